@@ -8,6 +8,7 @@
  */
 
 export { XuefaError, ValidationError, RuleError, type Issue } from './errors.ts';
+export { LOCALES, formatMessage, type Locale, type MessageTable } from './messages.ts';
 
 // Question bank, papers, grading, formats, practice: see ./question, ./paper, ./grading, ./formats, ./practice
 export * from './exam-api.ts';
