@@ -1,0 +1,14 @@
+import { m } from '$lib/paraglide/messages.js';
+
+type MessageFn = (params?: Record<string, unknown>) => string;
+
+/**
+ * Looks a message up by key, for keys that come from data (error codes, enum labels). Static text
+ * in components calls `m.key()` directly so that the compiler checks it.
+ */
+export function t(key: string, params: Record<string, unknown> = {}): string {
+	const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
+	return typeof fn === 'function' ? fn(params) : key;
+}
+
+export { m };

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { id, required } from './common.ts';
+
+export const loginInput = z.object({
+	username: z.string(required).trim().min(1, required).max(64),
+	password: z.string(required).min(1, required).max(256)
+});
+export type LoginInput = z.infer<typeof loginInput>;
+
+const newPassword = z
+	.string(required)
+	.min(8, { error: 'err_password_short' })
+	.max(128, { error: 'err_too_long' })
+	.refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: 'err_password_weak' });
+
+export const changePasswordInput = z
+	.object({
+		currentPassword: z.string(required).min(1, required),
+		newPassword,
+		confirmPassword: z.string(required)
+	})
+	.refine((v) => v.newPassword === v.confirmPassword, {
+		error: 'err_password_mismatch',
+		path: ['confirmPassword']
+	});
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const resetPasswordInput = z.object({ userId: id });
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+export const createAccountInput = z.object({ personId: id });
+export type CreateAccountInput = z.infer<typeof createAccountInput>;
+
+export const setAccountDisabledInput = z.object({
+	userId: id,
+	disabled: z.enum(['true', 'false']).transform((v) => v === 'true')
+});
+export type SetAccountDisabledInput = z.infer<typeof setAccountDisabledInput>;

@@ -1,0 +1,31 @@
+import { readConfig } from './config.ts';
+import { type Db, openDatabase } from './db/index.ts';
+import { seedDemoIfEmpty } from './seed/demo.ts';
+
+let ready: Promise<Db> | undefined;
+
+/**
+ * The app's database, opened once per process: migrated, and seeded with the demo district when
+ * demo mode is on and the database is empty. Nothing else is kept in process memory.
+ */
+export function appDb(): Promise<Db> {
+	ready ??= (async () => {
+		const config = readConfig();
+		const { db } = await openDatabase(config.databaseUrl, {
+			authToken: config.databaseAuthToken,
+			migrationsFolder: config.migrationsFolder
+		});
+		if (config.demo) {
+			const accounts = await seedDemoIfEmpty(db, new Date());
+			if (accounts) printDemoAccounts(accounts);
+		}
+		return db;
+	})();
+	return ready;
+}
+
+function printDemoAccounts(accounts: { username: string; password: string; roles: string }[]): void {
+	console.log('\n学法 Xuefa — demo district seeded. Demo accounts (演示账号):');
+	for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(14)} ${a.roles}`);
+	console.log('');
+}

@@ -1,0 +1,24 @@
+/**
+ * Settings read from the environment, in one place. Plain `process.env` (not `$env`) so that the
+ * command-line scripts (seed, admin:create) share it with the server.
+ */
+export interface AppConfig {
+	databaseUrl: string;
+	databaseAuthToken: string | undefined;
+	/** Demo mode seeds a fictional district into an empty database and shows the demo accounts. */
+	demo: boolean;
+	production: boolean;
+	/** Where migrations live, relative to the working directory. */
+	migrationsFolder: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	const production = env.NODE_ENV === 'production';
+	return {
+		databaseUrl: env.DATABASE_URL || 'file:./data/xuefa.db',
+		databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+		demo: env.XUEFA_DEMO ? env.XUEFA_DEMO === '1' || env.XUEFA_DEMO === 'true' : !production,
+		production,
+		migrationsFolder: env.XUEFA_MIGRATIONS ?? './drizzle'
+	};
+}

@@ -1,0 +1,49 @@
+/**
+ * Typed errors that services throw. Routes never build HTTP errors themselves: `mapError` in
+ * ./http.ts turns these into responses in one place.
+ */
+
+/** Base of every expected failure; `code` is a message key in the catalogue (messages/*.json). */
+export class AppError extends Error {
+	constructor(
+		readonly code: string,
+		readonly params: Record<string, string | number> = {}
+	) {
+		super(code);
+		this.name = new.target.name;
+	}
+}
+
+/** The user may not do this here (403). */
+export class ForbiddenError extends AppError {
+	constructor() {
+		super('error_forbidden');
+	}
+}
+
+/** The record does not exist, or is outside the user's scope and must not be revealed (404). */
+export class NotFoundError extends AppError {
+	constructor() {
+		super('error_not_found');
+	}
+}
+
+/** Field-level problems; each value is a list of message keys (or already localised text). */
+export type FieldErrors = Record<string, string[]>;
+
+/** The input breaks a rule (400); `fields` ties messages to form fields. */
+export class InvalidInputError extends AppError {
+	constructor(
+		readonly fields: FieldErrors,
+		code = 'error_invalid_input',
+		params: Record<string, string | number> = {}
+	) {
+		super(code, params);
+	}
+}
+
+/** The operation conflicts with the current state (409), e.g. a duplicate employee number. */
+export class ConflictError extends AppError {}
+
+/** Too many failed attempts; `params.minutes` says how long to wait (429). */
+export class RateLimitedError extends AppError {}

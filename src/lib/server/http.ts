@@ -1,0 +1,135 @@
+import { type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { t } from '$lib/i18n.ts';
+import type { Ctx } from './context.ts';
+import {
+	AppError,
+	ConflictError,
+	type FieldErrors,
+	ForbiddenError,
+	InvalidInputError,
+	NotFoundError,
+	RateLimitedError
+} from './errors.ts';
+
+/** What a failed form action returns: the typed values (to refill the form) and localised errors. */
+export interface FormFailure {
+	values: Record<string, string>;
+	errors: Record<string, string>;
+	message: string;
+}
+
+/** A failed action, typed as the form expects it whatever the branch that produced it. */
+export function failure(
+	status: number,
+	values: Record<string, string>,
+	errors: Record<string, string>,
+	message: string
+) {
+	return fail(status, { values, errors, message } as FormFailure);
+}
+
+/** The service context for a signed-in request; anyone else is sent to the login page. */
+export function ctxOf(event: RequestEvent): Ctx {
+	const user = event.locals.user;
+	if (!user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	return { db: event.locals.db, user, now: new Date() };
+}
+
+// zod's own codes, for issues whose message is not one of our keys
+const ZOD_CODE_MESSAGES: Record<string, string> = {
+	invalid_type: 'err_invalid',
+	invalid_value: 'err_invalid',
+	too_small: 'err_required',
+	too_big: 'err_too_long'
+};
+
+function localise(key: string, params: Record<string, unknown> = {}): string {
+	return key.startsWith('err_') || key.startsWith('error_') ? t(key, params) : key;
+}
+
+export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+	const fields: FieldErrors = {};
+	for (const issue of issues) {
+		const path = issue.path.join('.') || '_';
+		const key = issue.message.startsWith('err_')
+			? issue.message
+			: (ZOD_CODE_MESSAGES[issue.code] ?? 'err_invalid');
+		(fields[path] ??= []).push(key);
+	}
+	return fields;
+}
+
+function firstOfEach(fields: FieldErrors): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(fields).map(([k, v]) => [k, localise(v[0] ?? 'err_invalid')])
+	);
+}
+
+/** Form values as strings, for refilling a form after a failure (files and passwords left out). */
+export function formValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of form) {
+		if (typeof v === 'string' && !/password/i.test(k)) values[k] = v;
+	}
+	return values;
+}
+
+/**
+ * Turns a service error into the response a person should see. Forbidden and not-found stop the
+ * page (error page); input problems and conflicts go back to the form.
+ */
+export function mapError(e: unknown, values: Record<string, string> = {}) {
+	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
+	if (e instanceof NotFoundError) error(404, t('error_not_found'));
+	if (e instanceof InvalidInputError) {
+		return failure(400, values, firstOfEach(e.fields), localise(e.code, e.params));
+	}
+	if (e instanceof RateLimitedError) {
+		return failure(429, values, {}, localise(e.code, e.params));
+	}
+	if (e instanceof ConflictError || e instanceof AppError) {
+		return failure(e instanceof ConflictError ? 409 : 400, values, {}, localise(e.code, e.params));
+	}
+	throw e;
+}
+
+/** The failure for input that does not pass its schema. */
+export function invalidForm(values: Record<string, string>, issues: readonly z.core.$ZodIssue[]) {
+	return failure(400, values, firstOfEach(zodFieldErrors(issues)), t('error_invalid_input'));
+}
+
+/**
+ * The shape of every form action: parse the form with the operation's schema, run the service,
+ * map its typed errors. Returns `{ ok: true, result }` or an ActionFailure to return as is.
+ */
+export async function formAction<S extends z.ZodType, T>(
+	event: RequestEvent,
+	schema: S,
+	run: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
+	extra: Record<string, unknown> = {}
+) {
+	const ctx = ctxOf(event);
+	const form = await event.request.formData();
+	const values = formValues(form);
+	const parsed = schema.safeParse({ ...Object.fromEntries(form), ...extra });
+	if (!parsed.success) {
+		return invalidForm(values, parsed.error.issues);
+	}
+	try {
+		return { ok: true as const, result: await run(ctx, parsed.data) };
+	} catch (e) {
+		return mapError(e, values);
+	}
+}
+
+/** Runs a service for a load function, turning forbidden/not-found into the error page. */
+export async function guard<T>(run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (e) {
+		if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
+		if (e instanceof NotFoundError) error(404, t('error_not_found'));
+		throw e;
+	}
+}

@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import type { GrantRoleInput, RevokeRoleInput } from '$lib/schemas/org.ts';
+import { authorize } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { roleGrant, user } from '../../db/schema/index.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+
+/** Grants a role on a unit (covering its sub-units). Granting what is already held is a no-op. */
+export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<void> {
+	await authorize(ctx, 'role.grant', input.unitId);
+	const [target] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.id, input.userId));
+	if (!target) throw new NotFoundError();
+	await transact(ctx, async (tx) => {
+		const inserted = await tx.db
+			.insert(roleGrant)
+			.values({ ...input, grantedAt: ctx.now })
+			.onConflictDoNothing()
+			.returning();
+		if (inserted.length === 0) return;
+		await appendAudit(tx, {
+			action: 'role.granted',
+			entityType: 'user',
+			entityId: input.userId,
+			unitId: input.unitId,
+			after: { role: input.role, unitId: input.unitId }
+		});
+	});
+}
+
+/** Revokes a role on a unit. An administrator cannot revoke their own admin role (no lock-out). */
+export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<void> {
+	await authorize(ctx, 'role.grant', input.unitId);
+	if (input.userId === ctx.user.id && input.role === 'admin') {
+		throw new ConflictError('error_revoke_own_admin');
+	}
+	await transact(ctx, async (tx) => {
+		const removed = await tx.db
+			.delete(roleGrant)
+			.where(
+				and(
+					eq(roleGrant.userId, input.userId),
+					eq(roleGrant.role, input.role),
+					eq(roleGrant.unitId, input.unitId)
+				)
+			)
+			.returning();
+		if (removed.length === 0) return;
+		await appendAudit(tx, {
+			action: 'role.revoked',
+			entityType: 'user',
+			entityId: input.userId,
+			unitId: input.unitId,
+			before: { role: input.role, unitId: input.unitId }
+		});
+	});
+}

@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { loadSessionUser } from '../auth/session-user.ts';
+import type { Ctx } from '../context.ts';
+import type { Db } from '../db/index.ts';
+import {
+	type Rank,
+	type Role,
+	type UnitKind,
+	person,
+	roleGrant,
+	unit,
+	user
+} from '../db/schema/index.ts';
+
+// Hashing with argon2 in every factory call would make the suite slow; tests that need a real
+// password hash one themselves.
+export const NO_PASSWORD = '$argon2id$v=19$m=19456,t=2,p=1$bm9wZQ$bm9wZQ';
+
+let counter = 0;
+const next = () => ++counter;
+
+export async function makeUnit(
+	db: Db,
+	opts: { name?: string; parentId?: number | null; kind?: UnitKind } = {}
+) {
+	const parent =
+		opts.parentId == null
+			? undefined
+			: (await db.select().from(unit).where(eq(unit.id, opts.parentId)))[0];
+	const [row] = await db
+		.insert(unit)
+		.values({
+			name: opts.name ?? `单位${next()}`,
+			parentId: parent?.id ?? null,
+			kind: opts.kind ?? 'office',
+			path: ''
+		})
+		.returning();
+	const path = `${parent?.path ?? '/'}${row!.id}/`;
+	await db.update(unit).set({ path }).where(eq(unit.id, row!.id));
+	return { ...row!, path };
+}
+
+export async function makePerson(
+	db: Db,
+	unitId: number,
+	opts: {
+		name?: string;
+		employeeNo?: string;
+		rank?: Rank;
+		appointmentRoute?: 'congress' | 'government';
+	} = {}
+) {
+	const n = next();
+	const [row] = await db
+		.insert(person)
+		.values({
+			unitId,
+			name: opts.name ?? `测试${n}`,
+			employeeNo: opts.employeeNo ?? `T${String(n).padStart(5, '0')}`,
+			rank: opts.rank ?? 'staff',
+			appointmentRoute: opts.appointmentRoute ?? 'government'
+		})
+		.returning();
+	return row!;
+}
+
+/** A person with an account and the given role grants (`[role, unitId]`). */
+export async function makeUser(
+	db: Db,
+	unitId: number,
+	grants: [Role, number][] = [],
+	opts: { username?: string; passwordHash?: string } = {}
+) {
+	const p = await makePerson(db, unitId, { employeeNo: opts.username });
+	const [u] = await db
+		.insert(user)
+		.values({
+			username: opts.username ?? p.employeeNo,
+			displayName: p.name,
+			personId: p.id,
+			passwordHash: opts.passwordHash ?? NO_PASSWORD
+		})
+		.returning();
+	for (const [role, grantUnit] of [['cadre', unitId] as [Role, number], ...grants]) {
+		await db.insert(roleGrant).values({ userId: u!.id, role, unitId: grantUnit }).onConflictDoNothing();
+	}
+	return { user: u!, person: p };
+}
+
+/** The service context of an existing user, at a fixed time unless one is given. */
+export async function ctxFor(db: Db, userId: number, now = new Date('2026-03-02T09:00:00+08:00')): Promise<Ctx> {
+	const sessionUser = await loadSessionUser(db, userId);
+	if (!sessionUser) throw new Error(`no user ${userId}`);
+	return { db, user: sessionUser, now };
+}
+
+/** A small district: root → bureau A (→ section A1), street B; an admin on the root. */
+export async function district(db: Db) {
+	const root = await makeUnit(db, { name: '测试区政府', kind: 'government' });
+	const a = await makeUnit(db, { name: '区司法局', parentId: root.id, kind: 'bureau' });
+	const a1 = await makeUnit(db, { name: '法治督察科', parentId: a.id });
+	const b = await makeUnit(db, { name: '东城街道', parentId: root.id, kind: 'street' });
+	const admin = await makeUser(db, root.id, [['admin', root.id]], { username: 'root-admin' });
+	return { root, a, a1, b, admin };
+}

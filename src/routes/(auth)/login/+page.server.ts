@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { loginInput } from '$lib/schemas/auth.ts';
+import { startSession } from '$lib/server/auth/handle.ts';
+import { readConfig } from '$lib/server/config.ts';
+import { formValues, invalidForm, mapError } from '$lib/server/http.ts';
+import { DEMO_PASSWORD } from '$lib/server/seed/demo.ts';
+import { login } from '$lib/server/services/auth/login.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const DEMO_LOGINS = ['admin', 'organiser', 'street', 'hr', 'grader', 'cadre'];
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/');
+	return readConfig().demo
+		? { demo: { password: DEMO_PASSWORD, logins: DEMO_LOGINS } }
+		: { demo: null };
+};
+
+/** Only a local path may follow the login, never another site. */
+function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const values = formValues(form);
+		const parsed = loginInput.safeParse(Object.fromEntries(form));
+		if (!parsed.success) return invalidForm(values, parsed.error.issues);
+		const now = new Date();
+		let result;
+		try {
+			result = await login(
+				{ db: event.locals.db, now, address: event.getClientAddress() },
+				parsed.data
+			);
+		} catch (e) {
+			return mapError(e, values);
+		}
+		await startSession(event, result.userId, now);
+		redirect(
+			303,
+			result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next'))
+		);
+	}
+};
