@@ -7,7 +7,9 @@ const files = { 'zh-CN': 'messages/zh-CN.json', en: 'messages/en.json' };
 const load = (f) => JSON.parse(readFileSync(f, 'utf8'));
 const save = (f, obj) => {
 	const sorted = Object.fromEntries(
-		Object.entries(obj).sort(([a], [b]) => (a === '$schema' ? -1 : b === '$schema' ? 1 : a < b ? -1 : 1))
+		Object.entries(obj).sort(([a], [b]) =>
+			a === '$schema' ? -1 : b === '$schema' ? 1 : a < b ? -1 : 1
+		)
 	);
 	writeFileSync(f, JSON.stringify(sorted, null, '\t') + '\n');
 };
@@ -27,7 +29,11 @@ if (cmd === 'add') {
 } else if (cmd === 'check') {
 	const zh = load(files['zh-CN']);
 	const en = load(files.en);
-	const params = (s) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+	const params = (s) =>
+		[...String(s).matchAll(/\{(\w+)\}/g)]
+			.map((m) => m[1])
+			.sort()
+			.join(',');
 	const problems = [];
 	for (const k of new Set([...Object.keys(zh), ...Object.keys(en)])) {
 		if (!(k in zh)) problems.push(`${k}: missing in zh-CN`);

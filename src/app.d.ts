@@ -13,8 +13,6 @@ declare global {
 			user: SessionUser | null;
 			session: Session | null;
 		}
-		interface PageState {}
-		interface Platform {}
 	}
 }
 

@@ -9,7 +9,11 @@ export const createUnitInput = z.object({
 });
 export type CreateUnitInput = z.infer<typeof createUnitInput>;
 
-export const renameUnitInput = z.object({ unitId: id, name: text(60), kind: z.enum(UNIT_KINDS, required) });
+export const renameUnitInput = z.object({
+	unitId: id,
+	name: text(60),
+	kind: z.enum(UNIT_KINDS, required)
+});
 export type RenameUnitInput = z.infer<typeof renameUnitInput>;
 
 export const moveUnitInput = z.object({ unitId: id, parentId: id });

@@ -24,8 +24,11 @@ export function appDb(): Promise<Db> {
 	return ready;
 }
 
-function printDemoAccounts(accounts: { username: string; password: string; roles: string }[]): void {
+function printDemoAccounts(
+	accounts: { username: string; password: string; roles: string }[]
+): void {
 	console.log('\n学法 Xuefa — demo district seeded. Demo accounts (演示账号):');
-	for (const a of accounts) console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(14)} ${a.roles}`);
+	for (const a of accounts)
+		console.log(`  ${a.username.padEnd(12)} ${a.password.padEnd(14)} ${a.roles}`);
 	console.log('');
 }

@@ -32,7 +32,8 @@ export function failure(
 /** The service context for a signed-in request; anyone else is sent to the login page. */
 export function ctxOf(event: RequestEvent): Ctx {
 	const user = event.locals.user;
-	if (!user) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (!user)
+		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return { db: event.locals.db, user, now: new Date() };
 }
 
@@ -101,7 +102,8 @@ export function invalidForm(values: Record<string, string>, issues: readonly z.c
 
 /**
  * The shape of every form action: parse the form with the operation's schema, run the service,
- * map its typed errors. Returns `{ ok: true, result }` or an ActionFailure to return as is.
+ * map its typed errors. Returns `{ ok: true, result }`, or `{ ok: false, failure }` whose failure the
+ * action returns as it is.
  */
 export async function formAction<S extends z.ZodType, T>(
 	event: RequestEvent,
@@ -114,12 +116,12 @@ export async function formAction<S extends z.ZodType, T>(
 	const values = formValues(form);
 	const parsed = schema.safeParse({ ...Object.fromEntries(form), ...extra });
 	if (!parsed.success) {
-		return invalidForm(values, parsed.error.issues);
+		return { ok: false as const, failure: invalidForm(values, parsed.error.issues) };
 	}
 	try {
 		return { ok: true as const, result: await run(ctx, parsed.data) };
 	} catch (e) {
-		return mapError(e, values);
+		return { ok: false as const, failure: mapError(e, values) };
 	}
 }
 

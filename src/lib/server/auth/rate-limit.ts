@@ -12,9 +12,17 @@ export interface ThrottlePolicy {
 const MINUTE = 60_000;
 
 /** Per account name: five wrong passwords in 15 minutes lock the name for 15 minutes. */
-export const ACCOUNT_POLICY: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+	maxFailures: 5,
+	windowMs: 15 * MINUTE,
+	lockMs: 15 * MINUTE
+};
 /** Per address: generous enough for a shared office NAT, tight enough to stop password spraying. */
-export const ADDRESS_POLICY: ThrottlePolicy = { maxFailures: 30, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE };
+export const ADDRESS_POLICY: ThrottlePolicy = {
+	maxFailures: 30,
+	windowMs: 15 * MINUTE,
+	lockMs: 15 * MINUTE
+};
 
 export interface ThrottleKey {
 	key: string;
@@ -60,11 +68,14 @@ export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now: Date):
 		const failures = fresh ? 1 : row.failures + 1;
 		const windowStart = fresh ? now : row.windowStart;
 		const lockedUntil =
-			failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : (row?.lockedUntil ?? null);
+			failures >= policy.maxFailures
+				? new Date(now.getTime() + policy.lockMs)
+				: (row?.lockedUntil ?? null);
 		// a lock starts a new window, so the count after it begins at zero again
-		const next = failures >= policy.maxFailures
-			? { failures: 0, windowStart: now, lockedUntil }
-			: { failures, windowStart, lockedUntil };
+		const next =
+			failures >= policy.maxFailures
+				? { failures: 0, windowStart: now, lockedUntil }
+				: { failures, windowStart, lockedUntil };
 		await db
 			.insert(loginThrottle)
 			.values({ key, ...next })

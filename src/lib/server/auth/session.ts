@@ -44,8 +44,7 @@ export async function createSession(
 }
 
 export type SessionValidation =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+	{ session: Session; user: SessionUser } | { session: null; user: null };
 
 export async function validateSessionToken(
 	db: DbOrTx,

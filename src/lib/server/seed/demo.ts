@@ -31,24 +31,147 @@ interface UnitSpec {
 
 const ROOT = '示范区人民政府';
 const UNITS: UnitSpec[] = [
-	{ name: '区政府办公室', kind: 'office', people: 6, positions: [['主任', 'division'], ['副主任', 'deputy_division'], ['秘书科科长', 'section'], ['科员', 'staff']] },
-	{ name: '区司法局', kind: 'bureau', people: 8, positions: [['局长', 'division'], ['副局长', 'deputy_division'], ['法治督察科科长', 'section'], ['普法与依法治理科科员', 'staff']] },
-	{ name: '区委组织部', kind: 'bureau', people: 6, positions: [['副部长', 'deputy_division'], ['干部科科长', 'section'], ['干部科科员', 'staff']] },
-	{ name: '区市场监督管理局', kind: 'bureau', people: 9, positions: [['局长', 'division'], ['法规科科长', 'section'], ['执法大队队员', 'staff'], ['食品安全科副科长', 'deputy_section']] },
-	{ name: '区城市管理综合执法局', kind: 'bureau', people: 9, positions: [['局长', 'division'], ['执法一中队中队长', 'section'], ['执法队员', 'staff'], ['法制科科员', 'clerk']] },
-	{ name: '区人力资源和社会保障局', kind: 'bureau', people: 6, positions: [['局长', 'division'], ['劳动监察大队副大队长', 'deputy_section'], ['科员', 'staff']] },
-	{ name: '东城街道办事处', kind: 'street', people: 8, positions: [['主任', 'division'], ['副主任', 'deputy_division'], ['综合执法队队长', 'section'], ['法制员', 'staff']] },
-	{ name: '西湖街道办事处', kind: 'street', people: 8, positions: [['主任', 'division'], ['副主任', 'deputy_division'], ['党政办主任', 'section'], ['科员', 'staff']] }
+	{
+		name: '区政府办公室',
+		kind: 'office',
+		people: 6,
+		positions: [
+			['主任', 'division'],
+			['副主任', 'deputy_division'],
+			['秘书科科长', 'section'],
+			['科员', 'staff']
+		]
+	},
+	{
+		name: '区司法局',
+		kind: 'bureau',
+		people: 8,
+		positions: [
+			['局长', 'division'],
+			['副局长', 'deputy_division'],
+			['法治督察科科长', 'section'],
+			['普法与依法治理科科员', 'staff']
+		]
+	},
+	{
+		name: '区委组织部',
+		kind: 'bureau',
+		people: 6,
+		positions: [
+			['副部长', 'deputy_division'],
+			['干部科科长', 'section'],
+			['干部科科员', 'staff']
+		]
+	},
+	{
+		name: '区市场监督管理局',
+		kind: 'bureau',
+		people: 9,
+		positions: [
+			['局长', 'division'],
+			['法规科科长', 'section'],
+			['执法大队队员', 'staff'],
+			['食品安全科副科长', 'deputy_section']
+		]
+	},
+	{
+		name: '区城市管理综合执法局',
+		kind: 'bureau',
+		people: 9,
+		positions: [
+			['局长', 'division'],
+			['执法一中队中队长', 'section'],
+			['执法队员', 'staff'],
+			['法制科科员', 'clerk']
+		]
+	},
+	{
+		name: '区人力资源和社会保障局',
+		kind: 'bureau',
+		people: 6,
+		positions: [
+			['局长', 'division'],
+			['劳动监察大队副大队长', 'deputy_section'],
+			['科员', 'staff']
+		]
+	},
+	{
+		name: '东城街道办事处',
+		kind: 'street',
+		people: 8,
+		positions: [
+			['主任', 'division'],
+			['副主任', 'deputy_division'],
+			['综合执法队队长', 'section'],
+			['法制员', 'staff']
+		]
+	},
+	{
+		name: '西湖街道办事处',
+		kind: 'street',
+		people: 8,
+		positions: [
+			['主任', 'division'],
+			['副主任', 'deputy_division'],
+			['党政办主任', 'section'],
+			['科员', 'staff']
+		]
+	}
 ];
 
 /** Demo logins: a fixed login name, where the person works, and what they may do where. */
-const DEMO_USERS: { username: string; unit: string; position: string; rank: Rank; grants: [Role, string][] }[] = [
-	{ username: 'admin', unit: ROOT, position: '信息中心系统管理员', rank: 'staff', grants: [['admin', ROOT]] },
-	{ username: 'organiser', unit: '区司法局', position: '法治督察科科长', rank: 'section', grants: [['organiser', ROOT], ['grader', ROOT]] },
-	{ username: 'street', unit: '东城街道办事处', position: '法制员', rank: 'staff', grants: [['organiser', '东城街道办事处']] },
-	{ username: 'hr', unit: '区委组织部', position: '干部科科长', rank: 'section', grants: [['hr', ROOT]] },
-	{ username: 'grader', unit: '区司法局', position: '普法与依法治理科科员', rank: 'staff', grants: [['grader', ROOT]] },
-	{ username: 'cadre', unit: '区市场监督管理局', position: '法规科副科长', rank: 'deputy_section', grants: [] }
+const DEMO_USERS: {
+	username: string;
+	unit: string;
+	position: string;
+	rank: Rank;
+	grants: [Role, string][];
+}[] = [
+	{
+		username: 'admin',
+		unit: ROOT,
+		position: '信息中心系统管理员',
+		rank: 'staff',
+		grants: [['admin', ROOT]]
+	},
+	{
+		username: 'organiser',
+		unit: '区司法局',
+		position: '法治督察科科长',
+		rank: 'section',
+		grants: [
+			['organiser', ROOT],
+			['grader', ROOT]
+		]
+	},
+	{
+		username: 'street',
+		unit: '东城街道办事处',
+		position: '法制员',
+		rank: 'staff',
+		grants: [['organiser', '东城街道办事处']]
+	},
+	{
+		username: 'hr',
+		unit: '区委组织部',
+		position: '干部科科长',
+		rank: 'section',
+		grants: [['hr', ROOT]]
+	},
+	{
+		username: 'grader',
+		unit: '区司法局',
+		position: '普法与依法治理科科员',
+		rank: 'staff',
+		grants: [['grader', ROOT]]
+	},
+	{
+		username: 'cadre',
+		unit: '区市场监督管理局',
+		position: '法规科副科长',
+		rank: 'deputy_section',
+		grants: []
+	}
 ];
 
 /**
@@ -71,21 +194,43 @@ async function seedOrganisation(ctx: { db: Tx; now: Date; user: null }, password
 	const { db, now } = ctx;
 	const rng = seeded(20260101);
 	const unitIds = new Map<string, number>();
-	const [root] = await db.insert(unit).values({ name: ROOT, kind: 'government', path: '', createdAt: now }).returning();
-	await db.update(unit).set({ path: `/${root!.id}/` }).where(eq(unit.id, root!.id));
+	const [root] = await db
+		.insert(unit)
+		.values({ name: ROOT, kind: 'government', path: '', createdAt: now })
+		.returning();
+	await db
+		.update(unit)
+		.set({ path: `/${root!.id}/` })
+		.where(eq(unit.id, root!.id));
 	unitIds.set(ROOT, root!.id);
 	for (const [i, spec] of UNITS.entries()) {
 		const [u] = await db
 			.insert(unit)
-			.values({ parentId: root!.id, name: spec.name, kind: spec.kind, path: '', sortOrder: i, createdAt: now })
+			.values({
+				parentId: root!.id,
+				name: spec.name,
+				kind: spec.kind,
+				path: '',
+				sortOrder: i,
+				createdAt: now
+			})
 			.returning();
-		await db.update(unit).set({ path: `/${root!.id}/${u!.id}/` }).where(eq(unit.id, u!.id));
+		await db
+			.update(unit)
+			.set({ path: `/${root!.id}/${u!.id}/` })
+			.where(eq(unit.id, u!.id));
 		unitIds.set(spec.name, u!.id);
 	}
 
 	let serial = 1;
 	const employeeNo = () => `SF${String(serial++).padStart(4, '0')}`;
-	const addPerson = async (unitName: string, name: string, position: string, rank: Rank, username?: string) => {
+	const addPerson = async (
+		unitName: string,
+		name: string,
+		position: string,
+		rank: Rank,
+		username?: string
+	) => {
 		const no = employeeNo();
 		const leading = rank === 'division' || rank === 'deputy_division';
 		const [p] = await db
@@ -97,16 +242,27 @@ async function seedOrganisation(ctx: { db: Tx; now: Date; user: null }, password
 				position,
 				rank,
 				// most heads of bureaus are appointed by the standing committee of the people's congress
-				appointmentRoute: leading && position.includes('局长') && !position.includes('副') ? 'congress' : 'government',
+				appointmentRoute:
+					leading && position.includes('局长') && !position.includes('副')
+						? 'congress'
+						: 'government',
 				createdAt: now,
 				updatedAt: now
 			})
 			.returning();
 		const [u] = await db
 			.insert(user)
-			.values({ username: username ?? no, displayName: name, personId: p!.id, passwordHash, createdAt: now })
+			.values({
+				username: username ?? no,
+				displayName: name,
+				personId: p!.id,
+				passwordHash,
+				createdAt: now
+			})
 			.returning();
-		await db.insert(roleGrant).values({ userId: u!.id, role: 'cadre', unitId: unitIds.get(unitName)!, grantedAt: now });
+		await db
+			.insert(roleGrant)
+			.values({ userId: u!.id, role: 'cadre', unitId: unitIds.get(unitName)!, grantedAt: now });
 		return u!.id;
 	};
 
@@ -114,20 +270,31 @@ async function seedOrganisation(ctx: { db: Tx; now: Date; user: null }, password
 	for (const d of DEMO_USERS) {
 		const userId = await addPerson(d.unit, chineseName(rng), d.position, d.rank, d.username);
 		for (const [role, unitName] of d.grants) {
-			await db.insert(roleGrant).values({ userId, role, unitId: unitIds.get(unitName)!, grantedAt: now });
+			await db
+				.insert(roleGrant)
+				.values({ userId, role, unitId: unitIds.get(unitName)!, grantedAt: now });
 		}
 		demo.push({
 			username: d.username,
 			password: DEMO_PASSWORD,
-			roles: d.grants.length === 0 ? 'cadre @ ' + d.unit : d.grants.map(([r, u]) => `${r} @ ${u}`).join(', ')
+			roles:
+				d.grants.length === 0
+					? 'cadre @ ' + d.unit
+					: d.grants.map(([r, u]) => `${r} @ ${u}`).join(', ')
 		});
 	}
 	for (const spec of UNITS) {
 		for (let i = 0; i < spec.people; i++) {
-			const [position, rank] = i < spec.positions.length - 1 ? spec.positions[i]! : pick(rng, spec.positions.slice(-2));
+			const [position, rank] =
+				i < spec.positions.length - 1 ? spec.positions[i]! : pick(rng, spec.positions.slice(-2));
 			await addPerson(spec.name, chineseName(rng), position, rank);
 		}
 	}
-	await appendAudit(ctx, { action: 'demo.seeded', entityType: 'unit', entityId: root!.id, unitId: root!.id });
+	await appendAudit(ctx, {
+		action: 'demo.seeded',
+		entityType: 'unit',
+		entityId: root!.id,
+		unitId: root!.id
+	});
 	return demo;
 }

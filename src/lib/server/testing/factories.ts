@@ -83,13 +83,20 @@ export async function makeUser(
 		})
 		.returning();
 	for (const [role, grantUnit] of [['cadre', unitId] as [Role, number], ...grants]) {
-		await db.insert(roleGrant).values({ userId: u!.id, role, unitId: grantUnit }).onConflictDoNothing();
+		await db
+			.insert(roleGrant)
+			.values({ userId: u!.id, role, unitId: grantUnit })
+			.onConflictDoNothing();
 	}
 	return { user: u!, person: p };
 }
 
 /** The service context of an existing user, at a fixed time unless one is given. */
-export async function ctxFor(db: Db, userId: number, now = new Date('2026-03-02T09:00:00+08:00')): Promise<Ctx> {
+export async function ctxFor(
+	db: Db,
+	userId: number,
+	now = new Date('2026-03-02T09:00:00+08:00')
+): Promise<Ctx> {
 	const sessionUser = await loadSessionUser(db, userId);
 	if (!sessionUser) throw new Error(`no user ${userId}`);
 	return { db, user: sessionUser, now };

@@ -7,12 +7,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import {
-	APPOINTMENT_ROUTES,
-	PERSON_STATUSES,
-	RANKS,
-	UNIT_KINDS
-} from '../../../schemas/enums.ts';
+import { APPOINTMENT_ROUTES, PERSON_STATUSES, RANKS, UNIT_KINDS } from '../../../schemas/enums.ts';
 
 export { APPOINTMENT_ROUTES, PERSON_STATUSES, RANKS, UNIT_KINDS };
 

@@ -17,7 +17,8 @@ export async function accountUnit(
 		.leftJoin(person, eq(person.id, user.personId))
 		.where(eq(user.id, userId));
 	if (!row) throw new NotFoundError();
-	if (row.unitId !== null) return { unitId: row.unitId, username: row.username, personId: row.personId };
+	if (row.unitId !== null)
+		return { unitId: row.unitId, username: row.username, personId: row.personId };
 	const [root] = await db
 		.select({ id: unit.id })
 		.from(unit)

@@ -38,7 +38,9 @@ export async function insertAccount(
 	const [taken] = await tx.db
 		.select({ id: user.id, personId: user.personId })
 		.from(user)
-		.where(sql`lower(${user.username}) = ${p.employeeNo.toLowerCase()} or ${user.personId} = ${p.id}`);
+		.where(
+			sql`lower(${user.username}) = ${p.employeeNo.toLowerCase()} or ${user.personId} = ${p.id}`
+		);
 	if (taken) throw new ConflictError('error_account_exists');
 	const [created] = await tx.db
 		.insert(user)
@@ -52,7 +54,9 @@ export async function insertAccount(
 		})
 		.returning({ id: user.id });
 	const userId = created!.id;
-	await tx.db.insert(roleGrant).values({ userId, role: 'cadre', unitId: p.unitId, grantedAt: tx.now });
+	await tx.db
+		.insert(roleGrant)
+		.values({ userId, role: 'cadre', unitId: p.unitId, grantedAt: tx.now });
 	await appendAudit(tx, {
 		action: 'account.created',
 		entityType: 'user',

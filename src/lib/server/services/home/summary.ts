@@ -24,12 +24,37 @@ export async function homeSummary(ctx: Ctx) {
 
 	let scope = null;
 	if (canAnywhere(ctx.user, 'person.read')) {
-		const peopleWhere = and(inScope(ctx.user, 'person.read', unit.path), eq(person.status, 'active'));
-		const [units] = await db.select({ n: count() }).from(unit).where(and(inScope(ctx.user, 'person.read', unit.path), eq(unit.active, true)));
-		const [people] = await db.select({ n: count() }).from(person).innerJoin(unit, eq(unit.id, person.unitId)).where(peopleWhere);
-		const [accounts] = await db.select({ n: count() }).from(user).innerJoin(person, eq(person.id, user.personId)).innerJoin(unit, eq(unit.id, person.unitId)).where(peopleWhere);
-		const byRank = await db.select({ key: person.rank, n: count() }).from(person).innerJoin(unit, eq(unit.id, person.unitId)).where(peopleWhere).groupBy(person.rank);
-		const byRoute = await db.select({ key: person.appointmentRoute, n: count() }).from(person).innerJoin(unit, eq(unit.id, person.unitId)).where(peopleWhere).groupBy(person.appointmentRoute);
+		const peopleWhere = and(
+			inScope(ctx.user, 'person.read', unit.path),
+			eq(person.status, 'active')
+		);
+		const [units] = await db
+			.select({ n: count() })
+			.from(unit)
+			.where(and(inScope(ctx.user, 'person.read', unit.path), eq(unit.active, true)));
+		const [people] = await db
+			.select({ n: count() })
+			.from(person)
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.where(peopleWhere);
+		const [accounts] = await db
+			.select({ n: count() })
+			.from(user)
+			.innerJoin(person, eq(person.id, user.personId))
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.where(peopleWhere);
+		const byRank = await db
+			.select({ key: person.rank, n: count() })
+			.from(person)
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.where(peopleWhere)
+			.groupBy(person.rank);
+		const byRoute = await db
+			.select({ key: person.appointmentRoute, n: count() })
+			.from(person)
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.where(peopleWhere)
+			.groupBy(person.appointmentRoute);
 		scope = {
 			units: units?.n ?? 0,
 			people: people?.n ?? 0,
@@ -41,12 +66,27 @@ export async function homeSummary(ctx: Ctx) {
 
 	let recentAudit = null;
 	if (canAnywhere(ctx.user, 'audit.read')) {
-		const scoped = await db.select({ id: unit.id }).from(unit).where(inScope(ctx.user, 'audit.read', unit.path));
+		const scoped = await db
+			.select({ id: unit.id })
+			.from(unit)
+			.where(inScope(ctx.user, 'audit.read', unit.path));
 		recentAudit = await db
-			.select({ seq: auditEntry.seq, at: auditEntry.at, action: auditEntry.action, entityType: auditEntry.entityType, entityId: auditEntry.entityId, actor: user.displayName })
+			.select({
+				seq: auditEntry.seq,
+				at: auditEntry.at,
+				action: auditEntry.action,
+				entityType: auditEntry.entityType,
+				entityId: auditEntry.entityId,
+				actor: user.displayName
+			})
 			.from(auditEntry)
 			.leftJoin(user, eq(user.id, auditEntry.actorUserId))
-			.where(inArray(auditEntry.unitId, scoped.map((u) => u.id)))
+			.where(
+				inArray(
+					auditEntry.unitId,
+					scoped.map((u) => u.id)
+				)
+			)
 			.orderBy(desc(auditEntry.seq))
 			.limit(8);
 	}

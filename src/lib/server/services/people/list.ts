@@ -14,9 +14,7 @@ export async function listPeople(ctx: Ctx, input: ListPeopleInput) {
 	const where = and(
 		inScope(ctx.user, 'person.read', unit.path),
 		unitPath === undefined ? undefined : like(unit.path, `${unitPath}%`),
-		q === ''
-			? undefined
-			: or(like(person.name, `%${q}%`), like(person.employeeNo, `%${q}%`))
+		q === '' ? undefined : or(like(person.name, `%${q}%`), like(person.employeeNo, `%${q}%`))
 	);
 	const [total] = await ctx.db
 		.select({ n: count() })

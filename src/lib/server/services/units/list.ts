@@ -14,7 +14,10 @@ export interface UnitNode extends UnitRow {
  * The units the user may see for `permission`, as a forest (one tree per granted root), in tree
  * order. Inactive units are included and marked, so that they can be reactivated.
  */
-export async function listUnits(ctx: Ctx, permission: Permission = 'unit.read'): Promise<UnitNode[]> {
+export async function listUnits(
+	ctx: Ctx,
+	permission: Permission = 'unit.read'
+): Promise<UnitNode[]> {
 	const rows = await ctx.db
 		.select()
 		.from(unit)

@@ -41,10 +41,19 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput): Promise<numb
 		// the path needs the new id, so insert with a placeholder and complete it in the same transaction
 		const [created] = await tx.db
 			.insert(unit)
-			.values({ parentId: parent.id, name: input.name, kind: input.kind, path: '', createdAt: ctx.now })
+			.values({
+				parentId: parent.id,
+				name: input.name,
+				kind: input.kind,
+				path: '',
+				createdAt: ctx.now
+			})
 			.returning({ id: unit.id });
 		const id = created!.id;
-		await tx.db.update(unit).set({ path: `${parent.path}${id}/` }).where(eq(unit.id, id));
+		await tx.db
+			.update(unit)
+			.set({ path: `${parent.path}${id}/` })
+			.where(eq(unit.id, id));
 		await appendAudit(tx, {
 			action: 'unit.created',
 			entityType: 'unit',
@@ -60,8 +69,12 @@ export async function renameUnit(ctx: Ctx, input: RenameUnitInput): Promise<void
 	await authorize(ctx, 'unit.manage', input.unitId);
 	await transact(ctx, async (tx) => {
 		const before = await getUnit(tx.db, input.unitId);
-		if (before.parentId !== null) await assertNameFree(tx.db, before.parentId, input.name, before.id);
-		await tx.db.update(unit).set({ name: input.name, kind: input.kind }).where(eq(unit.id, before.id));
+		if (before.parentId !== null)
+			await assertNameFree(tx.db, before.parentId, input.name, before.id);
+		await tx.db
+			.update(unit)
+			.set({ name: input.name, kind: input.kind })
+			.where(eq(unit.id, before.id));
 		await appendAudit(tx, {
 			action: 'unit.renamed',
 			entityType: 'unit',
@@ -112,7 +125,8 @@ export async function setUnitActive(ctx: Ctx, input: SetUnitActiveInput): Promis
 	await authorize(ctx, 'unit.manage', input.unitId);
 	await transact(ctx, async (tx) => {
 		const target = await getUnit(tx.db, input.unitId);
-		if (target.parentId === null && !input.active) throw new ConflictError('error_unit_root_inactive');
+		if (target.parentId === null && !input.active)
+			throw new ConflictError('error_unit_root_inactive');
 		if (!input.active) {
 			const [activeChild] = await tx.db
 				.select({ id: unit.id })

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 4317;
+const ORIGIN = `http://localhost:${PORT}`;
+
+// Debian's chromium where it is installed (CI installs it); otherwise Playwright's own browser.
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+	testDir: 'tests',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 7_000 },
+	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+	use: {
+		baseURL: ORIGIN,
+		locale: 'zh-CN',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /mobile\.spec\.ts/ },
+		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /mobile\.spec\.ts/ }
+	],
+	webServer: {
+		// the built app, as in production, on a fresh demo database
+		command: 'rm -rf tests/.tmp && npm run build && node scripts/start.mjs --demo',
+		url: `${ORIGIN}/login`,
+		timeout: 180_000,
+		reuseExistingServer: false,
+		env: {
+			PORT: String(PORT),
+			ORIGIN,
+			DATABASE_URL: 'file:./tests/.tmp/e2e.db',
+			XUEFA_DEMO: '1'
+		}
+	}
+});

@@ -1,0 +1,21 @@
+// Starts the built server (build/) with settings that suit a single machine:
+//   node scripts/start.mjs          production start (no demo data unless XUEFA_DEMO=1)
+//   node scripts/start.mjs --demo   the fictional demo district on the embedded database
+import { existsSync } from 'node:fs';
+
+const demo = process.argv.includes('--demo');
+if (demo) process.env.XUEFA_DEMO = '1';
+process.env.NODE_ENV ??= 'production';
+process.env.PORT ??= '3000';
+process.env.HOST ??= '0.0.0.0';
+// adapter-node needs to know its public origin to accept form posts (CSRF check)
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// cookies are Secure in production; a local demo over plain http must still be able to log in
+if (demo && process.env.ORIGIN.startsWith('http://')) process.env.XUEFA_INSECURE_COOKIES ??= '1';
+
+if (!existsSync('build/index.js')) {
+	console.error('No build found: run `npm run build` first.');
+	process.exit(1);
+}
+await import('../build/index.js');
+console.log(`\n学法 Xuefa is running at ${process.env.ORIGIN}\n`);

@@ -1,0 +1,95 @@
+import {
+	createAccountInput,
+	resetPasswordInput,
+	setAccountDisabledInput
+} from '$lib/schemas/auth.ts';
+import { grantRoleInput, revokeRoleInput, updatePersonInput } from '$lib/schemas/org.ts';
+import { can, canAnywhere } from '$lib/server/authz/index.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { createAccount } from '$lib/server/services/accounts/create-account.ts';
+import { resetPassword } from '$lib/server/services/accounts/reset-password.ts';
+import { setAccountDisabled } from '$lib/server/services/accounts/set-disabled.ts';
+import { getPerson } from '$lib/server/services/people/get.ts';
+import { updatePerson } from '$lib/server/services/people/mutate.ts';
+import { grantRole, revokeRole } from '$lib/server/services/roles/grant.ts';
+import { flatten, listUnits } from '$lib/server/services/units/list.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const personId = Number(event.params.id);
+	return guard(async () => {
+		const p = await getPerson(ctx, Number.isInteger(personId) ? personId : 0);
+		const unitPath = (await listUnits(ctx, 'person.read'))
+			.flatMap((root) => flatten([root]))
+			.find((u) => u.id === p.unitId)?.path;
+		const manageUnits = flatten(await listUnits(ctx, 'person.manage')).filter((u) => u.active);
+		const grantUnits = flatten(await listUnits(ctx, 'role.grant')).filter((u) => u.active);
+		const short = (u: { id: number; name: string; depth: number }) => ({
+			id: u.id,
+			name: u.name,
+			depth: u.depth
+		});
+		return {
+			person: p,
+			units: manageUnits.map(short),
+			grantUnits: grantUnits.map(short),
+			may: {
+				edit: unitPath !== undefined && can(ctx.user, 'person.manage', unitPath),
+				account: unitPath !== undefined && can(ctx.user, 'account.manage', unitPath),
+				grant: canAnywhere(ctx.user, 'role.grant')
+			},
+			created: event.url.searchParams.has('created')
+		};
+	});
+};
+
+/** The person's account id, looked up on the server: a form never chooses whose account it changes. */
+async function accountOf(event: Parameters<Actions[string]>[0]) {
+	const p = await guard(() => getPerson(ctxOf(event), Number(event.params.id)));
+	return p.account?.id ?? 0;
+}
+
+export const actions: Actions = {
+	update: async (event) => {
+		const out = await formAction(event, updatePersonInput, updatePerson, {
+			personId: event.params.id
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'person_saved' };
+	},
+	createAccount: async (event) => {
+		const out = await formAction(event, createAccountInput, createAccount, {
+			personId: event.params.id
+		});
+		if (!out.ok) return out.failure;
+		return { oneTimePassword: out.result.password };
+	},
+	resetPassword: async (event) => {
+		const out = await formAction(event, resetPasswordInput, resetPassword, {
+			userId: await accountOf(event)
+		});
+		if (!out.ok) return out.failure;
+		return { oneTimePassword: out.result };
+	},
+	setDisabled: async (event) => {
+		const extra = { userId: await accountOf(event) };
+		const out = await formAction(event, setAccountDisabledInput, setAccountDisabled, extra);
+		if (!out.ok) return out.failure;
+		return { success: 'saved' };
+	},
+	grant: async (event) => {
+		const out = await formAction(event, grantRoleInput, grantRole, {
+			userId: await accountOf(event)
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'grant_saved' };
+	},
+	revoke: async (event) => {
+		const out = await formAction(event, revokeRoleInput, revokeRole, {
+			userId: await accountOf(event)
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'grant_saved' };
+	}
+};

@@ -1,0 +1,12 @@
+import { type Page, expect } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'xuefa2026';
+
+/** Logs in through the form, as a person would. */
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
+	await page.goto('/login');
+	await page.getByLabel('用户名（工号）').fill(username);
+	await page.getByLabel('密码', { exact: true }).fill(password);
+	await page.getByRole('button', { name: '登录' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
