@@ -118,3 +118,9 @@ export {
 	type ScoreBin,
 	type ScoreDistribution
 } from './grading/stats.ts';
+
+// Formats: spreadsheet rows, GIFT, Aiken
+export type { ImportOptions, ImportResult, ExportResult } from './formats/result.ts';
+export { parseRows, questionsToRows, ROW_HEADERS, type RowImportOptions } from './formats/rows.ts';
+export { parseGift, writeGift } from './formats/gift.ts';
+export { parseAiken, writeAiken } from './formats/aiken.ts';

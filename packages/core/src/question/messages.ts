@@ -77,10 +77,17 @@ export const examMessages: MessageTable = {
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
 		'format.row.question': '第{line}行“{column}”列：{detail}',
-		'format.gift.syntax': '第{line}行：GIFT格式错误（{detail}）',
-		'format.gift.unsupported': '第{line}行：不支持的GIFT题型（{kind}），该题未导入',
+		'format.gift.unclosed_brace': '第{line}行：答案块缺少右花括号“}”',
+		'format.gift.no_answer_marker': '第{line}行：答案块中的每个答案须以“=”或“~”开头',
+		'format.gift.bad_weight': '第{line}行：无法识别的权重“{value}”',
+		'format.gift.unsupported': '第{line}行：不支持的GIFT题型（{kindLabel}），该题未导入',
+		'gift.kind.matching': '匹配题',
+		'gift.kind.numeric': '数值题',
+		'gift.kind.description': '无答案的说明文字',
 		'format.gift.question': '第{line}行：{detail}',
-		'format.aiken.syntax': '第{line}行：Aiken格式错误（{detail}）',
+		'format.aiken.bad_answer': '第{line}行：答案“{value}”不是已列出的选项',
+		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
+		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”行',
 		'format.aiken.question': '第{line}行：{detail}',
 		'format.export.unsupported': '试题{questionId}（{typeLabel}）无法导出为{format}格式',
 		'practice.time.invalid': '用时必须是非负数（当前：{value}）'
@@ -165,10 +172,19 @@ export const examMessages: MessageTable = {
 		'format.row.parent': 'Row {line}: case “{value}” not found',
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
 		'format.row.question': 'Row {line}, column “{column}”: {detail}',
-		'format.gift.syntax': 'Line {line}: GIFT syntax error ({detail})',
-		'format.gift.unsupported': 'Line {line}: unsupported GIFT question type ({kind}); not imported',
+		'format.gift.unclosed_brace': 'Line {line}: the answer block has no closing “}”',
+		'format.gift.no_answer_marker':
+			'Line {line}: every answer in the block must start with “=” or “~”',
+		'format.gift.bad_weight': 'Line {line}: cannot read the weight “{value}”',
+		'format.gift.unsupported':
+			'Line {line}: unsupported GIFT question type ({kindLabel}); not imported',
+		'gift.kind.matching': 'matching',
+		'gift.kind.numeric': 'numeric',
+		'gift.kind.description': 'description without an answer',
 		'format.gift.question': 'Line {line}: {detail}',
-		'format.aiken.syntax': 'Line {line}: Aiken syntax error ({detail})',
+		'format.aiken.bad_answer': 'Line {line}: answer “{value}” is not one of the listed options',
+		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
+		'format.aiken.no_answer': 'Line {line}: the question starting here has no “ANSWER:” line',
 		'format.aiken.question': 'Line {line}: {detail}',
 		'format.export.unsupported':
 			'Question {questionId} ({typeLabel}) cannot be exported to {format}',
@@ -206,6 +222,7 @@ export function formatExamMessage(
 	if (isType(data.actual)) d.actualLabel = label('type', data.actual);
 	for (const k of ['from', 'to', 'state'] as const)
 		if (typeof data[k] === 'string') d[`${k}Label`] = label('state', data[k]);
+	if (typeof data.kind === 'string') d.kindLabel = label('gift.kind', data.kind);
 	d.scope = scopeOf(data, locale);
 	if (data.issue && typeof data.issue === 'object') {
 		const inner = data.issue as { code: string; data?: Record<string, unknown> };
