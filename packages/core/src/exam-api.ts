@@ -124,3 +124,19 @@ export type { ImportOptions, ImportResult, ExportResult } from './formats/result
 export { parseRows, questionsToRows, ROW_HEADERS, type RowImportOptions } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
 export { parseAiken, writeAiken } from './formats/aiken.ts';
+
+// Practice scheduling (ts-fsrs)
+export {
+	ratePractice,
+	newCard,
+	schedulePractice,
+	retrievability,
+	topicReadiness,
+	type PracticeOutcome,
+	type PracticeRating,
+	type CardState,
+	type TimingOptions,
+	type ScheduledReview,
+	type ReadinessInput,
+	type TopicReadiness
+} from './practice/schedule.ts';

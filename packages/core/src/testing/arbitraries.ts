@@ -17,15 +17,13 @@ const options = (atLeastTwoCorrect: boolean) =>
 			selector: (s) => s.toLowerCase().replace(/\s/g, '')
 		})
 		.chain((texts) =>
-			fc
-				.array(fc.boolean(), { minLength: texts.length, maxLength: texts.length })
-				.map((flags) =>
-					texts.map((text, k): ChoiceOption => ({
-						id: String.fromCharCode(65 + k),
-						text,
-						correct: flags[k]!
-					}))
-				)
+			fc.array(fc.boolean(), { minLength: texts.length, maxLength: texts.length }).map((flags) =>
+				texts.map((text, k): ChoiceOption => ({
+					id: String.fromCharCode(65 + k),
+					text,
+					correct: flags[k]!
+				}))
+			)
 		)
 		.filter((opts) => (atLeastTwoCorrect ? opts.some((o) => o.correct) : true));
 
