@@ -103,7 +103,13 @@ function partView(q: CasePart, order: string[] | undefined): CandidateQuestion {
 	}
 }
 
-/** Options in display order (by `order` of ids; the question's own order when absent). */
+/**
+ * Lists options as the candidate sees them: in `order` (option ids), labelled A, B, C, ….
+ *
+ * @param options - the question's options
+ * @param order - option ids in display order (a paper item's `optionOrder`); the question's own order when absent
+ * @returns labels and texts only
+ */
 export function displayOptions(
 	options: readonly ChoiceOption[],
 	order?: readonly string[]

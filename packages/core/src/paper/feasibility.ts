@@ -132,7 +132,13 @@ export function checkFeasibility(
 	return { feasible: issues.length === 0, sections, issues };
 }
 
-/** Message data describing a filter: law names, topics, tags (joined with `、`) and a difficulty range. */
+/**
+ * Message data describing a filter, as used in feasibility issues.
+ *
+ * @param filter - the section's filter
+ * @param lawNames - law id → display title (law ids are shown as they are otherwise)
+ * @returns `laws` (with articles as 第N条), `topics`, `tags` joined with `、`, and `difficulty` as `min-max` (empty strings when absent)
+ */
 export function describeFilter(
 	filter: QuestionFilter | undefined,
 	lawNames: Readonly<Record<string, string>> = {}

@@ -14,12 +14,14 @@ export interface Demand {
 	level?: number;
 }
 
+/** Fixed picks per section (bank positions), draw demands, and problems with fixed questions. */
 export interface Plan {
 	issues: Issue[];
 	fixed: number[][];
 	demands: Demand[];
 }
 
+/** Resolves fixed questions and splits sections (and difficulty mixes) into draw demands. */
 export function planBlueprint(bank: QuestionBank, blueprint: Blueprint): Plan {
 	const issues: Issue[] = [];
 	const demands: Demand[] = [];
