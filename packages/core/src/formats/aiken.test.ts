@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseAiken, writeAiken } from '../index.ts';
+import { makeQuestion } from '../testing/factories.ts';
+import { questionList } from '../testing/arbitraries.ts';
+
+describe('Aiken', () => {
+	it('parses questions with multi-line stems and A. / B) options', () => {
+		const r = parseAiken(
+			'行政处罚听证\n应当提前几日通知？\nA. 三日\nB) 七日\nANSWER: B\n\n第二题\nA. 甲\nB. 乙\nANSWER: A\n'
+		);
+		expect(r.issues).toEqual([]);
+		expect(r.questions[0]).toMatchObject({
+			id: 'aiken-1',
+			type: 'single',
+			stem: '行政处罚听证\n应当提前几日通知？',
+			options: [
+				{ text: '三日', correct: false },
+				{ text: '七日', correct: true }
+			]
+		});
+		expect(r.questions).toHaveLength(2);
+	});
+
+	it('reports bad answers, missing answers and option order with lines', () => {
+		const r = parseAiken(
+			'题一\nA. 甲\nB. 乙\nANSWER: C\n\n题二\nA. 甲\nC. 乙\nANSWER: A\n\n题三\nA. 甲\nB. 乙\n'
+		);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([
+			['format.aiken.bad_answer', 4],
+			['format.aiken.option_order', 8],
+			['format.aiken.no_answer', 11]
+		]);
+		expect(r.questions).toEqual([]);
+	});
+
+	it('property: single-choice questions round-trip (stem, options, answer)', () => {
+		fc.assert(
+			fc.property(questionList, (qs) => {
+				const singles = qs.filter((q) => q.type === 'single');
+				const { output, issues } = writeAiken(qs);
+				expect(issues).toHaveLength(qs.length - singles.length);
+				const back = parseAiken(output);
+				expect(back.issues).toEqual([]);
+				expect(back.questions.map((q) => q.type === 'single' && [q.stem, q.options])).toEqual(
+					singles.map(
+						(q) => q.type === 'single' && [q.stem, q.options.map(({ feedback: _, ...o }) => o)]
+					)
+				);
+			})
+		);
+		expect(writeAiken([makeQuestion('essay', 1)]).issues[0]!.code).toBe(
+			'format.export.unsupported'
+		);
+	});
+});

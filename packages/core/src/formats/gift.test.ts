@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatExamMessage, parseGift, writeGift } from '../index.ts';
+import { makeQuestion } from '../testing/factories.ts';
+import { questionList } from '../testing/arbitraries.ts';
+
+const sample = `// 一个注释
+$CATEGORY: $course$/top/行政处罚
+
+::mc1:: 行政处罚听证应当在举行几日前通知当事人？{
+  ~三日#太短
+  =七日#正确
+  ~十五日
+  ####《行政处罚法》第六十四条
+}
+
+::mr:: 下列哪些属于行政处罚？{~%50%警告 ~%50%罚款 ~%-100%批评教育}
+
+::tf:: 行政机关可以口头作出罚款决定。{F}
+
+::sa:: 行政处罚法第几条规定了听证？{=六十四 =64}
+
+行政处罚由违法行为发生地的{=县级以上}地方人民政府具有行政处罚权的行政部门管辖。
+
+::es:: 简述行政处罚的原则。{}
+
+::esc:: 1 \\+ 1 \\= 2 \\{对\\} \\#1 a\\:b {T}
+
+::match:: 配对 { =甲 -> 1 =乙 -> 2 }
+
+::num:: 数字 {#42}
+
+只是一段说明文字
+`;
+
+describe('GIFT', () => {
+	it('parses every supported construct and reports each unsupported question with its line', () => {
+		const r = parseGift(sample, { partial: true });
+		expect(r.questions.map((q) => [q.id, q.type])).toEqual([
+			['mc1', 'single'],
+			['mr', 'multiple'],
+			['tf', 'truefalse'],
+			['sa', 'fill'],
+			['gift-17', 'fill'],
+			['es', 'essay'],
+			['esc', 'truefalse']
+		]);
+		const [mc, mr, tf, sa, mw, , esc] = r.questions;
+		expect(mc).toMatchObject({
+			topic: '行政处罚',
+			explanation: '《行政处罚法》第六十四条',
+			options: [
+				{ text: '三日', correct: false, feedback: '太短' },
+				{ text: '七日', correct: true, feedback: '正确' },
+				{ text: '十五日', correct: false }
+			]
+		});
+		expect(mr).toMatchObject({
+			options: [{ correct: true }, { correct: true }, { correct: false }]
+		});
+		expect(tf).toMatchObject({ answer: false });
+		expect(sa).toMatchObject({
+			stem: '行政处罚法第几条规定了听证？',
+			blanks: [{ answers: ['六十四', '64'] }]
+		});
+		expect(mw!.stem).toBe(
+			'行政处罚由违法行为发生地的___地方人民政府具有行政处罚权的行政部门管辖。'
+		);
+		expect(esc!.stem).toBe('1 \\+ 1 = 2 {对} #1 a:b');
+		expect(r.ok).toBe(false);
+		expect(r.issues.map((i) => [i.code, i.line, i.data?.kind])).toEqual([
+			['format.gift.unsupported', 23, 'matching'],
+			['format.gift.unsupported', 25, 'numeric'],
+			['format.gift.unsupported', 27, 'description']
+		]);
+		expect(formatExamMessage(r.issues[0]!.code, r.issues[0]!.data)).toBe(
+			'第23行：不支持的GIFT题型（匹配题），该题未导入'
+		);
+		expect(parseGift(sample).questions).toEqual([]);
+	});
+
+	it('reports syntax and content errors with line numbers', () => {
+		const r = parseGift(
+			'::a:: 未闭合 {=x\n\n::b:: 单选两个对 {=x =y ~z}\n\n::c:: 重复选项 {=甲 ~甲}'
+		);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([
+			['format.gift.unclosed_brace', 1],
+			['format.gift.question', 5]
+		]);
+		expect(formatExamMessage(r.issues[1]!.code, r.issues[1]!.data)).toBe(
+			'第5行：第2个选项与第1个选项相同'
+		);
+	});
+
+	it('writes cases and multi-blank fill-ins as unsupported, never dropping them silently', () => {
+		const { issues } = writeGift([
+			makeQuestion('case', 1),
+			makeQuestion('fill', 2),
+			makeQuestion('single', 3)
+		]);
+		expect(issues.map((i) => i.data?.questionId)).toEqual(['case-1', 'fill-2']);
+	});
+
+	it('property: export → import round-trips (metadata via the xuefa comment)', () => {
+		fc.assert(
+			fc.property(questionList, (qs) => {
+				const { output, issues } = writeGift(qs);
+				expect(issues).toEqual([]);
+				const back = parseGift(output);
+				expect(back.issues).toEqual([]);
+				expect(back.questions).toEqual(qs);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});

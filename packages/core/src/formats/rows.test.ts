@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatExamMessage, parseRows, questionsToRows, type QuestionVersion } from '../index.ts';
+import { makeQuestion } from '../testing/factories.ts';
+import { questionList } from '../testing/arbitraries.ts';
+
+const H = [
+	'编号',
+	'题型',
+	'题干',
+	'选项A',
+	'选项B',
+	'选项C',
+	'选项D',
+	'答案',
+	'解析',
+	'分值',
+	'难度',
+	'法律',
+	'条款',
+	'知识点',
+	'标签',
+	'所属案例'
+];
+const row = (o: Record<string, string>) => H.map((h) => o[h] ?? '');
+
+describe('row format', () => {
+	it('reads every type, Chinese answers, laws and articles', () => {
+		const r = parseRows([
+			H,
+			row({
+				题型: '单选题',
+				题干: '听证通知？',
+				选项A: '三日',
+				选项B: '七日',
+				答案: 'ｂ',
+				难度: '2',
+				法律: '《行政处罚法》',
+				条款: '第六十四条',
+				标签: '重点、易错'
+			}),
+			row({
+				题型: '多选',
+				题干: '多选？',
+				选项A: '甲',
+				选项B: '乙',
+				选项C: '丙',
+				答案: 'A、C',
+				法律: '行政许可法;宪法',
+				条款: '3、105;'
+			}),
+			row({ 题型: '判断', 题干: '对吗？', 答案: '√' }),
+			row({ 题型: '填空', 题干: '第___条规定了___', 答案: '四十二|42;听证' }),
+			row({ 编号: 'c1', 题型: '案例分析', 题干: '案情……', 知识点: '执法' }),
+			row({ 题型: '简答', 题干: '请分析', 答案: '参考答案', 所属案例: 'c1', 分值: '2' }),
+			row({ 题型: '判断', 题干: '处罚合法', 答案: '错误', 所属案例: 'c1' })
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => q.type)).toEqual([
+			'single',
+			'multiple',
+			'truefalse',
+			'fill',
+			'case'
+		]);
+		expect(r.questions[0]).toMatchObject({
+			id: 'row-2',
+			difficulty: 2,
+			laws: [{ lawId: '行政处罚法', articleNo: 64 }],
+			tags: ['重点', '易错']
+		});
+		expect(r.questions[1]!.laws).toEqual([
+			{ lawId: '行政许可法', articleNo: 3 },
+			{ lawId: '行政许可法', articleNo: 105 },
+			{ lawId: '宪法' }
+		]);
+		expect(r.questions[2]).toMatchObject({ answer: true, difficulty: 3 });
+		expect(r.questions[3]).toMatchObject({
+			blanks: [{ answers: ['四十二', '42'] }, { answers: ['听证'] }]
+		});
+		expect(r.questions[4]).toMatchObject({
+			id: 'c1',
+			topic: '执法',
+			parts: [
+				{ type: 'essay', weight: 2, referenceAnswer: '参考答案' },
+				{ type: 'truefalse', answer: false }
+			]
+		});
+	});
+
+	it('reports every bad row with row number, column and reason, and returns no questions', () => {
+		const r = parseRows([
+			H,
+			row({ 题型: '单选', 题干: 'ok', 选项A: 'a', 选项B: 'b', 答案: 'A' }),
+			row({ 题型: '选择', 题干: 'x' }),
+			row({ 题型: '单选', 题干: 'x', 选项A: 'a', 选项B: 'b', 答案: 'E' }),
+			row({ 题型: '判断', 题干: 'x', 答案: '也许' }),
+			row({ 题型: '单选', 题干: '', 选项A: 'a', 选项B: 'a', 答案: 'A', 难度: '七' }),
+			row({ 题型: '判断', 题干: 'x', 答案: '对', 所属案例: 'nope' })
+		]);
+		expect(r.ok).toBe(false);
+		expect(r.questions).toEqual([]);
+		expect(r.issues.map((i) => [i.line, i.code, i.path])).toEqual([
+			[3, 'format.row.type', '题型'],
+			[4, 'format.row.answer_option', '答案'],
+			[5, 'format.row.answer', '答案'],
+			[6, 'format.row.number', '难度'],
+			[7, 'format.row.parent', '所属案例']
+		]);
+		expect(formatExamMessage(r.issues[2]!.code, r.issues[2]!.data)).toBe(
+			'第5行“答案”列：无法识别的答案“也许”'
+		);
+		const preview = parseRows(
+			[
+				H,
+				row({ 题型: '单选', 题干: 'ok', 选项A: 'a', 选项B: 'b', 答案: 'A' }),
+				row({ 题型: '单选', 题干: '', 选项A: 'a', 选项B: 'a', 答案: 'A' })
+			],
+			{ partial: true }
+		);
+		expect(preview.questions).toHaveLength(1);
+		expect(preview.issues.map((i) => i.code)).toEqual([
+			'format.row.question',
+			'format.row.question'
+		]);
+		expect(formatExamMessage(preview.issues[0]!.code, preview.issues[0]!.data)).toBe(
+			'第3行“题干”列：题干不能为空'
+		);
+	});
+
+	it('reports missing required headers and accepts records', () => {
+		expect(parseRows([['题干'], ['x']]).issues[0]).toMatchObject({
+			code: 'format.row.header_missing',
+			path: '题型'
+		});
+		expect(parseRows([{ 题型: '判断', 题干: 'x', 答案: '对' }]).questions).toHaveLength(1);
+		expect(
+			parseRows([{ 题型: '判断', 题干: 'x', 答案: '?' }], { firstRow: 5 }).issues[0]!.line
+		).toBe(5);
+	});
+
+	it('round-trips a case question', () => {
+		const q = makeQuestion('case', 3, { explanation: undefined } as Partial<QuestionVersion>);
+		const { output, issues } = questionsToRows([q]);
+		expect(issues).toEqual([]);
+		const back = parseRows(output);
+		expect(back.issues).toEqual([]);
+		const { explanation: _, ...expected } = q;
+		expect(back.questions[0]).toEqual({ ...expected, parts: q.type === 'case' ? q.parts : [] });
+	});
+
+	it('property: export → import round-trips', () => {
+		fc.assert(
+			fc.property(questionList, (qs) => {
+				const back = parseRows(questionsToRows(qs).output);
+				expect(back.issues).toEqual([]);
+				expect(back.questions).toEqual(qs);
+			})
+		);
+	});
+});

@@ -1,0 +1,438 @@
+/**
+ * The spreadsheet row format (Excel/CSV rows with Chinese headers).
+ *
+ * Columns (order free, headers exact): 编号 (id, optional), 题型, 题干, 选项A … 选项H, 答案, 解析, 分值,
+ * 难度, 法律, 条款, 知识点, 标签, 所属案例, 评分标准. Only 题型 and 题干 are required.
+ *
+ * - 题型: 单选/单选题/单项选择题, 多选/多选题/多项选择题, 判断/判断题, 填空/填空题, 简答/简答题, 案例分析/案例分析题
+ *   (or the code names `single` …).
+ * - 答案: single `B`; multiple `ABD` (separators `,，、` and spaces allowed); true/false `对 正确 √ T 是`
+ *   or `错 错误 × F 否`; fill-in: blanks separated by `;`/`；`, alternatives within a blank by `|`/`｜`
+ *   (`四十二|42;听证`), so answers cannot contain those characters; short answer: the reference answer.
+ * - 选项A…: a choice question uses the option columns from A up to the last non-empty one.
+ * - 难度: 1–5, default 3 when empty. 分值: the question's suggested points (for a case part: its weight).
+ * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
+ *   groups separated by `;`/`；`), its articles separated by `、`/`,`, as `第四十二条` or `42`.
+ * - 标签: separated by `、`/`,`/`，`.
+ * - Case analysis: one row with 题型 案例分析 and the case text as 题干 and an 编号; each sub-question is a
+ *   following (or any) row whose 所属案例 holds that 编号, in row order. Part rows ignore 难度/法律/条款/知识点/标签.
+ * - Questions without 编号 get the id `row-<n>`; every imported question is version 1.
+ *
+ * Row numbers: with a `string[][]` the header is row 1 and data starts at row 2; with records, record
+ * `i` is row `i + 2` (a header row is assumed above), or `i + firstRow` when given.
+ */
+import type { Issue } from '../errors.ts';
+import { formatArticleNo, parseArticleNo } from '../question/articles.ts';
+import type {
+	CasePart,
+	ChoiceOption,
+	LawRef,
+	QuestionType,
+	QuestionVersion
+} from '../question/model.ts';
+import { validateQuestion } from '../question/validate.ts';
+import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+
+const LETTERS = 'ABCDEFGH';
+/** The row format's column headers, in export order. */
+export const ROW_HEADERS = [
+	'编号',
+	'题型',
+	'题干',
+	...[...LETTERS].map((l) => `选项${l}`),
+	'答案',
+	'解析',
+	'分值',
+	'难度',
+	'法律',
+	'条款',
+	'知识点',
+	'标签',
+	'所属案例',
+	'评分标准'
+] as const;
+
+const TYPE_NAMES: Record<string, QuestionType> = {
+	单选: 'single',
+	单选题: 'single',
+	单项选择题: 'single',
+	single: 'single',
+	多选: 'multiple',
+	多选题: 'multiple',
+	多项选择题: 'multiple',
+	multiple: 'multiple',
+	判断: 'truefalse',
+	判断题: 'truefalse',
+	truefalse: 'truefalse',
+	填空: 'fill',
+	填空题: 'fill',
+	fill: 'fill',
+	简答: 'essay',
+	简答题: 'essay',
+	essay: 'essay',
+	案例分析: 'case',
+	案例分析题: 'case',
+	案例: 'case',
+	case: 'case'
+};
+const TYPE_EXPORT: Record<QuestionType, string> = {
+	single: '单选',
+	multiple: '多选',
+	truefalse: '判断',
+	fill: '填空',
+	essay: '简答',
+	case: '案例分析'
+};
+const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes']);
+const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no']);
+
+type Row = Readonly<Record<string, string | undefined>>;
+
+/** Options for {@link parseRows}. */
+export interface RowImportOptions extends ImportOptions {
+	/** Row number of the first record when rows are records (default 2). */
+	firstRow?: number;
+}
+
+/**
+ * Parses spreadsheet rows into question versions, validating each (see the module notes for the syntax).
+ *
+ * @param rows - records keyed by header, or a `string[][]` whose first row is the header
+ * @param options - `partial` for a preview; `firstRow` for record numbering
+ * @returns questions and issues (each with `line` = the row number and `path` = the column header)
+ * @example
+ * parseRows([
+ *   ['题型', '题干', '选项A', '选项B', '答案', '法律', '条款'],
+ *   ['单选', '听证应当在举行几日前通知？', '三日', '七日', 'B', '行政处罚法', '第六十四条']
+ * ]);
+ * // → { ok: true, questions: [{ type: 'single', … laws: [{ lawId: '行政处罚法', articleNo: 64 }] }], issues: [] }
+ */
+export function parseRows(
+	rows: readonly Row[] | readonly (readonly string[])[],
+	options: RowImportOptions = {}
+): ImportResult {
+	let records: Row[];
+	let first: number;
+	if (rows.length > 0 && Array.isArray(rows[0])) {
+		const [header = [], ...data] = rows as readonly (readonly string[])[];
+		const names = header.map((h) => String(h ?? '').trim());
+		records = data.map((r) => Object.fromEntries(names.map((h, i) => [h, r[i] ?? ''])));
+		first = 2;
+		const missing = ['题型', '题干'].filter((c) => !names.includes(c));
+		if (missing.length)
+			return finish(
+				[],
+				missing.map((column) => ({
+					code: 'format.row.header_missing',
+					line: 1,
+					path: column,
+					data: { column, line: 1 }
+				})),
+				options
+			);
+	} else {
+		records = rows as Row[];
+		first = options.firstRow ?? 2;
+	}
+	const cell = (r: Row, c: string) => String(r[c] ?? '').trim();
+	const entries: { question?: QuestionVersion; issues: Issue[]; line: number; parent?: string }[] =
+		[];
+	const global: Issue[] = [];
+	const ids = new Map<string, number>();
+	records.forEach((r, i) => {
+		const line = first + i;
+		if (Object.values(r).every((v) => !String(v ?? '').trim())) return; // blank row
+		const issues: Issue[] = [];
+		const err = (code: string, column: string, data: Record<string, unknown> = {}) =>
+			issues.push({ code, line, path: column, data: { line, column, ...data } });
+		const parent = cell(r, '所属案例') || undefined;
+		const id = cell(r, '编号') || `row-${line}`;
+		if (cell(r, '编号')) {
+			if (ids.has(id)) err('format.row.duplicate_id', '编号', { value: id });
+			ids.set(id, entries.length);
+		}
+		const question = parseRow(r, line, id, parent !== undefined, err, cell);
+		entries.push({
+			...(question ? { question } : {}),
+			issues,
+			line,
+			...(parent ? { parent } : {})
+		});
+	});
+	// Attach case parts to their case rows, then validate whole questions.
+	const out: { question?: QuestionVersion; issues: Issue[] }[] = [];
+	const partsOf = new Map<number, { part: CasePart; line: number }[]>();
+	for (const e of entries) {
+		if (e.parent === undefined) continue;
+		const at = ids.get(e.parent);
+		const host = at === undefined ? undefined : entries[at];
+		if (!host || host.question?.type !== 'case' || host.parent !== undefined) {
+			e.issues.push({
+				code: 'format.row.parent',
+				line: e.line,
+				path: '所属案例',
+				data: { line: e.line, column: '所属案例', value: e.parent }
+			});
+			continue;
+		}
+		if (e.question) {
+			const {
+				id: _i,
+				version: _v,
+				difficulty: _d,
+				laws: _l,
+				topic: _t,
+				tags: _g,
+				points,
+				...body
+			} = e.question;
+			const part = { ...body, ...(points === undefined ? {} : { weight: points }) } as CasePart;
+			partsOf.set(at!, [...(partsOf.get(at!) ?? []), { part, line: e.line }]);
+		}
+		host.issues.push(...e.issues.map((x) => x));
+		e.issues = [];
+	}
+	entries.forEach((e, i) => {
+		if (e.parent !== undefined) {
+			if (e.issues.length) out.push({ issues: e.issues });
+			return;
+		}
+		let q = e.question;
+		const parts = partsOf.get(i) ?? [];
+		if (q?.type === 'case') q = { ...q, parts: parts.map((p) => p.part) };
+		if (q && e.issues.length === 0) {
+			for (const issue of validateQuestion(q)) {
+				const partIndex = /^parts\.(\d+)\./.exec(issue.path ?? '')?.[1];
+				const line = partIndex === undefined ? e.line : (parts[Number(partIndex)]?.line ?? e.line);
+				const column = columnOf(issue.path ?? '');
+				e.issues.push({
+					code: 'format.row.question',
+					line,
+					path: column,
+					data: { line, column, issue: { code: issue.code, data: issue.data ?? {} } }
+				});
+			}
+		}
+		out.push({ ...(q ? { question: q } : {}), issues: e.issues });
+	});
+	return finish(out, global, options);
+}
+
+function columnOf(path: string): string {
+	const p = path.replace(/^parts\.\d+\./, '');
+	const opt = /^options\.(\d+)/.exec(p);
+	if (opt) return `选项${LETTERS[Number(opt[1])] ?? ''}`;
+	if (p.startsWith('options') || p.startsWith('blanks')) return '答案';
+	if (p.startsWith('stem')) return '题干';
+	if (p.startsWith('difficulty')) return '难度';
+	if (p.startsWith('laws')) return p.endsWith('articleNo') ? '条款' : '法律';
+	if (p.startsWith('points') || p.startsWith('weight')) return '分值';
+	if (p.startsWith('parts')) return '所属案例';
+	if (p.startsWith('id')) return '编号';
+	return '题型';
+}
+
+function parseRow(
+	r: Row,
+	line: number,
+	id: string,
+	isPart: boolean,
+	err: (code: string, column: string, data?: Record<string, unknown>) => void,
+	cell: (r: Row, c: string) => string
+): QuestionVersion | undefined {
+	const typeText = cell(r, '题型');
+	const type = TYPE_NAMES[typeText] ?? TYPE_NAMES[typeText.toLowerCase()];
+	if (!type) {
+		err('format.row.type', '题型', { value: typeText });
+		return undefined;
+	}
+	const num = (column: string, integer: boolean): number | undefined => {
+		const text = cell(r, column).normalize('NFKC');
+		if (!text) return undefined;
+		const n = Number(text);
+		if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
+			err('format.row.number', column, { value: text });
+			return undefined;
+		}
+		return n;
+	};
+	const explanation = cell(r, '解析');
+	const points = num('分值', false);
+	const meta = {
+		id,
+		version: 1,
+		stem: cell(r, '题干'),
+		...(explanation ? { explanation } : {}),
+		difficulty: isPart ? 3 : (num('难度', true) ?? 3),
+		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
+		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),
+		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，]/),
+		...(points === undefined ? {} : { points })
+	};
+	const answer = cell(r, '答案');
+	switch (type) {
+		case 'single':
+		case 'multiple': {
+			let last = -1;
+			for (let k = 0; k < LETTERS.length; k++) if (cell(r, `选项${LETTERS[k]}`)) last = k;
+			const letters = answer
+				.normalize('NFKC')
+				.toUpperCase()
+				.replace(/[\s,，、]/g, '');
+			const valid =
+				letters.length > 0 &&
+				[...letters].every((l) => LETTERS.includes(l)) &&
+				(type === 'multiple' || letters.length === 1);
+			if (!valid) {
+				err('format.row.answer', '答案', { value: answer });
+				return undefined;
+			}
+			const outside = [...letters].find((l) => LETTERS.indexOf(l) > last);
+			if (outside) {
+				err('format.row.answer_option', '答案', { value: outside });
+				return undefined;
+			}
+			const options: ChoiceOption[] = [];
+			for (let k = 0; k <= last; k++) {
+				const l = LETTERS[k]!;
+				options.push({ id: l, text: cell(r, `选项${l}`), correct: letters.includes(l) });
+			}
+			return { ...meta, type, options };
+		}
+		case 'truefalse': {
+			const w = answer.normalize('NFKC').toLowerCase();
+			if (!TRUE_WORDS.has(w) && !FALSE_WORDS.has(w)) {
+				err('format.row.answer', '答案', { value: answer });
+				return undefined;
+			}
+			return { ...meta, type, answer: TRUE_WORDS.has(w) };
+		}
+		case 'fill': {
+			if (!answer) {
+				err('format.row.answer', '答案', { value: answer });
+				return undefined;
+			}
+			const blanks = answer
+				.split(/[;；]/)
+				.map((b) => ({ answers: b.split(/[|｜]/).map((a) => a.trim()) }));
+			return { ...meta, type, blanks };
+		}
+		case 'essay': {
+			const rubric = cell(r, '评分标准');
+			return {
+				...meta,
+				type,
+				...(answer ? { referenceAnswer: answer } : {}),
+				...(rubric ? { rubric } : {})
+			};
+		}
+		case 'case':
+			if (isPart) {
+				err('format.row.type', '题型', { value: typeText });
+				return undefined;
+			}
+			return { ...meta, type, parts: [] };
+	}
+}
+
+function splitList(text: string, sep: RegExp): string[] {
+	return text
+		.split(sep)
+		.map((t) => t.trim())
+		.filter(Boolean);
+}
+
+function parseLaws(
+	laws: string,
+	articles: string,
+	err: (code: string, column: string, data?: Record<string, unknown>) => void
+): LawRef[] {
+	const names = splitList(laws, /[;；]/).map((n) => n.replace(/[《》]/g, '').trim());
+	const groups = articles ? articles.split(/[;；]/) : [];
+	if (groups.length > names.length) {
+		err('format.row.article', '条款', { value: articles });
+		return [];
+	}
+	const out: LawRef[] = [];
+	names.forEach((lawId, i) => {
+		const list = splitList(groups[i] ?? '', /[、,，]/);
+		if (list.length === 0) out.push({ lawId });
+		for (const a of list) {
+			const n = parseArticleNo(a);
+			if (n === undefined) err('format.row.article', '条款', { value: a });
+			else out.push({ lawId, articleNo: n });
+		}
+	});
+	return out;
+}
+
+/**
+ * Writes questions as spreadsheet rows (header first), the inverse of {@link parseRows}. Questions
+ * with more than 8 options, or answers containing `;` `|` (fill-in), are reported and left out.
+ * Option ids become A…H and option feedback is not written; everything else round-trips.
+ *
+ * @param questions - the question versions
+ * @returns `output`: rows with the header row first (use it for xlsx/csv), and `issues`
+ * @example
+ * const { output } = questionsToRows(questions);
+ * parseRows(output).questions; // the same questions again
+ */
+export function questionsToRows(questions: readonly QuestionVersion[]): ExportResult<string[][]> {
+	const rows: string[][] = [[...ROW_HEADERS]];
+	const issues: Issue[] = [];
+	const col = (h: string): number => (ROW_HEADERS as readonly string[]).indexOf(h);
+	for (const q of questions) {
+		const bodies = q.type === 'case' ? [q, ...q.parts] : [q];
+		const bad = bodies.some(
+			(b) =>
+				((b.type === 'single' || b.type === 'multiple') && b.options.length > LETTERS.length) ||
+				(b.type === 'fill' && b.blanks.some((bl) => bl.answers.some((a) => /[;；|｜]/.test(a))))
+		);
+		if (bad) {
+			issues.push({
+				code: 'format.export.unsupported',
+				data: { questionId: q.id, type: q.type, format: 'rows' }
+			});
+			continue;
+		}
+		const row = (b: QuestionVersion | CasePart, parent?: string): string[] => {
+			const out: string[] = ROW_HEADERS.map(() => '');
+			out[col('题型')] = TYPE_EXPORT[b.type];
+			out[col('题干')] = b.stem;
+			out[col('解析')] = b.explanation ?? '';
+			if (b.type === 'single' || b.type === 'multiple') {
+				b.options.forEach((o, k) => (out[col('选项A') + k] = o.text));
+				out[col('答案')] = b.options.flatMap((o, k) => (o.correct ? [LETTERS[k]!] : [])).join('');
+			} else if (b.type === 'truefalse') out[col('答案')] = b.answer ? '对' : '错';
+			else if (b.type === 'fill')
+				out[col('答案')] = b.blanks.map((bl) => bl.answers.join('|')).join(';');
+			else if (b.type === 'essay') {
+				out[col('答案')] = b.referenceAnswer ?? '';
+				out[col('评分标准')] = b.rubric ?? '';
+			}
+			if (parent !== undefined) {
+				out[col('所属案例')] = parent;
+				if ('weight' in b && b.weight !== undefined) out[col('分值')] = String(b.weight);
+			}
+			return out;
+		};
+		const main = row(q);
+		main[col('编号')] = q.id;
+		main[col('分值')] = q.points === undefined ? '' : String(q.points);
+		main[col('难度')] = String(q.difficulty);
+		const lawIds = [...new Set(q.laws.map((l) => l.lawId))];
+		main[col('法律')] = lawIds.join(';');
+		const groups = lawIds.map((id) =>
+			q.laws
+				.filter((l) => l.lawId === id && l.articleNo !== undefined)
+				.map((l) => formatArticleNo(l.articleNo!))
+				.join('、')
+		);
+		main[col('条款')] = groups.some(Boolean) ? groups.join(';') : '';
+		main[col('知识点')] = q.topic ?? '';
+		main[col('标签')] = q.tags.join('、');
+		rows.push(main);
+		if (q.type === 'case') for (const p of q.parts) rows.push(row(p, q.id));
+	}
+	return { output: rows, issues };
+}

@@ -1,0 +1,257 @@
+/**
+ * Messages for every code of the question bank, papers, grading, formats and practice.
+ */
+import { formatMessage, type Locale, type MessageTable } from '../messages.ts';
+import { QUESTION_TYPES } from './model.ts';
+
+/** Message table for all exam codes (zh-CN and en). Placeholders come from the issue's data. */
+export const examMessages: MessageTable = {
+	'zh-CN': {
+		'type.single': '单选',
+		'type.multiple': '多选',
+		'type.truefalse': '判断',
+		'type.fill': '填空',
+		'type.essay': '简答',
+		'type.case': '案例分析',
+		'band.excellent': '优秀',
+		'band.good': '良好',
+		'band.pass': '合格',
+		'band.fail': '不合格',
+		'question.id.empty': '试题缺少编号',
+		'question.version.invalid': '版本号必须是正整数（当前：{value}）',
+		'question.difficulty.range': '难度必须是1到5的整数（当前：{value}）',
+		'question.points.invalid': '分值必须大于0（当前：{value}）',
+		'question.law.empty': '法律名称不能为空',
+		'question.law.article': '条款号必须是正整数（当前：{value}）',
+		'question.type.unknown': '未知题型：{value}',
+		'question.stem.empty': '题干不能为空',
+		'question.options.too_few': '至少需要{min}个选项（当前{count}个）',
+		'question.option.duplicate_id': '选项编号重复或为空：{id}',
+		'question.option.empty': '第{option}个选项内容为空',
+		'question.option.duplicate': '第{option}个选项与第{same}个选项相同',
+		'question.single.correct_count': '单选题必须恰好有1个正确选项（当前{count}个）',
+		'question.multiple.no_correct': '多选题至少需要1个正确选项',
+		'question.fill.no_blanks': '填空题至少需要1个空',
+		'question.fill.blank_empty': '第{blank}个空没有答案',
+		'question.fill.blank_count': '题干中有{markers}处空格标记（___），答案却有{blanks}个空',
+		'question.case.no_parts': '案例分析题至少需要1道小题',
+		'question.case.nested': '案例分析题的小题不能再是案例分析题',
+		'question.case.part_weight': '小题权重必须大于0（当前：{value}）',
+		'blueprint.empty': '组卷策略至少需要1个部分',
+		'blueprint.section.type': '第{section}部分的题型无效：{value}',
+		'blueprint.section.count': '第{section}部分的题量必须是正整数（当前：{value}）',
+		'blueprint.section.points': '第{section}部分的每题分值必须大于0（当前：{value}）',
+		'blueprint.section.difficulty': '第{section}部分的难度范围无效',
+		'blueprint.section.mix': '第{section}部分的难度分布合计{sum}道，与题量{count}道不符',
+		'blueprint.section.fixed_count': '第{section}部分指定了{fixed}道固定题，超过题量{count}道',
+		'blueprint.fixed.duplicate': '试题{questionId}被多次指定为固定题',
+		'paper.fixed.missing': '第{section}部分的固定题{questionId}不在题库中',
+		'paper.fixed.type': '第{section}部分的固定题{questionId}是{actualLabel}题，不是{typeLabel}题',
+		'paper.section.short': '第{section}部分需要{need}道{scope}{typeLabel}题，题库只有{have}道',
+		'paper.section.short_level':
+			'第{section}部分需要{need}道难度为{level}的{scope}{typeLabel}题，题库只有{have}道',
+		'paper.section.short_overlap':
+			'第{section}部分需要{need}道{scope}{typeLabel}题，题库有{have}道，但其中{taken}道已被其他部分占用，还缺{missing}道',
+		'paper.assembly.overlap': '第{section}部分与其他部分争用同一批试题，无法组卷',
+		'grading.manual.out_of_range': '评分{score}超出范围（0–{points}分）',
+		'attempt.illegal_transition': '答卷不能从“{fromLabel}”变为“{toLabel}”',
+		'attempt.window_not_open': '考试尚未开始',
+		'attempt.window_closed': '考试已结束',
+		'attempt.not_in_progress': '答卷不在作答中（当前：{stateLabel}）',
+		'attempt.deadline_passed': '作答时间已到',
+		'attempt.limit_reached': '已用完{max}次考试机会',
+		'attempt.open_exists': '第{number}次答卷尚未结束',
+		'attempt.already_passed': '第{number}次考试已合格，无需补考',
+		'state.not_started': '未开始',
+		'state.in_progress': '作答中',
+		'state.submitted': '已交卷',
+		'state.needs_grading': '待阅卷',
+		'state.graded': '已评分',
+		'state.voided': '已作废',
+		'format.row.header_missing': '缺少必需的列“{column}”',
+		'format.row.type': '第{line}行：无法识别的题型“{value}”',
+		'format.row.answer': '第{line}行“{column}”列：无法识别的答案“{value}”',
+		'format.row.answer_option': '第{line}行“{column}”列：答案{value}对应的选项为空',
+		'format.row.number': '第{line}行“{column}”列：“{value}”不是有效的数字',
+		'format.row.article': '第{line}行“{column}”列：无法识别的条款“{value}”',
+		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
+		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
+		'format.row.question': '第{line}行“{column}”列：{detail}',
+		'format.gift.unclosed_brace': '第{line}行：答案块缺少右花括号“}”',
+		'format.gift.no_answer_marker': '第{line}行：答案块中的每个答案须以“=”或“~”开头',
+		'format.gift.bad_weight': '第{line}行：无法识别的权重“{value}”',
+		'format.gift.unsupported': '第{line}行：不支持的GIFT题型（{kindLabel}），该题未导入',
+		'gift.kind.matching': '匹配题',
+		'gift.kind.numeric': '数值题',
+		'gift.kind.description': '无答案的说明文字',
+		'format.gift.question': '第{line}行：{detail}',
+		'format.aiken.bad_answer': '第{line}行：答案“{value}”不是已列出的选项',
+		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
+		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”行',
+		'format.aiken.question': '第{line}行：{detail}',
+		'format.export.unsupported': '试题{questionId}（{typeLabel}）无法导出为{format}格式',
+		'practice.time.invalid': '用时必须是非负数（当前：{value}）'
+	},
+	en: {
+		'type.single': 'single-choice',
+		'type.multiple': 'multiple-choice',
+		'type.truefalse': 'true/false',
+		'type.fill': 'fill-in',
+		'type.essay': 'short-answer',
+		'type.case': 'case-analysis',
+		'band.excellent': 'Excellent',
+		'band.good': 'Good',
+		'band.pass': 'Pass',
+		'band.fail': 'Fail',
+		'question.id.empty': 'The question has no id',
+		'question.version.invalid': 'The version must be a positive integer (got {value})',
+		'question.difficulty.range': 'Difficulty must be an integer from 1 to 5 (got {value})',
+		'question.points.invalid': 'Points must be greater than 0 (got {value})',
+		'question.law.empty': 'The law name is empty',
+		'question.law.article': 'The article number must be a positive integer (got {value})',
+		'question.type.unknown': 'Unknown question type: {value}',
+		'question.stem.empty': 'The stem is empty',
+		'question.options.too_few': 'At least {min} options are needed ({count} given)',
+		'question.option.duplicate_id': 'Duplicate or empty option id: {id}',
+		'question.option.empty': 'Option {option} is empty',
+		'question.option.duplicate': 'Option {option} is the same as option {same}',
+		'question.single.correct_count':
+			'A single-choice question needs exactly 1 correct option ({count} marked)',
+		'question.multiple.no_correct': 'A multiple-choice question needs at least 1 correct option',
+		'question.fill.no_blanks': 'A fill-in question needs at least 1 blank',
+		'question.fill.blank_empty': 'Blank {blank} has no answer',
+		'question.fill.blank_count':
+			'The stem has {markers} blank markers (___) but {blanks} blanks have answers',
+		'question.case.no_parts': 'A case-analysis question needs at least 1 sub-question',
+		'question.case.nested': 'A case sub-question cannot itself be a case',
+		'question.case.part_weight': 'A sub-question weight must be greater than 0 (got {value})',
+		'blueprint.empty': 'The blueprint needs at least one section',
+		'blueprint.section.type': 'Section {section} has an invalid type: {value}',
+		'blueprint.section.count':
+			'Section {section}: the count must be a positive integer (got {value})',
+		'blueprint.section.points':
+			'Section {section}: points per question must be greater than 0 (got {value})',
+		'blueprint.section.difficulty': 'Section {section} has an invalid difficulty range',
+		'blueprint.section.mix': 'Section {section}: the difficulty mix adds up to {sum}, not {count}',
+		'blueprint.section.fixed_count':
+			'Section {section} fixes {fixed} questions, more than its count {count}',
+		'blueprint.fixed.duplicate': 'Question {questionId} is fixed more than once',
+		'paper.fixed.missing': 'Section {section}: fixed question {questionId} is not in the bank',
+		'paper.fixed.type':
+			'Section {section}: fixed question {questionId} is {actualLabel}, not {typeLabel}',
+		'paper.section.short':
+			'Section {section} needs {need} {typeLabel} questions{scope}; the bank has {have}',
+		'paper.section.short_level':
+			'Section {section} needs {need} {typeLabel} questions{scope} of difficulty {level}; the bank has {have}',
+		'paper.section.short_overlap':
+			'Section {section} needs {need} {typeLabel} questions{scope}; {have} match but {taken} are needed by other sections, {missing} short',
+		'paper.assembly.overlap':
+			'Section {section} competes with other sections for the same questions',
+		'grading.manual.out_of_range': 'Score {score} is out of range (0–{points})',
+		'attempt.illegal_transition': 'An attempt cannot go from “{fromLabel}” to “{toLabel}”',
+		'attempt.window_not_open': 'The sitting has not opened yet',
+		'attempt.window_closed': 'The sitting has closed',
+		'attempt.not_in_progress': 'The attempt is not in progress ({stateLabel})',
+		'attempt.deadline_passed': 'Time is up',
+		'attempt.limit_reached': 'All {max} attempts have been used',
+		'attempt.open_exists': 'Attempt {number} is still open',
+		'attempt.already_passed': 'Attempt {number} already passed; no retake needed',
+		'state.not_started': 'not started',
+		'state.in_progress': 'in progress',
+		'state.submitted': 'submitted',
+		'state.needs_grading': 'needs grading',
+		'state.graded': 'graded',
+		'state.voided': 'voided',
+		'format.row.header_missing': 'Required column “{column}” is missing',
+		'format.row.type': 'Row {line}: unknown question type “{value}”',
+		'format.row.answer': 'Row {line}, column “{column}”: cannot read the answer “{value}”',
+		'format.row.answer_option':
+			'Row {line}, column “{column}”: answer {value} points to an empty option',
+		'format.row.number': 'Row {line}, column “{column}”: “{value}” is not a valid number',
+		'format.row.article': 'Row {line}, column “{column}”: cannot read the article “{value}”',
+		'format.row.parent': 'Row {line}: case “{value}” not found',
+		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
+		'format.row.question': 'Row {line}, column “{column}”: {detail}',
+		'format.gift.unclosed_brace': 'Line {line}: the answer block has no closing “}”',
+		'format.gift.no_answer_marker':
+			'Line {line}: every answer in the block must start with “=” or “~”',
+		'format.gift.bad_weight': 'Line {line}: cannot read the weight “{value}”',
+		'format.gift.unsupported':
+			'Line {line}: unsupported GIFT question type ({kindLabel}); not imported',
+		'gift.kind.matching': 'matching',
+		'gift.kind.numeric': 'numeric',
+		'gift.kind.description': 'description without an answer',
+		'format.gift.question': 'Line {line}: {detail}',
+		'format.aiken.bad_answer': 'Line {line}: answer “{value}” is not one of the listed options',
+		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
+		'format.aiken.no_answer': 'Line {line}: the question starting here has no “ANSWER:” line',
+		'format.aiken.question': 'Line {line}: {detail}',
+		'format.export.unsupported':
+			'Question {questionId} ({typeLabel}) cannot be exported to {format}',
+		'practice.time.invalid': 'Time taken must be a non-negative number (got {value})'
+	}
+};
+
+const isType = (v: unknown): v is string =>
+	typeof v === 'string' && (QUESTION_TYPES as readonly string[]).includes(v);
+
+/**
+ * Formats an exam code with {@link examMessages}, first deriving the locale-dependent placeholders:
+ * `typeLabel`/`actualLabel` from `type`/`actual`, `fromLabel`/`toLabel`/`stateLabel` from states,
+ * `scope` from `laws`/`topics`/`tags`/`difficulty`, and `detail` from a nested `{ code, data }` (how
+ * format errors wrap question validation issues).
+ *
+ * @param code - the code
+ * @param data - the issue's data
+ * @param locale - the reader's locale
+ * @returns the sentence
+ * @example
+ * formatExamMessage('paper.section.short', { section: 2, type: 'multiple', need: 20, have: 12, laws: '行政处罚法' });
+ * // → '第2部分需要20道行政处罚法多选题，题库只有12道'
+ */
+export function formatExamMessage(
+	code: string,
+	data: Readonly<Record<string, unknown>> = {},
+	locale: Locale = 'zh-CN'
+): string {
+	const t = examMessages[locale];
+	const label = (prefix: string, v: unknown) =>
+		typeof v === 'string' ? (t[`${prefix}.${v}`] ?? v) : '';
+	const d: Record<string, unknown> = { ...data };
+	if (isType(data.type)) d.typeLabel = label('type', data.type);
+	if (isType(data.actual)) d.actualLabel = label('type', data.actual);
+	for (const k of ['from', 'to', 'state'] as const)
+		if (typeof data[k] === 'string') d[`${k}Label`] = label('state', data[k]);
+	if (typeof data.kind === 'string') d.kindLabel = label('gift.kind', data.kind);
+	d.scope = scopeOf(data, locale);
+	if (data.issue && typeof data.issue === 'object') {
+		const inner = data.issue as { code: string; data?: Record<string, unknown> };
+		d.detail = formatExamMessage(inner.code, inner.data ?? {}, locale);
+	}
+	return formatMessage([examMessages], code, d, locale);
+}
+
+function scopeOf(data: Readonly<Record<string, unknown>>, locale: Locale): string {
+	const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
+	const laws = str('laws');
+	const topics = str('topics');
+	const tags = str('tags');
+	const difficulty = str('difficulty');
+	if (locale === 'en') {
+		const parts = [
+			laws && `on ${laws}`,
+			topics && `on topic ${topics}`,
+			tags && `tagged ${tags}`,
+			difficulty && `of difficulty ${difficulty}`
+		].filter(Boolean);
+		return parts.length ? ` ${parts.join(', ')}` : '';
+	}
+	if (laws && !topics && !tags && !difficulty) return laws;
+	const parts = [
+		laws,
+		topics && `知识点“${topics}”`,
+		tags && `标签“${tags}”`,
+		difficulty && `难度${difficulty}`
+	].filter(Boolean);
+	return parts.length ? `${parts.join('、')}的` : '';
+}
