@@ -46,7 +46,11 @@ export class ValidationError extends XuefaError {
 	 * @param issues - every problem found (at least one)
 	 */
 	constructor(issues: readonly Issue[]) {
-		super(issues[0]?.code ?? 'validation', { count: issues.length }, `${issues.length} validation issue(s)`);
+		super(
+			issues[0]?.code ?? 'validation',
+			{ count: issues.length },
+			`${issues.length} validation issue(s)`
+		);
 		this.issues = issues;
 	}
 }

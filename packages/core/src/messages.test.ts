@@ -9,7 +9,9 @@ const table: MessageTable = {
 describe('formatMessage', () => {
 	it('fills placeholders in the requested locale', () => {
 		const data = { section: 2, need: 20, have: 12 };
-		expect(formatMessage([table], 'bank.short', data, 'zh-CN')).toBe('第2部分需要20道题，题库只有12道');
+		expect(formatMessage([table], 'bank.short', data, 'zh-CN')).toBe(
+			'第2部分需要20道题，题库只有12道'
+		);
 		expect(formatMessage([table], 'bank.short', data, 'en')).toBe(
 			'Section 2 needs 20 questions; the bank has 12'
 		);

@@ -1,1 +1,6 @@
-export {};
+/**
+ * The public API of the rules: working-day calendar, study plans and schedules, iCalendar, the
+ * promotion gate, certificates and verification codes, constitutional oath, audit chain, assessment.
+ * Re-exported by `index.ts`; everything not listed here stays internal.
+ */
+export * from './calendar/index.ts';
