@@ -4,3 +4,5 @@
  * Re-exported by `index.ts`; everything not listed here stays internal.
  */
 export * from './calendar/index.ts';
+export { type Reason, type ValidationResult, assertValid } from './rule-result.ts';
+export * from './study-plan/index.ts';
