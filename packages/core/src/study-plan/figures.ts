@@ -2,12 +2,12 @@
  * Figures over held study sessions: minimum duration, plan progress, attendance rates, study credits.
  */
 import type { IsoDate } from '../calendar/dates.ts';
+import type { LawRef } from './law-ref.ts';
 import type { Reason } from '../rule-result.ts';
 import {
 	DEFAULT_STUDY_POLICY,
 	STUDY_FORMS,
 	plannedMonth,
-	type LawRef,
 	type StudyForm,
 	type StudyPlan,
 	type StudyPolicy

@@ -4,20 +4,13 @@
 import type { Issue } from '../errors.ts';
 import { isIsoDate, type IsoDate } from '../calendar/dates.ts';
 import { result, type ValidationResult } from '../rule-result.ts';
+import type { LawRef } from './law-ref.ts';
 
 /** The forms of law study: written, collective, lecture, case lesson, trial observation. */
 export const STUDY_FORMS = ['written', 'collective', 'lecture', 'case', 'trial'] as const;
 
 /** One of {@link STUDY_FORMS}. */
 export type StudyForm = (typeof STUDY_FORMS)[number];
-
-/** A reference to a law, optionally to one article (e.g. 《行政处罚法》第四十二条 → `{ lawId, articleNo: 42 }`). */
-export interface LawRef {
-	/** The law's id. */
-	lawId: string;
-	/** The article number, when one article is meant. */
-	articleNo?: number;
-}
 
 /** When an item is planned: a month `YYYY-MM` or a date `YYYY-MM-DD`. */
 export type PlannedWhen = { month: string } | { date: IsoDate };
