@@ -7,3 +7,4 @@ export * from './calendar/index.ts';
 export { type Reason, type ValidationResult, assertValid } from './rule-result.ts';
 export * from './study-plan/index.ts';
 export * from './promotion/index.ts';
+export * from './certificate/index.ts';
