@@ -8,3 +8,4 @@ export { type Reason, type ValidationResult, assertValid } from './rule-result.t
 export * from './study-plan/index.ts';
 export * from './promotion/index.ts';
 export * from './certificate/index.ts';
+export * from './oath/index.ts';
