@@ -9,3 +9,4 @@ export * from './study-plan/index.ts';
 export * from './promotion/index.ts';
 export * from './certificate/index.ts';
 export * from './oath/index.ts';
+export * from './audit/index.ts';
