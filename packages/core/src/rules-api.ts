@@ -10,3 +10,4 @@ export * from './promotion/index.ts';
 export * from './certificate/index.ts';
 export * from './oath/index.ts';
 export * from './audit/index.ts';
+export * from './assessment/index.ts';
