@@ -11,3 +11,4 @@ export * from './certificate/index.ts';
 export * from './oath/index.ts';
 export * from './audit/index.ts';
 export * from './assessment/index.ts';
+export * from './ical/index.ts';
