@@ -12,3 +12,4 @@ export * from './oath/index.ts';
 export * from './audit/index.ts';
 export * from './assessment/index.ts';
 export * from './ical/index.ts';
+export { rulesMessages } from './rules-messages.ts';
