@@ -19,7 +19,13 @@ export interface ValidationResult {
 	warnings: Issue[];
 }
 
-/** @internal builds a {@link ValidationResult}. */
+/**
+ * Builds a {@link ValidationResult} (internal helper, not exported by the package).
+ *
+ * @param errors - blocking issues
+ * @param warnings - non-blocking issues
+ * @returns the result
+ */
 export function result(errors: Issue[], warnings: Issue[] = []): ValidationResult {
 	return { ok: errors.length === 0, errors, warnings };
 }

@@ -24,22 +24,16 @@ function fail(code: string, path: string): never {
 	throw new ValidationError([{ code, path }]);
 }
 
-function write(value: unknown, path: string, out: string[]): void {
-	if (value === null) {
-		out.push('null');
-		return;
-	}
+function write(value: unknown, path: string): string {
+	if (value === null) return 'null';
 	switch (typeof value) {
 		case 'string':
-			out.push(JSON.stringify(value));
-			return;
+			return JSON.stringify(value);
 		case 'boolean':
-			out.push(value ? 'true' : 'false');
-			return;
+			return value ? 'true' : 'false';
 		case 'number':
 			if (!Number.isFinite(value)) fail('audit.json.number', path);
-			out.push(JSON.stringify(value));
-			return;
+			return JSON.stringify(value);
 		case 'object':
 			break;
 		default:
@@ -47,32 +41,27 @@ function write(value: unknown, path: string, out: string[]): void {
 	}
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) fail('audit.json.date', path);
-		out.push(`"${value.toISOString()}"`);
-		return;
+		return `"${value.toISOString()}"`;
 	}
 	if (Array.isArray(value)) {
-		out.push('[');
+		let out = '[';
 		for (let i = 0; i < value.length; i++) {
-			if (i > 0) out.push(',');
+			if (i > 0) out += ',';
 			if (value[i] === undefined) fail('audit.json.undefined_in_array', `${path}[${i}]`);
-			write(value[i], `${path}[${i}]`, out);
+			out += write(value[i], `${path}[${i}]`);
 		}
-		out.push(']');
-		return;
+		return out + ']';
 	}
 	const obj = value as Record<string, unknown>;
 	const keys = Object.keys(obj).sort();
-	out.push('{');
-	let first = true;
+	let out = '{';
 	for (const k of keys) {
 		const v = obj[k];
 		if (v === undefined) continue;
-		if (!first) out.push(',');
-		first = false;
-		out.push(JSON.stringify(k), ':');
-		write(v, path ? `${path}.${k}` : k, out);
+		if (out.length > 1) out += ',';
+		out += JSON.stringify(k) + ':' + write(v, path ? `${path}.${k}` : k);
 	}
-	out.push('}');
+	return out + '}';
 }
 
 /**
@@ -85,7 +74,5 @@ function write(value: unknown, path: string, out: string[]): void {
  * canonicalJson({ b: 1, a: [true, null], c: undefined }); // → '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: JsonValue): string {
-	const out: string[] = [];
-	write(value, '', out);
-	return out.join('');
+	return write(value, '');
 }

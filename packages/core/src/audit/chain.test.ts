@@ -162,3 +162,11 @@ describe('audit chain', () => {
 		).toThrow(ValidationError);
 	});
 });
+
+describe('entry hashing', () => {
+	it('hashes prevHash + the canonical JSON of the entry without its hash', () => {
+		const [e] = chain(1);
+		const { hash, ...rest } = e!;
+		expect(hash).toBe(sha256Hex(rest.prevHash + canonicalJson(rest)));
+	});
+});

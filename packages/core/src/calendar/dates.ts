@@ -157,7 +157,12 @@ export function shanghaiInstant(date: IsoDate, time: LocalTime = '00:00'): Date 
 	return new Date(toDayNumber(date) * DAY_MS + (minutes - SHANGHAI_OFFSET_MINUTES) * 60_000);
 }
 
-/** The Monday of the ISO week containing `date`. */
+/**
+ * The Monday of the ISO week containing a date.
+ *
+ * @param date - a calendar date
+ * @returns the Monday on or before it
+ */
 export function weekStart(date: IsoDate): IsoDate {
 	return addDays(date, 1 - weekdayOf(date));
 }

@@ -60,7 +60,12 @@ export const DEFAULT_STUDY_POLICY: StudyPolicy = { minLectureMinutes: 30 };
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** The `YYYY-MM` month of a planned item. */
+/**
+ * The month of a planned item.
+ *
+ * @param planned - a planned month or date
+ * @returns `YYYY-MM`
+ */
 export function plannedMonth(planned: PlannedWhen): string {
 	return 'month' in planned ? planned.month : planned.date.slice(0, 7);
 }
