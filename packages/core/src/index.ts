@@ -10,8 +10,155 @@
 export { XuefaError, ValidationError, RuleError, type Issue } from './errors.ts';
 export { LOCALES, formatMessage, type Locale, type MessageTable } from './messages.ts';
 
-// Question bank, papers, grading, formats, practice: see ./question, ./paper, ./grading, ./formats, ./practice
-export * from './exam-api.ts';
+// ── Question bank, papers, grading, formats, practice ──
 
-// Study plans, schedules, promotion gate, oath, certificates, audit chain, assessment
-export * from './rules-api.ts';
+// Questions: model, validation, versions, article numbers
+export {
+	QUESTION_TYPES,
+	BLANK_MARKER,
+	countBlankMarkers,
+	refOf,
+	latestVersion,
+	type QuestionType,
+	type PartType,
+	type LawRef,
+	type ChoiceOption,
+	type FillBlank,
+	type SingleBody,
+	type MultipleBody,
+	type TrueFalseBody,
+	type FillBody,
+	type EssayBody,
+	type CaseBody,
+	type PartMeta,
+	type CasePart,
+	type QuestionMeta,
+	type QuestionVersion,
+	type Question,
+	type QuestionRef,
+	type QuestionBody
+} from './question/model.ts';
+export { validateQuestion, assertValidQuestion } from './question/validate.ts';
+export { questionContentHash, sameContent, nextVersion } from './question/version.ts';
+export {
+	toChineseNumeral,
+	parseChineseNumeral,
+	parseArticleNo,
+	formatArticleNo,
+	parseLawCitation,
+	formatLawCitation
+} from './question/articles.ts';
+export { examMessages, formatExamMessage } from './question/messages.ts';
+
+// Papers: blueprint, bank index, assembly, feasibility, candidate view
+export {
+	validateBlueprint,
+	matchesFilter,
+	type Blueprint,
+	type BlueprintSection,
+	type QuestionFilter
+} from './paper/blueprint.ts';
+export { indexBank, type QuestionBank } from './paper/bank.ts';
+export { assemblePaper, type Paper, type PaperSection, type PaperItem } from './paper/assemble.ts';
+export {
+	checkFeasibility,
+	describeFilter,
+	type FeasibilityReport,
+	type SectionFeasibility
+} from './paper/feasibility.ts';
+export {
+	toCandidatePaper,
+	displayOptions,
+	partPoints,
+	OPTION_LABELS,
+	type CandidatePaper,
+	type CandidateItem,
+	type CandidateQuestion,
+	type CandidateOption
+} from './paper/candidate.ts';
+export type { Seed } from './random.ts';
+
+// Grading: responses, policies, attempts, pass, statistics
+export { normaliseAnswer } from './grading/normalise.ts';
+export {
+	gradePaper,
+	gradeItem,
+	multipleFraction,
+	DEFAULT_GRADING_POLICY,
+	type Response,
+	type Responses,
+	type GradingPolicy,
+	type ManualScores,
+	type GradeStatus,
+	type ItemGrade,
+	type AttemptGrade
+} from './grading/grade.ts';
+export {
+	ATTEMPT_STATES,
+	newAttempt,
+	attemptDeadline,
+	startAttempt,
+	isOverdue,
+	recordResponse,
+	submitAttempt,
+	closeIfOverdue,
+	gradeAttempt,
+	scoreManually,
+	voidAttempt,
+	canStartAttempt,
+	countingAttempt,
+	type Attempt,
+	type AttemptState,
+	type SittingWindow,
+	type RetakePolicy,
+	type StartDecision
+} from './grading/attempt.ts';
+export {
+	decidePass,
+	DEFAULT_BANDS,
+	type ScoreBand,
+	type PassRules,
+	type PassDecision
+} from './grading/pass.ts';
+export {
+	itemStatistics,
+	scoreDistribution,
+	type ItemStatistics,
+	type ScoreBin,
+	type ScoreDistribution
+} from './grading/stats.ts';
+
+// Formats: spreadsheet rows, GIFT, Aiken
+export type { ImportOptions, ImportResult, ExportResult } from './formats/result.ts';
+export { parseRows, questionsToRows, ROW_HEADERS, type RowImportOptions } from './formats/rows.ts';
+export { parseGift, writeGift } from './formats/gift.ts';
+export { parseAiken, writeAiken } from './formats/aiken.ts';
+
+// Practice scheduling (ts-fsrs)
+export {
+	ratePractice,
+	newCard,
+	schedulePractice,
+	retrievability,
+	topicReadiness,
+	type PracticeOutcome,
+	type PracticeRating,
+	type CardState,
+	type TimingOptions,
+	type ScheduledReview,
+	type ReadinessInput,
+	type TopicReadiness
+} from './practice/schedule.ts';
+
+// ── Study plans, schedules, promotion gate, oath, certificates, audit chain, assessment ──
+
+export * from './calendar/index.ts';
+export { type Reason, type ValidationResult, assertValid } from './rule-result.ts';
+export * from './study-plan/index.ts';
+export * from './promotion/index.ts';
+export * from './certificate/index.ts';
+export * from './oath/index.ts';
+export * from './audit/index.ts';
+export * from './assessment/index.ts';
+export * from './ical/index.ts';
+export { rulesMessages } from './rules-messages.ts';

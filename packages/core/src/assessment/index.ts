@@ -1,0 +1,2 @@
+/** The year-end assessment. */
+export * from './assessment.ts';

@@ -1,0 +1,180 @@
+/**
+ * The append-only audit chain: each entry carries a sequence number and the previous entry's hash, and
+ * its own hash = SHA-256(prevHash + canonicalJson(entry without `hash`)). Changing, removing or
+ * reordering any entry breaks the chain at that point. Rewriting the tail *and* every hash after it is
+ * only detectable against a hash kept elsewhere: pass it as `expectedLastHash`.
+ */
+import { ValidationError } from '../errors.ts';
+import { canonicalJson, type JsonValue } from './canonical.ts';
+import { sha256Hex, type Sha256Hex } from './sha256.ts';
+
+/** The `prevHash` of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What the caller supplies to append an entry. */
+export interface AuditEntryInput {
+	/** The instant, ISO-8601 UTC (e.g. `now.toISOString()`). */
+	at: string;
+	/** Who acted. */
+	actorId: string;
+	/** What happened, e.g. `promotion.checked`, `pass.changed`, `oath.recorded`. */
+	action: string;
+	/** The kind of record, e.g. `PromotionCase`. */
+	subjectType: string;
+	/** The record's id. */
+	subjectId: string;
+	/** Details (canonical JSON rules apply; Dates become ISO strings). */
+	data?: { readonly [key: string]: JsonValue | undefined };
+}
+
+/** A stored audit entry. */
+export interface AuditEntry extends AuditEntryInput {
+	/** 1 for the first entry, then +1 each. */
+	seq: number;
+	/** The previous entry's hash ({@link GENESIS_HASH} for the first). */
+	prevHash: string;
+	/** This entry's hash. */
+	hash: string;
+}
+
+/**
+ * The hashed text: the canonical JSON of the entry without `hash`, written field by field in sorted key
+ * order (the same bytes `canonicalJson` gives, without sorting the fixed keys a million times).
+ */
+function entryHash(e: Omit<AuditEntry, 'hash'>, hash: Sha256Hex): string {
+	if (!Number.isSafeInteger(e.seq))
+		throw new ValidationError([{ code: 'audit.json.number', path: 'seq' }]);
+	const text =
+		'{"action":' +
+		canonicalJson(e.action) +
+		',"actorId":' +
+		canonicalJson(e.actorId) +
+		',"at":' +
+		canonicalJson(e.at) +
+		(e.data === undefined ? '' : ',"data":' + canonicalJson(e.data)) +
+		',"prevHash":' +
+		canonicalJson(e.prevHash) +
+		',"seq":' +
+		e.seq +
+		',"subjectId":' +
+		canonicalJson(e.subjectId) +
+		',"subjectType":' +
+		canonicalJson(e.subjectType) +
+		'}';
+	return hash(e.prevHash + text);
+}
+
+/**
+ * Appends an entry after `previous` (or starts the chain when `previous` is null).
+ *
+ * @param previous - the last entry of the chain, or null for the first
+ * @param input - the entry's content
+ * @param hash - SHA-256 as hex (default: pure TS; inject node:crypto on the server for speed)
+ * @returns the new entry, with `seq`, `prevHash` and `hash`
+ * @throws ValidationError for a missing field or data canonical JSON refuses
+ * @example
+ * const e1 = appendEntry(null, { at: now.toISOString(), actorId: 'hr1', action: 'promotion.checked',
+ * 	subjectType: 'PromotionCase', subjectId: 'case-1', data: { allowed: true } });
+ * const e2 = appendEntry(e1, { … });
+ */
+export function appendEntry(
+	previous: AuditEntry | null,
+	input: AuditEntryInput,
+	hash: Sha256Hex = sha256Hex
+): AuditEntry {
+	const missing = (['at', 'actorId', 'action', 'subjectType', 'subjectId'] as const).filter(
+		(k) => !input[k]
+	);
+	if (missing.length > 0)
+		throw new ValidationError(missing.map((k) => ({ code: 'audit.field.missing', path: k })));
+	const entry: Omit<AuditEntry, 'hash'> = {
+		seq: previous ? previous.seq + 1 : 1,
+		prevHash: previous ? previous.hash : GENESIS_HASH,
+		at: input.at,
+		actorId: input.actorId,
+		action: input.action,
+		subjectType: input.subjectType,
+		subjectId: input.subjectId,
+		...(input.data !== undefined ? { data: input.data } : {})
+	};
+	return { ...entry, hash: entryHash(entry, hash) };
+}
+
+/** What went wrong at the first bad entry. */
+export type ChainProblem =
+	/** The entry's content no longer matches its hash. */
+	| 'altered'
+	/** Sequence numbers jump: entries before this one were removed. */
+	| 'removed'
+	/** Sequence numbers go back or repeat: entries were reordered or duplicated. */
+	| 'reordered'
+	/** The entry does not point at the previous entry's hash: one of the two was rewritten and rehashed. */
+	| 'broken_link'
+	/** The chain checks out but does not end at the expected (externally kept) hash. */
+	| 'tail_mismatch';
+
+/** The outcome of {@link verifyChain}. */
+export type ChainVerification =
+	| { ok: true; count: number; lastHash: string; lastSeq: number }
+	| {
+			ok: false;
+			index: number;
+			seq: number | undefined;
+			expectedSeq: number;
+			problem: ChainProblem;
+	  };
+
+/**
+ * Verifies a chain (or a segment of it) and pinpoints the first altered, removed or reordered entry.
+ *
+ * @param entries - the entries in stored order
+ * @param options - `hash` (default pure TS SHA-256); `from` to verify a segment that continues after a
+ *   trusted entry (`{ seq, hash }`); `expectedLastHash` to detect a rewritten tail
+ * @returns `{ ok: true, … }` or the index (0-based, in `entries`) and kind of the first problem
+ * @example
+ * const v = verifyChain(entries);
+ * if (!v.ok) alert(`entry #${v.index} ${v.problem}`);
+ */
+export function verifyChain(
+	entries: readonly AuditEntry[],
+	options: {
+		hash?: Sha256Hex;
+		from?: { seq: number; hash: string };
+		expectedLastHash?: string;
+	} = {}
+): ChainVerification {
+	const hash = options.hash ?? sha256Hex;
+	let prev = options.from?.hash ?? GENESIS_HASH;
+	let expectedSeq = (options.from?.seq ?? 0) + 1;
+	for (let index = 0; index < entries.length; index++) {
+		const e = entries[index]!;
+		const bad = (problem: ChainProblem): ChainVerification => ({
+			ok: false,
+			index,
+			seq: e.seq,
+			expectedSeq,
+			problem
+		});
+		let computed: string;
+		try {
+			computed = entryHash(e, hash);
+		} catch {
+			return bad('altered');
+		}
+		if (computed !== e.hash) return bad('altered');
+		if (e.seq !== expectedSeq) return bad(e.seq > expectedSeq ? 'removed' : 'reordered');
+		if (e.prevHash !== prev) return bad('broken_link');
+		prev = e.hash;
+		expectedSeq++;
+	}
+	if (options.expectedLastHash !== undefined && options.expectedLastHash !== prev) {
+		return {
+			ok: false,
+			index: entries.length,
+			seq: undefined,
+			expectedSeq,
+			problem: 'tail_mismatch'
+		};
+	}
+	return { ok: true, count: entries.length, lastHash: prev, lastSeq: expectedSeq - 1 };
+}

@@ -1,0 +1,3 @@
+/** Certificates and verification codes. */
+export * from './certificate.ts';
+export * from './code.ts';

@@ -1,0 +1,2 @@
+/** iCalendar output. */
+export * from './ical.ts';

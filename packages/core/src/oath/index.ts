@@ -1,0 +1,2 @@
+/** Constitutional oath. */
+export * from './oath.ts';

@@ -1,0 +1,2 @@
+/** The promotion gate. */
+export * from './gate.ts';

@@ -1,0 +1,5 @@
+/** Study plans, recurring sessions and their figures. */
+export * from './plan.ts';
+export * from './schedule.ts';
+export * from './figures.ts';
+export * from './credits.ts';
