@@ -15,3 +15,4 @@ export const APPOINTMENT_ROUTES = ['congress', 'government'] as const;
 export const PERSON_STATUSES = ['active', 'inactive'] as const;
 export const ROLES = ['cadre', 'organiser', 'hr', 'grader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+export { QUESTION_TYPES, type QuestionType } from '@xuefa/core';

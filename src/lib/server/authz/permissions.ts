@@ -13,7 +13,12 @@ export const PERMISSIONS = {
 	'role.grant': ['admin'],
 	'roster.import': ['admin', 'hr'],
 	'roster.export': ['admin', 'hr', 'organiser'],
-	'audit.read': ['admin']
+	'audit.read': ['admin'],
+	/** The statute library is shared by all units; importing a statute needs this somewhere. */
+	'law.manage': ['organiser', 'admin'],
+	'bank.manage': ['organiser'],
+	/** Practising is for everyone who studies: every account holds `cadre` on its own unit. */
+	'practice.use': ['cadre']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

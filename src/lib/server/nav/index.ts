@@ -15,6 +15,9 @@ interface NavSpec extends NavItem {
 // Ordered as a person uses them; later features add their entries here.
 const NAV: NavSpec[] = [
 	{ href: '/', label: 'nav_home' },
+	{ href: '/practice', label: 'nav_practice', permission: 'practice.use' },
+	{ href: '/laws', label: 'nav_laws' },
+	{ href: '/banks', label: 'nav_banks', permission: 'bank.manage' },
 	{ href: '/admin/units', label: 'nav_units', permission: 'unit.manage' },
 	{ href: '/admin/people', label: 'nav_people', permission: 'person.read' },
 	{ href: '/admin/roster', label: 'nav_roster', permission: 'roster.export' },

@@ -1,0 +1,164 @@
+import {
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import type { QuestionVersion } from '@xuefa/core';
+import { QUESTION_TYPES } from '../../../schemas/enums.ts';
+import { user } from './auth.ts';
+import { unit } from './org.ts';
+
+/** 题库: owned by a unit; organisers of the unit (and above) edit it. */
+export const questionBank = sqliteTable(
+	'question_bank',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		unitId: integer()
+			.notNull()
+			.references(() => unit.id),
+		name: text().notNull(),
+		description: text().notNull().default(''),
+		archived: integer({ mode: 'boolean' }).notNull().default(false),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		createdBy: integer().references(() => user.id),
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('question_bank_unit_idx').on(t.unitId)]
+);
+
+/**
+ * A question's identity and the searchable facts of its current version (denormalised for
+ * filters). Its content lives in `question_version`, which is never updated.
+ */
+export const question = sqliteTable(
+	'question',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		bankId: integer()
+			.notNull()
+			.references(() => questionBank.id),
+		/** The 编号 of an imported row or GIFT title: re-importing the same file updates, never duplicates. */
+		externalId: text(),
+		currentVersion: integer().notNull(),
+		type: text({ enum: QUESTION_TYPES }).notNull(),
+		difficulty: integer().notNull(),
+		topic: text().notNull().default(''),
+		/** Plain text of the stem, for lists. */
+		stemText: text().notNull(),
+		archived: integer({ mode: 'boolean' }).notNull().default(false),
+		/** Set when a statute it cites was amended: `{ law, articles: number[], versionId }`. */
+		reviewFlag: text({ mode: 'json' }).$type<{
+			law: string;
+			articles: number[];
+			versionId: number;
+		} | null>(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		// filters within a bank
+		index('question_bank_type_idx').on(t.bankId, t.type, t.difficulty),
+		uniqueIndex('question_external_idx').on(t.bankId, t.externalId)
+	]
+);
+
+/** Every version ever saved; a paper or a practice answer refers to (questionId, version). */
+export const questionVersion = sqliteTable(
+	'question_version',
+	{
+		questionId: integer()
+			.notNull()
+			.references(() => question.id),
+		version: integer().notNull(),
+		/** The core `QuestionVersion`, with `id` = String(questionId). */
+		data: text({ mode: 'json' }).notNull().$type<QuestionVersion>(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		createdBy: integer().references(() => user.id)
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.version] })]
+);
+
+/** The statute articles the current version cites, for filters and amendment flags. */
+export const questionLawRef = sqliteTable(
+	'question_law_ref',
+	{
+		questionId: integer()
+			.notNull()
+			.references(() => question.id, { onDelete: 'cascade' }),
+		/** The law's short title (行政处罚法), as in `law.shortTitle`. */
+		law: text().notNull(),
+		/** 0 when the question cites the whole law. */
+		articleNo: integer().notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.questionId, t.law, t.articleNo] }),
+		// "questions citing 行政处罚法 第四十二条" and the amendment flagging
+		index('question_law_ref_law_idx').on(t.law, t.articleNo)
+	]
+);
+
+export const questionTag = sqliteTable(
+	'question_tag',
+	{
+		questionId: integer()
+			.notNull()
+			.references(() => question.id, { onDelete: 'cascade' }),
+		tag: text().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.tag] }), index('question_tag_idx').on(t.tag)]
+);
+
+export const PRACTICE_MODES = ['practice', 'review', 'mistakes'] as const;
+export const PRACTICE_OUTCOMES = ['right', 'partly', 'wrong'] as const;
+
+/** One learner's spaced-repetition card for one question (ts-fsrs state as JSON). */
+export const practiceCard = sqliteTable(
+	'practice_card',
+	{
+		personId: integer().notNull(),
+		questionId: integer()
+			.notNull()
+			.references(() => question.id),
+		/** The core `CardState`. */
+		card: text({ mode: 'json' }).notNull(),
+		due: integer({ mode: 'timestamp_ms' }).notNull(),
+		/** In the 错题本 since a wrong answer, until answered right often enough in later reviews. */
+		inMistakeBook: integer({ mode: 'boolean' }).notNull().default(false),
+		/** Right answers in a row since it entered the mistake book. */
+		mistakeStreak: integer().notNull().default(0),
+		lastAnsweredAt: integer({ mode: 'timestamp_ms' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.personId, t.questionId] }),
+		// today's review queue
+		index('practice_card_due_idx').on(t.personId, t.due),
+		// the mistake book
+		index('practice_card_mistake_idx').on(t.personId, t.inMistakeBook)
+	]
+);
+
+/** Every practice answer as given: the evidence for study credits and statistics. */
+export const practiceAnswer = sqliteTable(
+	'practice_answer',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		personId: integer().notNull(),
+		questionId: integer()
+			.notNull()
+			.references(() => question.id),
+		version: integer().notNull(),
+		mode: text({ enum: PRACTICE_MODES }).notNull(),
+		response: text({ mode: 'json' }).notNull(),
+		/** Score as a fraction in [0, 1]. */
+		fraction: real().notNull(),
+		outcome: text({ enum: PRACTICE_OUTCOMES }).notNull(),
+		timeMs: integer().notNull(),
+		answeredAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	// a learner's history and the day's progress
+	(t) => [index('practice_answer_person_idx').on(t.personId, t.answeredAt)]
+);
