@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4317;
+const PORT = Number(process.env.E2E_PORT ?? 4317);
 const ORIGIN = `http://localhost:${PORT}`;
 
 // Debian's chromium where it is installed (CI installs it); otherwise Playwright's own browser.

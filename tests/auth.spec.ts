@@ -58,8 +58,8 @@ test('the language switch changes the UI and is remembered', async ({ page }) =>
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('人员与账号');
 });
 
-test('the login page works in English too', async ({ page, context }) => {
-	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: 'http://localhost:4317' }]);
+test('the login page works in English too', async ({ page, context, baseURL }) => {
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
 	await page.goto('/login');
 	await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');

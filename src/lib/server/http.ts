@@ -1,6 +1,8 @@
 import { type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
+import { describeCoreError } from './core-messages.ts';
 import type { Ctx } from './context.ts';
 import {
 	AppError,
@@ -86,6 +88,7 @@ export function mapError(e: unknown, values: Record<string, string> = {}) {
 	if (e instanceof InvalidInputError) {
 		return failure(400, values, firstOfEach(e.fields), localise(e.code, e.params));
 	}
+	if (e instanceof XuefaError) return failure(400, values, {}, describeCoreError(e));
 	if (e instanceof RateLimitedError) {
 		return failure(429, values, {}, localise(e.code, e.params));
 	}

@@ -7,10 +7,12 @@ import {
 	type Role,
 	type UnitKind,
 	person,
+	questionBank,
 	roleGrant,
 	unit,
 	user
 } from '../db/schema/index.ts';
+import { type QuestionContent, storeQuestion } from '../services/questions/store.ts';
 
 // Hashing with argon2 in every factory call would make the suite slow; tests that need a real
 // password hash one themselves.
@@ -110,4 +112,50 @@ export async function district(db: Db) {
 	const b = await makeUnit(db, { name: '东城街道', parentId: root.id, kind: 'street' });
 	const admin = await makeUser(db, root.id, [['admin', root.id]], { username: 'root-admin' });
 	return { root, a, a1, b, admin };
+}
+
+/** A question bank owned by `unitId`. */
+export async function makeBank(db: Db, unitId: number, name = '测试题库') {
+	const now = new Date('2026-03-01T00:00:00+08:00');
+	const [row] = await db
+		.insert(questionBank)
+		.values({ unitId, name, createdAt: now, updatedAt: now })
+		.returning();
+	return row!;
+}
+
+/** A valid single-choice question; override any field of its content. */
+export function singleChoice(overrides: Partial<QuestionContent> = {}): QuestionContent {
+	return {
+		type: 'single',
+		stem: '行政机关在作出行政处罚决定之前，应当告知当事人什么？',
+		explanation: '见《行政处罚法》第四十四条。',
+		difficulty: 2,
+		laws: [{ lawId: '行政处罚法', articleNo: 44 }],
+		topic: '行政处罚程序',
+		tags: ['程序'],
+		options: [
+			{ id: 'a', text: '拟作出的行政处罚内容及事实、理由、依据', correct: true },
+			{ id: 'b', text: '执法人员的家庭住址', correct: false },
+			{ id: 'c', text: '罚款的用途', correct: false },
+			{ id: 'd', text: '无需告知', correct: false }
+		],
+		...overrides
+	} as QuestionContent;
+}
+
+/** Stores a question in a bank (as the seed or an import would) and returns its id. */
+export async function makeQuestion(
+	db: Db,
+	bankId: number,
+	content: QuestionContent = singleChoice()
+) {
+	const stored = await db.transaction((tx) =>
+		storeQuestion(
+			{ db: tx, now: new Date('2026-03-01T00:00:00+08:00'), user: null },
+			bankId,
+			content
+		)
+	);
+	return stored.questionId;
 }

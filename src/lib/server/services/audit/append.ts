@@ -39,7 +39,9 @@ export function toChainEntry(row: AuditRow): AuditEntry {
 
 /** Drops `undefined` and turns Dates into strings, so values hash and store the same way. */
 function json(value: unknown): JsonValue | null {
-	return value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as JsonValue);
+	return value === undefined || value === null
+		? null
+		: (JSON.parse(JSON.stringify(value)) as JsonValue);
 }
 
 /**
@@ -65,5 +67,7 @@ export async function appendAudit(
 	const probe = toChainEntry({ ...row, seq: 0, prevHash: '', hash: '' });
 	const { seq: _s, prevHash: _p, hash: _h, ...entryInput } = probe;
 	const entry = appendEntry(last ? toChainEntry(last) : null, entryInput, nodeSha256);
-	await ctx.db.insert(auditEntry).values({ ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash });
+	await ctx.db
+		.insert(auditEntry)
+		.values({ ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash });
 }

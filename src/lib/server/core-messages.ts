@@ -1,0 +1,28 @@
+import {
+	type Issue,
+	type Locale,
+	ValidationError,
+	type XuefaError,
+	formatExamMessage,
+	formatMessage,
+	rulesMessages
+} from '@xuefa/core';
+import { getLocale } from '$lib/paraglide/runtime.js';
+
+/** A core code with its data, in the current request's language. */
+export function coreMessage(code: string, data: Readonly<Record<string, unknown>> = {}): string {
+	const locale = getLocale() as Locale;
+	const exam = formatExamMessage(code, data, locale);
+	return exam !== code ? exam : formatMessage([rulesMessages], code, data, locale);
+}
+
+/** One line per issue, with its line or row number when it came from a file. */
+export function issueMessages(issues: readonly Issue[]): string[] {
+	return issues.map((i) => coreMessage(i.code, { ...i.data, path: i.path, line: i.line }));
+}
+
+/** A core error as one sentence (validation errors list their first issues). */
+export function describeCoreError(e: XuefaError): string {
+	if (e instanceof ValidationError) return issueMessages(e.issues.slice(0, 5)).join('；');
+	return coreMessage(e.code, e.data);
+}

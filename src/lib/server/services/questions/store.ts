@@ -1,0 +1,137 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type QuestionVersion, assertValidQuestion, nextVersion } from '@xuefa/core';
+import type { Tx } from '../../db/index.ts';
+import { question, questionLawRef, questionTag, questionVersion } from '../../db/schema/index.ts';
+import { NotFoundError } from '../../errors.ts';
+import { markdownToText } from '../../markdown.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A question's content without its identity: what an editor or an import produces. */
+export type QuestionContent = DistributiveOmit<QuestionVersion, 'id' | 'version'>;
+
+export interface StoredQuestion {
+	questionId: number;
+	version: number;
+	/** A question row was created. */
+	created: boolean;
+	/** A new version was written (false when an edit or re-import changed nothing). */
+	changed: boolean;
+}
+
+/** All the words a person might search a question by. */
+export function searchText(q: QuestionContent): string {
+	const parts: string[] = [q.stem, q.explanation ?? '', q.topic ?? '', ...q.tags];
+	const body = (b: QuestionContent | (QuestionContent & { type: string })) => {
+		if ('options' in b) parts.push(...b.options.map((o) => o.text));
+		if ('blanks' in b) parts.push(...b.blanks.flatMap((x) => x.answers));
+		if ('referenceAnswer' in b && b.referenceAnswer) parts.push(b.referenceAnswer);
+	};
+	body(q);
+	if (q.type === 'case') for (const p of q.parts) parts.push(p.stem, p.explanation ?? '');
+	if (q.type === 'case') q.parts.forEach((p) => body(p as unknown as QuestionContent));
+	return markdownToText(parts.filter(Boolean).join('\n'));
+}
+
+/**
+ * Saves content as a new question in `bankId`, or as the next version of `questionId` when the
+ * content differs from its current version. Versions are never updated, so a taken paper or a
+ * practice answer keeps pointing at exactly what the candidate saw. Runs inside the caller's
+ * transaction; throws the core's ValidationError for invalid content.
+ */
+export async function storeQuestion(
+	tx: { db: Tx; now: Date; user: { id: number } | null },
+	bankId: number,
+	content: QuestionContent,
+	opts: { questionId?: number; externalId?: string | null } = {}
+): Promise<StoredQuestion> {
+	const { db, now } = tx;
+	let previous: QuestionVersion | undefined;
+	let questionId = opts.questionId;
+	if (questionId !== undefined) {
+		const [row] = await db
+			.select({ data: questionVersion.data })
+			.from(question)
+			.innerJoin(
+				questionVersion,
+				and(
+					eq(questionVersion.questionId, question.id),
+					eq(questionVersion.version, question.currentVersion)
+				)
+			)
+			.where(and(eq(question.id, questionId), eq(question.bankId, bankId)));
+		if (!row) throw new NotFoundError();
+		previous = row.data;
+	}
+	const draft = assertValidQuestion({
+		...content,
+		id: String(questionId ?? 0),
+		version: previous ? previous.version + 1 : 1
+	} as QuestionVersion);
+	if (previous) {
+		const next = nextVersion(previous, draft);
+		if (next === previous)
+			return { questionId: questionId!, version: previous.version, created: false, changed: false };
+	}
+	const facts = {
+		type: draft.type,
+		difficulty: draft.difficulty,
+		topic: draft.topic ?? '',
+		stemText: markdownToText(draft.stem).slice(0, 500),
+		updatedAt: now
+	};
+	if (questionId === undefined) {
+		const [created] = await db
+			.insert(question)
+			.values({
+				...facts,
+				bankId,
+				externalId: opts.externalId ?? null,
+				currentVersion: 1,
+				createdAt: now
+			})
+			.returning({ id: question.id });
+		questionId = created!.id;
+	} else {
+		// a new version answers any "law amended, please review" flag
+		await db
+			.update(question)
+			.set({ ...facts, currentVersion: draft.version, reviewFlag: null })
+			.where(eq(question.id, questionId));
+		await db.delete(questionLawRef).where(eq(questionLawRef.questionId, questionId));
+		await db.delete(questionTag).where(eq(questionTag.questionId, questionId));
+		await db.run(sql`DELETE FROM question_fts WHERE rowid = ${questionId}`);
+	}
+	const data = { ...draft, id: String(questionId) } as QuestionVersion;
+	await db.insert(questionVersion).values({
+		questionId,
+		version: data.version,
+		data,
+		createdAt: now,
+		createdBy: tx.user?.id ?? null
+	});
+	const refs = new Map(data.laws.map((l) => [`${l.lawId}#${l.articleNo ?? 0}`, l]));
+	if (refs.size > 0) {
+		await db
+			.insert(questionLawRef)
+			.values(
+				[...refs.values()].map((l) => ({
+					questionId: questionId!,
+					law: l.lawId,
+					articleNo: l.articleNo ?? 0
+				}))
+			);
+	}
+	const tags = [...new Set(data.tags)];
+	if (tags.length > 0)
+		await db.insert(questionTag).values(tags.map((tag) => ({ questionId: questionId!, tag })));
+	await db.run(
+		sql`INSERT INTO question_fts (rowid, body) VALUES (${questionId}, ${searchText(content)})`
+	);
+	return {
+		questionId,
+		version: data.version,
+		created: opts.questionId === undefined,
+		changed: true
+	};
+}
