@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import { type AuditEntry, type JsonValue, appendEntry } from '@xuefa/core';
+import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
 import type { Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
 
@@ -18,16 +18,13 @@ export const nodeSha256 = (text: string) => createHash('sha256').update(text).di
 
 type AuditRow = typeof auditEntry.$inferSelect;
 
-/** The stored row as the core's chain entry (the core hashes and verifies this shape). */
-export function toChainEntry(row: AuditRow): AuditEntry {
+/** The hashed part of a stored row, in the core's chain-entry shape. */
+function chainInput(row: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): AuditEntryInput {
 	const data: Record<string, JsonValue> = {};
 	if (row.unitId !== null) data.unitId = row.unitId;
 	if (row.before !== null) data.before = row.before as JsonValue;
 	if (row.after !== null) data.after = row.after as JsonValue;
 	return {
-		seq: row.seq,
-		prevHash: row.prevHash,
-		hash: row.hash,
 		at: row.at.toISOString(),
 		actorId: row.actorUserId === null ? 'system' : String(row.actorUserId),
 		action: row.action,
@@ -35,6 +32,11 @@ export function toChainEntry(row: AuditRow): AuditEntry {
 		subjectId: row.entityId,
 		...(Object.keys(data).length > 0 ? { data } : {})
 	};
+}
+
+/** The stored row as the core's chain entry (the core hashes and verifies this shape). */
+export function toChainEntry(row: AuditRow): AuditEntry {
+	return { ...chainInput(row), seq: row.seq, prevHash: row.prevHash, hash: row.hash };
 }
 
 /** Drops `undefined` and turns Dates into strings, so values hash and store the same way. */
@@ -64,9 +66,7 @@ export async function appendAudit(
 		before: json(input.before),
 		after: json(input.after)
 	};
-	const probe = toChainEntry({ ...row, seq: 0, prevHash: '', hash: '' });
-	const { seq: _s, prevHash: _p, hash: _h, ...entryInput } = probe;
-	const entry = appendEntry(last ? toChainEntry(last) : null, entryInput, nodeSha256);
+	const entry = appendEntry(last ? toChainEntry(last) : null, chainInput(row), nodeSha256);
 	await ctx.db
 		.insert(auditEntry)
 		.values({ ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash });
