@@ -1,0 +1,100 @@
+import {
+	APPOINTMENT_ROUTES,
+	PERSON_STATUSES,
+	RANKS,
+	ROLES,
+	type Role
+} from '$lib/schemas/enums.ts';
+
+/** The roster file's columns, in template order. */
+export const COLUMNS = [
+	'unit',
+	'name',
+	'employeeNo',
+	'position',
+	'rank',
+	'appointmentRoute',
+	'status',
+	'roles'
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/**
+ * The file format, a contract with spreadsheets already in circulation: Chinese headers and value
+ * labels are fixed here rather than taken from the UI catalogue, so that rewording a label on screen
+ * never breaks an old file. The English names are accepted as aliases.
+ */
+export const HEADERS: Record<Column, { zh: string; en: string }> = {
+	unit: { zh: '单位', en: 'unit' },
+	name: { zh: '姓名', en: 'name' },
+	employeeNo: { zh: '工号', en: 'employee_no' },
+	position: { zh: '职务', en: 'position' },
+	rank: { zh: '职级', en: 'rank' },
+	appointmentRoute: { zh: '任命方式', en: 'appointment_route' },
+	status: { zh: '状态', en: 'status' },
+	roles: { zh: '角色', en: 'roles' }
+};
+
+/** Columns without which no row can be read; the others, when absent, leave stored values alone. */
+export const REQUIRED_COLUMNS: readonly Column[] = [
+	'unit',
+	'name',
+	'employeeNo',
+	'rank',
+	'appointmentRoute'
+];
+
+export const RANK_LABELS: Record<(typeof RANKS)[number], string> = {
+	clerk: '办事员',
+	staff: '科员',
+	deputy_section: '副科级',
+	section: '正科级',
+	deputy_division: '副处级',
+	division: '正处级',
+	deputy_bureau: '副厅级',
+	bureau: '正厅级'
+};
+export const ROUTE_LABELS: Record<(typeof APPOINTMENT_ROUTES)[number], string> = {
+	congress: '人大任命',
+	government: '非人大任命'
+};
+export const STATUS_LABELS: Record<(typeof PERSON_STATUSES)[number], string> = {
+	active: '在职',
+	inactive: '停用'
+};
+export const ROLE_LABELS: Record<Role, string> = {
+	cadre: '学员',
+	organiser: '组织者',
+	hr: '组织人事',
+	grader: '阅卷人',
+	admin: '管理员'
+};
+
+/** Separators people use between roles in one cell: commas, 顿号, semicolons (half or full width). */
+export const ROLE_SEPARATOR = /[,，、;；]+/;
+
+/** Which column a header names, by its Chinese header or English alias (any case, spaces ignored). */
+export function columnOf(header: string): Column | undefined {
+	const h = header.replace(/\s+/g, '').toLowerCase();
+	return COLUMNS.find((c) => HEADERS[c].zh === h || HEADERS[c].en === h);
+}
+
+/** The code for a label or a code (`科员` or `staff`); undefined when it is neither. */
+export function codeOf<C extends string>(labels: Record<C, string>, value: string): C | undefined {
+	const v = value.trim();
+	const codes = Object.keys(labels) as C[];
+	return codes.find((c) => labels[c] === v || c === v.toLowerCase());
+}
+
+export const listOf = (labels: Record<string, string>) => Object.values(labels);
+
+/** Roles as the file writes them: 学员 first, then in the order of ROLES. */
+export function formatRoles(roles: Iterable<Role>): string {
+	const held = new Set(roles);
+	return ROLES.filter((r) => held.has(r))
+		.map((r) => ROLE_LABELS[r])
+		.join('、');
+}
+
+/** The unit path separator; the full-width slash is accepted too. */
+export const PATH_SEPARATOR = /\s*[/／]\s*/;

@@ -1,0 +1,370 @@
+import { count, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../auth/password.ts';
+import type { Ctx } from '../../context.ts';
+import type { Db } from '../../db/index.ts';
+import { auditEntry, person, roleGrant, unit, user } from '../../db/schema/index.ts';
+import { readSpreadsheet, writeWorkbook } from '../../spreadsheet/index.ts';
+import { ctxFor, district, makePerson, makeUser } from '../../testing/factories.ts';
+import { testDb } from '../../testing/db.ts';
+import { RosterRowsError, importRoster } from './import.ts';
+import { previewRoster } from './preview.ts';
+import { exportRoster, rosterTemplate } from './workbook.ts';
+
+const HEADER = ['单位', '姓名', '工号', '职务', '职级', '任命方式', '状态', '角色'];
+
+async function xlsx(rows: string[][], header = HEADER) {
+	const bytes = await writeWorkbook([
+		{ name: '花名册', columns: header.map((h) => ({ header: h })), rows }
+	]);
+	return { name: '花名册.xlsx', bytes };
+}
+
+async function tally(db: Db) {
+	const n = async (table: typeof person | typeof user | typeof auditEntry | typeof roleGrant) =>
+		(await db.select({ n: count() }).from(table))[0]!.n;
+	return {
+		people: await n(person),
+		users: await n(user),
+		audit: await n(auditEntry),
+		grants: await n(roleGrant)
+	};
+}
+
+async function previewAndImport(ctx: Ctx, upload: { name: string; bytes: Uint8Array }) {
+	const preview = await previewRoster(ctx, upload);
+	expect(preview.errors).toEqual([]);
+	return { preview, result: await importRoster(ctx, { stagedId: preview.stagedId! }) };
+}
+
+const GOOD = [
+	['区司法局', '王芳', '000123', '科员', '科员', '人大任命', '在职', '学员'],
+	['测试区政府/区司法局/法治督察科', '李强', 'J-2', '', '正科级', '非人大任命', '', '学员、组织者'],
+	['东城街道', '赵敏', 'D7', '主任', 'deputy_division', 'government', 'active', 'cadre,grader']
+];
+
+describe('roster import', () => {
+	it('imports a good file: people, accounts with one-time passwords, role grants, audit', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const before = await tally(db);
+
+		const { preview, result } = await previewAndImport(ctx, await xlsx(GOOD));
+		expect(preview.counts).toEqual({ create: 3, update: 0, unchanged: 0 });
+		expect(preview.rows.map((r) => [r.line, r.action, r.unit])).toEqual([
+			[2, 'create', '测试区政府/区司法局'],
+			[3, 'create', '测试区政府/区司法局/法治督察科'],
+			[4, 'create', '测试区政府/东城街道']
+		]);
+		expect(result.counts).toEqual({ create: 3, update: 0, unchanged: 0 });
+		expect(result.accounts.map((a) => a.username)).toEqual(['000123', 'J-2', 'D7']);
+
+		const wang = (await db.select().from(person).where(eq(person.employeeNo, '000123')))[0]!;
+		expect(wang).toMatchObject({
+			unitId: d.a.id,
+			name: '王芳',
+			rank: 'staff',
+			appointmentRoute: 'congress'
+		});
+		const li = (await db.select().from(user).where(eq(user.username, 'J-2')))[0]!;
+		expect(li.mustChangePassword).toBe(true);
+		expect(await verifyPassword(li.passwordHash, result.accounts[1]!.password)).toBe(true);
+		const liGrants = await db.select().from(roleGrant).where(eq(roleGrant.userId, li.id));
+		expect(liGrants.map((g) => [g.role, g.unitId]).sort()).toEqual([
+			['cadre', d.a1.id],
+			['organiser', d.a1.id]
+		]);
+
+		const after = await tally(db);
+		expect(after.people - before.people).toBe(3);
+		expect(after.users - before.users).toBe(3);
+		const actions = (await db.select({ action: auditEntry.action }).from(auditEntry)).map(
+			(a) => a.action
+		);
+		expect(actions.filter((a) => a === 'roster.imported')).toHaveLength(1);
+		expect(actions.filter((a) => a === 'person.created')).toHaveLength(3);
+		expect(actions.filter((a) => a === 'account.created')).toHaveLength(3);
+		expect(actions.filter((a) => a === 'role.granted')).toHaveLength(2);
+	});
+
+	it('reports bad rows with row numbers and columns, and writes nothing', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		await makePerson(db, d.b.id, { employeeNo: 'TAKEN1' });
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const before = await tally(db);
+
+		const preview = await previewRoster(
+			ctx,
+			await xlsx([
+				['区司法局', '正常', 'OK1', '', '科员', '人大任命', '', ''],
+				['不存在的局', '甲', 'E1', '', '科员', '人大任命', '', ''],
+				['区司法局', '乙', 'E2', '', '大科员', '人大任命', '', ''],
+				['区司法局', '丙', '12 34', '', '科员', '人大任命', '', ''],
+				['区司法局', '', 'E4', '', '科员', '人大任命', '停职', '学员，校长'],
+				[],
+				['区司法局', '丁', 'ok1', '', '科员', '人大任命', '', '']
+			])
+		);
+		expect(preview.stagedId).toBeNull();
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+			[3, '单位'],
+			[4, '职级'],
+			[5, '工号'],
+			[6, '姓名'],
+			[6, '状态'],
+			[6, '角色'],
+			[8, '工号']
+		]);
+		expect(preview.errors[1]!.message).toContain('大科员');
+		expect(preview.errors[6]!.message).toContain('2');
+		expect(await tally(db)).toEqual(before);
+	});
+
+	it('imports nothing when a row has become wrong between preview and import', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const preview = await previewRoster(ctx, await xlsx(GOOD));
+		await db.update(unit).set({ active: false }).where(eq(unit.id, d.b.id));
+		const before = await tally(db);
+
+		const failure = await importRoster(ctx, { stagedId: preview.stagedId! }).catch((e) => e);
+		expect(failure).toBeInstanceOf(RosterRowsError);
+		expect((failure as RosterRowsError).rows.map((e) => [e.row, e.column])).toEqual([[4, '单位']]);
+		expect(await tally(db)).toEqual(before);
+	});
+
+	it('re-importing the same file updates and never duplicates', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		await previewAndImport(ctx, await xlsx(GOOD));
+		const once = await tally(db);
+
+		const again = await previewAndImport(ctx, await xlsx(GOOD));
+		expect(again.preview.counts).toEqual({ create: 0, update: 0, unchanged: 3 });
+		expect(again.result.accounts).toEqual([]);
+		const twice = await tally(db);
+		expect({ ...twice, audit: 0 }).toEqual({ ...once, audit: 0 });
+		expect(twice.audit).toBe(once.audit + 1); // only roster.imported
+
+		const edited = GOOD.map((r) => [...r]);
+		edited[0]![3] = '副科长';
+		edited[2]![7] = '学员'; // grader revoked
+		const third = await previewAndImport(ctx, await xlsx(edited));
+		expect(third.preview.rows.map((r) => [r.action, r.changes])).toEqual([
+			['update', ['position']],
+			['unchanged', []],
+			['update', ['roles']]
+		]);
+		expect((await tally(db)).people).toBe(once.people);
+		const wang = (await db.select().from(person).where(eq(person.employeeNo, '000123')))[0]!;
+		expect(wang.position).toBe('副科长');
+		const zhao = (await db.select().from(user).where(eq(user.username, 'D7')))[0]!;
+		const roles = await db.select().from(roleGrant).where(eq(roleGrant.userId, zhao.id));
+		expect(roles.map((g) => g.role)).toEqual(['cadre']);
+	});
+
+	it('gives an existing person without an account an account, and moves people between units', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const existing = await makePerson(db, d.a.id, { employeeNo: 'OLD1', name: '老王' });
+		const moving = await makeUser(db, d.a.id, [], { username: 'MOV1' });
+		const ctx = await ctxFor(db, d.admin.user.id);
+
+		const { preview, result } = await previewAndImport(
+			ctx,
+			await xlsx(
+				[
+					['区司法局', '老王', 'OLD1', '科员'],
+					['东城街道', moving.person.name, 'MOV1', '科员']
+				].map((r) => [...r, '科员', '非人大任命']),
+				['单位', '姓名', '工号', '职务', '职级', '任命方式']
+			)
+		);
+		expect(preview.rows.map((r) => [r.action, r.changes])).toEqual([
+			['update', ['position', 'account']],
+			['update', ['unit', 'position']]
+		]);
+		expect(result.accounts.map((a) => a.username)).toEqual(['OLD1']);
+		const [acct] = await db.select().from(user).where(eq(user.personId, existing.id));
+		expect(acct!.username).toBe('OLD1');
+		const grants = await db.select().from(roleGrant).where(eq(roleGrant.userId, moving.user.id));
+		expect(grants.map((g) => [g.role, g.unitId])).toEqual([['cadre', d.b.id]]);
+	});
+
+	it('rejects units and people outside the scope of an admin of a sub-unit', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const subAdmin = await makeUser(db, d.a.id, [['admin', d.a.id]]);
+		const inB = await makePerson(db, d.b.id, { employeeNo: 'B1' });
+		const ctx = await ctxFor(db, subAdmin.user.id);
+		const before = await tally(db);
+
+		const preview = await previewRoster(
+			ctx,
+			await xlsx([
+				['法治督察科', '可以', 'A1', '', '科员', '人大任命', '', ''],
+				['东城街道', '越界', 'X1', '', '科员', '人大任命', '', ''],
+				['测试区政府', '越界', 'X2', '', '科员', '人大任命', '', ''],
+				['区司法局', '别人', inB.employeeNo, '', '科员', '人大任命', '', '']
+			])
+		);
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+			[3, '单位'],
+			[4, '单位'],
+			[5, '工号']
+		]);
+		expect(preview.stagedId).toBeNull();
+		expect(await tally(db)).toEqual(before);
+	});
+
+	it('rejects HR granting the 管理员 role, but lets HR import cadres', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const hr = await makeUser(db, d.root.id, [['hr', d.root.id]]);
+		const ctx = await ctxFor(db, hr.user.id);
+
+		const bad = await previewRoster(
+			ctx,
+			await xlsx([
+				['区司法局', '甲', 'H1', '', '科员', '人大任命', '', '学员'],
+				['区司法局', '乙', 'H2', '', '科员', '人大任命', '', '学员、管理员']
+			])
+		);
+		expect(bad.errors.map((e) => [e.row, e.column])).toEqual([[3, '角色']]);
+		expect(bad.errors[0]!.message).toContain('管理员');
+
+		const { result } = await previewAndImport(
+			ctx,
+			await xlsx([['区司法局', '甲', 'H1', '', '科员', '人大任命', '', '学员']])
+		);
+		expect(result.counts.create).toBe(1);
+	});
+
+	it('reads a GBK csv with English-free Chinese headers', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const hex =
+			'b5a5cebb2cd0d5c3fb2cb9a4bac52cd6b0bcb62cc8cec3fcb7bdcabd0d0ac7f8cbbeb7a8bed62ccdf5b7bc2c473030312cbfc6d4b12cc8cbb4f3c8cec3fc0d0a';
+		const bytes = Uint8Array.from(hex.match(/../g)!.map((h) => parseInt(h, 16)));
+		const { result } = await previewAndImport(ctx, { name: 'roster.csv', bytes });
+		expect(result.counts.create).toBe(1);
+		const [p] = await db.select().from(person).where(eq(person.employeeNo, 'G001'));
+		expect(p).toMatchObject({
+			name: '王芳',
+			unitId: d.a.id,
+			rank: 'staff',
+			appointmentRoute: 'congress'
+		});
+	});
+
+	it('accepts English headers, refuses a file without the required columns', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const english = ['unit', 'name', 'employee_no', 'rank', 'appointment_route'];
+		const ok = await previewRoster(
+			ctx,
+			await xlsx([['东城街道', '甲', 'E1', 'staff', 'congress']], english)
+		);
+		expect(ok.errors).toEqual([]);
+		await expect(
+			previewRoster(ctx, await xlsx([['东城街道', '甲']], ['单位', '姓名']))
+		).rejects.toMatchObject({
+			code: 'roster_file_missing_columns',
+			params: { columns: '工号、职级、任命方式' }
+		});
+	});
+
+	it('asks for the path of an ambiguous unit name', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const { makeUnit } = await import('../../testing/factories.ts');
+		await makeUnit(db, { name: '办公室', parentId: d.a.id });
+		await makeUnit(db, { name: '办公室', parentId: d.b.id });
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const preview = await previewRoster(
+			ctx,
+			await xlsx([
+				['办公室', '甲', 'E1', '', '科员', '人大任命', '', ''],
+				['东城街道／办公室', '乙', 'E2', '', '科员', '人大任命', '', '']
+			])
+		);
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[2, '单位']]);
+		expect(preview.errors[0]!.message).toContain('/办公室');
+	});
+
+	it('refuses a staged import of another user, or after it expired', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const other = await makeUser(db, d.root.id, [['admin', d.root.id]]);
+		const preview = await previewRoster(ctx, await xlsx(GOOD));
+		const otherCtx = await ctxFor(db, other.user.id);
+		await expect(importRoster(otherCtx, { stagedId: preview.stagedId! })).rejects.toMatchObject({
+			code: 'roster_staged_expired'
+		});
+		const later = { ...ctx, now: new Date(ctx.now.getTime() + 31 * 60_000) };
+		await expect(importRoster(later, { stagedId: preview.stagedId! })).rejects.toMatchObject({
+			code: 'roster_staged_expired'
+		});
+		// and a confirmed import cannot be confirmed twice
+		const fresh = await previewRoster(ctx, await xlsx(GOOD));
+		await importRoster(ctx, { stagedId: fresh.stagedId! });
+		await expect(importRoster(ctx, { stagedId: fresh.stagedId! })).rejects.toMatchObject({
+			code: 'roster_staged_expired'
+		});
+	});
+});
+
+describe('roster export and template', () => {
+	it('exports the template columns so that export → import changes nothing', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		await previewAndImport(ctx, await xlsx(GOOD));
+
+		const bytes = await exportRoster(ctx);
+		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes });
+		expect(sheet.headers).toEqual(HEADER);
+		const li = sheet.rows.find((r) => r.cells['工号'] === 'J-2')!;
+		expect(li.cells).toMatchObject({
+			单位: '测试区政府/区司法局/法治督察科',
+			职级: '正科级',
+			任命方式: '非人大任命',
+			状态: '在职',
+			角色: '学员、组织者'
+		});
+		expect(sheet.rows.find((r) => r.cells['工号'] === '000123')).toBeDefined();
+
+		const again = await previewRoster(ctx, { name: 'export.xlsx', bytes });
+		expect(again.errors).toEqual([]);
+		expect(again.counts.create + again.counts.update).toBe(0);
+	});
+
+	it('export covers only the scope; the template needs roster.import', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		await makePerson(db, d.b.id, { employeeNo: 'B1' });
+		await makePerson(db, d.a1.id, { employeeNo: 'A1' });
+		const organiser = await makeUser(db, d.a.id, [['organiser', d.a.id]]);
+		const ctx = await ctxFor(db, organiser.user.id);
+		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes: await exportRoster(ctx) });
+		expect(sheet.rows.map((r) => r.cells['工号']).sort()).toEqual(
+			['A1', organiser.person.employeeNo].sort()
+		);
+		expect(sheet.rows.find((r) => r.cells['工号'] === 'A1')!.cells['单位']).toBe(
+			'区司法局/法治督察科'
+		);
+		await expect(rosterTemplate(ctx)).rejects.toMatchObject({ code: 'error_forbidden' });
+
+		const admin = await ctxFor(db, d.admin.user.id);
+		const template = await readSpreadsheet({ name: 't.xlsx', bytes: await rosterTemplate(admin) });
+		expect(template.headers).toEqual(HEADER);
+		expect(template.rows).toHaveLength(1);
+	});
+});

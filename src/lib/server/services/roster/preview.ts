@@ -1,0 +1,57 @@
+import { authorizeAnywhere } from '../../authz/index.ts';
+import type { Ctx } from '../../context.ts';
+import type { Upload } from '../../spreadsheet/index.ts';
+import type { Column } from './columns.ts';
+import { type RowError, planRoster } from './plan.ts';
+import { readRosterUpload } from './read-upload.ts';
+import { stage } from './staging.ts';
+
+export const ROSTER_KIND = 'roster';
+
+export interface PreviewRow {
+	line: number;
+	action: 'create' | 'update' | 'unchanged';
+	changes: (Column | 'account')[];
+	employeeNo: string;
+	name: string;
+	unit: string;
+}
+
+export interface RosterPreview {
+	fileName: string;
+	/** Set only when the file has no errors: the id to confirm the import with. */
+	stagedId: string | null;
+	rows: PreviewRow[];
+	errors: RowError[];
+	counts: { create: number; update: number; unchanged: number };
+}
+
+/**
+ * Reads an uploaded roster and reports, row by row, what importing it would do or why it cannot be
+ * imported. A file without errors is kept for 30 minutes, to be confirmed by `importRoster`.
+ */
+export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreview> {
+	authorizeAnywhere(ctx, 'roster.import');
+	const sheet = await readRosterUpload(upload);
+	const plan = await planRoster(ctx, sheet);
+	const counts = { create: 0, update: 0, unchanged: 0 };
+	for (const r of plan.rows) counts[r.action]++;
+	const stagedId =
+		plan.errors.length === 0
+			? await stage(ctx, ROSTER_KIND, { fileName: upload.name, sheet })
+			: null;
+	return {
+		fileName: upload.name,
+		stagedId,
+		rows: plan.rows.map((r) => ({
+			line: r.line,
+			action: r.action,
+			changes: r.changes,
+			employeeNo: r.fields.employeeNo,
+			name: r.fields.name,
+			unit: r.unitLabel
+		})),
+		errors: plan.errors,
+		counts
+	};
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCsv, parseCsv } from './csv.ts';
+import { readSpreadsheet } from './read.ts';
+import { SpreadsheetError } from './types.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+// "单位,姓名\r\n区司法局,张三\r\n" saved by Excel as CSV on a Chinese Windows (GBK)
+const GBK = Uint8Array.from([
+	0xb5, 0xa5, 0xce, 0xbb, 0x2c, 0xd0, 0xd5, 0xc3, 0xfb, 0x0d, 0x0a, 0xc7, 0xf8, 0xcb, 0xbe, 0xb7,
+	0xa8, 0xbe, 0xd6, 0x2c, 0xd5, 0xc5, 0xc8, 0xfd, 0x0d, 0x0a
+]);
+
+describe('parseCsv', () => {
+	it('splits fields and records with CRLF, LF or CR', () => {
+		expect(parseCsv('a,b\r\nc,d\ne,f\rg,h')).toEqual([
+			['a', 'b'],
+			['c', 'd'],
+			['e', 'f'],
+			['g', 'h']
+		]);
+	});
+
+	it('keeps commas, line breaks and doubled quotes inside quoted fields', () => {
+		expect(parseCsv('"a,1","say ""hi""","two\r\nlines"\r\nx,,"" \n')).toEqual([
+			['a,1', 'say "hi"', 'two\r\nlines'],
+			['x', '', ' ']
+		]);
+	});
+
+	it('keeps a quote inside an unquoted field as text, as Excel does', () => {
+		expect(parseCsv('5"3,b')).toEqual([['5"3', 'b']]);
+	});
+
+	it('keeps blank records so that row numbers match the spreadsheet', () => {
+		expect(parseCsv('a\n\nb\n')).toEqual([['a'], [''], ['b']]);
+	});
+
+	it('reports an unclosed quote with its record number', () => {
+		expect(() => parseCsv('a\n"b,c\nd')).toThrow(
+			expect.objectContaining({ reason: 'unclosed_quote', params: { line: 2 } })
+		);
+	});
+});
+
+describe('decodeCsv', () => {
+	it('reads UTF-8 with a byte-order mark and drops the mark', () => {
+		expect(decodeCsv(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('单位,姓名')]))).toBe('单位,姓名');
+	});
+
+	it('reads UTF-8 without a byte-order mark', () => {
+		expect(decodeCsv(utf8('工号\n000123'))).toBe('工号\n000123');
+	});
+
+	it('reads GBK, as Excel in China saves CSV', () => {
+		expect(decodeCsv(GBK)).toBe('单位,姓名\r\n区司法局,张三\r\n');
+	});
+});
+
+describe('readSpreadsheet (csv)', () => {
+	it('maps cells to headers, keeps leading zeros and numbers rows as the sheet does', async () => {
+		const sheet = await readSpreadsheet({
+			name: 'roster.csv',
+			bytes: utf8('\uFEFF工号,姓名,\n000123,张三,ignored\n,,\n000124,"李,四"\n')
+		});
+		expect(sheet.headers).toEqual(['工号', '姓名']);
+		expect(sheet.rows).toEqual([
+			{ line: 2, cells: { 工号: '000123', 姓名: '张三' } },
+			{ line: 4, cells: { 工号: '000124', 姓名: '李,四' } }
+		]);
+	});
+
+	it('decodes a GBK file', async () => {
+		const sheet = await readSpreadsheet({ name: 'ROSTER.CSV', bytes: GBK });
+		expect(sheet.rows[0]!.cells).toEqual({ 单位: '区司法局', 姓名: '张三' });
+	});
+
+	it('refuses files over the size or row limits', async () => {
+		const bytes = utf8('a\n1\n2\n3\n');
+		await expect(
+			readSpreadsheet({ name: 'x.csv', bytes }, { maxBytes: 4, maxRows: 10 })
+		).rejects.toMatchObject({ reason: 'too_large' });
+		await expect(
+			readSpreadsheet({ name: 'x.csv', bytes }, { maxBytes: 100, maxRows: 2 })
+		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 2 } });
+	});
+
+	it('refuses other files, duplicate headers and empty files', async () => {
+		const old = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]);
+		await expect(readSpreadsheet({ name: 'x.xls', bytes: old })).rejects.toBeInstanceOf(
+			SpreadsheetError
+		);
+		await expect(readSpreadsheet({ name: 'x.txt', bytes: utf8('a') })).rejects.toMatchObject({
+			reason: 'unsupported'
+		});
+		await expect(readSpreadsheet({ name: 'x.csv', bytes: utf8('a,a\n1,2') })).rejects.toMatchObject(
+			{ reason: 'duplicate_header', params: { header: 'a' } }
+		);
+		await expect(readSpreadsheet({ name: 'x.csv', bytes: utf8('\n ,\n') })).rejects.toMatchObject({
+			reason: 'no_header'
+		});
+	});
+});

@@ -1,0 +1,10 @@
+export { readSpreadsheet, type Upload } from './read.ts';
+export { writeWorkbook, type ColumnSpec, type SheetSpec } from './write.ts';
+export {
+	DEFAULT_LIMITS,
+	type Sheet,
+	type SheetLimits,
+	type SheetRow,
+	SpreadsheetError,
+	type SpreadsheetProblem
+} from './types.ts';

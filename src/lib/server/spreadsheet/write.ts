@@ -1,0 +1,68 @@
+import ExcelJS from 'exceljs';
+
+export interface ColumnSpec {
+	header: string;
+	/** Width in characters. */
+	width?: number;
+	/** Allowed values, offered as a drop-down in the data rows. */
+	list?: readonly string[];
+	/** Keep typed values as text (工号: Excel would turn "000123" into 123). */
+	text?: boolean;
+}
+
+export interface SheetSpec {
+	name: string;
+	columns: ColumnSpec[];
+	rows: string[][];
+	/** How many rows below the header get the drop-downs (defaults to the row count + 1,000). */
+	validationRows?: number;
+}
+
+// exceljs's typings leave out range validations, which its writer supports (one rule, not one per cell)
+type WithRangeValidations = ExcelJS.Worksheet & {
+	dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+};
+
+const HEADER_FILL: ExcelJS.Fill = {
+	type: 'pattern',
+	pattern: 'solid',
+	fgColor: { argb: 'FF9F1D20' }
+};
+
+/**
+ * Writes a workbook, one worksheet per spec: a bold header row that stays in view, column widths,
+ * text columns, and drop-down lists for enumerated columns. Every cell is written as text.
+ */
+export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+	const workbook = new ExcelJS.Workbook();
+	workbook.creator = 'Xuefa';
+	for (const spec of sheets) {
+		const sheet = workbook.addWorksheet(spec.name, {
+			views: [{ state: 'frozen', ySplit: 1 }]
+		});
+		sheet.columns = spec.columns.map((c) => ({
+			header: c.header,
+			width: c.width ?? Math.max(10, c.header.length * 2 + 4),
+			style: c.text ? { numFmt: '@' } : {}
+		}));
+		// styled cell by cell: a row style would paint the whole row to the last column
+		sheet.getRow(1).eachCell((cell) => {
+			cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+			cell.fill = HEADER_FILL;
+		});
+		for (const row of spec.rows) sheet.addRow(row);
+		const last = 1 + (spec.validationRows ?? spec.rows.length + 1000);
+		spec.columns.forEach((c, i) => {
+			if (!c.list) return;
+			const letter = sheet.getColumn(i + 1).letter;
+			(sheet as WithRangeValidations).dataValidations.add(`${letter}2:${letter}${last}`, {
+				type: 'list',
+				allowBlank: true,
+				// Excel limits an inline list to 255 characters; our enums are far shorter
+				formulae: [`"${c.list.join(',')}"`],
+				showErrorMessage: true
+			});
+		});
+	}
+	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { readSpreadsheet } from './read.ts';
+import { writeWorkbook } from './write.ts';
+
+async function load(bytes: Uint8Array) {
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+	return workbook;
+}
+
+describe('xlsx', () => {
+	it('round-trips text, leading zeros and Chinese through write and read', async () => {
+		const bytes = await writeWorkbook([
+			{
+				name: '花名册',
+				columns: [
+					{ header: '工号', text: true },
+					{ header: '姓名' },
+					{ header: '状态', list: ['在职', '停用'] }
+				],
+				rows: [
+					['000123', '张三', '在职'],
+					['A-7', '李四', '停用']
+				]
+			},
+			{ name: '填写说明', columns: [{ header: '列' }], rows: [['工号']] }
+		]);
+		const sheet = await readSpreadsheet({ name: 'whatever.xlsx', bytes });
+		expect(sheet.headers).toEqual(['工号', '姓名', '状态']);
+		expect(sheet.rows).toEqual([
+			{ line: 2, cells: { 工号: '000123', 姓名: '张三', 状态: '在职' } },
+			{ line: 3, cells: { 工号: 'A-7', 姓名: '李四', 状态: '停用' } }
+		]);
+	});
+
+	it('freezes the header row and offers drop-downs for listed columns', async () => {
+		const bytes = await writeWorkbook([
+			{
+				name: 'S',
+				columns: [{ header: 'a' }, { header: 'b', list: ['x', 'y'] }],
+				rows: [['1', 'x']],
+				validationRows: 10
+			}
+		]);
+		const ws = (await load(bytes)).worksheets[0]!;
+		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+		expect(ws.getCell('A1').font?.bold).toBe(true);
+		expect(ws.getCell('B5').dataValidation).toMatchObject({ type: 'list', formulae: ['"x,y"'] });
+		expect(ws.getCell('A5').dataValidation).toBeUndefined();
+	});
+
+	it('reads the first sheet only, skips empty rows and keeps the sheet row numbers', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.getCell('B3').value = '工号';
+		ws.getCell('C3').value = '职级';
+		ws.getCell('B4').value = 123;
+		ws.getCell('B4').numFmt = '000000';
+		ws.getCell('C4').value = '科员';
+		ws.getCell('B7').value = { richText: [{ text: 'X' }, { text: '9' }] };
+		ws.getCell('C7').value = { formula: '"正"&"科级"', result: '正科级' };
+		workbook.addWorksheet('two').getCell('A1').value = 'ignored';
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const sheet = await readSpreadsheet({ name: 'r.xlsx', bytes });
+		expect(sheet.headers).toEqual(['工号', '职级']);
+		expect(sheet.rows).toEqual([
+			{ line: 4, cells: { 工号: '000123', 职级: '科员' } },
+			{ line: 7, cells: { 工号: 'X9', 职级: '正科级' } }
+		]);
+	});
+
+	it('calls a damaged archive unreadable', async () => {
+		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+		await expect(readSpreadsheet({ name: 'r.xlsx', bytes })).rejects.toMatchObject({
+			reason: 'unreadable'
+		});
+	});
+});

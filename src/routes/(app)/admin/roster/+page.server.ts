@@ -1,0 +1,84 @@
+import { error, fail } from '@sveltejs/kit';
+import { t } from '$lib/i18n.ts';
+import {
+	ROSTER_MAX_BYTES,
+	ROSTER_MAX_ROWS,
+	rosterImportInput,
+	rosterPreviewInput
+} from '$lib/schemas/roster.ts';
+import { authorizeAnywhere, canAnywhere } from '$lib/server/authz/index.ts';
+import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { RosterRowsError, importRoster } from '$lib/server/services/roster/import.ts';
+import type { RowError } from '$lib/server/services/roster/plan.ts';
+import { previewRoster } from '$lib/server/services/roster/preview.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const PREVIEW_ROWS = 1000;
+const LIMITS = { mb: ROSTER_MAX_BYTES / 1024 / 1024, rows: ROSTER_MAX_ROWS };
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return guard(async () => {
+		authorizeAnywhere(ctx, 'roster.export');
+		return { canImport: canAnywhere(ctx.user, 'roster.import'), limits: LIMITS };
+	});
+};
+
+/** Every failure has one shape, so that the page can read it whichever action failed. */
+function failed(message: string, rowErrors: RowError[] | null = null) {
+	return fail(400, { message, rowErrors });
+}
+
+/**
+ * The roster's failures carry message keys that the shared `mapError` does not localise (it knows
+ * only err_/error_ keys), so they are turned into text here.
+ */
+function rosterFailure(e: unknown) {
+	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
+	if (e instanceof NotFoundError) error(404, t('error_not_found'));
+	if (e instanceof RosterRowsError) {
+		return failed(t(e.code), e.rows);
+	}
+	if (e instanceof AppError) return failed(t(e.code, { ...LIMITS, ...e.params }));
+	throw e;
+}
+
+// Both actions answer with data rather than redirecting: the preview and the one-time passwords
+// must not outlive this response (the passwords are never stored in clear).
+export const actions: Actions = {
+	preview: async (event) => {
+		const ctx = ctxOf(event);
+		const form = await event.request.formData();
+		const parsed = rosterPreviewInput.safeParse({ file: form.get('file') });
+		if (!parsed.success) {
+			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));
+		}
+		const { file } = parsed.data;
+		try {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const preview = await previewRoster(ctx, { name: file.name, bytes });
+			// a page of 5,000 rows helps nobody; the counts above the table cover them all
+			return {
+				preview: {
+					...preview,
+					rows: preview.rows.slice(0, PREVIEW_ROWS),
+					total: preview.rows.length
+				}
+			};
+		} catch (e) {
+			return rosterFailure(e);
+		}
+	},
+	import: async (event) => {
+		const ctx = ctxOf(event);
+		const form = await event.request.formData();
+		const parsed = rosterImportInput.safeParse(Object.fromEntries(form));
+		if (!parsed.success) return failed(t('roster_staged_expired'));
+		try {
+			return { imported: await importRoster(ctx, parsed.data) };
+		} catch (e) {
+			return rosterFailure(e);
+		}
+	}
+};

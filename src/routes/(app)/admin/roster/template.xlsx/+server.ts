@@ -1,0 +1,12 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { rosterTemplate } from '$lib/server/services/roster/workbook.ts';
+import { xlsxResponse } from '../xlsx-response.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const ctx = ctxOf(event);
+	return xlsxResponse(await guard(() => rosterTemplate(ctx)), {
+		nameKey: 'roster_filename_template',
+		ascii: 'roster-template'
+	});
+};
