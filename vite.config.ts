@@ -12,12 +12,16 @@ export default defineConfig({
 			strategy: ['cookie', 'baseLocale']
 		})
 	],
+	// the workspace library ships TypeScript sources: let Vite transform it for the server too
+	ssr: { noExternal: ['@xuefa/core'] },
 	test: {
 		projects: [
 			'./packages/core',
 			{
 				extends: true,
-				test: {
+				// the workspace library ships TypeScript sources: let Vite transform it for the server too
+	ssr: { noExternal: ['@xuefa/core'] },
+	test: {
 					name: 'server',
 					include: ['src/**/*.test.ts'],
 					environment: 'node',

@@ -10,6 +10,8 @@ process.env.PORT ??= '3000';
 process.env.HOST ??= '0.0.0.0';
 // adapter-node needs to know its public origin to accept form posts (CSRF check)
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// uploads (rosters, question files) may be up to 5 MB; adapter-node's default limit is 512 KB
+process.env.BODY_SIZE_LIMIT ??= '6M';
 // cookies are Secure in production; a local demo over plain http must still be able to log in
 if (demo && process.env.ORIGIN.startsWith('http://')) process.env.XUEFA_INSECURE_COOKIES ??= '1';
 

@@ -47,9 +47,8 @@ const ZOD_CODE_MESSAGES: Record<string, string> = {
 	too_big: 'err_too_long'
 };
 
-function localise(key: string, params: Record<string, unknown> = {}): string {
-	return key.startsWith('err_') || key.startsWith('error_') ? t(key, params) : key;
-}
+// `t` falls back to the key itself, so a message that is already text passes through unchanged
+const localise = (key: string, params: Record<string, unknown> = {}): string => t(key, params);
 
 export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
 	const fields: FieldErrors = {};
