@@ -1,7 +1,7 @@
 import { count, desc, eq, inArray, and } from 'drizzle-orm';
 import { canAnywhere, hasRole, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
-import { auditEntry, person, unit, user } from '../../db/schema/index.ts';
+import { RANKS, auditEntry, person, unit, user } from '../../db/schema/index.ts';
 
 /** Real figures for the signed-in user's home page, limited to what their roles may see. */
 export async function homeSummary(ctx: Ctx) {
@@ -59,7 +59,8 @@ export async function homeSummary(ctx: Ctx) {
 			units: units?.n ?? 0,
 			people: people?.n ?? 0,
 			accounts: accounts?.n ?? 0,
-			byRank,
+			// senior ranks first, as in every Chinese personnel table
+			byRank: byRank.sort((x, y) => RANKS.indexOf(y.key) - RANKS.indexOf(x.key)),
 			byRoute
 		};
 	}
