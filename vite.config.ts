@@ -20,8 +20,8 @@ export default defineConfig({
 			{
 				extends: true,
 				// the workspace library ships TypeScript sources: let Vite transform it for the server too
-	ssr: { noExternal: ['@xuefa/core'] },
-	test: {
+				ssr: { noExternal: ['@xuefa/core'] },
+				test: {
 					name: 'server',
 					include: ['src/**/*.test.ts'],
 					environment: 'node',

@@ -41,27 +41,51 @@ try {
 			.from(user)
 			.where(sql`lower(${user.username}) = ${username.toLowerCase()}`);
 		if (taken) throw new Error(`The account "${username}" already exists.`);
-		let [root] = await tx.select().from(unit).where(isNull(unit.parentId)).orderBy(asc(unit.id)).limit(1);
+		let [root] = await tx
+			.select()
+			.from(unit)
+			.where(isNull(unit.parentId))
+			.orderBy(asc(unit.id))
+			.limit(1);
 		if (!root) {
-			if (!values.unit) throw new Error('The database has no units yet: pass --unit "<top-level unit name>".');
-			[root] = await tx.insert(unit).values({ name: values.unit, kind: 'government', path: '', createdAt: now }).returning();
-			await tx.update(unit).set({ path: `/${root!.id}/` }).where(sql`${unit.id} = ${root!.id}`);
+			if (!values.unit)
+				throw new Error('The database has no units yet: pass --unit "<top-level unit name>".');
+			[root] = await tx
+				.insert(unit)
+				.values({ name: values.unit, kind: 'government', path: '', createdAt: now })
+				.returning();
+			await tx
+				.update(unit)
+				.set({ path: `/${root!.id}/` })
+				.where(sql`${unit.id} = ${root!.id}`);
 		}
 		const [created] = await tx
 			.insert(user)
-			.values({ username, displayName: values.name!, passwordHash, mustChangePassword: given === undefined, createdAt: now })
+			.values({
+				username,
+				displayName: values.name!,
+				passwordHash,
+				mustChangePassword: given === undefined,
+				createdAt: now
+			})
 			.returning();
-		await tx.insert(roleGrant).values({ userId: created!.id, role: 'admin', unitId: root!.id, grantedAt: now });
-		await appendAudit({ db: tx, now, user: null }, {
-			action: 'account.created',
-			entityType: 'user',
-			entityId: created!.id,
-			unitId: root!.id,
-			after: { username, roles: ['admin'], via: 'command line' }
-		});
+		await tx
+			.insert(roleGrant)
+			.values({ userId: created!.id, role: 'admin', unitId: root!.id, grantedAt: now });
+		await appendAudit(
+			{ db: tx, now, user: null },
+			{
+				action: 'account.created',
+				entityType: 'user',
+				entityId: created!.id,
+				unitId: root!.id,
+				after: { username, roles: ['admin'], via: 'command line' }
+			}
+		);
 	});
 	console.log(`Administrator "${values.username}" created.`);
-	if (given === undefined) console.log(`One-time password: ${password}  (must be changed at first login)`);
+	if (given === undefined)
+		console.log(`One-time password: ${password}  (must be changed at first login)`);
 } catch (e) {
 	console.error(e instanceof Error ? e.message : e);
 	process.exitCode = 1;

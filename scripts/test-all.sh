@@ -3,8 +3,8 @@
 # types, unit and service tests, end-to-end tests in Chromium. Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p reports
+rm -f reports/unit.json reports/e2e.json
 
 passed=0
 failed=0
@@ -20,7 +20,7 @@ step "lint" npm run --silent lint
 step "types" npm run --silent check
 
 echo "── unit and service tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 unit_status=$?
 
 echo "── end-to-end tests"
@@ -29,12 +29,12 @@ e2e_status=$?
 
 read -r up uf < <(node -e '
 	const fs = require("fs");
-	try { const r = JSON.parse(fs.readFileSync("test-results/unit.json", "utf8"));
+	try { const r = JSON.parse(fs.readFileSync("reports/unit.json", "utf8"));
 		console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0));
 	} catch { console.log(0, 1); }')
 read -r ep ef < <(node -e '
 	const fs = require("fs");
-	try { const s = JSON.parse(fs.readFileSync("test-results/e2e.json", "utf8")).stats;
+	try { const s = JSON.parse(fs.readFileSync("reports/e2e.json", "utf8")).stats;
 		console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected === 0 ? 1 : 0));
 	} catch { console.log(0, 1); }')
 # a runner that failed without reporting a failed test (crash, no tests) still counts as a failure

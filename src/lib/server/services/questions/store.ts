@@ -112,15 +112,13 @@ export async function storeQuestion(
 	});
 	const refs = new Map(data.laws.map((l) => [`${l.lawId}#${l.articleNo ?? 0}`, l]));
 	if (refs.size > 0) {
-		await db
-			.insert(questionLawRef)
-			.values(
-				[...refs.values()].map((l) => ({
-					questionId: questionId!,
-					law: l.lawId,
-					articleNo: l.articleNo ?? 0
-				}))
-			);
+		await db.insert(questionLawRef).values(
+			[...refs.values()].map((l) => ({
+				questionId: questionId!,
+				law: l.lawId,
+				articleNo: l.articleNo ?? 0
+			}))
+		);
 	}
 	const tags = [...new Set(data.tags)];
 	if (tags.length > 0)
