@@ -26,7 +26,9 @@ export default ts.config(
 		languageOptions: {
 			globals: { ...globals.browser, ...globals.node },
 			parserOptions: {
-				projectService: { allowDefaultProject: ['drizzle.config.ts'] },
+				projectService: {
+					allowDefaultProject: ['drizzle.config.ts', 'playwright.config.ts', 'scripts/*.ts']
+				},
 				tsconfigRootDir: import.meta.dirname
 			}
 		},
@@ -38,7 +40,10 @@ export default ts.config(
 				{ checksVoidReturn: { attributes: false } }
 			],
 			'@typescript-eslint/await-thenable': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
 			'no-undef': 'off',
 			// the app is served at the root, without paths.base: plain hrefs are the right links
 			'svelte/no-navigation-without-resolve': 'off'
