@@ -118,6 +118,14 @@ describe('the demo question bank', () => {
 		}
 	});
 
+	it('tags questions from a small shared vocabulary, so filters find them', () => {
+		const vocabulary = ['任前考试', '执法资格', '年度考试', '基础', '易错'];
+		for (const q of versions) {
+			expect(q.tags.length, q.id).toBeGreaterThan(0);
+			for (const tag of q.tags) expect(vocabulary, q.id).toContain(tag);
+		}
+	});
+
 	it.skipIf(!existsSync(lawsDir))('cites only articles that exist in the statute files', () => {
 		const onDisk = articlesOnDisk();
 		for (const law of LAWS) expect([law, (onDisk.get(law)?.size ?? 0) > 50]).toEqual([law, true]);
