@@ -11,6 +11,7 @@ import {
 	user
 } from '../db/schema/index.ts';
 import { appendAudit } from '../services/audit/append.ts';
+import { seedDemoBank } from './demo-bank/index.ts';
 import { chineseName, pick, seeded } from './names.ts';
 
 /** The password of every demo account; printed at start and shown on the login page in demo mode. */
@@ -176,8 +177,8 @@ const DEMO_USERS: {
 
 /**
  * Seeds the fictional 示范区 district — units, about 60 people, an account for each (login =
- * employee number) and the demo logins — when the database has no units yet. Returns the demo
- * accounts, or null when the database was not empty.
+ * employee number), the demo logins and the demo question bank — when the database has no units
+ * yet. Returns the demo accounts, or null when the database was not empty.
  */
 export async function seedDemoIfEmpty(db: Db, now: Date): Promise<DemoAccount[] | null> {
 	const [existing] = await db.select({ n: count() }).from(unit);
@@ -290,6 +291,8 @@ async function seedOrganisation(ctx: { db: Tx; now: Date; user: null }, password
 			await addPerson(spec.name, chineseName(rng), position, rank);
 		}
 	}
+	// the practice bank belongs to the district root, so every unit's cadres can use it
+	await seedDemoBank(db, root!.id, now);
 	await appendAudit(ctx, {
 		action: 'demo.seeded',
 		entityType: 'unit',
