@@ -16,3 +16,4 @@ export function formatDateTime(value: Date | string | number, locale: string): s
 		timeZone: 'Asia/Shanghai'
 	}).format(new Date(value));
 }
+export const questionTypeLabel = (type: string) => t(`question_type_${type}`);

@@ -8,13 +8,14 @@ import type { Sheet } from '../../spreadsheet/index.ts';
 
 const STAGED_MINUTES = 30;
 
-export interface Staged {
+/** A staged upload; `sheet` is the parsed payload (a roster sheet, or another importer's own). */
+export interface Staged<P = Sheet> {
 	fileName: string;
-	sheet: Sheet;
+	sheet: P;
 }
 
 /** Keeps a parsed upload until its preview is confirmed; expired uploads are purged on the way. */
-export async function stage(ctx: Ctx, kind: string, staged: Staged): Promise<string> {
+export async function stage<P>(ctx: Ctx, kind: string, staged: Staged<P>): Promise<string> {
 	const id = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
 	await ctx.db.delete(stagedImport).where(lt(stagedImport.expiresAt, ctx.now));
 	await ctx.db.insert(stagedImport).values({
@@ -33,7 +34,11 @@ export async function stage(ctx: Ctx, kind: string, staged: Staged): Promise<str
  * The user's own staged upload, unexpired. Someone else's id is answered like an expired one, so
  * that ids cannot be probed.
  */
-export async function readStaged(ctx: Ctx, kind: string, id: string): Promise<Staged> {
+export async function readStaged<P = Sheet>(
+	ctx: Ctx,
+	kind: string,
+	id: string
+): Promise<Staged<P>> {
 	const [row] = await ctx.db
 		.select()
 		.from(stagedImport)
@@ -45,7 +50,7 @@ export async function readStaged(ctx: Ctx, kind: string, id: string): Promise<St
 			)
 		);
 	if (!row || row.expiresAt <= ctx.now) throw new AppError('roster_staged_expired');
-	return { fileName: row.fileName, sheet: row.payload as Sheet };
+	return { fileName: row.fileName, sheet: row.payload as P };
 }
 
 /** Consumes a staged upload inside the import's transaction; a second confirm finds nothing. */

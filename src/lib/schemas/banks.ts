@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { QUESTION_TYPES } from './enums.ts';
+import { checkbox, id, optionalText, text } from './common.ts';
+
+/** The upload limits of a question import, shown next to the file input and enforced by the server. */
+export const QUESTION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const QUESTION_IMPORT_MAX_QUESTIONS = 5000;
+export const QUESTION_PAGE_SIZE = 20;
+
+export const createBankInput = z.object({
+	unitId: id,
+	name: text(60),
+	description: optionalText(500)
+});
+export type CreateBankInput = z.infer<typeof createBankInput>;
+
+export const updateBankInput = createBankInput.extend({ bankId: id });
+export type UpdateBankInput = z.infer<typeof updateBankInput>;
+
+export const setBankArchivedInput = z.object({
+	bankId: id,
+	archived: z.enum(['true', 'false']).transform((v) => v === 'true')
+});
+export type SetBankArchivedInput = z.infer<typeof setBankArchivedInput>;
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
+const difficulty = z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(5).optional());
+
+/** The question list's filters, read from the query string (bad values are ignored, not refused). */
+export const listQuestionsInput = z.object({
+	q: z.string().trim().max(60).catch('').default(''),
+	type: z.preprocess(blankToUndefined, z.enum(QUESTION_TYPES).optional()).catch(undefined),
+	law: z.string().trim().max(60).catch('').default(''),
+	/** 42 or 第四十二条; read with the core's parseArticleNo. */
+	article: z.string().trim().max(20).catch('').default(''),
+	dmin: difficulty.catch(undefined),
+	dmax: difficulty.catch(undefined),
+	topic: z.string().trim().max(60).catch('').default(''),
+	tag: z.string().trim().max(40).catch('').default(''),
+	flagged: checkbox.catch(false),
+	archived: checkbox.catch(false),
+	page: z.coerce.number().int().min(1).catch(1).default(1)
+});
+export type ListQuestionsInput = z.infer<typeof listQuestionsInput>;
+
+/** Archive or restore a question; also "reviewed, no change needed" for a flagged one. */
+export const setQuestionArchivedInput = z.object({
+	questionId: id,
+	archived: z.enum(['true', 'false']).transform((v) => v === 'true')
+});
+export type SetQuestionArchivedInput = z.infer<typeof setQuestionArchivedInput>;
+
+export const clearReviewFlagInput = z.object({ questionId: id });
+export type ClearReviewFlagInput = z.infer<typeof clearReviewFlagInput>;
+
+export const QUESTION_IMPORT_FORMATS = ['auto', 'rows', 'gift', 'aiken'] as const;
+
+/** Step 1: a file to preview. */
+export const questionImportPreviewInput = z.object({
+	bankId: id,
+	format: z.enum(QUESTION_IMPORT_FORMATS).catch('auto').default('auto'),
+	file: z
+		.file({ error: 'bank_import_file_required' })
+		.min(1, { error: 'bank_import_file_required' })
+		.max(QUESTION_IMPORT_MAX_BYTES, { error: 'bank_import_too_large' })
+});
+export type QuestionImportPreviewInput = z.infer<typeof questionImportPreviewInput>;
+
+/** Step 2: confirm a staged preview. */
+export const questionImportInput = z.object({
+	bankId: id,
+	stagedId: z.string({ error: 'roster_staged_expired' }).regex(/^[0-9a-f]{32}$/, {
+		error: 'roster_staged_expired'
+	})
+});
+export type QuestionImportInput = z.infer<typeof questionImportInput>;

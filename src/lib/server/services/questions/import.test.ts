@@ -1,0 +1,238 @@
+import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../../context.ts';
+import type { Db } from '../../db/index.ts';
+import { auditEntry, question, questionVersion } from '../../db/schema/index.ts';
+import { readSpreadsheet } from '../../spreadsheet/index.ts';
+import { testDb } from '../../testing/db.ts';
+import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
+import { exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
+import { importQuestions, previewQuestionImport } from './import.ts';
+
+const HEADER = [
+	'编号',
+	'题型',
+	'题干',
+	'选项A',
+	'选项B',
+	'选项C',
+	'答案',
+	'法律',
+	'条款',
+	'所属案例'
+];
+const GOOD = [
+	[
+		'Q1',
+		'单选',
+		'行政机关应当在举行听证的几日前通知当事人？',
+		'三日',
+		'五日',
+		'七日',
+		'C',
+		'行政处罚法',
+		'第六十四条',
+		''
+	],
+	['Q2', '多选', '下列属于行政处罚种类的有：', '警告', '罚款', '记过', 'AB', '行政处罚法', '9', ''],
+	[
+		'Q3',
+		'判断',
+		'初次违法且危害后果轻微并及时改正的，可以不予行政处罚。',
+		'',
+		'',
+		'',
+		'对',
+		'行政处罚法',
+		'第三十三条',
+		''
+	],
+	['Q4', '案例分析', '某局拟对企业作出较大数额罚款。', '', '', '', '', '', '', ''],
+	['', '判断', '该企业有权要求听证。', '', '', '', '对', '', '', 'Q4']
+];
+
+/** An .xlsx built the way a person's spreadsheet program would, with exceljs. */
+async function xlsx(rows: string[][], header = HEADER) {
+	const wb = new ExcelJS.Workbook();
+	const sheet = wb.addWorksheet('试题');
+	sheet.addRow(header);
+	for (const r of rows) sheet.addRow(r);
+	return { name: '试题.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+}
+const text = (name: string, body: string) => ({ name, bytes: new TextEncoder().encode(body) });
+const csv = (rows: string[][]) =>
+	text('试题.csv', [HEADER, ...rows].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n'));
+
+async function tally(db: Db) {
+	const [q] = await db.select({ n: count() }).from(question);
+	const [v] = await db.select({ n: count() }).from(questionVersion);
+	const [a] = await db.select({ n: count() }).from(auditEntry);
+	return { questions: q!.n, versions: v!.n, audit: a!.n };
+}
+
+async function setup() {
+	const db = await testDb();
+	const d = await district(db);
+	const organiser = await makeUser(db, d.root.id, [['organiser', d.root.id]]);
+	const bank = await makeBank(db, d.a.id);
+	return { db, d, bank, ctx: await ctxFor(db, organiser.user.id) };
+}
+
+async function importAll(ctx: Ctx, bankId: number, upload: { name: string; bytes: Uint8Array }) {
+	const preview = await previewQuestionImport(ctx, { bankId }, upload);
+	expect(preview.errors).toEqual([]);
+	return { preview, result: await importQuestions(ctx, { bankId, stagedId: preview.stagedId! }) };
+}
+
+describe('question import', () => {
+	it('imports a good .xlsx: every type counted, one audit entry, all in the bank', async () => {
+		const { db, bank, ctx } = await setup();
+		const { preview, result } = await importAll(ctx, bank.id, await xlsx(GOOD));
+		expect(preview.format).toBe('rows');
+		expect(preview.counts).toEqual({ create: 4, update: 0, unchanged: 0 });
+		expect(preview.byType).toEqual({ single: 1, multiple: 1, truefalse: 1, case: 1 });
+		expect(result.counts).toEqual({ create: 4, update: 0, unchanged: 0 });
+		const rows = await db.select().from(question).where(eq(question.bankId, bank.id));
+		expect(rows.map((r) => [r.externalId, r.type])).toEqual([
+			['Q1', 'single'],
+			['Q2', 'multiple'],
+			['Q3', 'truefalse'],
+			['Q4', 'case']
+		]);
+		const actions = await db.select({ a: auditEntry.action }).from(auditEntry);
+		expect(actions.map((a) => a.a)).toEqual(['bank.imported']);
+	});
+
+	it('reports bad .xlsx rows with their row numbers and writes nothing', async () => {
+		const { db, bank, ctx } = await setup();
+		const before = await tally(db);
+		const bad = GOOD.map((r) => [...r]);
+		bad[1]![6] = 'E'; // row 3: answer E has no option
+		bad[2]![8] = '第某条'; // row 4: unreadable article
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, await xlsx(bad));
+		expect(preview.stagedId).toBeNull();
+		expect(preview.errors.map((e) => e.line)).toEqual([3, 4]);
+		expect(preview.errors[0]!.message).toContain('第3行');
+		expect(preview.errors[1]!.message).toContain('第某条');
+		expect(await tally(db)).toEqual(before);
+	});
+
+	it('keeps spreadsheet row numbers across blank rows', async () => {
+		const { bank, ctx } = await setup();
+		const rows = [GOOD[0]!, [], [], ['Q9', '单选', '没有答案的题', '甲', '乙', '', '', '', '', '']];
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, await xlsx(rows));
+		expect(preview.errors.map((e) => e.line)).toEqual([5]);
+	});
+
+	it('imports a .csv and reports a bad one by row', async () => {
+		const { db, bank, ctx } = await setup();
+		const bad = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			csv([GOOD[0]!, ['Q2', '问答', '题干', '', '', '', '', '', '', '']])
+		);
+		expect(bad.errors.map((e) => e.line)).toEqual([3]);
+		expect(bad.errors[0]!.message).toContain('问答');
+		expect((await tally(db)).questions).toBe(0);
+		const { result } = await importAll(ctx, bank.id, csv(GOOD.slice(0, 3)));
+		expect(result.counts.create).toBe(3);
+	});
+
+	it('imports GIFT and reports a bad question by line', async () => {
+		const { db, bank, ctx } = await setup();
+		const gift = [
+			'::G1:: 行政处罚法规定的听证应当公开举行，涉及国家秘密的除外。{T}',
+			'',
+			'::G2:: 听证应当在举行几日前通知当事人？{~三日 =七日 ~十日}'
+		].join('\n');
+		const bad = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			text('题库.gift', `${gift}\n\n::G3:: 缺少右括号 {=甲 ~乙`)
+		);
+		expect(bad.errors.map((e) => e.line)).toEqual([5]);
+		expect(bad.stagedId).toBeNull();
+		expect((await tally(db)).questions).toBe(0);
+		const { preview, result } = await importAll(ctx, bank.id, text('题库.gift', gift));
+		expect(preview.format).toBe('gift');
+		expect(result.counts.create).toBe(2);
+		const ids = await db.select({ e: question.externalId }).from(question);
+		expect(ids.map((r) => r.e)).toEqual(['G1', 'G2']);
+	});
+
+	it('imports Aiken (detected in a .txt) and reports a bad question by line', async () => {
+		const { db, bank, ctx } = await setup();
+		const aiken = '行政复议申请期限一般为知道之日起多少日？\nA. 三十日\nB. 六十日\nANSWER: B\n';
+		const bad = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			text('aiken.txt', `${aiken}\n第二题\nA. 甲\nB. 乙\nANSWER: C\n`)
+		);
+		expect(bad.format).toBe('aiken');
+		expect(bad.errors.map((e) => e.line)).toEqual([9]); // the ANSWER: C line
+		expect((await tally(db)).questions).toBe(0);
+		const { result } = await importAll(ctx, bank.id, text('aiken.txt', aiken));
+		expect(result.counts.create).toBe(1);
+		// Aiken questions have no id of their own: nothing to match a re-import on
+		expect((await db.select().from(question))[0]!.externalId).toBeNull();
+	});
+
+	it('re-importing updates by 编号 and never duplicates', async () => {
+		const { db, bank, ctx } = await setup();
+		await importAll(ctx, bank.id, await xlsx(GOOD));
+		const once = await tally(db);
+		const again = await importAll(ctx, bank.id, await xlsx(GOOD));
+		expect(again.result.counts).toEqual({ create: 0, update: 0, unchanged: 4 });
+		expect(await tally(db)).toEqual({ ...once, audit: once.audit + 1 });
+
+		const edited = GOOD.map((r) => [...r]);
+		edited[0]![2] = '听证通知应当在举行听证的几日前送达？';
+		const third = await importAll(ctx, bank.id, await xlsx(edited));
+		expect(third.preview.counts).toEqual({ create: 0, update: 1, unchanged: 3 });
+		const [q1] = await db.select().from(question).where(eq(question.externalId, 'Q1'));
+		expect(q1!.currentVersion).toBe(2);
+		expect((await tally(db)).questions).toBe(once.questions);
+	});
+
+	it('refuses files over the size limit with a clear message', async () => {
+		const { bank, ctx } = await setup();
+		const big = { name: 'big.gift', bytes: new Uint8Array(5 * 1024 * 1024 + 1) };
+		await expect(previewQuestionImport(ctx, { bankId: bank.id }, big)).rejects.toMatchObject({
+			code: 'bank_import_too_large',
+			params: { mb: 5 }
+		});
+	});
+
+	it('exports .xlsx that imports back unchanged, and lists what GIFT cannot hold', async () => {
+		const { bank, ctx } = await setup();
+		await importAll(ctx, bank.id, await xlsx(GOOD));
+		const { bytes, left } = await exportBankXlsx(ctx, bank.id);
+		expect(left).toBe(0);
+		const back = await previewQuestionImport(ctx, { bankId: bank.id }, { name: 'e.xlsx', bytes });
+		expect(back.counts).toEqual({ create: 0, update: 0, unchanged: 4 });
+
+		const gift = await exportBankGift(ctx, bank.id);
+		expect(gift.left).toBe(1);
+		expect(gift.text.split('\n')[1]).toMatch(/^\/\/ .*Q4/);
+		const viaGift = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			{ name: 'e.gift', bytes: new TextEncoder().encode(gift.text) }
+		);
+		expect(viaGift.counts).toEqual({ create: 0, update: 0, unchanged: 3 });
+	});
+
+	it('offers a template whose example sheet imports cleanly', async () => {
+		const { ctx } = await setup();
+		const bytes = await questionTemplate(ctx);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['试题', '示例', '填写说明']);
+		// the example sheet, moved to the front, is a valid import
+		wb.removeWorksheet(wb.worksheets[0]!.id);
+		const examples = new Uint8Array(await wb.xlsx.writeBuffer());
+		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes: examples });
+		expect(sheet.headers).toContain('所属案例');
+	});
+});

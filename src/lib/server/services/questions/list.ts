@@ -1,0 +1,92 @@
+import { type SQL, and, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { parseArticleNo } from '@xuefa/core';
+import { QUESTION_PAGE_SIZE, type ListQuestionsInput } from '$lib/schemas/banks.ts';
+import { authorizeAnywhere, inScope } from '../../authz/index.ts';
+import type { Ctx } from '../../context.ts';
+import { question, questionBank, unit } from '../../db/schema/index.ts';
+import { loadBank } from '../banks/access.ts';
+
+// The trigram tokenizer indexes runs of three characters: shorter terms cannot use MATCH.
+const TRIGRAM = 3;
+
+/** One search term as a condition: an FTS5 phrase when it is long enough, LIKE otherwise. */
+function termCondition(term: string): SQL {
+	if ([...term].length >= TRIGRAM) {
+		// quoted as an FTS5 string, so that words like AND/OR/NEAR and * " ( ) are plain text
+		const phrase = `"${term.replace(/"/g, '""')}"`;
+		return sql`${question.id} IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ${phrase})`;
+	}
+	const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+	return sql`(${question.stemText} LIKE ${pattern} ESCAPE '\\' OR ${question.id} IN (SELECT rowid FROM question_fts WHERE body LIKE ${pattern} ESCAPE '\\'))`;
+}
+
+/** The conditions of the list's filters (everything but the bank scope). */
+function filterConditions(input: ListQuestionsInput): (SQL | undefined)[] {
+	const terms = input.q.split(/\s+/).filter(Boolean);
+	const articleNo = input.article ? parseArticleNo(input.article) : undefined;
+	const lawRef = input.law
+		? sql`EXISTS (SELECT 1 FROM question_law_ref r WHERE r.question_id = ${question.id} AND r.law = ${input.law.replace(/[《》]/g, '')}${
+				articleNo === undefined ? sql`` : sql` AND r.article_no = ${articleNo}`
+			})`
+		: undefined;
+	return [
+		...terms.map(termCondition),
+		input.type ? eq(question.type, input.type) : undefined,
+		lawRef,
+		// an article number alone means "any law's article N"
+		!input.law && articleNo !== undefined
+			? sql`EXISTS (SELECT 1 FROM question_law_ref r WHERE r.question_id = ${question.id} AND r.article_no = ${articleNo})`
+			: undefined,
+		input.dmin ? gte(question.difficulty, input.dmin) : undefined,
+		input.dmax ? lte(question.difficulty, input.dmax) : undefined,
+		input.topic ? eq(question.topic, input.topic) : undefined,
+		input.tag
+			? sql`EXISTS (SELECT 1 FROM question_tag t WHERE t.question_id = ${question.id} AND t.tag = ${input.tag})`
+			: undefined,
+		input.flagged ? isNotNull(question.reviewFlag) : undefined,
+		eq(question.archived, input.archived)
+	];
+}
+
+/**
+ * Questions matching the filters, newest change first, a page at a time: in one bank when
+ * `bankId` is given, else in every bank the user may manage. Chinese search runs on the trigram
+ * full-text index (`question_fts`) for terms of three characters or more, and on LIKE for shorter
+ * ones; several terms separated by spaces must all match.
+ */
+export async function listQuestions(ctx: Ctx, input: ListQuestionsInput & { bankId?: number }) {
+	let bankScope: SQL;
+	if (input.bankId !== undefined) {
+		await loadBank(ctx, input.bankId);
+		bankScope = eq(question.bankId, input.bankId);
+	} else {
+		authorizeAnywhere(ctx, 'bank.manage');
+		const visible = ctx.db
+			.select({ id: questionBank.id })
+			.from(questionBank)
+			.innerJoin(unit, eq(unit.id, questionBank.unitId))
+			.where(inScope(ctx.user, 'bank.manage', unit.path));
+		bankScope = inArray(question.bankId, visible);
+	}
+	const where = and(bankScope, ...filterConditions(input));
+	const [total] = await ctx.db.select({ n: count() }).from(question).where(where);
+	const rows = await ctx.db
+		.select({
+			id: question.id,
+			bankId: question.bankId,
+			type: question.type,
+			difficulty: question.difficulty,
+			topic: question.topic,
+			stemText: question.stemText,
+			version: question.currentVersion,
+			archived: question.archived,
+			flagged: sql<boolean>`${question.reviewFlag} IS NOT NULL`.mapWith(Boolean),
+			updatedAt: question.updatedAt
+		})
+		.from(question)
+		.where(where)
+		.orderBy(desc(question.updatedAt), desc(question.id))
+		.limit(QUESTION_PAGE_SIZE)
+		.offset((input.page - 1) * QUESTION_PAGE_SIZE);
+	return { rows, total: total?.n ?? 0, page: input.page, pageSize: QUESTION_PAGE_SIZE };
+}

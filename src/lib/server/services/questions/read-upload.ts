@@ -1,0 +1,114 @@
+import {
+	type ImportResult,
+	type QuestionVersion,
+	parseAiken,
+	parseGift,
+	parseRows
+} from '@xuefa/core';
+import {
+	QUESTION_IMPORT_MAX_BYTES,
+	QUESTION_IMPORT_MAX_QUESTIONS,
+	QUESTION_IMPORT_FORMATS
+} from '$lib/schemas/banks.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { decodeCsv } from '../../spreadsheet/csv.ts';
+import {
+	type Sheet,
+	SpreadsheetError,
+	type Upload,
+	readSpreadsheet
+} from '../../spreadsheet/index.ts';
+import type { QuestionContent } from './store.ts';
+
+export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'auto'>;
+
+/** What a file holds once read: its format and the core importer's result. */
+export interface ReadQuestions {
+	format: ImportFormat;
+	result: ImportResult;
+}
+
+function fileError(reason: string, params: Record<string, string | number> = {}): never {
+	const key = `bank_import_${reason}`;
+	throw new InvalidInputError({ file: [key] }, key, params);
+}
+
+/** The format a file is in: by its name, and for plain text by what it looks like. */
+export function detectFormat(upload: Upload, text: () => string): ImportFormat {
+	if (/\.(xlsx|csv)$/i.test(upload.name)) return 'rows';
+	if (/\.gift$/i.test(upload.name)) return 'gift';
+	if (/\.aiken$/i.test(upload.name)) return 'aiken';
+	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
+	// Aiken has ANSWER: lines and no GIFT answer blocks
+	const t = text();
+	return /^\s*ANSWER\s*[:：]/im.test(t) && !/\{[^}]*\}/.test(t) ? 'aiken' : 'gift';
+}
+
+/**
+ * The sheet as the core's `string[][]` rows, the header first, each data row at the index of its
+ * row number minus one (gaps left empty), so that the core's row numbers are the spreadsheet's.
+ */
+function sheetRows(sheet: Sheet): string[][] {
+	const out: string[][] = [sheet.headers];
+	for (const row of sheet.rows) {
+		while (out.length < row.line - 1) out.push([]);
+		out.push(sheet.headers.map((h) => row.cells[h] ?? ''));
+	}
+	return out;
+}
+
+/**
+ * Reads an uploaded question file with the core's importers (rows for .xlsx/.csv, GIFT, Aiken),
+ * refusing files over the size and question limits with their own messages.
+ * `format` other than 'auto' overrides the detection for text files.
+ */
+export async function readQuestionUpload(
+	upload: Upload,
+	format: ImportFormat | 'auto' = 'auto'
+): Promise<ReadQuestions> {
+	if (upload.bytes.byteLength > QUESTION_IMPORT_MAX_BYTES) {
+		fileError('too_large', { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024 });
+	}
+	const text = () => decodeCsv(upload.bytes);
+	const chosen =
+		format === 'auto' || /\.(xlsx|csv)$/i.test(upload.name) ? detectFormat(upload, text) : format;
+	let result: ImportResult;
+	if (chosen === 'rows') {
+		let sheet: Sheet;
+		try {
+			sheet = await readSpreadsheet(upload, {
+				maxBytes: QUESTION_IMPORT_MAX_BYTES,
+				maxRows: QUESTION_IMPORT_MAX_QUESTIONS
+			});
+		} catch (e) {
+			if (!(e instanceof SpreadsheetError)) throw e;
+			fileError(e.reason, e.params);
+		}
+		result = parseRows(sheetRows(sheet), { partial: true });
+	} else {
+		const parse = chosen === 'gift' ? parseGift : parseAiken;
+		result = parse(text(), { partial: true });
+	}
+	if (result.questions.length + result.issues.length === 0) fileError('empty');
+	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
+		fileError('too_many', { max: QUESTION_IMPORT_MAX_QUESTIONS });
+	}
+	return { format: chosen, result };
+}
+
+// Ids the importers make up for questions without one: not a key to match a re-import on.
+const MADE_UP_ID = /^(row|gift|aiken)-\d+$/;
+/** The id export writes for a question that has no id of its own (see `exportId`). */
+export const OWN_ID = /^xuefa-(\d+)$/;
+
+/** The question's own id in the file (编号, GIFT title), or null when the importer made one up. */
+export function externalIdOf(q: QuestionVersion): string | null {
+	return MADE_UP_ID.test(q.id) ? null : q.id;
+}
+
+/** A version's content without its identity. */
+export function contentOf(q: QuestionVersion): QuestionContent {
+	return Object.fromEntries(
+		Object.entries(q).filter(([k]) => k !== 'id' && k !== 'version')
+	) as QuestionContent;
+}

@@ -1,0 +1,59 @@
+import { listQuestionsInput, setBankArchivedInput, updateBankInput } from '$lib/schemas/banks.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { getBank } from '$lib/server/services/banks/list.ts';
+import { setBankArchived, updateBank } from '$lib/server/services/banks/mutate.ts';
+import { listQuestions } from '$lib/server/services/questions/list.ts';
+import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
+import { flatten, listUnits } from '$lib/server/services/units/list.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const bankId = Number(event.params.bankId) || 0;
+	return guard(async () => {
+		const figures = await getBank(ctx, bankId);
+		const filter = listQuestionsInput.parse(Object.fromEntries(event.url.searchParams));
+		const units = flatten(await listUnits(ctx, 'bank.manage')).filter((u) => u.active);
+		return {
+			...figures,
+			bank: {
+				id: figures.bank.id,
+				name: figures.bank.name,
+				description: figures.bank.description,
+				unitId: figures.bank.unitId,
+				unitName: figures.bank.unitName,
+				archived: figures.bank.archived
+			},
+			filter,
+			questions: await listQuestions(ctx, { ...filter, bankId }),
+			laws: await lawChoices(ctx),
+			units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
+		};
+	});
+};
+
+const bankId = (event: { params: { bankId: string } }) => ({ bankId: event.params.bankId });
+
+export const actions: Actions = {
+	update: async (event) => {
+		const out = await formAction(event, updateBankInput, updateBank, bankId(event));
+		if (!out.ok) return out.failure;
+		return { success: 'bank_saved' };
+	},
+	archive: async (event) => {
+		const out = await formAction(event, setBankArchivedInput, setBankArchived, {
+			...bankId(event),
+			archived: 'true'
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'bank_archived_done' };
+	},
+	unarchive: async (event) => {
+		const out = await formAction(event, setBankArchivedInput, setBankArchived, {
+			...bankId(event),
+			archived: 'false'
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'bank_unarchived_done' };
+	}
+};

@@ -1,0 +1,14 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { exportBankXlsx } from '$lib/server/services/questions/export.ts';
+import { xlsxResponse } from '../../../admin/roster/xlsx-response.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const ctx = ctxOf(event);
+	const { bytes } = await guard(() => exportBankXlsx(ctx, Number(event.params.bankId) || 0));
+	return xlsxResponse(
+		bytes,
+		{ nameKey: 'bank_filename_export', ascii: 'questions' },
+		event.params.bankId
+	);
+};

@@ -1,0 +1,78 @@
+import { error, fail } from '@sveltejs/kit';
+import { t } from '$lib/i18n.ts';
+import {
+	QUESTION_IMPORT_MAX_BYTES,
+	QUESTION_IMPORT_MAX_QUESTIONS,
+	questionImportInput,
+	questionImportPreviewInput
+} from '$lib/schemas/banks.ts';
+import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { getBank } from '$lib/server/services/banks/list.ts';
+import {
+	type ImportProblem,
+	QuestionImportError,
+	importQuestions,
+	previewQuestionImport
+} from '$lib/server/services/questions/import.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const LIMITS = { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024, max: QUESTION_IMPORT_MAX_QUESTIONS };
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return guard(async () => {
+		const { bank } = await getBank(ctx, Number(event.params.bankId) || 0);
+		return { bank: { id: bank.id, name: bank.name, archived: bank.archived }, limits: LIMITS };
+	});
+};
+
+/** Every failure has one shape, so that the page can read it whichever action failed. */
+function failed(message: string, errors: ImportProblem[] | null = null) {
+	return fail(400, { message, errors });
+}
+
+function importFailure(e: unknown) {
+	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
+	if (e instanceof NotFoundError) error(404, t('error_not_found'));
+	if (e instanceof QuestionImportError) return failed(t(e.code), e.problems);
+	if (e instanceof AppError) return failed(t(e.code, { ...LIMITS, ...e.params }));
+	throw e;
+}
+
+// Both actions answer with data: the preview belongs to this upload only.
+export const actions: Actions = {
+	preview: async (event) => {
+		const ctx = ctxOf(event);
+		const form = await event.request.formData();
+		const parsed = questionImportPreviewInput.safeParse({
+			bankId: event.params.bankId,
+			format: form.get('format') ?? 'auto',
+			file: form.get('file')
+		});
+		if (!parsed.success) {
+			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));
+		}
+		const { file, ...input } = parsed.data;
+		try {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			return { preview: await previewQuestionImport(ctx, input, { name: file.name, bytes }) };
+		} catch (e) {
+			return importFailure(e);
+		}
+	},
+	import: async (event) => {
+		const ctx = ctxOf(event);
+		const form = await event.request.formData();
+		const parsed = questionImportInput.safeParse({
+			bankId: event.params.bankId,
+			stagedId: form.get('stagedId')
+		});
+		if (!parsed.success) return failed(t('roster_staged_expired'));
+		try {
+			return { imported: await importQuestions(ctx, parsed.data) };
+		} catch (e) {
+			return importFailure(e);
+		}
+	}
+};

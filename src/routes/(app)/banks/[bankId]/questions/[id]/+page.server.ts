@@ -1,0 +1,78 @@
+import { redirect } from '@sveltejs/kit';
+import { clearReviewFlagInput, setQuestionArchivedInput } from '$lib/schemas/banks.ts';
+import { draftOf } from '$lib/questions/draft.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { renderMarkdown } from '$lib/server/markdown.ts';
+import { getQuestion } from '$lib/server/services/questions/get.ts';
+import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
+import {
+	clearReviewFlag,
+	setQuestionArchived,
+	updateQuestion
+} from '$lib/server/services/questions/save.ts';
+import { editorAction } from '../editor.server.ts';
+import type { Actions, PageServerLoad } from './$types';
+import { renderVersion } from './render.ts';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return guard(async () => {
+		const q = await getQuestion(ctx, Number(event.params.id) || 0);
+		// the URL's bank must be the question's: one canonical address per question
+		if (String(q.bank.id) !== event.params.bankId) {
+			redirect(308, `/banks/${q.bank.id}/questions/${q.question.id}`);
+		}
+		const asked = Number(event.url.searchParams.get('version'));
+		const viewed = q.versions.find((v) => v.version === asked);
+		return {
+			bank: { id: q.bank.id, name: q.bank.name },
+			question: {
+				id: q.question.id,
+				version: q.question.currentVersion,
+				archived: q.question.archived,
+				externalId: q.question.externalId,
+				reviewFlag: q.question.reviewFlag
+			},
+			tab: event.url.searchParams.get('tab') === 'history' || viewed ? 'history' : 'edit',
+			saved: event.url.searchParams.get('saved'),
+			draft: draftOf(q.current),
+			history: q.versions
+				.map((v) => ({ version: v.version, createdAt: v.createdAt, createdBy: v.createdBy }))
+				.reverse(),
+			viewed: viewed
+				? { version: viewed.version, ...renderVersion(viewed.data, renderMarkdown) }
+				: null,
+			laws: await lawChoices(ctx)
+		};
+	});
+};
+
+const questionId = (event: { params: { id: string } }) => ({ questionId: event.params.id });
+
+export const actions: Actions = {
+	save: (event) =>
+		editorAction(event, (ctx, content) =>
+			updateQuestion(ctx, { questionId: Number(event.params.id) || 0, content })
+		),
+	archive: async (event) => {
+		const out = await formAction(event, setQuestionArchivedInput, setQuestionArchived, {
+			...questionId(event),
+			archived: 'true'
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'bank_question_archived' };
+	},
+	unarchive: async (event) => {
+		const out = await formAction(event, setQuestionArchivedInput, setQuestionArchived, {
+			...questionId(event),
+			archived: 'false'
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'bank_question_unarchived' };
+	},
+	reviewed: async (event) => {
+		const out = await formAction(event, clearReviewFlagInput, clearReviewFlag, questionId(event));
+		if (!out.ok) return out.failure;
+		return { success: 'bank_question_reviewed' };
+	}
+};

@@ -1,0 +1,90 @@
+import { type RequestEvent, fail, redirect } from '@sveltejs/kit';
+import { type Issue, ValidationError } from '@xuefa/core';
+import { t } from '$lib/i18n.ts';
+import {
+	type DraftIssue,
+	type QuestionDraft,
+	applyIntent,
+	contentOfDraft,
+	readDraft
+} from '$lib/questions/draft.ts';
+import { coreMessage } from '$lib/server/core-messages.ts';
+import { AppError } from '$lib/server/errors.ts';
+import type { Ctx } from '$lib/server/context.ts';
+import { ctxOf, mapError } from '$lib/server/http.ts';
+import { renderMarkdown } from '$lib/server/markdown.ts';
+import { contentOf } from '$lib/server/services/questions/read-upload.ts';
+import type { QuestionContent, StoredQuestion } from '$lib/server/services/questions/store.ts';
+
+/** The editor's form fields that take Markdown, each previewed. */
+function previewsOf(d: QuestionDraft): Record<string, string> {
+	const out: Record<string, string> = {};
+	const add = (name: string, text: string) => {
+		if (text.trim()) out[name] = renderMarkdown(text);
+	};
+	const body = (p: string, b: QuestionDraft | QuestionDraft['parts'][number]) => {
+		add(`${p}stem`, b.stem);
+		add(`${p}explanation`, b.explanation);
+		add(`${p}referenceAnswer`, b.referenceAnswer);
+		add(`${p}rubric`, b.rubric);
+	};
+	body('', d);
+	if (d.type === 'case') d.parts.forEach((p, i) => body(`parts.${i}.`, p));
+	return out;
+}
+
+// The core names citation fields after the model (lawId, articleNo), the form after what people type.
+const fieldOf = (path: string) =>
+	path.replace(/^laws\.(\d+)\.lawId$/, 'laws.$1.law').replace(/\.articleNo$/, '.article');
+
+/** Field errors in the reader's language, the first per field. */
+function fieldErrors(issues: readonly (Issue | DraftIssue)[]): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const i of issues) {
+		const path = fieldOf(i.path ?? '_');
+		out[path] ??= i.code.startsWith('bank_') ? t(i.code, i.data) : coreMessage(i.code, i.data);
+	}
+	return out;
+}
+
+function failed(draft: QuestionDraft, errors: Record<string, string>, message: string) {
+	return fail(400, { draft, errors, previews: previewsOf(draft), message });
+}
+
+/**
+ * The editor's one action. The buttons that edit the form itself (add an option, switch the type,
+ * preview …) come back here without JavaScript and only show the form again; "save" validates with
+ * the core and saves through `save`, then goes to the saved question.
+ */
+export async function editorAction(
+	event: RequestEvent,
+	save: (ctx: Ctx, content: QuestionContent) => Promise<StoredQuestion>
+) {
+	const ctx = ctxOf(event);
+	const form = await event.request.formData();
+	const draft = readDraft(form);
+	const intent = String(form.get('intent') ?? 'save');
+	if (intent !== 'save') {
+		applyIntent(draft, intent);
+		return { draft, errors: {}, previews: previewsOf(draft), message: '' };
+	}
+	const { content, issues } = contentOfDraft(draft);
+	if (!content) return failed(draft, fieldErrors(issues), t('bank_editor_fix'));
+	let stored: StoredQuestion;
+	try {
+		stored = await save(ctx, contentOf(content));
+	} catch (e) {
+		if (e instanceof ValidationError) {
+			return failed(draft, fieldErrors(e.issues), t('bank_editor_fix'));
+		}
+		if (e instanceof AppError && !e.code.startsWith('error_')) {
+			return failed(draft, {}, t(e.code));
+		}
+		return mapError(e);
+	}
+	const bankId = event.params.bankId;
+	redirect(
+		303,
+		`/banks/${bankId}/questions/${stored.questionId}?saved=${stored.changed ? 'new' : 'same'}`
+	);
+}

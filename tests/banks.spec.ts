@@ -1,0 +1,133 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { loginAs } from './helpers.ts';
+
+const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '法律', '条款'];
+const ROWS = [
+	[
+		'E2E-1',
+		'单选',
+		'行政机关应当在举行听证的几日前通知当事人？',
+		'三日',
+		'五日',
+		'七日',
+		'C',
+		'行政处罚法',
+		'第六十四条'
+	],
+	[
+		'E2E-2',
+		'多选',
+		'下列属于行政处罚种类的有：',
+		'警告',
+		'罚款',
+		'记过',
+		'AB',
+		'行政处罚法',
+		'第九条'
+	],
+	[
+		'E2E-3',
+		'判断',
+		'初次违法且危害后果轻微并及时改正的，可以不予行政处罚。',
+		'',
+		'',
+		'',
+		'对',
+		'行政处罚法',
+		'第三十三条'
+	]
+];
+
+/** The spreadsheet an organiser would fill in, written with exceljs into a temporary folder. */
+async function workbook(rows: string[][]): Promise<string> {
+	const wb = new ExcelJS.Workbook();
+	const sheet = wb.addWorksheet('试题');
+	sheet.addRow(HEADER);
+	rows.forEach((r) => sheet.addRow(r));
+	const file = join(mkdtempSync(join(tmpdir(), 'xuefa-e2e-')), '试题.xlsx');
+	writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+	return file;
+}
+
+test('an organiser imports questions, fixes a bad row, finds a question and edits it', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/banks');
+	await page.getByLabel('题库名称').fill('执法人员练习题库');
+	await page.getByRole('button', { name: '创建题库' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('执法人员练习题库');
+
+	await page.getByRole('link', { name: '导入试题' }).click();
+	const bad = ROWS.map((r) => [...r]);
+	bad[1]![6] = 'E'; // row 3: no option E
+	await page.getByLabel('试题文件').setInputFiles(await workbook(bad));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	const errors = page.getByRole('table');
+	await expect(errors).toContainText('第3行');
+	await expect(page.getByText('没有导入任何试题')).toBeVisible();
+	await expect(page.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+
+	await page.getByLabel('试题文件').setInputFiles(await workbook(ROWS));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await expect(page.getByText('共 3 道试题：新增 3 道')).toBeVisible();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 3 道');
+
+	await page.getByRole('link', { name: '返回题库' }).click();
+	await expect(page.getByText('共 3 道')).toBeVisible();
+	await page.getByLabel('关键词').fill('听证的几日前');
+	await page.getByRole('button', { name: '搜索' }).click();
+	const results = page.getByRole('table');
+	await expect(results.getByRole('row')).toHaveCount(2); // header + one question
+	await results.getByRole('link', { name: /听证的几日前/ }).click();
+
+	await page.getByLabel('题干').fill('当事人要求听证的，行政机关应当在举行听证的几日前通知？');
+	await page.getByRole('button', { name: '保存试题' }).click();
+	await expect(page.getByText('已保存为第 2 版')).toBeVisible();
+	await page.getByRole('link', { name: /历史版本/ }).click();
+	const history = page.getByRole('table');
+	await expect(history.getByRole('row')).toHaveCount(3);
+	await history.getByRole('link', { name: '查看第 1 版' }).click();
+	await expect(page.getByRole('heading', { name: /第 1 版/ })).toBeVisible();
+	await expect(page.locator('main')).toContainText('行政机关应当在举行听证的几日前通知当事人？');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the editor switches type, adds an option, shows errors and a preview, and saves', async ({
+		page
+	}) => {
+		await loginAs(page, 'organiser');
+		await page.goto('/banks');
+		await page.getByLabel('题库名称').fill('无脚本题库');
+		await page.getByRole('button', { name: '创建题库' }).click();
+		await page.getByRole('link', { name: '新建试题' }).click();
+
+		await page.getByLabel('题型', { exact: true }).selectOption('multiple');
+		await page.getByRole('button', { name: '切换题型' }).click();
+		await expect(page.getByText('选项（勾选所有正确答案）')).toBeVisible();
+		await page.getByLabel('题干').fill('下列属于**行政处罚**的有：');
+		await page.getByRole('button', { name: '添加选项' }).click();
+		await expect(page.getByLabel('E', { exact: true })).toBeVisible();
+		await page.getByLabel('A', { exact: true }).fill('警告');
+		await page.getByLabel('B', { exact: true }).fill('罚款');
+		await page.getByRole('button', { name: '保存试题' }).click();
+		await expect(page.getByText('多选题至少需要1个正确选项')).toBeVisible();
+
+		await page.getByRole('button', { name: '预览' }).click();
+		await expect(page.locator('.preview strong')).toHaveText('行政处罚');
+		await page.getByLabel('选项 A 为正确答案').check();
+		await page.getByLabel('选项 B 为正确答案').check();
+		await page.getByLabel('法律 1').fill('行政处罚法');
+		await page.getByLabel('条款 1').fill('第九条');
+		await page.getByRole('button', { name: '保存试题' }).click();
+		await expect(page.getByText('已保存为第 1 版')).toBeVisible();
+		await expect(page.getByLabel('条款 1')).toHaveValue('第九条');
+	});
+});
