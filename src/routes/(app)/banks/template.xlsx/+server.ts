@@ -1,6 +1,6 @@
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { questionTemplate } from '$lib/server/services/questions/export.ts';
-import { xlsxResponse } from '../../admin/roster/xlsx-response.ts';
+import { xlsxResponse } from '$lib/server/spreadsheet/response.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

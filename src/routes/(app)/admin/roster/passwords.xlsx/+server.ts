@@ -3,7 +3,7 @@ import { t } from '$lib/i18n.ts';
 import { rosterPasswordsInput } from '$lib/schemas/roster.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { passwordsWorkbook } from '$lib/server/services/roster/workbook.ts';
-import { xlsxResponse } from '../xlsx-response.ts';
+import { xlsxResponse } from '$lib/server/spreadsheet/response.ts';
 import type { RequestHandler } from './$types';
 
 // POST, not GET: the passwords travel in the request body, never in a URL or a server log.

@@ -1,6 +1,6 @@
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { rosterTemplate } from '$lib/server/services/roster/workbook.ts';
-import { xlsxResponse } from '../xlsx-response.ts';
+import { xlsxResponse } from '$lib/server/spreadsheet/response.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
