@@ -11,6 +11,7 @@ import {
 	user
 } from '../db/schema/index.ts';
 import { appendAudit } from '../services/audit/append.ts';
+import { seedStatutes } from '../services/laws/seed.ts';
 import { chineseName, pick, seeded } from './names.ts';
 
 /** The password of every demo account; printed at start and shown on the login page in demo mode. */
@@ -176,7 +177,8 @@ const DEMO_USERS: {
 
 /**
  * Seeds the fictional 示范区 district — units, about 60 people, an account for each (login =
- * employee number) and the demo logins — when the database has no units yet. Returns the demo
+ * employee number) and the demo logins — and the statutes of ../shared/data/laws when that folder
+ * exists — when the database has no units yet. Returns the demo
  * accounts, or null when the database was not empty.
  */
 export async function seedDemoIfEmpty(db: Db, now: Date): Promise<DemoAccount[] | null> {
@@ -186,7 +188,9 @@ export async function seedDemoIfEmpty(db: Db, now: Date): Promise<DemoAccount[] 
 	return db.transaction(async (tx) => {
 		const [again] = await tx.select({ n: count() }).from(unit);
 		if ((again?.n ?? 0) > 0) return null; // another process seeded first
-		return seedOrganisation({ db: tx, now, user: null }, passwordHash);
+		const accounts = await seedOrganisation({ db: tx, now, user: null }, passwordHash);
+		await seedStatutes({ db: tx, now, user: null });
+		return accounts;
 	});
 }
 
