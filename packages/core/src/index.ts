@@ -50,6 +50,9 @@ export {
 } from './question/articles.ts';
 export { examMessages, formatExamMessage } from './question/messages.ts';
 
+// Statutes: parse Markdown or plain text into headings and articles, compare versions
+export * from './statute/index.ts';
+
 // Papers: blueprint, bank index, assembly, feasibility, candidate view
 export {
 	validateBlueprint,

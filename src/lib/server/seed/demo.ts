@@ -11,6 +11,7 @@ import {
 	user
 } from '../db/schema/index.ts';
 import { appendAudit } from '../services/audit/append.ts';
+import { seedStatutes } from '../services/laws/seed.ts';
 import { seedDemoBank } from './demo-bank/index.ts';
 import { chineseName, pick, seeded } from './names.ts';
 
@@ -177,8 +178,9 @@ const DEMO_USERS: {
 
 /**
  * Seeds the fictional 示范区 district — units, about 60 people, an account for each (login =
- * employee number), the demo logins and the demo question bank — when the database has no units
- * yet. Returns the demo accounts, or null when the database was not empty.
+ * employee number), the demo logins, the demo question bank, and the statutes of
+ * ../shared/data/laws when that folder exists — when the database has no units yet. Returns the
+ * demo accounts, or null when the database was not empty.
  */
 export async function seedDemoIfEmpty(db: Db, now: Date): Promise<DemoAccount[] | null> {
 	const [existing] = await db.select({ n: count() }).from(unit);
@@ -187,7 +189,9 @@ export async function seedDemoIfEmpty(db: Db, now: Date): Promise<DemoAccount[] 
 	return db.transaction(async (tx) => {
 		const [again] = await tx.select({ n: count() }).from(unit);
 		if ((again?.n ?? 0) > 0) return null; // another process seeded first
-		return seedOrganisation({ db: tx, now, user: null }, passwordHash);
+		const accounts = await seedOrganisation({ db: tx, now, user: null }, passwordHash);
+		await seedStatutes({ db: tx, now, user: null });
+		return accounts;
 	});
 }
 

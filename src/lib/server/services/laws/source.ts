@@ -1,0 +1,44 @@
+import {
+	type StatuteParseResult,
+	parseStatuteMarkdown,
+	parseStatutePlainText,
+	statuteFingerprint
+} from '@xuefa/core';
+import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
+import type { LAW_SOURCE_FORMATS as STORED_FORMATS } from '../../db/schema/index.ts';
+import { nodeSha256 } from '../audit/append.ts';
+
+export type SourceFormat = (typeof STORED_FORMATS)[number];
+
+/** Markdown when the file says so or the text has a `# title` / the INFO END marker; else plain text. */
+export function detectFormat(text: string, fileName: string): SourceFormat {
+	if (/\.(md|markdown)$/i.test(fileName)) return 'markdown';
+	if (/\.txt$/i.test(fileName)) return 'text';
+	return /^\s*#\s/.test(text) || text.includes('<!-- INFO END -->') ? 'markdown' : 'text';
+}
+
+export interface ParsedSource extends StatuteParseResult {
+	format: SourceFormat;
+	/** SHA-256 of the normalised statute: the same text imported twice has the same hash. */
+	contentHash: string;
+}
+
+/** Parses a statute's source in the chosen (or detected) layout. */
+export function parseSource(
+	text: string,
+	fileName: string,
+	format: (typeof LAW_SOURCE_FORMATS)[number]
+): ParsedSource {
+	const chosen = format === 'auto' ? detectFormat(text, fileName) : format;
+	const result = chosen === 'markdown' ? parseStatuteMarkdown(text) : parseStatutePlainText(text);
+	return { ...result, format: chosen, contentHash: nodeSha256(statuteFingerprint(result.statute)) };
+}
+
+/** Decodes an uploaded file: UTF-8 (with or without BOM), else GB18030 as Chinese Windows saves it. */
+export function decodeText(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return new TextDecoder('gb18030').decode(bytes);
+	}
+}

@@ -1,0 +1,15 @@
+import { id } from '$lib/schemas/common.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { NotFoundError } from '$lib/server/errors.ts';
+import { getLawVersion } from '$lib/server/services/laws/read.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return guard(async () => {
+		const lawId = id.safeParse(event.params.lawId);
+		const versionId = id.safeParse(event.params.versionId);
+		if (!lawId.success || !versionId.success) throw new NotFoundError();
+		return getLawVersion(ctx, lawId.data, versionId.data);
+	});
+};

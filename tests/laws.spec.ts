@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { loginAs } from './helpers.ts';
+
+// The demo seed imports the project's statutes when ../shared/data/laws exists beside the checkout.
+const lawsDir =
+	process.env.XUEFA_LAWS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'laws');
+const hasLaws = existsSync(lawsDir);
+
+test.describe('a cadre reads the statutes', () => {
+	test.skip(!hasLaws, 'the statutes folder ../shared/data/laws is absent');
+
+	test('browses a law and opens an article by its stable link', async ({ page }) => {
+		await loginAs(page, 'cadre');
+		await page
+			.getByRole('navigation', { name: '主导航' })
+			.getByRole('link', { name: '法律法规' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('法律法规库');
+		const row = page.getByRole('row', { name: /中华人民共和国行政处罚法/ });
+		await expect(row).toContainText('86');
+		await row.getByRole('link').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('中华人民共和国行政处罚法');
+		await expect(page.getByRole('heading', { name: '第五章 行政处罚的决定' })).toBeVisible();
+		await page.getByRole('link', { name: '第四十二条', exact: true }).click();
+		await expect(page).toHaveURL(/\/laws\/\d+\/articles\/42$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《行政处罚法》第四十二条');
+		await expect(page.locator('article')).toContainText('执法人员');
+		await page.getByRole('link', { name: /下一条/ }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《行政处罚法》第四十三条');
+
+		// the link is stable: typing it in works as well
+		const url = page.url();
+		await page.goto(url);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《行政处罚法》第四十三条');
+	});
+
+	test('searches 宣誓 and finds 宪法 第二十七条', async ({ page }) => {
+		await loginAs(page, 'cadre');
+		await page.goto('/laws');
+		await page.getByLabel('搜索条文').fill('宣誓');
+		await page.getByRole('button', { name: '搜索' }).click();
+		await expect(page.getByRole('heading', { name: '“宣誓”的搜索结果' })).toBeVisible();
+		const hit = page.getByRole('link', { name: '《宪法》第二十七条' });
+		await expect(hit).toBeVisible();
+		await expect(page.locator('mark', { hasText: '宣誓' }).first()).toBeVisible();
+		await hit.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《宪法》第二十七条');
+		await expect(page.locator('article')).toContainText('宪法宣誓');
+	});
+});
+
+// A made-up statute in the national database's plain-text layout (full-width spaces written as ~).
+const STATUTE = `中华人民共和国端到端示范法
+（2025年3月1日第十四届全国人民代表大会常务委员会第十四次会议通过）
+第一章~总~~则
+第一条~为了检验导入，制定本法。
+第二条~本法适用于端到端测试。
+第二章~附~~则
+第三条~本法自公布之日起施行。
+`.replaceAll('~', '\u3000');
+
+test('an organiser imports a plain-text statute: preview, confirm, listed', async ({ page }) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/laws');
+	await page.getByRole('main').getByRole('link', { name: '导入法律法规' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('导入法律法规');
+	await page.getByLabel('或粘贴全文').fill(STATUTE);
+	await page.getByRole('button', { name: '预览' }).click();
+
+	const preview = page.getByRole('region', { name: /解析结果/ });
+	await expect(preview).toContainText('中华人民共和国端到端示范法');
+	await expect(preview).toContainText('2 个章（编）标题，0 个节，3 条');
+	await expect(preview).toContainText('为了检验导入，制定本法。');
+	await expect(page.getByLabel('版本名称')).toHaveValue('2025-03-01 通过');
+	await page.getByRole('button', { name: '确认导入' }).click();
+
+	await expect(page).toHaveURL(/\/laws\?imported=\d+/);
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText(
+		'中华人民共和国端到端示范法'
+	);
+	const row = page.getByRole('row', { name: /中华人民共和国端到端示范法/ });
+	await expect(row).toContainText('2025-03-01 通过');
+	await row.getByRole('link').click();
+	await expect(page.getByRole('link', { name: '第三条', exact: true })).toBeVisible();
+});
+
+test('a cadre cannot open the import page', async ({ page }) => {
+	await loginAs(page, 'cadre');
+	const response = await page.goto('/laws/import');
+	expect(response?.status()).toBe(403);
+});
