@@ -1,11 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import {
-	DEFAULT_GRADING_POLICY,
 	gradeItem,
 	newCard,
 	schedulePractice,
 	type CardState,
-	type GradingPolicy,
 	type ManualScores,
 	type QuestionVersion,
 	type Response
@@ -17,11 +15,8 @@ import { practiceAnswer, practiceCard, practiceSession } from '../../db/schema/i
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { practicePolicy } from './policy.ts';
 import { essayKeys, manualScores, responseFromFields } from './responses.ts';
-import { answerTime, nextMistakeState, outcomeOf, timingFor } from './rules.ts';
+import { PRACTICE_GRADING, answerTime, nextMistakeState, outcomeOf, timingFor } from './rules.ts';
 import { loadSession, loadVersion, type SessionRow } from './session.ts';
-
-/** Practice gives credit for a partly right multiple choice (少选), so it counts as `partly`. */
-const PRACTICE_GRADING: GradingPolicy = { ...DEFAULT_GRADING_POLICY, multiple: 'partial' };
 
 /** What answering led to: the answer's id, or a wait for the learner to mark their essay. */
 export type AnswerResult = { answerId: number } | { pending: true };

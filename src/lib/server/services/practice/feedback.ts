@@ -6,6 +6,7 @@ import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import { practicePolicy } from './policy.ts';
 import { citations, feedbackBodies } from './responses.ts';
+import { PRACTICE_GRADING } from './rules.ts';
 import { loadSession, loadVersion, questionView } from './session.ts';
 
 /**
@@ -27,7 +28,7 @@ export async function practiceFeedback(ctx: Ctx, sessionId: number, answerId: nu
 	const response = a.response as Response;
 	// Grading is deterministic, so the per-part statuses come from grading again; essays the
 	// learner marked themselves read as `pending` here.
-	const grade = gradeItem({ question: q, points: 1 }, response, { multiple: 'partial' });
+	const grade = gradeItem({ question: q, points: 1 }, response, PRACTICE_GRADING);
 	const statuses: GradeStatus[] = grade.parts ? grade.parts.map((p) => p.status) : [grade.status];
 
 	const [card] = await ctx.db

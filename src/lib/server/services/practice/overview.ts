@@ -21,21 +21,37 @@ export async function practiceToday(ctx: Ctx) {
 }
 
 /**
+ * Readiness per topic from the core's `topicReadiness`, with one adjustment: FSRS rates a card as
+ * well recalled right after any review, even a wrong one, so a question still in the mistake book
+ * counts 0 (passed as a fresh card) until it is cleared; `mistakes` says how many per topic.
+ */
+export function readinessByTopic(
+	cards: { topic: string; card: unknown; inMistakeBook: boolean | null }[],
+	now: Date
+) {
+	const mistakes = new Map<string, number>();
+	const inputs = cards.map((c) => {
+		const card = (c.card as CardState | null) ?? newCard(now);
+		if (!c.inMistakeBook) return { topic: c.topic, card };
+		mistakes.set(c.topic, (mistakes.get(c.topic) ?? 0) + 1);
+		return { topic: c.topic, card: { ...newCard(now), due: card.due } };
+	});
+	return topicReadiness(inputs, now).map((r) => {
+		const m = mistakes.get(r.topic) ?? 0;
+		return { ...r, unseen: r.unseen - m, mistakes: m };
+	});
+}
+
+/**
  * The practice home: today's numbers, readiness per topic (the core's estimate over every
- * practisable question, unseen ones counting 0), and what the learner may start a set from —
+ * practisable question, unseen ones and open mistakes counting 0), and what the learner may start a set from —
  * laws, topics and banks in scope, each with its number of questions.
  */
 export async function practiceOverview(ctx: Ctx) {
 	const scope = practiceScope(ctx);
 	const today = await practiceToday(ctx);
 	const cards = await withCards(ctx, scope);
-	const readiness = topicReadiness(
-		cards.map((c) => ({
-			topic: c.topic,
-			card: (c.card as CardState | null) ?? newCard(ctx.now)
-		})),
-		ctx.now
-	);
+	const readiness = readinessByTopic(cards, ctx.now);
 
 	const laws = await ctx.db
 		.select({ law: questionLawRef.law, n: countDistinct(question.id) })

@@ -5,7 +5,8 @@ import {
 	practiceAnswer,
 	practiceCard,
 	policySetting,
-	questionBank
+	questionBank,
+	user
 } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
@@ -149,6 +150,15 @@ describe('practice scope', () => {
 		expect(names.sort()).toEqual(['区级题库', '司法局题库'].sort());
 	});
 
+	it('an account without a person record has nothing to practise', async () => {
+		const { db, root } = await setup();
+		const nobody = await makeUser(db, root.id);
+		await db.update(user).set({ personId: null }).where(eq(user.id, nobody.user.id));
+		await expect(practiceOverview(await ctxFor(db, nobody.user.id, T0))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+	});
+
 	it('archived banks and questions are not practised', async () => {
 		const { db, rootBank, learner } = await setup();
 		await makeQuestion(db, rootBank.id);
@@ -208,7 +218,7 @@ describe('answering', () => {
 		expect(JSON.stringify(views[0])).not.toContain('较大数额罚款、没收');
 		expect(views[1]).toMatchObject({
 			state: 'assess',
-			essays: [{ key: 'a', given: '适用于较大数额罚款等' }]
+			essays: [{ key: 'a', view: { type: 'essay', given: '适用于较大数额罚款等' } }]
 		});
 		expect(JSON.stringify(views[1])).toContain('较大数额罚款、没收');
 		const [row] = await db.select().from(practiceAnswer);
@@ -439,19 +449,21 @@ describe('daily review and readiness', () => {
 		).toHaveLength(3);
 	});
 
-	it('estimates readiness per topic, unseen questions counting zero', async () => {
+	it('estimates readiness per topic: unseen questions and open mistakes count zero', async () => {
 		const { db, rootBank, learner } = await setup();
-		await makeQuestion(db, rootBank.id);
-		await practise(db, learner.user.id, T0, bankSet(rootBank.id), () => ({ a: ['A'] }));
-		await makeQuestion(db, rootBank.id, singleChoice({ stem: '同一知识点的另一题' }));
+		const known = await makeQuestion(db, rootBank.id);
 		await makeQuestion(db, rootBank.id, fill);
-		// answered right a moment ago: about half of 行政处罚程序 is recalled, nothing of 处罚种类 yet
+		await practise(db, learner.user.id, T0, bankSet(rootBank.id), (q) => ({
+			a: q === known ? ['A'] : []
+		}));
+		await makeQuestion(db, rootBank.id, singleChoice({ stem: '同一知识点的另一题' }));
+		// a moment later: half of 行政处罚程序 is recalled; the fill-in went wrong, so 处罚种类 is 0
 		const overview = await practiceOverview(await ctxFor(db, learner.user.id, hours(0.01)));
 		const byTopic = Object.fromEntries(overview.readiness.map((r) => [r.topic, r]));
 		expect(byTopic['行政处罚程序']!.readiness).toBeGreaterThan(0.45);
 		expect(byTopic['行政处罚程序']!.readiness).toBeLessThanOrEqual(0.5);
-		expect(byTopic['行政处罚程序']).toMatchObject({ cards: 2, unseen: 1 });
-		expect(byTopic['处罚种类']).toMatchObject({ readiness: 0, cards: 1, unseen: 1 });
+		expect(byTopic['行政处罚程序']).toMatchObject({ cards: 2, unseen: 1, mistakes: 0 });
+		expect(byTopic['处罚种类']).toMatchObject({ readiness: 0, cards: 1, unseen: 0, mistakes: 1 });
 		expect(overview.readiness[0]!.topic).toBe('处罚种类');
 		expect(overview.topics).toEqual([
 			{ topic: '处罚种类', n: 1 },

@@ -2,7 +2,16 @@
  * The practice rules the app adds around the core's grading and scheduling: how a fraction reads as
  * an outcome, how long an answer may count, and how the mistake book (错题本) fills and clears.
  */
-import type { PracticeOutcome, QuestionType, TimingOptions } from '@xuefa/core';
+import {
+	DEFAULT_GRADING_POLICY,
+	type GradingPolicy,
+	type PracticeOutcome,
+	type QuestionType,
+	type TimingOptions
+} from '@xuefa/core';
+
+/** Practice gives credit for a partly right multiple choice (少选), so it counts as `partly`. */
+export const PRACTICE_GRADING: GradingPolicy = { ...DEFAULT_GRADING_POLICY, multiple: 'partial' };
 
 /** A learner who leaves a question open for lunch did not think for an hour: cap the time. */
 export const MAX_ANSWER_MS = 10 * 60 * 1000;

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../db/index.ts';
 import { practiceAnswer, practiceSession, questionVersion } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
-import { essayKeys, feedbackBodies } from './responses.ts';
+import { essayKeys, feedbackBodies, type KeyView } from './responses.ts';
 import { practiceScope } from './scope.ts';
 
 export type SessionRow = typeof practiceSession.$inferSelect;
@@ -81,6 +81,14 @@ const headOf = (s: SessionRow) => ({
 	position: s.position
 });
 
+/** An essay (or essay part) the learner marks against its reference answer. */
+export interface EssayToMark {
+	/** The field of the mark: `a`, or `p0`, `p1` … for a case's parts. */
+	key: string;
+	stemHtml: string;
+	view: KeyView;
+}
+
 /** What the set page shows now. */
 export type SessionView = ReturnType<typeof headOf> &
 	(
@@ -93,13 +101,7 @@ export type SessionView = ReturnType<typeof headOf> &
 		| {
 				state: 'assess';
 				question: QuestionView;
-				essays: {
-					key: string;
-					stemHtml: string;
-					referenceHtml: string;
-					rubricHtml: string;
-					given: string;
-				}[];
+				essays: EssayToMark[];
 		  }
 		| { state: 'answered'; answerId: number }
 		| { state: 'done'; right: number; partly: number; wrong: number }
@@ -138,17 +140,10 @@ export async function practiceSessionView(ctx: Ctx, sessionId: number): Promise<
 }
 
 /** The essay bodies of a pending answer with their reference answers, for self-assessment. */
-function essaysOf(q: QuestionVersion, r: Response) {
+function essaysOf(q: QuestionVersion, r: Response): EssayToMark[] {
 	const bodies = feedbackBodies(q, r);
 	return essayKeys(q).map((key) => {
 		const b = bodies[key === 'a' ? 0 : Number(key.slice(1))]!;
-		const k = b.key.type === 'essay' ? b.key : null;
-		return {
-			key,
-			stemHtml: b.stemHtml,
-			referenceHtml: k?.referenceHtml ?? '',
-			rubricHtml: k?.rubricHtml ?? '',
-			given: k?.given ?? ''
-		};
+		return { key, stemHtml: b.stemHtml, view: b.key };
 	});
 }
