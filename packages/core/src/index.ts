@@ -79,7 +79,7 @@ export {
 	type CandidateQuestion,
 	type CandidateOption
 } from './paper/candidate.ts';
-export type { Seed } from './random.ts';
+export { createRng, shuffled, type Seed, type Rng } from './random.ts';
 
 // Grading: responses, policies, attempts, pass, statistics
 export { normaliseAnswer } from './grading/normalise.ts';

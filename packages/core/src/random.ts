@@ -1,5 +1,5 @@
 /**
- * A small seeded pseudo-random generator (internal): sfc32 seeded from a string or number.
+ * A small seeded pseudo-random generator: sfc32 seeded from a string or number.
  * Deterministic on every platform; not for security.
  */
 

@@ -1,5 +1,14 @@
+import { canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf } from '$lib/server/http.ts';
 import { homeSummary } from '$lib/server/services/home/summary.ts';
+import { practiceToday } from '$lib/server/services/practice/overview.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({ home: await homeSummary(ctxOf(event)) });
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const practises = canAnywhere(ctx.user, 'practice.use') && ctx.user.personId !== null;
+	return {
+		home: await homeSummary(ctx),
+		practice: practises ? await practiceToday(ctx) : null
+	};
+};

@@ -5,3 +5,4 @@ export * from './imports.ts';
 export * from './law.ts';
 export * from './bank.ts';
 export * from './settings.ts';
+export * from './practice-session.ts';

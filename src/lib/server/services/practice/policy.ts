@@ -1,0 +1,46 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/index.ts';
+import { policySetting } from '../../db/schema/index.ts';
+
+/** The practice settings a district may change, with their defaults. */
+export const PRACTICE_POLICY_DEFAULTS = {
+	/** Questions a learner aims to answer per day (the daily goal). */
+	'practice.dailyGoal': 20,
+	/** Right answers in a row that take a question out of the mistake book. */
+	'practice.mistakeClearStreak': 2
+} as const;
+
+export interface PracticePolicy {
+	dailyGoal: number;
+	mistakeClearStreak: number;
+}
+
+/** Reads the practice policy from `policy_setting`, falling back to the defaults above. */
+export async function practicePolicy(db: DbOrTx): Promise<PracticePolicy> {
+	const keys = Object.keys(PRACTICE_POLICY_DEFAULTS) as (keyof typeof PRACTICE_POLICY_DEFAULTS)[];
+	const rows = await db
+		.select({ key: policySetting.key, value: policySetting.value })
+		.from(policySetting)
+		.where(inArray(policySetting.key, keys));
+	const value = (key: (typeof keys)[number]) => {
+		const v = rows.find((r) => r.key === key)?.value;
+		// a malformed setting must not break practice: ignore it
+		return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 500
+			? v
+			: PRACTICE_POLICY_DEFAULTS[key];
+	};
+	return {
+		dailyGoal: value('practice.dailyGoal'),
+		mistakeClearStreak: value('practice.mistakeClearStreak')
+	};
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+// China has had one time zone without daylight saving since 1991: UTC+8 all year.
+const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000;
+
+/** The learner's day in Asia/Shanghai around `now`: [start, end). */
+export function shanghaiDay(now: Date): { start: Date; end: Date } {
+	const start = Math.floor((now.getTime() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET;
+	return { start: new Date(start), end: new Date(start + DAY) };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { createRng, shuffled, type Rng } from '@xuefa/core';
+import type { StartPracticeInput } from '$lib/schemas/practice.ts';
+import { transact, type Ctx } from '../../context.ts';
+import {
+	type PracticeSource,
+	practiceCard,
+	practiceSession,
+	question,
+	questionBank,
+	questionLawRef
+} from '../../db/schema/index.ts';
+import { ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { practicePolicy } from './policy.ts';
+import { dailyQueue, withCards } from './queue.ts';
+import { type PracticeScope, practiceScope } from './scope.ts';
+
+/** A review or a mistake-book set never runs longer than this. */
+const MAX_SET = 50;
+
+/**
+ * Draws `count` questions of a law, topic or bank: questions due or never seen first, then the
+ * others, each group in a seeded random order.
+ */
+async function drawFrom(
+	ctx: Ctx,
+	scope: PracticeScope,
+	where: SQL,
+	n: number,
+	rng: Rng
+): Promise<number[]> {
+	const rows = await withCards(ctx, scope, where);
+	const preferred = rows.filter((r) => r.due === null || r.due <= ctx.now).map((r) => r.id);
+	const rest = rows.filter((r) => r.due !== null && r.due > ctx.now).map((r) => r.id);
+	return [...shuffled(preferred, rng), ...shuffled(rest, rng)].slice(0, n);
+}
+
+async function bankLabel(ctx: Ctx, scope: PracticeScope, bankId: number): Promise<string> {
+	const [bank] = await ctx.db
+		.select({ name: questionBank.name })
+		.from(questionBank)
+		.where(
+			and(
+				eq(questionBank.id, bankId),
+				inArray(questionBank.unitId, scope.unitIds),
+				eq(questionBank.archived, false)
+			)
+		);
+	// a bank of another unit is not the learner's to practise, whether or not it exists
+	if (!bank) throw new ForbiddenError();
+	return bank.name;
+}
+
+/**
+ * Starts a practice set — by law, topic or bank, today's review, or the mistake book — and returns
+ * its id. The draw is seeded from node:crypto and the seed kept with the set; the current version
+ * of each question is pinned, so the set shows and grades exactly those versions.
+ */
+export async function startPractice(ctx: Ctx, input: StartPracticeInput): Promise<number> {
+	const scope = practiceScope(ctx);
+	const seed = randomUUID();
+	const rng = createRng(seed);
+	let ids: number[];
+	let source: PracticeSource;
+	switch (input.by) {
+		case 'law': {
+			const citing = ctx.db
+				.select({ id: questionLawRef.questionId })
+				.from(questionLawRef)
+				.where(eq(questionLawRef.law, input.value));
+			ids = await drawFrom(ctx, scope, inArray(question.id, citing), input.count, rng);
+			source = { by: 'law', value: input.value, label: input.value };
+			break;
+		}
+		case 'topic':
+			ids = await drawFrom(ctx, scope, eq(question.topic, input.value), input.count, rng);
+			source = { by: 'topic', value: input.value, label: input.value };
+			break;
+		case 'bank': {
+			const bankId = Number(input.value);
+			if (!Number.isInteger(bankId)) throw new ForbiddenError();
+			const label = await bankLabel(ctx, scope, bankId);
+			ids = await drawFrom(ctx, scope, eq(question.bankId, bankId), input.count, rng);
+			source = { by: 'bank', value: String(bankId), label };
+			break;
+		}
+		case 'review': {
+			const queue = await dailyQueue(ctx, scope, await practicePolicy(ctx.db), rng);
+			ids = [...queue.due, ...queue.fresh].slice(0, MAX_SET);
+			source = { by: 'review', value: '', label: '' };
+			break;
+		}
+		case 'mistakes': {
+			const rows = await withCards(ctx, scope, eq(practiceCard.inMistakeBook, true));
+			ids = shuffled(
+				rows.map((r) => r.id),
+				rng
+			).slice(0, MAX_SET);
+			source = { by: 'mistakes', value: '', label: '' };
+			break;
+		}
+	}
+	if (ids.length === 0) throw new InvalidInputError({}, 'practice_nothing_to_practise');
+
+	return transact(ctx, async (tx) => {
+		const versions = await tx.db
+			.select({ id: question.id, version: question.currentVersion })
+			.from(question)
+			.where(inArray(question.id, ids));
+		const current = new Map(versions.map((v) => [v.id, v.version]));
+		const items = ids.map((questionId) => ({ questionId, version: current.get(questionId)! }));
+		const [row] = await tx.db
+			.insert(practiceSession)
+			.values({
+				personId: scope.personId,
+				mode: input.by === 'review' ? 'review' : input.by === 'mistakes' ? 'mistakes' : 'practice',
+				source,
+				items,
+				answerIds: items.map(() => null),
+				position: 0,
+				shownAt: ctx.now,
+				pending: null,
+				seed,
+				createdAt: ctx.now
+			})
+			.returning({ id: practiceSession.id });
+		return row!.id;
+	});
+}

@@ -1,0 +1,8 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { listMistakes } from '$lib/server/services/practice/mistakes.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return { book: await guard(() => listMistakes(ctx)) };
+};

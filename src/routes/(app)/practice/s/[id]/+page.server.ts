@@ -1,0 +1,50 @@
+import { redirect } from '@sveltejs/kit';
+import { answerInput, assessInput, nextInput } from '$lib/schemas/practice.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import {
+	answerPractice,
+	assessPractice,
+	nextPractice
+} from '$lib/server/services/practice/answer.ts';
+import { practiceSessionView } from '$lib/server/services/practice/session.ts';
+import { answerFieldsOf } from './fields.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const sessionIdOf = (params: { id: string }) => Number(params.id) || 0;
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const view = await guard(() => practiceSessionView(ctx, sessionIdOf(event.params)));
+	// an answered question is shown on its feedback page, whoever asks
+	if (view.state === 'answered') redirect(303, `/practice/s/${view.id}/a/${view.answerId}`);
+	return { view };
+};
+
+// Every action redirects after success, so reloads and the back button never post twice and the
+// whole loop works as plain form posts without JavaScript.
+export const actions: Actions = {
+	answer: async (event) => {
+		const sessionId = sessionIdOf(event.params);
+		const fields = await answerFieldsOf(event.request);
+		const out = await formAction(event, answerInput, answerPractice, { sessionId, fields });
+		if (!out.ok) return out.failure;
+		if ('answerId' in out.result)
+			redirect(303, `/practice/s/${sessionId}/a/${out.result.answerId}`);
+		redirect(303, `/practice/s/${sessionId}`);
+	},
+	assess: async (event) => {
+		const sessionId = sessionIdOf(event.params);
+		const marks = Object.fromEntries(
+			[...(await event.request.clone().formData())].filter(([k]) => /^(a|p\d{1,2})$/.test(k))
+		);
+		const out = await formAction(event, assessInput, assessPractice, { sessionId, marks });
+		if (!out.ok) return out.failure;
+		redirect(303, `/practice/s/${sessionId}/a/${out.result}`);
+	},
+	next: async (event) => {
+		const sessionId = sessionIdOf(event.params);
+		const out = await formAction(event, nextInput, nextPractice, { sessionId });
+		if (!out.ok) return out.failure;
+		redirect(303, `/practice/s/${sessionId}`);
+	}
+};
