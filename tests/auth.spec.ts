@@ -64,3 +64,16 @@ test('the login page works in English too', async ({ page, context, baseURL }) =
 	await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
+
+test('a name typed before the page script arrives survives hydration (slow phones)', async ({
+	page
+}) => {
+	await page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'commit' });
+	await page.getByLabel('用户名（工号）').fill('cadre');
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('用户名（工号）')).toHaveValue('cadre');
+});

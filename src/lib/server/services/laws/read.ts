@@ -227,3 +227,12 @@ async function citingQuestions(ctx: Ctx, shortTitle: string, articleNo: number) 
 		.orderBy(asc(question.id))
 		.limit(CITING_LIMIT);
 }
+
+/**
+ * The library's id of a law cited by its short title (行政处罚法), as questions and lessons cite it;
+ * null when that law is not in the library.
+ */
+export async function lawIdByShortTitle(ctx: Ctx, shortTitle: string): Promise<number | null> {
+	const [row] = await ctx.db.select({ id: law.id }).from(law).where(eq(law.shortTitle, shortTitle));
+	return row?.id ?? null;
+}

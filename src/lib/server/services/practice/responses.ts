@@ -137,10 +137,10 @@ export function feedbackBodies(q: QuestionVersion, r: Response): FeedbackBody[] 
 	}));
 }
 
-/** The statute citations of a question, with a search link into the statute library. */
+/** The statute citations of a question, each linking to the article in the statute library. */
 export function citations(q: QuestionVersion): { text: string; href: string }[] {
-	return q.laws.map((ref) => {
-		const text = formatLawCitation(ref);
-		return { text, href: `/laws?q=${encodeURIComponent(text.replace(/[《》]/g, ' ').trim())}` };
-	});
+	return q.laws.map((ref) => ({
+		text: formatLawCitation(ref),
+		href: `/laws/cite/${encodeURIComponent(ref.lawId)}${ref.articleNo ? `/${ref.articleNo}` : ''}`
+	}));
 }
