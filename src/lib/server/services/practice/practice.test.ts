@@ -312,7 +312,10 @@ describe('answering', () => {
 		const fb = await practiceFeedback(later, id, (result as { answerId: number }).answerId);
 		expect(fb.outcome).toBe('right');
 		expect(fb.citations).toEqual([
-			{ text: '《行政处罚法》第四十四条', href: expect.stringContaining('/laws?q=') }
+			{
+				text: '《行政处罚法》第四十四条',
+				href: `/laws/cite/${encodeURIComponent('行政处罚法')}/44`
+			}
 		]);
 		expect(fb.explanationHtml).toContain('第四十四条');
 	});
