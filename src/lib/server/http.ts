@@ -21,6 +21,20 @@ export interface FormFailure {
 	message: string;
 }
 
+/**
+ * `target` if it is a path on this site, else '/'. Resolving against a dummy origin catches every
+ * trick a browser would turn into another site (`//x`, `/\\x`, tabs and new lines inside).
+ */
+export function localPath(target: string | null | undefined): string {
+	if (!target) return '/';
+	try {
+		const url = new URL(target, 'http://local.invalid');
+		return url.origin === 'http://local.invalid' ? url.pathname + url.search + url.hash : '/';
+	} catch {
+		return '/';
+	}
+}
+
 /** A failed action, typed as the form expects it whatever the branch that produced it. */
 export function failure(
 	status: number,

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieName, isLocale } from '$lib/paraglide/runtime.js';
+import { localPath } from '$lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -17,8 +18,6 @@ export const actions: Actions = {
 				sameSite: 'lax'
 			});
 		}
-		const back = String(form.get('redirectTo') ?? '/');
-		// only same-site paths, never an open redirect
-		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+		redirect(303, localPath(String(form.get('redirectTo') ?? '/')));
 	}
 };

@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { loginThrottle, session, user } from '../db/schema/index.ts';
+import { eq, isNull } from 'drizzle-orm';
+import { loginThrottle, roleGrant, session, unit, user } from '../db/schema/index.ts';
 import { AppError, RateLimitedError } from '../errors.ts';
 import { changePassword } from '../services/auth/change-password.ts';
 import { login } from '../services/auth/login.ts';
 import { resetPassword } from '../services/accounts/reset-password.ts';
+import { setAccountDisabled } from '../services/accounts/set-disabled.ts';
 import { testDb } from '../testing/db.ts';
 import { ctxFor, district, makeUser } from '../testing/factories.ts';
 import { hashPassword } from './password.ts';
@@ -171,6 +172,30 @@ describe('password reset by an administrator', () => {
 	});
 });
 
+describe('account management across units', () => {
+	it('an admin of a sub-unit cannot reset or disable someone whose roles reach above that unit', async () => {
+		const { db, a, alice } = await setup();
+		// alice works in unit A but is HR for the whole district
+		const [root] = await db.select().from(unit).where(isNull(unit.parentId));
+		await db.insert(roleGrant).values({ userId: alice.user.id, role: 'hr', unitId: root!.id });
+		const subAdmin = await makeUser(db, a.id, [['admin', a.id]]);
+		const ctx = await ctxFor(db, subAdmin.user.id);
+		await expect(resetPassword(ctx, { userId: alice.user.id })).rejects.toMatchObject({
+			code: 'error_forbidden'
+		});
+		await expect(
+			setAccountDisabled(ctx, { userId: alice.user.id, disabled: true })
+		).rejects.toMatchObject({
+			code: 'error_forbidden'
+		});
+		// a colleague with no powers beyond unit A is theirs to manage
+		const colleague = await makeUser(db, a.id);
+		await expect(resetPassword(ctx, { userId: colleague.user.id })).resolves.toMatch(
+			/^[A-Za-z0-9]{10}$/
+		);
+	});
+});
+
 describe('sessions', () => {
 	it('stores only the hash of the token and extends a session that is half used', async () => {
 		const { db, alice } = await setup();
@@ -188,5 +213,20 @@ describe('sessions', () => {
 		// past its expiry it is gone
 		const late = new Date(at20.getTime() + 31 * day);
 		expect((await validateSessionToken(db, token, late)).user).toBeNull();
+	});
+});
+
+describe('login under parallel guessing', () => {
+	it('lets no more than five parallel wrong guesses through for one account', async () => {
+		const { db } = await setup();
+		const guesses = Array.from({ length: 12 }, (_, i) =>
+			login(
+				{ db, now: T0, address: `10.1.1.${i}` },
+				{ username: 'alice', password: `guess${i}` }
+			).catch((e: AppError) => e.code)
+		);
+		const codes = await Promise.all(guesses);
+		expect(codes.filter((c) => c === 'error_login_invalid')).toHaveLength(5);
+		expect(codes.filter((c) => c === 'error_login_locked')).toHaveLength(7);
 	});
 });

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
 
@@ -81,6 +81,14 @@ export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now: Date):
 			.values({ key, ...next })
 			.onConflictDoUpdate({ target: loginThrottle.key, set: next });
 	}
+}
+
+/** Takes back one counted attempt (a successful login at a shared address), never below zero. */
+export async function forgiveOne(db: DbOrTx, key: string): Promise<void> {
+	await db
+		.update(loginThrottle)
+		.set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
+		.where(eq(loginThrottle.key, key));
 }
 
 /** A successful login clears the account's count (never the address's). */

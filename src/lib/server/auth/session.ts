@@ -1,6 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
+import { write } from '../context.ts';
 import type { DbOrTx } from '../db/index.ts';
 import { session, user } from '../db/schema/index.ts';
 import { loadSessionUser, type SessionUser } from './session-user.ts';
@@ -39,7 +40,7 @@ export async function createSession(
 		userId,
 		expiresAt: new Date(now.getTime() + SESSION_LIFETIME)
 	};
-	await db.insert(session).values({ ...row, createdAt: now });
+	await write(db, (tx) => tx.insert(session).values({ ...row, createdAt: now }));
 	return row;
 }
 
@@ -64,12 +65,13 @@ export async function validateSessionToken(
 		expiresAt: row.session.expiresAt
 	};
 	if (now.getTime() >= found.expiresAt.getTime()) {
-		await db.delete(session).where(eq(session.id, id));
+		await write(db, (tx) => tx.delete(session).where(eq(session.id, id)));
 		return { session: null, user: null };
 	}
 	if (found.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN) {
 		found.expiresAt = new Date(now.getTime() + SESSION_LIFETIME);
-		await db.update(session).set({ expiresAt: found.expiresAt }).where(eq(session.id, id));
+		const expiresAt = found.expiresAt;
+		await write(db, (tx) => tx.update(session).set({ expiresAt }).where(eq(session.id, id)));
 	}
 	const sessionUser = await loadSessionUser(db, found.userId);
 	if (!sessionUser) return { session: null, user: null };
@@ -77,9 +79,9 @@ export async function validateSessionToken(
 }
 
 export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
-	await db.delete(session).where(eq(session.id, sessionId));
+	await write(db, (tx) => tx.delete(session).where(eq(session.id, sessionId)));
 }
 
 export async function invalidateUserSessions(db: DbOrTx, userId: number): Promise<void> {
-	await db.delete(session).where(eq(session.userId, userId));
+	await write(db, (tx) => tx.delete(session).where(eq(session.userId, userId)));
 }

@@ -1,8 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { loginInput } from '$lib/schemas/auth.ts';
 import { startSession } from '$lib/server/auth/handle.ts';
+import { invalidateSession } from '$lib/server/auth/session.ts';
 import { readConfig } from '$lib/server/config.ts';
-import { formValues, invalidForm, mapError } from '$lib/server/http.ts';
+import { formValues, invalidForm, localPath, mapError } from '$lib/server/http.ts';
 import { DEMO_PASSWORD } from '$lib/server/seed/demo.ts';
 import { login } from '$lib/server/services/auth/login.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,11 +16,6 @@ export const load: PageServerLoad = ({ locals }) => {
 		? { demo: { password: DEMO_PASSWORD, logins: DEMO_LOGINS } }
 		: { demo: null };
 };
-
-/** Only a local path may follow the login, never another site. */
-function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -37,10 +33,14 @@ export const actions: Actions = {
 		} catch (e) {
 			return mapError(e, values);
 		}
+		// the browser's previous session (if any) ends: one browser, one session
+		if (event.locals.session) await invalidateSession(event.locals.db, event.locals.session.id);
 		await startSession(event, result.userId, now);
 		redirect(
 			303,
-			result.mustChangePassword ? '/account/password' : safeNext(event.url.searchParams.get('next'))
+			result.mustChangePassword
+				? '/account/password'
+				: localPath(event.url.searchParams.get('next'))
 		);
 	}
 };

@@ -1,6 +1,8 @@
 import { asc, eq, isNull } from 'drizzle-orm';
+import { authorize } from '../../authz/index.ts';
+import type { Ctx } from '../../context.ts';
 import type { DbOrTx } from '../../db/index.ts';
-import { person, unit, user } from '../../db/schema/index.ts';
+import { person, roleGrant, unit, user } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 
 /**
@@ -27,4 +29,20 @@ export async function accountUnit(
 		.limit(1);
 	if (!root) throw new NotFoundError();
 	return { unitId: root.id, username: row.username, personId: null };
+}
+
+/**
+ * Throws unless the user may manage this account: `account.manage` on the account's own unit AND
+ * on every unit where the account holds a role. Otherwise an administrator of a sub-unit could
+ * reset the password of someone whose powers reach above them, and take those powers over.
+ */
+export async function authorizeAccount(ctx: Ctx, userId: number) {
+	const target = await accountUnit(ctx.db, userId);
+	await authorize(ctx, 'account.manage', target.unitId);
+	const grants = await ctx.db
+		.selectDistinct({ unitId: roleGrant.unitId })
+		.from(roleGrant)
+		.where(eq(roleGrant.userId, userId));
+	for (const g of grants) await authorize(ctx, 'account.manage', g.unitId);
+	return target;
 }

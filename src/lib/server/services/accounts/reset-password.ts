@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { ResetPasswordInput } from '$lib/schemas/auth.ts';
 import { hashPassword } from '../../auth/password.ts';
 import { invalidateUserSessions } from '../../auth/session.ts';
-import { authorize } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import { user } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
-import { accountUnit } from './account-unit.ts';
+import { authorizeAccount } from './account-unit.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 /**
@@ -14,8 +13,7 @@ import { temporaryPassword } from './temporary-password.ts';
  * every session of theirs ends now. Returns the one-time password to hand over.
  */
 export async function resetPassword(ctx: Ctx, input: ResetPasswordInput): Promise<string> {
-	const target = await accountUnit(ctx.db, input.userId);
-	await authorize(ctx, 'account.manage', target.unitId);
+	const target = await authorizeAccount(ctx, input.userId);
 	const password = temporaryPassword();
 	const passwordHash = await hashPassword(password);
 	await transact(ctx, async (tx) => {

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { LoginInput } from '$lib/schemas/auth.ts';
 import { verifyPassword } from '../../auth/password.ts';
-import { clearFailures, lockedFor, recordFailure, throttleKeys } from '../../auth/rate-limit.ts';
+import {
+	clearFailures,
+	forgiveOne,
+	lockedFor,
+	recordFailure,
+	throttleKeys
+} from '../../auth/rate-limit.ts';
 import { type AnonCtx, transact } from '../../context.ts';
 import { user } from '../../db/schema/index.ts';
 import { AppError, RateLimitedError } from '../../errors.ts';
@@ -17,7 +23,13 @@ export interface LoginResult {
  */
 export async function login(ctx: AnonCtx, input: LoginInput): Promise<LoginResult> {
 	const keys = throttleKeys(input.username, ctx.address);
-	const wait = await lockedFor(ctx.db, keys, ctx.now);
+	// Check the lock and count this attempt in one write transaction, BEFORE the slow password
+	// check: parallel guesses are serialised here, so they cannot all slip past the lock.
+	const wait = await transact(ctx, async (tx) => {
+		const locked = await lockedFor(tx.db, keys, ctx.now);
+		if (locked === 0) await recordFailure(tx.db, keys, ctx.now);
+		return locked;
+	});
 	if (wait > 0) {
 		throw new RateLimitedError('error_login_locked', { minutes: Math.ceil(wait / 60_000) });
 	}
@@ -26,10 +38,11 @@ export async function login(ctx: AnonCtx, input: LoginInput): Promise<LoginResul
 		.from(user)
 		.where(sql`lower(${user.username}) = ${input.username.trim().toLowerCase()}`);
 	const ok = await verifyPassword(found?.passwordHash, input.password);
-	if (!found || !ok || found.disabled) {
-		await transact(ctx, (tx) => recordFailure(tx.db, keys, ctx.now));
-		throw new AppError('error_login_invalid');
-	}
-	await clearFailures(ctx.db, keys[0]!.key);
+	if (!found || !ok || found.disabled) throw new AppError('error_login_invalid');
+	// the attempt succeeded: the account starts afresh and the address gets its count back
+	await transact(ctx, async (tx) => {
+		await clearFailures(tx.db, keys[0]!.key);
+		await forgiveOne(tx.db, keys[1]!.key);
+	});
 	return { userId: found.id, mustChangePassword: found.mustChangePassword };
 }

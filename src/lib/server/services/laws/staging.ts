@@ -1,13 +1,12 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { stagedImport } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { stage } from '../imports/staging.ts';
 import type { SourceFormat } from './source.ts';
 
 export const STATUTE_KIND = 'statute';
-const STAGED_MINUTES = 30;
 
 /** What a confirmed preview imports: the source as it was previewed. */
 export interface StagedStatute {
@@ -16,21 +15,10 @@ export interface StagedStatute {
 	text: string;
 }
 
-// The roster keeps its own staging (its payload is a sheet); this mirrors it for a statute's text.
-/** Keeps a previewed statute until it is confirmed; expired uploads are purged on the way. */
-export async function stageStatute(ctx: Ctx, staged: StagedStatute): Promise<string> {
-	const id = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
-	await ctx.db.delete(stagedImport).where(lt(stagedImport.expiresAt, ctx.now));
-	await ctx.db.insert(stagedImport).values({
-		id,
-		userId: ctx.user.id,
-		kind: STATUTE_KIND,
-		fileName: staged.fileName,
-		payload: { format: staged.format, text: staged.text },
-		createdAt: ctx.now,
-		expiresAt: new Date(ctx.now.getTime() + STAGED_MINUTES * 60_000)
-	});
-	return id;
+/** Keeps a previewed statute until it is confirmed (the shared staging of every importer). */
+export function stageStatute(ctx: Ctx, staged: StagedStatute): Promise<string> {
+	const { fileName, format, text } = staged;
+	return stage(ctx, STATUTE_KIND, { fileName, sheet: { format, text } });
 }
 
 /**

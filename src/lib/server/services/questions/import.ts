@@ -9,7 +9,7 @@ import { issueMessages } from '../../core-messages.ts';
 import type { Upload } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
-import { consumeStaged, readStaged, stage } from '../roster/staging.ts';
+import { consumeStaged, readStaged, stage } from '../imports/staging.ts';
 import {
 	type ImportFormat,
 	OWN_ID,

@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/append.ts';
 import { createPerson, updatePerson } from '../people/mutate.ts';
 import { type PlannedRow, type RosterPlan, planRoster } from './plan.ts';
 import { ROSTER_KIND } from './preview.ts';
-import { consumeStaged, readStaged } from './staging.ts';
+import { consumeStaged, readStaged } from '../imports/staging.ts';
 
 export interface NewRosterAccount {
 	line: number;

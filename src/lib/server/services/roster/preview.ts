@@ -4,7 +4,7 @@ import type { Upload } from '../../spreadsheet/index.ts';
 import type { Column } from './columns.ts';
 import { type RowError, planRoster } from './plan.ts';
 import { readRosterUpload } from './read-upload.ts';
-import { stage } from './staging.ts';
+import { stage } from '../imports/staging.ts';
 
 export const ROSTER_KIND = 'roster';
 

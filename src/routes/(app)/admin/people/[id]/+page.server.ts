@@ -6,6 +6,7 @@ import {
 import { grantRoleInput, revokeRoleInput, updatePersonInput } from '$lib/schemas/org.ts';
 import { can, canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { authorizeAccount } from '$lib/server/services/accounts/account-unit.ts';
 import { createAccount } from '$lib/server/services/accounts/create-account.ts';
 import { resetPassword } from '$lib/server/services/accounts/reset-password.ts';
 import { setAccountDisabled } from '$lib/server/services/accounts/set-disabled.ts';
@@ -36,7 +37,12 @@ export const load: PageServerLoad = async (event) => {
 			grantUnits: grantUnits.map(short),
 			may: {
 				edit: unitPath !== undefined && can(ctx.user, 'person.manage', unitPath),
-				account: unitPath !== undefined && can(ctx.user, 'account.manage', unitPath),
+				account: p.account
+					? await authorizeAccount(ctx, p.account.id).then(
+							() => true,
+							() => false
+						)
+					: unitPath !== undefined && can(ctx.user, 'account.manage', unitPath),
 				grant: canAnywhere(ctx.user, 'role.grant')
 			},
 			created: event.url.searchParams.has('created')

@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import type { Ctx } from '../../context.ts';
+import { type Ctx, write } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { stagedImport } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
@@ -17,15 +17,17 @@ export interface Staged<P = Sheet> {
 /** Keeps a parsed upload until its preview is confirmed; expired uploads are purged on the way. */
 export async function stage<P>(ctx: Ctx, kind: string, staged: Staged<P>): Promise<string> {
 	const id = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
-	await ctx.db.delete(stagedImport).where(lt(stagedImport.expiresAt, ctx.now));
-	await ctx.db.insert(stagedImport).values({
-		id,
-		userId: ctx.user.id,
-		kind,
-		fileName: staged.fileName,
-		payload: staged.sheet,
-		createdAt: ctx.now,
-		expiresAt: new Date(ctx.now.getTime() + STAGED_MINUTES * 60_000)
+	await write(ctx.db, async (db) => {
+		await db.delete(stagedImport).where(lt(stagedImport.expiresAt, ctx.now));
+		await db.insert(stagedImport).values({
+			id,
+			userId: ctx.user.id,
+			kind,
+			fileName: staged.fileName,
+			payload: staged.sheet,
+			createdAt: ctx.now,
+			expiresAt: new Date(ctx.now.getTime() + STAGED_MINUTES * 60_000)
+		});
 	});
 	return id;
 }
