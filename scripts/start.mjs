@@ -12,8 +12,6 @@ process.env.HOST ??= '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // uploads (rosters, question files) may be up to 5 MB; adapter-node's default limit is 512 KB
 process.env.BODY_SIZE_LIMIT ??= '6M';
-// cookies are Secure in production; a local demo over plain http must still be able to log in
-if (demo && process.env.ORIGIN.startsWith('http://')) process.env.XUEFA_INSECURE_COOKIES ??= '1';
 
 if (!existsSync('build/index.js')) {
 	console.error('No build found: run `npm run build` first.');

@@ -39,9 +39,10 @@ export type PersonInput = z.infer<typeof personInput>;
 export const updatePersonInput = personInput.extend({ personId: id });
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
+// from the address bar: anything malformed falls back to "no filter" rather than an error page
 export const listPeopleInput = z.object({
-	q: z.string().trim().max(40).optional().default(''),
-	unitId: optionalId,
+	q: z.string().trim().max(40).optional().default('').catch(''),
+	unitId: optionalId.catch(undefined),
 	page: z.coerce.number().int().min(1).catch(1).default(1)
 });
 export type ListPeopleInput = z.infer<typeof listPeopleInput>;

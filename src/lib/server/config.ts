@@ -5,7 +5,10 @@
 export interface AppConfig {
 	databaseUrl: string;
 	databaseAuthToken: string | undefined;
-	/** Demo mode seeds a fictional district into an empty database and shows the demo accounts. */
+	/**
+	 * Demo mode seeds a fictional district into an empty database and shows the demo accounts: on
+	 * with XUEFA_DEMO=1 and in the development server, off otherwise.
+	 */
 	demo: boolean;
 	production: boolean;
 	/** Where migrations live, relative to the working directory. */
@@ -17,7 +20,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	return {
 		databaseUrl: env.DATABASE_URL || 'file:./data/xuefa.db',
 		databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-		demo: env.XUEFA_DEMO ? env.XUEFA_DEMO === '1' || env.XUEFA_DEMO === 'true' : !production,
+		// opt-in: a server started any other way (`node build`) never seeds a public demo password
+		demo: env.XUEFA_DEMO
+			? env.XUEFA_DEMO === '1' || env.XUEFA_DEMO === 'true'
+			: env.NODE_ENV === 'development',
 		production,
 		migrationsFolder: env.XUEFA_MIGRATIONS ?? './drizzle'
 	};

@@ -7,7 +7,9 @@ import {
 	validateSessionToken
 } from './session.ts';
 
-const secure = readConfig().production && process.env.XUEFA_INSECURE_COOKIES !== '1';
+// Secure in production, unless the site itself is declared plain http (ORIGIN=http://…, a local
+// trial), where a Secure cookie could never be sent back and nobody could log in.
+const secure = readConfig().production && !process.env.ORIGIN?.startsWith('http://');
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date): void {
 	event.cookies.set(SESSION_COOKIE, token, {

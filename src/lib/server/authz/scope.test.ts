@@ -104,3 +104,15 @@ describe('role scoping', () => {
 		).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
+
+describe('employee numbers are login names', () => {
+	it('refuses an employee number that is (a case variant of) another login name', async () => {
+		const db = await testDb();
+		const { a, admin } = await district(db);
+		const ctx = await ctxFor(db, admin.user.id);
+		// 'root-admin' is the administrator's login name
+		await expect(
+			createPerson(ctx, { ...baseInput, unitId: a.id, name: '冒名', employeeNo: 'ROOT-ADMIN' })
+		).rejects.toMatchObject({ fields: { employeeNo: ['err_employee_no_taken'] } });
+	});
+});

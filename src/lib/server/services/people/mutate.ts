@@ -8,16 +8,27 @@ import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 
 async function assertEmployeeNoFree(db: DbOrTx, employeeNo: string, exceptId?: number) {
+	const no = employeeNo.toLowerCase();
 	const [clash] = await db
 		.select({ id: person.id })
 		.from(person)
 		.where(
 			and(
-				sql`lower(${person.employeeNo}) = ${employeeNo.toLowerCase()}`,
+				sql`lower(${person.employeeNo}) = ${no}`,
 				exceptId === undefined ? undefined : ne(person.id, exceptId)
 			)
 		);
-	if (clash) throw new InvalidInputError({ employeeNo: ['err_employee_no_taken'] });
+	// the employee number becomes a login name: it must not be (a case variant of) someone else's
+	const [account] = await db
+		.select({ id: user.id })
+		.from(user)
+		.where(
+			and(
+				sql`lower(${user.username}) = ${no}`,
+				exceptId === undefined ? undefined : sql`${user.personId} IS NOT ${exceptId}`
+			)
+		);
+	if (clash || account) throw new InvalidInputError({ employeeNo: ['err_employee_no_taken'] });
 }
 
 export async function createPerson(ctx: Ctx, input: PersonInput): Promise<number> {

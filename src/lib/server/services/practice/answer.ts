@@ -104,6 +104,9 @@ export async function answerPractice(ctx: Ctx, input: AnswerInput): Promise<Answ
 	return transact(ctx, async (tx) => {
 		const { s, done } = await openAt(tx, input.sessionId, input.position);
 		if (done !== null) return { answerId: done };
+		// once the reference answer of an essay part has been shown, the answer is fixed: only the
+		// self-marking may follow (no second try at the choice parts with the reference in view)
+		if (s.pending) return { pending: true };
 		const item = s.items[s.position]!;
 		if (item.questionId !== input.questionId || item.version !== input.version)
 			throw new ConflictError('practice_stale_question');

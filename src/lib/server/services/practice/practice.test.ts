@@ -230,6 +230,29 @@ describe('answering', () => {
 		});
 	});
 
+	it('an answer cannot be changed once the reference answer is on screen', async () => {
+		const { db, rootBank, learner } = await setup();
+		await makeQuestion(db, rootBank.id, essay);
+		const ctx = await ctxFor(db, learner.user.id, T0);
+		const id = await startPractice(ctx, bankSet(rootBank.id));
+		const view = await practiceSessionView(ctx, id);
+		if (view.state !== 'question') throw new Error('expected a question');
+		const answer = (text: string) =>
+			answerPractice(ctx, {
+				sessionId: id,
+				position: view.position,
+				questionId: view.questionId,
+				version: view.version,
+				fields: { a: [text] }
+			});
+		expect(await answer('第一次的回答')).toEqual({ pending: true });
+		// the learner now sees the reference answer and tries to answer again
+		expect(await answer('照着参考答案改过的回答')).toEqual({ pending: true });
+		await assessPractice(ctx, { sessionId: id, position: view.position, marks: { a: 'right' } });
+		const [row] = await db.select().from(practiceAnswer);
+		expect(row!.response).toEqual({ type: 'essay', text: '第一次的回答' });
+	});
+
 	it('a case is graded part by part', async () => {
 		const { db, rootBank, learner } = await setup();
 		const qid = await makeQuestion(db, rootBank.id, caseQ);
