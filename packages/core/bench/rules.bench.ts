@@ -4,7 +4,7 @@
  * a year of weekly sessions ≤ 1 ms, verifying a 1,000,000-entry audit chain ≤ 5 s. Figures are printed,
  * never asserted.
  */
-import { createHash } from 'node:crypto';
+import { hash as oneShot } from 'node:crypto';
 import { bench, describe } from 'vitest';
 import {
 	CN_CALENDAR,
@@ -19,7 +19,8 @@ import {
 	type PromotionCase
 } from '../src/index.ts';
 
-const nodeSha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+// crypto.hash (Node ≥ 20.12) is the one-shot digest: about twice as fast as createHash per entry
+const nodeSha = (t: string) => oneShot('sha256', t, 'hex');
 
 const promotionCase: PromotionCase = {
 	id: 'case-200',

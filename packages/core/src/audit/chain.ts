@@ -148,22 +148,17 @@ export function verifyChain(
 	let expectedSeq = (options.from?.seq ?? 0) + 1;
 	for (let index = 0; index < entries.length; index++) {
 		const e = entries[index]!;
-		const bad = (problem: ChainProblem): ChainVerification => ({
-			ok: false,
-			index,
-			seq: e.seq,
-			expectedSeq,
-			problem
-		});
-		let computed: string;
+		let problem: ChainProblem | undefined;
 		try {
-			computed = entryHash(e, hash);
+			if (entryHash(e, hash) !== e.hash) problem = 'altered';
 		} catch {
-			return bad('altered');
+			problem = 'altered';
 		}
-		if (computed !== e.hash) return bad('altered');
-		if (e.seq !== expectedSeq) return bad(e.seq > expectedSeq ? 'removed' : 'reordered');
-		if (e.prevHash !== prev) return bad('broken_link');
+		if (problem === undefined && e.seq !== expectedSeq)
+			problem = e.seq > expectedSeq ? 'removed' : 'reordered';
+		if (problem === undefined && e.prevHash !== prev) problem = 'broken_link';
+		// the failure object is built only on failure: this loop runs a million times
+		if (problem !== undefined) return { ok: false, index, seq: e.seq, expectedSeq, problem };
 		prev = e.hash;
 		expectedSeq++;
 	}

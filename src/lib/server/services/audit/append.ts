@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
 import type { Tx } from '../../db/index.ts';
@@ -13,8 +13,11 @@ export interface AuditInput {
 	after?: unknown;
 }
 
-/** node:crypto's SHA-256: the same digest as the core's pure default, many times faster. */
-export const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/**
+ * node:crypto's one-shot SHA-256: the same digest as the core's pure default, many times faster
+ * (and twice as fast as createHash() per call, which counts when a long log is verified).
+ */
+export const nodeSha256 = (text: string) => hash('sha256', text, 'hex');
 
 type AuditRow = typeof auditEntry.$inferSelect;
 
