@@ -90,6 +90,9 @@ describe('banks', () => {
 			name: '东城题库',
 			archived: true
 		});
+		// an archived bank is read-only, its questions too
+		const q = await createQuestion(dist, { bankId: id, content: singleChoice() }).catch(() => null);
+		expect(q).toBeNull();
 		await setBankArchived(dist, { bankId: id, archived: false });
 		const actions = (await db.select({ a: auditEntry.action }).from(auditEntry)).map((r) => r.a);
 		expect(actions).toEqual(['bank.created', 'bank.updated', 'bank.archived', 'bank.unarchived']);
@@ -97,6 +100,20 @@ describe('banks', () => {
 });
 
 describe('question versions', () => {
+	it('a question of an archived bank cannot be edited, archived or cleared', async () => {
+		const { district: dist, d } = await setup();
+		const bankId = await createBank(dist, { unitId: d.b.id, name: '旧题库', description: '' });
+		const q = await createQuestion(dist, { bankId, content: singleChoice() });
+		await setBankArchived(dist, { bankId, archived: true });
+		const edit = singleChoice({ stem: '改过的题干：行政处罚决定前应告知什么？' });
+		await expect(
+			updateQuestion(dist, { questionId: q.questionId, content: edit })
+		).rejects.toMatchObject({ code: 'bank_archived_readonly' });
+		await expect(
+			setQuestionArchived(dist, { questionId: q.questionId, archived: true })
+		).rejects.toMatchObject({ code: 'bank_archived_readonly' });
+	});
+
 	it('an edit writes version 2 and leaves version 1 as it was; an unchanged save writes nothing', async () => {
 		const { db, d, district: dist } = await setup();
 		const bank = await makeBank(db, d.a.id);

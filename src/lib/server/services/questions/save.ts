@@ -31,11 +31,18 @@ export async function createQuestion(
  * Saves an edit as the question's next version; content equal to the current version writes
  * nothing (no version, no audit entry). A new version also answers a review flag.
  */
+/** A question whose bank is open for changes (an archived bank is read-only, like its questions). */
+async function writableQuestion(ctx: Ctx, questionId: number) {
+	const found = await loadQuestionRow(ctx, questionId);
+	if (found.bank.archived) throw new AppError('bank_archived_readonly');
+	return found;
+}
+
 export async function updateQuestion(
 	ctx: Ctx,
 	input: { questionId: number; content: QuestionContent }
 ): Promise<StoredQuestion> {
-	const { question: row, bank } = await loadQuestionRow(ctx, input.questionId);
+	const { question: row, bank } = await writableQuestion(ctx, input.questionId);
 	return transact(ctx, async (tx) => {
 		const stored = await storeQuestion(tx, bank.id, input.content, { questionId: row.id });
 		if (stored.changed) {
@@ -54,7 +61,7 @@ export async function updateQuestion(
 
 /** Archives a question (kept with its versions, left out of practice and new papers) or restores it. */
 export async function setQuestionArchived(ctx: Ctx, input: SetQuestionArchivedInput) {
-	const { question: row, bank } = await loadQuestionRow(ctx, input.questionId);
+	const { question: row, bank } = await writableQuestion(ctx, input.questionId);
 	if (row.archived === input.archived) return;
 	await transact(ctx, async (tx) => {
 		await tx.db
@@ -72,7 +79,7 @@ export async function setQuestionArchived(ctx: Ctx, input: SetQuestionArchivedIn
 
 /** "Reviewed, no change needed": clears the amendment flag without writing a new version. */
 export async function clearReviewFlag(ctx: Ctx, input: ClearReviewFlagInput) {
-	const { question: row, bank } = await loadQuestionRow(ctx, input.questionId);
+	const { question: row, bank } = await writableQuestion(ctx, input.questionId);
 	if (!row.reviewFlag) return;
 	await transact(ctx, async (tx) => {
 		await tx.db.update(question).set({ reviewFlag: null }).where(eq(question.id, row.id));
