@@ -60,6 +60,20 @@ export default ts.config(
 		}
 	},
 	{
+		// Components are checked by svelte-check; type-aware lint on every .svelte file costs minutes
+		// (one program per component). The typed rules guard the server code, where writes happen.
+		files: ['**/*.svelte'],
+		...ts.configs.disableTypeChecked,
+		languageOptions: {
+			parserOptions: {
+				projectService: false,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
+	},
+	{
 		files: ['**/*.js', '**/*.mjs'],
 		...ts.configs.disableTypeChecked
 	}
