@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { zipWithinLimits } from './zip-guard.ts';
 import { decodeCsv, parseCsv } from './csv.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
@@ -58,6 +59,7 @@ function toSheet(records: { line: number; values: string[] }[], limits: SheetLim
 }
 
 async function xlsxRecords(bytes: Uint8Array, limits: SheetLimits) {
+	if (!(await zipWithinLimits(bytes))) throw new SpreadsheetError('unreadable');
 	const workbook = new ExcelJS.Workbook();
 	try {
 		// exceljs's typings predate Buffer being generic; the bytes are what it expects
