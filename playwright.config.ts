@@ -16,7 +16,9 @@ export default defineConfig({
 	retries: 0,
 	timeout: 30_000,
 	expect: { timeout: 7_000 },
-	reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
+	reporter: process.env.CI
+		? [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]]
+		: 'list',
 	use: {
 		baseURL: ORIGIN,
 		locale: 'zh-CN',
@@ -40,8 +42,9 @@ export default defineConfig({
 		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /mobile\.spec\.ts/ }
 	],
 	webServer: {
-		// the built app, as in production, on a fresh demo database
-		command: 'rm -rf tests/.tmp && npm run build && node scripts/start.mjs --demo',
+		// the built app, as in production, on a fresh demo database (E2E_PREBUILT=1: the build/ of a
+		// run just before, for a second run with other settings)
+		command: `rm -rf tests/.tmp && ${process.env.E2E_PREBUILT ? '' : 'npm run build && '}node scripts/start.mjs --demo`,
 		url: `${ORIGIN}/login`,
 		timeout: 180_000,
 		reuseExistingServer: false,

@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p reports
-rm -f reports/unit.json reports/e2e.json
+rm -f reports/unit.json reports/e2e.json reports/e2e-no-laws.json
 
 passed=0
 failed=0
@@ -27,22 +27,42 @@ echo "── end-to-end tests"
 CI=1 npx playwright test
 e2e_status=$?
 
+# A fresh clone has no statutes beside it (../shared/data/laws): the statute specs must pass without
+# them too. When the run above had them, run those specs again with an empty statutes folder.
+laws_dir=${XUEFA_LAWS_DIR:-../shared/data/laws}
+no_laws_status=0
+if ls "$laws_dir"/*.md >/dev/null 2>&1; then
+	echo "── statute end-to-end tests without statutes"
+	empty_laws=$(mktemp -d)
+	XUEFA_LAWS_DIR=$empty_laws E2E_PREBUILT=1 E2E_REPORT=reports/e2e-no-laws.json CI=1 \
+		npx playwright test tests/laws.spec.ts
+	no_laws_status=$?
+	rmdir "$empty_laws"
+fi
+
 read -r up uf < <(node -e '
 	const fs = require("fs");
 	try { const r = JSON.parse(fs.readFileSync("reports/unit.json", "utf8"));
 		console.log(r.numPassedTests, r.numFailedTests + (r.numTotalTestSuites && r.success === false && r.numFailedTests === 0 ? 1 : 0));
 	} catch { console.log(0, 1); }')
-read -r ep ef < <(node -e '
+e2e_counts() { # report file: "passed failed" of a Playwright JSON report
+	node -e '
 	const fs = require("fs");
-	try { const s = JSON.parse(fs.readFileSync("reports/e2e.json", "utf8")).stats;
+	try { const s = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).stats;
 		console.log(s.expected + s.flaky, s.unexpected + (s.expected + s.unexpected === 0 ? 1 : 0));
-	} catch { console.log(0, 1); }')
+	} catch { console.log(0, 1); }' "$1"
+}
+read -r ep ef < <(e2e_counts reports/e2e.json)
+np=0
+nf=0
+[ -n "${empty_laws:-}" ] && read -r np nf < <(e2e_counts reports/e2e-no-laws.json)
 # a runner that failed without reporting a failed test (crash, no tests) still counts as a failure
 [ "$unit_status" -ne 0 ] && [ "$uf" -eq 0 ] && uf=1
 [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ] && ef=1
+[ "$no_laws_status" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
 
-passed=$((passed + up + ep))
-failed=$((failed + uf + ef))
+passed=$((passed + up + ep + np))
+failed=$((failed + uf + ef + nf))
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

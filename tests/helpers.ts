@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Page, expect } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'xuefa2026';
@@ -9,4 +11,13 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 	await page.getByLabel('密码', { exact: true }).fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/**
+ * Whether the demo seed found statutes to import: the same folder and files it reads
+ * (XUEFA_LAWS_DIR, else ../shared/data/laws; *.md files other than SOURCES.md).
+ */
+export function hasStatutes(): boolean {
+	const dir = process.env.XUEFA_LAWS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'laws');
+	return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.md') && f !== 'SOURCES.md');
 }
