@@ -1,7 +1,8 @@
-import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { LawSearchInput } from '$lib/schemas/laws.ts';
 import type { Ctx } from '../../context.ts';
 import { law, lawArticle, lawVersion } from '../../db/schema/index.ts';
+import { searchTerms, textSearch } from '../../search/text.ts';
 
 export const SEARCH_PAGE_SIZE = 20;
 const SNIPPET_RADIUS = 40;
@@ -26,36 +27,23 @@ export interface SearchResult {
 	pageSize: number;
 }
 
-/** Words of the query: split at spaces, each searched as typed. */
-const termsOf = (q: string) => [...new Set(q.split(/\s+/).filter(Boolean))];
-
-/** `"…"` with quotes doubled: FTS5 then reads the term as a string, never as query syntax. */
-const ftsString = (term: string) => `"${term.replaceAll('"', '""')}"`;
-
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
  * Searches the current version of every statute (or of one law). Words of three characters or more
  * go through the trigram full-text index (ranked); shorter ones (宪法, 宣誓) through LIKE, which the
  * trigram index cannot answer. Snippets come back as plain-text parts, so the page escapes them.
  */
 export async function searchArticles(ctx: Ctx, input: LawSearchInput): Promise<SearchResult> {
-	const terms = termsOf(input.q);
+	const terms = searchTerms(input.q);
 	const empty = { rows: [], total: 0, page: input.page, pageSize: SEARCH_PAGE_SIZE };
 	if (terms.length === 0) return empty;
-	const long = terms.filter((t) => [...t].length >= 3);
-	const short = terms.filter((t) => [...t].length < 3);
-	const conditions: SQL[] = [eq(lawVersion.isCurrent, true)];
-	if (input.law !== undefined) conditions.push(eq(lawVersion.lawId, input.law));
-	for (const t of short)
-		conditions.push(sql`${lawArticle.text} LIKE ${likePattern(t)} ESCAPE '\\'`);
-	if (long.length > 0) {
-		const match = long.map(ftsString).join(' ');
-		conditions.push(
-			sql`${lawArticle.id} IN (SELECT rowid FROM law_article_fts WHERE law_article_fts MATCH ${match})`
-		);
-	}
-	const where = and(...conditions);
+	const where = and(
+		eq(lawVersion.isCurrent, true),
+		input.law === undefined ? undefined : eq(lawVersion.lawId, input.law),
+		textSearch(input.q, {
+			columns: [lawArticle.text],
+			fts: { table: 'law_article_fts', id: lawArticle.id }
+		})
+	);
 	const base = () =>
 		ctx.db
 			.select({

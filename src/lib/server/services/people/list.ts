@@ -1,20 +1,23 @@
-import { and, asc, count, eq, like, or } from 'drizzle-orm';
+import { and, asc, count, eq, like } from 'drizzle-orm';
 import type { ListPeopleInput } from '$lib/schemas/org.ts';
 import { authorize, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { person, unit, user } from '../../db/schema/index.ts';
+import { textSearch } from '../../search/text.ts';
 
 export const PAGE_SIZE = 50;
 
-/** People in the user's scope, filtered by a name / employee-number search and a unit subtree. */
+/**
+ * People in the user's scope, filtered by a name / employee-number search (every word must match
+ * one of them) and a unit subtree.
+ */
 export async function listPeople(ctx: Ctx, input: ListPeopleInput) {
 	const unitPath =
 		input.unitId === undefined ? undefined : await authorize(ctx, 'person.read', input.unitId);
-	const q = input.q.replace(/[%_\\]/g, (c) => `\\${c}`);
 	const where = and(
 		inScope(ctx.user, 'person.read', unit.path),
 		unitPath === undefined ? undefined : like(unit.path, `${unitPath}%`),
-		q === '' ? undefined : or(like(person.name, `%${q}%`), like(person.employeeNo, `%${q}%`))
+		textSearch(input.q, { columns: [person.name, person.employeeNo] })
 	);
 	const [total] = await ctx.db
 		.select({ n: count() })

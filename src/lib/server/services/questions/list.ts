@@ -4,25 +4,11 @@ import { QUESTION_PAGE_SIZE, type ListQuestionsInput } from '$lib/schemas/banks.
 import { authorizeAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { question, questionBank, unit } from '../../db/schema/index.ts';
+import { textSearch } from '../../search/text.ts';
 import { loadBank } from '../banks/access.ts';
-
-// The trigram tokenizer indexes runs of three characters: shorter terms cannot use MATCH.
-const TRIGRAM = 3;
-
-/** One search term as a condition: an FTS5 phrase when it is long enough, LIKE otherwise. */
-function termCondition(term: string): SQL {
-	if ([...term].length >= TRIGRAM) {
-		// quoted as an FTS5 string, so that words like AND/OR/NEAR and * " ( ) are plain text
-		const phrase = `"${term.replace(/"/g, '""')}"`;
-		return sql`${question.id} IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ${phrase})`;
-	}
-	const pattern = `%${term.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-	return sql`(${question.stemText} LIKE ${pattern} ESCAPE '\\' OR ${question.id} IN (SELECT rowid FROM question_fts WHERE body LIKE ${pattern} ESCAPE '\\'))`;
-}
 
 /** The conditions of the list's filters (everything but the bank scope). */
 function filterConditions(input: ListQuestionsInput): (SQL | undefined)[] {
-	const terms = input.q.split(/\s+/).filter(Boolean);
 	const articleNo = input.article ? parseArticleNo(input.article) : undefined;
 	const lawRef = input.law
 		? sql`EXISTS (SELECT 1 FROM question_law_ref r WHERE r.question_id = ${question.id} AND r.law = ${input.law.replace(/[《》]/g, '')}${
@@ -30,7 +16,11 @@ function filterConditions(input: ListQuestionsInput): (SQL | undefined)[] {
 			})`
 		: undefined;
 	return [
-		...terms.map(termCondition),
+		// the stem is in the row; options, explanation and tags only in the index's text
+		textSearch(input.q, {
+			columns: [question.stemText],
+			fts: { table: 'question_fts', id: question.id, likeColumn: 'body' }
+		}),
 		input.type ? eq(question.type, input.type) : undefined,
 		lawRef,
 		// an article number alone means "any law's article N"
