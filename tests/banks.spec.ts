@@ -131,3 +131,28 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByLabel('条款 1')).toHaveValue('第九条');
 	});
 });
+
+test('imported questions wait as drafts until the organiser marks the reviewed ones ready', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/banks');
+	await page.getByLabel('题库名称').fill('待审核题库');
+	await page.getByRole('button', { name: '创建题库' }).click();
+	await page.getByRole('link', { name: '导入试题' }).click();
+	await page.getByLabel('试题文件').setInputFiles(await workbook(ROWS));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await expect(page.getByLabel(/作为草稿导入/)).toBeChecked();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByText('新建和修改的试题是草稿')).toBeVisible();
+
+	await page.getByRole('link', { name: '查看待审核的试题' }).click();
+	await expect(page.getByRole('link', { name: '待审核 3 道' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '已审核 0 道' })).toBeVisible();
+	await page.getByRole('checkbox').first().check();
+	await page.getByRole('checkbox').nth(1).check();
+	await page.getByRole('button', { name: '标记为已审核' }).click();
+	await expect(page.getByText('2 道试题已标记为已审核。')).toBeVisible();
+	await expect(page.getByRole('link', { name: '已审核 2 道' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '待审核 1 道' })).toBeVisible();
+});

@@ -17,3 +17,4 @@ export function formatDateTime(value: Date | string | number, locale: string): s
 	}).format(new Date(value));
 }
 export const questionTypeLabel = (type: string) => t(`question_type_${type}`);
+export const questionStatusLabel = (status: string) => t(`question_status_${status}`);

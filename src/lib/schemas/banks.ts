@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { QUESTION_TYPES } from './enums.ts';
-import { checkbox, id, optionalText, text } from './common.ts';
+import { QUESTION_STATUSES, QUESTION_TYPES } from './enums.ts';
+import { checkbox, id, optionalText, required, text } from './common.ts';
 
 /** The upload limits of a question import, shown next to the file input and enforced by the server. */
 export const QUESTION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -38,17 +38,31 @@ export const listQuestionsInput = z.object({
 	topic: z.string().trim().max(60).catch('').default(''),
 	tag: z.string().trim().max(40).catch('').default(''),
 	flagged: checkbox.catch(false),
-	archived: checkbox.catch(false),
+	/** One status, or '' for every question in use (drafts and ready ones, not retired). */
+	status: z
+		.enum(['', ...QUESTION_STATUSES])
+		.catch('')
+		.default(''),
 	page: z.coerce.number().int().min(1).catch(1).default(1)
 });
 export type ListQuestionsInput = z.infer<typeof listQuestionsInput>;
 
-/** Archive or restore a question; also "reviewed, no change needed" for a flagged one. */
-export const setQuestionArchivedInput = z.object({
+/** Mark a question reviewed (ready), send it back to draft, retire it or restore it. */
+export const setQuestionStatusInput = z.object({
 	questionId: id,
-	archived: z.enum(['true', 'false']).transform((v) => v === 'true')
+	status: z.enum(QUESTION_STATUSES, required)
 });
-export type SetQuestionArchivedInput = z.infer<typeof setQuestionArchivedInput>;
+export type SetQuestionStatusInput = z.infer<typeof setQuestionStatusInput>;
+
+/** 标记为已审核: the drafts ticked in the bank's list. */
+export const markQuestionsReadyInput = z.object({
+	bankId: id,
+	questionIds: z.array(id).min(1, { error: 'bank_mark_ready_none' }).max(QUESTION_PAGE_SIZE)
+});
+export type MarkQuestionsReadyInput = z.infer<typeof markQuestionsReadyInput>;
+
+/** The status the editor saves with: a draft, or ready when the author has reviewed it. */
+export const editorStatus = z.enum(['draft', 'ready']).optional().catch(undefined);
 
 export const clearReviewFlagInput = z.object({ questionId: id });
 export type ClearReviewFlagInput = z.infer<typeof clearReviewFlagInput>;
@@ -66,9 +80,10 @@ export const questionImportPreviewInput = z.object({
 });
 export type QuestionImportPreviewInput = z.infer<typeof questionImportPreviewInput>;
 
-/** Step 2: confirm a staged preview. */
+/** Step 2: confirm a staged preview, as drafts to review (the default) or as ready questions. */
 export const questionImportInput = z.object({
 	bankId: id,
+	status: z.enum(['draft', 'ready']).catch('draft').default('draft'),
 	stagedId: z.string({ error: 'roster_staged_expired' }).regex(/^[0-9a-f]{32}$/, {
 		error: 'roster_staged_expired'
 	})

@@ -12,6 +12,7 @@ import {
 	unit,
 	user
 } from '../db/schema/index.ts';
+import type { QuestionStatus } from '$lib/schemas/enums.ts';
 import { type QuestionContent, storeQuestion } from '../services/questions/store.ts';
 
 // Hashing with argon2 in every factory call would make the suite slow; tests that need a real
@@ -144,17 +145,19 @@ export function singleChoice(overrides: Partial<QuestionContent> = {}): Question
 	} as QuestionContent;
 }
 
-/** Stores a question in a bank (as the seed or an import would) and returns its id. */
+/** Stores a question in a bank (reviewed and ready, unless `status` says otherwise) and returns its id. */
 export async function makeQuestion(
 	db: Db,
 	bankId: number,
-	content: QuestionContent = singleChoice()
+	content: QuestionContent = singleChoice(),
+	status: QuestionStatus = 'ready'
 ) {
 	const stored = await db.transaction((tx) =>
 		storeQuestion(
 			{ db: tx, now: new Date('2026-03-01T00:00:00+08:00'), user: null },
 			bankId,
-			content
+			content,
+			{ status }
 		)
 	);
 	return stored.questionId;

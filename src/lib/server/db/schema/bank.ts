@@ -8,7 +8,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import type { QuestionVersion } from '@xuefa/core';
-import { QUESTION_TYPES } from '../../../schemas/enums.ts';
+import { QUESTION_STATUSES, QUESTION_TYPES } from '../../../schemas/enums.ts';
 import { user } from './auth.ts';
 import { unit } from './org.ts';
 
@@ -49,7 +49,11 @@ export const question = sqliteTable(
 		topic: text().notNull().default(''),
 		/** Plain text of the stem, for lists. */
 		stemText: text().notNull(),
-		archived: integer({ mode: 'boolean' }).notNull().default(false),
+		/**
+		 * 草稿 draft until an organiser has reviewed it, then ready: only ready questions reach
+		 * practice and papers. Retired ones are kept with their versions and drawn no more.
+		 */
+		status: text({ enum: QUESTION_STATUSES }).notNull().default('draft'),
 		/** Set when a statute it cites was amended: `{ law, articles: number[], versionId }`. */
 		reviewFlag: text({ mode: 'json' }).$type<{
 			law: string;
@@ -62,6 +66,9 @@ export const question = sqliteTable(
 	(t) => [
 		// filters within a bank
 		index('question_bank_type_idx').on(t.bankId, t.type, t.difficulty),
+		// the bank's figures (counts by status and type) and its list, newest change first
+		index('question_bank_status_idx').on(t.bankId, t.status, t.type),
+		index('question_bank_updated_idx').on(t.bankId, t.updatedAt, t.id),
 		uniqueIndex('question_external_idx').on(t.bankId, t.externalId)
 	]
 );

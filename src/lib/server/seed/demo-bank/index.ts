@@ -51,6 +51,7 @@ export async function seedDemoBank(
 		.returning({ id: questionBank.id });
 	const ctx = { db: tx, now, user: null };
 	for (const q of DEMO_QUESTIONS)
-		await storeQuestion(ctx, bank!.id, q.content, { externalId: q.externalId });
+		// written and reviewed for the demo: ready for practice from the start
+		await storeQuestion(ctx, bank!.id, q.content, { externalId: q.externalId, status: 'ready' });
 	return { bankId: bank!.id, questions: DEMO_QUESTIONS.length };
 }

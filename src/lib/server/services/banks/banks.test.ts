@@ -18,7 +18,7 @@ import { listQuestions } from '../questions/list.ts';
 import {
 	clearReviewFlag,
 	createQuestion,
-	setQuestionArchived,
+	setQuestionStatus,
 	updateQuestion
 } from '../questions/save.ts';
 import { getBank, listBanks } from './list.ts';
@@ -110,7 +110,7 @@ describe('question versions', () => {
 			updateQuestion(dist, { questionId: q.questionId, content: edit })
 		).rejects.toMatchObject({ code: 'bank_archived_readonly' });
 		await expect(
-			setQuestionArchived(dist, { questionId: q.questionId, archived: true })
+			setQuestionStatus(dist, { questionId: q.questionId, status: 'retired' })
 		).rejects.toMatchObject({ code: 'bank_archived_readonly' });
 	});
 
@@ -223,7 +223,7 @@ describe('question search', () => {
 		expect(await search({ q: '没有这样的题' })).toEqual([]);
 	});
 
-	it('filters by type, law and article (42 or 第四十二条), difficulty, topic, tag, flag and archive', async () => {
+	it('filters by type, law and article (42 or 第四十二条), difficulty, topic, tag, flag and status', async () => {
 		const { db, dist, ids, search } = await searchSetup();
 		expect(await search({ law: '行政处罚法' })).toEqual([ids.hearing]);
 		expect(await search({ law: '《宪法》', article: '第二十七条' })).toEqual([ids.oath]);
@@ -241,9 +241,12 @@ describe('question search', () => {
 			.set({ reviewFlag: { law: '宪法', articles: [27], versionId: 2 } })
 			.where(eq(question.id, ids.oath));
 		expect(await search({ flagged: 'on' })).toEqual([ids.oath]);
-		await setQuestionArchived(dist, { questionId: ids.review, archived: true });
+		await setQuestionStatus(dist, { questionId: ids.review, status: 'retired' });
+		await setQuestionStatus(dist, { questionId: ids.oath, status: 'draft' });
 		expect(await search({})).toEqual([ids.hearing, ids.oath].sort());
-		expect(await search({ archived: 'on' })).toEqual([ids.review]);
+		expect(await search({ status: 'retired' })).toEqual([ids.review]);
+		expect(await search({ status: 'draft' })).toEqual([ids.oath]);
+		expect(await search({ status: 'ready' })).toEqual([ids.hearing]);
 	});
 
 	it('pages 20 at a time', async () => {

@@ -1,13 +1,14 @@
-import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { authorizeAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { question, questionBank, unit } from '../../db/schema/index.ts';
-import type { QuestionType } from '$lib/schemas/enums.ts';
+import type { QuestionStatus, QuestionType } from '$lib/schemas/enums.ts';
 import { loadBank } from './access.ts';
 
 /**
  * The banks the user may manage (their unit and the units below it), archived ones last and only
- * when asked for, with how many current questions each holds.
+ * when asked for, with how many questions each holds (retired ones aside) and how many of those
+ * await review.
  */
 export async function listBanks(ctx: Ctx, opts: { includeArchived?: boolean } = {}) {
 	authorizeAnywhere(ctx, 'bank.manage');
@@ -20,7 +21,8 @@ export async function listBanks(ctx: Ctx, opts: { includeArchived?: boolean } = 
 			unitId: unit.id,
 			unitName: unit.name,
 			updatedAt: questionBank.updatedAt,
-			questions: sql<number>`(SELECT count(*) FROM ${question} WHERE ${question.bankId} = ${questionBank.id} AND ${question.archived} = 0)`
+			questions: sql<number>`(SELECT count(*) FROM ${question} WHERE ${question.bankId} = ${questionBank.id} AND ${question.status} IN ('draft', 'ready'))`,
+			drafts: sql<number>`(SELECT count(*) FROM ${question} WHERE ${question.bankId} = ${questionBank.id} AND ${question.status} = 'draft')`
 		})
 		.from(questionBank)
 		.innerJoin(unit, eq(unit.id, questionBank.unitId))
@@ -34,32 +36,41 @@ export async function listBanks(ctx: Ctx, opts: { includeArchived?: boolean } = 
 	return rows;
 }
 
-/** A bank with its figures: current questions by type, archived and flagged-for-review counts. */
+/**
+ * A bank with its figures: questions in use by type, how many are drafts awaiting review, ready,
+ * retired, and flagged for review after an amendment. The counts come from one grouped read of
+ * the (bank, status, type) index, never from the rows.
+ */
 export async function getBank(ctx: Ctx, bankId: number) {
 	const bank = await loadBank(ctx, bankId);
-	const byType = await ctx.db
-		.select({ type: question.type, n: count() })
+	const groups = await ctx.db
+		.select({ status: question.status, type: question.type, n: count() })
 		.from(question)
-		.where(and(eq(question.bankId, bankId), eq(question.archived, false)))
-		.groupBy(question.type);
+		.where(eq(question.bankId, bankId))
+		.groupBy(question.status, question.type);
 	const [flagged] = await ctx.db
 		.select({ n: count() })
 		.from(question)
 		.where(
-			and(eq(question.bankId, bankId), eq(question.archived, false), isNotNull(question.reviewFlag))
+			and(
+				eq(question.bankId, bankId),
+				inArray(question.status, ['draft', 'ready']),
+				isNotNull(question.reviewFlag)
+			)
 		);
-	const [archived] = await ctx.db
-		.select({ n: count() })
-		.from(question)
-		.where(and(eq(question.bankId, bankId), eq(question.archived, true)));
-	const counts = Object.fromEntries(byType.map((r) => [r.type, r.n])) as Partial<
-		Record<QuestionType, number>
-	>;
+	const counts: Partial<Record<QuestionType, number>> = {};
+	const byStatus: Record<QuestionStatus, number> = { draft: 0, ready: 0, retired: 0 };
+	for (const g of groups) {
+		byStatus[g.status] += g.n;
+		if (g.status !== 'retired') counts[g.type] = (counts[g.type] ?? 0) + g.n;
+	}
 	return {
 		bank,
 		counts,
-		total: byType.reduce((s, r) => s + r.n, 0),
-		flagged: flagged?.n ?? 0,
-		archived: archived?.n ?? 0
+		total: byStatus.draft + byStatus.ready,
+		drafts: byStatus.draft,
+		ready: byStatus.ready,
+		retired: byStatus.retired,
+		flagged: flagged?.n ?? 0
 	};
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import {
@@ -220,7 +220,7 @@ async function citingQuestions(ctx: Ctx, shortTitle: string, articleNo: number) 
 			and(
 				eq(questionLawRef.law, shortTitle),
 				eq(questionLawRef.articleNo, articleNo),
-				eq(question.archived, false),
+				inArray(question.status, ['draft', 'ready']),
 				scope
 			)
 		)

@@ -31,13 +31,13 @@ export function practiceScope(ctx: Ctx): PracticeScope {
 
 /**
  * The one condition for "a question this learner may practise": the current version of a question
- * that is not archived, in a bank that is not archived, owned by a unit in scope. Use it on a query
- * that joins `question` to `questionBank`.
+ * that is ready (reviewed; never a draft or a retired one), in a bank that is not archived, owned by
+ * a unit in scope. Use it on a query that joins `question` to `questionBank`.
  */
 export function practisable(scope: PracticeScope): SQL {
 	return and(
 		inArray(questionBank.unitId, scope.unitIds),
 		eq(questionBank.archived, false),
-		eq(question.archived, false)
+		eq(question.status, 'ready')
 	) as SQL;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
 	type Issue,
 	QUESTION_TYPES,
@@ -19,7 +19,7 @@ import { loadBank } from '../banks/access.ts';
 /** The id a question is exported under: its 编号 from an import, else `xuefa-<id>` (see import). */
 const exportId = (q: { id: number; externalId: string | null }) => q.externalId ?? `xuefa-${q.id}`;
 
-/** The current versions of the bank's questions that are not archived, in the order they were added. */
+/** The current versions of the bank's questions that are not retired, in the order they were added. */
 async function bankQuestions(ctx: Ctx, bankId: number) {
 	const bank = await loadBank(ctx, bankId);
 	const rows = await ctx.db
@@ -32,7 +32,7 @@ async function bankQuestions(ctx: Ctx, bankId: number) {
 				eq(questionVersion.version, question.currentVersion)
 			)
 		)
-		.where(and(eq(question.bankId, bankId), eq(question.archived, false)))
+		.where(and(eq(question.bankId, bankId), inArray(question.status, ['draft', 'ready'])))
 		.orderBy(asc(question.id));
 	return {
 		bank,

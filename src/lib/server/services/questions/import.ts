@@ -53,6 +53,8 @@ export interface QuestionImportPreview {
 export interface QuestionImportResult {
 	fileName: string;
 	counts: Counts;
+	/** What the created and updated questions are now: drafts awaiting review, or ready. */
+	status: 'draft' | 'ready';
 }
 
 /** Thrown (after rollback) when a staged file no longer imports; nothing is written then. */
@@ -173,12 +175,14 @@ export async function previewQuestionImport(
 /**
  * Imports a previewed file into its bank, all or nothing, in one transaction through
  * `storeQuestion`: a question whose 编号 is already in the bank gets a new version (or nothing when
- * unchanged), never a duplicate.
+ * unchanged), never a duplicate. What the import writes lands as drafts to review, unless the
+ * importer chose ready on the preview.
  */
 export async function importQuestions(
 	ctx: Ctx,
-	input: QuestionImportInput
+	input: Omit<QuestionImportInput, 'status'> & Partial<Pick<QuestionImportInput, 'status'>>
 ): Promise<QuestionImportResult> {
+	const status = input.status ?? 'draft';
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedQuestions>(ctx, QUESTIONS_KIND, input.stagedId);
@@ -192,7 +196,8 @@ export async function importQuestions(
 		for (const p of planned) {
 			const stored = await storeQuestion(tx, bank.id, p.content, {
 				...(p.questionId === undefined ? {} : { questionId: p.questionId }),
-				externalId: p.externalId
+				externalId: p.externalId,
+				status
 			});
 			counts[stored.created ? 'create' : stored.changed ? 'update' : 'unchanged']++;
 		}
@@ -201,8 +206,13 @@ export async function importQuestions(
 			entityType: 'question_bank',
 			entityId: bank.id,
 			unitId: bank.unitId,
-			after: { fileName: staged.fileName, format: staged.sheet.format, ...counts }
+			after: {
+				fileName: staged.fileName,
+				format: staged.sheet.format,
+				status,
+				...counts
+			}
 		});
-		return { fileName: staged.fileName, counts };
+		return { fileName: staged.fileName, counts, status };
 	});
 }

@@ -34,7 +34,9 @@ function filterConditions(input: ListQuestionsInput): (SQL | undefined)[] {
 			? sql`EXISTS (SELECT 1 FROM question_tag t WHERE t.question_id = ${question.id} AND t.tag = ${input.tag})`
 			: undefined,
 		input.flagged ? isNotNull(question.reviewFlag) : undefined,
-		eq(question.archived, input.archived)
+		input.status === ''
+			? inArray(question.status, ['draft', 'ready'])
+			: eq(question.status, input.status)
 	];
 }
 
@@ -69,7 +71,7 @@ export async function listQuestions(ctx: Ctx, input: ListQuestionsInput & { bank
 			topic: question.topic,
 			stemText: question.stemText,
 			version: question.currentVersion,
-			archived: question.archived,
+			status: question.status,
 			flagged: sql<boolean>`${question.reviewFlag} IS NOT NULL`.mapWith(Boolean),
 			updatedAt: question.updatedAt
 		})

@@ -1,36 +1,42 @@
-import { eq } from 'drizzle-orm';
-import type { ClearReviewFlagInput, SetQuestionArchivedInput } from '$lib/schemas/banks.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type {
+	ClearReviewFlagInput,
+	MarkQuestionsReadyInput,
+	SetQuestionStatusInput
+} from '$lib/schemas/banks.ts';
+import type { QuestionStatus } from '$lib/schemas/enums.ts';
 import { type Ctx, transact } from '../../context.ts';
+import type { Tx } from '../../db/index.ts';
 import { question } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank, loadQuestionRow } from '../banks/access.ts';
 import { type QuestionContent, type StoredQuestion, storeQuestion } from './store.ts';
 
-/** Adds a question written in the editor to a bank the user manages. */
+/**
+ * Adds a question written in the editor to a bank the user manages: a draft that no cadre sees
+ * until it is reviewed, unless the author saves it as ready.
+ */
 export async function createQuestion(
 	ctx: Ctx,
-	input: { bankId: number; content: QuestionContent }
+	input: { bankId: number; content: QuestionContent; status?: QuestionStatus }
 ): Promise<StoredQuestion> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
+	const status = input.status ?? 'draft';
 	return transact(ctx, async (tx) => {
-		const stored = await storeQuestion(tx, bank.id, input.content);
+		const stored = await storeQuestion(tx, bank.id, input.content, { status });
 		await appendAudit(tx, {
 			action: 'question.created',
 			entityType: 'question',
 			entityId: stored.questionId,
 			unitId: bank.unitId,
-			after: { bankId: bank.id, type: input.content.type, version: stored.version }
+			after: { bankId: bank.id, type: input.content.type, version: stored.version, status }
 		});
 		return stored;
 	});
 }
 
-/**
- * Saves an edit as the question's next version; content equal to the current version writes
- * nothing (no version, no audit entry). A new version also answers a review flag.
- */
 /** A question whose bank is open for changes (an archived bank is read-only, like its questions). */
 async function writableQuestion(ctx: Ctx, questionId: number) {
 	const found = await loadQuestionRow(ctx, questionId);
@@ -38,9 +44,44 @@ async function writableQuestion(ctx: Ctx, questionId: number) {
 	return found;
 }
 
+/** Sets the status of questions of one bank, with an audit entry for each that changes. */
+async function writeStatus(
+	tx: Ctx & { db: Tx },
+	bank: { unitId: number },
+	rows: { id: number; status: QuestionStatus }[],
+	status: QuestionStatus
+) {
+	const changing = rows.filter((r) => r.status !== status);
+	if (changing.length === 0) return 0;
+	await tx.db
+		.update(question)
+		.set({ status, updatedAt: tx.now })
+		.where(
+			inArray(
+				question.id,
+				changing.map((r) => r.id)
+			)
+		);
+	for (const r of changing)
+		await appendAudit(tx, {
+			action: 'question.status_changed',
+			entityType: 'question',
+			entityId: r.id,
+			unitId: bank.unitId,
+			before: { status: r.status },
+			after: { status }
+		});
+	return changing.length;
+}
+
+/**
+ * Saves an edit as the question's next version; content equal to the current version writes
+ * nothing (no version, no audit entry). A new version also answers a review flag. `status` (draft
+ * or ready, from the editor) applies whether or not the content changed.
+ */
 export async function updateQuestion(
 	ctx: Ctx,
-	input: { questionId: number; content: QuestionContent }
+	input: { questionId: number; content: QuestionContent; status?: QuestionStatus }
 ): Promise<StoredQuestion> {
 	const { question: row, bank } = await writableQuestion(ctx, input.questionId);
 	return transact(ctx, async (tx) => {
@@ -55,25 +96,40 @@ export async function updateQuestion(
 				after: { version: stored.version }
 			});
 		}
+		if (input.status) await writeStatus(tx, bank, [row], input.status);
 		return stored;
 	});
 }
 
-/** Archives a question (kept with its versions, left out of practice and new papers) or restores it. */
-export async function setQuestionArchived(ctx: Ctx, input: SetQuestionArchivedInput) {
+/**
+ * Moves a question between draft, ready and retired. Retired questions are kept with their
+ * versions and left out of practice and new papers; restoring one makes it a draft again, to be
+ * reviewed before cadres see it.
+ */
+export async function setQuestionStatus(ctx: Ctx, input: SetQuestionStatusInput) {
 	const { question: row, bank } = await writableQuestion(ctx, input.questionId);
-	if (row.archived === input.archived) return;
-	await transact(ctx, async (tx) => {
-		await tx.db
-			.update(question)
-			.set({ archived: input.archived, updatedAt: tx.now })
-			.where(eq(question.id, row.id));
-		await appendAudit(tx, {
-			action: input.archived ? 'question.archived' : 'question.unarchived',
-			entityType: 'question',
-			entityId: row.id,
-			unitId: bank.unitId
-		});
+	await transact(ctx, (tx) => writeStatus(tx, bank, [row], input.status));
+}
+
+/**
+ * 标记为已审核: the chosen drafts of a bank become ready (questions of other banks and questions
+ * that are not drafts are left as they are). Returns how many changed.
+ */
+export async function markQuestionsReady(ctx: Ctx, input: MarkQuestionsReadyInput) {
+	const bank = await loadBank(ctx, input.bankId);
+	if (bank.archived) throw new AppError('bank_archived_readonly');
+	return transact(ctx, async (tx) => {
+		const drafts = await tx.db
+			.select({ id: question.id, status: question.status })
+			.from(question)
+			.where(
+				and(
+					eq(question.bankId, bank.id),
+					eq(question.status, 'draft'),
+					inArray(question.id, input.questionIds)
+				)
+			);
+		return writeStatus(tx, bank, drafts, 'ready');
 	});
 }
 

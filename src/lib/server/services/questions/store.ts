@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { type QuestionVersion, assertValidQuestion, nextVersion } from '@xuefa/core';
+import type { QuestionStatus } from '$lib/schemas/enums.ts';
 import type { Tx } from '../../db/index.ts';
 import { question, questionLawRef, questionTag, questionVersion } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -36,14 +37,16 @@ export function searchText(q: QuestionContent): string {
 /**
  * Saves content as a new question in `bankId`, or as the next version of `questionId` when the
  * content differs from its current version. Versions are never updated, so a taken paper or a
- * practice answer keeps pointing at exactly what the candidate saw. Runs inside the caller's
- * transaction; throws the core's ValidationError for invalid content.
+ * practice answer keeps pointing at exactly what the candidate saw. A new question is a draft
+ * unless `status` says otherwise; a new version takes `status` when given (an unchanged save
+ * changes nothing). Runs inside the caller's transaction; throws the core's ValidationError for
+ * invalid content.
  */
 export async function storeQuestion(
 	tx: { db: Tx; now: Date; user: { id: number } | null },
 	bankId: number,
 	content: QuestionContent,
-	opts: { questionId?: number; externalId?: string | null } = {}
+	opts: { questionId?: number; externalId?: string | null; status?: QuestionStatus } = {}
 ): Promise<StoredQuestion> {
 	const { db, now } = tx;
 	let previous: QuestionVersion | undefined;
@@ -87,6 +90,7 @@ export async function storeQuestion(
 				...facts,
 				bankId,
 				externalId: opts.externalId ?? null,
+				status: opts.status ?? 'draft',
 				currentVersion: 1,
 				createdAt: now
 			})
@@ -96,7 +100,12 @@ export async function storeQuestion(
 		// a new version answers any "law amended, please review" flag
 		await db
 			.update(question)
-			.set({ ...facts, currentVersion: draft.version, reviewFlag: null })
+			.set({
+				...facts,
+				currentVersion: draft.version,
+				reviewFlag: null,
+				...(opts.status ? { status: opts.status } : {})
+			})
 			.where(eq(question.id, questionId));
 		await db.delete(questionLawRef).where(eq(questionLawRef.questionId, questionId));
 		await db.delete(questionTag).where(eq(questionTag.questionId, questionId));

@@ -1,8 +1,14 @@
-import { listQuestionsInput, setBankArchivedInput, updateBankInput } from '$lib/schemas/banks.ts';
+import {
+	listQuestionsInput,
+	markQuestionsReadyInput,
+	setBankArchivedInput,
+	updateBankInput
+} from '$lib/schemas/banks.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { setBankArchived, updateBank } from '$lib/server/services/banks/mutate.ts';
 import { listQuestions } from '$lib/server/services/questions/list.ts';
+import { markQuestionsReady } from '$lib/server/services/questions/save.ts';
 import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -47,6 +53,16 @@ export const actions: Actions = {
 		});
 		if (!out.ok) return out.failure;
 		return { success: 'bank_archived_done' };
+	},
+	/** 标记为已审核: the drafts ticked in the list become ready for practice and papers. */
+	markReady: async (event) => {
+		const ids = (await event.request.clone().formData()).getAll('questionIds');
+		const out = await formAction(event, markQuestionsReadyInput, markQuestionsReady, {
+			...bankId(event),
+			questionIds: ids
+		});
+		if (!out.ok) return out.failure;
+		return { success: 'bank_marked_ready', n: out.result };
 	},
 	unarchive: async (event) => {
 		const out = await formAction(event, setBankArchivedInput, setBankArchived, {

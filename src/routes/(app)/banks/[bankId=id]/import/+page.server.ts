@@ -66,7 +66,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = questionImportInput.safeParse({
 			bankId: event.params.bankId,
-			stagedId: form.get('stagedId')
+			stagedId: form.get('stagedId'),
+			status: form.get('status') ?? undefined
 		});
 		if (!parsed.success) return failed(t('roster_staged_expired'));
 		try {

@@ -1,6 +1,7 @@
 import { type RequestEvent, fail, redirect } from '@sveltejs/kit';
 import { type Issue, ValidationError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
+import { editorStatus } from '$lib/schemas/banks.ts';
 import {
 	type DraftIssue,
 	type QuestionDraft,
@@ -47,38 +48,47 @@ function fieldErrors(issues: readonly (Issue | DraftIssue)[]): Record<string, st
 	return out;
 }
 
-function failed(draft: QuestionDraft, errors: Record<string, string>, message: string) {
-	return fail(400, { draft, errors, previews: previewsOf(draft), message });
+type EditorStatus = 'draft' | 'ready' | undefined;
+
+function failed(
+	draft: QuestionDraft,
+	status: EditorStatus,
+	errors: Record<string, string>,
+	message: string
+) {
+	return fail(400, { draft, status, errors, previews: previewsOf(draft), message });
 }
 
 /**
  * The editor's one action. The buttons that edit the form itself (add an option, switch the type,
  * preview …) come back here without JavaScript and only show the form again; "save" validates with
- * the core and saves through `save`, then goes to the saved question.
+ * the core and saves through `save` (with the status chosen in the form: draft or ready), then goes
+ * to the saved question.
  */
 export async function editorAction(
 	event: RequestEvent,
-	save: (ctx: Ctx, content: QuestionContent) => Promise<StoredQuestion>
+	save: (ctx: Ctx, content: QuestionContent, status: EditorStatus) => Promise<StoredQuestion>
 ) {
 	const ctx = ctxOf(event);
 	const form = await event.request.formData();
 	const draft = readDraft(form);
+	const status = editorStatus.parse(form.get('status') ?? undefined);
 	const intent = String(form.get('intent') ?? 'save');
 	if (intent !== 'save') {
 		applyIntent(draft, intent);
-		return { draft, errors: {}, previews: previewsOf(draft), message: '' };
+		return { draft, status, errors: {}, previews: previewsOf(draft), message: '' };
 	}
 	const { content, issues } = contentOfDraft(draft);
-	if (!content) return failed(draft, fieldErrors(issues), t('bank_editor_fix'));
+	if (!content) return failed(draft, status, fieldErrors(issues), t('bank_editor_fix'));
 	let stored: StoredQuestion;
 	try {
-		stored = await save(ctx, contentOf(content));
+		stored = await save(ctx, contentOf(content), status);
 	} catch (e) {
 		if (e instanceof ValidationError) {
-			return failed(draft, fieldErrors(e.issues), t('bank_editor_fix'));
+			return failed(draft, status, fieldErrors(e.issues), t('bank_editor_fix'));
 		}
 		if (e instanceof AppError && !e.code.startsWith('error_')) {
-			return failed(draft, {}, t(e.code));
+			return failed(draft, status, {}, t(e.code));
 		}
 		return mapError(e);
 	}

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { clearReviewFlagInput, setQuestionArchivedInput } from '$lib/schemas/banks.ts';
+import { clearReviewFlagInput, setQuestionStatusInput } from '$lib/schemas/banks.ts';
 import { draftOf } from '$lib/questions/draft.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { renderMarkdown } from '$lib/server/markdown.ts';
@@ -7,7 +7,7 @@ import { getQuestion } from '$lib/server/services/questions/get.ts';
 import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
 import {
 	clearReviewFlag,
-	setQuestionArchived,
+	setQuestionStatus,
 	updateQuestion
 } from '$lib/server/services/questions/save.ts';
 import { editorAction } from '../editor.server.ts';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 			question: {
 				id: q.question.id,
 				version: q.question.currentVersion,
-				archived: q.question.archived,
+				status: q.question.status,
 				externalId: q.question.externalId,
 				reviewFlag: q.question.reviewFlag
 			},
@@ -51,24 +51,19 @@ const questionId = (event: { params: { id: string } }) => ({ questionId: event.p
 
 export const actions: Actions = {
 	save: (event) =>
-		editorAction(event, (ctx, content) =>
-			updateQuestion(ctx, { questionId: Number(event.params.id) || 0, content })
+		editorAction(event, (ctx, content, status) =>
+			updateQuestion(ctx, { questionId: Number(event.params.id) || 0, content, status })
 		),
-	archive: async (event) => {
-		const out = await formAction(event, setQuestionArchivedInput, setQuestionArchived, {
-			...questionId(event),
-			archived: 'true'
-		});
+	/** Mark ready, back to draft, retire or restore: the button pressed names the new status. */
+	status: async (event) => {
+		const out = await formAction(
+			event,
+			setQuestionStatusInput,
+			setQuestionStatus,
+			questionId(event)
+		);
 		if (!out.ok) return out.failure;
-		return { success: 'bank_question_archived' };
-	},
-	unarchive: async (event) => {
-		const out = await formAction(event, setQuestionArchivedInput, setQuestionArchived, {
-			...questionId(event),
-			archived: 'false'
-		});
-		if (!out.ok) return out.failure;
-		return { success: 'bank_question_unarchived' };
+		return { success: 'bank_question_status_saved' };
 	},
 	reviewed: async (event) => {
 		const out = await formAction(event, clearReviewFlagInput, clearReviewFlag, questionId(event));

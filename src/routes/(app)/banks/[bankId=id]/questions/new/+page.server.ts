@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: (event) =>
-		editorAction(event, (ctx, content) =>
-			createQuestion(ctx, { bankId: Number(event.params.bankId) || 0, content })
+		editorAction(event, (ctx, content, status) =>
+			createQuestion(ctx, { bankId: Number(event.params.bankId) || 0, content, status })
 		)
 };
