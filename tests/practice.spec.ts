@@ -49,6 +49,11 @@ test('a cadre practises, gets one wrong, finds it in the mistake book and answer
 	await page.getByRole('link', { name: '去练习' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: '练习' })).toBeVisible();
 	await expect(page.getByLabel('今日目标完成进度')).toBeVisible();
+	// nothing practised yet: nothing is due, neither today nor in any topic
+	await expect(page.getByText('今日待复习：0 题')).toBeVisible();
+	const dueCells = page.getByRole('cell').and(page.locator('[data-label="待复习"]'));
+	await expect(dueCells.first()).toBeVisible();
+	for (const cell of await dueCells.all()) await expect(cell).toHaveText('0');
 
 	await startBankSet(page);
 	// nothing in the page reveals the answers before answering
@@ -56,11 +61,19 @@ test('a cadre practises, gets one wrong, finds it in the mistake book and answer
 	for (const secret of ['第四十四条', '第四十五条', '第九条', FILL.answer])
 		expect(html).not.toContain(secret);
 
+	let wrongAnswerUrl = '';
 	for (let i = 0; i < 3; i++) {
 		await expect(page.getByText(`第 ${i + 1} 题，共 3 题`)).toBeVisible();
 		const kind = await answerShown(page, true);
 		await expect(page).toHaveURL(/\/practice\/s\/\d+\/a\/\d+$/);
+		// the next review reads as a day or a date, never a clock time
+		await expect(
+			page.getByText(/^下次复习：(今天|明天|后天|\d+天后|\d{4}年\d{1,2}月\d{1,2}日)$/)
+		).toBeVisible();
 		if (kind === 'single') {
+			wrongAnswerUrl = page.url();
+			// a wrong answer comes back within minutes (tomorrow only just before midnight)
+			await expect(page.getByText(/^下次复习：(今天|明天)$/)).toBeVisible();
 			await expect(page.getByText('回答错误', { exact: true })).toBeVisible();
 			await expect(page.getByText('已记入错题本。再答对 2 次移出错题本。')).toBeVisible();
 			await expect(page.getByRole('listitem').filter({ hasText: SINGLE.right })).toContainText(
@@ -93,7 +106,17 @@ test('a cadre practises, gets one wrong, finds it in the mistake book and answer
 	).toBeVisible();
 
 	await page.goto('/practice/mistakes');
-	await expect(page.getByRole('row').filter({ hasText: SINGLE.stem })).toContainText('1 / 2');
+	const mistake = page.getByRole('row').filter({ hasText: SINGLE.stem });
+	await expect(mistake).toContainText('1 / 2');
+	// the row opens the question with the key and its explanation
+	await mistake.getByRole('link', { name: SINGLE.stem }).click();
+	await expect(page.getByText(/应当告知拟作出的处罚内容/)).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: SINGLE.right })).toContainText(
+		'正确选项'
+	);
+	// the first wrong answer still shows the state it left, not today's streak of 1
+	await page.goto(wrongAnswerUrl);
+	await expect(page.getByText('已记入错题本。再答对 2 次移出错题本。')).toBeVisible();
 	await page.goto('/');
 	await expect(page.getByText('今日已答 4 / 20 题')).toBeVisible();
 });

@@ -62,7 +62,14 @@ export {
 	type QuestionFilter
 } from './paper/blueprint.ts';
 export { indexBank, type QuestionBank } from './paper/bank.ts';
-export { assemblePaper, type Paper, type PaperSection, type PaperItem } from './paper/assemble.ts';
+export {
+	assemblePaper,
+	optionOrders,
+	type OptionOrders,
+	type Paper,
+	type PaperSection,
+	type PaperItem
+} from './paper/assemble.ts';
 export {
 	checkFeasibility,
 	describeFilter,

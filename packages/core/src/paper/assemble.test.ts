@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	assemblePaper,
+	createRng,
+	gradeItem,
+	optionOrders,
 	checkFeasibility,
 	indexBank,
 	matchesFilter,
@@ -170,6 +173,37 @@ describe('assemblePaper', () => {
 				'single-1',
 				'single-2'
 			]);
+		}
+	});
+});
+
+describe('optionOrders', () => {
+	const single = makeQuestion('single', 2); // option C is correct
+	const kase = makeQuestion('case', 1);
+
+	it('shuffles per seed, keeps every option, and leaves the written order without an rng', () => {
+		expect(optionOrders(single)).toEqual({ optionOrder: ['A', 'B', 'C', 'D'] });
+		const a = optionOrders(single, createRng('set-1'));
+		expect(optionOrders(single, createRng('set-1'))).toEqual(a);
+		expect([...a.optionOrder!].sort()).toEqual(['A', 'B', 'C', 'D']);
+		const seen = new Set(
+			Array.from({ length: 20 }, (_, i) => optionOrders(single, createRng(i)).optionOrder!.join(''))
+		);
+		expect(seen.size).toBeGreaterThan(5);
+		expect(optionOrders(makeQuestion('truefalse', 1), createRng(1))).toEqual({});
+		const parts = optionOrders(kase, createRng(3)).partOptionOrders!;
+		expect(parts).toHaveLength(kase.type === 'case' ? kase.parts.length : 0);
+	});
+
+	it('grades the label chosen by the option it stands for, wherever the shuffle put it', () => {
+		for (let seed = 0; seed < 10; seed++) {
+			const orders = optionOrders(single, createRng(seed));
+			const label = 'ABCD'[orders.optionOrder!.indexOf('C')]!;
+			const grade = gradeItem(
+				{ question: single, points: 1, ...orders },
+				{ type: 'single', choice: label }
+			);
+			expect(grade).toMatchObject({ fraction: 1, selected: ['C'] });
 		}
 	});
 });

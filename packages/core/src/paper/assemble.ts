@@ -155,16 +155,34 @@ function makeItem(
 	shuffleOptions: boolean,
 	rng: Rng
 ): PaperItem {
-	const order = (ids: string[]) => (shuffleOptions ? shuffled(ids, rng) : ids);
+	return { question: q, points, ...optionOrders(q, shuffleOptions ? rng : undefined) };
+}
+
+/** The option orders of one question as shown: {@link PaperItem.optionOrder} / `partOptionOrders`. */
+export type OptionOrders = Pick<PaperItem, 'optionOrder' | 'partOptionOrders'>;
+
+/**
+ * The order in which a question's options are shown — shuffled with `rng`, or as written without
+ * one — as option ids, for a choice question or each choice part of a case (other questions have
+ * none). Grading maps the labels a candidate chose back to option ids through it, so shuffled
+ * options are always graded by id, never by position.
+ *
+ * @param q - the question version
+ * @param rng - a seeded random source (e.g. `createRng(seed)`); omit to keep the written order
+ * @returns the orders to store with the item (an empty object for questions without options)
+ * @example
+ * const orders = optionOrders(q, createRng(`${setId}`)); // → { optionOrder: ['c', 'a', 'b'] }
+ * gradeItem({ question: q, points: 1, ...orders }, { type: 'single', choice: 'B' }); // B is 'a'
+ */
+export function optionOrders(q: QuestionVersion, rng?: Rng): OptionOrders {
+	const order = (ids: string[]) => (rng ? shuffled(ids, rng) : ids);
 	if (q.type === 'single' || q.type === 'multiple')
-		return { question: q, points, optionOrder: order(q.options.map((o) => o.id)) };
+		return { optionOrder: order(q.options.map((o) => o.id)) };
 	if (q.type === 'case')
 		return {
-			question: q,
-			points,
 			partOptionOrders: q.parts.map((p) =>
 				p.type === 'single' || p.type === 'multiple' ? order(p.options.map((o) => o.id)) : undefined
 			)
 		};
-	return { question: q, points };
+	return {};
 }

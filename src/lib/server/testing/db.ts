@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Client, createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterEach } from 'vitest';
 import { type Db, openDatabase } from '../db/index.ts';
 
@@ -17,6 +20,32 @@ export async function testDb(): Promise<Db> {
 	});
 	opened.push({ dir, close: () => client.close() });
 	return db;
+}
+
+/**
+ * A database migrated up to, but not including, the migration named `tag` (e.g.
+ * `0007_question_status_data`), to put rows in as an older version stored them; `finish()` then
+ * applies the remaining migrations, as an upgrade would. Removed after the test.
+ */
+export async function databaseBefore(
+	tag: string
+): Promise<{ client: Client; finish: () => Promise<void> }> {
+	const dir = mkdtempSync(join(tmpdir(), 'xuefa-migrate-'));
+	const early = join(dir, 'drizzle');
+	cpSync('./drizzle', early, { recursive: true });
+	const journalPath = join(early, 'meta', '_journal.json');
+	const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+	const at = journal.entries.findIndex((e) => e.tag === tag);
+	if (at < 0) throw new Error(`no migration ${tag}`);
+	journal.entries = journal.entries.slice(0, at);
+	writeFileSync(journalPath, JSON.stringify(journal));
+	const client = createClient({ url: `file:${join(dir, 'old.db')}` });
+	opened.push({ dir, close: () => client.close() });
+	await migrate(drizzle(client), { migrationsFolder: early });
+	return {
+		client,
+		finish: () => migrate(drizzle(client), { migrationsFolder: './drizzle' })
+	};
 }
 
 afterEach(() => {

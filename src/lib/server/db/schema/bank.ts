@@ -7,7 +7,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import type { QuestionVersion } from '@xuefa/core';
+import type { OptionOrders, QuestionVersion } from '@xuefa/core';
 import { QUESTION_STATUSES, QUESTION_TYPES } from '../../../schemas/enums.ts';
 import { user } from './auth.ts';
 import { unit } from './org.ts';
@@ -148,24 +148,48 @@ export const practiceCard = sqliteTable(
 	]
 );
 
+/** Where a question stood for the learner right after an answer: what its feedback page shows. */
+export interface PracticeAfter {
+	/** When it comes back for review (epoch ms). */
+	due: number;
+	inMistakeBook: boolean;
+	/** Right answers in a row toward leaving the mistake book. */
+	mistakeStreak: number;
+	/** The rule then: right answers in a row that clear a mistake. */
+	clearAfter: number;
+	/** This answer took it out of the mistake book. */
+	cleared: boolean;
+}
+
 /** Every practice answer as given: the evidence for study credits and statistics. */
 export const practiceAnswer = sqliteTable(
 	'practice_answer',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
 		personId: integer().notNull(),
+		/** The set it was given in (its feedback page lives there); null only for lost old sets. */
+		sessionId: integer(),
 		questionId: integer()
 			.notNull()
 			.references(() => question.id),
 		version: integer().notNull(),
 		mode: text({ enum: PRACTICE_MODES }).notNull(),
+		/** As given: choices are the labels the learner saw, in the order of `optionOrders`. */
 		response: text({ mode: 'json' }).notNull(),
+		/** The option order shown (option ids), so the response reads the same for ever. */
+		optionOrders: text({ mode: 'json' }).$type<OptionOrders>(),
 		/** Score as a fraction in [0, 1]. */
 		fraction: real().notNull(),
 		outcome: text({ enum: PRACTICE_OUTCOMES }).notNull(),
 		timeMs: integer().notNull(),
-		answeredAt: integer({ mode: 'timestamp_ms' }).notNull()
+		answeredAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		/** The card and mistake-book state this answer left (null for answers before it was kept). */
+		after: text({ mode: 'json' }).$type<PracticeAfter>()
 	},
-	// a learner's history and the day's progress
-	(t) => [index('practice_answer_person_idx').on(t.personId, t.answeredAt)]
+	(t) => [
+		// a learner's history and the day's progress
+		index('practice_answer_person_idx').on(t.personId, t.answeredAt),
+		// the mistake book's link to the last wrong answer of each question
+		index('practice_answer_question_idx').on(t.personId, t.questionId)
+	]
 );

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { Response } from '@xuefa/core';
+import type { OptionOrders, Response } from '@xuefa/core';
 import { PRACTICE_MODES } from './bank.ts';
 import { person } from './org.ts';
 
@@ -10,6 +10,15 @@ export interface PracticeSource {
 	value: string;
 	/** What to show: the law, topic or bank name. */
 	label: string;
+}
+
+/**
+ * One question of a set: the version drawn and, for choice questions, the option order shown
+ * (shuffled per set from its seed; absent in sets started before options were shuffled).
+ */
+export interface PracticeItem extends OptionOrders {
+	questionId: number;
+	version: number;
 }
 
 /** An answer that waits for the learner's own assessment (essays are not graded automatically). */
@@ -35,7 +44,7 @@ export const practiceSession = sqliteTable(
 		mode: text({ enum: PRACTICE_MODES }).notNull(),
 		source: text({ mode: 'json' }).notNull().$type<PracticeSource>(),
 		/** The versions drawn, in order: an edit made while the set is open does not change them. */
-		items: text({ mode: 'json' }).notNull().$type<{ questionId: number; version: number }[]>(),
+		items: text({ mode: 'json' }).notNull().$type<PracticeItem[]>(),
 		/** Per position, the `practice_answer` id once answered (null before). */
 		answerIds: text({ mode: 'json' }).notNull().$type<(number | null)[]>(),
 		/** The current question (0-based); equal to the number of items when the set is done. */

@@ -16,7 +16,7 @@ import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { practicePolicy } from './policy.ts';
 import { essayKeys, manualScores, responseFromFields } from './responses.ts';
 import { PRACTICE_GRADING, answerTime, nextMistakeState, outcomeOf, timingFor } from './rules.ts';
-import { loadSession, loadVersion, type SessionRow } from './session.ts';
+import { itemOrders, loadSession, loadVersion, type SessionRow } from './session.ts';
 
 /** What answering led to: the answer's id, or a wait for the learner to mark their essay. */
 export type AnswerResult = { answerId: number } | { pending: true };
@@ -33,8 +33,10 @@ async function openAt(ctx: Ctx & { db: Tx }, sessionId: number, position: number
 }
 
 /**
- * Records an answer and everything it changes, in the caller's transaction: the answer as given,
- * the FSRS card (scheduled with the server's now), the mistake book, and the set's progress.
+ * Records an answer and everything it changes, in the caller's transaction: the answer as given
+ * (with the option order shown and the state it leaves, so its feedback page can always show the
+ * state then), the FSRS card (scheduled with the server's now), the mistake book, and the set's
+ * progress. Choices are graded through the option order of the set's item, so by option id.
  */
 async function record(
 	ctx: Ctx & { db: Tx },
@@ -45,24 +47,16 @@ async function record(
 	manual: ManualScores
 ): Promise<number> {
 	const { db, now } = ctx;
-	const grade = gradeItem({ question: q, points: 1 }, response, PRACTICE_GRADING, manual);
+	const orders = itemOrders(s.items[s.position]!);
+	const grade = gradeItem(
+		{ question: q, points: 1, ...orders },
+		response,
+		PRACTICE_GRADING,
+		manual
+	);
 	const fraction = grade.fraction ?? 0;
 	const outcome = outcomeOf(fraction);
 	const questionId = Number(q.id);
-	const [answer] = await db
-		.insert(practiceAnswer)
-		.values({
-			personId: s.personId,
-			questionId,
-			version: q.version,
-			mode: s.mode,
-			response,
-			fraction,
-			outcome,
-			timeMs,
-			answeredAt: now
-		})
-		.returning({ id: practiceAnswer.id });
 
 	const [prev] = await db
 		.select()
@@ -74,16 +68,36 @@ async function record(
 		{ outcome, timeMs },
 		{ now, timing: timingFor(q.type) }
 	);
-	const card = {
-		card: scheduled.card,
-		due: scheduled.due,
-		...nextMistakeState(prev, outcome, mistakeClearStreak),
-		lastAnsweredAt: now
-	};
+	const mistake = nextMistakeState(prev, outcome, mistakeClearStreak);
+	const card = { card: scheduled.card, due: scheduled.due, ...mistake, lastAnsweredAt: now };
 	await db
 		.insert(practiceCard)
 		.values({ personId: s.personId, questionId, ...card })
 		.onConflictDoUpdate({ target: [practiceCard.personId, practiceCard.questionId], set: card });
+
+	const [answer] = await db
+		.insert(practiceAnswer)
+		.values({
+			personId: s.personId,
+			sessionId: s.id,
+			questionId,
+			version: q.version,
+			mode: s.mode,
+			response,
+			optionOrders: orders,
+			fraction,
+			outcome,
+			timeMs,
+			answeredAt: now,
+			after: {
+				due: scheduled.due.getTime(),
+				inMistakeBook: mistake.inMistakeBook,
+				mistakeStreak: mistake.mistakeStreak,
+				clearAfter: mistakeClearStreak,
+				cleared: Boolean(prev?.inMistakeBook) && !mistake.inMistakeBook
+			}
+		})
+		.returning({ id: practiceAnswer.id });
 
 	const answerIds = s.answerIds.slice();
 	answerIds[s.position] = answer!.id;

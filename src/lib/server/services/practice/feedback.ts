@@ -1,19 +1,20 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { gradeItem, type GradeStatus, type Response } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
-import { practiceAnswer, practiceCard } from '../../db/schema/index.ts';
+import { practiceAnswer } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
-import { practicePolicy } from './policy.ts';
 import { citations, feedbackBodies } from './responses.ts';
 import { PRACTICE_GRADING } from './rules.ts';
 import { loadSession, loadVersion, questionView } from './session.ts';
 
 /**
  * Everything shown after an answer: the outcome, the question with its key next to the learner's
- * answer, the sanitised explanation, the statute citations, where the question stands in the
- * mistake book, and when it comes back for review. Keyed by the answer id, so the page survives a
- * reload and works as the target of a redirect after the answer's form post.
+ * answer (options in the order they saw), the sanitised explanation, the statute citations, and
+ * where the question then stood — in the mistake book or out of it, when it would come back for
+ * review — as recorded with the answer, so an old answer shows its own state, not today's. Keyed
+ * by the answer id, so the page survives a reload and works as the target of a redirect after the
+ * answer's form post.
  */
 export async function practiceFeedback(ctx: Ctx, sessionId: number, answerId: number) {
 	const s = await loadSession(ctx, sessionId);
@@ -26,27 +27,12 @@ export async function practiceFeedback(ctx: Ctx, sessionId: number, answerId: nu
 	if (!a) throw new NotFoundError();
 	const q = await loadVersion(ctx.db, a.questionId, a.version);
 	const response = a.response as Response;
+	const orders = a.optionOrders ?? {};
 	// Grading is deterministic, so the per-part statuses come from grading again; essays the
 	// learner marked themselves read as `pending` here.
-	const grade = gradeItem({ question: q, points: 1 }, response, PRACTICE_GRADING);
+	const grade = gradeItem({ question: q, points: 1, ...orders }, response, PRACTICE_GRADING);
 	const statuses: GradeStatus[] = grade.parts ? grade.parts.map((p) => p.status) : [grade.status];
-
-	const [card] = await ctx.db
-		.select()
-		.from(practiceCard)
-		.where(and(eq(practiceCard.personId, s.personId), eq(practiceCard.questionId, a.questionId)));
-	const [earlierMiss] = await ctx.db
-		.select({ id: practiceAnswer.id })
-		.from(practiceAnswer)
-		.where(
-			and(
-				eq(practiceAnswer.personId, s.personId),
-				eq(practiceAnswer.questionId, a.questionId),
-				ne(practiceAnswer.outcome, 'right')
-			)
-		)
-		.limit(1);
-	const { mistakeClearStreak } = await practicePolicy(ctx.db);
+	const after = a.after;
 
 	return {
 		sessionId: s.id,
@@ -59,18 +45,19 @@ export async function practiceFeedback(ctx: Ctx, sessionId: number, answerId: nu
 		outcome: a.outcome,
 		fraction: a.fraction,
 		timeMs: a.timeMs,
-		question: questionView(q),
-		bodies: feedbackBodies(q, response).map((b, i) => ({ ...b, status: statuses[i]! })),
+		question: questionView(q, orders),
+		bodies: feedbackBodies(q, response, orders).map((b, i) => ({ ...b, status: statuses[i]! })),
 		explanationHtml: renderMarkdown(q.explanation ?? ''),
 		citations: citations(q),
-		mistakes: {
-			inBook: card?.inMistakeBook ?? false,
-			streak: card?.mistakeStreak ?? 0,
-			clearAfter: mistakeClearStreak,
-			/** Answered right now after having been in the book, and out of it. */
-			cleared: a.outcome === 'right' && !card?.inMistakeBook && earlierMiss !== undefined
+		/** Null for answers given before their state was kept. */
+		mistakes: after && {
+			inBook: after.inMistakeBook,
+			streak: after.mistakeStreak,
+			clearAfter: after.clearAfter,
+			/** Answered right after having been in the book, and out of it now. */
+			cleared: after.cleared
 		},
-		nextDue: card?.due ?? null
+		nextDue: after ? new Date(after.due) : null
 	};
 }
 

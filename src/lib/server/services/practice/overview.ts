@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, eq, ne } from 'drizzle-orm';
 import { topicReadiness, newCard, type CardState } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { practiceCard, question, questionBank, questionLawRef } from '../../db/schema/index.ts';
-import { practicePolicy } from './policy.ts';
+import { practicePolicy, shanghaiDay } from './policy.ts';
 import { answersToday, dueToday, withCards } from './queue.ts';
 import { practiceScope, practisable } from './scope.ts';
 
@@ -21,16 +21,21 @@ export async function practiceToday(ctx: Ctx) {
 }
 
 /**
- * Readiness per topic from the core's `topicReadiness`, with one adjustment: FSRS rates a card as
+ * Readiness per topic from the core's `topicReadiness`, with two adjustments: FSRS rates a card as
  * well recalled right after any review, even a wrong one, so a question still in the mistake book
- * counts 0 (passed as a fresh card) until it is cleared; `mistakes` says how many per topic.
+ * counts 0 (passed as a fresh card) until it is cleared; `mistakes` says how many per topic. And
+ * `due` counts what "due today" counts — questions practised before and due by the end of today
+ * (Asia/Shanghai) — never questions not yet seen, which the core's fresh cards would count.
  */
 export function readinessByTopic(
-	cards: { topic: string; card: unknown; inMistakeBook: boolean | null }[],
+	cards: { topic: string; card: unknown; due: Date | null; inMistakeBook: boolean | null }[],
 	now: Date
 ) {
 	const mistakes = new Map<string, number>();
+	const due = new Map<string, number>();
+	const endOfToday = shanghaiDay(now).end;
 	const inputs = cards.map((c) => {
+		if (c.due !== null && c.due <= endOfToday) due.set(c.topic, (due.get(c.topic) ?? 0) + 1);
 		const card = (c.card as CardState | null) ?? newCard(now);
 		if (!c.inMistakeBook) return { topic: c.topic, card };
 		mistakes.set(c.topic, (mistakes.get(c.topic) ?? 0) + 1);
@@ -38,7 +43,7 @@ export function readinessByTopic(
 	});
 	return topicReadiness(inputs, now).map((r) => {
 		const m = mistakes.get(r.topic) ?? 0;
-		return { ...r, unseen: r.unseen - m, mistakes: m };
+		return { ...r, unseen: r.unseen - m, mistakes: m, due: due.get(r.topic) ?? 0 };
 	});
 }
 

@@ -35,12 +35,5 @@ export async function practicePolicy(db: DbOrTx): Promise<PracticePolicy> {
 	};
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-// China has had one time zone without daylight saving since 1991: UTC+8 all year.
-const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000;
-
-/** The learner's day in Asia/Shanghai around `now`: [start, end). */
-export function shanghaiDay(now: Date): { start: Date; end: Date } {
-	const start = Math.floor((now.getTime() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET;
-	return { start: new Date(start), end: new Date(start + DAY) };
-}
+// the learner's day (Asia/Shanghai), shared with the pages that name days
+export { shanghaiDay } from '$lib/days.ts';

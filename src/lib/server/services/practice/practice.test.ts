@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../db/index.ts';
 import {
 	practiceAnswer,
 	practiceCard,
@@ -9,126 +8,26 @@ import {
 	user
 } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError } from '../../errors.ts';
-import { testDb } from '../../testing/db.ts';
+import { ctxFor, makeQuestion, makeUser, singleChoice } from '../../testing/factories.ts';
 import {
-	ctxFor,
-	district,
-	makeBank,
-	makeQuestion,
-	makeUser,
-	singleChoice
-} from '../../testing/factories.ts';
-import { storeQuestion, type QuestionContent } from '../questions/store.ts';
-import { answerPractice, assessPractice, nextPractice } from './answer.ts';
+	T0,
+	asShown,
+	bankSet,
+	card,
+	caseQ,
+	essay,
+	fill,
+	hours,
+	practise,
+	setup
+} from '../../testing/practice.ts';
+import { storeQuestion } from '../questions/store.ts';
+import { answerPractice, assessPractice } from './answer.ts';
 import { practiceFeedback } from './feedback.ts';
 import { listMistakes } from './mistakes.ts';
 import { practiceOverview, practiceToday } from './overview.ts';
 import { practiceSessionView, type SessionView } from './session.ts';
 import { startPractice } from './start.ts';
-
-const T0 = new Date('2026-03-02T09:00:00+08:00');
-const hours = (h: number) => new Date(T0.getTime() + h * 3600_000);
-
-const fill: QuestionContent = {
-	type: 'fill',
-	stem: '行政处罚的种类包括警告、通报批评、___等。',
-	explanation: '《行政处罚法》第九条。',
-	difficulty: 1,
-	laws: [{ lawId: '行政处罚法', articleNo: 9 }],
-	topic: '处罚种类',
-	tags: [],
-	blanks: [{ answers: ['没收违法所得'] }]
-};
-const essay: QuestionContent = {
-	type: 'essay',
-	stem: '简述听证程序的适用情形。',
-	difficulty: 3,
-	laws: [{ lawId: '行政处罚法', articleNo: 63 }],
-	topic: '听证',
-	tags: [],
-	referenceAnswer: '较大数额罚款、没收较大数额违法所得……',
-	rubric: '答出三项得满分'
-};
-const caseQ: QuestionContent = {
-	type: 'case',
-	stem: '某局对张某作出行政处罚决定。',
-	difficulty: 4,
-	laws: [{ lawId: '行政处罚法' }],
-	topic: '案例',
-	tags: [],
-	parts: [
-		{
-			type: 'single',
-			stem: '该决定前应当？',
-			options: [
-				{ id: 'a', text: '告知', correct: true },
-				{ id: 'b', text: '不告知', correct: false }
-			]
-		},
-		{ type: 'truefalse', stem: '可以当场收缴所有款项。', answer: false }
-	]
-};
-
-/** A district with a bank on the root (for everyone), one in bureau A, and a cadre in street B. */
-async function setup() {
-	const db = await testDb();
-	const d = await district(db);
-	const rootBank = await makeBank(db, d.root.id, '区级题库');
-	const aBank = await makeBank(db, d.a.id, '司法局题库');
-	const learner = await makeUser(db, d.b.id);
-	return { db, ...d, rootBank, aBank, learner };
-}
-
-/**
- * Starts a set and answers each question with `fields(questionId)`, as a learner would at `now`.
- * Returns the set id and the answer ids.
- */
-async function practise(
-	db: Db,
-	userId: number,
-	now: Date,
-	start: Parameters<typeof startPractice>[1],
-	fields: (questionId: number) => Record<string, string[]>,
-	marks: Record<string, 'right' | 'partly' | 'wrong'> = {},
-	onView?: (view: SessionView) => void
-) {
-	const ctx = await ctxFor(db, userId, now);
-	const id = await startPractice(ctx, start);
-	const answers: number[] = [];
-	for (;;) {
-		const view = await practiceSessionView(ctx, id);
-		onView?.(view);
-		if (view.state !== 'question') break;
-		const result = await answerPractice(ctx, {
-			sessionId: id,
-			position: view.position,
-			questionId: view.questionId,
-			version: view.version,
-			fields: fields(view.questionId)
-		});
-		if ('pending' in result) {
-			const pending = await practiceSessionView(ctx, id);
-			onView?.(pending);
-			answers.push(await assessPractice(ctx, { sessionId: id, position: view.position, marks }));
-		} else answers.push(result.answerId);
-		await nextPractice(ctx, { sessionId: id, position: view.position });
-	}
-	return { id, answers, ctx };
-}
-
-const bankSet = (bankId: number, count = 10) => ({
-	by: 'bank' as const,
-	value: String(bankId),
-	count
-});
-
-async function card(db: Db, personId: number, questionId: number) {
-	const [row] = await db
-		.select()
-		.from(practiceCard)
-		.where(and(eq(practiceCard.personId, personId), eq(practiceCard.questionId, questionId)));
-	return row!;
-}
 
 describe('practice scope', () => {
 	it('a cadre practises the banks of their unit and above, never a sibling unit’s', async () => {
@@ -303,19 +202,20 @@ describe('answering', () => {
 			})
 		).rejects.toBeInstanceOf(ConflictError);
 		const later = await ctxFor(db, learner.user.id, new Date(T0.getTime() + 25_000));
+		const right = await asShown(db, id, 0, { a: ['A'] });
 		const result = await answerPractice(later, {
 			sessionId: id,
 			position: 0,
 			questionId: qid,
 			version: 1,
-			fields: { a: ['A'] }
+			fields: right
 		});
 		expect(result).toHaveProperty('answerId');
 		const [row] = await db.select().from(practiceAnswer);
 		expect(row).toMatchObject({
 			questionId: qid,
 			version: 1,
-			response: { type: 'single', choice: 'A' },
+			response: { type: 'single', choice: right.a![0] },
 			fraction: 1,
 			outcome: 'right',
 			timeMs: 25_000,
@@ -416,7 +316,7 @@ describe('mistake book', () => {
 			inMistakeBook: false,
 			mistakeStreak: 0
 		});
-		expect((await practiceFeedback(last.ctx, last.id, last.answers[0]!)).mistakes.cleared).toBe(
+		expect((await practiceFeedback(last.ctx, last.id, last.answers[0]!)).mistakes?.cleared).toBe(
 			true
 		);
 		expect((await listMistakes(ctx)).items).toEqual([]);

@@ -8,6 +8,7 @@ import {
 	partPoints,
 	type CasePart,
 	type ManualScores,
+	type OptionOrders,
 	type QuestionVersion,
 	type Response
 } from '@xuefa/core';
@@ -79,15 +80,23 @@ export type KeyView =
 	| { type: 'fill'; blanks: { answers: string[]; given: string }[] }
 	| { type: 'essay'; referenceHtml: string; rubricHtml: string; given: string };
 
-function keyView(body: Exclude<Body, { type: 'case' }>, r: Response | null | undefined): KeyView {
+function keyView(
+	body: Exclude<Body, { type: 'case' }>,
+	r: Response | null | undefined,
+	order: readonly string[] | undefined
+): KeyView {
 	switch (body.type) {
 		case 'single':
 		case 'multiple': {
+			// the labels chosen are those shown: list the options in the order shown (by option id)
 			const chosen =
 				r?.type === 'single' ? [r.choice ?? ''] : r?.type === 'multiple' ? r.choices : [];
+			const shown = order
+				? order.flatMap((id) => body.options.filter((o) => o.id === id))
+				: body.options;
 			return {
 				type: body.type,
-				options: body.options.map((o, i) => ({
+				options: shown.map((o, i) => ({
 					label: OPTION_LABELS[i]!,
 					html: renderMarkdown(o.text),
 					correct: o.correct,
@@ -126,14 +135,22 @@ export interface FeedbackBody {
 	key: KeyView;
 }
 
-/** The answer keys and explanations of a question (the case's parts in order). */
-export function feedbackBodies(q: QuestionVersion, r: Response): FeedbackBody[] {
-	if (q.type !== 'case') return [{ stemHtml: '', explanationHtml: '', key: keyView(q, r) }];
+/**
+ * The answer keys and explanations of a question (the case's parts in order), options in the
+ * order the learner saw them.
+ */
+export function feedbackBodies(
+	q: QuestionVersion,
+	r: Response,
+	orders: OptionOrders = {}
+): FeedbackBody[] {
+	if (q.type !== 'case')
+		return [{ stemHtml: '', explanationHtml: '', key: keyView(q, r, orders.optionOrder) }];
 	const parts = r.type === 'case' ? r.parts : [];
 	return q.parts.map((p, i) => ({
 		stemHtml: renderMarkdown(p.stem),
 		explanationHtml: renderMarkdown(p.explanation ?? ''),
-		key: keyView(p, parts[i])
+		key: keyView(p, parts[i], orders.partOptionOrders?.[i])
 	}));
 }
 

@@ -2,18 +2,32 @@ import { and, eq, inArray } from 'drizzle-orm';
 import {
 	toCandidatePaper,
 	type CandidateQuestion,
+	type OptionOrders,
 	type QuestionVersion,
 	type Response
 } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import type { DbOrTx } from '../../db/index.ts';
-import { practiceAnswer, practiceSession, questionVersion } from '../../db/schema/index.ts';
+import {
+	type PracticeItem,
+	practiceAnswer,
+	practiceSession,
+	questionVersion
+} from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import { essayKeys, feedbackBodies, type KeyView } from './responses.ts';
 import { practiceScope } from './scope.ts';
 
 export type SessionRow = typeof practiceSession.$inferSelect;
+
+/** The option order a set shows for one of its items (none for sets from before the shuffle). */
+export function itemOrders(item: PracticeItem): OptionOrders {
+	return {
+		...(item.optionOrder ? { optionOrder: item.optionOrder } : {}),
+		...(item.partOptionOrders ? { partOptionOrders: item.partOptionOrders } : {})
+	};
+}
 
 /** A set of the signed-in learner; anyone else's is reported missing. */
 export async function loadSession(ctx: Ctx, sessionId: number): Promise<SessionRow> {
@@ -63,11 +77,11 @@ function toView(q: CandidateQuestion): QuestionView {
 
 /**
  * The candidate view of one question, built from the core's `toCandidatePaper` (which copies field
- * by field, so no answer, explanation or rubric can reach the browser).
+ * by field, so no answer, explanation or rubric can reach the browser), options in the set's order.
  */
-export function questionView(q: QuestionVersion): QuestionView {
+export function questionView(q: QuestionVersion, orders: OptionOrders = {}): QuestionView {
 	const paper = toCandidatePaper({
-		sections: [{ type: q.type, points: 1, items: [{ question: q, points: 1 }] }],
+		sections: [{ type: q.type, points: 1, items: [{ question: q, points: 1, ...orders }] }],
 		totalPoints: 1
 	});
 	return toView(paper.sections[0]!.items[0]!);
@@ -129,19 +143,26 @@ export async function practiceSessionView(ctx: Ctx, sessionId: number): Promise<
 	if (answerId != null) return { ...head, state: 'answered', answerId };
 	const item = s.items[s.position]!;
 	const q = await loadVersion(ctx.db, item.questionId, item.version);
+	const question = questionView(q, itemOrders(item));
 	if (s.pending)
 		return {
 			...head,
 			state: 'assess',
-			question: questionView(q),
-			essays: essaysOf(q, s.pending.response)
+			question,
+			essays: essaysOf(q, s.pending.response, itemOrders(item))
 		};
-	return { ...head, state: 'question', ...item, question: questionView(q) };
+	return {
+		...head,
+		state: 'question',
+		questionId: item.questionId,
+		version: item.version,
+		question
+	};
 }
 
 /** The essay bodies of a pending answer with their reference answers, for self-assessment. */
-function essaysOf(q: QuestionVersion, r: Response): EssayToMark[] {
-	const bodies = feedbackBodies(q, r);
+function essaysOf(q: QuestionVersion, r: Response, orders: OptionOrders): EssayToMark[] {
+	const bodies = feedbackBodies(q, r, orders);
 	return essayKeys(q).map((key) => {
 		const b = bodies[key === 'a' ? 0 : Number(key.slice(1))]!;
 		return { key, stemHtml: b.stemHtml, view: b.key };

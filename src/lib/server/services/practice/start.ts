@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import { createRng, shuffled, type Rng } from '@xuefa/core';
+import { createRng, optionOrders, shuffled, type Rng } from '@xuefa/core';
 import type { StartPracticeInput } from '$lib/schemas/practice.ts';
 import { transact, type Ctx } from '../../context.ts';
 import {
+	type PracticeItem,
 	type PracticeSource,
 	practiceCard,
 	practiceSession,
 	question,
 	questionBank,
-	questionLawRef
+	questionLawRef,
+	questionVersion
 } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { practicePolicy } from './policy.ts';
@@ -54,8 +56,9 @@ async function bankLabel(ctx: Ctx, scope: PracticeScope, bankId: number): Promis
 
 /**
  * Starts a practice set — by law, topic or bank, today's review, or the mistake book — and returns
- * its id. The draw is seeded from node:crypto and the seed kept with the set; the current version
- * of each question is pinned, so the set shows and grades exactly those versions.
+ * its id. The draw and the order of each question's options are seeded from node:crypto and the
+ * seed kept with the set; the current version of each question is pinned, so the set shows and
+ * grades exactly those versions.
  */
 export async function startPractice(ctx: Ctx, input: StartPracticeInput): Promise<number> {
 	const scope = practiceScope(ctx);
@@ -105,11 +108,22 @@ export async function startPractice(ctx: Ctx, input: StartPracticeInput): Promis
 
 	return transact(ctx, async (tx) => {
 		const versions = await tx.db
-			.select({ id: question.id, version: question.currentVersion })
+			.select({ id: question.id, version: question.currentVersion, data: questionVersion.data })
 			.from(question)
+			.innerJoin(
+				questionVersion,
+				and(
+					eq(questionVersion.questionId, question.id),
+					eq(questionVersion.version, question.currentVersion)
+				)
+			)
 			.where(inArray(question.id, ids));
-		const current = new Map(versions.map((v) => [v.id, v.version]));
-		const items = ids.map((questionId) => ({ questionId, version: current.get(questionId)! }));
+		const current = new Map(versions.map((v) => [v.id, v]));
+		// options shuffled per set, from the set's seed (grading maps the labels back to option ids)
+		const items: PracticeItem[] = ids.map((questionId) => {
+			const v = current.get(questionId)!;
+			return { questionId, version: v.version, ...optionOrders(v.data, rng) };
+		});
 		const [row] = await tx.db
 			.insert(practiceSession)
 			.values({

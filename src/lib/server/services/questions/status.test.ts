@@ -1,15 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createClient } from '@libsql/client';
-import { drizzle } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { listQuestionsInput } from '$lib/schemas/banks.ts';
 import type { Ctx } from '../../context.ts';
 import { auditEntry, question } from '../../db/schema/index.ts';
-import { testDb } from '../../testing/db.ts';
+import { databaseBefore, testDb } from '../../testing/db.ts';
 import {
 	ctxFor,
 	district,
@@ -143,32 +137,18 @@ describe('question status', () => {
 describe('the status migration', () => {
 	it('keeps existing questions in practice as ready and turns archived ones into retired', async () => {
 		// the migrations up to the one that adds the status column, then the rest
-		const dir = mkdtempSync(join(tmpdir(), 'xuefa-migrate-'));
-		const early = join(dir, 'early');
-		cpSync('./drizzle', early, { recursive: true });
-		const journalPath = join(early, 'meta', '_journal.json');
-		const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
-			entries: { tag: string }[];
-		};
-		const upTo = journal.entries.findIndex((e) => e.tag === '0006_question_status');
-		journal.entries = journal.entries.slice(0, upTo + 1);
-		writeFileSync(journalPath, JSON.stringify(journal));
-		const client = createClient({ url: `file:${join(dir, 'old.db')}` });
-		const db = drizzle(client);
-		await migrate(db, { migrationsFolder: early });
+		const { client, finish } = await databaseBefore('0007_question_status_data');
 		await client.executeMultiple(`
 			INSERT INTO unit (id, name, kind, path) VALUES (1, '区政府', 'government', '/1/');
 			INSERT INTO question_bank (id, unit_id, name, created_at, updated_at) VALUES (1, 1, '旧题库', 0, 0);
 			INSERT INTO question (id, bank_id, current_version, type, difficulty, stem_text, archived, created_at, updated_at)
 				VALUES (1, 1, 1, 'truefalse', 1, '在用的题', 0, 0, 0), (2, 1, 1, 'truefalse', 1, '归档的题', 1, 0, 0);
 		`);
-		await migrate(db, { migrationsFolder: './drizzle' });
+		await finish();
 		const rows = await client.execute('SELECT id, status FROM question ORDER BY id');
 		expect(rows.rows.map((r) => [r.id, r.status])).toEqual([
 			[1, 'ready'],
 			[2, 'retired']
 		]);
-		client.close();
-		rmSync(dir, { recursive: true, force: true });
 	});
 });

@@ -4,5 +4,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	return { book: await guard(() => listMistakes(ctx)) };
+	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
+	return { book: await guard(() => listMistakes(ctx, page)) };
 };

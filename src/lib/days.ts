@@ -1,0 +1,36 @@
+/**
+ * Days as people in the district count them: calendar days in Asia/Shanghai. China has had one
+ * time zone without daylight saving since 1991, so a day is UTC+8 all year.
+ */
+const DAY = 24 * 60 * 60 * 1000;
+const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000;
+
+/** The number of the Shanghai calendar day `t` falls on (days since 1970-01-01 there). */
+const dayNo = (t: Date | number) => Math.floor((new Date(t).getTime() + SHANGHAI_OFFSET) / DAY);
+
+/** The day in Asia/Shanghai around `now`: [start, end). */
+export function shanghaiDay(now: Date): { start: Date; end: Date } {
+	const start = dayNo(now) * DAY - SHANGHAI_OFFSET;
+	return { start: new Date(start), end: new Date(start + DAY) };
+}
+
+/** How far ahead a review may be and still read as a day from now (3天后) rather than a date. */
+const RELATIVE_DAYS = 7;
+
+/**
+ * When something comes back, as people say it: 今天, 明天, 后天, 3天后 (tomorrow, in 3 days …) up
+ * to a week ahead, else the date. Counted in Shanghai calendar days, not hours: a review at 03:02
+ * tomorrow is 明天.
+ *
+ * @param when - the time it is due
+ * @param now - the time it is now (the server's, so the page reads the same everywhere)
+ * @param locale - the reader's locale
+ */
+export function dayFromNow(when: Date | number, now: Date | number, locale: string): string {
+	const days = dayNo(when) - dayNo(now);
+	if (days >= 0 && days <= RELATIVE_DAYS)
+		return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(
+		new Date(when)
+	);
+}
