@@ -47,6 +47,27 @@ test.describe('a cadre reads the statutes', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《宪法》第二十七条');
 		await expect(page.locator('article')).toContainText('宪法宣誓');
 	});
+
+	test('an article number opens the article: 宪法27条 at once, 27 among the laws that have one', async ({
+		page
+	}) => {
+		await loginAs(page, 'cadre');
+		await page.goto('/laws');
+		await page.getByLabel('搜索条文').fill('宪法27条');
+		await page.getByRole('button', { name: '搜索' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《宪法》第二十七条');
+
+		await page.goto('/laws');
+		await page.getByLabel('搜索条文').fill('第二十七条');
+		await page.getByLabel('法律', { exact: true }).selectOption({ label: '行政处罚法' });
+		await page.getByRole('button', { name: '搜索' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('《行政处罚法》第二十七条');
+
+		await page.goto('/laws/search?q=27');
+		const numbered = page.getByRole('region', { name: '这些法律都有第二十七条' });
+		await expect(numbered.getByRole('link', { name: '《宪法》第二十七条' })).toBeVisible();
+		await expect(numbered.getByRole('link', { name: '《行政处罚法》第二十七条' })).toBeVisible();
+	});
 });
 
 // A made-up statute in the national database's plain-text layout (full-width spaces written as ~).
@@ -82,6 +103,12 @@ test('an organiser imports a plain-text statute: preview, confirm, listed', asyn
 	await expect(row).toContainText('2025-03-01 通过');
 	await row.getByRole('link').click();
 	await expect(page.getByRole('link', { name: '第三条', exact: true })).toBeVisible();
+
+	// naming the law and an article number opens that article
+	await page.goto('/laws/search');
+	await page.getByLabel('搜索条文').fill('端到端示范法3条');
+	await page.getByRole('button', { name: '搜索' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('《端到端示范法》第三条');
 });
 
 test('a cadre cannot open the import page', async ({ page }) => {

@@ -24,6 +24,7 @@ import { testDb } from '../../testing/db.ts';
 import { importStatute } from './import.ts';
 import { previewStatute } from './preview.ts';
 import { getArticle, getLawVersion, listLaws } from './read.ts';
+import { articlesByNumber } from './article-query.ts';
 import { searchArticles } from './search.ts';
 import { lawsDir, seedStatutes } from './seed.ts';
 
@@ -284,6 +285,41 @@ describe('statute search', () => {
 		expect(await searchArticles(ctx, { q: '宣誓', law: 999, page: 1 })).toMatchObject({
 			total: 0
 		});
+	});
+
+	it('an article number finds that article: 第三条, 3, 5条 in a chosen law, or naming the law', async () => {
+		const { ctx } = await setup();
+		await importText(ctx, V2);
+		await importText(
+			ctx,
+			W(`中华人民共和国另一示范法
+（2021年1月1日第十三届全国人民代表大会常务委员会第二十四次会议通过）
+第一条~为了另一示范，制定本法。
+第二条~本法所称示范，是指示范。
+第三条~本法自公布之日起施行。
+`)
+		);
+		const [demo, other] = (await listLaws(ctx)).map((l) => l.id);
+		const find = async (q: string, law?: number) =>
+			(await articlesByNumber(ctx, { q, law, page: 1 })).map(
+				(a) => `${a.shortTitle}${a.articleNo}`
+			);
+		// several laws have an article 3: list them; only one has an article 5
+		expect(await find('第三条')).toEqual(['示范管理法3', '另一示范法3']);
+		expect(await find('3')).toEqual(['示范管理法3', '另一示范法3']);
+		expect(await find('第五条')).toEqual(['示范管理法5']);
+		expect(await find('5条')).toEqual(['示范管理法5']);
+		// a chosen law, or the law named in the query
+		expect(await find('第三条', other)).toEqual(['另一示范法3']);
+		expect(await find('3', demo)).toEqual(['示范管理法3']);
+		expect(await find('示范管理法3条')).toEqual(['示范管理法3']);
+		expect(await find('《另一示范法》第三条')).toEqual(['另一示范法3']);
+		expect(await find('中华人民共和国另一示范法 2')).toEqual(['另一示范法2']);
+		// no such article, no such law, or words: not an article query
+		expect(await find('第九条')).toEqual([]);
+		expect(await find('行政处罚法3条')).toEqual([]);
+		expect(await find('示范机关')).toEqual([]);
+		expect(await find('2020年')).toEqual([]);
 	});
 });
 
