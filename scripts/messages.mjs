@@ -1,10 +1,14 @@
 // Adds or updates messages in both catalogues at once, keeping keys sorted:
 //   node scripts/messages.mjs add key "中文" "English" [key "中文" "English" …]
-//   node scripts/messages.mjs check      (fails when the locales differ in keys or placeholders)
+//   node scripts/messages.mjs check      (fails when the locales differ in keys or placeholders, or
+//                                        an English string has Chinese full-width punctuation)
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const files = { 'zh-CN': 'messages/zh-CN.json', en: 'messages/en.json' };
+/** @param {string} f @returns {Record<string, string>} */
 const load = (f) => JSON.parse(readFileSync(f, 'utf8'));
+/** @param {string} f @param {Record<string, string>} obj */
 const save = (f, obj) => {
 	const sorted = Object.fromEntries(
 		Object.entries(obj).sort(([a], [b]) =>
@@ -14,8 +18,44 @@ const save = (f, obj) => {
 	writeFileSync(f, JSON.stringify(sorted, null, '\t') + '\n');
 };
 
-const [cmd, ...args] = process.argv.slice(2);
-if (cmd === 'add') {
+// Chinese punctuation has its own full-width forms (，。、；：！？（）《》【】「」…); in English text they
+// read as typos. Ideographic numerals such as 〇 are not punctuation and are left out of the range.
+const FULL_WIDTH_PUNCTUATION =
+	/[\u3000-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
+/**
+ * What is wrong with a pair of catalogues: a key missing in one locale, placeholders that differ,
+ * or Chinese full-width punctuation in an English string.
+ * @param {Record<string, string>} zh
+ * @param {Record<string, string>} en
+ * @returns {string[]} one line per problem
+ */
+export function catalogueProblems(zh, en) {
+	/** @param {string} s */
+	const params = (s) =>
+		[...String(s).matchAll(/\{(\w+)\}/g)]
+			.map((m) => m[1])
+			.sort()
+			.join(',');
+	const problems = [];
+	for (const k of new Set([...Object.keys(zh), ...Object.keys(en)])) {
+		if (k === '$schema') continue;
+		if (!(k in zh)) problems.push(`${k}: missing in zh-CN`);
+		else if (!(k in en)) problems.push(`${k}: missing in en`);
+		else if (params(zh[k] ?? '') !== params(en[k] ?? ''))
+			problems.push(`${k}: placeholders differ`);
+		const mark = FULL_WIDTH_PUNCTUATION.exec(en[k] ?? '');
+		if (mark) problems.push(`${k}: Chinese punctuation “${mark[0]}” in English`);
+	}
+	return problems;
+}
+
+const isCli =
+	process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+const [cmd, ...args] = isCli ? process.argv.slice(2) : [];
+if (!isCli) {
+	// imported (by a test): no command to run
+} else if (cmd === 'add') {
 	const zh = load(files['zh-CN']);
 	const en = load(files.en);
 	for (let i = 0; i < args.length; i += 3) {
@@ -29,17 +69,7 @@ if (cmd === 'add') {
 } else if (cmd === 'check') {
 	const zh = load(files['zh-CN']);
 	const en = load(files.en);
-	const params = (s) =>
-		[...String(s).matchAll(/\{(\w+)\}/g)]
-			.map((m) => m[1])
-			.sort()
-			.join(',');
-	const problems = [];
-	for (const k of new Set([...Object.keys(zh), ...Object.keys(en)])) {
-		if (!(k in zh)) problems.push(`${k}: missing in zh-CN`);
-		else if (!(k in en)) problems.push(`${k}: missing in en`);
-		else if (params(zh[k]) !== params(en[k])) problems.push(`${k}: placeholders differ`);
-	}
+	const problems = catalogueProblems(zh, en);
 	if (problems.length) {
 		console.error(problems.join('\n'));
 		process.exit(1);

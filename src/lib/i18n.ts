@@ -11,4 +11,10 @@ export function t(key: string, params: Record<string, unknown> = {}): string {
 	return typeof fn === 'function' ? fn(params) : key;
 }
 
+/** A message looked up by key, or undefined when the catalogue has none (for fallbacks). */
+export function tIfAny(key: string, params: Record<string, unknown> = {}): string | undefined {
+	const text = t(key, params);
+	return text === key ? undefined : text;
+}
+
 export { m };

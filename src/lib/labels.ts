@@ -1,4 +1,4 @@
-import { t } from './i18n.ts';
+import { m, t, tIfAny } from './i18n.ts';
 
 /** Labels for stored enum values and codes, in the reader's language. */
 export const roleLabel = (role: string) => t(`role_${role}`);
@@ -6,7 +6,18 @@ export const rankLabel = (rank: string) => t(`rank_${rank}`);
 export const routeLabel = (route: string) => t(`route_${route}`);
 export const statusLabel = (status: string) => t(`status_${status}`);
 export const unitKindLabel = (kind: string) => t(`unit_kind_${kind}`);
-export const auditActionLabel = (action: string) => t(`audit_action_${action.replace(/\./g, '_')}`);
+
+/** The kind of object an audit entry is about (试题, 题库, 账号 …). */
+export const auditEntityType = (entityType: string) =>
+	tIfAny(`audit_entity_${entityType}`) ?? entityType;
+
+/**
+ * What an audit entry did: its action's name (`audit_action_<action>`, dots as underscores), or for
+ * an action that has none yet, the kind of object and the code.
+ */
+export const auditActionLabel = (action: string, entityType: string) =>
+	tIfAny(`audit_action_${action.replace(/\./g, '_')}`) ??
+	m.audit_action_other({ entity: auditEntityType(entityType), action });
 
 /** A date and time as people in the district read it (always Beijing time). */
 export function formatDateTime(value: Date | string | number, locale: string): string {

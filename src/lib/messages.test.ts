@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { catalogueProblems } from '../../scripts/messages.mjs';
+
+const load = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>;
+
+describe('the message catalogues', () => {
+	it('are complete in both languages, with no Chinese punctuation in English', () => {
+		expect(catalogueProblems(load('messages/zh-CN.json'), load('messages/en.json'))).toEqual([]);
+	});
+
+	it('the check finds full-width punctuation in English, and nothing in a Chinese example', () => {
+		const zh = { a: '一，二', b: '见{n}条', c: '二〇二六年' };
+		expect(
+			catalogueProblems(zh, { a: 'one， two', b: 'see article {n}：', c: 'the year 二〇二六' })
+		).toEqual(['a: Chinese punctuation “，” in English', 'b: Chinese punctuation “：” in English']);
+		expect(catalogueProblems(zh, { a: 'one, two (三)', b: 'article {n}', c: 'ok' })).toEqual([]);
+		expect(catalogueProblems(zh, { a: 'x', b: 'article {m}' })).toEqual([
+			'b: placeholders differ',
+			'c: missing in en'
+		]);
+	});
+});
