@@ -24,6 +24,7 @@ export default defineConfig({
 				test: {
 					name: 'server',
 					include: ['src/**/*.test.ts'],
+					benchmark: { include: ['src/**/*.bench.ts'] },
 					environment: 'node',
 					testTimeout: 20_000
 				}

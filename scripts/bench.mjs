@@ -1,5 +1,7 @@
-// Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set.
-// Figures only: nothing here fails a build (timings depend on the machine and its load).
+// Runs the benchmarks — the pure rules of @xuefa/core, and the app's services on a 50,000-question
+// bank in a real database (built on the first run and kept in node_modules/.cache) — and prints
+// each median beside the target the issues set. Figures only: nothing here fails a build (timings
+// depend on the machine and its load).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +15,17 @@ const TARGETS = [
 	[/item statistics over 10,000/, 1000],
 	[/checkPromotion over a person with 200/, 0.05],
 	[/a year of weekly sessions/, 1],
-	[/verifyChain, injected node:crypto/, 5000]
+	[/verifyChain, injected node:crypto/, 5000],
+	[/^bank: (question list|search)/, 20],
+	[/^practice: start/, 30]
 ];
 
 const out = join(mkdtempSync(join(tmpdir(), 'xuefa-bench-')), 'bench.json');
-execFileSync('npx', ['vitest', 'bench', '--run', '--project', 'core', '--outputJson', out], {
-	stdio: ['ignore', 'ignore', 'inherit']
-});
+execFileSync(
+	'npx',
+	['vitest', 'bench', '--run', '--project', 'core', '--project', 'server', '--outputJson', out],
+	{ stdio: ['ignore', 'ignore', 'inherit'] }
+);
 const report = JSON.parse(readFileSync(out, 'utf8'));
 const rows = report.files.flatMap((f) =>
 	f.groups.flatMap((g) =>

@@ -1,12 +1,13 @@
 import { readConfig } from './config.ts';
 import { type Db, openDatabase } from './db/index.ts';
+import { indexMissingBigrams } from './search/grams.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 let ready: Promise<Db> | undefined;
 
 /**
- * The app's database, opened once per process: migrated, and seeded with the demo district when
- * demo mode is on and the database is empty. Nothing else is kept in process memory.
+ * The app's database, opened once per process: migrated, its search indexes complete, and seeded
+ * with the demo district when demo mode is on and the database is empty. Nothing else is kept in process memory.
  */
 export function appDb(): Promise<Db> {
 	ready ??= (async () => {
@@ -15,6 +16,8 @@ export function appDb(): Promise<Db> {
 			authToken: config.databaseAuthToken,
 			migrationsFolder: config.migrationsFolder
 		});
+		// questions saved before the two-character search index existed
+		await indexMissingBigrams(db);
 		if (config.demo) {
 			const accounts = await seedDemoIfEmpty(db, new Date());
 			if (accounts) printDemoAccounts(accounts);

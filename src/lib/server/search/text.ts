@@ -5,6 +5,7 @@
  * plain text for FTS5.
  */
 import { type SQL, type SQLWrapper, and, or, sql } from 'drizzle-orm';
+import { isBigram } from './grams.ts';
 
 /** FTS5's trigram tokenizer indexes runs of three characters: shorter words cannot use MATCH. */
 export const TRIGRAM = 3;
@@ -41,6 +42,11 @@ export interface FullTextIndex {
 	 * LIKE): for text that lives only in the index, such as a question's options and explanation.
 	 */
 	likeColumn?: string;
+	/**
+	 * A bigram index over the same text (see `bigramsOf`): two-character words use it instead of
+	 * LIKE, which reads every row.
+	 */
+	bigrams?: string;
 }
 
 /** Where one search box looks. */
@@ -57,6 +63,10 @@ export function termCondition(term: string, target: TextSearchTarget): SQL {
 	const table = fts && sql.identifier(fts.table);
 	if (fts && usesTrigram(term))
 		return sql`${fts.id} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ${ftsString(term)})`;
+	if (fts?.bigrams && isBigram(term)) {
+		const grams = sql.identifier(fts.bigrams);
+		return sql`${fts.id} IN (SELECT rowid FROM ${grams} WHERE ${grams} MATCH ${ftsString(term)})`;
+	}
 	const likes = target.columns.map((c) => contains(c, term));
 	if (fts?.likeColumn)
 		likes.push(

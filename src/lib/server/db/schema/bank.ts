@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
 	index,
 	integer,
@@ -66,9 +67,16 @@ export const question = sqliteTable(
 	(t) => [
 		// filters within a bank
 		index('question_bank_type_idx').on(t.bankId, t.type, t.difficulty),
-		// the bank's figures (counts by status and type) and its list, newest change first
+		// the bank's figures (counts by status and type) and its list, newest change first (with the
+		// status, so that a search walks the list without reading rows it does not show)
 		index('question_bank_status_idx').on(t.bankId, t.status, t.type),
-		index('question_bank_updated_idx').on(t.bankId, t.updatedAt, t.id),
+		index('question_bank_updated_idx').on(t.bankId, t.updatedAt, t.id, t.status),
+		// the few questions flagged after an amendment
+		index('question_flagged_idx')
+			.on(t.bankId)
+			.where(sql`${t.reviewFlag} IS NOT NULL`),
+		// practice by topic, and the topics of the banks in a learner's scope
+		index('question_topic_idx').on(t.bankId, t.status, t.topic),
 		uniqueIndex('question_external_idx').on(t.bankId, t.externalId)
 	]
 );
@@ -103,8 +111,9 @@ export const questionLawRef = sqliteTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.questionId, t.law, t.articleNo] }),
-		// "questions citing 行政处罚法 第四十二条" and the amendment flagging
-		index('question_law_ref_law_idx').on(t.law, t.articleNo)
+		// "questions citing 行政处罚法 (第四十二条)": the amendment flagging, filters and practice by
+		// law, answered from the index alone
+		index('question_law_ref_law_idx').on(t.law, t.articleNo, t.questionId)
 	]
 );
 

@@ -118,6 +118,36 @@ describe('practice as a learner uses it day to day', () => {
 	});
 });
 
+describe('drawing a set from a large bank', () => {
+	it('draws unseen and due questions first, then the others, without reading the whole bank', async () => {
+		const { db, rootBank, learner } = await setup();
+		const ids: number[] = [];
+		for (let i = 0; i < 6; i++)
+			ids.push(await makeQuestion(db, rootBank.id, singleChoice({ stem: `第${i}题` })));
+		// four answered right: not due again for days
+		const first = await practise(db, learner.user.id, T0, bankSet(rootBank.id, 4), () => ({
+			a: ['A']
+		}));
+		const [s1] = await db.select().from(practiceSession).where(eq(practiceSession.id, first.id));
+		const known = new Set(s1!.items.map((i) => i.questionId));
+		expect(known.size).toBe(4);
+		const unseen = ids.filter((id) => !known.has(id));
+		const ctx = await ctxFor(db, learner.user.id, hours(1));
+		for (let n = 0; n < 5; n++) {
+			const two = await startPractice(ctx, bankSet(rootBank.id, 2));
+			const [s2] = await db.select().from(practiceSession).where(eq(practiceSession.id, two));
+			expect(s2!.items.map((i) => i.questionId).sort()).toEqual(unseen.sort());
+		}
+		// a bigger set takes the unseen ones first, then the rest
+		const all = await startPractice(ctx, bankSet(rootBank.id, 10));
+		const [s6] = await db.select().from(practiceSession).where(eq(practiceSession.id, all));
+		const drawn = s6!.items.map((i) => i.questionId);
+		expect(drawn).toHaveLength(6);
+		expect(drawn.slice(0, 2).sort()).toEqual(unseen.sort());
+		expect(new Set(drawn).size).toBe(6);
+	});
+});
+
 describe('the practice answer migration', () => {
 	it('links old answers to their set and keeps the state of the latest one', async () => {
 		const { client, finish } = await databaseBefore('0009_practice_answer_state');

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { shuffled, type Rng } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { practiceAnswer, practiceCard, question, questionBank } from '../../db/schema/index.ts';
@@ -49,12 +49,55 @@ export async function dueToday(ctx: Ctx, scope: PracticeScope): Promise<number[]
 	return rows.map((r) => r.id);
 }
 
-/** Practisable questions this learner has never answered. */
-export async function unseen(ctx: Ctx, scope: PracticeScope): Promise<number[]> {
-	const rows = await withCards(ctx, scope, isNull(practiceCard.questionId)).orderBy(
-		asc(question.id)
-	);
+// a prime above 2^32: ids and multipliers stay below 2^31, so the hash never overflows 64 bits
+const HASH_PRIME = 4_294_967_311;
+
+/**
+ * A seeded random order the database can sort by without reading the rows into the app: a random
+ * affine map of the question id modulo a prime (a different map for every draw of `rng`).
+ */
+export function seededOrder(rng: Rng): SQL {
+	const a = 1 + rng.int(2 ** 31 - 1);
+	const b = rng.int(2 ** 31);
+	return sql`((${question.id} * ${a} + ${b}) % ${HASH_PRIME})`;
+}
+
+/**
+ * Up to `n` ids of practisable questions matching `where`, in the order `order`: the database
+ * picks them, so a bank of tens of thousands of questions is never read into the app.
+ */
+export async function pickQuestions(
+	ctx: Ctx,
+	scope: PracticeScope,
+	where: SQL | undefined,
+	order: SQL,
+	n: number
+): Promise<number[]> {
+	const rows = await ctx.db
+		.select({ id: question.id })
+		.from(question)
+		.innerJoin(questionBank, eq(questionBank.id, question.bankId))
+		.where(and(practisable(scope), where))
+		.orderBy(order)
+		.limit(n);
 	return rows.map((r) => r.id);
+}
+
+/** Up to `n` practisable questions this learner has never answered, in a seeded random order. */
+export async function unseen(
+	ctx: Ctx,
+	scope: PracticeScope,
+	n: number,
+	rng: Rng
+): Promise<number[]> {
+	const seen = ctx.db
+		.select({ id: practiceCard.questionId })
+		.from(practiceCard)
+		.where(eq(practiceCard.personId, scope.personId));
+	return shuffled(
+		await pickQuestions(ctx, scope, notInArray(question.id, seen), seededOrder(rng), n),
+		rng
+	);
 }
 
 /** Today's review: every card due by the end of the day, then new questions up to the daily goal. */
@@ -78,6 +121,6 @@ export async function dailyQueue(
 	const due = await dueToday(ctx, scope);
 	const answeredToday = await answersToday(ctx, scope);
 	const room = Math.max(0, policy.dailyGoal - answeredToday - due.length);
-	const fresh = room > 0 ? shuffled(await unseen(ctx, scope), rng).slice(0, room) : [];
+	const fresh = room > 0 ? await unseen(ctx, scope, room, rng) : [];
 	return { due, fresh, answeredToday, goal: policy.dailyGoal };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { createRng, optionOrders, shuffled, type Rng } from '@xuefa/core';
 import type { StartPracticeInput } from '$lib/schemas/practice.ts';
 import { transact, type Ctx } from '../../context.ts';
@@ -15,7 +15,7 @@ import {
 } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { practicePolicy } from './policy.ts';
-import { dailyQueue, withCards } from './queue.ts';
+import { dailyQueue, pickQuestions, seededOrder, withCards } from './queue.ts';
 import { type PracticeScope, practiceScope } from './scope.ts';
 
 /** A review or a mistake-book set never runs longer than this. */
@@ -23,7 +23,8 @@ const MAX_SET = 50;
 
 /**
  * Draws `count` questions of a law, topic or bank: questions due or never seen first, then the
- * others, each group in a seeded random order.
+ * others, each group in a seeded random order. The database picks them (a bank may hold tens of
+ * thousands of questions: none but the drawn ones are read), ordered by a seeded hash of the id.
  */
 async function drawFrom(
 	ctx: Ctx,
@@ -32,10 +33,18 @@ async function drawFrom(
 	n: number,
 	rng: Rng
 ): Promise<number[]> {
-	const rows = await withCards(ctx, scope, where);
-	const preferred = rows.filter((r) => r.due === null || r.due <= ctx.now).map((r) => r.id);
-	const rest = rows.filter((r) => r.due !== null && r.due > ctx.now).map((r) => r.id);
-	return [...shuffled(preferred, rng), ...shuffled(rest, rng)].slice(0, n);
+	// the learner's questions that are not due yet: few, read once into the query
+	const notDue = ctx.db
+		.select({ id: practiceCard.questionId })
+		.from(practiceCard)
+		.where(and(eq(practiceCard.personId, scope.personId), gt(practiceCard.due, ctx.now)));
+	const order = seededOrder(rng);
+	const pick = (group: SQL, limit: number) =>
+		pickQuestions(ctx, scope, and(where, group), order, limit);
+	const preferred = await pick(notInArray(question.id, notDue), n);
+	const rest =
+		preferred.length < n ? await pick(inArray(question.id, notDue), n - preferred.length) : [];
+	return [...shuffled(preferred, rng), ...shuffled(rest, rng)];
 }
 
 async function bankLabel(ctx: Ctx, scope: PracticeScope, bankId: number): Promise<string> {
@@ -72,7 +81,9 @@ export async function startPractice(ctx: Ctx, input: StartPracticeInput): Promis
 				.select({ id: questionLawRef.questionId })
 				.from(questionLawRef)
 				.where(eq(questionLawRef.law, input.value));
-			ids = await drawFrom(ctx, scope, inArray(question.id, citing), input.count, rng);
+			// `+` keeps SQLite walking the banks' questions and testing each against the law's list,
+			// rather than fetching every citing question of every bank one by one
+			ids = await drawFrom(ctx, scope, sql`+${question.id} IN ${citing}`, input.count, rng);
 			source = { by: 'law', value: input.value, label: input.value };
 			break;
 		}

@@ -5,6 +5,7 @@ import type { Tx } from '../../db/index.ts';
 import { question, questionLawRef, questionTag, questionVersion } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { markdownToText } from '../../markdown.ts';
+import { bigramsOf } from '../../search/grams.ts';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -110,6 +111,7 @@ export async function storeQuestion(
 		await db.delete(questionLawRef).where(eq(questionLawRef.questionId, questionId));
 		await db.delete(questionTag).where(eq(questionTag.questionId, questionId));
 		await db.run(sql`DELETE FROM question_fts WHERE rowid = ${questionId}`);
+		await db.run(sql`DELETE FROM question_bigram WHERE rowid = ${questionId}`);
 	}
 	const data = { ...draft, id: String(questionId) } as QuestionVersion;
 	await db.insert(questionVersion).values({
@@ -132,8 +134,10 @@ export async function storeQuestion(
 	const tags = [...new Set(data.tags)];
 	if (tags.length > 0)
 		await db.insert(questionTag).values(tags.map((tag) => ({ questionId: questionId!, tag })));
+	const body = searchText(content);
+	await db.run(sql`INSERT INTO question_fts (rowid, body) VALUES (${questionId}, ${body})`);
 	await db.run(
-		sql`INSERT INTO question_fts (rowid, body) VALUES (${questionId}, ${searchText(content)})`
+		sql`INSERT INTO question_bigram (rowid, grams) VALUES (${questionId}, ${bigramsOf(body)})`
 	);
 	return {
 		questionId,
