@@ -25,14 +25,27 @@ export const changePasswordInput = z
 	});
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
-export const resetPasswordInput = z.object({ userId: id });
+/**
+ * A destructive account action is confirmed first: the form that runs it is shown only after the
+ * person asked for it, and carries this field (so a stray click or a replayed form does nothing).
+ */
+const confirmed = z.literal('yes', { error: 'err_confirm_first' });
+
+export const resetPasswordInput = z.object({ userId: id, confirmed });
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
 export const createAccountInput = z.object({ personId: id });
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
-export const setAccountDisabledInput = z.object({
-	userId: id,
-	disabled: z.enum(['true', 'false']).transform((v) => v === 'true')
-});
+export const setAccountDisabledInput = z
+	.object({
+		userId: id,
+		disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+		// re-enabling takes nothing away from anyone: it needs no confirmation
+		confirmed: z.literal('yes').optional()
+	})
+	.refine((v) => !v.disabled || v.confirmed === 'yes', {
+		error: 'err_confirm_first',
+		path: ['confirmed']
+	});
 export type SetAccountDisabledInput = z.infer<typeof setAccountDisabledInput>;

@@ -133,7 +133,10 @@ describe('password reset by an administrator', () => {
 		const { db, admin, alice } = await setup();
 		const token = generateSessionToken();
 		await createSession(db, token, alice.user.id, T0);
-		const temp = await resetPassword(await ctxFor(db, admin.user.id), { userId: alice.user.id });
+		const temp = await resetPassword(await ctxFor(db, admin.user.id), {
+			userId: alice.user.id,
+			confirmed: 'yes'
+		});
 		expect(temp).toMatch(/^[A-Za-z0-9]{10}$/);
 		expect((await validateSessionToken(db, token, T0)).session).toBeNull();
 		const result = await login(
@@ -165,7 +168,7 @@ describe('password reset by an administrator', () => {
 		const { db, b, alice } = await setup();
 		const other = await makeUser(db, b.id, [['admin', b.id]]);
 		await expect(
-			resetPassword(await ctxFor(db, other.user.id), { userId: alice.user.id })
+			resetPassword(await ctxFor(db, other.user.id), { userId: alice.user.id, confirmed: 'yes' })
 		).rejects.toMatchObject({
 			code: 'error_forbidden'
 		});
@@ -180,19 +183,21 @@ describe('account management across units', () => {
 		await db.insert(roleGrant).values({ userId: alice.user.id, role: 'hr', unitId: root!.id });
 		const subAdmin = await makeUser(db, a.id, [['admin', a.id]]);
 		const ctx = await ctxFor(db, subAdmin.user.id);
-		await expect(resetPassword(ctx, { userId: alice.user.id })).rejects.toMatchObject({
+		await expect(
+			resetPassword(ctx, { userId: alice.user.id, confirmed: 'yes' })
+		).rejects.toMatchObject({
 			code: 'error_forbidden'
 		});
 		await expect(
-			setAccountDisabled(ctx, { userId: alice.user.id, disabled: true })
+			setAccountDisabled(ctx, { userId: alice.user.id, disabled: true, confirmed: 'yes' })
 		).rejects.toMatchObject({
 			code: 'error_forbidden'
 		});
 		// a colleague with no powers beyond unit A is theirs to manage
 		const colleague = await makeUser(db, a.id);
-		await expect(resetPassword(ctx, { userId: colleague.user.id })).resolves.toMatch(
-			/^[A-Za-z0-9]{10}$/
-		);
+		await expect(
+			resetPassword(ctx, { userId: colleague.user.id, confirmed: 'yes' })
+		).resolves.toMatch(/^[A-Za-z0-9]{10}$/);
 	});
 });
 
