@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb } from '$lib/server/app.ts';
+import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
 import { t } from '$lib/i18n.ts';
 
@@ -30,7 +31,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleDatabase, handleSession);
+export const handle = sequence(
+	handleHeaders,
+	handleLocale,
+	handleDatabase,
+	handleSession,
+	handleForcedPasswordChange
+);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	const id = crypto.randomUUID();
