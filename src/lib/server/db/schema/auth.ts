@@ -58,8 +58,8 @@ export const session = sqliteTable(
 );
 
 /**
- * Failed-login counters, per account name and per address, in the database so that every app
- * process shares them.
+ * Failed-login counters — per (account name, address) pair, per address, per account name, and
+ * per user for the change-password form — in the database so that every app process shares them.
  */
 export const loginThrottle = sqliteTable('login_throttle', {
 	key: text().primaryKey(),
@@ -67,3 +67,25 @@ export const loginThrottle = sqliteTable('login_throttle', {
 	windowStart: integer({ mode: 'timestamp_ms' }).notNull(),
 	lockedUntil: integer({ mode: 'timestamp_ms' })
 });
+
+/**
+ * Browsers that have logged in to an account before (a random cookie; only its SHA-256 is kept).
+ * The per-account ceiling on failed logins does not lock these out, so that a stranger guessing
+ * from many addresses cannot keep an account's owner out (OWASP's device-cookie defence).
+ */
+export const trustedDevice = sqliteTable(
+	'trusted_device',
+	{
+		/** SHA-256 of the cookie's token; one browser may be trusted for several accounts. */
+		id: text().notNull(),
+		/** The login name, lower-cased, as the throttle keys spell it. */
+		account: text().notNull(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.id, t.account] }),
+		// expired devices are swept when one is trusted
+		index('trusted_device_expires_idx').on(t.expiresAt)
+	]
+);

@@ -24,7 +24,7 @@ export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promis
 	const [p] = await ctx.db.select().from(person).where(eq(person.id, input.personId));
 	if (!p) throw new NotFoundError();
 	await authorizeAccountUnits(ctx, 'account.open', [p.unitId]);
-	const password = temporaryPassword();
+	const password = await temporaryPassword(p.employeeNo);
 	const passwordHash = await hashPassword(password);
 	return transact(ctx, (tx) => insertAccount(tx, p, passwordHash, password));
 }

@@ -46,7 +46,7 @@ async function oneTimePasswords(employeeNos: string[]) {
 	for (let i = 0; i < employeeNos.length; i += HASH_CONCURRENCY) {
 		await Promise.all(
 			employeeNos.slice(i, i + HASH_CONCURRENCY).map(async (e) => {
-				const password = temporaryPassword();
+				const password = await temporaryPassword(e);
 				out.set(e.toLowerCase(), { password, hash: await hashPassword(password) });
 			})
 		);
