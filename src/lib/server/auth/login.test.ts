@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq, isNull } from 'drizzle-orm';
-import { auditEntry, loginThrottle, roleGrant, session, unit, user } from '../db/schema/index.ts';
+import {
+	auditEntry,
+	loginThrottle,
+	policySetting,
+	roleGrant,
+	session,
+	unit,
+	user
+} from '../db/schema/index.ts';
 import { AppError, InvalidInputError, RateLimitedError } from '../errors.ts';
 import { changePassword } from '../services/auth/change-password.ts';
 import { login } from '../services/auth/login.ts';
@@ -12,6 +20,7 @@ import { ctxFor, district, makeUser } from '../testing/factories.ts';
 import { hashPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import { createSession, generateSessionToken, validateSessionToken } from './session.ts';
+import { sessionPolicy } from './session-policy.ts';
 
 const T0 = new Date('2026-03-02T09:00:00+08:00');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -252,22 +261,61 @@ describe('account management across units', () => {
 });
 
 describe('sessions', () => {
-	it('stores only the hash of the token and extends a session that is half used', async () => {
-		const { db, alice } = await setup();
+	const HOUR = 60 * 60 * 1000;
+	const hours = (n: number) => new Date(T0.getTime() + n * HOUR);
+
+	it('stores only the hash of the token, and loads the user with their grants', async () => {
+		const { db, a, alice } = await setup();
 		const token = generateSessionToken();
-		const created = await createSession(db, token, alice.user.id, T0);
+		await createSession(db, token, alice.user.id, T0);
 		const [row] = await db.select().from(session);
 		expect(row!.id).not.toBe(token);
 		expect(row!.id).toMatch(/^[0-9a-f]{64}$/);
+		const v = await validateSessionToken(db, token, hours(1));
+		expect(v.user).toMatchObject({
+			id: alice.user.id,
+			username: 'alice',
+			mustChangePassword: false,
+			grants: [{ role: 'cadre', unitId: a.id, unitPath: a.path, unitName: a.name }]
+		});
+	});
 
-		const day = 24 * 60 * 60 * 1000;
-		const at20 = new Date(T0.getTime() + 20 * day);
-		const v = await validateSessionToken(db, token, at20);
-		expect(v.session!.expiresAt.getTime()).toBe(at20.getTime() + 30 * day);
-		expect(v.session!.expiresAt.getTime()).toBeGreaterThan(created.expiresAt.getTime());
-		// past its expiry it is gone
-		const late = new Date(at20.getTime() + 31 * day);
-		expect((await validateSessionToken(db, token, late)).user).toBeNull();
+	it('ends after 12 hours without use, however recently it began', async () => {
+		const { db, alice } = await setup();
+		const token = generateSessionToken();
+		await createSession(db, token, alice.user.id, T0);
+		expect((await validateSessionToken(db, token, hours(11))).user).not.toBeNull();
+		// used at hour 11: the idle clock starts again there
+		expect((await validateSessionToken(db, token, hours(22))).user).not.toBeNull();
+		expect((await validateSessionToken(db, token, hours(34.5))).user).toBeNull();
+		// and it is gone for good
+		expect((await validateSessionToken(db, token, hours(22))).user).toBeNull();
+	});
+
+	it('ends 7 days after the login however much it is used', async () => {
+		const { db, alice } = await setup();
+		const token = generateSessionToken();
+		await createSession(db, token, alice.user.id, T0);
+		for (let h = 6; h < 7 * 24; h += 6) {
+			expect((await validateSessionToken(db, token, hours(h))).user).not.toBeNull();
+		}
+		const last = await validateSessionToken(db, token, hours(7 * 24 - 1));
+		// the cookie expires with the absolute lifetime, not 12 hours later
+		expect(last.session!.expiresAt).toEqual(hours(7 * 24));
+		expect((await validateSessionToken(db, token, hours(7 * 24))).user).toBeNull();
+	});
+
+	it('follows the policy settings of the district, ignoring malformed ones', async () => {
+		const { db, alice } = await setup();
+		await db.insert(policySetting).values([
+			{ key: 'session.idleMinutes', value: 30, updatedAt: T0 },
+			{ key: 'session.lifetimeHours', value: 'a week', updatedAt: T0 }
+		]);
+		const token = generateSessionToken();
+		await createSession(db, token, alice.user.id, T0);
+		expect((await validateSessionToken(db, token, minutes(29))).user).not.toBeNull();
+		expect((await validateSessionToken(db, token, minutes(29 + 31))).user).toBeNull();
+		expect(await sessionPolicy(db)).toEqual({ idleMs: 30 * 60_000, lifetimeMs: 7 * 24 * HOUR });
 	});
 });
 

@@ -50,8 +50,15 @@ export const session = sqliteTable(
 		userId: integer()
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
+		/** When the session ends unless it is used again (for the cookie and for sweeping). */
 		expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
-		createdAt: integer({ mode: 'timestamp_ms' }).notNull()
+		/** The absolute lifetime runs from here, however much the session is used. */
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * The idle timeout runs from here (updated every few minutes of use, not on every request).
+		 * Sessions from before this column count as idle (0): one new login after the upgrade.
+		 */
+		lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull().default(sql`0`)
 	},
 	// sign out everywhere on a password change
 	(t) => [index('session_user_idx').on(t.userId)]
