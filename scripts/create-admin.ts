@@ -10,6 +10,7 @@ import { readConfig } from '../src/lib/server/config.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { roleGrant, unit, user } from '../src/lib/server/db/schema/index.ts';
 import { appendAudit } from '../src/lib/server/services/audit/append.ts';
+import { configureAuditKey } from '../src/lib/server/services/audit/key.ts';
 import { temporaryPassword } from '../src/lib/server/services/accounts/temporary-password.ts';
 
 const { values } = parseArgs({
@@ -25,6 +26,13 @@ const { db, client } = await openDatabase(config.databaseUrl, {
 	authToken: config.databaseAuthToken,
 	migrationsFolder: config.migrationsFolder
 });
+// the account's creation is audited, and the audit log's checkpoints need their key
+try {
+	await configureAuditKey(db, config);
+} catch (e) {
+	console.error(e instanceof Error ? e.message : e);
+	process.exit(1);
+}
 const given = process.env.XUEFA_ADMIN_PASSWORD;
 const problem = given === undefined ? null : await passwordProblem(given, values.username!);
 if (problem) {

@@ -1,6 +1,7 @@
 import { readConfig } from './config.ts';
 import { type Db, openDatabase } from './db/index.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { configureAuditKey } from './services/audit/key.ts';
 
 let ready: Promise<Db> | undefined;
 
@@ -15,6 +16,8 @@ export function appDb(): Promise<Db> {
 			authToken: config.databaseAuthToken,
 			migrationsFolder: config.migrationsFolder
 		});
+		const keySource = await configureAuditKey(db, config);
+		console.log(`Audit checkpoints are signed with the key from ${keySource}.`);
 		if (config.demo) {
 			const accounts = await seedDemoIfEmpty(db, new Date());
 			if (accounts) printDemoAccounts(accounts);

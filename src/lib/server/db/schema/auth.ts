@@ -58,7 +58,9 @@ export const session = sqliteTable(
 		 * The idle timeout runs from here (updated every few minutes of use, not on every request).
 		 * Sessions from before this column count as idle (0): one new login after the upgrade.
 		 */
-		lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull().default(sql`0`)
+		lastSeenAt: integer({ mode: 'timestamp_ms' })
+			.notNull()
+			.default(sql`0`)
 	},
 	// sign out everywhere on a password change
 	(t) => [index('session_user_idx').on(t.userId)]

@@ -3,6 +3,7 @@ import { desc } from 'drizzle-orm';
 import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
 import type { Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
+import { checkpointIfDue } from './anchor.ts';
 
 export interface AuditInput {
 	action: string;
@@ -51,8 +52,8 @@ function json(value: unknown): JsonValue | null {
 
 /**
  * Appends one audit entry inside the caller's transaction, chained to the previous entry by
- * `@xuefa/core`'s `appendEntry`. The write transaction serialises appenders, so two app processes
- * cannot fork the chain.
+ * `@xuefa/core`'s `appendEntry`, and a signed checkpoint of the head when one is due. The write
+ * transaction serialises appenders, so two app processes cannot fork the chain.
  */
 export async function appendAudit(
 	ctx: { db: Tx; now: Date; user: { id: number } | null },
@@ -73,4 +74,5 @@ export async function appendAudit(
 	await ctx.db
 		.insert(auditEntry)
 		.values({ ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash });
+	await checkpointIfDue(ctx.db, entry, ctx.now);
 }
