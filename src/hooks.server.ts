@@ -3,7 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb } from '$lib/server/app.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
-import { t } from '$lib/i18n.ts';
+import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
 export const init: ServerInit = async () => {
 	await appDb();
@@ -30,10 +30,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleDatabase, handleSession);
+// the request log comes first: it times everything after it
+export const handle = sequence(
+	handleRequestLog,
+	handleHeaders,
+	handleLocale,
+	handleDatabase,
+	handleSession
+);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	const id = crypto.randomUUID();
-	if (status >= 500) console.error(id, error);
-	return { message: status === 404 ? t('error_not_found') : t('error_unexpected'), id };
-};
+export const handleError: HandleServerError = reportError;
