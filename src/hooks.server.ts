@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb } from '$lib/server/app.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
+import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
 import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
 export const init: ServerInit = async () => {
@@ -30,11 +31,13 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// the request log comes first: it times everything after it
+// the request log times everything; the body limit wraps the request that the locale step passes on
+// (paraglide hands the rest of the chain a copy of the request)
 export const handle = sequence(
 	handleRequestLog,
 	handleHeaders,
 	handleLocale,
+	handleBodyLimit,
 	handleDatabase,
 	handleSession
 );
