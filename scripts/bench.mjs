@@ -50,7 +50,9 @@ for (const r of rows) {
 
 if (!process.argv.includes('--no-server')) {
 	// always the current code: a stale build/ would measure yesterday's server
-	execFileSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 	const server = await startBuiltServer();
 	const SERVER_BENCHES = [[loginFlood, 200]];
 	try {
