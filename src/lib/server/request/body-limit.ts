@@ -20,9 +20,9 @@ export const FORM_LIMIT: BodyLimit = { bytes: 16 * KB, fields: 100 };
 
 /**
  * Pages that take a file: the schemas allow 5 MB (statutes 2 MB, plus pasted text); the rest is
- * room for the multipart framing and the form's few other fields.
+ * room for the multipart framing and the form's other fields (a column mapping among them).
  */
-const UPLOAD_LIMIT: BodyLimit = { bytes: 6 * MB, fields: 20 };
+const UPLOAD_LIMIT: BodyLimit = { bytes: 6 * MB, fields: 100 };
 
 /**
  * The question editor: a case question holds up to 50 parts of 26 options, each field Markdown
