@@ -25,6 +25,8 @@ export default defineConfig({
 					name: 'server',
 					include: ['src/**/*.test.ts'],
 					environment: 'node',
+					// the JSON log lines of the code under test would drown vitest's report
+					env: { LOG_LEVEL: 'silent' },
 					testTimeout: 20_000
 				}
 			}

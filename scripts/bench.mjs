@@ -1,9 +1,12 @@
-// Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set.
+// Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set, then
+// builds the app and measures the running server from outside (`--no-server` skips that part).
 // Figures only: nothing here fails a build (timings depend on the machine and its load).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loginFlood } from './bench/login-flood.mjs';
+import { startBuiltServer } from './bench/server.mjs';
 
 /** Targets in milliseconds, by a word of the benchmark's name. */
 const TARGETS = [
@@ -43,4 +46,27 @@ for (const r of rows) {
 	console.log(
 		`${r.name.padEnd(width)}  ${fmt(r.median).padStart(10)}  ${(target === undefined ? '—' : fmt(target)).padStart(10)}  ${String(r.n).padStart(7)}${verdict}`
 	);
+}
+
+if (!process.argv.includes('--no-server')) {
+	// always the current code: a stale build/ would measure yesterday's server
+	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const server = await startBuiltServer();
+	const SERVER_BENCHES = [[loginFlood, 200]];
+	try {
+		console.log(
+			`\n${'server benchmark'.padEnd(width)}  ${'p99'.padStart(10)}  ${'target'.padStart(10)}`
+		);
+		for (const [bench, target] of SERVER_BENCHES) {
+			const r = await bench(server.origin);
+			const verdict = r.p99 <= target ? 'within target' : 'OVER target';
+			console.log(
+				`${r.name.padEnd(width)}  ${fmt(r.p99).padStart(10)}  ${fmt(target).padStart(10)}  ${verdict} (p50 ${fmt(r.p50)}, ${r.samples} samples; ${r.note})`
+			);
+		}
+	} finally {
+		server.stop();
+	}
 }

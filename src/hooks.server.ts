@@ -4,7 +4,8 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb } from '$lib/server/app.ts';
 import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
-import { t } from '$lib/i18n.ts';
+import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
+import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
 export const init: ServerInit = async () => {
 	await appDb();
@@ -31,16 +32,16 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+// the request log times everything; the body limit wraps the request that the locale step passes on
+// (paraglide hands the rest of the chain a copy of the request)
 export const handle = sequence(
+	handleRequestLog,
 	handleHeaders,
 	handleLocale,
+	handleBodyLimit,
 	handleDatabase,
 	handleSession,
 	handleForcedPasswordChange
 );
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	const id = crypto.randomUUID();
-	if (status >= 500) console.error(id, error);
-	return { message: status === 404 ? t('error_not_found') : t('error_unexpected'), id };
-};
+export const handleError: HandleServerError = reportError;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { loginAs } from './helpers.ts';
+import { createBank, loginAs } from './helpers.ts';
 
 const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '法律', '条款'];
 const ROWS = [
@@ -57,10 +57,7 @@ test('an organiser imports questions, fixes a bad row, finds a question and edit
 	page
 }) => {
 	await loginAs(page, 'organiser');
-	await page.goto('/banks');
-	await page.getByLabel('题库名称').fill('执法人员练习题库');
-	await page.getByRole('button', { name: '创建题库' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('执法人员练习题库');
+	await createBank(page, '执法人员练习题库');
 
 	await page.getByRole('link', { name: '导入试题' }).click();
 	const bad = ROWS.map((r) => [...r]);
@@ -104,9 +101,7 @@ test.describe('without JavaScript', () => {
 		page
 	}) => {
 		await loginAs(page, 'organiser');
-		await page.goto('/banks');
-		await page.getByLabel('题库名称').fill('无脚本题库');
-		await page.getByRole('button', { name: '创建题库' }).click();
+		await createBank(page, '无脚本题库');
 		await page.getByRole('link', { name: '新建试题' }).click();
 
 		await page.getByLabel('题型', { exact: true }).selectOption('multiple');

@@ -39,6 +39,11 @@ export {
 	type QuestionBody
 } from './question/model.ts';
 export { validateQuestion, assertValidQuestion } from './question/validate.ts';
+export {
+	MARKDOWN_MAX_DEPTH,
+	MARKDOWN_MAX_LENGTH,
+	markdownDepth
+} from './question/markdown-depth.ts';
 export { questionContentHash, sameContent, nextVersion } from './question/version.ts';
 export {
 	toChineseNumeral,

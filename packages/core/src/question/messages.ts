@@ -37,6 +37,8 @@ export const examMessages: MessageTable = {
 		'question.case.no_parts': '案例分析题至少需要1道小题',
 		'question.case.nested': '案例分析题的小题不能再是案例分析题',
 		'question.case.part_weight': '小题权重必须大于0（当前：{value}）',
+		'question.markdown.too_long': '内容过长：{length}个字符，最多{max}个',
+		'question.markdown.too_deep': '嵌套过深：列表、引用或强调最多嵌套{max}层',
 		'blueprint.empty': '组卷策略至少需要1个部分',
 		'blueprint.section.type': '第{section}部分的题型无效：{value}',
 		'blueprint.section.count': '第{section}部分的题量必须是正整数（当前：{value}）',
@@ -125,6 +127,9 @@ export const examMessages: MessageTable = {
 		'question.case.no_parts': 'A case-analysis question needs at least 1 sub-question',
 		'question.case.nested': 'A case sub-question cannot itself be a case',
 		'question.case.part_weight': 'A sub-question weight must be greater than 0 (got {value})',
+		'question.markdown.too_long': 'Too long: {length} characters, at most {max}',
+		'question.markdown.too_deep':
+			'Nested too deeply: lists, quotes or emphasis at most {max} levels',
 		'blueprint.empty': 'The blueprint needs at least one section',
 		'blueprint.section.type': 'Section {section} has an invalid type: {value}',
 		'blueprint.section.count':

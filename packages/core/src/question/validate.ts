@@ -3,6 +3,7 @@
  */
 import { ValidationError, type Issue } from '../errors.ts';
 import { normaliseAnswer } from '../grading/normalise.ts';
+import { MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, markdownDepth } from './markdown-depth.ts';
 import {
 	QUESTION_TYPES,
 	countBlankMarkers,
@@ -21,7 +22,9 @@ import {
  * {@link normaliseAnswer}); fill-in has ≥ 1 blank, each with ≥ 1 non-empty answer, and the stem's `___`
  * markers match the blanks (or there are none and exactly one blank); a case has ≥ 1 part, parts are
  * any type but `case`, with positive weights; law references have a law id and a positive integer
- * article number when given.
+ * article number when given. Every Markdown text (stems, options, feedback, explanations, reference
+ * answers, rubrics) is at most {@link MARKDOWN_MAX_LENGTH} characters and nests at most
+ * {@link MARKDOWN_MAX_DEPTH} levels deep (see {@link markdownDepth}).
  *
  * @param q - the question version
  * @returns the issues, codes under `question.`
@@ -68,6 +71,8 @@ function checkBody(
 		return;
 	}
 	if (!q.stem?.trim()) add('question.stem.empty', `${p}stem`);
+	checkMarkdown(q.stem, `${p}stem`, add);
+	checkMarkdown(q.explanation, `${p}explanation`, add);
 	switch (q.type) {
 		case 'single':
 		case 'multiple': {
@@ -93,9 +98,26 @@ function checkBody(
 				add('question.fill.blank_count', `${p}blanks`, { markers, blanks: q.blanks.length });
 			break;
 		}
+		case 'essay':
+			checkMarkdown(q.referenceAnswer, `${p}referenceAnswer`, add);
+			checkMarkdown(q.rubric, `${p}rubric`, add);
+			break;
 		default:
 			break;
 	}
+}
+
+/** A Markdown text that every renderer can show: bounded in length and in nesting. */
+function checkMarkdown(
+	text: string | undefined,
+	path: string,
+	add: (code: string, path: string, data?: Record<string, unknown>) => void
+): void {
+	if (!text) return;
+	if (text.length > MARKDOWN_MAX_LENGTH)
+		add('question.markdown.too_long', path, { length: text.length, max: MARKDOWN_MAX_LENGTH });
+	else if (markdownDepth(text) > MARKDOWN_MAX_DEPTH)
+		add('question.markdown.too_deep', path, { max: MARKDOWN_MAX_DEPTH });
 }
 
 function checkOptions(
@@ -111,10 +133,12 @@ function checkOptions(
 		if (!o.id?.trim() || ids.has(o.id))
 			add('question.option.duplicate_id', `${p}options.${i}.id`, { id: o.id });
 		ids.add(o.id);
+		checkMarkdown(o.feedback, `${p}options.${i}.feedback`, add);
 		if (!o.text?.trim()) {
 			add('question.option.empty', `${p}options.${i}.text`, { option: i + 1 });
 			return;
 		}
+		checkMarkdown(o.text, `${p}options.${i}.text`, add);
 		const key = normaliseAnswer(o.text);
 		const first = texts.get(key);
 		if (first !== undefined)

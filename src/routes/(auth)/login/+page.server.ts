@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const values = formValues(form);
+		const values = formValues(form, loginInput);
 		const parsed = loginInput.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return invalidForm(values, parsed.error.issues);
 		const now = new Date();
