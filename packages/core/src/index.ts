@@ -24,6 +24,7 @@ export {
 	type LawRef,
 	type ChoiceOption,
 	type FillBlank,
+	type PartialAnswer,
 	type SingleBody,
 	type MultipleBody,
 	type TrueFalseBody,
@@ -87,6 +88,7 @@ export {
 	gradePaper,
 	gradeItem,
 	multipleFraction,
+	blankCredit,
 	DEFAULT_GRADING_POLICY,
 	type Response,
 	type Responses,
@@ -136,6 +138,13 @@ export type { ImportOptions, ImportResult, ExportResult } from './formats/result
 export { parseRows, questionsToRows, ROW_HEADERS, type RowImportOptions } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
 export { parseAiken, writeAiken } from './formats/aiken.ts';
+export {
+	escapeMarkdown,
+	htmlToText,
+	splitLines,
+	stripControlChars,
+	unescapeMarkdown
+} from './formats/text.ts';
 
 // Practice scheduling (ts-fsrs)
 export {

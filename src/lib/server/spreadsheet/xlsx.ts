@@ -19,6 +19,8 @@ export const XLSX_LIMITS: XlsxLimits = {
 	maxColumns: 200
 };
 const MAX_ENTRIES = 2000;
+// Row numbers beyond Excel's own last row come only from crafted files.
+const EXCEL_MAX_ROWS = 1_048_576;
 
 export interface SheetRecord {
 	line: number;
@@ -303,6 +305,7 @@ function sheetReader(
 			if (name === 'row') {
 				const r = Number(tag.attributes.r);
 				line = Number.isInteger(r) && r > line ? r : line + 1;
+				if (line > EXCEL_MAX_ROWS) throw new SpreadsheetError('unreadable');
 				values = [];
 				column = 0;
 			} else if (name === 'c' && values) {

@@ -10,12 +10,13 @@ import type { Upload } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
 import { consumeStaged, readStaged, stage } from '../imports/staging.ts';
+import { parseUpload } from '../../uploads/pool.ts';
 import {
 	type ImportFormat,
 	OWN_ID,
+	type ReadQuestions,
 	contentOf,
-	externalIdOf,
-	readQuestionUpload
+	externalIdOf
 } from './read-upload.ts';
 import { type QuestionContent, storeQuestion } from './store.ts';
 
@@ -126,7 +127,11 @@ export async function previewQuestionImport(
 ): Promise<QuestionImportPreview> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
-	const { format, result } = await readQuestionUpload(upload, input.format);
+	const { format, result } = await parseUpload<ReadQuestions>({
+		kind: 'questions',
+		upload,
+		format: input.format ?? 'auto'
+	});
 	const items = result.questions.map((q) => ({
 		externalId: externalIdOf(q),
 		content: contentOf(q)

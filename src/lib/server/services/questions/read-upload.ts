@@ -12,12 +12,9 @@ import {
 } from '$lib/schemas/banks.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { decodeCsv } from '../../spreadsheet/csv.ts';
-import {
-	type Sheet,
-	SpreadsheetError,
-	type Upload,
-	readSpreadsheet
-} from '../../spreadsheet/index.ts';
+import { type Upload, readSpreadsheet } from '../../spreadsheet/read.ts';
+import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
+import { capIssues } from '../../uploads/issues.ts';
 import type { QuestionContent } from './store.ts';
 
 export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'auto'>;
@@ -25,7 +22,10 @@ export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'au
 /** What a file holds once read: its format and the core importer's result. */
 export interface ReadQuestions {
 	format: ImportFormat;
+	/** The result, its issues cut to the first few hundred. */
 	result: ImportResult;
+	/** How many issues the file has in all. */
+	issueCount: number;
 }
 
 function fileError(reason: string, params: Record<string, string | number> = {}): never {
@@ -39,9 +39,18 @@ export function detectFormat(upload: Upload, text: () => string): ImportFormat {
 	if (/\.gift$/i.test(upload.name)) return 'gift';
 	if (/\.aiken$/i.test(upload.name)) return 'aiken';
 	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
-	// Aiken has ANSWER: lines and no GIFT answer blocks
-	const t = text();
-	return /^\s*ANSWER\s*[:：]/im.test(t) && !/\{[^}]*\}/.test(t) ? 'aiken' : 'gift';
+	return looksLikeAiken(text()) ? 'aiken' : 'gift';
+}
+
+/**
+ * Aiken has ANSWER: lines and no GIFT answer blocks. Both tests are linear: the line test allows
+ * only spaces and tabs before ANSWER (`\s*` under the m flag would span lines and go quadratic on
+ * a file of blank lines), and the brace test is a scan rather than `\{[^}]*\}`.
+ */
+export function looksLikeAiken(text: string): boolean {
+	if (!/^[ \t]*ANSWER[ \t]*[:：]/im.test(text)) return false;
+	const open = text.indexOf('{');
+	return open < 0 || text.indexOf('}', open) < 0;
 }
 
 /**
@@ -59,12 +68,14 @@ function sheetRows(sheet: Sheet): string[][] {
 
 /**
  * Reads an uploaded question file with the core's importers (rows for .xlsx/.csv, GIFT, Aiken),
- * refusing files over the size and question limits with their own messages.
- * `format` other than 'auto' overrides the detection for text files.
+ * refusing files over the size and question limits with their own messages. Runs on the upload
+ * worker (see `readQuestionUpload`). `format` other than 'auto' overrides the detection for text
+ * files.
  */
-export async function readQuestionUpload(
+export async function readQuestionFile(
 	upload: Upload,
-	format: ImportFormat | 'auto' = 'auto'
+	format: ImportFormat | 'auto' = 'auto',
+	_columns?: Record<string, string>
 ): Promise<ReadQuestions> {
 	if (upload.bytes.byteLength > QUESTION_IMPORT_MAX_BYTES) {
 		fileError('too_large', { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024 });
@@ -93,7 +104,8 @@ export async function readQuestionUpload(
 	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
 		fileError('too_many', { max: QUESTION_IMPORT_MAX_QUESTIONS });
 	}
-	return { format: chosen, result };
+	const { issues, issueCount } = capIssues(result.issues);
+	return { format: chosen, result: { ...result, issues }, issueCount };
 }
 
 // Ids the importers make up for questions without one: not a key to match a re-import on.

@@ -1,0 +1,51 @@
+/**
+ * What the upload worker does: each task reads one uploaded file with the parsers the services
+ * use. This module runs on the worker thread, so it imports nothing that touches the database,
+ * the session or the message catalogue; problems come back as message codes.
+ */
+import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
+import { AppError } from '../errors.ts';
+import { capIssues } from './issues.ts';
+import { type ImportFormat, readQuestionFile } from '../services/questions/read-upload.ts';
+import { readRosterFile } from '../services/roster/read-upload.ts';
+import { parseSource } from '../services/laws/source.ts';
+import type { Upload } from '../spreadsheet/read.ts';
+
+export type UploadTask =
+	| {
+			kind: 'questions';
+			upload: Upload;
+			format: ImportFormat | 'auto';
+			/** Spreadsheet columns the organiser named in an earlier preview: header → field. */
+			columns?: Record<string, string>;
+	  }
+	| { kind: 'roster'; upload: Upload }
+	| {
+			kind: 'statute';
+			text: string;
+			fileName: string;
+			format: (typeof LAW_SOURCE_FORMATS)[number];
+	  };
+
+/** A task's result, or the file-level problem that stopped it. */
+export type TaskOutcome<T> =
+	{ value: T } | { failed: { code: string; params: Record<string, string | number> } };
+
+/** Runs one task; the worker's entry point. */
+export async function runTask(task: UploadTask): Promise<TaskOutcome<unknown>> {
+	try {
+		switch (task.kind) {
+			case 'questions':
+				return { value: await readQuestionFile(task.upload, task.format, task.columns) };
+			case 'roster':
+				return { value: await readRosterFile(task.upload) };
+			case 'statute': {
+				const parsed = parseSource(task.text, task.fileName, task.format);
+				return { value: { ...parsed, ...capIssues(parsed.issues) } };
+			}
+		}
+	} catch (e) {
+		if (e instanceof AppError) return { failed: { code: e.code, params: e.params } };
+		throw e;
+	}
+}
