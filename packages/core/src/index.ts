@@ -135,9 +135,17 @@ export {
 
 // Formats: spreadsheet rows, GIFT, Aiken
 export type { ImportOptions, ImportResult, ExportResult } from './formats/result.ts';
-export { parseRows, questionsToRows, ROW_HEADERS, type RowImportOptions } from './formats/rows.ts';
+export {
+	parseRows,
+	questionsToRows,
+	resolveRowHeaders,
+	ROW_HEADERS,
+	type RowField,
+	type RowImportOptions
+} from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
 export { parseAiken, writeAiken } from './formats/aiken.ts';
+export { formatBlankText, parseBlankText } from './question/blanks.ts';
 export {
 	escapeMarkdown,
 	htmlToText,

@@ -14,6 +14,7 @@ import { InvalidInputError } from '../../errors.ts';
 import { decodeCsv } from '../../spreadsheet/csv.ts';
 import { type Upload, readSpreadsheet } from '../../spreadsheet/read.ts';
 import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
+import { htmlToMarkdown } from '../../uploads/html-to-markdown.ts';
 import { capIssues } from '../../uploads/issues.ts';
 import type { QuestionContent } from './store.ts';
 
@@ -97,8 +98,10 @@ export async function readQuestionFile(
 		}
 		result = parseRows(sheetRows(sheet), { partial: true });
 	} else {
-		const parse = chosen === 'gift' ? parseGift : parseAiken;
-		result = parse(text(), { partial: true });
+		result =
+			chosen === 'gift'
+				? parseGift(text(), { partial: true, html: htmlToMarkdown })
+				: parseAiken(text(), { partial: true });
 	}
 	if (result.questions.length + result.issues.length === 0) fileError('empty');
 	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
