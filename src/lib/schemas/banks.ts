@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from './enums.ts';
-import { checkbox, id, optionalText, text } from './common.ts';
+import { checkbox, id, optionalText, text, uploadedFile } from './common.ts';
 
 /** The upload limits of a question import, shown next to the file input and enforced by the server. */
 export const QUESTION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -59,10 +59,11 @@ export const QUESTION_IMPORT_FORMATS = ['auto', 'rows', 'gift', 'aiken'] as cons
 export const questionImportPreviewInput = z.object({
 	bankId: id,
 	format: z.enum(QUESTION_IMPORT_FORMATS).catch('auto').default('auto'),
-	file: z
-		.file({ error: 'bank_import_file_required' })
-		.min(1, { error: 'bank_import_file_required' })
-		.max(QUESTION_IMPORT_MAX_BYTES, { error: 'bank_import_too_large' })
+	file: uploadedFile(QUESTION_IMPORT_MAX_BYTES, {
+		required: 'bank_import_file_required',
+		empty: 'bank_import_file_empty',
+		tooLarge: 'bank_import_too_large'
+	})
 });
 export type QuestionImportPreviewInput = z.infer<typeof questionImportPreviewInput>;
 

@@ -3,7 +3,8 @@ import {
 	type StatuteParseResult,
 	parseStatuteMarkdown,
 	parseStatutePlainText,
-	statuteFingerprint
+	statuteFingerprint,
+	stripControlChars
 } from '@xuefa/core';
 import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
 import type { LAW_SOURCE_FORMATS as STORED_FORMATS } from '../../db/schema/index.ts';
@@ -32,8 +33,9 @@ export function parseSource(
 	fileName: string,
 	format: (typeof LAW_SOURCE_FORMATS)[number]
 ): ParsedSource {
-	const chosen = format === 'auto' ? detectFormat(text, fileName) : format;
-	const result = chosen === 'markdown' ? parseStatuteMarkdown(text) : parseStatutePlainText(text);
+	const clean = stripControlChars(text);
+	const chosen = format === 'auto' ? detectFormat(clean, fileName) : format;
+	const result = chosen === 'markdown' ? parseStatuteMarkdown(clean) : parseStatutePlainText(clean);
 	return {
 		...result,
 		format: chosen,

@@ -8,6 +8,7 @@ import {
 } from '$lib/schemas/banks.ts';
 import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import {
 	type ImportProblem,
@@ -44,7 +45,8 @@ function importFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request);
+		if (!form) return fail(413, { message: t('bank_import_too_large', LIMITS), errors: null });
 		const parsed = questionImportPreviewInput.safeParse({
 			bankId: event.params.bankId,
 			format: form.get('format') ?? 'auto',
