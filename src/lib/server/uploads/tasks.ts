@@ -6,7 +6,11 @@
 import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
 import { AppError } from '../errors.ts';
 import { capIssues } from './issues.ts';
-import { type ImportFormat, readQuestionFile } from '../services/questions/read-upload.ts';
+import {
+	type ImportFormat,
+	readQuestionFile,
+	readQuestionRows
+} from '../services/questions/read-upload.ts';
 import { readRosterFile } from '../services/roster/read-upload.ts';
 import { parseSource } from '../services/laws/source.ts';
 import type { Upload } from '../spreadsheet/read.ts';
@@ -19,6 +23,8 @@ export type UploadTask =
 			/** Spreadsheet columns the organiser named in an earlier preview: header → field. */
 			columns?: Record<string, string>;
 	  }
+	/** Spreadsheet rows kept from an earlier preview, read again with the organiser's answers. */
+	| { kind: 'rows'; rows: string[][]; columns: Record<string, string> }
 	| { kind: 'roster'; upload: Upload }
 	| {
 			kind: 'statute';
@@ -37,6 +43,8 @@ export async function runTask(task: UploadTask): Promise<TaskOutcome<unknown>> {
 		switch (task.kind) {
 			case 'questions':
 				return { value: await readQuestionFile(task.upload, task.format, task.columns) };
+			case 'rows':
+				return { value: readQuestionRows(task.rows, task.columns) };
 			case 'roster':
 				return { value: await readRosterFile(task.upload) };
 			case 'statute': {

@@ -3,7 +3,8 @@ import {
 	type QuestionVersion,
 	parseAiken,
 	parseGift,
-	parseRows
+	parseRows,
+	resolveRowHeaders
 } from '@xuefa/core';
 import {
 	QUESTION_IMPORT_MAX_BYTES,
@@ -27,6 +28,10 @@ export interface ReadQuestions {
 	result: ImportResult;
 	/** How many issues the file has in all. */
 	issueCount: number;
+	/** Spreadsheet headers that are no known column: the organiser is asked what they are. */
+	unknownColumns: string[];
+	/** The sheet as rows (header first), kept while the organiser answers about its columns. */
+	rows?: string[][];
 }
 
 function fileError(reason: string, params: Record<string, string | number> = {}): never {
@@ -76,7 +81,7 @@ function sheetRows(sheet: Sheet): string[][] {
 export async function readQuestionFile(
 	upload: Upload,
 	format: ImportFormat | 'auto' = 'auto',
-	_columns?: Record<string, string>
+	columns: Record<string, string> = {}
 ): Promise<ReadQuestions> {
 	if (upload.bytes.byteLength > QUESTION_IMPORT_MAX_BYTES) {
 		fileError('too_large', { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024 });
@@ -96,19 +101,33 @@ export async function readQuestionFile(
 			if (!(e instanceof SpreadsheetError)) throw e;
 			fileError(e.reason, e.params);
 		}
-		result = parseRows(sheetRows(sheet), { partial: true });
+		return readQuestionRows(sheetRows(sheet), columns);
 	} else {
 		result =
 			chosen === 'gift'
 				? parseGift(text(), { partial: true, html: htmlToMarkdown })
 				: parseAiken(text(), { partial: true });
 	}
+	return outcome(chosen, result, []);
+}
+
+/**
+ * Reads spreadsheet rows (header first) with the bank's answers about unknown columns; the rows
+ * come along when a header is still unknown, to be read again once the organiser has answered.
+ */
+export function readQuestionRows(rows: string[][], columns: Record<string, string>): ReadQuestions {
+	const { unknown } = resolveRowHeaders(rows[0] ?? [], columns);
+	const read = outcome('rows', parseRows(rows, { partial: true, columns }), unknown);
+	return unknown.length > 0 ? { ...read, rows } : read;
+}
+
+function outcome(format: ImportFormat, result: ImportResult, unknown: string[]): ReadQuestions {
 	if (result.questions.length + result.issues.length === 0) fileError('empty');
 	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
 		fileError('too_many', { max: QUESTION_IMPORT_MAX_QUESTIONS });
 	}
 	const { issues, issueCount } = capIssues(result.issues);
-	return { format: chosen, result: { ...result, issues }, issueCount };
+	return { format, result: { ...result, issues }, issueCount, unknownColumns: unknown };
 }
 
 // Ids the importers make up for questions without one: not a key to match a re-import on.
