@@ -91,7 +91,7 @@ function splitBlocks(text: string): Block[] {
 			});
 		}
 		cur = undefined;
-		comments = [];
+		if (comments.length > 0) comments = [];
 	};
 	splitLines(text).forEach((raw, i) => {
 		const t = raw.trim();

@@ -11,7 +11,8 @@
  * @returns its lines, without the line ends
  */
 export function splitLines(text: string): string[] {
-	return text.split(/\r\n|\r|\n/);
+	// a string split is many times faster than a regular-expression split on large files
+	return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
 }
 
 // C0 controls except tab and line feed, DEL, and the C1 controls.
