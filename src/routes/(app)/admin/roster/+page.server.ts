@@ -50,7 +50,7 @@ function rosterFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await readUploadForm(event.request);
+		const form = await readUploadForm(event.request, ROSTER_MAX_BYTES);
 		if (!form) return fail(413, { message: t('roster_file_too_large', LIMITS), rowErrors: null });
 		const parsed = rosterPreviewInput.safeParse({ file: form.get('file') });
 		if (!parsed.success) {

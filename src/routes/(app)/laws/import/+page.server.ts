@@ -47,7 +47,7 @@ function lawFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await readUploadForm(event.request);
+		const form = await readUploadForm(event.request, LAW_MAX_BYTES);
 		if (!form) return fail(413, { message: t('law_source_too_large', LIMITS), issues: [] });
 		const file = form.get('file');
 		const pasted = String(form.get('text') ?? '');

@@ -47,7 +47,7 @@ function importFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await readUploadForm(event.request);
+		const form = await readUploadForm(event.request, QUESTION_IMPORT_MAX_BYTES);
 		if (!form) return fail(413, { message: t('bank_import_too_large', LIMITS), errors: null });
 		const parsed = questionImportPreviewInput.safeParse({
 			bankId: event.params.bankId,
