@@ -125,6 +125,8 @@ describe('GIFT read as Moodle reads it', () => {
 		const r = parseGift(`q {${'~a'.repeat(1_000_000)}}`, { partial: true });
 		expect(r.issues.map((i) => i.code)).toEqual(['format.gift.too_many_answers']);
 		expect(parseGift('{'.repeat(100_000), { partial: true }).issues).toHaveLength(1);
+		const tags = `// ${'[tag:<x'.repeat(200_000)} [tag:y]\nq {T}`;
+		expect(parseGift(tags).questions[0]!.tags).toEqual(['y']);
 	});
 
 	it('strips control characters from every text', () => {

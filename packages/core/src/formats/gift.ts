@@ -157,16 +157,50 @@ function withFormat(text: string, inherited: Format): { text: string; format: Fo
 		: { text, format: inherited };
 }
 
-/** Moodle's `[id:…]` and `[tag:…]` tokens in a question's comments (`\]` escapes a bracket). */
+/** The first `]` at or after `from` that no backslash escapes, or -1. */
+function closingBracket(line: string, from: number): number {
+	let end = line.indexOf(']', from);
+	while (end > 0 && line[end - 1] === '\\') end = line.indexOf(']', end + 1);
+	return end;
+}
+
+/**
+ * The values of `[name:…]` tokens in comment lines (`\]` escapes a bracket), read as Moodle's
+ * pattern reads them but by a scan that only moves forward: a crafted line of unclosed tokens
+ * stays linear.
+ */
+function tokenValues(lines: string[], name: string, forbidden: RegExp): string[] {
+	const out: string[] = [];
+	const open = `[${name}:`;
+	const bad = new RegExp(forbidden.source, 'g');
+	for (const line of lines) {
+		let close = -1;
+		let next = -2; // the first forbidden character from the current token on; -1: none left
+		for (let at = line.indexOf(open); at >= 0; at = line.indexOf(open, at + 1)) {
+			const start = at + open.length;
+			if (close < start) close = closingBracket(line, start);
+			if (close < 0) break; // nothing later on this line can close either
+			if (next !== -1 && next < start) {
+				bad.lastIndex = start;
+				next = bad.exec(line)?.index ?? -1;
+			}
+			// every token that starts before a forbidden character contains it: go past it
+			if (next >= 0 && next < close) {
+				at = next;
+				continue;
+			}
+			const clean = line.slice(start, close).replace(/\\\]/g, ']').trim();
+			if (clean) out.push(clean);
+			at = close;
+		}
+	}
+	return out;
+}
+
+/** Moodle's `[id:…]` and `[tag:…]` tokens in a question's comments: the first id, every tag. */
 function commentTokens(comments: string[]): { id?: string; tags: string[] } {
-	const all = comments.join('\n');
-	// eslint-disable-next-line no-control-regex
-	const id = /\[id:((?:\\\]|[^\]\u0000-\u001f])+)\]/.exec(all)?.[1];
-	const tags = [...all.matchAll(/\[tag:((?:\\\]|[^\]<>\u0000-\u001f])+)\]/g)]
-		.map((m) => m[1]!.replace(/\\\]/g, ']').trim())
-		.filter(Boolean);
-	const clean = id?.replace(/\\\]/g, ']').trim();
-	return { ...(clean ? { id: clean } : {}), tags };
+	const id = tokenValues(comments, 'id', /\[/)[0];
+	return { ...(id ? { id } : {}), tags: tokenValues(comments, 'tag', /[<>[]/) };
 }
 
 function lineAt(text: string, offset: number, first: number): number {
