@@ -241,7 +241,7 @@ function parseBlock(
 	if (open < 0 || close < open) return fail('format.gift.unclosed_brace');
 	const afterRaw = p.slice(close + 1);
 	// A second answer block, or a title, after the first: the next question with no blank line.
-	const next = /[{}]|\n\s*::/.exec(afterRaw);
+	const next = /[{}]|\n[ \t]*::/.exec(afterRaw);
 	if (next) {
 		return fail(
 			'format.gift.second_block',
