@@ -12,7 +12,7 @@ import {
 	readQuestionRows
 } from '../services/questions/read-upload.ts';
 import { readRosterFile } from '../services/roster/read-upload.ts';
-import { parseSource } from '../services/laws/source.ts';
+import { type ParsedSource, parseSource } from '../services/laws/source.ts';
 import type { Upload } from '../spreadsheet/read.ts';
 
 export type UploadTask =
@@ -47,13 +47,29 @@ export async function runTask(task: UploadTask): Promise<TaskOutcome<unknown>> {
 				return { value: readQuestionRows(task.rows, task.columns) };
 			case 'roster':
 				return { value: await readRosterFile(task.upload) };
-			case 'statute': {
-				const parsed = parseSource(task.text, task.fileName, task.format);
-				return { value: { ...parsed, ...capIssues(parsed.issues) } };
-			}
+			case 'statute':
+				return { value: statuteOutcome(parseSource(task.text, task.fileName, task.format)) };
 		}
 	} catch (e) {
 		if (e instanceof AppError) return { failed: { code: e.code, params: e.params } };
 		throw e;
 	}
+}
+
+/**
+ * What the statute preview needs. A statute with problems cannot be imported, so only its first
+ * articles come back: a broken file parsed into 200,000 "articles" would otherwise be copied back
+ * to the request thread in full.
+ */
+function statuteOutcome(parsed: ParsedSource) {
+	const { statute } = parsed;
+	const counts = {
+		headings: statute.headings.length,
+		sections: statute.headings.reduce((n, h) => n + h.children.length, 0),
+		articles: statute.articles.length
+	};
+	const { issues, issueCount } = capIssues(parsed.issues);
+	const slim =
+		issueCount > 0 ? { ...statute, headings: [], articles: statute.articles.slice(0, 3) } : statute;
+	return { ...parsed, statute: slim, issues, issueCount, counts };
 }

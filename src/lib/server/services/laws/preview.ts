@@ -41,13 +41,15 @@ export interface StatutePreview {
 export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<StatutePreview> {
 	authorizeAnywhere(ctx, 'law.manage');
 	const input = lawPreviewInput.parse(raw);
-	const parsed = await parseUpload<ParsedSource & { issueCount: number }>({
+	const parsed = await parseUpload<
+		ParsedSource & { issueCount: number; counts: StatutePreview['counts'] }
+	>({
 		kind: 'statute',
 		text: input.text,
 		fileName: input.fileName,
 		format: input.format
 	});
-	const { statute, issues, issueCount } = parsed;
+	const { statute, issues, issueCount, counts } = parsed;
 	const [existing] = statute.title
 		? await ctx.db.select().from(law).where(eq(law.title, statute.title))
 		: [];
@@ -57,7 +59,8 @@ export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<St
 	const current = versions.find((v) => v.isCurrent);
 	const duplicateOf = versions.find((v) => v.contentHash === parsed.contentHash)?.label ?? null;
 	let diff: StatutePreview['diff'] = null;
-	if (current) {
+	// a statute with problems comes back without its articles (see the upload worker)
+	if (current && issueCount === 0) {
 		const before = await ctx.db
 			.select({ no: lawArticle.articleNo, text: lawArticle.text })
 			.from(lawArticle)
@@ -83,11 +86,7 @@ export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<St
 		shortTitle: statute.shortTitle,
 		history: statute.history,
 		label: statuteVersionLabel(statute.history, input.fileName),
-		counts: {
-			headings: statute.headings.length,
-			sections: statute.headings.reduce((n, h) => n + h.children.length, 0),
-			articles: statute.articles.length
-		},
+		counts,
 		firstArticles: statute.articles
 			.slice(0, FIRST_ARTICLES)
 			.map((a) => ({ no: a.no, text: a.text })),
