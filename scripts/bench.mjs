@@ -1,5 +1,6 @@
 // Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set, then
-// builds the app and measures the running server from outside (`--no-server` skips that part).
+// builds the app and measures the running server from outside: a login flood, and uploads being
+// parsed (`--no-server` skips that part).
 // Figures only: nothing here fails a build (timings depend on the machine and its load).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -68,5 +69,19 @@ if (!process.argv.includes('--no-server')) {
 		}
 	} finally {
 		server.stop();
+	}
+
+	// The server side: the request loop stays free while uploads are parsed (issue 8, item 2).
+	const { benchUploads, TARGET_MS } = await import('./bench-uploads.mjs');
+	const uploads = await benchUploads();
+	const uw = Math.max(...uploads.map((u) => u.label.length));
+	console.log(
+		`\n${'while parsing'.padEnd(uw)}  ${'parse'.padStart(8)}  ${'GET /login p99'.padStart(14)}  ${'target'.padStart(8)}  samples  answer`
+	);
+	for (const u of uploads) {
+		const verdict = u.p99 <= TARGET_MS ? 'within target' : 'OVER target';
+		console.log(
+			`${u.label.padEnd(uw)}  ${fmt(u.uploadMs).padStart(8)}  ${fmt(u.p99).padStart(14)}  ${fmt(TARGET_MS).padStart(8)}  ${String(u.samples).padStart(7)}  HTTP ${u.status}, ${(u.size / 1024).toFixed(0)} KB  ${verdict}`
+		);
 	}
 }

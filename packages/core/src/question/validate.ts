@@ -19,7 +19,7 @@ import {
  * ≥ 2 options and exactly one correct; multiple choice has ≥ 2 options and **at least one** correct
  * (not two: imported GIFT multiple-response questions may have one right answer, and grading
  * handles it); options have unique ids and non-empty, pairwise different texts (compared after
- * {@link normaliseAnswer}); fill-in has ≥ 1 blank, each with ≥ 1 non-empty answer, and the stem's `___`
+ * {@link normaliseAnswer}); fill-in has ≥ 1 blank, each with ≥ 1 non-empty fully correct answer and partial answers worth between 0 and 100 %, and the stem's `___`
  * markers match the blanks (or there are none and exactly one blank); a case has ≥ 1 part, parts are
  * any type but `case`, with positive weights; law references have a law id and a positive integer
  * article number when given. Every Markdown text (stems, options, feedback, explanations, reference
@@ -88,6 +88,14 @@ function checkBody(
 			q.blanks.forEach((b, i) => {
 				if (b.answers.length === 0 || b.answers.some((a) => !a.trim()))
 					add('question.fill.blank_empty', `${p}blanks.${i}`, { blank: i + 1 });
+				b.partial?.forEach((a) => {
+					if (!a.text.trim() || !(a.fraction > 0 && a.fraction < 1))
+						add('question.fill.partial', `${p}blanks.${i}`, {
+							blank: i + 1,
+							value: a.text,
+							percent: Math.round(a.fraction * 100)
+						});
+				});
 			});
 			const markers = countBlankMarkers(q.stem ?? '');
 			if (

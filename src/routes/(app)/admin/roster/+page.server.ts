@@ -9,6 +9,7 @@ import {
 import { authorizeAnywhere, canAnywhere } from '$lib/server/authz/index.ts';
 import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { RosterRowsError, importRoster } from '$lib/server/services/roster/import.ts';
 import type { RowError } from '$lib/server/services/roster/plan.ts';
 import { previewRoster } from '$lib/server/services/roster/preview.ts';
@@ -49,7 +50,8 @@ function rosterFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, ROSTER_MAX_BYTES);
+		if (!form) return fail(413, { message: t('roster_file_too_large', LIMITS), rowErrors: null });
 		const parsed = rosterPreviewInput.safeParse({ file: form.get('file') });
 		if (!parsed.success) {
 			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));

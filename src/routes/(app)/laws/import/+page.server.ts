@@ -5,6 +5,7 @@ import { LAW_MAX_BYTES, lawImportInput, lawPreviewInput } from '$lib/schemas/law
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
 import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { importStatute } from '$lib/server/services/laws/import.ts';
 import { previewStatute } from '$lib/server/services/laws/preview.ts';
 import { decodeText } from '$lib/server/services/laws/source.ts';
@@ -46,10 +47,14 @@ function lawFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, LAW_MAX_BYTES);
+		if (!form) return fail(413, { message: t('law_source_too_large', LIMITS), issues: [] });
 		const file = form.get('file');
 		const pasted = String(form.get('text') ?? '');
 		const useFile = file instanceof File && file.size > 0;
+		if (file instanceof File && file.name && file.size === 0 && !pasted.trim()) {
+			return failed(t('law_source_empty_file'));
+		}
 		if (useFile && file.size > LAW_MAX_BYTES) return failed(t('law_source_too_large', LIMITS));
 		const parsed = lawPreviewInput.safeParse({
 			fileName: useFile ? file.name : '',
