@@ -14,7 +14,8 @@ export default ts.config(
 			'drizzle/',
 			'data/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'packages/core/dist/'
 		]
 	},
 	js.configs.recommended,
