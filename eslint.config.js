@@ -15,7 +15,8 @@ export default ts.config(
 			'data/',
 			'test-results/',
 			'playwright-report/',
-			'packages/core/dist/'
+			'packages/core/dist/',
+			'packages/core/docs/'
 		]
 	},
 	js.configs.recommended,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every check the project has, in the order a reviewer would run them: formatting and lint,
-# types, @xuefa/core as an installed package, unit and service tests, end-to-end tests in Chromium.
+# types, @xuefa/core as an installed package and its API reference, unit and service tests, end-to-end tests in Chromium.
 # Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ step "messages in both languages" node scripts/messages.mjs check
 step "lint" npm run --silent lint
 step "types" npm run --silent check
 step "@xuefa/core packed, installed and imported" node scripts/check-package.mjs
+step "API reference, every export documented" npm run --silent docs
 
 echo "── unit and service tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
