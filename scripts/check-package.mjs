@@ -13,7 +13,13 @@ import { promisify } from 'node:util';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const exec = promisify(execFile);
-const run = async (command, args, cwd) => (await exec(command, args, { cwd })).stdout;
+// npm gives this workspace's tools the "@xuefa/source" condition (.npmrc); an outside project
+// must not have it, or Node would pick the tarball's TypeScript sources instead of dist/
+const env = {
+	...process.env,
+	NODE_OPTIONS: (process.env.NODE_OPTIONS ?? '').replace(/--conditions=@xuefa\/source/g, '')
+};
+const run = async (command, args, cwd) => (await exec(command, args, { cwd, env })).stdout;
 const started = performance.now();
 
 /** A statute in the layout of the project's law files, and what reading it must give. */
