@@ -1,5 +1,6 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { WORKER_FILE, bundleUploadWorker } from './scripts/upload-worker.mjs';
 
@@ -25,6 +26,13 @@ function uploadWorker(): Plugin {
 	};
 }
 
+/**
+ * The workspace's @xuefa/core is read from its TypeScript sources (its package.json maps this
+ * export condition to src/), so dev, tests and the app's build never wait for, or run against a
+ * stale, dist/. Published, the package exports the built dist/ (packages/core/README.md).
+ */
+const CORE_SOURCE = '@xuefa/source';
+
 export default defineConfig({
 	plugins: [
 		sveltekit(),
@@ -36,18 +44,20 @@ export default defineConfig({
 		}),
 		uploadWorker()
 	],
-	// the workspace library ships TypeScript sources: let Vite transform it for the server too
-	ssr: { noExternal: ['@xuefa/core'] },
+	resolve: { conditions: [CORE_SOURCE, ...defaultClientConditions] },
+	// the workspace library is read as TypeScript sources: let Vite transform it for the server too
+	ssr: {
+		noExternal: ['@xuefa/core'],
+		resolve: { conditions: [CORE_SOURCE, ...defaultServerConditions] }
+	},
 	test: {
 		projects: [
 			'./packages/core',
 			{
 				extends: true,
-				// the workspace library ships TypeScript sources: let Vite transform it for the server too
-				ssr: { noExternal: ['@xuefa/core'] },
 				test: {
 					name: 'server',
-					include: ['src/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 					environment: 'node',
 					// the JSON log lines of the code under test would drown vitest's report
 					env: { LOG_LEVEL: 'silent' },

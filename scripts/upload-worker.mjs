@@ -25,6 +25,8 @@ export async function bundleUploadWorker(outfile, root) {
 		format: 'esm',
 		target: 'node20',
 		external,
+		// the workspace's core from its TypeScript sources, as Vite reads it (packages/core/package.json)
+		conditions: ['@xuefa/source'],
 		alias: { $lib: './src/lib' },
 		write: false,
 		logLevel: 'silent'

@@ -1,11 +1,12 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
+import { readConfig } from './config.ts';
 
 /**
  * A logger writing JSON lines (pino), one object per event, at `level` (`LOG_LEVEL`: fatal, error,
  * warn, info, debug, trace or silent; info by default). Tests pass their own destination.
  */
 export function createLogger(
-	level = process.env.LOG_LEVEL || 'info',
+	level = readConfig().logLevel,
 	destination?: DestinationStream
 ): Logger {
 	const options = { level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };

@@ -68,4 +68,11 @@ describe('markdownToText', () => {
 	it('keeps the words and drops the markup', () => {
 		expect(markdownToText('# 标题\n\n**加粗** & `代码`')).toBe('标题 加粗 & 代码');
 	});
+
+	// regression: entities were decoded one kind after another, so an escaped entity written as
+	// text (an HTML lesson's `&lt;`) came out as the character it names
+	it('decodes every entity exactly once, text that looks like an entity included', () => {
+		expect(markdownToText('写作 `&lt;b&gt;`，不是 `<b>`')).toBe('写作 &lt;b&gt;，不是 <b>');
+		expect(markdownToText('A &amp;quot; B &copy; 2026 &#x6CD5;')).toBe('A &quot; B © 2026 法');
+	});
 });

@@ -1,4 +1,5 @@
 import { MARKDOWN_MAX_DEPTH, markdownDepth } from '@xuefa/core';
+import { decodeHTML, escapeUTF8 } from 'entities';
 import { Marked, type TokenizerObject } from 'marked';
 import markedCjkFriendly from 'marked-cjk-friendly';
 import sanitizeHtml from 'sanitize-html';
@@ -72,18 +73,12 @@ const ALLOWED: sanitizeHtml.IOptions = {
 	exclusiveFilter: (frame) => frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length
 };
 
-const escapeHtml = (text: string) =>
-	text.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
-	);
-
 /** The text as typed, escaped, in paragraphs and lines: what is shown when Markdown cannot be. */
 function asPlainText(source: string): string {
 	return source
 		.split(/(?:\r?\n){2,}/)
 		.filter((p) => p.trim())
-		.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>\n`)
+		.map((p) => `<p>${escapeUTF8(p).replace(/\r?\n/g, '<br>')}</p>\n`)
 		.join('');
 }
 
@@ -116,12 +111,7 @@ export function renderMarkdown(source: string): string {
 
 /** The text of Markdown without markup, for lists and search. */
 export function markdownToText(source: string): string {
-	return sanitizeHtml(parse(source), { allowedTags: [], allowedAttributes: {} })
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
+	return decodeHTML(sanitizeHtml(parse(source), { allowedTags: [], allowedAttributes: {} }))
 		.replace(/\s+/g, ' ')
 		.trim();
 }

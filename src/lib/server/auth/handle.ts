@@ -8,9 +8,7 @@ import {
 } from './session.ts';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './trusted-device.ts';
 
-// Secure in production, unless the site itself is declared plain http (ORIGIN=http://…, a local
-// trial), where a Secure cookie could never be sent back and nobody could log in.
-const secure = readConfig().production && !process.env.ORIGIN?.startsWith('http://');
+const secure = readConfig().secureCookies;
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date): void {
 	event.cookies.set(SESSION_COOKIE, token, {
