@@ -1,4 +1,4 @@
-import { type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
+import { type Handle, type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
@@ -7,6 +7,7 @@ import type { Ctx } from './context.ts';
 import {
 	AppError,
 	ConflictError,
+	DatabaseBusyError,
 	type FieldErrors,
 	ForbiddenError,
 	InvalidInputError,
@@ -96,6 +97,8 @@ export function formValues(form: FormData): Record<string, string> {
  * page (error page); input problems and conflicts go back to the form.
  */
 export function mapError(e: unknown, values: Record<string, string> = {}) {
+	// the form comes back filled in, so that the person can simply send it again
+	if (e instanceof DatabaseBusyError) return failure(503, values, {}, t('error_busy'));
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof InvalidInputError) {
@@ -148,6 +151,39 @@ export async function guard<T>(run: () => Promise<T>): Promise<T> {
 	} catch (e) {
 		if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 		if (e instanceof NotFoundError) error(404, t('error_not_found'));
+		if (e instanceof DatabaseBusyError) error(503, t('error_busy'));
 		throw e;
 	}
 }
+
+// Requests whose unexpected error was a busy database, marked by `busyErrorMessage`.
+const busyRequests = new WeakSet<App.Locals>();
+
+/**
+ * For `handleError`: the message for a busy database (the request is then answered 503 by
+ * {@link handleBusy}), or undefined for any other error.
+ */
+export function busyErrorMessage(e: unknown, event: RequestEvent): string | undefined {
+	if (!(e instanceof DatabaseBusyError)) return undefined;
+	busyRequests.add(event.locals);
+	return t('error_busy');
+}
+
+/**
+ * A busy database that reached SvelteKit unmapped (a load, an endpoint, a hook) is a temporary
+ * condition, not a server fault: 503 with Retry-After instead of 500, whatever route it came from.
+ */
+export const handleBusy: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// thrown by a later hook (the session check), before any page could render it
+		if (e instanceof DatabaseBusyError) error(503, t('error_busy'));
+		throw e;
+	}
+	if (response.status !== 500 || !busyRequests.has(event.locals)) return response;
+	const headers = new Headers(response.headers);
+	headers.set('Retry-After', '5');
+	return new Response(response.body, { status: 503, headers });
+};
