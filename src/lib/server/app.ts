@@ -1,5 +1,6 @@
 import { readConfig } from './config.ts';
 import { type Db, openDatabase } from './db/index.ts';
+import { describeOpenFailure } from './db/open-failure.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 
 let ready: Promise<Db> | undefined;
@@ -22,6 +23,20 @@ export function appDb(): Promise<Db> {
 		return db;
 	})();
 	return ready;
+}
+
+/**
+ * Opens the database when the server starts. When it cannot be opened (read-only, unreachable,
+ * damaged …) the operator gets one line saying what to check, and the process exits non-zero so
+ * that a supervisor restarts it later.
+ */
+export async function openAppDbOrExit(): Promise<void> {
+	try {
+		await appDb();
+	} catch (e) {
+		console.error(describeOpenFailure(readConfig().databaseUrl, e));
+		process.exit(1);
+	}
 }
 
 function printDemoAccounts(
