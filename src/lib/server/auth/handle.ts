@@ -9,7 +9,7 @@ import {
 
 // Secure in production, unless the site itself is declared plain http (ORIGIN=http://…, a local
 // trial), where a Secure cookie could never be sent back and nobody could log in.
-const secure = readConfig().production && !process.env.ORIGIN?.startsWith('http://');
+export const secure = readConfig().production && !process.env.ORIGIN?.startsWith('http://');
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date): void {
 	event.cookies.set(SESSION_COOKIE, token, {

@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
 import { DatabaseBusyError } from '../errors.ts';
+import { sqliteCodes } from './codes.ts';
 
 /**
  * How long one attempt waits for another process's write lock. libsql's embedded driver waits
@@ -18,12 +19,7 @@ export const BUSY_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 300, 500, 700, 1000];
 
 /** SQLITE_BUSY and its extended codes (busy recovery, busy snapshot, busy timeout). */
 export function isBusy(e: unknown): boolean {
-	for (let cause = e; cause instanceof Error; cause = cause.cause) {
-		const code = (cause as { code?: unknown }).code;
-		if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) return true;
-		if (/database is locked/i.test(cause.message)) return true;
-	}
-	return false;
+	return sqliteCodes(e).some((c) => c.startsWith('SQLITE_BUSY'));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
