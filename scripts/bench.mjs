@@ -1,9 +1,11 @@
-// Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set.
+// Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set,
+// then the database benchmarks on the built app (scripts/bench-db.mjs; BENCH_DB=0 skips them).
 // Figures only: nothing here fails a build (timings depend on the machine and its load).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDbBench } from './bench-db.mjs';
 
 /** Targets in milliseconds, by a word of the benchmark's name. */
 const TARGETS = [
@@ -43,4 +45,20 @@ for (const r of rows) {
 	console.log(
 		`${r.name.padEnd(width)}  ${fmt(r.median).padStart(10)}  ${(target === undefined ? '—' : fmt(target)).padStart(10)}  ${String(r.n).padStart(7)}${verdict}`
 	);
+}
+
+if (process.env.BENCH_DB !== '0') {
+	const db = await runDbBench();
+	const w = Math.max(...db.map((r) => r.name.length));
+	console.log(
+		`\n${'database, two app processes'.padEnd(w)}  ${'figure'.padStart(10)}  ${'target'.padStart(10)}`
+	);
+	for (const r of db) {
+		const show = (v) => (r.unit === 'ms' ? fmt(v) : String(v));
+		const verdict =
+			r.target === undefined ? '' : r.value <= r.target ? '  within target' : '  OVER target';
+		console.log(
+			`${r.name.padEnd(w)}  ${show(r.value).padStart(10)}  ${(r.target === undefined ? '—' : show(r.target)).padStart(10)}${verdict}`
+		);
+	}
 }

@@ -8,10 +8,10 @@ import type { DbOrTx, Tx } from '../../db/index.ts';
  * transactions and published by one INSERT … SELECT per table (see job.ts).
  */
 
-// A chunk is written in one short transaction: a few hundred rows or ~200 KB of JSON, whichever
-// comes first, keeps each one at a few milliseconds.
-const CHUNK_ROWS = 500;
-const CHUNK_BYTES = 200_000;
+// A chunk is written in one short transaction: 250 rows or 64 KB of JSON, whichever comes first,
+// keeps each one at a few milliseconds.
+const CHUNK_ROWS = 250;
+const CHUNK_BYTES = 64_000;
 
 /** Runs `fn` in the caller's transaction, or in a short write transaction of its own. */
 function inWrite<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -60,10 +60,10 @@ export async function dropRows(db: DbOrTx, jobId: string, target?: string): Prom
 	for (;;) {
 		const { rowsAffected } = await inWrite(db, (tx) =>
 			tx.run(
-				sql`DELETE FROM import_row WHERE rowid IN (SELECT rowid FROM import_row WHERE job_id = ${jobId}${which} LIMIT 2000)`
+				sql`DELETE FROM import_row WHERE rowid IN (SELECT rowid FROM import_row WHERE job_id = ${jobId}${which} LIMIT 1000)`
 			)
 		);
-		if (rowsAffected < 2000) return;
+		if (rowsAffected < 1000) return;
 	}
 }
 
