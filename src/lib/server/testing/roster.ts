@@ -2,12 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
 import { auditEntry, person, roleGrant, user } from '../db/schema/index.ts';
-import {
-	type JobFailure,
-	type JobHooks,
-	readImportJob,
-	readSealedSecret
-} from '../services/imports/job.ts';
+import { type JobHooks, readSealedSecret } from '../services/imports/job.ts';
 import { newSecretKey, openSecret } from '../services/imports/secret.ts';
 import {
 	type NewRosterAccount,
@@ -16,6 +11,9 @@ import {
 } from '../services/roster/import.ts';
 import { ROSTER_KIND } from '../services/roster/preview.ts';
 import { writeWorkbook } from '../spreadsheet/index.ts';
+import { finishedJob } from './imports.ts';
+
+export { JobFailed } from './imports.ts';
 
 export const HEADER = ['单位', '姓名', '工号', '职务', '职级', '任命方式', '状态', '角色'];
 
@@ -39,19 +37,10 @@ export async function tally(db: Db) {
 
 const KEY = newSecretKey();
 
-/** A roster job that ended in failure, as its page would show it. */
-export class JobFailed extends Error {
-	constructor(readonly failure: JobFailure) {
-		super(failure.message);
-	}
-}
-
 /** Runs the import job to its end, as the roster page would follow it. */
 export async function importRoster(ctx: Ctx, input: { stagedId: string }, hooks: JobHooks = {}) {
-	const { id, finished } = await startRosterImport(ctx, input, KEY, hooks);
-	await finished;
-	const job = await readImportJob<RosterImportResult>(ctx, ROSTER_KIND, id);
-	if (job.state !== 'done') throw new JobFailed(job.failure!);
-	const sealed = await readSealedSecret(ctx, ROSTER_KIND, id);
-	return { ...job.result!, accounts: openSecret<NewRosterAccount[]>(KEY, id, sealed!)! };
+	const started = await startRosterImport(ctx, input, KEY, hooks);
+	const result = await finishedJob<RosterImportResult>(ctx, ROSTER_KIND, started);
+	const sealed = await readSealedSecret(ctx, ROSTER_KIND, started.id);
+	return { ...result, accounts: openSecret<NewRosterAccount[]>(KEY, started.id, sealed!)! };
 }

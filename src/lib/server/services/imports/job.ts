@@ -6,7 +6,14 @@ import { AppError, DatabaseBusyError, NotFoundError } from '../../errors.ts';
 import { t } from '$lib/i18n.ts';
 import type { AuditInput } from '../audit/append.ts';
 import { publishAudit, sealAudit, AuditHeadMoved } from './audit-batch.ts';
-import { type Reservable, dropRows, reserveIds, stageRows } from './rows.ts';
+import {
+	type Reservable,
+	dropOrphans,
+	dropRows,
+	reserveIds,
+	stageRows,
+	writeSearchRowsAhead
+} from './rows.ts';
 import { sealSecret } from './secret.ts';
 
 /**
@@ -120,6 +127,11 @@ export class ImportJobRun {
 		const from = this.next.get(target) ?? 0;
 		const step = (n: number) => (countSteps ? this.step(n) : Promise.resolve());
 		this.next.set(target, await stageRows(this.ctx.db, this.id, target, rows, from, step));
+	}
+
+	/** Writes full-text rows of new rows ahead of publishing (see rows.ts), counting steps. */
+	async searchAhead(parent: Reservable, rows: readonly { rowid: number; text: string }[]) {
+		await writeSearchRowsAhead(this.ctx.db, parent, rows, (n) => this.step(n));
 	}
 
 	/** Reserves ids for `n` new rows of `table` (see rows.ts); returns the first. */
@@ -238,9 +250,21 @@ async function runJob<R>(
 				.set({ state: 'failed', failure: failureOf(e), updatedAt: new Date() })
 				.where(eq(importJob.id, id))
 		).catch((second: unknown) => console.error('import job', id, second));
+		await dropOrphansOf(ctx, id).catch((second: unknown) =>
+			console.error('import job', id, second)
+		);
 	} finally {
 		await dropRows(ctx.db, id).catch((e: unknown) => console.error('import job', id, e));
 	}
+}
+
+/** Removes what a job that will never publish wrote ahead (full-text rows of reserved ids). */
+async function dropOrphansOf(ctx: Pick<Ctx, 'db'>, id: string): Promise<void> {
+	const [job] = await ctx.db
+		.select({ reserved: importJob.reserved })
+		.from(importJob)
+		.where(eq(importJob.id, id));
+	await dropOrphans(ctx.db, job?.reserved ?? null);
 }
 
 function failureOf(e: unknown): JobFailure {
@@ -316,6 +340,7 @@ export async function purgeImportJobs(ctx: Pick<Ctx, 'db' | 'now'>): Promise<voi
 				.where(eq(importJob.id, job.id))
 		);
 		await dropRows(ctx.db, job.id);
+		await dropOrphansOf(ctx, job.id);
 		if (job.expiresAt < ctx.now) {
 			await write(ctx.db, (tx) => tx.delete(importJob).where(eq(importJob.id, job.id)));
 		}

@@ -19,17 +19,15 @@ function inWrite<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 /**
- * Appends `rows` to the job's staged rows for `target`, numbered on from `from`, in chunks.
- * @returns the number of the next row
+ * Writes `rows` in chunks, one short transaction each: `insert` gets a chunk as a JSON array (for
+ * `json_each`) and the index of its first row.
  */
-export async function stageRows(
+async function inChunks(
 	db: DbOrTx,
-	jobId: string,
-	target: string,
 	rows: readonly unknown[],
-	from = 0,
+	insert: (json: string, first: number) => SQL,
 	onChunk: (written: number) => Promise<void> = async () => {}
-): Promise<number> {
+): Promise<void> {
 	let i = 0;
 	while (i < rows.length) {
 		const chunk: string[] = [];
@@ -39,14 +37,78 @@ export async function stageRows(
 			chunk.push(text);
 			bytes += text.length;
 		}
-		const first = from + i - chunk.length;
-		await inWrite(db, (tx) =>
-			tx.run(sql`INSERT INTO import_row (job_id, target, ord, data)
-				SELECT ${jobId}, ${target}, ${first} + key, jsonb(value) FROM json_each(${`[${chunk.join(',')}]`})`)
-		);
+		const statement = insert(`[${chunk.join(',')}]`, i - chunk.length);
+		await inWrite(db, (tx) => tx.run(statement));
 		await onChunk(chunk.length);
 	}
+}
+
+/**
+ * Appends `rows` to the job's staged rows for `target`, numbered on from `from`, in chunks.
+ * @returns the number of the next row
+ */
+export async function stageRows(
+	db: DbOrTx,
+	jobId: string,
+	target: string,
+	rows: readonly unknown[],
+	from = 0,
+	onChunk?: (written: number) => Promise<void>
+): Promise<number> {
+	await inChunks(
+		db,
+		rows,
+		(json, first) => sql`INSERT INTO import_row (job_id, target, ord, data)
+			SELECT ${jobId}, ${target}, ${from + first} + key, jsonb(value) FROM json_each(${json})`,
+		onChunk
+	);
 	return from + rows.length;
+}
+
+/**
+ * Full-text rows are written ahead, in chunks, for rows a job creates under reserved ids: search
+ * reaches them only through their parent row (`id IN (SELECT rowid FROM …_fts …)`), which does
+ * not exist until the job publishes, so they stay invisible — and the index work stays out of the
+ * publishing transaction. Orphans of a job that never publishes are removed by `dropOrphans`.
+ */
+const SEARCH_OF: Partial<Record<Reservable, { fts: string; column: string }>> = {
+	question: { fts: 'question_fts', column: 'body' },
+	law_article: { fts: 'law_article_fts', column: 'text' }
+};
+
+/** Writes the full-text rows (`{ rowid, text }`) of new rows of `parent`, ahead of publishing. */
+export async function writeSearchRowsAhead(
+	db: DbOrTx,
+	parent: Reservable,
+	rows: readonly { rowid: number; text: string }[],
+	onChunk?: (written: number) => Promise<void>
+): Promise<void> {
+	const search = SEARCH_OF[parent]!;
+	const table = sql.identifier(search.fts);
+	const column = sql.identifier(search.column);
+	await inChunks(
+		db,
+		rows,
+		(json) => sql`INSERT INTO ${table} (rowid, ${column})
+			SELECT value->>'rowid', value->>'text' FROM json_each(${json})`,
+		onChunk
+	);
+}
+
+/** Removes full-text rows written ahead for reserved ids whose parent rows were never published. */
+export async function dropOrphans(
+	db: DbOrTx,
+	reserved: Partial<Record<string, [number, number]>> | null
+): Promise<void> {
+	for (const [parent, search] of Object.entries(SEARCH_OF)) {
+		const range = reserved?.[parent];
+		if (!range) continue;
+		const [first, last] = range;
+		await inWrite(db, (tx) =>
+			tx.run(sql`DELETE FROM ${sql.identifier(search.fts)} WHERE rowid BETWEEN ${first} AND ${last}
+				AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
+		);
+	}
 }
 
 /** The staged rows of `target`, in order, as a subquery whose `data` column holds each row. */

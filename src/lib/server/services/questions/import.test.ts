@@ -8,7 +8,13 @@ import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
 import { exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
-import { importQuestions, previewQuestionImport } from './import.ts';
+import { finishedJob } from '../../testing/imports.ts';
+import {
+	QUESTIONS_KIND,
+	type QuestionImportResult,
+	previewQuestionImport,
+	startQuestionImport
+} from './import.ts';
 
 const HEADER = [
 	'编号',
@@ -82,7 +88,8 @@ async function setup() {
 async function importAll(ctx: Ctx, bankId: number, upload: { name: string; bytes: Uint8Array }) {
 	const preview = await previewQuestionImport(ctx, { bankId }, upload);
 	expect(preview.errors).toEqual([]);
-	return { preview, result: await importQuestions(ctx, { bankId, stagedId: preview.stagedId! }) };
+	const started = await startQuestionImport(ctx, { bankId, stagedId: preview.stagedId! });
+	return { preview, result: await finishedJob<QuestionImportResult>(ctx, QUESTIONS_KIND, started) };
 }
 
 describe('question import', () => {

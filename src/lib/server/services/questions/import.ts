@@ -1,15 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type QuestionType, type QuestionVersion, sameContent } from '@xuefa/core';
+import { type QuestionType, type QuestionVersion, XuefaError, sameContent } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import type { QuestionImportInput } from '$lib/schemas/banks.ts';
-import { type Ctx, transact } from '../../context.ts';
+import type { Ctx } from '../../context.ts';
 import { question, questionVersion } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { issueMessages } from '../../core-messages.ts';
+import { describeCoreError, issueMessages } from '../../core-messages.ts';
 import type { Upload } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
-import { consumeStaged, readStaged, stage } from '../imports/staging.ts';
+import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
+import { readStaged, stage } from '../imports/staging.ts';
 import {
 	type ImportFormat,
 	OWN_ID,
@@ -17,7 +18,14 @@ import {
 	externalIdOf,
 	readQuestionUpload
 } from './read-upload.ts';
-import { type QuestionContent, storeQuestion } from './store.ts';
+import { QUESTION_TARGETS, publishQuestions } from './publish.ts';
+import {
+	type QuestionContent,
+	type QuestionDraft,
+	questionDraft,
+	questionFacts,
+	versionRows
+} from './store.ts';
 
 export const QUESTIONS_KIND = 'questions';
 const PREVIEW_QUESTIONS = 20;
@@ -53,13 +61,6 @@ export interface QuestionImportPreview {
 export interface QuestionImportResult {
 	fileName: string;
 	counts: Counts;
-}
-
-/** Thrown (after rollback) when a staged file no longer imports; nothing is written then. */
-export class QuestionImportError extends AppError {
-	constructor(readonly problems: ImportProblem[]) {
-		super('bank_import_nothing_imported');
-	}
 }
 
 /**
@@ -111,7 +112,8 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 				: 'update';
 		return { ...item, action, questionId: existing?.id };
 	});
-	return { planned, problems };
+	const versions = new Map([...byExternal.values(), ...byOwn.values()].map((r) => [r.id, r.data]));
+	return { planned, problems, current: versions };
 }
 
 /**
@@ -170,39 +172,128 @@ export async function previewQuestionImport(
 	};
 }
 
+/** The problems a failed question job shows, when the file no longer imports. */
+export type QuestionJobDetails = ImportProblem[];
+
 /**
- * Imports a previewed file into its bank, all or nothing, in one transaction through
- * `storeQuestion`: a question whose 编号 is already in the bank gets a new version (or nothing when
- * unchanged), never a duplicate.
+ * Starts importing a previewed file into its bank as a background job (services/imports/job.ts),
+ * all or nothing: each question is checked again against the bank as it is now; a question whose
+ * 编号 is already in the bank gets a new version (or nothing when unchanged), never a duplicate —
+ * the same rows `storeQuestion` writes, staged in short transactions and published at once.
+ * @returns the job's id, to follow it on the import page, and when it finishes (for tests)
  */
-export async function importQuestions(
+export async function startQuestionImport(
 	ctx: Ctx,
-	input: QuestionImportInput
-): Promise<QuestionImportResult> {
+	input: QuestionImportInput,
+	hooks: JobHooks = {}
+): Promise<{ id: string; finished: Promise<void> }> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedQuestions>(ctx, QUESTIONS_KIND, input.stagedId);
 	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
-	return transact(ctx, async (tx) => {
-		await consumeStaged(tx, input.stagedId);
-		// planned again under the write lock: the bank may have changed since the preview
-		const { planned, problems } = await plan(tx, bank.id, staged.sheet.questions);
-		if (problems.length > 0) throw new QuestionImportError(problems);
-		const counts: Counts = { create: 0, update: 0, unchanged: 0 };
-		for (const p of planned) {
-			const stored = await storeQuestion(tx, bank.id, p.content, {
-				...(p.questionId === undefined ? {} : { questionId: p.questionId }),
-				externalId: p.externalId
-			});
-			counts[stored.created ? 'create' : stored.changed ? 'update' : 'unchanged']++;
+	const id = input.stagedId;
+	let result: QuestionImportResult | undefined;
+	const { finished } = await startImportJob(
+		ctx,
+		{ kind: QUESTIONS_KIND, id, fileName: staged.fileName, ...hooks },
+		{
+			async prepare(job) {
+				const items = staged.sheet.questions;
+				await job.phase('import_phase_checking', items.length);
+				const { planned, problems, current } = await plan(ctx, bank.id, items);
+				if (problems.length > 0) {
+					throw new ImportFailedError({
+						message: t('bank_import_nothing_imported'),
+						details: problems
+					});
+				}
+				const rows = await questionRows(planned, current);
+				await job.step(items.length);
+				const first = await job.reserve('question', rows.creates);
+				const numbered = rows.number(first);
+				const targets = Object.entries(QUESTION_TARGETS) as [
+					keyof typeof QUESTION_TARGETS,
+					string
+				][];
+				await job.phase(
+					'import_phase_writing',
+					numbered.searchAhead.length + targets.reduce((n, [k]) => n + numbered[k].length, 0)
+				);
+				await job.searchAhead('question', numbered.searchAhead);
+				for (const [key, target] of targets) await job.stage(target, numbered[key]);
+				result = { fileName: staged.fileName, counts: rows.counts };
+			},
+			async publish(tx) {
+				await publishQuestions(tx, id, bank.id);
+				await appendAudit(tx, {
+					action: 'bank.imported',
+					entityType: 'question_bank',
+					entityId: bank.id,
+					unitId: bank.unitId,
+					after: { fileName: staged.fileName, format: staged.sheet.format, ...result!.counts }
+				});
+				return result!;
+			}
 		}
-		await appendAudit(tx, {
-			action: 'bank.imported',
-			entityType: 'question_bank',
-			entityId: bank.id,
-			unitId: bank.unitId,
-			after: { fileName: staged.fileName, format: staged.sheet.format, ...counts }
-		});
-		return { fileName: staged.fileName, counts };
-	});
+	);
+	return { id, finished };
+}
+
+/**
+ * Checks every planned question (the core's rules, as storeQuestion does) and works out the rows
+ * it writes; new questions get their ids once they are reserved (`number`).
+ */
+async function questionRows(
+	planned: Awaited<ReturnType<typeof plan>>['planned'],
+	current: Map<number, QuestionVersion>
+) {
+	const counts: Counts = { create: 0, update: 0, unchanged: 0 };
+	const work: { draft: QuestionDraft; externalId: string | null; questionId?: number }[] = [];
+	for (const [i, p] of planned.entries()) {
+		const previous = p.questionId === undefined ? undefined : current.get(p.questionId);
+		let draft: QuestionDraft | null;
+		try {
+			draft = questionDraft(p.content, previous);
+		} catch (e) {
+			if (!(e instanceof XuefaError)) throw e;
+			throw new ImportFailedError({ message: describeCoreError(e) }, { cause: e });
+		}
+		counts[!draft ? 'unchanged' : p.questionId === undefined ? 'create' : 'update']++;
+		if (draft) work.push({ draft, externalId: p.externalId, questionId: p.questionId });
+		// validation is CPU work: let requests through now and then
+		if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+	}
+	return {
+		counts,
+		creates: counts.create,
+		number(first: number) {
+			const out = {
+				questionInsert: [] as object[],
+				questionUpdate: [] as object[],
+				versionInsert: [] as object[],
+				refInsert: [] as object[],
+				tagInsert: [] as object[],
+				searchReplace: [] as { rowid: number; text: string }[],
+				searchAhead: [] as { rowid: number; text: string }[]
+			};
+			let next = first;
+			for (const w of work) {
+				const questionId = w.questionId ?? next++;
+				const facts = questionFacts(w.draft);
+				const rows = versionRows(w.draft, questionId);
+				if (w.questionId === undefined) {
+					out.questionInsert.push({ id: questionId, externalId: w.externalId, ...facts });
+					out.searchAhead.push({ rowid: questionId, text: rows.search.body });
+				} else {
+					const seen = w.draft.version - 1;
+					out.questionUpdate.push({ id: questionId, version: w.draft.version, seen, ...facts });
+					out.searchReplace.push({ rowid: questionId, text: rows.search.body });
+				}
+				out.versionInsert.push({ ...rows.version, data: JSON.stringify(rows.version.data) });
+				out.refInsert.push(...rows.refs);
+				out.tagInsert.push(...rows.tags);
+			}
+			return out;
+		}
+	};
 }
