@@ -250,6 +250,6 @@ export async function runDbBench() {
 		await sleep(300);
 		rmSync(dir, { recursive: true, force: true });
 		const errors = first.errors() + (second?.errors() ?? '');
-		if (errors.trim()) console.error(errors.trim().split('\n').slice(0, 10).join('\n'));
+		if (errors.trim()) console.error(errors.trim().split('\n').slice(0, 20).join('\n'));
 	}
 }

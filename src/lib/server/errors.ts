@@ -60,3 +60,15 @@ export class DatabaseBusyError extends Error {
 		this.name = 'DatabaseBusyError';
 	}
 }
+
+/**
+ * Whether `e` is, or was caused by, a {@link DatabaseBusyError}: drizzle wraps what the client
+ * throws for a query ("Failed query: …") and keeps it as the cause.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+	for (let cause = e, depth = 0; cause instanceof Error && depth < 10; depth++) {
+		if (cause instanceof DatabaseBusyError) return true;
+		cause = cause.cause;
+	}
+	return false;
+}

@@ -7,12 +7,12 @@ import type { Ctx } from './context.ts';
 import {
 	AppError,
 	ConflictError,
-	DatabaseBusyError,
 	type FieldErrors,
 	ForbiddenError,
 	InvalidInputError,
 	NotFoundError,
-	RateLimitedError
+	RateLimitedError,
+	isDatabaseBusy
 } from './errors.ts';
 
 /** What a failed form action returns: the typed values (to refill the form) and localised errors. */
@@ -98,7 +98,7 @@ export function formValues(form: FormData): Record<string, string> {
  */
 export function mapError(e: unknown, values: Record<string, string> = {}) {
 	// the form comes back filled in, so that the person can simply send it again
-	if (e instanceof DatabaseBusyError) return failure(503, values, {}, t('error_busy'));
+	if (isDatabaseBusy(e)) return failure(503, values, {}, t('error_busy'));
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof InvalidInputError) {
@@ -151,7 +151,7 @@ export async function guard<T>(run: () => Promise<T>): Promise<T> {
 	} catch (e) {
 		if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 		if (e instanceof NotFoundError) error(404, t('error_not_found'));
-		if (e instanceof DatabaseBusyError) error(503, t('error_busy'));
+		if (isDatabaseBusy(e)) error(503, t('error_busy'));
 		throw e;
 	}
 }
@@ -164,7 +164,7 @@ const busyRequests = new WeakSet<App.Locals>();
  * {@link handleBusy}), or undefined for any other error.
  */
 export function busyErrorMessage(e: unknown, event: RequestEvent): string | undefined {
-	if (!(e instanceof DatabaseBusyError)) return undefined;
+	if (!isDatabaseBusy(e)) return undefined;
 	busyRequests.add(event.locals);
 	return t('error_busy');
 }
@@ -179,7 +179,7 @@ export const handleBusy: Handle = async ({ event, resolve }) => {
 		response = await resolve(event);
 	} catch (e) {
 		// thrown by a later hook (the session check), before any page could render it
-		if (e instanceof DatabaseBusyError) error(503, t('error_busy'));
+		if (isDatabaseBusy(e)) error(503, t('error_busy'));
 		throw e;
 	}
 	if (response.status !== 500 || !busyRequests.has(event.locals)) return response;

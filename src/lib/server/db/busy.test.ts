@@ -66,6 +66,32 @@ describe('a database locked by another process', () => {
 		expect(events).toEqual(['timer ran', 'read 4 units', 'write committed']);
 	});
 
+	it('keeps every read going while a write waits and retries', async () => {
+		const { db, url } = await testDatabase();
+		await district(db);
+		const lock = await holdWriteLock(url);
+		let waiting = true;
+		const saving = write(db, (tx) =>
+			tx.insert(unit).values({ name: '新单位', kind: 'office', path: '/y/' })
+		).finally(() => (waiting = false));
+		const reads: Promise<unknown>[] = [];
+		setTimeout(() => void lock.release(), 600);
+		while (waiting) {
+			// many at once, so that some are in flight whenever the write meets the lock again
+			for (let i = 0; i < 30; i++)
+				reads.push(
+					db
+						.select({ n: count() })
+						.from(unit)
+						.then((r) => r)
+				);
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+		await saving;
+		const settled = await Promise.allSettled(reads);
+		expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+	});
+
 	it('retries only busy errors, and gives up after the last pause', async () => {
 		let calls = 0;
 		const busy = Object.assign(new Error('SQLITE_BUSY: database is locked'), {
@@ -88,5 +114,9 @@ describe('a database locked by another process', () => {
 			}, [1, 1, 1])
 		).rejects.toBe(other);
 		expect(calls).toBe(1);
+
+		// drizzle wraps what a query throws: still a busy database, still 503
+		const wrapped = new Error('Failed query: select …', { cause: new DatabaseBusyError() });
+		expect((mapError(wrapped) as { status: number }).status).toBe(503);
 	});
 });

@@ -47,29 +47,47 @@ export async function retryWhileBusy<T>(
 	}
 }
 
-// The calls that start a unit of work (a statement, a batch, a transaction's BEGIN IMMEDIATE):
-// when they meet a busy database nothing has happened yet, so trying them again is safe.
-// Statements inside a transaction already hold the write lock and are never busy.
-const RETRIED = new Set<PropertyKey>(['execute', 'batch', 'transaction']);
-
 /**
- * The client, with every unit of work retried while the database is busy.
+ * One client for the app made of two: reads (`execute`) go to `reads`, units of work that write
+ * (`transaction`, `batch`, `migrate`, `executeMultiple`) to `writes`, and each is retried while
+ * the database is busy. When they meet a busy database nothing has happened yet, so trying them
+ * again is safe; statements inside a transaction already hold the write lock and are never busy.
  *
- * An embedded connection whose BEGIN IMMEDIATE (or autocommit write) failed with SQLITE_BUSY keeps
- * that statement pending: its next read opens a snapshot that never closes (stale reads, then
- * SQLITE_BUSY_SNAPSHOT on every later write). Reconnecting closes the pool's idle connections —
- * the failed one among them — so the retry and everything after it get fresh ones.
+ * Why two: an embedded connection whose BEGIN IMMEDIATE failed with SQLITE_BUSY keeps that
+ * statement pending, and its next read opens a snapshot that never closes (stale reads, then
+ * SQLITE_BUSY_SNAPSHOT on every later write). The only cure within reach is to reconnect, which
+ * closes every connection of a client — harmless for `writes`, whose transactions the app runs
+ * one at a time (context.ts), but not for reads in flight. So writes get a client of their own.
+ * For a libSQL server both are the same client and nothing is reconnected.
  */
-export function retryingClient(client: Client, delays?: readonly number[]): Client {
-	const afterBusy = client.protocol === 'file' ? () => client.reconnect() : undefined;
-	return new Proxy(client, {
+export function retryingClient(
+	reads: Client,
+	writes: Client = reads,
+	delays?: readonly number[]
+): Client {
+	const afterBusy = writes !== reads ? () => writes.reconnect() : undefined;
+	const retried = (target: Client, prop: string, after?: () => void) => {
+		const method = (Reflect.get(target, prop, target) as (...args: unknown[]) => unknown).bind(
+			target
+		);
+		return (...args: unknown[]) =>
+			retryWhileBusy(() => method(...args) as Promise<unknown>, delays, after);
+	};
+	return new Proxy(reads, {
 		get(target, prop) {
+			if (prop === 'execute') return retried(reads, prop);
+			if (prop === 'transaction' || prop === 'batch') return retried(writes, prop, afterBusy);
+			if (prop === 'migrate' || prop === 'executeMultiple') {
+				return (Reflect.get(writes, prop, writes) as (...args: unknown[]) => unknown).bind(writes);
+			}
+			if (prop === 'close') {
+				return () => {
+					writes.close();
+					if (writes !== reads) reads.close();
+				};
+			}
 			const value: unknown = Reflect.get(target, prop, target);
-			if (typeof value !== 'function') return value;
-			const method = (value as (...args: unknown[]) => unknown).bind(target);
-			if (!RETRIED.has(prop)) return method;
-			return (...args: unknown[]) =>
-				retryWhileBusy(() => method(...args) as Promise<unknown>, delays, afterBusy);
+			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
 		}
 	});
 }

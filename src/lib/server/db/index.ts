@@ -35,11 +35,11 @@ export async function openDatabase(
 	// libsql does not create a missing folder for a file database.
 	if (path !== null && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	// `timeout` is the busy timeout of each pooled connection: short, because the embedded driver
-	// waits synchronously; the retrying client waits again asynchronously (./busy.ts). Foreign keys
-	// are on by default in libsql.
-	const client = retryingClient(
-		createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS })
-	);
+	// waits synchronously; the retrying client waits again asynchronously, and writes through a
+	// client of their own (./busy.ts). Foreign keys are on by default in libsql.
+	const open = () => createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
+	const reads = open();
+	const client = retryingClient(reads, path === null || path === ':memory:' ? reads : open());
 	if (path !== null) {
 		await client.execute('PRAGMA journal_mode = WAL');
 		// Durability: in WAL mode FULL syncs the log at every commit, so a write that was acknowledged

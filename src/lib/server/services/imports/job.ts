@@ -2,7 +2,7 @@ import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { type Ctx, transact, write } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { type ImportJobState, importJob, stagedImport } from '../../db/schema/index.ts';
-import { AppError, DatabaseBusyError, NotFoundError } from '../../errors.ts';
+import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
 import { t } from '$lib/i18n.ts';
 import type { AuditInput } from '../audit/append.ts';
 import { publishAudit, sealAudit, AuditHeadMoved } from './audit-batch.ts';
@@ -269,7 +269,7 @@ async function dropOrphansOf(ctx: Pick<Ctx, 'db'>, id: string): Promise<void> {
 
 function failureOf(e: unknown): JobFailure {
 	if (e instanceof ImportFailedError) return e.failure;
-	if (e instanceof DatabaseBusyError) return { message: t('error_busy') };
+	if (isDatabaseBusy(e)) return { message: t('error_busy') };
 	if (e instanceof AppError) return { message: t(e.code, e.params) };
 	const id = crypto.randomUUID();
 	console.error(id, e);
