@@ -1,6 +1,29 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { WORKER_FILE, bundleUploadWorker } from './scripts/upload-worker.mjs';
+
+/**
+ * Writes the upload worker (a separate bundle: see scripts/upload-worker.mjs) beside the built
+ * server, after the adapter has written build/.
+ */
+function uploadWorker(): Plugin {
+	let ssr = false;
+	return {
+		name: 'xuefa-upload-worker',
+		apply: 'build',
+		configResolved(config) {
+			ssr = Boolean(config.build.ssr);
+		},
+		closeBundle: {
+			order: 'post',
+			sequential: true,
+			async handler() {
+				if (ssr) await bundleUploadWorker(`build/${WORKER_FILE}`, process.cwd());
+			}
+		}
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -10,7 +33,8 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			// zh-CN unless the person chose otherwise; the choice lives in a cookie.
 			strategy: ['cookie', 'baseLocale']
-		})
+		}),
+		uploadWorker()
 	],
 	// the workspace library ships TypeScript sources: let Vite transform it for the server too
 	ssr: { noExternal: ['@xuefa/core'] },
@@ -25,6 +49,8 @@ export default defineConfig({
 					name: 'server',
 					include: ['src/**/*.test.ts'],
 					environment: 'node',
+					// the JSON log lines of the code under test would drown vitest's report
+					env: { LOG_LEVEL: 'silent' },
 					testTimeout: 20_000
 				}
 			}

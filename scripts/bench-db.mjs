@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { createClient } from '@libsql/client';
 import ExcelJS from 'exceljs';
 
@@ -24,20 +25,27 @@ function startApp(port, dbUrl, demo) {
 			XUEFA_DEMO: demo ? '1' : '0',
 			NODE_ENV: 'production',
 			BODY_SIZE_LIMIT: '6M',
-			XUEFA_SLOW_WRITE_MS: '0'
+			XUEFA_SLOW_WRITE_MS: '0',
+			// the slow-write lines are warnings: no line per request to parse meanwhile
+			LOG_LEVEL: 'warn'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const holds = [];
 	let errors = '';
-	child.stderr.on('data', (chunk) => {
-		for (const line of chunk.toString().split('\n')) {
-			const held = /"slow write transaction","heldMs":(\d+),"cpuMs":(\d+)/.exec(line);
-			if (held) holds.push({ ms: Number(held[1]), cpuMs: Number(held[2]) });
-			else if (line.trim()) errors += line + '\n';
+	// the app's log, JSON lines on stdout: every write transaction (XUEFA_SLOW_WRITE_MS=0) and errors
+	createInterface({ input: child.stdout }).on('line', (line) => {
+		let entry;
+		try {
+			entry = JSON.parse(line);
+		} catch {
+			return;
 		}
+		if (entry.msg === 'slow write transaction') {
+			holds.push({ ms: entry.heldMs, cpuMs: entry.cpuMs });
+		} else if (entry.level >= 50) errors += line + '\n';
 	});
-	child.stdout.resume();
+	child.stderr.on('data', (chunk) => (errors += chunk.toString()));
 	return { child, holds, errors: () => errors, origin: `http://localhost:${port}` };
 }
 

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { expect, test } from '@playwright/test';
 
 // Root may write any file: the read-only case runs the server as an unprivileged user then.
@@ -68,4 +70,21 @@ test('a read-only database file stops the start with one clear line', async () =
 	chmodSync(dir, 0o755);
 	const result = await startServer(`file:${file}`, true);
 	expectOneClearLine(result, /^Xuefa cannot start: the database file:.*xuefa\.db is read-only/);
+});
+
+test('an audit log whose key file is lost stops the start with one line about the key', async () => {
+	const dir = mkdtempSync(join(tmpdir(), 'xuefa-lost-key-'));
+	const file = join(dir, 'xuefa.db');
+	const client = createClient({ url: `file:${file}` });
+	await migrate(drizzle(client), { migrationsFolder: 'drizzle' });
+	// a checkpoint signed with a key that is no longer beside the database
+	await client.execute(
+		"INSERT INTO audit_checkpoint (seq, hash, at, mac) VALUES (0, 'genesis', 0, 'ab')"
+	);
+	client.close();
+	const result = await startServer(`file:${file}`);
+	expectOneClearLine(
+		result,
+		/^Xuefa cannot start: The audit log has checkpoints but its key file .*xuefa\.db\.audit-key is missing/
+	);
 });

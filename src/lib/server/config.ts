@@ -13,6 +13,13 @@ export interface AppConfig {
 	production: boolean;
 	/** Where migrations live, relative to the working directory. */
 	migrationsFolder: string;
+	/**
+	 * The key that authenticates the audit log's checkpoints, kept outside the database: the
+	 * value itself (XUEFA_AUDIT_KEY) or a file holding it (XUEFA_AUDIT_KEY_FILE). With neither, an
+	 * embedded database keeps a generated key in a file beside it (services/audit/key.ts).
+	 */
+	auditKey: string | undefined;
+	auditKeyFile: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -25,6 +32,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 			? env.XUEFA_DEMO === '1' || env.XUEFA_DEMO === 'true'
 			: env.NODE_ENV === 'development',
 		production,
-		migrationsFolder: env.XUEFA_MIGRATIONS ?? './drizzle'
+		migrationsFolder: env.XUEFA_MIGRATIONS ?? './drizzle',
+		auditKey: env.XUEFA_AUDIT_KEY || undefined,
+		auditKeyFile: env.XUEFA_AUDIT_KEY_FILE || undefined
 	};
 }

@@ -1,6 +1,7 @@
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from './auth/session-user.ts';
 import type { DbOrTx, Tx } from './db/index.ts';
+import { log } from './log.ts';
 
 /** What every service receives first: who acts, through which database, at what time. */
 export interface Ctx {
@@ -47,9 +48,7 @@ async function timed<T>(run: (locked: () => void) => Promise<T>): Promise<T> {
 		// the process's CPU time meanwhile: on a busy machine the wall time also counts waiting
 		const used = process.cpuUsage(cpu);
 		const cpuMs = Math.round((used.user + used.system) / 1000);
-		console.warn(
-			JSON.stringify({ msg: 'slow write transaction', heldMs: Math.round(held), cpuMs })
-		);
+		log.warn({ heldMs: Math.round(held), cpuMs }, 'slow write transaction');
 	}
 	return result;
 }

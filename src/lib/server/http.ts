@@ -1,5 +1,5 @@
 import { type Handle, type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import { describeCoreError } from './core-messages.ts';
@@ -83,11 +83,23 @@ function firstOfEach(fields: FieldErrors): Record<string, string> {
 	);
 }
 
-/** Form values as strings, for refilling a form after a failure (files and passwords left out). */
-export function formValues(form: FormData): Record<string, string> {
+/** The fields an operation's schema reads (a z.object's keys, through any pipe). */
+function fieldNames(schema: z.ZodType): string[] {
+	if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+	if (schema instanceof z.ZodPipe) return fieldNames(schema.in as z.ZodType);
+	return [];
+}
+
+/**
+ * Form values as strings, for refilling a form after a failure: only the fields that `schema`
+ * reads, and never files or passwords. Echoing every posted field would let anyone make the
+ * server answer with whatever they sent, megabytes of it.
+ */
+export function formValues(form: FormData, schema: z.ZodType): Record<string, string> {
 	const values: Record<string, string> = {};
-	for (const [k, v] of form) {
-		if (typeof v === 'string' && !/password/i.test(k)) values[k] = v;
+	for (const name of fieldNames(schema)) {
+		const v = form.get(name);
+		if (typeof v === 'string' && !/password/i.test(name)) values[name] = v;
 	}
 	return values;
 }
@@ -132,7 +144,7 @@ export async function formAction<S extends z.ZodType, T>(
 ) {
 	const ctx = ctxOf(event);
 	const form = await event.request.formData();
-	const values = formValues(form);
+	const values = formValues(form, schema);
 	const parsed = schema.safeParse({ ...Object.fromEntries(form), ...extra });
 	if (!parsed.success) {
 		return { ok: false as const, failure: invalidForm(values, parsed.error.issues) };

@@ -6,6 +6,7 @@ import {
 	createSession,
 	validateSessionToken
 } from './session.ts';
+import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './trusted-device.ts';
 
 // Secure in production, unless the site itself is declared plain http (ORIGIN=http://…, a local
 // trial), where a Secure cookie could never be sent back and nobody could log in.
@@ -18,6 +19,17 @@ export function setSessionCookie(event: RequestEvent, token: string, expiresAt: 
 		secure,
 		path: '/',
 		expires: expiresAt
+	});
+}
+
+/** The browser's device cookie (see trusted-device.ts): long-lived, useless without a password. */
+export function setDeviceCookie(event: RequestEvent, token: string): void {
+	event.cookies.set(DEVICE_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		maxAge: DEVICE_LIFETIME_MS / 1000
 	});
 }
 

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { type Db, openDatabase } from '../db/index.ts';
+import { useAuditKey } from '../services/audit/key.ts';
+
+// one key for every test database; the key file and its rules have their own test
+useAuditKey('test-audit-key-0123456789abcdef0123456789');
 
 const opened: { dir: string; close: () => void }[] = [];
 

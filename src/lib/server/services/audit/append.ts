@@ -3,6 +3,7 @@ import { desc } from 'drizzle-orm';
 import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
 import type { DbOrTx, Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
+import { checkpointIfDue } from './anchor.ts';
 
 export interface AuditInput {
 	action: string;
@@ -58,7 +59,7 @@ export async function auditHead(db: DbOrTx): Promise<AuditRow | undefined> {
 /**
  * The rows that append `inputs` after `last` (the stored head, or undefined for an empty log),
  * chained and hashed exactly as {@link appendAudit} does: for an import that writes thousands of
- * entries at once (services/imports/job.ts).
+ * entries at once (services/imports/audit-batch.ts, which also writes the checkpoint when due).
  */
 export function chainAuditRows(
 	last: AuditRow | undefined,
@@ -85,8 +86,8 @@ export function chainAuditRows(
 
 /**
  * Appends one audit entry inside the caller's transaction, chained to the previous entry by
- * `@xuefa/core`'s `appendEntry`. The write transaction serialises appenders, so two app processes
- * cannot fork the chain.
+ * `@xuefa/core`'s `appendEntry`, and a signed checkpoint of the head when one is due. The write
+ * transaction serialises appenders, so two app processes cannot fork the chain.
  */
 export async function appendAudit(
 	ctx: { db: Tx; now: Date; user: { id: number } | null },
@@ -94,4 +95,5 @@ export async function appendAudit(
 ): Promise<void> {
 	const [row] = chainAuditRows(await auditHead(ctx.db), ctx, [input]);
 	await ctx.db.insert(auditEntry).values(row!);
+	await checkpointIfDue(ctx.db, row!, ctx.now);
 }

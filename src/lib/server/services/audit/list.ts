@@ -1,5 +1,5 @@
 import { count, desc, eq, isNull, or } from 'drizzle-orm';
-import { authorizeAnywhere, inScope } from '../../authz/index.ts';
+import { authorizeAnywhere, inScope, isTopLevelPath } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { auditEntry, unit, user } from '../../db/schema/index.ts';
 
@@ -11,9 +11,7 @@ export const AUDIT_PAGE_SIZE = 50;
  */
 export async function listAudit(ctx: Ctx, page: number) {
 	authorizeAnywhere(ctx, 'audit.read');
-	const rootScope = ctx.user.grants.some(
-		(g) => g.role === 'admin' && g.unitPath.split('/').length === 3
-	);
+	const rootScope = ctx.user.grants.some((g) => g.role === 'admin' && isTopLevelPath(g.unitPath));
 	const where = or(
 		inScope(ctx.user, 'audit.read', unit.path),
 		rootScope ? isNull(auditEntry.unitId) : undefined

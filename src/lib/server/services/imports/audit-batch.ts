@@ -3,6 +3,7 @@ import { GENESIS_HASH } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
+import { checkpointIfDue } from '../audit/anchor.ts';
 import { type AuditInput, type AuditRow, auditHead, chainAuditRows } from '../audit/append.ts';
 import { dropRows, stageRows, staged } from './rows.ts';
 
@@ -98,7 +99,9 @@ export async function publishAudit(
 			throw new AuditHeadMoved();
 		}
 	} else if (inputs.length <= INLINE) {
-		await tx.db.insert(auditEntry).values(chainAuditRows(head, tx, inputs));
+		const rows = chainAuditRows(head, tx, inputs);
+		await tx.db.insert(auditEntry).values(rows);
+		await checkpointIfDue(tx.db, rows.at(-1)!, tx.now);
 		return;
 	} else {
 		await stageChain(tx, jobId, head, inputs);
@@ -108,4 +111,7 @@ export async function publishAudit(
 		SELECT data->>'seq', data->>'at', data->>'actor', data->>'action', data->>'entityType',
 			data->>'entityId', data->>'unitId', data->>'before', data->>'after', data->>'prevHash', data->>'hash'
 		FROM ${staged(jobId, TARGET)}`);
+	// the checkpoint rule of every append holds for a bulk one too: thousands of entries at once
+	// are far more than the 100 after which the head is signed
+	await checkpointIfDue(tx.db, (await auditHead(tx.db))!, tx.now);
 }

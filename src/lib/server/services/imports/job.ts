@@ -3,6 +3,7 @@ import { type Ctx, transact, write } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { type ImportJobState, importJob, stagedImport } from '../../db/schema/index.ts';
 import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
+import { log } from '../../log.ts';
 import { t } from '$lib/i18n.ts';
 import type { AuditInput } from '../audit/append.ts';
 import { publishAudit, sealAudit, AuditHeadMoved } from './audit-batch.ts';
@@ -204,7 +205,7 @@ export async function startImportJob<R>(
 	const run = new ImportJobRun(ctx, job.id, job.secretKey ?? null);
 	// not awaited by the request: the job outlives it; every failure ends in the job's row
 	const finished = runJob(run, work, job.beforePublish).catch((e: unknown) =>
-		console.error('import job', job.id, e)
+		logJobError(job.id, e)
 	);
 	return { finished };
 }
@@ -249,12 +250,10 @@ async function runJob<R>(
 				.update(importJob)
 				.set({ state: 'failed', failure: failureOf(e), updatedAt: new Date() })
 				.where(eq(importJob.id, id))
-		).catch((second: unknown) => console.error('import job', id, second));
-		await dropOrphansOf(ctx, id).catch((second: unknown) =>
-			console.error('import job', id, second)
-		);
+		).catch((second: unknown) => logJobError(id, second));
+		await dropOrphansOf(ctx, id).catch((second: unknown) => logJobError(id, second));
 	} finally {
-		await dropRows(ctx.db, id).catch((e: unknown) => console.error('import job', id, e));
+		await dropRows(ctx.db, id).catch((e: unknown) => logJobError(id, e));
 	}
 }
 
@@ -271,9 +270,15 @@ function failureOf(e: unknown): JobFailure {
 	if (e instanceof ImportFailedError) return e.failure;
 	if (isDatabaseBusy(e)) return { message: t('error_busy') };
 	if (e instanceof AppError) return { message: t(e.code, e.params) };
-	const id = crypto.randomUUID();
-	console.error(id, e);
-	return { message: `${t('error_unexpected')} (${id})` };
+	// the id the job's page shows, to find the stack in the log (as for a failed request)
+	const errorId = crypto.randomUUID();
+	log.error({ errorId, err: e }, 'unexpected error in an import job');
+	return { message: `${t('error_unexpected')} (${errorId})` };
+}
+
+/** Cleaning up after a job failed: logged, never thrown (the job's failure is already kept). */
+function logJobError(jobId: string, e: unknown): void {
+	log.error({ jobId, err: e }, 'import job');
 }
 
 /**

@@ -2,12 +2,13 @@ import { t } from '$lib/i18n.ts';
 import type { LawImportInput } from '$lib/schemas/laws.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
+import { parseUpload } from '../../uploads/pool.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
 import { flagCitingQuestions } from './flag.ts';
 import { issueText } from './issues.ts';
 import { STATUTE_TARGETS, publishStatute } from './publish.ts';
-import { parseSource } from './source.ts';
+import type { ParsedSource } from './source.ts';
 import { STATUTE_KIND, readStagedStatute } from './staging.ts';
 import { type WrittenVersion, statuteBefore, statuteIdsNeeded, statuteRows } from './write.ts';
 
@@ -41,9 +42,15 @@ export async function startStatuteImport(
 		{ kind: STATUTE_KIND, id, fileName: staged.fileName, ...hooks },
 		{
 			async prepare(job) {
-				// parsed again: the preview's own reading is not trusted past the preview
-				const parsed = parseSource(staged.text, staged.fileName, staged.format);
-				if (parsed.issues.length > 0) {
+				// parsed again, on the upload worker as the preview was: the preview's own reading is
+				// not trusted past the preview
+				const parsed = await parseUpload<ParsedSource & { issueCount: number }>({
+					kind: 'statute',
+					text: staged.text,
+					fileName: staged.fileName,
+					format: staged.format
+				});
+				if (parsed.issueCount > 0) {
 					throw new ImportFailedError({
 						message: t('error_invalid_input'),
 						details: parsed.issues.map(issueText)

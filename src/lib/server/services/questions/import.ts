@@ -1,9 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type QuestionType, type QuestionVersion, XuefaError, sameContent } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
-import type { QuestionImportInput } from '$lib/schemas/banks.ts';
-import type { Ctx } from '../../context.ts';
-import { question, questionVersion } from '../../db/schema/index.ts';
+import type { ImportColumnsInput, QuestionImportInput } from '$lib/schemas/banks.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { bankImportColumn, question, questionVersion } from '../../db/schema/index.ts';
+import { markdownToText } from '../../markdown.ts';
+import { MAX_ISSUES } from '../../uploads/issues.ts';
+import { missingArticleText, missingArticles } from '../laws/citations.ts';
 import { AppError } from '../../errors.ts';
 import { describeCoreError, issueMessages } from '../../core-messages.ts';
 import type { Upload } from '../../spreadsheet/index.ts';
@@ -11,12 +14,13 @@ import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
 import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
 import { readStaged, stage } from '../imports/staging.ts';
+import { parseUpload } from '../../uploads/pool.ts';
 import {
 	type ImportFormat,
 	OWN_ID,
+	type ReadQuestions,
 	contentOf,
-	externalIdOf,
-	readQuestionUpload
+	externalIdOf
 } from './read-upload.ts';
 import { QUESTION_TARGETS, publishQuestions } from './publish.ts';
 import {
@@ -28,6 +32,8 @@ import {
 } from './store.ts';
 
 export const QUESTIONS_KIND = 'questions';
+/** A spreadsheet kept while the organiser says what its unknown columns are. */
+export const QUESTION_SHEET_KIND = 'question-sheet';
 const PREVIEW_QUESTIONS = 20;
 
 type Action = 'create' | 'update' | 'unchanged';
@@ -43,14 +49,31 @@ interface StagedQuestions {
 	bankId: number;
 	format: ImportFormat;
 	questions: { externalId: string | null; content: QuestionContent }[];
+	/** Problems in the file: the questions they concern are left out, which the import must accept. */
+	skipped?: number;
+}
+
+interface StagedSheet {
+	bankId: number;
+	format: ImportFormat;
+	rows: string[][];
 }
 
 export interface QuestionImportPreview {
 	fileName: string;
 	format: ImportFormat;
-	/** Set only when the file has no errors: the id to confirm the import with. */
+	/**
+	 * The id to confirm the import with: set when some questions can be imported and every column
+	 * is known. With `errors`, confirming imports the rest and must say so (`acceptSkipped`).
+	 */
 	stagedId: string | null;
+	/** The first problems, with `errorCount` saying how many there are in all. */
 	errors: ImportProblem[];
+	errorCount: number;
+	/** Not refusals: citations of articles the library's law does not have. */
+	warnings: ImportProblem[];
+	/** Spreadsheet headers nobody knows yet, and the kept sheet to read again once answered. */
+	columns: { sheetId: string; unknown: string[] } | null;
 	counts: Counts;
 	byType: Partial<Record<QuestionType, number>>;
 	total: number;
@@ -116,10 +139,20 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 	return { planned, problems, current: versions };
 }
 
+/** The bank's answers about columns of other platforms' spreadsheets: header → field. */
+async function savedColumns(ctx: Ctx, bankId: number): Promise<Record<string, string>> {
+	const rows = await ctx.db
+		.select({ header: bankImportColumn.header, field: bankImportColumn.field })
+		.from(bankImportColumn)
+		.where(eq(bankImportColumn.bankId, bankId));
+	return Object.fromEntries(rows.map((r) => [r.header, r.field]));
+}
+
 /**
- * Reads an uploaded question file (.xlsx, .csv, GIFT, Aiken) and reports what importing it into the
- * bank would do, or every problem with its row or line number. A file without problems is kept for
- * 30 minutes, to be confirmed by `importQuestions`; a file with any problem imports nothing.
+ * Reads an uploaded question file (.xlsx, .csv, GIFT, Aiken) on the upload worker and reports what
+ * importing it into the bank would do, or every problem with its row or line number. The good
+ * questions are kept for 30 minutes to be confirmed by `importQuestions`; when the file has
+ * problems, confirming imports only those and must say so.
  */
 export async function previewQuestionImport(
 	ctx: Ctx,
@@ -128,12 +161,63 @@ export async function previewQuestionImport(
 ): Promise<QuestionImportPreview> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
-	const { format, result } = await readQuestionUpload(upload, input.format);
+	const read = await parseUpload<ReadQuestions>({
+		kind: 'questions',
+		upload,
+		format: input.format ?? 'auto',
+		columns: await savedColumns(ctx, bank.id)
+	});
+	return previewOf(ctx, bank.id, upload.name, read);
+}
+
+/**
+ * Remembers what the organiser said the unknown columns of a kept sheet are (for this bank's next
+ * files too) and previews the sheet again with them.
+ */
+export async function answerImportColumns(
+	ctx: Ctx,
+	input: ImportColumnsInput
+): Promise<QuestionImportPreview> {
+	const bank = await loadBank(ctx, input.bankId);
+	if (bank.archived) throw new AppError('bank_archived_readonly');
+	const staged = await readStaged<StagedSheet>(ctx, QUESTION_SHEET_KIND, input.sheetId);
+	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
+	const answers = Object.entries(input.columns);
+	if (answers.length > 0) {
+		await transact(ctx, async (tx) => {
+			for (const [header, field] of answers) {
+				await tx.db
+					.insert(bankImportColumn)
+					.values({ bankId: bank.id, header, field })
+					.onConflictDoUpdate({
+						target: [bankImportColumn.bankId, bankImportColumn.header],
+						set: { field }
+					});
+			}
+		});
+	}
+	const read = await parseUpload<ReadQuestions>({
+		kind: 'rows',
+		rows: staged.sheet.rows,
+		columns: await savedColumns(ctx, bank.id)
+	});
+	return previewOf(ctx, bank.id, staged.fileName, read);
+}
+
+const label = (q: QuestionVersion) => externalIdOf(q) ?? markdownToText(q.stem).slice(0, 30);
+
+async function previewOf(
+	ctx: Ctx,
+	bankId: number,
+	fileName: string,
+	read: ReadQuestions
+): Promise<QuestionImportPreview> {
+	const { format, result } = read;
 	const items = result.questions.map((q) => ({
 		externalId: externalIdOf(q),
 		content: contentOf(q)
 	}));
-	const { planned, problems } = await plan(ctx, bank.id, items);
+	const { planned, problems } = await plan(ctx, bankId, items);
 	const messages = issueMessages(result.issues);
 	const errors: ImportProblem[] = [
 		...result.issues.map((issue, i) => ({
@@ -142,24 +226,56 @@ export async function previewQuestionImport(
 		})),
 		...problems
 	];
+	const missing = new Set(
+		(
+			await missingArticles(
+				ctx,
+				result.questions.flatMap((q) => q.laws)
+			)
+		).map((m) => `${m.lawId}#${m.articleNo}`)
+	);
+	const warnings = result.questions
+		.flatMap((q) =>
+			q.laws
+				.filter((l) => missing.has(`${l.lawId}#${l.articleNo}`))
+				.map((l) => ({
+					message: `${label(q)}：${missingArticleText({ lawId: l.lawId, articleNo: l.articleNo! })}`
+				}))
+		)
+		.slice(0, MAX_ISSUES);
 	const counts: Counts = { create: 0, update: 0, unchanged: 0 };
 	const byType: Partial<Record<QuestionType, number>> = {};
 	for (const p of planned) {
 		counts[p.action]++;
 		byType[p.content.type] = (byType[p.content.type] ?? 0) + 1;
 	}
+	const unknown = read.unknownColumns;
+	const columns =
+		unknown.length > 0 && read.rows
+			? {
+					unknown,
+					sheetId: await stage<StagedSheet>(ctx, QUESTION_SHEET_KIND, {
+						fileName,
+						sheet: { bankId, format, rows: read.rows }
+					})
+				}
+			: null;
+	const skipped = read.issueCount;
 	const stagedId =
-		errors.length === 0
+		!columns && planned.length > 0 && problems.length === 0
 			? await stage<StagedQuestions>(ctx, QUESTIONS_KIND, {
-					fileName: upload.name,
-					sheet: { bankId: bank.id, format, questions: items }
+					fileName,
+					sheet: { bankId, format, questions: items, ...(skipped ? { skipped } : {}) }
 				})
 			: null;
 	return {
-		fileName: upload.name,
+		fileName,
 		format,
 		stagedId,
 		errors,
+		errorCount: read.issueCount + problems.length,
+		warnings,
+		columns,
 		counts,
 		byType,
 		total: planned.length,
@@ -184,13 +300,16 @@ export type QuestionJobDetails = ImportProblem[];
  */
 export async function startQuestionImport(
 	ctx: Ctx,
-	input: QuestionImportInput,
+	input: Omit<QuestionImportInput, 'acceptSkipped'> & { acceptSkipped?: boolean },
 	hooks: JobHooks = {}
 ): Promise<{ id: string; finished: Promise<void> }> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedQuestions>(ctx, QUESTIONS_KIND, input.stagedId);
 	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
+	// a file with problems imports its good questions only when the organiser has said so
+	const skipped = staged.sheet.skipped ?? 0;
+	if (skipped > 0 && !input.acceptSkipped) throw new AppError('bank_import_confirm_skipped');
 	const id = input.stagedId;
 	let result: QuestionImportResult | undefined;
 	const { finished } = await startImportJob(
@@ -230,7 +349,12 @@ export async function startQuestionImport(
 					entityType: 'question_bank',
 					entityId: bank.id,
 					unitId: bank.unitId,
-					after: { fileName: staged.fileName, format: staged.sheet.format, ...result!.counts }
+					after: {
+						fileName: staged.fileName,
+						format: staged.sheet.format,
+						...result!.counts,
+						...(skipped ? { skipped } : {})
+					}
 				});
 				return result!;
 			}

@@ -40,7 +40,7 @@ async function oneTimePasswords(job: ImportJobRun, employeeNos: string[]) {
 		const batch = employeeNos.slice(i, i + HASH_CONCURRENCY);
 		await Promise.all(
 			batch.map(async (e) => {
-				const password = temporaryPassword();
+				const password = await temporaryPassword(e);
 				out.set(e.toLowerCase(), { password, hash: await hashTemporaryPassword(password) });
 			})
 		);

@@ -19,6 +19,7 @@ import {
 	columnOf,
 	listOf
 } from './columns.ts';
+import { mayTouchAccount } from '../accounts/account-unit.ts';
 import { loadKnown } from './known.ts';
 import { UnitDirectory } from './units.ts';
 
@@ -222,6 +223,11 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			fail('roles', 'roster_err_role_forbidden', {
 				roles: powers.map((r) => ROLE_LABELS[r]).join('、')
 			});
+			continue;
+		}
+		// a new account holds its grants on this row's unit only: the account rule asks for that unit
+		if (!account && !mayTouchAccount(ctx.user, 'account.open', [unit.path])) {
+			fail('employeeNo', 'roster_err_account_forbidden');
 			continue;
 		}
 		if (account === ctx.user.id && revoke.includes('admin')) {

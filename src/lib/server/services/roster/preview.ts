@@ -1,9 +1,9 @@
 import { authorizeAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
-import type { Upload } from '../../spreadsheet/index.ts';
+import type { Sheet, Upload } from '../../spreadsheet/index.ts';
+import { parseUpload } from '../../uploads/pool.ts';
 import type { Column } from './columns.ts';
 import { type RowError, planRoster } from './plan.ts';
-import { readRosterUpload } from './read-upload.ts';
 import { stage } from '../imports/staging.ts';
 
 export const ROSTER_KIND = 'roster';
@@ -32,7 +32,7 @@ export interface RosterPreview {
  */
 export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreview> {
 	authorizeAnywhere(ctx, 'roster.import');
-	const sheet = await readRosterUpload(upload);
+	const sheet = await parseUpload<Sheet>({ kind: 'roster', upload });
 	const plan = await planRoster(ctx, sheet);
 	const counts = { create: 0, update: 0, unchanged: 0 };
 	for (const r of plan.rows) counts[r.action]++;

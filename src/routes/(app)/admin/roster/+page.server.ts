@@ -18,6 +18,7 @@ import {
 	type RosterJobDetails,
 	startRosterImport
 } from '$lib/server/services/roster/import.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import type { RowError } from '$lib/server/services/roster/plan.ts';
 import { ROSTER_KIND, previewRoster } from '$lib/server/services/roster/preview.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -67,7 +68,8 @@ export const actions: Actions = {
 	// answers with data rather than redirecting: the preview belongs to this upload only
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, ROSTER_MAX_BYTES);
+		if (!form) return fail(413, { message: t('roster_file_too_large', LIMITS), rowErrors: null });
 		const parsed = rosterPreviewInput.safeParse({ file: form.get('file') });
 		if (!parsed.success) {
 			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));

@@ -12,6 +12,7 @@ import {
 	startStatuteImport
 } from '$lib/server/services/laws/import.ts';
 import { issueText } from '$lib/server/services/laws/issues.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { previewStatute } from '$lib/server/services/laws/preview.ts';
 import { decodeText } from '$lib/server/services/laws/source.ts';
 import { STATUTE_KIND } from '$lib/server/services/laws/staging.ts';
@@ -53,10 +54,14 @@ function lawFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, LAW_MAX_BYTES);
+		if (!form) return fail(413, { message: t('law_source_too_large', LIMITS), issues: [] });
 		const file = form.get('file');
 		const pasted = String(form.get('text') ?? '');
 		const useFile = file instanceof File && file.size > 0;
+		if (file instanceof File && file.name && file.size === 0 && !pasted.trim()) {
+			return failed(t('law_source_empty_file'));
+		}
 		if (useFile && file.size > LAW_MAX_BYTES) return failed(t('law_source_too_large', LIMITS));
 		const parsed = lawPreviewInput.safeParse({
 			fileName: useFile ? file.name : '',

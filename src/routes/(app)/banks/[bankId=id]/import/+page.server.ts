@@ -3,11 +3,13 @@ import { t } from '$lib/i18n.ts';
 import {
 	QUESTION_IMPORT_MAX_BYTES,
 	QUESTION_IMPORT_MAX_QUESTIONS,
+	importColumnsInput,
 	questionImportInput,
 	questionImportPreviewInput
 } from '$lib/schemas/banks.ts';
 import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { readImportJob } from '$lib/server/services/imports/job.ts';
 import {
@@ -15,6 +17,7 @@ import {
 	QUESTIONS_KIND,
 	type QuestionImportResult,
 	type QuestionJobDetails,
+	answerImportColumns,
 	previewQuestionImport,
 	startQuestionImport
 } from '$lib/server/services/questions/import.ts';
@@ -58,7 +61,8 @@ export const actions: Actions = {
 	// answers with data: the preview belongs to this upload only
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, QUESTION_IMPORT_MAX_BYTES);
+		if (!form) return fail(413, { message: t('bank_import_too_large', LIMITS), errors: null });
 		const parsed = questionImportPreviewInput.safeParse({
 			bankId: event.params.bankId,
 			format: form.get('format') ?? 'auto',
@@ -75,12 +79,32 @@ export const actions: Actions = {
 			return importFailure(e);
 		}
 	},
+	columns: async (event) => {
+		const ctx = ctxOf(event);
+		const form = await event.request.formData();
+		const columns: Record<string, string> = {};
+		for (let i = 0; form.has(`header.${i}`); i++) {
+			columns[String(form.get(`header.${i}`))] = String(form.get(`field.${i}`) ?? '');
+		}
+		const parsed = importColumnsInput.safeParse({
+			bankId: event.params.bankId,
+			sheetId: form.get('sheetId'),
+			columns
+		});
+		if (!parsed.success) return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid'));
+		try {
+			return { preview: await answerImportColumns(ctx, parsed.data) };
+		} catch (e) {
+			return importFailure(e);
+		}
+	},
 	import: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await event.request.formData();
 		const parsed = questionImportInput.safeParse({
 			bankId: event.params.bankId,
-			stagedId: form.get('stagedId')
+			stagedId: form.get('stagedId'),
+			acceptSkipped: form.get('acceptSkipped')
 		});
 		if (!parsed.success) return failed(t('roster_staged_expired'));
 		let id: string;
