@@ -1,11 +1,13 @@
 // Runs the benchmarks of @xuefa/core and prints each median beside the target the issues set, then
-// builds the app and measures the running server from outside: a login flood, and uploads being
-// parsed (`--no-server` skips that part).
+// builds the app and measures the running server from outside: a login flood, uploads being
+// parsed, and the database with two app processes (scripts/bench-db.mjs). `--no-server` skips the
+// server part, BENCH_DB=0 only the database benchmarks.
 // Figures only: nothing here fails a build (timings depend on the machine and its load).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDbBench } from './bench-db.mjs';
 import { loginFlood } from './bench/login-flood.mjs';
 import { startBuiltServer } from './bench/server.mjs';
 
@@ -83,5 +85,22 @@ if (!process.argv.includes('--no-server')) {
 		console.log(
 			`${u.label.padEnd(uw)}  ${fmt(u.uploadMs).padStart(8)}  ${fmt(u.p99).padStart(14)}  ${fmt(TARGET_MS).padStart(8)}  ${String(u.samples).padStart(7)}  HTTP ${u.status}, ${(u.size / 1024).toFixed(0)} KB  ${verdict}`
 		);
+	}
+
+	// The database: two app processes on one file, a large import beside logins, a held write lock.
+	if (process.env.BENCH_DB !== '0') {
+		const db = await runDbBench();
+		const w = Math.max(...db.map((r) => r.name.length));
+		console.log(
+			`\n${'database, two app processes'.padEnd(w)}  ${'figure'.padStart(10)}  ${'target'.padStart(10)}`
+		);
+		for (const r of db) {
+			const show = (v) => (r.unit === 'ms' ? fmt(v) : String(v));
+			const verdict =
+				r.target === undefined ? '' : r.value <= r.target ? '  within target' : '  OVER target';
+			console.log(
+				`${r.name.padEnd(w)}  ${show(r.value).padStart(10)}  ${(r.target === undefined ? '—' : show(r.target)).padStart(10)}${verdict}`
+			);
+		}
 	}
 }

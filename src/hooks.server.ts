@@ -1,15 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
-import { appDb } from '$lib/server/app.ts';
+import { appDb, openAppDbOrExit } from '$lib/server/app.ts';
 import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
+import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
 import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
 import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
-export const init: ServerInit = async () => {
-	await appDb();
-};
+export const init: ServerInit = openAppDbOrExit;
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -32,16 +31,23 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// the request log times everything; the body limit wraps the request that the locale step passes on
-// (paraglide hands the rest of the chain a copy of the request)
+// The request log times everything and records the status sent, the 503 of a busy database too;
+// a busy database found by the session check or a page is answered 503 in the person's language;
+// the body limit wraps the request that the locale step passes on (paraglide hands the rest of the
+// chain a copy of the request).
 export const handle = sequence(
 	handleRequestLog,
 	handleHeaders,
 	handleLocale,
+	handleBusy,
 	handleBodyLimit,
 	handleDatabase,
 	handleSession,
 	handleForcedPasswordChange
 );
 
-export const handleError: HandleServerError = reportError;
+// A busy database is a temporary condition, not a fault to investigate: no error id, no stack.
+export const handleError: HandleServerError = (input) => {
+	const busy = busyErrorMessage(input.error, input.event);
+	return busy ? { message: busy } : reportError(input);
+};

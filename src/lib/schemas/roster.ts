@@ -39,17 +39,8 @@ export const rosterRow = personInput.omit({ unitId: true, position: true, status
 });
 export type RosterRow = z.infer<typeof rosterRow>;
 
-/** The one-time passwords of an import's result page, posted back to be downloaded as a workbook. */
+/** Downloading the one-time passwords of a finished import job (its id is the staged upload's). */
 export const rosterPasswordsInput = z.object({
-	accounts: z
-		.array(
-			z.object({
-				unit: z.string().max(400),
-				name: z.string().max(40),
-				username: z.string().max(64),
-				password: z.string().max(64)
-			})
-		)
-		.max(ROSTER_MAX_ROWS)
+	job: rosterImportInput.shape.stagedId
 });
 export type RosterPasswordsInput = z.infer<typeof rosterPasswordsInput>;

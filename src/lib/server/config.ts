@@ -37,6 +37,11 @@ export interface AppConfig {
 	 */
 	auditKey: string | undefined;
 	auditKeyFile: string | undefined;
+	/**
+	 * A write transaction holding the write lock this many milliseconds or longer is logged
+	 * (XUEFA_SLOW_WRITE_MS, 200 by default; `npm run bench` sets 0 to see them all).
+	 */
+	slowWriteMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		lawsDir: env.XUEFA_LAWS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'laws'),
 		migrationsFolder: env.XUEFA_MIGRATIONS ?? './drizzle',
 		auditKey: env.XUEFA_AUDIT_KEY || undefined,
-		auditKeyFile: env.XUEFA_AUDIT_KEY_FILE || undefined
+		auditKeyFile: env.XUEFA_AUDIT_KEY_FILE || undefined,
+		slowWriteMs: Number(env.XUEFA_SLOW_WRITE_MS || 200)
 	};
 }

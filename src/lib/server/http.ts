@@ -1,4 +1,4 @@
-import { type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
+import { type Handle, type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
@@ -11,7 +11,8 @@ import {
 	ForbiddenError,
 	InvalidInputError,
 	NotFoundError,
-	RateLimitedError
+	RateLimitedError,
+	isDatabaseBusy
 } from './errors.ts';
 
 /** What a failed form action returns: the typed values (to refill the form) and localised errors. */
@@ -108,6 +109,8 @@ export function formValues(form: FormData, schema: z.ZodType): Record<string, st
  * page (error page); input problems and conflicts go back to the form.
  */
 export function mapError(e: unknown, values: Record<string, string> = {}) {
+	// the form comes back filled in, so that the person can simply send it again
+	if (isDatabaseBusy(e)) return failure(503, values, {}, t('error_busy'));
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof InvalidInputError) {
@@ -160,6 +163,39 @@ export async function guard<T>(run: () => Promise<T>): Promise<T> {
 	} catch (e) {
 		if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 		if (e instanceof NotFoundError) error(404, t('error_not_found'));
+		if (isDatabaseBusy(e)) error(503, t('error_busy'));
 		throw e;
 	}
 }
+
+// Requests whose unexpected error was a busy database, marked by `busyErrorMessage`.
+const busyRequests = new WeakSet<App.Locals>();
+
+/**
+ * For `handleError`: the message for a busy database (the request is then answered 503 by
+ * {@link handleBusy}), or undefined for any other error.
+ */
+export function busyErrorMessage(e: unknown, event: RequestEvent): string | undefined {
+	if (!isDatabaseBusy(e)) return undefined;
+	busyRequests.add(event.locals);
+	return t('error_busy');
+}
+
+/**
+ * A busy database that reached SvelteKit unmapped (a load, an endpoint, a hook) is a temporary
+ * condition, not a server fault: 503 with Retry-After instead of 500, whatever route it came from.
+ */
+export const handleBusy: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// thrown by a later hook (the session check), before any page could render it
+		if (isDatabaseBusy(e)) error(503, t('error_busy'));
+		throw e;
+	}
+	if (response.status !== 500 || !busyRequests.has(event.locals)) return response;
+	const headers = new Headers(response.headers);
+	headers.set('Retry-After', '5');
+	return new Response(response.body, { status: 503, headers });
+};

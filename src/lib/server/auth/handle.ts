@@ -8,7 +8,8 @@ import {
 } from './session.ts';
 import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './trusted-device.ts';
 
-const secure = readConfig().secureCookies;
+// Secure in production unless the site itself is declared plain http (see config.ts)
+export const secure = readConfig().secureCookies;
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date): void {
 	event.cookies.set(SESSION_COOKIE, token, {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import type { RequestEvent } from '@sveltejs/kit';
+import { type RequestEvent, error } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../log.ts';
 import { errorReporter, requestLogger } from './handle-log.ts';
@@ -64,6 +64,17 @@ describe('request log', () => {
 		const odd = eventFor('/', null, { 'x-request-id': 'a b"},{"level":60' });
 		await requestLogger(logger)({ event: odd, resolve });
 		expect(odd.locals.requestId).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	it('logs the status of an error page that a later hook raised (a busy database: 503)', async () => {
+		const { lines, logger } = capture();
+		const event = eventFor('/admin/roster', '/(app)/admin/roster');
+		await expect(
+			requestLogger(logger)({ event, resolve: () => error(503, 'busy') })
+		).rejects.toMatchObject({ status: 503 });
+		await flush();
+		expect(lines).toHaveLength(1);
+		expect(lines[0]).toMatchObject({ msg: 'request', path: '/admin/roster', status: 503 });
 	});
 });
 

@@ -1,4 +1,4 @@
-import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { type Handle, type RequestEvent, isHttpError } from '@sveltejs/kit';
 import type { Logger } from 'pino';
 import { t } from '$lib/i18n.ts';
 import { log } from '../log.ts';
@@ -26,6 +26,10 @@ export function requestLogger(logger: Logger): Handle {
 			status = response.status;
 			response.headers.set('X-Request-Id', event.locals.requestId);
 			return response;
+		} catch (e) {
+			// an error page raised by a hook (a busy database's 503) is what the person got
+			if (isHttpError(e)) status = e.status;
+			throw e;
 		} finally {
 			const line = {
 				reqId: event.locals.requestId,

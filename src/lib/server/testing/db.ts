@@ -15,17 +15,26 @@ const opened: { dir: string; close: () => void }[] = [];
  * is closed and removed after the test.
  */
 export async function testDb(): Promise<Db> {
+	return (await testDatabase()).db;
+}
+
+/** Like {@link testDb}, with the database's URL, for tests that open a second connection to it. */
+export async function testDatabase(): Promise<{ db: Db; url: string; dir: string }> {
 	const dir = mkdtempSync(join(tmpdir(), 'xuefa-test-'));
-	const { db, client } = await openDatabase(`file:${join(dir, 'test.db')}`, {
-		migrationsFolder: './drizzle'
-	});
+	const url = `file:${join(dir, 'test.db')}`;
+	const { db, client } = await openDatabase(url, { migrationsFolder: './drizzle' });
 	opened.push({ dir, close: () => client.close() });
-	return db;
+	return { db, url, dir };
+}
+
+/** Closes `close` after the test, before its folder is removed. */
+export function closeAfterTest(close: () => void): void {
+	opened.unshift({ dir: '', close });
 }
 
 afterEach(() => {
 	for (const { dir, close } of opened.splice(0)) {
 		close();
-		rmSync(dir, { recursive: true, force: true });
+		if (dir) rmSync(dir, { recursive: true, force: true });
 	}
 });

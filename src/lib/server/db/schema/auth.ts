@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { person, unit } from './org.ts';
 
 import { ROLES, type Role } from '../../../schemas/enums.ts';
@@ -21,7 +28,12 @@ export const user = sqliteTable(
 			.notNull()
 			.default(sql`(unixepoch('subsec') * 1000)`)
 	},
-	(t) => [index('user_person_idx').on(t.personId)]
+	(t) => [
+		// one account per person
+		uniqueIndex('user_person_idx').on(t.personId),
+		// a login name is unique whatever its case, as login matches it
+		uniqueIndex('user_username_lower_idx').on(sql`lower(${t.username})`)
+	]
 );
 
 /** A role granted on a unit; it covers the unit and every unit below it. */

@@ -11,7 +11,7 @@ import {
 	lawVersion,
 	question
 } from '../../db/schema/index.ts';
-import { ConflictError, ForbiddenError } from '../../errors.ts';
+import { ForbiddenError } from '../../errors.ts';
 import {
 	ctxFor,
 	district,
@@ -21,7 +21,9 @@ import {
 	singleChoice
 } from '../../testing/factories.ts';
 import { testDb } from '../../testing/db.ts';
-import { importStatute } from './import.ts';
+import { JobFailed, finishedJob } from '../../testing/imports.ts';
+import { type StatuteImportResult, startStatuteImport } from './import.ts';
+import { STATUTE_KIND } from './staging.ts';
 import { previewStatute } from './preview.ts';
 import { getArticle, getLawVersion, listLaws } from './read.ts';
 import { searchArticles } from './search.ts';
@@ -55,6 +57,12 @@ const V2 = W(`中华人民共和国示范管理法
 第四条~示范机关的具体办法由国务院规定。
 第五条~本法自2024年10月1日起施行。
 `);
+
+/** Imports a previewed statute through its job, to the end. */
+async function importStatute(ctx: Ctx, input: { stagedId: string; label: string }) {
+	const started = await startStatuteImport(ctx, input);
+	return finishedJob<StatuteImportResult>(ctx, STATUTE_KIND, started);
+}
 
 async function setup() {
 	const db = await testDb();
@@ -233,8 +241,8 @@ describe('statute import', () => {
 		await importStatute(ctx, { stagedId: p1.stagedId!, label: 'a' });
 		const before = await tally(db);
 		const err = await importStatute(ctx, { stagedId: p2.stagedId!, label: 'b' }).catch((e) => e);
-		expect(err).toBeInstanceOf(ConflictError);
-		expect(err.code).toBe('law_already_imported');
+		expect(err).toBeInstanceOf(JobFailed);
+		expect(err.message).toBe('这段文本与已导入的版本“a”完全相同，未重复导入。');
 		expect(await tally(db)).toEqual(before);
 	});
 

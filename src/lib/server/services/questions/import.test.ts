@@ -8,7 +8,14 @@ import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
 import { exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
-import { answerImportColumns, importQuestions, previewQuestionImport } from './import.ts';
+import { finishedJob } from '../../testing/imports.ts';
+import {
+	QUESTIONS_KIND,
+	type QuestionImportResult,
+	answerImportColumns,
+	previewQuestionImport,
+	startQuestionImport
+} from './import.ts';
 
 const HEADER = [
 	'编号',
@@ -77,6 +84,12 @@ async function setup() {
 	const organiser = await makeUser(db, d.root.id, [['organiser', d.root.id]]);
 	const bank = await makeBank(db, d.a.id);
 	return { db, d, bank, ctx: await ctxFor(db, organiser.user.id) };
+}
+
+/** Confirms a preview and waits for its import job, as the import page follows it. */
+async function importQuestions(ctx: Ctx, input: Parameters<typeof startQuestionImport>[1]) {
+	const started = await startQuestionImport(ctx, input);
+	return finishedJob<QuestionImportResult>(ctx, QUESTIONS_KIND, started);
 }
 
 async function importAll(ctx: Ctx, bankId: number, upload: { name: string; bytes: Uint8Array }) {
@@ -255,6 +268,12 @@ describe('import fidelity and limits', () => {
 		expect(result.counts.create).toBe(2);
 		const rows = await db.select({ e: question.externalId }).from(question);
 		expect(rows.map((r) => r.e).sort()).toEqual(['其他', '同名']);
+		// the audit log says that questions were left out
+		const [entry] = await db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'bank.imported'));
+		expect(entry!.after).toMatchObject({ create: 2, skipped: 1 });
 	});
 
 	it('answers a broken 5 MB file on the worker with the first 200 issues and their count', async () => {

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type QuestionType, type QuestionVersion, sameContent } from '@xuefa/core';
+import { type QuestionType, type QuestionVersion, XuefaError, sameContent } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import type { ImportColumnsInput, QuestionImportInput } from '$lib/schemas/banks.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -8,11 +8,12 @@ import { markdownToText } from '../../markdown.ts';
 import { MAX_ISSUES } from '../../uploads/issues.ts';
 import { missingArticleText, missingArticles } from '../laws/citations.ts';
 import { AppError } from '../../errors.ts';
-import { issueMessages } from '../../core-messages.ts';
+import { describeCoreError, issueMessages } from '../../core-messages.ts';
 import type { Upload } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
-import { consumeStaged, readStaged, stage } from '../imports/staging.ts';
+import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
+import { readStaged, stage } from '../imports/staging.ts';
 import { parseUpload } from '../../uploads/pool.ts';
 import {
 	type ImportFormat,
@@ -21,7 +22,14 @@ import {
 	contentOf,
 	externalIdOf
 } from './read-upload.ts';
-import { type QuestionContent, storeQuestion } from './store.ts';
+import { QUESTION_TARGETS, publishQuestions } from './publish.ts';
+import {
+	type QuestionContent,
+	type QuestionDraft,
+	questionDraft,
+	questionFacts,
+	versionRows
+} from './store.ts';
 
 export const QUESTIONS_KIND = 'questions';
 /** A spreadsheet kept while the organiser says what its unknown columns are. */
@@ -78,13 +86,6 @@ export interface QuestionImportResult {
 	counts: Counts;
 }
 
-/** Thrown (after rollback) when a staged file no longer imports; nothing is written then. */
-export class QuestionImportError extends AppError {
-	constructor(readonly problems: ImportProblem[]) {
-		super('bank_import_nothing_imported');
-	}
-}
-
 /**
  * What importing would do to each question: update the question with the same 编号 / GIFT title
  * (or the `xuefa-<id>` an export wrote) in this bank, create one otherwise, or nothing when the
@@ -134,7 +135,8 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 				: 'update';
 		return { ...item, action, questionId: existing?.id };
 	});
-	return { planned, problems };
+	const versions = new Map([...byExternal.values(), ...byOwn.values()].map((r) => [r.id, r.data]));
+	return { planned, problems, current: versions };
 }
 
 /** The bank's answers about columns of other platforms' spreadsheets: header → field. */
@@ -286,48 +288,136 @@ async function previewOf(
 	};
 }
 
+/** The problems a failed question job shows, when the file no longer imports. */
+export type QuestionJobDetails = ImportProblem[];
+
 /**
- * Imports a previewed file into its bank, all or nothing, in one transaction through
- * `storeQuestion`: a question whose 编号 is already in the bank gets a new version (or nothing when
- * unchanged), never a duplicate.
+ * Starts importing a previewed file into its bank as a background job (services/imports/job.ts),
+ * all or nothing: each question is checked again against the bank as it is now; a question whose
+ * 编号 is already in the bank gets a new version (or nothing when unchanged), never a duplicate —
+ * the same rows `storeQuestion` writes, staged in short transactions and published at once.
+ * @returns the job's id, to follow it on the import page, and when it finishes (for tests)
  */
-export async function importQuestions(
+export async function startQuestionImport(
 	ctx: Ctx,
-	input: Omit<QuestionImportInput, 'acceptSkipped'> & { acceptSkipped?: boolean }
-): Promise<QuestionImportResult> {
+	input: Omit<QuestionImportInput, 'acceptSkipped'> & { acceptSkipped?: boolean },
+	hooks: JobHooks = {}
+): Promise<{ id: string; finished: Promise<void> }> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedQuestions>(ctx, QUESTIONS_KIND, input.stagedId);
 	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
 	// a file with problems imports its good questions only when the organiser has said so
-	if ((staged.sheet.skipped ?? 0) > 0 && !input.acceptSkipped) {
-		throw new AppError('bank_import_confirm_skipped');
-	}
-	return transact(ctx, async (tx) => {
-		await consumeStaged(tx, input.stagedId);
-		// planned again under the write lock: the bank may have changed since the preview
-		const { planned, problems } = await plan(tx, bank.id, staged.sheet.questions);
-		if (problems.length > 0) throw new QuestionImportError(problems);
-		const counts: Counts = { create: 0, update: 0, unchanged: 0 };
-		for (const p of planned) {
-			const stored = await storeQuestion(tx, bank.id, p.content, {
-				...(p.questionId === undefined ? {} : { questionId: p.questionId }),
-				externalId: p.externalId
-			});
-			counts[stored.created ? 'create' : stored.changed ? 'update' : 'unchanged']++;
-		}
-		await appendAudit(tx, {
-			action: 'bank.imported',
-			entityType: 'question_bank',
-			entityId: bank.id,
-			unitId: bank.unitId,
-			after: {
-				fileName: staged.fileName,
-				format: staged.sheet.format,
-				...counts,
-				...(staged.sheet.skipped ? { skipped: staged.sheet.skipped } : {})
+	const skipped = staged.sheet.skipped ?? 0;
+	if (skipped > 0 && !input.acceptSkipped) throw new AppError('bank_import_confirm_skipped');
+	const id = input.stagedId;
+	let result: QuestionImportResult | undefined;
+	const { finished } = await startImportJob(
+		ctx,
+		{ kind: QUESTIONS_KIND, id, fileName: staged.fileName, ...hooks },
+		{
+			async prepare(job) {
+				const items = staged.sheet.questions;
+				await job.phase('import_phase_checking', items.length);
+				const { planned, problems, current } = await plan(ctx, bank.id, items);
+				if (problems.length > 0) {
+					throw new ImportFailedError({
+						message: t('bank_import_nothing_imported'),
+						details: problems
+					});
+				}
+				const rows = await questionRows(planned, current);
+				await job.step(items.length);
+				const first = await job.reserve('question', rows.creates);
+				const numbered = rows.number(first);
+				const targets = Object.entries(QUESTION_TARGETS) as [
+					keyof typeof QUESTION_TARGETS,
+					string
+				][];
+				await job.phase(
+					'import_phase_writing',
+					numbered.searchAhead.length + targets.reduce((n, [k]) => n + numbered[k].length, 0)
+				);
+				await job.searchAhead('question', numbered.searchAhead);
+				for (const [key, target] of targets) await job.stage(target, numbered[key]);
+				result = { fileName: staged.fileName, counts: rows.counts };
+			},
+			async publish(tx) {
+				await publishQuestions(tx, id, bank.id);
+				await appendAudit(tx, {
+					action: 'bank.imported',
+					entityType: 'question_bank',
+					entityId: bank.id,
+					unitId: bank.unitId,
+					after: {
+						fileName: staged.fileName,
+						format: staged.sheet.format,
+						...result!.counts,
+						...(skipped ? { skipped } : {})
+					}
+				});
+				return result!;
 			}
-		});
-		return { fileName: staged.fileName, counts };
-	});
+		}
+	);
+	return { id, finished };
+}
+
+/**
+ * Checks every planned question (the core's rules, as storeQuestion does) and works out the rows
+ * it writes; new questions get their ids once they are reserved (`number`).
+ */
+async function questionRows(
+	planned: Awaited<ReturnType<typeof plan>>['planned'],
+	current: Map<number, QuestionVersion>
+) {
+	const counts: Counts = { create: 0, update: 0, unchanged: 0 };
+	const work: { draft: QuestionDraft; externalId: string | null; questionId?: number }[] = [];
+	for (const [i, p] of planned.entries()) {
+		const previous = p.questionId === undefined ? undefined : current.get(p.questionId);
+		let draft: QuestionDraft | null;
+		try {
+			draft = questionDraft(p.content, previous);
+		} catch (e) {
+			if (!(e instanceof XuefaError)) throw e;
+			throw new ImportFailedError({ message: describeCoreError(e) }, { cause: e });
+		}
+		counts[!draft ? 'unchanged' : p.questionId === undefined ? 'create' : 'update']++;
+		if (draft) work.push({ draft, externalId: p.externalId, questionId: p.questionId });
+		// validation is CPU work: let requests through now and then
+		if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+	}
+	return {
+		counts,
+		creates: counts.create,
+		number(first: number) {
+			const out = {
+				questionInsert: [] as object[],
+				questionUpdate: [] as object[],
+				versionInsert: [] as object[],
+				refInsert: [] as object[],
+				tagInsert: [] as object[],
+				searchReplace: [] as { rowid: number; text: string }[],
+				searchAhead: [] as { rowid: number; text: string }[]
+			};
+			let next = first;
+			for (const w of work) {
+				const questionId = w.questionId ?? next++;
+				const facts = questionFacts(w.draft);
+				const rows = versionRows(w.draft, questionId);
+				if (w.questionId === undefined) {
+					out.questionInsert.push({ id: questionId, externalId: w.externalId, ...facts });
+					out.searchAhead.push({ rowid: questionId, text: rows.search.body });
+				} else {
+					const seen = w.draft.version - 1;
+					out.questionUpdate.push({ id: questionId, version: w.draft.version, seen, ...facts });
+					out.searchReplace.push({ rowid: questionId, text: rows.search.body });
+				}
+				out.versionInsert.push({ ...rows.version, data: JSON.stringify(rows.version.data) });
+				out.refInsert.push(...rows.refs);
+				out.tagInsert.push(...rows.tags);
+			}
+			return out;
+		}
+	};
 }

@@ -106,7 +106,10 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 	const firstLineOf = new Map<string, number>();
 	const readable: { line: number; unitId: number; row: ReturnType<typeof rosterRow.parse> }[] = [];
 
+	let checked = 0;
 	for (const { line, cells } of sheet.rows) {
+		// checking 5,000 rows takes a while: let other requests through now and then
+		if (++checked % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
 		const before = errors.length;
 		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) =>
 			errors.push({

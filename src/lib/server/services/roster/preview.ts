@@ -28,7 +28,7 @@ export interface RosterPreview {
 
 /**
  * Reads an uploaded roster and reports, row by row, what importing it would do or why it cannot be
- * imported. A file without errors is kept for 30 minutes, to be confirmed by `importRoster`.
+ * imported. A file without errors is kept for 30 minutes, to be confirmed by `startRosterImport`.
  */
 export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreview> {
 	authorizeAnywhere(ctx, 'roster.import');

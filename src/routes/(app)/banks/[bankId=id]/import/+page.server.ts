@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import {
 	QUESTION_IMPORT_MAX_BYTES,
@@ -11,12 +11,15 @@ import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
+import { readImportJob } from '$lib/server/services/imports/job.ts';
 import {
 	type ImportProblem,
-	QuestionImportError,
+	QUESTIONS_KIND,
+	type QuestionImportResult,
+	type QuestionJobDetails,
 	answerImportColumns,
-	importQuestions,
-	previewQuestionImport
+	previewQuestionImport,
+	startQuestionImport
 } from '$lib/server/services/questions/import.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,9 +27,21 @@ const LIMITS = { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024, max: QUESTION_IMPO
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
+	event.depends('app:import-job');
 	return guard(async () => {
 		const { bank } = await getBank(ctx, Number(event.params.bankId) || 0);
-		return { bank: { id: bank.id, name: bank.name, archived: bank.archived }, limits: LIMITS };
+		const jobId = event.url.searchParams.get('job');
+		const job = jobId
+			? await readImportJob<QuestionImportResult>(ctx, QUESTIONS_KIND, jobId)
+			: null;
+		return {
+			bank: { id: bank.id, name: bank.name, archived: bank.archived },
+			limits: LIMITS,
+			job: job && {
+				...job,
+				details: (job.failure?.details as QuestionJobDetails | undefined) ?? null
+			}
+		};
 	});
 };
 
@@ -38,13 +53,12 @@ function failed(message: string, errors: ImportProblem[] | null = null) {
 function importFailure(e: unknown) {
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
-	if (e instanceof QuestionImportError) return failed(t(e.code), e.problems);
 	if (e instanceof AppError) return failed(t(e.code, { ...LIMITS, ...e.params }));
 	throw e;
 }
 
-// Both actions answer with data: the preview belongs to this upload only.
 export const actions: Actions = {
+	// answers with data: the preview belongs to this upload only
 	preview: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await readUploadForm(event.request, QUESTION_IMPORT_MAX_BYTES);
@@ -93,10 +107,13 @@ export const actions: Actions = {
 			acceptSkipped: form.get('acceptSkipped')
 		});
 		if (!parsed.success) return failed(t('roster_staged_expired'));
+		let id: string;
 		try {
-			return { imported: await importQuestions(ctx, parsed.data) };
+			({ id } = await startQuestionImport(ctx, parsed.data));
 		} catch (e) {
 			return importFailure(e);
 		}
+		// the job's progress and result on this page
+		redirect(303, `/banks/${parsed.data.bankId}/import?job=${id}`);
 	}
 };
