@@ -14,7 +14,9 @@ export default ts.config(
 			'drizzle/',
 			'data/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'packages/core/dist/',
+			'packages/core/docs/'
 		]
 	},
 	js.configs.recommended,
@@ -76,5 +78,20 @@ export default ts.config(
 	{
 		files: ['**/*.js', '**/*.mjs'],
 		...ts.configs.disableTypeChecked
+	},
+	{
+		// every setting of the app is read in one place, so each has one name, default and meaning
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/server/config.ts'],
+		rules: {
+			'no-restricted-properties': [
+				'error',
+				{
+					object: 'process',
+					property: 'env',
+					message: 'Read settings through readConfig() in src/lib/server/config.ts.'
+				}
+			]
+		}
 	}
 );

@@ -1,6 +1,37 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig, type Plugin } from 'vitest/config';
+import { WORKER_FILE, bundleUploadWorker } from './scripts/upload-worker.mjs';
+
+/**
+ * Writes the upload worker (a separate bundle: see scripts/upload-worker.mjs) beside the built
+ * server, after the adapter has written build/.
+ */
+function uploadWorker(): Plugin {
+	let ssr = false;
+	return {
+		name: 'xuefa-upload-worker',
+		apply: 'build',
+		configResolved(config) {
+			ssr = Boolean(config.build.ssr);
+		},
+		closeBundle: {
+			order: 'post',
+			sequential: true,
+			async handler() {
+				if (ssr) await bundleUploadWorker(`build/${WORKER_FILE}`, process.cwd());
+			}
+		}
+	};
+}
+
+/**
+ * The workspace's @xuefa/core is read from its TypeScript sources (its package.json maps this
+ * export condition to src/), so dev, tests and the app's build never wait for, or run against a
+ * stale, dist/. Published, the package exports the built dist/ (packages/core/README.md).
+ */
+const CORE_SOURCE = '@xuefa/source';
 
 export default defineConfig({
 	plugins: [
@@ -10,22 +41,27 @@ export default defineConfig({
 			outdir: './src/lib/paraglide',
 			// zh-CN unless the person chose otherwise; the choice lives in a cookie.
 			strategy: ['cookie', 'baseLocale']
-		})
+		}),
+		uploadWorker()
 	],
-	// the workspace library ships TypeScript sources: let Vite transform it for the server too
-	ssr: { noExternal: ['@xuefa/core'] },
+	resolve: { conditions: [CORE_SOURCE, ...defaultClientConditions] },
+	// the workspace library is read as TypeScript sources: let Vite transform it for the server too
+	ssr: {
+		noExternal: ['@xuefa/core'],
+		resolve: { conditions: [CORE_SOURCE, ...defaultServerConditions] }
+	},
 	test: {
 		projects: [
 			'./packages/core',
 			{
 				extends: true,
-				// the workspace library ships TypeScript sources: let Vite transform it for the server too
-				ssr: { noExternal: ['@xuefa/core'] },
 				test: {
 					name: 'server',
-					include: ['src/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
 					benchmark: { include: ['src/**/*.bench.ts'] },
 					environment: 'node',
+					// the JSON log lines of the code under test would drown vitest's report
+					env: { LOG_LEVEL: 'silent' },
 					testTimeout: 20_000
 				}
 			}

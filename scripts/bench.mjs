@@ -1,11 +1,17 @@
 // Runs the benchmarks — the pure rules of @xuefa/core, and the app's services on a 50,000-question
 // bank in a real database (built on the first run and kept in node_modules/.cache) — and prints
-// each median beside the target the issues set. Figures only: nothing here fails a build (timings
-// depend on the machine and its load).
+// each median beside the target the issues set, then builds the app and measures the running
+// server from outside: a login flood, uploads being parsed, and the database with two app
+// processes (scripts/bench-db.mjs). `--no-server` skips the server part, BENCH_DB=0 only the
+// database benchmarks.
+// Figures only: nothing here fails a build (timings depend on the machine and its load).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runDbBench } from './bench-db.mjs';
+import { loginFlood } from './bench/login-flood.mjs';
+import { startBuiltServer } from './bench/server.mjs';
 
 /** Targets in milliseconds, by a word of the benchmark's name. */
 const TARGETS = [
@@ -49,4 +55,58 @@ for (const r of rows) {
 	console.log(
 		`${r.name.padEnd(width)}  ${fmt(r.median).padStart(10)}  ${(target === undefined ? '—' : fmt(target)).padStart(10)}  ${String(r.n).padStart(7)}${verdict}`
 	);
+}
+
+if (!process.argv.includes('--no-server')) {
+	// always the current code: a stale build/ would measure yesterday's server
+	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const server = await startBuiltServer();
+	const SERVER_BENCHES = [[loginFlood, 200]];
+	try {
+		console.log(
+			`\n${'server benchmark'.padEnd(width)}  ${'p99'.padStart(10)}  ${'target'.padStart(10)}`
+		);
+		for (const [bench, target] of SERVER_BENCHES) {
+			const r = await bench(server.origin);
+			const verdict = r.p99 <= target ? 'within target' : 'OVER target';
+			console.log(
+				`${r.name.padEnd(width)}  ${fmt(r.p99).padStart(10)}  ${fmt(target).padStart(10)}  ${verdict} (p50 ${fmt(r.p50)}, ${r.samples} samples; ${r.note})`
+			);
+		}
+	} finally {
+		server.stop();
+	}
+
+	// The server side: the request loop stays free while uploads are parsed (issue 8, item 2).
+	const { benchUploads, TARGET_MS } = await import('./bench-uploads.mjs');
+	const uploads = await benchUploads();
+	const uw = Math.max(...uploads.map((u) => u.label.length));
+	console.log(
+		`\n${'while parsing'.padEnd(uw)}  ${'parse'.padStart(8)}  ${'GET /login p99'.padStart(14)}  ${'target'.padStart(8)}  samples  answer`
+	);
+	for (const u of uploads) {
+		const verdict = u.p99 <= TARGET_MS ? 'within target' : 'OVER target';
+		console.log(
+			`${u.label.padEnd(uw)}  ${fmt(u.uploadMs).padStart(8)}  ${fmt(u.p99).padStart(14)}  ${fmt(TARGET_MS).padStart(8)}  ${String(u.samples).padStart(7)}  HTTP ${u.status}, ${(u.size / 1024).toFixed(0)} KB  ${verdict}`
+		);
+	}
+
+	// The database: two app processes on one file, a large import beside logins, a held write lock.
+	if (process.env.BENCH_DB !== '0') {
+		const db = await runDbBench();
+		const w = Math.max(...db.map((r) => r.name.length));
+		console.log(
+			`\n${'database, two app processes'.padEnd(w)}  ${'figure'.padStart(10)}  ${'target'.padStart(10)}`
+		);
+		for (const r of db) {
+			const show = (v) => (r.unit === 'ms' ? fmt(v) : String(v));
+			const verdict =
+				r.target === undefined ? '' : r.value <= r.target ? '  within target' : '  OVER target';
+			console.log(
+				`${r.name.padEnd(w)}  ${show(r.value).padStart(10)}  ${(r.target === undefined ? '—' : show(r.target)).padStart(10)}${verdict}`
+			);
+		}
+	}
 }

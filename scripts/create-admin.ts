@@ -5,10 +5,12 @@
 import { parseArgs } from 'node:util';
 import { asc, isNull, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/lib/server/auth/password.ts';
+import { passwordProblem } from '../src/lib/server/auth/password-policy.ts';
 import { readConfig } from '../src/lib/server/config.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { roleGrant, unit, user } from '../src/lib/server/db/schema/index.ts';
 import { appendAudit } from '../src/lib/server/services/audit/append.ts';
+import { configureAuditKey } from '../src/lib/server/services/audit/key.ts';
 import { temporaryPassword } from '../src/lib/server/services/accounts/temporary-password.ts';
 
 const { values } = parseArgs({
@@ -24,12 +26,22 @@ const { db, client } = await openDatabase(config.databaseUrl, {
 	authToken: config.databaseAuthToken,
 	migrationsFolder: config.migrationsFolder
 });
-const given = process.env.XUEFA_ADMIN_PASSWORD;
-if (given !== undefined && (given.length < 8 || !/[A-Za-z]/.test(given) || !/\d/.test(given))) {
-	console.error('XUEFA_ADMIN_PASSWORD needs at least 8 characters with letters and digits.');
+// the account's creation is audited, and the audit log's checkpoints need their key
+try {
+	await configureAuditKey(db, config);
+} catch (e) {
+	console.error(e instanceof Error ? e.message : e);
 	process.exit(1);
 }
-const password = given ?? temporaryPassword();
+const given = process.env.XUEFA_ADMIN_PASSWORD;
+const problem = given === undefined ? null : await passwordProblem(given, values.username!);
+if (problem) {
+	// the script speaks English like its other messages; the key says which rule
+	console.error(`XUEFA_ADMIN_PASSWORD does not meet the password policy (${problem}):`);
+	console.error('at least 10 characters, not containing the login name, not a common password.');
+	process.exit(1);
+}
+const password = given ?? (await temporaryPassword(values.username!));
 const passwordHash = await hashPassword(password);
 const now = new Date();
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check the project has, in the order a reviewer would run them: formatting and lint,
-# types, unit and service tests, end-to-end tests in Chromium. Ends with "N passed, N failed".
+# types, @xuefa/core as an installed package and its API reference, unit and service tests, end-to-end tests in Chromium.
+# Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p reports
@@ -18,6 +19,8 @@ step() { # name, command…: a check that counts as one test
 step "messages in both languages" node scripts/messages.mjs check
 step "lint" npm run --silent lint
 step "types" npm run --silent check
+step "@xuefa/core packed, installed and imported" node scripts/check-package.mjs
+step "API reference, every export documented" npm run --silent docs
 
 echo "── unit and service tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json

@@ -12,6 +12,10 @@ declare global {
 			db: Db;
 			user: SessionUser | null;
 			session: Session | null;
+			/** The id of this request in the log (and the X-Request-Id answer header). */
+			requestId: string;
+			/** The id shown to the person when this request failed unexpectedly. */
+			errorId?: string;
 		}
 	}
 }

@@ -1,13 +1,14 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
-import { appDb } from '$lib/server/app.ts';
+import { appDb, openAppDbOrExit } from '$lib/server/app.ts';
+import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
-import { t } from '$lib/i18n.ts';
+import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
+import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
+import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
-export const init: ServerInit = async () => {
-	await appDb();
-};
+export const init: ServerInit = openAppDbOrExit;
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -30,10 +31,23 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleDatabase, handleSession);
+// The request log times everything and records the status sent, the 503 of a busy database too;
+// a busy database found by the session check or a page is answered 503 in the person's language;
+// the body limit wraps the request that the locale step passes on (paraglide hands the rest of the
+// chain a copy of the request).
+export const handle = sequence(
+	handleRequestLog,
+	handleHeaders,
+	handleLocale,
+	handleBusy,
+	handleBodyLimit,
+	handleDatabase,
+	handleSession,
+	handleForcedPasswordChange
+);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	const id = crypto.randomUUID();
-	if (status >= 500) console.error(id, error);
-	return { message: status === 404 ? t('error_not_found') : t('error_unexpected'), id };
+// A busy database is a temporary condition, not a fault to investigate: no error id, no stack.
+export const handleError: HandleServerError = (input) => {
+	const busy = busyErrorMessage(input.error, input.event);
+	return busy ? { message: busy } : reportError(input);
 };

@@ -21,3 +21,11 @@ export function hasStatutes(): boolean {
 	const dir = process.env.XUEFA_LAWS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'laws');
 	return existsSync(dir) && readdirSync(dir).some((f) => f.endsWith('.md') && f !== 'SOURCES.md');
 }
+
+/** Creates a question bank from the bank list, as the signed-in organiser, and stays on its page. */
+export async function createBank(page: Page, name: string) {
+	await page.goto('/banks');
+	await page.getByLabel('题库名称').fill(name);
+	await page.getByRole('button', { name: '创建题库' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+}

@@ -24,6 +24,7 @@ export {
 	type LawRef,
 	type ChoiceOption,
 	type FillBlank,
+	type PartialAnswer,
 	type SingleBody,
 	type MultipleBody,
 	type TrueFalseBody,
@@ -39,6 +40,11 @@ export {
 	type QuestionBody
 } from './question/model.ts';
 export { validateQuestion, assertValidQuestion } from './question/validate.ts';
+export {
+	MARKDOWN_MAX_DEPTH,
+	MARKDOWN_MAX_LENGTH,
+	markdownDepth
+} from './question/markdown-depth.ts';
 export { questionContentHash, sameContent, nextVersion } from './question/version.ts';
 export {
 	toChineseNumeral,
@@ -94,6 +100,7 @@ export {
 	gradePaper,
 	gradeItem,
 	multipleFraction,
+	blankCredit,
 	DEFAULT_GRADING_POLICY,
 	type Response,
 	type Responses,
@@ -140,9 +147,24 @@ export {
 
 // Formats: spreadsheet rows, GIFT, Aiken
 export type { ImportOptions, ImportResult, ExportResult } from './formats/result.ts';
-export { parseRows, questionsToRows, ROW_HEADERS, type RowImportOptions } from './formats/rows.ts';
+export {
+	parseRows,
+	questionsToRows,
+	resolveRowHeaders,
+	ROW_HEADERS,
+	type RowField,
+	type RowImportOptions
+} from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
 export { parseAiken, writeAiken } from './formats/aiken.ts';
+export { formatBlankText, parseBlankText } from './question/blanks.ts';
+export {
+	escapeMarkdown,
+	htmlToText,
+	splitLines,
+	stripControlChars,
+	unescapeMarkdown
+} from './formats/text.ts';
 
 // Practice scheduling (ts-fsrs)
 export {

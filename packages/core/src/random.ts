@@ -8,7 +8,12 @@ export type Seed = string | number;
 
 /** A random source: `int(n)` is uniform in `0 … n-1`. */
 export interface Rng {
+	/** @returns a number uniform in `[0, 1)` */
 	next(): number;
+	/**
+	 * @param n - how many values there are to choose from (a positive integer)
+	 * @returns an integer uniform in `0 … n-1`
+	 */
 	int(n: number): number;
 }
 

@@ -137,3 +137,24 @@ describe('the editor draft', () => {
 		expect([d.parts.length, d.laws.length]).toEqual([3, 2]);
 	});
 });
+
+describe('typed text and part-credit answers', () => {
+	it('keeps a blank’s part-credit answers through edit and save, and strips control characters', () => {
+		const form = new FormData();
+		form.set('type', 'fill');
+		form.set('stem', '听证应在___日前\u0000通知');
+		form.set('blankCount', '1');
+		form.set('blanks.0', '七|7|%50%五');
+		form.set('difficulty', '3');
+		const { content } = contentOfDraft(readDraft(form));
+		expect(content).toMatchObject({
+			stem: '听证应在___日前通知',
+			blanks: [{ answers: ['七', '7'], partial: [{ text: '五', fraction: 0.5 }] }]
+		});
+		expect(draftOf(content!).blanks).toEqual(['七|7|%50%五']);
+		form.set('blanks.0', '七|%0%五');
+		expect(contentOfDraft(readDraft(form)).issues).toEqual([
+			{ path: 'blanks.0', code: 'bank_editor_blank_invalid' }
+		]);
+	});
+});

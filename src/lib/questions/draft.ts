@@ -12,7 +12,10 @@ import {
 	type QuestionType,
 	type QuestionVersion,
 	formatArticleNo,
-	parseArticleNo
+	formatBlankText,
+	parseArticleNo,
+	parseBlankText,
+	stripControlChars
 } from '@xuefa/core';
 
 export interface OptionDraft {
@@ -124,7 +127,7 @@ function bodyDraftOf(q: AnyBody): BodyDraft {
 				}
 			: {}),
 		...(q.type === 'truefalse' ? { answer: q.answer ? 'true' : 'false' } : {}),
-		...(q.type === 'fill' ? { blanks: q.blanks.map((b) => b.answers.join('|')) } : {}),
+		...(q.type === 'fill' ? { blanks: q.blanks.map(formatBlankText) } : {}),
 		...(q.type === 'essay'
 			? { referenceAnswer: q.referenceAnswer ?? '', rubric: q.rubric ?? '' }
 			: {})
@@ -158,8 +161,11 @@ export function draftOf(q: QuestionVersion): QuestionDraft {
 const count = (form: FormData, name: string, max: number) =>
 	Math.min(max, Math.max(0, Number(form.get(name)) || 0));
 
+/** A typed field, without control characters (tab and line feed stay; CRLF becomes LF). */
+const field = (form: FormData, name: string) => stripControlChars(String(form.get(name) ?? ''));
+
 function readBody(form: FormData, p: string, fallback: QuestionType): BodyDraft {
-	const s = (name: string) => String(form.get(`${p}${name}`) ?? '');
+	const s = (name: string) => field(form, `${p}${name}`);
 	const type = (QUESTION_TYPES as readonly string[]).includes(s('type'))
 		? (s('type') as QuestionType)
 		: fallback;
@@ -196,7 +202,7 @@ function withRows<B extends BodyDraft>(b: B): B {
 
 /** The draft a posted editor form holds. */
 export function readDraft(form: FormData): QuestionDraft {
-	const s = (name: string) => String(form.get(name) ?? '');
+	const s = (name: string) => field(form, name);
 	const d: QuestionDraft = {
 		...readBody(form, '', 'single'),
 		difficulty: s('difficulty'),
@@ -302,12 +308,17 @@ function bodyContent(b: BodyDraft, p: string, issues: DraftIssue[]) {
 			return {
 				...meta,
 				type: b.type,
-				blanks: trimTrailing(b.blanks, (x) => !x.trim()).map((x) => ({
-					answers: x
-						.split(/[|｜]/)
-						.map((a) => a.trim())
-						.filter(Boolean)
-				}))
+				// `%50%…` alternatives earn part of the blank (the row format's syntax)
+				blanks: trimTrailing(b.blanks, (x) => !x.trim()).map((x, i) => {
+					const blank = parseBlankText(
+						x
+							.split(/[|｜]/)
+							.filter((a) => a.trim())
+							.join('|')
+					);
+					if (!blank) issues.push({ path: `${p}blanks.${i}`, code: 'bank_editor_blank_invalid' });
+					return blank ?? { answers: [] };
+				})
 			};
 		case 'essay': {
 			const referenceAnswer = b.referenceAnswer.trim();

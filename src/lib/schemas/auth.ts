@@ -7,11 +7,12 @@ export const loginInput = z.object({
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
+// The length here answers at once; the service applies the whole policy (password-policy.ts):
+// not the login name, not a common password. No composition rules (OWASP).
 const newPassword = z
 	.string(required)
-	.min(8, { error: 'err_password_short' })
-	.max(128, { error: 'err_too_long' })
-	.refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), { error: 'err_password_weak' });
+	.min(10, { error: 'err_password_short' })
+	.max(128, { error: 'err_too_long' });
 
 export const changePasswordInput = z
 	.object({
@@ -25,14 +26,27 @@ export const changePasswordInput = z
 	});
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 
-export const resetPasswordInput = z.object({ userId: id });
+/**
+ * A destructive account action is confirmed first: the form that runs it is shown only after the
+ * person asked for it, and carries this field (so a stray click or a replayed form does nothing).
+ */
+const confirmed = z.literal('yes', { error: 'err_confirm_first' });
+
+export const resetPasswordInput = z.object({ userId: id, confirmed });
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
 export const createAccountInput = z.object({ personId: id });
 export type CreateAccountInput = z.infer<typeof createAccountInput>;
 
-export const setAccountDisabledInput = z.object({
-	userId: id,
-	disabled: z.enum(['true', 'false']).transform((v) => v === 'true')
-});
+export const setAccountDisabledInput = z
+	.object({
+		userId: id,
+		disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+		// re-enabling takes nothing away from anyone: it needs no confirmation
+		confirmed: z.literal('yes').optional()
+	})
+	.refine((v) => !v.disabled || v.confirmed === 'yes', {
+		error: 'err_confirm_first',
+		path: ['confirmed']
+	});
 export type SetAccountDisabledInput = z.infer<typeof setAccountDisabledInput>;

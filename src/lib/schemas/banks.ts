@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ROW_HEADERS } from '@xuefa/core';
 import { QUESTION_STATUSES, QUESTION_TYPES } from './enums.ts';
-import { checkbox, id, optionalText, required, text } from './common.ts';
+import { checkbox, id, optionalText, required, text, uploadedFile } from './common.ts';
 
 /** The upload limits of a question import, shown next to the file input and enforced by the server. */
 export const QUESTION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -73,19 +74,43 @@ export const QUESTION_IMPORT_FORMATS = ['auto', 'rows', 'gift', 'aiken'] as cons
 export const questionImportPreviewInput = z.object({
 	bankId: id,
 	format: z.enum(QUESTION_IMPORT_FORMATS).catch('auto').default('auto'),
-	file: z
-		.file({ error: 'bank_import_file_required' })
-		.min(1, { error: 'bank_import_file_required' })
-		.max(QUESTION_IMPORT_MAX_BYTES, { error: 'bank_import_too_large' })
+	file: uploadedFile(QUESTION_IMPORT_MAX_BYTES, {
+		required: 'bank_import_file_required',
+		empty: 'bank_import_file_empty',
+		tooLarge: 'bank_import_too_large'
+	})
 });
 export type QuestionImportPreviewInput = z.infer<typeof questionImportPreviewInput>;
 
-/** Step 2: confirm a staged preview, as drafts to review (the default) or as ready questions. */
+const stagedId = z.string({ error: 'roster_staged_expired' }).regex(/^[0-9a-f]{32}$/, {
+	error: 'roster_staged_expired'
+});
+
+/**
+ * Step 2: confirm a staged preview, as drafts to review (the default) or as ready questions;
+ * `acceptSkipped` when the file's bad questions are left out.
+ */
 export const questionImportInput = z.object({
 	bankId: id,
 	status: z.enum(['draft', 'ready']).catch('draft').default('draft'),
-	stagedId: z.string({ error: 'roster_staged_expired' }).regex(/^[0-9a-f]{32}$/, {
-		error: 'roster_staged_expired'
-	})
+	stagedId,
+	acceptSkipped: checkbox
 });
 export type QuestionImportInput = z.infer<typeof questionImportInput>;
+
+/** The fields a spreadsheet column may be named as ('' = ignore the column). */
+export const IMPORT_COLUMN_FIELDS = ['', ...ROW_HEADERS] as const;
+
+/**
+ * The organiser's answers about a kept sheet's unknown columns, posted as `header.<i>` and
+ * `field.<i>` pairs (a header is free text: it cannot be a form field's name).
+ */
+export const importColumnsInput = z.object({
+	bankId: id,
+	sheetId: stagedId,
+	columns: z.record(
+		z.string().trim().min(1).max(100),
+		z.enum(IMPORT_COLUMN_FIELDS, { error: 'err_invalid' })
+	)
+});
+export type ImportColumnsInput = z.infer<typeof importColumnsInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stripControlChars } from '@xuefa/core';
 
 /** Message keys used as zod messages; the route turns them into the reader's language. */
 export const required = { error: 'err_required' } as const;
@@ -11,9 +12,29 @@ export const optionalId = z.preprocess(
 	(v) => (v === '' || v === null || v === undefined ? undefined : v),
 	id.optional()
 );
+/**
+ * Typed text: control characters removed (they are invisible and break search and compare; tab
+ * and line feed stay), then trimmed. `overwrite` keeps the schema a plain string schema.
+ */
+export const typedText = (error?: typeof required) =>
+	z.string(error).overwrite(stripControlChars).trim();
 export const text = (max: number) =>
-	z.string(required).trim().min(1, required).max(max, { error: 'err_too_long' });
+	typedText(required).min(1, required).max(max, { error: 'err_too_long' });
 export const optionalText = (max: number) =>
-	z.string().trim().max(max, { error: 'err_too_long' }).optional().default('');
+	typedText().max(max, { error: 'err_too_long' }).optional().default('');
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+/**
+ * An uploaded file: none chosen (the browser sends an empty, nameless part), a chosen file of
+ * 0 bytes, and one over the limit each get their own message key.
+ */
+export const uploadedFile = (
+	maxBytes: number,
+	keys: { required: string; empty: string; tooLarge: string }
+) =>
+	z
+		.file({ error: keys.required })
+		.refine((f) => f.size > 0 || f.name === '', { error: keys.empty })
+		.refine((f) => f.size > 0, { error: keys.required, abort: true })
+		.refine((f) => f.size <= maxBytes, { error: keys.tooLarge });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalId } from './common.ts';
+import { id, optionalId } from './common.ts';
 
 /** The largest statute accepted, in bytes (the longest national laws are under 1 MB). */
 export const LAW_MAX_BYTES = 2 * 1024 * 1024;
@@ -40,3 +40,7 @@ export const lawSearchInput = z.object({
 	page: z.coerce.number().int().min(1).max(1000).catch(1)
 });
 export type LawSearchInput = z.infer<typeof lawSearchInput>;
+
+/** Making an earlier version of a law its current version again. */
+export const lawVersionCurrentInput = z.object({ lawId: id, versionId: id });
+export type LawVersionCurrentInput = z.infer<typeof lawVersionCurrentInput>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personInput } from './org.ts';
 import { ROLES } from './enums.ts';
+import { uploadedFile } from './common.ts';
 
 /** The upload limits, shown next to the file input and enforced by the server. */
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -8,10 +9,11 @@ export const ROSTER_MAX_ROWS = 5000;
 
 /** Step 1: a file to preview. */
 export const rosterPreviewInput = z.object({
-	file: z
-		.file({ error: 'roster_file_required' })
-		.min(1, { error: 'roster_file_required' })
-		.max(ROSTER_MAX_BYTES, { error: 'roster_file_too_large' })
+	file: uploadedFile(ROSTER_MAX_BYTES, {
+		required: 'roster_file_required',
+		empty: 'roster_file_empty_file',
+		tooLarge: 'roster_file_too_large'
+	})
 });
 export type RosterPreviewInput = z.infer<typeof rosterPreviewInput>;
 
@@ -37,17 +39,8 @@ export const rosterRow = personInput.omit({ unitId: true, position: true, status
 });
 export type RosterRow = z.infer<typeof rosterRow>;
 
-/** The one-time passwords of an import's result page, posted back to be downloaded as a workbook. */
+/** Downloading the one-time passwords of a finished import job (its id is the staged upload's). */
 export const rosterPasswordsInput = z.object({
-	accounts: z
-		.array(
-			z.object({
-				unit: z.string().max(400),
-				name: z.string().max(40),
-				username: z.string().max(64),
-				password: z.string().max(64)
-			})
-		)
-		.max(ROSTER_MAX_ROWS)
+	job: rosterImportInput.shape.stagedId
 });
 export type RosterPasswordsInput = z.infer<typeof rosterPasswordsInput>;

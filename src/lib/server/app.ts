@@ -1,7 +1,9 @@
 import { readConfig } from './config.ts';
 import { type Db, openDatabase } from './db/index.ts';
 import { indexMissingBigrams } from './search/grams.ts';
+import { describeOpenFailure } from './db/open-failure.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { AuditKeyError, configureAuditKey } from './services/audit/key.ts';
 
 let ready: Promise<Db> | undefined;
 
@@ -18,6 +20,8 @@ export function appDb(): Promise<Db> {
 		});
 		// questions saved before the two-character search index existed
 		await indexMissingBigrams(db);
+		const keySource = await configureAuditKey(db, config);
+		console.log(`Audit checkpoints are signed with the key from ${keySource}.`);
 		if (config.demo) {
 			const accounts = await seedDemoIfEmpty(db, new Date());
 			if (accounts) printDemoAccounts(accounts);
@@ -25,6 +29,25 @@ export function appDb(): Promise<Db> {
 		return db;
 	})();
 	return ready;
+}
+
+/**
+ * Opens the database when the server starts. When it cannot be opened (read-only, unreachable,
+ * damaged …) or its audit key is missing, the operator gets one line saying what to check, and
+ * the process exits non-zero so that a supervisor restarts it later.
+ */
+export async function openAppDbOrExit(): Promise<void> {
+	try {
+		await appDb();
+	} catch (e) {
+		// the audit key's own message says what to restore or set; anything else is the database
+		console.error(
+			e instanceof AuditKeyError
+				? `Xuefa cannot start: ${e.message}`
+				: describeOpenFailure(readConfig().databaseUrl, e)
+		);
+		process.exit(1);
+	}
 }
 
 function printDemoAccounts(

@@ -1,6 +1,8 @@
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from './auth/session-user.ts';
 import type { DbOrTx, Tx } from './db/index.ts';
+import { readConfig } from './config.ts';
+import { log } from './log.ts';
 
 /** What every service receives first: who acts, through which database, at what time. */
 export interface Ctx {
@@ -20,13 +22,36 @@ export interface AnonCtx {
 // libsql's embedded driver is synchronous: a second connection of this process that waits for the
 // write lock blocks the event loop, so the transaction holding the lock can never finish (a stall
 // of the busy timeout, then SQLITE_BUSY). Write transactions of one process therefore queue here,
-// asynchronously. Other processes are separate event loops; the busy timeout serves them.
+// asynchronously. Other processes are separate event loops: a short busy timeout and asynchronous
+// retries serve them (db/busy.ts).
 let writeQueue: Promise<unknown> = Promise.resolve();
 
 function queued<T>(work: () => Promise<T>): Promise<T> {
 	const run = writeQueue.then(work, work);
 	writeQueue = run.catch(() => undefined);
 	return run;
+}
+
+// A write transaction holds the database's write lock from its BEGIN IMMEDIATE to its COMMIT;
+// every other writer (in any process) waits meanwhile. Holds longer than this are reported, so
+// that a slow write shows in the log.
+const SLOW_WRITE_MS = readConfig().slowWriteMs;
+
+async function timed<T>(run: (locked: () => void) => Promise<T>): Promise<T> {
+	let since = 0;
+	let cpu = process.cpuUsage();
+	const result = await run(() => {
+		since = performance.now();
+		cpu = process.cpuUsage();
+	});
+	const held = performance.now() - since;
+	if (held >= SLOW_WRITE_MS) {
+		// the process's CPU time meanwhile: on a busy machine the wall time also counts waiting
+		const used = process.cpuUsage(cpu);
+		const cpuMs = Math.round((used.user + used.system) / 1000);
+		log.warn({ heldMs: Math.round(held), cpuMs }, 'slow write transaction');
+	}
+	return result;
 }
 
 /**
@@ -40,7 +65,14 @@ export async function transact<C extends { db: DbOrTx }, T>(
 ): Promise<T> {
 	if (ctx.db instanceof SQLiteTransaction) return fn(ctx as C & { db: Tx });
 	const db = ctx.db;
-	return queued(() => db.transaction((tx) => fn({ ...ctx, db: tx })));
+	return queued(() =>
+		timed((locked) =>
+			db.transaction((tx) => {
+				locked();
+				return fn({ ...ctx, db: tx });
+			})
+		)
+	);
 }
 
 /** One write statement (or a few) outside any service transaction, queued like every other write. */

@@ -47,3 +47,28 @@ export class ConflictError extends AppError {}
 
 /** Too many failed attempts; `params.minutes` says how long to wait (429). */
 export class RateLimitedError extends AppError {}
+
+/**
+ * The database stayed locked by another writer through every retry (see db/busy.ts). Not an
+ * AppError: nothing is wrong with the input, so it is answered 503 ("busy, try again") wherever it
+ * surfaces, never 400 or 500.
+ */
+export class DatabaseBusyError extends Error {
+	readonly code = 'error_busy';
+	constructor(cause?: unknown) {
+		super('the database is busy', { cause });
+		this.name = 'DatabaseBusyError';
+	}
+}
+
+/**
+ * Whether `e` is, or was caused by, a {@link DatabaseBusyError}: drizzle wraps what the client
+ * throws for a query ("Failed query: …") and keeps it as the cause.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+	for (let cause = e, depth = 0; cause instanceof Error && depth < 10; depth++) {
+		if (cause instanceof DatabaseBusyError) return true;
+		cause = cause.cause;
+	}
+	return false;
+}

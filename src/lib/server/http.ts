@@ -1,5 +1,5 @@
-import { type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { type Handle, type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import { describeCoreError } from './core-messages.ts';
@@ -11,7 +11,8 @@ import {
 	ForbiddenError,
 	InvalidInputError,
 	NotFoundError,
-	RateLimitedError
+	RateLimitedError,
+	isDatabaseBusy
 } from './errors.ts';
 
 /** What a failed form action returns: the typed values (to refill the form) and localised errors. */
@@ -82,11 +83,23 @@ function firstOfEach(fields: FieldErrors): Record<string, string> {
 	);
 }
 
-/** Form values as strings, for refilling a form after a failure (files and passwords left out). */
-export function formValues(form: FormData): Record<string, string> {
+/** The fields an operation's schema reads (a z.object's keys, through any pipe). */
+function fieldNames(schema: z.ZodType): string[] {
+	if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
+	if (schema instanceof z.ZodPipe) return fieldNames(schema.in as z.ZodType);
+	return [];
+}
+
+/**
+ * Form values as strings, for refilling a form after a failure: only the fields that `schema`
+ * reads, and never files or passwords. Echoing every posted field would let anyone make the
+ * server answer with whatever they sent, megabytes of it.
+ */
+export function formValues(form: FormData, schema: z.ZodType): Record<string, string> {
 	const values: Record<string, string> = {};
-	for (const [k, v] of form) {
-		if (typeof v === 'string' && !/password/i.test(k)) values[k] = v;
+	for (const name of fieldNames(schema)) {
+		const v = form.get(name);
+		if (typeof v === 'string' && !/password/i.test(name)) values[name] = v;
 	}
 	return values;
 }
@@ -96,6 +109,8 @@ export function formValues(form: FormData): Record<string, string> {
  * page (error page); input problems and conflicts go back to the form.
  */
 export function mapError(e: unknown, values: Record<string, string> = {}) {
+	// the form comes back filled in, so that the person can simply send it again
+	if (isDatabaseBusy(e)) return failure(503, values, {}, t('error_busy'));
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof InvalidInputError) {
@@ -129,7 +144,7 @@ export async function formAction<S extends z.ZodType, T>(
 ) {
 	const ctx = ctxOf(event);
 	const form = await event.request.formData();
-	const values = formValues(form);
+	const values = formValues(form, schema);
 	const parsed = schema.safeParse({ ...Object.fromEntries(form), ...extra });
 	if (!parsed.success) {
 		return { ok: false as const, failure: invalidForm(values, parsed.error.issues) };
@@ -148,6 +163,39 @@ export async function guard<T>(run: () => Promise<T>): Promise<T> {
 	} catch (e) {
 		if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 		if (e instanceof NotFoundError) error(404, t('error_not_found'));
+		if (isDatabaseBusy(e)) error(503, t('error_busy'));
 		throw e;
 	}
 }
+
+// Requests whose unexpected error was a busy database, marked by `busyErrorMessage`.
+const busyRequests = new WeakSet<App.Locals>();
+
+/**
+ * For `handleError`: the message for a busy database (the request is then answered 503 by
+ * {@link handleBusy}), or undefined for any other error.
+ */
+export function busyErrorMessage(e: unknown, event: RequestEvent): string | undefined {
+	if (!isDatabaseBusy(e)) return undefined;
+	busyRequests.add(event.locals);
+	return t('error_busy');
+}
+
+/**
+ * A busy database that reached SvelteKit unmapped (a load, an endpoint, a hook) is a temporary
+ * condition, not a server fault: 503 with Retry-After instead of 500, whatever route it came from.
+ */
+export const handleBusy: Handle = async ({ event, resolve }) => {
+	let response: Response;
+	try {
+		response = await resolve(event);
+	} catch (e) {
+		// thrown by a later hook (the session check), before any page could render it
+		if (isDatabaseBusy(e)) error(503, t('error_busy'));
+		throw e;
+	}
+	if (response.status !== 500 || !busyRequests.has(event.locals)) return response;
+	const headers = new Headers(response.headers);
+	headers.set('Retry-After', '5');
+	return new Response(response.body, { status: 503, headers });
+};

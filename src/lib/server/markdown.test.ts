@@ -18,8 +18,61 @@ describe('renderMarkdown', () => {
 	});
 });
 
+describe('renderMarkdown for legal text', () => {
+	it('keeps a single ~ as a range: only ~~ strikes through', () => {
+		expect(renderMarkdown('由主任委员、副主任委员共3~7人组成，任期5~9年')).toBe(
+			'<p>由主任委员、副主任委员共3~7人组成，任期5~9年</p>\n'
+		);
+		expect(renderMarkdown('a ~b~ c')).not.toContain('<del>');
+		expect(renderMarkdown('本条~~已废止~~')).toBe('<p>本条<del>已废止</del></p>\n');
+	});
+
+	it('makes emphasis work next to Chinese characters and punctuation', () => {
+		expect(renderMarkdown('依据**《行政处罚法》**第三条')).toBe(
+			'<p>依据<strong>《行政处罚法》</strong>第三条</p>\n'
+		);
+		expect(renderMarkdown('**《行政处罚法》**规定')).toBe(
+			'<p><strong>《行政处罚法》</strong>规定</p>\n'
+		);
+		expect(renderMarkdown('应当*依法*给予')).toBe('<p>应当<em>依法</em>给予</p>\n');
+	});
+
+	it('renders the Markdown of a text that starts with an HTML tag, still sanitised', () => {
+		expect(renderMarkdown('<p>第一条 **重点**</p>')).toBe('<p>第一条 <strong>重点</strong></p>\n');
+		const html = renderMarkdown('<div onclick="x()">注意</div>\n**加粗**\n\n- 一\n- 二');
+		expect(html).toContain('<strong>加粗</strong>');
+		expect(html).toContain('<li>一</li>');
+		expect(html).not.toMatch(/<div|onclick/);
+		expect(renderMarkdown('<script>alert(1)</script>\n**x**')).toBe(
+			'<p><br /><strong>x</strong></p>\n'
+		);
+	});
+});
+
+describe('renderMarkdown never throws', () => {
+	// regression: an explanation nested 5,000 levels deep overflowed marked's stack, the feedback
+	// page answered 500 and the learner's practice set was stuck
+	it.each([
+		['quotes', '>'.repeat(5000) + ' 引文'],
+		['list items', '- '.repeat(5000) + '项'],
+		['emphasis', '*a '.repeat(5000) + 'x' + ' a*'.repeat(5000)]
+	])('shows Markdown nested 5,000 levels deep (%s) as escaped text', (_, text) => {
+		const html = renderMarkdown(text + ' <b>粗</b>');
+		expect(html.startsWith('<p>')).toBe(true);
+		expect(html).toContain('&lt;b&gt;粗&lt;/b&gt;');
+		expect(markdownToText(text + ' 尾')).toMatch(/尾$/);
+	});
+});
+
 describe('markdownToText', () => {
 	it('keeps the words and drops the markup', () => {
 		expect(markdownToText('# 标题\n\n**加粗** & `代码`')).toBe('标题 加粗 & 代码');
+	});
+
+	// regression: entities were decoded one kind after another, so an escaped entity written as
+	// text (an HTML lesson's `&lt;`) came out as the character it names
+	it('decodes every entity exactly once, text that looks like an entity included', () => {
+		expect(markdownToText('写作 `&lt;b&gt;`，不是 `<b>`')).toBe('写作 &lt;b&gt;，不是 <b>');
+		expect(markdownToText('A &amp;quot; B &copy; 2026 &#x6CD5;')).toBe('A &quot; B © 2026 法');
 	});
 });

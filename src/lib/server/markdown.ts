@@ -1,9 +1,38 @@
-import { Marked } from 'marked';
+import { MARKDOWN_MAX_DEPTH, markdownDepth } from '@xuefa/core';
+import { decodeHTML, escapeUTF8 } from 'entities';
+import { Marked, type TokenizerObject } from 'marked';
+import markedCjkFriendly from 'marked-cjk-friendly';
 import sanitizeHtml from 'sanitize-html';
+import { log } from './log.ts';
 
-// One configured instance: GitHub-flavoured Markdown, line breaks kept (question stems are typed
-// in plain text boxes, where a new line means a new line).
-const marked = new Marked({ gfm: true, breaks: true, async: false });
+/**
+ * Markdown as legal text needs it, on top of GitHub-flavoured Markdown:
+ * - a single `~` is a range (共3~7人, 5~9年), never strikethrough; only `~~` strikes;
+ * - no raw HTML blocks: a text that starts with a tag (`<p>`, `<div>`) is still Markdown, its tags
+ *   inline (and sanitised like any other), instead of the whole block being shown as typed.
+ * Returning undefined from a tokenizer means "not this token"; false would fall back to marked's own.
+ */
+const legalText: { tokenizer: Partial<TokenizerObject> } = {
+	tokenizer: {
+		del(src: string) {
+			return /^~(?!~)/.test(src) ? undefined : false;
+		},
+		html() {
+			return undefined;
+		}
+	}
+};
+
+// One configured instance: GitHub-flavoured Markdown, line breaks kept (question stems are typed in
+// plain text boxes, where a new line means a new line), and emphasis that works next to Chinese
+// punctuation (**《行政处罚法》**规定): CommonMark's flanking rules treat CJK characters as letters,
+// so `**` between 据 and 《 never opened. marked-cjk-friendly implements the CJK-friendly amendment
+// to CommonMark, by the amendment's author.
+const marked = new Marked(
+	{ gfm: true, breaks: true, async: false },
+	markedCjkFriendly(),
+	legalText
+);
 
 const ALLOWED: sanitizeHtml.IOptions = {
 	allowedTags: [
@@ -39,25 +68,50 @@ const ALLOWED: sanitizeHtml.IOptions = {
 	transformTags: {
 		// links in user content open safely and never pass the referrer or the opener
 		a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' })
-	}
+	},
+	// a typed <p> or <div> inside Markdown's own paragraph leaves empty paragraphs behind
+	exclusiveFilter: (frame) => frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length
 };
+
+/** The text as typed, escaped, in paragraphs and lines: what is shown when Markdown cannot be. */
+function asPlainText(source: string): string {
+	return source
+		.split(/(?:\r?\n){2,}/)
+		.filter((p) => p.trim())
+		.map((p) => `<p>${escapeUTF8(p).replace(/\r?\n/g, '<br>')}</p>\n`)
+		.join('');
+}
+
+/**
+ * Markdown to HTML that never throws: text nested deeper than questions may be (saved before the
+ * bound existed, or arriving some other way) would overflow marked's stack, so it is shown as
+ * plain text, as is anything else marked fails on.
+ */
+function parse(source: string): string {
+	const depth = markdownDepth(source);
+	if (depth <= MARKDOWN_MAX_DEPTH) {
+		try {
+			return marked.parse(source) as string;
+		} catch (e) {
+			log.warn({ err: e, length: source.length }, 'markdown shown as plain text');
+			return asPlainText(source);
+		}
+	}
+	log.warn({ depth, length: source.length }, 'markdown nested too deeply, shown as plain text');
+	return asPlainText(source);
+}
 
 /**
  * Markdown written by users (stems, explanations, lessons) as HTML safe to insert with {@html}:
- * always sanitised, whatever the input.
+ * always sanitised, whatever the input. The editors' live preview calls this same function.
  */
 export function renderMarkdown(source: string): string {
-	return sanitizeHtml(marked.parse(source) as string, ALLOWED);
+	return sanitizeHtml(parse(source), ALLOWED);
 }
 
 /** The text of Markdown without markup, for lists and search. */
 export function markdownToText(source: string): string {
-	return sanitizeHtml(marked.parse(source) as string, { allowedTags: [], allowedAttributes: {} })
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#39;/g, "'")
+	return decodeHTML(sanitizeHtml(parse(source), { allowedTags: [], allowedAttributes: {} }))
 		.replace(/\s+/g, ' ')
 		.trim();
 }

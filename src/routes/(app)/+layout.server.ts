@@ -3,7 +3,7 @@ import { navFor } from '$lib/server/nav/index.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
-	// ctxOf sends a user with a one-time password to /account/password first
+	// a user holding a one-time password never gets here (handleForcedPasswordChange)
 	const { user } = ctxOf(event);
 	return { nav: navFor(user) };
 };

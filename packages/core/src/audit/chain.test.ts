@@ -53,12 +53,18 @@ describe('canonicalJson', () => {
 });
 
 describe('sha256Hex', () => {
-	it('matches node:crypto, including non-ASCII and astral characters', () => {
+	it('matches node:crypto, including non-ASCII, astral characters and lone surrogates', () => {
 		expect(sha256Hex('abc')).toBe(
 			'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
 		);
 		fc.assert(
 			fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+				expect(sha256Hex(s)).toBe(nodeSha(s));
+			})
+		);
+		// any UTF-16, lone surrogates included (both encode them as U+FFFD)
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary' }), (s) => {
 				expect(sha256Hex(s)).toBe(nodeSha(s));
 			})
 		);

@@ -5,37 +5,25 @@ import { sha256 } from '@oslojs/crypto/sha2';
 export type Sha256Hex = (text: string) => string;
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * The platform's UTF-8 encoder (WHATWG Encoding), in every runtime the core targets: Node, browsers,
+ * Deno, workers. Declared here because its type lives in the DOM and Node typings, which the core
+ * leaves out so that it cannot reach for anything else of a platform.
+ */
+declare const TextEncoder: new () => {
+	encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+};
+
+const encoder = new TextEncoder();
+// reused between calls: hashing a long chain would otherwise allocate a buffer per entry
 let buffer = new Uint8Array(1024);
 
+/** The UTF-8 bytes of `text` (lone surrogates as U+FFFD), valid until the next call. */
 function utf8(text: string): Uint8Array {
+	// a UTF-16 code unit never takes more than 3 bytes
 	if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
-	let n = 0;
-	for (let i = 0; i < text.length; i++) {
-		let c = text.charCodeAt(i);
-		if (c < 0x80) buffer[n++] = c;
-		else if (c < 0x800) {
-			buffer[n++] = 0xc0 | (c >> 6);
-			buffer[n++] = 0x80 | (c & 63);
-		} else {
-			if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-				const d = text.charCodeAt(i + 1);
-				if (d >= 0xdc00 && d < 0xe000) {
-					c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-					i++;
-					buffer[n++] = 0xf0 | (c >> 18);
-					buffer[n++] = 0x80 | ((c >> 12) & 63);
-					buffer[n++] = 0x80 | ((c >> 6) & 63);
-					buffer[n++] = 0x80 | (c & 63);
-					continue;
-				}
-			}
-			if (c >= 0xd800 && c < 0xe000) c = 0xfffd; // lone surrogate, as TextEncoder does
-			buffer[n++] = 0xe0 | (c >> 12);
-			buffer[n++] = 0x80 | ((c >> 6) & 63);
-			buffer[n++] = 0x80 | (c & 63);
-		}
-	}
-	return buffer.subarray(0, n);
+	return buffer.subarray(0, encoder.encodeInto(text, buffer).written);
 }
 
 /**

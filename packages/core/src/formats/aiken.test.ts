@@ -34,7 +34,7 @@ describe('Aiken', () => {
 		expect(r.questions).toEqual([]);
 	});
 
-	it('property: single-choice questions round-trip (stem, options, answer)', () => {
+	it('property: export → import → export is a fixpoint (Aiken is plain text)', () => {
 		fc.assert(
 			fc.property(questionList, (qs) => {
 				const singles = qs.filter((q) => q.type === 'single');
@@ -42,15 +42,40 @@ describe('Aiken', () => {
 				expect(issues).toHaveLength(qs.length - singles.length);
 				const back = parseAiken(output);
 				expect(back.issues).toEqual([]);
-				expect(back.questions.map((q) => q.type === 'single' && [q.stem, q.options])).toEqual(
-					singles.map(
-						(q) => q.type === 'single' && [q.stem, q.options.map(({ feedback: _, ...o }) => o)]
-					)
-				);
+				expect(
+					back.questions.map((q) => q.type === 'single' && q.options.map((o) => o.correct))
+				).toEqual(singles.map((q) => q.type === 'single' && q.options.map((o) => o.correct)));
+				expect(writeAiken(back.questions).output).toBe(output);
 			})
 		);
 		expect(writeAiken([makeQuestion('essay', 1)]).issues[0]!.code).toBe(
 			'format.export.unsupported'
 		);
+	});
+
+	it('reports an option line before any question at its line, never as a stem', () => {
+		const r = parseAiken('A. 三日\nB. 七日\nANSWER: B\n\n真正的题目？\nA. 甲\nB. 乙\nANSWER: A', {
+			partial: true
+		});
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.aiken.not_started', 1]]);
+		expect(r.questions.map((q) => q.stem)).toEqual(['真正的题目？']);
+		expect(parseAiken('ANSWER: A').issues.map((i) => i.code)).toEqual(['format.aiken.not_started']);
+	});
+
+	it('shows plain text as typed: HTML, *, ~ and _ are escaped for Markdown', () => {
+		const [q] = parseAiken(
+			'<html class="x"> 是 *重点* ~3~ _下划线_？\nA. a*b\nB. <b>\nANSWER: A'
+		).questions;
+		expect(q!.stem).toBe('\\<html class="x"\\> 是 \\*重点\\* \\~3\\~ \\_下划线\\_？');
+		expect(q!.type === 'single' && q!.options.map((o) => o.text)).toEqual(['a\\*b', '\\<b\\>']);
+		// and export gives the file back as it was
+		expect(writeAiken([q!]).output).toBe(
+			'<html class="x"> 是 *重点* ~3~ _下划线_？\nA. a*b\nB. <b>\nANSWER: A\n'
+		);
+	});
+
+	it('stays linear on a file of a million options: one issue per question', () => {
+		const r = parseAiken(`题目\n${'A. x\n'.repeat(1_000_000)}`, { partial: true });
+		expect(r.issues.length).toBeLessThanOrEqual(2);
 	});
 });

@@ -8,12 +8,15 @@
  * ANSWER: B
  * ```
  * The stem may span several lines; options are `A.` or `A)` lines; `ANSWER:` closes the question.
- * Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
+ * An option line before any question is reported at its line (`format.aiken.not_started`), never
+ * read as a stem. The file is plain text: Markdown and HTML characters are escaped so that they
+ * show as typed. Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
  */
 import type { Issue } from '../errors.ts';
 import type { ChoiceOption, QuestionVersion } from '../question/model.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
 
 /**
  * Parses Aiken text.
@@ -26,32 +29,35 @@ import { finish, type ExportResult, type ImportOptions, type ImportResult } from
  */
 export function parseAiken(text: string, options: ImportOptions = {}): ImportResult {
 	const entries: { question?: QuestionVersion; issues: Issue[] }[] = [];
-	let cur: { line: number; stem: string[]; options: ChoiceOption[] } | undefined;
-	text.split(/\r?\n/).forEach((raw, i) => {
+	const issue = (code: string, line: number, data: Record<string, unknown> = {}) =>
+		entries.push({ issues: [{ code, line, data: { line, ...data } }] });
+	let cur: { line: number; stem: string[]; options: ChoiceOption[]; broken: boolean } | undefined;
+	// Options (and their ANSWER line) met before any question: reported once, then skipped.
+	let orphan = false;
+	splitLines(text).forEach((raw, i) => {
 		const t = raw.trim();
 		const line = i + 1;
 		if (!t) return;
-		if (!cur) cur = { line, stem: [], options: [] };
 		const answer = /^ANSWER\s*[:：]\s*(.*)$/i.exec(t);
 		const option = /^([A-Z])\s*[.)．、）]\s*(.*)$/.exec(t);
 		if (answer) {
 			const q = cur;
 			cur = undefined;
-			const letter = answer[1]!.trim().toUpperCase();
-			const at = q.options.findIndex((o) => o.id === letter);
-			if (at < 0) {
-				entries.push({
-					issues: [
-						{ code: 'format.aiken.bad_answer', line, data: { line, value: answer[1]!.trim() } }
-					]
-				});
+			if (!q) {
+				if (!orphan) issue('format.aiken.not_started', line);
+				orphan = false;
 				return;
 			}
+			if (q.broken) return;
+			const letter = answer[1]!.trim().toUpperCase();
+			const at = q.options.findIndex((o) => o.id === letter);
+			if (at < 0) return void issue('format.aiken.bad_answer', line, { value: answer[1]!.trim() });
 			const question: QuestionVersion = {
 				id: `aiken-${q.line}`,
 				version: 1,
 				type: 'single',
-				stem: q.stem.join('\n'),
+				// plain text: what the file says is what the candidate sees
+				stem: escapeMarkdown(q.stem.join('\n')),
 				difficulty: 3,
 				laws: [],
 				tags: [],
@@ -64,27 +70,29 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				data: { line: q.line, issue: { code: x.code, data: x.data ?? {} } }
 			}));
 			entries.push(issues.length ? { issues } : { question, issues: [] });
-		} else if (option && cur.stem.length > 0) {
+		} else if (option && !cur) {
+			if (!orphan) issue('format.aiken.not_started', line);
+			orphan = true;
+		} else if (option && cur) {
+			if (cur.broken) return;
 			const expected = String.fromCharCode(65 + cur.options.length);
 			if (option[1] !== expected) {
-				entries.push({
-					issues: [
-						{ code: 'format.aiken.option_order', line, data: { line, value: option[1], expected } }
-					]
-				});
+				// one issue per question, and the rest of it skipped: a broken file stays linear
+				cur.broken = true;
+				return void issue('format.aiken.option_order', line, { value: option[1], expected });
 			}
-			cur.options.push({ id: option[1]!, text: option[2]!.trim(), correct: false });
-		} else if (cur.options.length > 0) {
-			entries.push({
-				issues: [{ code: 'format.aiken.no_answer', line: cur.line, data: { line: cur.line } }]
-			});
-			cur = { line, stem: [t], options: [] };
-		} else cur.stem.push(t);
+			cur.options.push({ id: option[1]!, text: escapeMarkdown(option[2]!.trim()), correct: false });
+		} else {
+			orphan = false;
+			if (cur && cur.options.length > 0) {
+				if (!cur.broken) issue('format.aiken.no_answer', cur.line);
+				cur = undefined;
+			}
+			cur ??= { line, stem: [], options: [], broken: false };
+			cur.stem.push(t);
+		}
 	});
-	if (cur)
-		entries.push({
-			issues: [{ code: 'format.aiken.no_answer', line: cur.line, data: { line: cur.line } }]
-		});
+	if (cur && !cur.broken) issue('format.aiken.no_answer', cur.line);
 	return finish(entries, [], options);
 }
 
@@ -120,9 +128,10 @@ export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<
 			continue;
 		}
 		const letter = (k: number) => String.fromCharCode(65 + k);
+		// Aiken is plain text: the escapes an import added come off again
 		out.push(
-			q.stem,
-			...q.options.map((o, k) => `${letter(k)}. ${o.text}`),
+			unescapeMarkdown(q.stem),
+			...q.options.map((o, k) => `${letter(k)}. ${unescapeMarkdown(o.text)}`),
 			`ANSWER: ${letter(q.options.findIndex((o) => o.correct))}`,
 			''
 		);

@@ -85,9 +85,10 @@ describe('GIFT', () => {
 		);
 		expect(r.issues.map((i) => [i.code, i.line])).toEqual([
 			['format.gift.unclosed_brace', 1],
+			['format.gift.several_right', 3],
 			['format.gift.question', 5]
 		]);
-		expect(formatExamMessage(r.issues[1]!.code, r.issues[1]!.data)).toBe(
+		expect(formatExamMessage(r.issues[2]!.code, r.issues[2]!.data)).toBe(
 			'第5行：第2个选项与第1个选项相同'
 		);
 	});

@@ -1,29 +1,41 @@
 /**
- * GIFT (Moodle's text format): parse and write.
+ * GIFT (Moodle's text format): parse and write, reading a file the way Moodle's `qformat_gift` does.
  *
- * Supported: multiple choice (`=right ~wrong`) → `single`; multiple response with weights
- * (`~%50%a ~%50%b ~%-100%c`; an option is correct when its weight is positive, and `=` options too)
- * → `multiple`; true/false (`{T}` `{TRUE}` `{F}` `{FALSE}`) → `truefalse`; short answer (`{=a =b}`) and
- * missing word (`text {=a} text`) → `fill` with one blank (mid-sentence blocks leave a `___` marker);
- * essay (`{}`) → `essay`; `$CATEGORY:` → `topic`; `::title::` → question id; `// comments`;
- * per-answer feedback `#…` (kept on choice options, ignored for true/false); general feedback `####…`
- * → explanation; `[markdown]`/`[html]`/`[plain]`/`[moodle]` format prefixes (dropped); escapes
- * `\~ \= \# \{ \} \: \\ \n`.
+ * Questions end at a blank line (CRLF, LF and CR-only line ends alike); comment lines (`//`) belong
+ * to the question they stand in, and their `[id:…]` and `[tag:…]` tokens become the question id
+ * (编号) and tags. A question holds one answer block: a second `{…}` or a `::title::` after it means
+ * a blank line is missing, reported at its line, never read into the stem.
  *
- * Not supported, reported per question with its line (`format.gift.unsupported`, `kind`): matching
- * (`->`), numeric (`{#…}`), descriptions (no answer block).
+ * Supported: multiple choice (`=right ~wrong`) → `single`; multiple response (no `=`, weights
+ * `~%50%a ~%50%b ~%-100%c`: the options with a positive weight are the right ones, which must share
+ * 100 % equally) → `multiple`; true/false (`{T}` `{TRUE}` `{F}` `{FALSE}`) → `truefalse`; short
+ * answer (`{=a =%50%b}`) and missing word (`text {=a} text`) → `fill` with one blank (mid-sentence
+ * blocks leave a `___` marker; `=%50%b` earns half the blank, a 0 % answer is dropped); essay (`{}`)
+ * → `essay`; `$CATEGORY:` → `topic`; `::title::` → question id; per-answer feedback `#…` (kept on
+ * choice options); general feedback `####…` → explanation; escapes `\~ \= \# \{ \} \: \\ \n`.
+ * Format prefixes `[markdown]` (the default), `[plain]` (escaped to show as typed), `[html]` and
+ * `[moodle]` (converted by `options.html`) apply to the question text and are inherited by its
+ * answers, feedback and general feedback, each of which may carry its own.
+ *
+ * Refused with a clear issue rather than graded differently: a choice with partial credit in a
+ * single-answer question (`{=a ~%50%b}`), several 100 % answers in one (`{=a =b ~c}`: Moodle makes
+ * either one fully right), multiple-response weights that are unequal or do not add up to 100 %,
+ * short answers with `*` wildcards, matching (`->`), numeric (`{#…}`), descriptions (no answer
+ * block), more than 26 options, and a title used twice (reported at the second, which is left out).
  *
  * Metadata GIFT cannot express (difficulty, laws, tags, topic, points, reference answer, rubric) is
  * written as a comment line `// xuefa: {json}` before each question and read back, so export → import
  * round-trips; Moodle ignores the comment. Untitled questions get the id `gift-<line>`.
  */
 import type { Issue } from '../errors.ts';
-import type { ChoiceOption, FillBody, QuestionVersion } from '../question/model.ts';
+import type { ChoiceOption, FillBlank, QuestionVersion } from '../question/model.ts';
 import { BLANK_MARKER } from '../question/model.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+import { escapeMarkdown, htmlToText, splitLines } from './text.ts';
 
-// Escaped characters become private-use placeholders while parsing.
+// Escaped characters become private-use placeholders while parsing (one character each, so that
+// offsets still count lines).
 const ESC: Record<string, string> = {
 	'\\': '\uE000',
 	'~': '\uE001',
@@ -31,17 +43,25 @@ const ESC: Record<string, string> = {
 	'#': '\uE003',
 	'{': '\uE004',
 	'}': '\uE005',
-	':': '\uE006'
+	':': '\uE006',
+	n: '\uE007'
 };
-const UNESC = new Map(Object.entries(ESC).map(([k, v]) => [v, k]));
-const protect = (s: string) =>
-	s.replace(/\\([\\~=#{}:n])/g, (_, c: string) => (c === 'n' ? '\n' : ESC[c]!));
-const restore = (s: string) => s.replace(/[\uE000-\uE006]/g, (c) => UNESC.get(c)!);
+const UNESC = new Map(Object.entries(ESC).map(([k, v]) => [v, k === 'n' ? '\n' : k]));
+const protect = (s: string) => s.replace(/\\([\\~=#{}:n])/g, (_, c: string) => ESC[c]!);
+const restore = (s: string) => s.replace(/[\uE000-\uE007]/g, (c) => UNESC.get(c)!);
+// Stands for the `___` of a missing-word question while its text is converted from HTML or escaped.
+const BLANK = '\uE010';
 const META = '// xuefa:';
+/** More answers than this in one block is not a question (a choice shows at most 26 options). */
+const MAX_ANSWERS = 100;
+const MAX_OPTIONS = 26;
+
+type Format = 'markdown' | 'plain' | 'html' | 'moodle';
 
 interface Block {
 	line: number;
 	text: string;
+	comments: string[];
 	category?: string;
 	meta?: Record<string, unknown>;
 }
@@ -49,33 +69,38 @@ interface Block {
 function splitBlocks(text: string): Block[] {
 	const blocks: Block[] = [];
 	let category: string | undefined;
-	let meta: Record<string, unknown> | undefined;
-	let cur: { line: number; lines: string[] } | undefined;
+	let cur: { line: number; lines: string[]; comments: string[] } | undefined;
+	let comments: string[] = [];
 	const flush = () => {
-		if (cur)
-			blocks.push({
-				line: cur.line,
-				text: cur.lines.join('\n'),
-				...(category !== undefined ? { category } : {}),
-				...(meta ? { meta } : {})
-			});
-		cur = undefined;
-		meta = undefined;
-	};
-	text.split(/\r?\n/).forEach((raw, i) => {
-		const t = raw.trim();
-		if (t.startsWith('//')) {
-			if (t.startsWith(META)) {
+		if (cur) {
+			let meta: Record<string, unknown> | undefined;
+			for (const c of cur.comments) {
+				if (!c.startsWith(META)) continue;
 				try {
-					meta = JSON.parse(t.slice(META.length)) as Record<string, unknown>;
+					meta = JSON.parse(c.slice(META.length)) as Record<string, unknown>;
 				} catch {
 					// an unreadable comment is still just a comment
 				}
 			}
-			return;
+			blocks.push({
+				line: cur.line,
+				text: cur.lines.join('\n'),
+				comments: cur.comments,
+				...(category !== undefined ? { category } : {}),
+				...(meta ? { meta } : {})
+			});
 		}
+		cur = undefined;
+		if (comments.length > 0) comments = [];
+	};
+	splitLines(text).forEach((raw, i) => {
+		const t = raw.trim();
 		// Like Moodle, a blank line always ends a question.
 		if (t === '') return flush();
+		if (t.startsWith('//')) {
+			(cur ? cur.comments : comments).push(t);
+			return;
+		}
 		if (/^\$CATEGORY:/i.test(t)) {
 			flush();
 			category =
@@ -85,7 +110,7 @@ function splitBlocks(text: string): Block[] {
 					.trim() || undefined;
 			return;
 		}
-		if (!cur) cur = { line: i + 1, lines: [] };
+		cur ??= { line: i + 1, lines: [], comments };
 		cur.lines.push(raw);
 	});
 	flush();
@@ -96,55 +121,165 @@ function splitBlocks(text: string): Block[] {
  * Parses GIFT text into question versions (see the module notes for what is supported).
  *
  * @param text - the GIFT file's text
- * @param options - `partial` for a preview
- * @returns questions and issues, each issue with the question's first `line`
+ * @param options - `partial` for a preview; `html` to convert `[html]` texts to Markdown
+ * @returns questions and issues, each issue with the question's first `line` (or the line at fault)
  * @example
  * parseGift('::q1:: 行政处罚的种类包括警告。{T}').questions[0]; // → { id: 'q1', type: 'truefalse', answer: true, … }
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
-	return finish(splitBlocks(text).map(parseBlock), [], options);
+	const convert = (t: string, format: Format): string => {
+		if (format === 'markdown') return t;
+		if (format === 'plain') return escapeMarkdown(t);
+		const html = format === 'moodle' ? t.replace(/\n/g, '<br>\n') : t;
+		return options.html ? options.html(html) : escapeMarkdown(htmlToText(html));
+	};
+	const seen = new Map<string, number>();
+	const entries = splitBlocks(text).map((block) => {
+		const entry = parseBlock(block, convert);
+		const id = entry.question?.id;
+		if (id === undefined) return entry;
+		const first = seen.get(id);
+		if (first === undefined) {
+			seen.set(id, block.line);
+			return entry;
+		}
+		const line = block.line;
+		return { issues: [{ code: 'format.gift.duplicate_id', line, data: { line, id, first } }] };
+	});
+	return finish(entries, [], options);
 }
 
-function parseBlock(block: Block): { question?: QuestionVersion; issues: Issue[] } {
+/** A text's own `[format]` prefix, or the inherited one (Moodle's `parse_text_with_format`). */
+function withFormat(text: string, inherited: Format): { text: string; format: Format } {
+	const m = /^\s*\[(markdown|html|plain|moodle)\]/i.exec(text);
+	return m
+		? { text: text.slice(m[0].length), format: m[1]!.toLowerCase() as Format }
+		: { text, format: inherited };
+}
+
+/** The first `]` at or after `from` that no backslash escapes, or -1. */
+function closingBracket(line: string, from: number): number {
+	let end = line.indexOf(']', from);
+	while (end > 0 && line[end - 1] === '\\') end = line.indexOf(']', end + 1);
+	return end;
+}
+
+/**
+ * The values of `[name:…]` tokens in comment lines (`\]` escapes a bracket), read as Moodle's
+ * pattern reads them but by a scan that only moves forward: a crafted line of unclosed tokens
+ * stays linear.
+ */
+function tokenValues(lines: string[], name: string, forbidden: RegExp): string[] {
+	const out: string[] = [];
+	const open = `[${name}:`;
+	const bad = new RegExp(forbidden.source, 'g');
+	for (const line of lines) {
+		let close = -1;
+		let next = -2; // the first forbidden character from the current token on; -1: none left
+		for (let at = line.indexOf(open); at >= 0; at = line.indexOf(open, at + 1)) {
+			const start = at + open.length;
+			if (close < start) close = closingBracket(line, start);
+			if (close < 0) break; // nothing later on this line can close either
+			if (next !== -1 && next < start) {
+				bad.lastIndex = start;
+				next = bad.exec(line)?.index ?? -1;
+			}
+			// every token that starts before a forbidden character contains it: go past it
+			if (next >= 0 && next < close) {
+				at = next;
+				continue;
+			}
+			const clean = line.slice(start, close).replace(/\\\]/g, ']').trim();
+			if (clean) out.push(clean);
+			at = close;
+		}
+	}
+	return out;
+}
+
+/** Moodle's `[id:…]` and `[tag:…]` tokens in a question's comments: the first id, every tag. */
+function commentTokens(comments: string[]): { id?: string; tags: string[] } {
+	const id = tokenValues(comments, 'id', /\[/)[0];
+	return { ...(id ? { id } : {}), tags: tokenValues(comments, 'tag', /[<>[]/) };
+}
+
+function lineAt(text: string, offset: number, first: number): number {
+	let line = first;
+	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
+}
+
+type Convert = (text: string, format: Format) => string;
+
+function parseBlock(
+	block: Block,
+	convert: Convert
+): { question?: QuestionVersion; issues: Issue[] } {
 	const line = block.line;
-	const fail = (code: string, data: Record<string, unknown> = {}) => ({
-		issues: [{ code, line, data: { line, ...data } }]
+	const fail = (code: string, data: Record<string, unknown> = {}, at = line) => ({
+		issues: [{ code, line: at, data: { line: at, ...data } }]
 	});
-	let p = protect(block.text).trim();
+	const raw = protect(block.text);
+	const lead = raw.length - raw.trimStart().length;
+	let p = raw.trim();
+	let offset = lead; // where p starts within raw, for line numbers
+	const tokens = commentTokens(block.comments);
 	let id = `gift-${line}`;
-	const title = /^::([\s\S]*?)::/.exec(p);
-	if (title) {
-		id = restore(title[1]!).trim() || id;
-		p = p.slice(title[0].length).trim();
+	if (p.startsWith('::')) {
+		const end = p.indexOf('::', 2);
+		if (end >= 0) {
+			id = restore(p.slice(2, end)).trim() || id;
+			const rest = p.slice(end + 2);
+			offset += end + 2 + (rest.length - rest.trimStart().length);
+			p = rest.trim();
+		}
 	}
-	p = p.replace(/^\[(markdown|html|plain|moodle)\]/i, '');
+	if (tokens.id) id = tokens.id;
 	const open = p.indexOf('{');
-	if (open < 0) return fail('format.gift.unsupported', { kind: 'description' });
-	const close = p.indexOf('}', open);
-	if (close < 0) return fail('format.gift.unclosed_brace');
-	const before = p.slice(0, open);
+	const close = p.indexOf('}');
+	if (open < 0 && close < 0) return fail('format.gift.unsupported', { kind: 'description' });
+	if (open < 0 || close < open) return fail('format.gift.unclosed_brace');
 	const afterRaw = p.slice(close + 1);
-	const after = afterRaw.trim();
-	let body = p.slice(open + 1, close).trim();
-	let explanation: string | undefined;
-	const general = body.indexOf('####');
-	if (general >= 0) {
-		explanation = restore(body.slice(general + 4)).trim() || undefined;
-		body = body.slice(0, general).trim();
+	// A second answer block, or a title, after the first: the next question with no blank line.
+	const next = /[{}]|\n[ \t]*::/.exec(afterRaw);
+	if (next) {
+		return fail(
+			'format.gift.second_block',
+			{},
+			lineAt(raw, offset + close + 1 + next.index + (next[0][0] === '\n' ? 1 : 0), line)
+		);
 	}
+	let body = p.slice(open + 1, close).trim();
+	let general: string | undefined;
+	const sep = body.lastIndexOf('####');
+	if (sep >= 0) {
+		general = body.slice(sep + 4);
+		body = body.slice(0, sep).trim();
+	}
+	// Text without a prefix is Markdown here: our own format, and what people type in plain files.
+	const question = withFormat(
+		`${p.slice(0, open)}${afterRaw.trim() ? BLANK : ''}${afterRaw}`,
+		'markdown'
+	);
+	const text = (t: string, inherited = question.format) => {
+		const f = withFormat(t, inherited);
+		return convert(restore(f.text.trim()), f.format).trim();
+	};
 	const m = block.meta ?? {};
 	const str = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : undefined);
 	// Our own export carries the topic in its metadata; other files only have categories.
 	const topic = block.meta ? str('topic') : block.category;
+	const explanation = general === undefined ? '' : text(general);
+	const metaTags = Array.isArray(m.tags) ? (m.tags as string[]) : [];
 	const meta = {
 		id,
 		version: 1,
-		stem: restore(after ? `${before}___${afterRaw}` : before).trim(),
+		stem: text(question.text, question.format).replace(BLANK, '___'),
 		...(explanation ? { explanation } : {}),
 		difficulty: typeof m.difficulty === 'number' ? m.difficulty : 3,
 		laws: Array.isArray(m.laws) ? (m.laws as QuestionVersion['laws']) : [],
 		...(topic ? { topic } : {}),
-		tags: Array.isArray(m.tags) ? (m.tags as string[]) : [],
+		tags: [...new Set([...metaTags, ...tokens.tags])],
 		...(typeof m.points === 'number' ? { points: m.points } : {})
 	};
 	let q: QuestionVersion;
@@ -158,51 +293,22 @@ function parseBlock(block: Block): { question?: QuestionVersion; issues: Issue[]
 			...(rubric ? { rubric } : {})
 		};
 	} else if (body.startsWith('#')) return fail('format.gift.unsupported', { kind: 'numeric' });
-	else if (/^(T|TRUE|F|FALSE)\s*(#|$)/i.test(body)) {
+	else if (!body.includes('~') && body.includes('=') && body.includes('->')) {
+		return fail('format.gift.unsupported', { kind: 'matching' });
+	} else if (/^(T|TRUE|F|FALSE)\s*(#|$)/i.test(body)) {
 		q = { ...meta, type: 'truefalse', answer: /^T/i.test(body) };
-	} else if (body.includes('->')) return fail('format.gift.unsupported', { kind: 'matching' });
-	else {
-		const parts = body
-			.split(/(?=[=~])/)
-			.map((s) => s.trim())
-			.filter(Boolean);
-		if (parts.some((s) => s[0] !== '=' && s[0] !== '~'))
-			return fail('format.gift.no_answer_marker');
-		const answers: { mark: string; weight?: number; text: string; feedback?: string }[] = [];
-		for (const part of parts) {
-			let rest = part.slice(1).trim();
-			let weight: number | undefined;
-			const w = /^%(-?\d+(?:\.\d+)?)%/.exec(rest);
-			if (w) {
-				weight = Number(w[1]);
-				rest = rest.slice(w[0].length);
-			} else if (rest.startsWith('%'))
-				return fail('format.gift.bad_weight', { value: restore(rest) });
-			const hash = rest.indexOf('#');
-			const textPart = hash >= 0 ? rest.slice(0, hash) : rest;
-			const feedback = hash >= 0 ? restore(rest.slice(hash + 1)).trim() : '';
-			answers.push({
-				mark: part[0]!,
-				...(weight === undefined ? {} : { weight }),
-				text: restore(textPart).trim(),
-				...(feedback ? { feedback } : {})
-			});
+	} else {
+		let markers = 0;
+		for (const c of body) if (c === '~' || c === '=') markers++;
+		if (markers > MAX_ANSWERS) {
+			return fail('format.gift.too_many_answers', { count: markers, max: MAX_OPTIONS });
 		}
-		const hasWrong = answers.some((a) => a.mark === '~');
-		if (!hasWrong) {
-			const blanks: FillBody['blanks'] = [{ answers: answers.map((a) => a.text) }];
-			q = { ...meta, type: 'fill', blanks };
-		} else {
-			const options: ChoiceOption[] = answers.map((a, k) => ({
-				id: String.fromCharCode(65 + k),
-				text: a.text,
-				correct: a.mark === '=' || (a.weight ?? 0) > 0,
-				...(a.feedback ? { feedback: a.feedback } : {})
-			}));
-			const weighted = answers.some((a) => a.weight !== undefined && a.weight > 0);
-			const equals = answers.filter((a) => a.mark === '=').length;
-			q = { ...meta, type: weighted || equals > 1 ? 'multiple' : 'single', options };
-		}
+		const answers = readAnswers(body, text);
+		if ('issue' in answers) return fail(answers.issue, answers.data);
+		const choice = answers.list.some((a) => a.mark === '~');
+		const outcome = choice ? choiceBody(answers.list) : fillBody(answers.list);
+		if ('issue' in outcome) return fail(outcome.issue, outcome.data);
+		q = { ...meta, ...outcome } as QuestionVersion;
 	}
 	const issues = validateQuestion(q).map((i) => ({
 		code: 'format.gift.question',
@@ -213,7 +319,121 @@ function parseBlock(block: Block): { question?: QuestionVersion; issues: Issue[]
 	return issues.length ? { issues } : { question: q, issues: [] };
 }
 
-const escape = (s: string) => s.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+interface Answer {
+	mark: '=' | '~';
+	weight?: number;
+	text: string;
+	/** The text as written (before format conversion), for the wildcard check. */
+	raw: string;
+	feedback?: string;
+}
+type Refusal = { issue: string; data: Record<string, unknown> };
+
+function readAnswers(body: string, text: (t: string) => string): { list: Answer[] } | Refusal {
+	// Moodle reads text before the first marker as an answer too: `{Frog}` is a short answer.
+	const first = body.search(/[=~]/);
+	if (first > 0 && body.includes('~')) return { issue: 'format.gift.no_answer_marker', data: {} };
+	const parts: string[] = first === 0 ? [] : [`=${first < 0 ? body : body.slice(0, first)}`];
+	if (first >= 0) {
+		let start = first;
+		for (let i = first + 1; i <= body.length; i++) {
+			if (i === body.length || body[i] === '=' || body[i] === '~') {
+				parts.push(body.slice(start, i));
+				start = i;
+			}
+		}
+	}
+	const list: Answer[] = [];
+	for (const part of parts) {
+		let rest = part.slice(1).trim();
+		let weight: number | undefined;
+		const w = /^%(-?\d+(?:\.\d+)?)%/.exec(rest);
+		if (w) {
+			weight = Number(w[1]);
+			rest = rest.slice(w[0].length);
+		} else if (rest.startsWith('%')) {
+			return { issue: 'format.gift.bad_weight', data: { value: restore(rest) } };
+		}
+		const hash = rest.indexOf('#');
+		const answer = hash >= 0 ? rest.slice(0, hash) : rest;
+		const feedback = hash >= 0 ? text(rest.slice(hash + 1)) : '';
+		list.push({
+			mark: part[0] as '=' | '~',
+			...(weight === undefined ? {} : { weight }),
+			text: text(answer),
+			raw: restore(answer).trim(),
+			...(feedback ? { feedback } : {})
+		});
+	}
+	return { list };
+}
+
+const percent = (w: number) => Math.round(w * 1000) / 1000;
+
+/** A multiple-choice block, marked exactly as Moodle would mark it, or a refusal. */
+function choiceBody(
+	answers: Answer[]
+): Refusal | { type: 'single' | 'multiple'; options: ChoiceOption[] } {
+	if (answers.length > MAX_OPTIONS) {
+		return {
+			issue: 'format.gift.too_many_answers',
+			data: { count: answers.length, max: MAX_OPTIONS }
+		};
+	}
+	const weight = (a: Answer) => a.weight ?? (a.mark === '=' ? 100 : 0);
+	const option = (a: Answer, k: number, correct: boolean): ChoiceOption => ({
+		id: String.fromCharCode(65 + k),
+		text: a.text,
+		correct,
+		...(a.feedback ? { feedback: a.feedback } : {})
+	});
+	if (answers.some((a) => a.mark === '=')) {
+		// One answer is chosen (Moodle's single = 1): a choice worth part of the credit cannot be kept.
+		const partial = answers.find((a) => weight(a) > 0 && weight(a) < 100);
+		if (partial) {
+			return {
+				issue: 'format.gift.partial_single',
+				data: { value: partial.text, percent: percent(weight(partial)) }
+			};
+		}
+		const right = answers.filter((a) => weight(a) >= 100).length;
+		if (right > 1) return { issue: 'format.gift.several_right', data: { count: right } };
+		return { type: 'single', options: answers.map((a, k) => option(a, k, weight(a) >= 100)) };
+	}
+	// Several answers may be chosen: the right ones share 100 % equally, as our marking assumes.
+	const positive = answers.map(weight).filter((w) => w > 0);
+	const sum = positive.reduce((t, w) => t + w, 0);
+	if (
+		positive.length > 0 &&
+		(positive.some((w) => Math.abs(w - positive[0]!) > 0.01) || Math.abs(sum - 100) > 0.01)
+	) {
+		return {
+			issue: 'format.gift.uneven_weights',
+			data: { weights: positive.map(percent).join('%、') + '%' }
+		};
+	}
+	return { type: 'multiple', options: answers.map((a, k) => option(a, k, weight(a) > 0)) };
+}
+
+/** A short-answer block as one blank: full, partial (`=%50%…`) and dropped (0 %) answers. */
+function fillBody(answers: Answer[]): Refusal | { type: 'fill'; blanks: FillBlank[] } {
+	const blank: FillBlank = { answers: [] };
+	for (const a of answers) {
+		const w = a.weight ?? 100;
+		if (w <= 0) continue; // earns nothing: Moodle keeps it only for its feedback
+		if (/(^|[^\\])\*/.test(a.raw)) return { issue: 'format.gift.wildcard', data: { value: a.raw } };
+		const text = a.text.replace(/\\\*/g, '*');
+		if (w >= 100) blank.answers.push(text);
+		else (blank.partial ??= []).push({ text, fraction: w / 100 });
+	}
+	if (blank.answers.length === 0) return { issue: 'format.gift.no_full_answer', data: {} };
+	return { type: 'fill', blanks: [blank] };
+}
+
+const escapeText = (s: string) =>
+	s.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+// A text that starts like a format prefix keeps its bracket: it is Markdown, say so.
+const escape = (s: string) => `${/^\s*\[/.test(s) ? '[markdown]' : ''}${escapeText(s)}`;
 const weightText = (w: number) => String(Math.round(w * 100000) / 100000);
 
 /**
@@ -250,7 +470,7 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 			if (q.rubric !== undefined) meta.rubric = q.rubric;
 		}
 		const general = q.explanation ? ` ####${escape(q.explanation)}` : '';
-		let stem = escape(q.stem);
+		let stem = escapeText(q.stem);
 		let block: string;
 		switch (q.type) {
 			case 'single':
@@ -262,12 +482,12 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 					.join(' ');
 				break;
 			case 'multiple': {
+				// the right options share the credit; any wrong one loses it all (错选不得分)
 				const right = q.options.filter((o) => o.correct).length;
-				const wrong = q.options.length - right;
 				block = q.options
 					.map(
 						(o) =>
-							`~%${weightText(o.correct ? 100 / right : -100 / Math.max(1, wrong))}%${escape(o.text)}${o.feedback ? `#${escape(o.feedback)}` : ''}`
+							`~%${weightText(o.correct ? 100 / right : -100)}%${escape(o.text)}${o.feedback ? `#${escape(o.feedback)}` : ''}`
 					)
 					.join(' ');
 				break;
@@ -275,9 +495,17 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 			case 'truefalse':
 				block = q.answer ? 'TRUE' : 'FALSE';
 				break;
-			case 'fill':
-				block = q.blanks[0]!.answers.map((a) => `=${escape(a)}`).join(' ');
+			case 'fill': {
+				const blank = q.blanks[0]!;
+				block = [
+					// a `*` is a wildcard in Moodle's short answers unless escaped
+					...blank.answers.map((a) => `=${escape(a).replace(/\*/g, '\\*')}`),
+					...(blank.partial ?? []).map(
+						(a) => `=%${weightText(a.fraction * 100)}%${escape(a.text).replace(/\*/g, '\\*')}`
+					)
+				].join(' ');
 				break;
+			}
 			case 'essay':
 				block = '';
 				break;
@@ -289,7 +517,14 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 			const trimmed = stem.replace(/\s*_{3,}\s*$/, '');
 			stem = trimmed !== stem ? `${trimmed} ${text}` : stem.replace(BLANK_MARKER, text);
 		} else stem = `${stem} ${text}`;
-		out.push(`${META} ${JSON.stringify(meta)}`, `::${escape(q.id)}::[markdown]${stem}`, '');
+		// Moodle reads tags from `[tag:…]` comments; ours come back from the metadata as well
+		const tags = q.tags.map((t) => `// [tag:${t.replace(/\]/g, '\\]')}]`);
+		out.push(
+			`${META} ${JSON.stringify(meta)}`,
+			...tags,
+			`::${escapeText(q.id)}::[markdown]${stem}`,
+			''
+		);
 	}
 	return { output: out.join('\n'), issues };
 }

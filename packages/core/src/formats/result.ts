@@ -3,6 +3,7 @@
  */
 import type { Issue } from '../errors.ts';
 import type { QuestionVersion } from '../question/model.ts';
+import { stripControlDeep } from './text.ts';
 
 /** Options shared by the importers. */
 export interface ImportOptions {
@@ -11,6 +12,11 @@ export interface ImportOptions {
 	 * any issue yields no questions at all.
 	 */
 	partial?: boolean;
+	/**
+	 * Turns HTML (GIFT's `[html]` and `[moodle]` texts) into Markdown. Default: the HTML's text,
+	 * tags dropped. The core has no HTML parser; an app passes a real converter.
+	 */
+	html?: (html: string) => string;
 }
 
 /** An import's outcome: `ok` only when there are no issues. Every issue carries `line` (row or line). */
@@ -27,14 +33,19 @@ export interface ExportResult<T> {
 	issues: Issue[];
 }
 
-/** Builds the result from per-question outcomes, applying the all-or-nothing rule. */
+/**
+ * Builds the result from per-question outcomes, applying the all-or-nothing rule. Control
+ * characters are stripped from every text of every question (tab and line feed stay).
+ */
 export function finish(
 	entries: readonly { question?: QuestionVersion; issues: Issue[] }[],
 	global: Issue[],
 	options: ImportOptions
 ): ImportResult {
 	const issues = [...global, ...entries.flatMap((e) => e.issues)];
-	const good = entries.filter((e) => e.question && e.issues.length === 0).map((e) => e.question!);
+	const good = entries
+		.filter((e) => e.question && e.issues.length === 0)
+		.map((e) => stripControlDeep(e.question!));
 	return {
 		ok: issues.length === 0,
 		questions: issues.length === 0 || options.partial ? good : [],

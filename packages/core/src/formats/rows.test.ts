@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatExamMessage, parseRows, questionsToRows, type QuestionVersion } from '../index.ts';
+import {
+	formatExamMessage,
+	parseRows,
+	questionsToRows,
+	resolveRowHeaders,
+	type QuestionVersion
+} from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -88,7 +94,7 @@ describe('row format', () => {
 		});
 	});
 
-	it('reports every bad row with row number, column and reason, and returns no questions', () => {
+	it('reports every bad row, and every problem of each row, with row number, column and reason', () => {
 		const r = parseRows([
 			H,
 			row({ 题型: '单选', 题干: 'ok', 选项A: 'a', 选项B: 'b', 答案: 'A' }),
@@ -104,7 +110,10 @@ describe('row format', () => {
 			[3, 'format.row.type', '题型'],
 			[4, 'format.row.answer_option', '答案'],
 			[5, 'format.row.answer', '答案'],
+			// all three problems of row 6, not only the first
 			[6, 'format.row.number', '难度'],
+			[6, 'format.row.question', '题干'],
+			[6, 'format.row.question', '选项B'],
 			[7, 'format.row.parent', '所属案例']
 		]);
 		expect(formatExamMessage(r.issues[2]!.code, r.issues[2]!.data)).toBe(
@@ -157,5 +166,76 @@ describe('row format', () => {
 				expect(back.questions).toEqual(qs);
 			})
 		);
+	});
+
+	it('reports a row with a bad type and a bad answer and a bad article all at once', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '答案', '法律', '条款'],
+			['问答', '', '', '', '', '行政处罚法', '第几条'],
+			['单选', '题', 'a', 'a', 'Z', '', '']
+		]);
+		expect(r.issues.map((i) => [i.line, i.path])).toEqual([
+			[2, '题型'],
+			[2, '条款'],
+			[2, '题干'],
+			[3, '答案'],
+			[3, '选项B']
+		]);
+	});
+
+	it('reads the layouts of other exam platforms: header aliases, 易/中/难, A/B true-false', () => {
+		// 试题类型 / 题目内容 / A–D / 正确答案 / 答案解析 / 分数 / 难易程度
+		const one = parseRows([
+			['试题类型', '题目内容', 'A', 'B', 'C', 'D', '正确答案', '答案解析', '分数', '难易程度'],
+			[
+				'单项选择题',
+				'听证几日前通知？',
+				'三日',
+				'五日',
+				'七日',
+				'十日',
+				'C',
+				'第六十四条',
+				'2',
+				'易'
+			],
+			['判断题', '可以口头罚款。', '正确', '错误', '', '', 'B', '', '1', '难']
+		]);
+		expect(one.issues).toEqual([]);
+		expect(one.questions).toMatchObject([
+			{ type: 'single', explanation: '第六十四条', points: 2, difficulty: 1 },
+			{ type: 'truefalse', answer: false, difficulty: 5 }
+		]);
+		// 题型 / 题目 / 选项一… / 参考答案 / 试题解析 / 难度
+		const two = parseRows([
+			['题型', '题目', '选项一', '选项二', '选项三', '参考答案', '试题解析', '难度'],
+			['不定项选择题', '属于行政处罚的有：', '警告', '罚款', '批评', 'AB', '', '中']
+		]);
+		expect(two.questions).toMatchObject([
+			{
+				type: 'multiple',
+				difficulty: 3,
+				options: [{ correct: true }, { correct: true }, { correct: false }]
+			}
+		]);
+		// unknown columns are left for the organiser to name; their answer is used
+		expect(resolveRowHeaders(['题型', '试题内容', '出题人', '考查内容']).unknown).toEqual([
+			'出题人',
+			'考查内容'
+		]);
+		const three = parseRows(
+			[
+				['题型', '考查内容', '出题人', '正确答案'],
+				['填空', '听证应在___日前通知', '张三', '七|7|%50%五']
+			],
+			{ columns: { 考查内容: '题干', 出题人: '' } }
+		);
+		expect(three.questions).toMatchObject([
+			{
+				stem: '听证应在___日前通知',
+				blanks: [{ answers: ['七', '7'], partial: [{ text: '五', fraction: 0.5 }] }]
+			}
+		]);
+		expect(questionsToRows(three.questions).output[1]).toContain('七|7|%50%五');
 	});
 });

@@ -26,10 +26,12 @@ import { formatArticleNo, parseArticleNo } from '../question/articles.ts';
 import type {
 	CasePart,
 	ChoiceOption,
+	FillBlank,
 	LawRef,
 	QuestionType,
 	QuestionVersion
 } from '../question/model.ts';
+import { formatBlankText, parseBlankText } from '../question/blanks.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 
@@ -52,6 +54,86 @@ export const ROW_HEADERS = [
 	'评分标准'
 ] as const;
 
+/** A column of the row format: one of {@link ROW_HEADERS}. */
+export type RowField = (typeof ROW_HEADERS)[number];
+
+const CHINESE_NUMBERS = '一二三四五六七八';
+/**
+ * Headers other exam platforms use for the same columns (compared without spaces, full-width
+ * letters as half-width, and any * or （必填） mark dropped).
+ */
+const HEADER_ALIASES: Record<string, RowField> = {
+	题目: '题干',
+	试题内容: '题干',
+	题目内容: '题干',
+	试题题干: '题干',
+	问题: '题干',
+	试题类型: '题型',
+	题目类型: '题型',
+	正确答案: '答案',
+	参考答案: '答案',
+	标准答案: '答案',
+	答案解析: '解析',
+	试题解析: '解析',
+	难易程度: '难度',
+	难易度: '难度',
+	试题难度: '难度',
+	分数: '分值',
+	试题分数: '分值',
+	试题编号: '编号',
+	题目编号: '编号',
+	考点: '知识点',
+	法律依据: '法律',
+	法条: '条款',
+	...Object.fromEntries(
+		[...LETTERS].flatMap((l, i) => [
+			[l, `选项${l}`],
+			[`${l}选项`, `选项${l}`],
+			[`选项${CHINESE_NUMBERS[i]}`, `选项${l}`]
+		])
+	)
+};
+
+const headerKey = (h: string) =>
+	h
+		.normalize('NFKC')
+		.replace(/\s+/g, '')
+		.replace(/[*＊]|[(（]必填[)）]$/g, '')
+		.toUpperCase();
+
+/**
+ * Which field each header names: the format's own headers, the common aliases of other platforms
+ * (题目 → 题干, 正确答案 → 答案, A → 选项A …), then `columns`, the answers an organiser gave for
+ * headers neither knows (a field, or '' to ignore the column).
+ *
+ * @param headers - the header row
+ * @param columns - header → field ('' = ignore), as chosen for this bank
+ * @returns per header its field (null when ignored or unknown), and the unknown headers
+ * @example
+ * resolveRowHeaders(['试题类型', '题目内容', '出题人']).unknown; // → ['出题人']
+ */
+export function resolveRowHeaders(
+	headers: readonly string[],
+	columns: Readonly<Record<string, string>> = {}
+): { fields: (RowField | null)[]; unknown: string[] } {
+	const own = new Map<string, RowField>(ROW_HEADERS.map((h) => [headerKey(h), h]));
+	const unknown: string[] = [];
+	const fields = headers.map((raw) => {
+		const h = String(raw ?? '').trim();
+		if (h === '') return null;
+		const key = headerKey(h);
+		const found = own.get(key) ?? HEADER_ALIASES[key];
+		if (found) return found;
+		const chosen = columns[h];
+		if (chosen !== undefined) {
+			return (ROW_HEADERS as readonly string[]).includes(chosen) ? (chosen as RowField) : null;
+		}
+		unknown.push(h);
+		return null;
+	});
+	return { fields, unknown };
+}
+
 const TYPE_NAMES: Record<string, QuestionType> = {
 	单选: 'single',
 	单选题: 'single',
@@ -60,6 +142,8 @@ const TYPE_NAMES: Record<string, QuestionType> = {
 	多选: 'multiple',
 	多选题: 'multiple',
 	多项选择题: 'multiple',
+	不定项选择题: 'multiple',
+	不定项: 'multiple',
 	multiple: 'multiple',
 	判断: 'truefalse',
 	判断题: 'truefalse',
@@ -69,6 +153,9 @@ const TYPE_NAMES: Record<string, QuestionType> = {
 	fill: 'fill',
 	简答: 'essay',
 	简答题: 'essay',
+	问答题: 'essay',
+	论述题: 'essay',
+	主观题: 'essay',
 	essay: 'essay',
 	案例分析: 'case',
 	案例分析题: 'case',
@@ -88,10 +175,28 @@ const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'fal
 
 type Row = Readonly<Record<string, string | undefined>>;
 
+// 难易程度 as words: three levels spread over 1, 3, 5; two-step words in between.
+const DIFFICULTY_WORDS: Record<string, number> = {
+	易: 1,
+	容易: 1,
+	简单: 1,
+	较易: 2,
+	较简单: 2,
+	中: 3,
+	中等: 3,
+	一般: 3,
+	适中: 3,
+	较难: 4,
+	难: 5,
+	困难: 5
+};
+
 /** Options for {@link parseRows}. */
 export interface RowImportOptions extends ImportOptions {
 	/** Row number of the first record when rows are records (default 2). */
 	firstRow?: number;
+	/** Headers the format does not know, each named as a field or '' (ignored): see {@link resolveRowHeaders}. */
+	columns?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -115,10 +220,15 @@ export function parseRows(
 	let first: number;
 	if (rows.length > 0 && Array.isArray(rows[0])) {
 		const [header = [], ...data] = rows as readonly (readonly string[])[];
-		const names = header.map((h) => String(h ?? '').trim());
-		records = data.map((r) => Object.fromEntries(names.map((h, i) => [h, r[i] ?? ''])));
+		const { fields } = resolveRowHeaders(header, options.columns);
+		// the first column of a field wins when two headers name the same one
+		const at = new Map<RowField, number>();
+		fields.forEach((f, i) => {
+			if (f && !at.has(f)) at.set(f, i);
+		});
+		records = data.map((r) => Object.fromEntries([...at].map(([f, i]) => [f, r[i] ?? ''])));
 		first = 2;
-		const missing = ['题型', '题干'].filter((c) => !names.includes(c));
+		const missing = (['题型', '题干'] as const).filter((c) => !at.has(c));
 		if (missing.length)
 			return finish(
 				[],
@@ -200,11 +310,14 @@ export function parseRows(
 		let q = e.question;
 		const parts = partsOf.get(i) ?? [];
 		if (q?.type === 'case') q = { ...q, parts: parts.map((p) => p.part) };
-		if (q && e.issues.length === 0) {
+		if (q) {
+			// every problem of a row, not only the first; an answer already reported is not repeated
+			const reported = new Set(e.issues.map((i) => `${i.line}#${i.path}`));
 			for (const issue of validateQuestion(q)) {
 				const partIndex = /^parts\.(\d+)\./.exec(issue.path ?? '')?.[1];
 				const line = partIndex === undefined ? e.line : (parts[Number(partIndex)]?.line ?? e.line);
 				const column = columnOf(issue.path ?? '');
+				if (column === '答案' && reported.has(`${line}#答案`)) continue;
 				e.issues.push({
 					code: 'format.row.question',
 					line,
@@ -242,10 +355,7 @@ function parseRow(
 ): QuestionVersion | undefined {
 	const typeText = cell(r, '题型');
 	const type = TYPE_NAMES[typeText] ?? TYPE_NAMES[typeText.toLowerCase()];
-	if (!type) {
-		err('format.row.type', '题型', { value: typeText });
-		return undefined;
-	}
+	if (!type) err('format.row.type', '题型', { value: typeText });
 	const num = (column: string, integer: boolean): number | undefined => {
 		const text = cell(r, column).normalize('NFKC');
 		if (!text) return undefined;
@@ -263,13 +373,20 @@ function parseRow(
 		version: 1,
 		stem: cell(r, '题干'),
 		...(explanation ? { explanation } : {}),
-		difficulty: isPart ? 3 : (num('难度', true) ?? 3),
+		difficulty: isPart ? 3 : (DIFFICULTY_WORDS[cell(r, '难度')] ?? num('难度', true) ?? 3),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
 		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),
 		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，]/),
 		...(points === undefined ? {} : { points })
 	};
+	if (!type) {
+		if (!meta.stem)
+			err('format.row.question', '题干', { issue: { code: 'question.stem.empty', data: {} } });
+		return undefined;
+	}
 	const answer = cell(r, '答案');
+	const badAnswer = () => err('format.row.answer', '答案', { value: answer });
+	// A row with a bad answer is still built (with no answer) so that its other problems are found.
 	switch (type) {
 		case 'single':
 		case 'multiple': {
@@ -283,39 +400,33 @@ function parseRow(
 				letters.length > 0 &&
 				[...letters].every((l) => LETTERS.includes(l)) &&
 				(type === 'multiple' || letters.length === 1);
-			if (!valid) {
-				err('format.row.answer', '答案', { value: answer });
-				return undefined;
-			}
-			const outside = [...letters].find((l) => LETTERS.indexOf(l) > last);
-			if (outside) {
-				err('format.row.answer_option', '答案', { value: outside });
-				return undefined;
-			}
+			const outside = valid ? [...letters].find((l) => LETTERS.indexOf(l) > last) : undefined;
+			if (!valid) badAnswer();
+			else if (outside) err('format.row.answer_option', '答案', { value: outside });
 			const options: ChoiceOption[] = [];
 			for (let k = 0; k <= last; k++) {
 				const l = LETTERS[k]!;
-				options.push({ id: l, text: cell(r, `选项${l}`), correct: letters.includes(l) });
+				const correct = valid && !outside && letters.includes(l);
+				options.push({ id: l, text: cell(r, `选项${l}`), correct });
 			}
 			return { ...meta, type, options };
 		}
 		case 'truefalse': {
-			const w = answer.normalize('NFKC').toLowerCase();
-			if (!TRUE_WORDS.has(w) && !FALSE_WORDS.has(w)) {
-				err('format.row.answer', '答案', { value: answer });
-				return undefined;
-			}
+			let w = answer.normalize('NFKC').toLowerCase();
+			// platforms that offer 判断 as options: A 正确 / B 错误
+			const option = /^[ab]$/.test(w) ? cell(r, `选项${w.toUpperCase()}`) : '';
+			if (option) w = option.normalize('NFKC').toLowerCase();
+			const known = TRUE_WORDS.has(w) || FALSE_WORDS.has(w);
+			if (!known) badAnswer();
 			return { ...meta, type, answer: TRUE_WORDS.has(w) };
 		}
 		case 'fill': {
-			if (!answer) {
-				err('format.row.answer', '答案', { value: answer });
-				return undefined;
+			const blanks = answer ? answer.split(/[;；]/).map(parseBlankText) : [];
+			if (blanks.length === 0 || blanks.some((b) => b === undefined)) {
+				badAnswer();
+				return { ...meta, type, blanks: [] };
 			}
-			const blanks = answer
-				.split(/[;；]/)
-				.map((b) => ({ answers: b.split(/[|｜]/).map((a) => a.trim()) }));
-			return { ...meta, type, blanks };
+			return { ...meta, type, blanks: blanks as FillBlank[] };
 		}
 		case 'essay': {
 			const rubric = cell(r, '评分标准');
@@ -386,7 +497,12 @@ export function questionsToRows(questions: readonly QuestionVersion[]): ExportRe
 		const bad = bodies.some(
 			(b) =>
 				((b.type === 'single' || b.type === 'multiple') && b.options.length > LETTERS.length) ||
-				(b.type === 'fill' && b.blanks.some((bl) => bl.answers.some((a) => /[;；|｜]/.test(a))))
+				(b.type === 'fill' &&
+					b.blanks.some((bl) =>
+						[...bl.answers, ...(bl.partial ?? []).map((p) => p.text)].some((a) =>
+							/[;；|｜]|^%/.test(a)
+						)
+					))
 		);
 		if (bad) {
 			issues.push({
@@ -404,8 +520,7 @@ export function questionsToRows(questions: readonly QuestionVersion[]): ExportRe
 				b.options.forEach((o, k) => (out[col('选项A') + k] = o.text));
 				out[col('答案')] = b.options.flatMap((o, k) => (o.correct ? [LETTERS[k]!] : [])).join('');
 			} else if (b.type === 'truefalse') out[col('答案')] = b.answer ? '对' : '错';
-			else if (b.type === 'fill')
-				out[col('答案')] = b.blanks.map((bl) => bl.answers.join('|')).join(';');
+			else if (b.type === 'fill') out[col('答案')] = b.blanks.map(formatBlankText).join(';');
 			else if (b.type === 'essay') {
 				out[col('答案')] = b.referenceAnswer ?? '';
 				out[col('评分标准')] = b.rubric ?? '';

@@ -2,7 +2,7 @@
  * Grading: a response becomes a fraction in [0, 1] × points, under a stated policy.
  */
 import { RuleError } from '../errors.ts';
-import type { CasePart, ChoiceOption, QuestionVersion } from '../question/model.ts';
+import type { CasePart, ChoiceOption, FillBlank, QuestionVersion } from '../question/model.ts';
 import { OPTION_LABELS, partPoints } from '../paper/candidate.ts';
 import type { Paper, PaperItem } from '../paper/assemble.ts';
 import { normaliseAnswer } from './normalise.ts';
@@ -73,8 +73,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /**
  * Grades every item of a paper.
  *
- * Single and true/false: exact. Fill-in: each blank right when it equals one accepted answer after
- * {@link normaliseAnswer}; the fraction is the share of blanks right. Multiple: per `policy`. Essay:
+ * Single and true/false: exact. Fill-in: each blank earns 1 when it equals one accepted answer after
+ * {@link normaliseAnswer}, or the fraction of a matching partial answer; the question's fraction
+ * is the mean over its blanks. Multiple: per `policy`. Essay:
  * pending until `manual` holds a score for it (0 … points, else a `RuleError`
  * `grading.manual.out_of_range`). Case: the sum of its parts, the points split by part weight.
  *
@@ -209,11 +210,8 @@ function gradeBody(
 			return done(r.answer === q.answer ? 1 : 0);
 		case 'fill': {
 			if (r?.type !== 'fill' || r.blanks.every((b) => !b.trim())) return unanswered();
-			const right = q.blanks.filter((b, i) => {
-				const given = normaliseAnswer(r.blanks[i] ?? '');
-				return given !== '' && b.answers.some((a) => normaliseAnswer(a) === given);
-			}).length;
-			return done(q.blanks.length ? right / q.blanks.length : 0);
+			const earned = q.blanks.reduce((sum, b, i) => sum + blankCredit(b, r.blanks[i] ?? ''), 0);
+			return done(q.blanks.length ? earned / q.blanks.length : 0);
 		}
 		case 'essay': {
 			const answered = r?.type === 'essay' && r.text.trim() !== '';
@@ -234,6 +232,25 @@ function gradeBody(
 			// Nested cases are rejected by validation; grade them as unanswered rather than crash.
 			return unanswered();
 	}
+}
+
+/**
+ * The credit one answer earns on a blank: 1 for a fully correct answer, the fraction of the best
+ * matching partial answer, else 0 (all compared after {@link normaliseAnswer}).
+ *
+ * @param blank - the blank
+ * @param given - what the candidate wrote
+ * @returns a fraction in [0, 1]
+ */
+export function blankCredit(blank: FillBlank, given: string): number {
+	const key = normaliseAnswer(given);
+	if (key === '') return 0;
+	if (blank.answers.some((a) => normaliseAnswer(a) === key)) return 1;
+	let best = 0;
+	for (const p of blank.partial ?? []) {
+		if (normaliseAnswer(p.text) === key) best = Math.max(best, p.fraction);
+	}
+	return best;
 }
 
 /** Maps display labels back to option ids (unknown labels are dropped, duplicates removed). */

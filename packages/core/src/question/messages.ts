@@ -37,6 +37,8 @@ export const examMessages: MessageTable = {
 		'question.case.no_parts': '案例分析题至少需要1道小题',
 		'question.case.nested': '案例分析题的小题不能再是案例分析题',
 		'question.case.part_weight': '小题权重必须大于0（当前：{value}）',
+		'question.markdown.too_long': '内容过长：{length}个字符，最多{max}个',
+		'question.markdown.too_deep': '嵌套过深：列表、引用或强调最多嵌套{max}层',
 		'blueprint.empty': '组卷策略至少需要1个部分',
 		'blueprint.section.type': '第{section}部分的题型无效：{value}',
 		'blueprint.section.count': '第{section}部分的题量必须是正整数（当前：{value}）',
@@ -89,6 +91,22 @@ export const examMessages: MessageTable = {
 		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
 		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”行',
 		'format.aiken.question': '第{line}行：{detail}',
+		'format.gift.second_block':
+			'第{line}行：上一道题的答案块之后又出现了答案块或题目名称，两道题之间须空一行；该题未导入',
+		'format.gift.duplicate_id': '第{line}行：题目名称（编号）“{id}”已在第{first}行用过，该题未导入',
+		'format.gift.too_many_answers': '第{line}行：答案过多（{count}个，选择题最多{max}个选项）',
+		'format.gift.partial_single':
+			'第{line}行：单选题的选项“{value}”得{percent}%的分，本系统的单选题只有一个全对选项，无法按原样评分；该题未导入',
+		'format.gift.several_right':
+			'第{line}行：有{count}个得满分的“=”选项（Moodle中选任一即满分），本系统无法按原样评分；多选题请写成 ~%50%甲 ~%50%乙 ~%-100%丙',
+		'format.gift.uneven_weights':
+			'第{line}行：多选题各正确选项的得分比例（{weights}）须相等且合计100%，否则无法按原样评分；该题未导入',
+		'format.gift.wildcard':
+			'第{line}行：答案“{value}”含通配符*，本系统按原文比对答案，无法按原样评分；该题未导入',
+		'format.gift.no_full_answer': '第{line}行：没有得满分的答案；该题未导入',
+		'format.aiken.not_started': '第{line}行：试题尚未开始（选项或答案行之前没有题干）',
+		'question.fill.partial':
+			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
 		'format.export.unsupported': '试题{questionId}（{typeLabel}）无法导出为{format}格式',
 		'practice.time.invalid': '用时必须是非负数（当前：{value}）'
 	},
@@ -125,6 +143,9 @@ export const examMessages: MessageTable = {
 		'question.case.no_parts': 'A case-analysis question needs at least 1 sub-question',
 		'question.case.nested': 'A case sub-question cannot itself be a case',
 		'question.case.part_weight': 'A sub-question weight must be greater than 0 (got {value})',
+		'question.markdown.too_long': 'Too long: {length} characters, at most {max}',
+		'question.markdown.too_deep':
+			'Nested too deeply: lists, quotes or emphasis at most {max} levels',
 		'blueprint.empty': 'The blueprint needs at least one section',
 		'blueprint.section.type': 'Section {section} has an invalid type: {value}',
 		'blueprint.section.count':
@@ -186,6 +207,25 @@ export const examMessages: MessageTable = {
 		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
 		'format.aiken.no_answer': 'Line {line}: the question starting here has no “ANSWER:” line',
 		'format.aiken.question': 'Line {line}: {detail}',
+		'format.gift.second_block':
+			'Line {line}: another answer block or title follows the answer block: put a blank line between two questions; not imported',
+		'format.gift.duplicate_id':
+			'Line {line}: the title (id) “{id}” is already used on line {first}; this question is left out',
+		'format.gift.too_many_answers':
+			'Line {line}: too many answers ({count}; a choice question has at most {max} options)',
+		'format.gift.partial_single':
+			'Line {line}: option “{value}” earns {percent}% in a single-answer question; here a single choice has one fully right option, so it cannot be marked as written; not imported',
+		'format.gift.several_right':
+			'Line {line}: {count} options marked “=” are each fully right (any one scores in Moodle), which cannot be marked as written here; write a multiple-answer question as ~%50%a ~%50%b ~%-100%c',
+		'format.gift.uneven_weights':
+			'Line {line}: the right options of a multiple-answer question must share 100% equally (found {weights}) to be marked as written; not imported',
+		'format.gift.wildcard':
+			'Line {line}: the answer “{value}” has a * wildcard; answers are compared as written here, so it cannot be marked as intended; not imported',
+		'format.gift.no_full_answer': 'Line {line}: no answer earns full marks; not imported',
+		'format.aiken.not_started':
+			'Line {line}: the question has not started (an option or answer line comes before any question text)',
+		'question.fill.partial':
+			'Blank {blank}: the part-credit answer “{value}” must have text and earn between 0 and 100% (found {percent}%)',
 		'format.export.unsupported':
 			'Question {questionId} ({typeLabel}) cannot be exported to {format}',
 		'practice.time.invalid': 'Time taken must be a non-negative number (got {value})'

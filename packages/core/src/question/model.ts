@@ -36,8 +36,19 @@ export interface ChoiceOption {
 
 /** One blank of a fill-in question: the accepted answers, the first being the canonical one. */
 export interface FillBlank {
-	/** Accepted answers (at least one); compared after {@link normaliseAnswer}. */
+	/** Fully correct answers (at least one); compared after {@link normaliseAnswer}. */
 	answers: string[];
+	/**
+	 * Answers that earn part of the blank's credit, e.g. a near-miss spelling worth half (Moodle's
+	 * `=%50%…`): `fraction` is in (0, 1). Written `%50%四十` in the row format and the editor.
+	 */
+	partial?: PartialAnswer[];
+}
+
+/** An answer to a blank that earns `fraction` (between 0 and 1, exclusive) of its credit. */
+export interface PartialAnswer {
+	text: string;
+	fraction: number;
 }
 
 /** Body of a single-choice question: exactly one correct option. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	assertValidQuestion,
+	MARKDOWN_MAX_LENGTH,
 	QUESTION_TYPES,
 	validateQuestion,
 	ValidationError,
@@ -87,6 +88,35 @@ describe('validateQuestion', () => {
 		expect(codes(makeQuestion('essay', 1, { laws: [{ lawId: '', articleNo: 1.5 }] }))).toEqual([
 			'question.law.empty',
 			'question.law.article'
+		]);
+	});
+
+	// regression: an explanation nested 5,000 levels deep was saved, then broke the learner's
+	// feedback page (the renderer's stack overflowed)
+	it('refuses Markdown nested too deeply or too long, at the field that holds it', () => {
+		const deep = '>'.repeat(5000) + ' 引文';
+		const q = makeQuestion('single', 1, { explanation: deep });
+		expect(validateQuestion(q)).toEqual([
+			{ code: 'question.markdown.too_deep', path: 'explanation', data: { max: 20 } }
+		]);
+		if (q.type !== 'single') throw new Error();
+		const options = q.options.map((o, i) =>
+			i === 1 ? { ...o, text: '*a '.repeat(3000) + 'x' + ' a*'.repeat(3000) } : o
+		);
+		expect(validateQuestion({ ...q, explanation: '', options }).map((i) => i.path)).toEqual([
+			'options.1.text'
+		]);
+		const essay = makeQuestion('case', 1);
+		if (essay.type !== 'case') throw new Error();
+		const parts = [
+			{ type: 'essay' as const, stem: '问', rubric: 'x'.repeat(MARKDOWN_MAX_LENGTH + 1) }
+		];
+		expect(validateQuestion({ ...essay, parts })).toEqual([
+			{
+				code: 'question.markdown.too_long',
+				path: 'parts.0.rubric',
+				data: { length: MARKDOWN_MAX_LENGTH + 1, max: MARKDOWN_MAX_LENGTH }
+			}
 		]);
 	});
 });

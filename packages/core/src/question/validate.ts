@@ -3,6 +3,7 @@
  */
 import { ValidationError, type Issue } from '../errors.ts';
 import { normaliseAnswer } from '../grading/normalise.ts';
+import { MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, markdownDepth } from './markdown-depth.ts';
 import {
 	QUESTION_TYPES,
 	countBlankMarkers,
@@ -18,10 +19,12 @@ import {
  * ≥ 2 options and exactly one correct; multiple choice has ≥ 2 options and **at least one** correct
  * (not two: imported GIFT multiple-response questions may have one right answer, and grading
  * handles it); options have unique ids and non-empty, pairwise different texts (compared after
- * {@link normaliseAnswer}); fill-in has ≥ 1 blank, each with ≥ 1 non-empty answer, and the stem's `___`
+ * {@link normaliseAnswer}); fill-in has ≥ 1 blank, each with ≥ 1 non-empty fully correct answer and partial answers worth between 0 and 100 %, and the stem's `___`
  * markers match the blanks (or there are none and exactly one blank); a case has ≥ 1 part, parts are
  * any type but `case`, with positive weights; law references have a law id and a positive integer
- * article number when given.
+ * article number when given. Every Markdown text (stems, options, feedback, explanations, reference
+ * answers, rubrics) is at most {@link MARKDOWN_MAX_LENGTH} characters and nests at most
+ * {@link MARKDOWN_MAX_DEPTH} levels deep (see {@link markdownDepth}).
  *
  * @param q - the question version
  * @returns the issues, codes under `question.`
@@ -68,6 +71,8 @@ function checkBody(
 		return;
 	}
 	if (!q.stem?.trim()) add('question.stem.empty', `${p}stem`);
+	checkMarkdown(q.stem, `${p}stem`, add);
+	checkMarkdown(q.explanation, `${p}explanation`, add);
 	switch (q.type) {
 		case 'single':
 		case 'multiple': {
@@ -83,6 +88,14 @@ function checkBody(
 			q.blanks.forEach((b, i) => {
 				if (b.answers.length === 0 || b.answers.some((a) => !a.trim()))
 					add('question.fill.blank_empty', `${p}blanks.${i}`, { blank: i + 1 });
+				b.partial?.forEach((a) => {
+					if (!a.text.trim() || !(a.fraction > 0 && a.fraction < 1))
+						add('question.fill.partial', `${p}blanks.${i}`, {
+							blank: i + 1,
+							value: a.text,
+							percent: Math.round(a.fraction * 100)
+						});
+				});
 			});
 			const markers = countBlankMarkers(q.stem ?? '');
 			if (
@@ -93,9 +106,26 @@ function checkBody(
 				add('question.fill.blank_count', `${p}blanks`, { markers, blanks: q.blanks.length });
 			break;
 		}
+		case 'essay':
+			checkMarkdown(q.referenceAnswer, `${p}referenceAnswer`, add);
+			checkMarkdown(q.rubric, `${p}rubric`, add);
+			break;
 		default:
 			break;
 	}
+}
+
+/** A Markdown text that every renderer can show: bounded in length and in nesting. */
+function checkMarkdown(
+	text: string | undefined,
+	path: string,
+	add: (code: string, path: string, data?: Record<string, unknown>) => void
+): void {
+	if (!text) return;
+	if (text.length > MARKDOWN_MAX_LENGTH)
+		add('question.markdown.too_long', path, { length: text.length, max: MARKDOWN_MAX_LENGTH });
+	else if (markdownDepth(text) > MARKDOWN_MAX_DEPTH)
+		add('question.markdown.too_deep', path, { max: MARKDOWN_MAX_DEPTH });
 }
 
 function checkOptions(
@@ -111,10 +141,12 @@ function checkOptions(
 		if (!o.id?.trim() || ids.has(o.id))
 			add('question.option.duplicate_id', `${p}options.${i}.id`, { id: o.id });
 		ids.add(o.id);
+		checkMarkdown(o.feedback, `${p}options.${i}.feedback`, add);
 		if (!o.text?.trim()) {
 			add('question.option.empty', `${p}options.${i}.text`, { option: i + 1 });
 			return;
 		}
+		checkMarkdown(o.text, `${p}options.${i}.text`, add);
 		const key = normaliseAnswer(o.text);
 		const first = texts.get(key);
 		if (first !== undefined)

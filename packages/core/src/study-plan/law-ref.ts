@@ -1,12 +1,5 @@
 /**
- * A reference to a law, optionally one article (《行政处罚法》第四十二条 → `{ lawId, articleNo: 42 }`).
- *
- * Deliberately not exported from the rules API: the question bank exports a `LawRef` of the same shape
- * (issue 3), and the public API keeps one name per idea. Structural typing makes the two interchangeable.
+ * A plan item cites laws as the question bank does: the one public `LawRef` (one name per idea),
+ * which the generated API reference can then link wherever a plan mentions a law.
  */
-export interface LawRef {
-	/** The law's id. */
-	lawId: string;
-	/** The article number, when one article is meant. */
-	articleNo?: number;
-}
+export type { LawRef } from '../question/model.ts';

@@ -6,10 +6,10 @@ import {
 	createSession,
 	validateSessionToken
 } from './session.ts';
+import { DEVICE_COOKIE, DEVICE_LIFETIME_MS } from './trusted-device.ts';
 
-// Secure in production, unless the site itself is declared plain http (ORIGIN=http://…, a local
-// trial), where a Secure cookie could never be sent back and nobody could log in.
-const secure = readConfig().production && !process.env.ORIGIN?.startsWith('http://');
+// Secure in production unless the site itself is declared plain http (see config.ts)
+export const secure = readConfig().secureCookies;
 
 export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date): void {
 	event.cookies.set(SESSION_COOKIE, token, {
@@ -18,6 +18,17 @@ export function setSessionCookie(event: RequestEvent, token: string, expiresAt: 
 		secure,
 		path: '/',
 		expires: expiresAt
+	});
+}
+
+/** The browser's device cookie (see trusted-device.ts): long-lived, useless without a password. */
+export function setDeviceCookie(event: RequestEvent, token: string): void {
+	event.cookies.set(DEVICE_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		maxAge: DEVICE_LIFETIME_MS / 1000
 	});
 }
 

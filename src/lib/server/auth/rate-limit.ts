@@ -1,47 +1,97 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
 
-/** How many failures within the window lock a key, and for how long. */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * When failures lock a key, and for how long. Two shapes, after OWASP's authentication cheat
+ * sheet: growing delays (the count goes on through the locks, each lock twice as long as the one
+ * before, up to a cap) and a fixed ceiling (so many failures within the window lock the key, and
+ * the count starts afresh after the lock).
+ */
 export interface ThrottlePolicy {
-	maxFailures: number;
+	/** Failures within the window that lock nothing. */
+	free: number;
+	/** The window, from the first failure counted. */
 	windowMs: number;
-	lockMs: number;
+	/** The lock after the n-th failure beyond the free ones (n = 1, 2, …). */
+	lockMs: (n: number) => number;
+	/** A fixed ceiling: the count starts afresh once it has locked the key. */
+	resetOnLock: boolean;
 }
 
-const MINUTE = 60_000;
+const growing = (startMs: number, capMs: number) => (n: number) =>
+	Math.min(startMs * 2 ** (n - 1), capMs);
 
-/** Per account name: five wrong passwords in 15 minutes lock the name for 15 minutes. */
-export const ACCOUNT_POLICY: ThrottlePolicy = {
-	maxFailures: 5,
-	windowMs: 15 * MINUTE,
-	lockMs: 15 * MINUTE
+/**
+ * One account from one address: four free tries, then 1, 2, 4, 8 and at most 15 minutes between
+ * tries, for a day. It slows a guesser down without letting anyone else lock the account.
+ */
+export const PAIR_POLICY: ThrottlePolicy = {
+	free: 4,
+	windowMs: 24 * HOUR,
+	lockMs: growing(MINUTE, 15 * MINUTE),
+	resetOnLock: false
 };
-/** Per address: generous enough for a shared office NAT, tight enough to stop password spraying. */
+/** One address, any names: generous enough for a shared office NAT, tight enough to stop spraying. */
 export const ADDRESS_POLICY: ThrottlePolicy = {
-	maxFailures: 30,
+	free: 29,
 	windowMs: 15 * MINUTE,
-	lockMs: 15 * MINUTE
+	lockMs: () => 15 * MINUTE,
+	resetOnLock: true
 };
+/**
+ * One account, any addresses: the ceiling against guessing from many addresses (OWASP ASVS: no
+ * more than 100 failed attempts per hour on one account). Browsers that logged in to the account
+ * before are exempt, so reaching it does not keep the owner out.
+ */
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+	free: 99,
+	windowMs: HOUR,
+	lockMs: () => HOUR,
+	resetOnLock: true
+};
+/** The current-password check of the change-password form, per user: as for a login pair. */
+export const PASSWORD_CHANGE_POLICY: ThrottlePolicy = PAIR_POLICY;
+
+/** What a key limits; recorded with a lock in the audit log. */
+export type ThrottleScope = 'pair' | 'address' | 'account' | 'password_change';
 
 export interface ThrottleKey {
 	key: string;
+	scope: ThrottleScope;
 	policy: ThrottlePolicy;
 }
 
+/** A login name as the throttle keys (and trusted devices) spell it. */
+export const accountKey = (username: string) => username.trim().toLowerCase();
+
 /**
- * Keys are the account *name as typed* (normalised), not the user id: a name that does not exist
- * locks exactly like one that does, so the lock message reveals nothing about which accounts exist.
+ * The keys of one login attempt. They use the account *name as typed* (normalised), not the user
+ * id: a name that does not exist is limited exactly like one that does, so a lock reveals nothing
+ * about which accounts exist.
  */
-export function throttleKeys(username: string, address: string): ThrottleKey[] {
+export function loginKeys(username: string, address: string): ThrottleKey[] {
+	const name = accountKey(username);
 	return [
-		{ key: `account:${username.trim().toLowerCase()}`, policy: ACCOUNT_POLICY },
-		{ key: `address:${address}`, policy: ADDRESS_POLICY }
+		{ key: `pair:${name}|${address}`, scope: 'pair', policy: PAIR_POLICY },
+		{ key: `address:${address}`, scope: 'address', policy: ADDRESS_POLICY },
+		{ key: `account:${name}`, scope: 'account', policy: ACCOUNT_POLICY }
 	];
 }
 
+/** The key of a user's change-password form. */
+export const passwordChangeKey = (userId: number): ThrottleKey => ({
+	key: `password:${userId}`,
+	scope: 'password_change',
+	policy: PASSWORD_CHANGE_POLICY
+});
+
 /** Milliseconds until the longest lock among `keys` ends, or 0 when none is locked. */
 export async function lockedFor(db: DbOrTx, keys: ThrottleKey[], now: Date): Promise<number> {
+	if (keys.length === 0) return 0;
 	const rows = await db
 		.select()
 		.from(loginThrottle)
@@ -60,38 +110,67 @@ export async function lockedFor(db: DbOrTx, keys: ThrottleKey[], now: Date): Pro
 	return wait;
 }
 
-/** Counts one failure against every key, locking those that reach their limit. */
-export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now: Date): Promise<void> {
-	for (const { key, policy } of keys) {
+/** A lock that a failure has just started. */
+export interface NewLock {
+	key: string;
+	scope: ThrottleScope;
+	ms: number;
+}
+
+/**
+ * Counts one failure against every key and returns the locks it starts. Rows whose window ended
+ * a day ago and that lock nothing are swept on the way, so names typed once do not pile up.
+ */
+export async function recordFailure(
+	db: DbOrTx,
+	keys: ThrottleKey[],
+	now: Date
+): Promise<NewLock[]> {
+	const locks: NewLock[] = [];
+	for (const { key, scope, policy } of keys) {
 		const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
 		const fresh = !row || now.getTime() - row.windowStart.getTime() > policy.windowMs;
 		const failures = fresh ? 1 : row.failures + 1;
-		const windowStart = fresh ? now : row.windowStart;
-		const lockedUntil =
-			failures >= policy.maxFailures
-				? new Date(now.getTime() + policy.lockMs)
-				: (row?.lockedUntil ?? null);
-		// a lock starts a new window, so the count after it begins at zero again
-		const next =
-			failures >= policy.maxFailures
-				? { failures: 0, windowStart: now, lockedUntil }
-				: { failures, windowStart, lockedUntil };
+		const over = failures - policy.free;
+		const lockMs = over > 0 ? policy.lockMs(over) : 0;
+		if (lockMs > 0) locks.push({ key, scope, ms: lockMs });
+		const next = {
+			failures: lockMs > 0 && policy.resetOnLock ? 0 : failures,
+			windowStart: fresh || (lockMs > 0 && policy.resetOnLock) ? now : row.windowStart,
+			lockedUntil: lockMs > 0 ? new Date(now.getTime() + lockMs) : (row?.lockedUntil ?? null)
+		};
 		await db
 			.insert(loginThrottle)
 			.values({ key, ...next })
 			.onConflictDoUpdate({ target: loginThrottle.key, set: next });
 	}
+	const stale = new Date(now.getTime() - 24 * HOUR - HOUR);
+	await db
+		.delete(loginThrottle)
+		.where(
+			and(
+				lt(loginThrottle.windowStart, stale),
+				or(isNull(loginThrottle.lockedUntil), lt(loginThrottle.lockedUntil, now))
+			)
+		);
+	return locks;
 }
 
-/** Takes back one counted attempt (a successful login at a shared address), never below zero. */
-export async function forgiveOne(db: DbOrTx, key: string): Promise<void> {
+/**
+ * Takes back one counted attempt that turned out a success (at a shared address, or on an
+ * account), never below zero, and the lock that very attempt started, if it started one.
+ */
+export async function forgiveOne(db: DbOrTx, key: string, startedLock = false): Promise<void> {
 	await db
 		.update(loginThrottle)
-		.set({ failures: sql`max(${loginThrottle.failures} - 1, 0)` })
+		.set({
+			failures: sql`max(${loginThrottle.failures} - 1, 0)`,
+			...(startedLock ? { lockedUntil: null } : {})
+		})
 		.where(eq(loginThrottle.key, key));
 }
 
-/** A successful login clears the account's count (never the address's). */
+/** A success clears a pair's count (never an address's or an account's ceiling). */
 export async function clearFailures(db: DbOrTx, key: string): Promise<void> {
 	await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }

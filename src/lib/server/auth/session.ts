@@ -1,20 +1,18 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { write } from '../context.ts';
 import type { DbOrTx } from '../db/index.ts';
-import { session, user } from '../db/schema/index.ts';
-import { loadSessionUser, type SessionUser } from './session-user.ts';
+import { roleGrant, session, unit, user } from '../db/schema/index.ts';
+import type { SessionUser } from './session-user.ts';
+import { sessionEnd, sessionPolicy, sessionPolicyOf, settingSql } from './session-policy.ts';
 
-/** Sessions follow Lucia's guide: 30 days, extended when fewer than 15 remain. */
-const DAY = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME = 30 * DAY;
-const RENEW_WHEN_LESS_THAN = 15 * DAY;
 export const SESSION_COOKIE = 'xuefa_session';
 
 export interface Session {
 	id: string;
 	userId: number;
+	/** When it ends unless used again (the cookie's expiry). */
 	expiresAt: Date;
 }
 
@@ -35,18 +33,33 @@ export async function createSession(
 	userId: number,
 	now: Date
 ): Promise<Session> {
+	const times = { createdAt: now, lastSeenAt: now };
 	const row: Session = {
 		id: sessionIdOf(token),
 		userId,
-		expiresAt: new Date(now.getTime() + SESSION_LIFETIME)
+		expiresAt: sessionEnd(times, await sessionPolicy(db))
 	};
-	await write(db, (tx) => tx.insert(session).values({ ...row, createdAt: now }));
+	await write(db, (tx) => tx.insert(session).values({ ...row, ...times }));
 	return row;
 }
 
 export type SessionValidation =
 	{ session: Session; user: SessionUser } | { session: null; user: null };
 
+/**
+ * A session's last use is written when this much of its idle timeout has passed, at most every
+ * five minutes: a request does not cost a write, and a session ends at most this much early.
+ */
+const touchAfter = (idleMs: number) => Math.min(idleMs / 24, 5 * 60_000);
+
+// the grants of the session's user, as JSON, inside the session's own SELECT
+const grantsSql = sql<string>`(SELECT json_group_array(json_object('role', ${roleGrant.role}, 'unitId', ${roleGrant.unitId}, 'unitPath', ${unit.path}, 'unitName', ${unit.name})) FROM ${roleGrant} JOIN ${unit} ON ${unit.id} = ${roleGrant.unitId} WHERE ${roleGrant.userId} = ${user.id})`;
+
+/**
+ * Checks a session token in one query (session, user, grants and the session policy, as in
+ * Lucia's examples): the session ends after the idle timeout without use, and after its absolute
+ * lifetime however much it is used (both policy settings, see session-policy.ts).
+ */
 export async function validateSessionToken(
 	db: DbOrTx,
 	token: string,
@@ -54,28 +67,41 @@ export async function validateSessionToken(
 ): Promise<SessionValidation> {
 	const id = sessionIdOf(token);
 	const [row] = await db
-		.select({ session, disabled: user.disabled })
+		.select({
+			session,
+			user: {
+				id: user.id,
+				username: user.username,
+				displayName: user.displayName,
+				personId: user.personId,
+				mustChangePassword: user.mustChangePassword,
+				disabled: user.disabled
+			},
+			grants: grantsSql,
+			idle: settingSql('session.idleMinutes'),
+			lifetime: settingSql('session.lifetimeHours')
+		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.where(eq(session.id, id));
-	if (!row || row.disabled) return { session: null, user: null };
-	const found: Session = {
-		id: row.session.id,
-		userId: row.session.userId,
-		expiresAt: row.session.expiresAt
-	};
-	if (now.getTime() >= found.expiresAt.getTime()) {
+	if (!row || row.user.disabled) return { session: null, user: null };
+	const policy = sessionPolicyOf(row.idle, row.lifetime);
+	const end = sessionEnd(row.session, policy);
+	if (now.getTime() >= end.getTime()) {
 		await write(db, (tx) => tx.delete(session).where(eq(session.id, id)));
 		return { session: null, user: null };
 	}
-	if (found.expiresAt.getTime() - now.getTime() < RENEW_WHEN_LESS_THAN) {
-		found.expiresAt = new Date(now.getTime() + SESSION_LIFETIME);
+	const found: Session = { id, userId: row.session.userId, expiresAt: end };
+	if (now.getTime() - row.session.lastSeenAt.getTime() >= touchAfter(policy.idleMs)) {
+		found.expiresAt = sessionEnd({ createdAt: row.session.createdAt, lastSeenAt: now }, policy);
 		const expiresAt = found.expiresAt;
-		await write(db, (tx) => tx.update(session).set({ expiresAt }).where(eq(session.id, id)));
+		await write(db, (tx) =>
+			tx.update(session).set({ lastSeenAt: now, expiresAt }).where(eq(session.id, id))
+		);
 	}
-	const sessionUser = await loadSessionUser(db, found.userId);
-	if (!sessionUser) return { session: null, user: null };
-	return { session: found, user: sessionUser };
+	const { disabled: _, ...u } = row.user;
+	const grants = JSON.parse(row.grants) as SessionUser['grants'];
+	return { session: found, user: { ...u, grants } };
 }
 
 export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {

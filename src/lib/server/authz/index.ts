@@ -4,9 +4,14 @@ import type { SessionUser } from '../auth/session-user.ts';
 import { unit, type Role } from '../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Ctx } from '../context.ts';
-import { type Permission, rolesFor } from './permissions.ts';
+import { INSTALLATION_WIDE, type Permission, rolesFor } from './permissions.ts';
 
 export { PERMISSIONS, type Permission } from './permissions.ts';
+
+/** Is this the path of a top-level unit (a root of the unit tree, `/7/`)? */
+export function isTopLevelPath(path: string): boolean {
+	return /^\/\d+\/$/.test(path);
+}
 
 /** Does the user hold `role` anywhere? */
 export function hasRole(user: SessionUser, role: Role): boolean {
@@ -19,8 +24,9 @@ export function hasRole(user: SessionUser, role: Role): boolean {
  */
 export function scopePaths(user: SessionUser, permission: Permission): string[] {
 	const roles = rolesFor(permission);
+	const wide = INSTALLATION_WIDE.has(permission);
 	const paths = user.grants
-		.filter((g) => roles.includes(g.role))
+		.filter((g) => roles.includes(g.role) && (!wide || isTopLevelPath(g.unitPath)))
 		.map((g) => g.unitPath)
 		.sort((a, b) => a.length - b.length);
 	return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));

@@ -9,12 +9,21 @@ export const PERMISSIONS = {
 	'unit.manage': ['admin'],
 	'person.read': ['admin', 'organiser', 'hr'],
 	'person.manage': ['admin', 'hr'],
+	/**
+	 * Opening an account for a person (first one-time password): HR registers the cadres of its
+	 * units and opens their accounts, on the person page and through the roster alike.
+	 */
+	'account.open': ['admin', 'hr'],
+	/** Everything else done to an existing account (login name, password reset, disabling). */
 	'account.manage': ['admin'],
 	'role.grant': ['admin'],
 	'roster.import': ['admin', 'hr'],
 	'roster.export': ['admin', 'hr', 'organiser'],
 	'audit.read': ['admin'],
-	/** The statute library is shared by all units; importing a statute needs this somewhere. */
+	/**
+	 * The statute library serves the whole installation: only a grant on a top-level unit may
+	 * import statutes or change which version is current (see INSTALLATION_WIDE).
+	 */
 	'law.manage': ['organiser', 'admin'],
 	'bank.manage': ['organiser'],
 	/** Practising is for everyone who studies: every account holds `cadre` on its own unit. */
@@ -22,6 +31,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Permissions over things every unit shares. A grant on a sub-unit does not carry them, however
+ * its role reads: an organiser of one street must not rewrite the district's statutes.
+ */
+export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>(['law.manage']);
 
 export function rolesFor(permission: Permission): readonly Role[] {
 	return PERMISSIONS[permission];

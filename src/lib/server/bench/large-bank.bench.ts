@@ -30,6 +30,8 @@ import { listQuestions } from '../services/questions/list.ts';
 import { storeQuestion } from '../services/questions/store.ts';
 import { ctxFor, district, makeBank, makeUser } from '../testing/factories.ts';
 
+// a knob of this benchmark, not a setting of the app
+// eslint-disable-next-line no-restricted-properties
 const QUESTIONS = Number(process.env.BENCH_QUESTIONS ?? 50_000);
 const BATCH = 2_000;
 

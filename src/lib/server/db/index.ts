@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { BUSY_TIMEOUT_MS, retryingClient } from './busy.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -16,6 +17,12 @@ export interface Database {
 	client: Client;
 }
 
+/** The path of an embedded database (`file:…`), or null for a libSQL server. */
+export function filePathOf(url: string): string | null {
+	if (!url.startsWith('file:')) return null;
+	return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
+}
+
 /**
  * Opens the database at `url` — an embedded `file:` database or a libSQL server — and brings its
  * schema up to date.
@@ -24,16 +31,24 @@ export async function openDatabase(
 	url: string,
 	options: { authToken?: string; migrationsFolder: string }
 ): Promise<Database> {
-	const isFile = url.startsWith('file:');
-	if (isFile) {
-		const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-		// libsql does not create a missing folder for a file database.
-		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const path = filePathOf(url);
+	// libsql does not create a missing folder for a file database.
+	if (path !== null && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	// `timeout` is the busy timeout of each pooled connection: short, because the embedded driver
+	// waits synchronously; the retrying client waits again asynchronously, and writes through a
+	// client of their own (./busy.ts). Foreign keys are on by default in libsql.
+	const open = () => createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
+	const reads = open();
+	const client = retryingClient(reads, path === null || path === ':memory:' ? reads : open());
+	if (path !== null) {
+		await client.execute('PRAGMA journal_mode = WAL');
+		// Durability: in WAL mode FULL syncs the log at every commit, so a write that was acknowledged
+		// survives a power loss or an OS crash, not only a killed process (NORMAL may lose the last
+		// commits then). Exam answers must survive that. libsql opens every pooled connection with
+		// FULL (its compiled default); this sets it on the first one explicitly, and the test beside
+		// this file checks that every connection has it.
+		await client.execute('PRAGMA synchronous = FULL');
 	}
-	// `timeout` is the busy timeout of each pooled connection: a second app process waits for a
-	// write lock instead of failing. Foreign keys are on by default in libsql.
-	const client = createClient({ url, authToken: options.authToken, timeout: 5000 });
-	if (isFile) await client.execute('PRAGMA journal_mode = WAL');
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder: options.migrationsFolder });
 	return { db, client };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listQuestionsInput } from '$lib/schemas/banks.ts';
-import { importStatute } from '../services/laws/import.ts';
+import { importStatute } from '../testing/imports.ts';
 import { previewStatute } from '../services/laws/preview.ts';
 import { searchArticles } from '../services/laws/search.ts';
 import { listPeople } from '../services/people/list.ts';

@@ -1,6 +1,7 @@
 import { SpreadsheetError } from './types.ts';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const [QUOTE, COMMA, CR, LF] = [0x22, 0x2c, 0x0d, 0x0a];
 
 /**
  * Decodes CSV bytes. UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8;
@@ -44,39 +45,44 @@ export function parseCsv(text: string): string[][] {
 		record = [];
 		line++;
 	};
-	while (i < text.length) {
-		const c = text[i]!;
-		if (c === '"' && field === '') {
+	const n = text.length;
+	// Scans by character code and appends slices: a 5 MB file in milliseconds, not seconds.
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (c === QUOTE && field === '') {
 			// a quoted field: read to the closing quote
 			const start = line;
 			i++;
 			for (;;) {
-				if (i >= text.length) throw new SpreadsheetError('unclosed_quote', { line: start });
-				const q = text[i]!;
-				if (q === '"') {
-					if (text[i + 1] === '"') {
-						field += '"';
-						i += 2;
-						continue;
-					}
-					i++;
-					break;
+				const q = text.indexOf('"', i);
+				if (q < 0) throw new SpreadsheetError('unclosed_quote', { line: start });
+				field += text.slice(i, q);
+				if (text.charCodeAt(q + 1) === QUOTE) {
+					field += '"';
+					i = q + 2;
+					continue;
 				}
-				field += q;
-				i++;
+				i = q + 1;
+				break;
 			}
 			// text after the closing quote (malformed, but Excel keeps it): read on as unquoted
 			continue;
 		}
-		if (c === ',') {
+		if (c === COMMA) {
 			endField();
 			i++;
-		} else if (c === '\r' || c === '\n') {
+		} else if (c === CR || c === LF) {
 			endRecord();
-			i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+			i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
 		} else {
-			field += c;
-			i++;
+			let j = i + 1;
+			while (j < n) {
+				const d = text.charCodeAt(j);
+				if (d === COMMA || d === CR || d === LF) break;
+				j++;
+			}
+			field += text.slice(i, j);
+			i = j;
 		}
 	}
 	// the last record, unless the text ended with a line break

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
-import { zipWithinLimits } from './zip-guard.ts';
 import { decodeCsv, parseCsv } from './csv.ts';
+import { XLSX_LIMITS, readXlsxRecords } from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
 export interface Upload {
@@ -27,8 +26,13 @@ export async function readSpreadsheet(
 		throw new SpreadsheetError('too_large', { mb: Math.floor(limits.maxBytes / 1024 / 1024) });
 	}
 	let records: { line: number; values: string[] }[];
-	if (startsWith(bytes, ZIP_MAGIC)) records = await xlsxRecords(bytes, limits);
-	else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
+	if (startsWith(bytes, ZIP_MAGIC)) {
+		records = await readXlsxRecords(bytes, {
+			...XLSX_LIMITS,
+			maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
+			maxRecords: limits.maxRows + 1
+		});
+	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else records = parseCsv(decodeCsv(bytes)).map((values, i) => ({ line: i + 1, values }));
 	return toSheet(records, limits);
@@ -56,57 +60,4 @@ function toSheet(records: { line: number; values: string[] }[], limits: SheetLim
 			)
 		}))
 	};
-}
-
-async function xlsxRecords(bytes: Uint8Array, limits: SheetLimits) {
-	if (!(await zipWithinLimits(bytes))) throw new SpreadsheetError('unreadable');
-	const workbook = new ExcelJS.Workbook();
-	try {
-		// exceljs's typings predate Buffer being generic; the bytes are what it expects
-		await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-	} catch {
-		throw new SpreadsheetError('unreadable');
-	}
-	const sheet = workbook.worksheets[0];
-	if (!sheet) throw new SpreadsheetError('no_header');
-	// a cheap early stop before walking a huge sheet (+1 for the header row)
-	if (sheet.actualRowCount > limits.maxRows + 1) {
-		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
-	}
-	const records: { line: number; values: string[] }[] = [];
-	sheet.eachRow({ includeEmpty: false }, (row, line) => {
-		const values: string[] = [];
-		row.eachCell({ includeEmpty: true }, (cell, col) => {
-			values[col - 1] = cellText(cell);
-		});
-		records.push({ line, values: Array.from(values, (v) => v ?? '') });
-	});
-	return records;
-}
-
-/**
- * The text a person sees in a cell. Strings (工号 typed as text, "000123") come back unchanged; a
- * number shown with a zero-padding format such as "000000" is padded the same way, because that is
- * how Excel users commonly keep leading zeros in numeric columns.
- */
-export function cellText(cell: ExcelJS.Cell): string {
-	const value = cell.value;
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') {
-		const fmt = cell.numFmt;
-		if (fmt && /^0+$/.test(fmt) && Number.isInteger(value)) {
-			return String(value).padStart(fmt.length, '0');
-		}
-		return String(value);
-	}
-	if (value instanceof Date) return value.toISOString().slice(0, 10);
-	if (typeof value === 'object' && 'result' in value) {
-		const result = value.result;
-		if (result instanceof Date) return result.toISOString().slice(0, 10);
-		return result === undefined || result === null || typeof result === 'object'
-			? ''
-			: String(result);
-	}
-	if (typeof value === 'object' && 'error' in value) return '';
-	return cell.text;
 }

@@ -15,6 +15,8 @@ export interface SheetLimits {
 	maxBytes: number;
 	/** Data rows, not counting the header. */
 	maxRows: number;
+	/** What an .xlsx may unpack to (default: XLSX_LIMITS), counted while inflating. */
+	maxUnzippedBytes?: number;
 }
 
 export const DEFAULT_LIMITS: SheetLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 5000 };
@@ -22,6 +24,8 @@ export const DEFAULT_LIMITS: SheetLimits = { maxBytes: 5 * 1024 * 1024, maxRows:
 export type SpreadsheetProblem =
 	| 'too_large'
 	| 'too_many_rows'
+	| 'too_large_unzipped'
+	| 'too_many_columns'
 	| 'unsupported'
 	| 'unreadable'
 	| 'unclosed_quote'

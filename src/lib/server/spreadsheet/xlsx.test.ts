@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from './read.ts';
 import { writeWorkbook } from './write.ts';
@@ -73,6 +74,77 @@ describe('xlsx', () => {
 	it('calls a damaged archive unreadable', async () => {
 		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
 		await expect(readSpreadsheet({ name: 'r.xlsx', bytes })).rejects.toMatchObject({
+			reason: 'unreadable'
+		});
+	});
+});
+
+/** A minimal workbook whose first sheet has `rows` rows of one inline-string cell each. */
+async function bigWorkbook(rows: number): Promise<Uint8Array> {
+	const zip = new JSZip();
+	zip.file(
+		'xl/workbook.xml',
+		'<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+	);
+	zip.file(
+		'xl/_rels/workbook.xml.rels',
+		'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'
+	);
+	const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x</t></is></c></row>`;
+	const body = Array.from({ length: rows }, (_, i) => row(i + 1)).join('');
+	zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${body}</sheetData></worksheet>`);
+	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Rewrites every entry's declared uncompressed size (local and central headers) to `size`. */
+function understate(bytes: Uint8Array, size: number): Uint8Array {
+	const out = bytes.slice();
+	const view = new DataView(out.buffer);
+	for (let i = 0; i + 30 < out.length; i++) {
+		const sig = view.getUint32(i, true);
+		if (sig === 0x04034b50) view.setUint32(i + 22, size, true);
+		else if (sig === 0x02014b50) view.setUint32(i + 24, size, true);
+	}
+	return out;
+}
+
+describe('xlsx limits (zip bombs)', () => {
+	const limits = { maxBytes: 5 * 1024 * 1024, maxRows: 100_000, maxUnzippedBytes: 1024 * 1024 };
+
+	it('stops inflating at the limit, counting the bytes that really come out', async () => {
+		const bytes = await bigWorkbook(40_000); // ~2.4 MB of XML in a small file
+		expect(bytes.length).toBeLessThan(300 * 1024);
+		await expect(readSpreadsheet({ name: 'b.xlsx', bytes }, limits)).rejects.toMatchObject({
+			reason: 'too_large_unzipped',
+			params: { mb: 1 }
+		});
+	});
+
+	it('refuses an archive whose entries declare smaller sizes than they unpack to', async () => {
+		const bytes = understate(await bigWorkbook(40_000), 100);
+		await expect(readSpreadsheet({ name: 'b.xlsx', bytes }, limits)).rejects.toMatchObject({
+			reason: 'too_large_unzipped'
+		});
+	});
+
+	it('stops at the row limit while streaming, and at far-right columns', async () => {
+		const bytes = await bigWorkbook(3_000);
+		await expect(
+			readSpreadsheet({ name: 'b.xlsx', bytes }, { maxBytes: limits.maxBytes, maxRows: 100 })
+		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 100 } });
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('wide');
+		ws.getCell('A1').value = '题型';
+		ws.getCell(2, 500).value = 'far right';
+		const wide = new Uint8Array(await workbook.xlsx.writeBuffer());
+		await expect(readSpreadsheet({ name: 'w.xlsx', bytes: wide })).rejects.toMatchObject({
+			reason: 'too_many_columns'
+		});
+	});
+
+	it('refuses what is not a zip at all', async () => {
+		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('no zip')]);
+		await expect(readSpreadsheet({ name: 'x.xlsx', bytes })).rejects.toMatchObject({
 			reason: 'unreadable'
 		});
 	});

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { loginInput } from '$lib/schemas/auth.ts';
-import { startSession } from '$lib/server/auth/handle.ts';
+import { setDeviceCookie, startSession } from '$lib/server/auth/handle.ts';
+import { DEVICE_COOKIE } from '$lib/server/auth/trusted-device.ts';
 import { invalidateSession } from '$lib/server/auth/session.ts';
 import { readConfig } from '$lib/server/config.ts';
 import { formValues, invalidForm, localPath, mapError } from '$lib/server/http.ts';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const values = formValues(form);
+		const values = formValues(form, loginInput);
 		const parsed = loginInput.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return invalidForm(values, parsed.error.issues);
 		const now = new Date();
@@ -28,7 +29,8 @@ export const actions: Actions = {
 		try {
 			result = await login(
 				{ db: event.locals.db, now, address: event.getClientAddress() },
-				parsed.data
+				parsed.data,
+				event.cookies.get(DEVICE_COOKIE)
 			);
 		} catch (e) {
 			return mapError(e, values);
@@ -36,6 +38,7 @@ export const actions: Actions = {
 		// the browser's previous session (if any) ends: one browser, one session
 		if (event.locals.session) await invalidateSession(event.locals.db, event.locals.session.id);
 		await startSession(event, result.userId, now);
+		setDeviceCookie(event, result.deviceToken);
 		redirect(
 			303,
 			result.mustChangePassword

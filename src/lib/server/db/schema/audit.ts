@@ -26,3 +26,18 @@ export const auditEntry = sqliteTable(
 		index('audit_unit_idx').on(t.unitId)
 	]
 );
+
+/**
+ * Checkpoints of the audit chain's head (sequence and hash), each authenticated with an HMAC
+ * whose key is kept outside the database. Whoever can rewrite the database can re-hash the chain
+ * after an edit, or cut its tail, and it still links up; they cannot forge a checkpoint, so
+ * verification finds both. Append-only like the log (triggers in the migration).
+ */
+export const auditCheckpoint = sqliteTable('audit_checkpoint', {
+	id: integer().primaryKey({ autoIncrement: true }),
+	seq: integer().notNull(),
+	hash: text().notNull(),
+	at: integer({ mode: 'timestamp_ms' }).notNull(),
+	/** HMAC-SHA256 of the head (see services/audit/anchor.ts), hex. */
+	mac: text().notNull()
+});

@@ -202,3 +202,20 @@ export const practiceAnswer = sqliteTable(
 		index('practice_answer_question_idx').on(t.personId, t.questionId)
 	]
 );
+
+/**
+ * What an organiser said a spreadsheet column of another platform is (出题人 → ignored, 考查内容
+ * → 题干), remembered per bank so that the next file with the same layout is not asked about.
+ */
+export const bankImportColumn = sqliteTable(
+	'bank_import_column',
+	{
+		bankId: integer()
+			.notNull()
+			.references(() => questionBank.id, { onDelete: 'cascade' }),
+		header: text().notNull(),
+		/** A row-format field (题干, 答案 …), or '' to ignore the column. */
+		field: text().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.bankId, t.header] })]
+);

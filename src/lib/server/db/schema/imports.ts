@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { user } from './auth.ts';
 
 /**
@@ -21,4 +21,66 @@ export const stagedImport = sqliteTable(
 	},
 	// purge of expired uploads
 	(t) => [index('staged_import_expires_idx').on(t.expiresAt)]
+);
+
+export const IMPORT_JOB_STATES = ['running', 'done', 'failed'] as const;
+export type ImportJobState = (typeof IMPORT_JOB_STATES)[number];
+
+/**
+ * A confirmed import, run in the background in short steps (services/imports/job.ts): its page
+ * shows the progress, then the result. The id is the staged upload's, so a second confirm of the
+ * same preview finds the job already under way.
+ */
+export const importJob = sqliteTable(
+	'import_job',
+	{
+		id: text().primaryKey(),
+		userId: integer()
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text().notNull(),
+		fileName: text().notNull(),
+		state: text({ enum: IMPORT_JOB_STATES }).notNull(),
+		/** What it is doing now, a message key (checking, passwords, writing, publishing). */
+		phase: text().notNull().default(''),
+		/** Work done and to do, in the units of its phase (rows, questions, articles). */
+		done: integer().notNull().default(0),
+		total: integer().notNull().default(0),
+		/** What the finished job reports for its page (counts, ids). */
+		result: text({ mode: 'json' }),
+		/** Why it failed: a message key and its parameters, and row errors when there are any. */
+		failure: text({ mode: 'json' }),
+		/**
+		 * Secrets of the result (one-time passwords), encrypted with a key that only the importing
+		 * browser keeps (a cookie): the database never holds them readable.
+		 */
+		sealed: text(),
+		/** Ids reserved for the rows the job creates, `{ table: [first, last] }`. */
+		reserved: text({ mode: 'json' }).$type<Record<string, [number, number]>>(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		/** Touched at every step: a running job not touched for minutes was interrupted. */
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		expiresAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	// purge of expired jobs
+	(t) => [index('import_job_expires_idx').on(t.expiresAt)]
+);
+
+/**
+ * The rows an import job has prepared (as JSONB), written in short transactions and then published
+ * into their tables by one INSERT … SELECT per table, so that the import stays all or nothing
+ * without holding the write lock for long.
+ */
+export const importRow = sqliteTable(
+	'import_row',
+	{
+		jobId: text()
+			.notNull()
+			.references(() => importJob.id, { onDelete: 'cascade' }),
+		/** Which statement publishes the row, e.g. 'person.insert'. */
+		target: text().notNull(),
+		ord: integer().notNull(),
+		data: blob().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.jobId, t.target, t.ord] })]
 );

@@ -66,6 +66,8 @@ export const person = sqliteTable(
 	(t) => [
 		// the roster import matches people by 工号
 		uniqueIndex('person_employee_no_idx').on(t.employeeNo),
+		// an employee number is unique whatever its case (it becomes a login name)
+		uniqueIndex('person_employee_no_lower_idx').on(sql`lower(${t.employeeNo})`),
 		// people lists per unit
 		index('person_unit_idx').on(t.unitId, t.name)
 	]

@@ -9,6 +9,7 @@ import {
 	parseArticleNo,
 	validateQuestion
 } from '@xuefa/core';
+import { readConfig } from '../../config.ts';
 import {
 	question,
 	questionBank,
@@ -21,8 +22,7 @@ import { seedDemoIfEmpty } from '../demo.ts';
 import { DEMO_BANK_NAME, DEMO_QUESTIONS, seedDemoBank } from './index.ts';
 
 const LAWS = ['宪法', '公务员法', '行政诉讼法', '行政复议法', '行政处罚法', '行政许可法'];
-const lawsDir =
-	process.env.XUEFA_LAWS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'laws');
+const lawsDir = readConfig().lawsDir;
 
 /** Every article number in each statute file, keyed by short title (宪法.md, 行政处罚法(2021-01-22).md). */
 function articlesOnDisk(): Map<string, Set<number>> {

@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CreateAccountInput } from '$lib/schemas/auth.ts';
 import { hashPassword } from '../../auth/password.ts';
-import { authorize } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { person, roleGrant, user } from '../../db/schema/index.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
+import { authorizeAccountUnits } from './account-unit.ts';
 import { temporaryPassword } from './temporary-password.ts';
 
 export interface NewAccount {
@@ -17,13 +17,14 @@ export interface NewAccount {
 
 /**
  * Opens an account for a person: the login name is the employee number, the first password is a
- * one-time password to change at first login, and the person becomes a cadre (学员) of their unit.
+ * one-time password to change at first login, and the person becomes a cadre (学员) of their unit
+ * — the only grant the new account holds, so `account.open` there is what the account rule asks.
  */
 export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promise<NewAccount> {
 	const [p] = await ctx.db.select().from(person).where(eq(person.id, input.personId));
 	if (!p) throw new NotFoundError();
-	await authorize(ctx, 'account.manage', p.unitId);
-	const password = temporaryPassword();
+	await authorizeAccountUnits(ctx, 'account.open', [p.unitId]);
+	const password = await temporaryPassword(p.employeeNo);
 	const passwordHash = await hashPassword(password);
 	return transact(ctx, (tx) => insertAccount(tx, p, passwordHash, password));
 }

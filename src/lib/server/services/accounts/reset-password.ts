@@ -14,7 +14,7 @@ import { temporaryPassword } from './temporary-password.ts';
  */
 export async function resetPassword(ctx: Ctx, input: ResetPasswordInput): Promise<string> {
 	const target = await authorizeAccount(ctx, input.userId);
-	const password = temporaryPassword();
+	const password = await temporaryPassword(target.username);
 	const passwordHash = await hashPassword(password);
 	await transact(ctx, async (tx) => {
 		await tx.db

@@ -1,8 +1,9 @@
 import { hash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
-import type { Tx } from '../../db/index.ts';
+import type { DbOrTx, Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
+import { checkpointIfDue } from './anchor.ts';
 
 export interface AuditInput {
 	action: string;
@@ -19,7 +20,7 @@ export interface AuditInput {
  */
 export const nodeSha256 = (text: string) => hash('sha256', text, 'hex');
 
-type AuditRow = typeof auditEntry.$inferSelect;
+export type AuditRow = typeof auditEntry.$inferSelect;
 
 /** The hashed part of a stored row, in the core's chain-entry shape. */
 function chainInput(row: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): AuditEntryInput {
@@ -49,28 +50,50 @@ function json(value: unknown): JsonValue | null {
 		: (JSON.parse(JSON.stringify(value)) as JsonValue);
 }
 
+/** The newest stored entry (the chain's head), or undefined when the log is empty. */
+export async function auditHead(db: DbOrTx): Promise<AuditRow | undefined> {
+	const [last] = await db.select().from(auditEntry).orderBy(desc(auditEntry.seq)).limit(1);
+	return last;
+}
+
+/**
+ * The rows that append `inputs` after `last` (the stored head, or undefined for an empty log),
+ * chained and hashed exactly as {@link appendAudit} does: for an import that writes thousands of
+ * entries at once (services/imports/audit-batch.ts, which also writes the checkpoint when due).
+ */
+export function chainAuditRows(
+	last: AuditRow | undefined,
+	actor: { now: Date; user: { id: number } | null },
+	inputs: readonly AuditInput[]
+): AuditRow[] {
+	let previous = last ? toChainEntry(last) : null;
+	return inputs.map((input) => {
+		const row = {
+			at: actor.now,
+			actorUserId: actor.user?.id ?? null,
+			action: input.action,
+			entityType: input.entityType,
+			entityId: String(input.entityId),
+			unitId: input.unitId ?? null,
+			before: json(input.before),
+			after: json(input.after)
+		};
+		const entry = appendEntry(previous, chainInput(row), nodeSha256);
+		previous = entry;
+		return { ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash };
+	});
+}
+
 /**
  * Appends one audit entry inside the caller's transaction, chained to the previous entry by
- * `@xuefa/core`'s `appendEntry`. The write transaction serialises appenders, so two app processes
- * cannot fork the chain.
+ * `@xuefa/core`'s `appendEntry`, and a signed checkpoint of the head when one is due. The write
+ * transaction serialises appenders, so two app processes cannot fork the chain.
  */
 export async function appendAudit(
 	ctx: { db: Tx; now: Date; user: { id: number } | null },
 	input: AuditInput
 ): Promise<void> {
-	const [last] = await ctx.db.select().from(auditEntry).orderBy(desc(auditEntry.seq)).limit(1);
-	const row = {
-		at: ctx.now,
-		actorUserId: ctx.user?.id ?? null,
-		action: input.action,
-		entityType: input.entityType,
-		entityId: String(input.entityId),
-		unitId: input.unitId ?? null,
-		before: json(input.before),
-		after: json(input.after)
-	};
-	const entry = appendEntry(last ? toChainEntry(last) : null, chainInput(row), nodeSha256);
-	await ctx.db
-		.insert(auditEntry)
-		.values({ ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash });
+	const [row] = chainAuditRows(await auditHead(ctx.db), ctx, [input]);
+	await ctx.db.insert(auditEntry).values(row!);
+	await checkpointIfDue(ctx.db, row!, ctx.now);
 }

@@ -1,15 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { verifyChain } from '@xuefa/core';
-import { auditEntry } from '../../db/schema/index.ts';
+import { appendEntry, verifyChain } from '@xuefa/core';
+import type { Db } from '../../db/index.ts';
+import { auditCheckpoint, auditEntry } from '../../db/schema/index.ts';
 import { createUnit, renameUnit } from '../units/mutate.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, district } from '../../testing/factories.ts';
 import { auditChanges } from '$lib/audit.ts';
 import { auditActionLabel, auditEntityType } from '$lib/labels.ts';
 import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
-import { toChainEntry } from './append.ts';
 import { listAudit } from './list.ts';
+import { nodeSha256, toChainEntry } from './append.ts';
 import { verifyAuditChain } from './verify.ts';
 
 async function withEntries() {
@@ -125,5 +126,102 @@ describe('the audit page', () => {
 			'单位:  > #99'
 		]);
 		expect(auditActionLabel('account.locked', 'user')).toBe('账号：account.locked');
+	});
+});
+
+describe('anchoring the chain with signed checkpoints', () => {
+	/** Someone with the database file drops the triggers that keep the log append-only. */
+	async function dropTriggers(db: Db) {
+		for (const t of [
+			'audit_entry_no_update',
+			'audit_entry_no_delete',
+			'audit_checkpoint_no_update',
+			'audit_checkpoint_no_delete'
+		]) {
+			await db.run(sql.raw(`DROP TRIGGER ${t}`));
+		}
+	}
+
+	it('detects the last entries deleted after a verification', async () => {
+		const { db, ctx } = await withEntries();
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 3 });
+		await dropTriggers(db);
+		await db.run(sql`DELETE FROM audit_entry WHERE seq >= 2`);
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: false, seq: 2, problem: 'truncated' });
+	});
+
+	it('detects an entry rewritten with every hash after it recomputed', async () => {
+		const { db, ctx } = await withEntries();
+		await verifyAuditChain(ctx);
+		await dropTriggers(db);
+		const rows = await db.select().from(auditEntry).orderBy(auditEntry.seq);
+		// entry 2 says something else now, and the chain is re-linked from there
+		let prev = toChainEntry(rows[0]!);
+		for (const row of rows.slice(1)) {
+			const forged =
+				row.seq === 2 ? { ...row, after: { name: '伪造', kind: 'bureau' } } : { ...row };
+			const entry = appendEntry(prev, toChainEntry(forged), nodeSha256);
+			await db
+				.update(auditEntry)
+				.set({ after: forged.after, prevHash: entry.prevHash, hash: entry.hash })
+				.where(eq(auditEntry.seq, row.seq));
+			prev = entry;
+		}
+		// the chain itself links up again: only the checkpoint can tell
+		const relinked = await db.select().from(auditEntry).orderBy(auditEntry.seq);
+		expect(verifyChain(relinked.map(toChainEntry))).toMatchObject({ ok: true });
+		expect(await verifyAuditChain(ctx)).toMatchObject({
+			ok: false,
+			seq: 3,
+			problem: 'rewritten'
+		});
+	});
+
+	it('refuses a checkpoint that was not signed with the installation key', async () => {
+		const { db, ctx } = await withEntries();
+		const [row] = await db.select().from(auditEntry).where(eq(auditEntry.seq, 3));
+		await db
+			.insert(auditCheckpoint)
+			.values({ seq: 3, hash: row!.hash, at: ctx.now, mac: 'ab'.repeat(32) });
+		expect(await verifyAuditChain(ctx)).toMatchObject({
+			ok: false,
+			problem: 'checkpoint_forged'
+		});
+	});
+
+	it('checks against a head kept elsewhere, even when every checkpoint was wiped too', async () => {
+		const { db, ctx } = await withEntries();
+		const verified = await verifyAuditChain(ctx);
+		if (!verified.ok) throw new Error('expected a verified chain');
+		const kept = verified.head;
+		expect(kept).toMatchObject({ seq: 3, hash: verified.lastHash });
+		await dropTriggers(db);
+		await db.run(sql`DELETE FROM audit_checkpoint`);
+		await db.run(sql`DELETE FROM audit_entry WHERE seq = 3`);
+		// without the kept head nothing inside the database can tell
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 2 });
+		expect(await verifyAuditChain(ctx, { head: kept })).toMatchObject({
+			ok: false,
+			seq: 3,
+			problem: 'truncated'
+		});
+		// a head whose numbers were edited is not this installation's
+		expect(await verifyAuditChain(ctx, { head: { ...kept, seq: 2 } })).toMatchObject({
+			ok: false,
+			problem: 'head_forged'
+		});
+	});
+
+	it('writes checkpoints on appends: a minute or a hundred entries after the last one', async () => {
+		const db = await testDb();
+		const { root, admin } = await district(db);
+		const at = async (minute: number) =>
+			ctxFor(db, admin.user.id, new Date(Date.UTC(2026, 2, 2, 1, minute)));
+		for (let i = 0; i < 150; i++) {
+			await createUnit(await at(0), { parentId: root.id, name: `单位${i}`, kind: 'office' });
+		}
+		await createUnit(await at(5), { parentId: root.id, name: '五分钟后', kind: 'office' });
+		const anchors = await db.select().from(auditCheckpoint).orderBy(auditCheckpoint.id);
+		expect(anchors.map((a) => a.seq)).toEqual([1, 101, 151]);
 	});
 });

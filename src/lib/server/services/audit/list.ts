@@ -1,6 +1,6 @@
 import { count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { AUDIT_REFERENCES, type AuditNames } from '$lib/audit.ts';
-import { authorizeAnywhere, inScope } from '../../authz/index.ts';
+import { authorizeAnywhere, inScope, isTopLevelPath } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { auditEntry, person, questionBank, unit, user } from '../../db/schema/index.ts';
@@ -54,9 +54,7 @@ async function namesOf(
  */
 export async function listAudit(ctx: Ctx, page: number) {
 	authorizeAnywhere(ctx, 'audit.read');
-	const rootScope = ctx.user.grants.some(
-		(g) => g.role === 'admin' && g.unitPath.split('/').length === 3
-	);
+	const rootScope = ctx.user.grants.some((g) => g.role === 'admin' && isTopLevelPath(g.unitPath));
 	const where = or(
 		inScope(ctx.user, 'audit.read', unit.path),
 		rootScope ? isNull(auditEntry.unitId) : undefined

@@ -11,7 +11,7 @@ import {
 	lawVersion,
 	question
 } from '../../db/schema/index.ts';
-import { ConflictError, ForbiddenError } from '../../errors.ts';
+import { ForbiddenError } from '../../errors.ts';
 import {
 	ctxFor,
 	district,
@@ -21,12 +21,13 @@ import {
 	singleChoice
 } from '../../testing/factories.ts';
 import { testDb } from '../../testing/db.ts';
-import { importStatute } from './import.ts';
+import { JobFailed, importStatute } from '../../testing/imports.ts';
 import { previewStatute } from './preview.ts';
 import { getArticle, getLawVersion, listLaws } from './read.ts';
 import { articlesByNumber } from './article-query.ts';
 import { searchArticles } from './search.ts';
 import { lawsDir, seedStatutes } from './seed.ts';
+import { makeVersionCurrent } from './make-current.ts';
 
 // A made-up statute in the national database's plain-text layout (full-width spaces written as ~).
 const W = (s: string) => s.replaceAll('~', '\u3000');
@@ -233,8 +234,8 @@ describe('statute import', () => {
 		await importStatute(ctx, { stagedId: p1.stagedId!, label: 'a' });
 		const before = await tally(db);
 		const err = await importStatute(ctx, { stagedId: p2.stagedId!, label: 'b' }).catch((e) => e);
-		expect(err).toBeInstanceOf(ConflictError);
-		expect(err.code).toBe('law_already_imported');
+		expect(err).toBeInstanceOf(JobFailed);
+		expect(err.message).toBe('这段文本与已导入的版本“a”完全相同，未重复导入。');
 		expect(await tally(db)).toEqual(before);
 	});
 
@@ -267,6 +268,70 @@ describe('statute import', () => {
 		expect(a.headings.map((h) => h.title)).toEqual(['第一章 总则']);
 		expect([a.prev, a.next]).toEqual([1, 3]);
 		expect(a.questions.map((q) => q.stem)).toEqual(['看得见的题']);
+	});
+});
+
+describe('who may change the statute library', () => {
+	it('a street organiser (a grant below the top level) may neither import nor change statutes', async () => {
+		const { db, d, ctx } = await setup();
+		const first = await importText(ctx, V1);
+		const preview = await previewStatute(ctx, { text: V2, format: 'text' });
+		await importStatute(ctx, { stagedId: preview.stagedId!, label: '2024 修订' });
+		const street = await makeUser(db, d.b.id, [['organiser', d.b.id]]);
+		const streetAdmin = await makeUser(db, d.b.id, [['admin', d.b.id]]);
+		for (const u of [street, streetAdmin]) {
+			const c = await ctxFor(db, u.user.id);
+			await expect(previewStatute(c, { text: V1, format: 'text' })).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
+			await expect(
+				importStatute(c, { stagedId: preview.stagedId!, label: 'x' })
+			).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(
+				makeVersionCurrent(c, { lawId: first.lawId, versionId: first.versionId })
+			).rejects.toBeInstanceOf(ForbiddenError);
+		}
+		const current = await getLawVersion(ctx, first.lawId);
+		expect(current.version.label).toBe('2024 修订');
+	});
+
+	it('makes a superseded version current again: audited, and citing questions flagged', async () => {
+		const { db, d, ctx } = await setup();
+		const first = await importText(ctx, V1);
+		const bank = await makeBank(db, d.a.id);
+		const onChanged = await makeQuestion(
+			db,
+			bank.id,
+			singleChoice({ laws: [{ lawId: '示范管理法', articleNo: 2 }] })
+		);
+		const preview = await previewStatute(ctx, { text: V2, format: 'text' });
+		const second = await importStatute(ctx, { stagedId: preview.stagedId!, label: '2024 修订' });
+		// the reviewer clears the flag the amendment raised
+		await db.update(question).set({ reviewFlag: null }).where(eq(question.id, onChanged));
+
+		const flagged = await makeVersionCurrent(ctx, {
+			lawId: first.lawId,
+			versionId: first.versionId
+		});
+		expect(flagged).toBe(1);
+		const current = await getLawVersion(ctx, first.lawId);
+		expect(current.version).toMatchObject({ id: first.versionId, isCurrent: true });
+		expect(current.versions.filter((v) => v.isCurrent).map((v) => v.id)).toEqual([first.versionId]);
+		expect((await getArticle(ctx, first.lawId, 4)).article.text).toBe(
+			'本法自2020年10月1日起施行。'
+		);
+		const [q] = await db.select().from(question).where(eq(question.id, onChanged));
+		expect(q!.reviewFlag).toEqual({ law: '示范管理法', articles: [2], versionId: first.versionId });
+		const [audit] = await db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'law.version_made_current'));
+		expect(audit!.before).toEqual({ versionId: second.versionId, label: '2024 修订' });
+		expect(audit!.after).toMatchObject({ versionId: first.versionId, flagged: 1 });
+
+		await expect(
+			makeVersionCurrent(ctx, { lawId: first.lawId, versionId: first.versionId })
+		).rejects.toMatchObject({ code: 'law_version_already_current' });
 	});
 });
 

@@ -4,7 +4,8 @@ import { type LawPreviewInput, lawPreviewInput } from '$lib/schemas/laws.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { law, lawArticle, lawVersion } from '../../db/schema/index.ts';
-import { type SourceFormat, parseSource } from './source.ts';
+import { parseUpload } from '../../uploads/pool.ts';
+import type { ParsedSource, SourceFormat } from './source.ts';
 import { stageStatute } from './staging.ts';
 
 const FIRST_ARTICLES = 3;
@@ -19,7 +20,9 @@ export interface StatutePreview {
 	label: string;
 	counts: { headings: number; sections: number; articles: number };
 	firstArticles: { no: number; text: string }[];
+	/** The first issues, with `issueCount` saying how many there are in all. */
 	issues: Issue[];
+	issueCount: number;
 	/** The law already in the library (this will be a new version of it), or null. */
 	existing: { lawId: number; currentLabel: string | null } | null;
 	/** Against the current version, when there is one. */
@@ -38,8 +41,15 @@ export interface StatutePreview {
 export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<StatutePreview> {
 	authorizeAnywhere(ctx, 'law.manage');
 	const input = lawPreviewInput.parse(raw);
-	const parsed = parseSource(input.text, input.fileName, input.format);
-	const { statute, issues } = parsed;
+	const parsed = await parseUpload<
+		ParsedSource & { issueCount: number; counts: StatutePreview['counts'] }
+	>({
+		kind: 'statute',
+		text: input.text,
+		fileName: input.fileName,
+		format: input.format
+	});
+	const { statute, issues, issueCount, counts } = parsed;
 	const [existing] = statute.title
 		? await ctx.db.select().from(law).where(eq(law.title, statute.title))
 		: [];
@@ -49,7 +59,8 @@ export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<St
 	const current = versions.find((v) => v.isCurrent);
 	const duplicateOf = versions.find((v) => v.contentHash === parsed.contentHash)?.label ?? null;
 	let diff: StatutePreview['diff'] = null;
-	if (current) {
+	// a statute with problems comes back without its articles (see the upload worker)
+	if (current && issueCount === 0) {
 		const before = await ctx.db
 			.select({ no: lawArticle.articleNo, text: lawArticle.text })
 			.from(lawArticle)
@@ -61,7 +72,7 @@ export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<St
 		diff = { changed, removed };
 	}
 	const stagedId =
-		issues.length === 0 && duplicateOf === null
+		issueCount === 0 && duplicateOf === null
 			? await stageStatute(ctx, {
 					fileName: input.fileName,
 					format: parsed.format,
@@ -75,15 +86,12 @@ export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<St
 		shortTitle: statute.shortTitle,
 		history: statute.history,
 		label: statuteVersionLabel(statute.history, input.fileName),
-		counts: {
-			headings: statute.headings.length,
-			sections: statute.headings.reduce((n, h) => n + h.children.length, 0),
-			articles: statute.articles.length
-		},
+		counts,
 		firstArticles: statute.articles
 			.slice(0, FIRST_ARTICLES)
 			.map((a) => ({ no: a.no, text: a.text })),
 		issues,
+		issueCount,
 		existing: existing ? { lawId: existing.id, currentLabel: current?.label ?? null } : null,
 		diff,
 		duplicateOf,

@@ -1,17 +1,15 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { statuteVersionLabel } from '@xuefa/core';
+import { readConfig } from '../../config.ts';
 import type { Tx } from '../../db/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { parseSource } from './source.ts';
 import { writeStatuteVersion } from './write.ts';
 
-/**
- * Where the project's statutes live: XUEFA_LAWS_DIR, else ../shared/data/laws beside the checkout.
- * They are read from there and never copied into the repository.
- */
+/** Where the project's statutes live (XUEFA_LAWS_DIR, see config.ts). */
 export function lawsDir(): string {
-	return process.env.XUEFA_LAWS_DIR ?? resolve(process.cwd(), '..', 'shared', 'data', 'laws');
+	return readConfig().lawsDir;
 }
 
 /**

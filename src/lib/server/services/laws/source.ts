@@ -1,12 +1,13 @@
+import { hash } from 'node:crypto';
 import {
 	type StatuteParseResult,
 	parseStatuteMarkdown,
 	parseStatutePlainText,
-	statuteFingerprint
+	statuteFingerprint,
+	stripControlChars
 } from '@xuefa/core';
 import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
 import type { LAW_SOURCE_FORMATS as STORED_FORMATS } from '../../db/schema/index.ts';
-import { nodeSha256 } from '../audit/append.ts';
 
 export type SourceFormat = (typeof STORED_FORMATS)[number];
 
@@ -23,15 +24,23 @@ export interface ParsedSource extends StatuteParseResult {
 	contentHash: string;
 }
 
-/** Parses a statute's source in the chosen (or detected) layout. */
+/**
+ * Parses a statute's source in the chosen (or detected) layout. The preview runs it on the upload
+ * worker; it imports nothing from the database side so that the worker stays small.
+ */
 export function parseSource(
 	text: string,
 	fileName: string,
 	format: (typeof LAW_SOURCE_FORMATS)[number]
 ): ParsedSource {
-	const chosen = format === 'auto' ? detectFormat(text, fileName) : format;
-	const result = chosen === 'markdown' ? parseStatuteMarkdown(text) : parseStatutePlainText(text);
-	return { ...result, format: chosen, contentHash: nodeSha256(statuteFingerprint(result.statute)) };
+	const clean = stripControlChars(text);
+	const chosen = format === 'auto' ? detectFormat(clean, fileName) : format;
+	const result = chosen === 'markdown' ? parseStatuteMarkdown(clean) : parseStatutePlainText(clean);
+	return {
+		...result,
+		format: chosen,
+		contentHash: hash('sha256', statuteFingerprint(result.statute), 'hex')
+	};
 }
 
 /** Decodes an uploaded file: UTF-8 (with or without BOM), else GB18030 as Chinese Windows saves it. */

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import type { Tx } from '../../db/index.ts';
 import { stagedImport } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { stage } from '../imports/staging.ts';
@@ -22,21 +21,21 @@ export function stageStatute(ctx: Ctx, staged: StagedStatute): Promise<string> {
 }
 
 /**
- * Takes the user's own unexpired staged statute inside the import's transaction; a second confirm,
- * someone else's id or an expired one finds nothing.
+ * The user's own unexpired staged statute. Someone else's id or an expired one finds nothing; a
+ * statute already imported was removed when its import job finished.
  */
-export async function takeStagedStatute(tx: Ctx & { db: Tx }, id: string): Promise<StagedStatute> {
-	const [row] = await tx.db
-		.delete(stagedImport)
+export async function readStagedStatute(ctx: Ctx, id: string): Promise<StagedStatute> {
+	const [row] = await ctx.db
+		.select()
+		.from(stagedImport)
 		.where(
 			and(
 				eq(stagedImport.id, id),
 				eq(stagedImport.kind, STATUTE_KIND),
-				eq(stagedImport.userId, tx.user.id)
+				eq(stagedImport.userId, ctx.user.id)
 			)
-		)
-		.returning();
-	if (!row || row.expiresAt <= tx.now) throw new AppError('law_staged_expired');
+		);
+	if (!row || row.expiresAt <= ctx.now) throw new AppError('law_staged_expired');
 	const payload = row.payload as { format: SourceFormat; text: string };
 	return { fileName: row.fileName, ...payload };
 }

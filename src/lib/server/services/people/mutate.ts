@@ -4,7 +4,8 @@ import { authorize } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { DbOrTx } from '../../db/index.ts';
 import { person, user } from '../../db/schema/index.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { authorizeAccount } from '../accounts/account-unit.ts';
 import { appendAudit } from '../audit/append.ts';
 
 async function assertEmployeeNoFree(db: DbOrTx, employeeNo: string, exceptId?: number) {
@@ -57,6 +58,7 @@ export async function updatePerson(ctx: Ctx, input: UpdatePersonInput): Promise<
 	if (!before) throw new NotFoundError();
 	await authorize(ctx, 'person.manage', before.unitId);
 	if (fields.unitId !== before.unitId) await authorize(ctx, 'person.manage', fields.unitId);
+	if (fields.employeeNo !== before.employeeNo) await authorizeLoginRename(ctx, personId, before);
 	await transact(ctx, async (tx) => {
 		await assertEmployeeNoFree(tx.db, fields.employeeNo, personId);
 		await tx.db
@@ -82,6 +84,25 @@ export async function updatePerson(ctx: Ctx, input: UpdatePersonInput): Promise<
 			after: fields
 		});
 	});
+}
+
+/**
+ * A new employee number renames the login that follows it: that changes an account, so it needs
+ * the account rule (authority over every grant the account holds), not only `person.manage`.
+ */
+async function authorizeLoginRename(ctx: Ctx, personId: number, before: { employeeNo: string }) {
+	const [account] = await ctx.db
+		.select({ id: user.id })
+		.from(user)
+		.where(and(eq(user.personId, personId), eq(user.username, before.employeeNo)));
+	if (!account) return;
+	try {
+		await authorizeAccount(ctx, account.id);
+	} catch (e) {
+		if (e instanceof ForbiddenError)
+			throw new InvalidInputError({ employeeNo: ['err_employee_no_login_forbidden'] });
+		throw e;
+	}
 }
 
 function pick<T extends object>(row: T, like: object): Partial<T> {

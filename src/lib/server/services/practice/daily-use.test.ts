@@ -150,7 +150,7 @@ describe('drawing a set from a large bank', () => {
 
 describe('the practice answer migration', () => {
 	it('links old answers to their set and keeps the state of the latest one', async () => {
-		const { client, finish } = await databaseBefore('0009_practice_answer_state');
+		const { client, finish } = await databaseBefore('0016_practice_answer_state');
 		const due = T0.getTime() + 600_000;
 		await client.executeMultiple(`
 			INSERT INTO unit (id, name, kind, path) VALUES (1, '区政府', 'government', '/1/');

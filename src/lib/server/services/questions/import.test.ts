@@ -8,7 +8,8 @@ import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
 import { exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
-import { importQuestions, previewQuestionImport } from './import.ts';
+import { importQuestions } from '../../testing/imports.ts';
+import { answerImportColumns, previewQuestionImport } from './import.ts';
 
 const HEADER = [
 	'编号',
@@ -79,6 +80,7 @@ async function setup() {
 	return { db, d, bank, ctx: await ctxFor(db, organiser.user.id) };
 }
 
+/** Confirms a preview and waits for its import job, as the import page follows it. */
 async function importAll(ctx: Ctx, bankId: number, upload: { name: string; bytes: Uint8Array }) {
 	const preview = await previewQuestionImport(ctx, { bankId }, upload);
 	expect(preview.errors).toEqual([]);
@@ -111,10 +113,13 @@ describe('question import', () => {
 		bad[1]![6] = 'E'; // row 3: answer E has no option
 		bad[2]![8] = '第某条'; // row 4: unreadable article
 		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, await xlsx(bad));
-		expect(preview.stagedId).toBeNull();
 		expect(preview.errors.map((e) => e.line)).toEqual([3, 4]);
 		expect(preview.errors[0]!.message).toContain('第3行');
 		expect(preview.errors[1]!.message).toContain('第某条');
+		// the rest imports only when the organiser says so; until then nothing is written
+		await expect(
+			importQuestions(ctx, { bankId: bank.id, stagedId: preview.stagedId! })
+		).rejects.toMatchObject({ code: 'bank_import_confirm_skipped' });
 		expect(await tally(db)).toEqual(before);
 	});
 
@@ -152,7 +157,7 @@ describe('question import', () => {
 			text('题库.gift', `${gift}\n\n::G3:: 缺少右括号 {=甲 ~乙`)
 		);
 		expect(bad.errors.map((e) => e.line)).toEqual([5]);
-		expect(bad.stagedId).toBeNull();
+		expect(bad.errorCount).toBe(1);
 		expect((await tally(db)).questions).toBe(0);
 		const { preview, result } = await importAll(ctx, bank.id, text('题库.gift', gift));
 		expect(preview.format).toBe('gift');
@@ -234,5 +239,118 @@ describe('question import', () => {
 		const examples = new Uint8Array(await wb.xlsx.writeBuffer());
 		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes: examples });
 		expect(sheet.headers).toContain('所属案例');
+	});
+});
+
+describe('import fidelity and limits', () => {
+	it('a GIFT title used twice is a line issue; the organiser imports the rest explicitly', async () => {
+		const { db, bank, ctx } = await setup();
+		const gift = '::同名:: 甲 {T}\n\n::其他:: 乙 {F}\n\n::同名:: 丙 {T}';
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, text('重复.gift', gift));
+		expect(preview.errors).toEqual([{ line: 5, message: expect.stringContaining('第1行用过') }]);
+		expect(preview.total).toBe(2);
+		const result = await importQuestions(ctx, {
+			bankId: bank.id,
+			stagedId: preview.stagedId!,
+			acceptSkipped: true
+		});
+		expect(result.counts.create).toBe(2);
+		const rows = await db.select({ e: question.externalId }).from(question);
+		expect(rows.map((r) => r.e).sort()).toEqual(['其他', '同名']);
+		// the audit log says that questions were left out
+		const [entry] = await db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'bank.imported'));
+		expect(entry!.after).toMatchObject({ create: 2, skipped: 1 });
+	});
+
+	it('answers a broken 5 MB file on the worker with the first 200 issues and their count', async () => {
+		const { bank, ctx } = await setup();
+		const aiken = 'ANSWER: A\n'.repeat(500_000);
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, text('坏.txt', aiken));
+		expect(preview.errors).toHaveLength(200);
+		expect(preview.errorCount).toBe(500_000);
+		expect(preview.stagedId).toBeNull();
+	});
+
+	it('reads three layouts of other exam platforms and asks about the columns nobody knows', async () => {
+		const { bank, ctx } = await setup();
+		// 1: 试题类型 / 题目内容 / 选项A–D / 正确答案 / 答案解析 / 分数 / 难易程度
+		const one = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			await xlsx(
+				[
+					[
+						'单项选择题',
+						'听证几日前通知？',
+						'三日',
+						'五日',
+						'七日',
+						'十日',
+						'C',
+						'第六十四条',
+						'2',
+						'易'
+					]
+				],
+				[
+					'试题类型',
+					'题目内容',
+					'选项A',
+					'选项B',
+					'选项C',
+					'选项D',
+					'正确答案',
+					'答案解析',
+					'分数',
+					'难易程度'
+				]
+			)
+		);
+		expect(one.errors).toEqual([]);
+		expect(one.byType).toEqual({ single: 1 });
+		// 2: 题型 / 题目 / A–C / 参考答案 / 试题解析
+		const two = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			await xlsx(
+				[
+					['判断题', '可以口头作出罚款决定。', '', '', '', '错误', ''],
+					['多选题', '属于行政处罚的有：', '警告', '罚款', '批评', 'AB', '第九条']
+				],
+				['题型', '题目', 'A', 'B', 'C', '参考答案', '试题解析']
+			)
+		);
+		expect(two.errors).toEqual([]);
+		expect(two.byType).toEqual({ truefalse: 1, multiple: 1 });
+		// 3: columns nobody knows: asked, answered, remembered for the bank
+		const layout = ['题型', '考查内容', '出题人', '选项一', '选项二', '答案'];
+		const three = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			await xlsx(
+				[['单选', '听证由谁主持？', '张三', '调查人员以外的人员', '调查人员', 'A']],
+				layout
+			)
+		);
+		expect(three.stagedId).toBeNull();
+		expect(three.columns?.unknown).toEqual(['考查内容', '出题人']);
+		const answered = await answerImportColumns(ctx, {
+			bankId: bank.id,
+			sheetId: three.columns!.sheetId,
+			columns: { 考查内容: '题干', 出题人: '' }
+		});
+		expect(answered.columns).toBeNull();
+		expect(answered.errors).toEqual([]);
+		expect(answered.sample[0]!.stem).toBe('听证由谁主持？');
+		const again = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			await xlsx([['单选', '另一题？', '李四', '甲', '乙', 'B']], layout)
+		);
+		expect(again.columns).toBeNull();
+		expect(again.stagedId).not.toBeNull();
 	});
 });

@@ -1,25 +1,40 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type QuestionType, type QuestionVersion, sameContent } from '@xuefa/core';
+import { type QuestionType, type QuestionVersion, XuefaError, sameContent } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
-import type { QuestionImportInput } from '$lib/schemas/banks.ts';
+import type { ImportColumnsInput, QuestionImportInput } from '$lib/schemas/banks.ts';
 import { type Ctx, transact } from '../../context.ts';
-import { question, questionVersion } from '../../db/schema/index.ts';
+import { bankImportColumn, question, questionVersion } from '../../db/schema/index.ts';
+import { markdownToText } from '../../markdown.ts';
+import { MAX_ISSUES } from '../../uploads/issues.ts';
+import { missingArticleText, missingArticles } from '../laws/citations.ts';
 import { AppError } from '../../errors.ts';
-import { issueMessages } from '../../core-messages.ts';
+import { describeCoreError, issueMessages } from '../../core-messages.ts';
 import type { Upload } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
-import { consumeStaged, readStaged, stage } from '../imports/staging.ts';
+import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
+import { readStaged, stage } from '../imports/staging.ts';
+import { parseUpload } from '../../uploads/pool.ts';
+import { bigramsOf } from '../../search/grams.ts';
 import {
 	type ImportFormat,
 	OWN_ID,
+	type ReadQuestions,
 	contentOf,
-	externalIdOf,
-	readQuestionUpload
+	externalIdOf
 } from './read-upload.ts';
-import { type QuestionContent, storeQuestion } from './store.ts';
+import { QUESTION_TARGETS, publishQuestions } from './publish.ts';
+import {
+	type QuestionContent,
+	type QuestionDraft,
+	questionDraft,
+	questionFacts,
+	versionRows
+} from './store.ts';
 
 export const QUESTIONS_KIND = 'questions';
+/** A spreadsheet kept while the organiser says what its unknown columns are. */
+export const QUESTION_SHEET_KIND = 'question-sheet';
 const PREVIEW_QUESTIONS = 20;
 
 type Action = 'create' | 'update' | 'unchanged';
@@ -35,14 +50,31 @@ interface StagedQuestions {
 	bankId: number;
 	format: ImportFormat;
 	questions: { externalId: string | null; content: QuestionContent }[];
+	/** Problems in the file: the questions they concern are left out, which the import must accept. */
+	skipped?: number;
+}
+
+interface StagedSheet {
+	bankId: number;
+	format: ImportFormat;
+	rows: string[][];
 }
 
 export interface QuestionImportPreview {
 	fileName: string;
 	format: ImportFormat;
-	/** Set only when the file has no errors: the id to confirm the import with. */
+	/**
+	 * The id to confirm the import with: set when some questions can be imported and every column
+	 * is known. With `errors`, confirming imports the rest and must say so (`acceptSkipped`).
+	 */
 	stagedId: string | null;
+	/** The first problems, with `errorCount` saying how many there are in all. */
 	errors: ImportProblem[];
+	errorCount: number;
+	/** Not refusals: citations of articles the library's law does not have. */
+	warnings: ImportProblem[];
+	/** Spreadsheet headers nobody knows yet, and the kept sheet to read again once answered. */
+	columns: { sheetId: string; unknown: string[] } | null;
 	counts: Counts;
 	byType: Partial<Record<QuestionType, number>>;
 	total: number;
@@ -55,13 +87,6 @@ export interface QuestionImportResult {
 	counts: Counts;
 	/** What the created and updated questions are now: drafts awaiting review, or ready. */
 	status: 'draft' | 'ready';
-}
-
-/** Thrown (after rollback) when a staged file no longer imports; nothing is written then. */
-export class QuestionImportError extends AppError {
-	constructor(readonly problems: ImportProblem[]) {
-		super('bank_import_nothing_imported');
-	}
 }
 
 /**
@@ -113,13 +138,24 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 				: 'update';
 		return { ...item, action, questionId: existing?.id };
 	});
-	return { planned, problems };
+	const versions = new Map([...byExternal.values(), ...byOwn.values()].map((r) => [r.id, r.data]));
+	return { planned, problems, current: versions };
+}
+
+/** The bank's answers about columns of other platforms' spreadsheets: header → field. */
+async function savedColumns(ctx: Ctx, bankId: number): Promise<Record<string, string>> {
+	const rows = await ctx.db
+		.select({ header: bankImportColumn.header, field: bankImportColumn.field })
+		.from(bankImportColumn)
+		.where(eq(bankImportColumn.bankId, bankId));
+	return Object.fromEntries(rows.map((r) => [r.header, r.field]));
 }
 
 /**
- * Reads an uploaded question file (.xlsx, .csv, GIFT, Aiken) and reports what importing it into the
- * bank would do, or every problem with its row or line number. A file without problems is kept for
- * 30 minutes, to be confirmed by `importQuestions`; a file with any problem imports nothing.
+ * Reads an uploaded question file (.xlsx, .csv, GIFT, Aiken) on the upload worker and reports what
+ * importing it into the bank would do, or every problem with its row or line number. The good
+ * questions are kept for 30 minutes to be confirmed by `importQuestions`; when the file has
+ * problems, confirming imports only those and must say so.
  */
 export async function previewQuestionImport(
 	ctx: Ctx,
@@ -128,12 +164,63 @@ export async function previewQuestionImport(
 ): Promise<QuestionImportPreview> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
-	const { format, result } = await readQuestionUpload(upload, input.format);
+	const read = await parseUpload<ReadQuestions>({
+		kind: 'questions',
+		upload,
+		format: input.format ?? 'auto',
+		columns: await savedColumns(ctx, bank.id)
+	});
+	return previewOf(ctx, bank.id, upload.name, read);
+}
+
+/**
+ * Remembers what the organiser said the unknown columns of a kept sheet are (for this bank's next
+ * files too) and previews the sheet again with them.
+ */
+export async function answerImportColumns(
+	ctx: Ctx,
+	input: ImportColumnsInput
+): Promise<QuestionImportPreview> {
+	const bank = await loadBank(ctx, input.bankId);
+	if (bank.archived) throw new AppError('bank_archived_readonly');
+	const staged = await readStaged<StagedSheet>(ctx, QUESTION_SHEET_KIND, input.sheetId);
+	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
+	const answers = Object.entries(input.columns);
+	if (answers.length > 0) {
+		await transact(ctx, async (tx) => {
+			for (const [header, field] of answers) {
+				await tx.db
+					.insert(bankImportColumn)
+					.values({ bankId: bank.id, header, field })
+					.onConflictDoUpdate({
+						target: [bankImportColumn.bankId, bankImportColumn.header],
+						set: { field }
+					});
+			}
+		});
+	}
+	const read = await parseUpload<ReadQuestions>({
+		kind: 'rows',
+		rows: staged.sheet.rows,
+		columns: await savedColumns(ctx, bank.id)
+	});
+	return previewOf(ctx, bank.id, staged.fileName, read);
+}
+
+const label = (q: QuestionVersion) => externalIdOf(q) ?? markdownToText(q.stem).slice(0, 30);
+
+async function previewOf(
+	ctx: Ctx,
+	bankId: number,
+	fileName: string,
+	read: ReadQuestions
+): Promise<QuestionImportPreview> {
+	const { format, result } = read;
 	const items = result.questions.map((q) => ({
 		externalId: externalIdOf(q),
 		content: contentOf(q)
 	}));
-	const { planned, problems } = await plan(ctx, bank.id, items);
+	const { planned, problems } = await plan(ctx, bankId, items);
 	const messages = issueMessages(result.issues);
 	const errors: ImportProblem[] = [
 		...result.issues.map((issue, i) => ({
@@ -142,24 +229,56 @@ export async function previewQuestionImport(
 		})),
 		...problems
 	];
+	const missing = new Set(
+		(
+			await missingArticles(
+				ctx,
+				result.questions.flatMap((q) => q.laws)
+			)
+		).map((m) => `${m.lawId}#${m.articleNo}`)
+	);
+	const warnings = result.questions
+		.flatMap((q) =>
+			q.laws
+				.filter((l) => missing.has(`${l.lawId}#${l.articleNo}`))
+				.map((l) => ({
+					message: `${label(q)}：${missingArticleText({ lawId: l.lawId, articleNo: l.articleNo! })}`
+				}))
+		)
+		.slice(0, MAX_ISSUES);
 	const counts: Counts = { create: 0, update: 0, unchanged: 0 };
 	const byType: Partial<Record<QuestionType, number>> = {};
 	for (const p of planned) {
 		counts[p.action]++;
 		byType[p.content.type] = (byType[p.content.type] ?? 0) + 1;
 	}
+	const unknown = read.unknownColumns;
+	const columns =
+		unknown.length > 0 && read.rows
+			? {
+					unknown,
+					sheetId: await stage<StagedSheet>(ctx, QUESTION_SHEET_KIND, {
+						fileName,
+						sheet: { bankId, format, rows: read.rows }
+					})
+				}
+			: null;
+	const skipped = read.issueCount;
 	const stagedId =
-		errors.length === 0
+		!columns && planned.length > 0 && problems.length === 0
 			? await stage<StagedQuestions>(ctx, QUESTIONS_KIND, {
-					fileName: upload.name,
-					sheet: { bankId: bank.id, format, questions: items }
+					fileName,
+					sheet: { bankId, format, questions: items, ...(skipped ? { skipped } : {}) }
 				})
 			: null;
 	return {
-		fileName: upload.name,
+		fileName,
 		format,
 		stagedId,
 		errors,
+		errorCount: read.issueCount + problems.length,
+		warnings,
+		columns,
 		counts,
 		byType,
 		total: planned.length,
@@ -172,47 +291,150 @@ export async function previewQuestionImport(
 	};
 }
 
+/** The problems a failed question job shows, when the file no longer imports. */
+export type QuestionJobDetails = ImportProblem[];
+
 /**
- * Imports a previewed file into its bank, all or nothing, in one transaction through
- * `storeQuestion`: a question whose 编号 is already in the bank gets a new version (or nothing when
- * unchanged), never a duplicate. What the import writes lands as drafts to review, unless the
- * importer chose ready on the preview.
+ * Starts importing a previewed file into its bank as a background job (services/imports/job.ts),
+ * all or nothing: each question is checked again against the bank as it is now; a question whose
+ * 编号 is already in the bank gets a new version (or nothing when unchanged), never a duplicate —
+ * the same rows `storeQuestion` writes, staged in short transactions and published at once.
+ * What the import writes lands as drafts to review, unless the importer chose ready on the
+ * preview.
+ * @returns the job's id, to follow it on the import page, and when it finishes (for tests)
  */
-export async function importQuestions(
+export async function startQuestionImport(
 	ctx: Ctx,
-	input: Omit<QuestionImportInput, 'status'> & Partial<Pick<QuestionImportInput, 'status'>>
-): Promise<QuestionImportResult> {
+	input: Omit<QuestionImportInput, 'acceptSkipped' | 'status'> &
+		Partial<Pick<QuestionImportInput, 'acceptSkipped' | 'status'>>,
+	hooks: JobHooks = {}
+): Promise<{ id: string; finished: Promise<void> }> {
 	const status = input.status ?? 'draft';
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedQuestions>(ctx, QUESTIONS_KIND, input.stagedId);
 	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
-	return transact(ctx, async (tx) => {
-		await consumeStaged(tx, input.stagedId);
-		// planned again under the write lock: the bank may have changed since the preview
-		const { planned, problems } = await plan(tx, bank.id, staged.sheet.questions);
-		if (problems.length > 0) throw new QuestionImportError(problems);
-		const counts: Counts = { create: 0, update: 0, unchanged: 0 };
-		for (const p of planned) {
-			const stored = await storeQuestion(tx, bank.id, p.content, {
-				...(p.questionId === undefined ? {} : { questionId: p.questionId }),
-				externalId: p.externalId,
-				status
-			});
-			counts[stored.created ? 'create' : stored.changed ? 'update' : 'unchanged']++;
-		}
-		await appendAudit(tx, {
-			action: 'bank.imported',
-			entityType: 'question_bank',
-			entityId: bank.id,
-			unitId: bank.unitId,
-			after: {
-				fileName: staged.fileName,
-				format: staged.sheet.format,
-				status,
-				...counts
+	// a file with problems imports its good questions only when the organiser has said so
+	const skipped = staged.sheet.skipped ?? 0;
+	if (skipped > 0 && !input.acceptSkipped) throw new AppError('bank_import_confirm_skipped');
+	const id = input.stagedId;
+	let result: QuestionImportResult | undefined;
+	const { finished } = await startImportJob(
+		ctx,
+		{ kind: QUESTIONS_KIND, id, fileName: staged.fileName, ...hooks },
+		{
+			async prepare(job) {
+				const items = staged.sheet.questions;
+				await job.phase('import_phase_checking', items.length);
+				const { planned, problems, current } = await plan(ctx, bank.id, items);
+				if (problems.length > 0) {
+					throw new ImportFailedError({
+						message: t('bank_import_nothing_imported'),
+						details: problems
+					});
+				}
+				const rows = await questionRows(planned, current, status);
+				await job.step(items.length);
+				const first = await job.reserve('question', rows.creates);
+				const numbered = rows.number(first);
+				const targets = Object.entries(QUESTION_TARGETS) as [
+					keyof typeof QUESTION_TARGETS,
+					string
+				][];
+				await job.phase(
+					'import_phase_writing',
+					numbered.searchAhead.length + targets.reduce((n, [k]) => n + numbered[k].length, 0)
+				);
+				await job.searchAhead('question', numbered.searchAhead);
+				for (const [key, target] of targets) await job.stage(target, numbered[key]);
+				result = { fileName: staged.fileName, counts: rows.counts, status };
+			},
+			async publish(tx) {
+				await publishQuestions(tx, id, bank.id);
+				await appendAudit(tx, {
+					action: 'bank.imported',
+					entityType: 'question_bank',
+					entityId: bank.id,
+					unitId: bank.unitId,
+					after: {
+						fileName: staged.fileName,
+						format: staged.sheet.format,
+						status,
+						...result!.counts,
+						...(skipped ? { skipped } : {})
+					}
+				});
+				return result!;
 			}
-		});
-		return { fileName: staged.fileName, counts, status };
-	});
+		}
+	);
+	return { id, finished };
+}
+
+/**
+ * Checks every planned question (the core's rules, as storeQuestion does) and works out the rows
+ * it writes; new questions get their ids once they are reserved (`number`).
+ */
+async function questionRows(
+	planned: Awaited<ReturnType<typeof plan>>['planned'],
+	current: Map<number, QuestionVersion>,
+	status: QuestionImportResult['status']
+) {
+	const counts: Counts = { create: 0, update: 0, unchanged: 0 };
+	const work: { draft: QuestionDraft; externalId: string | null; questionId?: number }[] = [];
+	for (const [i, p] of planned.entries()) {
+		const previous = p.questionId === undefined ? undefined : current.get(p.questionId);
+		let draft: QuestionDraft | null;
+		try {
+			draft = questionDraft(p.content, previous);
+		} catch (e) {
+			if (!(e instanceof XuefaError)) throw e;
+			throw new ImportFailedError({ message: describeCoreError(e) }, { cause: e });
+		}
+		counts[!draft ? 'unchanged' : p.questionId === undefined ? 'create' : 'update']++;
+		if (draft) work.push({ draft, externalId: p.externalId, questionId: p.questionId });
+		// validation is CPU work: let requests through now and then
+		if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+	}
+	return {
+		counts,
+		creates: counts.create,
+		number(first: number) {
+			const out = {
+				questionInsert: [] as object[],
+				questionUpdate: [] as object[],
+				versionInsert: [] as object[],
+				refInsert: [] as object[],
+				tagInsert: [] as object[],
+				searchReplace: [] as { rowid: number; text: string }[],
+				searchAhead: [] as { rowid: number; text: string }[],
+				bigramInsert: [] as { rowid: number; grams: string }[]
+			};
+			let next = first;
+			for (const w of work) {
+				const questionId = w.questionId ?? next++;
+				const facts = questionFacts(w.draft);
+				const rows = versionRows(w.draft, questionId);
+				if (w.questionId === undefined) {
+					out.questionInsert.push({ id: questionId, externalId: w.externalId, status, ...facts });
+					out.searchAhead.push({ rowid: questionId, text: rows.search.body });
+				} else {
+					const seen = w.draft.version - 1;
+					out.questionUpdate.push({
+						id: questionId,
+						version: w.draft.version,
+						seen,
+						status,
+						...facts
+					});
+					out.searchReplace.push({ rowid: questionId, text: rows.search.body });
+				}
+				out.bigramInsert.push({ rowid: questionId, grams: bigramsOf(rows.search.body) });
+				out.versionInsert.push({ ...rows.version, data: JSON.stringify(rows.version.data) });
+				out.refInsert.push(...rows.refs);
+				out.tagInsert.push(...rows.tags);
+			}
+			return out;
+		}
+	};
 }

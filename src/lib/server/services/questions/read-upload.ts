@@ -3,7 +3,8 @@ import {
 	type QuestionVersion,
 	parseAiken,
 	parseGift,
-	parseRows
+	parseRows,
+	resolveRowHeaders
 } from '@xuefa/core';
 import {
 	QUESTION_IMPORT_MAX_BYTES,
@@ -12,12 +13,10 @@ import {
 } from '$lib/schemas/banks.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { decodeCsv } from '../../spreadsheet/csv.ts';
-import {
-	type Sheet,
-	SpreadsheetError,
-	type Upload,
-	readSpreadsheet
-} from '../../spreadsheet/index.ts';
+import { type Upload, readSpreadsheet } from '../../spreadsheet/read.ts';
+import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
+import { htmlToMarkdown } from '../../uploads/html-to-markdown.ts';
+import { capIssues } from '../../uploads/issues.ts';
 import type { QuestionContent } from './store.ts';
 
 export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'auto'>;
@@ -25,7 +24,14 @@ export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'au
 /** What a file holds once read: its format and the core importer's result. */
 export interface ReadQuestions {
 	format: ImportFormat;
+	/** The result, its issues cut to the first few hundred. */
 	result: ImportResult;
+	/** How many issues the file has in all. */
+	issueCount: number;
+	/** Spreadsheet headers that are no known column: the organiser is asked what they are. */
+	unknownColumns: string[];
+	/** The sheet as rows (header first), kept while the organiser answers about its columns. */
+	rows?: string[][];
 }
 
 function fileError(reason: string, params: Record<string, string | number> = {}): never {
@@ -39,9 +45,18 @@ export function detectFormat(upload: Upload, text: () => string): ImportFormat {
 	if (/\.gift$/i.test(upload.name)) return 'gift';
 	if (/\.aiken$/i.test(upload.name)) return 'aiken';
 	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
-	// Aiken has ANSWER: lines and no GIFT answer blocks
-	const t = text();
-	return /^\s*ANSWER\s*[:：]/im.test(t) && !/\{[^}]*\}/.test(t) ? 'aiken' : 'gift';
+	return looksLikeAiken(text()) ? 'aiken' : 'gift';
+}
+
+/**
+ * Aiken has ANSWER: lines and no GIFT answer blocks. Both tests are linear: the line test allows
+ * only spaces and tabs before ANSWER (`\s*` under the m flag would span lines and go quadratic on
+ * a file of blank lines), and the brace test is a scan rather than `\{[^}]*\}`.
+ */
+export function looksLikeAiken(text: string): boolean {
+	if (!/^[ \t]*ANSWER[ \t]*[:：]/im.test(text)) return false;
+	const open = text.indexOf('{');
+	return open < 0 || text.indexOf('}', open) < 0;
 }
 
 /**
@@ -59,12 +74,14 @@ function sheetRows(sheet: Sheet): string[][] {
 
 /**
  * Reads an uploaded question file with the core's importers (rows for .xlsx/.csv, GIFT, Aiken),
- * refusing files over the size and question limits with their own messages.
- * `format` other than 'auto' overrides the detection for text files.
+ * refusing files over the size and question limits with their own messages. Runs on the upload
+ * worker (see `readQuestionUpload`). `format` other than 'auto' overrides the detection for text
+ * files.
  */
-export async function readQuestionUpload(
+export async function readQuestionFile(
 	upload: Upload,
-	format: ImportFormat | 'auto' = 'auto'
+	format: ImportFormat | 'auto' = 'auto',
+	columns: Record<string, string> = {}
 ): Promise<ReadQuestions> {
 	if (upload.bytes.byteLength > QUESTION_IMPORT_MAX_BYTES) {
 		fileError('too_large', { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024 });
@@ -84,16 +101,33 @@ export async function readQuestionUpload(
 			if (!(e instanceof SpreadsheetError)) throw e;
 			fileError(e.reason, e.params);
 		}
-		result = parseRows(sheetRows(sheet), { partial: true });
+		return readQuestionRows(sheetRows(sheet), columns);
 	} else {
-		const parse = chosen === 'gift' ? parseGift : parseAiken;
-		result = parse(text(), { partial: true });
+		result =
+			chosen === 'gift'
+				? parseGift(text(), { partial: true, html: htmlToMarkdown })
+				: parseAiken(text(), { partial: true });
 	}
+	return outcome(chosen, result, []);
+}
+
+/**
+ * Reads spreadsheet rows (header first) with the bank's answers about unknown columns; the rows
+ * come along when a header is still unknown, to be read again once the organiser has answered.
+ */
+export function readQuestionRows(rows: string[][], columns: Record<string, string>): ReadQuestions {
+	const { unknown } = resolveRowHeaders(rows[0] ?? [], columns);
+	const read = outcome('rows', parseRows(rows, { partial: true, columns }), unknown);
+	return unknown.length > 0 ? { ...read, rows } : read;
+}
+
+function outcome(format: ImportFormat, result: ImportResult, unknown: string[]): ReadQuestions {
 	if (result.questions.length + result.issues.length === 0) fileError('empty');
 	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
 		fileError('too_many', { max: QUESTION_IMPORT_MAX_QUESTIONS });
 	}
-	return { format: chosen, result };
+	const { issues, issueCount } = capIssues(result.issues);
+	return { format, result: { ...result, issues }, issueCount, unknownColumns: unknown };
 }
 
 // Ids the importers make up for questions without one: not a key to match a re-import on.

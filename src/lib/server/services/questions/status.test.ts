@@ -15,7 +15,8 @@ import {
 import { getBank } from '../banks/list.ts';
 import { practiceOverview } from '../practice/overview.ts';
 import { startPractice } from '../practice/start.ts';
-import { importQuestions, previewQuestionImport } from './import.ts';
+import { importQuestions } from '../../testing/imports.ts';
+import { previewQuestionImport } from './import.ts';
 import { listQuestions } from './list.ts';
 import { createQuestion, markQuestionsReady, setQuestionStatus, updateQuestion } from './save.ts';
 
@@ -137,7 +138,7 @@ describe('question status', () => {
 describe('the status migration', () => {
 	it('keeps existing questions in practice as ready and turns archived ones into retired', async () => {
 		// the migrations up to the one that adds the status column, then the rest
-		const { client, finish } = await databaseBefore('0007_question_status_data');
+		const { client, finish } = await databaseBefore('0014_question_status_data');
 		await client.executeMultiple(`
 			INSERT INTO unit (id, name, kind, path) VALUES (1, '区政府', 'government', '/1/');
 			INSERT INTO question_bank (id, unit_id, name, created_at, updated_at) VALUES (1, 1, '旧题库', 0, 0);

@@ -35,13 +35,59 @@ export function searchText(q: QuestionContent): string {
 	return markdownToText(parts.filter(Boolean).join('\n'));
 }
 
+/** A validated draft: the content as the core checked it, numbered as the next version. */
+export type QuestionDraft = QuestionVersion;
+
+/**
+ * Checks `content` (the core's ValidationError when invalid) and numbers it as the next version of
+ * `previous`; null when it is the same content as `previous` (nothing to save).
+ */
+export function questionDraft(
+	content: QuestionContent,
+	previous: QuestionVersion | undefined
+): QuestionDraft | null {
+	const draft = assertValidQuestion({
+		...content,
+		id: previous?.id ?? '0',
+		version: previous ? previous.version + 1 : 1
+	} as QuestionVersion);
+	if (previous && nextVersion(previous, draft) === previous) return null;
+	return draft;
+}
+
+/** The facts of a question row that mirror its current version (for filters and lists). */
+export function questionFacts(draft: QuestionDraft) {
+	return {
+		type: draft.type,
+		difficulty: draft.difficulty,
+		topic: draft.topic ?? '',
+		stemText: markdownToText(draft.stem).slice(0, 500)
+	};
+}
+
+/** Everything a saved version writes besides the question row: the version, citations, tags, search text. */
+export function versionRows(draft: QuestionDraft, questionId: number) {
+	const data = { ...draft, id: String(questionId) } as QuestionVersion;
+	const refs = new Map(data.laws.map((l) => [`${l.lawId}#${l.articleNo ?? 0}`, l]));
+	return {
+		version: { questionId, version: data.version, data },
+		refs: [...refs.values()].map((l) => ({
+			questionId,
+			law: l.lawId,
+			articleNo: l.articleNo ?? 0
+		})),
+		tags: [...new Set(data.tags)].map((tag) => ({ questionId, tag })),
+		search: { rowid: questionId, body: searchText(draft) }
+	};
+}
+
 /**
  * Saves content as a new question in `bankId`, or as the next version of `questionId` when the
  * content differs from its current version. Versions are never updated, so a taken paper or a
  * practice answer keeps pointing at exactly what the candidate saw. A new question is a draft
  * unless `status` says otherwise; a new version takes `status` when given (an unchanged save
  * changes nothing). Runs inside the caller's transaction; throws the core's ValidationError for
- * invalid content.
+ * invalid content. (A file import writes the same rows in bulk: questions/import.ts.)
  */
 export async function storeQuestion(
 	tx: { db: Tx; now: Date; user: { id: number } | null },
@@ -67,23 +113,10 @@ export async function storeQuestion(
 		if (!row) throw new NotFoundError();
 		previous = row.data;
 	}
-	const draft = assertValidQuestion({
-		...content,
-		id: String(questionId ?? 0),
-		version: previous ? previous.version + 1 : 1
-	} as QuestionVersion);
-	if (previous) {
-		const next = nextVersion(previous, draft);
-		if (next === previous)
-			return { questionId: questionId!, version: previous.version, created: false, changed: false };
-	}
-	const facts = {
-		type: draft.type,
-		difficulty: draft.difficulty,
-		topic: draft.topic ?? '',
-		stemText: markdownToText(draft.stem).slice(0, 500),
-		updatedAt: now
-	};
+	const draft = questionDraft(content, previous);
+	if (!draft)
+		return { questionId: questionId!, version: previous!.version, created: false, changed: false };
+	const facts = { ...questionFacts(draft), updatedAt: now };
 	if (questionId === undefined) {
 		const [created] = await db
 			.insert(question)
@@ -113,35 +146,21 @@ export async function storeQuestion(
 		await db.run(sql`DELETE FROM question_fts WHERE rowid = ${questionId}`);
 		await db.run(sql`DELETE FROM question_bigram WHERE rowid = ${questionId}`);
 	}
-	const data = { ...draft, id: String(questionId) } as QuestionVersion;
-	await db.insert(questionVersion).values({
-		questionId,
-		version: data.version,
-		data,
-		createdAt: now,
-		createdBy: tx.user?.id ?? null
-	});
-	const refs = new Map(data.laws.map((l) => [`${l.lawId}#${l.articleNo ?? 0}`, l]));
-	if (refs.size > 0) {
-		await db.insert(questionLawRef).values(
-			[...refs.values()].map((l) => ({
-				questionId: questionId!,
-				law: l.lawId,
-				articleNo: l.articleNo ?? 0
-			}))
-		);
-	}
-	const tags = [...new Set(data.tags)];
-	if (tags.length > 0)
-		await db.insert(questionTag).values(tags.map((tag) => ({ questionId: questionId!, tag })));
-	const body = searchText(content);
-	await db.run(sql`INSERT INTO question_fts (rowid, body) VALUES (${questionId}, ${body})`);
+	const rows = versionRows(draft, questionId);
+	await db
+		.insert(questionVersion)
+		.values({ ...rows.version, createdAt: now, createdBy: tx.user?.id ?? null });
+	if (rows.refs.length > 0) await db.insert(questionLawRef).values(rows.refs);
+	if (rows.tags.length > 0) await db.insert(questionTag).values(rows.tags);
 	await db.run(
-		sql`INSERT INTO question_bigram (rowid, grams) VALUES (${questionId}, ${bigramsOf(body)})`
+		sql`INSERT INTO question_fts (rowid, body) VALUES (${questionId}, ${rows.search.body})`
+	);
+	await db.run(
+		sql`INSERT INTO question_bigram (rowid, grams) VALUES (${questionId}, ${bigramsOf(rows.search.body)})`
 	);
 	return {
 		questionId,
-		version: data.version,
+		version: draft.version,
 		created: opts.questionId === undefined,
 		changed: true
 	};

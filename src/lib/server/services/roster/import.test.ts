@@ -1,35 +1,14 @@
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../auth/password.ts';
 import type { Ctx } from '../../context.ts';
-import type { Db } from '../../db/index.ts';
 import { auditEntry, person, roleGrant, unit, user } from '../../db/schema/index.ts';
-import { readSpreadsheet, writeWorkbook } from '../../spreadsheet/index.ts';
+import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { ctxFor, district, makePerson, makeUser } from '../../testing/factories.ts';
 import { testDb } from '../../testing/db.ts';
-import { RosterRowsError, importRoster } from './import.ts';
+import { HEADER, JobFailed, importRoster, tally, xlsx } from '../../testing/roster.ts';
 import { previewRoster } from './preview.ts';
 import { exportRoster, rosterTemplate } from './workbook.ts';
-
-const HEADER = ['单位', '姓名', '工号', '职务', '职级', '任命方式', '状态', '角色'];
-
-async function xlsx(rows: string[][], header = HEADER) {
-	const bytes = await writeWorkbook([
-		{ name: '花名册', columns: header.map((h) => ({ header: h })), rows }
-	]);
-	return { name: '花名册.xlsx', bytes };
-}
-
-async function tally(db: Db) {
-	const n = async (table: typeof person | typeof user | typeof auditEntry | typeof roleGrant) =>
-		(await db.select({ n: count() }).from(table))[0]!.n;
-	return {
-		people: await n(person),
-		users: await n(user),
-		audit: await n(auditEntry),
-		grants: await n(roleGrant)
-	};
-}
 
 async function previewAndImport(ctx: Ctx, upload: { name: string; bytes: Uint8Array }) {
 	const preview = await previewRoster(ctx, upload);
@@ -131,8 +110,10 @@ describe('roster import', () => {
 		const before = await tally(db);
 
 		const failure = await importRoster(ctx, { stagedId: preview.stagedId! }).catch((e) => e);
-		expect(failure).toBeInstanceOf(RosterRowsError);
-		expect((failure as RosterRowsError).rows.map((e) => [e.row, e.column])).toEqual([[4, '单位']]);
+		expect(failure).toBeInstanceOf(JobFailed);
+		expect((failure as JobFailed).message).toBe('未导入任何数据。请按下表修改文件后重新上传。');
+		const rows = (failure as JobFailed).failure.details as { row: number; column: string }[];
+		expect(rows.map((e) => [e.row, e.column])).toEqual([[4, '单位']]);
 		expect(await tally(db)).toEqual(before);
 	});
 

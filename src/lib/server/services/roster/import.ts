@@ -1,156 +1,120 @@
-import { and, eq } from 'drizzle-orm';
+import { t } from '$lib/i18n.ts';
 import type { RosterImportInput } from '$lib/schemas/roster.ts';
-import type { Role } from '$lib/schemas/enums.ts';
-import { hashPassword } from '../../auth/password.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
-import { type Ctx, transact } from '../../context.ts';
-import type { Tx } from '../../db/index.ts';
-import { roleGrant } from '../../db/schema/index.ts';
-import { AppError, ConflictError } from '../../errors.ts';
-import { insertAccount } from '../accounts/create-account.ts';
-import { temporaryPassword } from '../accounts/temporary-password.ts';
+import type { Ctx } from '../../context.ts';
+import { hashTemporaryPassword, temporaryPassword } from '../accounts/temporary-password.ts';
 import { appendAudit } from '../audit/append.ts';
-import { createPerson, updatePerson } from '../people/mutate.ts';
-import { type PlannedRow, type RosterPlan, planRoster } from './plan.ts';
+import {
+	type ImportJobRun,
+	type JobHooks,
+	ImportFailedError,
+	startImportJob
+} from '../imports/job.ts';
+import { readStaged } from '../imports/staging.ts';
+import { type RowError, planRoster } from './plan.ts';
 import { ROSTER_KIND } from './preview.ts';
-import { consumeStaged, readStaged } from '../imports/staging.ts';
+import { ROSTER_TARGETS, publishRoster } from './publish.ts';
+import { type NewRosterAccount, type RosterCounts, rosterRows } from './rows.ts';
 
-export interface NewRosterAccount {
-	line: number;
-	name: string;
-	unit: string;
-	username: string;
-	/** The one-time password, shown once and never stored in clear. */
-	password: string;
-}
+export type { NewRosterAccount };
 
+/** The row errors a failed roster job shows, when the file no longer imports. */
+export type RosterJobDetails = RowError[];
+
+/** What a finished roster import reports on its page (the passwords are sealed apart). */
 export interface RosterImportResult {
 	fileName: string;
-	counts: { create: number; update: number; unchanged: number };
-	accounts: NewRosterAccount[];
+	counts: RosterCounts;
+	/** How many accounts were opened, each with a one-time password. */
+	accounts: number;
 }
 
-/** Thrown (after rollback) when rows break the rules; carries the row errors for the page. */
-export class RosterRowsError extends AppError {
-	constructor(readonly rows: RosterPlan['errors']) {
-		super('roster_nothing_imported');
-	}
-}
-
-// argon2 takes tens of milliseconds and runs on libuv's thread pool: a few at a time keeps it busy
-// without queueing thousands of jobs at once.
+// argon2 runs on libuv's thread pool (four threads): a few at a time keeps it busy without
+// queueing thousands of jobs at once, and the event loop free.
 const HASH_CONCURRENCY = 4;
 
-async function oneTimePasswords(employeeNos: string[]) {
+async function oneTimePasswords(job: ImportJobRun, employeeNos: string[]) {
 	const out = new Map<string, { password: string; hash: string }>();
+	await job.phase('import_phase_passwords', employeeNos.length);
 	for (let i = 0; i < employeeNos.length; i += HASH_CONCURRENCY) {
+		const batch = employeeNos.slice(i, i + HASH_CONCURRENCY);
 		await Promise.all(
-			employeeNos.slice(i, i + HASH_CONCURRENCY).map(async (e) => {
-				const password = temporaryPassword();
-				out.set(e.toLowerCase(), { password, hash: await hashPassword(password) });
+			batch.map(async (e) => {
+				const password = await temporaryPassword(e);
+				out.set(e.toLowerCase(), { password, hash: await hashTemporaryPassword(password) });
 			})
 		);
+		await job.step(batch.length);
 	}
 	return out;
 }
 
 /**
- * Imports a previewed roster, all or nothing: the rows are checked again against the database as
- * it is now, inside one transaction that creates and updates people, opens accounts (login = 工号,
- * one-time password) and sets each person's roles on their unit.
- * @throws RosterRowsError when any row is wrong; nothing is written then.
+ * Starts importing a previewed roster as a background job (services/imports/job.ts), all or
+ * nothing: the rows are planned again against the database as it is now; people are created and
+ * updated, accounts opened (login = 工号, a one-time password sealed with `secretKey` for the
+ * importer) and roles set on each person's unit, with the audit entries the people, account and
+ * role services write. No write transaction of it lasts more than a few milliseconds but the
+ * last, which publishes everything at once.
+ * @returns the job's id, to follow it on the roster page, and when it finishes (for tests)
  */
-export async function importRoster(
+export async function startRosterImport(
 	ctx: Ctx,
-	input: RosterImportInput
-): Promise<RosterImportResult> {
+	input: RosterImportInput,
+	secretKey: Buffer,
+	hooks: JobHooks = {}
+): Promise<{ id: string; finished: Promise<void> }> {
 	authorizeAnywhere(ctx, 'roster.import');
-	const { fileName, sheet } = await readStaged(ctx, ROSTER_KIND, input.stagedId);
-	const draft = await planRoster(ctx, sheet);
-	if (draft.errors.length > 0) throw new RosterRowsError(draft.errors);
-	// Hashing happens before the write transaction opens, so that it does not hold the lock.
-	const passwords = await oneTimePasswords(
-		draft.rows.filter((r) => r.needsAccount).map((r) => r.fields.employeeNo)
-	);
-	return transact(ctx, async (tx) => {
-		await consumeStaged(tx, input.stagedId);
-		// planned again under the write lock: what was read above may have changed since
-		const plan = await planRoster(tx, sheet);
-		if (plan.errors.length > 0) throw new RosterRowsError(plan.errors);
-		const counts = { create: 0, update: 0, unchanged: 0 };
-		const accounts: NewRosterAccount[] = [];
-		for (const row of plan.rows) {
-			counts[row.action]++;
-			if (row.action === 'unchanged') continue;
-			const personId = await savePerson(tx, row);
-			let userId = row.userId;
-			if (row.needsAccount) {
-				const secret = passwords.get(row.fields.employeeNo.toLowerCase());
-				if (!secret) throw new ConflictError('roster_changed_since_preview');
-				const created = await insertAccount(
-					tx,
-					{ id: personId, ...row.fields },
-					secret.hash,
-					secret.password
+	const { fileName } = await readStaged(ctx, ROSTER_KIND, input.stagedId);
+	const id = input.stagedId;
+	let grantsToRevoke = 0;
+	let result: RosterImportResult | undefined;
+	const { finished } = await startImportJob(
+		ctx,
+		{ kind: ROSTER_KIND, id, fileName, secretKey, ...hooks },
+		{
+			async prepare(job) {
+				const { sheet } = await readStaged(ctx, ROSTER_KIND, id);
+				await job.phase('import_phase_checking', sheet.rows.length);
+				const plan = await planRoster(ctx, sheet);
+				if (plan.errors.length > 0) {
+					throw new ImportFailedError({
+						message: t('roster_nothing_imported'),
+						details: plan.errors
+					});
+				}
+				await job.step(sheet.rows.length);
+				const newAccounts = plan.rows.filter((r) => r.needsAccount && r.action !== 'unchanged');
+				const secrets = await oneTimePasswords(
+					job,
+					newAccounts.map((r) => r.fields.employeeNo)
 				);
-				userId = created.userId;
-				accounts.push({
-					line: row.line,
-					name: row.fields.name,
-					unit: row.unitLabel,
-					username: created.username,
-					password: secret.password
+				const rows = rosterRows(plan.rows, secrets, {
+					person: await job.reserve('person', plan.rows.filter((r) => !r.before).length),
+					user: await job.reserve('user', newAccounts.length)
 				});
+				const targets = Object.entries(ROSTER_TARGETS) as [keyof typeof ROSTER_TARGETS, string][];
+				await job.phase(
+					'import_phase_writing',
+					targets.reduce((n, [key]) => n + rows[key].length, 0)
+				);
+				for (const [key, target] of targets) await job.stage(target, rows[key]);
+				job.audits.push(...rows.audits);
+				await job.seal(rows.accounts);
+				grantsToRevoke = rows.grantDelete.length;
+				result = { fileName, counts: rows.counts, accounts: rows.accounts.length };
+			},
+			async publish(tx) {
+				await publishRoster(tx, id, grantsToRevoke);
+				await appendAudit(tx, {
+					action: 'roster.imported',
+					entityType: 'roster',
+					entityId: id,
+					after: { fileName, ...result!.counts, accounts: result!.accounts }
+				});
+				return result!;
 			}
-			await syncRoles(tx, userId!, row);
 		}
-		await appendAudit(tx, {
-			action: 'roster.imported',
-			entityType: 'roster',
-			entityId: input.stagedId,
-			after: { fileName, ...counts, accounts: accounts.length }
-		});
-		return { fileName, counts, accounts };
-	});
-}
-
-/**
- * Through the people service, so that a roster row is saved exactly as the person form saves it
- * (its checks, its audit entries); inside this transaction, it writes nothing of its own.
- */
-async function savePerson(tx: Ctx & { db: Tx }, row: PlannedRow): Promise<number> {
-	if (!row.before) return createPerson(tx, row.fields);
-	const personChanged = row.changes.some((c) => c !== 'roles' && c !== 'account');
-	if (personChanged) await updatePerson(tx, { personId: row.before.id, ...row.fields });
-	return row.before.id;
-}
-
-async function syncRoles(tx: Ctx & { db: Tx }, userId: number, row: PlannedRow) {
-	const unitId = row.fields.unitId;
-	const revoke = async (role: Role, from: number) => {
-		await tx.db
-			.delete(roleGrant)
-			.where(
-				and(eq(roleGrant.userId, userId), eq(roleGrant.role, role), eq(roleGrant.unitId, from))
-			);
-		await appendAudit(tx, {
-			action: 'role.revoked',
-			entityType: 'user',
-			entityId: userId,
-			unitId: from,
-			before: { role, unitId: from }
-		});
-	};
-	if (row.cadreLeaves !== undefined) await revoke('cadre', row.cadreLeaves);
-	for (const role of row.revoke) await revoke(role, unitId);
-	for (const role of row.grant) {
-		await tx.db.insert(roleGrant).values({ userId, role, unitId, grantedAt: tx.now });
-		await appendAudit(tx, {
-			action: 'role.granted',
-			entityType: 'user',
-			entityId: userId,
-			unitId,
-			after: { role, unitId }
-		});
-	}
+	);
+	return { id, finished };
 }

@@ -19,6 +19,7 @@ import {
 	columnOf,
 	listOf
 } from './columns.ts';
+import { mayTouchAccount } from '../accounts/account-unit.ts';
 import { loadKnown } from './known.ts';
 import { UnitDirectory } from './units.ts';
 
@@ -105,7 +106,10 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 	const firstLineOf = new Map<string, number>();
 	const readable: { line: number; unitId: number; row: ReturnType<typeof rosterRow.parse> }[] = [];
 
+	let checked = 0;
 	for (const { line, cells } of sheet.rows) {
+		// checking 5,000 rows takes a while: let other requests through now and then
+		if (++checked % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
 		const before = errors.length;
 		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) =>
 			errors.push({
@@ -219,6 +223,11 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			fail('roles', 'roster_err_role_forbidden', {
 				roles: powers.map((r) => ROLE_LABELS[r]).join('、')
 			});
+			continue;
+		}
+		// a new account holds its grants on this row's unit only: the account rule asks for that unit
+		if (!account && !mayTouchAccount(ctx.user, 'account.open', [unit.path])) {
+			fail('employeeNo', 'roster_err_account_forbidden');
 			continue;
 		}
 		if (account === ctx.user.id && revoke.includes('admin')) {

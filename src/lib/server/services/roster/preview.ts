@@ -1,9 +1,9 @@
 import { authorizeAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
-import type { Upload } from '../../spreadsheet/index.ts';
+import type { Sheet, Upload } from '../../spreadsheet/index.ts';
+import { parseUpload } from '../../uploads/pool.ts';
 import type { Column } from './columns.ts';
 import { type RowError, planRoster } from './plan.ts';
-import { readRosterUpload } from './read-upload.ts';
 import { stage } from '../imports/staging.ts';
 
 export const ROSTER_KIND = 'roster';
@@ -28,11 +28,11 @@ export interface RosterPreview {
 
 /**
  * Reads an uploaded roster and reports, row by row, what importing it would do or why it cannot be
- * imported. A file without errors is kept for 30 minutes, to be confirmed by `importRoster`.
+ * imported. A file without errors is kept for 30 minutes, to be confirmed by `startRosterImport`.
  */
 export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreview> {
 	authorizeAnywhere(ctx, 'roster.import');
-	const sheet = await readRosterUpload(upload);
+	const sheet = await parseUpload<Sheet>({ kind: 'roster', upload });
 	const plan = await planRoster(ctx, sheet);
 	const counts = { create: 0, update: 0, unchanged: 0 };
 	for (const r of plan.rows) counts[r.action]++;

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { t } from '$lib/i18n.ts';
 import type { Role } from '$lib/schemas/enums.ts';
-import type { RosterPasswordsInput } from '$lib/schemas/roster.ts';
+import type { NewRosterAccount } from './rows.ts';
 import { authorizeAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { person, roleGrant, unit, user } from '../../db/schema/index.ts';
@@ -143,7 +143,7 @@ export async function exportRoster(ctx: Ctx): Promise<Uint8Array> {
  */
 export async function passwordsWorkbook(
 	ctx: Ctx,
-	input: RosterPasswordsInput
+	input: { accounts: readonly Pick<NewRosterAccount, 'unit' | 'name' | 'username' | 'password'>[] }
 ): Promise<Uint8Array> {
 	authorizeAnywhere(ctx, 'roster.import');
 	return writeWorkbook([

@@ -12,7 +12,10 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const out = await formAction(event, changePasswordInput, changePassword);
+		const address = event.getClientAddress();
+		const out = await formAction(event, changePasswordInput, (ctx, input) =>
+			changePassword(ctx, input, address)
+		);
 		if (!out.ok) return out.failure;
 		// every session ended with the change; this browser gets a fresh one
 		await startSession(event, event.locals.user!.id, new Date());

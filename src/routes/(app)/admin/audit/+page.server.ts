@@ -1,6 +1,10 @@
+import { fail } from '@sveltejs/kit';
+import { t } from '$lib/i18n.ts';
+import { AUDIT_HEAD_MAX_BYTES, auditHeadInput } from '$lib/schemas/audit.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { listAudit } from '$lib/server/services/audit/list.ts';
 import { verifyAuditChain } from '$lib/server/services/audit/verify.ts';
+import { problemMessage } from './problems.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,13 +13,40 @@ export const load: PageServerLoad = async (event) => {
 	return guard(async () => ({ audit: await listAudit(ctx, page) }));
 };
 
+/** The head file chosen in the form, parsed; null when none was chosen, 'invalid' when unreadable. */
+async function headOf(form: FormData) {
+	const file = form.get('head');
+	if (!(file instanceof File) || file.size === 0) return null;
+	if (file.size > AUDIT_HEAD_MAX_BYTES) return 'invalid' as const;
+	try {
+		const parsed = auditHeadInput.safeParse(JSON.parse(await file.text()));
+		return parsed.success ? parsed.data : ('invalid' as const);
+	} catch {
+		return 'invalid' as const;
+	}
+}
+
 export const actions: Actions = {
-	/** Re-checks every hash of the chain on demand (it reads the whole log). */
+	/**
+	 * Re-checks every hash of the chain and every signed checkpoint (it reads the whole log), and,
+	 * when a head downloaded earlier is given, checks the log against it too.
+	 */
 	verify: async (event) => {
 		const ctx = ctxOf(event);
-		const result = await guard(() => verifyAuditChain(ctx));
+		const head = await headOf(await event.request.formData());
+		if (head === 'invalid') return fail(400, { message: t('audit_head_invalid') });
+		const result = await guard(() => verifyAuditChain(ctx, head ? { head } : {}));
 		return result.ok
-			? { verified: { ok: true as const, count: result.count } }
-			: { verified: { ok: false as const, seq: result.seq ?? result.expectedSeq } };
+			? {
+					verified: {
+						ok: true as const,
+						message: t(head ? 'audit_chain_ok_head' : 'audit_chain_ok', {
+							n: result.count,
+							checkpoints: result.checkpoints,
+							seq: head?.seq ?? 0
+						})
+					}
+				}
+			: { verified: { ok: false as const, message: problemMessage(result) } };
 	}
 };

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import {
 	ROSTER_MAX_BYTES,
@@ -9,19 +9,42 @@ import {
 import { authorizeAnywhere, canAnywhere } from '$lib/server/authz/index.ts';
 import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { RosterRowsError, importRoster } from '$lib/server/services/roster/import.ts';
+import { importKeyFor, readImportKey } from '$lib/server/import-key.ts';
+import { readImportJob, readSealedSecret } from '$lib/server/services/imports/job.ts';
+import { openSecret } from '$lib/server/services/imports/secret.ts';
+import {
+	type NewRosterAccount,
+	type RosterImportResult,
+	type RosterJobDetails,
+	startRosterImport
+} from '$lib/server/services/roster/import.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import type { RowError } from '$lib/server/services/roster/plan.ts';
-import { previewRoster } from '$lib/server/services/roster/preview.ts';
+import { ROSTER_KIND, previewRoster } from '$lib/server/services/roster/preview.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const PREVIEW_ROWS = 1000;
 const LIMITS = { mb: ROSTER_MAX_BYTES / 1024 / 1024, rows: ROSTER_MAX_ROWS };
+const PATH = '/admin/roster';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
+	event.depends('app:import-job');
 	return guard(async () => {
 		authorizeAnywhere(ctx, 'roster.export');
-		return { canImport: canAnywhere(ctx.user, 'roster.import'), limits: LIMITS };
+		const base = { canImport: canAnywhere(ctx.user, 'roster.import'), limits: LIMITS };
+		const jobId = event.url.searchParams.get('job');
+		if (!jobId) return { ...base, job: null, accounts: null };
+		const job = await readImportJob<RosterImportResult>(ctx, ROSTER_KIND, jobId);
+		const key = readImportKey(event, jobId);
+		const sealed =
+			job.state === 'done' && key ? await readSealedSecret(ctx, ROSTER_KIND, jobId) : null;
+		return {
+			...base,
+			job: { ...job, details: (job.failure?.details as RosterJobDetails | undefined) ?? null },
+			// only the browser that started the import holds the key to its one-time passwords
+			accounts: sealed && key ? openSecret<NewRosterAccount[]>(key, jobId, sealed) : null
+		};
 	});
 };
 
@@ -37,19 +60,16 @@ function failed(message: string, rowErrors: RowError[] | null = null) {
 function rosterFailure(e: unknown) {
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
-	if (e instanceof RosterRowsError) {
-		return failed(t(e.code), e.rows);
-	}
 	if (e instanceof AppError) return failed(t(e.code, { ...LIMITS, ...e.params }));
 	throw e;
 }
 
-// Both actions answer with data rather than redirecting: the preview and the one-time passwords
-// must not outlive this response (the passwords are never stored in clear).
 export const actions: Actions = {
+	// answers with data rather than redirecting: the preview belongs to this upload only
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, ROSTER_MAX_BYTES);
+		if (!form) return fail(413, { message: t('roster_file_too_large', LIMITS), rowErrors: null });
 		const parsed = rosterPreviewInput.safeParse({ file: form.get('file') });
 		if (!parsed.success) {
 			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));
@@ -70,15 +90,19 @@ export const actions: Actions = {
 			return rosterFailure(e);
 		}
 	},
+	// starts the import job and follows it on this page (?job=…)
 	import: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await event.request.formData();
 		const parsed = rosterImportInput.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return failed(t('roster_staged_expired'));
+		let id: string;
 		try {
-			return { imported: await importRoster(ctx, parsed.data) };
+			const key = importKeyFor(event, parsed.data.stagedId, PATH);
+			({ id } = await startRosterImport(ctx, parsed.data, key));
 		} catch (e) {
 			return rosterFailure(e);
 		}
+		redirect(303, `${PATH}?job=${id}`);
 	}
 };

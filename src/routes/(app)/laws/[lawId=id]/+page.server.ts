@@ -9,6 +9,10 @@ export const load: PageServerLoad = async (event) => {
 	return guard(async () => {
 		const lawId = id.safeParse(event.params.lawId);
 		if (!lawId.success) throw new NotFoundError();
-		return getLawVersion(ctx, lawId.data);
+		const made = event.url.searchParams.has('madeCurrent');
+		return {
+			...(await getLawVersion(ctx, lawId.data)),
+			madeCurrent: made ? { flagged: Number(event.url.searchParams.get('flagged')) || 0 } : null
+		};
 	});
 };

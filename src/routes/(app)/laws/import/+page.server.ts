@@ -1,34 +1,42 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { type Issue, ValidationError, formatArticleNo } from '@xuefa/core';
+import { ValidationError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import { LAW_MAX_BYTES, lawImportInput, lawPreviewInput } from '$lib/schemas/laws.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
 import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { importStatute } from '$lib/server/services/laws/import.ts';
+import { readImportJob } from '$lib/server/services/imports/job.ts';
+import {
+	type StatuteImportResult,
+	type StatuteJobDetails,
+	startStatuteImport
+} from '$lib/server/services/laws/import.ts';
+import { issueText } from '$lib/server/services/laws/issues.ts';
+import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { previewStatute } from '$lib/server/services/laws/preview.ts';
 import { decodeText } from '$lib/server/services/laws/source.ts';
+import { STATUTE_KIND } from '$lib/server/services/laws/staging.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const LIMITS = { mb: LAW_MAX_BYTES / 1024 / 1024 };
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	return guard(async () => {
+	event.depends('app:import-job');
+	const job = await guard(async () => {
 		authorizeAnywhere(ctx, 'law.manage');
-		return { limits: LIMITS };
+		const jobId = event.url.searchParams.get('job');
+		return jobId ? readImportJob<StatuteImportResult>(ctx, STATUTE_KIND, jobId) : null;
 	});
-};
-
-/** A parse issue as a sentence with its line: 第 12 行：条文编号不连续…… */
-function issueText(issue: Issue): string {
-	const data = { ...issue.data };
-	for (const k of ['no', 'expected'] as const) {
-		if (typeof data[k] === 'number') data[k] = formatArticleNo(data[k]);
+	// a finished import shows in the library, with what it flagged
+	if (job?.state === 'done' && job.result) {
+		redirect(303, `/laws?imported=${job.result.lawId}&flagged=${job.result.flagged}`);
 	}
-	const key = `law_issue_${issue.code.replace(/^statute\./, '').replace(/\./g, '_')}`;
-	return t('law_issue_line', { line: issue.line ?? 1, message: t(key, data) });
-}
+	return {
+		limits: LIMITS,
+		job: job && { ...job, issues: (job.failure?.details as StatuteJobDetails | undefined) ?? [] }
+	};
+};
 
 function failed(message: string, issues: string[] = []) {
 	return fail(400, { message, issues });
@@ -46,10 +54,14 @@ function lawFailure(e: unknown) {
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
-		const form = await event.request.formData();
+		const form = await readUploadForm(event.request, LAW_MAX_BYTES);
+		if (!form) return fail(413, { message: t('law_source_too_large', LIMITS), issues: [] });
 		const file = form.get('file');
 		const pasted = String(form.get('text') ?? '');
 		const useFile = file instanceof File && file.size > 0;
+		if (file instanceof File && file.name && file.size === 0 && !pasted.trim()) {
+			return failed(t('law_source_empty_file'));
+		}
 		if (useFile && file.size > LAW_MAX_BYTES) return failed(t('law_source_too_large', LIMITS));
 		const parsed = lawPreviewInput.safeParse({
 			fileName: useFile ? file.name : '',
@@ -71,12 +83,13 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = lawImportInput.safeParse(Object.fromEntries(form));
 		if (!parsed.success) return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid'));
-		let result;
+		let id: string;
 		try {
-			result = await importStatute(ctx, parsed.data);
+			({ id } = await startStatuteImport(ctx, parsed.data));
 		} catch (e) {
 			return lawFailure(e);
 		}
-		redirect(303, `/laws?imported=${result.lawId}&flagged=${result.flagged}`);
+		// the job's progress on this page, then the library
+		redirect(303, `/laws/import?job=${id}`);
 	}
 };

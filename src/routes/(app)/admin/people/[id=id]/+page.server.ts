@@ -6,7 +6,7 @@ import {
 import { grantRoleInput, revokeRoleInput, updatePersonInput } from '$lib/schemas/org.ts';
 import { can, canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
-import { authorizeAccount } from '$lib/server/services/accounts/account-unit.ts';
+import { authorizeAccount, mayTouchAccount } from '$lib/server/services/accounts/account-unit.ts';
 import { createAccount } from '$lib/server/services/accounts/create-account.ts';
 import { resetPassword } from '$lib/server/services/accounts/reset-password.ts';
 import { setAccountDisabled } from '$lib/server/services/accounts/set-disabled.ts';
@@ -37,18 +37,26 @@ export const load: PageServerLoad = async (event) => {
 			grantUnits: grantUnits.map(short),
 			may: {
 				edit: unitPath !== undefined && can(ctx.user, 'person.manage', unitPath),
-				account: p.account
+				openAccount:
+					!p.account &&
+					unitPath !== undefined &&
+					mayTouchAccount(ctx.user, 'account.open', [unitPath]),
+				manageAccount: p.account
 					? await authorizeAccount(ctx, p.account.id).then(
 							() => true,
 							() => false
 						)
-					: unitPath !== undefined && can(ctx.user, 'account.manage', unitPath),
+					: false,
 				grant: canAnywhere(ctx.user, 'role.grant')
 			},
+			// reset and disable are asked for first, then confirmed (a second page, no script needed)
+			confirm: CONFIRMABLE.find((c) => c === event.url.searchParams.get('confirm')) ?? null,
 			created: event.url.searchParams.has('created')
 		};
 	});
 };
+
+const CONFIRMABLE = ['resetPassword', 'disable'] as const;
 
 /** The person's account id, looked up on the server: a form never chooses whose account it changes. */
 async function accountOf(event: Parameters<Actions[string]>[0]) {

@@ -5,6 +5,7 @@ import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { renderMarkdown } from '$lib/server/markdown.ts';
 import { getQuestion } from '$lib/server/services/questions/get.ts';
 import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
+import { missingArticleText, missingArticles } from '$lib/server/services/laws/citations.ts';
 import {
 	clearReviewFlag,
 	setQuestionStatus,
@@ -42,7 +43,9 @@ export const load: PageServerLoad = async (event) => {
 			viewed: viewed
 				? { version: viewed.version, ...renderVersion(viewed.data, renderMarkdown) }
 				: null,
-			laws: await lawChoices(ctx)
+			laws: await lawChoices(ctx),
+			// a warning, not a refusal: the law may be amended later or the library behind
+			citationWarnings: (await missingArticles(ctx, q.current.laws)).map(missingArticleText)
 		};
 	});
 };

@@ -1,8 +1,12 @@
+import { redirect } from '@sveltejs/kit';
 import { id } from '$lib/schemas/common.ts';
-import { ctxOf, guard } from '$lib/server/http.ts';
+import { lawVersionCurrentInput } from '$lib/schemas/laws.ts';
+import { canAnywhere } from '$lib/server/authz/index.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { NotFoundError } from '$lib/server/errors.ts';
+import { makeVersionCurrent } from '$lib/server/services/laws/make-current.ts';
 import { getLawVersion } from '$lib/server/services/laws/read.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
@@ -10,6 +14,21 @@ export const load: PageServerLoad = async (event) => {
 		const lawId = id.safeParse(event.params.lawId);
 		const versionId = id.safeParse(event.params.versionId);
 		if (!lawId.success || !versionId.success) throw new NotFoundError();
-		return getLawVersion(ctx, lawId.data, versionId.data);
+		return {
+			...(await getLawVersion(ctx, lawId.data, versionId.data)),
+			canMakeCurrent: canAnywhere(ctx.user, 'law.manage')
+		};
 	});
+};
+
+export const actions: Actions = {
+	makeCurrent: async (event) => {
+		const { lawId, versionId } = event.params;
+		const out = await formAction(event, lawVersionCurrentInput, makeVersionCurrent, {
+			lawId,
+			versionId
+		});
+		if (!out.ok) return out.failure;
+		redirect(303, `/laws/${lawId}?madeCurrent=1&flagged=${out.result}`);
+	}
 };

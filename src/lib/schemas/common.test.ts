@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { optionalText, text, uploadedFile } from './common.ts';
+
+describe('typed text', () => {
+	it('strips control characters but keeps tabs and line breaks', () => {
+		const schema = z.object({ name: text(20), note: optionalText(50) });
+		expect(schema.parse({ name: '张\u0000三\u0007', note: 'a\tb\r\nc\u001b[31m' })).toEqual({
+			name: '张三',
+			note: 'a\tb\nc[31m'
+		});
+		// nothing left but control characters is as empty as nothing at all
+		expect(schema.safeParse({ name: '\u0000\u0001' }).success).toBe(false);
+	});
+});
+
+describe('uploadedFile', () => {
+	const keys = { required: 'choose', empty: 'empty', tooLarge: 'large' };
+	const schema = uploadedFile(10, keys);
+	const message = (f: File) => schema.safeParse(f).error?.issues[0]?.message;
+
+	it('tells no file, an empty file and a too large one apart', () => {
+		expect(message(new File([], ''))).toBe('choose');
+		expect(message(new File([], 'roster.xlsx'))).toBe('empty');
+		expect(message(new File(['x'.repeat(11)], 'big.csv'))).toBe('large');
+		expect(schema.safeParse(new File(['a,b'], 'ok.csv')).success).toBe(true);
+	});
+});

@@ -1,0 +1,70 @@
+import { desc } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { transact } from '../../context.ts';
+import { auditCheckpoint, auditEntry, importJob } from '../../db/schema/index.ts';
+import { testDb } from '../../testing/db.ts';
+import { ctxFor, district } from '../../testing/factories.ts';
+import type { AuditInput } from '../audit/append.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { publishAudit, sealAudit } from './audit-batch.ts';
+
+const entries = (n: number): AuditInput[] =>
+	Array.from({ length: n }, (_, i) => ({
+		action: 'person.created',
+		entityType: 'person',
+		entityId: i + 1,
+		after: { name: `干部${i + 1}` }
+	}));
+
+async function setup() {
+	const db = await testDb();
+	const d = await district(db);
+	const ctx = await ctxFor(db, d.admin.user.id);
+	const now = new Date();
+	const jobId = 'a'.repeat(32);
+	await db.insert(importJob).values({
+		id: jobId,
+		userId: d.admin.user.id,
+		kind: 'roster',
+		fileName: 'x.xlsx',
+		state: 'running',
+		createdAt: now,
+		updatedAt: now,
+		expiresAt: new Date(now.getTime() + 3_600_000)
+	});
+	// a verification signs the head as it is before the import
+	expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 0 });
+	return { db, ctx, jobId };
+}
+
+const lastCheckpoint = async (db: Awaited<ReturnType<typeof setup>>['db']) =>
+	(await db.select().from(auditCheckpoint).orderBy(desc(auditCheckpoint.id)).limit(1))[0];
+const head = async (db: Awaited<ReturnType<typeof setup>>['db']) =>
+	(await db.select().from(auditEntry).orderBy(desc(auditEntry.seq)).limit(1))[0];
+
+describe("an import's audit entries, appended in bulk", () => {
+	it('keep the checkpoint rule of every append: the head is signed once 100 entries are unsigned', async () => {
+		// a few hashed in the transaction, many staged in it, many sealed ahead (the import's paths)
+		for (const [n, sealedAhead, signed] of [
+			[30, false, 0],
+			[150, false, 150],
+			[400, true, 400]
+		] as const) {
+			const { db, ctx, jobId } = await setup();
+			const inputs = entries(n);
+			const sealed = sealedAhead ? await sealAudit(ctx, jobId, inputs) : undefined;
+			expect(sealed === undefined).toBe(!sealedAhead);
+			await transact(ctx, (tx) => publishAudit(tx, jobId, inputs, sealed));
+			const last = await head(db);
+			expect(last?.seq).toBe(n);
+			const checkpoint = await lastCheckpoint(db);
+			expect(checkpoint?.seq).toBe(signed);
+			if (signed) expect(checkpoint?.hash).toBe(last!.hash);
+			expect(await verifyAuditChain(ctx)).toMatchObject({
+				ok: true,
+				count: n,
+				checkpoints: signed ? 2 : 1
+			});
+		}
+	});
+});

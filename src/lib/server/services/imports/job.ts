@@ -1,0 +1,353 @@
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { type Ctx, transact, write } from '../../context.ts';
+import type { Tx } from '../../db/index.ts';
+import { type ImportJobState, importJob, stagedImport } from '../../db/schema/index.ts';
+import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
+import { log } from '../../log.ts';
+import { t } from '$lib/i18n.ts';
+import type { AuditInput } from '../audit/append.ts';
+import { publishAudit, sealAudit, AuditHeadMoved } from './audit-batch.ts';
+import {
+	type Reservable,
+	dropOrphans,
+	dropRows,
+	reserveIds,
+	stageRows,
+	writeSearchRowsAhead
+} from './rows.ts';
+import { sealSecret } from './secret.ts';
+
+/**
+ * Import jobs: a confirmed import runs in the background in short steps, so that no write
+ * transaction holds the database for long and the person importing sees its progress.
+ *
+ *   prepare  reads and checks, hashes, builds every row, and stages the rows (import_row) in
+ *            transactions of a few milliseconds each, reporting progress;
+ *   publish  one short transaction copies the staged rows into their tables (INSERT … SELECT),
+ *            after checking that nothing they rely on changed meanwhile.
+ *
+ * A failure at any point before publish leaves nothing visible; publish is all or nothing.
+ */
+
+const JOB_MINUTES = 60;
+/** A running job that has not reported for this long was interrupted (its process stopped). */
+const STALE_MS = 2 * 60_000;
+/** How often progress is written while a phase runs. */
+const PROGRESS_EVERY_MS = 300;
+/** Attempts at publishing with the audit chain sealed beforehand (see audit-batch.ts). */
+const SEALED_ATTEMPTS = 5;
+
+/** Why a job failed, in the importer's language, with the rows or lines at fault when known. */
+export interface JobFailure {
+	message: string;
+	details?: unknown;
+}
+
+/** A job's failure with details for its page (row errors, line issues). */
+export class ImportFailedError extends Error {
+	constructor(
+		readonly failure: JobFailure,
+		options?: { cause?: unknown }
+	) {
+		super(failure.message, options);
+	}
+}
+
+export interface ImportJobView<R = unknown> {
+	id: string;
+	kind: string;
+	fileName: string;
+	state: ImportJobState;
+	/** A message key naming what the job does now. */
+	phase: string;
+	done: number;
+	total: number;
+	result: R | null;
+	failure: JobFailure | null;
+}
+
+/**
+ * For tests: what happens in the world between staging (and sealing the audit entries) and each
+ * attempt at publishing — another writer, a crash.
+ */
+export interface JobHooks {
+	beforePublish?: (attempt: number) => Promise<void>;
+}
+
+/** What a kind of import does in each of the two steps. */
+export interface ImportWork<R> {
+	prepare(job: ImportJobRun): Promise<void>;
+	/** Runs inside the one short publishing transaction, after the staged audit entries. */
+	publish(tx: Ctx & { db: Tx }, job: ImportJobRun): Promise<R>;
+}
+
+/** What `prepare` and `publish` use: progress, staging, reserved ids, audit entries, secrets. */
+export class ImportJobRun {
+	/** Audit entries to append when the job publishes, in order. */
+	readonly audits: AuditInput[] = [];
+	private phaseKey = '';
+	private done = 0;
+	private total = 0;
+	private reported = 0;
+	private next = new Map<string, number>();
+
+	constructor(
+		readonly ctx: Ctx,
+		readonly id: string,
+		private readonly secretKey: Buffer | null
+	) {}
+
+	/** Starts a phase of `total` steps; the page shows it by its message key. */
+	async phase(key: string, total: number): Promise<void> {
+		this.phaseKey = key;
+		this.done = 0;
+		this.total = total;
+		await this.report(true);
+	}
+
+	/** Counts `n` steps of the current phase as done. */
+	async step(n = 1): Promise<void> {
+		this.done = Math.min(this.total, this.done + n);
+		await this.report(this.done === this.total);
+	}
+
+	private async report(now: boolean): Promise<void> {
+		if (!now && Date.now() - this.reported < PROGRESS_EVERY_MS) return;
+		this.reported = Date.now();
+		const { phaseKey: phase, done, total } = this;
+		await write(this.ctx.db, (tx) =>
+			tx
+				.update(importJob)
+				.set({ phase, done, total, updatedAt: new Date() })
+				.where(eq(importJob.id, this.id))
+		);
+	}
+
+	/** Stages rows for `target` (numbered on from earlier calls), counting each as a step. */
+	async stage(target: string, rows: readonly unknown[], countSteps = true): Promise<void> {
+		const from = this.next.get(target) ?? 0;
+		const step = (n: number) => (countSteps ? this.step(n) : Promise.resolve());
+		this.next.set(target, await stageRows(this.ctx.db, this.id, target, rows, from, step));
+	}
+
+	/** Writes full-text rows of new rows ahead of publishing (see rows.ts), counting steps. */
+	async searchAhead(parent: Reservable, rows: readonly { rowid: number; text: string }[]) {
+		await writeSearchRowsAhead(this.ctx.db, parent, rows, (n) => this.step(n));
+	}
+
+	/** Reserves ids for `n` new rows of `table` (see rows.ts); returns the first. */
+	async reserve(table: Reservable, n: number): Promise<number> {
+		if (n === 0) return 0;
+		return write(this.ctx.db, async (tx) => {
+			const first = await reserveIds(tx, table, n);
+			await tx
+				.update(importJob)
+				.set({
+					reserved: sql`json_set(coalesce(${importJob.reserved}, '{}'), ${`$.${table}`}, json_array(${first}, ${first + n - 1}))`
+				})
+				.where(eq(importJob.id, this.id));
+			return first;
+		});
+	}
+
+	/**
+	 * Keeps `value` (one-time passwords) for the importer, sealed with their key (see secret.ts).
+	 * Written before publishing, to keep that transaction short; the page shows it once the job
+	 * is done.
+	 */
+	async seal(value: unknown): Promise<void> {
+		if (!this.secretKey) throw new Error('this job has no key to seal a secret with');
+		const sealed = sealSecret(this.secretKey, this.id, value);
+		await write(this.ctx.db, (tx) =>
+			tx.update(importJob).set({ sealed }).where(eq(importJob.id, this.id))
+		);
+	}
+}
+
+/**
+ * Starts `work` as the job `id` (the staged upload's id) unless that job is already running or
+ * done — a second confirm of the same preview starts nothing. A failed job may be started again.
+ * Returns at once; the job goes on after the request that started it has been answered
+ * (`finished` settles when it ends, for tests; it never rejects).
+ */
+export async function startImportJob<R>(
+	ctx: Ctx,
+	job: { kind: string; id: string; fileName: string; secretKey?: Buffer } & JobHooks,
+	work: ImportWork<R>
+): Promise<{ finished: Promise<void> }> {
+	await purgeImportJobs(ctx);
+	const now = ctx.now;
+	const fresh = {
+		state: 'running' as const,
+		phase: 'import_phase_waiting',
+		done: 0,
+		total: 0,
+		result: null,
+		failure: null,
+		sealed: null,
+		reserved: null,
+		createdAt: now,
+		updatedAt: new Date(),
+		expiresAt: new Date(now.getTime() + JOB_MINUTES * 60_000)
+	};
+	const claimed = await write(ctx.db, (tx) =>
+		tx
+			.insert(importJob)
+			.values({ id: job.id, userId: ctx.user.id, kind: job.kind, fileName: job.fileName, ...fresh })
+			.onConflictDoUpdate({
+				target: importJob.id,
+				set: fresh,
+				where: and(eq(importJob.state, 'failed'), eq(importJob.userId, ctx.user.id))
+			})
+			.returning({ id: importJob.id })
+	);
+	if (claimed.length === 0) return { finished: Promise.resolve() };
+	const run = new ImportJobRun(ctx, job.id, job.secretKey ?? null);
+	// not awaited by the request: the job outlives it; every failure ends in the job's row
+	const finished = runJob(run, work, job.beforePublish).catch((e: unknown) =>
+		logJobError(job.id, e)
+	);
+	return { finished };
+}
+
+async function runJob<R>(
+	run: ImportJobRun,
+	work: ImportWork<R>,
+	beforePublish: JobHooks['beforePublish']
+): Promise<void> {
+	const { ctx, id } = run;
+	try {
+		await work.prepare(run);
+		await run.phase('import_phase_publishing', 1);
+		for (let attempt = 1; ; attempt++) {
+			// with many entries the chain is hashed before the transaction (see audit-batch.ts)
+			const sealed = attempt <= SEALED_ATTEMPTS ? await sealAudit(ctx, id, run.audits) : undefined;
+			await beforePublish?.(attempt);
+			try {
+				await transact(ctx, async (tx) => {
+					const [self] = await tx.db
+						.select({ state: importJob.state })
+						.from(importJob)
+						.where(eq(importJob.id, id));
+					if (self?.state !== 'running') throw new AppError('import_interrupted');
+					await publishAudit(tx, id, run.audits, sealed);
+					const result = await work.publish(tx, run);
+					await tx.db
+						.update(importJob)
+						.set({ state: 'done', phase: '', done: 1, total: 1, result, updatedAt: new Date() })
+						.where(eq(importJob.id, id));
+				});
+				break;
+			} catch (e) {
+				if (!(e instanceof AuditHeadMoved)) throw e;
+			}
+		}
+		// the upload is used up (a done job is never started again): outside the short transaction
+		await write(ctx.db, (tx) => tx.delete(stagedImport).where(eq(stagedImport.id, id)));
+	} catch (e) {
+		await write(ctx.db, (tx) =>
+			tx
+				.update(importJob)
+				.set({ state: 'failed', failure: failureOf(e), updatedAt: new Date() })
+				.where(eq(importJob.id, id))
+		).catch((second: unknown) => logJobError(id, second));
+		await dropOrphansOf(ctx, id).catch((second: unknown) => logJobError(id, second));
+	} finally {
+		await dropRows(ctx.db, id).catch((e: unknown) => logJobError(id, e));
+	}
+}
+
+/** Removes what a job that will never publish wrote ahead (full-text rows of reserved ids). */
+async function dropOrphansOf(ctx: Pick<Ctx, 'db'>, id: string): Promise<void> {
+	const [job] = await ctx.db
+		.select({ reserved: importJob.reserved })
+		.from(importJob)
+		.where(eq(importJob.id, id));
+	await dropOrphans(ctx.db, job?.reserved ?? null);
+}
+
+function failureOf(e: unknown): JobFailure {
+	if (e instanceof ImportFailedError) return e.failure;
+	if (isDatabaseBusy(e)) return { message: t('error_busy') };
+	if (e instanceof AppError) return { message: t(e.code, e.params) };
+	// the id the job's page shows, to find the stack in the log (as for a failed request)
+	const errorId = crypto.randomUUID();
+	log.error({ errorId, err: e }, 'unexpected error in an import job');
+	return { message: `${t('error_unexpected')} (${errorId})` };
+}
+
+/** Cleaning up after a job failed: logged, never thrown (the job's failure is already kept). */
+function logJobError(jobId: string, e: unknown): void {
+	log.error({ jobId, err: e }, 'import job');
+}
+
+/**
+ * The user's own job of this kind, as its page shows it. A running job that stopped reporting
+ * was interrupted (its process stopped): it shows as failed, and nothing of it was published.
+ * @throws NotFoundError for another user's job, another kind or an expired one
+ */
+export async function readImportJob<R>(
+	ctx: Ctx,
+	kind: string,
+	id: string
+): Promise<ImportJobView<R>> {
+	const [row] = await ctx.db
+		.select()
+		.from(importJob)
+		.where(and(eq(importJob.id, id), eq(importJob.kind, kind), eq(importJob.userId, ctx.user.id)));
+	if (!row || row.expiresAt <= ctx.now) throw new NotFoundError();
+	const stale = row.state === 'running' && ctx.now.getTime() - row.updatedAt.getTime() > STALE_MS;
+	return {
+		id: row.id,
+		kind: row.kind,
+		fileName: row.fileName,
+		state: stale ? 'failed' : row.state,
+		phase: row.phase,
+		done: row.done,
+		total: row.total,
+		result: (row.result as R | null) ?? null,
+		failure: stale
+			? { message: t('import_interrupted') }
+			: ((row.failure as JobFailure | null) ?? null)
+	};
+}
+
+/** The sealed secret of the user's own finished job, or null. */
+export async function readSealedSecret(ctx: Ctx, kind: string, id: string): Promise<string | null> {
+	const [row] = await ctx.db
+		.select({ sealed: importJob.sealed, state: importJob.state, expiresAt: importJob.expiresAt })
+		.from(importJob)
+		.where(and(eq(importJob.id, id), eq(importJob.kind, kind), eq(importJob.userId, ctx.user.id)));
+	return row?.state === 'done' && row.expiresAt > ctx.now ? row.sealed : null;
+}
+
+/**
+ * Removes expired jobs, and marks running jobs that stopped reporting as failed; the staged rows
+ * of both are removed a chunk per transaction (ids they had reserved are simply never used).
+ */
+export async function purgeImportJobs(ctx: Pick<Ctx, 'db' | 'now'>): Promise<void> {
+	const stale = new Date(ctx.now.getTime() - STALE_MS);
+	const gone = await ctx.db
+		.select({ id: importJob.id, expiresAt: importJob.expiresAt })
+		.from(importJob)
+		.where(
+			or(
+				lt(importJob.expiresAt, ctx.now),
+				and(eq(importJob.state, 'running'), lt(importJob.updatedAt, stale))
+			)
+		);
+	for (const job of gone) {
+		// failed first: a slow job that is still alive then refuses to publish (see runJob)
+		await write(ctx.db, (tx) =>
+			tx
+				.update(importJob)
+				.set({ state: 'failed', failure: { message: t('import_interrupted') } })
+				.where(eq(importJob.id, job.id))
+		);
+		await dropRows(ctx.db, job.id);
+		await dropOrphansOf(ctx, job.id);
+		if (job.expiresAt < ctx.now) {
+			await write(ctx.db, (tx) => tx.delete(importJob).where(eq(importJob.id, job.id)));
+		}
+	}
+}

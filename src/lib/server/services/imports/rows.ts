@@ -1,0 +1,163 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
+import { write } from '../../context.ts';
+import type { DbOrTx, Tx } from '../../db/index.ts';
+
+/**
+ * The staging area of import jobs: prepared rows kept as JSONB in `import_row`, written in short
+ * transactions and published by one INSERT … SELECT per table (see job.ts).
+ */
+
+// A chunk is written in one short transaction: 250 rows or 64 KB of JSON, whichever comes first,
+// keeps each one at a few milliseconds.
+const CHUNK_ROWS = 250;
+const CHUNK_BYTES = 64_000;
+
+/** Runs `fn` in the caller's transaction, or in a short write transaction of its own. */
+function inWrite<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+	return db instanceof SQLiteTransaction ? fn(db as Tx) : write(db, fn);
+}
+
+/**
+ * Writes `rows` in chunks, one short transaction each: `insert` gets a chunk as a JSON array (for
+ * `json_each`) and the index of its first row.
+ */
+async function inChunks(
+	db: DbOrTx,
+	rows: readonly unknown[],
+	insert: (json: string, first: number) => SQL,
+	onChunk: (written: number) => Promise<void> = async () => {}
+): Promise<void> {
+	let i = 0;
+	while (i < rows.length) {
+		const chunk: string[] = [];
+		let bytes = 0;
+		while (i < rows.length && chunk.length < CHUNK_ROWS && bytes < CHUNK_BYTES) {
+			const text = JSON.stringify(rows[i++]);
+			chunk.push(text);
+			bytes += text.length;
+		}
+		const statement = insert(`[${chunk.join(',')}]`, i - chunk.length);
+		await inWrite(db, (tx) => tx.run(statement));
+		await onChunk(chunk.length);
+	}
+}
+
+/**
+ * Appends `rows` to the job's staged rows for `target`, numbered on from `from`, in chunks.
+ * @returns the number of the next row
+ */
+export async function stageRows(
+	db: DbOrTx,
+	jobId: string,
+	target: string,
+	rows: readonly unknown[],
+	from = 0,
+	onChunk?: (written: number) => Promise<void>
+): Promise<number> {
+	await inChunks(
+		db,
+		rows,
+		(json, first) => sql`INSERT INTO import_row (job_id, target, ord, data)
+			SELECT ${jobId}, ${target}, ${from + first} + key, jsonb(value) FROM json_each(${json})`,
+		onChunk
+	);
+	return from + rows.length;
+}
+
+/**
+ * Full-text rows are written ahead, in chunks, for rows a job creates under reserved ids: search
+ * reaches them only through their parent row (`id IN (SELECT rowid FROM …_fts …)`), which does
+ * not exist until the job publishes, so they stay invisible — and the index work stays out of the
+ * publishing transaction. Orphans of a job that never publishes are removed by `dropOrphans`.
+ */
+const SEARCH_OF: Partial<Record<Reservable, { fts: string; column: string }>> = {
+	question: { fts: 'question_fts', column: 'body' },
+	law_article: { fts: 'law_article_fts', column: 'text' }
+};
+
+/** Writes the full-text rows (`{ rowid, text }`) of new rows of `parent`, ahead of publishing. */
+export async function writeSearchRowsAhead(
+	db: DbOrTx,
+	parent: Reservable,
+	rows: readonly { rowid: number; text: string }[],
+	onChunk?: (written: number) => Promise<void>
+): Promise<void> {
+	const search = SEARCH_OF[parent]!;
+	const table = sql.identifier(search.fts);
+	const column = sql.identifier(search.column);
+	await inChunks(
+		db,
+		rows,
+		(json) => sql`INSERT INTO ${table} (rowid, ${column})
+			SELECT value->>'rowid', value->>'text' FROM json_each(${json})`,
+		onChunk
+	);
+}
+
+/** Removes full-text rows written ahead for reserved ids whose parent rows were never published. */
+export async function dropOrphans(
+	db: DbOrTx,
+	reserved: Partial<Record<string, [number, number]>> | null
+): Promise<void> {
+	for (const [parent, search] of Object.entries(SEARCH_OF)) {
+		const range = reserved?.[parent];
+		if (!range) continue;
+		const [first, last] = range;
+		await inWrite(db, (tx) =>
+			tx.run(sql`DELETE FROM ${sql.identifier(search.fts)} WHERE rowid BETWEEN ${first} AND ${last}
+				AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
+		);
+	}
+}
+
+/** The staged rows of `target`, in order, as a subquery whose `data` column holds each row. */
+export function staged(jobId: string, target: string): SQL {
+	return sql`(SELECT data FROM import_row WHERE job_id = ${jobId} AND target = ${target} ORDER BY ord)`;
+}
+
+/** Removes a job's staged rows (of one target, or all), a chunk per transaction. */
+export async function dropRows(db: DbOrTx, jobId: string, target?: string): Promise<void> {
+	const which = target === undefined ? sql`` : sql` AND target = ${target}`;
+	for (;;) {
+		const { rowsAffected } = await inWrite(db, (tx) =>
+			tx.run(
+				sql`DELETE FROM import_row WHERE rowid IN (SELECT rowid FROM import_row WHERE job_id = ${jobId}${which} LIMIT 1000)`
+			)
+		);
+		if (rowsAffected < 1000) return;
+	}
+}
+
+/** Tables whose new rows an import creates with ids reserved in advance. */
+export const RESERVABLE = [
+	'person',
+	'user',
+	'question',
+	'law',
+	'law_version',
+	'law_heading',
+	'law_article'
+] as const;
+export type Reservable = (typeof RESERVABLE)[number];
+
+/**
+ * Reserves `n` ids of an AUTOINCREMENT table by moving its sqlite_sequence past them: SQLite never
+ * hands out an id at or below it again, so rows staged with these ids (and rows referring to
+ * them) can be published later without clashing with anything written meanwhile.
+ * @returns the first reserved id
+ */
+export async function reserveIds(tx: Tx, table: Reservable, n: number): Promise<number> {
+	const name = sql.identifier(table);
+	const [row] = await tx.all<{ top: number }>(
+		sql`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = ${table}), 0), coalesce((SELECT max(id) FROM ${name}), 0)) AS top`
+	);
+	const top = Number(row?.top ?? 0);
+	const { rowsAffected } = await tx.run(
+		sql`UPDATE sqlite_sequence SET seq = ${top + n} WHERE name = ${table}`
+	);
+	if (rowsAffected === 0) {
+		await tx.run(sql`INSERT INTO sqlite_sequence (name, seq) VALUES (${table}, ${top + n})`);
+	}
+	return top + 1;
+}

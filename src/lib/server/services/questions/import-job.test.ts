@@ -1,0 +1,120 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { listQuestionsInput } from '$lib/schemas/banks.ts';
+import { transact } from '../../context.ts';
+import { importRow, question, questionVersion } from '../../db/schema/index.ts';
+import { testDb } from '../../testing/db.ts';
+import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
+import { JobFailed, finishedJob } from '../../testing/imports.ts';
+import type { JobHooks } from '../imports/job.ts';
+import {
+	QUESTIONS_KIND,
+	type QuestionImportResult,
+	previewQuestionImport,
+	startQuestionImport
+} from './import.ts';
+import { listQuestions } from './list.ts';
+import { storeQuestion } from './store.ts';
+
+const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '答案'];
+
+/** `n` true/false questions T1 … with a word only question `i` has (寰宇{i}号). */
+const csv = (n: number, from = 1) => {
+	const rows = Array.from({ length: n }, (_, k) => {
+		const i = from + k;
+		return [`T${i}`, '判断', `第${i}题：寰宇${i}号机关应当依法行政。`, '', '', '对'];
+	});
+	const body = [HEADER, ...rows].map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n');
+	return { name: '试题.csv', bytes: new TextEncoder().encode(body) };
+};
+
+async function setup() {
+	const db = await testDb();
+	const d = await district(db);
+	const organiser = await makeUser(db, d.root.id, [['organiser', d.root.id]]);
+	const bank = await makeBank(db, d.a.id);
+	return { db, bank, ctx: await ctxFor(db, organiser.user.id) };
+}
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+async function run(s: Setup, upload: ReturnType<typeof csv>, hooks: JobHooks = {}) {
+	const preview = await previewQuestionImport(s.ctx, { bankId: s.bank.id }, upload);
+	expect(preview.errors).toEqual([]);
+	const started = await startQuestionImport(
+		s.ctx,
+		{ bankId: s.bank.id, stagedId: preview.stagedId! },
+		hooks
+	);
+	return finishedJob<QuestionImportResult>(s.ctx, QUESTIONS_KIND, started);
+}
+
+const n = async (s: Setup, table: typeof question | typeof questionVersion | typeof importRow) =>
+	(await s.db.select({ n: count() }).from(table))[0]!.n;
+const searchRows = async (s: Setup) =>
+	((await s.db.all(sql`SELECT count(*) AS n FROM question_fts`))[0] as { n: number }).n;
+const found = async (s: Setup, q: string) =>
+	(await listQuestions(s.ctx, { ...listQuestionsInput.parse({ q }), bankId: s.bank.id })).rows;
+
+describe('a large question import, staged in short steps and published at once', () => {
+	it('imports 800 questions with their versions and search rows, updating by 编号', async () => {
+		const s = await setup();
+		expect((await run(s, csv(800))).counts).toEqual({ create: 800, update: 0, unchanged: 0 });
+		expect(await n(s, question)).toBe(800);
+		expect(await searchRows(s)).toBe(800);
+		expect((await found(s, '寰宇777号')).map((q) => q.stemText)).toEqual([
+			'第777题：寰宇777号机关应当依法行政。'
+		]);
+
+		// T1 … T400 again but reworded, T801 … T1000 new
+		const again = csv(400);
+		const reworded = new TextDecoder().decode(again.bytes).replaceAll('依法行政', '依法履职');
+		const more = new TextDecoder().decode(csv(200, 801).bytes).split('\r\n').slice(1);
+		const result = await run(s, {
+			name: '试题.csv',
+			bytes: new TextEncoder().encode([reworded, ...more].join('\r\n'))
+		});
+		expect(result.counts).toEqual({ create: 200, update: 400, unchanged: 0 });
+		expect(await n(s, question)).toBe(1000);
+		expect(await n(s, questionVersion)).toBe(1400);
+		expect(await searchRows(s)).toBe(1000);
+		expect((await found(s, '寰宇12号')).map((q) => q.stemText)).toEqual([
+			'第12题：寰宇12号机关应当依法履职。'
+		]);
+		expect(await n(s, importRow)).toBe(0);
+	});
+
+	it('imports nothing when a question it updates is edited between staging and publishing', async () => {
+		const s = await setup();
+		await run(s, csv(50));
+		const [t7] = await s.db.select().from(question).where(eq(question.externalId, 'T7'));
+		const edited = new TextDecoder().decode(csv(300).bytes).replaceAll('依法行政', '依法履职');
+		const failure = await run(
+			s,
+			{ name: '试题.csv', bytes: new TextEncoder().encode(edited) },
+			{
+				beforePublish: async () => {
+					const [v] = await s.db
+						.select({ data: questionVersion.data })
+						.from(questionVersion)
+						.where(eq(questionVersion.questionId, t7!.id));
+					await transact(s.ctx, (tx) =>
+						storeQuestion(
+							tx,
+							s.bank.id,
+							{ ...v!.data, stem: '有人刚改了这道题。' },
+							{ questionId: t7!.id }
+						)
+					);
+				}
+			}
+		).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(JobFailed);
+		expect((failure as JobFailed).message).toMatch(/预览之后发生了变化/);
+		// the 250 new questions are not there, not even in the search index written ahead
+		expect(await n(s, question)).toBe(50);
+		expect(await searchRows(s)).toBe(50);
+		expect(await found(s, '寰宇280号')).toEqual([]);
+		expect(await n(s, importRow)).toBe(0);
+	});
+});

@@ -1,0 +1,351 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import yauzl from 'yauzl';
+import { SpreadsheetError } from './types.ts';
+
+/** What an .xlsx may cost to read, whatever its entries declare. */
+export interface XlsxLimits {
+	/** Bytes inflated from the archive, all entries together, counted as they stream. */
+	maxUnzippedBytes: number;
+	/** Non-empty rows of the first sheet, the header included. */
+	maxRecords: number;
+	/** The rightmost column a non-empty cell may be in. */
+	maxColumns: number;
+}
+
+/** Far above any real roster or question workbook of 5,000 rows, far below what hurts the server. */
+export const XLSX_LIMITS: XlsxLimits = {
+	maxUnzippedBytes: 64 * 1024 * 1024,
+	maxRecords: 5001,
+	maxColumns: 200
+};
+const MAX_ENTRIES = 2000;
+// Row numbers beyond Excel's own last row come only from crafted files.
+const EXCEL_MAX_ROWS = 1_048_576;
+
+export interface SheetRecord {
+	line: number;
+	values: string[];
+}
+
+/**
+ * Reads the first worksheet of an .xlsx as the text of its cells, streaming: every entry is
+ * inflated through a counter that stops at `maxUnzippedBytes` (a crafted archive may declare tiny
+ * sizes and unpack to gigabytes), and the sheet stops at `maxRecords` rows or `maxColumns` columns.
+ * Memory stays bounded by the limits, time grows linearly with the bytes inflated.
+ *
+ * Why not ExcelJS: its reader inflates and holds the whole workbook (a 1 MB bomb took 1.3 GB) and
+ * cannot be stopped part-way; yauzl (zip) and saxes (streaming XML) are the pieces it is built on.
+ * @throws SpreadsheetError `unreadable`, `too_large_unzipped`, `too_many_rows`, `too_many_columns`
+ */
+export async function readXlsxRecords(
+	bytes: Uint8Array,
+	limits: XlsxLimits = XLSX_LIMITS
+): Promise<SheetRecord[]> {
+	const zip = await openZip(bytes);
+	try {
+		const entries = await listEntries(zip);
+		let inflated = 0;
+		const stream = async (name: string, onText: (chunk: string) => void): Promise<boolean> => {
+			const entry = entries.get(name);
+			if (!entry) return false;
+			const input = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+				zip.openReadStream(entry, (e, s) => (e || !s ? reject(e ?? new Error('zip')) : resolve(s)))
+			);
+			const decoder = new TextDecoder('utf-8');
+			for await (const chunk of input as AsyncIterable<Buffer>) {
+				inflated += chunk.length;
+				if (inflated > limits.maxUnzippedBytes) {
+					(input as NodeJS.ReadableStream & { destroy(): void }).destroy();
+					throw new SpreadsheetError('too_large_unzipped', {
+						mb: Math.floor(limits.maxUnzippedBytes / 1024 / 1024)
+					});
+				}
+				onText(decoder.decode(chunk, { stream: true }));
+			}
+			onText(decoder.decode());
+			return true;
+		};
+		const workbook = await readWorkbook(stream);
+		const sheetPath = workbook.sheetPath;
+		if (!sheetPath) throw new SpreadsheetError('no_header');
+		const strings = await readSharedStrings(stream);
+		const styles = await readStyles(stream);
+		const records: SheetRecord[] = [];
+		const found = await stream(
+			sheetPath,
+			sheetReader(records, { strings, styles, date1904: workbook.date1904 }, limits)
+		);
+		if (!found) throw new SpreadsheetError('unreadable');
+		return records;
+	} catch (e) {
+		if (e instanceof SpreadsheetError) throw e;
+		throw new SpreadsheetError('unreadable');
+	} finally {
+		zip.close();
+	}
+}
+
+type Stream = (name: string, onText: (chunk: string) => void) => Promise<boolean>;
+
+function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
+	return new Promise((resolve, reject) =>
+		// sizes are checked by counting what comes out, not by trusting what the entries declare
+		yauzl.fromBuffer(
+			Buffer.from(bytes),
+			{ lazyEntries: true, validateEntrySizes: false },
+			(e, zip) => (e || !zip ? reject(new SpreadsheetError('unreadable')) : resolve(zip))
+		)
+	);
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+	return new Promise((resolve, reject) => {
+		const entries = new Map<string, yauzl.Entry>();
+		zip.on('entry', (entry: yauzl.Entry) => {
+			entries.set(entry.fileName, entry);
+			if (entries.size > MAX_ENTRIES) reject(new SpreadsheetError('unreadable'));
+			else zip.readEntry();
+		});
+		zip.on('end', () => resolve(entries));
+		zip.on('error', () => reject(new SpreadsheetError('unreadable')));
+		zip.readEntry();
+	});
+}
+
+/** An XML reader fed chunk by chunk; `done` rethrows what a handler threw. */
+function xml(handlers: {
+	open?: (tag: SaxesTagPlain) => void;
+	close?: (name: string) => void;
+	text?: (text: string) => void;
+}): (chunk: string) => void {
+	const parser = new SaxesParser();
+	parser.on('error', (e) => {
+		throw e;
+	});
+	if (handlers.open) parser.on('opentag', handlers.open);
+	if (handlers.close) {
+		const close = handlers.close;
+		parser.on('closetag', (tag) => close(tag.name));
+	}
+	if (handlers.text) parser.on('text', handlers.text);
+	return (chunk) => {
+		if (chunk) parser.write(chunk);
+	};
+}
+
+/** Local name of a tag (`x:row` → `row`): some writers use a namespace prefix. */
+const local = (name: string) => name.slice(name.indexOf(':') + 1);
+
+async function readWorkbook(stream: Stream) {
+	let firstSheetRel: string | undefined;
+	let date1904 = false;
+	await stream(
+		'xl/workbook.xml',
+		xml({
+			open(tag) {
+				const name = local(tag.name);
+				if (name === 'sheet' && firstSheetRel === undefined) {
+					firstSheetRel = tag.attributes['r:id'] ?? undefined;
+				} else if (name === 'workbookPr') {
+					const v = tag.attributes.date1904;
+					date1904 = v === '1' || v === 'true';
+				}
+			}
+		})
+	);
+	let sheetPath: string | undefined;
+	await stream(
+		'xl/_rels/workbook.xml.rels',
+		xml({
+			open(tag) {
+				if (local(tag.name) !== 'Relationship' || tag.attributes.Id !== firstSheetRel) return;
+				const target = tag.attributes.Target ?? '';
+				sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+			}
+		})
+	);
+	return { sheetPath, date1904 };
+}
+
+/** The shared strings: each `<si>` is the text of its `<t>` runs (phonetic guides left out). */
+async function readSharedStrings(stream: Stream): Promise<string[]> {
+	const strings: string[] = [];
+	let current: string[] | null = null;
+	let inText = false;
+	let phonetic = 0;
+	await stream(
+		'xl/sharedStrings.xml',
+		xml({
+			open(tag) {
+				const name = local(tag.name);
+				if (name === 'si') current = [];
+				else if (name === 'rPh') phonetic++;
+				else if (name === 't') inText = phonetic === 0;
+			},
+			close(name) {
+				const n = local(name);
+				if (n === 'si') {
+					strings.push(current?.join('') ?? '');
+					current = null;
+				} else if (n === 'rPh') phonetic--;
+				else if (n === 't') inText = false;
+			},
+			text(t) {
+				if (inText && current) current.push(t);
+			}
+		})
+	);
+	return strings;
+}
+
+// Built-in number formats that show dates (ECMA-376 §18.8.30, plus the CJK date formats).
+const DATE_FORMAT_IDS = new Set([
+	14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58
+]);
+
+interface Styles {
+	/** Per cell style index: the number format's code ('' for General) and whether it is a date. */
+	formats: { code: string; date: boolean }[];
+}
+
+async function readStyles(stream: Stream): Promise<Styles> {
+	const custom = new Map<number, string>();
+	const xfIds: number[] = [];
+	let inCellXfs = false;
+	await stream(
+		'xl/styles.xml',
+		xml({
+			open(tag) {
+				const name = local(tag.name);
+				if (name === 'numFmt') {
+					custom.set(Number(tag.attributes.numFmtId), String(tag.attributes.formatCode ?? ''));
+				} else if (name === 'cellXfs') inCellXfs = true;
+				else if (name === 'xf' && inCellXfs) xfIds.push(Number(tag.attributes.numFmtId ?? 0));
+			},
+			close(name) {
+				if (local(name) === 'cellXfs') inCellXfs = false;
+			}
+		})
+	);
+	return {
+		formats: xfIds.map((id) => {
+			const code = custom.get(id) ?? '';
+			return { code, date: DATE_FORMAT_IDS.has(id) || (code !== '' && isDateCode(code)) };
+		})
+	};
+}
+
+/** A custom format shows a date when, outside quotes and brackets, it has d, m, y, h or s. */
+function isDateCode(code: string): boolean {
+	const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+	return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare);
+}
+
+/** 'B' → 2, 'AA' → 27; 0 when the reference has no letters. */
+function columnOf(ref: string): number {
+	let n = 0;
+	for (const c of ref) {
+		const code = c.charCodeAt(0);
+		if (code < 65 || code > 90) break;
+		n = n * 26 + code - 64;
+	}
+	return n;
+}
+
+const DAY_MS = 86_400_000;
+
+/** An Excel serial date as YYYY-MM-DD (1900 system, with its phantom 29 Feb 1900; or 1904). */
+function serialDate(serial: number, date1904: boolean): string {
+	const days = date1904 ? serial + 1462 : serial < 61 ? serial + 1 : serial;
+	return new Date(Math.round((days - 25569) * DAY_MS)).toISOString().slice(0, 10);
+}
+
+function sheetReader(
+	records: SheetRecord[],
+	ctx: { strings: string[]; styles: Styles; date1904: boolean },
+	limits: XlsxLimits
+): (chunk: string) => void {
+	let line = 0;
+	let values: string[] | null = null;
+	let cell: { column: number; type: string; style: number } | null = null;
+	let value = '';
+	let inline = '';
+	let reading: 'v' | 't' | null = null;
+	let column = 0;
+	const cellText = (): string => {
+		if (!cell) return '';
+		switch (cell.type) {
+			case 's':
+				return ctx.strings[Number(value)] ?? '';
+			case 'inlineStr':
+				return inline;
+			case 'str':
+			case 'b':
+				return cell.type === 'b' ? (value === '1' ? 'true' : value === '0' ? 'false' : '') : value;
+			case 'e':
+				return '';
+			case 'd':
+				return value.slice(0, 10);
+			default: {
+				if (value === '') return '';
+				const n = Number(value);
+				if (!Number.isFinite(n)) return value;
+				const format = ctx.styles.formats[cell.style];
+				if (format?.date) return serialDate(n, ctx.date1904);
+				if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
+					return String(n).padStart(format.code.length, '0');
+				}
+				return String(n);
+			}
+		}
+	};
+	return xml({
+		open(tag) {
+			const name = local(tag.name);
+			if (name === 'row') {
+				const r = Number(tag.attributes.r);
+				line = Number.isInteger(r) && r > line ? r : line + 1;
+				if (line > EXCEL_MAX_ROWS) throw new SpreadsheetError('unreadable');
+				values = [];
+				column = 0;
+			} else if (name === 'c' && values) {
+				const c = columnOf(String(tag.attributes.r ?? ''));
+				column = c > 0 ? c : column + 1;
+				cell = {
+					column,
+					type: String(tag.attributes.t ?? 'n'),
+					style: Number(tag.attributes.s ?? 0)
+				};
+				value = '';
+				inline = '';
+			} else if (name === 'v' && cell) reading = 'v';
+			else if (name === 't' && cell) reading = 't';
+		},
+		close(name) {
+			const n = local(name);
+			if (n === 'v' || n === 't') reading = null;
+			else if (n === 'c' && cell && values) {
+				const text = cellText();
+				if (text !== '') {
+					if (cell.column > limits.maxColumns) {
+						throw new SpreadsheetError('too_many_columns', { max: limits.maxColumns });
+					}
+					values[cell.column - 1] = text;
+				}
+				cell = null;
+			} else if (n === 'row' && values) {
+				if (values.some((v) => v !== undefined && v.trim() !== '')) {
+					if (records.length >= limits.maxRecords) {
+						throw new SpreadsheetError('too_many_rows', { max: limits.maxRecords - 1 });
+					}
+					records.push({ line, values: Array.from(values, (v) => v ?? '') });
+				}
+				values = null;
+			}
+		},
+		text(t) {
+			if (reading === 'v') value += t;
+			else if (reading === 't') inline += t;
+		}
+	});
+}

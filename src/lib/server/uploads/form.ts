@@ -1,0 +1,59 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
+
+/** Text fields of an upload form are short, but a pasted statute may be a few MB. */
+const MAX_FIELD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Reads a form that carries an upload, streaming: busboy parses the multipart body chunk by chunk
+ * as it arrives, where `request.formData()` would buffer it and parse 5 MB in one go on the request
+ * loop. A file over `maxFileBytes`, or a body over the server's limit (BODY_SIZE_LIMIT), is
+ * answered as the form's own "file too large" message rather than the generic error page.
+ * @returns the form, or null when the file or the body is too large
+ */
+export async function readUploadForm(
+	request: Request,
+	maxFileBytes: number
+): Promise<FormData | null> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!/^multipart\/form-data/i.test(type) || !request.body) {
+		try {
+			return await request.formData();
+		} catch (e) {
+			if ((e as { status?: number }).status === 413) return null;
+			throw e;
+		}
+	}
+	const body = request.body as unknown as NodeReadableStream<Uint8Array>;
+	return new Promise((resolve, reject) => {
+		const form = new FormData();
+		let tooLarge = false;
+		const parser = busboy({
+			headers: { 'content-type': type },
+			// file names are UTF-8 in every current browser (花名册.xlsx)
+			defParamCharset: 'utf8',
+			limits: { files: 1, fields: 50, fileSize: maxFileBytes, fieldSize: MAX_FIELD_BYTES }
+		});
+		parser.on('field', (name, value) => form.append(name, value));
+		parser.on('file', (name, stream, info) => {
+			const chunks: Buffer[] = [];
+			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+			stream.on('limit', () => (tooLarge = true));
+			stream.on('close', () => {
+				if (!tooLarge)
+					form.append(
+						name,
+						new File([Buffer.concat(chunks) as Uint8Array<ArrayBuffer>], info.filename ?? '', {
+							type: info.mimeType
+						})
+					);
+			});
+		});
+		parser.on('close', () => resolve(tooLarge ? null : form));
+		parser.on('error', reject);
+		const input = Readable.fromWeb(body);
+		input.on('error', (e: { status?: number }) => (e.status === 413 ? resolve(null) : reject(e)));
+		input.pipe(parser);
+	});
+}
