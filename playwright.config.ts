@@ -14,7 +14,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
+	// flows of many steps (password hashing on each login) on a two-core machine
+	timeout: 60_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI
 		? [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]]
@@ -46,7 +47,8 @@ export default defineConfig({
 		// run just before, for a second run with other settings)
 		command: `rm -rf tests/.tmp && ${process.env.E2E_PREBUILT ? '' : 'npm run build && '}node scripts/start.mjs --demo`,
 		url: `${ORIGIN}/login`,
-		timeout: 180_000,
+		// the build runs inside this command: slow on a loaded two-core machine
+		timeout: 600_000,
 		reuseExistingServer: false,
 		env: {
 			PORT: String(PORT),
