@@ -3,7 +3,7 @@
  * one schema, run the service, and answer with a small tagged result the page switches on
  * (`form?.kind === 'invalid'`), never with a bag of optional fields to probe.
  */
-import { type ActionFailure, type RequestEvent, error, fail } from '@sveltejs/kit';
+import { type ActionFailure, type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
@@ -102,4 +102,9 @@ export async function act<S extends z.ZodType, T>(
 	} catch (e) {
 		return { kind: 'failed', failure: failed(e, action, values) };
 	}
+}
+
+/** After a successful form: back to `path` (the page itself by default), saying what was done. */
+export function done(event: RequestEvent, what: string, path = event.url.pathname): never {
+	redirect(303, `${path}?done=${what}`);
 }
