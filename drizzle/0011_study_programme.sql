@@ -30,7 +30,8 @@ CREATE TABLE `study_attendance` (
 CREATE INDEX `study_attendance_person_idx` ON `study_attendance` (`person_id`);--> statement-breakpoint
 CREATE TABLE `study_material` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`session_id` integer NOT NULL,
+	`session_id` integer,
+	`reading_id` integer,
 	`file_name` text NOT NULL,
 	`content_type` text NOT NULL,
 	`size` integer NOT NULL,
@@ -39,10 +40,13 @@ CREATE TABLE `study_material` (
 	`uploaded_at` integer NOT NULL,
 	`uploaded_by` integer,
 	FOREIGN KEY (`session_id`) REFERENCES `study_session`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`uploaded_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`reading_id`) REFERENCES `study_reading`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`uploaded_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "study_material_owner" CHECK(("study_material"."session_id" IS NULL) <> ("study_material"."reading_id" IS NULL))
 );
 --> statement-breakpoint
 CREATE INDEX `study_material_session_idx` ON `study_material` (`session_id`);--> statement-breakpoint
+CREATE INDEX `study_material_reading_idx` ON `study_material` (`reading_id`);--> statement-breakpoint
 CREATE TABLE `study_plan` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`unit_id` integer NOT NULL,
@@ -79,6 +83,34 @@ CREATE TABLE `study_plan_item` (
 );
 --> statement-breakpoint
 CREATE INDEX `study_plan_item_plan_idx` ON `study_plan_item` (`plan_id`,`planned_month`);--> statement-breakpoint
+CREATE TABLE `study_reading` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`unit_id` integer NOT NULL,
+	`team_id` integer NOT NULL,
+	`title` text NOT NULL,
+	`body` text DEFAULT '' NOT NULL,
+	`due_date` text,
+	`created_at` integer NOT NULL,
+	`created_by` integer,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `unit`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`team_id`) REFERENCES `study_team`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `study_reading_unit_idx` ON `study_reading` (`unit_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `study_reading_team_idx` ON `study_reading` (`team_id`);--> statement-breakpoint
+CREATE TABLE `study_reading_sign` (
+	`reading_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`opened_at` integer NOT NULL,
+	`signed_at` integer,
+	PRIMARY KEY(`reading_id`, `person_id`),
+	FOREIGN KEY (`reading_id`) REFERENCES `study_reading`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`person_id`) REFERENCES `person`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `study_reading_sign_person_idx` ON `study_reading_sign` (`person_id`);--> statement-breakpoint
 CREATE TABLE `study_schedule` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`unit_id` integer NOT NULL,

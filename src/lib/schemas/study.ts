@@ -329,6 +329,42 @@ export type UploadMaterialInput = z.infer<typeof uploadMaterialInput>;
 export const deleteMaterialInput = z.object({ sessionId: id, materialId: id });
 export type DeleteMaterialInput = z.infer<typeof deleteMaterialInput>;
 
+// ── written study (书面学法) ─────────────────────────────────────────────────────────────────────
+
+export const READING_BODY_MAX_CHARS = 20_000;
+
+/** An empty file input (nothing chosen) posts a nameless empty file: that is no file. */
+const optionalUpload = (maxBytes: number, keys: Parameters<typeof uploadedFile>[1]) =>
+	z.preprocess(
+		(v) =>
+			v === undefined || v === '' || (v instanceof File && v.size === 0 && v.name === '')
+				? undefined
+				: v,
+		uploadedFile(maxBytes, keys).optional()
+	);
+
+/** A material distributed to a team: a text, a file, or both. */
+export const createReadingInput = z
+	.object({
+		teamId: id,
+		title: text(100),
+		body: optionalText(READING_BODY_MAX_CHARS),
+		dueDate: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+		file: optionalUpload(MATERIAL_MAX_BYTES, {
+			required: 'study_material_required',
+			empty: 'study_material_empty',
+			tooLarge: 'study_material_too_large'
+		})
+	})
+	.refine((v) => v.body.trim() !== '' || v.file !== undefined, {
+		error: 'study_reading_needs_content',
+		path: ['body']
+	});
+export type CreateReadingInput = z.infer<typeof createReadingInput>;
+
+export const readingInput = z.object({ readingId: id });
+export type ReadingInput = z.infer<typeof readingInput>;
+
 // ── calendar feeds ───────────────────────────────────────────────────────────────────────────────
 
 export const createFeedInput = z

@@ -35,6 +35,8 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	'/(app)/banks/[bankId=id]/import': UPLOAD_LIMIT,
 	'/(app)/admin/roster': UPLOAD_LIMIT,
 	'/(app)/laws/import': UPLOAD_LIMIT,
+	// 书面学法: a material of up to 5 MB and its text
+	'/(app)/study/readings': UPLOAD_LIMIT,
 	// the one-time passwords of an imported roster travel back as four hidden fields a row
 	'/(app)/admin/roster/passwords.xlsx': { bytes: 4 * MB, fields: 4 * ROSTER_MAX_ROWS + 10 },
 	'/(app)/banks/[bankId=id]/questions/new': EDITOR_LIMIT,

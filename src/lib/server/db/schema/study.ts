@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import {
 	blob,
+	check,
 	index,
 	integer,
 	primaryKey,
@@ -246,16 +248,66 @@ export const studyAttendance = sqliteTable(
 );
 
 /**
- * A session's materials (讲稿, 课件), kept in the database: never under the web root, backed up with
- * everything else, served only through the authorised download route.
+ * 书面学法: a material distributed to a team, which each member opens and signs off (签阅). The text
+ * is Markdown (rendered sanitised); files, if any, are `study_material` rows of the reading.
+ */
+export const studyReading = sqliteTable(
+	'study_reading',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		unitId: integer()
+			.notNull()
+			.references(() => unit.id),
+		teamId: integer()
+			.notNull()
+			.references(() => studyTeam.id),
+		title: text().notNull(),
+		body: text().notNull().default(''),
+		/** `YYYY-MM-DD`: sign off by this day (shown, and overdue ones stand out), or none. */
+		dueDate: text(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		createdBy: integer().references(() => user.id),
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		// readings of the units in scope, newest first
+		index('study_reading_unit_idx').on(t.unitId, t.createdAt),
+		// a cadre's readings through their teams
+		index('study_reading_team_idx').on(t.teamId)
+	]
+);
+
+/** A member's 签阅 of a reading: when they first opened it and when they signed it off. */
+export const studyReadingSign = sqliteTable(
+	'study_reading_sign',
+	{
+		readingId: integer()
+			.notNull()
+			.references(() => studyReading.id, { onDelete: 'cascade' }),
+		personId: integer()
+			.notNull()
+			.references(() => person.id),
+		openedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		signedAt: integer({ mode: 'timestamp_ms' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.readingId, t.personId] }),
+		// a cadre's unsigned readings (home page)
+		index('study_reading_sign_person_idx').on(t.personId)
+	]
+);
+
+/**
+ * The materials of a session (讲稿, 课件) or of a reading (书面学法), kept in the database: never
+ * under the web root, backed up with everything else, served only through the authorised download
+ * routes. Exactly one of `sessionId` and `readingId` is set.
  */
 export const studyMaterial = sqliteTable(
 	'study_material',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		sessionId: integer()
-			.notNull()
-			.references(() => studySession.id, { onDelete: 'cascade' }),
+		sessionId: integer().references(() => studySession.id, { onDelete: 'cascade' }),
+		readingId: integer().references(() => studyReading.id, { onDelete: 'cascade' }),
 		fileName: text().notNull(),
 		/** The type read from the file's bytes (never the browser's claim); one of the allowed types. */
 		contentType: text().notNull(),
@@ -265,8 +317,13 @@ export const studyMaterial = sqliteTable(
 		uploadedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		uploadedBy: integer().references(() => user.id)
 	},
-	// a session's materials
-	(t) => [index('study_material_session_idx').on(t.sessionId)]
+	(t) => [
+		// a session's materials
+		index('study_material_session_idx').on(t.sessionId),
+		// a reading's materials
+		index('study_material_reading_idx').on(t.readingId),
+		check('study_material_owner', sql`(${t.sessionId} IS NULL) <> (${t.readingId} IS NULL)`)
+	]
 );
 
 /**

@@ -35,30 +35,38 @@ export function safeFileName(name: string, type: AllowedType): string {
 	return `${stem}.${ext}`;
 }
 
-export async function uploadMaterial(ctx: Ctx, input: UploadMaterialInput): Promise<number> {
-	const s = await loadSession(ctx, input.sessionId, 'study.manage');
-	const bytes = new Uint8Array(await input.file.arrayBuffer());
+/**
+ * The stored form of an uploaded file, or a field error when its bytes are not one of the allowed
+ * types (whatever its name and the browser say).
+ */
+export async function acceptFile(file: File) {
+	const bytes = new Uint8Array(await file.arrayBuffer());
 	const detected = await fileTypeFromBuffer(bytes);
 	if (!isAllowed(detected?.mime))
 		throw new InvalidInputError({ file: ['study_material_type'] }, 'study_material_type');
-	const type = detected.mime;
+	return {
+		fileName: safeFileName(file.name, detected.mime),
+		contentType: detected.mime,
+		size: bytes.byteLength,
+		sha256: createHash('sha256').update(bytes).digest('hex'),
+		data: Buffer.from(bytes)
+	};
+}
+
+export async function uploadMaterial(ctx: Ctx, input: UploadMaterialInput): Promise<number> {
+	const s = await loadSession(ctx, input.sessionId, 'study.manage');
+	const { data, ...stored } = await acceptFile(input.file);
 	const [n] = await ctx.db
 		.select({ n: count() })
 		.from(studyMaterial)
 		.where(eq(studyMaterial.sessionId, s.id));
 	if ((n?.n ?? 0) >= MATERIALS_PER_SESSION)
 		throw new InvalidInputError({ file: ['study_material_too_many'] }, 'study_material_too_many');
-	const row = {
-		sessionId: s.id,
-		fileName: safeFileName(input.file.name, type),
-		contentType: type,
-		size: bytes.byteLength,
-		sha256: createHash('sha256').update(bytes).digest('hex')
-	};
+	const row = { sessionId: s.id, ...stored };
 	return transact(ctx, async (tx) => {
 		const [m] = await tx.db
 			.insert(studyMaterial)
-			.values({ ...row, data: Buffer.from(bytes), uploadedAt: tx.now, uploadedBy: tx.user.id })
+			.values({ ...row, data, uploadedAt: tx.now, uploadedBy: tx.user.id })
 			.returning({ id: studyMaterial.id });
 		await appendAudit(tx, {
 			action: 'study_material.uploaded',
