@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@xuefa/core';
 import { loadSessionUser } from '../auth/session-user.ts';
 import { user } from '../db/schema/index.ts';
+import { exportPlan } from '../services/study/plan-export.ts';
 import { getPlan, listPlans } from '../services/study/plans.ts';
 import { studyAgenda } from '../services/study/overview.ts';
 import { visibleSessions } from '../services/study/calendar.ts';
@@ -27,8 +29,11 @@ describe('the demo study programme', () => {
 			const organiser = await as(db, 'organiser', now);
 			const [plan] = await listPlans(organiser);
 			expect(plan).toMatchObject({ year: now.getFullYear(), status: 'published' });
-			const { progress } = await getPlan(organiser, plan!.id);
+			const { progress, items } = await getPlan(organiser, plan!.id);
 			expect(progress.held).toBeGreaterThan(0);
+			// no item is held before its month
+			const dueByNow = items.filter((i) => i.plannedMonth <= today.slice(0, 7)).length;
+			expect(progress.held).toBeLessThanOrEqual(dueByNow);
 
 			const sessions = await visibleSessions(organiser, '2000-01-01', '2999-12-31');
 			const past = sessions.filter((s) => s.date < today);
@@ -49,4 +54,26 @@ describe('the demo study programme', () => {
 			expect(agenda?.unsigned.map((r) => r.title)).toEqual(['学习《行政复议法》修订要点']);
 		}
 	);
+
+	it('exports the plan as a workbook a person can read, with what was held', async () => {
+		const now = new Date('2026-05-20T10:00:00+08:00');
+		const db = await testDb();
+		await seedDemoIfEmpty(db, now);
+		const organiser = await as(db, 'organiser', now);
+		const [plan] = await listPlans(organiser);
+		const { bytes } = await exportPlan(organiser, plan!.id);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(bytes as unknown as ArrayBuffer);
+		const sheet = book.worksheets[0]!;
+		const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+		expect(rows[0]).toContain('学法主题');
+		expect(rows).toHaveLength(1 + 8);
+		const march = rows.find((r) => r.includes('行政处罚的种类和设定'))!;
+		expect(march).toContain('2026-03');
+		expect(march.join(' ')).toContain('《行政处罚法》第九条');
+		expect(march).toContain('已完成');
+		expect(rows.find((r) => r.includes('年度学法总结与以案释法'))).toContain('未开展');
+		// the workbook refuses to leave the unit: a street organiser cannot export it
+		await expect(exportPlan(await as(db, 'street', now), plan!.id)).rejects.toThrow();
+	});
 });

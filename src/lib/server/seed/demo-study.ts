@@ -133,32 +133,38 @@ export async function seedDemoStudy(db: Tx, rootUnitId: number, now: Date, rng: 
 		.from(studySession)
 		.where(and(eq(studySession.teamId, teamId), lt(studySession.date, today)))
 		.orderBy(asc(studySession.date));
-	for (const [i, s] of past.entries()) {
-		const item = items[i % items.length]!;
-		const law = item.laws[0];
-		await updateSessionDetails(
-			ctx,
-			sessionDetailsInput.parse({
-				sessionId: String(s.id),
-				topic: item.topic,
-				form: item.form,
-				planItemId: String(item.id),
-				speakerKind: item.speaker ? 'external' : '',
-				speakerName: item.speaker,
-				location: s.location,
-				'laws.0.law': law?.lawId ?? '',
-				'laws.0.articles': law?.articleNo ? String(law.articleNo) : ''
-			})
+	const roster = await db
+		.select({ personId: person.id })
+		.from(person)
+		.where(
+			inArray(
+				person.employeeNo,
+				[...heads, cadre!].map((p) => p.employeeNo)
+			)
 		);
-		const roster = await db
-			.select({ personId: person.id })
-			.from(person)
-			.where(
-				inArray(
-					person.employeeNo,
-					[...heads, cadre!].map((p) => p.employeeNo)
-				)
+	// each session delivers the earliest item not yet held whose month has come (a late item is
+	// caught up); when none is due, it keeps the schedule's own topic (extra study)
+	const due = [...items];
+	for (const s of past) {
+		const k = due.findIndex((it) => it.plannedMonth <= s.date.slice(0, 7));
+		const item = k < 0 ? undefined : due.splice(k, 1)[0]!;
+		const law = item?.laws[0];
+		if (item) {
+			await updateSessionDetails(
+				ctx,
+				sessionDetailsInput.parse({
+					sessionId: String(s.id),
+					topic: item.topic,
+					form: item.form,
+					planItemId: String(item.id),
+					speakerKind: item.speaker ? 'external' : '',
+					speakerName: item.speaker,
+					location: s.location,
+					'laws.0.law': law?.lawId ?? '',
+					'laws.0.articles': law?.articleNo ? String(law.articleNo) : ''
+				})
 			);
+		}
 		// one or two people on leave or late each time, the rest present
 		const away = pick(rng, roster);
 		const late = pick(rng, roster);
