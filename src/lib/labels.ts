@@ -29,3 +29,19 @@ export function formatDateTime(value: Date | string | number, locale: string): s
 }
 export const questionTypeLabel = (type: string) => t(`question_type_${type}`);
 export const questionStatusLabel = (status: string) => t(`question_status_${status}`);
+export const studyFormLabel = (form: string) => t(`study_form_${form}`);
+export const attendanceLabel = (status: string) => t(`study_attendance_${status}`);
+export const sessionStatusLabel = (status: string) => t(`study_session_status_${status}`);
+/** 周一 … 周日 (ISO weekday 1–7). */
+export const weekdayLabel = (weekday: number) => t(`study_weekday_${weekday}`);
+
+/** A calendar date (YYYY-MM-DD) with its weekday, as people read it: 2026年3月2日 星期一. */
+export function formatDay(date: string, locale: string, style: 'long' | 'short' = 'long'): string {
+	return new Intl.DateTimeFormat(locale, {
+		...(style === 'long' ? { year: 'numeric' } : {}),
+		month: style === 'long' ? 'long' : 'numeric',
+		day: 'numeric',
+		weekday: style === 'long' ? 'long' : 'short',
+		timeZone: 'UTC'
+	}).format(new Date(`${date}T00:00:00Z`));
+}

@@ -77,16 +77,18 @@ export function zodFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors
 	return fields;
 }
 
-function firstOfEach(fields: FieldErrors): Record<string, string> {
+/** The first message of each field, in the reader's language. */
+export function firstOfEach(fields: FieldErrors): Record<string, string> {
 	return Object.fromEntries(
 		Object.entries(fields).map(([k, v]) => [k, localise(v[0] ?? 'err_invalid')])
 	);
 }
 
-/** The fields an operation's schema reads (a z.object's keys, through any pipe). */
+/** The fields an operation's schema reads (a z.object's keys, through any pipe or preprocess). */
 function fieldNames(schema: z.ZodType): string[] {
 	if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
-	if (schema instanceof z.ZodPipe) return fieldNames(schema.in as z.ZodType);
+	if (schema instanceof z.ZodPipe)
+		return [...fieldNames(schema.in as z.ZodType), ...fieldNames(schema.out as z.ZodType)];
 	return [];
 }
 
@@ -95,9 +97,15 @@ function fieldNames(schema: z.ZodType): string[] {
  * reads, and never files or passwords. Echoing every posted field would let anyone make the
  * server answer with whatever they sent, megabytes of it.
  */
-export function formValues(form: FormData, schema: z.ZodType): Record<string, string> {
+export function formValues(
+	form: FormData,
+	schema: z.ZodType,
+	/** Names of repeated rows a schema reads from the whole form (`laws.0.law` …). */
+	rows?: RegExp
+): Record<string, string> {
 	const values: Record<string, string> = {};
-	for (const name of fieldNames(schema)) {
+	const rowNames = rows ? [...form.keys()].filter((k) => rows.test(k)).slice(0, 200) : [];
+	for (const name of [...fieldNames(schema), ...rowNames]) {
 		const v = form.get(name);
 		if (typeof v === 'string' && !/password/i.test(name)) values[name] = v;
 	}

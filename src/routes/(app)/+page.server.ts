@@ -2,6 +2,7 @@ import { canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf } from '$lib/server/http.ts';
 import { homeSummary } from '$lib/server/services/home/summary.ts';
 import { practiceToday } from '$lib/server/services/practice/overview.ts';
+import { studyAgenda } from '$lib/server/services/study/overview.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -9,6 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const practises = canAnywhere(ctx.user, 'practice.use') && ctx.user.personId !== null;
 	return {
 		home: await homeSummary(ctx),
-		practice: practises ? await practiceToday(ctx) : null
+		practice: practises ? await practiceToday(ctx) : null,
+		study: await studyAgenda(ctx)
 	};
 };

@@ -47,10 +47,22 @@ describe('the CN working-day calendar', () => {
 		expect(isWorkingDay(CN_CALENDAR, '2026-06-20')).toBe(false);
 	});
 
-	it('pairs each make-up day with the weekday it pays back', () => {
+	it('pairs make-up days with no weekday by default, as the notices do', () => {
+		expect(CN_CALENDAR.makeUpPairing).toBe('none');
+		const info = dayInfo(CN_CALENDAR, '2026-02-14');
+		expect(info).toMatchObject({ kind: 'make_up', working: true, holiday: '春节' });
+		expect(info.worksAs).toBeUndefined();
+		expect(info.replaces).toBeUndefined();
+		expect(() =>
+			createWorkingDayCalendar(CN_HOLIDAYS, { makeUpPairing: 'nearest' as 'none' })
+		).toThrow(ValidationError);
+	});
+
+	it('pairs each make-up day with the last weekday off when the district chooses that rule', () => {
+		const paired = createWorkingDayCalendar(CN_HOLIDAYS, { makeUpPairing: 'last_weekdays_off' });
 		const pairs = CN_HOLIDAYS.flatMap((y) => y.holidays.flatMap((h) => h.makeUpDays)).map((m) => {
 			const d = typeof m === 'string' ? m : m.date;
-			const info = dayInfo(CN_CALENDAR, d);
+			const info = dayInfo(paired, d);
 			return [d, info.replaces, info.worksAs];
 		});
 		expect(pairs).toEqual([

@@ -3,11 +3,12 @@
  * days (调休上班), and working-day arithmetic on top.
  *
  * **Make-up days and the weekday they work as.** The State Council's notices list make-up days but not
- * whose timetable they follow. The core pairs them with the weekdays they pay back: inside one holiday
+ * whose timetable they follow, so by default (`makeUpPairing: 'none'`) a make-up day is a working day
+ * that stands for no weekday, unless the data names one with `worksAs` (a district's own notice may say
+ * 2月14日按周五上班). A district that wants a rule can choose `'last_weekdays_off'`: inside one holiday
  * period, the make-up days (in date order) replace the *last* N Monday–Friday off days of the period
- * (in date order), N being the number of make-up days. This reproduces every 2025 and 2026 arrangement
- * (e.g. 2025-04-27, a Sunday, pays back Monday 2025-05-05, so it works as a Monday). Data may override
- * the pairing with an explicit `worksAs` weekday.
+ * (in date order), N being the number of make-up days (e.g. Sunday 2025-04-27 pays back Monday
+ * 2025-05-05, so it works as a Monday). A `worksAs` in the data always wins over the rule.
  */
 import { ValidationError, type Issue } from '../errors.ts';
 import { addDays, diffDays, isIsoDate, weekdayOf, type IsoDate, type Weekday } from './dates.ts';
@@ -39,6 +40,22 @@ export interface CalendarYearData {
 	holidays: readonly HolidayPeriodData[];
 }
 
+/**
+ * How make-up days are paired with the weekday whose timetable they follow: `none` (the notices' own
+ * reading: only data with `worksAs` pairs a day) or `last_weekdays_off` (the make-up days of a holiday
+ * period replace its last Monday–Friday days off).
+ */
+export const MAKE_UP_PAIRINGS = ['none', 'last_weekdays_off'] as const;
+
+/** One of {@link MAKE_UP_PAIRINGS}. */
+export type MakeUpPairing = (typeof MAKE_UP_PAIRINGS)[number];
+
+/** Options of {@link createWorkingDayCalendar}. */
+export interface CalendarOptions {
+	/** How make-up days without `worksAs` are paired (default `none`). */
+	makeUpPairing?: MakeUpPairing;
+}
+
 /** What kind of day a date is. */
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make_up';
 
@@ -54,7 +71,7 @@ export interface DayInfo {
 	kind: DayKind;
 	/** The holiday's name for `holiday` and `make_up` days. */
 	holiday?: string;
-	/** For a make-up day: the weekday whose timetable it follows. */
+	/** For a make-up day: the weekday whose timetable it follows, when the data or the pairing says. */
 	worksAs?: Weekday;
 	/** For a make-up day: the holiday weekday it pays back, when the pairing found one. */
 	replaces?: IsoDate;
@@ -68,10 +85,12 @@ export interface WorkingDayCalendar {
 	readonly years: readonly number[];
 	/** The data it was built from (for storage or merging). */
 	readonly data: readonly CalendarYearData[];
+	/** How make-up days without an explicit `worksAs` were paired. */
+	readonly makeUpPairing: MakeUpPairing;
 	/** @internal */
 	readonly off: ReadonlyMap<IsoDate, string>;
 	/** @internal */
-	readonly makeUp: ReadonlyMap<IsoDate, { holiday: string; worksAs: Weekday; replaces?: IsoDate }>;
+	readonly makeUp: ReadonlyMap<IsoDate, { holiday: string; worksAs?: Weekday; replaces?: IsoDate }>;
 	/** @internal: make-up day keyed by the holiday weekday it replaces */
 	readonly replacedBy: ReadonlyMap<IsoDate, IsoDate>;
 }
@@ -144,13 +163,25 @@ export function validateCalendarYear(data: CalendarYearData, path = ''): Issue[]
  * Builds a working-day calendar from holiday data, checking it first.
  *
  * @param years - the years of data (e.g. {@link CN_HOLIDAYS} plus admin-added years)
+ * @param options - `makeUpPairing`: how make-up days without `worksAs` are paired (default `none`)
  * @returns the calendar
  * @throws ValidationError when the data has problems (every issue listed)
  * @example
  * const cal = createWorkingDayCalendar(CN_HOLIDAYS);
  * isWorkingDay(cal, '2025-01-26'); // → true (a make-up Sunday)
+ * const paired = createWorkingDayCalendar(CN_HOLIDAYS, { makeUpPairing: 'last_weekdays_off' });
+ * dayInfo(paired, '2025-01-26').worksAs; // → 1 (pays back Monday 2025-02-03)
  */
-export function createWorkingDayCalendar(years: readonly CalendarYearData[]): WorkingDayCalendar {
+export function createWorkingDayCalendar(
+	years: readonly CalendarYearData[],
+	options: CalendarOptions = {}
+): WorkingDayCalendar {
+	const makeUpPairing = options.makeUpPairing ?? 'none';
+	if (!MAKE_UP_PAIRINGS.includes(makeUpPairing)) {
+		throw new ValidationError([
+			{ code: 'calendar.pairing.unknown', path: 'makeUpPairing', data: { pairing: makeUpPairing } }
+		]);
+	}
 	const issues: Issue[] = [];
 	const seenYears = new Set<number>();
 	years.forEach((y, i) => {
@@ -163,7 +194,7 @@ export function createWorkingDayCalendar(years: readonly CalendarYearData[]): Wo
 	if (issues.length > 0) throw new ValidationError(issues);
 
 	const off = new Map<IsoDate, string>();
-	const makeUp = new Map<IsoDate, { holiday: string; worksAs: Weekday; replaces?: IsoDate }>();
+	const makeUp = new Map<IsoDate, { holiday: string; worksAs?: Weekday; replaces?: IsoDate }>();
 	const replacedBy = new Map<IsoDate, IsoDate>();
 	for (const y of years) {
 		for (const h of y.holidays) {
@@ -176,7 +207,10 @@ export function createWorkingDayCalendar(years: readonly CalendarYearData[]): Wo
 			const ups = h.makeUpDays
 				.map((m) => (typeof m === 'string' ? { date: m, worksAs: undefined } : m))
 				.sort((a, b) => (a.date < b.date ? -1 : 1));
-			const paidBack = weekdaysOff.slice(Math.max(0, weekdaysOff.length - ups.length));
+			const paidBack =
+				makeUpPairing === 'last_weekdays_off'
+					? weekdaysOff.slice(Math.max(0, weekdaysOff.length - ups.length))
+					: [];
 			ups.forEach((m, k) => {
 				let replaces: IsoDate | undefined = paidBack[k - (ups.length - paidBack.length)];
 				if (
@@ -185,8 +219,12 @@ export function createWorkingDayCalendar(years: readonly CalendarYearData[]): Wo
 				) {
 					replaces = [...weekdaysOff].reverse().find((d) => weekdayOf(d) === m.worksAs);
 				}
-				const worksAs = m.worksAs ?? (replaces ? weekdayOf(replaces) : 1);
-				makeUp.set(m.date, { holiday: h.name, worksAs, ...(replaces ? { replaces } : {}) });
+				const worksAs = m.worksAs ?? (replaces ? weekdayOf(replaces) : undefined);
+				makeUp.set(m.date, {
+					holiday: h.name,
+					...(worksAs !== undefined ? { worksAs } : {}),
+					...(replaces ? { replaces } : {})
+				});
 				if (replaces) replacedBy.set(replaces, m.date);
 			});
 		}
@@ -194,6 +232,7 @@ export function createWorkingDayCalendar(years: readonly CalendarYearData[]): Wo
 	return {
 		years: [...seenYears].sort((a, b) => a - b),
 		data: [...years].sort((a, b) => a.year - b.year),
+		makeUpPairing,
 		off,
 		makeUp,
 		replacedBy

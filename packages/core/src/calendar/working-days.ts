@@ -29,7 +29,8 @@ export function coversDate(calendar: WorkingDayCalendar, date: IsoDate): boolean
  * @param date - a calendar date
  * @returns the day's description
  * @example
- * dayInfo(cal, '2025-04-27'); // → { kind: 'make_up', working: true, worksAs: 1, replaces: '2025-05-05', … }
+ * dayInfo(cal, '2025-04-27'); // → { kind: 'make_up', working: true, holiday: '劳动节', … }
+ * // with makeUpPairing 'last_weekdays_off': … worksAs: 1, replaces: '2025-05-05'
  */
 export function dayInfo(calendar: WorkingDayCalendar, date: IsoDate): DayInfo {
 	assertDate(date, 'date');
@@ -43,7 +44,7 @@ export function dayInfo(calendar: WorkingDayCalendar, date: IsoDate): DayInfo {
 			working: true,
 			kind: 'make_up',
 			holiday: up.holiday,
-			worksAs: up.worksAs,
+			...(up.worksAs !== undefined ? { worksAs: up.worksAs } : {}),
 			...(up.replaces ? { replaces: up.replaces } : {}),
 			covered
 		};

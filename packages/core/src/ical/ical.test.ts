@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-	CN_CALENDAR,
+	CN_HOLIDAYS,
+	createWorkingDayCalendar,
 	generateOccurrences,
 	sessionEvents,
 	sittingEvent,
@@ -20,9 +21,11 @@ describe('toICalendar', () => {
 			endDate: '2025-02-10',
 			startTime: '08:30',
 			durationMinutes: 40,
+			makeUpDays: 'follow',
 			overrides: [{ slot: '2025-02-10', action: 'cancel' }]
 		},
-		CN_CALENDAR,
+		// a district that pairs make-up days with the last weekdays off, and a schedule that follows them
+		createWorkingDayCalendar(CN_HOLIDAYS, { makeUpPairing: 'last_weekdays_off' }),
 		{ includeCancelled: true }
 	);
 	const ics = toICalendar(

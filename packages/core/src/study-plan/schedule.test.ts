@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
 	CN_CALENDAR,
+	CN_HOLIDAYS,
 	ValidationError,
 	addDays,
+	createWorkingDayCalendar,
 	dayInfo,
 	generateOccurrences,
 	isWorkingDay,
@@ -11,6 +13,9 @@ import {
 	type ScheduleRule,
 	type Weekday
 } from '../index.ts';
+
+// the district rule that pairs each make-up day with the last weekday off of its holiday
+const PAIRED = createWorkingDayCalendar(CN_HOLIDAYS, { makeUpPairing: 'last_weekdays_off' });
 
 const base: ScheduleRule = {
 	id: 'mayor-office',
@@ -23,8 +28,46 @@ const base: ScheduleRule = {
 };
 
 describe('generateOccurrences', () => {
-	it('skips holidays and holds a paid-back Monday on its make-up day', () => {
-		const { occurrences, skipped } = generateOccurrences(base, CN_CALENDAR);
+	it('holds no session on a make-up day unless the organiser chooses to', () => {
+		// Friday sessions in 2026: the Spring Festival runs 02-15 – 02-23, Saturday 02-14 is a make-up day
+		const friday = {
+			...base,
+			weekday: 5 as Weekday,
+			startDate: '2026-01-01',
+			endDate: '2026-12-31'
+		};
+		for (const calendar of [CN_CALENDAR, PAIRED]) {
+			const { occurrences, skipped } = generateOccurrences(friday, calendar);
+			const dates = occurrences.map((o) => o.date);
+			expect(dates).toContain('2026-02-13');
+			expect(dates).not.toContain('2026-02-14');
+			expect(skipped).toContainEqual({ slot: '2026-02-20', reason: 'holiday', holiday: '春节' });
+			for (const d of dates) expect(dayInfo(calendar, d).kind).toBe('workday');
+		}
+		// with no pairing, 'follow' has no make-up day that works as a Friday
+		const none = generateOccurrences({ ...friday, makeUpDays: 'follow' }, CN_CALENDAR);
+		expect(none.occurrences.map((o) => o.date)).not.toContain('2026-02-14');
+		// a district notice that says 02-14 works as a Friday, and an organiser who follows it
+		const stated = createWorkingDayCalendar(
+			CN_HOLIDAYS.map((y) => ({
+				...y,
+				holidays: y.holidays.map((h) =>
+					h.name === '春节' && y.year === 2026
+						? { ...h, makeUpDays: [{ date: '2026-02-14', worksAs: 5 as const }, '2026-02-28'] }
+						: h
+				)
+			}))
+		);
+		const followed = generateOccurrences({ ...friday, makeUpDays: 'follow' }, stated);
+		expect(followed.occurrences.find((o) => o.slot === '2026-02-20')).toMatchObject({
+			date: '2026-02-14',
+			source: 'make_up'
+		});
+		expect(followed.occurrences.map((o) => o.date)).not.toContain('2026-02-28');
+	});
+
+	it('with a pairing rule and "follow", holds a paid-back Monday on its make-up day', () => {
+		const { occurrences, skipped } = generateOccurrences({ ...base, makeUpDays: 'follow' }, PAIRED);
 		const dates = occurrences.map((o) => o.date);
 		// 2025-02-03 (Mon, Spring Festival) is paid back by Sunday 2025-01-26.
 		expect(dates).toContain('2025-01-26');
@@ -49,7 +92,7 @@ describe('generateOccurrences', () => {
 			date: '2025-06-03',
 			source: 'shifted'
 		});
-		const ignored = generateOccurrences({ ...base, makeUpDays: 'ignore' }, CN_CALENDAR);
+		const ignored = generateOccurrences({ ...base, makeUpDays: 'ignore' }, PAIRED);
 		expect(ignored.occurrences.map((o) => o.date)).not.toContain('2025-01-26');
 		expect(ignored.skipped.map((s) => s.slot)).toEqual([
 			'2025-02-03',
@@ -57,6 +100,21 @@ describe('generateOccurrences', () => {
 			'2025-06-02',
 			'2025-10-06'
 		]);
+	});
+
+	it('shifts a lost slot past a make-up day unless the schedule follows make-up days', () => {
+		// Thursday 2026-01-01 is New Year; 01-02 and 01-03 are off; Sunday 01-04 is a make-up day
+		const thursday = {
+			...base,
+			weekday: 4 as Weekday,
+			startDate: '2026-01-01',
+			endDate: '2026-01-31',
+			onHoliday: 'next_working_day' as const
+		};
+		const slot = (rule: ScheduleRule) =>
+			generateOccurrences(rule, CN_CALENDAR).occurrences.find((o) => o.slot === '2026-01-01');
+		expect(slot(thursday)).toMatchObject({ date: '2026-01-05', source: 'shifted' });
+		expect(slot({ ...thursday, makeUpDays: 'follow' })).toMatchObject({ date: '2026-01-04' });
 	});
 
 	it('moves and cancels single occurrences by slot, keeping the key', () => {
@@ -147,27 +205,32 @@ describe('generateOccurrences (properties)', () => {
 		};
 	};
 
-	it('never lands on a non-working day and stays within the range', () => {
+	it('never lands on a non-working day, nor on a make-up day by default, and stays within the range', () => {
 		fc.assert(
-			fc.property(ruleArb, (r) => {
+			fc.property(ruleArb, fc.boolean(), (r, paired) => {
 				const rule = toRule(r);
-				for (const o of generateOccurrences(rule, CN_CALENDAR).occurrences) {
-					expect(isWorkingDay(CN_CALENDAR, o.date)).toBe(true);
+				const calendar = paired ? PAIRED : CN_CALENDAR;
+				for (const o of generateOccurrences(rule, calendar).occurrences) {
+					expect(isWorkingDay(calendar, o.date)).toBe(true);
+					expect(dayInfo(calendar, o.date).kind).toBe('workday');
 					expect(o.date >= rule.startDate && o.date <= rule.endDate).toBe(true);
 				}
+				for (const o of generateOccurrences({ ...rule, makeUpDays: 'follow' }, calendar)
+					.occurrences)
+					expect(isWorkingDay(calendar, o.date)).toBe(true);
 			})
 		);
 	});
 
-	it('includes every make-up day that pays back one of its slots', () => {
+	it('with "follow", includes every make-up day that pays back one of its slots', () => {
 		fc.assert(
 			fc.property(ruleArb, (r) => {
-				const rule = toRule(r);
-				const { occurrences } = generateOccurrences(rule, CN_CALENDAR);
+				const rule: ScheduleRule = { ...toRule(r), makeUpDays: 'follow' };
+				const { occurrences } = generateOccurrences(rule, PAIRED);
 				const slots = new Set(occurrences.map((o) => o.slot));
 				const dates = new Set(occurrences.map((o) => o.date));
 				for (let d = rule.startDate; d <= rule.endDate; d = addDays(d, 1)) {
-					const info = dayInfo(CN_CALENDAR, d);
+					const info = dayInfo(PAIRED, d);
 					if (info.kind === 'make_up' && info.replaces && info.worksAs === rule.weekday) {
 						const first = addDays(
 							rule.startDate,
@@ -191,9 +254,9 @@ describe('generateOccurrences (properties)', () => {
 
 	it('accounts for every slot between the dates: held or skipped, exactly once', () => {
 		fc.assert(
-			fc.property(ruleArb, (r) => {
-				const rule = toRule(r);
-				const { occurrences, skipped } = generateOccurrences(rule, CN_CALENDAR);
+			fc.property(ruleArb, fc.boolean(), (r, follow) => {
+				const rule: ScheduleRule = { ...toRule(r), makeUpDays: follow ? 'follow' : 'ignore' };
+				const { occurrences, skipped } = generateOccurrences(rule, PAIRED);
 				let slots = 0;
 				const first = addDays(rule.startDate, (rule.weekday - weekdayOf(rule.startDate) + 7) % 7);
 				for (let d = first; d <= rule.endDate; d = addDays(d, 7 * rule.intervalWeeks)) slots++;
@@ -201,7 +264,7 @@ describe('generateOccurrences (properties)', () => {
 				const regular = occurrences.filter((o) => o.source === 'regular').length;
 				let working = 0;
 				for (let d = first; d <= rule.endDate; d = addDays(d, 7 * rule.intervalWeeks))
-					if (isWorkingDay(CN_CALENDAR, d)) working++;
+					if (isWorkingDay(PAIRED, d)) working++;
 				expect(regular).toBe(working);
 			})
 		);

@@ -4,8 +4,12 @@
  *
  * How a regular **slot** (the rule's weekday in an active week) becomes an occurrence:
  * 1. A working day → an occurrence on that day (`source: 'regular'`).
- * 2. A holiday weekday paid back by a make-up day (调休) → with `makeUpDays: 'follow'` (default) the
- *    occurrence moves to the make-up day, which works as that weekday (`source: 'make_up'`).
+ * 2. A make-up working day (调休上班) holds no session by default (`makeUpDays: 'ignore'`): the notices
+ *    do not say which weekday's timetable it follows. Only when the organiser chooses
+ *    `makeUpDays: 'follow'` does a make-up day that works as the rule's weekday (by the data's
+ *    `worksAs` or the calendar's `makeUpPairing`) hold one
+ *    (`source: 'make_up'`): in place of the holiday slot it pays back, or as an extra occurrence in
+ *    its own week when it pays back none.
  * 3. Otherwise a non-working slot → `onHoliday: 'skip'` (default) drops it (listed in `skipped`);
  *    `'next_working_day'` holds it on the next working day without another occurrence of the rule
  *    (`source: 'shifted'`).
@@ -57,9 +61,15 @@ export interface ScheduleRule {
 	startTime: LocalTime;
 	/** Planned length in minutes. */
 	durationMinutes: number;
-	/** What happens to a slot on a non-working day that no make-up day pays back (default `skip`). */
+	/**
+	 * What happens to a slot on a non-working day that no make-up day holds (default `skip`); the
+	 * next working day of `next_working_day` is never a make-up day unless `makeUpDays` is `follow`.
+	 */
 	onHoliday?: 'skip' | 'next_working_day';
-	/** Whether a make-up day holds the session of the weekday it pays back (default `follow`). */
+	/**
+	 * Whether a make-up day that works as the rule's weekday holds a session (`follow`); by default
+	 * (`ignore`) no session falls on a make-up day.
+	 */
 	makeUpDays?: 'follow' | 'ignore';
 	/** Single-occurrence changes. */
 	overrides?: ScheduleOverride[];
@@ -243,7 +253,7 @@ export function generateOccurrences(
 	const taken = new Set<IsoDate>();
 	const step = 7 * rule.intervalWeeks;
 	const first = addDays(rule.startDate, (rule.weekday - weekdayOf(rule.startDate) + 7) % 7);
-	const follow = (rule.makeUpDays ?? 'follow') === 'follow';
+	const follow = rule.makeUpDays === 'follow';
 	const shift = rule.onHoliday === 'next_working_day';
 
 	for (let y = Number(rule.startDate.slice(0, 4)); y <= Number(rule.endDate.slice(0, 4)); y++) {
@@ -303,8 +313,9 @@ export function generateOccurrences(
 			skipped.push({ slot, reason: 'holiday', ...(holiday !== undefined ? { holiday } : {}) });
 			continue;
 		}
+		// a make-up day is not a regular working day: only 'follow' may put a session there
 		let d = addDays(slot, 1);
-		while (!isWorkingDay(calendar, d)) d = addDays(d, 1);
+		while (!isWorkingDay(calendar, d) || (!follow && calendar.makeUp.has(d))) d = addDays(d, 1);
 		if (taken.has(d) || d > rule.endDate) {
 			skipped.push({
 				slot,

@@ -56,8 +56,19 @@ export const ACCOUNT_POLICY: ThrottlePolicy = {
 /** The current-password check of the change-password form, per user: as for a login pair. */
 export const PASSWORD_CHANGE_POLICY: ThrottlePolicy = PAIR_POLICY;
 
+/**
+ * A study session's check-in code, per user: a few typos are free; guessing the six digits from
+ * outside the room is slowed to uselessness (the code changes every 30 seconds).
+ */
+export const CHECKIN_POLICY: ThrottlePolicy = {
+	free: 5,
+	windowMs: HOUR,
+	lockMs: growing(MINUTE, 15 * MINUTE),
+	resetOnLock: false
+};
+
 /** What a key limits; recorded with a lock in the audit log. */
-export type ThrottleScope = 'pair' | 'address' | 'account' | 'password_change';
+export type ThrottleScope = 'pair' | 'address' | 'account' | 'password_change' | 'checkin';
 
 export interface ThrottleKey {
 	key: string;
@@ -87,6 +98,13 @@ export const passwordChangeKey = (userId: number): ThrottleKey => ({
 	key: `password:${userId}`,
 	scope: 'password_change',
 	policy: PASSWORD_CHANGE_POLICY
+});
+
+/** The key of a user's check-in attempts (all sessions). */
+export const checkinKey = (userId: number): ThrottleKey => ({
+	key: `checkin:${userId}`,
+	scope: 'checkin',
+	policy: CHECKIN_POLICY
 });
 
 /** Milliseconds until the longest lock among `keys` ends, or 0 when none is locked. */

@@ -27,7 +27,15 @@ export const PERMISSIONS = {
 	'law.manage': ['organiser', 'admin'],
 	'bank.manage': ['organiser'],
 	/** Practising is for everyone who studies: every account holds `cadre` on its own unit. */
-	'practice.use': ['cadre']
+	'practice.use': ['cadre'],
+	/** Study teams, plans, schedules, sessions and their attendance. */
+	'study.manage': ['organiser'],
+	/** Reading them (and a unit's calendar feed): HR and administrators follow the programme too. */
+	'study.read': ['organiser', 'hr', 'admin'],
+	/** One's own sessions: the calendar, check-in, a personal calendar feed. */
+	'study.attend': ['cadre'],
+	/** The working-day calendar (official holiday arrangements) serves every unit. */
+	'calendar.manage': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -36,7 +44,10 @@ export type Permission = keyof typeof PERMISSIONS;
  * Permissions over things every unit shares. A grant on a sub-unit does not carry them, however
  * its role reads: an organiser of one street must not rewrite the district's statutes.
  */
-export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>(['law.manage']);
+export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>([
+	'law.manage',
+	'calendar.manage'
+]);
 
 export function rolesFor(permission: Permission): readonly Role[] {
 	return PERMISSIONS[permission];

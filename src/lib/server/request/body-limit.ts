@@ -35,12 +35,17 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	'/(app)/banks/[bankId=id]/import': UPLOAD_LIMIT,
 	'/(app)/admin/roster': UPLOAD_LIMIT,
 	'/(app)/laws/import': UPLOAD_LIMIT,
+	// 书面学法: a material of up to 5 MB and its text
+	'/(app)/study/readings': UPLOAD_LIMIT,
 	// the one-time passwords of an imported roster travel back as four hidden fields a row
 	'/(app)/admin/roster/passwords.xlsx': { bytes: 4 * MB, fields: 4 * ROSTER_MAX_ROWS + 10 },
 	'/(app)/banks/[bankId=id]/questions/new': EDITOR_LIMIT,
 	'/(app)/banks/[bankId=id]/questions/[id=id]': EDITOR_LIMIT,
 	// an answer to a case question: up to 50 parts, an essay of 5,000 characters each
 	'/(app)/practice/s/[id=id]': { bytes: 1 * MB, fields: 2_000 },
+	// a study session: a material upload (5 MB), or the roster form (status and reason a person,
+	// up to 500 people)
+	'/(app)/study/sessions/[id=id]': { bytes: 6 * MB, fields: 1_100 },
 	// the editor's live preview: one Markdown field of at most 20,000 characters, as JSON
 	'/api/v1/markdown': { bytes: 128 * KB, fields: 0 }
 };

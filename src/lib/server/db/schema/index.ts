@@ -6,3 +6,5 @@ export * from './law.ts';
 export * from './bank.ts';
 export * from './settings.ts';
 export * from './practice-session.ts';
+export * from './study.ts';
+export * from './calendar.ts';

@@ -1,0 +1,14 @@
+/** A session as lists and calendars show it (services/study/calendar.ts: calendarColumns). */
+export interface SessionItem {
+	id: number;
+	date: string;
+	startTime: string;
+	durationMinutes: number;
+	topic: string;
+	form: string;
+	location: string;
+	status: string;
+	note: string;
+	teamName: string;
+	unitName: string;
+}

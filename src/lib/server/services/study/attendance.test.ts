@@ -1,0 +1,195 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { addSessionInput, markAttendanceInput } from '$lib/schemas/study.ts';
+import { auditEntry, studyAttendance } from '../../db/schema/index.ts';
+import { InvalidInputError, RateLimitedError } from '../../errors.ts';
+import { testDb } from '../../testing/db.ts';
+import { ctxFor } from '../../testing/factories.ts';
+import { markAttendance, markRest } from './attendance.ts';
+import {
+	checkIn,
+	closeCheckin,
+	codeAccepted,
+	codeAt,
+	currentCode,
+	openCheckin,
+	stepOf
+} from './checkin.ts';
+import { addSession } from './occurrences.ts';
+import { getSession } from './sessions.ts';
+import { at, setPolicy, studyDistrict } from './testing.ts';
+
+/** A 09:00 session on Monday 2026-03-02 for the leadership team. */
+async function mondaySession() {
+	const db = await testDb();
+	const s = await studyDistrict(db);
+	const sessionId = await addSession(
+		s.ctx.organiser,
+		addSessionInput.parse({
+			teamId: s.teamId,
+			topic: '学习《行政复议法》',
+			form: 'lecture',
+			date: '2026-03-02',
+			startTime: '09:00',
+			durationMinutes: '30'
+		})
+	);
+	const leaders = await Promise.all(
+		s.leaders.map((l) => ctxFor(db, l.user.id, new Date('2026-03-02T08:55:00+08:00')))
+	);
+	return { db, ...s, sessionId, leaders };
+}
+
+describe('check-in codes', () => {
+	it('change every 30 seconds and are accepted for their step and the next one only', async () => {
+		const { db, ctx, sessionId, leaders } = await mondaySession();
+		const organiser = at(ctx.organiser, '2026-03-02T08:55:00+08:00');
+		await openCheckin(organiser, { sessionId });
+		const { session } = await getSession(organiser, sessionId);
+		const shown = currentCode(session, organiser.now)!;
+		const later = currentCode(session, new Date(organiser.now.getTime() + 30_000))!;
+		expect(shown.code).toMatch(/^\d{6}$/);
+		expect(later.code).not.toBe(shown.code);
+		// the code read off the screen works now and half a minute later…
+		expect(codeAccepted(session, shown.code, new Date(organiser.now.getTime() + 10_000))).toBe(
+			true
+		);
+		expect(codeAccepted(session, shown.code, new Date(organiser.now.getTime() + 35_000))).toBe(
+			true
+		);
+		// …but not once two more steps have begun (a photo sent on afterwards)
+		expect(codeAccepted(session, shown.code, new Date(organiser.now.getTime() + 65_000))).toBe(
+			false
+		);
+		// a code of a step before check-in opened (a photo of the screen of an earlier session) never works
+		const before = codeAt(session.checkinSecret!, stepOf(organiser.now) - 1);
+		expect(codeAccepted(session, before, organiser.now)).toBe(false);
+
+		// a cadre on the roster types it in time
+		const ok = await checkIn(at(leaders[0]!, '2026-03-02T08:55:20+08:00'), { code: shown.code });
+		expect(ok).toEqual({ sessionId, status: 'present', already: false });
+		// the same photo two minutes later is refused
+		await expect(
+			checkIn(at(leaders[1]!, '2026-03-02T08:57:20+08:00'), { code: shown.code })
+		).rejects.toBeInstanceOf(InvalidInputError);
+		// reopening makes a new secret: the old code is dead even within its minute
+		await openCheckin(at(ctx.organiser, '2026-03-02T08:55:25+08:00'), { sessionId });
+		await expect(
+			checkIn(at(leaders[1]!, '2026-03-02T08:55:26+08:00'), { code: shown.code })
+		).rejects.toBeInstanceOf(InvalidInputError);
+		// closed: nothing is accepted
+		const reopened = (await getSession(organiser, sessionId)).session;
+		const fresh = currentCode(reopened, new Date('2026-03-02T08:56:00+08:00'))!.code;
+		await closeCheckin(at(ctx.organiser, '2026-03-02T08:56:00+08:00'), { sessionId });
+		await expect(
+			checkIn(at(leaders[1]!, '2026-03-02T08:56:05+08:00'), { code: fresh })
+		).rejects.toBeInstanceOf(InvalidInputError);
+		const rows = await db.select().from(studyAttendance);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ source: 'checkin', status: 'present' });
+	});
+
+	it('count as late after the policy minutes, and a second check-in changes nothing', async () => {
+		const { db, ctx, sessionId, leaders } = await mondaySession();
+		const organiser = at(ctx.organiser, '2026-03-02T08:50:00+08:00');
+		await openCheckin(organiser, { sessionId });
+		const session = (await getSession(organiser, sessionId)).session;
+		const codeAtTime = (iso: string) => currentCode(session, new Date(iso))!.code;
+		const t1 = '2026-03-02T09:04:59+08:00';
+		const t2 = '2026-03-02T09:05:01+08:00';
+		expect(await checkIn(at(leaders[0]!, t1), { code: codeAtTime(t1) })).toMatchObject({
+			status: 'present'
+		});
+		expect(await checkIn(at(leaders[1]!, t2), { code: codeAtTime(t2) })).toMatchObject({
+			status: 'late'
+		});
+		expect(await checkIn(at(leaders[1]!, t2), { sessionId, code: codeAtTime(t2) })).toMatchObject({
+			status: 'late',
+			already: true
+		});
+		// a district that allows ten minutes
+		await setPolicy(db, 'study.lateAfterMinutes', 10);
+		const t3 = '2026-03-02T09:09:00+08:00';
+		expect(await checkIn(at(leaders[2]!, t3), { code: codeAtTime(t3) })).toMatchObject({
+			status: 'present'
+		});
+	});
+
+	it('refuse people not on the roster and slow down guessing', async () => {
+		const { db, ctx, sessionId, outsider, leaders } = await mondaySession();
+		const organiser = at(ctx.organiser, '2026-03-02T08:55:00+08:00');
+		await openCheckin(organiser, { sessionId });
+		const session = (await getSession(organiser, sessionId)).session;
+		const code = currentCode(session, organiser.now)!.code;
+		const stranger = await ctxFor(db, outsider.user.id, organiser.now);
+		await expect(checkIn(stranger, { code, sessionId })).rejects.toMatchObject({
+			code: 'study_checkin_none_open'
+		});
+		const guesser = leaders[0]!;
+		const wrong = code === '000000' ? '111111' : '000000';
+		for (let i = 0; i < 6; i++)
+			await expect(checkIn(guesser, { code: wrong })).rejects.toBeInstanceOf(InvalidInputError);
+		// locked now, even with the right code
+		await expect(checkIn(guesser, { code })).rejects.toBeInstanceOf(RateLimitedError);
+	});
+});
+
+describe('attendance', () => {
+	it('is marked in bulk with reasons, the rest at once, audited, and gives the rate', async () => {
+		const { db, ctx, sessionId, leaders } = await mondaySession();
+		const [p1, p2, p3] = leaders.map((l) => l.user.personId!);
+		await markAttendance(
+			ctx.organiser,
+			markAttendanceInput.parse({
+				sessionId: String(sessionId),
+				[`status.${p1}`]: 'present',
+				[`status.${p2}`]: 'leave',
+				[`reason.${p2}`]: '外出开会',
+				[`status.${p3}`]: ''
+			})
+		);
+		const before = await getSession(ctx.organiser, sessionId);
+		expect(before.session.status).toBe('held');
+		expect(before.roster.find((r) => r.personId === p2)).toMatchObject({
+			status: 'leave',
+			reason: '外出开会'
+		});
+		expect(before.roster.find((r) => r.personId === p3)?.status).toBeNull();
+		expect(await markRest(ctx.organiser, { sessionId, status: 'absent' })).toBe(1);
+		const { rate } = await getSession(ctx.organiser, sessionId);
+		// present 1, leave 1 (stays in 应到), absent 1
+		expect(rate).toMatchObject({ expected: 3, attended: 1 });
+		expect(rate!.rate).toBeCloseTo(1 / 3);
+		const audit = await db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'study_attendance.marked'));
+		expect(audit).toHaveLength(2);
+		expect(audit[0]!.after).toEqual(
+			expect.arrayContaining([{ personId: p2, status: 'leave', reason: '外出开会' }])
+		);
+		// someone not on the roster cannot be marked
+		await expect(
+			markAttendance(
+				ctx.organiser,
+				markAttendanceInput.parse({ sessionId: String(sessionId), 'status.99999': 'present' })
+			)
+		).rejects.toBeInstanceOf(InvalidInputError);
+	});
+
+	it('is seen in full by readers, by a member only for themselves, by nobody else', async () => {
+		const { ctx, sessionId, leaders, outsider, db } = await mondaySession();
+		await markRest(ctx.organiser, { sessionId, status: 'present' });
+		const member = await getSession(leaders[0]!, sessionId);
+		expect(member.roster).toEqual([]);
+		expect(member.mine?.status).toBe('present');
+		expect(member.manage).toBe(false);
+		const hr = await getSession(ctx.hr, sessionId);
+		expect(hr.roster).toHaveLength(3);
+		expect(hr.manage).toBe(false);
+		await expect(markRest(ctx.hr, { sessionId, status: 'absent' })).rejects.toThrow();
+		await expect(getSession(await ctxFor(db, outsider.user.id), sessionId)).rejects.toThrow();
+		// an organiser of a street does not reach the district's sessions
+		await expect(getSession(ctx.street, sessionId)).rejects.toThrow();
+	});
+});

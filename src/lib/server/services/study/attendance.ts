@@ -1,0 +1,91 @@
+import { and, eq } from 'drizzle-orm';
+import type { AttendanceStatus } from '@xuefa/core';
+import type { MarkAttendanceInput, MarkRestInput } from '$lib/schemas/study.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { studyAttendance, studySession } from '../../db/schema/index.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { loadSession } from './access.ts';
+import { sessionRoster } from './sessions.ts';
+
+interface Mark {
+	personId: number;
+	status: AttendanceStatus;
+	reason: string;
+}
+
+/**
+ * Writes marks for a session's roster in one transaction, with one audit entry listing each
+ * change (before and after): who was marked what, by whom, is what an auditor asks. Marking makes a
+ * planned session held. A person not on the roster refuses the whole form.
+ */
+async function writeMarks(ctx: Ctx, sessionId: number, marks: (roster: Roster) => Mark[]) {
+	const s = await loadSession(ctx, sessionId, 'study.manage');
+	if (s.status === 'cancelled') throw new InvalidInputError({}, 'study_session_cancelled');
+	const roster = await sessionRoster(ctx, s);
+	const wanted = marks(roster);
+	const byPerson = new Map(roster.map((r) => [r.personId, r]));
+	const unknown = wanted.filter((m) => !byPerson.has(m.personId));
+	if (unknown.length > 0) throw new InvalidInputError({}, 'study_attendance_not_on_roster');
+	const changed = wanted.filter((m) => {
+		const r = byPerson.get(m.personId)!;
+		return r.status !== m.status || (r.reason ?? '') !== m.reason;
+	});
+	if (changed.length === 0) return 0;
+	await transact(ctx, async (tx) => {
+		for (const m of changed) {
+			const set = {
+				status: m.status,
+				reason: m.reason,
+				source: 'organiser' as const,
+				markedBy: tx.user.id,
+				updatedAt: tx.now
+			};
+			await tx.db
+				.insert(studyAttendance)
+				.values({ sessionId: s.id, personId: m.personId, ...set })
+				.onConflictDoUpdate({
+					target: [studyAttendance.sessionId, studyAttendance.personId],
+					set
+				});
+		}
+		if (s.status === 'planned') {
+			await tx.db
+				.update(studySession)
+				.set({ status: 'held', sequence: s.sequence + 1, updatedAt: tx.now })
+				.where(and(eq(studySession.id, s.id), eq(studySession.status, 'planned')));
+		}
+		await appendAudit(tx, {
+			action: 'study_attendance.marked',
+			entityType: 'study_session',
+			entityId: s.id,
+			unitId: s.unitId,
+			before: changed.map((m) => {
+				const r = byPerson.get(m.personId)!;
+				return { personId: m.personId, status: r.status, reason: r.reason };
+			}),
+			after: changed
+		});
+	});
+	return changed.length;
+}
+
+type Roster = Awaited<ReturnType<typeof sessionRoster>>;
+
+/** The roster form: each row's status (blank rows are left as they are) and reason. */
+export async function markAttendance(ctx: Ctx, input: MarkAttendanceInput): Promise<number> {
+	return writeMarks(ctx, input.sessionId, () =>
+		input.entries.flatMap((e) =>
+			e.status ? [{ personId: e.personId, status: e.status, reason: e.reason }] : []
+		)
+	);
+}
+
+/** "The rest were absent": everyone on the roster not yet marked gets one status. */
+export async function markRest(ctx: Ctx, input: MarkRestInput): Promise<number> {
+	return writeMarks(ctx, input.sessionId, (roster) =>
+		roster
+			.filter((r) => !r.status)
+			.map((r) => ({ personId: r.personId, status: input.status, reason: '' }))
+	);
+}

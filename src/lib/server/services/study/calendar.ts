@@ -1,0 +1,67 @@
+import { and, asc, eq, gte, isNotNull, lte, or } from 'drizzle-orm';
+import { canAnywhere, inScope } from '../../authz/index.ts';
+import type { Ctx } from '../../context.ts';
+import type { DbOrTx } from '../../db/index.ts';
+import { studySession, studyTeam, studyTeamMember, unit } from '../../db/schema/index.ts';
+import { ForbiddenError } from '../../errors.ts';
+
+/** What a calendar shows of a session. */
+export const calendarColumns = {
+	id: studySession.id,
+	date: studySession.date,
+	startTime: studySession.startTime,
+	durationMinutes: studySession.durationMinutes,
+	topic: studySession.topic,
+	form: studySession.form,
+	location: studySession.location,
+	status: studySession.status,
+	note: studySession.note,
+	sequence: studySession.sequence,
+	speakerName: studySession.speakerName,
+	teamName: studyTeam.name,
+	unitName: unit.name
+};
+
+/** Sessions between two dates (inclusive) of the given teams' members or of a unit subtree. */
+export function sessionsQuery(
+	db: DbOrTx,
+	from: string,
+	to: string,
+	who: { personId: number | null; unitWhere?: ReturnType<typeof inScope> }
+) {
+	return db
+		.select(calendarColumns)
+		.from(studySession)
+		.innerJoin(studyTeam, eq(studyTeam.id, studySession.teamId))
+		.innerJoin(unit, eq(unit.id, studySession.unitId))
+		.leftJoin(
+			studyTeamMember,
+			and(
+				eq(studyTeamMember.teamId, studySession.teamId),
+				eq(studyTeamMember.personId, who.personId ?? -1)
+			)
+		)
+		.where(
+			and(
+				gte(studySession.date, from),
+				lte(studySession.date, to),
+				or(isNotNull(studyTeamMember.personId), who.unitWhere)
+			)
+		)
+		.orderBy(asc(studySession.date), asc(studySession.startTime), asc(studySession.id));
+}
+
+/**
+ * The sessions a user sees between two dates: their own (as a member of the team) and, for
+ * organisers, HR and administrators, every session of the units in their scope.
+ */
+export async function visibleSessions(ctx: Ctx, from: string, to: string) {
+	if (!canAnywhere(ctx.user, 'study.attend') && !canAnywhere(ctx.user, 'study.read'))
+		throw new ForbiddenError();
+	return sessionsQuery(ctx.db, from, to, {
+		personId: ctx.user.personId,
+		unitWhere: canAnywhere(ctx.user, 'study.read')
+			? inScope(ctx.user, 'study.read', unit.path)
+			: undefined
+	});
+}

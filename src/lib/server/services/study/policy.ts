@@ -1,0 +1,27 @@
+import { DEFAULT_STUDY_POLICY } from '@xuefa/core';
+import type { DbOrTx } from '../../db/index.ts';
+import { intIn, readSettings } from '../../settings.ts';
+
+/** The study settings a district may change (policy_setting keys), with their defaults. */
+export const STUDY_POLICY_DEFAULTS = {
+	/** A lecture or collective session shorter than this is flagged (the core's default, 30). */
+	'study.minLectureMinutes': DEFAULT_STUDY_POLICY.minLectureMinutes,
+	/** A check-in later than this many minutes after the start counts as late. */
+	'study.lateAfterMinutes': 5
+};
+
+export interface StudyPolicySettings {
+	minLectureMinutes: number;
+	lateAfterMinutes: number;
+}
+
+export async function studyPolicy(db: DbOrTx): Promise<StudyPolicySettings> {
+	const s = await readSettings(db, STUDY_POLICY_DEFAULTS, {
+		'study.minLectureMinutes': intIn(1, 600),
+		'study.lateAfterMinutes': intIn(0, 240)
+	});
+	return {
+		minLectureMinutes: s['study.minLectureMinutes'],
+		lateAfterMinutes: s['study.lateAfterMinutes']
+	};
+}

@@ -1,0 +1,123 @@
+import { asc, eq } from 'drizzle-orm';
+import { dayInfo, generateOccurrences } from '@xuefa/core';
+import type { ScheduleInput, UpdateScheduleInput } from '$lib/schemas/study.ts';
+import { authorizeAnywhere, can, inScope } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { studySchedule, studySession, studyTeam, unit } from '../../db/schema/index.ts';
+import { appendAudit } from '../audit/append.ts';
+import { workingDayCalendar } from '../calendar/load.ts';
+import { loadSchedule, loadTeam } from './access.ts';
+import { ruleOf, syncSchedule } from './sync.ts';
+
+/** The schedules of the units in the user's reading scope. */
+export async function listSchedules(ctx: Ctx) {
+	authorizeAnywhere(ctx, 'study.read');
+	return ctx.db
+		.select({
+			id: studySchedule.id,
+			title: studySchedule.title,
+			weekday: studySchedule.weekday,
+			startTime: studySchedule.startTime,
+			startDate: studySchedule.startDate,
+			endDate: studySchedule.endDate,
+			teamName: studyTeam.name,
+			unitName: unit.name
+		})
+		.from(studySchedule)
+		.innerJoin(unit, eq(unit.id, studySchedule.unitId))
+		.innerJoin(studyTeam, eq(studyTeam.id, studySchedule.teamId))
+		.where(inScope(ctx.user, 'study.read', unit.path))
+		.orderBy(asc(unit.path), asc(studySchedule.title));
+}
+
+/**
+ * A schedule, its sessions (each with what kind of day it falls on) and the slots the calendar
+ * skipped, with the core's warnings (a year without holiday data …).
+ */
+export async function getSchedule(ctx: Ctx, scheduleId: number) {
+	const schedule = await loadSchedule(ctx, scheduleId, 'study.read');
+	const team = await loadTeam(ctx, schedule.teamId, 'study.read');
+	const sessions = await ctx.db
+		.select()
+		.from(studySession)
+		.where(eq(studySession.scheduleId, scheduleId))
+		.orderBy(asc(studySession.date), asc(studySession.startTime));
+	const calendar = await workingDayCalendar(ctx.db);
+	const { skipped, warnings } = generateOccurrences(ruleOf(schedule, sessions), calendar);
+	return {
+		schedule,
+		team,
+		sessions: sessions.map((s) => ({ ...s, day: dayInfo(calendar, s.date) })),
+		skipped,
+		warnings,
+		manage: can(ctx.user, 'study.manage', schedule.unitPath)
+	};
+}
+
+const facts = (i: Omit<ScheduleInput, 'teamId'>) => ({
+	title: i.title,
+	form: i.form,
+	weekday: i.weekday,
+	intervalWeeks: i.intervalWeeks,
+	startDate: i.startDate,
+	endDate: i.endDate,
+	startTime: i.startTime,
+	durationMinutes: i.durationMinutes,
+	location: i.location,
+	onHoliday: i.onHoliday,
+	makeUpDays: i.followMakeUpDays ? ('follow' as const) : ('ignore' as const)
+});
+
+/** Creates a weekly (or every-N-weeks) schedule for a team and generates its sessions. */
+export async function createSchedule(ctx: Ctx, input: ScheduleInput): Promise<number> {
+	const team = await loadTeam(ctx, input.teamId, 'study.manage');
+	const calendar = await workingDayCalendar(ctx.db);
+	// the core validates the rule (range at most three years …) before anything is written
+	generateOccurrences(ruleOf({ ...facts(input), id: 0 }, []), calendar);
+	return transact(ctx, async (tx) => {
+		const [row] = await tx.db
+			.insert(studySchedule)
+			.values({
+				...facts(input),
+				unitId: team.unitId,
+				teamId: team.id,
+				createdAt: tx.now,
+				createdBy: tx.user.id,
+				updatedAt: tx.now
+			})
+			.returning();
+		const sync = await syncSchedule(tx, row!, calendar);
+		await appendAudit(tx, {
+			action: 'study_schedule.created',
+			entityType: 'study_schedule',
+			entityId: row!.id,
+			unitId: team.unitId,
+			after: { ...facts(input), teamId: team.id, sessions: sync.created }
+		});
+		return row!.id;
+	});
+}
+
+/** Changes a schedule's rule; its sessions follow (held ones stay as they were). */
+export async function updateSchedule(ctx: Ctx, input: UpdateScheduleInput) {
+	const before = await loadSchedule(ctx, input.scheduleId, 'study.manage');
+	const calendar = await workingDayCalendar(ctx.db);
+	generateOccurrences(ruleOf({ ...before, ...facts(input) }, []), calendar);
+	return transact(ctx, async (tx) => {
+		const [row] = await tx.db
+			.update(studySchedule)
+			.set({ ...facts(input), updatedAt: tx.now })
+			.where(eq(studySchedule.id, before.id))
+			.returning();
+		const sync = await syncSchedule(tx, row!, calendar, before);
+		await appendAudit(tx, {
+			action: 'study_schedule.updated',
+			entityType: 'study_schedule',
+			entityId: before.id,
+			unitId: before.unitId,
+			before: facts({ ...before, followMakeUpDays: before.makeUpDays === 'follow' }),
+			after: { ...facts(input), ...sync }
+		});
+		return sync;
+	});
+}

@@ -1,0 +1,29 @@
+import { shanghaiDate } from '@xuefa/core';
+import { HOLIDAY_ROW_FIELDS, calendarYearInput } from '$lib/schemas/calendar.ts';
+import { act, done } from '$lib/server/actions.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { makeUpPairing } from '$lib/server/services/calendar/load.ts';
+import { calendarYears, saveCalendarYear } from '$lib/server/services/calendar/save-year.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return guard(async () => {
+		const years = await calendarYears(ctx);
+		const next = Math.max(
+			Number(shanghaiDate(ctx.now).slice(0, 4)) + 1,
+			...years.map((y) => y.year + 1)
+		);
+		return { years, next, pairing: await makeUpPairing(ctx.db) };
+	});
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const out = await act(event, 'save', calendarYearInput, saveCalendarYear, {
+			rows: HOLIDAY_ROW_FIELDS
+		});
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'saved');
+	}
+};

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { loginAs } from './helpers.ts';
+
+// the narrowest phone still in use: no study page may scroll sideways (tables scroll in their box)
+test.use({ viewport: { width: 320, height: 640 } });
+
+test('a cadre’s study pages fit a 320 px screen', async ({ page }) => {
+	await loginAs(page, 'cadre');
+	const session = page.getByRole('region', { name: '我的学法' }).getByRole('link').first();
+	await session.click();
+	await expect(page).toHaveURL(/\/study\/(sessions|readings)\/\d+/);
+	for (const path of [
+		page.url(),
+		'/study',
+		'/study/calendar',
+		'/study/calendar?view=week',
+		'/study/readings',
+		'/study/checkin',
+		'/study/feeds'
+	]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});
+
+test('an organiser’s plan, schedule and session pages fit a 320 px screen', async ({ page }) => {
+	await loginAs(page, 'organiser');
+	const pages: string[] = [];
+	await page.goto('/study/plans');
+	pages.push((await page.locator('main a[href^="/study/plans/"]').first().getAttribute('href'))!);
+	await page.goto('/study/schedules');
+	const schedule = (await page
+		.locator('main a[href^="/study/schedules/"]')
+		.first()
+		.getAttribute('href'))!;
+	pages.push(schedule);
+	await page.goto(schedule);
+	pages.push(
+		(await page.locator('main a[href^="/study/sessions/"]').first().getAttribute('href'))!
+	);
+	for (const path of [...pages, `${pages[0]}/print`, '/study/teams', '/study/readings']) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(overflow, path).toBeLessThanOrEqual(0);
+	}
+});

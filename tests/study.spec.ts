@@ -1,0 +1,162 @@
+import { type Browser, type Page, devices, expect, test } from '@playwright/test';
+import ICAL from 'ical.js';
+import { loginAs } from './helpers.ts';
+
+/** Beijing's date and wall-clock time, `minutes` from now. */
+function beijing(minutes = 0) {
+	const iso = new Date(Date.now() + minutes * 60_000 + 8 * 3_600_000).toISOString();
+	return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+/** A second person, on a phone, in their own browser context. */
+async function onPhone(browser: Browser, username: string): Promise<Page> {
+	const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'zh-CN' });
+	const phone = await context.newPage();
+	await loginAs(phone, username);
+	return phone;
+}
+
+const noSidewaysScroll = async (page: Page) =>
+	expect(
+		await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+	).toBeLessThanOrEqual(0);
+
+test.describe.configure({ timeout: 60_000 });
+
+test('an organiser schedules weekly study, adds a session, a cadre checks in on a phone, the rest are marked', async ({
+	page,
+	browser
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study/schedules');
+	await page.getByLabel('活动名称').fill('党组会前学法');
+	await page.getByLabel('星期', { exact: true }).selectOption({ label: '周四' });
+	await page.getByLabel('开始日期').fill('2026-09-24');
+	await page.getByLabel('结束日期').fill('2026-10-15');
+	await page.getByLabel('开始时间').first().fill('08:30');
+	await page.getByRole('button', { name: '生成学法安排' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('党组会前学法');
+	// four Thursdays, of which 1 October is the National Day holiday
+	const rows = page.locator('table tbody tr');
+	await expect(rows).toHaveCount(3);
+	await expect(rows.first()).toContainText('9/24');
+	await expect(page.getByRole('region', { name: '因节假日未安排' })).toContainText('10月1日');
+
+	// a one-off session today, starting in ten minutes
+	const soon = beijing(10);
+	const add = page.getByRole('region', { name: '临时增加一次活动' });
+	await add.getByLabel('学法主题').fill('学习《行政复议法》');
+	await add.getByLabel('日期').fill(soon.date);
+	await add.getByLabel('开始时间').fill(soon.time);
+	await add.getByRole('button', { name: '增加活动' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('学习《行政复议法》');
+	const sessionUrl = page.url().replace(/\?.*$/, '');
+
+	await page.getByRole('button', { name: '开启签到' }).click();
+	await expect(page.getByText('签到进行中')).toBeVisible();
+	await page.getByRole('link', { name: '打开签到大屏' }).click();
+	const code = (await page.locator('.code').innerText()).replace(/\D/g, '');
+	expect(code).toMatch(/^\d{6}$/);
+
+	// the cadre types the code on a phone
+	const phone = await onPhone(browser, 'cadre');
+	await phone.goto('/study/checkin');
+	await noSidewaysScroll(phone);
+	await phone.getByLabel('签到码').fill(code);
+	await phone.getByRole('button', { name: '签到', exact: true }).click();
+	await expect(phone.getByRole('status')).toHaveText('签到成功。');
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('学习《行政复议法》');
+	// a wrong code is refused, in words
+	await phone.goto('/study/checkin');
+	await phone.getByLabel('签到码').fill(code === '000000' ? '111111' : '000000');
+	await phone.getByRole('button', { name: '签到', exact: true }).click();
+	await expect(phone.getByRole('alert')).toBeVisible();
+	await phone.context().close();
+
+	// the organiser marks the rest absent
+	await page.goto(sessionUrl);
+	const attendance = page.getByRole('region', { name: '出勤', exact: true });
+	// the cadre's check-in is on the roster: present, the only one marked so far
+	await expect(attendance.locator('tbody option:checked', { hasText: '出席' })).toHaveCount(1);
+	await expect(attendance.locator('tbody option:checked', { hasText: '缺席' })).toHaveCount(0);
+	await page.getByLabel(/^其余 \d+ 人登记为$/).selectOption({ label: '缺席' });
+	await page.getByRole('button', { name: '一并登记' }).click();
+	await expect(page.getByRole('status')).toHaveText('出勤已保存。');
+	await expect(attendance.getByText(/实到 1 人次 \/ 应到 \d+ 人次/)).toBeVisible();
+	await expect(attendance.getByText(/^缺席 [1-9]\d*$/)).toBeVisible();
+});
+
+test('a cadre signs off a written-study material and the organiser sees who has not', async ({
+	page,
+	browser
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study/readings');
+	await page.getByLabel('标题').fill('学习《行政处罚法》第三十三条');
+	await page
+		.getByLabel('学习内容')
+		.fill('**首违不罚**：初次违法且危害后果轻微并及时改正的，可以不予行政处罚。');
+	await page.getByRole('button', { name: '分发', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('学习《行政处罚法》第三十三条');
+	await expect(page.locator('strong', { hasText: '首违不罚' })).toBeVisible();
+	await expect(page.getByText(/已签阅 0 \/ \d+ 人/)).toBeVisible();
+	const readingUrl = page.url().replace(/\?.*$/, '');
+
+	const phone = await onPhone(browser, 'cadre');
+	const card = phone.getByRole('region', { name: '我的学法' });
+	await card.getByRole('link', { name: '学习《行政处罚法》第三十三条' }).click();
+	await noSidewaysScroll(phone);
+	await phone.getByRole('button', { name: '我已阅读，签阅' }).click();
+	await expect(phone.getByRole('status')).toHaveText('已签阅。');
+	await phone.goto('/');
+	await expect(card.getByRole('link', { name: '学习《行政处罚法》第三十三条' })).toHaveCount(0);
+	await phone.context().close();
+
+	await page.goto(readingUrl);
+	await expect(page.getByText(/已签阅 1 \/ \d+ 人/)).toBeVisible();
+	// the others are listed first, in words: not opened
+	await expect(page.locator('tbody tr').first()).toContainText('未打开');
+	await expect(page.locator('tbody tr').last()).toContainText('已于');
+});
+
+test('a personal calendar feed parses as iCalendar and stops when revoked', async ({
+	page,
+	request
+}) => {
+	await loginAs(page, 'cadre');
+	await page.goto('/study/feeds');
+	await page.getByRole('button', { name: '订阅我的学法活动' }).click();
+	const url = await page.getByLabel('订阅地址').inputValue();
+	expect(url).toMatch(/\/ical\/[A-Za-z0-9_-]{20,}\.ics$/);
+
+	// fetched without a login, as a calendar app does
+	const res = await request.get(url);
+	expect(res.status()).toBe(200);
+	expect(res.headers()['content-type']).toContain('text/calendar');
+	const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+	const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+	expect(events.length).toBeGreaterThan(5);
+	expect(events.some((e) => e.summary.includes('会前学法'))).toBe(true);
+	// wall-clock times in Beijing, as the district reads them
+	expect(events[0]!.component.getFirstProperty('dtstart')?.getParameter('tzid')).toBe(
+		'Asia/Shanghai'
+	);
+	expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+
+	await page.getByRole('button', { name: '停用' }).first().click();
+	await expect(page.getByRole('status')).toContainText('订阅已停用');
+	expect((await request.get(url)).status()).toBe(404);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a cadre signs off the seeded material with plain forms', async ({ page }) => {
+		await loginAs(page, 'cadre');
+		await page.goto('/study/readings');
+		await page.getByRole('link', { name: '学习《行政复议法》修订要点' }).click();
+		await page.getByRole('button', { name: '我已阅读，签阅' }).click();
+		await expect(page.getByRole('status')).toHaveText('已签阅。');
+		await expect(page.getByText(/^已于 .+ 签阅$/)).toBeVisible();
+	});
+});
