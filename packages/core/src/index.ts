@@ -15,6 +15,7 @@ export { LOCALES, formatMessage, type Locale, type MessageTable } from './messag
 // Questions: model, validation, versions, article numbers
 export {
 	QUESTION_TYPES,
+	OPTION_LABELS,
 	BLANK_MARKER,
 	countBlankMarkers,
 	refOf,
@@ -40,6 +41,29 @@ export {
 	type QuestionBody
 } from './question/model.ts';
 export { validateQuestion, assertValidQuestion } from './question/validate.ts';
+export {
+	QUESTION_TYPE_MODULES,
+	questionTypeModule,
+	questionTypeModules
+} from './question/types/registry.ts';
+export type {
+	AddIssue,
+	BodyOf,
+	GiftAnswer,
+	GiftEscape,
+	GiftReadInput,
+	GiftRefusal,
+	GiftWrite,
+	GradeInput,
+	QuestionTypeModule,
+	ResponseOf,
+	RowCells,
+	RowReadInput,
+	TypeBody,
+	TypeBodyOf,
+	ViewInput
+} from './question/types/module.ts';
+export type { TypeModules } from './question/types/common.ts';
 export {
 	MARKDOWN_MAX_DEPTH,
 	MARKDOWN_MAX_LENGTH,
@@ -86,7 +110,6 @@ export {
 	toCandidatePaper,
 	displayOptions,
 	partPoints,
-	OPTION_LABELS,
 	type CandidatePaper,
 	type CandidateItem,
 	type CandidateQuestion,
@@ -96,11 +119,8 @@ export { createRng, shuffled, type Seed, type Rng } from './random.ts';
 
 // Grading: responses, policies, attempts, pass, statistics
 export { normaliseAnswer } from './grading/normalise.ts';
+export { gradePaper, gradeItem } from './grading/grade.ts';
 export {
-	gradePaper,
-	gradeItem,
-	multipleFraction,
-	blankCredit,
 	DEFAULT_GRADING_POLICY,
 	type Response,
 	type Responses,
@@ -109,7 +129,9 @@ export {
 	type GradeStatus,
 	type ItemGrade,
 	type AttemptGrade
-} from './grading/grade.ts';
+} from './grading/types.ts';
+export { multipleFraction } from './question/types/multiple/index.ts';
+export { blankCredit } from './question/types/fill/index.ts';
 export {
 	ATTEMPT_STATES,
 	newAttempt,
