@@ -203,6 +203,18 @@ export {
 	type ReadinessInput,
 	type TopicReadiness
 } from './practice/schedule.ts';
+export {
+	PRACTICE_GRADING,
+	MAX_ANSWER_MS,
+	answerTime,
+	outcomeOf,
+	timingFor,
+	nextMistakeState,
+	practiceReadiness,
+	type MistakeState,
+	type PracticeCardInput,
+	type PracticeTopicReadiness
+} from './practice/rules.ts';
 
 // ── Study plans, schedules, promotion gate, oath, certificates, audit chain, assessment ──
 

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { gradeItem, questionTypeModule, type GradeStatus } from '@xuefa/core';
+import { PRACTICE_GRADING, gradeItem, questionTypeModule, type GradeStatus } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { practiceAnswer } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import { citations, feedbackBodies } from './responses.ts';
-import { PRACTICE_GRADING } from './rules.ts';
 import { loadSession, loadVersion, questionView } from './session.ts';
 
 /**
