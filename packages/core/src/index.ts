@@ -8,7 +8,7 @@
  */
 
 export { XuefaError, ValidationError, RuleError, type Issue } from './errors.ts';
-export { LOCALES, formatMessage, type Locale, type MessageTable } from './messages.ts';
+export { LOCALES, CORE_MESSAGES, messageFor, type Locale, type MessageTable } from './messages.ts';
 
 // ── Question bank, papers, grading, formats, practice ──
 
@@ -78,7 +78,6 @@ export {
 	parseLawCitation,
 	formatLawCitation
 } from './question/articles.ts';
-export { examMessages, formatExamMessage } from './question/messages.ts';
 
 // Statutes: parse Markdown or plain text into headings and articles, compare versions
 export * from './statute/index.ts';
@@ -227,4 +226,3 @@ export * from './oath/index.ts';
 export * from './audit/index.ts';
 export * from './assessment/index.ts';
 export * from './ical/index.ts';
-export { rulesMessages } from './rules-messages.ts';

@@ -66,7 +66,7 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				tags: [],
 				...aiken.read(q.options, at)
 			} as QuestionVersion;
-			const issues = validateQuestion(question).map((x) => ({
+			const issues = validateQuestion(question).errors.map((x) => ({
 				code: 'format.aiken.question',
 				line: q.line,
 				path: x.path ?? '',

@@ -304,7 +304,7 @@ function parseBlock(
 	if (!outcome) return fail('format.gift.unsupported', { kind: 'description' });
 	if ('issue' in outcome) return fail(outcome.issue, outcome.data);
 	const q = { ...meta, ...outcome } as QuestionVersion;
-	const issues = validateQuestion(q).map((i) => ({
+	const issues = validateQuestion(q).errors.map((i) => ({
 		code: 'format.gift.question',
 		line,
 		path: i.path ?? '',

@@ -260,7 +260,7 @@ export function parseRows(
 		if (q) {
 			// every problem of a row, not only the first; an answer already reported is not repeated
 			const reported = new Set(e.issues.map((i) => `${i.line}#${i.path}`));
-			for (const issue of validateQuestion(q)) {
+			for (const issue of validateQuestion(q).errors) {
 				const partIndex = /^parts\.(\d+)\./.exec(issue.path ?? '')?.[1];
 				const line = partIndex === undefined ? e.line : (parts[Number(partIndex)]?.line ?? e.line);
 				const column = columnOf(issue.path ?? '');

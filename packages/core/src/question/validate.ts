@@ -2,6 +2,7 @@
  * Question validation: every problem found, each with a stable code and a path.
  */
 import { ValidationError, type Issue } from '../errors.ts';
+import { result, type ValidationResult } from '../rule-result.ts';
 import type { QuestionVersion } from './model.ts';
 import { validateBody } from './types/common.ts';
 import { QUESTION_TYPE_MODULES } from './types/registry.ts';
@@ -21,11 +22,11 @@ import { QUESTION_TYPE_MODULES } from './types/registry.ts';
  * {@link MARKDOWN_MAX_DEPTH} levels deep (see {@link markdownDepth}).
  *
  * @param q - the question version
- * @returns the issues, codes under `question.`
+ * @returns `{ ok, errors, warnings }`, codes under `question.` (no warnings: every problem blocks)
  * @example
- * validateQuestion(q).map((i) => i.code); // → ['question.single.correct_count']
+ * validateQuestion(q).errors.map((i) => i.code); // → ['question.single.correct_count']
  */
-export function validateQuestion(q: QuestionVersion): Issue[] {
+export function validateQuestion(q: QuestionVersion): ValidationResult {
 	const issues: Issue[] = [];
 	const add = (code: string, path: string, data?: Record<string, unknown>) =>
 		issues.push(data ? { code, path, data } : { code, path });
@@ -43,7 +44,7 @@ export function validateQuestion(q: QuestionVersion): Issue[] {
 	});
 	// the stem, Markdown and the type's own rules (a case's parts through their types)
 	validateBody(QUESTION_TYPE_MODULES, q, '', add);
-	return issues;
+	return result(issues);
 }
 
 /**
@@ -53,7 +54,7 @@ export function validateQuestion(q: QuestionVersion): Issue[] {
  * @returns the same question, for chaining
  */
 export function assertValidQuestion<Q extends QuestionVersion>(q: Q): Q {
-	const issues = validateQuestion(q);
-	if (issues.length > 0) throw new ValidationError(issues);
+	const { errors } = validateQuestion(q);
+	if (errors.length > 0) throw new ValidationError(errors);
 	return q;
 }

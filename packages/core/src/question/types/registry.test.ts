@@ -31,7 +31,7 @@ describe('question type registry', () => {
 		'%s: valid, viewed without its key, graded, and round-trips rows',
 		(type) => {
 			const q = makeQuestion(type, 1);
-			expect(validateQuestion(q)).toEqual([]);
+			expect(validateQuestion(q)).toEqual({ ok: true, errors: [], warnings: [] });
 			const mod = questionTypeModule(type);
 			const item = { question: q, points: 2 };
 			const view = toCandidatePaper({
