@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromNow, shanghaiDay } from './days.ts';
+import { shanghaiDay } from '@xuefa/core';
+import { dayFromNow } from './days.ts';
 
 const now = new Date('2026-03-02T22:30:00+08:00');
 

@@ -1,18 +1,8 @@
 /**
- * Days as people in the district count them: calendar days in Asia/Shanghai. China has had one
- * time zone without daylight saving since 1991, so a day is UTC+8 all year.
+ * Days as people in the district count them: calendar days in Asia/Shanghai (the core's
+ * `shanghaiDate`).
  */
-const DAY = 24 * 60 * 60 * 1000;
-const SHANGHAI_OFFSET = 8 * 60 * 60 * 1000;
-
-/** The number of the Shanghai calendar day `t` falls on (days since 1970-01-01 there). */
-const dayNo = (t: Date | number) => Math.floor((new Date(t).getTime() + SHANGHAI_OFFSET) / DAY);
-
-/** The day in Asia/Shanghai around `now`: [start, end). */
-export function shanghaiDay(now: Date): { start: Date; end: Date } {
-	const start = dayNo(now) * DAY - SHANGHAI_OFFSET;
-	return { start: new Date(start), end: new Date(start + DAY) };
-}
+import { diffDays, shanghaiDate } from '@xuefa/core';
 
 /** How far ahead a review may be and still read as a day from now (3天后) rather than a date. */
 const RELATIVE_DAYS = 7;
@@ -27,7 +17,7 @@ const RELATIVE_DAYS = 7;
  * @param locale - the reader's locale
  */
 export function dayFromNow(when: Date | number, now: Date | number, locale: string): string {
-	const days = dayNo(when) - dayNo(now);
+	const days = diffDays(shanghaiDate(new Date(now)), shanghaiDate(new Date(when)));
 	if (days >= 0 && days <= RELATIVE_DAYS)
 		return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Asia/Shanghai' }).format(

@@ -8,13 +8,14 @@
  */
 
 export { XuefaError, ValidationError, RuleError, type Issue } from './errors.ts';
-export { LOCALES, formatMessage, type Locale, type MessageTable } from './messages.ts';
+export { LOCALES, CORE_MESSAGES, messageFor, type Locale, type MessageTable } from './messages.ts';
 
 // ── Question bank, papers, grading, formats, practice ──
 
 // Questions: model, validation, versions, article numbers
 export {
 	QUESTION_TYPES,
+	OPTION_LABELS,
 	BLANK_MARKER,
 	countBlankMarkers,
 	refOf,
@@ -41,6 +42,29 @@ export {
 } from './question/model.ts';
 export { validateQuestion, assertValidQuestion } from './question/validate.ts';
 export {
+	QUESTION_TYPE_MODULES,
+	questionTypeModule,
+	questionTypeModules
+} from './question/types/registry.ts';
+export type {
+	AddIssue,
+	BodyOf,
+	GiftAnswer,
+	GiftEscape,
+	GiftReadInput,
+	GiftRefusal,
+	GiftWrite,
+	GradeInput,
+	QuestionTypeModule,
+	ResponseOf,
+	RowCells,
+	RowReadInput,
+	TypeBody,
+	TypeBodyOf,
+	ViewInput
+} from './question/types/module.ts';
+export type { TypeModules } from './question/types/common.ts';
+export {
 	MARKDOWN_MAX_DEPTH,
 	MARKDOWN_MAX_LENGTH,
 	markdownDepth
@@ -54,7 +78,6 @@ export {
 	parseLawCitation,
 	formatLawCitation
 } from './question/articles.ts';
-export { examMessages, formatExamMessage } from './question/messages.ts';
 
 // Statutes: parse Markdown or plain text into headings and articles, compare versions
 export * from './statute/index.ts';
@@ -86,7 +109,6 @@ export {
 	toCandidatePaper,
 	displayOptions,
 	partPoints,
-	OPTION_LABELS,
 	type CandidatePaper,
 	type CandidateItem,
 	type CandidateQuestion,
@@ -96,11 +118,8 @@ export { createRng, shuffled, type Seed, type Rng } from './random.ts';
 
 // Grading: responses, policies, attempts, pass, statistics
 export { normaliseAnswer } from './grading/normalise.ts';
+export { gradePaper, gradeItem } from './grading/grade.ts';
 export {
-	gradePaper,
-	gradeItem,
-	multipleFraction,
-	blankCredit,
 	DEFAULT_GRADING_POLICY,
 	type Response,
 	type Responses,
@@ -109,7 +128,9 @@ export {
 	type GradeStatus,
 	type ItemGrade,
 	type AttemptGrade
-} from './grading/grade.ts';
+} from './grading/types.ts';
+export { multipleFraction } from './question/types/multiple/index.ts';
+export { blankCredit } from './question/types/fill/index.ts';
 export {
 	ATTEMPT_STATES,
 	newAttempt,
@@ -181,6 +202,18 @@ export {
 	type ReadinessInput,
 	type TopicReadiness
 } from './practice/schedule.ts';
+export {
+	PRACTICE_GRADING,
+	MAX_ANSWER_MS,
+	answerTime,
+	outcomeOf,
+	timingFor,
+	nextMistakeState,
+	practiceReadiness,
+	type MistakeState,
+	type PracticeCardInput,
+	type PracticeTopicReadiness
+} from './practice/rules.ts';
 
 // ── Study plans, schedules, promotion gate, oath, certificates, audit chain, assessment ──
 
@@ -193,4 +226,3 @@ export * from './oath/index.ts';
 export * from './audit/index.ts';
 export * from './assessment/index.ts';
 export * from './ical/index.ts';
-export { rulesMessages } from './rules-messages.ts';

@@ -1,24 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, type MessageTable } from './index.ts';
+import { messageFor, validateQuestion } from './index.ts';
+import { makeQuestion } from './testing/factories.ts';
 
-const table: MessageTable = {
-	'zh-CN': { 'bank.short': '第{section}部分需要{need}道题，题库只有{have}道' },
-	en: { 'bank.short': 'Section {section} needs {need} questions; the bank has {have}' }
-};
-
-describe('formatMessage', () => {
-	it('fills placeholders in the requested locale', () => {
-		const data = { section: 2, need: 20, have: 12 };
-		expect(formatMessage([table], 'bank.short', data, 'zh-CN')).toBe(
-			'第2部分需要20道题，题库只有12道'
+describe('messageFor', () => {
+	it('turns any core code into a sentence in the requested locale', () => {
+		// an exam code and a rules code, through the same function
+		const data = { minutes: 25, min: 30 };
+		expect(messageFor('session.duration.short', data, 'zh-CN')).toBe(
+			'讲法时长 25 分钟，少于要求的 30 分钟'
 		);
-		expect(formatMessage([table], 'bank.short', data, 'en')).toBe(
-			'Section 2 needs 20 questions; the bank has 12'
+		expect(messageFor('question.options.too_few', { count: 1, min: 2 }, 'en')).toBe(
+			'At least 2 options are needed (1 given)'
 		);
 	});
 
+	it('says a validation issue of a question as a person reads it', () => {
+		const q = makeQuestion('single', 1);
+		const [issue] = validateQuestion({ ...q, difficulty: 9 }).errors;
+		expect(messageFor(issue!.code, issue!.data)).toBe('难度必须是1到5的整数（当前：9）');
+	});
+
 	it('returns the code for an unknown code and keeps unknown placeholders visible', () => {
-		expect(formatMessage([table], 'nope', {}, 'en')).toBe('nope');
-		expect(formatMessage([table], 'bank.short', { section: 1 }, 'en')).toContain('{need}');
+		expect(messageFor('nope', {}, 'en')).toBe('nope');
+		expect(messageFor('question.options.too_few', { count: 1 }, 'en')).toContain('{min}');
 	});
 });

@@ -3,7 +3,7 @@ import { ValidationError, type Issue } from './errors.ts';
 
 /** Why a rule decided as it did: a stable code plus the values a message needs. */
 export interface Reason {
-	/** Stable code, rendered through {@link rulesMessages}. */
+	/** Stable code, rendered through {@link messageFor}. */
 	code: string;
 	/** Values for the message. */
 	data: Record<string, unknown>;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rulesMessages } from './index.ts';
+import { CORE_MESSAGES } from './index.ts';
 
 const dirs = [
 	'calendar',
@@ -24,10 +24,10 @@ const files = (dir: string): string[] =>
 				: [];
 	});
 
-describe('rulesMessages', () => {
+describe('the rules in CORE_MESSAGES', () => {
 	it('has the same codes in both locales', () => {
-		expect(Object.keys(rulesMessages.en).sort()).toEqual(
-			Object.keys(rulesMessages['zh-CN']).sort()
+		expect(Object.keys(CORE_MESSAGES.en).sort()).toEqual(
+			Object.keys(CORE_MESSAGES['zh-CN']).sort()
 		);
 	});
 
@@ -41,7 +41,7 @@ describe('rulesMessages', () => {
 			used.add(`certificate.${c}`);
 		for (const p of ['altered', 'removed', 'reordered', 'broken_link', 'tail_mismatch'])
 			used.add(`audit.chain.${p}`);
-		const missing = [...used].filter((c) => !(c in rulesMessages['zh-CN']));
+		const missing = [...used].filter((c) => !(c in CORE_MESSAGES['zh-CN']));
 		expect(missing).toEqual([]);
 	});
 });

@@ -1,6 +1,6 @@
 /**
- * Messages for every code the rules produce (issues, reasons), in Chinese and English.
- * Render with `formatMessage([rulesMessages], code, data, locale)`.
+ * The sentences of every code the rules produce (issues, reasons), in Chinese and English (part of
+ * the one table, {@link CORE_MESSAGES}).
  */
 import type { MessageTable } from './messages.ts';
 

@@ -112,7 +112,7 @@ describe('the editor draft', () => {
 			{ law: '宪法', article: '27' }
 		];
 		const { content } = contentOfDraft(d);
-		expect(content && validateQuestion(content)).toEqual([]);
+		expect(content && validateQuestion(content).errors).toEqual([]);
 		expect(content).toMatchObject({
 			options: [{ text: '甲' }, { text: '乙', correct: true }],
 			laws: [

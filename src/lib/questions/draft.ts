@@ -6,17 +6,17 @@
  */
 import {
 	type CasePart,
-	type ChoiceOption,
+	OPTION_LABELS,
 	type PartType,
 	QUESTION_TYPES,
 	type QuestionType,
 	type QuestionVersion,
 	formatArticleNo,
-	formatBlankText,
 	parseArticleNo,
-	parseBlankText,
 	stripControlChars
 } from '@xuefa/core';
+import { typeUi } from '$lib/components/questions/types/registry.ts';
+import { trimTrailing } from './trim.ts';
 
 export interface OptionDraft {
 	id: string;
@@ -63,10 +63,9 @@ export const NEW_OPTIONS = 4;
 export const NEW_PARTS = 2;
 export const NEW_LAWS = 1;
 export const PART_TYPES = QUESTION_TYPES.filter((t) => t !== 'case') as PartType[];
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const emptyOption = (i: number): OptionDraft => ({
-	id: LETTERS[i] ?? `o${i + 1}`,
+	id: OPTION_LABELS[i] ?? `o${i + 1}`,
 	text: '',
 	correct: false,
 	feedback: ''
@@ -111,26 +110,11 @@ export function addOption(body: BodyDraft): void {
 type AnyBody = QuestionVersion | CasePart;
 
 function bodyDraftOf(q: AnyBody): BodyDraft {
-	const base = emptyBody(q.type);
 	return {
-		...base,
+		...emptyBody(q.type),
 		stem: q.stem,
 		explanation: q.explanation ?? '',
-		...(q.type === 'single' || q.type === 'multiple'
-			? {
-					options: q.options.map((o) => ({
-						id: o.id,
-						text: o.text,
-						correct: o.correct,
-						feedback: o.feedback ?? ''
-					}))
-				}
-			: {}),
-		...(q.type === 'truefalse' ? { answer: q.answer ? 'true' : 'false' } : {}),
-		...(q.type === 'fill' ? { blanks: q.blanks.map(formatBlankText) } : {}),
-		...(q.type === 'essay'
-			? { referenceAnswer: q.referenceAnswer ?? '', rubric: q.rubric ?? '' }
-			: {})
+		...typeUi(q.type).draftOf(q)
 	};
 }
 
@@ -262,12 +246,6 @@ export function applyIntent(d: QuestionDraft, intent: string): void {
 /** Field errors as message codes with data, keyed by form field path. */
 export type DraftIssue = { path: string; code: string; data?: Record<string, unknown> };
 
-const trimTrailing = <T>(list: T[], empty: (x: T) => boolean): T[] => {
-	const out = [...list];
-	while (out.length > 0 && empty(out[out.length - 1]!)) out.pop();
-	return out;
-};
-
 function number(
 	text: string,
 	path: string,
@@ -286,53 +264,11 @@ function number(
 
 function bodyContent(b: BodyDraft, p: string, issues: DraftIssue[]) {
 	const explanation = b.explanation.trim();
-	const meta = { stem: b.stem.trim(), ...(explanation ? { explanation } : {}) };
-	switch (b.type) {
-		case 'single':
-		case 'multiple': {
-			const options: ChoiceOption[] = trimTrailing(
-				b.options,
-				(o) => !o.text.trim() && !o.correct
-			).map((o) => ({
-				id: o.id,
-				text: o.text.trim(),
-				correct: o.correct,
-				...(o.feedback.trim() ? { feedback: o.feedback.trim() } : {})
-			}));
-			return { ...meta, type: b.type, options };
-		}
-		case 'truefalse':
-			if (b.answer === '') issues.push({ path: `${p}answer`, code: 'bank_editor_answer_required' });
-			return { ...meta, type: b.type, answer: b.answer === 'true' };
-		case 'fill':
-			return {
-				...meta,
-				type: b.type,
-				// `%50%…` alternatives earn part of the blank (the row format's syntax)
-				blanks: trimTrailing(b.blanks, (x) => !x.trim()).map((x, i) => {
-					const blank = parseBlankText(
-						x
-							.split(/[|｜]/)
-							.filter((a) => a.trim())
-							.join('|')
-					);
-					if (!blank) issues.push({ path: `${p}blanks.${i}`, code: 'bank_editor_blank_invalid' });
-					return blank ?? { answers: [] };
-				})
-			};
-		case 'essay': {
-			const referenceAnswer = b.referenceAnswer.trim();
-			const rubric = b.rubric.trim();
-			return {
-				...meta,
-				type: b.type,
-				...(referenceAnswer ? { referenceAnswer } : {}),
-				...(rubric ? { rubric } : {})
-			};
-		}
-		case 'case':
-			return { ...meta, type: b.type, parts: [] };
-	}
+	return {
+		stem: b.stem.trim(),
+		...(explanation ? { explanation } : {}),
+		...typeUi(b.type).contentOf(b, p, issues)
+	};
 }
 
 /**

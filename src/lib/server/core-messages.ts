@@ -1,19 +1,9 @@
-import {
-	type Issue,
-	type Locale,
-	ValidationError,
-	type XuefaError,
-	formatExamMessage,
-	formatMessage,
-	rulesMessages
-} from '@xuefa/core';
+import { type Issue, type Locale, ValidationError, type XuefaError, messageFor } from '@xuefa/core';
 import { getLocale } from '$lib/paraglide/runtime.js';
 
 /** A core code with its data, in the current request's language. */
 export function coreMessage(code: string, data: Readonly<Record<string, unknown>> = {}): string {
-	const locale = getLocale() as Locale;
-	const exam = formatExamMessage(code, data, locale);
-	return exam !== code ? exam : formatMessage([rulesMessages], code, data, locale);
+	return messageFor(code, data, getLocale() as Locale);
 }
 
 /** One line per issue, with its line or row number when it came from a file. */

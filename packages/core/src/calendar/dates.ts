@@ -146,6 +146,19 @@ export function shanghaiDate(instant: Date | string): IsoDate {
 }
 
 /**
+ * The calendar day in Asia/Shanghai around an instant, as the instants it starts and ends at.
+ *
+ * @param now - the instant
+ * @returns `[start, end)`: midnight of its Shanghai day and midnight of the next
+ * @example
+ * shanghaiDay(new Date('2025-03-01T17:30:00Z')).start; // → 2025-03-01T16:00:00.000Z
+ */
+export function shanghaiDay(now: Date): { start: Date; end: Date } {
+	const start = shanghaiInstant(shanghaiDate(now));
+	return { start, end: new Date(start.getTime() + 24 * 60 * 60 * 1000) };
+}
+
+/**
  * The instant at which a wall-clock time on a date happens in Asia/Shanghai.
  *
  * @param date - the calendar date

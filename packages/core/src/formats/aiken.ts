@@ -13,7 +13,9 @@
  * show as typed. Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
  */
 import type { Issue } from '../errors.ts';
-import type { ChoiceOption, QuestionVersion } from '../question/model.ts';
+import type { QuestionVersion } from '../question/model.ts';
+import { OPTION_LABELS } from '../question/model.ts';
+import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
@@ -28,10 +30,12 @@ import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
  * parseAiken('题干\nA. 甲\nB. 乙\nANSWER: A').questions[0].type; // → 'single'
  */
 export function parseAiken(text: string, options: ImportOptions = {}): ImportResult {
+	// Aiken holds one type of question: the type whose module reads it
+	const aiken = questionTypeModules().find((m) => m.aiken)!.aiken!;
 	const entries: { question?: QuestionVersion; issues: Issue[] }[] = [];
 	const issue = (code: string, line: number, data: Record<string, unknown> = {}) =>
 		entries.push({ issues: [{ code, line, data: { line, ...data } }] });
-	let cur: { line: number; stem: string[]; options: ChoiceOption[]; broken: boolean } | undefined;
+	let cur: { line: number; stem: string[]; options: string[]; broken: boolean } | undefined;
 	// Options (and their ANSWER line) met before any question: reported once, then skipped.
 	let orphan = false;
 	splitLines(text).forEach((raw, i) => {
@@ -50,20 +54,19 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			}
 			if (q.broken) return;
 			const letter = answer[1]!.trim().toUpperCase();
-			const at = q.options.findIndex((o) => o.id === letter);
+			const at = OPTION_LABELS.slice(0, q.options.length).indexOf(letter);
 			if (at < 0) return void issue('format.aiken.bad_answer', line, { value: answer[1]!.trim() });
-			const question: QuestionVersion = {
+			const question = {
 				id: `aiken-${q.line}`,
 				version: 1,
-				type: 'single',
 				// plain text: what the file says is what the candidate sees
 				stem: escapeMarkdown(q.stem.join('\n')),
 				difficulty: 3,
 				laws: [],
 				tags: [],
-				options: q.options.map((o, k) => ({ ...o, correct: k === at }))
-			};
-			const issues = validateQuestion(question).map((x) => ({
+				...aiken.read(q.options, at)
+			} as QuestionVersion;
+			const issues = validateQuestion(question).errors.map((x) => ({
 				code: 'format.aiken.question',
 				line: q.line,
 				path: x.path ?? '',
@@ -75,13 +78,13 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			orphan = true;
 		} else if (option && cur) {
 			if (cur.broken) return;
-			const expected = String.fromCharCode(65 + cur.options.length);
+			const expected = OPTION_LABELS[cur.options.length] ?? '';
 			if (option[1] !== expected) {
 				// one issue per question, and the rest of it skipped: a broken file stays linear
 				cur.broken = true;
 				return void issue('format.aiken.option_order', line, { value: option[1], expected });
 			}
-			cur.options.push({ id: option[1]!, text: escapeMarkdown(option[2]!.trim()), correct: false });
+			cur.options.push(escapeMarkdown(option[2]!.trim()));
 		} else {
 			orphan = false;
 			if (cur && cur.options.length > 0) {
@@ -108,10 +111,10 @@ export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<
 	const out: string[] = [];
 	const issues: Issue[] = [];
 	for (const q of questions) {
+		const written = QUESTION_TYPE_MODULES[q.type].aiken?.write(q as never);
 		const ok =
-			q.type === 'single' &&
-			q.options.length <= 26 &&
-			q.options.every((o) => !/[\r\n]/.test(o.text) && o.text.trim() === o.text && o.text !== '') &&
+			written !== undefined &&
+			written.options.every((o) => !/[\r\n]/.test(o) && o.trim() === o && o !== '') &&
 			q.stem
 				.split('\n')
 				.every(
@@ -120,19 +123,18 @@ export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<
 						!/^([A-Z])\s*[.)．、）]/.test(l.trim()) &&
 						!/^ANSWER\s*[:：]/i.test(l.trim())
 				);
-		if (!ok || q.type !== 'single') {
+		if (!ok) {
 			issues.push({
 				code: 'format.export.unsupported',
 				data: { questionId: q.id, type: q.type, format: 'Aiken' }
 			});
 			continue;
 		}
-		const letter = (k: number) => String.fromCharCode(65 + k);
 		// Aiken is plain text: the escapes an import added come off again
 		out.push(
 			unescapeMarkdown(q.stem),
-			...q.options.map((o, k) => `${letter(k)}. ${unescapeMarkdown(o.text)}`),
-			`ANSWER: ${letter(q.options.findIndex((o) => o.correct))}`,
+			...written.options.map((o, k) => `${OPTION_LABELS[k]}. ${unescapeMarkdown(o)}`),
+			`ANSWER: ${OPTION_LABELS[written.answer]}`,
 			''
 		);
 	}

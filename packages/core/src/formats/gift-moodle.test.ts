@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExamMessage, gradeItem, parseGift, writeGift } from '../index.ts';
+import { messageFor, gradeItem, parseGift, writeGift } from '../index.ts';
 import type { QuestionVersion } from '../index.ts';
 
 const issues = (text: string) =>
@@ -18,7 +18,7 @@ describe('GIFT read as Moodle reads it', () => {
 		expect(issues(merged)).toEqual([['format.gift.second_block', 2]]);
 		const r = parseGift(merged, { partial: true });
 		expect(r.questions).toEqual([]);
-		expect(formatExamMessage(r.issues[0]!.code, r.issues[0]!.data)).toContain('须空一行');
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('须空一行');
 		// the same without a title: a second answer block on the next line
 		expect(issues('甲 {T}\n\n乙 {=a}\n丙 {F}')).toEqual([['format.gift.second_block', 4]]);
 	});
@@ -116,7 +116,7 @@ describe('GIFT read as Moodle reads it', () => {
 		expect(r.issues.map((i) => [i.code, i.line, i.data?.first])).toEqual([
 			['format.gift.duplicate_id', 5, 1]
 		]);
-		expect(formatExamMessage(r.issues[0]!.code, r.issues[0]!.data)).toBe(
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toBe(
 			'第5行：题目名称（编号）“同名”已在第1行用过，该题未导入'
 		);
 	});

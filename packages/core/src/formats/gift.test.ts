@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatExamMessage, parseGift, writeGift } from '../index.ts';
+import { messageFor, parseGift, writeGift } from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -73,7 +73,7 @@ describe('GIFT', () => {
 			['format.gift.unsupported', 25, 'numeric'],
 			['format.gift.unsupported', 27, 'description']
 		]);
-		expect(formatExamMessage(r.issues[0]!.code, r.issues[0]!.data)).toBe(
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toBe(
 			'第23行：不支持的GIFT题型（匹配题），该题未导入'
 		);
 		expect(parseGift(sample).questions).toEqual([]);
@@ -88,7 +88,7 @@ describe('GIFT', () => {
 			['format.gift.several_right', 3],
 			['format.gift.question', 5]
 		]);
-		expect(formatExamMessage(r.issues[2]!.code, r.issues[2]!.data)).toBe(
+		expect(messageFor(r.issues[2]!.code, r.issues[2]!.data)).toBe(
 			'第5行：第2个选项与第1个选项相同'
 		);
 	});

@@ -28,8 +28,9 @@
  * round-trips; Moodle ignores the comment. Untitled questions get the id `gift-<line>`.
  */
 import type { Issue } from '../errors.ts';
-import type { ChoiceOption, FillBlank, QuestionVersion } from '../question/model.ts';
-import { BLANK_MARKER } from '../question/model.ts';
+import { BLANK_MARKER, type QuestionVersion } from '../question/model.ts';
+import type { GiftAnswer, GiftRefusal, TypeBody } from '../question/types/module.ts';
+import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 import { escapeMarkdown, htmlToText, splitLines } from './text.ts';
@@ -282,35 +283,28 @@ function parseBlock(
 		tags: [...new Set([...metaTags, ...tokens.tags])],
 		...(typeof m.points === 'number' ? { points: m.points } : {})
 	};
-	let q: QuestionVersion;
-	if (body === '') {
-		const referenceAnswer = str('referenceAnswer');
-		const rubric = str('rubric');
-		q = {
-			...meta,
-			type: 'essay',
-			...(referenceAnswer ? { referenceAnswer } : {}),
-			...(rubric ? { rubric } : {})
-		};
-	} else if (body.startsWith('#')) return fail('format.gift.unsupported', { kind: 'numeric' });
-	else if (!body.includes('~') && body.includes('=') && body.includes('->')) {
+	if (body.startsWith('#')) return fail('format.gift.unsupported', { kind: 'numeric' });
+	if (!body.includes('~') && body.includes('=') && body.includes('->'))
 		return fail('format.gift.unsupported', { kind: 'matching' });
-	} else if (/^(T|TRUE|F|FALSE)\s*(#|$)/i.test(body)) {
-		q = { ...meta, type: 'truefalse', answer: /^T/i.test(body) };
-	} else {
+	const read = (): GiftAnswer[] | GiftRefusal => {
 		let markers = 0;
 		for (const c of body) if (c === '~' || c === '=') markers++;
-		if (markers > MAX_ANSWERS) {
-			return fail('format.gift.too_many_answers', { count: markers, max: MAX_OPTIONS });
-		}
-		const answers = readAnswers(body, text);
-		if ('issue' in answers) return fail(answers.issue, answers.data);
-		const choice = answers.list.some((a) => a.mark === '~');
-		const outcome = choice ? choiceBody(answers.list) : fillBody(answers.list);
-		if ('issue' in outcome) return fail(outcome.issue, outcome.data);
-		q = { ...meta, ...outcome } as QuestionVersion;
+		if (markers > MAX_ANSWERS)
+			return { issue: 'format.gift.too_many_answers', data: { count: markers, max: MAX_OPTIONS } };
+		return readAnswers(body, text);
+	};
+	let answers: GiftAnswer[] | GiftRefusal | undefined;
+	const input = { block: body, answers: () => (answers ??= read()), meta: str };
+	// each type recognises its own blocks (essay `{}`, true/false `{T}`, choices, short answers)
+	let outcome: TypeBody | GiftRefusal | undefined;
+	for (const mod of questionTypeModules()) {
+		outcome = mod.gift?.read(input);
+		if (outcome) break;
 	}
-	const issues = validateQuestion(q).map((i) => ({
+	if (!outcome) return fail('format.gift.unsupported', { kind: 'description' });
+	if ('issue' in outcome) return fail(outcome.issue, outcome.data);
+	const q = { ...meta, ...outcome } as QuestionVersion;
+	const issues = validateQuestion(q).errors.map((i) => ({
 		code: 'format.gift.question',
 		line,
 		path: i.path ?? '',
@@ -319,17 +313,7 @@ function parseBlock(
 	return issues.length ? { issues } : { question: q, issues: [] };
 }
 
-interface Answer {
-	mark: '=' | '~';
-	weight?: number;
-	text: string;
-	/** The text as written (before format conversion), for the wildcard check. */
-	raw: string;
-	feedback?: string;
-}
-type Refusal = { issue: string; data: Record<string, unknown> };
-
-function readAnswers(body: string, text: (t: string) => string): { list: Answer[] } | Refusal {
+function readAnswers(body: string, text: (t: string) => string): GiftAnswer[] | GiftRefusal {
 	// Moodle reads text before the first marker as an answer too: `{Frog}` is a short answer.
 	const first = body.search(/[=~]/);
 	if (first > 0 && body.includes('~')) return { issue: 'format.gift.no_answer_marker', data: {} };
@@ -343,7 +327,7 @@ function readAnswers(body: string, text: (t: string) => string): { list: Answer[
 			}
 		}
 	}
-	const list: Answer[] = [];
+	const list: GiftAnswer[] = [];
 	for (const part of parts) {
 		let rest = part.slice(1).trim();
 		let weight: number | undefined;
@@ -365,76 +349,13 @@ function readAnswers(body: string, text: (t: string) => string): { list: Answer[
 			...(feedback ? { feedback } : {})
 		});
 	}
-	return { list };
-}
-
-const percent = (w: number) => Math.round(w * 1000) / 1000;
-
-/** A multiple-choice block, marked exactly as Moodle would mark it, or a refusal. */
-function choiceBody(
-	answers: Answer[]
-): Refusal | { type: 'single' | 'multiple'; options: ChoiceOption[] } {
-	if (answers.length > MAX_OPTIONS) {
-		return {
-			issue: 'format.gift.too_many_answers',
-			data: { count: answers.length, max: MAX_OPTIONS }
-		};
-	}
-	const weight = (a: Answer) => a.weight ?? (a.mark === '=' ? 100 : 0);
-	const option = (a: Answer, k: number, correct: boolean): ChoiceOption => ({
-		id: String.fromCharCode(65 + k),
-		text: a.text,
-		correct,
-		...(a.feedback ? { feedback: a.feedback } : {})
-	});
-	if (answers.some((a) => a.mark === '=')) {
-		// One answer is chosen (Moodle's single = 1): a choice worth part of the credit cannot be kept.
-		const partial = answers.find((a) => weight(a) > 0 && weight(a) < 100);
-		if (partial) {
-			return {
-				issue: 'format.gift.partial_single',
-				data: { value: partial.text, percent: percent(weight(partial)) }
-			};
-		}
-		const right = answers.filter((a) => weight(a) >= 100).length;
-		if (right > 1) return { issue: 'format.gift.several_right', data: { count: right } };
-		return { type: 'single', options: answers.map((a, k) => option(a, k, weight(a) >= 100)) };
-	}
-	// Several answers may be chosen: the right ones share 100 % equally, as our marking assumes.
-	const positive = answers.map(weight).filter((w) => w > 0);
-	const sum = positive.reduce((t, w) => t + w, 0);
-	if (
-		positive.length > 0 &&
-		(positive.some((w) => Math.abs(w - positive[0]!) > 0.01) || Math.abs(sum - 100) > 0.01)
-	) {
-		return {
-			issue: 'format.gift.uneven_weights',
-			data: { weights: positive.map(percent).join('%、') + '%' }
-		};
-	}
-	return { type: 'multiple', options: answers.map((a, k) => option(a, k, weight(a) > 0)) };
-}
-
-/** A short-answer block as one blank: full, partial (`=%50%…`) and dropped (0 %) answers. */
-function fillBody(answers: Answer[]): Refusal | { type: 'fill'; blanks: FillBlank[] } {
-	const blank: FillBlank = { answers: [] };
-	for (const a of answers) {
-		const w = a.weight ?? 100;
-		if (w <= 0) continue; // earns nothing: Moodle keeps it only for its feedback
-		if (/(^|[^\\])\*/.test(a.raw)) return { issue: 'format.gift.wildcard', data: { value: a.raw } };
-		const text = a.text.replace(/\\\*/g, '*');
-		if (w >= 100) blank.answers.push(text);
-		else (blank.partial ??= []).push({ text, fraction: w / 100 });
-	}
-	if (blank.answers.length === 0) return { issue: 'format.gift.no_full_answer', data: {} };
-	return { type: 'fill', blanks: [blank] };
+	return list;
 }
 
 const escapeText = (s: string) =>
 	s.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 // A text that starts like a format prefix keeps its bracket: it is Markdown, say so.
 const escape = (s: string) => `${/^\s*\[/.test(s) ? '[markdown]' : ''}${escapeText(s)}`;
-const weightText = (w: number) => String(Math.round(w * 100000) / 100000);
 
 /**
  * Writes questions as GIFT (with a `// xuefa:` metadata comment per question, see the module notes).
@@ -451,7 +372,8 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 	const issues: Issue[] = [];
 	let category: string | undefined;
 	for (const q of questions) {
-		if (q.type === 'case' || (q.type === 'fill' && q.blanks.length !== 1)) {
+		const written = QUESTION_TYPE_MODULES[q.type].gift?.write(q as never, escape);
+		if (!written) {
 			issues.push({
 				code: 'format.export.unsupported',
 				data: { questionId: q.id, type: q.type, format: 'GIFT' }
@@ -465,54 +387,12 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 		const meta: Record<string, unknown> = { difficulty: q.difficulty, laws: q.laws, tags: q.tags };
 		if (q.topic !== undefined) meta.topic = q.topic;
 		if (q.points !== undefined) meta.points = q.points;
-		if (q.type === 'essay') {
-			if (q.referenceAnswer !== undefined) meta.referenceAnswer = q.referenceAnswer;
-			if (q.rubric !== undefined) meta.rubric = q.rubric;
-		}
+		Object.assign(meta, written.meta);
 		const general = q.explanation ? ` ####${escape(q.explanation)}` : '';
 		let stem = escapeText(q.stem);
-		let block: string;
-		switch (q.type) {
-			case 'single':
-				block = q.options
-					.map(
-						(o) =>
-							`${o.correct ? '=' : '~'}${escape(o.text)}${o.feedback ? `#${escape(o.feedback)}` : ''}`
-					)
-					.join(' ');
-				break;
-			case 'multiple': {
-				// the right options share the credit; any wrong one loses it all (错选不得分)
-				const right = q.options.filter((o) => o.correct).length;
-				block = q.options
-					.map(
-						(o) =>
-							`~%${weightText(o.correct ? 100 / right : -100)}%${escape(o.text)}${o.feedback ? `#${escape(o.feedback)}` : ''}`
-					)
-					.join(' ');
-				break;
-			}
-			case 'truefalse':
-				block = q.answer ? 'TRUE' : 'FALSE';
-				break;
-			case 'fill': {
-				const blank = q.blanks[0]!;
-				block = [
-					// a `*` is a wildcard in Moodle's short answers unless escaped
-					...blank.answers.map((a) => `=${escape(a).replace(/\*/g, '\\*')}`),
-					...(blank.partial ?? []).map(
-						(a) => `=%${weightText(a.fraction * 100)}%${escape(a.text).replace(/\*/g, '\\*')}`
-					)
-				].join(' ');
-				break;
-			}
-			case 'essay':
-				block = '';
-				break;
-		}
+		const block = written.block;
 		const text = `{${block}${general}}`;
-		const markers = q.type === 'fill' ? (stem.match(BLANK_MARKER)?.length ?? 0) : 0;
-		if (markers === 1) {
+		if (written.inline) {
 			// missing-word format; a marker at the very end is simply dropped (same question)
 			const trimmed = stem.replace(/\s*_{3,}\s*$/, '');
 			stem = trimmed !== stem ? `${trimmed} ${text}` : stem.replace(BLANK_MARKER, text);

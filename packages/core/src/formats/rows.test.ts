@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-	formatExamMessage,
+	messageFor,
 	parseRows,
 	questionsToRows,
 	resolveRowHeaders,
@@ -116,7 +116,7 @@ describe('row format', () => {
 			[6, 'format.row.question', '选项B'],
 			[7, 'format.row.parent', '所属案例']
 		]);
-		expect(formatExamMessage(r.issues[2]!.code, r.issues[2]!.data)).toBe(
+		expect(messageFor(r.issues[2]!.code, r.issues[2]!.data)).toBe(
 			'第5行“答案”列：无法识别的答案“也许”'
 		);
 		const preview = parseRows(
@@ -132,7 +132,7 @@ describe('row format', () => {
 			'format.row.question',
 			'format.row.question'
 		]);
-		expect(formatExamMessage(preview.issues[0]!.code, preview.issues[0]!.data)).toBe(
+		expect(messageFor(preview.issues[0]!.code, preview.issues[0]!.data)).toBe(
 			'第3行“题干”列：题干不能为空'
 		);
 	});

@@ -23,39 +23,20 @@
  */
 import type { Issue } from '../errors.ts';
 import { formatArticleNo, parseArticleNo } from '../question/articles.ts';
-import type {
-	CasePart,
-	ChoiceOption,
-	FillBlank,
-	LawRef,
-	QuestionType,
-	QuestionVersion
-} from '../question/model.ts';
-import { formatBlankText, parseBlankText } from '../question/blanks.ts';
+import type { CasePart, LawRef, QuestionType, QuestionVersion } from '../question/model.ts';
+import { bodyRow } from '../question/types/common.ts';
+import { PART_TYPE_MODULES } from '../question/types/parts.ts';
+import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+import {
+	ROW_HEADERS,
+	ROW_OPTION_LETTERS as LETTERS,
+	optionColumn,
+	type RowField
+} from './row-fields.ts';
 
-const LETTERS = 'ABCDEFGH';
-/** The row format's column headers, in export order. */
-export const ROW_HEADERS = [
-	'编号',
-	'题型',
-	'题干',
-	...[...LETTERS].map((l) => `选项${l}`),
-	'答案',
-	'解析',
-	'分值',
-	'难度',
-	'法律',
-	'条款',
-	'知识点',
-	'标签',
-	'所属案例',
-	'评分标准'
-] as const;
-
-/** A column of the row format: one of {@link ROW_HEADERS}. */
-export type RowField = (typeof ROW_HEADERS)[number];
+export { ROW_HEADERS, type RowField } from './row-fields.ts';
 
 const CHINESE_NUMBERS = '一二三四五六七八';
 /**
@@ -134,44 +115,10 @@ export function resolveRowHeaders(
 	return { fields, unknown };
 }
 
-const TYPE_NAMES: Record<string, QuestionType> = {
-	单选: 'single',
-	单选题: 'single',
-	单项选择题: 'single',
-	single: 'single',
-	多选: 'multiple',
-	多选题: 'multiple',
-	多项选择题: 'multiple',
-	不定项选择题: 'multiple',
-	不定项: 'multiple',
-	multiple: 'multiple',
-	判断: 'truefalse',
-	判断题: 'truefalse',
-	truefalse: 'truefalse',
-	填空: 'fill',
-	填空题: 'fill',
-	fill: 'fill',
-	简答: 'essay',
-	简答题: 'essay',
-	问答题: 'essay',
-	论述题: 'essay',
-	主观题: 'essay',
-	essay: 'essay',
-	案例分析: 'case',
-	案例分析题: 'case',
-	案例: 'case',
-	case: 'case'
-};
-const TYPE_EXPORT: Record<QuestionType, string> = {
-	single: '单选',
-	multiple: '多选',
-	truefalse: '判断',
-	fill: '填空',
-	essay: '简答',
-	case: '案例分析'
-};
-const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes']);
-const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no']);
+/** 题型 names of every type (each type's module lists its own). */
+const TYPE_NAMES = new Map<string, QuestionType>(
+	questionTypeModules().flatMap((m) => m.rowNames.map((n) => [n, m.type] as const))
+);
 
 type Row = Readonly<Record<string, string | undefined>>;
 
@@ -276,7 +223,7 @@ export function parseRows(
 		if (e.parent === undefined) continue;
 		const at = ids.get(e.parent);
 		const host = at === undefined ? undefined : entries[at];
-		if (!host || host.question?.type !== 'case' || host.parent !== undefined) {
+		if (!host || !host.question || !('parts' in host.question) || host.parent !== undefined) {
 			e.issues.push({
 				code: 'format.row.parent',
 				line: e.line,
@@ -309,11 +256,11 @@ export function parseRows(
 		}
 		let q = e.question;
 		const parts = partsOf.get(i) ?? [];
-		if (q?.type === 'case') q = { ...q, parts: parts.map((p) => p.part) };
+		if (q && 'parts' in q) q = { ...q, parts: parts.map((p) => p.part) };
 		if (q) {
 			// every problem of a row, not only the first; an answer already reported is not repeated
 			const reported = new Set(e.issues.map((i) => `${i.line}#${i.path}`));
-			for (const issue of validateQuestion(q)) {
+			for (const issue of validateQuestion(q).errors) {
 				const partIndex = /^parts\.(\d+)\./.exec(issue.path ?? '')?.[1];
 				const line = partIndex === undefined ? e.line : (parts[Number(partIndex)]?.line ?? e.line);
 				const column = columnOf(issue.path ?? '');
@@ -334,7 +281,7 @@ export function parseRows(
 function columnOf(path: string): string {
 	const p = path.replace(/^parts\.\d+\./, '');
 	const opt = /^options\.(\d+)/.exec(p);
-	if (opt) return `选项${LETTERS[Number(opt[1])] ?? ''}`;
+	if (opt) return optionColumn(Number(opt[1]));
 	if (p.startsWith('options') || p.startsWith('blanks')) return '答案';
 	if (p.startsWith('stem')) return '题干';
 	if (p.startsWith('difficulty')) return '难度';
@@ -354,7 +301,7 @@ function parseRow(
 	cell: (r: Row, c: string) => string
 ): QuestionVersion | undefined {
 	const typeText = cell(r, '题型');
-	const type = TYPE_NAMES[typeText] ?? TYPE_NAMES[typeText.toLowerCase()];
+	const type = TYPE_NAMES.get(typeText) ?? TYPE_NAMES.get(typeText.toLowerCase());
 	if (!type) err('format.row.type', '题型', { value: typeText });
 	const num = (column: string, integer: boolean): number | undefined => {
 		const text = cell(r, column).normalize('NFKC');
@@ -384,66 +331,14 @@ function parseRow(
 			err('format.row.question', '题干', { issue: { code: 'question.stem.empty', data: {} } });
 		return undefined;
 	}
-	const answer = cell(r, '答案');
-	const badAnswer = () => err('format.row.answer', '答案', { value: answer });
 	// A row with a bad answer is still built (with no answer) so that its other problems are found.
-	switch (type) {
-		case 'single':
-		case 'multiple': {
-			let last = -1;
-			for (let k = 0; k < LETTERS.length; k++) if (cell(r, `选项${LETTERS[k]}`)) last = k;
-			const letters = answer
-				.normalize('NFKC')
-				.toUpperCase()
-				.replace(/[\s,，、]/g, '');
-			const valid =
-				letters.length > 0 &&
-				[...letters].every((l) => LETTERS.includes(l)) &&
-				(type === 'multiple' || letters.length === 1);
-			const outside = valid ? [...letters].find((l) => LETTERS.indexOf(l) > last) : undefined;
-			if (!valid) badAnswer();
-			else if (outside) err('format.row.answer_option', '答案', { value: outside });
-			const options: ChoiceOption[] = [];
-			for (let k = 0; k <= last; k++) {
-				const l = LETTERS[k]!;
-				const correct = valid && !outside && letters.includes(l);
-				options.push({ id: l, text: cell(r, `选项${l}`), correct });
-			}
-			return { ...meta, type, options };
-		}
-		case 'truefalse': {
-			let w = answer.normalize('NFKC').toLowerCase();
-			// platforms that offer 判断 as options: A 正确 / B 错误
-			const option = /^[ab]$/.test(w) ? cell(r, `选项${w.toUpperCase()}`) : '';
-			if (option) w = option.normalize('NFKC').toLowerCase();
-			const known = TRUE_WORDS.has(w) || FALSE_WORDS.has(w);
-			if (!known) badAnswer();
-			return { ...meta, type, answer: TRUE_WORDS.has(w) };
-		}
-		case 'fill': {
-			const blanks = answer ? answer.split(/[;；]/).map(parseBlankText) : [];
-			if (blanks.length === 0 || blanks.some((b) => b === undefined)) {
-				badAnswer();
-				return { ...meta, type, blanks: [] };
-			}
-			return { ...meta, type, blanks: blanks as FillBlank[] };
-		}
-		case 'essay': {
-			const rubric = cell(r, '评分标准');
-			return {
-				...meta,
-				type,
-				...(answer ? { referenceAnswer: answer } : {}),
-				...(rubric ? { rubric } : {})
-			};
-		}
-		case 'case':
-			if (isPart) {
-				err('format.row.type', '题型', { value: typeText });
-				return undefined;
-			}
-			return { ...meta, type, parts: [] };
-	}
+	const body = QUESTION_TYPE_MODULES[type].rows.read({
+		answer: cell(r, '答案'),
+		cell: (c) => cell(r, c),
+		isPart,
+		error: (code, column, data) => err(code, column, data)
+	});
+	return body && ({ ...meta, ...body } as QuestionVersion);
 }
 
 function splitList(text: string, sep: RegExp): string[] {
@@ -491,63 +386,47 @@ function parseLaws(
 export function questionsToRows(questions: readonly QuestionVersion[]): ExportResult<string[][]> {
 	const rows: string[][] = [[...ROW_HEADERS]];
 	const issues: Issue[] = [];
-	const col = (h: string): number => (ROW_HEADERS as readonly string[]).indexOf(h);
+	const full = (cells: Partial<Record<RowField, string>>) => ROW_HEADERS.map((h) => cells[h] ?? '');
 	for (const q of questions) {
-		const bodies = q.type === 'case' ? [q, ...q.parts] : [q];
-		const bad = bodies.some(
-			(b) =>
-				((b.type === 'single' || b.type === 'multiple') && b.options.length > LETTERS.length) ||
-				(b.type === 'fill' &&
-					b.blanks.some((bl) =>
-						[...bl.answers, ...(bl.partial ?? []).map((p) => p.text)].some((a) =>
-							/[;；|｜]|^%/.test(a)
-						)
-					))
-		);
-		if (bad) {
+		// a case's sub-questions follow it, each naming it in 所属案例
+		const parts = 'parts' in q ? q.parts : [];
+		const main = bodyRow(QUESTION_TYPE_MODULES, q);
+		const partRows = parts.map((p) => bodyRow(PART_TYPE_MODULES, p));
+		if (!main || partRows.some((p) => !p)) {
 			issues.push({
 				code: 'format.export.unsupported',
 				data: { questionId: q.id, type: q.type, format: 'rows' }
 			});
 			continue;
 		}
-		const row = (b: QuestionVersion | CasePart, parent?: string): string[] => {
-			const out: string[] = ROW_HEADERS.map(() => '');
-			out[col('题型')] = TYPE_EXPORT[b.type];
-			out[col('题干')] = b.stem;
-			out[col('解析')] = b.explanation ?? '';
-			if (b.type === 'single' || b.type === 'multiple') {
-				b.options.forEach((o, k) => (out[col('选项A') + k] = o.text));
-				out[col('答案')] = b.options.flatMap((o, k) => (o.correct ? [LETTERS[k]!] : [])).join('');
-			} else if (b.type === 'truefalse') out[col('答案')] = b.answer ? '对' : '错';
-			else if (b.type === 'fill') out[col('答案')] = b.blanks.map(formatBlankText).join(';');
-			else if (b.type === 'essay') {
-				out[col('答案')] = b.referenceAnswer ?? '';
-				out[col('评分标准')] = b.rubric ?? '';
-			}
-			if (parent !== undefined) {
-				out[col('所属案例')] = parent;
-				if ('weight' in b && b.weight !== undefined) out[col('分值')] = String(b.weight);
-			}
-			return out;
-		};
-		const main = row(q);
-		main[col('编号')] = q.id;
-		main[col('分值')] = q.points === undefined ? '' : String(q.points);
-		main[col('难度')] = String(q.difficulty);
 		const lawIds = [...new Set(q.laws.map((l) => l.lawId))];
-		main[col('法律')] = lawIds.join(';');
 		const groups = lawIds.map((id) =>
 			q.laws
 				.filter((l) => l.lawId === id && l.articleNo !== undefined)
 				.map((l) => formatArticleNo(l.articleNo!))
 				.join('、')
 		);
-		main[col('条款')] = groups.some(Boolean) ? groups.join(';') : '';
-		main[col('知识点')] = q.topic ?? '';
-		main[col('标签')] = q.tags.join('、');
-		rows.push(main);
-		if (q.type === 'case') for (const p of q.parts) rows.push(row(p, q.id));
+		rows.push(
+			full({
+				...main,
+				编号: q.id,
+				分值: q.points === undefined ? '' : String(q.points),
+				难度: String(q.difficulty),
+				法律: lawIds.join(';'),
+				条款: groups.some(Boolean) ? groups.join(';') : '',
+				知识点: q.topic ?? '',
+				标签: q.tags.join('、')
+			})
+		);
+		parts.forEach((p, i) =>
+			rows.push(
+				full({
+					...partRows[i],
+					所属案例: q.id,
+					...(p.weight === undefined ? {} : { 分值: String(p.weight) })
+				})
+			)
+		);
 	}
 	return { output: rows, issues };
 }

@@ -7,7 +7,8 @@
  */
 import { RuleError } from '../errors.ts';
 import type { Paper } from '../paper/assemble.ts';
-import { gradePaper, type AttemptGrade, type GradingPolicy, type Response } from './grade.ts';
+import { gradePaper } from './grade.ts';
+import type { AttemptGrade, GradingPolicy, Response } from './types.ts';
 import { decidePass, type PassRules } from './pass.ts';
 
 /** Attempt states, in lifecycle order. */

@@ -1,7 +1,7 @@
 /**
  * Item statistics (试题分析) and score distributions over many graded attempts.
  */
-import type { AttemptGrade } from './grade.ts';
+import type { AttemptGrade } from './types.ts';
 
 /** Statistics of one question over many attempts. */
 export interface ItemStatistics {

@@ -67,7 +67,7 @@ export function assemblePaper(
 	seed: Seed
 ): Paper {
 	const b = 'byId' in bank ? bank : indexBank(bank);
-	const structural = validateBlueprint(blueprint);
+	const structural = validateBlueprint(blueprint).errors;
 	if (structural.length) throw new ValidationError(structural);
 	const plan = planBlueprint(b, blueprint);
 	if (plan.issues.length) throw new ValidationError(plan.issues);

@@ -2,6 +2,7 @@
  * Blueprints (组卷策略): ordered sections that draw questions by filter, and their validation.
  */
 import type { Issue } from '../errors.ts';
+import { result, type ValidationResult } from '../rule-result.ts';
 import {
 	QUESTION_TYPES,
 	type LawRef,
@@ -59,14 +60,14 @@ export interface Blueprint {
 }
 
 /**
- * Lists the structural problems of a blueprint (empty when it is well formed).
+ * Lists the structural problems of a blueprint (`ok` when it is well formed).
  *
  * @param blueprint - the blueprint
- * @returns issues with codes under `blueprint.`, paths like `sections.1.count`, and `data.section` 1-based
+ * @returns `{ ok, errors, warnings }`: errors with codes under `blueprint.`, paths like `sections.1.count`, and `data.section` 1-based
  * @example
- * validateBlueprint({ sections: [{ type: 'single', count: 0, points: 1 }] }); // → [{ code: 'blueprint.section.count', … }]
+ * validateBlueprint({ sections: [{ type: 'single', count: 0, points: 1 }] }).errors; // → [{ code: 'blueprint.section.count', … }]
  */
-export function validateBlueprint(blueprint: Blueprint): Issue[] {
+export function validateBlueprint(blueprint: Blueprint): ValidationResult {
 	const issues: Issue[] = [];
 	if (blueprint.sections.length === 0) issues.push({ code: 'blueprint.empty', path: 'sections' });
 	const seenFixed = new Set<string>();
@@ -101,7 +102,7 @@ export function validateBlueprint(blueprint: Blueprint): Issue[] {
 			seenFixed.add(id);
 		}
 	});
-	return issues;
+	return result(issues);
 }
 
 /**

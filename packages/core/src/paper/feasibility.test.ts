@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	checkFeasibility,
-	formatExamMessage,
+	messageFor,
 	indexBank,
 	validateBlueprint,
 	type QuestionVersion
@@ -30,10 +30,10 @@ describe('checkFeasibility', () => {
 			{ section: 2, type: 'multiple', need: 20, available: 12, usable: 12, missing: 8 }
 		]);
 		const issue = report.issues[0]!;
-		expect(formatExamMessage(issue.code, issue.data, 'zh-CN')).toBe(
+		expect(messageFor(issue.code, issue.data, 'zh-CN')).toBe(
 			'第2部分需要20道行政处罚法多选题，题库只有12道'
 		);
-		expect(formatExamMessage(issue.code, issue.data, 'en')).toBe(
+		expect(messageFor(issue.code, issue.data, 'en')).toBe(
 			'Section 2 needs 20 multiple-choice questions on 行政处罚法; the bank has 12'
 		);
 	});
@@ -62,7 +62,7 @@ describe('checkFeasibility', () => {
 			code: 'paper.section.short_overlap',
 			data: { section: 1, need: 7, usable: 5, missing: 2 }
 		});
-		expect(formatExamMessage(short.issues[0]!.code, short.issues[0]!.data)).toBe(
+		expect(messageFor(short.issues[0]!.code, short.issues[0]!.data)).toBe(
 			'第1部分需要7道行政处罚法单选题，题库有10道，但其中5道已被其他部分占用，还缺2道'
 		);
 	});
@@ -86,13 +86,15 @@ describe('checkFeasibility', () => {
 		);
 		// difficulties are (i % 5) + 1: two questions at level 1 (i = 0, 5), one at level 2.
 		expect(report.issues).toHaveLength(1);
-		expect(formatExamMessage(report.issues[0]!.code, report.issues[0]!.data)).toBe(
+		expect(messageFor(report.issues[0]!.code, report.issues[0]!.data)).toBe(
 			'第1部分需要2道难度为2的行政处罚法单选题，题库只有1道'
 		);
 	});
 
 	it('reports blueprint problems and missing fixed questions', () => {
-		expect(validateBlueprint({ sections: [] }).map((i) => i.code)).toEqual(['blueprint.empty']);
+		expect(validateBlueprint({ sections: [] }).errors.map((i) => i.code)).toEqual([
+			'blueprint.empty'
+		]);
 		const r = checkFeasibility([mk('single', 1, 'a')], {
 			sections: [{ type: 'single', count: 1, points: 1, fixed: ['nope'] }]
 		});

@@ -27,7 +27,7 @@ export interface SectionFeasibility {
 export interface FeasibilityReport {
 	feasible: boolean;
 	sections: SectionFeasibility[];
-	/** One issue per shortfall (and any blueprint problem), ready for {@link formatExamMessage}. */
+	/** One issue per shortfall (and any blueprint problem), ready for {@link messageFor}. */
 	issues: Issue[];
 }
 
@@ -53,7 +53,7 @@ export interface FeasibilityReport {
  * @returns the report
  * @example
  * const report = checkFeasibility(bank, blueprint);
- * report.issues.map((i) => formatExamMessage(i.code, i.data, 'zh-CN'));
+ * report.issues.map((i) => messageFor(i.code, i.data, 'zh-CN'));
  * // → ['第2部分需要20道行政处罚法多选题，题库只有12道']
  */
 export function checkFeasibility(
@@ -62,7 +62,7 @@ export function checkFeasibility(
 	options: { lawNames?: Readonly<Record<string, string>> } = {}
 ): FeasibilityReport {
 	const b = 'byId' in bank ? bank : indexBank(bank);
-	const structural = validateBlueprint(blueprint);
+	const structural = validateBlueprint(blueprint).errors;
 	if (structural.length) return { feasible: false, sections: [], issues: structural };
 	const plan = planBlueprint(b, blueprint);
 	const issues = [...plan.issues];

@@ -141,7 +141,7 @@ function outcomeOf(r: ExamRecord): PromotionEvidence['outcome'] {
  * @throws ValidationError when the case has no valid nomination date
  * @example
  * const d = checkPromotion(promotionCase, records, DEFAULT_PROMOTION_POLICY, new Date());
- * if (!d.allowed) show(d.reasons.map((r) => formatMessage([rulesMessages], r.code, r.data)));
+ * if (!d.allowed) show(d.reasons.map((r) => messageFor(r.code, r.data)));
  */
 export function checkPromotion(
 	promotionCase: PromotionCase,

@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { examMessages, formatExamMessage } from '../index.ts';
+import { CORE_MESSAGES, messageFor } from '../index.ts';
 
-describe('examMessages', () => {
+describe('the exam codes in CORE_MESSAGES', () => {
 	it('has the same codes in zh-CN and en', () => {
-		expect(Object.keys(examMessages.en).sort()).toEqual(Object.keys(examMessages['zh-CN']).sort());
+		expect(Object.keys(CORE_MESSAGES.en).sort()).toEqual(
+			Object.keys(CORE_MESSAGES['zh-CN']).sort()
+		);
 	});
 
 	it('derives labels for types, states and nested issues', () => {
+		expect(messageFor('attempt.illegal_transition', { from: 'graded', to: 'in_progress' })).toBe(
+			'答卷不能从“已评分”变为“作答中”'
+		);
 		expect(
-			formatExamMessage('attempt.illegal_transition', { from: 'graded', to: 'in_progress' })
-		).toBe('答卷不能从“已评分”变为“作答中”');
-		expect(
-			formatExamMessage(
+			messageFor(
 				'paper.fixed.type',
 				{ section: 1, questionId: 'q', type: 'single', actual: 'essay' },
 				'en'
 			)
 		).toBe('Section 1: fixed question q is short-answer, not single-choice');
 		expect(
-			formatExamMessage('paper.section.short', {
+			messageFor('paper.section.short', {
 				section: 3,
 				type: 'single',
 				need: 5,

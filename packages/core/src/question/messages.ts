@@ -1,10 +1,10 @@
 /**
- * Messages for every code of the question bank, papers, grading, formats and practice.
+ * The sentences of every code of the question bank, papers, grading, formats and practice (part of
+ * the one table, {@link CORE_MESSAGES}).
  */
-import { formatMessage, type Locale, type MessageTable } from '../messages.ts';
-import { QUESTION_TYPES } from './model.ts';
+import type { MessageTable } from '../messages.ts';
 
-/** Message table for all exam codes (zh-CN and en). Placeholders come from the issue's data. */
+/** zh-CN and en templates of the exam codes. Placeholders come from the issue's data. */
 export const examMessages: MessageTable = {
 	'zh-CN': {
 		'type.single': '单选',
@@ -231,67 +231,3 @@ export const examMessages: MessageTable = {
 		'practice.time.invalid': 'Time taken must be a non-negative number (got {value})'
 	}
 };
-
-const isType = (v: unknown): v is string =>
-	typeof v === 'string' && (QUESTION_TYPES as readonly string[]).includes(v);
-
-/**
- * Formats an exam code with {@link examMessages}, first deriving the locale-dependent placeholders:
- * `typeLabel`/`actualLabel` from `type`/`actual`, `fromLabel`/`toLabel`/`stateLabel` from states,
- * `scope` from `laws`/`topics`/`tags`/`difficulty`, and `detail` from a nested `{ code, data }` (how
- * format errors wrap question validation issues).
- *
- * @param code - the code
- * @param data - the issue's data
- * @param locale - the reader's locale
- * @returns the sentence
- * @example
- * formatExamMessage('paper.section.short', { section: 2, type: 'multiple', need: 20, have: 12, laws: '行政处罚法' });
- * // → '第2部分需要20道行政处罚法多选题，题库只有12道'
- */
-export function formatExamMessage(
-	code: string,
-	data: Readonly<Record<string, unknown>> = {},
-	locale: Locale = 'zh-CN'
-): string {
-	const t = examMessages[locale];
-	const label = (prefix: string, v: unknown) =>
-		typeof v === 'string' ? (t[`${prefix}.${v}`] ?? v) : '';
-	const d: Record<string, unknown> = { ...data };
-	if (isType(data.type)) d.typeLabel = label('type', data.type);
-	if (isType(data.actual)) d.actualLabel = label('type', data.actual);
-	for (const k of ['from', 'to', 'state'] as const)
-		if (typeof data[k] === 'string') d[`${k}Label`] = label('state', data[k]);
-	if (typeof data.kind === 'string') d.kindLabel = label('gift.kind', data.kind);
-	d.scope = scopeOf(data, locale);
-	if (data.issue && typeof data.issue === 'object') {
-		const inner = data.issue as { code: string; data?: Record<string, unknown> };
-		d.detail = formatExamMessage(inner.code, inner.data ?? {}, locale);
-	}
-	return formatMessage([examMessages], code, d, locale);
-}
-
-function scopeOf(data: Readonly<Record<string, unknown>>, locale: Locale): string {
-	const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
-	const laws = str('laws');
-	const topics = str('topics');
-	const tags = str('tags');
-	const difficulty = str('difficulty');
-	if (locale === 'en') {
-		const parts = [
-			laws && `on ${laws}`,
-			topics && `on topic ${topics}`,
-			tags && `tagged ${tags}`,
-			difficulty && `of difficulty ${difficulty}`
-		].filter(Boolean);
-		return parts.length ? ` ${parts.join(', ')}` : '';
-	}
-	if (laws && !topics && !tags && !difficulty) return laws;
-	const parts = [
-		laws,
-		topics && `知识点“${topics}”`,
-		tags && `标签“${tags}”`,
-		difficulty && `难度${difficulty}`
-	].filter(Boolean);
-	return parts.length ? `${parts.join('、')}的` : '';
-}

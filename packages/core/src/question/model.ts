@@ -153,6 +153,9 @@ export interface QuestionRef {
 /** Anything that has a question body: a whole question or a case part. */
 export type QuestionBody = QuestionVersion | CasePart;
 
+/** Option labels in display order: A, B, C, … (a choice shows at most 26 options). */
+export const OPTION_LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
 /** Matches a blank marker in a fill-in stem: three or more underscores. */
 export const BLANK_MARKER = /_{3,}/g;
 

@@ -9,18 +9,18 @@ import {
 } from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 
-const codes = (q: QuestionVersion) => validateQuestion(q).map((i) => i.code);
+const codes = (q: QuestionVersion) => validateQuestion(q).errors.map((i) => i.code);
 
 describe('validateQuestion', () => {
 	it('accepts a valid question of every type', () => {
-		for (const t of QUESTION_TYPES) expect(validateQuestion(makeQuestion(t, 1))).toEqual([]);
+		for (const t of QUESTION_TYPES) expect(validateQuestion(makeQuestion(t, 1)).ok).toBe(true);
 	});
 
 	it('rejects a single-choice question with two correct options', () => {
 		const q = makeQuestion('single', 1);
 		if (q.type !== 'single') throw new Error();
 		const bad = { ...q, options: q.options.map((o, i) => ({ ...o, correct: i < 2 })) };
-		expect(validateQuestion(bad)).toEqual([
+		expect(validateQuestion(bad).errors).toEqual([
 			{ code: 'question.single.correct_count', path: 'options', data: { count: 2 } }
 		]);
 	});
@@ -76,7 +76,10 @@ describe('validateQuestion', () => {
 		const q = makeQuestion('case', 1);
 		if (q.type !== 'case') throw new Error();
 		expect(codes({ ...q, parts: [] })).toEqual(['question.case.no_parts']);
-		const issues = validateQuestion({ ...q, parts: [{ type: 'single', stem: '', options: [] }] });
+		const issues = validateQuestion({
+			...q,
+			parts: [{ type: 'single', stem: '', options: [] }]
+		}).errors;
 		expect(issues.map((i) => i.path)).toEqual([
 			'parts.0.stem',
 			'parts.0.options',
@@ -96,14 +99,14 @@ describe('validateQuestion', () => {
 	it('refuses Markdown nested too deeply or too long, at the field that holds it', () => {
 		const deep = '>'.repeat(5000) + ' 引文';
 		const q = makeQuestion('single', 1, { explanation: deep });
-		expect(validateQuestion(q)).toEqual([
+		expect(validateQuestion(q).errors).toEqual([
 			{ code: 'question.markdown.too_deep', path: 'explanation', data: { max: 20 } }
 		]);
 		if (q.type !== 'single') throw new Error();
 		const options = q.options.map((o, i) =>
 			i === 1 ? { ...o, text: '*a '.repeat(3000) + 'x' + ' a*'.repeat(3000) } : o
 		);
-		expect(validateQuestion({ ...q, explanation: '', options }).map((i) => i.path)).toEqual([
+		expect(validateQuestion({ ...q, explanation: '', options }).errors.map((i) => i.path)).toEqual([
 			'options.1.text'
 		]);
 		const essay = makeQuestion('case', 1);
@@ -111,7 +114,7 @@ describe('validateQuestion', () => {
 		const parts = [
 			{ type: 'essay' as const, stem: '问', rubric: 'x'.repeat(MARKDOWN_MAX_LENGTH + 1) }
 		];
-		expect(validateQuestion({ ...essay, parts })).toEqual([
+		expect(validateQuestion({ ...essay, parts }).errors).toEqual([
 			{
 				code: 'question.markdown.too_long',
 				path: 'parts.0.rubric',

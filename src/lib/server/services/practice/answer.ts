@@ -1,8 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import {
+	PRACTICE_GRADING,
+	answerTime,
 	gradeItem,
 	newCard,
+	nextMistakeState,
+	outcomeOf,
 	schedulePractice,
+	timingFor,
 	type CardState,
 	type ManualScores,
 	type QuestionVersion,
@@ -15,7 +20,6 @@ import { practiceAnswer, practiceCard, practiceSession } from '../../db/schema/i
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { practicePolicy } from './policy.ts';
 import { essayKeys, manualScores, responseFromFields } from './responses.ts';
-import { PRACTICE_GRADING, answerTime, nextMistakeState, outcomeOf, timingFor } from './rules.ts';
 import { itemOrders, loadSession, loadVersion, type SessionRow } from './session.ts';
 
 /** What answering led to: the answer's id, or a wait for the learner to mark their essay. */

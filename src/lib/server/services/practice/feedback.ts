@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { gradeItem, type GradeStatus, type Response } from '@xuefa/core';
+import { PRACTICE_GRADING, gradeItem, questionTypeModule, type GradeStatus } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { practiceAnswer } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import { citations, feedbackBodies } from './responses.ts';
-import { PRACTICE_GRADING } from './rules.ts';
 import { loadSession, loadVersion, questionView } from './session.ts';
 
 /**
@@ -26,7 +25,8 @@ export async function practiceFeedback(ctx: Ctx, sessionId: number, answerId: nu
 		.where(and(eq(practiceAnswer.id, answerId), eq(practiceAnswer.personId, s.personId)));
 	if (!a) throw new NotFoundError();
 	const q = await loadVersion(ctx.db, a.questionId, a.version);
-	const response = a.response as Response;
+	// the stored JSON read as the question's response shape (the type's module normalises it)
+	const response = questionTypeModule(q.type).normaliseResponse(a.response, q as never);
 	const orders = a.optionOrders ?? {};
 	// Grading is deterministic, so the per-part statuses come from grading again; essays the
 	// learner marked themselves read as `pending` here.

@@ -34,6 +34,3 @@ export async function practicePolicy(db: DbOrTx): Promise<PracticePolicy> {
 		mistakeClearStreak: value('practice.mistakeClearStreak')
 	};
 }
-
-// the learner's day (Asia/Shanghai), shared with the pages that name days
-export { shanghaiDay } from '$lib/days.ts';

@@ -2,7 +2,8 @@ import { and, asc, count, eq, gte, lt, lte, notInArray, sql, type SQL } from 'dr
 import { shuffled, type Rng } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { practiceAnswer, practiceCard, question, questionBank } from '../../db/schema/index.ts';
-import { type PracticePolicy, shanghaiDay } from './policy.ts';
+import { shanghaiDay } from '@xuefa/core';
+import type { PracticePolicy } from './policy.ts';
 import { type PracticeScope, practisable } from './scope.ts';
 
 /** Answers given today (Asia/Shanghai): progress toward the daily goal. */

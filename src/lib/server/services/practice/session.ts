@@ -16,6 +16,7 @@ import {
 } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
+import type { AnswerQuestion } from '$lib/components/questions/types/model.ts';
 import { essayKeys, feedbackBodies, type KeyView } from './responses.ts';
 import { practiceScope } from './scope.ts';
 
@@ -55,13 +56,7 @@ export async function loadVersion(
 }
 
 /** A question as the browser gets it before answering: rendered Markdown, no key of any kind. */
-export interface QuestionView {
-	type: CandidateQuestion['type'];
-	stemHtml: string;
-	options?: { label: string; html: string }[];
-	blanks?: number;
-	parts?: QuestionView[];
-}
+export type QuestionView = AnswerQuestion;
 
 function toView(q: CandidateQuestion): QuestionView {
 	return {

@@ -9,6 +9,7 @@ import {
 	contentOfDraft,
 	readDraft
 } from '$lib/questions/draft.ts';
+import { typeUi } from '$lib/components/questions/types/registry.ts';
 import { coreMessage } from '$lib/server/core-messages.ts';
 import { AppError } from '$lib/server/errors.ts';
 import type { Ctx } from '$lib/server/context.ts';
@@ -26,8 +27,7 @@ function previewsOf(d: QuestionDraft): Record<string, string> {
 	const body = (p: string, b: QuestionDraft | QuestionDraft['parts'][number]) => {
 		add(`${p}stem`, b.stem);
 		add(`${p}explanation`, b.explanation);
-		add(`${p}referenceAnswer`, b.referenceAnswer);
-		add(`${p}rubric`, b.rubric);
+		for (const f of typeUi(b.type).markdownFields) add(`${p}${f}`, String(b[f]));
 	};
 	body('', d);
 	if (d.type === 'case') d.parts.forEach((p, i) => body(`parts.${i}.`, p));

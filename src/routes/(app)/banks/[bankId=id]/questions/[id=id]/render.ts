@@ -1,35 +1,23 @@
 import type { CasePart, QuestionVersion } from '@xuefa/core';
+import type { Md, RenderedBody } from '$lib/components/questions/types/model.ts';
+import { typeUi } from '$lib/components/questions/types/registry.ts';
 
-/** A body as the version view shows it: Markdown already rendered (sanitised) by the caller's renderer. */
-export interface RenderedBody {
-	type: QuestionVersion['type'];
-	stem: string;
-	explanation: string;
-	options: { text: string; correct: boolean }[];
-	answer: boolean | null;
-	blanks: string[][];
-	referenceAnswer: string;
-	rubric: string;
-}
-
-function body(q: QuestionVersion | CasePart, md: (s: string) => string): RenderedBody {
+function body(q: QuestionVersion | CasePart, md: Md): RenderedBody {
 	return {
 		type: q.type,
 		stem: md(q.stem),
 		explanation: q.explanation ? md(q.explanation) : '',
-		options:
-			q.type === 'single' || q.type === 'multiple'
-				? q.options.map((o) => ({ text: md(o.text), correct: o.correct }))
-				: [],
-		answer: q.type === 'truefalse' ? q.answer : null,
-		blanks: q.type === 'fill' ? q.blanks.map((b) => b.answers) : [],
-		referenceAnswer: q.type === 'essay' && q.referenceAnswer ? md(q.referenceAnswer) : '',
-		rubric: q.type === 'essay' && q.rubric ? md(q.rubric) : ''
+		options: [],
+		answer: null,
+		blanks: [],
+		referenceAnswer: '',
+		rubric: '',
+		...typeUi(q.type).rendered(q, md)
 	};
 }
 
 /** An old (or the current) version, ready for a read-only view. */
-export function renderVersion(q: QuestionVersion, md: (s: string) => string) {
+export function renderVersion(q: QuestionVersion, md: Md) {
 	return {
 		...body(q, md),
 		difficulty: q.difficulty,

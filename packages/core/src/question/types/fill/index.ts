@@ -1,0 +1,129 @@
+/**
+ * Fill-in (填空): blanks marked `___` in the stem, each with accepted answers and part-credit
+ * answers; the question earns the mean of its blanks' credit.
+ */
+import { normaliseAnswer } from '../../../grading/normalise.ts';
+import { formatBlankText, parseBlankText } from '../../blanks.ts';
+import { BLANK_MARKER, countBlankMarkers, type FillBlank } from '../../model.ts';
+import { graded, unanswered } from '../common.ts';
+import type { QuestionTypeModule } from '../module.ts';
+import { GIFT_TRUE_FALSE } from '../truefalse/index.ts';
+
+/**
+ * The credit one answer earns on a blank: 1 for a fully correct answer, the fraction of the best
+ * matching partial answer, else 0 (all compared after {@link normaliseAnswer}).
+ *
+ * @param blank - the blank
+ * @param given - what the candidate wrote
+ * @returns a fraction in [0, 1]
+ */
+export function blankCredit(blank: FillBlank, given: string): number {
+	const key = normaliseAnswer(given);
+	if (key === '') return 0;
+	if (blank.answers.some((a) => normaliseAnswer(a) === key)) return 1;
+	let best = 0;
+	for (const p of blank.partial ?? []) {
+		if (normaliseAnswer(p.text) === key) best = Math.max(best, p.fraction);
+	}
+	return best;
+}
+
+/** Characters the row format uses to separate blanks and answers: an answer cannot hold them. */
+const ROW_SEPARATORS = /[;；|｜]|^%/;
+
+/** The fill-in type. */
+export const fillType: QuestionTypeModule<'fill'> = {
+	type: 'fill',
+	rowNames: ['填空', '填空题', 'fill'],
+	gradedByHand: false,
+	validate(body, p, add) {
+		if (body.blanks.length === 0) add('question.fill.no_blanks', `${p}blanks`);
+		body.blanks.forEach((b, i) => {
+			if (b.answers.length === 0 || b.answers.some((a) => !a.trim()))
+				add('question.fill.blank_empty', `${p}blanks.${i}`, { blank: i + 1 });
+			b.partial?.forEach((a) => {
+				if (!a.text.trim() || !(a.fraction > 0 && a.fraction < 1))
+					add('question.fill.partial', `${p}blanks.${i}`, {
+						blank: i + 1,
+						value: a.text,
+						percent: Math.round(a.fraction * 100)
+					});
+			});
+		});
+		// a stem without markers may have one blank: the answer follows the stem
+		const markers = countBlankMarkers(body.stem ?? '');
+		if (
+			body.blanks.length > 0 &&
+			markers !== body.blanks.length &&
+			!(markers === 0 && body.blanks.length === 1)
+		)
+			add('question.fill.blank_count', `${p}blanks`, { markers, blanks: body.blanks.length });
+	},
+	grade(body, r, at) {
+		if (r?.type !== 'fill' || r.blanks.every((b) => !b.trim())) return unanswered(at);
+		const earned = body.blanks.reduce((sum, b, i) => sum + blankCredit(b, r.blanks[i] ?? ''), 0);
+		return graded(at, body.blanks.length ? earned / body.blanks.length : 0);
+	},
+	view: (body) => ({ type: 'fill', stem: body.stem, blanks: body.blanks.length }),
+	normaliseResponse(raw, body) {
+		const given = (raw as { blanks?: unknown } | null)?.blanks;
+		const list = Array.isArray(given) ? given : [];
+		return {
+			type: 'fill',
+			blanks: body.blanks.map((_, i) => (typeof list[i] === 'string' ? (list[i] as string) : ''))
+		};
+	},
+	rows: {
+		// blanks separated by `;`, alternatives by `|`, part credit as `%50%…`
+		read({ answer, error }) {
+			const blanks = answer ? answer.split(/[;；]/).map(parseBlankText) : [];
+			if (blanks.length === 0 || blanks.some((b) => b === undefined)) {
+				error('format.row.answer', '答案', { value: answer });
+				return { type: 'fill', blanks: [] };
+			}
+			return { type: 'fill', blanks: blanks as FillBlank[] };
+		},
+		write(body) {
+			const texts = body.blanks.flatMap((b) => [
+				...b.answers,
+				...(b.partial ?? []).map((p) => p.text)
+			]);
+			if (texts.some((a) => ROW_SEPARATORS.test(a))) return undefined;
+			return { 答案: body.blanks.map(formatBlankText).join(';') };
+		}
+	},
+	gift: {
+		// short answer and missing word: one blank; `=%50%b` earns half, a 0 % answer is dropped
+		read({ block, answers }) {
+			if (block === '' || block.includes('~') || GIFT_TRUE_FALSE.test(block)) return undefined;
+			const list = answers();
+			if ('issue' in list) return list;
+			const blank: FillBlank = { answers: [] };
+			for (const a of list) {
+				const w = a.weight ?? 100;
+				if (w <= 0) continue; // earns nothing: Moodle keeps it only for its feedback
+				if (/(^|[^\\])\*/.test(a.raw))
+					return { issue: 'format.gift.wildcard', data: { value: a.raw } };
+				const text = a.text.replace(/\\\*/g, '*');
+				if (w >= 100) blank.answers.push(text);
+				else (blank.partial ??= []).push({ text, fraction: w / 100 });
+			}
+			if (blank.answers.length === 0) return { issue: 'format.gift.no_full_answer', data: {} };
+			return { type: 'fill', blanks: [blank] };
+		},
+		write(body, escape) {
+			if (body.blanks.length !== 1) return undefined;
+			const blank = body.blanks[0]!;
+			const weight = (f: number) => String(Math.round(f * 100 * 100000) / 100000);
+			// a `*` is a wildcard in Moodle's short answers unless escaped
+			const answer = (a: string) => escape(a).replace(/\*/g, '\\*');
+			return {
+				block: [
+					...blank.answers.map((a) => `=${answer(a)}`),
+					...(blank.partial ?? []).map((a) => `=%${weight(a.fraction)}%${answer(a.text)}`)
+				].join(' '),
+				inline: (body.stem.match(BLANK_MARKER)?.length ?? 0) === 1
+			};
+		}
+	}
+};

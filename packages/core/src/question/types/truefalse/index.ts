@@ -1,0 +1,47 @@
+/**
+ * True/false (判断): right or wrong.
+ */
+import { graded, unanswered } from '../common.ts';
+import type { QuestionTypeModule } from '../module.ts';
+
+const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes']);
+const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no']);
+
+/** A GIFT true/false block: `{T}`, `{TRUE}`, `{F}`, `{FALSE}`, optionally with feedback. */
+export const GIFT_TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(#|$)/i;
+
+/** The true/false type. */
+export const truefalseType: QuestionTypeModule<'truefalse'> = {
+	type: 'truefalse',
+	rowNames: ['判断', '判断题', 'truefalse'],
+	gradedByHand: false,
+	validate() {
+		// the answer is a boolean: nothing to check beyond the stem
+	},
+	grade(body, r, at) {
+		if (r?.type !== 'truefalse' || r.answer === null) return unanswered(at);
+		return graded(at, r.answer === body.answer ? 1 : 0);
+	},
+	view: (body) => ({ type: 'truefalse', stem: body.stem }),
+	normaliseResponse(raw) {
+		const answer = (raw as { answer?: unknown } | null)?.answer;
+		return { type: 'truefalse', answer: typeof answer === 'boolean' ? answer : null };
+	},
+	rows: {
+		read({ answer, cell, error }) {
+			let w = answer.normalize('NFKC').toLowerCase();
+			// platforms that offer 判断 as options: A 正确 / B 错误
+			const option = /^[ab]$/.test(w) ? cell(`选项${w.toUpperCase()}`) : '';
+			if (option) w = option.normalize('NFKC').toLowerCase();
+			if (!TRUE_WORDS.has(w) && !FALSE_WORDS.has(w))
+				error('format.row.answer', '答案', { value: answer });
+			return { type: 'truefalse', answer: TRUE_WORDS.has(w) };
+		},
+		write: (body) => ({ 答案: body.answer ? '对' : '错' })
+	},
+	gift: {
+		read: ({ block }) =>
+			GIFT_TRUE_FALSE.test(block) ? { type: 'truefalse', answer: /^T/i.test(block) } : undefined,
+		write: (body) => ({ block: body.answer ? 'TRUE' : 'FALSE' })
+	}
+};

@@ -1,0 +1,36 @@
+/** Fill-in in the app: one text input per blank; the editor writes a blank's answers as `a|b|%50%c`. */
+import { formatBlankText, parseBlankText } from '@xuefa/core';
+import { trimTrailing } from '$lib/questions/trim.ts';
+import type { TypeUi } from '../model.ts';
+
+export const fillUi: TypeUi<'fill'> = {
+	type: 'fill',
+	responseFromFields: (body, key, fields) => ({
+		type: 'fill',
+		blanks: body.blanks.map((_, j) => fields[`${key}_${j}`]?.[0] ?? '')
+	}),
+	keyView: (body, r) => ({
+		type: 'fill',
+		blanks: body.blanks.map((b, j) => ({
+			answers: b.answers,
+			given: r?.type === 'fill' ? (r.blanks[j] ?? '') : ''
+		}))
+	}),
+	rendered: (body) => ({ blanks: body.blanks.map((b) => b.answers) }),
+	draftOf: (body) => ({ blanks: body.blanks.map(formatBlankText) }),
+	contentOf: (d, p, issues) => ({
+		type: 'fill',
+		// `%50%…` alternatives earn part of the blank (the row format's syntax)
+		blanks: trimTrailing(d.blanks, (x) => !x.trim()).map((x, i) => {
+			const blank = parseBlankText(
+				x
+					.split(/[|｜]/)
+					.filter((a) => a.trim())
+					.join('|')
+			);
+			if (!blank) issues.push({ path: `${p}blanks.${i}`, code: 'bank_editor_blank_invalid' });
+			return blank ?? { answers: [] };
+		})
+	}),
+	markdownFields: []
+};
