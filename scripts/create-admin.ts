@@ -7,6 +7,7 @@ import { asc, isNull, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/lib/server/auth/password.ts';
 import { passwordProblem } from '../src/lib/server/auth/password-policy.ts';
 import { readConfig } from '../src/lib/server/config.ts';
+import { transact } from '../src/lib/server/context.ts';
 import { openDatabase } from '../src/lib/server/db/index.ts';
 import { roleGrant, unit, user } from '../src/lib/server/db/schema/index.ts';
 import { appendAudit } from '../src/lib/server/services/audit/append.ts';
@@ -46,7 +47,9 @@ const passwordHash = await hashPassword(password);
 const now = new Date();
 
 try {
-	await db.transaction(async (tx) => {
+	// the app's one write path, as every service and the demo seed take it
+	await transact({ db, now, user: null }, async (ctx) => {
+		const tx = ctx.db;
 		const username = values.username!;
 		const [taken] = await tx
 			.select({ id: user.id })
@@ -84,16 +87,13 @@ try {
 		await tx
 			.insert(roleGrant)
 			.values({ userId: created!.id, role: 'admin', unitId: root!.id, grantedAt: now });
-		await appendAudit(
-			{ db: tx, now, user: null },
-			{
-				action: 'account.created',
-				entityType: 'user',
-				entityId: created!.id,
-				unitId: root!.id,
-				after: { username, roles: ['admin'], via: 'command line' }
-			}
-		);
+		await appendAudit(ctx, {
+			action: 'account.created',
+			entityType: 'user',
+			entityId: created!.id,
+			unitId: root!.id,
+			after: { username, roles: ['admin'], via: 'command line' }
+		});
 	});
 	console.log(`Administrator "${values.username}" created.`);
 	if (given === undefined)

@@ -1,6 +1,6 @@
 import type { Session } from '$lib/server/auth/session.ts';
 import type { SessionUser } from '$lib/server/auth/session-user.ts';
-import type { Db } from '$lib/server/db/index.ts';
+import type { ReadDb } from '$lib/server/db/index.ts';
 
 declare global {
 	namespace App {
@@ -9,7 +9,8 @@ declare global {
 			id?: string;
 		}
 		interface Locals {
-			db: Db;
+			/** Reads only: writes go through `transact`/`write` (server/context.ts). */
+			db: ReadDb;
 			user: SessionUser | null;
 			session: Session | null;
 			/** The id of this request in the log (and the X-Request-Id answer header). */

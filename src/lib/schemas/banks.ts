@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROW_HEADERS } from '@xuefa/core';
 import { QUESTION_STATUSES, QUESTION_TYPES } from './enums.ts';
-import { checkbox, id, optionalText, required, text, uploadedFile } from './common.ts';
+import { checkbox, id, optionalText, required, stagedId, text, uploadedFile } from './common.ts';
 
 /** The upload limits of a question import, shown next to the file input and enforced by the server. */
 export const QUESTION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -81,10 +81,6 @@ export const questionImportPreviewInput = z.object({
 	})
 });
 export type QuestionImportPreviewInput = z.infer<typeof questionImportPreviewInput>;
-
-const stagedId = z.string({ error: 'roster_staged_expired' }).regex(/^[0-9a-f]{32}$/, {
-	error: 'roster_staged_expired'
-});
 
 /**
  * Step 2: confirm a staged preview, as drafts to review (the default) or as ready questions;

@@ -25,6 +25,11 @@ export const optionalText = (max: number) =>
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
+/** The id of a staged import preview (services/imports/staging.ts), confirmed by its form. */
+export const stagedId = z
+	.string({ error: 'import_staged_expired' })
+	.regex(/^[0-9a-f]{32}$/, { error: 'import_staged_expired' });
+
 /**
  * An uploaded file: none chosen (the browser sends an empty, nameless part), a chosen file of
  * 0 bytes, and one over the limit each get their own message key.

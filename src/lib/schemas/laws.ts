@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalId } from './common.ts';
+import { id, optionalId, stagedId } from './common.ts';
 
 /** The largest statute accepted, in bytes (the longest national laws are under 1 MB). */
 export const LAW_MAX_BYTES = 2 * 1024 * 1024;
@@ -22,9 +22,7 @@ export type LawPreviewInput = z.input<typeof lawPreviewInput>;
 
 /** Step 2: confirm a staged preview, with the version's label (editable). */
 export const lawImportInput = z.object({
-	stagedId: z
-		.string({ error: 'law_staged_expired' })
-		.regex(/^[0-9a-f]{32}$/, { error: 'law_staged_expired' }),
+	stagedId,
 	label: z
 		.string({ error: 'err_required' })
 		.trim()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { personInput } from './org.ts';
 import { ROLES } from './enums.ts';
-import { uploadedFile } from './common.ts';
+import { stagedId, uploadedFile } from './common.ts';
 
 /** The upload limits, shown next to the file input and enforced by the server. */
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -19,9 +19,7 @@ export type RosterPreviewInput = z.infer<typeof rosterPreviewInput>;
 
 /** Step 2: confirm a staged preview. */
 export const rosterImportInput = z.object({
-	stagedId: z.string({ error: 'roster_staged_expired' }).regex(/^[0-9a-f]{32}$/, {
-		error: 'roster_staged_expired'
-	})
+	stagedId
 });
 export type RosterImportInput = z.infer<typeof rosterImportInput>;
 

@@ -17,7 +17,8 @@ import {
 	NotFoundError,
 	RateLimitedError
 } from './errors.ts';
-import { ctxOf, firstOfEach, formValues, zodFieldErrors } from './http.ts';
+import { formValues } from './forms.ts';
+import { ctxOf, firstOfEach, zodFieldErrors } from './http.ts';
 
 /** The input did not pass its schema or a rule: field messages, the values to refill, a summary. */
 export interface Invalid {

@@ -1,19 +1,22 @@
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from './auth/session-user.ts';
-import type { DbOrTx, Tx } from './db/index.ts';
+import type { DbOrTx, ReadDb, Tx } from './db/index.ts';
 import { readConfig } from './config.ts';
 import { log } from './log.ts';
 
-/** What every service receives first: who acts, through which database, at what time. */
+/**
+ * What every service receives first: who acts, through which database, at what time. `db` reads
+ * only; a service writes through the handle {@link transact} gives it (see `ReadDb`).
+ */
 export interface Ctx {
-	db: DbOrTx;
+	db: ReadDb;
 	user: SessionUser;
 	now: Date;
 }
 
 /** A context for operations done before anyone signs in (login). */
 export interface AnonCtx {
-	db: DbOrTx;
+	db: ReadDb;
 	now: Date;
 	/** The client's address, for rate limiting. */
 	address: string;
@@ -59,12 +62,13 @@ async function timed<T>(run: (locked: () => void) => Promise<T>): Promise<T> {
  * nested transactions), so that a service writes everything or nothing. Every write of the app
  * goes through here (a single statement too, via {@link write}).
  */
-export async function transact<C extends { db: DbOrTx }, T>(
+export async function transact<C extends { db: ReadDb }, T>(
 	ctx: C,
 	fn: (ctx: C & { db: Tx }) => Promise<T>
 ): Promise<T> {
 	if (ctx.db instanceof SQLiteTransaction) return fn(ctx as C & { db: Tx });
-	const db = ctx.db;
+	// the one place where the read-only handle becomes the connection it is (see ReadDb)
+	const db = ctx.db as DbOrTx;
 	return queued(() =>
 		timed((locked) =>
 			db.transaction((tx) => {
@@ -76,6 +80,6 @@ export async function transact<C extends { db: DbOrTx }, T>(
 }
 
 /** One write statement (or a few) outside any service transaction, queued like every other write. */
-export function write<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function write<T>(db: ReadDb, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return transact({ db }, (ctx) => fn(ctx.db));
 }

@@ -1,9 +1,10 @@
-import { type Handle, type RequestEvent, error, fail, redirect } from '@sveltejs/kit';
+import { type Handle, type RequestEvent, error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import { describeCoreError } from './core-messages.ts';
 import type { Ctx } from './context.ts';
+import { failure, formInput, formValues } from './forms.ts';
 import {
 	AppError,
 	ConflictError,
@@ -14,13 +15,6 @@ import {
 	RateLimitedError,
 	isDatabaseBusy
 } from './errors.ts';
-
-/** What a failed form action returns: the typed values (to refill the form) and localised errors. */
-export interface FormFailure {
-	values: Record<string, string>;
-	errors: Record<string, string>;
-	message: string;
-}
 
 /**
  * `target` if it is a path on this site, else '/'. Resolving against a dummy origin catches every
@@ -34,16 +28,6 @@ export function localPath(target: string | null | undefined): string {
 	} catch {
 		return '/';
 	}
-}
-
-/** A failed action, typed as the form expects it whatever the branch that produced it. */
-export function failure(
-	status: number,
-	values: Record<string, string>,
-	errors: Record<string, string>,
-	message: string
-) {
-	return fail(status, { values, errors, message } as FormFailure);
 }
 
 /** The service context for a signed-in request; anyone else is sent to the login page. */
@@ -84,34 +68,6 @@ export function firstOfEach(fields: FieldErrors): Record<string, string> {
 	);
 }
 
-/** The fields an operation's schema reads (a z.object's keys, through any pipe or preprocess). */
-function fieldNames(schema: z.ZodType): string[] {
-	if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
-	if (schema instanceof z.ZodPipe)
-		return [...fieldNames(schema.in as z.ZodType), ...fieldNames(schema.out as z.ZodType)];
-	return [];
-}
-
-/**
- * Form values as strings, for refilling a form after a failure: only the fields that `schema`
- * reads, and never files or passwords. Echoing every posted field would let anyone make the
- * server answer with whatever they sent, megabytes of it.
- */
-export function formValues(
-	form: FormData,
-	schema: z.ZodType,
-	/** Names of repeated rows a schema reads from the whole form (`laws.0.law` …). */
-	rows?: RegExp
-): Record<string, string> {
-	const values: Record<string, string> = {};
-	const rowNames = rows ? [...form.keys()].filter((k) => rows.test(k)).slice(0, 200) : [];
-	for (const name of [...fieldNames(schema), ...rowNames]) {
-		const v = form.get(name);
-		if (typeof v === 'string' && !/password/i.test(name)) values[name] = v;
-	}
-	return values;
-}
-
 /**
  * Turns a service error into the response a person should see. Forbidden and not-found stop the
  * page (error page); input problems and conflicts go back to the form.
@@ -140,20 +96,23 @@ export function invalidForm(values: Record<string, string>, issues: readonly z.c
 }
 
 /**
- * The shape of every form action: parse the form with the operation's schema, run the service,
- * map its typed errors. Returns `{ ok: true, result }`, or `{ ok: false, failure }` whose failure the
- * action returns as it is.
+ * The shape of every form action: read the form once, parse it with the operation's schema, run the
+ * service, map its typed errors. `extra` adds what the form does not choose (the id in the address)
+ * or what it sends in a shape of its own (answer fields named per part), read from the same form.
+ * Returns `{ ok: true, result }`, or `{ ok: false, failure }` whose failure the action returns as
+ * it is.
  */
 export async function formAction<S extends z.ZodType, T>(
 	event: RequestEvent,
 	schema: S,
 	run: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
-	extra: Record<string, unknown> = {}
+	extra: Record<string, unknown> | ((form: FormData) => Record<string, unknown>) = {}
 ) {
 	const ctx = ctxOf(event);
 	const form = await event.request.formData();
 	const values = formValues(form, schema);
-	const parsed = schema.safeParse({ ...Object.fromEntries(form), ...extra });
+	const added = typeof extra === 'function' ? extra(form) : extra;
+	const parsed = schema.safeParse({ ...formInput(form, schema), ...added });
 	if (!parsed.success) {
 		return { ok: false as const, failure: invalidForm(values, parsed.error.issues) };
 	}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eq, isNull } from 'drizzle-orm';
 import {
 	auditEntry,
@@ -15,7 +15,7 @@ import { login } from '../services/auth/login.ts';
 import { resetPassword } from '../services/accounts/reset-password.ts';
 import { setAccountDisabled } from '../services/accounts/set-disabled.ts';
 import { temporaryPassword } from '../services/accounts/temporary-password.ts';
-import { testDb } from '../testing/db.ts';
+import { testDatabase, testDb } from '../testing/db.ts';
 import { ctxFor, district, makeUser } from '../testing/factories.ts';
 import { hashPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
@@ -425,5 +425,20 @@ describe('changing one’s own password', () => {
 			const p = await temporaryPassword('ab');
 			expect(await passwordProblem(p, 'ab')).toBeNull();
 		}
+	});
+});
+
+describe('validating a session', () => {
+	it('reads the session, its user, their grants and the policy in one statement', async () => {
+		const { db, client } = await testDatabase();
+		const { a } = await district(db);
+		const alice = await makeUser(db, a.id);
+		const token = generateSessionToken();
+		await createSession(db, token, alice.user.id, T0);
+		const execute = vi.spyOn(client, 'execute');
+		// within the touch interval: nothing to write back, so the whole check is the one read
+		const v = await validateSessionToken(db, token, new Date(T0.getTime() + 1000));
+		expect(v.user?.grants).toHaveLength(1);
+		expect(execute).toHaveBeenCalledTimes(1);
 	});
 });

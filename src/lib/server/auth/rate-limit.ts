@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.ts';
+import type { ReadDb, Tx } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
 
 const MINUTE = 60_000;
@@ -108,7 +108,7 @@ export const checkinKey = (userId: number): ThrottleKey => ({
 });
 
 /** Milliseconds until the longest lock among `keys` ends, or 0 when none is locked. */
-export async function lockedFor(db: DbOrTx, keys: ThrottleKey[], now: Date): Promise<number> {
+export async function lockedFor(db: ReadDb, keys: ThrottleKey[], now: Date): Promise<number> {
 	if (keys.length === 0) return 0;
 	const rows = await db
 		.select()
@@ -139,11 +139,7 @@ export interface NewLock {
  * Counts one failure against every key and returns the locks it starts. Rows whose window ended
  * a day ago and that lock nothing are swept on the way, so names typed once do not pile up.
  */
-export async function recordFailure(
-	db: DbOrTx,
-	keys: ThrottleKey[],
-	now: Date
-): Promise<NewLock[]> {
+export async function recordFailure(db: Tx, keys: ThrottleKey[], now: Date): Promise<NewLock[]> {
 	const locks: NewLock[] = [];
 	for (const { key, scope, policy } of keys) {
 		const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));
@@ -178,7 +174,7 @@ export async function recordFailure(
  * Takes back one counted attempt that turned out a success (at a shared address, or on an
  * account), never below zero, and the lock that very attempt started, if it started one.
  */
-export async function forgiveOne(db: DbOrTx, key: string, startedLock = false): Promise<void> {
+export async function forgiveOne(db: Tx, key: string, startedLock = false): Promise<void> {
 	await db
 		.update(loginThrottle)
 		.set({
@@ -189,6 +185,6 @@ export async function forgiveOne(db: DbOrTx, key: string, startedLock = false): 
 }
 
 /** A success clears a pair's count (never an address's or an account's ceiling). */
-export async function clearFailures(db: DbOrTx, key: string): Promise<void> {
+export async function clearFailures(db: Tx, key: string): Promise<void> {
 	await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }

@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.ts';
+import type { ReadDb } from '../db/index.ts';
 import { policySetting } from '../db/schema/index.ts';
 
 /**
@@ -58,7 +58,7 @@ export const settingSql = (key: Key) =>
 	>`(SELECT ${policySetting.value} FROM ${policySetting} WHERE ${policySetting.key} = ${key})`;
 
 /** Reads the session policy (for a new session; the session check reads it in its own query). */
-export async function sessionPolicy(db: DbOrTx): Promise<SessionPolicy> {
+export async function sessionPolicy(db: ReadDb): Promise<SessionPolicy> {
 	const rows = await db
 		.select({ key: policySetting.key, value: policySetting.value })
 		.from(policySetting)

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.ts';
+import type { ReadDb } from '../db/index.ts';
 import { type Role, roleGrant, unit, user } from '../db/schema/index.ts';
 
 /** A role on a unit; `unitPath` lets permission checks cover the subtree without a query. */
@@ -20,7 +20,7 @@ export interface SessionUser {
 	grants: Grant[];
 }
 
-export async function loadSessionUser(db: DbOrTx, userId: number): Promise<SessionUser | null> {
+export async function loadSessionUser(db: ReadDb, userId: number): Promise<SessionUser | null> {
 	const [u] = await db.select().from(user).where(eq(user.id, userId));
 	if (!u || u.disabled) return null;
 	const grants = await db

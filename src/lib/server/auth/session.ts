@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
 import { write } from '../context.ts';
-import type { DbOrTx } from '../db/index.ts';
+import type { ReadDb } from '../db/index.ts';
 import { roleGrant, session, unit, user } from '../db/schema/index.ts';
 import type { SessionUser } from './session-user.ts';
 import { sessionEnd, sessionPolicy, sessionPolicyOf, settingSql } from './session-policy.ts';
@@ -28,7 +28,7 @@ export function sessionIdOf(token: string): string {
 }
 
 export async function createSession(
-	db: DbOrTx,
+	db: ReadDb,
 	token: string,
 	userId: number,
 	now: Date
@@ -61,7 +61,7 @@ const grantsSql = sql<string>`(SELECT json_group_array(json_object('role', ${rol
  * lifetime however much it is used (both policy settings, see session-policy.ts).
  */
 export async function validateSessionToken(
-	db: DbOrTx,
+	db: ReadDb,
 	token: string,
 	now: Date
 ): Promise<SessionValidation> {
@@ -104,10 +104,10 @@ export async function validateSessionToken(
 	return { session: found, user: { ...u, grants } };
 }
 
-export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<void> {
+export async function invalidateSession(db: ReadDb, sessionId: string): Promise<void> {
 	await write(db, (tx) => tx.delete(session).where(eq(session.id, sessionId)));
 }
 
-export async function invalidateUserSessions(db: DbOrTx, userId: number): Promise<void> {
+export async function invalidateUserSessions(db: ReadDb, userId: number): Promise<void> {
 	await write(db, (tx) => tx.delete(session).where(eq(session.userId, userId)));
 }

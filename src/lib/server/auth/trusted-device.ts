@@ -1,5 +1,5 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.ts';
+import type { ReadDb, Tx } from '../db/index.ts';
 import { trustedDevice } from '../db/schema/index.ts';
 import { generateSessionToken, sessionIdOf } from './session.ts';
 
@@ -12,7 +12,7 @@ const TOKEN = /^[a-z2-7]{32}$/;
 
 /** Has this browser (its device cookie) logged in to `account` (a lower-cased name) before? */
 export async function isTrustedDevice(
-	db: DbOrTx,
+	db: ReadDb,
 	token: string | undefined,
 	account: string,
 	now: Date
@@ -37,7 +37,7 @@ export async function isTrustedDevice(
  * for each account used on it), or a new one.
  */
 export async function trustDevice(
-	db: DbOrTx,
+	db: Tx,
 	token: string | undefined,
 	account: string,
 	now: Date

@@ -11,6 +11,12 @@ export type Db = LibSQLDatabase<typeof schema>;
 /** A transaction handle; services accept either, so a caller can compose them in one transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+/**
+ * The database as services and routes hold it (`ctx.db`, `locals.db`): reads only. Writing takes the
+ * transaction handle that `transact`/`write` (context.ts) hand out, so a write outside them does not
+ * compile. Raw statements (`run`, `all`) are left out too: they could write.
+ */
+export type ReadDb = Pick<Db, 'select' | 'selectDistinct' | 'query' | '$count' | '$with' | 'with'>;
 
 export interface Database {
 	db: Db;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.ts';
+import type { ReadDb } from '../db/index.ts';
 import { write } from '../context.ts';
 
 /**
@@ -37,7 +37,7 @@ const BACKFILL_CHUNK = 500;
  * empty: SQL has no cheap way to cut text into pairs), from the text of the trigram index, a chunk
  * per write transaction. Does nothing once every question is indexed (one cheap query at start).
  */
-export async function indexMissingBigrams(db: DbOrTx): Promise<number> {
+export async function indexMissingBigrams(db: ReadDb): Promise<number> {
 	let done = 0;
 	for (;;) {
 		// read under the write lock, so that two processes starting together never index a row twice

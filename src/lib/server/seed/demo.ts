@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.ts';
-import type { Db, Tx } from '../db/index.ts';
+import type { ReadDb, Tx } from '../db/index.ts';
+import { transact } from '../context.ts';
 import {
 	type Rank,
 	type Role,
@@ -183,15 +184,16 @@ const DEMO_USERS: {
  * ../shared/data/laws when that folder exists — when the database has no units yet. Returns the
  * demo accounts, or null when the database was not empty.
  */
-export async function seedDemoIfEmpty(db: Db, now: Date): Promise<DemoAccount[] | null> {
+export async function seedDemoIfEmpty(db: ReadDb, now: Date): Promise<DemoAccount[] | null> {
 	const [existing] = await db.select({ n: count() }).from(unit);
 	if ((existing?.n ?? 0) > 0) return null;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	return db.transaction(async (tx) => {
-		const [again] = await tx.select({ n: count() }).from(unit);
+	// the same write path as every service: one queued transaction
+	return transact({ db, now, user: null }, async (tx) => {
+		const [again] = await tx.db.select({ n: count() }).from(unit);
 		if ((again?.n ?? 0) > 0) return null; // another process seeded first
-		const accounts = await seedOrganisation({ db: tx, now, user: null }, passwordHash);
-		await seedStatutes({ db: tx, now, user: null });
+		const accounts = await seedOrganisation(tx, passwordHash);
+		await seedStatutes(tx);
 		return accounts;
 	});
 }

@@ -21,13 +21,21 @@ export async function testDb(): Promise<Db> {
 	return (await testDatabase()).db;
 }
 
-/** Like {@link testDb}, with the database's URL, for tests that open a second connection to it. */
-export async function testDatabase(): Promise<{ db: Db; url: string; dir: string }> {
+/**
+ * Like {@link testDb}, with the database's URL (for tests that open a second connection to it) and
+ * its client (for tests that count statements).
+ */
+export async function testDatabase(): Promise<{
+	db: Db;
+	client: Client;
+	url: string;
+	dir: string;
+}> {
 	const dir = mkdtempSync(join(tmpdir(), 'xuefa-test-'));
 	const url = `file:${join(dir, 'test.db')}`;
 	const { db, client } = await openDatabase(url, { migrationsFolder: './drizzle' });
 	opened.push({ dir, close: () => client.close() });
-	return { db, url, dir };
+	return { db, client, url, dir };
 }
 
 /** Closes `close` after the test, before its folder is removed. */

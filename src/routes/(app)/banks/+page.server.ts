@@ -4,7 +4,7 @@ import { authorizeAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { listBanks } from '$lib/server/services/banks/list.ts';
 import { createBank } from '$lib/server/services/banks/mutate.ts';
-import { flatten, listUnits } from '$lib/server/services/units/list.ts';
+import { activeUnitChoices } from '$lib/server/services/units/list.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,11 +12,10 @@ export const load: PageServerLoad = async (event) => {
 	return guard(async () => {
 		authorizeAnywhere(ctx, 'bank.manage');
 		const includeArchived = event.url.searchParams.has('archived');
-		const units = flatten(await listUnits(ctx, 'bank.manage')).filter((u) => u.active);
 		return {
 			banks: await listBanks(ctx, { includeArchived }),
 			includeArchived,
-			units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
+			units: await activeUnitChoices(ctx, 'bank.manage')
 		};
 	});
 };

@@ -4,7 +4,8 @@ import { setDeviceCookie, startSession } from '$lib/server/auth/handle.ts';
 import { DEVICE_COOKIE } from '$lib/server/auth/trusted-device.ts';
 import { invalidateSession } from '$lib/server/auth/session.ts';
 import { readConfig } from '$lib/server/config.ts';
-import { formValues, invalidForm, localPath, mapError } from '$lib/server/http.ts';
+import { formInput, formValues } from '$lib/server/forms.ts';
+import { invalidForm, localPath, mapError } from '$lib/server/http.ts';
 import { DEMO_PASSWORD } from '$lib/server/seed/demo.ts';
 import { login } from '$lib/server/services/auth/login.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +23,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
 		const values = formValues(form, loginInput);
-		const parsed = loginInput.safeParse(Object.fromEntries(form));
+		const parsed = loginInput.safeParse(formInput(form, loginInput));
 		if (!parsed.success) return invalidForm(values, parsed.error.issues);
 		const now = new Date();
 		let result;

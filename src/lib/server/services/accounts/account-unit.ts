@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { can } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { person, roleGrant, unit, user } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 
@@ -48,7 +48,7 @@ export async function authorizeAccountUnits(
  * an account with no person (the bootstrap administrator).
  */
 export async function accountUnit(
-	db: DbOrTx,
+	db: ReadDb,
 	userId: number
 ): Promise<{ unitId: number; username: string; personId: number | null }> {
 	const [row] = await db

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { asc, desc } from 'drizzle-orm';
 // relative, not $lib: the command-line scripts (admin:create) append audit entries too
 import { AUDIT_HEAD_FORMAT, AUDIT_HEAD_VERSION } from '../../../schemas/audit.ts';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import { auditCheckpoint } from '../../db/schema/index.ts';
 import { auditKey } from './key.ts';
 
@@ -71,7 +71,7 @@ export async function checkpointIfDue(
 }
 
 /** Every stored checkpoint, as signed heads, by sequence number. */
-export async function checkpoints(db: DbOrTx): Promise<SignedHead[]> {
+export async function checkpoints(db: ReadDb): Promise<SignedHead[]> {
 	const rows = await db.select().from(auditCheckpoint).orderBy(asc(auditCheckpoint.seq));
 	return rows.map((r) => ({ seq: r.seq, hash: r.hash, at: r.at.toISOString(), mac: r.mac }));
 }

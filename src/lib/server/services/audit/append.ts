@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
 import { checkpointIfDue } from './anchor.ts';
 
@@ -51,7 +51,7 @@ function json(value: unknown): JsonValue | null {
 }
 
 /** The newest stored entry (the chain's head), or undefined when the log is empty. */
-export async function auditHead(db: DbOrTx): Promise<AuditRow | undefined> {
+export async function auditHead(db: ReadDb): Promise<AuditRow | undefined> {
 	const [last] = await db.select().from(auditEntry).orderBy(desc(auditEntry.seq)).limit(1);
 	return last;
 }

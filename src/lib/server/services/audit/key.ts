@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../../config.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { auditCheckpoint } from '../../db/schema/index.ts';
 
 /** A key shorter than this is refused: 32 characters of a generated key carry 128 bits. */
@@ -68,7 +68,7 @@ function readKeyFile(path: string): string | null {
  * @returns where the key came from, for the start-up message
  */
 export async function configureAuditKey(
-	db: DbOrTx,
+	db: ReadDb,
 	config: Pick<AppConfig, 'auditKey' | 'auditKeyFile' | 'databaseUrl'>
 ): Promise<string> {
 	if (config.auditKey) {

@@ -2,7 +2,7 @@ import { count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { AUDIT_REFERENCES, type AuditNames } from '$lib/audit.ts';
 import { authorizeAnywhere, inScope, isTopLevelPath } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { auditEntry, person, questionBank, unit, user } from '../../db/schema/index.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -12,7 +12,7 @@ export const AUDIT_PAGE_SIZE = 50;
  * the page shows 东城街道, not 7.
  */
 async function namesOf(
-	db: DbOrTx,
+	db: ReadDb,
 	rows: { before: unknown; after: unknown }[]
 ): Promise<AuditNames> {
 	const ids: Record<keyof AuditNames, Set<number>> = {

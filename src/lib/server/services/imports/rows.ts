@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import { write } from '../../context.ts';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 
 /**
  * The staging area of import jobs: prepared rows kept as JSONB in `import_row`, written in short
@@ -13,17 +12,12 @@ import type { DbOrTx, Tx } from '../../db/index.ts';
 const CHUNK_ROWS = 250;
 const CHUNK_BYTES = 64_000;
 
-/** Runs `fn` in the caller's transaction, or in a short write transaction of its own. */
-function inWrite<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-	return db instanceof SQLiteTransaction ? fn(db as Tx) : write(db, fn);
-}
-
 /**
  * Writes `rows` in chunks, one short transaction each: `insert` gets a chunk as a JSON array (for
  * `json_each`) and the index of its first row.
  */
 async function inChunks(
-	db: DbOrTx,
+	db: ReadDb,
 	rows: readonly unknown[],
 	insert: (json: string, first: number) => SQL,
 	onChunk: (written: number) => Promise<void> = async () => {}
@@ -38,7 +32,7 @@ async function inChunks(
 			bytes += text.length;
 		}
 		const statement = insert(`[${chunk.join(',')}]`, i - chunk.length);
-		await inWrite(db, (tx) => tx.run(statement));
+		await write(db, (tx) => tx.run(statement));
 		await onChunk(chunk.length);
 	}
 }
@@ -48,7 +42,7 @@ async function inChunks(
  * @returns the number of the next row
  */
 export async function stageRows(
-	db: DbOrTx,
+	db: ReadDb,
 	jobId: string,
 	target: string,
 	rows: readonly unknown[],
@@ -78,7 +72,7 @@ const SEARCH_OF: Partial<Record<Reservable, { fts: string; column: string }>> = 
 
 /** Writes the full-text rows (`{ rowid, text }`) of new rows of `parent`, ahead of publishing. */
 export async function writeSearchRowsAhead(
-	db: DbOrTx,
+	db: ReadDb,
 	parent: Reservable,
 	rows: readonly { rowid: number; text: string }[],
 	onChunk?: (written: number) => Promise<void>
@@ -97,14 +91,14 @@ export async function writeSearchRowsAhead(
 
 /** Removes full-text rows written ahead for reserved ids whose parent rows were never published. */
 export async function dropOrphans(
-	db: DbOrTx,
+	db: ReadDb,
 	reserved: Partial<Record<string, [number, number]>> | null
 ): Promise<void> {
 	for (const [parent, search] of Object.entries(SEARCH_OF)) {
 		const range = reserved?.[parent];
 		if (!range) continue;
 		const [first, last] = range;
-		await inWrite(db, (tx) =>
+		await write(db, (tx) =>
 			tx.run(sql`DELETE FROM ${sql.identifier(search.fts)} WHERE rowid BETWEEN ${first} AND ${last}
 				AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
 		);
@@ -117,10 +111,10 @@ export function staged(jobId: string, target: string): SQL {
 }
 
 /** Removes a job's staged rows (of one target, or all), a chunk per transaction. */
-export async function dropRows(db: DbOrTx, jobId: string, target?: string): Promise<void> {
+export async function dropRows(db: ReadDb, jobId: string, target?: string): Promise<void> {
 	const which = target === undefined ? sql`` : sql` AND target = ${target}`;
 	for (;;) {
-		const { rowsAffected } = await inWrite(db, (tx) =>
+		const { rowsAffected } = await write(db, (tx) =>
 			tx.run(
 				sql`DELETE FROM import_row WHERE rowid IN (SELECT rowid FROM import_row WHERE job_id = ${jobId}${which} LIMIT 1000)`
 			)

@@ -1,8 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { stagedImport } from '../../db/schema/index.ts';
-import { AppError } from '../../errors.ts';
-import { stage } from '../imports/staging.ts';
+import { readStaged, stage } from '../imports/staging.ts';
 import type { SourceFormat } from './source.ts';
 
 export const STATUTE_KIND = 'statute';
@@ -17,7 +14,7 @@ export interface StagedStatute {
 /** Keeps a previewed statute until it is confirmed (the shared staging of every importer). */
 export function stageStatute(ctx: Ctx, staged: StagedStatute): Promise<string> {
 	const { fileName, format, text } = staged;
-	return stage(ctx, STATUTE_KIND, { fileName, sheet: { format, text } });
+	return stage(ctx, STATUTE_KIND, { fileName, payload: { format, text } });
 }
 
 /**
@@ -25,17 +22,10 @@ export function stageStatute(ctx: Ctx, staged: StagedStatute): Promise<string> {
  * statute already imported was removed when its import job finished.
  */
 export async function readStagedStatute(ctx: Ctx, id: string): Promise<StagedStatute> {
-	const [row] = await ctx.db
-		.select()
-		.from(stagedImport)
-		.where(
-			and(
-				eq(stagedImport.id, id),
-				eq(stagedImport.kind, STATUTE_KIND),
-				eq(stagedImport.userId, ctx.user.id)
-			)
-		);
-	if (!row || row.expiresAt <= ctx.now) throw new AppError('law_staged_expired');
-	const payload = row.payload as { format: SourceFormat; text: string };
-	return { fileName: row.fileName, ...payload };
+	const { fileName, payload } = await readStaged<Omit<StagedStatute, 'fileName'>>(
+		ctx,
+		STATUTE_KIND,
+		id
+	);
+	return { fileName, ...payload };
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Statute, type StatuteDiff, diffStatutes, flattenHeadings } from '@xuefa/core';
-import type { DbOrTx, Tx } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import { law, lawArticle, lawHeading, lawVersion } from '../../db/schema/index.ts';
 import { ConflictError } from '../../errors.ts';
 import { type Reservable, reserveIds } from '../imports/rows.ts';
@@ -39,7 +39,7 @@ export interface StatuteBefore {
  * version with the same content
  */
 export async function statuteBefore(
-	db: DbOrTx,
+	db: ReadDb,
 	input: StatuteVersionInput
 ): Promise<StatuteBefore> {
 	const { statute } = input;

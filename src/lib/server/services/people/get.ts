@@ -29,5 +29,11 @@ export async function getPerson(ctx: Ctx, personId: number) {
 				.innerJoin(unit, eq(unit.id, roleGrant.unitId))
 				.where(eq(roleGrant.userId, account.id))
 		: [];
-	return { ...row.person, unitName: row.unitName, account: account ?? null, grants };
+	return {
+		...row.person,
+		unitName: row.unitName,
+		unitPath: row.unitPath,
+		account: account ?? null,
+		grants
+	};
 }

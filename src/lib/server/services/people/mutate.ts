@@ -2,13 +2,13 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { PersonInput, UpdatePersonInput } from '$lib/schemas/org.ts';
 import { authorize } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { person, user } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { authorizeAccount } from '../accounts/account-unit.ts';
 import { appendAudit } from '../audit/append.ts';
 
-async function assertEmployeeNoFree(db: DbOrTx, employeeNo: string, exceptId?: number) {
+async function assertEmployeeNoFree(db: ReadDb, employeeNo: string, exceptId?: number) {
 	const no = employeeNo.toLowerCase();
 	const [clash] = await db
 		.select({ id: person.id })

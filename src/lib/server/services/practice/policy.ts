@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { policySetting } from '../../db/schema/index.ts';
 
 /** The practice settings a district may change, with their defaults. */
@@ -16,7 +16,7 @@ export interface PracticePolicy {
 }
 
 /** Reads the practice policy from `policy_setting`, falling back to the defaults above. */
-export async function practicePolicy(db: DbOrTx): Promise<PracticePolicy> {
+export async function practicePolicy(db: ReadDb): Promise<PracticePolicy> {
 	const keys = Object.keys(PRACTICE_POLICY_DEFAULTS) as (keyof typeof PRACTICE_POLICY_DEFAULTS)[];
 	const rows = await db
 		.select({ key: policySetting.key, value: policySetting.value })

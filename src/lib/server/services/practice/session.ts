@@ -7,7 +7,7 @@ import {
 	type Response
 } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import {
 	type PracticeItem,
 	practiceAnswer,
@@ -43,7 +43,7 @@ export async function loadSession(ctx: Ctx, sessionId: number): Promise<SessionR
 
 /** One stored version of a question. */
 export async function loadVersion(
-	db: DbOrTx,
+	db: ReadDb,
 	questionId: number,
 	version: number
 ): Promise<QuestionVersion> {

@@ -118,3 +118,19 @@ describe('a large question import, staged in short steps and published at once',
 		expect(await n(s, importRow)).toBe(0);
 	});
 });
+
+describe('confirming a question import', () => {
+	// regression: a preview that was not this bank's answered with the roster's error code
+	it("refuses another bank's preview with the imports' own error code, importing nothing", async () => {
+		const s = await setup();
+		const other = await makeBank(s.db, s.bank.unitId, '另一个题库');
+		const preview = await previewQuestionImport(s.ctx, { bankId: s.bank.id }, csv(2));
+		await expect(
+			startQuestionImport(s.ctx, { bankId: other.id, stagedId: preview.stagedId! })
+		).rejects.toMatchObject({ code: 'import_staged_expired' });
+		await expect(
+			startQuestionImport(s.ctx, { bankId: s.bank.id, stagedId: 'f'.repeat(32) })
+		).rejects.toMatchObject({ code: 'import_staged_expired' });
+		expect(await n(s, question)).toBe(0);
+	});
+});

@@ -184,7 +184,7 @@ export async function answerImportColumns(
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedSheet>(ctx, QUESTION_SHEET_KIND, input.sheetId);
-	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
+	if (staged.payload.bankId !== bank.id) throw new AppError('import_staged_expired');
 	const answers = Object.entries(input.columns);
 	if (answers.length > 0) {
 		await transact(ctx, async (tx) => {
@@ -201,7 +201,7 @@ export async function answerImportColumns(
 	}
 	const read = await parseUpload<ReadQuestions>({
 		kind: 'rows',
-		rows: staged.sheet.rows,
+		rows: staged.payload.rows,
 		columns: await savedColumns(ctx, bank.id)
 	});
 	return previewOf(ctx, bank.id, staged.fileName, read);
@@ -259,7 +259,7 @@ async function previewOf(
 					unknown,
 					sheetId: await stage<StagedSheet>(ctx, QUESTION_SHEET_KIND, {
 						fileName,
-						sheet: { bankId, format, rows: read.rows }
+						payload: { bankId, format, rows: read.rows }
 					})
 				}
 			: null;
@@ -268,7 +268,7 @@ async function previewOf(
 		!columns && planned.length > 0 && problems.length === 0
 			? await stage<StagedQuestions>(ctx, QUESTIONS_KIND, {
 					fileName,
-					sheet: { bankId, format, questions: items, ...(skipped ? { skipped } : {}) }
+					payload: { bankId, format, questions: items, ...(skipped ? { skipped } : {}) }
 				})
 			: null;
 	return {
@@ -313,9 +313,9 @@ export async function startQuestionImport(
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedQuestions>(ctx, QUESTIONS_KIND, input.stagedId);
-	if (staged.sheet.bankId !== bank.id) throw new AppError('roster_staged_expired');
+	if (staged.payload.bankId !== bank.id) throw new AppError('import_staged_expired');
 	// a file with problems imports its good questions only when the organiser has said so
-	const skipped = staged.sheet.skipped ?? 0;
+	const skipped = staged.payload.skipped ?? 0;
 	if (skipped > 0 && !input.acceptSkipped) throw new AppError('bank_import_confirm_skipped');
 	const id = input.stagedId;
 	let result: QuestionImportResult | undefined;
@@ -324,7 +324,7 @@ export async function startQuestionImport(
 		{ kind: QUESTIONS_KIND, id, fileName: staged.fileName, ...hooks },
 		{
 			async prepare(job) {
-				const items = staged.sheet.questions;
+				const items = staged.payload.questions;
 				await job.phase('import_phase_checking', items.length);
 				const { planned, problems, current } = await plan(ctx, bank.id, items);
 				if (problems.length > 0) {
@@ -358,7 +358,7 @@ export async function startQuestionImport(
 					unitId: bank.unitId,
 					after: {
 						fileName: staged.fileName,
-						format: staged.sheet.format,
+						format: staged.payload.format,
 						status,
 						...result!.counts,
 						...(skipped ? { skipped } : {})

@@ -287,17 +287,17 @@ describe('roster import', () => {
 		const preview = await previewRoster(ctx, await xlsx(GOOD));
 		const otherCtx = await ctxFor(db, other.user.id);
 		await expect(importRoster(otherCtx, { stagedId: preview.stagedId! })).rejects.toMatchObject({
-			code: 'roster_staged_expired'
+			code: 'import_staged_expired'
 		});
 		const later = { ...ctx, now: new Date(ctx.now.getTime() + 31 * 60_000) };
 		await expect(importRoster(later, { stagedId: preview.stagedId! })).rejects.toMatchObject({
-			code: 'roster_staged_expired'
+			code: 'import_staged_expired'
 		});
 		// and a confirmed import cannot be confirmed twice
 		const fresh = await previewRoster(ctx, await xlsx(GOOD));
 		await importRoster(ctx, { stagedId: fresh.stagedId! });
 		await expect(importRoster(ctx, { stagedId: fresh.stagedId! })).rejects.toMatchObject({
-			code: 'roster_staged_expired'
+			code: 'import_staged_expired'
 		});
 	});
 });

@@ -11,6 +11,7 @@ import {
 	startImportJob
 } from '../imports/job.ts';
 import { readStaged } from '../imports/staging.ts';
+import type { Sheet } from '../../spreadsheet/index.ts';
 import { type RowError, planRoster } from './plan.ts';
 import { ROSTER_KIND } from './preview.ts';
 import { ROSTER_TARGETS, publishRoster } from './publish.ts';
@@ -65,7 +66,7 @@ export async function startRosterImport(
 	hooks: JobHooks = {}
 ): Promise<{ id: string; finished: Promise<void> }> {
 	authorizeAnywhere(ctx, 'roster.import');
-	const { fileName } = await readStaged(ctx, ROSTER_KIND, input.stagedId);
+	const { fileName } = await readStaged<Sheet>(ctx, ROSTER_KIND, input.stagedId);
 	const id = input.stagedId;
 	let grantsToRevoke = 0;
 	let result: RosterImportResult | undefined;
@@ -74,7 +75,7 @@ export async function startRosterImport(
 		{ kind: ROSTER_KIND, id, fileName, secretKey, ...hooks },
 		{
 			async prepare(job) {
-				const { sheet } = await readStaged(ctx, ROSTER_KIND, id);
+				const { payload: sheet } = await readStaged<Sheet>(ctx, ROSTER_KIND, id);
 				await job.phase('import_phase_checking', sheet.rows.length);
 				const plan = await planRoster(ctx, sheet);
 				if (plan.errors.length > 0) {

@@ -38,7 +38,7 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 	for (const r of plan.rows) counts[r.action]++;
 	const stagedId =
 		plan.errors.length === 0
-			? await stage(ctx, ROSTER_KIND, { fileName: upload.name, sheet })
+			? await stage(ctx, ROSTER_KIND, { fileName: upload.name, payload: sheet })
 			: null;
 	return {
 		fileName: upload.name,

@@ -47,3 +47,17 @@ export function buildForest(rows: UnitRow[]): UnitNode[] {
 export function flatten(forest: UnitNode[]): UnitNode[] {
 	return forest.flatMap((n) => [n, ...flatten(n.children)]);
 }
+
+/** A unit as a form offers it: indented by its depth. */
+export interface UnitChoice {
+	id: number;
+	name: string;
+	depth: number;
+}
+
+/** The active units the user may choose for `permission`, in display order, for a form's select. */
+export async function activeUnitChoices(ctx: Ctx, permission: Permission): Promise<UnitChoice[]> {
+	return flatten(await listUnits(ctx, permission))
+		.filter((u) => u.active)
+		.map(({ id, name, depth }) => ({ id, name, depth }));
+}

@@ -7,18 +7,18 @@ import type {
 } from '$lib/schemas/org.ts';
 import { authorize } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { unit } from '../../db/schema/index.ts';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 
-async function getUnit(db: DbOrTx, id: number) {
+async function getUnit(db: ReadDb, id: number) {
 	const [row] = await db.select().from(unit).where(eq(unit.id, id));
 	if (!row) throw new NotFoundError();
 	return row;
 }
 
-async function assertNameFree(db: DbOrTx, parentId: number, name: string, exceptId?: number) {
+async function assertNameFree(db: ReadDb, parentId: number, name: string, exceptId?: number) {
 	const [clash] = await db
 		.select({ id: unit.id })
 		.from(unit)

@@ -1,6 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import { AUDIT_HEAD_MAX_BYTES, auditHeadInput } from '$lib/schemas/audit.ts';
+import { failure } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { listAudit } from '$lib/server/services/audit/list.ts';
 import { verifyAuditChain } from '$lib/server/services/audit/verify.ts';
@@ -34,19 +34,18 @@ export const actions: Actions = {
 	verify: async (event) => {
 		const ctx = ctxOf(event);
 		const head = await headOf(await event.request.formData());
-		if (head === 'invalid') return fail(400, { message: t('audit_head_invalid') });
+		if (head === 'invalid') return failure(400, {}, {}, t('audit_head_invalid'));
 		const result = await guard(() => verifyAuditChain(ctx, head ? { head } : {}));
-		return result.ok
-			? {
-					verified: {
-						ok: true as const,
-						message: t(head ? 'audit_chain_ok_head' : 'audit_chain_ok', {
-							n: result.count,
-							checkpoints: result.checkpoints,
-							seq: head?.seq ?? 0
-						})
-					}
-				}
-			: { verified: { ok: false as const, message: problemMessage(result) } };
+		return {
+			kind: 'verified' as const,
+			ok: result.ok,
+			message: result.ok
+				? t(head ? 'audit_chain_ok_head' : 'audit_chain_ok', {
+						n: result.count,
+						checkpoints: result.checkpoints,
+						seq: head?.seq ?? 0
+					})
+				: problemMessage(result)
+		};
 	}
 };

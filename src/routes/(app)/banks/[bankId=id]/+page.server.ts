@@ -4,13 +4,14 @@ import {
 	setBankArchivedInput,
 	updateBankInput
 } from '$lib/schemas/banks.ts';
+import { saved } from '$lib/server/forms.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { setBankArchived, updateBank } from '$lib/server/services/banks/mutate.ts';
 import { listQuestions } from '$lib/server/services/questions/list.ts';
 import { markQuestionsReady } from '$lib/server/services/questions/save.ts';
 import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
-import { flatten, listUnits } from '$lib/server/services/units/list.ts';
+import { activeUnitChoices } from '$lib/server/services/units/list.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +20,6 @@ export const load: PageServerLoad = async (event) => {
 	return guard(async () => {
 		const figures = await getBank(ctx, bankId);
 		const filter = listQuestionsInput.parse(Object.fromEntries(event.url.searchParams));
-		const units = flatten(await listUnits(ctx, 'bank.manage')).filter((u) => u.active);
 		return {
 			...figures,
 			bank: {
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 			filter,
 			questions: await listQuestions(ctx, { ...filter, bankId }),
 			laws: await lawChoices(ctx),
-			units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
+			units: await activeUnitChoices(ctx, 'bank.manage')
 		};
 	});
 };
@@ -44,7 +44,7 @@ export const actions: Actions = {
 	update: async (event) => {
 		const out = await formAction(event, updateBankInput, updateBank, bankId(event));
 		if (!out.ok) return out.failure;
-		return { success: 'bank_saved' };
+		return saved('bank_saved');
 	},
 	archive: async (event) => {
 		const out = await formAction(event, setBankArchivedInput, setBankArchived, {
@@ -52,17 +52,13 @@ export const actions: Actions = {
 			archived: 'true'
 		});
 		if (!out.ok) return out.failure;
-		return { success: 'bank_archived_done' };
+		return saved('bank_archived_done');
 	},
 	/** 标记为已审核: the drafts ticked in the list become ready for practice and papers. */
 	markReady: async (event) => {
-		const ids = (await event.request.clone().formData()).getAll('questionIds');
-		const out = await formAction(event, markQuestionsReadyInput, markQuestionsReady, {
-			...bankId(event),
-			questionIds: ids
-		});
+		const out = await formAction(event, markQuestionsReadyInput, markQuestionsReady, bankId(event));
 		if (!out.ok) return out.failure;
-		return { success: 'bank_marked_ready', n: out.result };
+		return saved('bank_marked_ready', { n: out.result });
 	},
 	unarchive: async (event) => {
 		const out = await formAction(event, setBankArchivedInput, setBankArchived, {
@@ -70,6 +66,6 @@ export const actions: Actions = {
 			archived: 'false'
 		});
 		if (!out.ok) return out.failure;
-		return { success: 'bank_unarchived_done' };
+		return saved('bank_unarchived_done');
 	}
 };

@@ -1,10 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { ValidationError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import { LAW_MAX_BYTES, lawImportInput, lawPreviewInput } from '$lib/schemas/laws.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
-import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
+import { formInput } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
+import { importFailure, previewed, rejected, rejectedInput } from '$lib/server/imports.ts';
 import { readImportJob } from '$lib/server/services/imports/job.ts';
 import {
 	type StatuteImportResult,
@@ -38,42 +39,34 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-function failed(message: string, issues: string[] = []) {
-	return fail(400, { message, issues });
-}
-
+/** A statute the core refuses comes back with its line-numbered issues. */
 function lawFailure(e: unknown) {
-	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
-	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof ValidationError)
-		return failed(t('error_invalid_input'), e.issues.map(issueText));
-	if (e instanceof AppError) return failed(t(e.code, { ...LIMITS, ...e.params }));
-	throw e;
+		return rejected(t('error_invalid_input'), e.issues.map(issueText));
+	return importFailure(e, LIMITS);
 }
 
 export const actions: Actions = {
 	preview: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await readUploadForm(event.request, LAW_MAX_BYTES);
-		if (!form) return fail(413, { message: t('law_source_too_large', LIMITS), issues: [] });
+		if (!form) return rejected(t('law_source_too_large', LIMITS), [], 413);
 		const file = form.get('file');
 		const pasted = String(form.get('text') ?? '');
 		const useFile = file instanceof File && file.size > 0;
 		if (file instanceof File && file.name && file.size === 0 && !pasted.trim()) {
-			return failed(t('law_source_empty_file'));
+			return rejected(t('law_source_empty_file'));
 		}
-		if (useFile && file.size > LAW_MAX_BYTES) return failed(t('law_source_too_large', LIMITS));
+		if (useFile && file.size > LAW_MAX_BYTES) return rejected(t('law_source_too_large', LIMITS));
 		const parsed = lawPreviewInput.safeParse({
 			fileName: useFile ? file.name : '',
 			text: useFile ? decodeText(new Uint8Array(await file.arrayBuffer())) : pasted,
 			format: form.get('format') ?? 'auto'
 		});
-		if (!parsed.success) {
-			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));
-		}
+		if (!parsed.success) return rejectedInput(parsed.error.issues, LIMITS);
 		try {
 			const preview = await previewStatute(ctx, parsed.data);
-			return { preview: { ...preview, issues: preview.issues.map(issueText) } };
+			return previewed({ ...preview, issues: preview.issues.map(issueText) });
 		} catch (e) {
 			return lawFailure(e);
 		}
@@ -81,8 +74,8 @@ export const actions: Actions = {
 	import: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await event.request.formData();
-		const parsed = lawImportInput.safeParse(Object.fromEntries(form));
-		if (!parsed.success) return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid'));
+		const parsed = lawImportInput.safeParse(formInput(form, lawImportInput));
+		if (!parsed.success) return rejectedInput(parsed.error.issues);
 		let id: string;
 		try {
 			({ id } = await startStatuteImport(ctx, parsed.data));

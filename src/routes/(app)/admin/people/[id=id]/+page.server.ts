@@ -4,56 +4,27 @@ import {
 	setAccountDisabledInput
 } from '$lib/schemas/auth.ts';
 import { grantRoleInput, revokeRoleInput, updatePersonInput } from '$lib/schemas/org.ts';
-import { can, canAnywhere } from '$lib/server/authz/index.ts';
+import { saved } from '$lib/server/forms.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
-import { authorizeAccount, mayTouchAccount } from '$lib/server/services/accounts/account-unit.ts';
 import { createAccount } from '$lib/server/services/accounts/create-account.ts';
 import { resetPassword } from '$lib/server/services/accounts/reset-password.ts';
 import { setAccountDisabled } from '$lib/server/services/accounts/set-disabled.ts';
 import { getPerson } from '$lib/server/services/people/get.ts';
 import { updatePerson } from '$lib/server/services/people/mutate.ts';
+import { personView } from '$lib/server/services/people/view.ts';
 import { grantRole, revokeRole } from '$lib/server/services/roles/grant.ts';
-import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	const personId = Number(event.params.id);
-	return guard(async () => {
-		const p = await getPerson(ctx, Number.isInteger(personId) ? personId : 0);
-		const unitPath = (await listUnits(ctx, 'person.read'))
-			.flatMap((root) => flatten([root]))
-			.find((u) => u.id === p.unitId)?.path;
-		const manageUnits = flatten(await listUnits(ctx, 'person.manage')).filter((u) => u.active);
-		const grantUnits = flatten(await listUnits(ctx, 'role.grant')).filter((u) => u.active);
-		const short = (u: { id: number; name: string; depth: number }) => ({
-			id: u.id,
-			name: u.name,
-			depth: u.depth
-		});
-		return {
-			person: p,
-			units: manageUnits.map(short),
-			grantUnits: grantUnits.map(short),
-			may: {
-				edit: unitPath !== undefined && can(ctx.user, 'person.manage', unitPath),
-				openAccount:
-					!p.account &&
-					unitPath !== undefined &&
-					mayTouchAccount(ctx.user, 'account.open', [unitPath]),
-				manageAccount: p.account
-					? await authorizeAccount(ctx, p.account.id).then(
-							() => true,
-							() => false
-						)
-					: false,
-				grant: canAnywhere(ctx.user, 'role.grant')
-			},
-			// reset and disable are asked for first, then confirmed (a second page, no script needed)
-			confirm: CONFIRMABLE.find((c) => c === event.url.searchParams.get('confirm')) ?? null,
-			created: event.url.searchParams.has('created')
-		};
-	});
+	const view = await guard(() => personView(ctx, Number.isInteger(personId) ? personId : 0));
+	return {
+		...view,
+		// reset and disable are asked for first, then confirmed (a second page, no script needed)
+		confirm: CONFIRMABLE.find((c) => c === event.url.searchParams.get('confirm')) ?? null,
+		created: event.url.searchParams.has('created')
+	};
 };
 
 const CONFIRMABLE = ['resetPassword', 'disable'] as const;
@@ -70,40 +41,40 @@ export const actions: Actions = {
 			personId: event.params.id
 		});
 		if (!out.ok) return out.failure;
-		return { success: 'person_saved' };
+		return saved('person_saved');
 	},
 	createAccount: async (event) => {
 		const out = await formAction(event, createAccountInput, createAccount, {
 			personId: event.params.id
 		});
 		if (!out.ok) return out.failure;
-		return { oneTimePassword: out.result.password };
+		return { kind: 'password' as const, password: out.result.password };
 	},
 	resetPassword: async (event) => {
 		const out = await formAction(event, resetPasswordInput, resetPassword, {
 			userId: await accountOf(event)
 		});
 		if (!out.ok) return out.failure;
-		return { oneTimePassword: out.result };
+		return { kind: 'password' as const, password: out.result };
 	},
 	setDisabled: async (event) => {
 		const extra = { userId: await accountOf(event) };
 		const out = await formAction(event, setAccountDisabledInput, setAccountDisabled, extra);
 		if (!out.ok) return out.failure;
-		return { success: 'saved' };
+		return saved('common_saved');
 	},
 	grant: async (event) => {
 		const out = await formAction(event, grantRoleInput, grantRole, {
 			userId: await accountOf(event)
 		});
 		if (!out.ok) return out.failure;
-		return { success: 'grant_saved' };
+		return saved('grant_saved');
 	},
 	revoke: async (event) => {
 		const out = await formAction(event, revokeRoleInput, revokeRole, {
 			userId: await accountOf(event)
 		});
 		if (!out.ok) return out.failure;
-		return { success: 'grant_saved' };
+		return saved('grant_saved');
 	}
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { moveUnitInput, renameUnitInput, setUnitActiveInput } from '$lib/schemas/org.ts';
 import { authorize } from '$lib/server/authz/index.ts';
+import { saved } from '$lib/server/forms.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import { moveUnit, renameUnit, setUnitActive } from '$lib/server/services/units/mutate.ts';
@@ -36,12 +37,12 @@ export const actions: Actions = {
 	rename: async (event) => {
 		const out = await formAction(event, renameUnitInput, renameUnit, withId(event));
 		if (!out.ok) return out.failure;
-		return { success: true };
+		return saved('unit_saved');
 	},
 	move: async (event) => {
 		const out = await formAction(event, moveUnitInput, moveUnit, withId(event));
 		if (!out.ok) return out.failure;
-		return { success: true };
+		return saved('unit_saved');
 	},
 	setActive: async (event) => {
 		const out = await formAction(event, setUnitActiveInput, setUnitActive, withId(event));

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import {
 	QUESTION_IMPORT_MAX_BYTES,
@@ -7,13 +7,13 @@ import {
 	questionImportInput,
 	questionImportPreviewInput
 } from '$lib/schemas/banks.ts';
-import { AppError, ForbiddenError, NotFoundError } from '$lib/server/errors.ts';
+import { formInput } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
+import { importFailure, previewed, rejected, rejectedInput } from '$lib/server/imports.ts';
 import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { readImportJob } from '$lib/server/services/imports/job.ts';
 import {
-	type ImportProblem,
 	QUESTIONS_KIND,
 	type QuestionImportResult,
 	type QuestionJobDetails,
@@ -45,38 +45,24 @@ export const load: PageServerLoad = async (event) => {
 	});
 };
 
-/** Every failure has one shape, so that the page can read it whichever action failed. */
-function failed(message: string, errors: ImportProblem[] | null = null) {
-	return fail(400, { message, errors });
-}
-
-function importFailure(e: unknown) {
-	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
-	if (e instanceof NotFoundError) error(404, t('error_not_found'));
-	if (e instanceof AppError) return failed(t(e.code, { ...LIMITS, ...e.params }));
-	throw e;
-}
-
 export const actions: Actions = {
 	// answers with data: the preview belongs to this upload only
 	preview: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await readUploadForm(event.request, QUESTION_IMPORT_MAX_BYTES);
-		if (!form) return fail(413, { message: t('bank_import_too_large', LIMITS), errors: null });
+		if (!form) return rejected(t('bank_import_too_large', LIMITS), [], 413);
 		const parsed = questionImportPreviewInput.safeParse({
 			bankId: event.params.bankId,
 			format: form.get('format') ?? 'auto',
 			file: form.get('file')
 		});
-		if (!parsed.success) {
-			return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid', LIMITS));
-		}
+		if (!parsed.success) return rejectedInput(parsed.error.issues, LIMITS);
 		const { file, ...input } = parsed.data;
 		try {
 			const bytes = new Uint8Array(await file.arrayBuffer());
-			return { preview: await previewQuestionImport(ctx, input, { name: file.name, bytes }) };
+			return previewed(await previewQuestionImport(ctx, input, { name: file.name, bytes }));
 		} catch (e) {
-			return importFailure(e);
+			return importFailure(e, LIMITS);
 		}
 	},
 	columns: async (event) => {
@@ -91,28 +77,26 @@ export const actions: Actions = {
 			sheetId: form.get('sheetId'),
 			columns
 		});
-		if (!parsed.success) return failed(t(parsed.error.issues[0]?.message ?? 'err_invalid'));
+		if (!parsed.success) return rejectedInput(parsed.error.issues);
 		try {
-			return { preview: await answerImportColumns(ctx, parsed.data) };
+			return previewed(await answerImportColumns(ctx, parsed.data));
 		} catch (e) {
-			return importFailure(e);
+			return importFailure(e, LIMITS);
 		}
 	},
 	import: async (event) => {
 		const ctx = ctxOf(event);
 		const form = await event.request.formData();
 		const parsed = questionImportInput.safeParse({
-			bankId: event.params.bankId,
-			stagedId: form.get('stagedId'),
-			status: form.get('status') ?? undefined,
-			acceptSkipped: form.get('acceptSkipped')
+			...formInput(form, questionImportInput),
+			bankId: event.params.bankId
 		});
-		if (!parsed.success) return failed(t('roster_staged_expired'));
+		if (!parsed.success) return rejectedInput(parsed.error.issues);
 		let id: string;
 		try {
 			({ id } = await startQuestionImport(ctx, parsed.data));
 		} catch (e) {
-			return importFailure(e);
+			return importFailure(e, LIMITS);
 		}
 		// the job's progress and result on this page
 		redirect(303, `/banks/${parsed.data.bankId}/import?job=${id}`);

@@ -56,7 +56,17 @@ function failed(
 	errors: Record<string, string>,
 	message: string
 ) {
-	return fail(400, { draft, status, errors, previews: previewsOf(draft), message });
+	return fail(400, editing(draft, status, errors, message));
+}
+
+/** The editor shown again with `draft`: after a button that edits the form, or to be corrected. */
+function editing(
+	draft: QuestionDraft,
+	status: EditorStatus,
+	errors: Record<string, string>,
+	message: string
+) {
+	return { kind: 'draft' as const, draft, status, errors, previews: previewsOf(draft), message };
 }
 
 /**
@@ -76,7 +86,7 @@ export async function editorAction(
 	const intent = String(form.get('intent') ?? 'save');
 	if (intent !== 'save') {
 		applyIntent(draft, intent);
-		return { draft, status, errors: {}, previews: previewsOf(draft), message: '' };
+		return editing(draft, status, {}, '');
 	}
 	const { content, issues } = contentOfDraft(draft);
 	if (!content) return failed(draft, status, fieldErrors(issues), t('bank_editor_fix'));

@@ -25,8 +25,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	answer: async (event) => {
 		const sessionId = sessionIdOf(event.params);
-		const fields = await answerFieldsOf(event.request);
-		const out = await formAction(event, answerInput, answerPractice, { sessionId, fields });
+		const out = await formAction(event, answerInput, answerPractice, (form) => ({
+			sessionId,
+			fields: answerFieldsOf(form)
+		}));
 		if (!out.ok) return out.failure;
 		if ('answerId' in out.result)
 			redirect(303, `/practice/s/${sessionId}/a/${out.result.answerId}`);
@@ -34,10 +36,10 @@ export const actions: Actions = {
 	},
 	assess: async (event) => {
 		const sessionId = sessionIdOf(event.params);
-		const marks = Object.fromEntries(
-			[...(await event.request.clone().formData())].filter(([k]) => /^(a|p\d{1,2})$/.test(k))
-		);
-		const out = await formAction(event, assessInput, assessPractice, { sessionId, marks });
+		const out = await formAction(event, assessInput, assessPractice, (form) => ({
+			sessionId,
+			marks: Object.fromEntries([...form].filter(([k]) => /^(a|p\d{1,2})$/.test(k)))
+		}));
 		if (!out.ok) return out.failure;
 		redirect(303, `/practice/s/${sessionId}/a/${out.result}`);
 	},

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { clearReviewFlagInput, setQuestionStatusInput } from '$lib/schemas/banks.ts';
 import { draftOf } from '$lib/questions/draft.ts';
+import { saved } from '$lib/server/forms.ts';
 import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { renderMarkdown } from '$lib/server/markdown.ts';
 import { getQuestion } from '$lib/server/services/questions/get.ts';
@@ -66,11 +67,11 @@ export const actions: Actions = {
 			questionId(event)
 		);
 		if (!out.ok) return out.failure;
-		return { success: 'bank_question_status_saved' };
+		return saved('bank_question_status_saved');
 	},
 	reviewed: async (event) => {
 		const out = await formAction(event, clearReviewFlagInput, clearReviewFlag, questionId(event));
 		if (!out.ok) return out.failure;
-		return { success: 'bank_question_reviewed' };
+		return saved('bank_question_reviewed');
 	}
 };
