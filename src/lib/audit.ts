@@ -8,13 +8,17 @@
 import { formatArticleNo } from '@xuefa/core';
 import { m, tIfAny } from './i18n.ts';
 import {
+	attendanceLabel,
+	formatDateTime,
 	questionStatusLabel,
 	questionTypeLabel,
 	rankLabel,
 	roleLabel,
 	routeLabel,
 	statusLabel,
-	unitKindLabel
+	studyFormLabel,
+	unitKindLabel,
+	weekdayLabel
 } from './labels.ts';
 
 /** Names of the units, banks and people that entries refer to by id, looked up by the server. */
@@ -22,14 +26,21 @@ export interface AuditNames {
 	unit: Record<string, string>;
 	bank: Record<string, string>;
 	person: Record<string, string>;
+	team: Record<string, string>;
+	planItem: Record<string, string>;
 }
 
-/** Which fields hold the id of a unit, bank or person: shown by name. */
+/** Which fields hold the id (or a list of ids) of a unit, bank, person…: shown by name. */
 export const AUDIT_REFERENCES: Record<string, keyof AuditNames> = {
 	unitId: 'unit',
 	parentId: 'unit',
 	bankId: 'bank',
-	personId: 'person'
+	personId: 'person',
+	personIds: 'person',
+	speakerPersonId: 'person',
+	teamId: 'team',
+	planItemId: 'planItem',
+	itemId: 'planItem'
 };
 
 const listOf = (values: string[], locale: string) =>
@@ -56,6 +67,50 @@ const VALUES: Record<string, Format> = {
 	kind: label(unitKindLabel),
 	type: label(questionTypeLabel),
 	format: label((f) => tIfAny(`audit_format_${f}`) ?? f),
+	form: label(studyFormLabel),
+	'study_session.status': label(
+		(s) => tIfAny(`study_attendance_${s}`) ?? tIfAny(`study_session_status_${s}`) ?? s
+	),
+	speakerKind: label((k) => tIfAny(`study_speaker_${k}`) ?? k),
+	weekday: label((d) => weekdayLabel(Number(d))),
+	onHoliday: label((h) => tIfAny(`study_on_holiday_${h}`) ?? h),
+	makeUpDays: label((f) => tIfAny(`audit_make_up_${f}`) ?? f),
+	scope: label((s) => tIfAny(`audit_scope_${s}`) ?? s),
+	'calendar_feed.kind': label((k) => tIfAny(`audit_feed_kind_${k}`) ?? k),
+	actualStartAt: (v, _names, locale) => formatDateTime(v as number, locale),
+	actualEndAt: (v, _names, locale) => formatDateTime(v as number, locale),
+	laws: (v, _names, locale) =>
+		listOf(
+			asArray(v).map((ref) => {
+				const { lawId, articleNo } = ref as { lawId: string; articleNo?: number };
+				return `《${lawId}》${articleNo ? formatArticleNo(articleNo) : ''}`;
+			}),
+			locale
+		),
+	holidays: (v, _names, locale) =>
+		listOf(
+			asArray(v).map((h) => {
+				const p = h as { name: string; nameEn?: string; from: string; to: string };
+				return `${locale === 'en' && p.nameEn ? p.nameEn : p.name} ${p.from}–${p.to}`;
+			}),
+			locale
+		),
+	// attendance marks: one line per person, `张三：出席`
+	'study_session.value': (v, names, locale) =>
+		listOf(
+			asArray(v).map((mark) => {
+				const { personId, status, reason } = mark as {
+					personId: number;
+					status: string | null;
+					reason?: string | null;
+				};
+				const who = names.person[String(personId)] ?? m.audit_someone();
+				const what = status ? attendanceLabel(status) : m.audit_not_marked();
+				const why = reason ? m.audit_attendance_reason({ reason }) : '';
+				return m.audit_attendance_mark({ who, what, reason: why });
+			}),
+			locale
+		),
 	reviewFlag: (v, _names, locale) => {
 		const flag = v as { law?: string; articles?: number[] } | null;
 		if (!flag?.law) return m.common_none();
@@ -74,7 +129,13 @@ function plain(value: unknown, locale: string): string {
 			value.map((v) => plain(v, locale)),
 			locale
 		);
-	if (typeof value === 'object') return JSON.stringify(value);
+	if (typeof value === 'object')
+		return listOf(
+			Object.entries(value as Record<string, unknown>).map(
+				([k, v]) => `${tIfAny(`audit_field_${k}`) ?? k} ${plain(v, locale)}`
+			),
+			locale
+		);
 	return String(value);
 }
 
@@ -88,7 +149,10 @@ export function auditValue(
 ): string {
 	const ref = AUDIT_REFERENCES[field];
 	if (ref && value !== null && value !== undefined)
-		return names[ref][String(value)] ?? `#${String(value)}`;
+		return listOf(
+			asArray(value).map((id) => names[ref][String(id)] ?? `#${String(id)}`),
+			locale
+		);
 	const format = VALUES[`${entityType}.${field}`] ?? VALUES[field];
 	return format && value !== null && value !== undefined
 		? format(value, names, locale)
@@ -102,6 +166,10 @@ export interface AuditChange {
 	before?: string;
 	after?: string;
 }
+
+/** A field's name: the object's own (`audit_field_<type>_<field>`) first, then the common one. */
+export const auditFieldLabel = (entityType: string, field: string) =>
+	tIfAny(`audit_field_${entityType}_${field}`) ?? tIfAny(`audit_field_${field}`) ?? field;
 
 const fieldsOf = (v: unknown): Record<string, unknown> =>
 	v !== null && typeof v === 'object' && !Array.isArray(v)
@@ -129,7 +197,7 @@ export function auditChanges(
 		const value = (v: unknown) => auditValue(entry.entityType, field, v, names, locale);
 		out.push({
 			field,
-			label: tIfAny(`audit_field_${field}`) ?? field,
+			label: auditFieldLabel(entry.entityType, field),
 			...(has(before) ? { before: value(before[field]) } : {}),
 			...(has(after) ? { after: value(after[field]) } : {})
 		});

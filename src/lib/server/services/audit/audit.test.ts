@@ -104,7 +104,7 @@ describe('the audit page', () => {
 	});
 
 	it('names coded values by the object they belong to, and an action without a name by its object', () => {
-		const none = { unit: {}, bank: { '3': '区级题库' }, person: {} };
+		const none = { unit: {}, bank: { '3': '区级题库' }, person: {}, team: {}, planItem: {} };
 		const changes = (entityType: string, before: unknown, after: unknown) =>
 			auditChanges({ entityType, before, after }, none, 'zh-CN').map(
 				(c) => `${c.label}: ${c.before ?? ''} > ${c.after ?? ''}`

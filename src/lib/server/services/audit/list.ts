@@ -3,9 +3,23 @@ import { AUDIT_REFERENCES, type AuditNames } from '$lib/audit.ts';
 import { authorizeAnywhere, inScope, isTopLevelPath } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { auditEntry, person, questionBank, unit, user } from '../../db/schema/index.ts';
+import {
+	auditEntry,
+	person,
+	questionBank,
+	studyPlanItem,
+	studyTeam,
+	unit,
+	user
+} from '../../db/schema/index.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** The ids a field refers to: one id, or a list of them (`personIds`). */
+function referencedIds(field: string, value: unknown): number[] {
+	if (!AUDIT_REFERENCES[field]) return [];
+	return (Array.isArray(value) ? value : [value]).filter((v): v is number => Number.isInteger(v));
+}
 
 /**
  * The names of the units, banks and people the entries refer to by id (in `before` / `after`), so
@@ -18,16 +32,23 @@ async function namesOf(
 	const ids: Record<keyof AuditNames, Set<number>> = {
 		unit: new Set(),
 		bank: new Set(),
-		person: new Set()
+		person: new Set(),
+		team: new Set(),
+		planItem: new Set()
 	};
 	for (const r of rows)
 		for (const side of [r.before, r.after])
 			if (side && typeof side === 'object')
 				for (const [field, value] of Object.entries(side))
-					if (AUDIT_REFERENCES[field] && Number.isInteger(value))
-						ids[AUDIT_REFERENCES[field]].add(value as number);
+					for (const id of referencedIds(field, value)) ids[AUDIT_REFERENCES[field]!].add(id);
+	// attendance marks are a list of { personId, status }
+	for (const r of rows)
+		for (const side of [r.before, r.after])
+			if (Array.isArray(side))
+				for (const mark of side)
+					if (mark && Number.isInteger(mark.personId)) ids.person.add(mark.personId);
 	const lookup = async (
-		table: typeof unit | typeof questionBank | typeof person,
+		table: typeof unit | typeof questionBank | typeof person | typeof studyTeam,
 		wanted: Set<number>
 	) =>
 		wanted.size === 0
@@ -40,10 +61,19 @@ async function namesOf(
 							.where(inArray(table.id, [...wanted]))
 					).map((r) => [String(r.id), r.name])
 				);
+	const items =
+		ids.planItem.size === 0
+			? []
+			: await db
+					.select({ id: studyPlanItem.id, topic: studyPlanItem.topic })
+					.from(studyPlanItem)
+					.where(inArray(studyPlanItem.id, [...ids.planItem]));
 	return {
 		unit: await lookup(unit, ids.unit),
 		bank: await lookup(questionBank, ids.bank),
-		person: await lookup(person, ids.person)
+		person: await lookup(person, ids.person),
+		team: await lookup(studyTeam, ids.team),
+		planItem: Object.fromEntries(items.map((r) => [String(r.id), r.topic]))
 	};
 }
 
