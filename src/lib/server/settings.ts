@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from './db/index.ts';
+import type { ReadDb } from './db/index.ts';
 import { policySetting } from './db/schema/index.ts';
 
 /**
@@ -7,7 +7,7 @@ import { policySetting } from './db/schema/index.ts';
  * malformed value means the default, so that a typo in a setting never breaks a page.
  */
 export async function readSettings<D extends Record<string, unknown>>(
-	db: DbOrTx,
+	db: ReadDb,
 	defaults: D,
 	valid: { [K in keyof D]: (v: unknown) => boolean }
 ): Promise<D> {

@@ -7,12 +7,12 @@ import {
 	type WorkingDayCalendar,
 	createWorkingDayCalendar
 } from '@xuefa/core';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { calendarYear } from '../../db/schema/index.ts';
 import { readSettings } from '../../settings.ts';
 
 /** How make-up working days are paired with weekdays: a district setting, default none. */
-export async function makeUpPairing(db: DbOrTx): Promise<MakeUpPairing> {
+export async function makeUpPairing(db: ReadDb): Promise<MakeUpPairing> {
 	const s = await readSettings(
 		db,
 		{ 'calendar.makeUpPairing': 'none' as MakeUpPairing },
@@ -22,7 +22,7 @@ export async function makeUpPairing(db: DbOrTx): Promise<MakeUpPairing> {
 }
 
 /** The years entered by administrators, ascending. */
-export async function storedYears(db: DbOrTx): Promise<CalendarYearData[]> {
+export async function storedYears(db: ReadDb): Promise<CalendarYearData[]> {
 	const rows = await db.select().from(calendarYear).orderBy(asc(calendarYear.year));
 	return rows.map((r) => r.data);
 }
@@ -38,7 +38,7 @@ export function withStored(stored: readonly CalendarYearData[]): CalendarYearDat
  * The working-day calendar as the district uses it: read from the database on each use (a year an
  * administrator adds in one app process is seen by every other at once), with the district's pairing.
  */
-export async function workingDayCalendar(db: DbOrTx): Promise<WorkingDayCalendar> {
+export async function workingDayCalendar(db: ReadDb): Promise<WorkingDayCalendar> {
 	const stored = await storedYears(db);
 	const pairing = await makeUpPairing(db);
 	return createWorkingDayCalendar(withStored(stored), { makeUpPairing: pairing });

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, isNotNull, lte, or } from 'drizzle-orm';
 import { canAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { studySession, studyTeam, studyTeamMember, unit } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 
@@ -24,7 +24,7 @@ export const calendarColumns = {
 
 /** Sessions between two dates (inclusive) of the given teams' members or of a unit subtree. */
 export function sessionsQuery(
-	db: DbOrTx,
+	db: ReadDb,
 	from: string,
 	to: string,
 	who: { personId: number | null; unitWhere?: ReturnType<typeof inScope> }

@@ -11,7 +11,7 @@ import type { CreateFeedInput, RevokeFeedInput } from '$lib/schemas/study.ts';
 import { loadSessionUser } from '../../auth/session-user.ts';
 import { authorize, can, canAnywhere } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { calendarFeed, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -99,7 +99,7 @@ const FUTURE_DAYS = 400;
  * may no longer see it. Cancelled sessions are published as cancelled, so calendars remove them.
  */
 export async function feedCalendar(
-	db: DbOrTx,
+	db: ReadDb,
 	token: string,
 	now: Date,
 	origin: string

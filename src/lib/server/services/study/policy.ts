@@ -1,5 +1,5 @@
 import { DEFAULT_STUDY_POLICY } from '@xuefa/core';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { intIn, readSettings } from '../../settings.ts';
 
 /** The study settings a district may change (policy_setting keys), with their defaults. */
@@ -15,7 +15,7 @@ export interface StudyPolicySettings {
 	lateAfterMinutes: number;
 }
 
-export async function studyPolicy(db: DbOrTx): Promise<StudyPolicySettings> {
+export async function studyPolicy(db: ReadDb): Promise<StudyPolicySettings> {
 	const s = await readSettings(db, STUDY_POLICY_DEFAULTS, {
 		'study.minLectureMinutes': intIn(1, 600),
 		'study.lateAfterMinutes': intIn(0, 240)

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import { attendanceRates } from '@xuefa/core';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { person, studyAttendance, studySession } from '../../db/schema/index.ts';
 import { coreSession } from './core-shapes.ts';
 
@@ -8,7 +8,7 @@ import { coreSession } from './core-shapes.ts';
  * Attendance rates of a team's sessions held in a year, per person and overall: the core's
  * attendanceRates (late counts as attended; leave stays in the denominator).
  */
-export async function teamRates(db: DbOrTx, teamId: number, year: number) {
+export async function teamRates(db: ReadDb, teamId: number, year: number) {
 	const sessions = await db
 		.select()
 		.from(studySession)
