@@ -27,7 +27,11 @@ export const PERMISSIONS = {
 	'law.manage': ['organiser', 'admin'],
 	'bank.manage': ['organiser'],
 	/** Practising is for everyone who studies: every account holds `cadre` on its own unit. */
-	'practice.use': ['cadre']
+	'practice.use': ['cadre'],
+	/** Exams, their sittings and rosters, results (an organiser of the exam's unit or above). */
+	'exam.manage': ['organiser'],
+	/** Sitting an exam: the roster decides which sittings; every account holds `cadre`. */
+	'exam.take': ['cadre']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

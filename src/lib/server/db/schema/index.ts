@@ -6,3 +6,4 @@ export * from './law.ts';
 export * from './bank.ts';
 export * from './settings.ts';
 export * from './practice-session.ts';
+export * from './exams.ts';
