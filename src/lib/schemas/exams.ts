@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '@xuefa/core';
 import { checkbox, id, optionalText, required, text } from './common.ts';
+import { answerFields } from './practice.ts';
 import {
 	EXAM_KINDS,
 	MULTIPLE_POLICIES,
@@ -170,3 +171,12 @@ export type SubmitAttemptInput = z.infer<typeof submitAttemptInput>;
 /** A certificate code typed or scanned on /verify. */
 export const verifyInput = z.object({ code: z.string(required).trim().min(1, required).max(64) });
 export type VerifyInput = z.infer<typeof verifyInput>;
+
+/** One question's form on the exam page without JavaScript (fields as in practice: `a`, `p0` …). */
+export const answerFieldsInput = z.object({
+	attemptId: id,
+	questionId: z.string().regex(/^\d{1,12}$/),
+	fields: answerFields,
+	flagged: checkbox
+});
+export type AnswerFields = z.infer<typeof answerFieldsInput>;

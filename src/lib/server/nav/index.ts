@@ -16,6 +16,7 @@ interface NavSpec extends NavItem {
 const NAV: NavSpec[] = [
 	{ href: '/', label: 'nav_home' },
 	{ href: '/practice', label: 'nav_practice', permission: 'practice.use' },
+	{ href: '/exams', label: 'nav_exams', permission: 'exam.take' },
 	{ href: '/laws', label: 'nav_laws' },
 	{ href: '/banks', label: 'nav_banks', permission: 'bank.manage' },
 	{ href: '/admin/units', label: 'nav_units', permission: 'unit.manage' },

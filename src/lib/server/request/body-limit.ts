@@ -41,6 +41,9 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	'/(app)/banks/[bankId=id]/questions/[id=id]': EDITOR_LIMIT,
 	// an answer to a case question: up to 50 parts, an essay of 5,000 characters each
 	'/(app)/practice/s/[id=id]': { bytes: 1 * MB, fields: 2_000 },
+	// an exam question's form (as a practice answer), and the exam page's batch of saves (JSON)
+	'/(app)/exams/a/[id=id]': { bytes: 1 * MB, fields: 2_000 },
+	'/(app)/exams/a/[id=id]/save': { bytes: 1 * MB, fields: 0 },
 	// the editor's live preview: one Markdown field of at most 20,000 characters, as JSON
 	'/api/v1/markdown': { bytes: 128 * KB, fields: 0 }
 };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
+	type Response,
 	RuleError,
 	assemblePaper,
 	canStartAttempt,
@@ -160,7 +161,16 @@ export type SaveResult =
  */
 export async function saveAnswers(
 	ctx: Ctx,
-	input: SaveAnswersInput & { deviceId?: string }
+	input: {
+		attemptId: SaveAnswersInput['attemptId'];
+		saves: readonly {
+			questionId: string;
+			seq: number;
+			response: Response | null;
+			flagged: boolean;
+		}[];
+		deviceId?: string;
+	}
 ): Promise<SaveResult> {
 	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
 	if (row.state !== 'in_progress')
