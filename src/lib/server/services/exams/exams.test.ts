@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { RuleError, ValidationError, checkVerificationCode } from '@xuefa/core';
 import { openDatabase } from '../../db/index.ts';
 import { certificate, exam, examAttempt, passRecord } from '../../db/schema/index.ts';
-import { NotFoundError } from '../../errors.ts';
+import ExcelJS from 'exceljs';
+import { sittingInput } from '$lib/schemas/exams.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { closeAfterTest, testDatabase } from '../../testing/db.ts';
 import {
 	at,
@@ -13,7 +15,10 @@ import {
 	publishedSitting,
 	rightChoice
 } from '../../testing/exams.ts';
-import { ctxFor, singleChoice } from '../../testing/factories.ts';
+import { ctxFor, makeUser, singleChoice } from '../../testing/factories.ts';
+import { sittingResults } from './manage.ts';
+import { resultsWorkbook } from './results-workbook.ts';
+import { createSitting } from './sittings.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { publishExam, saveExam } from './mutate.ts';
 import { sweepOverdue, takeLease } from './sweep.ts';
@@ -366,5 +371,50 @@ describe('what the candidate receives', () => {
 			'"seed"'
 		])
 			expect(text).not.toContain(secret);
+	});
+});
+
+describe('sittings and results', () => {
+	it('refuses a roster with employee numbers it does not know, naming them', async () => {
+		const s = await examSetup();
+		const { examId } = await publishedSitting(s);
+		await expect(
+			createSitting(
+				s.org,
+				sittingInput.parse({
+					examId,
+					name: '补考',
+					opensAt: '2026-03-09T09:00',
+					closesAt: '2026-03-09T11:00',
+					employeeNos: `${s.cadre.person.employeeNo} NOPE1`
+				})
+			)
+		).rejects.toMatchObject({ code: 'err_sitting_unknown_people', params: { list: 'NOPE1' } });
+	});
+
+	it('lists everyone on the roster with their result, and exports the same as .xlsx', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		await answerAll(s, a.id, 5, true);
+		await submitExamAttempt(a.ctx, { attemptId: a.id });
+		const results = await sittingResults(s.org, sittingId);
+		expect(results.rows.map((r) => r.name)).toEqual([s.cadre.person.name]);
+		expect(results.figures).toMatchObject({ roster: 1, graded: 1, passed: 1, passRate: 100 });
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(Buffer.from(await resultsWorkbook(s.org, sittingId)) as never);
+		const row = book.worksheets[0]!.getRow(2).values as unknown[];
+		expect(row.slice(1, 5)).toEqual([
+			s.cadre.person.employeeNo,
+			s.cadre.person.name,
+			s.a1.name,
+			'1'
+		]);
+		expect(row[8]).toBe('100');
+		// an organiser of another unit sees nothing of it
+		const other = await makeUser(s.db, s.b.id, [['organiser', s.b.id]]);
+		await expect(
+			sittingResults(await ctxFor(s.db, other.user.id, at(0)), sittingId)
+		).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
