@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { RuleError, ValidationError, checkVerificationCode } from '@xuefa/core';
 import { openDatabase } from '../../db/index.ts';
-import { certificate, exam, examAttempt, passRecord } from '../../db/schema/index.ts';
+import { certificate, exam, examAttempt, passRecord, person } from '../../db/schema/index.ts';
 import ExcelJS from 'exceljs';
 import { sittingInput } from '$lib/schemas/exams.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
@@ -16,6 +16,7 @@ import {
 	rightChoice
 } from '../../testing/exams.ts';
 import { ctxFor, makeUser, singleChoice } from '../../testing/factories.ts';
+import { certificatePage, maskName, verifyCertificate } from './certificates.ts';
 import { sittingResults } from './manage.ts';
 import { resultsWorkbook } from './results-workbook.ts';
 import { createSitting } from './sittings.ts';
@@ -416,5 +417,73 @@ describe('sittings and results', () => {
 		await expect(
 			sittingResults(await ctxFor(s.db, other.user.id, at(0)), sittingId)
 		).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('certificates and /verify', () => {
+	async function passed() {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		await answerAll(s, a.id, 5, true);
+		await submitExamAttempt(a.ctx, { attemptId: a.id });
+		const [cert] = await s.db.select().from(certificate).where(eq(certificate.attemptId, a.id));
+		return { s, a, cert: cert! };
+	}
+	const anon = (s: Setup, address = '10.0.0.9', minutes = 10) => ({
+		db: s.db,
+		now: at(minutes),
+		address
+	});
+
+	it('shows exam, date, result, validity and a masked name — nothing else', async () => {
+		const { s, cert } = await passed();
+		await s.db.update(person).set({ name: '欧阳修远' }).where(eq(person.id, s.cadre.person.id));
+		const typed = cert.verificationCode.toLowerCase().replace(/-/g, ' ');
+		const result = await verifyCertificate(anon(s), { code: typed });
+		expect(result).toEqual({
+			kind: 'found',
+			examTitle: '2026年第一期任前法律知识考试',
+			examKind: 'pre_appointment',
+			passedOn: '2026-03-02',
+			band: 'excellent',
+			validUntil: '2029-03-01',
+			state: 'valid',
+			holder: '欧**远'
+		});
+		expect(JSON.stringify(result)).not.toContain(s.cadre.person.employeeNo);
+		expect(maskName('张三')).toBe('张*');
+		expect(await verifyCertificate(anon(s), { code: 'ABC' })).toEqual({
+			kind: 'invalid',
+			reason: 'code.length'
+		});
+	});
+
+	it('is rate limited per address, in the database', async () => {
+		const { s, cert } = await passed();
+		for (let i = 0; i < 20; i++) await verifyCertificate(anon(s), { code: cert.verificationCode });
+		await expect(
+			verifyCertificate(anon(s), { code: cert.verificationCode })
+		).resolves.toMatchObject({ kind: 'found' });
+		await expect(verifyCertificate(anon(s), { code: cert.verificationCode })).rejects.toMatchObject(
+			{
+				code: 'err_verify_rate_limited'
+			}
+		);
+		// another address is not held up; the first is free again after the lock
+		await expect(
+			verifyCertificate(anon(s, '10.0.0.10'), { code: cert.verificationCode })
+		).resolves.toMatchObject({ kind: 'found' });
+		await expect(
+			verifyCertificate(anon(s, '10.0.0.9', 25), { code: cert.verificationCode })
+		).resolves.toMatchObject({ kind: 'found' });
+	});
+
+	it('the certificate page is its holder’s (and the organiser’s), nobody else’s', async () => {
+		const { s, a, cert } = await passed();
+		expect((await certificatePage(a.ctx, cert.id)).code).toBe(cert.verificationCode);
+		expect((await certificatePage(s.org, cert.id)).holder).toBe(s.cadre.person.name);
+		const other = await ctxFor(s.db, s.outsider.user.id, at(10));
+		await expect(certificatePage(other, cert.id)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
