@@ -95,15 +95,29 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await expect(cadre.getByRole('status').filter({ hasText: '网络已断开' })).toContainText(
 		'1 个答案'
 	);
+	await phone.setOffline(false);
+	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({
+		timeout: 10_000
+	});
+
+	// the server cannot be reached (saves fail): the answer waits in the browser, across a reload
+	await cadre.route('**/exams/a/*/save', (route) => route.abort());
 	await cadre.getByRole('button', { name: '下一题' }).click();
 	await cadre.getByLabel('正确').check();
 	await cadre.getByLabel('标记此题，稍后检查').check();
 	await expect(cadre.getByRole('status').filter({ hasText: '网络已断开' })).toContainText(
-		'2 个答案'
+		'1 个答案'
 	);
+	await cadre.reload();
+	await cadre
+		.getByRole('navigation', { name: '题目导航' })
+		.getByRole('link', { name: /^3/ })
+		.click();
+	await expect(cadre.getByLabel('正确')).toBeChecked();
+	await expect(cadre.getByLabel('标记此题，稍后检查')).toBeChecked();
 
-	// back online: the queue goes out by itself
-	await phone.setOffline(false);
+	// the server is back: the queue goes out by itself
+	await cadre.unroute('**/exams/a/*/save');
 	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({
 		timeout: 10_000
 	});
