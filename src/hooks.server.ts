@@ -4,11 +4,17 @@ import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb, openAppDbOrExit } from '$lib/server/app.ts';
 import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
+import { startDeadlineSweep } from '$lib/server/services/exams/sweep.ts';
 import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
 import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
 import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
-export const init: ServerInit = openAppDbOrExit;
+// the exam deadline sweep runs in every process (a database lease lets one at a time do it), and
+// at start, so that attempts due while the app was down are submitted at once
+export const init: ServerInit = async () => {
+	await openAppDbOrExit();
+	startDeadlineSweep(await appDb());
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

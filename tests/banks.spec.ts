@@ -1,9 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import ExcelJS from 'exceljs';
-import { createBank, loginAs } from './helpers.ts';
+import { createBank, loginAs, questionWorkbook } from './helpers.ts';
 
 const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '法律', '条款'];
 const ROWS = [
@@ -42,16 +38,7 @@ const ROWS = [
 	]
 ];
 
-/** The spreadsheet an organiser would fill in, written with exceljs into a temporary folder. */
-async function workbook(rows: string[][]): Promise<string> {
-	const wb = new ExcelJS.Workbook();
-	const sheet = wb.addWorksheet('试题');
-	sheet.addRow(HEADER);
-	rows.forEach((r) => sheet.addRow(r));
-	const file = join(mkdtempSync(join(tmpdir(), 'xuefa-e2e-')), '试题.xlsx');
-	writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
-	return file;
-}
+const workbook = (rows: string[][]) => questionWorkbook(HEADER, rows);
 
 test('an organiser imports questions, fixes a bad row, finds a question and edits it', async ({
 	page

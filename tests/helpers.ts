@@ -1,6 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { type Page, expect } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
 export const DEMO_PASSWORD = 'xuefa2026';
 
@@ -28,4 +30,15 @@ export async function createBank(page: Page, name: string) {
 	await page.getByLabel('题库名称').fill(name);
 	await page.getByRole('button', { name: '创建题库' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+}
+
+/** The question spreadsheet an organiser would fill in, written with exceljs into a temporary folder. */
+export async function questionWorkbook(header: string[], rows: string[][]): Promise<string> {
+	const wb = new ExcelJS.Workbook();
+	const sheet = wb.addWorksheet('试题');
+	sheet.addRow(header);
+	rows.forEach((r) => sheet.addRow(r));
+	const file = join(mkdtempSync(join(tmpdir(), 'xuefa-e2e-')), '试题.xlsx');
+	writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+	return file;
 }

@@ -68,7 +68,13 @@ export const CHECKIN_POLICY: ThrottlePolicy = {
 };
 
 /** What a key limits; recorded with a lock in the audit log. */
-export type ThrottleScope = 'pair' | 'address' | 'account' | 'password_change' | 'checkin';
+export type ThrottleScope =
+	| 'pair'
+	| 'address'
+	| 'account'
+	| 'password_change'
+	| 'checkin'
+	| 'verify';
 
 export interface ThrottleKey {
 	key: string;
@@ -92,6 +98,24 @@ export function loginKeys(username: string, address: string): ThrottleKey[] {
 		{ key: `account:${name}`, scope: 'account', policy: ACCOUNT_POLICY }
 	];
 }
+
+/**
+ * Lookups on the public certificate page, per address: every lookup counts, so that nobody can
+ * walk the code space (a code has ≈ 74 random bits; this makes guessing hopeless, and scraping slow).
+ */
+export const VERIFY_POLICY: ThrottlePolicy = {
+	free: 20,
+	windowMs: 10 * MINUTE,
+	lockMs: () => 10 * MINUTE,
+	resetOnLock: true
+};
+
+/** The key of the certificate lookups from one address. */
+export const verifyKey = (address: string): ThrottleKey => ({
+	key: `verify:${address}`,
+	scope: 'verify',
+	policy: VERIFY_POLICY
+});
 
 /** The key of a user's change-password form. */
 export const passwordChangeKey = (userId: number): ThrottleKey => ({

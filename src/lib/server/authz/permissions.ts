@@ -35,7 +35,11 @@ export const PERMISSIONS = {
 	/** One's own sessions: the calendar, check-in, a personal calendar feed. */
 	'study.attend': ['cadre'],
 	/** The working-day calendar (official holiday arrangements) serves every unit. */
-	'calendar.manage': ['admin']
+	'calendar.manage': ['admin'],
+	/** Exams, their sittings and rosters, results (an organiser of the exam's unit or above). */
+	'exam.manage': ['organiser'],
+	/** Sitting an exam: the roster decides which sittings; every account holds `cadre`. */
+	'exam.take': ['cadre']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

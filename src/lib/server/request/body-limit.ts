@@ -46,6 +46,9 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	// a study session: a material upload (5 MB), or the roster form (status and reason a person,
 	// up to 500 people)
 	'/(app)/study/sessions/[id=id]': { bytes: 6 * MB, fields: 1_100 },
+	// an exam question's form (as a practice answer), and the exam page's batch of saves (JSON)
+	'/(app)/exams/a/[id=id]': { bytes: 1 * MB, fields: 2_000 },
+	'/(app)/exams/a/[id=id]/save': { bytes: 1 * MB, fields: 0 },
 	// the editor's live preview: one Markdown field of at most 20,000 characters, as JSON
 	'/api/v1/markdown': { bytes: 128 * KB, fields: 0 }
 };

@@ -8,3 +8,4 @@ export * from './settings.ts';
 export * from './practice-session.ts';
 export * from './study.ts';
 export * from './calendar.ts';
+export * from './exams.ts';

@@ -21,6 +21,12 @@ export interface StoredQuestion {
 	changed: boolean;
 }
 
+/** Joins `question_version` to a `question` row's current version. */
+export const currentVersionJoin = and(
+	eq(questionVersion.questionId, question.id),
+	eq(questionVersion.version, question.currentVersion)
+);
+
 /** All the words a person might search a question by. */
 export function searchText(q: QuestionContent): string {
 	const parts: string[] = [q.stem, q.explanation ?? '', q.topic ?? '', ...q.tags];
@@ -102,13 +108,7 @@ export async function storeQuestion(
 		const [row] = await db
 			.select({ data: questionVersion.data })
 			.from(question)
-			.innerJoin(
-				questionVersion,
-				and(
-					eq(questionVersion.questionId, question.id),
-					eq(questionVersion.version, question.currentVersion)
-				)
-			)
+			.innerJoin(questionVersion, currentVersionJoin)
 			.where(and(eq(question.id, questionId), eq(question.bankId, bankId)));
 		if (!row) throw new NotFoundError();
 		previous = row.data;

@@ -1,0 +1,22 @@
+export { ATTEMPT_STATES, type AttemptState } from '@xuefa/core';
+
+/** 任前法律知识考试, 执法资格考试, 年度学法考试. */
+export const EXAM_KINDS = ['pre_appointment', 'enforcement', 'annual'] as const;
+export type ExamKind = (typeof EXAM_KINDS)[number];
+
+/** A draft is edited; a published exam is frozen and may have sittings. */
+export const EXAM_STATUSES = ['draft', 'published'] as const;
+
+/** Drawn per candidate from a blueprint, or the same fixed questions for everyone. */
+export const PAPER_KINDS = ['blueprint', 'fixed'] as const;
+export type PaperKind = (typeof PAPER_KINDS)[number];
+
+/** Which attempt counts: the highest score, or the last. */
+export const RETAKE_COUNTS = ['highest', 'last'] as const;
+
+/** When a candidate may see the score, the right answers, the explanations. */
+export const REVIEW_WHEN = ['after_submit', 'after_close', 'never'] as const;
+
+/** The multiple-choice grading policies an organiser chooses from. */
+export const MULTIPLE_POLICIES = ['all_or_nothing', 'partial_half', 'proportional'] as const;
+export type MultiplePolicy = (typeof MULTIPLE_POLICIES)[number];

@@ -1,0 +1,229 @@
+/**
+ * A candidate's attempt: start (the paper drawn for them), answers saved as they are given, submit.
+ * The deadline lives in the database; whichever request or sweep finds an attempt past it
+ * submits it (./finish.ts), so no process needs to remember anything.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import {
+	type Response,
+	RuleError,
+	assemblePaper,
+	canStartAttempt,
+	newAttempt,
+	startAttempt as coreStart
+} from '@xuefa/core';
+import type {
+	SaveAnswersInput,
+	StartAttemptInput,
+	SubmitAttemptInput
+} from '$lib/schemas/exams.ts';
+import { type Ctx, transact } from '../../context.ts';
+import type { DbOrTx } from '../../db/index.ts';
+import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
+import { readyQuestions } from './questions.ts';
+import { passRulesOf, retakePolicyOf } from './rules.ts';
+import { isOnRoster } from './sittings.ts';
+
+/** The person the signed-in user is; accounts without one (a bootstrap admin) sit no exams. */
+export function candidateOf(ctx: Ctx): number {
+	if (ctx.user.personId === null) throw new ForbiddenError();
+	return ctx.user.personId;
+}
+
+/** Submits (and grades) the person's attempts still open past their deadline. */
+export async function closeOverdueOf(ctx: Ctx, personId: number): Promise<void> {
+	const overdue = await ctx.db
+		.select({ id: examAttempt.id })
+		.from(examAttempt)
+		.where(
+			and(
+				eq(examAttempt.personId, personId),
+				eq(examAttempt.state, 'in_progress'),
+				sql`${examAttempt.deadline} <= ${ctx.now.getTime()}`
+			)
+		);
+	for (const { id } of overdue) await transact(ctx, (tx) => finishAttempt(tx, id));
+}
+
+/**
+ * Starts the candidate's next attempt in a sitting — or returns the one already in progress there
+ * (pressing start twice, or on a second device, resumes). The retake rules, the window and the
+ * roster are checked first; the paper is drawn from the ready questions with a seed of its own.
+ */
+export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Promise<number> {
+	const personId = candidateOf(ctx);
+	const [s] = await ctx.db
+		.select({ sitting, exam })
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.where(eq(sitting.id, input.sittingId));
+	if (!s || s.exam.status !== 'published' || !(await isOnRoster(ctx.db, s.sitting.id, personId)))
+		throw new NotFoundError();
+	await closeOverdueOf(ctx, personId);
+	const previous = await ctx.db
+		.select()
+		.from(examAttempt)
+		.where(and(eq(examAttempt.personId, personId), eq(examAttempt.examId, s.exam.id)))
+		.orderBy(desc(examAttempt.number));
+	const open = previous.find((a) => a.state === 'in_progress' && a.sittingId === s.sitting.id);
+	if (open) {
+		checkDevice(s.sitting.oneDevice, open, input.deviceId);
+		return open.id;
+	}
+	const decision = canStartAttempt(
+		previous.map((a) => coreAttempt(a)),
+		retakePolicyOf(s.exam),
+		passRulesOf(s.exam)
+	);
+	if (!decision.allowed) throw new RuleError(decision.reason!, decision.data ?? {});
+	const started = coreStart(newAttempt(decision.nextNumber), {
+		now: ctx.now,
+		durationMinutes: s.exam.durationMinutes,
+		window: { opensAt: s.sitting.opensAt, closesAt: s.sitting.closesAt }
+	});
+	const seed = `${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`;
+	const paper = assemblePaper(await readyQuestions(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
+	const questionIds = paper.sections.flatMap((sec) => sec.items.map((i) => i.question.id));
+	return transact(ctx, async (tx) => {
+		const [row] = await tx.db
+			.insert(examAttempt)
+			.values({
+				sittingId: s.sitting.id,
+				examId: s.exam.id,
+				personId,
+				number: decision.nextNumber,
+				state: 'in_progress',
+				seed,
+				paper,
+				questionIds,
+				startedAt: started.startedAt!,
+				deadline: started.deadline!,
+				deviceId: s.sitting.oneDevice ? (input.deviceId ?? null) : null,
+				manualScores: {}
+			})
+			// two starts at once: the second finds the first's row and resumes it
+			.onConflictDoNothing()
+			.returning({ id: examAttempt.id });
+		if (row) return row.id;
+		const [existing] = await tx.db
+			.select({ id: examAttempt.id })
+			.from(examAttempt)
+			.where(
+				and(
+					eq(examAttempt.sittingId, s.sitting.id),
+					eq(examAttempt.personId, personId),
+					eq(examAttempt.number, decision.nextNumber)
+				)
+			);
+		return existing!.id;
+	});
+}
+
+function checkDevice(oneDevice: boolean, row: AttemptRow, deviceId: string | undefined) {
+	if (oneDevice && row.deviceId !== null && row.deviceId !== deviceId)
+		throw new ConflictError('err_attempt_other_device');
+}
+
+/** The candidate's own attempt (anyone else's is not found), closed first if it is overdue. */
+export async function ownAttempt(
+	ctx: Ctx,
+	attemptId: number,
+	deviceId?: string
+): Promise<AttemptRow & { oneDevice: boolean; closesAt: Date }> {
+	const personId = candidateOf(ctx);
+	const [row] = await ctx.db
+		.select({ attempt: examAttempt, oneDevice: sitting.oneDevice, closesAt: sitting.closesAt })
+		.from(examAttempt)
+		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
+		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.personId, personId)));
+	if (!row) throw new NotFoundError();
+	if (row.attempt.state === 'in_progress') checkDevice(row.oneDevice, row.attempt, deviceId);
+	if (row.attempt.state === 'in_progress' && ctx.now >= row.attempt.deadline) {
+		await transact(ctx, (tx) => finishAttempt(tx, attemptId));
+		return ownAttempt(ctx, attemptId, deviceId);
+	}
+	return { ...row.attempt, oneDevice: row.oneDevice, closesAt: row.closesAt };
+}
+
+/** What a save batch did: each save applied, or kept back because a newer one was already there. */
+export type SaveResult =
+	| { kind: 'saved'; saved: { questionId: string; seq: number; applied: boolean }[] }
+	| { kind: 'closed'; state: AttemptRow['state']; timeUp: boolean };
+
+/**
+ * Saves answers as they are given. Each save carries the sender's sequence number: a save whose
+ * number is not above the stored one (late, repeated, or overtaken by a newer one from the same
+ * candidate) changes nothing, so retries and an offline queue sent late are harmless. After the
+ * deadline nothing is saved: the attempt is submitted and the answer says why.
+ */
+export async function saveAnswers(
+	ctx: Ctx,
+	input: {
+		attemptId: SaveAnswersInput['attemptId'];
+		saves: readonly {
+			questionId: string;
+			seq: number;
+			response: Response | null;
+			flagged: boolean;
+		}[];
+		deviceId?: string;
+	}
+): Promise<SaveResult> {
+	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
+	if (row.state !== 'in_progress')
+		return { kind: 'closed', state: row.state, timeUp: row.autoSubmitted };
+	const known = new Set(row.questionIds);
+	const bad = input.saves.find((s) => !known.has(s.questionId));
+	if (bad) throw new InvalidInputError({ saves: ['err_attempt_unknown_question'] });
+	const at = ctx.now.getTime();
+	const applied = await transact(ctx, async (tx) => {
+		const out: boolean[] = [];
+		for (const s of input.saves) {
+			// one statement: written only while the attempt is open and before its deadline (another
+			// process's sweep may have just submitted it), and only over an older sequence number
+			const result = await tx.db.run(sql`
+				INSERT INTO ${examAnswer} (attempt_id, question_id, response, flagged, seq, saved_at)
+				SELECT ${row.id}, ${s.questionId}, ${s.response === null ? null : JSON.stringify(s.response)},
+					${s.flagged ? 1 : 0}, ${s.seq}, ${at}
+				FROM ${examAttempt}
+				WHERE ${examAttempt.id} = ${row.id} AND ${examAttempt.state} = 'in_progress'
+					AND ${examAttempt.deadline} > ${at}
+				ON CONFLICT (attempt_id, question_id) DO UPDATE SET
+					response = excluded.response, flagged = excluded.flagged, seq = excluded.seq,
+					saved_at = excluded.saved_at
+				WHERE excluded.seq > ${examAnswer.seq}`);
+			out.push(result.rowsAffected > 0);
+		}
+		return out;
+	});
+	return {
+		kind: 'saved',
+		saved: input.saves.map((s, i) => ({
+			questionId: s.questionId,
+			seq: s.seq,
+			applied: applied[i]!
+		}))
+	};
+}
+
+/** The highest sequence number saved for an attempt (a new page continues above it). */
+export async function lastSeq(db: DbOrTx, attemptId: number): Promise<number> {
+	const [row] = await db
+		.select({ seq: sql<number | null>`max(${examAnswer.seq})` })
+		.from(examAnswer)
+		.where(eq(examAnswer.attemptId, attemptId));
+	return row?.seq ?? 0;
+}
+
+/** The candidate submits: graded at once (essays wait for a grader). */
+export async function submitExamAttempt(
+	ctx: Ctx,
+	input: SubmitAttemptInput & { deviceId?: string }
+): Promise<{ kind: 'submitted'; attemptId: number }> {
+	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
+	if (row.state === 'in_progress') await transact(ctx, (tx) => finishAttempt(tx, row.id));
+	return { kind: 'submitted', attemptId: row.id };
+}

@@ -1,0 +1,127 @@
+/**
+ * Certificates: the holder's printable page and the public lookup by verification code. The lookup
+ * shows what a stranger needs to trust a certificate — exam, date, result, validity and the holder's
+ * name partly masked — and nothing else, and is rate limited per address (state in the database).
+ */
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { certificateStatus, checkVerificationCode, shanghaiDate } from '@xuefa/core';
+import type { VerifyInput } from '$lib/schemas/exams.ts';
+import { lockedFor, recordFailure, verifyKey } from '../../auth/rate-limit.ts';
+import { can } from '../../authz/index.ts';
+import { type AnonCtx, type Ctx, write } from '../../context.ts';
+import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
+import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
+
+// the exam's unit, joined under its own name beside the holder's
+const examUnit = alias(unit, 'exam_unit');
+
+/** 张三 → 张*, 李小明 → 李*明: enough for the holder to recognise, too little to identify. */
+export function maskName(name: string): string {
+	const chars = [...name.trim()];
+	if (chars.length <= 1) return chars.join('');
+	if (chars.length === 2) return `${chars[0]}*`;
+	return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
+	const [row] = await db
+		.select({
+			id: certificate.id,
+			personId: certificate.personId,
+			kind: certificate.kind,
+			code: certificate.verificationCode,
+			validFrom: certificate.validFrom,
+			validUntil: certificate.validUntil,
+			revokedOn: certificate.revokedOn,
+			examTitle: exam.title,
+			holder: person.name,
+			holderUnit: unit.name,
+			score: passRecord.score,
+			maxScore: passRecord.maxScore,
+			band: passRecord.band,
+			examUnitPath: examUnit.path
+		})
+		.from(certificate)
+		.innerJoin(exam, eq(exam.id, certificate.examId))
+		.innerJoin(person, eq(person.id, certificate.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.innerJoin(examUnit, eq(examUnit.id, exam.unitId))
+		.leftJoin(passRecord, eq(passRecord.attemptId, certificate.attemptId))
+		.where(where);
+	return row;
+}
+
+/** The certificate page: its holder, or an organiser of the exam's unit. */
+export async function certificatePage(ctx: Ctx, certificateId: number) {
+	const row = await certificateRow(ctx.db, eq(certificate.id, certificateId));
+	if (!row) throw new NotFoundError();
+	const mine = ctx.user.personId === row.personId;
+	if (!mine && !can(ctx.user, 'exam.manage', row.examUnitPath)) throw new ForbiddenError();
+	return {
+		id: row.id,
+		kind: row.kind,
+		code: row.code,
+		examTitle: row.examTitle,
+		holder: row.holder,
+		holderUnit: row.holderUnit,
+		validFrom: row.validFrom,
+		validUntil: row.validUntil,
+		score: row.score,
+		maxScore: row.maxScore,
+		band: row.band,
+		status: certificateStatus(
+			{
+				validFrom: row.validFrom,
+				validUntil: row.validUntil,
+				...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
+			},
+			shanghaiDate(ctx.now)
+		)
+	};
+}
+
+export type VerifyResult =
+	| { kind: 'invalid'; reason: string }
+	| { kind: 'not_found' }
+	| {
+			kind: 'found';
+			examTitle: string;
+			examKind: string;
+			passedOn: string;
+			band: string | null;
+			validUntil: string;
+			state: string;
+			holder: string;
+	  };
+
+/** Looks a typed or scanned code up, counting the lookup against the address's allowance. */
+export async function verifyCertificate(ctx: AnonCtx, input: VerifyInput): Promise<VerifyResult> {
+	const key = verifyKey(ctx.address);
+	const wait = await lockedFor(ctx.db, [key], ctx.now);
+	if (wait > 0)
+		throw new RateLimitedError('err_verify_rate_limited', { minutes: Math.ceil(wait / 60_000) });
+	await write(ctx.db, (tx) => recordFailure(tx, [key], ctx.now));
+	const checked = checkVerificationCode(input.code);
+	if (!checked.ok) return { kind: 'invalid', reason: checked.reason };
+	const row = await certificateRow(ctx.db, eq(certificate.verificationCode, checked.code));
+	if (!row) return { kind: 'not_found' };
+	const status = certificateStatus(
+		{
+			validFrom: row.validFrom,
+			validUntil: row.validUntil,
+			...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
+		},
+		shanghaiDate(ctx.now)
+	);
+	return {
+		kind: 'found',
+		examTitle: row.examTitle,
+		examKind: row.kind,
+		passedOn: row.validFrom,
+		band: row.band,
+		validUntil: row.validUntil,
+		state: status.state,
+		holder: maskName(row.holder)
+	};
+}

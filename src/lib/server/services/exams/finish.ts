@@ -1,0 +1,176 @@
+/**
+ * Ending an attempt — by the candidate, at the deadline by the sweep, or on the next request that
+ * finds it overdue: submit, grade with the core, and write the pass record and, for a pass, the
+ * certificate, all in one transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+	type Attempt,
+	type Response,
+	createVerificationCode,
+	decidePass,
+	gradeAttempt,
+	issueCertificate,
+	shanghaiDate,
+	submitAttempt
+} from '@xuefa/core';
+import type { ExamKind } from '$lib/schemas/exam-enums.ts';
+import type { Tx } from '../../db/index.ts';
+import {
+	certificate,
+	exam,
+	examAnswer,
+	examAttempt,
+	passRecord,
+	policySetting
+} from '../../db/schema/index.ts';
+import { appendAudit } from '../audit/append.ts';
+import { passRulesOf } from './rules.ts';
+
+export type AttemptRow = typeof examAttempt.$inferSelect;
+
+/** The stored attempt as the core's attempt (responses as given). */
+export function coreAttempt(row: AttemptRow, responses: Record<string, Response> = {}): Attempt {
+	return {
+		number: row.number,
+		state: row.state,
+		startedAt: row.startedAt,
+		deadline: row.deadline,
+		...(row.submittedAt ? { submittedAt: row.submittedAt } : {}),
+		autoSubmitted: row.autoSubmitted,
+		...(row.gradedAt ? { gradedAt: row.gradedAt } : {}),
+		responses,
+		manualScores: row.manualScores,
+		...(row.grade ? { grade: row.grade } : {})
+	};
+}
+
+async function responsesOf(db: Tx, attemptId: number): Promise<Record<string, Response>> {
+	const rows = await db
+		.select({ questionId: examAnswer.questionId, response: examAnswer.response })
+		.from(examAnswer)
+		.where(eq(examAnswer.attemptId, attemptId));
+	const out: Record<string, Response> = {};
+	for (const r of rows) if (r.response) out[r.questionId] = r.response;
+	return out;
+}
+
+async function certificateYears(db: Tx): Promise<number> {
+	const [row] = await db
+		.select({ value: policySetting.value })
+		.from(policySetting)
+		.where(eq(policySetting.key, 'certificate.validYears'));
+	const v = row?.value;
+	return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 50 ? v : 3;
+}
+
+/**
+ * Submits and grades the attempt `attemptId` if it is still in progress (re-read inside the
+ * transaction: a sweep in another process may have been first). Returns whether it did.
+ */
+export async function finishAttempt(
+	tx: { db: Tx; now: Date; user: { id: number } | null },
+	attemptId: number
+): Promise<boolean> {
+	const { db, now } = tx;
+	const [row] = await db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+	if (!row || row.state !== 'in_progress') return false;
+	const [e] = await db.select().from(exam).where(eq(exam.id, row.examId));
+	const submitted = submitAttempt(coreAttempt(row, await responsesOf(db, attemptId)), now);
+	const graded = gradeAttempt(submitted, row.paper, e!.grading, now);
+	const grade = graded.grade!;
+	await db
+		.update(examAttempt)
+		.set({
+			state: graded.state,
+			submittedAt: graded.submittedAt!,
+			autoSubmitted: graded.autoSubmitted ?? false,
+			gradedAt: graded.gradedAt ?? null,
+			grade,
+			score: grade.score,
+			maxScore: grade.maxScore
+		})
+		.where(eq(examAttempt.id, attemptId));
+	const done = graded.state === 'graded';
+	const decision = done ? decidePass(grade.score, grade.maxScore, passRulesOf(e!)) : undefined;
+	const record = {
+		personId: row.personId,
+		examId: row.examId,
+		sittingId: row.sittingId,
+		kind: e!.kind,
+		takenOn: shanghaiDate(row.startedAt),
+		status: done ? ('graded' as const) : ('pending' as const),
+		score: done ? grade.score : null,
+		maxScore: grade.maxScore,
+		percent: decision?.percent ?? null,
+		band: decision?.band ?? null,
+		passed: decision?.passed ?? null,
+		updatedAt: now
+	};
+	await db
+		.insert(passRecord)
+		.values({ attemptId, ...record })
+		.onConflictDoUpdate({ target: passRecord.attemptId, set: record });
+	let code: string | undefined;
+	if (decision?.passed) code = await grantCertificate(tx, row, e!.kind, graded.submittedAt!);
+	await appendAudit(tx, {
+		action: graded.autoSubmitted ? 'exam.attempt.auto_submitted' : 'exam.attempt.submitted',
+		entityType: 'ExamAttempt',
+		entityId: attemptId,
+		unitId: e!.unitId,
+		after: {
+			personId: row.personId,
+			state: graded.state,
+			score: grade.score,
+			maxScore: grade.maxScore,
+			passed: decision?.passed ?? null,
+			band: decision?.band ?? null,
+			...(code ? { certificate: code } : {})
+		}
+	});
+	return true;
+}
+
+/** A certificate for the pass, unless the person already holds one in force for this exam. */
+async function grantCertificate(
+	tx: { db: Tx; now: Date },
+	row: AttemptRow,
+	kind: ExamKind,
+	passedAt: Date
+): Promise<string | undefined> {
+	const [held] = await tx.db
+		.select({ id: certificate.id })
+		.from(certificate)
+		.where(
+			and(
+				eq(certificate.personId, row.personId),
+				eq(certificate.examId, row.examId),
+				isNull(certificate.revokedOn)
+			)
+		);
+	if (held) return undefined;
+	const code = createVerificationCode((n) => randomBytes(n));
+	const cert = issueCertificate(
+		{
+			id: String(row.id),
+			personId: String(row.personId),
+			kind,
+			attemptId: String(row.id),
+			passedOn: shanghaiDate(passedAt),
+			verificationCode: code
+		},
+		{ validYears: await certificateYears(tx.db), expiringSoonDays: 90 }
+	);
+	await tx.db.insert(certificate).values({
+		personId: row.personId,
+		examId: row.examId,
+		attemptId: row.id,
+		kind,
+		verificationCode: code,
+		validFrom: cert.validFrom,
+		validUntil: cert.validUntil,
+		createdAt: tx.now
+	});
+	return code;
+}

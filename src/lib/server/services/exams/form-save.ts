@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { AnswerFields } from '$lib/schemas/exams.ts';
+import type { Ctx } from '../../context.ts';
+import { examAttempt } from '../../db/schema/index.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { responseFromFields } from '../practice/responses.ts';
+import { type SaveResult, candidateOf, lastSeq, saveAnswers } from './attempts.ts';
+
+/**
+ * A save from the exam page's form without JavaScript: the fields of one question read against
+ * the question on the paper, numbered after the last save (a posted form is always the newest).
+ */
+export async function saveFromForm(
+	ctx: Ctx,
+	input: AnswerFields & { deviceId?: string }
+): Promise<SaveResult> {
+	candidateOf(ctx);
+	const [row] = await ctx.db
+		.select({ paper: examAttempt.paper })
+		.from(examAttempt)
+		.where(eq(examAttempt.id, input.attemptId));
+	const item = row?.paper.sections
+		.flatMap((s) => s.items)
+		.find((i) => i.question.id === input.questionId);
+	if (!item) throw new InvalidInputError({ questionId: ['err_attempt_unknown_question'] });
+	const response = responseFromFields(item.question, input.fields);
+	return saveAnswers(ctx, {
+		attemptId: input.attemptId,
+		deviceId: input.deviceId,
+		saves: [
+			{
+				questionId: input.questionId,
+				seq: (await lastSeq(ctx.db, input.attemptId)) + 1,
+				response,
+				flagged: input.flagged
+			}
+		]
+	});
+}

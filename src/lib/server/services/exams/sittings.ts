@@ -1,0 +1,118 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { SittingInput } from '$lib/schemas/exams.ts';
+import { authorize, inScope } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import type { DbOrTx } from '../../db/index.ts';
+import { person, sitting, sittingPerson, sittingUnit, unit } from '../../db/schema/index.ts';
+import { ConflictError, InvalidInputError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { loadExam } from './access.ts';
+
+/**
+ * Creates a sitting of a published exam with its roster: whole units (with the units below them)
+ * and people named by employee number, each within the organiser's scope.
+ */
+export async function createSitting(ctx: Ctx, input: SittingInput): Promise<number> {
+	const e = await loadExam(ctx, input.examId);
+	if (e.status !== 'published') throw new ConflictError('err_sitting_exam_draft');
+	for (const unitId of input.unitIds) await authorize(ctx, 'exam.manage', unitId);
+	const people = input.employeeNos.length
+		? await ctx.db
+				.select({ id: person.id, employeeNo: person.employeeNo })
+				.from(person)
+				.innerJoin(unit, eq(unit.id, person.unitId))
+				.where(
+					and(
+						inArray(person.employeeNo, input.employeeNos),
+						inScope(ctx.user, 'exam.manage', unit.path)
+					)
+				)
+		: [];
+	const found = new Set(people.map((p) => p.employeeNo));
+	const unknown = input.employeeNos.filter((n) => !found.has(n));
+	if (unknown.length)
+		throw new InvalidInputError({ employeeNos: ['err_invalid'] }, 'err_sitting_unknown_people', {
+			list: unknown.slice(0, 10).join('、')
+		});
+	return transact(ctx, async (tx) => {
+		const [row] = await tx.db
+			.insert(sitting)
+			.values({
+				examId: e.id,
+				name: input.name,
+				opensAt: input.opensAt,
+				closesAt: input.closesAt,
+				oneDevice: input.oneDevice,
+				createdAt: ctx.now,
+				createdBy: ctx.user.id
+			})
+			.returning({ id: sitting.id });
+		const sittingId = row!.id;
+		if (input.unitIds.length)
+			await tx.db
+				.insert(sittingUnit)
+				.values(input.unitIds.map((unitId) => ({ sittingId, unitId })));
+		if (people.length)
+			await tx.db.insert(sittingPerson).values(people.map((p) => ({ sittingId, personId: p.id })));
+		await appendAudit(tx, {
+			action: 'sitting.created',
+			entityType: 'Sitting',
+			entityId: sittingId,
+			unitId: e.unitId,
+			after: {
+				examId: e.id,
+				name: input.name,
+				opensAt: input.opensAt,
+				closesAt: input.closesAt,
+				unitIds: input.unitIds,
+				personIds: people.map((p) => p.id)
+			}
+		});
+		return sittingId;
+	});
+}
+
+/**
+ * A SQL condition: the person `personId` is on the roster of the sitting in `sittingIdColumn` —
+ * named, or in one of its units (or below), and active.
+ */
+export function onRoster(personId: number | SQLiteColumn, sittingIdColumn: SQLiteColumn) {
+	return sql`(
+		EXISTS (SELECT 1 FROM ${sittingPerson} WHERE ${sittingPerson.sittingId} = ${sittingIdColumn} AND ${sittingPerson.personId} = ${personId})
+		OR EXISTS (
+			SELECT 1 FROM ${sittingUnit}
+			JOIN ${unit} AS roster_unit ON roster_unit.id = ${sittingUnit.unitId}
+			JOIN ${person} AS roster_person ON roster_person.id = ${personId}
+			JOIN ${unit} AS person_unit ON person_unit.id = roster_person.unit_id
+			WHERE ${sittingUnit.sittingId} = ${sittingIdColumn}
+				AND roster_person.status = 'active'
+				AND substr(person_unit.path, 1, length(roster_unit.path)) = roster_unit.path
+		)
+	)`;
+}
+
+/** Whether the person is on the sitting's roster. */
+export async function isOnRoster(db: DbOrTx, sittingId: number, personId: number) {
+	const [row] = await db
+		.select({ id: sitting.id })
+		.from(sitting)
+		.where(and(eq(sitting.id, sittingId), onRoster(personId, sitting.id)));
+	return row !== undefined;
+}
+
+/** The roster of a sitting: how many people, with the named and the unit parts. */
+export async function rosterPeople(db: DbOrTx, sittingId: number) {
+	return db
+		.select({
+			id: person.id,
+			name: person.name,
+			employeeNo: person.employeeNo,
+			unitName: unit.name
+		})
+		.from(person)
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.innerJoin(sitting, eq(sitting.id, sittingId))
+		.where(onRoster(person.id, sitting.id))
+		.orderBy(unit.path, person.name);
+}

@@ -1,0 +1,79 @@
+/**
+ * The deadline sweep: submits every attempt still open past its deadline, whether or not any
+ * browser is left to ask. Run periodically by every app process (and at start, so a restart
+ * catches up); a lease in the database lets one process at a time do it. Requests that touch an
+ * attempt close it themselves too (attempts.ts), so the sweep's period only bounds how late the
+ * results of abandoned attempts appear.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { transact } from '../../context.ts';
+import type { Db } from '../../db/index.ts';
+import { examAttempt, jobLease } from '../../db/schema/index.ts';
+import { log } from '../../log.ts';
+import { finishAttempt } from './finish.ts';
+
+const LEASE = 'exam.deadline_sweep';
+
+/**
+ * Takes (or renews) the lease `name` for `holder` until `now + ttlMs`, unless another holder's
+ * lease is still running. Returns whether `holder` holds it.
+ */
+export async function takeLease(
+	db: Db,
+	name: string,
+	holder: string,
+	now: Date,
+	ttlMs: number
+): Promise<boolean> {
+	return transact({ db }, async ({ db: tx }) => {
+		const result = await tx.run(sql`
+			INSERT INTO ${jobLease} (name, holder, expires_at) VALUES (${name}, ${holder}, ${now.getTime() + ttlMs})
+			ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+			WHERE ${jobLease.expiresAt} <= ${now.getTime()} OR ${jobLease.holder} = excluded.holder`);
+		return result.rowsAffected > 0;
+	});
+}
+
+/** Submits up to `limit` overdue attempts, each in its own transaction; returns how many. */
+export async function sweepOverdue(db: Db, now: Date, limit = 200): Promise<number> {
+	const due = await db
+		.select({ id: examAttempt.id })
+		.from(examAttempt)
+		.where(
+			and(eq(examAttempt.state, 'in_progress'), sql`${examAttempt.deadline} <= ${now.getTime()}`)
+		)
+		.limit(limit);
+	let n = 0;
+	for (const { id } of due)
+		if (await transact({ db, now, user: null }, (tx) => finishAttempt(tx, id))) n++;
+	return n;
+}
+
+/**
+ * Starts this process's periodic sweep: every `everyMs`, if it holds (or can take) the lease.
+ * The timer does not keep the process alive.
+ */
+export function startDeadlineSweep(db: Db, everyMs = 15_000): () => void {
+	const holder = `${process.pid}:${randomUUID()}`;
+	let running = false;
+	const tick = async () => {
+		if (running) return;
+		running = true;
+		try {
+			const now = new Date();
+			if (await takeLease(db, LEASE, holder, now, everyMs * 2)) {
+				const n = await sweepOverdue(db, now);
+				if (n > 0) log.info({ submitted: n }, 'exam deadline sweep');
+			}
+		} catch (e) {
+			log.warn({ err: e }, 'exam deadline sweep failed');
+		} finally {
+			running = false;
+		}
+	};
+	void tick();
+	const timer = setInterval(() => void tick(), everyMs);
+	timer.unref();
+	return () => clearInterval(timer);
+}

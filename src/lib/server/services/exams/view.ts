@@ -1,0 +1,195 @@
+/**
+ * What a candidate's browser receives: the paper as the core's candidate view (no keys, no
+ * explanations, no reference answers) rendered to sanitised HTML, the answers saved so far and
+ * the deadline; after submitting, the result as far as the review options allow.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { type Response, decidePass } from '@xuefa/core';
+import type { Ctx } from '../../context.ts';
+import { certificate, exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
+import { type QuestionView, questionView } from '../practice/session.ts';
+import { candidateOf, closeOverdueOf, lastSeq, ownAttempt } from './attempts.ts';
+import { passRulesOf, reviewAllows } from './rules.ts';
+import { onRoster } from './sittings.ts';
+
+export interface PaperItemView {
+	no: number;
+	questionId: string;
+	section: number;
+	points: number;
+	question: QuestionView;
+}
+
+export interface SavedAnswer {
+	response: Response | null;
+	flagged: boolean;
+	seq: number;
+}
+
+/** The paper of an attempt in progress, for the exam page. */
+export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: string) {
+	const row = await ownAttempt(ctx, attemptId, deviceId);
+	const [head] = await ctx.db
+		.select({ title: exam.title, kind: exam.kind, sittingName: sitting.name })
+		.from(exam)
+		.innerJoin(sitting, eq(sitting.id, row.sittingId))
+		.where(eq(exam.id, row.examId));
+	const base = {
+		id: row.id,
+		state: row.state,
+		title: head!.title,
+		kind: head!.kind,
+		sittingName: head!.sittingName
+	};
+	if (row.state !== 'in_progress') return { ...base, open: false as const };
+	let no = 0;
+	const items: PaperItemView[] = row.paper.sections.flatMap((s, i) =>
+		s.items.map((item) => ({
+			no: ++no,
+			questionId: item.question.id,
+			section: i,
+			points: item.points,
+			question: questionView(item.question, {
+				...(item.optionOrder ? { optionOrder: item.optionOrder } : {}),
+				...(item.partOptionOrders ? { partOptionOrders: item.partOptionOrders } : {})
+			})
+		}))
+	);
+	const saved = await ctx.db.select().from(examAnswer).where(eq(examAnswer.attemptId, row.id));
+	const answers: Record<string, SavedAnswer> = {};
+	for (const a of saved)
+		answers[a.questionId] = { response: a.response, flagged: a.flagged, seq: a.seq };
+	return {
+		...base,
+		open: true as const,
+		deadline: row.deadline.getTime(),
+		now: ctx.now.getTime(),
+		sections: row.paper.sections.map((s) => ({
+			type: s.type,
+			points: s.points,
+			count: s.items.length
+		})),
+		totalPoints: row.paper.totalPoints,
+		items,
+		answers,
+		lastSeq: await lastSeq(ctx.db, row.id)
+	};
+}
+
+export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
+
+/** The result of a finished attempt, as far as the exam's review options allow now. */
+export async function attemptResult(ctx: Ctx, attemptId: number) {
+	const row = await ownAttempt(ctx, attemptId);
+	const [e] = await ctx.db.select().from(exam).where(eq(exam.id, row.examId));
+	const submitted = row.state !== 'in_progress' && row.state !== 'not_started';
+	const showScore =
+		row.state === 'graded' && reviewAllows(e!.review.score, submitted, row.closesAt, ctx.now);
+	const decision =
+		showScore && row.score !== null && row.maxScore !== null
+			? decidePass(row.score, row.maxScore, passRulesOf(e!))
+			: undefined;
+	const [cert] = decision?.passed
+		? await ctx.db
+				.select({ id: certificate.id, code: certificate.verificationCode })
+				.from(certificate)
+				.where(eq(certificate.attemptId, row.id))
+		: [];
+	const answered = row.grade ? row.grade.items.filter((i) => i.status !== 'unanswered').length : 0;
+	return {
+		id: row.id,
+		title: e!.title,
+		kind: e!.kind,
+		state: row.state,
+		number: row.number,
+		submittedAt: row.submittedAt?.getTime() ?? null,
+		autoSubmitted: row.autoSubmitted,
+		questions: row.questionIds.length,
+		answered,
+		score: decision ? { score: row.score!, maxScore: row.maxScore!, ...decision } : null,
+		certificateId: cert?.id ?? null
+	};
+}
+
+/** "My exams": the candidate's sittings, upcoming, open and done, with their attempts. */
+export async function myExams(ctx: Ctx) {
+	const personId = candidateOf(ctx);
+	await closeOverdueOf(ctx, personId);
+	const sittings = await ctx.db
+		.select({
+			id: sitting.id,
+			name: sitting.name,
+			opensAt: sitting.opensAt,
+			closesAt: sitting.closesAt,
+			examId: exam.id,
+			title: exam.title,
+			kind: exam.kind,
+			durationMinutes: exam.durationMinutes,
+			maxAttempts: exam.maxAttempts
+		})
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.where(and(eq(exam.status, 'published'), onRoster(personId, sitting.id)))
+		.orderBy(asc(sitting.opensAt));
+	const attempts = sittings.length
+		? await ctx.db
+				.select({
+					id: examAttempt.id,
+					sittingId: examAttempt.sittingId,
+					number: examAttempt.number,
+					state: examAttempt.state,
+					deadline: examAttempt.deadline
+				})
+				.from(examAttempt)
+				.where(
+					and(
+						eq(examAttempt.personId, personId),
+						inArray(
+							examAttempt.sittingId,
+							sittings.map((s) => s.id)
+						)
+					)
+				)
+				.orderBy(desc(examAttempt.number))
+		: [];
+	const now = ctx.now.getTime();
+	const rows = sittings.map((s) => {
+		const mine = attempts.filter((a) => a.sittingId === s.id);
+		const inProgress = mine.find((a) => a.state === 'in_progress');
+		const when: 'upcoming' | 'open' | 'done' =
+			now < s.opensAt.getTime() ? 'upcoming' : now < s.closesAt.getTime() ? 'open' : 'done';
+		return {
+			...s,
+			opensAt: s.opensAt.getTime(),
+			closesAt: s.closesAt.getTime(),
+			when: when === 'open' && !inProgress && mine.length > 0 ? ('done' as const) : when,
+			canStart: when === 'open',
+			inProgress: inProgress
+				? { id: inProgress.id, deadline: inProgress.deadline.getTime() }
+				: null,
+			attempts: mine.map((a) => ({ id: a.id, number: a.number, state: a.state }))
+		};
+	});
+	return {
+		upcoming: rows.filter((r) => r.when === 'upcoming'),
+		open: rows.filter((r) => r.when === 'open'),
+		done: rows.filter((r) => r.when === 'done')
+	};
+}
+
+/** One sitting as its candidate sees it before starting: the rules. */
+export async function sittingForCandidate(ctx: Ctx, sittingId: number) {
+	const personId = candidateOf(ctx);
+	const { upcoming, open, done } = await myExams(ctx);
+	const s = [...upcoming, ...open, ...done].find((r) => r.id === sittingId);
+	if (!s) return null;
+	const [e] = await ctx.db.select().from(exam).where(eq(exam.id, s.examId));
+	return {
+		...s,
+		personId,
+		passMark: e!.passMark,
+		totalQuestions: e!.blueprint.sections.reduce((t, x) => t + x.count, 0),
+		totalPoints: e!.blueprint.sections.reduce((t, x) => t + x.count * x.points, 0),
+		onlyAfterFail: e!.onlyAfterFail
+	};
+}

@@ -1,0 +1,87 @@
+/**
+ * A district with a bank, an organiser, an exam and a sitting, for the exam service tests.
+ */
+import { OPTION_LABELS } from '@xuefa/core';
+import { type ExamInput, examInput, sittingInput } from '$lib/schemas/exams.ts';
+import type { Db } from '../db/index.ts';
+import { publishExam, saveExam } from '../services/exams/mutate.ts';
+import { createSitting } from '../services/exams/sittings.ts';
+import { testDb } from './db.ts';
+import { ctxFor, district, makeBank, makeQuestion, makeUser, singleChoice } from './factories.ts';
+
+export const T0 = new Date('2026-03-02T09:00:00+08:00');
+export const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+/** The exam form as an organiser fills it in (strings, as posted), with `overrides`. */
+export function examForm(overrides: Record<string, unknown> = {}): ExamInput {
+	return examInput.parse({
+		title: '2026年第一期任前法律知识考试',
+		kind: 'pre_appointment',
+		paperKind: 'blueprint',
+		count_single: '4',
+		points_single: '25',
+		shuffle: 'on',
+		passMark: '60',
+		bandExcellent: '90',
+		bandGood: '80',
+		durationMinutes: '120',
+		maxAttempts: '2',
+		counts: 'last',
+		onlyAfterFail: 'on',
+		multiple: 'partial_half',
+		reviewScore: 'after_submit',
+		reviewAnswers: 'after_close',
+		reviewExplanations: 'never',
+		...overrides
+	});
+}
+
+/** Six ready single-choice questions (the right option written first) and one draft. */
+export async function examSetup(opts: { questions?: number; db?: Db } = {}) {
+	const db = opts.db ?? (await testDb());
+	const d = await district(db);
+	const bank = await makeBank(db, d.a.id, '任前考试题库');
+	const ready: number[] = [];
+	for (let i = 0; i < (opts.questions ?? 6); i++)
+		ready.push(await makeQuestion(db, bank.id, singleChoice({ stem: `第${i + 1}题：依法行政？` })));
+	const draft = await makeQuestion(db, bank.id, singleChoice({ stem: '草稿题' }), 'draft');
+	const organiser = await makeUser(db, d.root.id, [['organiser', d.root.id]]);
+	const cadre = await makeUser(db, d.a1.id);
+	const outsider = await makeUser(db, d.b.id);
+	const org = await ctxFor(db, organiser.user.id, at(-60 * 24));
+	return { db, ...d, bank, ready, draft, organiser, cadre, outsider, org };
+}
+
+/** A published exam and a sitting open from T0 for two hours, with unit A1 on the roster. */
+export async function publishedSitting(
+	s: Awaited<ReturnType<typeof examSetup>>,
+	overrides: Record<string, unknown> = {},
+	window: { opens?: string; closes?: string } = {}
+) {
+	const examId = await saveExam(
+		s.org,
+		examForm({ unitId: s.a.id, bankIds: [s.bank.id], ...overrides })
+	);
+	await publishExam(s.org, { examId });
+	const sittingId = await createSitting(
+		s.org,
+		sittingInput.parse({
+			examId,
+			name: '第一场',
+			opensAt: window.opens ?? '2026-03-02T09:00',
+			closesAt: window.closes ?? '2026-03-02T11:00',
+			unitIds: [s.a1.id]
+		})
+	);
+	return { examId, sittingId };
+}
+
+export async function candidateCtx(db: Db, userId: number, minutes: number) {
+	return ctxFor(db, userId, at(minutes));
+}
+
+/** A single-choice response choosing the option written first (the right one), as shown. */
+export function rightChoice(optionOrder: string[] | undefined): { type: 'single'; choice: string } {
+	const i = optionOrder ? optionOrder.indexOf('a') : 0;
+	return { type: 'single', choice: OPTION_LABELS[i]! };
+}

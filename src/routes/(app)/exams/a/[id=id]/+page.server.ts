@@ -1,0 +1,53 @@
+import { redirect } from '@sveltejs/kit';
+import { answerFieldsInput, submitAttemptInput } from '$lib/schemas/exams.ts';
+import { examDeviceId } from '$lib/server/exam-device.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { submitExamAttempt } from '$lib/server/services/exams/attempts.ts';
+import { saveFromForm } from '$lib/server/services/exams/form-save.ts';
+import { attemptPaper } from '$lib/server/services/exams/view.ts';
+import { answerFieldsOf } from '../../../practice/s/[id=id]/fields.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const id = Number(event.params.id);
+	const paper = await guard(() => attemptPaper(ctx, id, examDeviceId(event)));
+	if (!paper.open) redirect(303, `/exams/a/${id}/result`);
+	const q = Number(event.url.searchParams.get('q'));
+	return {
+		paper,
+		q: Number.isInteger(q) && q >= 1 && q <= paper.items.length ? q - 1 : 0,
+		review: event.url.searchParams.has('review')
+	};
+};
+
+// Without JavaScript each question is a form: saving it moves to the question asked for (or to the
+// review before submitting); with JavaScript the page saves every answer as it is given instead.
+export const actions: Actions = {
+	save: async (event) => {
+		const id = event.params.id;
+		const fields = await answerFieldsOf(event.request);
+		const form = await event.request.clone().formData();
+		const go = String(form.get('go') ?? '');
+		const out = await formAction(event, answerFieldsInput, saveFromForm, {
+			attemptId: id,
+			fields,
+			deviceId: examDeviceId(event)
+		});
+		if (!out.ok) return out.failure;
+		if (out.result.kind === 'closed') redirect(303, `/exams/a/${id}/result`);
+		redirect(
+			303,
+			go === 'review' ? `/exams/a/${id}?review` : `/exams/a/${id}?q=${Number(go) || 1}`
+		);
+	},
+	submit: async (event) => {
+		const id = event.params.id;
+		const out = await formAction(event, submitAttemptInput, submitExamAttempt, {
+			attemptId: id,
+			deviceId: examDeviceId(event)
+		});
+		if (!out.ok) return out.failure;
+		redirect(303, `/exams/a/${id}/result`);
+	}
+};

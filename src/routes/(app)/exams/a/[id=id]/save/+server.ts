@@ -1,0 +1,35 @@
+import { error, isHttpError, json } from '@sveltejs/kit';
+import { t } from '$lib/i18n.ts';
+import { saveAnswersInput } from '$lib/schemas/exams.ts';
+import { examDeviceId } from '$lib/server/exam-device.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { saveAnswers } from '$lib/server/services/exams/attempts.ts';
+import type { RequestHandler } from './$types';
+
+/**
+ * The exam page's saves: a batch of answers with their sequence numbers, as JSON. One request per
+ * batch; the answer is a tagged result (`saved`, or `closed` once time is up or it was submitted).
+ */
+export const POST: RequestHandler = async (event) => {
+	if (!event.locals.user) error(401, t('error_forbidden'));
+	const ctx = ctxOf(event);
+	const body = (await event.request.json().catch((e: unknown) => {
+		if (isHttpError(e)) throw e;
+		return null;
+	})) as Record<string, unknown> | null;
+	const parsed = saveAnswersInput.safeParse({ ...body, attemptId: event.params.id });
+	if (!parsed.success) error(400, t('error_invalid_input'));
+	const result = await guard(() =>
+		saveAnswers(ctx, { ...parsed.data, deviceId: examDeviceId(event) })
+	).catch((e: unknown) => {
+		if (isHttpError(e)) throw e;
+		if (e instanceof Error && 'code' in e && typeof e.code === 'string') error(409, t(e.code));
+		throw e;
+	});
+	if (result.kind === 'closed')
+		return json({
+			...result,
+			message: t(result.timeUp ? 'exam_time_up' : 'exam_already_submitted')
+		});
+	return json(result);
+};

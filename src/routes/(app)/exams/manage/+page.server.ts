@@ -1,0 +1,8 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { listExams } from '$lib/server/services/exams/manage.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return { exams: await guard(() => listExams(ctx)) };
+};

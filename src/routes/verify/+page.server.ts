@@ -1,0 +1,24 @@
+import { verifyInput } from '$lib/schemas/exams.ts';
+import { mapError } from '$lib/server/http.ts';
+import { verifyCertificate } from '$lib/server/services/exams/certificates.ts';
+import type { PageServerLoad } from './$types';
+
+// Public: anyone may check a certificate by its code, typed or from the QR code (a GET, so the
+// scanned link opens the answer). Each lookup counts against the address's allowance.
+export const load: PageServerLoad = async (event) => {
+	const code = event.url.searchParams.get('code');
+	if (code === null) return { code: '', result: null, message: '' };
+	const parsed = verifyInput.safeParse({ code });
+	if (!parsed.success) return { code, result: null, message: '' };
+	try {
+		const result = await verifyCertificate(
+			{ db: event.locals.db, now: new Date(), address: event.getClientAddress() },
+			parsed.data
+		);
+		return { code, result, message: '' };
+	} catch (e) {
+		const failure = mapError(e, { code });
+		event.setHeaders({ 'Retry-After': '600' });
+		return { code, result: null, message: failure.data.message };
+	}
+};

@@ -1,0 +1,165 @@
+import { expect, test } from '@playwright/test';
+import { createBank, loginAs, questionWorkbook } from './helpers.ts';
+
+const HEADER = ['编号', '题型', '题干', '答案', '法律', '条款'];
+const QUESTIONS = [
+	[
+		'EX-1',
+		'判断',
+		'行政机关作出行政处罚决定前，应当告知当事人拟作出的处罚内容。',
+		'对',
+		'行政处罚法',
+		'第四十四条'
+	],
+	['EX-2', '判断', '当事人有权进行陈述和申辩。', '对', '行政处罚法', '第七条'],
+	[
+		'EX-3',
+		'判断',
+		'违法事实确凿并有法定依据的，可以当场作出行政处罚决定。',
+		'对',
+		'行政处罚法',
+		'第五十一条'
+	]
+];
+
+/** A local time in Asia/Shanghai `minutes` from now, as a datetime-local field takes it. */
+const shanghai = (minutes: number) =>
+	new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+
+test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone through an outage, passes, and the certificate verifies', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	// the organiser: questions (ready), the exam, its publication and a sitting for one bureau
+	await loginAs(page, 'organiser');
+	await createBank(page, '任前考试题库');
+	await page.getByRole('link', { name: '导入试题' }).click();
+	await page.getByLabel('试题文件').setInputFiles(await questionWorkbook(HEADER, QUESTIONS));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await page.getByLabel(/已审核，导入后立即用于练习和组卷/).check();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 3 道');
+
+	await page.goto('/exams/manage/new');
+	await page.getByLabel('考试名称').fill('2026年任前法律知识考试（第一期）');
+	await page.getByLabel(/任前考试题库/).check();
+	await page.getByLabel('判断题 · 题量').fill('3');
+	await page.getByLabel('判断题 · 每题分值').fill('30');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'2026年任前法律知识考试（第一期）'
+	);
+	await page.getByRole('button', { name: '发布考试' }).click();
+	await expect(page.getByText('考试已发布，可以安排场次。')).toBeVisible();
+
+	await page.getByLabel('场次名称').fill('第一场');
+	await page.getByLabel('开始时间').fill(shanghai(-60));
+	await page.getByLabel('结束时间').fill(shanghai(180));
+	await page.getByLabel('区市场监督管理局').check();
+	await page.getByRole('button', { name: '创建场次' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('第一场');
+	await expect(page.getByText(/应考 \d+ 人，参考 0 人次/)).toBeVisible();
+
+	// the cadre, on a 390 px phone
+	const phone = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	const cadre = await phone.newPage();
+	await loginAs(cadre, 'cadre');
+	await cadre.goto('/exams');
+	await expect(cadre.getByRole('heading', { name: '进行中' })).toBeVisible();
+	await cadre.getByRole('link', { name: '进入考试' }).click();
+	await expect(cadre.getByRole('heading', { name: '考试须知' })).toBeVisible();
+	await cadre.getByRole('button', { name: '开始考试' }).click();
+	// the rules must be confirmed first (the browser says so; the server would too)
+	await expect(cadre).toHaveURL(/\/exams\/s\//);
+	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+	await cadre.getByRole('button', { name: '开始考试' }).click();
+	await expect(cadre).toHaveURL(/\/exams\/a\/\d+/);
+	await expect(cadre.getByRole('timer')).toHaveText(/^\d:\d\d:\d\d$|^\d+:\d\d$/);
+
+	await cadre.getByLabel('正确').check();
+	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+
+	// the network drops: answers keep being given, and kept on the phone
+	await phone.setOffline(true);
+	await cadre.getByRole('button', { name: '下一题' }).click();
+	await expect(cadre.getByRole('heading', { name: /第 2 题/ })).toBeVisible();
+	await cadre.getByLabel('正确').check();
+	await expect(cadre.getByRole('status').filter({ hasText: '网络已断开' })).toContainText(
+		'1 个答案'
+	);
+	await phone.setOffline(false);
+	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({
+		timeout: 10_000
+	});
+
+	// the server cannot be reached (saves fail): the answer waits in the browser, across a reload
+	await cadre.route('**/exams/a/*/save', (route) => route.abort());
+	await cadre.getByRole('button', { name: '下一题' }).click();
+	await cadre.getByLabel('正确').check();
+	await cadre.getByLabel('标记此题，稍后检查').check();
+	await expect(cadre.getByRole('status').filter({ hasText: '网络已断开' })).toContainText(
+		'1 个答案'
+	);
+	await cadre.reload();
+	await cadre
+		.getByRole('navigation', { name: '题目导航' })
+		.getByRole('link', { name: /^3/ })
+		.click();
+	await expect(cadre.getByLabel('正确')).toBeChecked();
+	await expect(cadre.getByLabel('标记此题，稍后检查')).toBeChecked();
+
+	// the server is back: the queue goes out by itself
+	await cadre.unroute('**/exams/a/*/save');
+	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({
+		timeout: 10_000
+	});
+	await cadre.reload();
+	for (const no of [1, 2, 3]) {
+		await cadre
+			.getByRole('navigation', { name: '题目导航' })
+			.getByRole('link', { name: new RegExp(`^${no}`) })
+			.click();
+		await expect(cadre.getByRole('heading', { name: new RegExp(`第 ${no} 题`) })).toBeVisible();
+		await expect(cadre.getByLabel('正确')).toBeChecked();
+	}
+	await expect(cadre.getByLabel('标记此题，稍后检查')).toBeChecked();
+	const overflow = await cadre.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+
+	await cadre.getByRole('button', { name: '交卷' }).click();
+	await expect(cadre.getByText('已答 3 题，共 3 题')).toBeVisible();
+	await expect(cadre.getByText('已标记 1 题')).toBeVisible();
+	await cadre.getByRole('button', { name: '确认交卷' }).click();
+	await expect(cadre.getByRole('heading', { name: /考试结果/ })).toBeVisible();
+	await expect(cadre.getByText('90 / 90')).toBeVisible();
+	await expect(cadre.getByText(/合格 · 优秀/)).toBeVisible();
+
+	await cadre.getByRole('link', { name: '查看合格证书' }).click();
+	await expect(cadre.getByRole('heading', { name: '合格证书' })).toBeVisible();
+	const code = (await cadre.locator('.code').textContent())!.trim();
+	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
+	await expect(cadre.locator('.qr svg')).toBeVisible();
+	await phone.close();
+
+	// anyone, without an account: /verify confirms the code
+	const stranger = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const verify = await stranger.newPage();
+	await verify.goto('/verify');
+	await verify.getByLabel('验证码').fill(code.toLowerCase().replace(/-/g, ' '));
+	await verify.getByRole('button', { name: '查验' }).click();
+	const result = verify.getByRole('status');
+	await expect(result).toContainText('有效');
+	await expect(result).toContainText('2026年任前法律知识考试（第一期）');
+	await expect(result).toContainText('*');
+	await stranger.close();
+});
