@@ -19,7 +19,7 @@ import type {
 	SubmitAttemptInput
 } from '$lib/schemas/exams.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
@@ -210,7 +210,7 @@ export async function saveAnswers(
 }
 
 /** The highest sequence number saved for an attempt (a new page continues above it). */
-export async function lastSeq(db: DbOrTx, attemptId: number): Promise<number> {
+export async function lastSeq(db: ReadDb, attemptId: number): Promise<number> {
 	const [row] = await db
 		.select({ seq: sql<number | null>`max(${examAnswer.seq})` })
 		.from(examAnswer)

@@ -55,8 +55,8 @@ async function blueprintOf(ctx: Ctx, input: ExamInput): Promise<Blueprint> {
 	if (sections.length === 0)
 		throw new InvalidInputError({ count_single: ['err_exam_blueprint_empty'] });
 	const blueprint = { sections, ...shuffle };
-	const issues = validateBlueprint(blueprint);
-	if (issues.length) throw new ValidationError(issues);
+	const { errors } = validateBlueprint(blueprint);
+	if (errors.length) throw new ValidationError(errors);
 	return blueprint;
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { QuestionVersion } from '@xuefa/core';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { question, questionVersion } from '../../db/schema/index.ts';
 import { currentVersionJoin } from '../questions/store.ts';
 
@@ -9,7 +9,7 @@ import { currentVersionJoin } from '../questions/store.ts';
  * and retired questions are never drawn.
  */
 export async function readyQuestions(
-	db: DbOrTx,
+	db: ReadDb,
 	bankIds: readonly number[]
 ): Promise<QuestionVersion[]> {
 	if (bankIds.length === 0) return [];
@@ -23,7 +23,7 @@ export async function readyQuestions(
 
 /** The types of the questions `ids` in `bankIds` (any status), for building a fixed paper. */
 export async function questionTypes(
-	db: DbOrTx,
+	db: ReadDb,
 	bankIds: readonly number[],
 	ids: readonly number[]
 ): Promise<Map<number, QuestionVersion['type']>> {

@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SittingInput } from '$lib/schemas/exams.ts';
 import { authorize, inScope } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { DbOrTx } from '../../db/index.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { person, sitting, sittingPerson, sittingUnit, unit } from '../../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -93,7 +93,7 @@ export function onRoster(personId: number | SQLiteColumn, sittingIdColumn: SQLit
 }
 
 /** Whether the person is on the sitting's roster. */
-export async function isOnRoster(db: DbOrTx, sittingId: number, personId: number) {
+export async function isOnRoster(db: ReadDb, sittingId: number, personId: number) {
 	const [row] = await db
 		.select({ id: sitting.id })
 		.from(sitting)
@@ -102,7 +102,7 @@ export async function isOnRoster(db: DbOrTx, sittingId: number, personId: number
 }
 
 /** The roster of a sitting: how many people, with the named and the unit parts. */
-export async function rosterPeople(db: DbOrTx, sittingId: number) {
+export async function rosterPeople(db: ReadDb, sittingId: number) {
 	return db
 		.select({
 			id: person.id,

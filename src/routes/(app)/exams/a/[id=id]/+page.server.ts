@@ -26,13 +26,10 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const id = event.params.id;
-		const fields = await answerFieldsOf(event.request);
-		const form = await event.request.clone().formData();
-		const go = String(form.get('go') ?? '');
-		const out = await formAction(event, answerFieldsInput, saveFromForm, {
-			attemptId: id,
-			fields,
-			deviceId: examDeviceId(event)
+		let go = '';
+		const out = await formAction(event, answerFieldsInput, saveFromForm, (form) => {
+			go = String(form.get('go') ?? '');
+			return { attemptId: id, fields: answerFieldsOf(form), deviceId: examDeviceId(event) };
 		});
 		if (!out.ok) return out.failure;
 		if (out.result.kind === 'closed') redirect(303, `/exams/a/${id}/result`);
