@@ -14,7 +14,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	timeout: 30_000,
+	// every test also waits for the axe-core checks of the pages it visited (tests/a11y)
+	timeout: 60_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI
 		? [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]]

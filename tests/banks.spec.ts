@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { createBank, loginAs } from './helpers.ts';
+import { createBank, expect, loginAs, test } from './helpers.ts';
 
 const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '法律', '条款'];
 const ROWS = [

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
 	FILL,
 	PRACTICE_BANK,
@@ -6,7 +6,7 @@ import {
 	TRUEFALSE,
 	seedPracticeBank
 } from './fixtures/practice-seed.ts';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 test.beforeAll(seedPracticeBank);
 
