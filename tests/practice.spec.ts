@@ -79,6 +79,10 @@ test('a cadre practises, gets one wrong, finds it in the mistake book and answer
 			await expect(page.getByRole('listitem').filter({ hasText: SINGLE.right })).toContainText(
 				'正确选项'
 			);
+			// that the choice was wrong is said in words, not only by a red border
+			await expect(page.getByRole('listitem').filter({ hasText: SINGLE.wrong })).toContainText(
+				'你的选择：错误'
+			);
 			await expect(page.getByText(/应当告知拟作出的处罚内容/)).toBeVisible();
 			await expect(page.getByRole('link', { name: '《行政处罚法》第四十四条' })).toBeVisible();
 		} else {
