@@ -9,8 +9,8 @@ import { type PageFindings, describeFindings } from './a11y/audit.ts';
 import { expect, loginAs, test } from './helpers.ts';
 import { sidewaysAt320 } from './a11y/reflow.ts';
 
-const WIDE = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
+/** a desktop, and a phone */
+const WIDTHS = [1366, 390];
 
 /**
  * A step of a walk: a path; the first link (on the pages seen so far, latest first) whose path
@@ -73,21 +73,17 @@ class Walk {
 
 	constructor(
 		private readonly page: Page,
-		private readonly a11y: { now(page: Page): Promise<PageFindings> }
+		private readonly a11y: { atWidths(page: Page, widths: number[]): Promise<PageFindings[]> }
 	) {}
 
 	/** Checks the page on screen at every width, then remembers its links for the next steps. */
 	async check() {
 		const page = this.page;
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		await page.setViewportSize(WIDE);
-		const wide = await this.a11y.now(page);
-		await page.setViewportSize(PHONE);
-		const phone = await this.a11y.now(page);
-		this.axe.push(...[wide, phone].filter((f) => f.violations.length));
+		const found = await this.a11y.atWidths(page, WIDTHS);
+		this.axe.push(...found.filter((f) => f.violations.length));
 		const sideways = await sidewaysAt320(page);
 		if (sideways) this.sideways.push(sideways);
-		await page.setViewportSize(WIDE);
 		this.links.unshift(
 			await page
 				.locator('main a[href^="/"]')
@@ -112,7 +108,7 @@ class Walk {
 	}
 }
 
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 300_000 });
 // this spec checks on purpose, at each width; the automatic check would only repeat it
 test.use({ a11yAudit: false });
 

@@ -4,7 +4,7 @@
  * A test's page is not checked where it runs: its DOM is copied (a snapshot, without scripts) and
  * checked in a separate page at the same address and width, while the test goes on. So a check
  * never holds a test up, works on pages without JavaScript too, and sees exactly the state the test
- * was in. Each page state key (path, language, width, whether an error shows) is checked once per
+ * was in. Each page state (route, language, layout, whether an error shows) is checked once per
  * run, so a page many tests pass through costs one check.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -23,7 +23,7 @@ interface Snapshot {
 	height: number;
 	/** path, language, width, error: as a person reads it */
 	where: string;
-	/** path, language, layout, error: one check per key and run */
+	/** route, language, layout, error: one check per key and run */
 	key: string;
 }
 
@@ -87,8 +87,19 @@ async function snapshotOf(page: Page): Promise<Snapshot | null> {
 		width,
 		height,
 		where,
-		key: `${path} ${doc.lang} ${doc.layout} ${doc.alert}`
+		key: `${routeOf(url)} ${doc.lang} ${doc.layout} ${doc.alert}`
 	};
+}
+
+/**
+ * The page's route, for telling checks apart: ids and query values left out, so the hundredth
+ * question of a practice set is not checked again after the first (the walk in
+ * accessibility.spec.ts checks chosen pages on purpose).
+ */
+function routeOf(url: URL): string {
+	const path = url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id');
+	const query = [...new Set(url.searchParams.keys())].sort().join('&');
+	return query ? `${path}?${query}` : path;
 }
 
 const timeout = (ms: number) =>
@@ -153,23 +164,33 @@ export class AxeChecker {
 	}
 
 	/** axe's findings on a snapshot, after the accepted exceptions. */
-	audit(snap: Snapshot): Promise<PageFindings> {
+	async audit(snap: Snapshot): Promise<PageFindings> {
+		const [found] = await this.auditAt(snap, [snap.width]);
+		return found!;
+	}
+
+	/** axe's findings on a snapshot at each of these widths, loading it once. */
+	auditAt(snap: Snapshot, widths: number[]): Promise<PageFindings[]> {
 		const run = this.queue.then(async () => {
 			this.html = snap.html;
-			await this.page.setViewportSize({ width: snap.width, height: snap.height });
-			await this.page.goto(snap.url);
-			const results = await new AxeBuilder({ page: this.page })
-				.withTags(WCAG_TAGS)
-				// no iframes here: the legacy run stays in this page instead of opening a blank one
-				.setLegacyMode(true)
-				.analyze();
-			const violations = results.violations
-				.map((v) => ({
-					...v,
-					nodes: v.nodes.filter((n) => !accepted(snap.path, v.id, n.target.join(' ')))
-				}))
-				.filter((v) => v.nodes.length > 0);
-			return { where: snap.where, violations };
+			const found: PageFindings[] = [];
+			for (const [i, width] of widths.entries()) {
+				await this.page.setViewportSize({ width, height: snap.height });
+				if (i === 0) await this.page.goto(snap.url);
+				const results = await new AxeBuilder({ page: this.page })
+					.withTags(WCAG_TAGS)
+					// no iframes here: the legacy run stays in this page instead of opening a blank one
+					.setLegacyMode(true)
+					.analyze();
+				const violations = results.violations
+					.map((v) => ({
+						...v,
+						nodes: v.nodes.filter((n) => !accepted(snap.path, v.id, n.target.join(' ')))
+					}))
+					.filter((v) => v.nodes.length > 0);
+				found.push({ where: snap.where.replace(/\d+ px/, `${width} px`), violations });
+			}
+			return found;
 		});
 		this.queue = run.catch(() => undefined);
 		return run;
@@ -226,13 +247,12 @@ export class A11yAudit {
 	}
 
 	/**
-	 * Checks the page as it is now, even if an equal state was checked before (for specs that walk
-	 * pages on purpose): what axe found there, after the accepted exceptions.
+	 * Checks the page as it is now at each of these widths, even if an equal state was checked
+	 * before (for specs that walk pages on purpose): what axe found, after the accepted exceptions.
 	 */
-	async now(page: Page): Promise<PageFindings> {
+	async atWidths(page: Page, widths: number[]): Promise<PageFindings[]> {
 		const snap = await snapshotOf(page);
 		if (!snap) throw new Error(`${page.url()} is not a page of the app`);
-		this.seen.add(snap.key);
-		return this.checker.audit(snap);
+		return this.checker.auditAt(snap, widths);
 	}
 }
