@@ -93,5 +93,25 @@ export default ts.config(
 				}
 			]
 		}
+	},
+	{
+		// every spec's pages are checked with axe-core: that needs the extended `test` of tests/helpers.ts
+		files: ['tests/**/*.ts'],
+		ignores: ['tests/a11y/fixture.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test', 'expect'],
+							message:
+								"Import test and expect from './helpers.ts': its test checks every page with axe-core."
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -14,7 +14,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	// flows of many steps (password hashing on each login) on a two-core machine
+	// flows of many steps (password hashing on each login) on a two-core machine; every test also waits for
+	// the axe-core checks of the pages it visited (tests/a11y)
 	timeout: 60_000,
 	expect: { timeout: 7_000 },
 	reporter: process.env.CI

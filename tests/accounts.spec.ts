@@ -1,5 +1,5 @@
-import { type Browser, type Page, expect, test } from '@playwright/test';
-import { loginAs } from './helpers.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, loginAs, test } from './helpers.ts';
 
 /** Opens a demo person's page from the people list (as the signed-in administrator). */
 async function openPerson(page: Page, employeeNo: string) {

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 const homes: [string, RegExp][] = [
 	['admin', /审计日志|最近的变更/],

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createBank, loginAs, questionWorkbook } from './helpers.ts';
+import { createBank, expect, loginAs, questionWorkbook, test } from './helpers.ts';
 
 const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '法律', '条款'];
 const ROWS = [

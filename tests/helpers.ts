@@ -1,8 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Page, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { expect } from './a11y/fixture.ts';
+
+// Specs take `test` and `expect` from here: the `test` checks every page it visits with axe-core.
+export { expect, test } from './a11y/fixture.ts';
 
 export const DEMO_PASSWORD = 'xuefa2026';
 

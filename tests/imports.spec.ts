@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Page, expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 function file(name: string, content: string | Uint8Array): string {
 	const path = join(mkdtempSync(join(tmpdir(), 'xuefa-import-')), name);

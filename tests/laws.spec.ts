@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { hasStatutes, loginAs } from './helpers.ts';
+import { expect, hasStatutes, loginAs, test } from './helpers.ts';
 
 // The demo seed imports the project's statutes when ../shared/data/laws (or XUEFA_LAWS_DIR) holds
 // them; a fresh clone has none, and the specs below that need them are skipped there. The others

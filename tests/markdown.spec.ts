@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createBank, loginAs } from './helpers.ts';
+import { createBank, expect, loginAs, test } from './helpers.ts';
 
 // Issue 8.4 and 9.12: Markdown as legal text needs it, bounded, and the live preview shows what
 // learners will see.

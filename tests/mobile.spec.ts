@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 test('a cadre on a phone gets a usable home', async ({ page }) => {
 	await loginAs(page, 'cadre');

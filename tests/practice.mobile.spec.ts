@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { PRACTICE_BANK, seedPracticeBank } from './fixtures/practice-seed.ts';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 test.beforeAll(seedPracticeBank);
 

@@ -1,4 +1,4 @@
-import { type Page, expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
 	FILL,
 	PRACTICE_BANK,
@@ -6,7 +6,7 @@ import {
 	TRUEFALSE,
 	seedPracticeBank
 } from './fixtures/practice-seed.ts';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 test.beforeAll(seedPracticeBank);
 
@@ -78,6 +78,10 @@ test('a cadre practises, gets one wrong, finds it in the mistake book and answer
 			await expect(page.getByText('已记入错题本。再答对 2 次移出错题本。')).toBeVisible();
 			await expect(page.getByRole('listitem').filter({ hasText: SINGLE.right })).toContainText(
 				'正确选项'
+			);
+			// that the choice was wrong is said in words, not only by a red border
+			await expect(page.getByRole('listitem').filter({ hasText: SINGLE.wrong })).toContainText(
+				'你的选择：错误'
 			);
 			await expect(page.getByText(/应当告知拟作出的处罚内容/)).toBeVisible();
 			await expect(page.getByRole('link', { name: '《行政处罚法》第四十四条' })).toBeVisible();

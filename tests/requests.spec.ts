@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 // Issue 8 (3, 5, 16): bodies bounded per route, clear 4xx answers, a health endpoint.
 

@@ -1,9 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 const HEADERS = ['单位', '姓名', '工号', '职务', '职级', '任命方式', '状态', '角色'];
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers.ts';
 
 // Root may write any file: the read-only case runs the server as an unprivileged user then.
 const asUnprivileged = (args: string[]) =>

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 // the narrowest phone still in use: no study page may scroll sideways (tables scroll in their box)
 test.use({ viewport: { width: 320, height: 640 } });

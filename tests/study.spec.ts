@@ -1,6 +1,6 @@
-import { type Browser, type Page, devices, expect, test } from '@playwright/test';
+import { type Browser, type Page, devices } from '@playwright/test';
 import ICAL from 'ical.js';
-import { loginAs } from './helpers.ts';
+import { expect, loginAs, test } from './helpers.ts';
 
 /** Beijing's date and wall-clock time, `minutes` from now. */
 function beijing(minutes = 0) {
