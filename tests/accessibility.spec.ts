@@ -44,7 +44,11 @@ const WALKS: { who: string; then: Step[] }[] = [
 			/^\/laws\/\d+\/articles\/\d+$/,
 			/^\/laws\/\d+\/versions\/\d+$/,
 			'/laws/search?q=行政',
-			'/account/password'
+			'/account/password',
+			'/study/calendar',
+			'/study/checkin',
+			'/study/feeds',
+			/^\/study\/readings\/\d+$/
 		]
 	},
 	{
@@ -54,12 +58,29 @@ const WALKS: { who: string; then: Step[] }[] = [
 			/^\/banks\/\d+\/questions\/\d+$/,
 			/^\/banks\/\d+\/questions\/new$/,
 			/^\/banks\/\d+\/import$/,
-			'/laws/import'
+			'/laws/import',
+			'/study/plans',
+			/^\/study\/plans\/\d+$/,
+			/^\/study\/plans\/\d+\/items\/\d+$/,
+			'/study/schedules',
+			/^\/study\/schedules\/\d+$/,
+			/^\/study\/sessions\/\d+$/,
+			'/study/teams',
+			/^\/study\/teams\/\d+$/,
+			'/study/readings',
+			/^\/study\/readings\/\d+$/,
+			'/exams/manage',
+			'/exams/manage/new'
 		]
 	},
 	{
 		who: 'admin',
-		then: [/^\/admin\/units\/\d+$/, /^\/admin\/people\/\d+$/, '/admin/people/new']
+		then: [
+			/^\/admin\/units\/\d+$/,
+			/^\/admin\/people\/\d+$/,
+			'/admin/people/new',
+			'/admin/calendar'
+		]
 	},
 	{ who: 'street', then: [] },
 	{ who: 'hr', then: [] },
