@@ -33,8 +33,10 @@ export interface AuditNames {
 /** Which fields hold the id (or a list of ids) of a unit, bank, person…: shown by name. */
 export const AUDIT_REFERENCES: Record<string, keyof AuditNames> = {
 	unitId: 'unit',
+	unitIds: 'unit',
 	parentId: 'unit',
 	bankId: 'bank',
+	bankIds: 'bank',
 	personId: 'person',
 	personIds: 'person',
 	speakerPersonId: 'person',
@@ -77,6 +79,39 @@ const VALUES: Record<string, Format> = {
 	makeUpDays: label((f) => tIfAny(`audit_make_up_${f}`) ?? f),
 	scope: label((s) => tIfAny(`audit_scope_${s}`) ?? s),
 	'calendar_feed.kind': label((k) => tIfAny(`audit_feed_kind_${k}`) ?? k),
+	'exam.kind': label((k) => tIfAny(`exam_kind_${k}`) ?? k),
+	paperKind: label((k) => tIfAny(`exam_paper_${k}`) ?? k),
+	counts: label((c) => tIfAny(`exam_counts_${c}`) ?? c),
+	state: label((s) => tIfAny(`audit_attempt_state_${s}`) ?? s),
+	band: label((b) => tIfAny(`exam_band_${b}`) ?? b),
+	// the organiser's choice as the exam form names it, not the stored policy
+	grading: (v) => {
+		const g = v as { multiple?: string; partialFraction?: number | string };
+		const choice =
+			g.multiple !== 'partial'
+				? 'all_or_nothing'
+				: g.partialFraction === 'proportional'
+					? 'proportional'
+					: 'partial_half';
+		return tIfAny(`exam_multiple_${choice}`) ?? choice;
+	},
+	blueprint: (v) => {
+		const sections = (v as { sections?: { type: string; count: number; points: number }[] })
+			.sections;
+		return (sections ?? [])
+			.map((s) =>
+				m.audit_blueprint_section({ type: questionTypeLabel(s.type), n: s.count, points: s.points })
+			)
+			.join(m.audit_list_separator());
+	},
+	bands: (v, _names, locale) =>
+		listOf(
+			asArray(v).map((b) => {
+				const { code, min } = b as { code: string; min: number };
+				return `${tIfAny(`exam_band_${code}`) ?? code} ≥ ${min}`;
+			}),
+			locale
+		),
 	actualStartAt: (v, _names, locale) => formatDateTime(v as number, locale),
 	actualEndAt: (v, _names, locale) => formatDateTime(v as number, locale),
 	laws: (v, _names, locale) =>

@@ -116,7 +116,7 @@ export async function finishAttempt(
 	if (decision?.passed) code = await grantCertificate(tx, row, e!.kind, graded.submittedAt!);
 	await appendAudit(tx, {
 		action: graded.autoSubmitted ? 'exam.attempt.auto_submitted' : 'exam.attempt.submitted',
-		entityType: 'ExamAttempt',
+		entityType: 'exam_attempt',
 		entityId: attemptId,
 		unitId: e!.unitId,
 		after: {

@@ -113,7 +113,7 @@ export async function saveExam(ctx: Ctx, input: ExamInput): Promise<number> {
 		}
 		await appendAudit(tx, {
 			action: input.examId === undefined ? 'exam.created' : 'exam.updated',
-			entityType: 'Exam',
+			entityType: 'exam',
 			entityId: examId,
 			unitId: input.unitId,
 			after: values
@@ -138,7 +138,7 @@ export async function publishExam(ctx: Ctx, input: PublishExamInput): Promise<nu
 			.where(eq(exam.id, current.id));
 		await appendAudit(tx, {
 			action: 'exam.published',
-			entityType: 'Exam',
+			entityType: 'exam',
 			entityId: current.id,
 			unitId: current.unitId,
 			after: { sections: report.sections }

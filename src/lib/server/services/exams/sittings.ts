@@ -57,7 +57,7 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 			await tx.db.insert(sittingPerson).values(people.map((p) => ({ sittingId, personId: p.id })));
 		await appendAudit(tx, {
 			action: 'sitting.created',
-			entityType: 'Sitting',
+			entityType: 'sitting',
 			entityId: sittingId,
 			unitId: e.unitId,
 			after: {
