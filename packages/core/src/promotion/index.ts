@@ -1,2 +1,5 @@
 /** The promotion gate. */
+export * from './case.ts';
+export * from './policy.ts';
+export type { ExemptionUse, ExemptionEvidence } from './exemptions.ts';
 export * from './gate.ts';
