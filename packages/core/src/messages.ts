@@ -7,6 +7,7 @@ import { QUESTION_TYPES } from './question/model.ts';
 import { examMessages } from './question/messages.ts';
 import { rulesMessages } from './rules-messages.ts';
 import { promotionMessages } from './promotion/messages.ts';
+import { oathMessages } from './oath/messages.ts';
 import { policyMessages } from './policy/messages.ts';
 
 /** The locales the core ships messages for. Chinese first. */
@@ -26,6 +27,7 @@ export const CORE_MESSAGES: MessageTable = Object.fromEntries(
 			...examMessages[l],
 			...rulesMessages[l],
 			...promotionMessages[l],
+			...oathMessages[l],
 			...policyMessages[l]
 		}
 	])
@@ -34,7 +36,8 @@ export const CORE_MESSAGES: MessageTable = Object.fromEntries(
 /** Data keys whose value is a code with a label: `countFrom: 'public_notice'` gives `countFromLabel`. */
 const LABELLED: Readonly<Record<string, string>> = {
 	countFrom: 'promotion.count_from',
-	exemption: 'promotion.exemption'
+	exemption: 'promotion.exemption',
+	body: 'oath.body'
 };
 
 const isType = (v: unknown): v is string =>
@@ -43,10 +46,10 @@ const isType = (v: unknown): v is string =>
 /**
  * The sentence for a code and its data in a locale. Placeholders that depend on the locale are
  * derived first: `typeLabel`/`actualLabel` from `type`/`actual`, `fromLabel`/`toLabel`/
- * `stateLabel` from attempt states, `kindLabel` from a GIFT `kind`, `countFromLabel` and
- * `exemptionLabel` from a gate's counting point and exemption kind (an unknown one shows as it is), `scope` from
- * `laws`/`topics`/`tags`/`difficulty`, and `detail` from a nested `issue: { code, data }` (how
- * format errors wrap question validation issues). An unknown code comes back as the code itself;
+ * `stateLabel` from attempt states, `kindLabel` from a GIFT `kind`, `countFromLabel`,
+ * `exemptionLabel` and `bodyLabel` from a gate's counting point, exemption kind and appointing body
+ * (an unknown one shows as it is), `scope` from `laws`/`topics`/`tags`/`difficulty`, and `detail`
+ * from a nested `issue: { code, data }` (how format errors wrap question validation issues). An unknown code comes back as the code itself;
  * an unknown placeholder stays visible.
  *
  * @param code - the stable code

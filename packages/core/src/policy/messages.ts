@@ -41,7 +41,14 @@ export const policyMessages: MessageTable = {
 		'policy.basis.promotion.exemptions': '取得国家法律职业资格的免考，须登记证书名称、编号和日期',
 		'policy.setting.promotion.voidedAttempt': '违纪作废答卷的后果',
 		'policy.basis.promotion.voidedAttempt':
-			'违纪作废成绩；对补考有何影响没有文件规定，默认按不合格处理'
+			'违纪作废成绩；对补考有何影响没有文件规定，默认按不合格处理',
+		'policy.setting.oath.mustSwear': '须宪法宣誓的任命机关',
+		'policy.basis.oath.mustSwear':
+			'人大及其常委会选举或者决定任命的，以及政府、监察委员会、法院、检察院任命的人员须宣誓；党委等其他机关任命的不在决定之列',
+		'policy.setting.oath.days': '任命后宣誓的期限（天数）',
+		'policy.basis.oath.days': '没有文件规定天数；各地示例有 30 日内、15 个工作日内',
+		'policy.setting.oath.unit': '宣誓期限按自然日或工作日计算',
+		'policy.basis.oath.unit': '没有文件规定；默认按自然日计算'
 	},
 	en: {
 		'policy.source.local_choice': 'Local choice (no document fixes it)',
@@ -83,6 +90,14 @@ export const policyMessages: MessageTable = {
 			'Holders of the national legal professional qualification are exempt, with the certificate name, number and date recorded',
 		'policy.setting.promotion.voidedAttempt': 'What a voided (cheating) attempt means',
 		'policy.basis.promotion.voidedAttempt':
-			'Misconduct voids the score; no document says what that means for retakes, so by default it counts as a fail'
+			'Misconduct voids the score; no document says what that means for retakes, so by default it counts as a fail',
+		'policy.setting.oath.mustSwear': 'Appointing bodies whose appointees take the oath',
+		'policy.basis.oath.mustSwear':
+			"Those elected or appointed by the people's congress or its standing committee, or appointed by a government, supervisory commission, court or procuratorate; other bodies (such as party committees) are not named in the decision",
+		'policy.setting.oath.days': 'Days after the appointment to take the oath',
+		'policy.basis.oath.days':
+			'No document fixes the days; local examples: within 30 days, within 15 working days',
+		'policy.setting.oath.unit': 'Oath deadline in calendar or working days',
+		'policy.basis.oath.unit': 'No document fixes it; calendar days by default'
 	}
 };

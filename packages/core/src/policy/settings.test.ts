@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
 	CORE_MESSAGES,
+	DEFAULT_OATH_POLICY,
 	DEFAULT_PROMOTION_POLICY,
 	LOCALES,
+	OATH_POLICY_SETTINGS,
 	POLICY_SOURCES,
 	PROMOTION_POLICY_SETTINGS,
 	messageFor,
@@ -20,7 +22,8 @@ function at(value: unknown, path: string[]): unknown {
 }
 
 const rules: [string, object, readonly PolicySettingInfo[]][] = [
-	['promotion', DEFAULT_PROMOTION_POLICY, PROMOTION_POLICY_SETTINGS]
+	['promotion', DEFAULT_PROMOTION_POLICY, PROMOTION_POLICY_SETTINGS],
+	['oath', DEFAULT_OATH_POLICY, OATH_POLICY_SETTINGS]
 ];
 
 describe.each(rules)('the %s settings', (prefix, defaults, settings) => {
@@ -66,5 +69,10 @@ describe('the sources', () => {
 			seeAlso: ['lianyungang_2013']
 		});
 		expect(messageFor(`policy.source.${countFrom.source}`)).toBe('本地设定（无文件规定）');
+		const oathDays = OATH_POLICY_SETTINGS.find((s) => s.key === 'oath.days')!;
+		expect(oathDays.source).toBe('local_choice');
+		expect(OATH_POLICY_SETTINGS.find((s) => s.key === 'oath.mustSwear')?.source).toBe(
+			'npcsc_oath_decision_2018'
+		);
 	});
 });
