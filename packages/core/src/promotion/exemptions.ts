@@ -5,6 +5,7 @@ import type { IsoDate } from '../calendar/dates.ts';
 import type { Reason } from '../rule-result.ts';
 import type { ExemptionClaim } from './case.ts';
 import type { ExemptionRule } from './policy.ts';
+import { byText } from './attempts.ts';
 
 /**
  * How the gate used an exemption claim: `applied` (it lets the case through), `not_needed` (allowed,
@@ -21,11 +22,15 @@ export interface ExemptionEvidence extends ExemptionClaim {
 	use: ExemptionUse;
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Sorts the claims (so input order never matters) and marks each: the first acceptable one `applied`
  * when `needed`, the other acceptable ones `not_needed`, the rest refused.
+ *
+ * @param claims - the case's exemption claims
+ * @param rules - the policy's exemption kinds
+ * @param today - the day of the check (a document dated later is refused)
+ * @param needed - whether the case still needs an exemption (gated, not passed, not barred)
+ * @returns every claim with its use
  */
 export function weighClaims(
 	claims: readonly ExemptionClaim[],
@@ -38,12 +43,12 @@ export function weighClaims(
 	return [...claims]
 		.sort(
 			(a, b) =>
-				compare(a.documentDate, b.documentDate) ||
-				compare(a.kind, b.kind) ||
-				compare(a.documentName, b.documentName) ||
-				compare(a.documentNumber ?? '', b.documentNumber ?? '') ||
-				compare(a.recordedOn, b.recordedOn) ||
-				compare(a.recordedBy, b.recordedBy)
+				byText(a.documentDate, b.documentDate) ||
+				byText(a.kind, b.kind) ||
+				byText(a.documentName, b.documentName) ||
+				byText(a.documentNumber ?? '', b.documentNumber ?? '') ||
+				byText(a.recordedOn, b.recordedOn) ||
+				byText(a.recordedBy, b.recordedBy)
 		)
 		.map((claim) => {
 			const rule = byKind.get(claim.kind);
@@ -60,7 +65,12 @@ export function weighClaims(
 		});
 }
 
-/** The reason for an applied claim: the exemption and the document that grounds it. */
+/**
+ * The reason for an applied claim: the exemption and the document that grounds it.
+ *
+ * @param e - the applied claim
+ * @returns `promotion.exempted` with the document
+ */
 export function exemptedReason(e: ExemptionEvidence): Reason {
 	return {
 		code: 'promotion.exempted',
@@ -74,7 +84,12 @@ export function exemptedReason(e: ExemptionEvidence): Reason {
 	};
 }
 
-/** The reason a claim was refused, or undefined when it was not. */
+/**
+ * The reason a claim was refused.
+ *
+ * @param e - a weighed claim
+ * @returns the refusal, or undefined when the claim was not refused
+ */
 export function refusedReason(e: ExemptionEvidence): Reason | undefined {
 	const data = { exemption: e.kind, documentDate: e.documentDate };
 	switch (e.use) {

@@ -2,8 +2,8 @@
  * The promotion gate (先考后提、逢提必考): may a promotion case proceed to appointment?
  */
 import { ValidationError, type Issue } from '../errors.ts';
-import { addMonths, shanghaiDate, type IsoDate } from '../calendar/dates.ts';
-import type { JsonValue } from '../audit/canonical.ts';
+import { shanghaiDate, type IsoDate } from '../calendar/dates.ts';
+import type { JsonObject } from '../audit/canonical.ts';
 import type { Reason } from '../rule-result.ts';
 import {
 	COUNT_FROM_FIELD,
@@ -17,54 +17,17 @@ import {
 	type PromotionPolicy
 } from './policy.ts';
 import {
+	candidateAttempts,
+	weighAttempts,
+	type EvidenceUse,
+	type PromotionEvidence
+} from './attempts.ts';
+import {
 	exemptedReason,
 	refusedReason,
 	weighClaims,
 	type ExemptionEvidence
 } from './exemptions.ts';
-
-/**
- * How the gate used one attempt: `counted`; or not, because it was taken `before_counting` (before the
- * policy's counting point), with `no_counting_date` (the case lacks the date the policy counts from),
- * for an `other_case`, `after_now`, `after_pass`, `barred` (after a voided attempt, within the bar) or
- * `beyond_limit` (after the allowed attempts).
- */
-export type EvidenceUse =
-	| 'counted'
-	| 'before_counting'
-	| 'no_counting_date'
-	| 'other_case'
-	| 'after_now'
-	| 'after_pass'
-	| 'barred'
-	| 'beyond_limit';
-
-/** One attempt shown as evidence, with how the gate used it. */
-export interface PromotionEvidence {
-	/** The attempt. */
-	attemptId: string;
-	/** The sitting. */
-	sittingId: string;
-	/** Date taken. */
-	takenOn: IsoDate;
-	/** The case it was taken for. */
-	caseId?: string;
-	/** Score (graded attempts). */
-	score?: number;
-	/** Maximum score. */
-	maxScore?: number;
-	/** Result: `pass`, `fail` (voided counts as fail), or `pending`. */
-	outcome: 'pass' | 'fail' | 'pending';
-	/** Attempt status as recorded. */
-	status: ExamRecord['status'];
-	/** How the gate used it. */
-	use: EvidenceUse;
-	/** 1-based position among the counted attempts, when counted. */
-	attemptNo?: number;
-}
-
-/** A plain JSON object, as the audit chain stores it. */
-export type JsonObject = { readonly [key: string]: JsonValue | undefined };
 
 /**
  * What a gate check used and what it decided, as plain JSON for the audit chain: the case, the
@@ -105,13 +68,6 @@ export interface PromotionDecision {
 	log: GateLog;
 }
 
-function outcomeOf(r: ExamRecord): PromotionEvidence['outcome'] {
-	if (r.status === 'voided') return 'fail';
-	if (r.status === 'pending') return 'pending';
-	return r.passed ? 'pass' : 'fail';
-}
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Decides whether a promotion case may proceed to appointment.
  *
@@ -153,56 +109,14 @@ export function checkPromotion(
 	const route = policy[promotionCase.appointmentRoute];
 	const limit = 1 + route.maxRetakes;
 	const from: IsoDate | undefined = promotionCase[COUNT_FROM_FIELD[policy.countFrom]];
-	const voidRule = policy.voidedAttempt;
-	const mine = records
-		.filter((r) => r.personId === promotionCase.personId && r.kind === 'pre_appointment')
-		.sort((a, b) => compare(a.takenOn, b.takenOn) || compare(a.attemptId, b.attemptId));
-
-	const evidence: PromotionEvidence[] = [];
-	let counted = 0;
-	let pass: PromotionEvidence | undefined;
-	let pending: PromotionEvidence | undefined;
-	let barredCase: PromotionEvidence | undefined;
-	let barredUntil: IsoDate | undefined;
-	const voids: Reason[] = [];
-	for (const r of mine) {
-		let use: EvidenceUse;
-		if (r.caseId !== promotionCase.id) use = 'other_case';
-		else if (from === undefined) use = 'no_counting_date';
-		else if (r.takenOn < from) use = 'before_counting';
-		else if (r.takenOn > today) use = 'after_now';
-		else if (pass) use = 'after_pass';
-		else if (barredCase || (barredUntil !== undefined && r.takenOn < barredUntil)) use = 'barred';
-		else if (counted >= limit) use = 'beyond_limit';
-		else use = 'counted';
-		const e: PromotionEvidence = {
-			attemptId: r.attemptId,
-			sittingId: r.sittingId,
-			takenOn: r.takenOn,
-			...(r.caseId !== undefined ? { caseId: r.caseId } : {}),
-			...(r.score !== undefined ? { score: r.score } : {}),
-			...(r.maxScore !== undefined ? { maxScore: r.maxScore } : {}),
-			outcome: outcomeOf(r),
-			status: r.status,
-			use
-		};
-		if (use === 'counted') {
-			e.attemptNo = ++counted;
-			if (e.outcome === 'pass') pass = e;
-			else if (e.outcome === 'pending') pending ??= e;
-			if (r.status === 'voided') {
-				if (voidRule.effect === 'bars_case') barredCase = e;
-				else if (voidRule.effect === 'bars_until') {
-					barredUntil = addMonths(r.takenOn, voidRule.months);
-					voids.push({
-						code: 'promotion.attempt_voided_bar',
-						data: { attemptId: r.attemptId, until: barredUntil, months: voidRule.months }
-					});
-				} else voids.push({ code: 'promotion.attempt_voided', data: { attemptId: r.attemptId } });
-			}
-		}
-		evidence.push(e);
-	}
+	const mine = candidateAttempts(records, promotionCase.personId);
+	const { evidence, pass, pending, barredCase, barredUntil, voids } = weighAttempts(mine, {
+		caseId: promotionCase.id,
+		from,
+		today,
+		limit,
+		voided: policy.voidedAttempt
+	});
 
 	const gated = route.examRequired && (promotionCase.leadingPost || !policy.leadingPostsOnly);
 	const exemptions = weighClaims(
