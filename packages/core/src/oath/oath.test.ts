@@ -132,7 +132,7 @@ describe('validateOathCeremony', () => {
 			}
 		]);
 		expect(messageFor(v.warnings[0]!.code, v.warnings[0]!.data)).toBe(
-			'由党委任命，按本地设定无须宪法宣誓'
+			'任命机关为党委，按本地设定无须宪法宣誓'
 		);
 	});
 
@@ -199,7 +199,7 @@ describe('who must swear', () => {
 		for (const [body, required] of bodies)
 			expect([body, oathRequirement(body).required]).toEqual([body, required]);
 		expect(messageFor('oath.required', { body: 'court' }, 'en')).toBe(
-			"Elected or appointed by the people's court: the constitutional oath is required"
+			"Appointed by the people's court: the constitutional oath is required"
 		);
 	});
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+	APPOINTING_BODIES,
 	CORE_MESSAGES,
+	COUNT_FROM_POINTS,
+	EXEMPTION_KINDS,
+	VOIDED_ATTEMPT_EFFECTS,
 	DEFAULT_OATH_POLICY,
 	DEFAULT_PROMOTION_POLICY,
 	LOCALES,
@@ -73,6 +77,22 @@ describe('the sources', () => {
 		expect(oathDays.source).toBe('local_choice');
 		expect(OATH_POLICY_SETTINGS.find((s) => s.key === 'oath.mustSwear')?.source).toBe(
 			'npcsc_oath_decision_2018'
+		);
+	});
+});
+
+describe('the values a settings screen offers', () => {
+	it('each has a label in both languages', () => {
+		const keys = [
+			...COUNT_FROM_POINTS.map((v) => `promotion.count_from.${v}`),
+			...EXEMPTION_KINDS.map((v) => `promotion.exemption.${v}`),
+			...VOIDED_ATTEMPT_EFFECTS.map((v) => `promotion.void_effect.${v}`),
+			...APPOINTING_BODIES.map((v) => `oath.body.${v}`)
+		];
+		for (const locale of LOCALES)
+			expect(keys.filter((k) => !(k in CORE_MESSAGES[locale]))).toEqual([]);
+		expect(messageFor('oath.required', { body: 'supervisory_commission' })).toBe(
+			'任命机关为监察委员会，须进行宪法宣誓'
 		);
 	});
 });
