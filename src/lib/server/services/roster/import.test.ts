@@ -225,6 +225,24 @@ describe('roster import', () => {
 		expect(result.counts.create).toBe(1);
 	});
 
+	it('reports every problem of a row at once, not only the first', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const hr = await makeUser(db, d.root.id, [['hr', d.root.id]]);
+		// the row's unit was deactivated, and HR may not grant 管理员: two problems in one row
+		await db.update(unit).set({ active: false }).where(eq(unit.id, d.a.id));
+		const ctx = await ctxFor(db, hr.user.id);
+		const bad = await previewRoster(
+			ctx,
+			await xlsx([['区司法局', '丙', 'H3', '', '科员', '人大任命', '', '学员、管理员']])
+		);
+		expect(bad.errors.map((e) => [e.row, e.column])).toEqual([
+			[2, '单位'],
+			[2, '角色']
+		]);
+		expect(bad.stagedId).toBeNull();
+	});
+
 	it('reads a GBK csv with English-free Chinese headers', async () => {
 		const db = await testDb();
 		const d = await district(db);

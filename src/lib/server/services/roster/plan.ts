@@ -179,28 +179,29 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 		readable.map((r) => r.row.employeeNo)
 	);
 	for (const { line, unitId, row } of readable) {
-		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) =>
+		// every problem of the row is reported, not only the first: the organiser fixes them at once
+		let refused = false;
+		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) => {
+			refused = true;
 			errors.push({
 				row: line,
 				column: headerOf.get(column) ?? HEADERS[column].zh,
 				message: t(key, params)
 			});
+		};
 		const unit = units.get(unitId)!;
 		const key = row.employeeNo.toLowerCase();
 		const before = known.people.get(key);
 		if (before && !units.get(before.unitId)) {
 			fail('employeeNo', 'roster_err_person_out_of_scope');
-			continue;
 		}
 		// people already in a deactivated unit may stay (export → import), nobody may join one
 		if (!unit.active && before?.unitId !== unitId) {
 			fail('unit', 'roster_err_unit_inactive', { unit: unit.label });
-			continue;
 		}
 		const account = before ? known.accountOf.get(before.id) : undefined;
 		if (!account && known.usernames.has(key)) {
 			fail('employeeNo', 'roster_err_username_taken');
-			continue;
 		}
 		const fields: PersonFields = {
 			unitId,
@@ -223,17 +224,15 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			fail('roles', 'roster_err_role_forbidden', {
 				roles: powers.map((r) => ROLE_LABELS[r]).join('、')
 			});
-			continue;
 		}
 		// a new account holds its grants on this row's unit only: the account rule asks for that unit
 		if (!account && !mayTouchAccount(ctx.user, 'account.open', [unit.path])) {
 			fail('employeeNo', 'roster_err_account_forbidden');
-			continue;
 		}
 		if (account === ctx.user.id && revoke.includes('admin')) {
 			fail('roles', 'error_revoke_own_admin');
-			continue;
 		}
+		if (refused) continue;
 		const moved = before !== undefined && before.unitId !== unitId;
 		const cadreLeaves =
 			moved && account && known.grants.get(account)?.get(before.unitId)?.has('cadre')
