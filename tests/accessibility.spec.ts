@@ -56,7 +56,9 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 			'/study/calendar',
 			'/study/checkin',
 			'/study/feeds',
-			/^\/study\/readings\/\d+$/
+			/^\/study\/readings\/\d+$/,
+			'/study/lessons',
+			/^\/study\/lessons\/\d+$/
 		]
 	},
 	{
@@ -84,6 +86,11 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 			/^\/study\/teams\/\d+$/,
 			'/study/readings',
 			/^\/study\/readings\/\d+$/,
+			'/study/lessons',
+			/^\/study\/lessons\/\d+$/,
+			/^\/study\/lessons\/\d+\/edit$/,
+			'/study/lessons/new?kind=case',
+			'/study/credits?all=1',
 			'/exams/manage',
 			'/exams/manage/new'
 		]

@@ -4,6 +4,7 @@
  */
 import type { IsoDate } from '../calendar/dates.ts';
 import type { StudySession } from './figures.ts';
+import type { StudyForm } from './plan.ts';
 
 /** How credits are earned and how many a year requires. */
 export interface CreditPolicy {
@@ -101,5 +102,113 @@ export function studyCredits(
 		requiredHours: policy.annualRequiredHours,
 		met: totalHours >= policy.annualRequiredHours,
 		shortfallHours: round2(Math.max(0, policy.annualRequiredHours - totalHours))
+	};
+}
+
+/**
+ * Credits (学分) as a district counts them: a number per attended session by its form, per
+ * written-study sign-off and per so many practice answers, against an annual requirement. Unlike
+ * {@link CreditPolicy} (hours), a session earns the same whatever its length.
+ */
+export interface AnnualCreditPolicy {
+	/** Credits for attending one held session, by its form. */
+	perSessionByForm: Record<StudyForm, number>;
+	/** Fraction of a session's credits earned by a late arrival (leave and absent earn 0). */
+	lateFactor: number;
+	/** Credits per written-study material signed off (签阅). */
+	perSignOff: number;
+	/** How many practice answers earn one credit (0: practice earns none). */
+	practiceAnswersPerCredit: number;
+	/** Most credits practice may earn in a year. */
+	practiceCap: number;
+	/** Credits required per year. */
+	annualRequired: number;
+}
+
+/** The default {@link AnnualCreditPolicy}: local choices, each a setting. */
+export const DEFAULT_ANNUAL_CREDIT_POLICY: AnnualCreditPolicy = {
+	perSessionByForm: { written: 1, collective: 2, lecture: 2, case: 2, trial: 3 },
+	lateFactor: 0.5,
+	perSignOff: 1,
+	practiceAnswersPerCredit: 50,
+	practiceCap: 10,
+	annualRequired: 24
+};
+
+/** What one person did, on local (Asia/Shanghai) dates; entries outside the year are ignored. */
+export interface AnnualCreditInput {
+	/** The calendar year counted. */
+	year: number;
+	/** Sessions the person attended (present or late), held on `date`. */
+	attended: readonly { date: IsoDate; form: StudyForm; status: 'present' | 'late' }[];
+	/** Dates of the person's sign-offs, one per material. */
+	signOffs: readonly IsoDate[];
+	/** Practice answers given, counted per day. */
+	practiceAnswers: readonly { date: IsoDate; count: number }[];
+}
+
+/** A person's credits for a year, by source. */
+export interface AnnualCredits {
+	/** From attended sessions. */
+	sessions: number;
+	/** From sign-offs. */
+	signOffs: number;
+	/** From practice (whole credits only, after the cap). */
+	practice: number;
+	/** Practice answers counted in the year. */
+	practiceAnswers: number;
+	/** Sum, rounded to 2 decimals. */
+	total: number;
+	/** The requirement. */
+	required: number;
+	/** Share of the requirement earned, 0–1 (1 when nothing is required). */
+	progress: number;
+	/** Whether the requirement is met. */
+	met: boolean;
+	/** Credits still missing (0 when met). */
+	shortfall: number;
+}
+
+/**
+ * A person's credits for a calendar year under a credit policy.
+ *
+ * @param input - the person's attended sessions, sign-offs and practice answers
+ * @param policy - credits per source and the requirement
+ * @returns the credits per source, the total, progress and shortfall
+ * @example
+ * annualCredits({ year: 2026, attended: [{ date: '2026-03-02', form: 'lecture', status: 'present' }],
+ *   signOffs: [], practiceAnswers: [] }).sessions; // → 2
+ */
+export function annualCredits(
+	input: AnnualCreditInput,
+	policy: AnnualCreditPolicy = DEFAULT_ANNUAL_CREDIT_POLICY
+): AnnualCredits {
+	const inYear = (d: IsoDate) => d.startsWith(`${input.year}-`);
+	let sessions = 0;
+	for (const a of input.attended) {
+		if (!inYear(a.date)) continue;
+		const full = policy.perSessionByForm[a.form] ?? 0;
+		sessions += a.status === 'late' ? full * policy.lateFactor : full;
+	}
+	const signOffs = input.signOffs.filter(inYear).length * policy.perSignOff;
+	const practiceAnswers = input.practiceAnswers
+		.filter((p) => inYear(p.date))
+		.reduce((t, p) => t + Math.max(0, p.count), 0);
+	const practice =
+		policy.practiceAnswersPerCredit > 0
+			? Math.min(policy.practiceCap, Math.floor(practiceAnswers / policy.practiceAnswersPerCredit))
+			: 0;
+	const total = round2(sessions + signOffs + practice);
+	const required = policy.annualRequired;
+	return {
+		sessions: round2(sessions),
+		signOffs: round2(signOffs),
+		practice,
+		practiceAnswers,
+		total,
+		required,
+		progress: required > 0 ? Math.min(1, total / required) : 1,
+		met: total >= required,
+		shortfall: round2(Math.max(0, required - total))
 	};
 }

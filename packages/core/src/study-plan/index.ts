@@ -3,3 +3,4 @@ export * from './plan.ts';
 export * from './schedule.ts';
 export * from './figures.ts';
 export * from './credits.ts';
+export * from './lesson-citations.ts';

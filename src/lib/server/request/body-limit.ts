@@ -30,6 +30,9 @@ const UPLOAD_LIMIT: BodyLimit = { bytes: 6 * MB, fields: 100 };
  */
 const EDITOR_LIMIT: BodyLimit = { bytes: 1 * MB, fields: 10_000 };
 
+/** The lesson editor: see its entries below. */
+const LESSON_EDITOR_LIMIT: BodyLimit = { bytes: 1.25 * MB, fields: 100 };
+
 /** Routes whose bodies are larger than an ordinary form's, by SvelteKit route id. */
 export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	'/(app)/banks/[bankId=id]/import': UPLOAD_LIMIT,
@@ -49,6 +52,10 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	// an exam question's form (as a practice answer), and the exam page's batch of saves (JSON)
 	'/(app)/exams/a/[id=id]': { bytes: 1 * MB, fields: 2_000 },
 	'/(app)/exams/a/[id=id]/save': { bytes: 1 * MB, fields: 0 },
+	// a lesson's editor: a body or six case parts of at most 20,000 characters each, nine bytes a
+	// character once URL-encoded
+	'/(app)/study/lessons/new': LESSON_EDITOR_LIMIT,
+	'/(app)/study/lessons/[id=id]/edit': LESSON_EDITOR_LIMIT,
 	// the editor's live preview: one Markdown field of at most 20,000 characters, as JSON
 	'/api/v1/markdown': { bytes: 128 * KB, fields: 0 }
 };

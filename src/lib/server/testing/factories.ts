@@ -6,6 +6,9 @@ import {
 	type Rank,
 	type Role,
 	type UnitKind,
+	law,
+	lawArticle,
+	lawVersion,
 	person,
 	questionBank,
 	roleGrant,
@@ -161,4 +164,23 @@ export async function makeQuestion(
 		)
 	);
 	return stored.questionId;
+}
+
+/** A law in the library with a current version holding only the given articles. */
+export async function makeLaw(db: Db, shortTitle: string, articleNos: number[]) {
+	const now = new Date();
+	const [l] = await db
+		.insert(law)
+		.values({ title: `中华人民共和国${shortTitle}`, shortTitle, createdAt: now })
+		.returning();
+	const [v] = await db
+		.insert(lawVersion)
+		.values({ lawId: l!.id, label: '1', sourceFormat: 'text', contentHash: 'x', importedAt: now })
+		.returning();
+	await db
+		.insert(lawArticle)
+		.values(
+			articleNos.map((articleNo) => ({ versionId: v!.id, articleNo, text: `第${articleNo}条` }))
+		);
+	return l!;
 }

@@ -9,3 +9,4 @@ export * from './practice-session.ts';
 export * from './study.ts';
 export * from './calendar.ts';
 export * from './exams.ts';
+export * from './lessons.ts';

@@ -5,10 +5,10 @@ import { person } from './org.ts';
 
 /** What a practice set was drawn from, for its heading and the summary. */
 export interface PracticeSource {
-	by: 'law' | 'topic' | 'bank' | 'review' | 'mistakes';
-	/** The law's short title, the topic, or the bank id (as text); empty for review and mistakes. */
+	by: 'law' | 'topic' | 'bank' | 'review' | 'mistakes' | 'lesson';
+	/** The law's short title, the topic, the bank or lesson id (as text); empty for review and mistakes. */
 	value: string;
-	/** What to show: the law, topic or bank name. */
+	/** What to show: the law, topic, bank or lesson name. */
 	label: string;
 }
 

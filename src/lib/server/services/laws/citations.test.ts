@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { law, lawArticle, lawVersion } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
-import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
+import { ctxFor, district, makeBank, makeLaw, makeUser } from '../../testing/factories.ts';
 import { previewQuestionImport } from '../questions/import.ts';
 import { missingArticles } from './citations.ts';
 
 async function withConstitution() {
 	const db = await testDb();
-	const now = new Date();
-	const [l] = await db
-		.insert(law)
-		.values({ title: '中华人民共和国宪法', shortTitle: '宪法', createdAt: now })
-		.returning();
-	const [v] = await db
-		.insert(lawVersion)
-		.values({
-			lawId: l!.id,
-			label: '2018',
-			sourceFormat: 'text',
-			contentHash: 'x',
-			importedAt: now
-		})
-		.returning();
-	await db
-		.insert(lawArticle)
-		.values(
-			[1, 2, 27].map((articleNo) => ({ versionId: v!.id, articleNo, text: `第${articleNo}条` }))
-		);
+	await makeLaw(db, '宪法', [1, 2, 27]);
 	return db;
 }
 

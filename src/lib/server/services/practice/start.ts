@@ -115,6 +115,26 @@ export async function startPractice(ctx: Ctx, input: StartPracticeInput): Promis
 			break;
 		}
 	}
+	const mode = input.by === 'review' ? 'review' : input.by === 'mistakes' ? 'mistakes' : 'practice';
+	return createPracticeSet(ctx, scope, { ids, source, mode, seed, rng });
+}
+
+/**
+ * Writes a practice set of the given questions, in that order: the current version of each is
+ * pinned and its options ordered from the set's seed. Throws when there is nothing to practise.
+ */
+export async function createPracticeSet(
+	ctx: Ctx,
+	scope: PracticeScope,
+	set: {
+		ids: number[];
+		source: PracticeSource;
+		mode: 'practice' | 'review' | 'mistakes';
+		seed: string;
+		rng: Rng;
+	}
+): Promise<number> {
+	const { ids, source, mode, seed, rng } = set;
 	if (ids.length === 0) throw new InvalidInputError({}, 'practice_nothing_to_practise');
 
 	return transact(ctx, async (tx) => {
@@ -139,7 +159,7 @@ export async function startPractice(ctx: Ctx, input: StartPracticeInput): Promis
 			.insert(practiceSession)
 			.values({
 				personId: scope.personId,
-				mode: input.by === 'review' ? 'review' : input.by === 'mistakes' ? 'mistakes' : 'practice',
+				mode,
 				source,
 				items,
 				answerIds: items.map(() => null),

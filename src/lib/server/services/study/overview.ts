@@ -4,6 +4,7 @@ import type { Ctx } from '../../context.ts';
 import { unit } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { sessionsQuery } from './calendar.ts';
+import { myCredits } from './credits.ts';
 import { myReadings } from './readings.ts';
 
 /** The study home: a cadre's own coming sessions; for organisers, HR and admins their units' too. */
@@ -25,6 +26,7 @@ export async function studyOverview(ctx: Ctx) {
 		today,
 		mine: mine.slice(0, 10),
 		units,
+		credits: attend ? await myCredits(ctx) : null,
 		may: { attend, read, manage: canAnywhere(ctx.user, 'study.manage') }
 	};
 }
@@ -41,6 +43,7 @@ export async function studyAgenda(ctx: Ctx) {
 	});
 	return {
 		sessions: sessions.filter((s) => s.status !== 'cancelled').slice(0, 5),
-		unsigned: await myReadings(ctx, { unsignedOnly: true, limit: 5 })
+		unsigned: await myReadings(ctx, { unsignedOnly: true, limit: 5 }),
+		credits: await myCredits(ctx)
 	};
 }

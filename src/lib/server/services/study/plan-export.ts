@@ -7,7 +7,7 @@ import { getPlan } from './plans.ts';
 type Message = (params: object, options: { locale: 'zh-CN' }) => string;
 
 /** A catalogue message in Chinese whatever the reader's language: the plan is a Chinese document. */
-const zh = (key: string, params: object = {}) =>
+export const zh = (key: string, params: object = {}) =>
 	(m as unknown as Record<string, Message>)[key]!(params, { locale: 'zh-CN' });
 
 /** The laws of an item as one cell: 《行政复议法》第二条、《公务员法》. */

@@ -33,6 +33,8 @@ import {
 	updateSessionDetails
 } from '$lib/server/services/study/session-record.ts';
 import { getSession } from '$lib/server/services/study/sessions.ts';
+import { sessionLessonsInput } from '$lib/schemas/lessons.ts';
+import { setSessionLessons, sessionLessons } from '$lib/server/services/lessons/session-lessons.ts';
 import { readUploadForm } from '$lib/server/uploads/form.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -47,7 +49,8 @@ export const load: PageServerLoad = async (event) => {
 				end: wallTime(s.session.actualEndAt)
 			},
 			short: s.short.map((r) => coreMessage(r.code, r.data)),
-			laws: s.manage ? await lawChoices(ctx, 'study.manage') : []
+			laws: s.manage ? await lawChoices(ctx, 'study.manage') : [],
+			lessons: await sessionLessons(ctx, s.session.id)
 		};
 	});
 };
@@ -60,6 +63,16 @@ const wallTime = (at: Date | null) =>
 const extra = (event: RequestEvent) => ({ sessionId: event.params.id });
 
 export const actions: Actions = {
+	lessons: async (event) => {
+		// checkboxes: every checked one, not only the last value of the name
+		const form = await event.request.formData();
+		const out = await act(event, 'lessons', sessionLessonsInput, setSessionLessons, {
+			form,
+			extra: { ...extra(event), lessonIds: form.getAll('lessonIds') }
+		});
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'saved');
+	},
 	details: async (event) => {
 		const out = await act(event, 'details', sessionDetailsInput, updateSessionDetails, {
 			extra: extra(event),

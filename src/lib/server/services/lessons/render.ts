@@ -1,0 +1,26 @@
+import { replaceCitations } from '@xuefa/core';
+import { escapeUTF8 } from 'entities';
+import { renderMarkdown } from '../../markdown.ts';
+
+// Private-use characters: nothing a user types survives Markdown and sanitising as this pair
+const token = (i: number) => `\uE000${i}\uE001`;
+
+/** The stable address of a cited article (or law), by the short title citations use. */
+export function citationHref(ref: { lawId: string; articleNo?: number }): string {
+	const law = `/laws/cite/${encodeURIComponent(ref.lawId)}`;
+	return ref.articleNo === undefined ? law : `${law}/${ref.articleNo}`;
+}
+
+/**
+ * A lesson text as safe HTML, its `[[…]]` citations as links to the articles' stable pages. The
+ * links are put in after sanitising, from the parsed reference only (never from the typed text),
+ * so that they stay in the same tab, unlike links a user typed.
+ */
+export function renderLessonText(source: string): string {
+	if (!source.trim()) return '';
+	const { text, citations } = replaceCitations(source, token);
+	return renderMarkdown(text).replace(/\uE000(\d+)\uE001/g, (_, i: string) => {
+		const c = citations[Number(i)]!;
+		return `<a href="${escapeUTF8(citationHref(c.ref))}">${escapeUTF8(c.label)}</a>`;
+	});
+}
