@@ -70,7 +70,11 @@ const WALKS: { who: string; then: Step[] }[] = [
 			'/study/readings',
 			/^\/study\/readings\/\d+$/,
 			'/exams/manage',
-			'/exams/manage/new'
+			'/exams/manage/new',
+			// when the demo has exams: an exam, a sitting's results and its live monitor
+			/^\/exams\/manage\/\d+$/,
+			/^\/exams\/manage\/sittings\/\d+$/,
+			/^\/exams\/manage\/sittings\/\d+\/monitor$/
 		]
 	},
 	{
