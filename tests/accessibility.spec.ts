@@ -92,7 +92,11 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 			'/study/lessons/new?kind=case',
 			'/study/credits?all=1',
 			'/exams/manage',
-			'/exams/manage/new'
+			'/exams/manage/new',
+			// when the demo has exams: an exam, a sitting's results and its live monitor
+			/^\/exams\/manage\/\d+$/,
+			/^\/exams\/manage\/sittings\/\d+$/,
+			/^\/exams\/manage\/sittings\/\d+\/monitor$/
 		]
 	},
 	{

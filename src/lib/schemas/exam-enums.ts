@@ -20,3 +20,7 @@ export const REVIEW_WHEN = ['after_submit', 'after_close', 'never'] as const;
 /** The multiple-choice grading policies an organiser chooses from. */
 export const MULTIPLE_POLICIES = ['all_or_nothing', 'partial_half', 'proportional'] as const;
 export type MultiplePolicy = (typeof MULTIPLE_POLICIES)[number];
+
+/** How a candidate left the exam page: the tab hidden (visibilitychange) or the window blurred. */
+export const FOCUS_EVENT_KINDS = ['hidden', 'blur'] as const;
+export type FocusEventKind = (typeof FOCUS_EVENT_KINDS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { QUESTION_TYPES } from '@xuefa/core';
+import { RANKS } from './enums.ts';
 import { checkbox, id, optionalText, required, text } from './common.ts';
 import { answerFields } from './practice.ts';
 import {
@@ -70,6 +71,11 @@ export const examInput = z
 		bandGood: num(0, 1000),
 		durationMinutes: int(1, 600),
 		maxAttempts: int(1, 20),
+		/** Blank: no limit on leaving the exam page. */
+		focusLimit: z.preprocess(
+			(v) => (v === '' || v === undefined || v === null ? null : v),
+			int(1, 50).nullable()
+		),
 		counts: z.enum(RETAKE_COUNTS, required),
 		onlyAfterFail: checkbox,
 		multiple: z.enum(MULTIPLE_POLICIES, required),
@@ -98,7 +104,18 @@ const localDateTime = z
 	.transform((s) => new Date(`${s.slice(0, 16)}:00+08:00`))
 	.refine((d) => !Number.isNaN(d.getTime()), { error: 'err_invalid' });
 
-/** Create a sitting with its roster: units (and their sub-units) and people by employee number. */
+/** Names typed as a list (employee numbers, logins), spaces, commas or new lines between them. */
+const nameList = z
+	.string()
+	.max(20_000, { error: 'err_too_long' })
+	.optional()
+	.default('')
+	.transform((s) => [...new Set(s.split(/[\s,，、;；]+/).filter(Boolean))]);
+
+/**
+ * Create a sitting with its roster: units (and their sub-units), ranks (within the exam's unit) and
+ * people by employee number; and its proctors by login.
+ */
 export const sittingInput = z
 	.object({
 		examId: id,
@@ -107,17 +124,18 @@ export const sittingInput = z
 		closesAt: localDateTime,
 		oneDevice: checkbox,
 		unitIds: ids,
-		employeeNos: z
-			.string()
-			.max(20_000, { error: 'err_too_long' })
-			.optional()
-			.default('')
-			.transform((s) => [...new Set(s.split(/[\s,，、;；]+/).filter(Boolean))])
+		employeeNos: nameList,
+		ranks: z.preprocess(
+			(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+			z.array(z.enum(RANKS, { error: 'err_invalid' })).max(RANKS.length)
+		),
+		/** Proctors' logins. */
+		proctors: nameList
 	})
 	.superRefine((v, c) => {
 		if (v.closesAt <= v.opensAt)
 			c.addIssue({ code: 'custom', path: ['closesAt'], message: 'err_sitting_window' });
-		if (v.unitIds.length === 0 && v.employeeNos.length === 0)
+		if (v.unitIds.length === 0 && v.employeeNos.length === 0 && v.ranks.length === 0)
 			c.addIssue({ code: 'custom', path: ['unitIds'], message: 'err_sitting_roster_empty' });
 	});
 export type SittingInput = z.infer<typeof sittingInput>;

@@ -20,10 +20,12 @@ import {
 	ATTEMPT_STATES,
 	EXAM_KINDS,
 	EXAM_STATUSES,
+	FOCUS_EVENT_KINDS,
 	PAPER_KINDS,
 	RETAKE_COUNTS,
 	REVIEW_WHEN
 } from '../../../schemas/exam-enums.ts';
+import { RANKS } from '../../../schemas/enums.ts';
 import { user } from './auth.ts';
 import { person, unit } from './org.ts';
 
@@ -69,6 +71,8 @@ export const exam = sqliteTable(
 		onlyAfterFail: integer({ mode: 'boolean' }).notNull(),
 		grading: text({ mode: 'json' }).notNull().$type<GradingPolicy>(),
 		review: text({ mode: 'json' }).notNull().$type<ReviewOptions>(),
+		/** Times a candidate may leave the exam page (tab switch, focus loss); the last submits. Null: no limit. */
+		focusLimit: integer(),
 		publishedAt: integer({ mode: 'timestamp_ms' }),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id),
@@ -130,6 +134,36 @@ export const sittingPerson = sqliteTable(
 	]
 );
 
+/** Roster by rank: every active person of the rank in the exam's unit or below. */
+export const sittingRank = sqliteTable(
+	'sitting_rank',
+	{
+		sittingId: integer()
+			.notNull()
+			.references(() => sitting.id, { onDelete: 'cascade' }),
+		rank: text({ enum: RANKS }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sittingId, t.rank] })]
+);
+
+/** 监考: accounts that may watch a sitting's monitor and act on it besides the exam's organisers. */
+export const sittingProctor = sqliteTable(
+	'sitting_proctor',
+	{
+		sittingId: integer()
+			.notNull()
+			.references(() => sitting.id, { onDelete: 'cascade' }),
+		userId: integer()
+			.notNull()
+			.references(() => user.id)
+	},
+	// "may this user proctor this sitting" looks up by user
+	(t) => [
+		primaryKey({ columns: [t.sittingId, t.userId] }),
+		index('sitting_proctor_user_idx').on(t.userId)
+	]
+);
+
 /**
  * One candidate's attempt: the exact paper drawn (with its keys — never sent to the browser), its
  * deadline (kept here, so any process honours it, also after a restart) and its result.
@@ -177,6 +211,21 @@ export const examAttempt = sqliteTable(
 			.on(t.deadline)
 			.where(sql`${t.state} = 'in_progress'`)
 	]
+);
+
+/** A time the candidate left the exam page (the tab hidden, or the window lost focus). */
+export const examFocusEvent = sqliteTable(
+	'exam_focus_event',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		attemptId: integer()
+			.notNull()
+			.references(() => examAttempt.id, { onDelete: 'cascade' }),
+		kind: text({ enum: FOCUS_EVENT_KINDS }).notNull(),
+		at: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	// an attempt's count (the limit, the monitor)
+	(t) => [index('exam_focus_event_attempt_idx').on(t.attemptId)]
 );
 
 /**

@@ -71,6 +71,7 @@ export function examFormValues(e: ExamRow): Record<string, string> {
 		bandGood: String(e.bands?.find((b) => b.code === 'good')?.min ?? 80),
 		durationMinutes: String(e.durationMinutes),
 		maxAttempts: String(e.maxAttempts),
+		focusLimit: e.focusLimit === null ? '' : String(e.focusLimit),
 		counts: e.counts,
 		onlyAfterFail: e.onlyAfterFail ? 'on' : '',
 		multiple: multipleChoiceOf(e.grading),

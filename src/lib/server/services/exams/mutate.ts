@@ -72,6 +72,7 @@ function columnsOf(input: ExamInput, blueprint: Blueprint) {
 		bands: bandsOf(input.passMark, input.bandExcellent, input.bandGood),
 		durationMinutes: input.durationMinutes,
 		maxAttempts: input.maxAttempts,
+		focusLimit: input.focusLimit,
 		counts: input.counts,
 		onlyAfterFail: input.onlyAfterFail,
 		grading: gradingPolicyOf(input.multiple),

@@ -4,14 +4,25 @@ import type { SittingInput } from '$lib/schemas/exams.ts';
 import { authorize, inScope } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { person, sitting, sittingPerson, sittingUnit, unit } from '../../db/schema/index.ts';
+import {
+	exam,
+	person,
+	sitting,
+	sittingPerson,
+	sittingProctor,
+	sittingRank,
+	sittingUnit,
+	unit,
+	user
+} from '../../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadExam } from './access.ts';
 
 /**
- * Creates a sitting of a published exam with its roster: whole units (with the units below them)
- * and people named by employee number, each within the organiser's scope.
+ * Creates a sitting of a published exam with its roster: whole units (with the units below them),
+ * ranks (within the exam's unit) and people named by employee number, each within the organiser's
+ * scope; and its proctors, named by login.
  */
 export async function createSitting(ctx: Ctx, input: SittingInput): Promise<number> {
 	const e = await loadExam(ctx, input.examId);
@@ -35,6 +46,7 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 		throw new InvalidInputError({ employeeNos: ['err_invalid'] }, 'err_sitting_unknown_people', {
 			list: unknown.slice(0, 10).join('、')
 		});
+	const proctors = await proctorsNamed(ctx, input.proctors);
 	return transact(ctx, async (tx) => {
 		const [row] = await tx.db
 			.insert(sitting)
@@ -55,6 +67,10 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 				.values(input.unitIds.map((unitId) => ({ sittingId, unitId })));
 		if (people.length)
 			await tx.db.insert(sittingPerson).values(people.map((p) => ({ sittingId, personId: p.id })));
+		if (input.ranks.length)
+			await tx.db.insert(sittingRank).values(input.ranks.map((rank) => ({ sittingId, rank })));
+		if (proctors.length)
+			await tx.db.insert(sittingProctor).values(proctors.map((userId) => ({ sittingId, userId })));
 		await appendAudit(tx, {
 			action: 'sitting.created',
 			entityType: 'sitting',
@@ -66,20 +82,52 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 				opensAt: input.opensAt,
 				closesAt: input.closesAt,
 				unitIds: input.unitIds,
-				personIds: people.map((p) => p.id)
+				ranks: input.ranks,
+				personIds: people.map((p) => p.id),
+				proctorIds: proctors
 			}
 		});
 		return sittingId;
 	});
 }
 
+/** The active accounts named as proctors (by login); unknown names are a field error. */
+async function proctorsNamed(ctx: Ctx, usernames: readonly string[]): Promise<number[]> {
+	if (usernames.length === 0) return [];
+	const lower = usernames.map((u) => u.toLowerCase());
+	const rows = await ctx.db
+		.select({ id: user.id, username: user.username })
+		.from(user)
+		.where(and(inArray(sql`lower(${user.username})`, lower), eq(user.disabled, false)));
+	const found = new Set(rows.map((r) => r.username.toLowerCase()));
+	const unknown = usernames.filter((u) => !found.has(u.toLowerCase()));
+	if (unknown.length)
+		throw new InvalidInputError({ proctors: ['err_invalid'] }, 'err_sitting_unknown_proctors', {
+			list: unknown.slice(0, 10).join('、')
+		});
+	return rows.map((r) => r.id);
+}
+
 /**
  * A SQL condition: the person `personId` is on the roster of the sitting in `sittingIdColumn` —
- * named, or in one of its units (or below), and active.
+ * named, or active and in one of its units (or below), or active, of one of its ranks and in the
+ * exam's unit (or below).
  */
 export function onRoster(personId: number | SQLiteColumn, sittingIdColumn: SQLiteColumn) {
 	return sql`(
 		EXISTS (SELECT 1 FROM ${sittingPerson} WHERE ${sittingPerson.sittingId} = ${sittingIdColumn} AND ${sittingPerson.personId} = ${personId})
+		OR EXISTS (
+			SELECT 1 FROM ${sittingRank}
+			JOIN ${sitting} AS rank_sitting ON rank_sitting.id = ${sittingRank.sittingId}
+			JOIN ${exam} AS rank_exam ON rank_exam.id = rank_sitting.exam_id
+			JOIN ${unit} AS rank_unit ON rank_unit.id = rank_exam.unit_id
+			JOIN ${person} AS rank_person ON rank_person.id = ${personId}
+			JOIN ${unit} AS rank_person_unit ON rank_person_unit.id = rank_person.unit_id
+			WHERE ${sittingRank.sittingId} = ${sittingIdColumn}
+				AND ${sittingRank.rank} = rank_person.rank
+				AND rank_person.status = 'active'
+				AND substr(rank_person_unit.path, 1, length(rank_unit.path)) = rank_unit.path
+		)
 		OR EXISTS (
 			SELECT 1 FROM ${sittingUnit}
 			JOIN ${unit} AS roster_unit ON roster_unit.id = ${sittingUnit.unitId}

@@ -4,12 +4,14 @@
  * the deadline; after submitting, the result as far as the review options allow.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { type Response, decidePass } from '@xuefa/core';
+import { type Response, canStartAttempt, decidePass } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { certificate, exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { type QuestionView, questionView } from '../practice/session.ts';
 import { candidateOf, closeOverdueOf, lastSeq, ownAttempt } from './attempts.ts';
-import { passRulesOf, reviewAllows } from './rules.ts';
+import { coreAttempt } from './finish.ts';
+import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
+import { focusLossCount } from './monitor.ts';
 import { onRoster } from './sittings.ts';
 
 export interface PaperItemView {
@@ -30,7 +32,12 @@ export interface SavedAnswer {
 export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: string) {
 	const row = await ownAttempt(ctx, attemptId, deviceId);
 	const [head] = await ctx.db
-		.select({ title: exam.title, kind: exam.kind, sittingName: sitting.name })
+		.select({
+			title: exam.title,
+			kind: exam.kind,
+			sittingName: sitting.name,
+			focusLimit: exam.focusLimit
+		})
 		.from(exam)
 		.innerJoin(sitting, eq(sitting.id, row.sittingId))
 		.where(eq(exam.id, row.examId));
@@ -72,7 +79,8 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 		totalPoints: row.paper.totalPoints,
 		items,
 		answers,
-		lastSeq: await lastSeq(ctx.db, row.id)
+		lastSeq: await lastSeq(ctx.db, row.id),
+		focus: { limit: head!.focusLimit, losses: await focusLossCount(ctx.db, row.id) }
 	};
 }
 
@@ -125,29 +133,25 @@ export async function myExams(ctx: Ctx) {
 			title: exam.title,
 			kind: exam.kind,
 			durationMinutes: exam.durationMinutes,
-			maxAttempts: exam.maxAttempts
+			maxAttempts: exam.maxAttempts,
+			counts: exam.counts,
+			onlyAfterFail: exam.onlyAfterFail,
+			passMark: exam.passMark,
+			bands: exam.bands
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(and(eq(exam.status, 'published'), onRoster(personId, sitting.id)))
 		.orderBy(asc(sitting.opensAt));
+	// every attempt at these exams (in any sitting): the retake rules count them all
 	const attempts = sittings.length
 		? await ctx.db
-				.select({
-					id: examAttempt.id,
-					sittingId: examAttempt.sittingId,
-					number: examAttempt.number,
-					state: examAttempt.state,
-					deadline: examAttempt.deadline
-				})
+				.select()
 				.from(examAttempt)
 				.where(
 					and(
 						eq(examAttempt.personId, personId),
-						inArray(
-							examAttempt.sittingId,
-							sittings.map((s) => s.id)
-						)
+						inArray(examAttempt.examId, [...new Set(sittings.map((s) => s.examId))])
 					)
 				)
 				.orderBy(desc(examAttempt.number))
@@ -156,6 +160,11 @@ export async function myExams(ctx: Ctx) {
 	const rows = sittings.map((s) => {
 		const mine = attempts.filter((a) => a.sittingId === s.id);
 		const inProgress = mine.find((a) => a.state === 'in_progress');
+		const retake = canStartAttempt(
+			attempts.filter((a) => a.examId === s.examId).map((a) => coreAttempt(a)),
+			retakePolicyOf(s),
+			passRulesOf(s)
+		);
 		const when: 'upcoming' | 'open' | 'done' =
 			now < s.opensAt.getTime() ? 'upcoming' : now < s.closesAt.getTime() ? 'open' : 'done';
 		return {
@@ -163,7 +172,8 @@ export async function myExams(ctx: Ctx) {
 			opensAt: s.opensAt.getTime(),
 			closesAt: s.closesAt.getTime(),
 			when: when === 'open' && !inProgress && mine.length > 0 ? ('done' as const) : when,
-			canStart: when === 'open',
+			// a first attempt, or a further one only as the exam's retake rules allow
+			canStart: when === 'open' && retake.allowed,
 			inProgress: inProgress
 				? { id: inProgress.id, deadline: inProgress.deadline.getTime() }
 				: null,

@@ -2,6 +2,7 @@ import { error, isHttpError, json } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import { saveAnswersInput } from '$lib/schemas/exams.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
+import { jsonBody } from '$lib/server/request/json-body.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { saveAnswers } from '$lib/server/services/exams/attempts.ts';
 import type { RequestHandler } from './$types';
@@ -13,10 +14,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	if (!event.locals.user) error(401, t('error_forbidden'));
 	const ctx = ctxOf(event);
-	const body = (await event.request.json().catch((e: unknown) => {
-		if (isHttpError(e)) throw e;
-		return null;
-	})) as Record<string, unknown> | null;
+	const body = await jsonBody(event.request);
 	const parsed = saveAnswersInput.safeParse({ ...body, attemptId: event.params.id });
 	if (!parsed.success) error(400, t('error_invalid_input'));
 	const result = await guard(() =>

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { id, text } from './common.ts';
+import { FOCUS_EVENT_KINDS } from './exam-enums.ts';
+
+/** Void a candidate's attempt (cheating), with the reason that goes into the audit log. */
+export const voidAttemptInput = z.object({
+	sittingId: id,
+	attemptId: id,
+	reason: text(500)
+});
+export type VoidAttemptInput = z.infer<typeof voidAttemptInput>;
+
+/** Give one candidate more time, with a reason. */
+export const extendAttemptInput = z.object({
+	sittingId: id,
+	attemptId: id,
+	minutes: z.coerce
+		.number({ error: 'err_invalid' })
+		.int({ error: 'err_invalid' })
+		.min(1, { error: 'err_exam_number_range' })
+		.max(240, { error: 'err_exam_number_range' }),
+	reason: text(500)
+});
+export type ExtendAttemptInput = z.infer<typeof extendAttemptInput>;
+
+/** The exam page reports that the candidate left it. */
+export const focusEventInput = z.object({
+	attemptId: id,
+	kind: z.enum(FOCUS_EVENT_KINDS)
+});
+export type FocusEventInput = z.infer<typeof focusEventInput>;
+
+/** What the exam page learns after reporting a focus loss, or when it asks for its deadline. */
+export type AttemptStatus =
+	| { kind: 'open'; deadline: number; now: number; focusLosses: number; focusLimit: number | null }
+	| { kind: 'closed'; state: string; focusLimitReached: boolean };

@@ -1,0 +1,348 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { sittingInput } from '$lib/schemas/exams.ts';
+import { auditEntry, certificate, examAttempt, passRecord, person } from '../../db/schema/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import { ctxFor, makeUser } from '../../testing/factories.ts';
+import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
+import { attemptStatus, extendExamAttempt, recordFocusLoss, voidExamAttempt } from './integrity.ts';
+import { sittingMonitor } from './monitor.ts';
+import { createSitting, isOnRoster } from './sittings.ts';
+import { myExams } from './view.ts';
+
+type Setup = Awaited<ReturnType<typeof examSetup>>;
+
+async function start(s: Setup, sittingId: number, minutes: number, userId = s.cadre.user.id) {
+	const ctx = await candidateCtx(s.db, userId, minutes);
+	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+	return { ctx, id };
+}
+
+/** Answers every question of the attempt, right or wrong, then submits. */
+async function sit(s: Setup, sittingId: number, minutes: number, right: boolean) {
+	const a = await start(s, sittingId, minutes);
+	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+	const saves = row!.paper.sections
+		.flatMap((x) => x.items)
+		.map((item, i) => {
+			const good = rightChoice(item.optionOrder);
+			return {
+				questionId: item.question.id,
+				seq: i + 1,
+				response: {
+					type: 'single' as const,
+					choice: right ? good.choice : good.choice === 'A' ? 'B' : 'A'
+				},
+				flagged: false
+			};
+		});
+	await saveAnswers(a.ctx, { attemptId: a.id, saves });
+	await submitExamAttempt(a.ctx, { attemptId: a.id });
+	return a;
+}
+
+async function audits(s: Setup, action: string) {
+	return s.db.select().from(auditEntry).where(eq(auditEntry.action, action));
+}
+
+const monitorAt = (s: Setup, minutes: number) => ctxFor(s.db, s.organiser.user.id, at(minutes));
+
+describe('the live monitor', () => {
+	it('shows each candidate not started, in progress (time left, answered, focus losses), submitted', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const other = await makeUser(s.db, s.a1.id);
+		const a = await start(s, sittingId, 0);
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		const q = row!.paper.sections[0]!.items[0]!;
+		await saveAnswers(a.ctx, {
+			attemptId: a.id,
+			saves: [
+				{ questionId: q.question.id, seq: 1, response: rightChoice(q.optionOrder), flagged: false }
+			]
+		});
+		await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'hidden' });
+		const m = await sittingMonitor(await monitorAt(s, 30), sittingId);
+		const mine = m.rows.find((r) => r.id === s.cadre.person.id)!;
+		expect(mine.status).toBe('in_progress');
+		expect(mine.attempt).toMatchObject({ answered: 1, questions: 4, focusLosses: 1 });
+		// 120 minutes, capped by the window closing at 11:00; 30 minutes in
+		expect(mine.attempt!.msLeft).toBe(90 * 60_000);
+		expect(m.rows.find((r) => r.id === other.person.id)).toMatchObject({
+			status: 'not_started',
+			attempt: null
+		});
+		expect(m.counts).toEqual({ not_started: 1, in_progress: 1, submitted: 0, voided: 0 });
+
+		await submitExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 40), { attemptId: a.id });
+		const after = await sittingMonitor(await monitorAt(s, 41), sittingId);
+		expect(after.counts).toEqual({ not_started: 1, in_progress: 0, submitted: 1, voided: 0 });
+	});
+
+	it('is for the exam’s organisers and the sitting’s proctors only', async () => {
+		const s = await examSetup();
+		const proctor = await makeUser(s.db, s.b.id);
+		const { sittingId: plain } = await publishedSitting(s);
+		const { sittingId: watched } = await publishedSitting(s, {}, {});
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 0);
+		await expect(sittingMonitor(cadre, plain)).rejects.toBeInstanceOf(ForbiddenError);
+		const p = await ctxFor(s.db, proctor.user.id, at(0));
+		await expect(sittingMonitor(p, plain)).rejects.toBeInstanceOf(ForbiddenError);
+		// the organiser names the proctor on a new sitting
+		const named = await createSitting(
+			s.org,
+			sittingInput.parse({
+				examId: (await sittingMonitor(s.org, watched)).exam.id,
+				name: '第二场',
+				opensAt: '2026-03-02T09:00',
+				closesAt: '2026-03-02T11:00',
+				unitIds: [s.a1.id],
+				proctors: proctor.user.username.toUpperCase()
+			})
+		);
+		expect((await sittingMonitor(p, named)).sitting.id).toBe(named);
+		await expect(sittingMonitor(s.org, 99_999)).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('rosters by rank and named proctors', () => {
+	it('puts the active people of a rank within the exam’s unit on the roster, and no one else', async () => {
+		const s = await examSetup();
+		const { examId } = await publishedSitting(s);
+		const chief = await makeUser(s.db, s.a1.id);
+		await s.db.update(person).set({ rank: 'section' }).where(eq(person.id, chief.person.id));
+		const elsewhere = await makeUser(s.db, s.b.id);
+		await s.db.update(person).set({ rank: 'section' }).where(eq(person.id, elsewhere.person.id));
+		const sittingId = await createSitting(
+			s.org,
+			sittingInput.parse({
+				examId,
+				name: '正科级场',
+				opensAt: '2026-03-02T09:00',
+				closesAt: '2026-03-02T11:00',
+				ranks: ['section']
+			})
+		);
+		expect(await isOnRoster(s.db, sittingId, chief.person.id)).toBe(true);
+		// the same rank in a unit outside the exam's
+		expect(await isOnRoster(s.db, sittingId, elsewhere.person.id)).toBe(false);
+		// another rank in the exam's unit
+		expect(await isOnRoster(s.db, sittingId, s.cadre.person.id)).toBe(false);
+		expect(
+			(await myExams(await candidateCtx(s.db, chief.user.id, 1))).open.map((x) => x.id)
+		).toContain(sittingId);
+	});
+
+	it('refuses unknown proctors by name, and creates nothing', async () => {
+		const s = await examSetup();
+		const { examId } = await publishedSitting(s);
+		const input = sittingInput.parse({
+			examId,
+			name: '第三场',
+			opensAt: '2026-03-02T09:00',
+			closesAt: '2026-03-02T11:00',
+			unitIds: [s.a1.id],
+			proctors: 'nobody-here'
+		});
+		const refused = await createSitting(s.org, input).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(InvalidInputError);
+		expect(refused).toMatchObject({
+			code: 'err_sitting_unknown_proctors',
+			params: { list: 'nobody-here' }
+		});
+		expect(await audits(s, 'sitting.created')).toHaveLength(1);
+	});
+});
+
+describe('focus losses', () => {
+	it('are counted per attempt; the one that reaches the limit submits the attempt', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s, { focusLimit: '3' });
+		const a = await start(s, sittingId, 0);
+		expect(await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'hidden' })).toMatchObject({
+			kind: 'open',
+			focusLosses: 1,
+			focusLimit: 3
+		});
+		// the page warns now: one more submits
+		expect(await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'blur' })).toMatchObject({
+			kind: 'open',
+			focusLosses: 2
+		});
+		expect(await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'hidden' })).toEqual({
+			kind: 'closed',
+			state: 'graded',
+			focusLimitReached: true
+		});
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		expect(row!.state).toBe('graded');
+		expect(row!.submittedAt).toEqual(at(0));
+		const [audit] = await audits(s, 'exam.attempt.focus_limit_submitted');
+		expect(audit).toMatchObject({ entityId: String(a.id), after: { focusLosses: 3, limit: 3 } });
+		// a report after the end changes nothing
+		expect(await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'blur' })).toMatchObject({
+			kind: 'closed'
+		});
+		const m = await sittingMonitor(await monitorAt(s, 1), sittingId);
+		expect(m.rows.find((r) => r.id === s.cadre.person.id)!.attempt!.focusLosses).toBe(3);
+	});
+
+	it('without a limit never end the attempt; nobody else can report them', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		for (let i = 0; i < 5; i++) await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'blur' });
+		expect(await attemptStatus(a.ctx, a.id)).toMatchObject({
+			kind: 'open',
+			focusLosses: 5,
+			focusLimit: null
+		});
+		const outsider = await ctxFor(s.db, s.outsider.user.id, at(1));
+		await expect(
+			recordFocusLoss(outsider, { attemptId: a.id, kind: 'blur' })
+		).rejects.toBeInstanceOf(NotFoundError);
+	});
+});
+
+describe('extending a candidate’s time', () => {
+	it('moves the deadline in the database (audited): the timer follows and saves are taken until then', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s, { durationMinutes: '30' });
+		const a = await start(s, sittingId, 0);
+		const input = { sittingId, attemptId: a.id, minutes: 15, reason: '考生设备故障' };
+		expect(await extendExamAttempt(await monitorAt(s, 20), input)).toMatchObject({
+			kind: 'extended',
+			deadline: at(45).getTime()
+		});
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		expect(row!.deadline).toEqual(at(45));
+		// what the candidate's page polls
+		expect(await attemptStatus(await candidateCtx(s.db, s.cadre.user.id, 31), a.id)).toMatchObject({
+			kind: 'open',
+			deadline: at(45).getTime()
+		});
+		const late = await candidateCtx(s.db, s.cadre.user.id, 40);
+		const q = row!.questionIds[0]!;
+		expect(
+			await saveAnswers(late, {
+				attemptId: a.id,
+				saves: [{ questionId: q, seq: 1, response: null, flagged: true }]
+			})
+		).toMatchObject({ kind: 'saved', saved: [{ applied: true }] });
+		const [audit] = await audits(s, 'exam.attempt.extended');
+		expect(audit).toMatchObject({
+			entityId: String(a.id),
+			before: { deadline: at(30).toISOString() },
+			after: { deadline: at(45).toISOString(), minutes: 15, reason: '考生设备故障' }
+		});
+	});
+
+	it('refuses an attempt that has ended, one of another sitting, and a cadre', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s, { durationMinutes: '30' });
+		const { sittingId: other } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		const input = { sittingId, attemptId: a.id, minutes: 10, reason: '断网' };
+		await expect(
+			extendExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 5), input)
+		).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(
+			extendExamAttempt(await monitorAt(s, 5), { ...input, sittingId: other })
+		).rejects.toBeInstanceOf(NotFoundError);
+		// past the deadline (not yet swept): too late to extend
+		await expect(extendExamAttempt(await monitorAt(s, 31), input)).rejects.toMatchObject({
+			code: 'err_attempt_not_running'
+		});
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		expect(row!.deadline).toEqual(at(30));
+		expect(await audits(s, 'exam.attempt.extended')).toHaveLength(0);
+	});
+});
+
+describe('voiding an attempt', () => {
+	it('withdraws the pass and its certificate (audited); the attempt no longer counts as a pass', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await sit(s, sittingId, 0, true);
+		const [cert] = await s.db.select().from(certificate).where(eq(certificate.attemptId, a.id));
+		expect(cert!.revokedOn).toBeNull();
+		// a pass: no retake offered
+		expect((await myExams(await candidateCtx(s.db, s.cadre.user.id, 20))).done[0]!.canStart).toBe(
+			false
+		);
+
+		await voidExamAttempt(await monitorAt(s, 30), {
+			sittingId,
+			attemptId: a.id,
+			reason: '考试中使用手机查阅资料'
+		});
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		expect(row).toMatchObject({ state: 'voided', voidReason: '考试中使用手机查阅资料' });
+		expect(row!.voidedAt).toEqual(at(30));
+		const [record] = await s.db.select().from(passRecord).where(eq(passRecord.attemptId, a.id));
+		expect(record).toMatchObject({ status: 'voided', passed: false });
+		const [revoked] = await s.db.select().from(certificate).where(eq(certificate.attemptId, a.id));
+		expect(revoked).toMatchObject({
+			revokedOn: '2026-03-02',
+			revokeReason: '考试中使用手机查阅资料'
+		});
+		const [audit] = await audits(s, 'exam.attempt.voided');
+		expect(audit).toMatchObject({
+			entityId: String(a.id),
+			before: { state: 'graded' },
+			after: {
+				reason: '考试中使用手机查阅资料',
+				passRecordWithdrawn: true,
+				certificateRevoked: cert!.verificationCode
+			}
+		});
+		// the voided pass no longer stops the retake the rules allow (two attempts, only after a fail)
+		const mine = await myExams(await candidateCtx(s.db, s.cadre.user.id, 31));
+		expect(mine.done[0]!.canStart).toBe(true);
+		const m = await sittingMonitor(await monitorAt(s, 31), sittingId);
+		expect(m.rows.find((r) => r.id === s.cadre.person.id)).toMatchObject({
+			status: 'voided',
+			attempt: { voidReason: '考试中使用手机查阅资料' }
+		});
+		await expect(
+			voidExamAttempt(await monitorAt(s, 32), { sittingId, attemptId: a.id, reason: '再次' })
+		).rejects.toBeInstanceOf(ConflictError);
+	});
+
+	it('ends an attempt in progress at once', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		await voidExamAttempt(await monitorAt(s, 10), { sittingId, attemptId: a.id, reason: '替考' });
+		expect(
+			await saveAnswers(await candidateCtx(s.db, s.cadre.user.id, 11), {
+				attemptId: a.id,
+				saves: [{ questionId: '1', seq: 1, response: null, flagged: false }]
+			})
+		).toMatchObject({ kind: 'closed', state: 'voided' });
+		const [record] = await s.db
+			.select()
+			.from(passRecord)
+			.where(and(eq(passRecord.attemptId, a.id)));
+		expect(record).toBeUndefined();
+	});
+});
+
+describe('"My exams" and the retake rules', () => {
+	it('offers 补考 only when the rules allow it', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const offered = async (minutes: number) =>
+			(await myExams(await candidateCtx(s.db, s.cadre.user.id, minutes))).done
+				.concat((await myExams(await candidateCtx(s.db, s.cadre.user.id, minutes))).open)
+				.find((x) => x.id === sittingId)!.canStart;
+		expect(await offered(0)).toBe(true);
+		await sit(s, sittingId, 0, false);
+		// a fail: one retake
+		expect(await offered(10)).toBe(true);
+		await sit(s, sittingId, 10, false);
+		// two attempts used: none left
+		expect(await offered(20)).toBe(false);
+	});
+});

@@ -1,0 +1,187 @@
+/**
+ * Keeping a sitting honest: voiding an attempt for cheating, giving one candidate more time, and
+ * the candidate's focus losses (tab switches, the window left) with the exam's optional limit.
+ * Each action is audited with its reason and written in one transaction.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { shanghaiDate } from '@xuefa/core';
+import type {
+	AttemptStatus,
+	ExtendAttemptInput,
+	FocusEventInput,
+	VoidAttemptInput
+} from '$lib/schemas/exam-monitor.ts';
+import { type Ctx, transact } from '../../context.ts';
+import {
+	certificate,
+	exam,
+	examAttempt,
+	examFocusEvent,
+	passRecord
+} from '../../db/schema/index.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { ownAttempt } from './attempts.ts';
+import { finishAttempt } from './finish.ts';
+import { loadWatchedSitting } from './monitor.ts';
+
+/** The attempt, if it belongs to a sitting the user watches (else not found). */
+async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
+	const { exam: e } = await loadWatchedSitting(ctx, sittingId);
+	const [row] = await ctx.db
+		.select()
+		.from(examAttempt)
+		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.sittingId, sittingId)));
+	if (!row) throw new NotFoundError();
+	return { row, exam: e };
+}
+
+/**
+ * Voids an attempt for cheating: it no longer counts (nor as a pass), its pass record is
+ * withdrawn and a certificate granted for it is revoked. An attempt in progress ends at once.
+ */
+export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
+	const { row, exam: e } = await watchedAttempt(ctx, input.sittingId, input.attemptId);
+	if (row.state === 'voided') throw new ConflictError('err_attempt_already_voided');
+	await transact(ctx, async (tx) => {
+		const changed = await tx.db
+			.update(examAttempt)
+			.set({
+				state: 'voided',
+				voidedAt: ctx.now,
+				voidReason: input.reason,
+				submittedAt: row.submittedAt ?? ctx.now
+			})
+			.where(and(eq(examAttempt.id, row.id), sql`${examAttempt.state} <> 'voided'`))
+			.returning({ id: examAttempt.id });
+		if (changed.length === 0) throw new ConflictError('err_attempt_already_voided');
+		const [record] = await tx.db
+			.update(passRecord)
+			.set({ status: 'voided', passed: false, updatedAt: ctx.now })
+			.where(eq(passRecord.attemptId, row.id))
+			.returning({ passed: passRecord.passed });
+		const revoked = await tx.db
+			.update(certificate)
+			.set({ revokedOn: shanghaiDate(ctx.now), revokeReason: input.reason })
+			.where(and(eq(certificate.attemptId, row.id), sql`${certificate.revokedOn} IS NULL`))
+			.returning({ code: certificate.verificationCode });
+		await appendAudit(tx, {
+			action: 'exam.attempt.voided',
+			entityType: 'ExamAttempt',
+			entityId: row.id,
+			unitId: e.unitId,
+			before: { state: row.state, score: row.score },
+			after: {
+				personId: row.personId,
+				state: 'voided',
+				reason: input.reason,
+				passRecordWithdrawn: record !== undefined,
+				...(revoked[0] ? { certificateRevoked: revoked[0].code } : {})
+			}
+		});
+	});
+	return { kind: 'voided' as const, attemptId: row.id };
+}
+
+/** Moves one candidate's deadline later; their timer follows it (the exam page asks the server). */
+export async function extendExamAttempt(ctx: Ctx, input: ExtendAttemptInput) {
+	const { row, exam: e } = await watchedAttempt(ctx, input.sittingId, input.attemptId);
+	const deadline = new Date(row.deadline.getTime() + input.minutes * 60_000);
+	await transact(ctx, async (tx) => {
+		// only an attempt still running: one past its deadline is being submitted by the sweep
+		const changed = await tx.db
+			.update(examAttempt)
+			.set({ deadline })
+			.where(
+				and(
+					eq(examAttempt.id, row.id),
+					eq(examAttempt.state, 'in_progress'),
+					eq(examAttempt.deadline, row.deadline),
+					sql`${examAttempt.deadline} > ${ctx.now.getTime()}`
+				)
+			)
+			.returning({ id: examAttempt.id });
+		if (changed.length === 0) throw new ConflictError('err_attempt_not_running');
+		await appendAudit(tx, {
+			action: 'exam.attempt.extended',
+			entityType: 'ExamAttempt',
+			entityId: row.id,
+			unitId: e.unitId,
+			before: { deadline: row.deadline.toISOString() },
+			after: {
+				personId: row.personId,
+				deadline: deadline.toISOString(),
+				minutes: input.minutes,
+				reason: input.reason
+			}
+		});
+	});
+	return { kind: 'extended' as const, attemptId: row.id, deadline: deadline.getTime() };
+}
+
+async function focusOf(ctx: Ctx, attemptId: number) {
+	const [row] = await ctx.db
+		.select({
+			limit: exam.focusLimit,
+			n: sql<number>`(SELECT count(*) FROM ${examFocusEvent} WHERE ${examFocusEvent.attemptId} = ${attemptId})`
+		})
+		.from(examAttempt)
+		.innerJoin(exam, eq(exam.id, examAttempt.examId))
+		.where(eq(examAttempt.id, attemptId));
+	return { limit: row?.limit ?? null, n: row?.n ?? 0 };
+}
+
+/** The candidate's own attempt as the exam page polls it: the (possibly extended) deadline. */
+export async function attemptStatus(
+	ctx: Ctx,
+	attemptId: number,
+	deviceId?: string
+): Promise<AttemptStatus> {
+	const row = await ownAttempt(ctx, attemptId, deviceId);
+	const focus = await focusOf(ctx, row.id);
+	if (row.state !== 'in_progress')
+		return {
+			kind: 'closed',
+			state: row.state,
+			focusLimitReached: focus.limit !== null && focus.n >= focus.limit
+		};
+	return {
+		kind: 'open',
+		deadline: row.deadline.getTime(),
+		now: ctx.now.getTime(),
+		focusLosses: focus.n,
+		focusLimit: focus.limit
+	};
+}
+
+/**
+ * Records that the candidate left the exam page. With a limit, the loss that reaches it submits
+ * the attempt (in the same transaction); the page warns before the last one.
+ */
+export async function recordFocusLoss(
+	ctx: Ctx,
+	input: FocusEventInput & { deviceId?: string }
+): Promise<AttemptStatus> {
+	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
+	if (row.state === 'in_progress')
+		await transact(ctx, async (tx) => {
+			await tx.db
+				.insert(examFocusEvent)
+				.values({ attemptId: row.id, kind: input.kind, at: ctx.now });
+			const { limit, n } = await focusOf(tx, row.id);
+			if (limit === null || n < limit) return;
+			if (!(await finishAttempt(tx, row.id))) return;
+			const [e] = await tx.db
+				.select({ unitId: exam.unitId })
+				.from(exam)
+				.where(eq(exam.id, row.examId));
+			await appendAudit(tx, {
+				action: 'exam.attempt.focus_limit_submitted',
+				entityType: 'ExamAttempt',
+				entityId: row.id,
+				unitId: e!.unitId,
+				after: { personId: row.personId, focusLosses: n, limit }
+			});
+		});
+	return attemptStatus(ctx, row.id, input.deviceId);
+}

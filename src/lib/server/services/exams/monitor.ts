@@ -1,0 +1,126 @@
+/**
+ * The live monitor of a sitting: everyone on its roster with their latest attempt there — not
+ * started, in progress (time left, answered), submitted, voided — and how often each left the exam
+ * page. For the organisers of the exam's unit and the sitting's proctors.
+ */
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { can, canAnywhere } from '../../authz/index.ts';
+import type { Ctx } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
+import {
+	exam,
+	examAnswer,
+	examAttempt,
+	examFocusEvent,
+	sitting,
+	sittingProctor,
+	unit
+} from '../../db/schema/index.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { rosterPeople } from './sittings.ts';
+
+/** The sitting and its exam, if the user manages the exam or proctors the sitting. */
+export async function loadWatchedSitting(ctx: Ctx, sittingId: number) {
+	const [row] = await ctx.db
+		.select({ sitting, exam, path: unit.path })
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.innerJoin(unit, eq(unit.id, exam.unitId))
+		.where(eq(sitting.id, sittingId));
+	if (row && can(ctx.user, 'exam.manage', row.path)) return row;
+	const [proctor] = row
+		? await ctx.db
+				.select({ userId: sittingProctor.userId })
+				.from(sittingProctor)
+				.where(and(eq(sittingProctor.sittingId, sittingId), eq(sittingProctor.userId, ctx.user.id)))
+		: [];
+	if (row && proctor) return row;
+	// ids cannot be probed: not found only to someone who could watch some sitting
+	if (!row && canAnywhere(ctx.user, 'exam.manage')) throw new NotFoundError();
+	throw new ForbiddenError();
+}
+
+const OUTER_ID = sql.raw('"exam_attempt"."id"');
+
+/** What the monitor shows of one candidate. */
+export type MonitorStatus = 'not_started' | 'in_progress' | 'submitted' | 'voided';
+
+/** The monitor's rows and counts, as of `ctx.now`. */
+export async function sittingMonitor(ctx: Ctx, sittingId: number) {
+	const { sitting: s, exam: e } = await loadWatchedSitting(ctx, sittingId);
+	const roster = await rosterPeople(ctx.db, sittingId);
+	const attempts = await ctx.db
+		.select({
+			id: examAttempt.id,
+			personId: examAttempt.personId,
+			number: examAttempt.number,
+			state: examAttempt.state,
+			deadline: examAttempt.deadline,
+			submittedAt: examAttempt.submittedAt,
+			autoSubmitted: examAttempt.autoSubmitted,
+			questions: sql<number>`json_array_length(${examAttempt.questionIds})`,
+			voidReason: examAttempt.voidReason,
+			// the outer id spelled out: a one-table select leaves its columns unqualified
+			answered: sql<number>`(SELECT count(*) FROM ${examAnswer} AS a WHERE a.attempt_id = ${OUTER_ID} AND a.response IS NOT NULL)`,
+			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} AS f WHERE f.attempt_id = ${OUTER_ID})`
+		})
+		.from(examAttempt)
+		.where(eq(examAttempt.sittingId, sittingId))
+		.orderBy(asc(examAttempt.number));
+	const latest = new Map<number, (typeof attempts)[number]>();
+	for (const a of attempts) latest.set(a.personId, a);
+	const now = ctx.now.getTime();
+	const rows = roster.map((p) => {
+		const a = latest.get(p.id);
+		const status: MonitorStatus = !a
+			? 'not_started'
+			: a.state === 'in_progress'
+				? 'in_progress'
+				: a.state === 'voided'
+					? 'voided'
+					: 'submitted';
+		return {
+			...p,
+			status,
+			attempt: a
+				? {
+						id: a.id,
+						number: a.number,
+						state: a.state,
+						deadline: a.deadline.getTime(),
+						// an attempt past its deadline is submitted by the next sweep; it has no time left
+						msLeft: a.state === 'in_progress' ? Math.max(0, a.deadline.getTime() - now) : null,
+						submittedAt: a.submittedAt?.getTime() ?? null,
+						autoSubmitted: a.autoSubmitted,
+						questions: a.questions,
+						answered: a.answered,
+						focusLosses: a.focusLosses,
+						voidReason: a.voidReason
+					}
+				: null
+		};
+	});
+	const counts = { not_started: 0, in_progress: 0, submitted: 0, voided: 0 };
+	for (const r of rows) counts[r.status]++;
+	return {
+		exam: { id: e.id, title: e.title, kind: e.kind, focusLimit: e.focusLimit },
+		sitting: {
+			id: s.id,
+			name: s.name,
+			opensAt: s.opensAt.getTime(),
+			closesAt: s.closesAt.getTime()
+		},
+		now,
+		rows,
+		counts
+	};
+}
+
+/** How many times the attempt's candidate left the exam page. */
+export async function focusLossCount(db: ReadDb, attemptId: number): Promise<number> {
+	const [row] = await db
+		.select({ n: count() })
+		.from(examFocusEvent)
+		.where(eq(examFocusEvent.attemptId, attemptId));
+	return row?.n ?? 0;
+}

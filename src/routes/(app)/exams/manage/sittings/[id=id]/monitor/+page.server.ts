@@ -1,0 +1,32 @@
+import { extendAttemptInput, voidAttemptInput } from '$lib/schemas/exam-monitor.ts';
+import { act, done } from '$lib/server/actions.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { extendExamAttempt, voidExamAttempt } from '$lib/server/services/exams/integrity.ts';
+import { sittingMonitor } from '$lib/server/services/exams/monitor.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const done = event.url.searchParams.get('done');
+	return {
+		monitor: await guard(() => sittingMonitor(ctx, Number(event.params.id))),
+		done: done === 'extended' || done === 'voided' ? done : null
+	};
+};
+
+export const actions: Actions = {
+	extend: async (event) => {
+		const out = await act(event, 'extend', extendAttemptInput, extendExamAttempt, {
+			extra: { sittingId: event.params.id }
+		});
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'extended');
+	},
+	void: async (event) => {
+		const out = await act(event, 'void', voidAttemptInput, voidExamAttempt, {
+			extra: { sittingId: event.params.id }
+		});
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'voided');
+	}
+};
