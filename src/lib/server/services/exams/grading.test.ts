@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { QuestionContent } from '@xuefa/core';
 import {
 	auditEntry,
 	certificate,
@@ -13,6 +12,7 @@ import {
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
 import { ctxFor, makeQuestion, makeUser } from '../../testing/factories.ts';
+import type { QuestionContent } from '../questions/store.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { gradingList, gradingQueue, markAnswer, markItems } from './grading.ts';
 import { regradeSitting, releaseResults } from './release.ts';
@@ -260,7 +260,7 @@ describe('regrading after a key correction', () => {
 			.where(
 				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
 			);
-		const data = v!.data as Extract<QuestionContent, { type: 'single' }> & { id: string };
+		const data = v!.data as { options: { id: string; correct: boolean }[] };
 		await s.db
 			.update(questionVersion)
 			.set({
