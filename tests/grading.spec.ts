@@ -127,4 +127,18 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	await expect(cadre.getByText('未答出“举行听证”')).toBeVisible();
 	await expect(cadre.getByText('得分 45 / 60')).toBeVisible();
 	await cadreContext.close();
+
+	// the organiser's results: the distribution (also as a table), the item analysis, a score sheet
+	await page.goto('/exams/manage');
+	await page.getByRole('link', { name: TITLE }).click();
+	await page.getByRole('link', { name: '阅卷场' }).click();
+	const distribution = page.getByRole('region', { name: '成绩分布' });
+	await expect(distribution.getByRole('row', { name: '80–<90 1' })).toBeVisible();
+	await expect(page.getByRole('region', { name: '试题分析' }).getByRole('row')).toHaveCount(4);
+	await page
+		.getByRole('link', { name: /成绩单/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { name: '考试成绩单' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /合计.*100.*85/ })).toBeVisible();
 });

@@ -15,6 +15,8 @@ import { ctxFor, makeQuestion, makeUser } from '../../testing/factories.ts';
 import type { QuestionContent } from '../questions/store.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { gradingList, gradingQueue, markAnswer, markItems } from './grading.ts';
+import { sittingAnalysis } from './analysis.ts';
+import { scoreSheet } from './score-sheet.ts';
 import { regradeSitting, releaseResults } from './release.ts';
 import { attemptResult } from './view.ts';
 
@@ -315,5 +317,37 @@ describe('refusals', () => {
 		await expect(
 			markAnswer(s.org, { attemptId, key, score: 1, comment: '' })
 		).rejects.toBeInstanceOf(ConflictError);
+	});
+});
+
+describe('results analysis', () => {
+	it('gives the score distribution in percent and the core item analysis of the graded attempts', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 10, comment: '' });
+		const a = await sittingAnalysis(s.org, sittingId);
+		// 10 + 10 + 10 of 40 is 75 %
+		expect(a.distribution.n).toBe(1);
+		expect(a.distribution.bins[7]).toEqual({ from: 70, to: 80, count: 1 });
+		expect(a.distribution.mean).toBe(75);
+		expect(a.items).toHaveLength(3);
+		expect(a.items.find((i) => i.questionId === essayId)).toMatchObject({
+			type: 'essay',
+			n: 1,
+			facility: 0.5,
+			discrimination: null
+		});
+		await expect(sittingAnalysis(gradeCtx, sittingId)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('prints a score sheet per candidate with the section scores, for the organiser only', async () => {
+		const { s, attemptId, essayId, gradeCtx } = await essayExam();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 10, comment: '' });
+		const sheet = await scoreSheet(s.org, attemptId);
+		expect(sheet.sections).toEqual([
+			{ type: 'single', count: 2, points: 20, score: 20 },
+			{ type: 'essay', count: 1, points: 20, score: 10 }
+		]);
+		expect(sheet.result).toMatchObject({ score: 30, maxScore: 40, passed: true, band: 'pass' });
+		await expect(scoreSheet(gradeCtx, attemptId)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
