@@ -84,7 +84,7 @@ const WALKS: { who: string; then: Step[] }[] = [
 	},
 	{ who: 'street', then: [] },
 	{ who: 'hr', then: [] },
-	{ who: 'grader', then: [] }
+	{ who: 'grader', then: ['/exams/grading'] }
 ];
 
 class Walk {
