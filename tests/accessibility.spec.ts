@@ -110,7 +110,7 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 	},
 	{ who: 'street', then: [] },
 	{ who: 'hr', then: [] },
-	{ who: 'grader', then: [] }
+	{ who: 'grader', then: ['/exams/grading'] }
 ];
 
 class Walk {

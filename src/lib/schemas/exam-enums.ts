@@ -14,8 +14,11 @@ export type PaperKind = (typeof PAPER_KINDS)[number];
 /** Which attempt counts: the highest score, or the last. */
 export const RETAKE_COUNTS = ['highest', 'last'] as const;
 
-/** When a candidate may see the score, the right answers, the explanations. */
-export const REVIEW_WHEN = ['after_submit', 'after_close', 'never'] as const;
+/**
+ * When a candidate may see the score, the right answers, the explanations: on submitting, once the
+ * sitting has closed, once its results are released, or never.
+ */
+export const REVIEW_WHEN = ['after_submit', 'after_close', 'after_release', 'never'] as const;
 
 /** The multiple-choice grading policies an organiser chooses from. */
 export const MULTIPLE_POLICIES = ['all_or_nothing', 'partial_half', 'proportional'] as const;

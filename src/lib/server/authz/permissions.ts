@@ -38,6 +38,8 @@ export const PERMISSIONS = {
 	'calendar.manage': ['admin'],
 	/** Exams, their sittings and rosters, results (an organiser of the exam's unit or above). */
 	'exam.manage': ['organiser'],
+	/** Marking essays and case answers, regrading and releasing results of the unit's exams. */
+	'exam.grade': ['grader', 'organiser'],
 	/** Sitting an exam: the roster decides which sittings; every account holds `cadre`. */
 	'exam.take': ['cadre']
 } as const satisfies Record<string, readonly Role[]>;

@@ -18,6 +18,7 @@ const NAV: NavSpec[] = [
 	{ href: '/practice', label: 'nav_practice', permission: 'practice.use' },
 	{ href: '/study', label: 'nav_study', permission: ['study.attend', 'study.read'] },
 	{ href: '/exams', label: 'nav_exams', permission: 'exam.take' },
+	{ href: '/exams/grading', label: 'nav_grading', permission: 'exam.grade' },
 	{ href: '/laws', label: 'nav_laws' },
 	{ href: '/banks', label: 'nav_banks', permission: 'bank.manage' },
 	{ href: '/admin/units', label: 'nav_units', permission: 'unit.manage' },

@@ -95,6 +95,12 @@ export const sitting = sqliteTable(
 		closesAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** An attempt continues only in the browser that started it. */
 		oneDevice: integer({ mode: 'boolean' }).notNull().default(false),
+		/**
+		 * Results released: until then, candidates of an exam graded partly by hand see "awaiting
+		 * grading" instead of a score (a mark may still change).
+		 */
+		releasedAt: integer({ mode: 'timestamp_ms' }),
+		releasedBy: integer().references(() => user.id),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id)
 	},
@@ -246,6 +252,26 @@ export const examAnswer = sqliteTable(
 		savedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.questionId] })]
+);
+
+/**
+ * A grader's mark of one hand-graded answer (an essay, or an essay part of a case: `key` is
+ * `questionId` or `questionId#part`), with its comment and who gave it. The attempt's
+ * `manualScores` holds the same scores for the core's grading.
+ */
+export const examMark = sqliteTable(
+	'exam_mark',
+	{
+		attemptId: integer()
+			.notNull()
+			.references(() => examAttempt.id, { onDelete: 'cascade' }),
+		key: text().notNull(),
+		score: real().notNull(),
+		comment: text().notNull().default(''),
+		gradedBy: integer().references(() => user.id),
+		gradedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.key] })]
 );
 
 /**

@@ -132,10 +132,15 @@ export async function ownAttempt(
 	ctx: Ctx,
 	attemptId: number,
 	deviceId?: string
-): Promise<AttemptRow & { oneDevice: boolean; closesAt: Date }> {
+): Promise<AttemptRow & { oneDevice: boolean; closesAt: Date; releasedAt: Date | null }> {
 	const personId = candidateOf(ctx);
 	const [row] = await ctx.db
-		.select({ attempt: examAttempt, oneDevice: sitting.oneDevice, closesAt: sitting.closesAt })
+		.select({
+			attempt: examAttempt,
+			oneDevice: sitting.oneDevice,
+			closesAt: sitting.closesAt,
+			releasedAt: sitting.releasedAt
+		})
 		.from(examAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.personId, personId)));
@@ -145,7 +150,12 @@ export async function ownAttempt(
 		await transact(ctx, (tx) => finishAttempt(tx, attemptId));
 		return ownAttempt(ctx, attemptId, deviceId);
 	}
-	return { ...row.attempt, oneDevice: row.oneDevice, closesAt: row.closesAt };
+	return {
+		...row.attempt,
+		oneDevice: row.oneDevice,
+		closesAt: row.closesAt,
+		releasedAt: row.releasedAt
+	};
 }
 
 /** What a save batch did: each save applied, or kept back because a newer one was already there. */

@@ -16,7 +16,7 @@ import {
 	submitAttempt
 } from '@xuefa/core';
 import type { ExamKind } from '$lib/schemas/exam-enums.ts';
-import type { Tx } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import {
 	certificate,
 	exam,
@@ -26,7 +26,7 @@ import {
 	policySetting
 } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
-import { passRulesOf } from './rules.ts';
+import { type ExamRow, passRulesOf } from './rules.ts';
 
 export type AttemptRow = typeof examAttempt.$inferSelect;
 
@@ -46,7 +46,10 @@ export function coreAttempt(row: AttemptRow, responses: Record<string, Response>
 	};
 }
 
-async function responsesOf(db: Tx, attemptId: number): Promise<Record<string, Response>> {
+export async function responsesOf(
+	db: ReadDb,
+	attemptId: number
+): Promise<Record<string, Response>> {
 	const rows = await db
 		.select({ questionId: examAnswer.questionId, response: examAnswer.response })
 		.from(examAnswer)
@@ -79,41 +82,7 @@ export async function finishAttempt(
 	const [e] = await db.select().from(exam).where(eq(exam.id, row.examId));
 	const submitted = submitAttempt(coreAttempt(row, await responsesOf(db, attemptId)), now);
 	const graded = gradeAttempt(submitted, row.paper, e!.grading, now);
-	const grade = graded.grade!;
-	await db
-		.update(examAttempt)
-		.set({
-			state: graded.state,
-			submittedAt: graded.submittedAt!,
-			autoSubmitted: graded.autoSubmitted ?? false,
-			gradedAt: graded.gradedAt ?? null,
-			grade,
-			score: grade.score,
-			maxScore: grade.maxScore
-		})
-		.where(eq(examAttempt.id, attemptId));
-	const done = graded.state === 'graded';
-	const decision = done ? decidePass(grade.score, grade.maxScore, passRulesOf(e!)) : undefined;
-	const record = {
-		personId: row.personId,
-		examId: row.examId,
-		sittingId: row.sittingId,
-		kind: e!.kind,
-		takenOn: shanghaiDate(row.startedAt),
-		status: done ? ('graded' as const) : ('pending' as const),
-		score: done ? grade.score : null,
-		maxScore: grade.maxScore,
-		percent: decision?.percent ?? null,
-		band: decision?.band ?? null,
-		passed: decision?.passed ?? null,
-		updatedAt: now
-	};
-	await db
-		.insert(passRecord)
-		.values({ attemptId, ...record })
-		.onConflictDoUpdate({ target: passRecord.attemptId, set: record });
-	let code: string | undefined;
-	if (decision?.passed) code = await grantCertificate(tx, row, e!.kind, graded.submittedAt!);
+	const { grade, decision, code } = await writeOutcome(tx, row, e!, graded);
 	await appendAudit(tx, {
 		action: graded.autoSubmitted ? 'exam.attempt.auto_submitted' : 'exam.attempt.submitted',
 		entityType: 'exam_attempt',
@@ -130,6 +99,62 @@ export async function finishAttempt(
 		}
 	});
 	return true;
+}
+
+/**
+ * Writes a (re)graded attempt: its state, grade and score, its pass record and — on a pass — a
+ * certificate; a regrade that turns a pass into a fail withdraws the certificate this attempt
+ * earned. The caller audits.
+ */
+export async function writeOutcome(
+	tx: { db: Tx; now: Date },
+	row: AttemptRow,
+	e: ExamRow,
+	graded: Attempt
+) {
+	const { db, now } = tx;
+	const grade = graded.grade!;
+	await db
+		.update(examAttempt)
+		.set({
+			state: graded.state,
+			submittedAt: graded.submittedAt!,
+			autoSubmitted: graded.autoSubmitted ?? false,
+			gradedAt: graded.gradedAt ?? null,
+			grade,
+			manualScores: { ...graded.manualScores },
+			score: grade.score,
+			maxScore: grade.maxScore
+		})
+		.where(eq(examAttempt.id, row.id));
+	const done = graded.state === 'graded';
+	const decision = done ? decidePass(grade.score, grade.maxScore, passRulesOf(e)) : undefined;
+	const record = {
+		personId: row.personId,
+		examId: row.examId,
+		sittingId: row.sittingId,
+		kind: e.kind,
+		takenOn: shanghaiDate(row.startedAt),
+		status: done ? ('graded' as const) : ('pending' as const),
+		score: done ? grade.score : null,
+		maxScore: grade.maxScore,
+		percent: decision?.percent ?? null,
+		band: decision?.band ?? null,
+		passed: decision?.passed ?? null,
+		updatedAt: now
+	};
+	await db
+		.insert(passRecord)
+		.values({ attemptId: row.id, ...record })
+		.onConflictDoUpdate({ target: passRecord.attemptId, set: record });
+	let code: string | undefined;
+	if (decision?.passed) code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
+	else
+		await db
+			.update(certificate)
+			.set({ revokedOn: shanghaiDate(now), revokeReason: 'regraded' })
+			.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)));
+	return { grade, decision, code };
 }
 
 /** A certificate for the pass, unless the person already holds one in force for this exam. */

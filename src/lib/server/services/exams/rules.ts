@@ -42,15 +42,17 @@ export function retakePolicyOf(
 }
 
 /**
- * Whether a candidate may see something now: after their own submission, or once the sitting has
- * closed (so that nobody still sitting it learns the answers from someone who finished).
+ * Whether a candidate may see something now: after their own submission, once the sitting has
+ * closed (so that nobody still sitting it learns the answers from someone who finished), or once
+ * its results are released.
  */
 export function reviewAllows(
 	when: ReviewWhen,
 	submitted: boolean,
-	sittingClosesAt: Date,
+	s: { closesAt: Date; releasedAt: Date | null },
 	now: Date
 ): boolean {
 	if (!submitted || when === 'never') return false;
-	return when === 'after_submit' || now >= sittingClosesAt;
+	if (when === 'after_release') return s.releasedAt !== null;
+	return when === 'after_submit' || now >= s.closesAt;
 }

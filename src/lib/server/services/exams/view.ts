@@ -3,13 +3,23 @@
  * explanations, no reference answers) rendered to sanitised HTML, the answers saved so far and
  * the deadline; after submitting, the result as far as the review options allow.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { type Response, canStartAttempt, decidePass } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
-import { certificate, exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
+import {
+	type ReviewWhen,
+	certificate,
+	exam,
+	examAnswer,
+	examAttempt,
+	examMark,
+	sitting
+} from '../../db/schema/index.ts';
 import { type QuestionView, questionView } from '../practice/session.ts';
 import { candidateOf, closeOverdueOf, lastSeq, ownAttempt } from './attempts.ts';
-import { coreAttempt } from './finish.ts';
+import { coreAttempt, responsesOf } from './finish.ts';
+import { gradedByHand } from './manual-items.ts';
+import { reviewItems } from './review.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
 import { focusLossCount } from './monitor.ts';
 import { onRoster } from './sittings.ts';
@@ -86,13 +96,20 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 
 export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
 
-/** The result of a finished attempt, as far as the exam's review options allow now. */
+/**
+ * The result of a finished attempt, as far as the exam's review options allow now. An exam graded
+ * partly by hand shows "awaiting grading" until the sitting's results are released.
+ */
 export async function attemptResult(ctx: Ctx, attemptId: number) {
 	const row = await ownAttempt(ctx, attemptId);
 	const [e] = await ctx.db.select().from(exam).where(eq(exam.id, row.examId));
 	const submitted = row.state !== 'in_progress' && row.state !== 'not_started';
-	const showScore =
-		row.state === 'graded' && reviewAllows(e!.review.score, submitted, row.closesAt, ctx.now);
+	const byHand = gradedByHand(row.paper);
+	const awaiting =
+		byHand && row.releasedAt === null && (row.state === 'needs_grading' || row.state === 'graded');
+	const allows = (when: ReviewWhen) => reviewAllows(when, submitted, row, ctx.now);
+	const showScore = row.state === 'graded' && !awaiting && allows(e!.review.score);
+	const showAnswers = row.state !== 'voided' && allows(e!.review.answers);
 	const decision =
 		showScore && row.score !== null && row.maxScore !== null
 			? decidePass(row.score, row.maxScore, passRulesOf(e!))
@@ -101,9 +118,15 @@ export async function attemptResult(ctx: Ctx, attemptId: number) {
 		? await ctx.db
 				.select({ id: certificate.id, code: certificate.verificationCode })
 				.from(certificate)
-				.where(eq(certificate.attemptId, row.id))
+				.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)))
 		: [];
 	const answered = row.grade ? row.grade.items.filter((i) => i.status !== 'unanswered').length : 0;
+	const comments = showScore
+		? await ctx.db
+				.select({ key: examMark.key, comment: examMark.comment })
+				.from(examMark)
+				.where(eq(examMark.attemptId, row.id))
+		: [];
 	return {
 		id: row.id,
 		title: e!.title,
@@ -114,8 +137,20 @@ export async function attemptResult(ctx: Ctx, attemptId: number) {
 		autoSubmitted: row.autoSubmitted,
 		questions: row.questionIds.length,
 		answered,
+		awaiting,
 		score: decision ? { score: row.score!, maxScore: row.maxScore!, ...decision } : null,
-		certificateId: cert?.id ?? null
+		certificateId: cert?.id ?? null,
+		review: reviewItems(
+			row.paper,
+			showAnswers ? await responsesOf(ctx.db, row.id) : {},
+			row.grade,
+			new Map(comments.map((c) => [c.key, c.comment])),
+			{
+				score: showScore,
+				answers: showAnswers,
+				explanations: showAnswers && allows(e!.review.explanations)
+			}
+		)
 	};
 }
 

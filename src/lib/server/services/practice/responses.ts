@@ -70,12 +70,12 @@ export interface FeedbackBody {
  */
 export function feedbackBodies(
 	q: QuestionVersion,
-	r: Response,
+	r: Response | undefined,
 	orders: OptionOrders = {}
 ): FeedbackBody[] {
 	if (q.type !== 'case')
 		return [{ stemHtml: '', explanationHtml: '', key: keyView(q, r, orders.optionOrder) }];
-	const parts = r.type === 'case' ? r.parts : [];
+	const parts = r?.type === 'case' ? r.parts : [];
 	return q.parts.map((p, i) => ({
 		stemHtml: renderMarkdown(p.stem),
 		explanationHtml: renderMarkdown(p.explanation ?? ''),

@@ -1,0 +1,56 @@
+/**
+ * A sitting's figures beyond the table: the score distribution (in percent of the paper, so papers
+ * drawn per candidate compare) and the item analysis of the core (facility, discrimination,
+ * point-biserial) per question, over the latest graded attempt of each candidate.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { itemStatistics, scoreDistribution } from '@xuefa/core';
+import type { Ctx } from '../../context.ts';
+import { examAttempt } from '../../db/schema/index.ts';
+import { loadSitting } from './access.ts';
+
+const round = (x: number | null, digits = 2) =>
+	x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function sittingAnalysis(ctx: Ctx, sittingId: number) {
+	await loadSitting(ctx, sittingId);
+	const rows = await ctx.db
+		.select({
+			personId: examAttempt.personId,
+			grade: examAttempt.grade,
+			paper: examAttempt.paper
+		})
+		.from(examAttempt)
+		.where(and(eq(examAttempt.sittingId, sittingId), eq(examAttempt.state, 'graded')))
+		.orderBy(asc(examAttempt.number));
+	const latest = new Map<number, (typeof rows)[number]>();
+	for (const r of rows) if (r.grade) latest.set(r.personId, r);
+	const graded = [...latest.values()];
+	const percents = graded.map((r) =>
+		r.grade!.maxScore ? (r.grade!.score / r.grade!.maxScore) * 100 : 0
+	);
+	const dist = scoreDistribution(percents, { maxScore: 100, binWidth: 10 });
+	const stems = new Map<string, { type: string; stem: string }>();
+	for (const r of graded)
+		for (const s of r.paper.sections)
+			for (const i of s.items)
+				stems.set(i.question.id, { type: i.question.type, stem: i.question.stem.slice(0, 60) });
+	return {
+		distribution: {
+			bins: dist.bins,
+			n: dist.n,
+			mean: round(dist.mean, 1)!,
+			median: round(dist.median, 1)!,
+			stdDev: round(dist.stdDev, 1)!
+		},
+		items: itemStatistics(graded.map((r) => r.grade!)).map((s) => ({
+			questionId: s.questionId,
+			...stems.get(s.questionId)!,
+			n: s.n,
+			facility: round(s.facility)!,
+			discrimination: round(s.discrimination),
+			pointBiserial: round(s.pointBiserial),
+			unanswered: s.unanswered
+		}))
+	};
+}

@@ -1,0 +1,353 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+	auditEntry,
+	certificate,
+	examAttempt,
+	examMark,
+	passRecord,
+	question,
+	questionVersion
+} from '../../db/schema/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import { ctxFor, makeQuestion, makeUser } from '../../testing/factories.ts';
+import type { QuestionContent } from '../questions/store.ts';
+import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
+import { gradingList, gradingQueue, markAnswer, markItems } from './grading.ts';
+import { sittingAnalysis } from './analysis.ts';
+import { scoreSheet } from './score-sheet.ts';
+import { regradeSitting, releaseResults } from './release.ts';
+import { attemptResult } from './view.ts';
+
+type Setup = Awaited<ReturnType<typeof examSetup>>;
+
+const essay = (): QuestionContent =>
+	({
+		type: 'essay',
+		stem: '简述行政处罚的听证程序。',
+		explanation: '见《行政处罚法》第六十三条。',
+		difficulty: 3,
+		laws: [{ lawId: '行政处罚法', articleNo: 63 }],
+		topic: '听证',
+		tags: [],
+		referenceAnswer: '当事人要求听证的，行政机关应当组织听证。',
+		rubric: '答出“应当组织听证”得全分。'
+	}) as QuestionContent;
+
+/**
+ * An exam of two single-choice questions (10 points each) and one essay (20 points); the cadre
+ * answers both choices right and writes the essay, then submits.
+ */
+async function essayExam(review: Record<string, string> = {}) {
+	const s = await examSetup({ questions: 2 });
+	await makeQuestion(s.db, s.bank.id, essay());
+	const grader = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
+	const { examId, sittingId } = await publishedSitting(s, {
+		count_single: '2',
+		points_single: '10',
+		count_essay: '1',
+		points_essay: '20',
+		reviewScore: 'after_submit',
+		reviewAnswers: 'after_release',
+		reviewExplanations: 'after_release',
+		...review
+	});
+	const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
+	const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+	const items = row!.paper.sections.flatMap((x) => x.items);
+	await saveAnswers(ctx, {
+		attemptId,
+		saves: items.map((item, i) => ({
+			questionId: item.question.id,
+			seq: i + 1,
+			response:
+				item.question.type === 'essay'
+					? { type: 'essay' as const, text: '应当组织听证。' }
+					: rightChoice(item.optionOrder),
+			flagged: false
+		}))
+	});
+	await submitExamAttempt(ctx, { attemptId });
+	const essayId = items.find((i) => i.question.type === 'essay')!.question.id;
+	const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
+	return { s, examId, sittingId, attemptId, essayId, grader, gradeCtx };
+}
+
+async function record(s: Setup, attemptId: number) {
+	const [r] = await s.db.select().from(passRecord).where(eq(passRecord.attemptId, attemptId));
+	return r!;
+}
+
+describe('the grading queue', () => {
+	it('lists the essay with the candidate answer, the reference answer and rubric, by question and by candidate', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		expect((await gradingList(gradeCtx)).map((x) => [x.sittingId, x.pending])).toEqual([
+			[sittingId, 1]
+		]);
+		const queue = await gradingQueue(gradeCtx, sittingId);
+		expect(queue.questions).toEqual([
+			expect.objectContaining({ key: essayId, points: 20, answers: 1, marked: 0 })
+		]);
+		expect(queue.candidates).toEqual([
+			expect.objectContaining({ attemptId, state: 'needs_grading', items: 1, marked: 0 })
+		]);
+		const byQuestion = await markItems(gradeCtx, sittingId, { key: essayId });
+		const byCandidate = await markItems(gradeCtx, sittingId, { attemptId });
+		expect(byCandidate).toEqual(byQuestion);
+		expect(byQuestion).toEqual([
+			expect.objectContaining({
+				attemptId,
+				key: essayId,
+				points: 20,
+				given: '应当组织听证。',
+				mark: null,
+				referenceHtml: expect.stringContaining('应当组织听证'),
+				rubricHtml: expect.stringContaining('得全分')
+			})
+		]);
+		// the pass record waits for the mark
+		expect(await record(s, attemptId)).toMatchObject({ status: 'pending', passed: null });
+	});
+
+	it('is for graders and organisers of the exam unit only', async () => {
+		const { s, sittingId } = await essayExam();
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 90);
+		await expect(gradingQueue(cadre, sittingId)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(gradingList(cadre)).rejects.toBeInstanceOf(ForbiddenError);
+		// a grader of another district's unit (unit B) does not reach unit A's exam
+		const elsewhere = await makeUser(s.db, s.b.id, [['grader', s.b.id]]);
+		const other = await ctxFor(s.db, elsewhere.user.id, at(90));
+		await expect(gradingQueue(other, sittingId)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await gradingList(other)).toEqual([]);
+		expect((await gradingQueue(s.org, sittingId)).candidates).toHaveLength(1);
+	});
+});
+
+describe('marking', () => {
+	it('grades the attempt, writes the pass record and the certificate, and audits the mark with its comment', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		expect(
+			await markAnswer(gradeCtx, { attemptId, key: essayId, score: 15, comment: '要点基本答出' })
+		).toEqual({ state: 'graded', score: 35 });
+		expect(await record(s, attemptId)).toMatchObject({
+			status: 'graded',
+			score: 35,
+			maxScore: 40,
+			passed: true
+		});
+		const certs = await s.db.select().from(certificate).where(eq(certificate.attemptId, attemptId));
+		expect(certs).toHaveLength(1);
+		const [mark] = await s.db.select().from(examMark).where(eq(examMark.attemptId, attemptId));
+		expect(mark).toMatchObject({ key: essayId, score: 15, comment: '要点基本答出' });
+		const [audit] = await s.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'exam.mark.given'));
+		expect(audit!.after).toMatchObject({ mark: 15, comment: '要点基本答出', score: 35 });
+		expect((await markItems(gradeCtx, sittingId, { attemptId }))[0]!.mark).toEqual({
+			score: 15,
+			comment: '要点基本答出'
+		});
+	});
+
+	it('refuses a mark above the points or for no hand-graded answer, and writes nothing', async () => {
+		const { s, attemptId, essayId, gradeCtx } = await essayExam();
+		await expect(
+			markAnswer(gradeCtx, { attemptId, key: essayId, score: 21, comment: '' })
+		).rejects.toMatchObject({ code: 'err_mark_over', params: { max: 20 } });
+		await expect(
+			markAnswer(gradeCtx, { attemptId, key: '999', score: 1, comment: '' })
+		).rejects.toBeInstanceOf(InvalidInputError);
+		expect(await s.db.select().from(examMark)).toEqual([]);
+		expect(await record(s, attemptId)).toMatchObject({ status: 'pending' });
+	});
+
+	it('a changed mark regrades: the pass turns into a fail, the certificate is withdrawn, both audited', async () => {
+		const { s, attemptId, essayId, gradeCtx } = await essayExam();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 20, comment: '' });
+		expect(await record(s, attemptId)).toMatchObject({ passed: true, score: 40 });
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 2, comment: '抄袭参考答案' });
+		// 20 + 2 = 22 of 40 is 55 %, below the pass mark of 60 %
+		expect(await record(s, attemptId)).toMatchObject({ score: 22, passed: false, band: 'fail' });
+		const [cert] = await s.db
+			.select()
+			.from(certificate)
+			.where(eq(certificate.attemptId, attemptId));
+		expect(cert!.revokedOn).not.toBeNull();
+		const changed = await s.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'exam.mark.changed'));
+		expect(changed[0]!.before).toMatchObject({ mark: 20, score: 40 });
+		expect(changed[0]!.after).toMatchObject({ mark: 2, score: 22, passed: false });
+	});
+});
+
+describe('release and review', () => {
+	it('until release the candidate sees "awaiting grading"; after, the score and the right answers', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 95);
+		const before = await attemptResult(cadre, attemptId);
+		expect(before).toMatchObject({ state: 'needs_grading', awaiting: true, score: null });
+		expect(before.review).toEqual([]);
+		// nothing can be released while an essay waits
+		await expect(releaseResults(gradeCtx, { sittingId })).rejects.toMatchObject({
+			code: 'err_release_pending',
+			params: { n: 1 }
+		});
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 12, comment: '不够完整' });
+		const marked = await attemptResult(cadre, attemptId);
+		expect(marked).toMatchObject({ state: 'graded', awaiting: true, score: null, review: [] });
+
+		await releaseResults(gradeCtx, { sittingId });
+		const after = await attemptResult(cadre, attemptId);
+		expect(after.awaiting).toBe(false);
+		expect(after.score).toMatchObject({ score: 32, maxScore: 40 });
+		expect(after.review).toHaveLength(3);
+		const essayItem = after.review.find((i) => i.bodies[0]?.key.type === 'essay')!;
+		expect(essayItem).toMatchObject({ score: 12, comments: ['不够完整'] });
+		expect(essayItem.bodies[0]!.key).toMatchObject({ given: '应当组织听证。' });
+		expect(essayItem.explanationHtml).toContain('第六十三条');
+		const [released] = await s.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'exam.results.released'));
+		expect(released).toBeDefined();
+	});
+
+	it('keeps the right answers back when the review options say never, even after release', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam({
+			reviewAnswers: 'never',
+			reviewExplanations: 'never'
+		});
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 20, comment: '' });
+		await releaseResults(gradeCtx, { sittingId });
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 95);
+		const r = await attemptResult(cadre, attemptId);
+		expect(r.score).toMatchObject({ score: 40 });
+		const text = JSON.stringify(r);
+		expect(text).not.toContain('应当组织听证。</');
+		expect(text).not.toContain('得全分');
+		expect(text).not.toContain('第六十三条');
+		// only the essay's mark is listed: a choice question's points would tell its key
+		expect(r.review).toEqual([
+			expect.objectContaining({ score: 20, status: 'correct', bodies: [], explanationHtml: '' })
+		]);
+	});
+
+	it('only a grader or organiser releases', async () => {
+		const { s, sittingId } = await essayExam();
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 90);
+		await expect(releaseResults(cadre, { sittingId })).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('regrading after a key correction', () => {
+	it('re-runs automatic grading against the corrected key, keeps the marks, and updates the pass record', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 10, comment: '' });
+		expect(await record(s, attemptId)).toMatchObject({ score: 30 });
+		// the organiser corrects the key of the first choice question: option b is the right one
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		const first = row!.paper.sections
+			.flatMap((x) => x.items)
+			.find((i) => i.question.type === 'single')!;
+		const qid = Number(first.question.id);
+		const [q] = await s.db.select().from(question).where(eq(question.id, qid));
+		const [v] = await s.db
+			.select()
+			.from(questionVersion)
+			.where(
+				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
+			);
+		const data = v!.data as { options: { id: string; correct: boolean }[] };
+		await s.db
+			.update(questionVersion)
+			.set({
+				data: {
+					...data,
+					options: data.options.map((o) => ({ ...o, correct: o.id === 'b' }))
+				} as never
+			})
+			.where(
+				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
+			);
+
+		expect(await regradeSitting(gradeCtx, { sittingId })).toBe(1);
+		// 10 + 10 = 20 of 40: a fail now, and the certificate of the pass is withdrawn
+		expect(await record(s, attemptId)).toMatchObject({ score: 20, passed: false });
+		const [cert] = await s.db
+			.select()
+			.from(certificate)
+			.where(eq(certificate.attemptId, attemptId));
+		expect(cert!.revokedOn).not.toBeNull();
+		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		expect(after!.manualScores).toEqual({ [essayId]: 10 });
+		const [audit] = await s.db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'exam.attempt.regraded'));
+		expect(audit!.before).toMatchObject({ score: 30 });
+		expect(audit!.after).toMatchObject({ score: 20 });
+		// nothing changed the second time
+		expect(await regradeSitting(gradeCtx, { sittingId })).toBe(0);
+	});
+});
+
+describe('refusals', () => {
+	it('does not mark an attempt still in progress', async () => {
+		const s = await examSetup({ questions: 2 });
+		await makeQuestion(s.db, s.bank.id, essay());
+		const { sittingId } = await publishedSitting(s, {
+			count_single: '2',
+			points_single: '10',
+			count_essay: '1',
+			points_essay: '20'
+		});
+		const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
+		const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		const key = row!.questionIds.find((id) =>
+			row!.paper.sections.some(
+				(x) => x.type === 'essay' && x.items.some((i) => i.question.id === id)
+			)
+		)!;
+		await expect(
+			markAnswer(s.org, { attemptId, key, score: 1, comment: '' })
+		).rejects.toBeInstanceOf(ConflictError);
+	});
+});
+
+describe('results analysis', () => {
+	it('gives the score distribution in percent and the core item analysis of the graded attempts', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 10, comment: '' });
+		const a = await sittingAnalysis(s.org, sittingId);
+		// 10 + 10 + 10 of 40 is 75 %
+		expect(a.distribution.n).toBe(1);
+		expect(a.distribution.bins[7]).toEqual({ from: 70, to: 80, count: 1 });
+		expect(a.distribution.mean).toBe(75);
+		expect(a.items).toHaveLength(3);
+		expect(a.items.find((i) => i.questionId === essayId)).toMatchObject({
+			type: 'essay',
+			n: 1,
+			facility: 0.5,
+			discrimination: null
+		});
+		await expect(sittingAnalysis(gradeCtx, sittingId)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('prints a score sheet per candidate with the section scores, for the organiser only', async () => {
+		const { s, attemptId, essayId, gradeCtx } = await essayExam();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 10, comment: '' });
+		const sheet = await scoreSheet(s.org, attemptId);
+		expect(sheet.sections).toEqual([
+			{ type: 'single', count: 2, points: 20, score: 20 },
+			{ type: 'essay', count: 1, points: 20, score: 10 }
+		]);
+		expect(sheet.result).toMatchObject({ score: 30, maxScore: 40, passed: true, band: 'pass' });
+		await expect(scoreSheet(gradeCtx, attemptId)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});

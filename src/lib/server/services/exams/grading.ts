@@ -1,0 +1,253 @@
+/**
+ * The grading queue: the essays and case essay parts of a sitting's submitted attempts, by question
+ * across all candidates or one candidate at a time, each with the reference answer and rubric, and
+ * the grader's mark (0 … the item's points, with a comment). Graders and organisers of the exam's
+ * unit (or above) grade.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { scoreManually } from '@xuefa/core';
+import type { MarkInput } from '$lib/schemas/grading.ts';
+import { can, canAnywhere, inScope } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
+import { exam, examAttempt, examMark, person, sitting, unit } from '../../db/schema/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { type AttemptRow, coreAttempt, responsesOf, writeOutcome } from './finish.ts';
+import { type ManualItem, givenText, manualItems, renderedItem } from './manual-items.ts';
+
+/** Attempts a grader works on: submitted and graded (or waiting for a grader). */
+const GRADABLE = ['needs_grading', 'graded'] as const;
+
+/** The sitting and its exam, if the user may grade the exam: `exam.grade` on its unit or above. */
+export async function gradingSitting(ctx: Ctx, sittingId: number) {
+	const [row] = await ctx.db
+		.select({ sitting, exam, path: unit.path })
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.innerJoin(unit, eq(unit.id, exam.unitId))
+		.where(eq(sitting.id, sittingId));
+	// ids cannot be probed: not found only to someone who grades somewhere
+	if (!row) throw canAnywhere(ctx.user, 'exam.grade') ? new NotFoundError() : new ForbiddenError();
+	if (!can(ctx.user, 'exam.grade', row.path)) throw new ForbiddenError();
+	return { sitting: row.sitting, exam: row.exam };
+}
+
+/** The sittings of the exams the user may grade, with how many attempts wait for a grader. */
+export async function gradingList(ctx: Ctx) {
+	if (!canAnywhere(ctx.user, 'exam.grade')) throw new ForbiddenError();
+	return ctx.db
+		.select({
+			sittingId: sitting.id,
+			sittingName: sitting.name,
+			closesAt: sitting.closesAt,
+			releasedAt: sitting.releasedAt,
+			examId: exam.id,
+			title: exam.title,
+			kind: exam.kind,
+			pending: sql<number>`(SELECT count(*) FROM ${examAttempt} WHERE ${examAttempt.sittingId} = ${sitting.id} AND ${examAttempt.state} = 'needs_grading')`,
+			graded: sql<number>`(SELECT count(*) FROM ${examAttempt} WHERE ${examAttempt.sittingId} = ${sitting.id} AND ${examAttempt.state} = 'graded')`
+		})
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.innerJoin(unit, eq(unit.id, exam.unitId))
+		.where(and(eq(exam.status, 'published'), inScope(ctx.user, 'exam.grade', unit.path)))
+		.orderBy(asc(sitting.opensAt));
+}
+
+async function gradableAttempts(db: ReadDb, sittingId: number) {
+	return db
+		.select({ attempt: examAttempt, name: person.name, employeeNo: person.employeeNo })
+		.from(examAttempt)
+		.innerJoin(person, eq(person.id, examAttempt.personId))
+		.where(and(eq(examAttempt.sittingId, sittingId), inArray(examAttempt.state, GRADABLE)))
+		.orderBy(asc(person.employeeNo), asc(examAttempt.number));
+}
+
+async function marksOf(db: ReadDb, attemptIds: number[]) {
+	if (attemptIds.length === 0) return new Map<string, { score: number; comment: string }>();
+	const rows = await db.select().from(examMark).where(inArray(examMark.attemptId, attemptIds));
+	return new Map(
+		rows.map((r) => [`${r.attemptId}/${r.key}`, { score: r.score, comment: r.comment }])
+	);
+}
+
+/**
+ * A sitting's queue: the hand-graded questions (with how many answers are marked) and the
+ * candidates (with how many of their answers are marked).
+ */
+export async function gradingQueue(ctx: Ctx, sittingId: number) {
+	const { sitting: s, exam: e } = await gradingSitting(ctx, sittingId);
+	const attempts = await gradableAttempts(ctx.db, sittingId);
+	const marks = await marksOf(
+		ctx.db,
+		attempts.map((a) => a.attempt.id)
+	);
+	const questions = new Map<
+		string,
+		{
+			key: string;
+			stem: string;
+			part: number | null;
+			points: number;
+			answers: number;
+			marked: number;
+		}
+	>();
+	const candidates = attempts.map(({ attempt, name, employeeNo }) => {
+		const items = manualItems(attempt.paper);
+		let marked = 0;
+		for (const item of items) {
+			const q = questions.get(item.key) ?? {
+				key: item.key,
+				stem: (item.partStem || item.stem).slice(0, 80),
+				part: item.part,
+				points: item.points,
+				answers: 0,
+				marked: 0
+			};
+			q.answers++;
+			if (marks.has(`${attempt.id}/${item.key}`)) {
+				q.marked++;
+				marked++;
+			}
+			questions.set(item.key, q);
+		}
+		return {
+			attemptId: attempt.id,
+			name,
+			employeeNo,
+			number: attempt.number,
+			state: attempt.state,
+			items: items.length,
+			marked
+		};
+	});
+	return {
+		exam: { id: e.id, title: e.title, kind: e.kind },
+		sitting: { id: s.id, name: s.name, closesAt: s.closesAt, releasedAt: s.releasedAt },
+		questions: [...questions.values()],
+		candidates,
+		pending: candidates.filter((c) => c.state === 'needs_grading').length
+	};
+}
+
+/** One answer to mark: the candidate's text next to the question, reference answer and rubric. */
+export interface MarkItem extends ReturnType<typeof renderedItem> {
+	attemptId: number;
+	name: string;
+	employeeNo: string;
+	key: string;
+	no: number;
+	part: number | null;
+	points: number;
+	given: string;
+	mark: { score: number; comment: string } | null;
+}
+
+/** The answers to mark: one question (`key`) across all candidates, or one candidate's (`attemptId`). */
+export async function markItems(
+	ctx: Ctx,
+	sittingId: number,
+	filter: { key: string } | { attemptId: number }
+): Promise<MarkItem[]> {
+	await gradingSitting(ctx, sittingId);
+	const attempts = (await gradableAttempts(ctx.db, sittingId)).filter(
+		(a) => !('attemptId' in filter) || a.attempt.id === filter.attemptId
+	);
+	const marks = await marksOf(
+		ctx.db,
+		attempts.map((a) => a.attempt.id)
+	);
+	const out: MarkItem[] = [];
+	for (const { attempt, name, employeeNo } of attempts) {
+		const items = manualItems(attempt.paper).filter(
+			(i) => !('key' in filter) || i.key === filter.key
+		);
+		if (items.length === 0) continue;
+		const responses = await responsesOf(ctx.db, attempt.id);
+		for (const item of items)
+			out.push({
+				attemptId: attempt.id,
+				name,
+				employeeNo,
+				key: item.key,
+				no: item.no,
+				part: item.part,
+				points: item.points,
+				given: givenText(item, responses[item.questionId]),
+				mark: marks.get(`${attempt.id}/${item.key}`) ?? null,
+				...renderedItem(item)
+			});
+	}
+	return out;
+}
+
+/**
+ * Marks one answer (or changes its mark — a regrade): the attempt is graded again with the core,
+ * its score and pass record follow, and the audit keeps the mark before and after.
+ */
+export async function markAnswer(
+	ctx: Ctx,
+	input: MarkInput
+): Promise<{ state: AttemptRow['state']; score: number }> {
+	const [found] = await ctx.db
+		.select({ sittingId: examAttempt.sittingId })
+		.from(examAttempt)
+		.where(eq(examAttempt.id, input.attemptId));
+	if (!found)
+		throw canAnywhere(ctx.user, 'exam.grade') ? new NotFoundError() : new ForbiddenError();
+	const { exam: e } = await gradingSitting(ctx, found.sittingId);
+	return transact(ctx, async (tx) => {
+		const [row] = await tx.db.select().from(examAttempt).where(eq(examAttempt.id, input.attemptId));
+		if (!row || !(GRADABLE as readonly string[]).includes(row.state))
+			throw new ConflictError('err_mark_not_gradable');
+		const item: ManualItem | undefined = manualItems(row.paper).find((i) => i.key === input.key);
+		if (!item) throw new InvalidInputError({ key: ['err_invalid'] });
+		if (input.score > item.points)
+			throw new InvalidInputError({ score: ['err_mark_range'] }, 'err_mark_over', {
+				max: item.points
+			});
+		const [before] = await tx.db
+			.select()
+			.from(examMark)
+			.where(and(eq(examMark.attemptId, row.id), eq(examMark.key, input.key)));
+		const graded = scoreManually(
+			coreAttempt(row, await responsesOf(tx.db, row.id)),
+			row.paper,
+			e.grading,
+			input.key,
+			input.score,
+			tx.now
+		);
+		const { grade, decision } = await writeOutcome(tx, row, e, graded);
+		const mark = {
+			score: input.score,
+			comment: input.comment,
+			gradedBy: ctx.user.id,
+			gradedAt: tx.now
+		};
+		await tx.db
+			.insert(examMark)
+			.values({ attemptId: row.id, key: input.key, ...mark })
+			.onConflictDoUpdate({ target: [examMark.attemptId, examMark.key], set: mark });
+		await appendAudit(tx, {
+			action: before ? 'exam.mark.changed' : 'exam.mark.given',
+			entityType: 'ExamAttempt',
+			entityId: row.id,
+			unitId: e.unitId,
+			before: before
+				? { key: input.key, mark: before.score, comment: before.comment, score: row.score }
+				: { key: input.key, score: row.score },
+			after: {
+				key: input.key,
+				mark: input.score,
+				comment: input.comment,
+				state: graded.state,
+				score: grade.score,
+				passed: decision?.passed ?? null
+			}
+		});
+		return { state: graded.state, score: grade.score };
+	});
+}

@@ -1,0 +1,61 @@
+/**
+ * A candidate's score sheet (成绩单) for the personal file: who, which exam and sitting, when, the
+ * score per section and in total, the band and the outcome. For the organisers of the exam's unit.
+ */
+import { eq } from 'drizzle-orm';
+import { decidePass } from '@xuefa/core';
+import type { Ctx } from '../../context.ts';
+import { examAttempt, person, unit } from '../../db/schema/index.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { canAnywhere } from '../../authz/index.ts';
+import { loadSitting } from './access.ts';
+import { passRulesOf } from './rules.ts';
+
+export async function scoreSheet(ctx: Ctx, attemptId: number) {
+	const [row] = await ctx.db
+		.select({
+			attempt: examAttempt,
+			name: person.name,
+			employeeNo: person.employeeNo,
+			unitName: unit.name
+		})
+		.from(examAttempt)
+		.innerJoin(person, eq(person.id, examAttempt.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(eq(examAttempt.id, attemptId));
+	if (!row) throw canAnywhere(ctx.user, 'exam.manage') ? new NotFoundError() : new ForbiddenError();
+	const { sitting: s, exam: e } = await loadSitting(ctx, row.attempt.sittingId);
+	const a = row.attempt;
+	const grades = new Map(a.grade?.items.map((g) => [g.questionId, g]));
+	const graded = a.state === 'graded' && a.score !== null && a.maxScore !== null;
+	return {
+		exam: { title: e.title, kind: e.kind, passMark: e.passMark, unitName: e.unitName },
+		sitting: { id: s.id, name: s.name },
+		person: { name: row.name, employeeNo: row.employeeNo, unitName: row.unitName },
+		attempt: {
+			number: a.number,
+			state: a.state,
+			startedAt: a.startedAt.getTime(),
+			submittedAt: a.submittedAt?.getTime() ?? null,
+			voidReason: a.voidReason
+		},
+		sections: a.paper.sections.map((sec) => ({
+			type: sec.type,
+			count: sec.items.length,
+			points: sec.items.reduce((t, i) => t + i.points, 0),
+			score: graded
+				? Math.round(
+						sec.items.reduce((t, i) => t + (grades.get(i.question.id)?.score ?? 0), 0) * 100
+					) / 100
+				: null
+		})),
+		result: graded
+			? {
+					score: a.score!,
+					maxScore: a.maxScore!,
+					...decidePass(a.score!, a.maxScore!, passRulesOf(e))
+				}
+			: null,
+		printedAt: ctx.now.getTime()
+	};
+}

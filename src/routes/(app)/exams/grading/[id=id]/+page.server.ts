@@ -1,0 +1,60 @@
+import { redirect } from '@sveltejs/kit';
+import { markInput, sittingActionInput } from '$lib/schemas/grading.ts';
+import { act } from '$lib/server/actions.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { gradingQueue, markAnswer, markItems } from '$lib/server/services/exams/grading.ts';
+import { regradeSitting, releaseResults } from '$lib/server/services/exams/release.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Which answers the page lists: one question across all candidates (`q`) or one candidate (`a`). */
+function filterOf(url: URL): { key: string } | { attemptId: number } | null {
+	const q = url.searchParams.get('q');
+	const a = Number(url.searchParams.get('a'));
+	if (q && /^\d{1,12}(#\d{1,3})?$/.test(q)) return { key: q };
+	if (Number.isInteger(a) && a > 0) return { attemptId: a };
+	return null;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const id = Number(event.params.id);
+	const queue = await guard(() => gradingQueue(ctx, id));
+	const filter = filterOf(event.url);
+	return {
+		queue,
+		filter,
+		items: filter ? await guard(() => markItems(ctx, id, filter)) : [],
+		done: event.url.searchParams.get('done')
+	};
+};
+
+/** Back to the page as it was (the same question or candidate), saying what was done. */
+function back(url: URL, what: string, hash = ''): never {
+	const next = new URLSearchParams();
+	for (const k of ['q', 'a']) {
+		const v = url.searchParams.get(k);
+		if (v) next.set(k, v);
+	}
+	next.set('done', what);
+	redirect(303, `${url.pathname}?${next}${hash}`);
+}
+
+export const actions: Actions = {
+	mark: async (event) => {
+		const out = await act(event, 'mark', markInput, markAnswer);
+		if (out.kind === 'failed') return out.failure;
+		back(event.url, 'marked');
+	},
+	release: async (event) => {
+		const extra = { sittingId: event.params.id };
+		const out = await act(event, 'release', sittingActionInput, releaseResults, { extra });
+		if (out.kind === 'failed') return out.failure;
+		back(event.url, 'released');
+	},
+	regrade: async (event) => {
+		const extra = { sittingId: event.params.id };
+		const out = await act(event, 'regrade', sittingActionInput, regradeSitting, { extra });
+		if (out.kind === 'failed') return out.failure;
+		back(event.url, `regraded-${out.result}`);
+	}
+};

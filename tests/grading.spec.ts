@@ -1,0 +1,144 @@
+import { createBank, expect, loginAs, questionWorkbook, test } from './helpers.ts';
+
+const HEADER = ['编号', '题型', '题干', '答案', '评分标准', '法律', '条款'];
+const QUESTIONS = [
+	[
+		'GR-1',
+		'判断',
+		'行政机关实施行政许可，应当遵循公开、公平、公正的原则。',
+		'对',
+		'',
+		'行政许可法',
+		'第五条'
+	],
+	[
+		'GR-2',
+		'判断',
+		'行政许可的实施和结果，除涉及国家秘密的外，应当公开。',
+		'对',
+		'',
+		'行政许可法',
+		'第五条'
+	],
+	[
+		'GR-3',
+		'简答',
+		'简述行政许可听证的适用情形。',
+		'法律、法规、规章规定实施行政许可应当听证的事项，行政机关应当向社会公告，并举行听证。',
+		'答出“法定应当听证的事项”得一半分，答出“向社会公告并举行听证”得全分。',
+		'行政许可法',
+		'第四十六条'
+	]
+];
+const TITLE = '2026年行政许可专项考试（阅卷）';
+
+/** A local time in Asia/Shanghai `minutes` from now, as a datetime-local field takes it. */
+const shanghai = (minutes: number) =>
+	new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+
+test('a grader marks an essay and releases the results; the cadre then sees the score and the right answers', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(150_000);
+	// the organiser: an exam with an essay, answers shown once the results are released
+	await loginAs(page, 'organiser');
+	await createBank(page, '阅卷测试题库');
+	await page.getByRole('link', { name: '导入试题' }).click();
+	await page.getByLabel('试题文件').setInputFiles(await questionWorkbook(HEADER, QUESTIONS));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await page.getByLabel(/已审核，导入后立即用于练习和组卷/).check();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 3 道');
+
+	await page.goto('/exams/manage/new');
+	await page.getByLabel('考试名称').fill(TITLE);
+	await page.getByLabel(/阅卷测试题库/).check();
+	await page.getByLabel('判断题 · 题量').fill('2');
+	await page.getByLabel('判断题 · 每题分值').fill('20');
+	await page.getByLabel('简答题 · 题量').fill('1');
+	await page.getByLabel('简答题 · 每题分值').fill('60');
+	await page.getByLabel('何时显示正确答案').selectOption({ label: '成绩发布后' });
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+	await page.getByRole('button', { name: '发布考试' }).click();
+	await page.getByLabel('场次名称').fill('阅卷场');
+	await page.getByLabel('开始时间').fill(shanghai(-60));
+	await page.getByLabel('结束时间').fill(shanghai(180));
+	await page.getByLabel('区市场监督管理局').check();
+	await page.getByRole('button', { name: '创建场次' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('阅卷场');
+
+	// the cadre answers both true/false questions right and writes the essay
+	const cadreContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const cadre = await cadreContext.newPage();
+	await loginAs(cadre, 'cadre');
+	await cadre.goto('/exams');
+	await cadre.locator('li', { hasText: TITLE }).getByRole('link', { name: '进入考试' }).click();
+	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+	await cadre.getByRole('button', { name: '开始考试' }).click();
+	await expect(cadre).toHaveURL(/\/exams\/a\/\d+$/);
+	for (let no = 1; no <= 3; no++) {
+		await expect(cadre.getByRole('heading', { name: new RegExp(`第 ${no} 题`) })).toBeVisible();
+		const essay = cadre.getByLabel('你的回答');
+		if (await essay.isVisible()) await essay.fill('法定应当听证的事项，行政机关应当向社会公告。');
+		else await cadre.getByLabel('正确').check();
+		await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+		if (no < 3) await cadre.getByRole('button', { name: '下一题' }).click();
+	}
+	await cadre.getByRole('button', { name: '交卷' }).click();
+	await cadre.getByRole('button', { name: '确认交卷' }).click();
+	await expect(cadre.getByRole('heading', { name: /考试结果/ })).toBeVisible();
+	await expect(cadre.getByText(/待评分/)).toBeVisible();
+	await expect(cadre.getByText('参考答案')).toHaveCount(0);
+	const resultUrl = cadre.url();
+
+	// the grader marks the essay, by question, and releases the results
+	const graderContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const grader = await graderContext.newPage();
+	await loginAs(grader, 'grader');
+	await grader.getByRole('link', { name: '阅卷' }).first().click();
+	await expect(grader).toHaveURL(/\/exams\/grading$/);
+	await grader
+		.getByRole('row', { name: new RegExp(TITLE) })
+		.getByRole('link', { name: '阅卷场' })
+		.click();
+	await grader.getByRole('link', { name: /简述行政许可听证的适用情形/ }).click();
+	const answer = grader
+		.getByRole('article')
+		.filter({ hasText: '法定应当听证的事项，行政机关应当向社会公告。' });
+	await expect(answer).toContainText('向社会公告，并举行听证');
+	await expect(answer).toContainText('得一半分');
+	await answer.getByLabel('评分（0–60 分）').fill('45');
+	await answer.getByLabel('评语（可选）').fill('未答出“举行听证”');
+	await answer.getByRole('button', { name: '保存评分' }).click();
+	await expect(grader.getByRole('status').filter({ hasText: '评分已保存。' })).toBeVisible();
+	await expect(grader.getByText('已评 1 / 1').first()).toBeVisible();
+	await grader.getByRole('button', { name: '发布成绩' }).click();
+	await expect(grader.getByRole('status').filter({ hasText: '成绩已发布' })).toBeVisible();
+	await graderContext.close();
+
+	// the cadre now sees the score, the right answers and the grader's comment
+	await cadre.goto(resultUrl);
+	await expect(cadre.getByText('85 / 100')).toBeVisible();
+	await expect(cadre.getByRole('heading', { name: '答卷回顾' })).toBeVisible();
+	await expect(cadre.getByText('参考答案')).toBeVisible();
+	await expect(cadre.getByText('未答出“举行听证”')).toBeVisible();
+	await expect(cadre.getByText('得分 45 / 60')).toBeVisible();
+	await cadreContext.close();
+
+	// the organiser's results: the distribution (also as a table), the item analysis, a score sheet
+	await page.goto('/exams/manage');
+	await page.getByRole('link', { name: TITLE }).click();
+	await page.getByRole('link', { name: '阅卷场' }).click();
+	const distribution = page.getByRole('region', { name: '成绩分布' });
+	await expect(distribution.getByRole('row', { name: '80–<90 1' })).toBeVisible();
+	await expect(page.getByRole('region', { name: '试题分析' }).getByRole('row')).toHaveCount(4);
+	await page
+		.getByRole('link', { name: /成绩单/ })
+		.first()
+		.click();
+	await expect(page.getByRole('heading', { name: '考试成绩单' })).toBeVisible();
+	await expect(page.getByRole('row', { name: /合计.*100.*85/ })).toBeVisible();
+});
