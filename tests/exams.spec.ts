@@ -71,6 +71,9 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	});
 	const cadre = await phone.newPage();
 	await loginAs(cadre, 'cadre');
+	// the home page reminds the cadre of the exam open to them
+	await cadre.goto('/');
+	await expect(cadre.getByRole('region', { name: '待参加的考试' })).toContainText('第一场');
 	await cadre.goto('/exams');
 	await expect(cadre.getByRole('heading', { name: '进行中' })).toBeVisible();
 	await cadre.getByRole('link', { name: '进入考试' }).click();

@@ -1,5 +1,6 @@
 import { canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf } from '$lib/server/http.ts';
+import { openSittings } from '$lib/server/services/exams/home.ts';
 import { homeSummary } from '$lib/server/services/home/summary.ts';
 import { practiceToday } from '$lib/server/services/practice/overview.ts';
 import { studyAgenda } from '$lib/server/services/study/overview.ts';
@@ -11,6 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		home: await homeSummary(ctx),
 		practice: practises ? await practiceToday(ctx) : null,
-		study: await studyAgenda(ctx)
+		study: await studyAgenda(ctx),
+		sittings: await openSittings(ctx)
 	};
 };
