@@ -1,5 +1,6 @@
 import { canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf } from '$lib/server/http.ts';
+import { gradingList } from '$lib/server/services/exams/grading.ts';
 import { openSittings } from '$lib/server/services/exams/home.ts';
 import { homeSummary } from '$lib/server/services/home/summary.ts';
 import { practiceToday } from '$lib/server/services/practice/overview.ts';
@@ -13,6 +14,10 @@ export const load: PageServerLoad = async (event) => {
 		home: await homeSummary(ctx),
 		practice: practises ? await practiceToday(ctx) : null,
 		study: await studyAgenda(ctx),
-		sittings: await openSittings(ctx)
+		sittings: await openSittings(ctx),
+		// the sittings with answers waiting for a grader, for the grader's part of the page
+		grading: canAnywhere(ctx.user, 'exam.grade')
+			? (await gradingList(ctx)).filter((s) => s.pending > 0)
+			: []
 	};
 };
