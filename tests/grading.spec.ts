@@ -100,7 +100,7 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	await loginAs(grader, 'grader');
 	// the grader's home page says what waits
 	await grader.goto('/');
-	await expect(grader.getByRole('region', { name: '阅卷员' })).toContainText('1 份答卷待阅');
+	await expect(grader.getByRole('region', { name: '阅卷人' })).toContainText('1 份答卷待阅');
 	await grader.getByRole('link', { name: '阅卷' }).first().click();
 	await expect(grader).toHaveURL(/\/exams\/grading$/);
 	await grader
