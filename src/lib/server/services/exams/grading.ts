@@ -233,7 +233,7 @@ export async function markAnswer(
 			.onConflictDoUpdate({ target: [examMark.attemptId, examMark.key], set: mark });
 		await appendAudit(tx, {
 			action: before ? 'exam.mark.changed' : 'exam.mark.given',
-			entityType: 'ExamAttempt',
+			entityType: 'exam_attempt',
 			entityId: row.id,
 			unitId: e.unitId,
 			before: before

@@ -67,7 +67,7 @@ export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 			.returning({ code: certificate.verificationCode });
 		await appendAudit(tx, {
 			action: 'exam.attempt.voided',
-			entityType: 'ExamAttempt',
+			entityType: 'exam_attempt',
 			entityId: row.id,
 			unitId: e.unitId,
 			before: { state: row.state, score: row.score },
@@ -104,7 +104,7 @@ export async function extendExamAttempt(ctx: Ctx, input: ExtendAttemptInput) {
 		if (changed.length === 0) throw new ConflictError('err_attempt_not_running');
 		await appendAudit(tx, {
 			action: 'exam.attempt.extended',
-			entityType: 'ExamAttempt',
+			entityType: 'exam_attempt',
 			entityId: row.id,
 			unitId: e.unitId,
 			before: { deadline: row.deadline.toISOString() },
@@ -177,7 +177,7 @@ export async function recordFocusLoss(
 				.where(eq(exam.id, row.examId));
 			await appendAudit(tx, {
 				action: 'exam.attempt.focus_limit_submitted',
-				entityType: 'ExamAttempt',
+				entityType: 'exam_attempt',
 				entityId: row.id,
 				unitId: e!.unitId,
 				after: { personId: row.personId, focusLosses: n, limit }

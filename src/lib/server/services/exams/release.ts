@@ -36,7 +36,7 @@ export async function releaseResults(ctx: Ctx, input: SittingActionInput): Promi
 			.where(eq(sitting.id, s.id));
 		await appendAudit(tx, {
 			action: 'exam.results.released',
-			entityType: 'Sitting',
+			entityType: 'sitting',
 			entityId: s.id,
 			unitId: e.unitId,
 			after: { examId: e.id }
@@ -111,7 +111,7 @@ export async function regradeSitting(ctx: Ctx, input: SittingActionInput): Promi
 			const { grade, decision } = await writeOutcome(tx, row, e, graded);
 			await appendAudit(tx, {
 				action: 'exam.attempt.regraded',
-				entityType: 'ExamAttempt',
+				entityType: 'exam_attempt',
 				entityId: row.id,
 				unitId: e.unitId,
 				before: { state: row.state, score: row.score },
