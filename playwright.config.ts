@@ -40,7 +40,16 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'] }, testIgnore: /mobile\.spec\.ts/ },
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'] },
+			// the full accessibility walk (every role's pages, both languages, both widths) takes longer
+			// than the rest of the suite: `npm run test:a11y` runs it; every other spec still checks each
+			// page it visits with axe-core (tests/a11y/fixture.ts)
+			testIgnore: process.env.A11Y_WALK
+				? /mobile\.spec\.ts/
+				: [/mobile\.spec\.ts/, /accessibility\.spec\.ts/]
+		},
 		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /mobile\.spec\.ts/ }
 	],
 	webServer: {
