@@ -28,7 +28,8 @@ const promotionCase: PromotionCase = {
 	proposedPost: '副局长',
 	leadingPost: true,
 	appointmentRoute: 'government',
-	nominatedOn: '2025-06-01'
+	nominatedOn: '2025-06-01',
+	publicNoticeOn: '2025-06-05'
 };
 const records: ExamRecord[] = Array.from({ length: 200 }, (_, i) => ({
 	attemptId: `a${i}`,

@@ -220,6 +220,7 @@ export {
 export * from './calendar/index.ts';
 export { type Reason, type ValidationResult, assertValid } from './rule-result.ts';
 export * from './study-plan/index.ts';
+export * from './policy/sources.ts';
 export * from './promotion/index.ts';
 export * from './certificate/index.ts';
 export * from './oath/index.ts';

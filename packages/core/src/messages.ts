@@ -6,6 +6,9 @@
 import { QUESTION_TYPES } from './question/model.ts';
 import { examMessages } from './question/messages.ts';
 import { rulesMessages } from './rules-messages.ts';
+import { promotionMessages } from './promotion/messages.ts';
+import { oathMessages } from './oath/messages.ts';
+import { policyMessages } from './policy/messages.ts';
 
 /** The locales the core ships messages for. Chinese first. */
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -17,9 +20,24 @@ export type Locale = (typeof LOCALES)[number];
 export type MessageTable = Record<Locale, Record<string, string>>;
 
 /** Every code the core emits (issues, errors, reasons) with its template in each locale. */
-export const CORE_MESSAGES: MessageTable = {
-	'zh-CN': { ...examMessages['zh-CN'], ...rulesMessages['zh-CN'] },
-	en: { ...examMessages.en, ...rulesMessages.en }
+export const CORE_MESSAGES: MessageTable = Object.fromEntries(
+	LOCALES.map((l) => [
+		l,
+		{
+			...examMessages[l],
+			...rulesMessages[l],
+			...promotionMessages[l],
+			...oathMessages[l],
+			...policyMessages[l]
+		}
+	])
+) as MessageTable;
+
+/** Data keys whose value is a code with a label: `countFrom: 'public_notice'` gives `countFromLabel`. */
+const LABELLED: Readonly<Record<string, string>> = {
+	countFrom: 'promotion.count_from',
+	exemption: 'promotion.exemption',
+	body: 'oath.body'
 };
 
 const isType = (v: unknown): v is string =>
@@ -28,9 +46,10 @@ const isType = (v: unknown): v is string =>
 /**
  * The sentence for a code and its data in a locale. Placeholders that depend on the locale are
  * derived first: `typeLabel`/`actualLabel` from `type`/`actual`, `fromLabel`/`toLabel`/
- * `stateLabel` from attempt states, `kindLabel` from a GIFT `kind`, `scope` from
- * `laws`/`topics`/`tags`/`difficulty`, and `detail` from a nested `issue: { code, data }` (how
- * format errors wrap question validation issues). An unknown code comes back as the code itself;
+ * `stateLabel` from attempt states, `kindLabel` from a GIFT `kind`, `countFromLabel`,
+ * `exemptionLabel` and `bodyLabel` from a gate's counting point, exemption kind and appointing body
+ * (an unknown one shows as it is), `scope` from `laws`/`topics`/`tags`/`difficulty`, and `detail`
+ * from a nested `issue: { code, data }` (how format errors wrap question validation issues). An unknown code comes back as the code itself;
  * an unknown placeholder stays visible.
  *
  * @param code - the stable code
@@ -58,6 +77,8 @@ export function messageFor(
 	for (const k of ['from', 'to', 'state'] as const)
 		if (typeof data[k] === 'string') d[`${k}Label`] = label('state', data[k]);
 	if (typeof data.kind === 'string') d.kindLabel = label('gift.kind', data.kind);
+	for (const [k, prefix] of Object.entries(LABELLED))
+		if (typeof data[k] === 'string') d[`${k}Label`] = label(prefix, data[k]);
 	d.scope = scopeOf(data, locale);
 	if (data.issue && typeof data.issue === 'object') {
 		const inner = data.issue as { code: string; data?: Record<string, unknown> };

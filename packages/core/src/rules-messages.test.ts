@@ -10,6 +10,7 @@ const dirs = [
 	'promotion',
 	'certificate',
 	'oath',
+	'policy',
 	'audit',
 	'assessment',
 	'ical'

@@ -11,14 +11,10 @@
 import { ValidationError } from '../errors.ts';
 
 /** A value canonical JSON accepts. */
-export type JsonValue =
-	| null
-	| boolean
-	| number
-	| string
-	| Date
-	| readonly JsonValue[]
-	| { readonly [key: string]: JsonValue | undefined };
+export type JsonValue = null | boolean | number | string | Date | readonly JsonValue[] | JsonObject;
+
+/** A JSON object canonical JSON accepts (`undefined` properties are left out). */
+export type JsonObject = { readonly [key: string]: JsonValue | undefined };
 
 function fail(code: string, path: string): never {
 	throw new ValidationError([{ code, path }]);

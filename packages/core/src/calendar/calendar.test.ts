@@ -16,6 +16,7 @@ import {
 	weekdayOf,
 	workingDayOnOrAfter,
 	addYears,
+	addMonths,
 	isIsoDate,
 	type CalendarYearData
 } from '../index.ts';
@@ -27,6 +28,15 @@ describe('dates', () => {
 		expect(isIsoDate('2025-02-29')).toBe(false);
 		expect(isIsoDate('2024-02-29')).toBe(true);
 		expect(addYears('2024-02-29', 3)).toBe('2027-02-28');
+	});
+
+	it('adds months, keeping the day or clamping it to the month end', () => {
+		expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+		expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+		expect(addMonths('2025-03-15', 6)).toBe('2025-09-15');
+		expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+		expect(addMonths('2025-03-15', -3)).toBe('2024-12-15');
+		expect(addMonths('2025-03-15', 0)).toBe('2025-03-15');
 	});
 
 	it('converts instants with the Shanghai offset, whatever the machine TZ', () => {

@@ -119,6 +119,24 @@ export function weekdayOf(date: IsoDate): Weekday {
 }
 
 /**
+ * Adds whole months; a day past the end of the target month becomes its last day (31 January + 1 month
+ * is 28 or 29 February).
+ *
+ * @param date - the start date
+ * @param months - months to add (may be negative)
+ * @returns the resulting date
+ * @example
+ * addMonths('2025-01-31', 1); // → '2025-02-28'
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+	const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+	const y = Math.floor(index / 12);
+	const m = index - y * 12 + 1;
+	const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+	return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
  * Adds whole years; 29 February becomes 28 February in a common year.
  *
  * @param date - the start date
@@ -126,10 +144,7 @@ export function weekdayOf(date: IsoDate): Weekday {
  * @returns the resulting date
  */
 export function addYears(date: IsoDate, years: number): IsoDate {
-	const y = Number(date.slice(0, 4)) + years;
-	const m = Number(date.slice(5, 7));
-	const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
-	return `${String(y).padStart(4, '0')}-${date.slice(5, 7)}-${String(d).padStart(2, '0')}`;
+	return addMonths(date, years * 12);
 }
 
 /**

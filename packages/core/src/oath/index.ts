@@ -1,2 +1,3 @@
 /** Constitutional oath. */
+export * from './policy.ts';
 export * from './oath.ts';

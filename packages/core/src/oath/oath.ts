@@ -11,6 +11,13 @@ import type { WorkingDayCalendar } from '../calendar/calendar.ts';
 import { addWorkingDays } from '../calendar/working-days.ts';
 import { addDays, diffDays, isIsoDate, type IsoDate } from '../calendar/dates.ts';
 import { result, type ValidationResult } from '../rule-result.ts';
+import {
+	DEFAULT_OATH_POLICY,
+	oathRequirement,
+	type AppointingBody,
+	type OathDeadlinePolicy,
+	type OathPolicy
+} from './policy.ts';
 
 /** One version of the oath text. */
 export interface OathText {
@@ -73,6 +80,8 @@ export interface Appointment {
 	post: string;
 	/** Date of appointment (任命). */
 	appointedOn: IsoDate;
+	/** The body that elected or appointed the person; decides whether the oath is required. */
+	appointingBody: AppointingBody;
 }
 
 /** Individual or collective ceremony. */
@@ -100,8 +109,14 @@ export interface OathCeremony {
 	organiser: string;
 	/** Presider (主持人). */
 	presiderId: string;
-	/** Leader (领誓人), required for a collective oath. */
+	/** Leader (领誓人), required for a collective oath; swears too, so is one of the participants. */
 	leaderId?: string;
+	/** Witness (监誓人). */
+	witnessId?: string;
+	/** Whether the national flag or emblem was displayed (the NPCSC decision requires one). */
+	flagOrEmblemDisplayed: boolean;
+	/** Whether the national anthem was played (the NPCSC decision requires it). */
+	anthemPlayed: boolean;
 	/** Oath text version used (e.g. `2018`). */
 	textVersion: string;
 	/** Who took the oath, for which appointment. */
@@ -111,12 +126,15 @@ export interface OathCeremony {
 }
 
 /**
- * Checks a ceremony record. Errors: missing fields, a collective oath without a leader, an individual
- * oath with several people, an unknown appointment, an oath dated before the appointment, an unknown
- * text version. Warning: the text version is not the one in force on the ceremony date; no evidence.
+ * Checks a ceremony record. Errors: missing fields, a collective oath without a leader or with a
+ * leader who is not among the people taking the oath (the leader swears too), an individual oath with
+ * several people, an unknown appointment, an oath dated before the appointment, an unknown text version
+ * or one not in force on the ceremony date. Warnings: no witness, no flag or emblem, no anthem, no
+ * evidence, a participant whose appointing body need not swear under the policy.
  *
  * @param ceremony - the ceremony
  * @param appointments - the participants' appointments
+ * @param policy - the oath settings (default {@link DEFAULT_OATH_POLICY})
  * @param texts - oath texts (default {@link OATH_TEXTS})
  * @returns errors and warnings with paths
  * @example
@@ -125,6 +143,7 @@ export interface OathCeremony {
 export function validateOathCeremony(
 	ceremony: OathCeremony,
 	appointments: readonly Appointment[],
+	policy: Pick<OathPolicy, 'mustSwear'> = DEFAULT_OATH_POLICY,
 	texts: readonly OathText[] = OATH_TEXTS
 ): ValidationResult {
 	const errors: Issue[] = [];
@@ -140,6 +159,11 @@ export function validateOathCeremony(
 	if (!ceremony.presiderId) errors.push({ code: 'oath.presider.missing', path: 'presiderId' });
 	if (ceremony.form === 'collective' && !ceremony.leaderId)
 		errors.push({ code: 'oath.leader.missing', path: 'leaderId' });
+	else if (
+		ceremony.form === 'collective' &&
+		!ceremony.participants.some((p) => p.personId === ceremony.leaderId)
+	)
+		errors.push({ code: 'oath.leader.not_participant', path: 'leaderId' });
 	if (ceremony.participants.length === 0)
 		errors.push({ code: 'oath.participants.empty', path: 'participants' });
 	if (ceremony.form === 'individual' && ceremony.participants.length > 1) {
@@ -159,7 +183,7 @@ export function validateOathCeremony(
 	else if (dateOk) {
 		const inForce = oathTextInForce(ceremony.date, texts);
 		if (inForce?.version !== text.version) {
-			warnings.push({
+			errors.push({
 				code: 'oath.text.not_in_force',
 				path: 'textVersion',
 				data: { version: text.version, date: ceremony.date, inForce: inForce?.version ?? '' }
@@ -184,29 +208,30 @@ export function validateOathCeremony(
 				path,
 				data: { personId: p.personId, appointmentId: p.appointmentId }
 			});
-		} else if (dateOk && ceremony.date < a.appointedOn) {
-			errors.push({
-				code: 'oath.date.before_appointment',
-				path,
-				data: { date: ceremony.date, appointedOn: a.appointedOn, personId: p.personId }
-			});
+		} else {
+			if (dateOk && ceremony.date < a.appointedOn)
+				errors.push({
+					code: 'oath.date.before_appointment',
+					path,
+					data: { date: ceremony.date, appointedOn: a.appointedOn, personId: p.personId }
+				});
+			const need = oathRequirement(a.appointingBody, policy);
+			if (!need.required)
+				warnings.push({
+					...need.reason,
+					path,
+					data: { ...need.reason.data, personId: p.personId }
+				});
 		}
 	});
+	if (!ceremony.witnessId) warnings.push({ code: 'oath.witness.missing', path: 'witnessId' });
+	if (!ceremony.flagOrEmblemDisplayed)
+		warnings.push({ code: 'oath.flag_or_emblem.missing', path: 'flagOrEmblemDisplayed' });
+	if (!ceremony.anthemPlayed) warnings.push({ code: 'oath.anthem.missing', path: 'anthemPlayed' });
 	if (ceremony.evidence.length === 0)
 		warnings.push({ code: 'oath.evidence.missing', path: 'evidence' });
 	return result(errors, warnings);
 }
-
-/** The oath deadline rule: N calendar days or N working days after the appointment. */
-export interface OathDeadlinePolicy {
-	/** N (default 30). */
-	days: number;
-	/** Calendar or working days (default calendar). */
-	unit: 'calendar' | 'working';
-}
-
-/** The default {@link OathDeadlinePolicy}: within 30 calendar days. */
-export const DEFAULT_OATH_POLICY: OathDeadlinePolicy = { days: 30, unit: 'calendar' };
 
 /**
  * The last day to take the oath for an appointment.
@@ -228,29 +253,48 @@ export function oathDeadline(
 		: addDays(appointedOn, policy.days);
 }
 
-/** Where an appointment stands with its oath. */
-export interface OathStatus {
-	/** `done`, `due` (deadline not passed) or `overdue`. */
-	state: 'due' | 'overdue' | 'done';
-	/** The deadline. */
-	deadline: IsoDate;
-	/** Days from today to the deadline (negative when overdue); absent when done. */
-	daysLeft?: number;
-	/** The ceremony, when done. */
-	ceremonyId?: string;
-	/** When done: the date. */
-	takenOn?: IsoDate;
-	/** When done: after the deadline. */
-	late?: boolean;
-}
+/**
+ * Where an appointment stands with its oath: `not_required` (the appointing body need not swear and
+ * no oath is on record), `due` (deadline not passed), `overdue`, or `done` (a ceremony on or after the
+ * appointment lists it, possibly `late`).
+ */
+export type OathStatus =
+	| {
+			/** The policy does not require an oath for this appointing body. */
+			state: 'not_required';
+			/** The appointing body. */
+			body: AppointingBody;
+	  }
+	| {
+			/** Not yet sworn. */
+			state: 'due' | 'overdue';
+			/** The last allowed day. */
+			deadline: IsoDate;
+			/** Days from today to the deadline (negative when overdue). */
+			daysLeft: number;
+	  }
+	| {
+			/** Sworn. */
+			state: 'done';
+			/** The last allowed day. */
+			deadline: IsoDate;
+			/** The ceremony. */
+			ceremonyId: string;
+			/** The ceremony date. */
+			takenOn: IsoDate;
+			/** Sworn after the deadline. */
+			late: boolean;
+	  };
 
 /**
- * The oath state of one appointment: done when a ceremony on or after the appointment lists it.
+ * The oath state of one appointment: done when a ceremony on or after the appointment (and not after
+ * today) lists it; otherwise not required when the policy exempts the appointing body, else due or
+ * overdue against the deadline the policy sets.
  *
  * @param appointment - the appointment
  * @param ceremonies - ceremony records (any order)
  * @param today - the day (Asia/Shanghai)
- * @param policy - the deadline rule
+ * @param policy - the oath settings (who must swear, the deadline)
  * @param calendar - the working-day calendar
  * @returns the state, deadline and ceremony
  * @example
@@ -260,7 +304,7 @@ export function oathStatus(
 	appointment: Appointment,
 	ceremonies: readonly OathCeremony[],
 	today: IsoDate,
-	policy: OathDeadlinePolicy,
+	policy: OathPolicy,
 	calendar: WorkingDayCalendar
 ): OathStatus {
 	const deadline = oathDeadline(appointment.appointedOn, policy, calendar);
@@ -282,6 +326,8 @@ export function oathStatus(
 			takenOn: done.date,
 			late: done.date > deadline
 		};
+	if (!oathRequirement(appointment.appointingBody, policy).required)
+		return { state: 'not_required', body: appointment.appointingBody };
 	const daysLeft = diffDays(today, deadline);
 	return { state: daysLeft < 0 ? 'overdue' : 'due', deadline, daysLeft };
 }
