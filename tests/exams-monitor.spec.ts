@@ -76,12 +76,7 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	const waiting = page.locator('main li.card').filter({ hasText: '未开始' }).first();
 	const secondNo = /SF\d{4}/.exec((await waiting.locator('h3').textContent()) ?? '')![0];
 
-	// the second candidate starts and walks away: every browser of theirs is gone
-	const second = await startExam(browser, baseURL, secondNo);
-	await second.context.close();
-
-	// the organiser gives the first candidate ten more minutes
-	await page.goto(monitorUrl);
+	// the organiser gives the first candidate ten more minutes, well inside their one minute
 	const mine = card(page, firstNo);
 	await mine.getByText('延长时间或作废').click();
 	await mine.getByLabel('延长分钟数').fill('10');
@@ -89,6 +84,11 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	await mine.getByRole('button', { name: '延长时间' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已延长' })).toBeVisible();
 	await expect(card(page, firstNo)).toContainText(/剩余时间\s*1[01]:\d\d/);
+
+	// the second candidate starts and walks away: every browser of theirs is gone
+	const second = await startExam(browser, baseURL, secondNo);
+	await second.context.close();
+	await page.goto(monitorUrl);
 
 	// the sweep submits the abandoned attempt after its minute, with nobody asking
 	await expect(async () => {
