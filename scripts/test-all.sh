@@ -12,8 +12,13 @@ failed=0
 step() { # name, command…: a check that counts as one test
 	local name=$1
 	shift
+	local start=$SECONDS
 	echo "── $name"
 	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "✗ $name failed"; fi
+	echo "   ($name: $((SECONDS - start)) s)"
+}
+timed() { # label: how long the run has taken so far, so a slow CI says where its time went
+	echo "   ($1 at $SECONDS s)"
 }
 
 step "messages in both languages" node scripts/messages.mjs check
@@ -25,10 +30,12 @@ step "API reference, every export documented" npm run --silent docs
 echo "── unit and service tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 unit_status=$?
+timed "unit and service tests done"
 
 echo "── end-to-end tests"
 CI=1 npx playwright test
 e2e_status=$?
+timed "end-to-end tests done"
 
 # A fresh clone has no statutes beside it (../shared/data/laws): the statute specs must pass without
 # them too. When the run above had them, run those specs again with an empty statutes folder.
