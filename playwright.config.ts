@@ -8,13 +8,18 @@ const ORIGIN = `http://localhost:${PORT}`;
 const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-export default defineConfig({
+// Every page a test visits is checked with axe-core (tests/a11y/fixture.ts) on phones always, and on
+// the desktop with A11Y=1 (`npm run test:a11y`, which adds the full walk): on two cores the checks
+// double the suite's time, more than CI's fifteen minutes allow.
+const a11yOnDesktop = Boolean(process.env.A11Y);
+
+export default defineConfig<{ a11yAudit: boolean }>({
 	testDir: 'tests',
 	outputDir: 'test-results',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	// flows of many steps (password hashing on each login) on a two-core machine; every test also waits for
+	// flows of many steps (password hashing on each login) on a two-core machine; a test also waits for
 	// the axe-core checks of the pages it visited (tests/a11y)
 	timeout: 60_000,
 	expect: { timeout: 7_000 },
@@ -42,15 +47,18 @@ export default defineConfig({
 	projects: [
 		{
 			name: 'desktop',
-			use: { ...devices['Desktop Chrome'] },
+			use: { ...devices['Desktop Chrome'], a11yAudit: a11yOnDesktop },
 			// the full accessibility walk (every role's pages, both languages, both widths) takes longer
-			// than the rest of the suite: `npm run test:a11y` runs it; every other spec still checks each
-			// page it visits with axe-core (tests/a11y/fixture.ts)
-			testIgnore: process.env.A11Y_WALK
+			// than the rest of the suite: only `npm run test:a11y` runs it
+			testIgnore: a11yOnDesktop
 				? /mobile\.spec\.ts/
 				: [/mobile\.spec\.ts/, /accessibility\.spec\.ts/]
 		},
-		{ name: 'phone', use: { ...devices['Pixel 7'] }, testMatch: /mobile\.spec\.ts/ }
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], a11yAudit: true },
+			testMatch: /mobile\.spec\.ts/
+		}
 	],
 	webServer: {
 		// the built app, as in production, on a fresh demo database (E2E_PREBUILT=1: the build/ of a

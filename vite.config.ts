@@ -62,6 +62,9 @@ export default defineConfig({
 					environment: 'node',
 					// the JSON log lines of the code under test would drown vitest's report
 					env: { LOG_LEVEL: 'silent' },
+					// each file makes its own database; sharing the loaded modules between the files of a
+					// worker saves most of the run's time (importing SvelteKit and drizzle again per file)
+					isolate: false,
 					testTimeout: 20_000
 				}
 			}
