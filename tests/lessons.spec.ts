@@ -23,14 +23,10 @@ test('an organiser writes a case lesson citing an article and links it to a sess
 }) => {
 	test.skip(!hasStatutes(), 'the statutes are not available to seed the library');
 	await loginAs(page, 'organiser');
-	// two questions of the district's bank to practise
+	// two questions of the district's demo bank to practise (other specs add banks of drafts)
 	await page.goto('/banks');
-	const bank = await page
-		.locator('main a[href^="/banks/"]')
-		.evaluateAll((as) =>
-			as.map((a) => a.getAttribute('href') ?? '').find((h) => /^\/banks\/\d+$/.test(h))
-		);
-	await page.goto(bank!);
+	await page.getByRole('link', { name: '示范区干部学法题库（演示）' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('示范区干部学法题库（演示）');
 	const hrefs = await page
 		.locator('main a[href*="/questions/"]')
 		.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
