@@ -151,6 +151,7 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	const code = (await cadre.locator('.code').textContent())!.trim();
 	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}(-[2-9A-HJKMNP-Z]{4}){3}$/);
 	await expect(cadre.locator('.qr svg')).toBeVisible();
+	const certificateUrl = cadre.url();
 	await phone.close();
 
 	// anyone, without an account: /verify confirms the code
@@ -163,5 +164,20 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await expect(result).toContainText('有效');
 	await expect(result).toContainText('2026年任前法律知识考试（第一期）');
 	await expect(result).toContainText('*');
+
+	// the organiser suspends it, with a reason; /verify says so at once
+	await page.goto(certificateUrl);
+	await page.getByLabel('变更类型').selectOption('suspended');
+	await page
+		.getByLabel('生效日期')
+		.fill(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+	await page.getByLabel('原因').fill('执法过错，暂扣六个月');
+	await page.getByRole('button', { name: '记录' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已记录' })).toBeVisible();
+	await expect(page.getByRole('region', { name: '证书变更记录' })).toContainText(
+		'暂扣：执法过错，暂扣六个月'
+	);
+	await verify.getByRole('button', { name: '查验' }).click();
+	await expect(verify.getByRole('status')).toContainText('已暂扣');
 	await stranger.close();
 });

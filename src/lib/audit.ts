@@ -83,6 +83,7 @@ const VALUES: Record<string, Format> = {
 	scope: label((s) => tIfAny(`audit_scope_${s}`) ?? s),
 	'calendar_feed.kind': label((k) => tIfAny(`audit_feed_kind_${k}`) ?? k),
 	'exam.kind': label((k) => tIfAny(`exam_kind_${k}`) ?? k),
+	'exam.certificatePart': label((k) => tIfAny(`exam_certificate_part_${k}`) ?? k),
 	paperKind: label((k) => tIfAny(`exam_paper_${k}`) ?? k),
 	counts: label((c) => tIfAny(`exam_counts_${c}`) ?? c),
 	state: label((s) => tIfAny(`audit_attempt_state_${s}`) ?? s),

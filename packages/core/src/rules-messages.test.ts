@@ -38,7 +38,16 @@ describe('the rules in CORE_MESSAGES', () => {
 			.map((f) => readFileSync(f, 'utf8'))
 			.join('\n');
 		const used = new Set([...src.matchAll(/code: '([a-z_]+\.[a-z_.]+)'/g)].map((m) => m[1]!));
-		for (const c of ['none', 'valid', 'expiring_soon', 'expired', 'not_yet_valid', 'revoked'])
+		for (const c of [
+			'none',
+			'valid',
+			'expiring_soon',
+			'expired',
+			'not_yet_valid',
+			'revoked',
+			'suspended',
+			'review_overdue'
+		])
 			used.add(`certificate.${c}`);
 		for (const p of ['altered', 'removed', 'reordered', 'broken_link', 'tail_mismatch'])
 			used.add(`audit.chain.${p}`);

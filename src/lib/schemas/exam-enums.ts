@@ -27,3 +27,11 @@ export type MultiplePolicy = (typeof MULTIPLE_POLICIES)[number];
 /** How a candidate left the exam page: the tab hidden (visibilitychange) or the window blurred. */
 export const FOCUS_EVENT_KINDS = ['hidden', 'blur'] as const;
 export type FocusEventKind = (typeof FOCUS_EVENT_KINDS)[number];
+
+/** What may happen to a certificate after it was granted (see the core's `CertificateEvent`). */
+export const CERTIFICATE_EVENT_KINDS = ['suspended', 'reinstated', 'revoked', 'reviewed'] as const;
+export type CertificateEventKind = (typeof CERTIFICATE_EVENT_KINDS)[number];
+
+/** The part of the enforcement qualification an exam covers: 通用法律知识, 专门法律知识. */
+export const CERTIFICATE_PARTS = ['general', 'special'] as const;
+export type CertificatePart = (typeof CERTIFICATE_PARTS)[number];

@@ -4,6 +4,7 @@ import { RANKS } from './enums.ts';
 import { checkbox, id, optionalText, required, text } from './common.ts';
 import { answerFields } from './practice.ts';
 import {
+	CERTIFICATE_PARTS,
 	EXAM_KINDS,
 	MULTIPLE_POLICIES,
 	PAPER_KINDS,
@@ -61,6 +62,11 @@ export const examInput = z
 		unitId: id,
 		title: text(200),
 		kind: z.enum(EXAM_KINDS, required),
+		/** An enforcement exam's part of the qualification; blank: a paper on both parts. */
+		certificatePart: z.preprocess(
+			(v) => (v === '' || v === undefined ? null : v),
+			z.enum(CERTIFICATE_PARTS, { error: 'err_invalid' }).nullable()
+		),
 		paperKind: z.enum(PAPER_KINDS, required),
 		bankIds: ids,
 		...sectionFields,

@@ -42,6 +42,18 @@ export const policyMessages: MessageTable = {
 		'policy.setting.promotion.voidedAttempt': '违纪作废答卷的后果',
 		'policy.basis.promotion.voidedAttempt':
 			'违纪作废成绩；对补考有何影响没有文件规定，默认按不合格处理',
+		'policy.setting.certificate.validYears': '执法资格证书有效期（年，自合格之日起）',
+		'policy.basis.certificate.validYears': '没有文件规定年限；示例为 3 年',
+		'policy.setting.certificate.expiringSoonDays': '到期前多少天提示“即将到期”',
+		'policy.basis.certificate.expiringSoonDays': '本项目的选择：到期前 90 天',
+		'policy.setting.certificate.window': '全省统一的证件有效期窗口（代替自合格起算）',
+		'policy.basis.certificate.window': '部分省份按统一周期换发执法证；默认不设窗口',
+		'policy.setting.certificate.reviewEveryYears': '审验周期（年；0 为不审验）',
+		'policy.basis.certificate.reviewEveryYears':
+			'各省规定每年或每两年审验一次；默认不审验，由本地设定',
+		'policy.setting.certificate.requiredParts': '取证须通过的考试科目',
+		'policy.basis.certificate.requiredParts':
+			'执法资格考试包括通用法律知识和专门法律知识；默认一次考试（合卷）即可取证，可设为两科均须通过',
 		'policy.setting.oath.mustSwear': '须宪法宣誓的任命机关',
 		'policy.basis.oath.mustSwear':
 			'人大及其常委会选举或者决定任命的，以及政府、监察委员会、法院、检察院任命的人员须宣誓；党委等其他机关任命的不在决定之列',
@@ -91,6 +103,22 @@ export const policyMessages: MessageTable = {
 		'policy.setting.promotion.voidedAttempt': 'What a voided (cheating) attempt means',
 		'policy.basis.promotion.voidedAttempt':
 			'Misconduct voids the score; no document says what that means for retakes, so by default it counts as a fail',
+		'policy.setting.certificate.validYears':
+			'Years an enforcement certificate is valid, from the pass',
+		'policy.basis.certificate.validYears': 'No document fixes it; three years is the example',
+		'policy.setting.certificate.expiringSoonDays': 'Days before expiry that count as expiring soon',
+		'policy.basis.certificate.expiringSoonDays': "The project's choice: 90 days",
+		'policy.setting.certificate.window':
+			'A province-wide validity window (instead of a period from the pass)',
+		'policy.basis.certificate.window':
+			'Some provinces issue enforcement IDs for a fixed period; no window by default',
+		'policy.setting.certificate.reviewEveryYears': 'Review every N years (0: no review)',
+		'policy.basis.certificate.reviewEveryYears':
+			'Provinces review yearly or every two years; no review by default, a local setting',
+		'policy.setting.certificate.requiredParts':
+			'Exam parts that must be passed for the certificate',
+		'policy.basis.certificate.requiredParts':
+			'The qualification exam covers general and specialised law; by default one paper on both grants it, or both parts can be required',
 		'policy.setting.oath.mustSwear': 'Appointing bodies whose appointees take the oath',
 		'policy.basis.oath.mustSwear':
 			"Those elected or appointed by the people's congress or its standing committee, or appointed by a government, supervisory commission, court or procuratorate; other bodies (such as party committees) are not named in the decision",

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
 	APPOINTING_BODIES,
+	CERTIFICATE_POLICY_SETTINGS,
 	CORE_MESSAGES,
 	COUNT_FROM_POINTS,
 	EXEMPTION_KINDS,
 	VOIDED_ATTEMPT_EFFECTS,
+	DEFAULT_CERTIFICATE_POLICY,
 	DEFAULT_OATH_POLICY,
 	DEFAULT_PROMOTION_POLICY,
 	LOCALES,
@@ -27,7 +29,8 @@ function at(value: unknown, path: string[]): unknown {
 
 const rules: [string, object, readonly PolicySettingInfo[]][] = [
 	['promotion', DEFAULT_PROMOTION_POLICY, PROMOTION_POLICY_SETTINGS],
-	['oath', DEFAULT_OATH_POLICY, OATH_POLICY_SETTINGS]
+	['oath', DEFAULT_OATH_POLICY, OATH_POLICY_SETTINGS],
+	['certificate', DEFAULT_CERTIFICATE_POLICY, CERTIFICATE_POLICY_SETTINGS]
 ];
 
 describe.each(rules)('the %s settings', (prefix, defaults, settings) => {

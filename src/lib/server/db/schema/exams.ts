@@ -18,6 +18,8 @@ import type {
 } from '@xuefa/core';
 import {
 	ATTEMPT_STATES,
+	CERTIFICATE_EVENT_KINDS,
+	CERTIFICATE_PARTS,
 	EXAM_KINDS,
 	EXAM_STATUSES,
 	FOCUS_EVENT_KINDS,
@@ -73,6 +75,8 @@ export const exam = sqliteTable(
 		review: text({ mode: 'json' }).notNull().$type<ReviewOptions>(),
 		/** Times a candidate may leave the exam page (tab switch, focus loss); the last submits. Null: no limit. */
 		focusLimit: integer(),
+		/** The part of the enforcement qualification it covers; null: both (one paper). */
+		certificatePart: text({ enum: CERTIFICATE_PARTS }),
 		publishedAt: integer({ mode: 'timestamp_ms' }),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id),
@@ -347,3 +351,24 @@ export const jobLease = sqliteTable('job_lease', {
 	holder: text().notNull(),
 	expiresAt: integer({ mode: 'timestamp_ms' }).notNull()
 });
+
+/**
+ * A suspension, reinstatement, revocation or review of a certificate, as the organiser recorded it
+ * (the core's `certificateStatus` reads them). Append-only: a mistake is corrected by a further event.
+ */
+export const certificateEvent = sqliteTable(
+	'certificate_event',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		certificateId: integer()
+			.notNull()
+			.references(() => certificate.id),
+		kind: text({ enum: CERTIFICATE_EVENT_KINDS }).notNull(),
+		/** The day it takes effect (Asia/Shanghai). */
+		on: text().notNull(),
+		reason: text(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		createdBy: integer().references(() => user.id)
+	},
+	(t) => [index('certificate_event_certificate_idx').on(t.certificateId)]
+);

@@ -10,6 +10,7 @@ import type { VerifyInput } from '$lib/schemas/exams.ts';
 import { lockedFor, recordFailure, verifyKey } from '../../auth/rate-limit.ts';
 import { can } from '../../authz/index.ts';
 import { type AnonCtx, type Ctx, write } from '../../context.ts';
+import { certificateEvents, certificatePolicy, coreEvents } from './certificate-events.ts';
 import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
 
@@ -57,7 +58,9 @@ export async function certificatePage(ctx: Ctx, certificateId: number) {
 	const row = await certificateRow(ctx.db, eq(certificate.id, certificateId));
 	if (!row) throw new NotFoundError();
 	const mine = ctx.user.personId === row.personId;
-	if (!mine && !can(ctx.user, 'exam.manage', row.examUnitPath)) throw new ForbiddenError();
+	const canManage = can(ctx.user, 'exam.manage', row.examUnitPath);
+	if (!mine && !canManage) throw new ForbiddenError();
+	const events = await certificateEvents(ctx.db, row.id);
 	return {
 		id: row.id,
 		kind: row.kind,
@@ -70,15 +73,29 @@ export async function certificatePage(ctx: Ctx, certificateId: number) {
 		score: row.score,
 		maxScore: row.maxScore,
 		band: row.band,
-		status: certificateStatus(
-			{
-				validFrom: row.validFrom,
-				validUntil: row.validUntil,
-				...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
-			},
-			shanghaiDate(ctx.now)
-		)
+		events,
+		canManage,
+		status: await statusOf(ctx.db, row, coreEvents(events), shanghaiDate(ctx.now))
 	};
+}
+
+/** A certificate's state today, under the certificate settings, with its events. */
+async function statusOf(
+	db: Ctx['db'],
+	row: { validFrom: string; validUntil: string; revokedOn: string | null },
+	events: ReturnType<typeof coreEvents>,
+	today: string
+) {
+	return certificateStatus(
+		{
+			validFrom: row.validFrom,
+			validUntil: row.validUntil,
+			...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
+			events
+		},
+		today,
+		await certificatePolicy(db)
+	);
 }
 
 export type VerifyResult =
@@ -92,6 +109,8 @@ export type VerifyResult =
 			band: string | null;
 			validUntil: string;
 			state: string;
+			/** When reviews are required: the day the next one is due. */
+			reviewDue: string | null;
 			holder: string;
 	  };
 
@@ -106,14 +125,8 @@ export async function verifyCertificate(ctx: AnonCtx, input: VerifyInput): Promi
 	if (!checked.ok) return { kind: 'invalid', reason: checked.reason };
 	const row = await certificateRow(ctx.db, eq(certificate.verificationCode, checked.code));
 	if (!row) return { kind: 'not_found' };
-	const status = certificateStatus(
-		{
-			validFrom: row.validFrom,
-			validUntil: row.validUntil,
-			...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
-		},
-		shanghaiDate(ctx.now)
-	);
+	const events = coreEvents(await certificateEvents(ctx.db, row.id));
+	const status = await statusOf(ctx.db, row, events, shanghaiDate(ctx.now));
 	return {
 		kind: 'found',
 		examTitle: row.examTitle,
@@ -122,6 +135,7 @@ export async function verifyCertificate(ctx: AnonCtx, input: VerifyInput): Promi
 		band: row.band,
 		validUntil: row.validUntil,
 		state: status.state,
+		reviewDue: status.reviewDue ?? null,
 		holder: maskName(row.holder)
 	};
 }

@@ -449,6 +449,7 @@ describe('certificates and /verify', () => {
 			band: 'excellent',
 			validUntil: '2029-03-01',
 			state: 'valid',
+			reviewDue: null,
 			holder: '欧**远'
 		});
 		expect(JSON.stringify(result)).not.toContain(s.cadre.person.employeeNo);

@@ -12,20 +12,15 @@ import {
 	decidePass,
 	gradeAttempt,
 	issueCertificate,
+	partsPassed,
 	shanghaiDate,
 	submitAttempt
 } from '@xuefa/core';
 import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
-import {
-	certificate,
-	exam,
-	examAnswer,
-	examAttempt,
-	passRecord,
-	policySetting
-} from '../../db/schema/index.ts';
+import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
+import { certificatePolicy } from './certificate-events.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
 
 export type AttemptRow = typeof examAttempt.$inferSelect;
@@ -57,15 +52,6 @@ export async function responsesOf(
 	const out: Record<string, Response> = {};
 	for (const r of rows) if (r.response) out[r.questionId] = r.response;
 	return out;
-}
-
-async function certificateYears(db: Tx): Promise<number> {
-	const [row] = await db
-		.select({ value: policySetting.value })
-		.from(policySetting)
-		.where(eq(policySetting.key, 'certificate.validYears'));
-	const v = row?.value;
-	return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 50 ? v : 3;
 }
 
 /**
@@ -157,24 +143,49 @@ export async function writeOutcome(
 	return { grade, decision, code };
 }
 
-/** A certificate for the pass, unless the person already holds one in force for this exam. */
+/**
+ * A certificate for the pass, unless the person already holds one in force for this exam. Where the
+ * settings require several parts (通用 and 专门), only once each part has a pass; a province-wide window
+ * that does not cover the pass day (the next window not set yet) gives way to the period from the pass,
+ * because a pass must never fail to be recorded.
+ */
 async function grantCertificate(
 	tx: { db: Tx; now: Date },
 	row: AttemptRow,
 	kind: ExamKind,
 	passedAt: Date
 ): Promise<string | undefined> {
+	const policy = await certificatePolicy(tx.db);
+	const parts = kind === 'enforcement' && (policy.requiredParts?.length ?? 0) > 0;
 	const [held] = await tx.db
 		.select({ id: certificate.id })
 		.from(certificate)
 		.where(
 			and(
 				eq(certificate.personId, row.personId),
-				eq(certificate.examId, row.examId),
+				parts ? eq(certificate.kind, kind) : eq(certificate.examId, row.examId),
 				isNull(certificate.revokedOn)
 			)
 		);
 	if (held) return undefined;
+	const passedOn = shanghaiDate(passedAt);
+	if (parts) {
+		// the person's passes of the qualification's exams, this one included (written just before)
+		const passes = await tx.db
+			.select({ part: exam.certificatePart, passedOn: passRecord.takenOn })
+			.from(passRecord)
+			.innerJoin(exam, eq(exam.id, passRecord.examId))
+			.where(
+				and(
+					eq(passRecord.personId, row.personId),
+					eq(passRecord.kind, kind),
+					eq(passRecord.passed, true)
+				)
+			);
+		if (!partsPassed(passes, policy).complete) return undefined;
+	}
+	const window = policy.window;
+	const outside = window && (passedOn < window.from || passedOn > window.until);
 	const code = createVerificationCode((n) => randomBytes(n));
 	const cert = issueCertificate(
 		{
@@ -182,10 +193,10 @@ async function grantCertificate(
 			personId: String(row.personId),
 			kind,
 			attemptId: String(row.id),
-			passedOn: shanghaiDate(passedAt),
+			passedOn,
 			verificationCode: code
 		},
-		{ validYears: await certificateYears(tx.db), expiringSoonDays: 90 }
+		outside ? { ...policy, window: null } : policy
 	);
 	await tx.db.insert(certificate).values({
 		personId: row.personId,

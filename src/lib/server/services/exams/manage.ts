@@ -65,6 +65,7 @@ export function examFormValues(e: ExamRow): Record<string, string> {
 		unitId: String(e.unitId),
 		title: e.title,
 		kind: e.kind,
+		certificatePart: e.certificatePart ?? '',
 		paperKind: e.paperKind,
 		passMark: String(e.passMark),
 		bandExcellent: String(e.bands?.find((b) => b.code === 'excellent')?.min ?? 90),

@@ -65,6 +65,8 @@ function columnsOf(input: ExamInput, blueprint: Blueprint) {
 		unitId: input.unitId,
 		title: input.title,
 		kind: input.kind,
+		// only an enforcement exam is part of the qualification
+		certificatePart: input.kind === 'enforcement' ? input.certificatePart : null,
 		paperKind: input.paperKind,
 		bankIds: input.bankIds,
 		blueprint,

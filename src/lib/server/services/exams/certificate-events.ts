@@ -1,0 +1,165 @@
+/**
+ * What happens to a certificate after it was granted: an organiser of the exam's unit suspends (暂扣),
+ * reinstates, revokes (吊销) or records a review (审验), each with its day and reason, checked by the
+ * core's rules and written to the audit chain. The certificate's settings (validity, review period,
+ * required parts) are policy settings.
+ */
+import { asc, eq } from 'drizzle-orm';
+import {
+	type CertificateEvent,
+	type CertificatePolicy,
+	DEFAULT_CERTIFICATE_POLICY,
+	isIsoDate,
+	shanghaiDate,
+	validateCertificateEvent
+} from '@xuefa/core';
+import { CERTIFICATE_PARTS } from '$lib/schemas/exam-enums.ts';
+import type { CertificateEventInput } from '$lib/schemas/certificates.ts';
+import { can } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { coreMessage } from '../../core-messages.ts';
+import type { ReadDb } from '../../db/index.ts';
+import { certificate, certificateEvent, exam, unit } from '../../db/schema/index.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { intIn, readSettings } from '../../settings.ts';
+import { appendAudit } from '../audit/append.ts';
+
+const isWindow = (v: unknown) =>
+	v === null ||
+	(typeof v === 'object' &&
+		isIsoDate((v as { from?: unknown }).from) &&
+		isIsoDate((v as { until?: unknown }).until) &&
+		(v as { from: string }).from <= (v as { until: string }).until);
+
+const isParts = (v: unknown) =>
+	Array.isArray(v) &&
+	new Set(v).size === v.length &&
+	v.every((p) => (CERTIFICATE_PARTS as readonly unknown[]).includes(p));
+
+/** The audit entry of each event (one `action:` per line: the audit words test reads them). */
+const AUDIT = {
+	suspended: { action: 'certificate.suspended' },
+	reinstated: { action: 'certificate.reinstated' },
+	revoked: { action: 'certificate.revoked' },
+	reviewed: { action: 'certificate.reviewed' }
+} as const;
+
+/** The certificate settings (`certificate.*` policy settings), each falling back to its default. */
+export async function certificatePolicy(db: ReadDb): Promise<CertificatePolicy> {
+	const s = await readSettings(
+		db,
+		{
+			'certificate.validYears': DEFAULT_CERTIFICATE_POLICY.validYears,
+			'certificate.expiringSoonDays': DEFAULT_CERTIFICATE_POLICY.expiringSoonDays,
+			'certificate.window': (DEFAULT_CERTIFICATE_POLICY.window ?? null) as {
+				from: string;
+				until: string;
+			} | null,
+			'certificate.reviewEveryYears': DEFAULT_CERTIFICATE_POLICY.reviewEveryYears ?? 0,
+			'certificate.requiredParts': [...(DEFAULT_CERTIFICATE_POLICY.requiredParts ?? [])]
+		},
+		{
+			'certificate.validYears': intIn(1, 20),
+			'certificate.expiringSoonDays': intIn(0, 365),
+			'certificate.window': isWindow,
+			'certificate.reviewEveryYears': (v) => v === 0 || v === 1 || v === 2,
+			'certificate.requiredParts': isParts
+		}
+	);
+	return {
+		validYears: s['certificate.validYears'],
+		expiringSoonDays: s['certificate.expiringSoonDays'],
+		window: s['certificate.window'],
+		reviewEveryYears: s['certificate.reviewEveryYears'],
+		requiredParts: s['certificate.requiredParts']
+	};
+}
+
+/** A certificate's events, oldest first, with who recorded each. */
+export async function certificateEvents(db: ReadDb, certificateId: number) {
+	return db
+		.select({
+			id: certificateEvent.id,
+			kind: certificateEvent.kind,
+			on: certificateEvent.on,
+			reason: certificateEvent.reason,
+			createdAt: certificateEvent.createdAt
+		})
+		.from(certificateEvent)
+		.where(eq(certificateEvent.certificateId, certificateId))
+		.orderBy(asc(certificateEvent.on), asc(certificateEvent.id));
+}
+
+/** The rows as the core reads them. */
+export const coreEvents = (
+	rows: readonly { kind: CertificateEvent['kind']; on: string; reason: string | null }[]
+): CertificateEvent[] =>
+	rows.map((r) => ({ kind: r.kind, on: r.on, ...(r.reason ? { reason: r.reason } : {}) }));
+
+/** Records a suspension, reinstatement, revocation or review; organisers of the exam's unit only. */
+export async function recordCertificateEvent(ctx: Ctx, input: CertificateEventInput) {
+	const [row] = await ctx.db
+		.select({
+			id: certificate.id,
+			personId: certificate.personId,
+			code: certificate.verificationCode,
+			validFrom: certificate.validFrom,
+			validUntil: certificate.validUntil,
+			revokedOn: certificate.revokedOn,
+			unitId: exam.unitId,
+			unitPath: unit.path
+		})
+		.from(certificate)
+		.innerJoin(exam, eq(exam.id, certificate.examId))
+		.innerJoin(unit, eq(unit.id, exam.unitId))
+		.where(eq(certificate.id, input.certificateId));
+	if (!row) throw new NotFoundError();
+	if (!can(ctx.user, 'exam.manage', row.unitPath)) throw new ForbiddenError();
+	const event: CertificateEvent = {
+		kind: input.kind,
+		on: input.on,
+		...(input.reason ? { reason: input.reason } : {})
+	};
+	const policy = await certificatePolicy(ctx.db);
+	return transact(ctx, async (tx) => {
+		// read again inside the transaction: two organisers may act on it at once
+		const events = coreEvents(await certificateEvents(tx.db, row.id));
+		const issues = validateCertificateEvent(
+			{
+				validFrom: row.validFrom,
+				validUntil: row.validUntil,
+				...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
+				events
+			},
+			event,
+			shanghaiDate(ctx.now),
+			policy
+		);
+		if (issues.length) {
+			const fields: Record<string, string[]> = {};
+			for (const i of issues) (fields[i.path ?? 'kind'] ??= []).push(coreMessage(i.code, i.data));
+			throw new InvalidInputError(fields);
+		}
+		await tx.db.insert(certificateEvent).values({
+			certificateId: row.id,
+			kind: event.kind,
+			on: event.on,
+			reason: event.reason ?? null,
+			createdAt: tx.now,
+			createdBy: ctx.user.id
+		});
+		await appendAudit(tx, {
+			action: AUDIT[event.kind].action,
+			entityType: 'certificate',
+			entityId: row.id,
+			unitId: row.unitId,
+			after: {
+				personId: row.personId,
+				certificate: row.code,
+				date: event.on,
+				...(event.reason ? { reason: event.reason } : {})
+			}
+		});
+		return { kind: event.kind };
+	});
+}
