@@ -58,7 +58,10 @@ export const CERTIFICATE_POLICY_SETTINGS: readonly PolicySettingInfo[] = (
 	['validYears', 'expiringSoonDays', 'window', 'reviewEveryYears', 'requiredParts'] as const
 ).map((k) => ({
 	key: `certificate.${k}`,
-	defaultValue: structuredClone(DEFAULT_CERTIFICATE_POLICY[k]) as PolicySettingInfo['defaultValue'],
+	// a copy: a screen that edits the value must not change the default
+	defaultValue: JSON.parse(
+		JSON.stringify(DEFAULT_CERTIFICATE_POLICY[k])
+	) as PolicySettingInfo['defaultValue'],
 	source: 'local_choice',
 	seeAlso: []
 }));
