@@ -24,6 +24,21 @@ export function maskName(name: string): string {
 	return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+/** A stored certificate's state on the day (Beijing time) of `now`, by the core's rule. */
+export function certificateStatusOn(
+	row: { validFrom: string; validUntil: string; revokedOn: string | null },
+	now: Date
+) {
+	return certificateStatus(
+		{
+			validFrom: row.validFrom,
+			validUntil: row.validUntil,
+			...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
+		},
+		shanghaiDate(now)
+	);
+}
+
 async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
 	const [row] = await db
 		.select({
@@ -70,14 +85,7 @@ export async function certificatePage(ctx: Ctx, certificateId: number) {
 		score: row.score,
 		maxScore: row.maxScore,
 		band: row.band,
-		status: certificateStatus(
-			{
-				validFrom: row.validFrom,
-				validUntil: row.validUntil,
-				...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
-			},
-			shanghaiDate(ctx.now)
-		)
+		status: certificateStatusOn(row, ctx.now)
 	};
 }
 
@@ -106,14 +114,7 @@ export async function verifyCertificate(ctx: AnonCtx, input: VerifyInput): Promi
 	if (!checked.ok) return { kind: 'invalid', reason: checked.reason };
 	const row = await certificateRow(ctx.db, eq(certificate.verificationCode, checked.code));
 	if (!row) return { kind: 'not_found' };
-	const status = certificateStatus(
-		{
-			validFrom: row.validFrom,
-			validUntil: row.validUntil,
-			...(row.revokedOn ? { revokedOn: row.revokedOn } : {})
-		},
-		shanghaiDate(ctx.now)
-	);
+	const status = certificateStatusOn(row, ctx.now);
 	return {
 		kind: 'found',
 		examTitle: row.examTitle,
