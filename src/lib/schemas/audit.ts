@@ -15,3 +15,33 @@ export const auditHeadInput = z.object({
 	mac: z.string().regex(/^[0-9a-f]{64}$/)
 });
 export type AuditHeadInput = z.infer<typeof auditHeadInput>;
+
+/** An ISO day from a GET form, or undefined when empty or malformed (a filter is then not applied). */
+const filterDay = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.optional()
+	.catch(undefined);
+
+/**
+ * The audit page's filters, from its address (a GET form, so a filtered view can be shared and
+ * works without JavaScript). A malformed value is dropped rather than refused.
+ */
+export const auditFilterInput = z.object({
+	/** Who acted: a login name, or part of a display name. */
+	actor: z.string().trim().max(40).optional().default('').catch(''),
+	/** An action code such as `exam.published`. */
+	action: z
+		.string()
+		.regex(/^[a-z_]+(\.[a-z_]+)+$/)
+		.max(60)
+		.optional()
+		.catch(undefined),
+	/** A unit: entries about it and every unit below it. */
+	unitId: z.coerce.number().int().positive().optional().catch(undefined),
+	/** First and last day of the period (Beijing time), both included. */
+	from: filterDay,
+	to: filterDay,
+	page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1)
+});
+export type AuditFilter = z.infer<typeof auditFilterInput>;

@@ -28,6 +28,13 @@ export class NotFoundError extends AppError {
 	}
 }
 
+/** An API call without a usable token: none, an unknown or revoked one (401), or an expired one. */
+export class UnauthorizedError extends AppError {
+	constructor(code: 'api_unauthorized' | 'api_token_expired' = 'api_unauthorized') {
+		super(code);
+	}
+}
+
 /** Field-level problems; each value is a list of message keys (or already localised text). */
 export type FieldErrors = Record<string, string[]>;
 

@@ -1,7 +1,8 @@
-import { type Handle, type RequestEvent, error, redirect } from '@sveltejs/kit';
+import { type Handle, type RequestEvent, error, json, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
+import type { ApiErrorCode } from '$lib/schemas/api.ts';
 import { describeCoreError } from './core-messages.ts';
 import type { Ctx } from './context.ts';
 import { failure, formInput, formValues } from './forms.ts';
@@ -13,6 +14,7 @@ import {
 	InvalidInputError,
 	NotFoundError,
 	RateLimitedError,
+	UnauthorizedError,
 	isDatabaseBusy
 } from './errors.ts';
 
@@ -166,3 +168,30 @@ export const handleBusy: Handle = async ({ event, resolve }) => {
 	headers.set('Retry-After', '5');
 	return new Response(response.body, { status: 503, headers });
 };
+
+/**
+ * The answer of `/api/v1` to a typed error: JSON with a stable code and a message in the caller's
+ * language (see `ApiError` in schemas/api.ts), the status the OpenAPI document promises, and the
+ * headers a client acts on (when to retry, how to authenticate).
+ */
+export function apiErrorResponse(e: unknown): Response {
+	const answer = (status: number, code: ApiErrorCode, message: string, headers = {}) =>
+		json({ code, message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+	if (isDatabaseBusy(e)) return answer(503, 'busy', t('error_busy'), { 'Retry-After': '5' });
+	if (e instanceof UnauthorizedError) {
+		const expired = e.code === 'api_token_expired';
+		return answer(401, expired ? 'token_expired' : 'unauthorized', t(e.code), {
+			'WWW-Authenticate': 'Bearer realm="xuefa"'
+		});
+	}
+	if (e instanceof ForbiddenError) return answer(403, 'forbidden', t('error_forbidden'));
+	if (e instanceof NotFoundError) return answer(404, 'not_found', t('error_not_found'));
+	if (e instanceof InvalidInputError)
+		return answer(400, 'invalid_request', t('api_invalid_request'));
+	if (e instanceof RateLimitedError) {
+		return answer(429, 'rate_limited', localise(e.code, e.params), {
+			'Retry-After': String(e.params.seconds ?? 60)
+		});
+	}
+	throw e;
+}

@@ -69,7 +69,7 @@ export const CHECKIN_POLICY: ThrottlePolicy = {
 
 /** What a key limits; recorded with a lock in the audit log. */
 export type ThrottleScope =
-	'pair' | 'address' | 'account' | 'password_change' | 'checkin' | 'verify';
+	'pair' | 'address' | 'account' | 'password_change' | 'checkin' | 'verify' | 'api';
 
 export interface ThrottleKey {
 	key: string;

@@ -1,9 +1,8 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
 import { write } from '../context.ts';
 import type { ReadDb } from '../db/index.ts';
 import { roleGrant, session, unit, user } from '../db/schema/index.ts';
+import { randomSecret, secretHash } from './secret.ts';
 import type { SessionUser } from './session-user.ts';
 import { sessionEnd, sessionPolicy, sessionPolicyOf, settingSql } from './session-policy.ts';
 
@@ -16,16 +15,10 @@ export interface Session {
 	expiresAt: Date;
 }
 
-export function generateSessionToken(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
+export const generateSessionToken = randomSecret;
 
 /** The stored id is the token's SHA-256, so the session table alone cannot be used to log in. */
-export function sessionIdOf(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-}
+export const sessionIdOf = secretHash;
 
 export async function createSession(
 	db: ReadDb,

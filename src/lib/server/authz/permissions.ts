@@ -20,6 +20,8 @@ export const PERMISSIONS = {
 	'roster.import': ['admin', 'hr'],
 	'roster.export': ['admin', 'hr', 'organiser'],
 	'audit.read': ['admin'],
+	/** Tokens other systems read `/api/v1` with, each limited to units within the admin's own. */
+	'api_token.manage': ['admin'],
 	/**
 	 * The statute library serves the whole installation: only a grant on a top-level unit may
 	 * import statutes or change which version is current (see INSTALLATION_WIDE).

@@ -25,7 +25,8 @@ const NAV: NavSpec[] = [
 	{ href: '/admin/people', label: 'nav_people', permission: 'person.read' },
 	{ href: '/admin/roster', label: 'nav_roster', permission: 'roster.export' },
 	{ href: '/admin/calendar', label: 'nav_calendar', permission: 'calendar.manage' },
-	{ href: '/admin/audit', label: 'nav_audit', permission: 'audit.read' }
+	{ href: '/admin/audit', label: 'nav_audit', permission: 'audit.read' },
+	{ href: '/admin/api-tokens', label: 'nav_api_tokens', permission: 'api_token.manage' }
 ];
 
 /** The navigation this user should see; pages check permissions again on the server. */

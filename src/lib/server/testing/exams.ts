@@ -1,9 +1,13 @@
 /**
  * A district with a bank, an organiser, an exam and a sitting, for the exam service tests.
  */
+import { eq } from 'drizzle-orm';
 import { OPTION_LABELS } from '@xuefa/core';
 import { type ExamInput, examInput, sittingInput } from '$lib/schemas/exams.ts';
+import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
+import { examAttempt } from '../db/schema/index.ts';
+import { saveAnswers } from '../services/exams/attempts.ts';
 import { publishExam, saveExam } from '../services/exams/mutate.ts';
 import { createSitting } from '../services/exams/sittings.ts';
 import { testDb } from './db.ts';
@@ -84,4 +88,25 @@ export async function candidateCtx(db: Db, userId: number, minutes: number) {
 export function rightChoice(optionOrder: string[] | undefined): { type: 'single'; choice: string } {
 	const i = optionOrder ? optionOrder.indexOf('a') : 0;
 	return { type: 'single', choice: OPTION_LABELS[i]! };
+}
+
+/** Saves an answer to every (single-choice) question of an attempt: all right, or all wrong. */
+export async function answerEvery(ctx: Ctx, attemptId: number, right: boolean) {
+	const [row] = await ctx.db
+		.select({ paper: examAttempt.paper })
+		.from(examAttempt)
+		.where(eq(examAttempt.id, attemptId));
+	const saves = row!.paper.sections
+		.flatMap((x) => x.items)
+		.map((item, i) => {
+			const good = rightChoice(item.optionOrder);
+			const choice = right ? good.choice : good.choice === 'A' ? 'B' : 'A';
+			return {
+				questionId: item.question.id,
+				seq: i + 1,
+				response: { type: 'single' as const, choice },
+				flagged: false
+			};
+		});
+	return saveAnswers(ctx, { attemptId, saves });
 }

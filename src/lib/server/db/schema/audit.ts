@@ -23,7 +23,13 @@ export const auditEntry = sqliteTable(
 		// the audit screen filters by what was changed
 		index('audit_entity_idx').on(t.entityType, t.entityId),
 		// and by unit subtree
-		index('audit_unit_idx').on(t.unitId)
+		index('audit_unit_idx').on(t.unitId),
+		// by who acted, newest first
+		index('audit_actor_idx').on(t.actorUserId, t.seq),
+		// by action, newest first; and the list of actions to filter by (one index seek per action)
+		index('audit_action_idx').on(t.action, t.seq),
+		// by period
+		index('audit_at_idx').on(t.at)
 	]
 );
 

@@ -63,7 +63,7 @@ describe('audit log', () => {
 describe('the audit page', () => {
 	it('reads as words in both languages: actions, objects, unit names, changed fields', async () => {
 		const { ctx } = await withEntries();
-		const { rows, names } = await listAudit(ctx, 1);
+		const { rows, names } = await listAudit(ctx, { actor: '', page: 1 });
 		const read = (locale: 'zh-CN' | 'en') => {
 			overwriteGetLocale(() => locale);
 			return rows.map((r) => ({

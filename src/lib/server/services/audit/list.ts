@@ -1,5 +1,22 @@
-import { count, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import {
+	type SQL,
+	and,
+	count,
+	desc,
+	eq,
+	gt,
+	gte,
+	inArray,
+	isNull,
+	like,
+	lt,
+	min,
+	or,
+	sql
+} from 'drizzle-orm';
+import { addDays, shanghaiInstant } from '@xuefa/core';
 import { AUDIT_REFERENCES, type AuditNames } from '$lib/audit.ts';
+import type { AuditFilter } from '$lib/schemas/audit.ts';
 import { authorizeAnywhere, inScope, isTopLevelPath } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
@@ -12,6 +29,7 @@ import {
 	unit,
 	user
 } from '../../db/schema/index.ts';
+import { auditRecordHref } from './links.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -77,17 +95,70 @@ async function namesOf(
 	};
 }
 
+/** The conditions of the filters (each one given narrows the list). */
+async function filterConditions(ctx: Ctx, filter: AuditFilter): Promise<(SQL | undefined)[]> {
+	const out: (SQL | undefined)[] = [];
+	if (filter.actor) {
+		const q = filter.actor;
+		out.push(
+			inArray(
+				auditEntry.actorUserId,
+				ctx.db
+					.select({ id: user.id })
+					.from(user)
+					.where(
+						or(
+							eq(sql`lower(${user.username})`, q.toLowerCase()),
+							sql`instr(${user.displayName}, ${q}) > 0`
+						)
+					)
+			)
+		);
+	}
+	if (filter.action) out.push(eq(auditEntry.action, filter.action));
+	if (filter.unitId !== undefined) {
+		const [chosen] = await ctx.db
+			.select({ path: unit.path })
+			.from(unit)
+			.where(eq(unit.id, filter.unitId));
+		// an unknown unit matches nothing rather than everything
+		out.push(chosen ? like(unit.path, `${chosen.path}%`) : sql`0`);
+	}
+	if (filter.from) out.push(gte(auditEntry.at, shanghaiInstant(filter.from)));
+	if (filter.to) out.push(lt(auditEntry.at, shanghaiInstant(addDays(filter.to, 1))));
+	return out;
+}
+
+/** The people behind the accounts that entries are about (`user` entries link to the person). */
+async function personOfUsers(db: ReadDb, rows: { entityType: string; entityId: string }[]) {
+	const ids = rows
+		.filter((r) => r.entityType === 'user' && /^\d+$/.test(r.entityId))
+		.map((r) => Number(r.entityId));
+	if (ids.length === 0) return {};
+	const found = await db
+		.select({ id: user.id, personId: user.personId })
+		.from(user)
+		.where(inArray(user.id, [...new Set(ids)]));
+	return Object.fromEntries(
+		found.filter((u) => u.personId !== null).map((u) => [String(u.id), u.personId!])
+	);
+}
+
 /**
- * Audit entries about units in the user's `audit.read` scope, newest first, with the names of what
- * they refer to. Entries tied to no unit (system events) are shown only to those whose scope
- * includes a top-level unit.
+ * Audit entries about units in the user's `audit.read` scope, newest first, narrowed by the
+ * filters, a page at a time, with the names of what they refer to and a link to the record each
+ * concerns. Entries tied to no unit (system events) are shown only to those whose scope includes
+ * a top-level unit.
  */
-export async function listAudit(ctx: Ctx, page: number) {
+export async function listAudit(ctx: Ctx, filter: AuditFilter) {
 	authorizeAnywhere(ctx, 'audit.read');
 	const rootScope = ctx.user.grants.some((g) => g.role === 'admin' && isTopLevelPath(g.unitPath));
-	const where = or(
-		inScope(ctx.user, 'audit.read', unit.path),
-		rootScope ? isNull(auditEntry.unitId) : undefined
+	const where = and(
+		or(
+			inScope(ctx.user, 'audit.read', unit.path),
+			rootScope && filter.unitId === undefined ? isNull(auditEntry.unitId) : undefined
+		),
+		...(await filterConditions(ctx, filter))
 	);
 	const [total] = await ctx.db
 		.select({ n: count() })
@@ -112,12 +183,31 @@ export async function listAudit(ctx: Ctx, page: number) {
 		.where(where)
 		.orderBy(desc(auditEntry.seq))
 		.limit(AUDIT_PAGE_SIZE)
-		.offset((page - 1) * AUDIT_PAGE_SIZE);
+		.offset((filter.page - 1) * AUDIT_PAGE_SIZE);
+	const people = await personOfUsers(ctx.db, rows);
 	return {
-		rows,
+		rows: rows.map((r) => ({ ...r, href: auditRecordHref(ctx.user, r, people) })),
 		names: await namesOf(ctx.db, rows),
 		total: total?.n ?? 0,
-		page,
+		page: filter.page,
 		pageSize: AUDIT_PAGE_SIZE
 	};
+}
+
+/**
+ * Every action the log holds, for the filter's choices: one index seek per distinct action (a
+ * skip scan of `audit_action_idx`), so it costs the same however long the log grows.
+ */
+export async function auditActions(ctx: Ctx): Promise<string[]> {
+	authorizeAnywhere(ctx, 'audit.read');
+	const actions: string[] = [];
+	for (;;) {
+		const last = actions.at(-1);
+		const [next] = await ctx.db
+			.select({ action: min(auditEntry.action) })
+			.from(auditEntry)
+			.where(last === undefined ? undefined : gt(auditEntry.action, last));
+		if (!next?.action) return actions;
+		actions.push(next.action);
+	}
 }

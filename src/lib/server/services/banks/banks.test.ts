@@ -94,7 +94,9 @@ describe('banks', () => {
 		const q = await createQuestion(dist, { bankId: id, content: singleChoice() }).catch(() => null);
 		expect(q).toBeNull();
 		await setBankArchived(dist, { bankId: id, archived: false });
-		const actions = (await db.select({ a: auditEntry.action }).from(auditEntry)).map((r) => r.a);
+		const actions = (
+			await db.select({ a: auditEntry.action }).from(auditEntry).orderBy(auditEntry.seq)
+		).map((r) => r.a);
 		expect(actions).toEqual(['bank.created', 'bank.updated', 'bank.archived', 'bank.unarchived']);
 	});
 });
@@ -130,7 +132,9 @@ describe('question versions', () => {
 			[2, edited.stem]
 		]);
 		expect(q.versions[0]!.createdBy).toBe(dist.user.displayName);
-		const actions = (await db.select({ a: auditEntry.action }).from(auditEntry)).map((r) => r.a);
+		const actions = (
+			await db.select({ a: auditEntry.action }).from(auditEntry).orderBy(auditEntry.seq)
+		).map((r) => r.a);
 		expect(actions).toEqual(['question.created', 'question.updated']);
 	});
 

@@ -5,11 +5,17 @@
  */
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { certificateStatus, checkVerificationCode, shanghaiDate } from '@xuefa/core';
+import {
+	type CertificateEvent,
+	certificateStatus,
+	checkVerificationCode,
+	shanghaiDate
+} from '@xuefa/core';
 import type { VerifyInput } from '$lib/schemas/exams.ts';
 import { lockedFor, recordFailure, verifyKey } from '../../auth/rate-limit.ts';
 import { can } from '../../authz/index.ts';
 import { type AnonCtx, type Ctx, write } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { certificateEvents, certificatePolicy, coreEvents } from './certificate-events.ts';
 import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
@@ -23,6 +29,28 @@ export function maskName(name: string): string {
 	if (chars.length <= 1) return chars.join('');
 	if (chars.length === 2) return `${chars[0]}*`;
 	return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
+/**
+ * A stored certificate's state on the day (Beijing time) of `now`, by the core's rule: with its
+ * suspensions, revocations and reviews (read here unless given), under the certificate settings.
+ */
+export async function certificateStatusOn(
+	db: ReadDb,
+	row: { id: number; validFrom: string; validUntil: string; revokedOn: string | null },
+	now: Date,
+	events?: CertificateEvent[]
+) {
+	return certificateStatus(
+		{
+			validFrom: row.validFrom,
+			validUntil: row.validUntil,
+			...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
+			events: events ?? coreEvents(await certificateEvents(db, row.id))
+		},
+		shanghaiDate(now),
+		await certificatePolicy(db)
+	);
 }
 
 async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
@@ -75,27 +103,8 @@ export async function certificatePage(ctx: Ctx, certificateId: number) {
 		band: row.band,
 		events,
 		canManage,
-		status: await statusOf(ctx.db, row, coreEvents(events), shanghaiDate(ctx.now))
+		status: await certificateStatusOn(ctx.db, row, ctx.now, coreEvents(events))
 	};
-}
-
-/** A certificate's state today, under the certificate settings, with its events. */
-async function statusOf(
-	db: Ctx['db'],
-	row: { validFrom: string; validUntil: string; revokedOn: string | null },
-	events: ReturnType<typeof coreEvents>,
-	today: string
-) {
-	return certificateStatus(
-		{
-			validFrom: row.validFrom,
-			validUntil: row.validUntil,
-			...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
-			events
-		},
-		today,
-		await certificatePolicy(db)
-	);
 }
 
 export type VerifyResult =
@@ -125,8 +134,7 @@ export async function verifyCertificate(ctx: AnonCtx, input: VerifyInput): Promi
 	if (!checked.ok) return { kind: 'invalid', reason: checked.reason };
 	const row = await certificateRow(ctx.db, eq(certificate.verificationCode, checked.code));
 	if (!row) return { kind: 'not_found' };
-	const events = coreEvents(await certificateEvents(ctx.db, row.id));
-	const status = await statusOf(ctx.db, row, events, shanghaiDate(ctx.now));
+	const status = await certificateStatusOn(ctx.db, row, ctx.now);
 	return {
 		kind: 'found',
 		examTitle: row.examTitle,

@@ -12,8 +12,8 @@ import {
 	candidateCtx,
 	examForm,
 	examSetup,
-	publishedSitting,
-	rightChoice
+	answerEvery,
+	publishedSitting
 } from '../../testing/exams.ts';
 import { ctxFor, makeUser, singleChoice } from '../../testing/factories.ts';
 import { certificatePage, maskName, verifyCertificate } from './certificates.ts';
@@ -36,20 +36,7 @@ async function start(s: Setup, sittingId: number, minutes = 0) {
 
 /** Answers every question right (`right`) or wrong, each with its own sequence number. */
 async function answerAll(s: Setup, attemptId: number, minutes: number, right: boolean) {
-	const ctx = await candidateCtx(s.db, s.cadre.user.id, minutes);
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
-	const items = row!.paper.sections.flatMap((x) => x.items);
-	const saves = items.map((item, i) => {
-		const good = rightChoice(item.optionOrder);
-		const choice = right ? good.choice : good.choice === 'A' ? 'B' : 'A';
-		return {
-			questionId: item.question.id,
-			seq: i + 1,
-			response: { type: 'single' as const, choice },
-			flagged: false
-		};
-	});
-	return saveAnswers(ctx, { attemptId, saves });
+	return answerEvery(await candidateCtx(s.db, s.cadre.user.id, minutes), attemptId, right);
 }
 
 describe('publishing an exam', () => {

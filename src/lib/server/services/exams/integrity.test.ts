@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { sittingInput } from '$lib/schemas/exams.ts';
 import { auditEntry, certificate, examAttempt, passRecord, person } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
-import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import {
+	answerEvery,
+	at,
+	candidateCtx,
+	examSetup,
+	publishedSitting,
+	rightChoice
+} from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { attemptStatus, extendExamAttempt, recordFocusLoss, voidExamAttempt } from './integrity.ts';
@@ -22,22 +29,7 @@ async function start(s: Setup, sittingId: number, minutes: number, userId = s.ca
 /** Answers every question of the attempt, right or wrong, then submits. */
 async function sit(s: Setup, sittingId: number, minutes: number, right: boolean) {
 	const a = await start(s, sittingId, minutes);
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
-	const saves = row!.paper.sections
-		.flatMap((x) => x.items)
-		.map((item, i) => {
-			const good = rightChoice(item.optionOrder);
-			return {
-				questionId: item.question.id,
-				seq: i + 1,
-				response: {
-					type: 'single' as const,
-					choice: right ? good.choice : good.choice === 'A' ? 'B' : 'A'
-				},
-				flagged: false
-			};
-		});
-	await saveAnswers(a.ctx, { attemptId: a.id, saves });
+	await answerEvery(a.ctx, a.id, right);
 	await submitExamAttempt(a.ctx, { attemptId: a.id });
 	return a;
 }

@@ -1,16 +1,29 @@
 import { t } from '$lib/i18n.ts';
-import { AUDIT_HEAD_MAX_BYTES, auditHeadInput } from '$lib/schemas/audit.ts';
+import { AUDIT_HEAD_MAX_BYTES, auditFilterInput, auditHeadInput } from '$lib/schemas/audit.ts';
 import { failure } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { listAudit } from '$lib/server/services/audit/list.ts';
+import { auditActions, listAudit } from '$lib/server/services/audit/list.ts';
+import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import { verifyAuditChain } from '$lib/server/services/audit/verify.ts';
 import { problemMessage } from './problems.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
-	return guard(async () => ({ audit: await listAudit(ctx, page) }));
+	const filter = auditFilterInput.parse(Object.fromEntries(event.url.searchParams));
+	return guard(async () => {
+		const [audit, actions, units] = await Promise.all([
+			listAudit(ctx, filter),
+			auditActions(ctx),
+			listUnits(ctx, 'audit.read')
+		]);
+		return {
+			audit,
+			actions,
+			units: flatten(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
+			filter: { ...filter, unitId: filter.unitId ?? null }
+		};
+	});
 };
 
 /** The head file chosen in the form, parsed; null when none was chosen, 'invalid' when unreadable. */

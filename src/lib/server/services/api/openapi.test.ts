@@ -1,0 +1,158 @@
+/**
+ * The contract: every endpoint of `/api/v1`, called through its route as a client would, answers
+ * what the OpenAPI document says — each answer checked by openapi-backend's response validator
+ * (ajv, with ajv-formats for `date`), and the document itself against the official OpenAPI 3.1
+ * schema by @seriousme/openapi-schema-validator (openapi-backend checks documents as 3.0 only).
+ */
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { RequestEvent } from '@sveltejs/kit';
+import addFormats from 'ajv-formats';
+import OpenAPIBackend from 'openapi-backend';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as getOpenApi } from '../../../../routes/api/v1/openapi.json/+server.ts';
+import { GET as getPerson } from '../../../../routes/api/v1/people/[employeeNo]/+server.ts';
+import { createApiTokenInput } from '$lib/schemas/api-tokens.ts';
+import type { Db } from '../../db/index.ts';
+import { testDb } from '../../testing/db.ts';
+import { answerEvery, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import { ctxFor } from '../../testing/factories.ts';
+import { startExamAttempt, submitExamAttempt } from '../exams/attempts.ts';
+import { openApiDocument } from './openapi.ts';
+import { createApiToken, revokeApiToken } from './tokens.ts';
+
+let api: OpenAPIBackend;
+
+beforeAll(async () => {
+	api = new OpenAPIBackend({
+		definition: structuredClone(openApiDocument()) as never,
+		apiRoot: '/api/v1',
+		// no 3.0 check of the 3.1 document (see above); validators are compiled when first used
+		quick: true,
+		customizeAjv: (ajv) => {
+			addFormats(ajv);
+			return ajv;
+		}
+	});
+	await api.init();
+});
+
+// each route's handler takes its own event type; the test builds one event for any of them
+type Handler = (event: never) => Response | Promise<Response>;
+
+/** Calls a route's handler as SvelteKit would for `GET path`, with the bearer token if given. */
+async function call(db: Db, handler: Handler, path: string, token?: string) {
+	const url = new URL(path, 'http://localhost');
+	const request = new Request(url, {
+		headers: token ? { authorization: `Bearer ${token}` } : {}
+	});
+	const operation = api.matchOperation({ method: 'get', path: url.pathname, headers: {} });
+	const employeeNo = /\/people\/([^/]+)$/.exec(url.pathname)?.[1];
+	const event = {
+		request,
+		url,
+		params: employeeNo ? { employeeNo: decodeURIComponent(employeeNo) } : {},
+		locals: { db }
+	} as unknown as RequestEvent;
+	const response = await handler(event as never);
+	const body: unknown = await response.json();
+	return { operation, status: response.status, headers: response.headers, body };
+}
+
+/** The answer as the document describes it for its operation and status: no errors. */
+function violations(answer: Awaited<ReturnType<typeof call>>) {
+	if (!answer.operation) return ['no operation in the document for this path'];
+	const result = api.validateResponse(answer.body, answer.operation, answer.status);
+	return (result.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
+/** A cadre who failed the exam, then passed the retake (a certificate), and a token for unit A. */
+async function setup() {
+	const s = await examSetup();
+	const { sittingId } = await publishedSitting(s);
+	for (const [minutes, right] of [
+		[5, false],
+		[40, true]
+	] as const) {
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, minutes);
+		const attemptId = await startExamAttempt(cadre, { sittingId, confirm: 'on' });
+		await answerEvery(cadre, attemptId, right);
+		await submitExamAttempt(cadre, { attemptId });
+	}
+	const admin = await ctxFor(s.db, s.admin.user.id, new Date());
+	const token = await createApiToken(
+		admin,
+		createApiTokenInput.parse({ name: 'HR', unitIds: [String(s.a.id)] })
+	);
+	return { ...s, admin, token };
+}
+
+/** The token's request for the cadre who sat the exam. */
+const readCadre = (s: Awaited<ReturnType<typeof setup>>) =>
+	call(s.db, getPerson, `/api/v1/people/${s.cadre.person.employeeNo}`, s.token.secret);
+
+describe('/api/v1 against its OpenAPI document', () => {
+	it('is a valid OpenAPI 3.1 document, served as such', async () => {
+		const db = await testDb();
+		const served = await call(db, getOpenApi, '/api/v1/openapi.json');
+		expect(served.status).toBe(200);
+		expect(served.body).toEqual(openApiDocument());
+		expect(served.body).toMatchObject({ openapi: '3.1.0' });
+		expect(violations(served)).toEqual([]);
+		const validator = new Validator();
+		const checked = await validator.validate(
+			structuredClone(served.body) as Record<string, unknown>
+		);
+		expect(checked.errors ?? []).toEqual([]);
+		expect([checked.valid, validator.version]).toEqual([true, '3.1']);
+		// the check has teeth: a document missing its info is refused
+		const { info: _, ...broken } = openApiDocument();
+		expect((await new Validator().validate(broken)).valid).toBe(false);
+	});
+
+	it('answers a person with their pass records and certificates (200)', async () => {
+		const answer = await readCadre(await setup());
+		expect(answer.status).toBe(200);
+		expect(violations(answer)).toEqual([]);
+		const body = answer.body as {
+			passRecords: { attemptNumber: number; passed: boolean; kind: string }[];
+			certificates: { state: string }[];
+		};
+		expect(body.passRecords.map((r) => [r.attemptNumber, r.passed, r.kind])).toEqual([
+			[2, true, 'pre_appointment'],
+			[1, false, 'pre_appointment']
+		]);
+		expect(body.certificates.map((c) => c.state)).toEqual(['valid']);
+		expect(answer.headers.get('cache-control')).toBe('no-store');
+	});
+
+	it('refuses without a token, outside its units, for unknown people, once revoked', async () => {
+		const s = await setup();
+		const path = `/api/v1/people/${s.cadre.person.employeeNo}`;
+		const none = await call(s.db, getPerson, path);
+		expect([none.status, none.body]).toMatchObject([401, { code: 'unauthorized' }]);
+		expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+		const outside = await call(
+			s.db,
+			getPerson,
+			`/api/v1/people/${s.outsider.person.employeeNo}`,
+			s.token.secret
+		);
+		expect([outside.status, outside.body]).toMatchObject([403, { code: 'forbidden' }]);
+		const unknown = await call(s.db, getPerson, '/api/v1/people/NOBODY9', s.token.secret);
+		expect([unknown.status, unknown.body]).toMatchObject([404, { code: 'not_found' }]);
+		const malformed = await call(s.db, getPerson, '/api/v1/people/a%20b', s.token.secret);
+		expect([malformed.status, malformed.body]).toMatchObject([400, { code: 'invalid_request' }]);
+		await revokeApiToken(s.admin, { tokenId: s.token.id });
+		const revoked = await call(s.db, getPerson, path, s.token.secret);
+		expect([revoked.status, revoked.body]).toMatchObject([401, { code: 'unauthorized' }]);
+		for (const answer of [none, outside, unknown, malformed, revoked])
+			expect(violations(answer)).toEqual([]);
+	});
+
+	it('would notice an answer that strays from the document', async () => {
+		const answer = await readCadre(await setup());
+		const { passRecords: _, ...withoutRecords } = answer.body as Record<string, unknown>;
+		expect(violations({ ...answer, body: withoutRecords })).not.toEqual([]);
+		expect(violations({ ...answer, status: 404 })).not.toEqual([]);
+	});
+});

@@ -1,0 +1,95 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { ApiPerson } from '$lib/schemas/api.ts';
+import { certificate, exam, examAttempt, passRecord, person, unit } from '../../db/schema/index.ts';
+import { NotFoundError } from '../../errors.ts';
+import { certificateStatusOn } from '../exams/certificates.ts';
+import { type ApiCtx, authorizeToken } from './access.ts';
+
+/**
+ * A person by employee number (case as the roster ignores it), with their pass records and
+ * certificates: 404 when nobody has the number, 403 when they are outside the token's units.
+ */
+export async function apiPersonRecord(
+	ctx: ApiCtx,
+	input: { employeeNo: string }
+): Promise<{ body: ApiPerson; unitId: number }> {
+	const [p] = await ctx.db
+		.select({
+			id: person.id,
+			employeeNo: person.employeeNo,
+			name: person.name,
+			position: person.position,
+			rank: person.rank,
+			status: person.status,
+			unitId: unit.id,
+			unitName: unit.name,
+			unitPath: unit.path
+		})
+		.from(person)
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(eq(sql`lower(${person.employeeNo})`, input.employeeNo.toLowerCase()));
+	if (!p) throw new NotFoundError();
+	authorizeToken(ctx, p.unitPath);
+	const records = await ctx.db
+		.select({
+			attemptId: passRecord.attemptId,
+			examId: exam.id,
+			examTitle: exam.title,
+			kind: passRecord.kind,
+			takenOn: passRecord.takenOn,
+			attemptNumber: examAttempt.number,
+			status: passRecord.status,
+			score: passRecord.score,
+			maxScore: passRecord.maxScore,
+			percent: passRecord.percent,
+			band: passRecord.band,
+			passed: passRecord.passed
+		})
+		.from(passRecord)
+		.innerJoin(exam, eq(exam.id, passRecord.examId))
+		.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
+		.where(eq(passRecord.personId, p.id))
+		.orderBy(desc(passRecord.takenOn), desc(passRecord.attemptId));
+	const certificates = await ctx.db
+		.select({
+			id: certificate.id,
+			kind: certificate.kind,
+			examTitle: exam.title,
+			verificationCode: certificate.verificationCode,
+			validFrom: certificate.validFrom,
+			validUntil: certificate.validUntil,
+			revokedOn: certificate.revokedOn
+		})
+		.from(certificate)
+		.innerJoin(exam, eq(exam.id, certificate.examId))
+		.where(eq(certificate.personId, p.id))
+		.orderBy(desc(certificate.validFrom), desc(certificate.id));
+	return {
+		unitId: p.unitId,
+		body: {
+			employeeNo: p.employeeNo,
+			name: p.name,
+			unit: { id: p.unitId, name: p.unitName },
+			position: p.position,
+			rank: p.rank,
+			status: p.status,
+			passRecords: records.map(({ examId, examTitle, ...r }) => {
+				// a pending mark may still change and a voided attempt has no result: neither is a score
+				const graded = r.status === 'graded';
+				return {
+					...r,
+					exam: { id: examId, title: examTitle },
+					score: graded ? r.score : null,
+					percent: graded ? r.percent : null,
+					passed: graded ? r.passed : null
+				};
+			}),
+			certificates: await Promise.all(
+				certificates.map(async (c) => {
+					const status = await certificateStatusOn(ctx.db, c, ctx.now);
+					return { ...c, state: status.state, daysLeft: status.daysLeft };
+				})
+			)
+		}
+	};
+}
