@@ -10,3 +10,4 @@ export * from './study.ts';
 export * from './calendar.ts';
 export * from './exams.ts';
 export * from './lessons.ts';
+export * from './hr.ts';
