@@ -87,3 +87,19 @@ export async function examRecord(
 	});
 	return a!.id;
 }
+
+/** The cadre of {@link hrSetup} takes the case's sitting (or another) on `takenOn`: a score, or voided / pending. */
+export function cadreTakes(
+	s: Awaited<ReturnType<typeof hrSetup>>,
+	takenOn: string,
+	score: number | 'voided' | 'pending',
+	sittingId = s.sittingId
+) {
+	return examRecord(s.db, {
+		examId: s.examId,
+		sittingId,
+		personId: s.cadre.person.id,
+		takenOn,
+		...(typeof score === 'number' ? { score } : { status: score })
+	});
+}

@@ -27,15 +27,21 @@ export async function scoreSheet(ctx: Ctx, attemptId: number) {
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(examAttempt.id, attemptId));
 	if (!row) throw canAnywhere(ctx.user, 'exam.manage') ? new NotFoundError() : new ForbiddenError();
-	const { sitting: s, exam: e } = can(ctx.user, 'promotion.read', row.unitPath)
+	// HR reads the sheet as the gate's evidence; the sitting's page is only for those managing the exam
+	const {
+		sitting: s,
+		exam: e,
+		examPath
+	} = can(ctx.user, 'promotion.read', row.unitPath)
 		? await sittingOf(ctx.db, row.attempt.sittingId)
-		: await loadSitting(ctx, row.attempt.sittingId);
+		: { ...(await loadSitting(ctx, row.attempt.sittingId)), examPath: null };
+	const managesExam = examPath === null || can(ctx.user, 'exam.manage', examPath);
 	const a = row.attempt;
 	const grades = new Map(a.grade?.items.map((g) => [g.questionId, g]));
 	const graded = a.state === 'graded' && a.score !== null && a.maxScore !== null;
 	return {
 		exam: { title: e.title, kind: e.kind, passMark: e.passMark, unitName: e.unitName },
-		sitting: { id: s.id, name: s.name },
+		sitting: { id: s.id, name: s.name, managed: managesExam },
 		person: { name: row.name, employeeNo: row.employeeNo, unitName: row.unitName },
 		attempt: {
 			number: a.number,
@@ -68,10 +74,14 @@ export async function scoreSheet(ctx: Ctx, attemptId: number) {
 /** A sitting and its exam, read for HR (who do not manage exams), with the exam's unit name. */
 async function sittingOf(db: ReadDb, sittingId: number) {
 	const [row] = await db
-		.select({ sitting, exam, unitName: unit.name })
+		.select({ sitting, exam, unitName: unit.name, examPath: unit.path })
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.innerJoin(unit, eq(unit.id, exam.unitId))
 		.where(eq(sitting.id, sittingId));
-	return { sitting: row!.sitting, exam: { ...row!.exam, unitName: row!.unitName } };
+	return {
+		sitting: row!.sitting,
+		exam: { ...row!.exam, unitName: row!.unitName },
+		examPath: row!.examPath as string | null
+	};
 }

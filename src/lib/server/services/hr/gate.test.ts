@@ -6,26 +6,13 @@ import { appointment, auditEntry, gateCheck, promotionCase } from '../../db/sche
 import { ConflictError, ForbiddenError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { publishedSitting } from '../../testing/exams.ts';
-import { examRecord, hrSetup } from '../../testing/hr.ts';
+import { cadreTakes, hrSetup } from '../../testing/hr.ts';
+import { scoreSheet } from '../exams/score-sheet.ts';
 import { recordAppointment } from './case-actions.ts';
 import { caseView } from './case-view.ts';
 import { savePolicies } from './policy.ts';
 
 type Setup = Awaited<ReturnType<typeof hrSetup>>;
-
-const take = (
-	s: Setup,
-	takenOn: string,
-	score: number | 'voided' | 'pending',
-	sittingId = s.sittingId
-) =>
-	examRecord(s.db, {
-		examId: s.examId,
-		sittingId,
-		personId: s.cadre.person.id,
-		takenOn,
-		...(typeof score === 'number' ? { score } : { status: score })
-	});
 
 /** The gate on the case page, in Chinese, as HR sees it on `date`. */
 async function gateOn(s: Setup, date = '2026-03-10') {
@@ -68,7 +55,7 @@ describe('the promotion gate on a case', () => {
 
 	it('opens on a pass at the case’s sitting, with the evidence: sitting, score, date, attempt number', async () => {
 		const s = await hrSetup();
-		const attemptId = await take(s, '2026-03-02', 85);
+		const attemptId = await cadreTakes(s, '2026-03-02', 85);
 		const gate = await gateOn(s);
 		expect(gate.allowed).toBe(true);
 		expect(gate.reasons[0]).toBe('已通过任前法律知识考试（2026-03-02，85 分，第 1 次）');
@@ -87,17 +74,17 @@ describe('the promotion gate on a case', () => {
 
 	it('allows one retake after a fail, and stays shut after a second fail', async () => {
 		const retake = await hrSetup();
-		await take(retake, '2026-03-02', 40);
+		await cadreTakes(retake, '2026-03-02', 40);
 		expect((await gateOn(retake)).reasons[0]).toBe('考试不合格 1 次，还可补考 1 次');
-		await take(retake, '2026-03-05', 70);
+		await cadreTakes(retake, '2026-03-05', 70);
 		const passed = await gateOn(retake);
 		expect(passed.allowed).toBe(true);
 		expect(passed.reasons[0]).toContain('第 2 次');
 
 		const twice = await hrSetup();
-		await take(twice, '2026-03-02', 40);
-		await take(twice, '2026-03-05', 55);
-		await take(twice, '2026-03-08', 90);
+		await cadreTakes(twice, '2026-03-02', 40);
+		await cadreTakes(twice, '2026-03-05', 55);
+		await cadreTakes(twice, '2026-03-08', 90);
 		const shut = await gateOn(twice);
 		expect(shut.allowed).toBe(false);
 		expect(shut.reasons).toEqual([
@@ -108,13 +95,13 @@ describe('the promotion gate on a case', () => {
 
 	it('counts a voided attempt as the policy says: a fail by default, a bar on the case when set so', async () => {
 		const s = await hrSetup();
-		await take(s, '2026-03-02', 'voided');
+		await cadreTakes(s, '2026-03-02', 'voided');
 		const voided = await gateOn(s);
 		expect(voided.allowed).toBe(false);
 		expect(voided.reasons).toContain(
 			'答卷 ' + voided.evidence[0]!.attemptId + ' 因违纪作废，按不合格处理'
 		);
-		await take(s, '2026-03-05', 80);
+		await cadreTakes(s, '2026-03-05', 80);
 		expect((await gateOn(s)).allowed).toBe(true);
 
 		const admin = await ctxFor(s.db, s.admin.user.id);
@@ -126,7 +113,7 @@ describe('the promotion gate on a case', () => {
 
 	it('ignores a pass before the public notice (the default counting point), and counts it from nomination when set', async () => {
 		const s = await hrSetup({ publicNoticeOn: '2026-03-03' });
-		await take(s, '2026-03-02', 95);
+		await cadreTakes(s, '2026-03-02', 95);
 		const early = await gateOn(s);
 		expect(early.allowed).toBe(false);
 		expect(early.reasons).toContain('有 1 次合格成绩早于公示（2026-03-03），不予认定');
@@ -140,7 +127,7 @@ describe('the promotion gate on a case', () => {
 	it('does not count a pass at a sitting HR did not assign to this case', async () => {
 		const s = await hrSetup();
 		const other = await publishedSitting(s);
-		await take(s, '2026-03-02', 90, other.sittingId);
+		await cadreTakes(s, '2026-03-02', 90, other.sittingId);
 		const gate = await gateOn(s);
 		expect(gate.allowed).toBe(false);
 		expect(gate.evidence[0]!.use).toBe('other_case');
@@ -150,7 +137,7 @@ describe('the promotion gate on a case', () => {
 		const s = await hrSetup();
 		await gateOn(s);
 		await gateOn(s);
-		await take(s, '2026-03-02', 85);
+		await cadreTakes(s, '2026-03-02', 85);
 		await gateOn(s);
 		const checks = await s.db
 			.select()
@@ -180,12 +167,23 @@ describe('the promotion gate on a case', () => {
 		const street = await ctxFor(s.db, s.streetHrUser.user.id);
 		await expect(caseView(street, s.caseId)).rejects.toBeInstanceOf(ForbiddenError);
 	});
+
+	it('links evidence to score sheets that HR of the candidate’s unit may open, and no one else', async () => {
+		const s = await hrSetup();
+		const attemptId = await cadreTakes(s, '2026-03-02', 85);
+		const sheet = await scoreSheet(await s.hrAt('2026-03-10'), attemptId);
+		expect(sheet.person.name).toBe(s.cadre.person.name);
+		expect(sheet.sitting).toMatchObject({ name: '第一场', managed: false });
+		expect((await scoreSheet(s.org, attemptId)).sitting.managed).toBe(true);
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		await expect(scoreSheet(street, attemptId)).rejects.toBeInstanceOf(ForbiddenError);
+	});
 });
 
 describe('recording the appointment', () => {
 	it('is refused while the gate says no, with the reasons; only the check is written', async () => {
 		const s = await hrSetup();
-		await take(s, '2026-03-02', 40);
+		await cadreTakes(s, '2026-03-02', 40);
 		const hr = await s.hrAt('2026-03-10');
 		const refused = await recordAppointment(hr, {
 			caseId: s.caseId,
@@ -202,7 +200,7 @@ describe('recording the appointment', () => {
 
 	it('is recorded once the gate allows it, with the check that allowed it, and audited', async () => {
 		const s = await hrSetup();
-		await take(s, '2026-03-02', 85);
+		await cadreTakes(s, '2026-03-02', 85);
 		const hr = await s.hrAt('2026-03-10');
 		const id = await recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-09' });
 		const [a] = await s.db.select().from(appointment).where(eq(appointment.id, id));

@@ -5,7 +5,7 @@ import { policyInput } from '$lib/schemas/hr-policy.ts';
 import { auditEntry, policySetting } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { ctxFor, makePerson } from '../../testing/factories.ts';
-import { examRecord, hrSetup } from '../../testing/hr.ts';
+import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
 import { ceremonyRecord, oathRegister, overdueOaths, recordCeremony } from './oaths.ts';
 import { readOathPolicy, readPromotionPolicy, savePolicies } from './policy.ts';
@@ -13,13 +13,7 @@ import { readOathPolicy, readPromotionPolicy, savePolicies } from './policy.ts';
 /** A case whose candidate passed, appointed on `appointedOn`; HR's context on `today`. */
 async function appointed(appointedOn: string) {
 	const s = await hrSetup();
-	await examRecord(s.db, {
-		examId: s.examId,
-		sittingId: s.sittingId,
-		personId: s.cadre.person.id,
-		takenOn: '2026-03-02',
-		score: 90
-	});
+	await cadreTakes(s, '2026-03-02', 90);
 	const appointmentId = await recordAppointment(await s.hrAt(appointedOn), {
 		caseId: s.caseId,
 		appointedOn
