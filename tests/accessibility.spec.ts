@@ -109,7 +109,7 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 		]
 	},
 	{ who: 'street', then: [] },
-	{ who: 'hr', then: [] },
+	{ who: 'hr', then: ['/hr/cases', '/hr/cases/new', /^\/hr\/cases\/\d+$/] },
 	{ who: 'grader', then: ['/exams/grading'] }
 ];
 

@@ -1,29 +1,4 @@
-import { createBank, expect, loginAs, questionWorkbook, test } from './helpers.ts';
-
-const HEADER = ['编号', '题型', '题干', '答案', '法律', '条款'];
-const QUESTIONS = [
-	[
-		'EX-1',
-		'判断',
-		'行政机关作出行政处罚决定前，应当告知当事人拟作出的处罚内容。',
-		'对',
-		'行政处罚法',
-		'第四十四条'
-	],
-	['EX-2', '判断', '当事人有权进行陈述和申辩。', '对', '行政处罚法', '第七条'],
-	[
-		'EX-3',
-		'判断',
-		'违法事实确凿并有法定依据的，可以当场作出行政处罚决定。',
-		'对',
-		'行政处罚法',
-		'第五十一条'
-	]
-];
-
-/** A local time in Asia/Shanghai `minutes` from now, as a datetime-local field takes it. */
-const shanghai = (minutes: number) =>
-	new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+import { expect, loginAs, setUpPreAppointmentExam, test } from './helpers.ts';
 
 test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone through an outage, passes, and the certificate verifies', async ({
 	page,
@@ -33,32 +8,12 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	test.setTimeout(120_000);
 	// the organiser: questions (ready), the exam, its publication and a sitting for one bureau
 	await loginAs(page, 'organiser');
-	await createBank(page, '任前考试题库');
-	await page.getByRole('link', { name: '导入试题' }).click();
-	await page.getByLabel('试题文件').setInputFiles(await questionWorkbook(HEADER, QUESTIONS));
-	await page.getByRole('button', { name: '上传并预览' }).click();
-	await page.getByLabel(/已审核，导入后立即用于练习和组卷/).check();
-	await page.getByRole('button', { name: '确认导入' }).click();
-	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 3 道');
-
-	await page.goto('/exams/manage/new');
-	await page.getByLabel('考试名称').fill('2026年任前法律知识考试（第一期）');
-	await page.getByLabel(/任前考试题库/).check();
-	await page.getByLabel('判断题 · 题量').fill('3');
-	await page.getByLabel('判断题 · 每题分值').fill('30');
-	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'2026年任前法律知识考试（第一期）'
-	);
-	await page.getByRole('button', { name: '发布考试' }).click();
-	await expect(page.getByText('考试已发布，可以安排场次。')).toBeVisible();
-
-	await page.getByLabel('场次名称').fill('第一场');
-	await page.getByLabel('开始时间').fill(shanghai(-60));
-	await page.getByLabel('结束时间').fill(shanghai(180));
-	await page.getByLabel('区市场监督管理局').check();
-	await page.getByRole('button', { name: '创建场次' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('第一场');
+	await setUpPreAppointmentExam(page, {
+		bank: '任前考试题库',
+		title: '2026年任前法律知识考试（第一期）',
+		sitting: '第一场',
+		unit: '区市场监督管理局'
+	});
 	await expect(page.getByText(/应考 \d+ 人，参考 0 人次/)).toBeVisible();
 
 	// the cadre, on a 390 px phone

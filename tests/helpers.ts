@@ -46,3 +46,69 @@ export async function questionWorkbook(header: string[], rows: string[][]): Prom
 	writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 	return file;
 }
+
+/** A local time in Asia/Shanghai `minutes` from now, as a datetime-local field takes it. */
+export const shanghaiTime = (minutes: number) =>
+	new Date(Date.now() + (8 * 60 + minutes) * 60_000).toISOString().slice(0, 16);
+
+/** Today in Asia/Shanghai, as a date field takes it. */
+export const shanghaiToday = () => shanghaiTime(0).slice(0, 10);
+
+/** Three true/false questions on the 行政处罚法, all answered 对 (正确). */
+export const TRUE_FALSE_HEADER = ['编号', '题型', '题干', '答案', '法律', '条款'];
+export const TRUE_FALSE_QUESTIONS = [
+	[
+		'EX-1',
+		'判断',
+		'行政机关作出行政处罚决定前，应当告知当事人拟作出的处罚内容。',
+		'对',
+		'行政处罚法',
+		'第四十四条'
+	],
+	['EX-2', '判断', '当事人有权进行陈述和申辩。', '对', '行政处罚法', '第七条'],
+	[
+		'EX-3',
+		'判断',
+		'违法事实确凿并有法定依据的，可以当场作出行政处罚决定。',
+		'对',
+		'行政处罚法',
+		'第五十一条'
+	]
+];
+
+/**
+ * As the signed-in organiser: a bank of the three true/false questions (ready), a pre-appointment
+ * exam drawing all three at 30 points each, published, and a sitting open from an hour ago for three
+ * hours with `unit` on its roster. Ends on the sitting's page.
+ */
+export async function setUpPreAppointmentExam(
+	page: Page,
+	opts: { bank: string; title: string; sitting: string; unit: string }
+) {
+	await createBank(page, opts.bank);
+	await page.getByRole('link', { name: '导入试题' }).click();
+	await page
+		.getByLabel('试题文件')
+		.setInputFiles(await questionWorkbook(TRUE_FALSE_HEADER, TRUE_FALSE_QUESTIONS));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await page.getByLabel(/已审核，导入后立即用于练习和组卷/).check();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 3 道');
+
+	await page.goto('/exams/manage/new');
+	await page.getByLabel('考试名称').fill(opts.title);
+	await page.getByLabel(new RegExp(opts.bank)).check();
+	await page.getByLabel('判断题 · 题量').fill('3');
+	await page.getByLabel('判断题 · 每题分值').fill('30');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(opts.title);
+	await page.getByRole('button', { name: '发布考试' }).click();
+	await expect(page.getByText('考试已发布，可以安排场次。')).toBeVisible();
+
+	await page.getByLabel('场次名称').fill(opts.sitting);
+	await page.getByLabel('开始时间').fill(shanghaiTime(-60));
+	await page.getByLabel('结束时间').fill(shanghaiTime(180));
+	await page.getByLabel(opts.unit).check();
+	await page.getByRole('button', { name: '创建场次' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(opts.sitting);
+}

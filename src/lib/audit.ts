@@ -5,7 +5,7 @@
  * underscores, see `auditActionLabel`; `audit_field_<field>`; `audit_entity_<type>`) and, for coded
  * values, a line in {@link VALUES}.
  */
-import { formatArticleNo } from '@xuefa/core';
+import { type Locale, formatArticleNo, messageFor } from '@xuefa/core';
 import { m, tIfAny } from './i18n.ts';
 import {
 	attendanceLabel,
@@ -152,6 +152,44 @@ const VALUES: Record<string, Format> = {
 			}),
 			locale
 		),
+	// promotion cases, the gate and the oath: the core's labels and reasons, in the reader's language
+	appointingBody: (v, _n, locale) => messageFor(`oath.body.${String(v)}`, {}, locale as Locale),
+	exemption: (v, _n, locale) =>
+		messageFor(`promotion.exemption.${String(v)}`, {}, locale as Locale),
+	countFrom: (v, _n, locale) =>
+		messageFor(`promotion.count_from.${String(v)}`, {}, locale as Locale),
+	gateReasons: (v, _n, locale) =>
+		asArray(v)
+			.map((r) => {
+				const { code, data } = r as { code: string; data?: Record<string, unknown> };
+				return messageFor(code, data ?? {}, locale as Locale);
+			})
+			.join(m.audit_list_separator()),
+	exemptions: (v, _n, locale) =>
+		listOf(
+			asArray(v).map((e) => {
+				const { kind, allowed } = e as { kind: string; allowed: boolean };
+				const label = messageFor(`promotion.exemption.${kind}`, {}, locale as Locale);
+				return `${label} ${allowed ? m.common_yes() : m.common_no()}`;
+			}),
+			locale
+		),
+	voidedAttempt: (v, _n, locale) => {
+		const { effect, months } = v as { effect: string; months?: number };
+		const text = messageFor(`promotion.void_effect.${effect}`, {}, locale as Locale);
+		return months ? m.hr_policy_void_months({ text, months }) : text;
+	},
+	mustSwear: (v, _n, locale) =>
+		listOf(
+			Object.entries(v as Record<string, boolean>)
+				.filter(([, must]) => must)
+				.map(([body]) => messageFor(`oath.body.${body}`, {}, locale as Locale)),
+			locale
+		),
+	'policy_setting.unit': (v, _n, locale) =>
+		messageFor(`oath.unit.${String(v)}`, {}, locale as Locale),
+	'promotion_case.state': label((s) => tIfAny(`hr_state_${s}`) ?? s),
+	'oath_ceremony.form': label((f) => tIfAny(`hr_ceremony_${f}`) ?? f),
 	reviewFlag: (v, _names, locale) => {
 		const flag = v as { law?: string; articles?: number[] } | null;
 		if (!flag?.law) return m.common_none();

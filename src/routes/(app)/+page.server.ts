@@ -3,6 +3,7 @@ import { ctxOf } from '$lib/server/http.ts';
 import { gradingList } from '$lib/server/services/exams/grading.ts';
 import { openSittings } from '$lib/server/services/exams/home.ts';
 import { homeSummary } from '$lib/server/services/home/summary.ts';
+import { overdueOaths } from '$lib/server/services/hr/oaths.ts';
 import { practiceToday } from '$lib/server/services/practice/overview.ts';
 import { studyAgenda } from '$lib/server/services/study/overview.ts';
 import type { PageServerLoad } from './$types';
@@ -15,6 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		practice: practises ? await practiceToday(ctx) : null,
 		study: await studyAgenda(ctx),
 		sittings: await openSittings(ctx),
+		// HR: the appointees past their oath deadline, so that none is forgotten
+		overdueOaths: await overdueOaths(ctx),
 		// the sittings with answers waiting for a grader, for the grader's part of the page
 		grading: canAnywhere(ctx.user, 'exam.grade')
 			? (await gradingList(ctx)).filter((s) => s.pending > 0)

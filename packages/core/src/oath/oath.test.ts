@@ -9,6 +9,7 @@ import {
 	oathStatus,
 	oathTextInForce,
 	validateOathCeremony,
+	validateOathPolicy,
 	type Appointment,
 	type AppointingBody,
 	type OathCeremony,
@@ -242,5 +243,32 @@ describe('who must swear', () => {
 		expect(
 			oathStatus(appt2, [ceremony], '2025-10-24', DEFAULT_OATH_POLICY, CN_CALENDAR)
 		).toMatchObject({ state: 'done', ceremonyId: 'c1' });
+	});
+});
+
+describe('validateOathPolicy', () => {
+	it('accepts the default and a working-day deadline', () => {
+		expect(validateOathPolicy(DEFAULT_OATH_POLICY)).toEqual([]);
+		expect(validateOathPolicy({ ...DEFAULT_OATH_POLICY, days: 15, unit: 'working' })).toEqual([]);
+	});
+
+	it('refuses a deadline out of range, an unknown unit and an unknown or non-boolean body', () => {
+		const bad = {
+			days: 0,
+			unit: 'weeks',
+			mustSwear: { ...DEFAULT_OATH_POLICY.mustSwear, court: 'yes', army: true }
+		} as unknown as OathPolicy;
+		expect(validateOathPolicy(bad).map((i) => [i.code, i.path])).toEqual([
+			['oath.policy.days_invalid', 'days'],
+			['oath.policy.unit_unknown', 'unit'],
+			['oath.policy.must_swear_invalid', 'mustSwear.court'],
+			['oath.policy.body_unknown', 'mustSwear.army']
+		]);
+		expect(validateOathPolicy({ ...DEFAULT_OATH_POLICY, days: 1.5 })[0]?.code).toBe(
+			'oath.policy.days_invalid'
+		);
+		expect(messageFor('oath.policy.must_swear_invalid', { body: 'court' }, 'en')).toBe(
+			"Whether the people's court appointees swear must be yes or no"
+		);
 	});
 });

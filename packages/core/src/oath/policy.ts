@@ -2,6 +2,7 @@
  * Who must take the constitutional oath, by appointing body, and by when: the oath settings, their
  * defaults and where each default comes from.
  */
+import type { Issue } from '../errors.ts';
 import type { PolicySettingInfo } from '../policy/sources.ts';
 import type { Reason } from '../rule-result.ts';
 
@@ -99,4 +100,44 @@ export function oathRequirement(
 	return policy.mustSwear[body] === false
 		? { required: false, reason: { code: 'oath.not_required', data: { body } } }
 		: { required: true, reason: { code: 'oath.required', data: { body } } };
+}
+
+/** The longest oath deadline a policy may set, in days (a year: beyond it the register means little). */
+export const OATH_DAYS_MAX = 366;
+
+/**
+ * The problems of an oath policy, e.g. one read from saved settings: a deadline that is not a whole
+ * number of days from 1 to {@link OATH_DAYS_MAX}, a unit other than calendar or working days, an
+ * appointing body the core does not know or whose value is not true or false.
+ *
+ * @param policy - the policy
+ * @returns the issues, with paths (empty when the policy is sound)
+ * @example
+ * validateOathPolicy({ ...DEFAULT_OATH_POLICY, days: 0 });
+ * // → [{ code: 'oath.policy.days_invalid', path: 'days', data: { value: 0, max: 366 } }]
+ */
+export function validateOathPolicy(policy: OathPolicy): Issue[] {
+	const issues: Issue[] = [];
+	const days = policy.days;
+	if (!Number.isSafeInteger(days) || days < 1 || days > OATH_DAYS_MAX)
+		issues.push({
+			code: 'oath.policy.days_invalid',
+			path: 'days',
+			data: { value: days, max: OATH_DAYS_MAX }
+		});
+	if (policy.unit !== 'calendar' && policy.unit !== 'working')
+		issues.push({ code: 'oath.policy.unit_unknown', path: 'unit', data: { unit: policy.unit } });
+	const mustSwear: Record<string, unknown> =
+		policy.mustSwear !== null && typeof policy.mustSwear === 'object' ? policy.mustSwear : {};
+	for (const [body, value] of Object.entries(mustSwear)) {
+		if (!(APPOINTING_BODIES as readonly string[]).includes(body))
+			issues.push({ code: 'oath.policy.body_unknown', path: `mustSwear.${body}`, data: { body } });
+		else if (typeof value !== 'boolean')
+			issues.push({
+				code: 'oath.policy.must_swear_invalid',
+				path: `mustSwear.${body}`,
+				data: { body }
+			});
+	}
+	return issues;
 }

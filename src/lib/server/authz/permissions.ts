@@ -43,7 +43,15 @@ export const PERMISSIONS = {
 	/** Marking essays and case answers, regrading and releasing results of the unit's exams. */
 	'exam.grade': ['grader', 'organiser'],
 	/** Sitting an exam: the roster decides which sittings; every account holds `cadre`. */
-	'exam.take': ['cadre']
+	'exam.take': ['cadre'],
+	/** Promotion cases, their gate and the oath register of the units' people (read). */
+	'promotion.read': ['hr', 'admin'],
+	/** Opening cases, putting candidates on sittings, recording appointments and exemptions. */
+	'promotion.manage': ['hr'],
+	/** Recording oath ceremonies for the units' appointees. */
+	'oath.manage': ['hr'],
+	/** The gate and oath policy settings serve the whole installation (see INSTALLATION_WIDE). */
+	'policy.manage': ['hr', 'admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -54,7 +62,8 @@ export type Permission = keyof typeof PERMISSIONS;
  */
 export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>([
 	'law.manage',
-	'calendar.manage'
+	'calendar.manage',
+	'policy.manage'
 ]);
 
 export function rolesFor(permission: Permission): readonly Role[] {

@@ -22,9 +22,12 @@ const NAV: NavSpec[] = [
 	{ href: '/laws', label: 'nav_laws' },
 	{ href: '/banks', label: 'nav_banks', permission: 'bank.manage' },
 	{ href: '/admin/units', label: 'nav_units', permission: 'unit.manage' },
+	{ href: '/hr/cases', label: 'nav_hr_cases', permission: 'promotion.read' },
+	{ href: '/hr/oaths', label: 'nav_hr_oaths', permission: 'promotion.read' },
 	{ href: '/admin/people', label: 'nav_people', permission: 'person.read' },
 	{ href: '/admin/roster', label: 'nav_roster', permission: 'roster.export' },
 	{ href: '/admin/calendar', label: 'nav_calendar', permission: 'calendar.manage' },
+	{ href: '/hr/settings', label: 'nav_hr_settings', permission: 'policy.manage' },
 	{ href: '/admin/audit', label: 'nav_audit', permission: 'audit.read' },
 	{ href: '/admin/api-tokens', label: 'nav_api_tokens', permission: 'api_token.manage' }
 ];

@@ -14,6 +14,7 @@ import {
 import { appendAudit } from '../services/audit/append.ts';
 import { seedStatutes } from '../services/laws/seed.ts';
 import { seedDemoBank } from './demo-bank/index.ts';
+import { seedDemoHr } from './demo-hr.ts';
 import { seedDemoLessons } from './demo-lessons.ts';
 import { seedDemoStudy } from './demo-study.ts';
 import { chineseName, pick, seeded } from './names.ts';
@@ -303,6 +304,7 @@ async function seedOrganisation(ctx: { db: Tx; now: Date; user: null }, password
 	await seedDemoBank(db, root!.id, now);
 	await seedDemoStudy(db, root!.id, now, rng);
 	await seedDemoLessons(db, root!.id, now);
+	await seedDemoHr(db, now);
 	await appendAudit(ctx, {
 		action: 'demo.seeded',
 		entityType: 'unit',

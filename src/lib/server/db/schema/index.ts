@@ -11,3 +11,4 @@ export * from './calendar.ts';
 export * from './exams.ts';
 export * from './lessons.ts';
 export * from './api.ts';
+export * from './hr.ts';

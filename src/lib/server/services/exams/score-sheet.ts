@@ -1,13 +1,15 @@
 /**
  * A candidate's score sheet (成绩单) for the personal file: who, which exam and sitting, when, the
- * score per section and in total, the band and the outcome. For the organisers of the exam's unit.
+ * score per section and in total, the band and the outcome. For the organisers of the exam's unit,
+ * and for HR of the candidate's unit (a pre-appointment sheet is the evidence of the promotion gate).
  */
 import { eq } from 'drizzle-orm';
 import { decidePass } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
-import { examAttempt, person, unit } from '../../db/schema/index.ts';
+import type { ReadDb } from '../../db/index.ts';
+import { exam, examAttempt, person, sitting, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import { canAnywhere } from '../../authz/index.ts';
+import { can, canAnywhere } from '../../authz/index.ts';
 import { loadSitting } from './access.ts';
 import { passRulesOf } from './rules.ts';
 
@@ -17,20 +19,29 @@ export async function scoreSheet(ctx: Ctx, attemptId: number) {
 			attempt: examAttempt,
 			name: person.name,
 			employeeNo: person.employeeNo,
-			unitName: unit.name
+			unitName: unit.name,
+			unitPath: unit.path
 		})
 		.from(examAttempt)
 		.innerJoin(person, eq(person.id, examAttempt.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(examAttempt.id, attemptId));
 	if (!row) throw canAnywhere(ctx.user, 'exam.manage') ? new NotFoundError() : new ForbiddenError();
-	const { sitting: s, exam: e } = await loadSitting(ctx, row.attempt.sittingId);
+	// HR reads the sheet as the gate's evidence; the sitting's page is only for those managing the exam
+	const {
+		sitting: s,
+		exam: e,
+		examPath
+	} = can(ctx.user, 'promotion.read', row.unitPath)
+		? await sittingOf(ctx.db, row.attempt.sittingId)
+		: { ...(await loadSitting(ctx, row.attempt.sittingId)), examPath: null };
+	const managesExam = examPath === null || can(ctx.user, 'exam.manage', examPath);
 	const a = row.attempt;
 	const grades = new Map(a.grade?.items.map((g) => [g.questionId, g]));
 	const graded = a.state === 'graded' && a.score !== null && a.maxScore !== null;
 	return {
 		exam: { title: e.title, kind: e.kind, passMark: e.passMark, unitName: e.unitName },
-		sitting: { id: s.id, name: s.name },
+		sitting: { id: s.id, name: s.name, managed: managesExam },
 		person: { name: row.name, employeeNo: row.employeeNo, unitName: row.unitName },
 		attempt: {
 			number: a.number,
@@ -57,5 +68,20 @@ export async function scoreSheet(ctx: Ctx, attemptId: number) {
 				}
 			: null,
 		printedAt: ctx.now.getTime()
+	};
+}
+
+/** A sitting and its exam, read for HR (who do not manage exams), with the exam's unit name. */
+async function sittingOf(db: ReadDb, sittingId: number) {
+	const [row] = await db
+		.select({ sitting, exam, unitName: unit.name, examPath: unit.path })
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.innerJoin(unit, eq(unit.id, exam.unitId))
+		.where(eq(sitting.id, sittingId));
+	return {
+		sitting: row!.sitting,
+		exam: { ...row!.exam, unitName: row!.unitName },
+		examPath: row!.examPath as string | null
 	};
 }

@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SittingInput } from '$lib/schemas/exams.ts';
 import { authorize, inScope } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { ReadDb } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import {
 	exam,
 	person,
@@ -65,8 +65,11 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 			await tx.db
 				.insert(sittingUnit)
 				.values(input.unitIds.map((unitId) => ({ sittingId, unitId })));
-		if (people.length)
-			await tx.db.insert(sittingPerson).values(people.map((p) => ({ sittingId, personId: p.id })));
+		await nameOnRoster(
+			tx.db,
+			sittingId,
+			people.map((p) => p.id)
+		);
 		if (input.ranks.length)
 			await tx.db.insert(sittingRank).values(input.ranks.map((rank) => ({ sittingId, rank })));
 		if (proctors.length)
@@ -89,6 +92,18 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 		});
 		return sittingId;
 	});
+}
+
+/**
+ * Puts people on a sitting's roster by name (the sitting form's employee numbers, HR's candidate
+ * from a promotion case); someone already named stays as they are.
+ */
+export async function nameOnRoster(db: Tx, sittingId: number, personIds: readonly number[]) {
+	if (personIds.length === 0) return;
+	await db
+		.insert(sittingPerson)
+		.values(personIds.map((personId) => ({ sittingId, personId })))
+		.onConflictDoNothing();
 }
 
 /** The active accounts named as proctors (by login); unknown names are a field error. */

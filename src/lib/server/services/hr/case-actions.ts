@@ -1,0 +1,224 @@
+/**
+ * What HR does on a case: put the candidate on a pre-appointment sitting, record an exemption claim,
+ * record the appointment (refused while the gate says no), or close the case as withdrawn or
+ * postponed. Each checks access first, writes in one transaction and is audited.
+ */
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { shanghaiDate, validatePromotionCase } from '@xuefa/core';
+import type {
+	AppointInput,
+	AssignSittingInput,
+	CloseCaseInput,
+	ExemptionInput
+} from '$lib/schemas/hr.ts';
+import { t } from '$lib/i18n.ts';
+import { type Ctx, transact } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
+import {
+	appointment,
+	exam,
+	exemptionClaim,
+	promotionCase,
+	promotionCaseSitting,
+	sitting,
+	unit
+} from '../../db/schema/index.ts';
+import { coreMessage } from '../../core-messages.ts';
+import { ConflictError, InvalidInputError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { nameOnRoster } from '../exams/sittings.ts';
+import { caseFieldErrors, loadCase } from './cases.ts';
+import { checkGates } from './gate.ts';
+
+/**
+ * The pre-appointment sittings a candidate of the unit at `unitPath` can still be put on: of
+ * published exams of that unit or a unit above it, not yet closed.
+ */
+export async function assignableSittings(db: ReadDb, unitPath: string, now: Date) {
+	return db
+		.select({
+			id: sitting.id,
+			name: sitting.name,
+			title: exam.title,
+			opensAt: sitting.opensAt,
+			closesAt: sitting.closesAt
+		})
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.innerJoin(unit, eq(unit.id, exam.unitId))
+		.where(
+			and(
+				eq(exam.kind, 'pre_appointment'),
+				eq(exam.status, 'published'),
+				gt(sitting.closesAt, now),
+				sql`${unitPath} LIKE ${unit.path} || '%'`
+			)
+		)
+		.orderBy(sitting.opensAt);
+}
+
+async function openCaseFor(ctx: Ctx, caseId: number) {
+	const row = await loadCase(ctx, caseId, 'promotion.manage');
+	if (row.c.state !== 'open' && row.c.state !== 'postponed')
+		throw new ConflictError('err_hr_case_closed');
+	return row;
+}
+
+/** Names the candidate on a pre-appointment sitting; attempts there count for this case. */
+export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
+	const row = await openCaseFor(ctx, input.caseId);
+	const offered = await assignableSittings(ctx.db, row.path, ctx.now);
+	const chosen = offered.find((s) => s.id === input.sittingId);
+	if (!chosen) throw new InvalidInputError({ sittingId: ['err_hr_sitting_unavailable'] });
+	await transact(ctx, async (tx) => {
+		await nameOnRoster(tx.db, chosen.id, [row.c.personId]);
+		await tx.db
+			.insert(promotionCaseSitting)
+			.values({
+				caseId: row.c.id,
+				sittingId: chosen.id,
+				assignedBy: ctx.user.id,
+				assignedAt: ctx.now
+			})
+			.onConflictDoNothing();
+		await appendAudit(tx, {
+			action: 'promotion_case.sitting_assigned',
+			entityType: 'promotion_case',
+			entityId: row.c.id,
+			unitId: row.unitId,
+			after: { personId: row.c.personId, sitting: `${chosen.title} · ${chosen.name}` }
+		});
+	});
+}
+
+/** Records an exemption claim with its document, after the core found it complete. */
+export async function addExemption(ctx: Ctx, input: ExemptionInput) {
+	const row = await openCaseFor(ctx, input.caseId);
+	const today = shanghaiDate(ctx.now);
+	const claim = {
+		kind: input.kind,
+		documentName: input.documentName,
+		documentNumber: input.documentNumber,
+		documentDate: input.documentDate,
+		recordedBy: ctx.user.displayName,
+		recordedOn: today
+	};
+	const issues = validatePromotionCase({
+		id: String(row.c.id),
+		personId: String(row.c.personId),
+		proposedPost: row.c.proposedPost,
+		leadingPost: row.c.leadingPost,
+		appointmentRoute: row.c.appointmentRoute,
+		exemptionClaims: [claim]
+	});
+	if (issues.length > 0) throw new InvalidInputError(caseFieldErrors(issues));
+	await transact(ctx, async (tx) => {
+		await tx.db.insert(exemptionClaim).values({
+			caseId: row.c.id,
+			kind: claim.kind,
+			documentName: claim.documentName,
+			documentNumber: claim.documentNumber,
+			documentDate: claim.documentDate,
+			recordedBy: ctx.user.id,
+			recordedOn: today,
+			createdAt: ctx.now
+		});
+		await appendAudit(tx, {
+			action: 'promotion_case.exemption_recorded',
+			entityType: 'promotion_case',
+			entityId: row.c.id,
+			unitId: row.unitId,
+			after: {
+				personId: row.c.personId,
+				exemption: claim.kind,
+				documentName: claim.documentName,
+				documentNumber: claim.documentNumber,
+				documentDate: claim.documentDate
+			}
+		});
+	});
+}
+
+/**
+ * Records the appointment of a case. The gate runs (and is logged) in the same transaction; while
+ * it says no, nothing but the log is written and the refusal carries every reason.
+ */
+export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<number> {
+	const row = await openCaseFor(ctx, input.caseId);
+	if (input.appointedOn > shanghaiDate(ctx.now))
+		throw new InvalidInputError({ appointedOn: ['err_hr_appointed_future'] });
+	const outcome = await transact(ctx, async (tx) => {
+		const [fresh] = await tx.db.select().from(promotionCase).where(eq(promotionCase.id, row.c.id));
+		if (!fresh || (fresh.state !== 'open' && fresh.state !== 'postponed'))
+			return { kind: 'closed' as const };
+		const gate = (await checkGates({ ...tx, user: ctx.user }, [fresh], 'appointment')).get(
+			fresh.id
+		)!;
+		if (!gate.decision.allowed) return { kind: 'blocked' as const, gate };
+		const [made] = await tx.db
+			.insert(appointment)
+			.values({
+				personId: fresh.personId,
+				caseId: fresh.id,
+				post: fresh.proposedPost,
+				appointingBody: fresh.appointingBody,
+				appointedOn: input.appointedOn,
+				gateCheckId: gate.checkId,
+				recordedBy: ctx.user.id,
+				createdAt: ctx.now
+			})
+			.returning({ id: appointment.id });
+		await tx.db
+			.update(promotionCase)
+			.set({ state: 'appointed', stateReason: null, stateChangedAt: ctx.now, updatedAt: ctx.now })
+			.where(eq(promotionCase.id, fresh.id));
+		await appendAudit(tx, {
+			action: 'promotion_case.appointed',
+			entityType: 'promotion_case',
+			entityId: fresh.id,
+			unitId: row.unitId,
+			before: { state: fresh.state },
+			after: {
+				state: 'appointed',
+				personId: fresh.personId,
+				post: fresh.proposedPost,
+				appointingBody: fresh.appointingBody,
+				appointedOn: input.appointedOn,
+				gateReasons: gate.decision.reasons.map((r) => ({ code: r.code, data: r.data }))
+			}
+		});
+		return { kind: 'appointed' as const, id: made!.id };
+	});
+	if (outcome.kind === 'closed') throw new ConflictError('err_hr_case_closed');
+	if (outcome.kind === 'blocked')
+		throw new ConflictError('err_hr_gate_blocked', {
+			reasons: outcome.gate.decision.reasons
+				.map((r) => coreMessage(r.code, r.data))
+				.join(t('audit_list_separator'))
+		});
+	return outcome.id;
+}
+
+/** Closes a case as withdrawn or postponed, with the reason (a postponed case may be taken up again). */
+export async function closeCase(ctx: Ctx, input: CloseCaseInput) {
+	const row = await openCaseFor(ctx, input.caseId);
+	await transact(ctx, async (tx) => {
+		await tx.db
+			.update(promotionCase)
+			.set({
+				state: input.state,
+				stateReason: input.reason,
+				stateChangedAt: ctx.now,
+				updatedAt: ctx.now
+			})
+			.where(eq(promotionCase.id, row.c.id));
+		await appendAudit(tx, {
+			action: input.state === 'withdrawn' ? 'promotion_case.withdrawn' : 'promotion_case.postponed',
+			entityType: 'promotion_case',
+			entityId: row.c.id,
+			unitId: row.unitId,
+			before: { state: row.c.state },
+			after: { state: input.state, personId: row.c.personId, reason: input.reason }
+		});
+	});
+}

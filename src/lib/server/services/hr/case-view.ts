@@ -1,0 +1,123 @@
+/**
+ * One case as its page shows it: the candidate, the dates, the gate from the core (checked now for
+ * a case still open, else the check that decided it), each reason in words, the evidence with links,
+ * the exemption claims with their documents, the sittings HR can put the candidate on.
+ */
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { ExemptionEvidence, PromotionEvidence, Reason } from '@xuefa/core';
+import { can } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import {
+	appointment,
+	exam,
+	gateCheck,
+	promotionCaseSitting,
+	sitting
+} from '../../db/schema/index.ts';
+import { coreMessage } from '../../core-messages.ts';
+import { assignableSittings } from './case-actions.ts';
+import { loadCase } from './cases.ts';
+import { caseClaims, checkGates } from './gate.ts';
+
+/** What a check decided: a decision's result part, or the same read back from the gate log. */
+interface GateOutcome {
+	allowed: boolean;
+	reasons: Reason[];
+	evidence: PromotionEvidence[];
+	exemptions: ExemptionEvidence[];
+}
+
+/** The gate as the page shows it, from a decision or from a logged check. */
+function gateView(
+	result: GateOutcome,
+	checkedAt: Date,
+	checkId: number,
+	sittingNames: Map<number, string>
+) {
+	return {
+		checkId,
+		checkedAt: checkedAt.getTime(),
+		allowed: result.allowed,
+		reasons: result.reasons.map((r) => coreMessage(r.code, r.data)),
+		evidence: result.evidence.map((e) => ({
+			attemptId: Number(e.attemptId),
+			sitting: sittingNames.get(Number(e.sittingId)) ?? '—',
+			takenOn: e.takenOn,
+			score: e.score ?? null,
+			maxScore: e.maxScore ?? null,
+			outcome: e.outcome,
+			use: e.use,
+			attemptNo: e.attemptNo ?? null
+		})),
+		exemptions: result.exemptions.map((x) => ({
+			key: `${x.kind}|${x.documentName}|${x.documentDate}`,
+			use: x.use
+		}))
+	};
+}
+
+export async function caseView(ctx: Ctx, caseId: number) {
+	const row = await loadCase(ctx, caseId);
+	const c = row.c;
+	const manage = can(ctx.user, 'promotion.manage', row.path);
+	const active = c.state === 'open' || c.state === 'postponed';
+	let gate: { result: GateOutcome; at: Date; id: number } | null = null;
+	if (active) {
+		const checked = await transact(ctx, (tx) => checkGates({ ...tx, user: ctx.user }, [c], 'view'));
+		const g = checked.get(c.id)!;
+		gate = { result: g.decision, at: ctx.now, id: g.checkId };
+	} else {
+		const [last] = await ctx.db
+			.select()
+			.from(gateCheck)
+			.where(eq(gateCheck.caseId, c.id))
+			.orderBy(desc(gateCheck.checkedAt), desc(gateCheck.id))
+			.limit(1);
+		if (last)
+			gate = {
+				result: last.log.result as unknown as GateOutcome,
+				at: last.checkedAt,
+				id: last.id
+			};
+	}
+	const evidence = gate?.result.evidence ?? [];
+	const sittingIds = [...new Set(evidence.map((e) => Number(e.sittingId)))];
+	const names = new Map(
+		sittingIds.length
+			? (
+					await ctx.db
+						.select({ id: sitting.id, name: sitting.name, title: exam.title })
+						.from(sitting)
+						.innerJoin(exam, eq(exam.id, sitting.examId))
+						.where(inArray(sitting.id, sittingIds))
+				).map((s) => [s.id, `${s.title} · ${s.name}`] as const)
+			: []
+	);
+	const claims = await caseClaims(ctx.db, c.id);
+	const assigned = await ctx.db
+		.select({ id: sitting.id, name: sitting.name, title: exam.title, closesAt: sitting.closesAt })
+		.from(promotionCaseSitting)
+		.innerJoin(sitting, eq(sitting.id, promotionCaseSitting.sittingId))
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.where(eq(promotionCaseSitting.caseId, c.id));
+	const [appointed] = await ctx.db.select().from(appointment).where(eq(appointment.caseId, c.id));
+	return {
+		case: {
+			...c,
+			name: row.name,
+			employeeNo: row.employeeNo,
+			unitName: row.unitName
+		},
+		manage,
+		gate: gate ? gateView(gate.result, gate.at, gate.id, names) : null,
+		claims: claims.map(({ claim, recorder }) => ({
+			...claim,
+			key: `${claim.kind}|${claim.documentName}|${claim.documentDate}`,
+			label: coreMessage(`promotion.exemption.${claim.kind}`),
+			recorder: recorder ?? '—'
+		})),
+		assigned,
+		offered: manage && active ? await assignableSittings(ctx.db, row.path, ctx.now) : [],
+		appointment: appointed ?? null
+	};
+}

@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { caseInput } from '$lib/schemas/hr.ts';
+import { InvalidInputError } from '../../errors.ts';
+import { ctxFor, makeUser } from '../../testing/factories.ts';
+import { cadreTakes, hrSetup } from '../../testing/hr.ts';
+import { closeCase } from './case-actions.ts';
+import { listCases, openCase } from './cases.ts';
+import { exportCases } from './cases-export.ts';
+
+const form = (employeeNo: string, overrides: Record<string, unknown> = {}) =>
+	caseInput.parse({
+		employeeNo,
+		proposedPost: '东城街道办事处副主任',
+		leadingPost: 'on',
+		appointmentRoute: 'government',
+		appointingBody: 'government',
+		publicNoticeOn: '2026-02-25',
+		...overrides
+	});
+
+describe('promotion cases', () => {
+	it('are opened only for people of the HR officer’s units, with dates in order', async () => {
+		const s = await hrSetup();
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		const outside = await openCase(street, form(s.cadre.person.employeeNo)).catch(
+			(e: unknown) => e
+		);
+		expect((outside as InvalidInputError).fields).toEqual({
+			employeeNo: ['err_hr_unknown_person']
+		});
+		const disorder = await openCase(
+			s.hr,
+			form(s.outsider.person.employeeNo, { nominatedOn: '2026-03-01' })
+		).catch((e: unknown) => e);
+		expect((disorder as InvalidInputError).fields.publicNoticeOn).toEqual([
+			'日期 2026-02-25 早于前一环节的日期 2026-03-01；提名、公示、公示期满须依次排列'
+		]);
+	});
+
+	it('list with the gate as it stands, filtered by unit and state, and export the same to .xlsx', async () => {
+		const s = await hrSetup();
+		await cadreTakes(s, '2026-03-02', 90);
+		const streetCadre = await makeUser(s.db, s.b.id);
+		const streetCase = await openCase(s.hr, form(streetCadre.person.employeeNo));
+		const hr = await s.hrAt('2026-03-10');
+
+		const open = await listCases(hr);
+		expect(open.map((c) => [c.name, c.allowed, c.reason])).toEqual([
+			[
+				streetCadre.person.name,
+				false,
+				'须在公示（2026-02-25）后参加本次拟任的任前法律知识考试并合格'
+			],
+			[s.cadre.person.name, true, '已通过任前法律知识考试（2026-03-02，90 分，第 1 次）']
+		]);
+		expect((await listCases(hr, { unitId: s.a.id })).map((c) => c.id)).toEqual([s.caseId]);
+		expect((await listCases(hr, { unitId: s.b.id })).map((c) => c.id)).toEqual([streetCase]);
+
+		await closeCase(hr, { caseId: streetCase, state: 'withdrawn', reason: '本人申请' });
+		expect((await listCases(hr)).map((c) => c.id)).toEqual([s.caseId]);
+		expect((await listCases(hr, { state: 'withdrawn' })).map((c) => [c.id, c.stateReason])).toEqual(
+			[[streetCase, '本人申请']]
+		);
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		expect((await listCases(street, { state: 'all' })).map((c) => c.id)).toEqual([streetCase]);
+
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await exportCases(hr, { state: 'all' })) as unknown as ArrayBuffer);
+		const rows = wb.worksheets[0]!.getSheetValues().slice(1) as unknown[][];
+		expect(rows.map((r) => r.slice(1))).toEqual([
+			[
+				'单位',
+				'工号',
+				'姓名',
+				'拟任职务',
+				'任命方式',
+				'公示日期',
+				'拟任命日期',
+				'状态',
+				'任前考试',
+				'原因'
+			],
+			[
+				s.b.name,
+				streetCadre.person.employeeNo,
+				streetCadre.person.name,
+				'东城街道办事处副主任',
+				'非人大任命',
+				'2026-02-25',
+				'',
+				'已撤回',
+				'不能任命',
+				''
+			],
+			[
+				s.a1.name,
+				s.cadre.person.employeeNo,
+				s.cadre.person.name,
+				'法治督察科科长',
+				'非人大任命',
+				'2026-02-20',
+				'',
+				'办理中',
+				'可以任命',
+				'已通过任前法律知识考试（2026-03-02，90 分，第 1 次）'
+			]
+		]);
+	});
+});

@@ -1,0 +1,142 @@
+/** Promotion cases: opening one, reading one within the user's units, and the list of them. */
+import { and, desc, eq, like, type SQL } from 'drizzle-orm';
+import { type Issue, validatePromotionCase } from '@xuefa/core';
+import type { CaseInput } from '$lib/schemas/hr.ts';
+import type { CaseState } from '$lib/schemas/hr-enums.ts';
+import { can, canAnywhere, inScope, type Permission } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { person, promotionCase, unit } from '../../db/schema/index.ts';
+import { coreMessage } from '../../core-messages.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { type CaseRow, checkGates } from './gate.ts';
+
+/** The core's case issues as form field errors (each on the field it names). */
+export function caseFieldErrors(issues: readonly Issue[]): Record<string, string[]> {
+	const fields: Record<string, string[]> = {};
+	for (const i of issues) {
+		const field = (i.path ?? '_').split('.').at(-1)!;
+		(fields[field] ??= []).push(coreMessage(i.code, i.data ?? {}));
+	}
+	return fields;
+}
+
+/** The case with its candidate, if the user holds `permission` on the candidate's unit. */
+export async function loadCase(
+	ctx: Ctx,
+	caseId: number,
+	permission: Permission = 'promotion.read'
+) {
+	const [row] = await ctx.db
+		.select({
+			c: promotionCase,
+			name: person.name,
+			employeeNo: person.employeeNo,
+			unitId: unit.id,
+			unitName: unit.name,
+			path: unit.path
+		})
+		.from(promotionCase)
+		.innerJoin(person, eq(person.id, promotionCase.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(eq(promotionCase.id, caseId));
+	if (!row)
+		throw canAnywhere(ctx.user, 'promotion.read') ? new NotFoundError() : new ForbiddenError();
+	if (!can(ctx.user, permission, row.path)) throw new ForbiddenError();
+	return row;
+}
+
+/** Opens a case for a candidate of the user's units, after the core found its dates in order. */
+export async function openCase(ctx: Ctx, input: CaseInput): Promise<number> {
+	const [candidate] = await ctx.db
+		.select({ id: person.id, unitId: person.unitId })
+		.from(person)
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(
+			and(eq(person.employeeNo, input.employeeNo), inScope(ctx.user, 'promotion.manage', unit.path))
+		);
+	if (!candidate) throw new InvalidInputError({ employeeNo: ['err_hr_unknown_person'] });
+	const issues = validatePromotionCase({
+		id: 'new',
+		personId: String(candidate.id),
+		proposedPost: input.proposedPost,
+		leadingPost: input.leadingPost,
+		appointmentRoute: input.appointmentRoute,
+		nominatedOn: input.nominatedOn,
+		publicNoticeOn: input.publicNoticeOn,
+		publicNoticeEndsOn: input.publicNoticeEndsOn
+	});
+	if (issues.length > 0) throw new InvalidInputError(caseFieldErrors(issues));
+	const { employeeNo: _no, ...fields } = input;
+	return transact(ctx, async (tx) => {
+		const [row] = await tx.db
+			.insert(promotionCase)
+			.values({
+				...fields,
+				personId: candidate.id,
+				openedBy: ctx.user.id,
+				createdAt: ctx.now,
+				updatedAt: ctx.now
+			})
+			.returning({ id: promotionCase.id });
+		await appendAudit(tx, {
+			action: 'promotion_case.opened',
+			entityType: 'promotion_case',
+			entityId: row!.id,
+			unitId: candidate.unitId,
+			after: { personId: candidate.id, ...fields }
+		});
+		return row!.id;
+	});
+}
+
+/** Which cases the list shows: a unit (and below) and a state; open ones by default. */
+export interface CaseFilter {
+	unitId?: number;
+	state?: CaseState | 'all';
+}
+
+/**
+ * The cases of the user's units, newest first, each open one with the gate as it stands now
+ * (checked, and logged, on the spot: a pass since the last look opens it).
+ */
+export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
+	const where: SQL[] = [inScope(ctx.user, 'promotion.read', unit.path)];
+	if (filter.unitId) {
+		const [u] = await ctx.db
+			.select({ path: unit.path })
+			.from(unit)
+			.where(eq(unit.id, filter.unitId));
+		// a unit and the units below it, still within the user's scope
+		if (u) where.push(like(unit.path, `${u.path}%`));
+	}
+	if (filter.state !== 'all') where.push(eq(promotionCase.state, filter.state ?? 'open'));
+	const rows = await ctx.db
+		.select({
+			c: promotionCase,
+			name: person.name,
+			employeeNo: person.employeeNo,
+			unitName: unit.name
+		})
+		.from(promotionCase)
+		.innerJoin(person, eq(person.id, promotionCase.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(and(...where))
+		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id))
+		.limit(500);
+	const open = rows.filter((r) => r.c.state === 'open').map((r) => r.c as CaseRow);
+	const gates = await transact(ctx, (tx) => checkGates({ ...tx, user: ctx.user }, open, 'view'));
+	return rows.map((r) => {
+		const gate = gates.get(r.c.id)?.decision;
+		const first = gate?.reasons[0];
+		return {
+			...r.c,
+			name: r.name,
+			employeeNo: r.employeeNo,
+			unitName: r.unitName,
+			allowed: gate ? gate.allowed : r.c.gateAllowed,
+			reason: first ? coreMessage(first.code, first.data) : null,
+			firstReason: first ?? null
+		};
+	});
+}

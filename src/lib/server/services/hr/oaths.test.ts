@@ -1,0 +1,177 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ceremonyInput } from '$lib/schemas/hr.ts';
+import { policyInput } from '$lib/schemas/hr-policy.ts';
+import { auditEntry, policySetting } from '../../db/schema/index.ts';
+import { ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { ctxFor, makePerson } from '../../testing/factories.ts';
+import { cadreTakes, hrSetup } from '../../testing/hr.ts';
+import { recordAppointment } from './case-actions.ts';
+import { ceremonyRecord, oathRegister, overdueOaths, recordCeremony } from './oaths.ts';
+import { readOathPolicy, readPromotionPolicy, savePolicies } from './policy.ts';
+
+/** A case whose candidate passed, appointed on `appointedOn`; HR's context on `today`. */
+async function appointed(appointedOn: string) {
+	const s = await hrSetup();
+	await cadreTakes(s, '2026-03-02', 90);
+	const appointmentId = await recordAppointment(await s.hrAt(appointedOn), {
+		caseId: s.caseId,
+		appointedOn
+	});
+	return { ...s, appointmentId };
+}
+
+const stateOn = async (s: Awaited<ReturnType<typeof appointed>>, today: string) =>
+	(await oathRegister(await s.hrAt(today))).register.find((r) => r.id === s.appointmentId)!.status;
+
+describe('the oath register', () => {
+	it('lists an appointee as due, with the deadline the policy sets (30 calendar days), then overdue', async () => {
+		const s = await appointed('2026-03-09');
+		expect(await stateOn(s, '2026-03-20')).toEqual({
+			state: 'due',
+			deadline: '2026-04-08',
+			daysLeft: 19
+		});
+		expect(await stateOn(s, '2026-04-10')).toMatchObject({ state: 'overdue', daysLeft: -2 });
+		expect((await overdueOaths(await s.hrAt('2026-04-10')))!.map((o) => o.id)).toEqual([
+			s.appointmentId
+		]);
+	});
+
+	it('counts the deadline in working days through the holiday calendar when the policy says so', async () => {
+		const s = await appointed('2026-03-09');
+		await s.db.insert(policySetting).values([
+			{ key: 'oath.days', value: 20, updatedAt: new Date() },
+			{ key: 'oath.unit', value: 'working', updatedAt: new Date() }
+		]);
+		// 20 working days from Monday 9 March: 6 April is 清明 (a holiday), so the deadline is 7 April
+		expect(await stateOn(s, '2026-03-20')).toMatchObject({ state: 'due', deadline: '2026-04-07' });
+		expect(await stateOn(s, '2026-04-08')).toMatchObject({ state: 'overdue', daysLeft: -1 });
+	});
+
+	it('records a collective ceremony (the leader swears too) and the appointee is done', async () => {
+		const s = await appointed('2026-03-09');
+		const hr = await s.hrAt('2026-03-12');
+		const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
+		const form = (overrides: Record<string, unknown>) =>
+			ceremonyInput.parse({
+				form: 'collective',
+				date: '2026-03-12',
+				place: '区政府常务会议室',
+				organiser: '区人民政府',
+				presiderNo: presider.employeeNo,
+				appointmentIds: [String(s.appointmentId)],
+				leaderAppointmentId: String(s.appointmentId),
+				flagOrEmblemDisplayed: 'on',
+				anthemPlayed: 'on',
+				textVersion: '2018',
+				evidence: '照片 2026-03-12-01',
+				...overrides
+			});
+		const early = await recordCeremony(hr, form({ date: '2026-03-08' })).catch((e: unknown) => e);
+		expect(early).toBeInstanceOf(InvalidInputError);
+		expect((early as InvalidInputError).fields.appointmentIds).toEqual([
+			'宣誓日期 2026-03-08 早于任命日期 2026-03-09'
+		]);
+		const noLeader = await recordCeremony(hr, form({ leaderAppointmentId: '' })).catch(
+			(e: unknown) => e
+		);
+		expect((noLeader as InvalidInputError).fields.leaderAppointmentId).toEqual([
+			'集体宣誓须有领誓人'
+		]);
+		const oldText = await recordCeremony(hr, form({ textVersion: '2015' })).catch(
+			(e: unknown) => e
+		);
+		expect((oldText as InvalidInputError).fields.textVersion![0]).toContain('2018');
+
+		const id = await recordCeremony(hr, form({}));
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({
+			state: 'done',
+			takenOn: '2026-03-12',
+			late: false
+		});
+		const record = await ceremonyRecord(hr, id);
+		expect(record.participants).toEqual([
+			expect.objectContaining({ leader: true, appointedOn: '2026-03-09' })
+		]);
+		expect(record.text?.version).toBe('2018');
+		expect(record.warnings).toEqual(['尚未记录监誓人']);
+		await expect(recordCeremony(hr, form({}))).rejects.toThrow();
+	});
+
+	it('is scoped to the HR officer’s units', async () => {
+		const s = await appointed('2026-03-09');
+		const street = await ctxFor(
+			s.db,
+			s.streetHrUser.user.id,
+			new Date('2026-03-20T10:00:00+08:00')
+		);
+		expect((await oathRegister(street)).register).toEqual([]);
+	});
+});
+
+describe('policy settings', () => {
+	it('fall back to the default for a stored value the core finds unsound', async () => {
+		const s = await hrSetup();
+		await s.db.insert(policySetting).values([
+			{ key: 'promotion.government.maxRetakes', value: -1, updatedAt: new Date() },
+			{ key: 'promotion.countFrom', value: 'public_notice_end', updatedAt: new Date() },
+			{ key: 'oath.days', value: 'thirty', updatedAt: new Date() }
+		]);
+		const policy = await readPromotionPolicy(s.db);
+		expect(policy.government.maxRetakes).toBe(1);
+		expect(policy.countFrom).toBe('public_notice_end');
+		expect((await readOathPolicy(s.db)).days).toBe(30);
+		const [row] = await s.db.select().from(policySetting).where(eq(policySetting.key, 'oath.days'));
+		expect(row!.value).toBe('thirty');
+	});
+
+	it('are saved only when the core finds both policies sound, in one go, and audited', async () => {
+		const s = await hrSetup();
+		const hr = await ctxFor(s.db, s.hrUser.user.id);
+		const base = await readPromotionPolicy(s.db);
+		const form = (overrides: Record<string, unknown>) =>
+			policyInput.parse({
+				countFrom: 'public_notice_end',
+				governmentExamRequired: 'on',
+				governmentMaxRetakes: '1',
+				congressMaxRetakes: '1',
+				leadingPostsOnly: 'on',
+				exemptions: [],
+				voidedAttempt: 'bars_until',
+				voidMonths: '6',
+				mustSwear: ['government'],
+				days: '15',
+				unit: 'working',
+				...overrides
+			});
+		const bad = await savePolicies(hr, form({ voidMonths: '', days: '0' })).catch(
+			(e: unknown) => e
+		);
+		expect(bad).toBeInstanceOf(InvalidInputError);
+		expect((bad as InvalidInputError).fields).toEqual({
+			voidMonths: ['禁考月数须为不小于 1 的整数：0'],
+			days: ['宣誓期限须为 1 至 366 之间的整数天：0']
+		});
+		expect(await s.db.select().from(policySetting)).toEqual([]);
+
+		expect(await savePolicies(hr, form({}))).toBe(6);
+		const policy = await readPromotionPolicy(s.db);
+		expect(policy).toMatchObject({
+			countFrom: 'public_notice_end',
+			voidedAttempt: { effect: 'bars_until', months: 6 },
+			exemptions: [{ kind: 'legal_profession_qualification', allowed: false }]
+		});
+		expect(policy.government).toEqual(base.government);
+		expect(await readOathPolicy(s.db)).toMatchObject({ days: 15, unit: 'working' });
+		const entries = await s.db
+			.select({ entityId: auditEntry.entityId, after: auditEntry.after })
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'policy.updated'));
+		expect(entries.map((e) => e.entityId)).toEqual(['promotion', 'oath']);
+		expect(entries[1]!.after).toMatchObject({ days: 15, unit: 'working' });
+
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		await expect(savePolicies(street, form({}))).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});

@@ -1,0 +1,314 @@
+/**
+ * The constitutional oath register: every appointment of the user's units with its oath state from
+ * the core (due, overdue, done, not required; the deadline from the policy, in working days through
+ * the district's calendar when the policy says so), and the ceremonies, validated by the core.
+ */
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import {
+	type Appointment,
+	type OathCeremony,
+	OATH_TEXTS,
+	oathStatus,
+	oathTextInForce,
+	shanghaiDate,
+	validateOathCeremony
+} from '@xuefa/core';
+import type { CeremonyInput } from '$lib/schemas/hr.ts';
+import { authorizeAnywhere, can, canAnywhere, inScope } from '../../authz/index.ts';
+import { type Ctx, transact } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
+import { appointment, oathCeremony, oathParticipant, person, unit } from '../../db/schema/index.ts';
+import { coreMessage } from '../../core-messages.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { workingDayCalendar } from '../calendar/load.ts';
+import { readOathPolicy } from './policy.ts';
+
+type CeremonyRow = typeof oathCeremony.$inferSelect;
+
+/** Ceremonies in the core's shape, with their participants. */
+async function coreCeremonies(db: ReadDb, rows: readonly CeremonyRow[]): Promise<OathCeremony[]> {
+	if (rows.length === 0) return [];
+	const people = await db
+		.select()
+		.from(oathParticipant)
+		.where(
+			inArray(
+				oathParticipant.ceremonyId,
+				rows.map((r) => r.id)
+			)
+		);
+	return rows.map((r) =>
+		toCore(
+			r,
+			people.filter((p) => p.ceremonyId === r.id)
+		)
+	);
+}
+
+function toCore(
+	r: Omit<CeremonyRow, 'id'> & { id: number | string },
+	people: readonly { personId: number; appointmentId: number }[]
+): OathCeremony {
+	return {
+		id: String(r.id),
+		form: r.form,
+		date: r.date,
+		place: r.place,
+		organiser: r.organiser,
+		presiderId: String(r.presiderId),
+		...(r.leaderId !== null ? { leaderId: String(r.leaderId) } : {}),
+		...(r.witnessId !== null ? { witnessId: String(r.witnessId) } : {}),
+		flagOrEmblemDisplayed: r.flagOrEmblemDisplayed,
+		anthemPlayed: r.anthemPlayed,
+		textVersion: r.textVersion,
+		participants: people.map((p) => ({
+			personId: String(p.personId),
+			appointmentId: String(p.appointmentId)
+		})),
+		evidence: r.evidence
+	};
+}
+
+type AppointmentRow = typeof appointment.$inferSelect;
+const coreAppointment = (a: AppointmentRow): Appointment => ({
+	id: String(a.id),
+	personId: String(a.personId),
+	post: a.post,
+	appointedOn: a.appointedOn,
+	appointingBody: a.appointingBody
+});
+
+/**
+ * The register: each appointment of the user's units with its oath state, overdue first, then due
+ * by deadline, then the sworn and those who need not swear; and the ceremonies, newest first.
+ */
+export async function oathRegister(ctx: Ctx) {
+	authorizeAnywhere(ctx, 'promotion.read');
+	const rows = await ctx.db
+		.select({
+			a: appointment,
+			name: person.name,
+			employeeNo: person.employeeNo,
+			unitName: unit.name
+		})
+		.from(appointment)
+		.innerJoin(person, eq(person.id, appointment.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(inScope(ctx.user, 'promotion.read', unit.path))
+		.orderBy(desc(appointment.appointedOn));
+	const sworn = rows.length
+		? await ctx.db
+				.select({ ceremonyId: oathParticipant.ceremonyId })
+				.from(oathParticipant)
+				.where(
+					inArray(
+						oathParticipant.appointmentId,
+						rows.map((r) => r.a.id)
+					)
+				)
+		: [];
+	const ceremonyRows = sworn.length
+		? await ctx.db
+				.select()
+				.from(oathCeremony)
+				.where(
+					inArray(
+						oathCeremony.id,
+						sworn.map((s) => s.ceremonyId)
+					)
+				)
+		: [];
+	const ceremonies = await coreCeremonies(ctx.db, ceremonyRows);
+	const policy = await readOathPolicy(ctx.db);
+	const calendar = await workingDayCalendar(ctx.db);
+	const today = shanghaiDate(ctx.now);
+	const order = { overdue: 0, due: 1, done: 2, not_required: 3 } as const;
+	const register = rows
+		.map((r) => ({
+			id: r.a.id,
+			personId: r.a.personId,
+			name: r.name,
+			employeeNo: r.employeeNo,
+			unitName: r.unitName,
+			post: r.a.post,
+			appointingBody: r.a.appointingBody,
+			appointedOn: r.a.appointedOn,
+			caseId: r.a.caseId,
+			status: oathStatus(coreAppointment(r.a), ceremonies, today, policy, calendar)
+		}))
+		.sort(
+			(x, y) =>
+				order[x.status.state] - order[y.status.state] ||
+				('deadline' in x.status && 'deadline' in y.status
+					? x.status.deadline.localeCompare(y.status.deadline)
+					: 0)
+		);
+	return {
+		register,
+		policy,
+		today,
+		ceremonies: [...ceremonyRows].sort((x, y) => y.date.localeCompare(x.date) || y.id - x.id),
+		texts: OATH_TEXTS.map((t) => ({ version: t.version, text: t.text, source: t.source })),
+		inForce: oathTextInForce(today)?.version ?? null,
+		manage: canAnywhere(ctx.user, 'oath.manage')
+	};
+}
+
+/** The overdue oaths of the user's units, for HR's home page (null when the user is not HR). */
+export async function overdueOaths(ctx: Ctx) {
+	if (!canAnywhere(ctx.user, 'promotion.read')) return null;
+	const { register } = await oathRegister(ctx);
+	return register.filter((r) => r.status.state === 'overdue');
+}
+
+/** A person of the user's units, by employee number (presider, witness). */
+async function personByNo(ctx: Ctx, employeeNo: string) {
+	const [p] = await ctx.db
+		.select({ id: person.id })
+		.from(person)
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(and(eq(person.employeeNo, employeeNo), inScope(ctx.user, 'person.read', unit.path)));
+	return p?.id;
+}
+
+/** The form field a core ceremony issue belongs to. */
+function fieldOfIssue(path: string): string {
+	if (path.startsWith('participants')) return 'appointmentIds';
+	return (
+		{ presiderId: 'presiderNo', witnessId: 'witnessNo', leaderId: 'leaderAppointmentId' }[path] ??
+		path
+	);
+}
+
+/**
+ * Records a ceremony: the appointments sworn (of the user's units, not sworn before), the leader
+ * among them for a collective oath; refused with the core's reasons when the record is not valid.
+ */
+export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<number> {
+	authorizeAnywhere(ctx, 'oath.manage');
+	const appointed = await ctx.db
+		.select({ a: appointment, path: unit.path, unitId: unit.id })
+		.from(appointment)
+		.innerJoin(person, eq(person.id, appointment.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(inArray(appointment.id, input.appointmentIds));
+	if (appointed.length !== new Set(input.appointmentIds).size)
+		throw new InvalidInputError({ appointmentIds: ['err_hr_oath_unknown_appointment'] });
+	for (const r of appointed) if (!can(ctx.user, 'oath.manage', r.path)) throw new ForbiddenError();
+	const presiderId = await personByNo(ctx, input.presiderNo);
+	if (presiderId === undefined)
+		throw new InvalidInputError({ presiderNo: ['err_hr_unknown_person'] });
+	const witnessId = input.witnessNo ? await personByNo(ctx, input.witnessNo) : null;
+	if (witnessId === undefined)
+		throw new InvalidInputError({ witnessNo: ['err_hr_unknown_person'] });
+	const leader = appointed.find((r) => r.a.id === input.leaderAppointmentId);
+	const leaderId = input.form === 'collective' ? (leader?.a.personId ?? null) : null;
+	const record = {
+		form: input.form,
+		date: input.date,
+		place: input.place,
+		organiser: input.organiser,
+		presiderId,
+		leaderId,
+		witnessId,
+		flagOrEmblemDisplayed: input.flagOrEmblemDisplayed,
+		anthemPlayed: input.anthemPlayed,
+		textVersion: input.textVersion,
+		evidence: input.evidence,
+		notes: input.notes
+	};
+	const people = appointed.map((r) => ({ personId: r.a.personId, appointmentId: r.a.id }));
+	const check = validateOathCeremony(
+		toCore({ ...record, id: 'new', recordedBy: null, createdAt: ctx.now }, people),
+		appointed.map((r) => coreAppointment(r.a)),
+		await readOathPolicy(ctx.db)
+	);
+	if (!check.ok) {
+		const fields: Record<string, string[]> = {};
+		for (const i of check.errors)
+			(fields[fieldOfIssue(i.path ?? '')] ??= []).push(coreMessage(i.code, i.data ?? {}));
+		throw new InvalidInputError(fields);
+	}
+	return transact(ctx, async (tx) => {
+		const already = await tx.db
+			.select({ id: oathParticipant.appointmentId })
+			.from(oathParticipant)
+			.where(inArray(oathParticipant.appointmentId, input.appointmentIds));
+		if (already.length > 0) throw new ConflictError('err_hr_oath_already');
+		const [row] = await tx.db
+			.insert(oathCeremony)
+			.values({ ...record, recordedBy: ctx.user.id, createdAt: ctx.now })
+			.returning({ id: oathCeremony.id });
+		await tx.db.insert(oathParticipant).values(people.map((p) => ({ ...p, ceremonyId: row!.id })));
+		await appendAudit(tx, {
+			action: 'oath.recorded',
+			entityType: 'oath_ceremony',
+			entityId: row!.id,
+			unitId: appointed[0]!.unitId,
+			after: {
+				form: input.form,
+				date: input.date,
+				place: input.place,
+				organiser: input.organiser,
+				personIds: people.map((p) => p.personId),
+				textVersion: input.textVersion,
+				flagOrEmblemDisplayed: input.flagOrEmblemDisplayed,
+				anthemPlayed: input.anthemPlayed
+			}
+		});
+		return row!.id;
+	});
+}
+
+/** One ceremony as its printable record shows it, with the core's warnings (no witness, no anthem …). */
+export async function ceremonyRecord(ctx: Ctx, ceremonyId: number) {
+	authorizeAnywhere(ctx, 'promotion.read');
+	const [c] = await ctx.db.select().from(oathCeremony).where(eq(oathCeremony.id, ceremonyId));
+	if (!c) throw new NotFoundError();
+	const participants = await ctx.db
+		.select({
+			personId: oathParticipant.personId,
+			appointmentId: oathParticipant.appointmentId,
+			a: appointment,
+			name: person.name,
+			unitName: unit.name,
+			path: unit.path
+		})
+		.from(oathParticipant)
+		.innerJoin(appointment, eq(appointment.id, oathParticipant.appointmentId))
+		.innerJoin(person, eq(person.id, oathParticipant.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(eq(oathParticipant.ceremonyId, c.id));
+	if (!participants.some((p) => can(ctx.user, 'promotion.read', p.path)))
+		throw new ForbiddenError();
+	const ids = [c.presiderId, c.leaderId, c.witnessId].filter((x): x is number => x !== null);
+	const named = await ctx.db
+		.select({ id: person.id, name: person.name })
+		.from(person)
+		.where(or(...ids.map((id) => eq(person.id, id))));
+	const nameOf = (id: number | null) => named.find((p) => p.id === id)?.name ?? null;
+	const check = validateOathCeremony(
+		toCore(c, participants),
+		participants.map((p) => coreAppointment(p.a)),
+		await readOathPolicy(ctx.db)
+	);
+	return {
+		ceremony: {
+			...c,
+			presider: nameOf(c.presiderId),
+			leader: nameOf(c.leaderId),
+			witness: nameOf(c.witnessId)
+		},
+		text: OATH_TEXTS.find((t) => t.version === c.textVersion) ?? null,
+		participants: participants.map((p) => ({
+			name: p.name,
+			unitName: p.unitName,
+			post: p.a.post,
+			appointedOn: p.a.appointedOn,
+			leader: p.personId === c.leaderId
+		})),
+		warnings: check.warnings.map((w) => coreMessage(w.code, w.data ?? {})),
+		printedAt: ctx.now.getTime()
+	};
+}

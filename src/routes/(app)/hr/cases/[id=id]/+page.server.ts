@@ -1,0 +1,59 @@
+import { EXEMPTION_KINDS, shanghaiDate } from '@xuefa/core';
+import {
+	appointInput,
+	assignSittingInput,
+	closeCaseInput,
+	exemptionInput
+} from '$lib/schemas/hr.ts';
+import { act, done } from '$lib/server/actions.ts';
+import { coreMessage } from '$lib/server/core-messages.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import {
+	addExemption,
+	assignSitting,
+	closeCase,
+	recordAppointment
+} from '$lib/server/services/hr/case-actions.ts';
+import { caseView } from '$lib/server/services/hr/case-view.ts';
+import { readPromotionPolicy } from '$lib/server/services/hr/policy.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	const view = await guard(() => caseView(ctx, Number(event.params.id)));
+	const policy = await readPromotionPolicy(ctx.db);
+	const kinds = [...new Set([...EXEMPTION_KINDS, ...policy.exemptions.map((e) => e.kind)])];
+	return {
+		...view,
+		exemptionKinds: kinds.map((k) => ({
+			value: k,
+			label: coreMessage(`promotion.exemption.${k}`)
+		})),
+		today: shanghaiDate(ctx.now)
+	};
+};
+
+const caseId = (event: { params: { id: string } }) => ({ extra: { caseId: event.params.id } });
+
+export const actions: Actions = {
+	assign: async (event) => {
+		const out = await act(event, 'assign', assignSittingInput, assignSitting, caseId(event));
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'assigned');
+	},
+	exempt: async (event) => {
+		const out = await act(event, 'exempt', exemptionInput, addExemption, caseId(event));
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'exempted');
+	},
+	appoint: async (event) => {
+		const out = await act(event, 'appoint', appointInput, recordAppointment, caseId(event));
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'appointed');
+	},
+	close: async (event) => {
+		const out = await act(event, 'close', closeCaseInput, closeCase, caseId(event));
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'closed');
+	}
+};

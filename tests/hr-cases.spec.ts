@@ -1,0 +1,108 @@
+import { expect, loginAs, setUpPreAppointmentExam, shanghaiToday, test } from './helpers.ts';
+
+// the demo cadre's employee number: the demo logins are numbered first, in the order the README lists them
+const CADRE_NO = 'SF0006';
+const POST = '区市场监督管理局法规科科长';
+
+test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pass allow it, records the appointment and a collective oath', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(90_000);
+	// the organiser schedules a pre-appointment sitting (for another bureau: HR adds the candidate)
+	await loginAs(page, 'organiser');
+	await setUpPreAppointmentExam(page, {
+		bank: '拟任考试题库',
+		title: '任前法律知识考试（拟任专场）',
+		sitting: '拟任专场',
+		unit: '区政府办公室'
+	});
+
+	// HR opens the case: the public notice started yesterday, no exam yet
+	const hrContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const hr = await hrContext.newPage();
+	await loginAs(hr, 'hr');
+	await hr.getByRole('link', { name: '拟任事项' }).first().click();
+	await hr.getByRole('link', { name: '新建拟任事项' }).click();
+	await hr.getByLabel('拟任人工号').fill(CADRE_NO);
+	await hr.getByLabel('拟任职务').fill(POST);
+	const yesterday = new Date(Date.parse(shanghaiToday()) - 86_400_000).toISOString().slice(0, 10);
+	await hr.getByLabel('公示日期', { exact: true }).fill(yesterday);
+	await hr.getByRole('button', { name: '建立拟任事项' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '拟任事项已建立。' })).toBeVisible();
+	const gate = hr.getByRole('region', { name: '任前法律知识考试' });
+	await expect(gate).toContainText('不能任命');
+	await expect(gate).toContainText(
+		`须在公示（${yesterday}）后参加本次拟任的任前法律知识考试并合格`
+	);
+	// the appointment is refused on the server while the gate says no
+	await hr.getByRole('button', { name: '记录任命' }).click();
+	await expect(hr.getByRole('alert')).toContainText('任前法律知识考试未通过核验，不能记录任命');
+	const sittings = hr.getByLabel('考试场次');
+	const offered = sittings.locator('option', { hasText: '拟任专场' });
+	await sittings.selectOption((await offered.getAttribute('value'))!);
+	await hr.getByRole('button', { name: '安排参加考试' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '已安排参加考试。' })).toBeVisible();
+	const caseUrl = hr.url().split('?')[0]!;
+
+	// the cadre takes the sitting and passes
+	const cadreContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const cadre = await cadreContext.newPage();
+	await loginAs(cadre, 'cadre');
+	await cadre.goto('/');
+	await cadre.getByRole('link', { name: /拟任专场/ }).click();
+	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+	await cadre.getByRole('button', { name: '开始考试' }).click();
+	await expect(cadre).toHaveURL(/\/exams\/a\/\d+/);
+	for (const no of [1, 2, 3]) {
+		await expect(cadre.getByRole('heading', { name: new RegExp(`第 ${no} 题`) })).toBeVisible();
+		await cadre.getByLabel('正确').check();
+		await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+		if (no < 3) await cadre.getByRole('button', { name: '下一题' }).click();
+	}
+	await cadre.getByRole('button', { name: '交卷' }).click();
+	await cadre.getByRole('button', { name: '确认交卷' }).click();
+	await expect(cadre.getByText('90 / 90')).toBeVisible();
+	await cadreContext.close();
+
+	// HR sees the gate open, with the evidence, and records the appointment
+	await hr.goto(caseUrl);
+	await expect(gate).toContainText('可以任命');
+	await expect(gate).toContainText(`已通过任前法律知识考试（${shanghaiToday()}，90 分，第 1 次）`);
+	const evidence = gate.getByRole('row').filter({ hasText: '拟任专场' });
+	await expect(evidence).toContainText('90 / 90');
+	await expect(evidence).toContainText('第 1 次');
+	await expect(evidence.getByRole('link')).toHaveAttribute(
+		'href',
+		/\/exams\/manage\/attempts\/\d+\/sheet/
+	);
+	await hr.getByRole('button', { name: '记录任命' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '任命已记录' })).toBeVisible();
+
+	// the oath is due; HR records a collective ceremony that the cadre leads
+	await hr.getByRole('link', { name: '宪法宣誓登记' }).click();
+	const row = hr.getByRole('row').filter({ hasText: POST });
+	await expect(row).toContainText('待宣誓，还有 30 天');
+	await hr.getByRole('checkbox', { name: new RegExp(POST) }).check();
+	const leader = (await hr
+		.getByRole('checkbox', { name: new RegExp(POST) })
+		.locator('xpath=..')
+		.textContent())!
+		.split(' · ')[0]!
+		.trim();
+	await hr.getByLabel('领誓人').selectOption({ label: leader });
+	await hr.getByLabel('宣誓地点').fill('区政府常务会议室');
+	await hr.getByLabel('组织单位').fill('示范区人民政府');
+	await hr.getByLabel('主持人工号').fill('SF0001');
+	await expect(hr.getByText('我宣誓：忠于中华人民共和国宪法')).toBeVisible();
+	await hr.getByRole('button', { name: '保存宣誓记录' }).click();
+	await expect(hr.getByRole('heading', { level: 1 })).toHaveText('宪法宣誓仪式记录');
+	await expect(hr.getByRole('status').filter({ hasText: '宣誓记录已保存' })).toBeVisible();
+	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText('领誓人');
+	await hr.goto('/hr/oaths');
+	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText(
+		`已于 ${shanghaiToday()} 宣誓`
+	);
+	await hrContext.close();
+});
