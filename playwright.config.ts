@@ -8,10 +8,10 @@ const ORIGIN = `http://localhost:${PORT}`;
 const executablePath =
 	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-// Every page a test visits is checked with axe-core (tests/a11y/fixture.ts) on phones always, and on
-// the desktop with A11Y=1 (`npm run test:a11y`, which adds the full walk): on two cores the checks
-// double the suite's time, more than CI's fifteen minutes allow.
-const a11yOnDesktop = Boolean(process.env.A11Y);
+// Every page a test visits is checked with axe-core (tests/a11y/fixture.ts) with A11Y=1
+// (`npm run test:a11y`, which adds the full walk): on two cores the checks double the suite's time,
+// more than CI's fifteen minutes allow.
+const a11y = Boolean(process.env.A11Y);
 
 export default defineConfig<{ a11yAudit: boolean }>({
 	testDir: 'tests',
@@ -47,16 +47,14 @@ export default defineConfig<{ a11yAudit: boolean }>({
 	projects: [
 		{
 			name: 'desktop',
-			use: { ...devices['Desktop Chrome'], a11yAudit: a11yOnDesktop },
+			use: { ...devices['Desktop Chrome'], a11yAudit: a11y },
 			// the full accessibility walk (every role's pages, both languages, both widths) takes longer
 			// than the rest of the suite: only `npm run test:a11y` runs it
-			testIgnore: a11yOnDesktop
-				? /mobile\.spec\.ts/
-				: [/mobile\.spec\.ts/, /accessibility\.spec\.ts/]
+			testIgnore: a11y ? /mobile\.spec\.ts/ : [/mobile\.spec\.ts/, /accessibility\.spec\.ts/]
 		},
 		{
 			name: 'phone',
-			use: { ...devices['Pixel 7'], a11yAudit: true },
+			use: { ...devices['Pixel 7'], a11yAudit: a11y },
 			testMatch: /mobile\.spec\.ts/
 		}
 	],

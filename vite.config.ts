@@ -36,12 +36,18 @@ const CORE_SOURCE = '@xuefa/source';
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// zh-CN unless the person chose otherwise; the choice lives in a cookie.
-			strategy: ['cookie', 'baseLocale']
-		}),
+		// `npm test` compiles the messages once, then builds the app while the unit tests run: a compile
+		// in each would clear and rewrite src/lib/paraglide while the other reads it
+		...(process.env.XUEFA_MESSAGES_COMPILED
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './project.inlang',
+						outdir: './src/lib/paraglide',
+						// zh-CN unless the person chose otherwise; the choice lives in a cookie.
+						strategy: ['cookie', 'baseLocale']
+					})
+				]),
 		uploadWorker()
 	],
 	resolve: { conditions: [CORE_SOURCE, ...defaultClientConditions] },

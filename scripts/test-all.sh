@@ -16,8 +16,11 @@ timed() { # label: how long the run has taken so far, so a slow CI says where it
 # The static checks each use about one core: they run side by side, each into its own log, shown in
 # order once all are done. Generated code (messages, SvelteKit's types) is written once before, so
 # none of them rewrites a file another is reading.
-npx paraglide-js compile --project ./project.inlang --outdir ./src/lib/paraglide --silent
+# (the strategy as vite.config.ts gives it: the app is built from this compile)
+npx paraglide-js compile --project ./project.inlang --outdir ./src/lib/paraglide --silent \
+	--strategy cookie baseLocale
 npx svelte-kit sync
+export XUEFA_MESSAGES_COMPILED=1
 logs=$(mktemp -d)
 names=()
 pids=()
@@ -49,14 +52,17 @@ done
 rm -rf "$logs"
 timed "static checks done"
 
+# the app is built for the end-to-end tests while the unit tests run (each leaves a core free often)
+npm run --silent build >reports/build.log 2>&1 &
+build_pid=$!
+
 echo "── unit and service tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 unit_status=$?
 timed "unit and service tests done"
 
 echo "── end-to-end tests"
-echo "   (building the app)"
-if npm run --silent build >reports/build.log 2>&1; then
+if wait "$build_pid"; then
 	timed "app built"
 	CI=1 E2E_PREBUILT=1 npx playwright test
 	e2e_status=$?
