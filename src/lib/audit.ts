@@ -186,6 +186,18 @@ const VALUES: Record<string, Format> = {
 				.map(([body]) => messageFor(`oath.body.${body}`, {}, locale as Locale)),
 			locale
 		),
+	// the certificate settings (`certificate.*`)
+	window: (v) => {
+		const w = v as { from: string; until: string } | null;
+		return w ? m.certificate_policy_window_text(w) : m.certificate_policy_no_window();
+	},
+	requiredParts: (v, _n, locale) =>
+		asArray(v).length
+			? listOf(
+					asArray(v).map((p) => tIfAny(`exam_certificate_part_${String(p)}`) ?? String(p)),
+					locale
+				)
+			: m.certificate_policy_one_pass(),
 	'policy_setting.unit': (v, _n, locale) =>
 		messageFor(`oath.unit.${String(v)}`, {}, locale as Locale),
 	'promotion_case.state': label((s) => tIfAny(`hr_state_${s}`) ?? s),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, optionalText } from './common.ts';
-import { CERTIFICATE_EVENT_KINDS } from './exam-enums.ts';
+import { id, optionalDate, optionalText, ticked, wholeNumber } from './common.ts';
+import { CERTIFICATE_EVENT_KINDS, CERTIFICATE_PARTS } from './exam-enums.ts';
 import { isoDate } from './study.ts';
 
 /** An organiser suspends, reinstates, revokes or reviews a certificate (the core checks the rest). */
@@ -11,3 +11,26 @@ export const certificateEventInput = z.object({
 	reason: optionalText(500)
 });
 export type CertificateEventInput = z.infer<typeof certificateEventInput>;
+
+/**
+ * The certificate settings form (`certificate.*`): a province-wide window needs both its days or
+ * neither; the core checks the policy these make.
+ */
+export const certificatePolicyInput = z
+	.object({
+		validYears: wholeNumber(1, 20),
+		expiringSoonDays: wholeNumber(0, 365),
+		windowFrom: optionalDate,
+		windowUntil: optionalDate,
+		reviewEveryYears: z.coerce
+			.number({ error: 'err_invalid' })
+			.pipe(z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'err_invalid' })),
+		requiredParts: ticked(CERTIFICATE_PARTS)
+	})
+	.superRefine((v, c) => {
+		if (v.windowFrom && !v.windowUntil)
+			c.addIssue({ code: 'custom', path: ['windowUntil'], message: 'err_required' });
+		if (v.windowUntil && !v.windowFrom)
+			c.addIssue({ code: 'custom', path: ['windowFrom'], message: 'err_required' });
+	});
+export type CertificatePolicyInput = z.infer<typeof certificatePolicyInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stripControlChars } from '@xuefa/core';
+import { isIsoDate, stripControlChars } from '@xuefa/core';
 
 /** Message keys used as zod messages; the route turns them into the reader's language. */
 export const required = { error: 'err_required' } as const;
@@ -22,6 +22,23 @@ export const text = (max: number) =>
 	typedText(required).min(1, required).max(max, { error: 'err_too_long' });
 export const optionalText = (max: number) =>
 	typedText().max(max, { error: 'err_too_long' }).optional().default('');
+/** A whole number typed into a field, from `min` to `max`. */
+export const wholeNumber = (min: number, max: number) =>
+	z.coerce
+		.number({ error: 'err_invalid' })
+		.int({ error: 'err_invalid' })
+		.min(min, { error: 'err_invalid' })
+		.max(max, { error: 'err_invalid' });
+/** The ticked boxes of one name: none, one or several of `values`. */
+export const ticked = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(values)));
+/** A date field that may stay empty (`undefined` then). */
+export const optionalDate = z
+	.string()
+	.trim()
+	.optional()
+	.transform((v) => v || undefined)
+	.refine((v) => v === undefined || isIsoDate(v), { error: 'err_date' });
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { APPOINTING_BODIES, COUNT_FROM_POINTS, VOIDED_ATTEMPT_EFFECTS } from './hr-enums.ts';
-import { checkbox } from './common.ts';
+import { checkbox, ticked, wholeNumber } from './common.ts';
 
-const count = (max: number) =>
-	z.coerce.number({ error: 'err_invalid' }).int({ error: 'err_invalid' }).min(0).max(max);
+const count = (max: number) => wholeNumber(0, max);
 const optionalCount = (max: number) =>
 	z.preprocess(
 		(v) => (v === '' || v === undefined || v === null ? undefined : v),
 		count(max).optional()
 	);
-const list = <T extends readonly [string, ...string[]]>(values: T) =>
-	z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(values)));
 
 /**
  * The gate and oath settings form: one field per setting (named as the setting's path in camel case,
@@ -27,7 +24,7 @@ export const policyInput = z.object({
 	exemptions: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string().max(60))),
 	voidedAttempt: z.enum(VOIDED_ATTEMPT_EFFECTS, { error: 'err_invalid' }),
 	voidMonths: optionalCount(120),
-	mustSwear: list(APPOINTING_BODIES),
+	mustSwear: ticked(APPOINTING_BODIES),
 	days: count(1000),
 	unit: z.enum(['calendar', 'working'], { error: 'err_invalid' })
 });

@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { isIsoDate } from '@xuefa/core';
 import { APPOINTMENT_ROUTES } from './enums.ts';
 import { APPOINTING_BODIES, OATH_FORMS } from './hr-enums.ts';
-import { checkbox, id, optionalId, optionalText, required, text } from './common.ts';
+import { checkbox, id, optionalDate, optionalId, optionalText, required, text } from './common.ts';
 
 const date = z.string(required).trim().min(1, required).refine(isIsoDate, { error: 'err_date' });
-const optionalDate = z
-	.string()
-	.trim()
-	.optional()
-	.transform((v) => v || undefined)
-	.refine((v) => v === undefined || isIsoDate(v), { error: 'err_date' });
 const employeeNo = text(40);
 
 /** 拟任: a case opened for a candidate named by employee number. */

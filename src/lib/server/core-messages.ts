@@ -11,6 +11,19 @@ export function issueMessages(issues: readonly Issue[]): string[] {
 	return issues.map((i) => coreMessage(i.code, { ...i.data, path: i.path, line: i.line }));
 }
 
+/**
+ * The core's issues as form field errors: each message under the form field that `fieldOf` names
+ * from the issue's path (several issues may share a field).
+ */
+export function issueFields(
+	issues: readonly Issue[],
+	fieldOf: (path: string) => string
+): Record<string, string[]> {
+	const fields: Record<string, string[]> = {};
+	for (const i of issues) (fields[fieldOf(i.path ?? '')] ??= []).push(coreMessage(i.code, i.data));
+	return fields;
+}
+
 /** A core error as one sentence (validation errors list their first issues). */
 export function describeCoreError(e: XuefaError): string {
 	if (e instanceof ValidationError) return issueMessages(e.issues.slice(0, 5)).join('；');

@@ -51,7 +51,9 @@ export const PERMISSIONS = {
 	/** Recording oath ceremonies for the units' appointees. */
 	'oath.manage': ['hr'],
 	/** The gate and oath policy settings serve the whole installation (see INSTALLATION_WIDE). */
-	'policy.manage': ['hr', 'admin']
+	'policy.manage': ['hr', 'admin'],
+	/** The enforcement certificates' settings (validity, reviews, parts) serve the whole installation. */
+	'certificate.policy': ['organiser', 'admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -63,7 +65,8 @@ export type Permission = keyof typeof PERMISSIONS;
 export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>([
 	'law.manage',
 	'calendar.manage',
-	'policy.manage'
+	'policy.manage',
+	'certificate.policy'
 ]);
 
 export function rolesFor(permission: Permission): readonly Role[] {

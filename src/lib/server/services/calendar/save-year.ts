@@ -2,7 +2,6 @@ import { and, gte, lte } from 'drizzle-orm';
 import {
 	type CalendarYearData,
 	CN_HOLIDAYS,
-	type Issue,
 	ValidationError,
 	createWorkingDayCalendar,
 	mergeCalendarYears
@@ -10,7 +9,7 @@ import {
 import type { CalendarYearInput } from '$lib/schemas/calendar.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import { coreMessage } from '../../core-messages.ts';
+import { issueFields } from '../../core-messages.ts';
 import { calendarYear, studySchedule } from '../../db/schema/index.ts';
 import { type FieldErrors, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -34,9 +33,9 @@ function yearData(input: CalendarYearInput) {
 }
 
 /** A core issue's path (`0.holidays.2.makeUpDays.1`) as the form field it is about. */
-function fieldOf(issue: Issue, rowOf: string[]): string {
-	const m = /^0\.holidays\.(\d+)(?:\.(\w+))?/.exec(issue.path ?? '');
-	if (!m) return issue.path?.endsWith('year') ? 'year' : '_';
+function fieldOf(path: string, rowOf: string[]): string {
+	const m = /^0\.holidays\.(\d+)(?:\.(\w+))?/.exec(path);
+	if (!m) return path.endsWith('year') ? 'year' : '_';
 	const row = rowOf[Number(m[1])] ?? m[1];
 	const part = m[2] === 'name' || m[2] === 'makeUpDays' ? m[2] : 'to';
 	return `holidays.${row}.${part}`;
@@ -56,9 +55,7 @@ export async function saveCalendarYear(ctx: Ctx, input: CalendarYearInput): Prom
 		merged = mergeCalendarYears(withStored(stored), [data], { replace: input.replace });
 	} catch (e) {
 		if (!(e instanceof ValidationError)) throw e;
-		const fields: FieldErrors = {};
-		for (const issue of e.issues)
-			(fields[fieldOf(issue, rowOf)] ??= []).push(coreMessage(issue.code, issue.data));
+		const fields: FieldErrors = issueFields(e.issues, (path) => fieldOf(path, rowOf));
 		const exists = e.issues.some((i) => i.code === 'calendar.year.exists');
 		throw new InvalidInputError(fields, exists ? 'calendar_year_exists' : 'error_invalid_input', {
 			year: input.year

@@ -1,40 +1,19 @@
 /**
  * What happens to a certificate after it was granted: an organiser of the exam's unit suspends (暂扣),
  * reinstates, revokes (吊销) or records a review (审验), each with its day and reason, checked by the
- * core's rules and written to the audit chain. The certificate's settings (validity, review period,
- * required parts) are policy settings.
+ * core's rules and written to the audit chain.
  */
 import { asc, eq } from 'drizzle-orm';
-import {
-	type CertificateEvent,
-	type CertificatePolicy,
-	DEFAULT_CERTIFICATE_POLICY,
-	isIsoDate,
-	shanghaiDate,
-	validateCertificateEvent
-} from '@xuefa/core';
-import { CERTIFICATE_PARTS } from '$lib/schemas/exam-enums.ts';
+import { type CertificateEvent, shanghaiDate, validateCertificateEvent } from '@xuefa/core';
 import type { CertificateEventInput } from '$lib/schemas/certificates.ts';
 import { can } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import { coreMessage } from '../../core-messages.ts';
+import { issueFields } from '../../core-messages.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { certificate, certificateEvent, exam, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
-import { intIn, readSettings } from '../../settings.ts';
 import { appendAudit } from '../audit/append.ts';
-
-const isWindow = (v: unknown) =>
-	v === null ||
-	(typeof v === 'object' &&
-		isIsoDate((v as { from?: unknown }).from) &&
-		isIsoDate((v as { until?: unknown }).until) &&
-		(v as { from: string }).from <= (v as { until: string }).until);
-
-const isParts = (v: unknown) =>
-	Array.isArray(v) &&
-	new Set(v).size === v.length &&
-	v.every((p) => (CERTIFICATE_PARTS as readonly unknown[]).includes(p));
+import { certificatePolicy } from './certificate-policy.ts';
 
 /** The audit entry of each event (one `action:` per line: the audit words test reads them). */
 const AUDIT = {
@@ -43,37 +22,6 @@ const AUDIT = {
 	revoked: { action: 'certificate.revoked' },
 	reviewed: { action: 'certificate.reviewed' }
 } as const;
-
-/** The certificate settings (`certificate.*` policy settings), each falling back to its default. */
-export async function certificatePolicy(db: ReadDb): Promise<CertificatePolicy> {
-	const s = await readSettings(
-		db,
-		{
-			'certificate.validYears': DEFAULT_CERTIFICATE_POLICY.validYears,
-			'certificate.expiringSoonDays': DEFAULT_CERTIFICATE_POLICY.expiringSoonDays,
-			'certificate.window': (DEFAULT_CERTIFICATE_POLICY.window ?? null) as {
-				from: string;
-				until: string;
-			} | null,
-			'certificate.reviewEveryYears': DEFAULT_CERTIFICATE_POLICY.reviewEveryYears ?? 0,
-			'certificate.requiredParts': [...(DEFAULT_CERTIFICATE_POLICY.requiredParts ?? [])]
-		},
-		{
-			'certificate.validYears': intIn(1, 20),
-			'certificate.expiringSoonDays': intIn(0, 365),
-			'certificate.window': isWindow,
-			'certificate.reviewEveryYears': (v) => v === 0 || v === 1 || v === 2,
-			'certificate.requiredParts': isParts
-		}
-	);
-	return {
-		validYears: s['certificate.validYears'],
-		expiringSoonDays: s['certificate.expiringSoonDays'],
-		window: s['certificate.window'],
-		reviewEveryYears: s['certificate.reviewEveryYears'],
-		requiredParts: s['certificate.requiredParts']
-	};
-}
 
 /** A certificate's events, oldest first, with who recorded each. */
 export async function certificateEvents(db: ReadDb, certificateId: number) {
@@ -135,11 +83,7 @@ export async function recordCertificateEvent(ctx: Ctx, input: CertificateEventIn
 			shanghaiDate(ctx.now),
 			policy
 		);
-		if (issues.length) {
-			const fields: Record<string, string[]> = {};
-			for (const i of issues) (fields[i.path ?? 'kind'] ??= []).push(coreMessage(i.code, i.data));
-			throw new InvalidInputError(fields);
-		}
+		if (issues.length) throw new InvalidInputError(issueFields(issues, (path) => path || 'kind'));
 		await tx.db.insert(certificateEvent).values({
 			certificateId: row.id,
 			kind: event.kind,

@@ -16,7 +16,8 @@ import { lockedFor, recordFailure, verifyKey } from '../../auth/rate-limit.ts';
 import { can } from '../../authz/index.ts';
 import { type AnonCtx, type Ctx, write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { certificateEvents, certificatePolicy, coreEvents } from './certificate-events.ts';
+import { certificateEvents, coreEvents } from './certificate-events.ts';
+import { certificatePolicy } from './certificate-policy.ts';
 import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
 

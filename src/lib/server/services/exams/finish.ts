@@ -20,7 +20,7 @@ import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
-import { certificatePolicy } from './certificate-events.ts';
+import { certificatePolicy } from './certificate-policy.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
 
 export type AttemptRow = typeof examAttempt.$inferSelect;

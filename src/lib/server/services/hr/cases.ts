@@ -6,20 +6,14 @@ import type { CaseState } from '$lib/schemas/hr-enums.ts';
 import { can, canAnywhere, inScope, type Permission } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import { person, promotionCase, unit } from '../../db/schema/index.ts';
-import { coreMessage } from '../../core-messages.ts';
+import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { type CaseRow, checkGates } from './gate.ts';
 
 /** The core's case issues as form field errors (each on the field it names). */
-export function caseFieldErrors(issues: readonly Issue[]): Record<string, string[]> {
-	const fields: Record<string, string[]> = {};
-	for (const i of issues) {
-		const field = (i.path ?? '_').split('.').at(-1)!;
-		(fields[field] ??= []).push(coreMessage(i.code, i.data ?? {}));
-	}
-	return fields;
-}
+export const caseFieldErrors = (issues: readonly Issue[]) =>
+	issueFields(issues, (path) => (path || '_').split('.').at(-1)!);
 
 /** The case with its candidate, if the user holds `permission` on the candidate's unit. */
 export async function loadCase(

@@ -18,7 +18,7 @@ import { authorizeAnywhere, can, canAnywhere, inScope } from '../../authz/index.
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { appointment, oathCeremony, oathParticipant, person, unit } from '../../db/schema/index.ts';
-import { coreMessage } from '../../core-messages.ts';
+import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { workingDayCalendar } from '../calendar/load.ts';
@@ -224,12 +224,7 @@ export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<nu
 		appointed.map((r) => coreAppointment(r.a)),
 		await readOathPolicy(ctx.db)
 	);
-	if (!check.ok) {
-		const fields: Record<string, string[]> = {};
-		for (const i of check.errors)
-			(fields[fieldOfIssue(i.path ?? '')] ??= []).push(coreMessage(i.code, i.data ?? {}));
-		throw new InvalidInputError(fields);
-	}
+	if (!check.ok) throw new InvalidInputError(issueFields(check.errors, fieldOfIssue));
 	return transact(ctx, async (tx) => {
 		const already = await tx.db
 			.select({ id: oathParticipant.appointmentId })
