@@ -95,6 +95,56 @@ export default ts.config(
 		}
 	},
 	{
+		// Code that reaches the browser names each message statically (labels/labeller.ts): one lookup
+		// by a computed key (`t(key)`) makes the bundler ship all two thousand messages to every page;
+		// and it takes no zod (a quarter of the practice page's JavaScript was zod).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: [
+			'src/lib/server/**',
+			'src/**/*.server.ts',
+			'src/**/+server.ts',
+			'src/**/*.test.ts',
+			'src/lib/i18n.ts',
+			'src/lib/audit.ts',
+			// the one place zod is built (the rule keeps the browser from importing these modules)
+			'src/lib/schemas/**'
+		],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$lib/i18n.ts',
+							importNames: ['t', 'tIfAny'],
+							message:
+								'In the browser use m.key() or a label from $lib/labels (t(key) ships every message).'
+						},
+						{
+							name: '$lib/audit.ts',
+							allowTypeImports: true,
+							message: 'The audit words are made on the server (they look messages up by code).'
+						},
+						{
+							name: 'zod',
+							allowTypeImports: true,
+							message: 'Forms are checked on the server; the browser loads no zod.'
+						}
+					],
+					patterns: [
+						{
+							// a schema module builds zod schemas when it loads: its constants would bring all of zod
+							group: ['$lib/schemas/*', '!$lib/schemas/*enums.ts', '!$lib/schemas/limits.ts'],
+							allowTypeImports: true,
+							message:
+								'The browser takes constants from $lib/schemas/*-enums.ts or limits.ts (no zod there).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		// every spec's pages are checked with axe-core: that needs the extended `test` of tests/helpers.ts
 		files: ['tests/**/*.ts'],
 		ignores: ['tests/a11y/fixture.ts'],

@@ -1,7 +1,7 @@
 // Runs the benchmarks — the pure rules of @xuefa/core, and the app's services on a 50,000-question
 // bank in a real database (built on the first run and kept in node_modules/.cache) — and prints
-// each median beside the target the issues set, then builds the app and measures the running
-// server from outside: a login flood, uploads being parsed, and the database with two app
+// each median beside the target the issues set, then builds the app, weighs the JavaScript of the
+// pages phones open most, and measures the running server from outside: a login flood, uploads being parsed, and the database with two app
 // processes (scripts/bench-db.mjs). `--no-server` skips the server part, BENCH_DB=0 only the
 // database benchmarks.
 // Figures only: nothing here fails a build (timings depend on the machine and its load).
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDbBench } from './bench-db.mjs';
 import { loginFlood } from './bench/login-flood.mjs';
+import { pageJs } from './bench/page-js.mjs';
 import { startBuiltServer } from './bench/server.mjs';
 
 /** Targets in milliseconds, by a word of the benchmark's name. */
@@ -62,6 +63,27 @@ if (!process.argv.includes('--no-server')) {
 	execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], {
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
+	// What a phone downloads to open a page (issue 12: the exam page within 60 KB gzipped; issue 10:
+	// the practice question page at half the 114 KB the issue measured)
+	const PAGES = [
+		['the exam page', '/(app)/exams/a/[id=id]', 60],
+		['a practice question', '/(app)/practice/s/[id=id]', 57],
+		['practice home', '/(app)/practice', undefined],
+		['home', '/(app)', undefined]
+	];
+	console.log(
+		`\n${'page JavaScript, gzipped'.padEnd(width)}  ${'size'.padStart(10)}  ${'target'.padStart(10)}`
+	);
+	for (const [name, route, target] of PAGES) {
+		const { total, files } = pageJs(route);
+		const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+		const verdict =
+			target === undefined ? '' : total <= target * 1024 ? '  within target' : '  OVER target';
+		console.log(
+			`${name.padEnd(width)}  ${kb(total).padStart(10)}  ${(target === undefined ? '—' : kb(target * 1024)).padStart(10)}${verdict} (${files.length} files)`
+		);
+	}
+
 	const server = await startBuiltServer();
 	const SERVER_BENCHES = [[loginFlood, 200]];
 	try {

@@ -3,7 +3,8 @@
  * (roles, statuses, unit names), never raw JSON or internal codes. Everything is looked up from
  * data, so a new action or field only needs its messages (`audit_action_<action>` with dots as
  * underscores, see `auditActionLabel`; `audit_field_<field>`; `audit_entity_<type>`) and, for coded
- * values, a line in {@link VALUES}.
+ * values, a line in {@link VALUES}. Server code only: the lookups by computed key would put the
+ * whole message catalogue into the browser's bundle (the audit page gets its words from its load).
  */
 import { type Locale, formatArticleNo, messageFor } from '@xuefa/core';
 import { m, tIfAny } from './i18n.ts';
@@ -20,6 +21,18 @@ import {
 	unitKindLabel,
 	weekdayLabel
 } from './labels.ts';
+
+/** The kind of object an audit entry is about (试题, 题库, 账号 …). */
+export const auditEntityType = (entityType: string) =>
+	tIfAny(`audit_entity_${entityType}`) ?? entityType;
+
+/**
+ * What an audit entry did: its action's name (`audit_action_<action>`, dots as underscores), or for
+ * an action that has none yet, the kind of object and the code.
+ */
+export const auditActionLabel = (action: string, entityType: string) =>
+	tIfAny(`audit_action_${action.replace(/\./g, '_')}`) ??
+	m.audit_action_other({ entity: auditEntityType(entityType), action });
 
 /** Names of the units, banks and people that entries refer to by id, looked up by the server. */
 export interface AuditNames {

@@ -1,23 +1,45 @@
-import { m, t, tIfAny } from './i18n.ts';
+import { m } from './i18n.ts';
+import type { Role } from './schemas/enums.ts';
+import { labeller } from './labels/labeller.ts';
 
-/** Labels for stored enum values and codes, in the reader's language. */
-export const roleLabel = (role: string) => t(`role_${role}`);
-export const rankLabel = (rank: string) => t(`rank_${rank}`);
-export const routeLabel = (route: string) => t(`route_${route}`);
-export const statusLabel = (status: string) => t(`status_${status}`);
-export const unitKindLabel = (kind: string) => t(`unit_kind_${kind}`);
-
-/** The kind of object an audit entry is about (试题, 题库, 账号 …). */
-export const auditEntityType = (entityType: string) =>
-	tIfAny(`audit_entity_${entityType}`) ?? entityType;
-
-/**
- * What an audit entry did: its action's name (`audit_action_<action>`, dots as underscores), or for
- * an action that has none yet, the kind of object and the code.
- */
-export const auditActionLabel = (action: string, entityType: string) =>
-	tIfAny(`audit_action_${action.replace(/\./g, '_')}`) ??
-	m.audit_action_other({ entity: auditEntityType(entityType), action });
+/** Labels for stored enum values and codes, in the reader's language (see labels/labeller.ts). */
+/** A role. */
+export const roleLabel = /* @__PURE__ */ labeller<Role>({
+	admin: m.role_admin,
+	cadre: m.role_cadre,
+	grader: m.role_grader,
+	hr: m.role_hr,
+	organiser: m.role_organiser
+});
+/** A rank (职级). */
+export const rankLabel = /* @__PURE__ */ labeller({
+	bureau: m.rank_bureau,
+	clerk: m.rank_clerk,
+	deputy_bureau: m.rank_deputy_bureau,
+	deputy_division: m.rank_deputy_division,
+	deputy_section: m.rank_deputy_section,
+	division: m.rank_division,
+	section: m.rank_section,
+	staff: m.rank_staff
+});
+/** An appointment route (by the government or by the people's congress). */
+export const routeLabel = /* @__PURE__ */ labeller({
+	congress: m.route_congress,
+	government: m.route_government
+});
+/** An account or person's status. */
+export const statusLabel = /* @__PURE__ */ labeller({
+	active: m.status_active,
+	inactive: m.status_inactive
+});
+/** A kind of unit. */
+export const unitKindLabel = /* @__PURE__ */ labeller({
+	bureau: m.unit_kind_bureau,
+	government: m.unit_kind_government,
+	office: m.unit_kind_office,
+	other: m.unit_kind_other,
+	street: m.unit_kind_street
+});
 
 /** A date and time as people in the district read it (always Beijing time). */
 export function formatDateTime(value: Date | string | number, locale: string): string {
@@ -27,13 +49,13 @@ export function formatDateTime(value: Date | string | number, locale: string): s
 		timeZone: 'Asia/Shanghai'
 	}).format(new Date(value));
 }
-export const questionTypeLabel = (type: string) => t(`question_type_${type}`);
-export const questionStatusLabel = (status: string) => t(`question_status_${status}`);
-export const studyFormLabel = (form: string) => t(`study_form_${form}`);
-export const attendanceLabel = (status: string) => t(`study_attendance_${status}`);
-export const sessionStatusLabel = (status: string) => t(`study_session_status_${status}`);
-/** 周一 … 周日 (ISO weekday 1–7). */
-export const weekdayLabel = (weekday: number) => t(`study_weekday_${weekday}`);
+export { questionStatusLabel, questionTypeLabel } from './labels/practice.ts';
+export {
+	attendanceLabel,
+	sessionStatusLabel,
+	studyFormLabel,
+	weekdayLabel
+} from './labels/study.ts';
 
 /** A calendar date (YYYY-MM-DD) with its weekday, as people read it: 2026年3月2日 星期一. */
 export function formatDay(date: string, locale: string, style: 'long' | 'short' = 'long'): string {

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { isIsoDate } from '@xuefa/core';
 import { checkbox, optionalText, required } from './common.ts';
-
-/** Rows the holiday form offers (a year has seven holidays; room for a corrected notice's extras). */
-export const HOLIDAY_ROWS = 10;
-
-/** The usual holidays, in order, to prefill a new year's rows. */
-export const USUAL_HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
+import { HOLIDAY_ROWS } from './limits.ts';
+export { HOLIDAY_ROWS, USUAL_HOLIDAYS } from './limits.ts';
 
 const date = z.string(required).trim().refine(isIsoDate, { error: 'err_date' });
 

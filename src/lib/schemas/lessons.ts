@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { id, optionalId, optionalText, required, text } from './common.ts';
 import { CASE_PARTS, LESSON_KINDS, LESSON_STATUSES } from './lesson-enums.ts';
+import { LESSON_TEXT_MAX_CHARS } from './limits.ts';
+export { LESSON_TEXT_MAX_CHARS } from './limits.ts';
 
-/** A lesson's text, and each part of a case lesson: long enough for a lecture's notes. */
-export const LESSON_TEXT_MAX_CHARS = 20_000;
 /** The most questions a lesson offers to practise (one practice set). */
 export const LESSON_QUESTIONS_MAX = 50;
 

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { id, required } from './common.ts';
+import { SELF_MARKS } from './practice-enums.ts';
+
+export { PRACTICE_SIZES, SELF_MARKS, type SelfMark } from './practice-enums.ts';
 
 export const PRACTICE_SOURCES = ['law', 'topic', 'bank', 'review', 'mistakes'] as const;
-export const SELF_MARKS = ['right', 'partly', 'wrong'] as const;
-export type SelfMark = (typeof SELF_MARKS)[number];
-
-/** Sizes a learner may choose for a practice set. */
-export const PRACTICE_SIZES = [5, 10, 20, 30] as const;
 
 /** Start a practice set: by law, topic or bank (with `value`), today's review, or the mistake book. */
 export const startPracticeInput = z

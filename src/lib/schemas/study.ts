@@ -8,14 +8,16 @@ import {
 	SPEAKER_KINDS,
 	STUDY_FORMS
 } from './study-enums.ts';
+import { LAW_ROWS_MAX, MATERIAL_MAX_BYTES, READING_BODY_MAX_CHARS } from './limits.ts';
+export {
+	LAW_ROWS_MIN,
+	LAW_ROWS_MAX,
+	MATERIAL_MAX_BYTES,
+	READING_BODY_MAX_CHARS
+} from './limits.ts';
 
-/** How many law rows a plan item or session form shows (one more appears once they are all used). */
-export const LAW_ROWS_MIN = 2;
-export const LAW_ROWS_MAX = 10;
 /** Minutes in Markdown, like any long user text. */
 export const MINUTES_MAX_CHARS = 20_000;
-/** A session's material: what a 讲稿 or 课件 needs, and what the server keeps in the database. */
-export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024;
 export const MATERIALS_PER_SESSION = 20;
 /** The types a material may have, by the type read from its bytes. */
 export const MATERIAL_TYPES = {
@@ -330,8 +332,6 @@ export const deleteMaterialInput = z.object({ sessionId: id, materialId: id });
 export type DeleteMaterialInput = z.infer<typeof deleteMaterialInput>;
 
 // ── written study (书面学法) ─────────────────────────────────────────────────────────────────────
-
-export const READING_BODY_MAX_CHARS = 20_000;
 
 /** An empty file input (nothing chosen) posts a nameless empty file: that is no file. */
 const optionalUpload = (maxBytes: number, keys: Parameters<typeof uploadedFile>[1]) =>

@@ -1,5 +1,5 @@
 import { formatArticleNo } from '@xuefa/core';
-import { LAW_ROWS_MAX, LAW_ROWS_MIN } from '$lib/schemas/study.ts';
+import { LAW_ROWS_MAX, LAW_ROWS_MIN } from '$lib/schemas/limits.ts';
 
 export interface LawRow {
 	law: string;

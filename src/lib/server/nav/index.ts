@@ -1,13 +1,16 @@
+import { t } from '$lib/i18n.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { type Permission, canAnywhere } from '../authz/index.ts';
 
 export interface NavItem {
 	href: string;
-	/** A message key. */
+	/** The entry's name in the reader's language. */
 	label: string;
 }
 
 interface NavSpec extends NavItem {
+	/** A message key (turned into words here: see labels/labeller.ts for why not in the browser). */
+	label: string;
 	/** Shown when the user has this permission (or one of these) somewhere; none means everyone. */
 	permission?: Permission | Permission[];
 }
@@ -36,5 +39,8 @@ const NAV: NavSpec[] = [
 export function navFor(user: SessionUser): NavItem[] {
 	const allowed = (p: NavSpec['permission']) =>
 		!p || [p].flat().some((one) => canAnywhere(user, one));
-	return NAV.filter((n) => allowed(n.permission)).map(({ href, label }) => ({ href, label }));
+	return NAV.filter((n) => allowed(n.permission)).map(({ href, label }) => ({
+		href,
+		label: t(label)
+	}));
 }

@@ -1,9 +1,10 @@
-import { m, t } from '$lib/i18n.ts';
+import { m } from '$lib/i18n.ts';
+import { practiceSourceLabel } from '$lib/labels/practice.ts';
 import type { PracticeSource } from '$lib/server/db/schema/practice-session.ts';
 
 /** The heading of a practice set: what it was drawn from. */
 export function sourceLabel(source: PracticeSource): string {
-	return t(`practice_source_${source.by}`, { label: source.label });
+	return practiceSourceLabel(source.by, { label: source.label });
 }
 
 /** A topic's name, or "uncategorised" for questions without one. */

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditChanges } from '$lib/audit.ts';
-import { auditActionLabel } from '$lib/labels.ts';
+import { auditActionLabel, auditChanges } from '$lib/audit.ts';
 import { createApiTokenInput } from '$lib/schemas/api-tokens.ts';
 import type { Db } from '../../db/index.ts';
 import { apiToken, auditEntry, policySetting } from '../../db/schema/index.ts';

@@ -1,4 +1,5 @@
 import { count, desc, eq, inArray, and } from 'drizzle-orm';
+import { auditActionLabel } from '$lib/audit.ts';
 import { canAnywhere, hasRole, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { RANKS, auditEntry, person, unit, user } from '../../db/schema/index.ts';
@@ -71,7 +72,7 @@ export async function homeSummary(ctx: Ctx) {
 			.select({ id: unit.id })
 			.from(unit)
 			.where(inScope(ctx.user, 'audit.read', unit.path));
-		recentAudit = await db
+		const rows = await db
 			.select({
 				seq: auditEntry.seq,
 				at: auditEntry.at,
@@ -90,6 +91,10 @@ export async function homeSummary(ctx: Ctx) {
 			)
 			.orderBy(desc(auditEntry.seq))
 			.limit(8);
+		recentAudit = rows.map((r) => ({
+			...r,
+			actionLabel: auditActionLabel(r.action, r.entityType)
+		}));
 	}
 
 	return {

@@ -58,7 +58,7 @@ export interface ImportJobView<R = unknown> {
 	kind: string;
 	fileName: string;
 	state: ImportJobState;
-	/** A message key naming what the job does now. */
+	/** What the job does now, in the reader's language (stored as a message key). */
 	phase: string;
 	done: number;
 	total: number;
@@ -302,7 +302,7 @@ export async function readImportJob<R>(
 		kind: row.kind,
 		fileName: row.fileName,
 		state: stale ? 'failed' : row.state,
-		phase: row.phase,
+		phase: t(row.phase),
 		done: row.done,
 		total: row.total,
 		result: (row.result as R | null) ?? null,

@@ -1,11 +1,13 @@
+import { auditActionLabel, auditChanges, auditEntityType } from '$lib/audit.ts';
 import { t } from '$lib/i18n.ts';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { AUDIT_HEAD_MAX_BYTES, auditFilterInput, auditHeadInput } from '$lib/schemas/audit.ts';
 import { failure } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { auditActions, listAudit } from '$lib/server/services/audit/list.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import { verifyAuditChain } from '$lib/server/services/audit/verify.ts';
-import { problemMessage } from './problems.ts';
+import { problemMessage } from './problems.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,9 +19,21 @@ export const load: PageServerLoad = async (event) => {
 			auditActions(ctx),
 			listUnits(ctx, 'audit.read')
 		]);
+		const locale = getLocale();
 		return {
-			audit,
-			actions,
+			// in words here: the lookups by code would put the whole message catalogue in the bundle
+			audit: {
+				...audit,
+				rows: audit.rows.map((r) => ({
+					...r,
+					actionLabel: auditActionLabel(r.action, r.entityType),
+					entityLabel: auditEntityType(r.entityType),
+					changes: auditChanges(r, audit.names, locale)
+				}))
+			},
+			actions: actions
+				.map((a) => ({ value: a, label: auditActionLabel(a, a.split('.')[0]!) }))
+				.sort((x, y) => x.label.localeCompare(y.label, locale)),
 			units: flatten(units).map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
 			filter: { ...filter, unitId: filter.unitId ?? null }
 		};

@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { headDocument } from '$lib/server/services/audit/anchor.ts';
 import { verifyAuditChain } from '$lib/server/services/audit/verify.ts';
-import { problemMessage } from '../problems.ts';
+import { problemMessage } from '../problems.server.ts';
 import type { RequestHandler } from './$types';
 
 /**
