@@ -58,6 +58,7 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	await page.getByLabel('开始时间').fill(shanghai(-60));
 	await page.getByLabel('结束时间').fill(shanghai(180));
 	await page.getByLabel('区市场监督管理局').check();
+	await page.getByLabel('监考人员（登录名）').fill('grader');
 	await page.getByRole('button', { name: '创建场次' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('监考场');
 	await page.getByRole('link', { name: '实时监控' }).click();
@@ -107,6 +108,16 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	await first.page.reload();
 	await expect(first.page).toHaveURL(/\/result$/);
 	await first.context.close();
+
+	// the proctor, who organises nothing, finds the sitting under 我的考试 and opens its monitor
+	const proctor = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const proctorPage = await proctor.newPage();
+	await loginAs(proctorPage, 'grader');
+	await proctorPage.goto('/exams');
+	const mySittings = proctorPage.getByRole('region', { name: '我监考的场次' });
+	await mySittings.getByRole('link', { name: /一分钟监考演示考试 · 监考场/ }).click();
+	await expect(proctorPage.getByRole('heading', { level: 1 })).toHaveText('实时监控 · 监考场');
+	await proctor.close();
 
 	// the sweep submits the abandoned attempt after its minute, with nobody asking
 	await expect(async () => {

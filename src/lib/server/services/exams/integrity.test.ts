@@ -14,7 +14,7 @@ import {
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { attemptStatus, extendExamAttempt, recordFocusLoss, voidExamAttempt } from './integrity.ts';
-import { sittingMonitor } from './monitor.ts';
+import { proctoredSittings, sittingMonitor } from './monitor.ts';
 import { createSitting, isOnRoster } from './sittings.ts';
 import { myExams } from './view.ts';
 
@@ -95,6 +95,15 @@ describe('the live monitor', () => {
 		);
 		expect((await sittingMonitor(p, named)).sitting.id).toBe(named);
 		await expect(sittingMonitor(s.org, 99_999)).rejects.toBeInstanceOf(NotFoundError);
+		// the proctor finds it in their list (open now), the organiser who did not name themself does not
+		expect(await proctoredSittings(p)).toEqual([
+			expect.objectContaining({ id: named, name: '第二场', state: 'open' })
+		]);
+		expect(await proctoredSittings(s.org)).toEqual([]);
+		// a week after it closed it leaves the list
+		const later = (days: number) => ctxFor(s.db, proctor.user.id, at(days * 24 * 60));
+		expect((await proctoredSittings(await later(1)))[0]?.state).toBe('closed');
+		expect(await proctoredSittings(await later(8))).toEqual([]);
 	});
 });
 

@@ -3,7 +3,7 @@
  * started, in progress (time left, answered), submitted, voided — and how often each left the exam
  * page. For the organisers of the exam's unit and the sitting's proctors.
  */
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
 import { can, canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
@@ -38,6 +38,40 @@ export async function loadWatchedSitting(ctx: Ctx, sittingId: number) {
 	// ids cannot be probed: not found only to someone who could watch some sitting
 	if (!row && canAnywhere(ctx.user, 'exam.manage')) throw new NotFoundError();
 	throw new ForbiddenError();
+}
+
+/** How long after its close a proctored sitting stays in the proctor's list (to look back at it). */
+const PROCTORED_DAYS_AFTER_CLOSE = 7;
+
+/**
+ * The sittings the user proctors (监考), upcoming, open and closed within the last week, soonest
+ * first: a proctor is often not an organiser and has no other way to find the monitor.
+ */
+export async function proctoredSittings(ctx: Ctx) {
+	const since = new Date(ctx.now.getTime() - PROCTORED_DAYS_AFTER_CLOSE * 24 * 3600_000);
+	const rows = await ctx.db
+		.select({
+			id: sitting.id,
+			name: sitting.name,
+			opensAt: sitting.opensAt,
+			closesAt: sitting.closesAt,
+			title: exam.title,
+			kind: exam.kind
+		})
+		.from(sittingProctor)
+		.innerJoin(sitting, eq(sitting.id, sittingProctor.sittingId))
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.where(and(eq(sittingProctor.userId, ctx.user.id), gte(sitting.closesAt, since)))
+		.orderBy(asc(sitting.opensAt), asc(sitting.id));
+	return rows.map((r) => ({
+		...r,
+		state:
+			ctx.now < r.opensAt
+				? ('upcoming' as const)
+				: ctx.now <= r.closesAt
+					? ('open' as const)
+					: ('closed' as const)
+	}));
 }
 
 const OUTER_ID = sql.raw('"exam_attempt"."id"');
