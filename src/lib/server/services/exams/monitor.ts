@@ -65,6 +65,8 @@ export async function proctoredSittings(ctx: Ctx) {
 		.orderBy(asc(sitting.opensAt), asc(sitting.id));
 	return rows.map((r) => ({
 		...r,
+		opensAt: r.opensAt.getTime(),
+		closesAt: r.closesAt.getTime(),
 		state:
 			ctx.now < r.opensAt
 				? ('upcoming' as const)
