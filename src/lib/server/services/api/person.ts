@@ -1,8 +1,8 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { ApiPerson } from '$lib/schemas/api.ts';
-import { certificate, exam, examAttempt, passRecord, person, unit } from '../../db/schema/index.ts';
+import { exam, examAttempt, passRecord, person, unit } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
-import { certificateStatusOn } from '../exams/certificates.ts';
+import { personCertificates } from '../exams/certificates.ts';
 import { type ApiCtx, authorizeToken } from './access.ts';
 
 /**
@@ -50,20 +50,6 @@ export async function apiPersonRecord(
 		.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
 		.where(eq(passRecord.personId, p.id))
 		.orderBy(desc(passRecord.takenOn), desc(passRecord.attemptId));
-	const certificates = await ctx.db
-		.select({
-			id: certificate.id,
-			kind: certificate.kind,
-			examTitle: exam.title,
-			verificationCode: certificate.verificationCode,
-			validFrom: certificate.validFrom,
-			validUntil: certificate.validUntil,
-			revokedOn: certificate.revokedOn
-		})
-		.from(certificate)
-		.innerJoin(exam, eq(exam.id, certificate.examId))
-		.where(eq(certificate.personId, p.id))
-		.orderBy(desc(certificate.validFrom), desc(certificate.id));
 	return {
 		unitId: p.unitId,
 		body: {
@@ -84,12 +70,11 @@ export async function apiPersonRecord(
 					passed: graded ? r.passed : null
 				};
 			}),
-			certificates: await Promise.all(
-				certificates.map(async (c) => {
-					const status = await certificateStatusOn(ctx.db, c, ctx.now);
-					return { ...c, state: status.state, daysLeft: status.daysLeft };
-				})
-			)
+			certificates: (await personCertificates(ctx.db, p.id, ctx.now)).map(({ status, ...c }) => ({
+				...c,
+				state: status.state,
+				daysLeft: status.daysLeft
+			}))
 		}
 	};
 }
