@@ -176,6 +176,7 @@ export async function oathsPart(ctx: PartCtx, p: RecordPerson) {
 		id: a.id,
 		post: a.post,
 		appointingBody: a.appointingBody,
+		body: coreMessage(`oath.body.${a.appointingBody}`),
 		appointedOn: a.appointedOn,
 		caseId: a.caseId,
 		status: states.of(a.id)

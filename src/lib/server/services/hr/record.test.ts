@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ceremonyInput } from '$lib/schemas/hr.ts';
 import {
@@ -18,6 +19,8 @@ import { ctxFor, makePerson, makeUser } from '../../testing/factories.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
 import { recordCeremony } from './oaths.ts';
+import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { exportRecord } from './record-export.ts';
 import { myRecord, personRecord } from './record.ts';
 
 type Setup = Awaited<ReturnType<typeof hrSetup>>;
@@ -245,5 +248,62 @@ describe('a person’s record', () => {
 		const after = await s.db.select().from(gateCheck).where(eq(gateCheck.caseId, s.caseId));
 		expect(after.length).toBe(before.length + 1);
 		expect(after.at(-1)).toMatchObject({ purpose: 'view', allowed: false });
+	});
+
+	it('exports one sheet per part the viewer may see, headers in the reader’s language', async () => {
+		const s = await recordSetup();
+		const sheetsOf = async (bytes: Uint8Array) => {
+			const wb = new ExcelJS.Workbook();
+			await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+			return wb.worksheets.map((w) => ({
+				name: w.name,
+				rows: (w.getSheetValues().slice(1) as unknown[][]).map((r) => r.slice(1))
+			}));
+		};
+		const hr = await personRecord(await s.hrAt('2026-03-20'), { personId: s.cadre.person.id });
+		const sheets = await sheetsOf(await exportRecord(hr, 'zh-CN'));
+		expect(sheets.map((x) => x.name)).toEqual([
+			'基本信息',
+			'年度学分',
+			'学法活动出勤',
+			'练习',
+			'考试记录',
+			'证书',
+			'宪法宣誓',
+			'拟任事项'
+		]);
+		const exams = sheets.find((x) => x.name === '考试记录')!.rows;
+		expect(exams[0]).toEqual([
+			'日期',
+			'考试',
+			'场次',
+			'类别',
+			'第几次',
+			'成绩',
+			'等次',
+			'结果',
+			'作废原因'
+		]);
+		expect(exams.slice(1).map((r) => [r[5], r[7], r[8]])).toEqual([
+			['—', '已作废', '夹带资料'],
+			['90 / 100', '合格', ''],
+			['50 / 100', '不合格', '']
+		]);
+		expect(sheets.find((x) => x.name === '宪法宣誓')!.rows[1]).toContain('已于 2026-03-12 宣誓');
+
+		// an organiser's export holds the study parts only
+		const study = await sheetsOf(
+			await exportRecord(await personRecord(s.organiser, { personId: s.cadre.person.id }), 'zh-CN')
+		);
+		expect(study.map((x) => x.name)).toEqual(['基本信息', '年度学分', '学法活动出勤', '练习']);
+
+		overwriteGetLocale(() => 'en');
+		try {
+			const english = await sheetsOf(await exportRecord(hr, 'en'));
+			expect(english.map((x) => x.name)).toContain('Exam attempts');
+			expect(english.find((x) => x.name === 'Exam attempts')!.rows[0]![0]).toBe('Date');
+		} finally {
+			overwriteGetLocale(() => 'zh-CN');
+		}
 	});
 });
