@@ -6,13 +6,10 @@ import { personCertificates } from '../exams/certificates.ts';
 import { type ApiCtx, authorizeToken } from './access.ts';
 
 /**
- * A person by employee number (case as the roster ignores it), with their pass records and
- * certificates: 404 when nobody has the number, 403 when they are outside the token's units.
+ * The person with an employee number (case as the roster ignores it): 404 when nobody has it, 403
+ * when they are outside the token's units.
  */
-export async function apiPersonRecord(
-	ctx: ApiCtx,
-	input: { employeeNo: string }
-): Promise<{ body: ApiPerson; unitId: number }> {
+export async function apiPerson(ctx: ApiCtx, employeeNo: string) {
 	const [p] = await ctx.db
 		.select({
 			id: person.id,
@@ -27,9 +24,21 @@ export async function apiPersonRecord(
 		})
 		.from(person)
 		.innerJoin(unit, eq(unit.id, person.unitId))
-		.where(eq(sql`lower(${person.employeeNo})`, input.employeeNo.toLowerCase()));
+		.where(eq(sql`lower(${person.employeeNo})`, employeeNo.toLowerCase()));
 	if (!p) throw new NotFoundError();
 	authorizeToken(ctx, p.unitPath);
+	return p;
+}
+
+/**
+ * A person by employee number (case as the roster ignores it), with their pass records and
+ * certificates: 404 when nobody has the number, 403 when they are outside the token's units.
+ */
+export async function apiPersonRecord(
+	ctx: ApiCtx,
+	input: { employeeNo: string }
+): Promise<{ body: ApiPerson; unitId: number }> {
+	const p = await apiPerson(ctx, input.employeeNo);
 	const records = await ctx.db
 		.select({
 			attemptId: passRecord.attemptId,

@@ -55,6 +55,9 @@ function gateView(
 		})),
 		exemptions: result.exemptions.map((x) => ({
 			key: `${x.kind}|${x.documentName}|${x.documentDate}`,
+			kind: x.kind,
+			documentName: x.documentName,
+			documentDate: x.documentDate,
 			use: x.use
 		}))
 	};

@@ -79,6 +79,15 @@ const coreAppointment = (a: AppointmentRow): Appointment => ({
 	appointingBody: a.appointingBody
 });
 
+/** A person's appointments, newest first (their record, the API). */
+export function personAppointments(db: ReadDb, personId: number) {
+	return db
+		.select()
+		.from(appointment)
+		.where(eq(appointment.personId, personId))
+		.orderBy(desc(appointment.appointedOn), desc(appointment.id));
+}
+
 /**
  * The oath state of each appointment (the core's `oathStatus` under the oath policy, through the
  * working-day calendar), with the ceremonies that swore them: the register, a person's record and

@@ -8,7 +8,6 @@ import { shanghaiDate } from '@xuefa/core';
 import { transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import {
-	appointment,
 	exam,
 	examAttempt,
 	passRecord,
@@ -28,7 +27,7 @@ import { candidateSeesScore } from '../exams/view.ts';
 import { practisable } from '../practice/scope.ts';
 import { personCredits } from '../study/credits.ts';
 import { type CaseRow, checkGates } from './gate.ts';
-import { oathStates } from './oaths.ts';
+import { oathStates, personAppointments } from './oaths.ts';
 
 /** Whose record, as the parts need it. */
 export interface RecordPerson {
@@ -166,11 +165,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 
 /** Each appointment of the person with its oath state and, once sworn, its ceremony. */
 export async function oathsPart(ctx: PartCtx, p: RecordPerson) {
-	const rows = await ctx.db
-		.select()
-		.from(appointment)
-		.where(eq(appointment.personId, p.id))
-		.orderBy(desc(appointment.appointedOn), desc(appointment.id));
+	const rows = await personAppointments(ctx.db, p.id);
 	const states = await oathStates(ctx.db, rows, ctx.now);
 	return rows.map((a) => ({
 		id: a.id,
