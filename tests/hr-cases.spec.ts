@@ -1,15 +1,17 @@
+import ExcelJS from 'exceljs';
 import { expect, loginAs, setUpPreAppointmentExam, shanghaiToday, test } from './helpers.ts';
 
 // the demo cadre's employee number: the demo logins are numbered first, in the order the README lists them
 const CADRE_NO = 'SF0006';
 const POST = '区市场监督管理局法规科科长';
 
-test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pass allow it, records the appointment and a collective oath', async ({
+test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pass allow it, records the appointment and a collective oath; the record and the API show it all', async ({
 	page,
 	browser,
-	baseURL
+	baseURL,
+	request
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(120_000);
 	// the organiser schedules a pre-appointment sitting (for another bureau: HR adds the candidate)
 	await loginAs(page, 'organiser');
 	await setUpPreAppointmentExam(page, {
@@ -101,8 +103,70 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	await expect(hr.getByRole('status').filter({ hasText: '宣誓记录已保存' })).toBeVisible();
 	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText('领誓人');
 	await hr.goto('/hr/oaths');
-	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText(
-		`已于 ${shanghaiToday()} 宣誓`
+	const sworn = hr.getByRole('row').filter({ hasText: POST });
+	await expect(sworn).toContainText(`已于 ${shanghaiToday()} 宣誓`);
+
+	// HR opens the cadre's record from the register: the pass, the case and the oath
+	await sworn.getByRole('link', { name: '学法档案' }).click();
+	await expect(hr.getByRole('heading', { level: 1 })).toHaveText('干部学法档案');
+	const showsItAll = async (record: typeof hr) => {
+		const exams = record.getByRole('region', { name: '考试记录' });
+		await expect(exams.getByRole('row').filter({ hasText: '拟任专场' })).toContainText('90 / 90');
+		await expect(exams.getByRole('row').filter({ hasText: '拟任专场' })).toContainText('合格');
+		const cases = record.getByRole('region', { name: '拟任事项' });
+		await expect(cases.getByRole('row').filter({ hasText: POST })).toContainText('已任命');
+		await expect(record.getByRole('region', { name: '宪法宣誓' })).toContainText(
+			`已于 ${shanghaiToday()} 宣誓`
+		);
+	};
+	await showsItAll(hr);
+	const download = hr.waitForEvent('download');
+	await hr.getByRole('link', { name: '导出 Excel' }).click();
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile(await (await download).path());
+	const attempts = workbook.getWorksheet('考试记录')!;
+	expect((attempts.getRow(1).values as unknown[]).slice(1, 6)).toEqual([
+		'日期',
+		'考试',
+		'场次',
+		'类别',
+		'第几次'
+	]);
+	expect(attempts.getRow(2).getCell(6).text).toBe('90 / 90');
+
+	// the cadre sees the same at 我的档案
+	const cadreAgain = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const own = await cadreAgain.newPage();
+	await loginAs(own, 'cadre');
+	await own.getByRole('link', { name: '我的档案' }).first().click();
+	await expect(own.getByRole('heading', { level: 1 })).toHaveText('我的档案');
+	await showsItAll(own);
+	await cadreAgain.close();
+
+	// another HR system reads the case's eligibility with a token: as the page shows it, 401 without
+	await page.context().clearCookies();
+	await loginAs(page, 'admin');
+	await page.goto('/admin/api-tokens');
+	await page.getByLabel('名称').fill('干部管理系统（拟任核验）');
+	await page
+		.getByRole('group', { name: '可读取的单位（含其下级单位）' })
+		.getByLabel('区市场监督管理局')
+		.check();
+	await page.getByRole('button', { name: '创建令牌' }).click();
+	const secret = await page.getByLabel('令牌', { exact: true }).inputValue();
+	const casePath = `/api/v1/cases/${/\/hr\/cases\/(\d+)/.exec(caseUrl)![1]}`;
+	const answer = await request.get(casePath, { headers: { Authorization: `Bearer ${secret}` } });
+	expect(answer.status()).toBe(200);
+	const body = (await answer.json()) as {
+		eligibility: { allowed: boolean; reasons: { text: string }[]; evidence: unknown[] };
+	};
+	expect(body.eligibility.allowed).toBe(true);
+	expect(body.eligibility.reasons.map((r) => r.text)).toContain(
+		`已通过任前法律知识考试（${shanghaiToday()}，90 分，第 1 次）`
 	);
+	expect(body.eligibility.evidence).toEqual([
+		expect.objectContaining({ score: 90, maxScore: 90, attemptNo: 1, outcome: 'pass' })
+	]);
+	expect((await request.get(casePath)).status()).toBe(401);
 	await hrContext.close();
 });

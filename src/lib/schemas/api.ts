@@ -4,8 +4,9 @@
  * document cannot drift from the code.
  */
 import { z } from 'zod';
-import { PERSON_STATUSES, RANKS } from './enums.ts';
+import { APPOINTMENT_ROUTES, PERSON_STATUSES, RANKS } from './enums.ts';
 import { EXAM_KINDS } from './exam-enums.ts';
+import { APPOINTING_BODIES, CASE_STATES, OATH_FORMS } from './hr-enums.ts';
 
 /** The schemas the OpenAPI document names (`#/components/schemas/<id>`). */
 export const apiSchemas = z.registry<{ id: string; description: string }>();
@@ -83,6 +84,129 @@ export const apiPerson = z
 			'A cadre with every exam attempt on record (newest first) and every certificate (latest first).'
 	});
 export type ApiPerson = z.infer<typeof apiPerson>;
+
+/** A promotion case's id in a path. */
+export const caseIdParam = z.object({
+	id: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(2 ** 31)
+});
+
+/** A reason of the core's, as a code to act on and in words. */
+const apiReason = z
+	.object({
+		code: z.string(),
+		/** In Chinese (or English, when the client's language cookie says so). */
+		text: z.string()
+	})
+	.register(apiSchemas, {
+		id: 'Reason',
+		description: 'A rule’s reason: a stable code and its words.'
+	});
+
+const unitRef = z.object({ id: z.int().min(1), name: z.string() });
+
+export const apiOathAppointment = z
+	.object({
+		id: z.int().min(1),
+		post: z.string(),
+		appointingBody: z.enum(APPOINTING_BODIES),
+		appointedOn: day,
+		/** Whether the oath policy requires this appointee to swear, and why. */
+		required: z.boolean(),
+		ground: apiReason,
+		state: z.enum(['due', 'overdue', 'done', 'not_required']),
+		/** The last day for the oath; null when none is required. */
+		deadline: day.nullable(),
+		/** Days from today to the deadline (negative when overdue); null when sworn or not required. */
+		daysLeft: z.int().nullable(),
+		overdue: z.boolean(),
+		/** The promotion case the appointment was recorded from. */
+		caseId: z.int().min(1).nullable(),
+		ceremony: z
+			.object({
+				id: z.int().min(1),
+				form: z.enum(OATH_FORMS),
+				date: day,
+				place: z.string(),
+				/** Sworn after the deadline. */
+				late: z.boolean()
+			})
+			.nullable()
+	})
+	.register(apiSchemas, {
+		id: 'OathAppointment',
+		description: 'An appointment with its constitutional oath state today (Beijing time).'
+	});
+
+export const apiPersonOath = z
+	.object({
+		employeeNo: z.string(),
+		name: z.string(),
+		unit: unitRef,
+		appointments: z.array(apiOathAppointment)
+	})
+	.register(apiSchemas, {
+		id: 'PersonOath',
+		description: 'A person’s appointments, newest first, each with its oath state.'
+	});
+export type ApiPersonOath = z.infer<typeof apiPersonOath>;
+
+const gateEvidence = z.object({
+	attemptId: z.int().min(1),
+	/** The exam and sitting, in words. */
+	sitting: z.string(),
+	takenOn: day,
+	score: z.number().nullable(),
+	maxScore: z.number().nullable(),
+	outcome: z.enum(['pass', 'fail', 'pending']),
+	/** How the gate used the attempt (counted, before the counting date, for another case …). */
+	use: z.string(),
+	attemptNo: z.int().min(1).nullable()
+});
+
+export const apiCase = z
+	.object({
+		id: z.int().min(1),
+		employeeNo: z.string(),
+		name: z.string(),
+		unit: unitRef,
+		proposedPost: z.string(),
+		leadingPost: z.boolean(),
+		appointmentRoute: z.enum(APPOINTMENT_ROUTES),
+		appointingBody: z.enum(APPOINTING_BODIES),
+		nominatedOn: day.nullable(),
+		publicNoticeOn: day.nullable(),
+		publicNoticeEndsOn: day.nullable(),
+		plannedOn: day.nullable(),
+		state: z.enum(CASE_STATES),
+		/** The exam gate as the case page shows it: checked now for an open case (and logged). */
+		eligibility: z
+			.object({
+				checkId: z.int().min(1),
+				checkedAt: z.iso.datetime(),
+				allowed: z.boolean(),
+				reasons: z.array(apiReason),
+				evidence: z.array(gateEvidence),
+				exemptions: z.array(
+					z.object({
+						kind: z.string(),
+						documentName: z.string(),
+						documentDate: day,
+						use: z.string()
+					})
+				)
+			})
+			.nullable()
+	})
+	.register(apiSchemas, {
+		id: 'PromotionCase',
+		description:
+			'A promotion case with its eligibility under the exam gate (先考后提): allowed or not, the reasons, the attempts weighed and the exemptions claimed. Null eligibility: a closed case never checked.'
+	});
+export type ApiCase = z.infer<typeof apiCase>;
 
 /** The stable codes of every error the API answers. */
 export const API_ERROR_CODES = [

@@ -22,6 +22,7 @@ const NAV: NavSpec[] = [
 	{ href: '/study', label: 'nav_study', permission: ['study.attend', 'study.read'] },
 	{ href: '/exams', label: 'nav_exams', permission: 'exam.take' },
 	{ href: '/exams/grading', label: 'nav_grading', permission: 'exam.grade' },
+	{ href: '/account/record', label: 'nav_record' },
 	{ href: '/laws', label: 'nav_laws' },
 	{ href: '/banks', label: 'nav_banks', permission: 'bank.manage' },
 	{ href: '/admin/units', label: 'nav_units', permission: 'unit.manage' },

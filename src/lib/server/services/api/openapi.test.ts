@@ -10,13 +10,21 @@ import addFormats from 'ajv-formats';
 import OpenAPIBackend from 'openapi-backend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as getOpenApi } from '../../../../routes/api/v1/openapi.json/+server.ts';
+import { GET as getCase } from '../../../../routes/api/v1/cases/[id]/+server.ts';
 import { GET as getPerson } from '../../../../routes/api/v1/people/[employeeNo]/+server.ts';
+import { GET as getPersonOath } from '../../../../routes/api/v1/people/[employeeNo]/oath/+server.ts';
+import { eq } from 'drizzle-orm';
 import { createApiTokenInput } from '$lib/schemas/api-tokens.ts';
+import { caseInput } from '$lib/schemas/hr.ts';
 import type { Db } from '../../db/index.ts';
+import { gateCheck } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { answerEvery, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
-import { ctxFor } from '../../testing/factories.ts';
+import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { startExamAttempt, submitExamAttempt } from '../exams/attempts.ts';
+import { assignSitting, recordAppointment } from '../hr/case-actions.ts';
+import { caseView } from '../hr/case-view.ts';
+import { openCase } from '../hr/cases.ts';
 import { openApiDocument } from './openapi.ts';
 import { createApiToken, revokeApiToken } from './tokens.ts';
 
@@ -46,11 +54,15 @@ async function call(db: Db, handler: Handler, path: string, token?: string) {
 		headers: token ? { authorization: `Bearer ${token}` } : {}
 	});
 	const operation = api.matchOperation({ method: 'get', path: url.pathname, headers: {} });
-	const employeeNo = /\/people\/([^/]+)$/.exec(url.pathname)?.[1];
+	// the route's parameters, as SvelteKit's router would give them
+	const match = /\/(people|cases)\/([^/]+)/.exec(url.pathname);
+	const params = match
+		? { [match[1] === 'people' ? 'employeeNo' : 'id']: decodeURIComponent(match[2]!) }
+		: {};
 	const event = {
 		request,
 		url,
-		params: employeeNo ? { employeeNo: decodeURIComponent(employeeNo) } : {},
+		params,
 		locals: { db }
 	} as unknown as RequestEvent;
 	const response = await handler(event as never);
@@ -69,6 +81,26 @@ function violations(answer: Awaited<ReturnType<typeof call>>) {
 async function setup() {
 	const s = await examSetup();
 	const { sittingId } = await publishedSitting(s);
+	// HR's case for the cadre (public notice before the sitting), the sitting assigned to it
+	const hrUser = await makeUser(s.db, s.root.id, [['hr', s.root.id]]);
+	// the day before the sitting (a closed sitting is no longer offered), then a week after it
+	const hrBefore = await ctxFor(s.db, hrUser.user.id, new Date('2026-03-01T10:00:00+08:00'));
+	const hr = await ctxFor(s.db, hrUser.user.id, new Date('2026-03-09T10:00:00+08:00'));
+	const caseFor = (employeeNo: string) =>
+		openCase(
+			hrBefore,
+			caseInput.parse({
+				employeeNo,
+				proposedPost: '法治督察科科长',
+				leadingPost: 'on',
+				appointmentRoute: 'government',
+				appointingBody: 'government',
+				publicNoticeOn: '2026-02-20'
+			})
+		);
+	const caseId = await caseFor(s.cadre.person.employeeNo);
+	await assignSitting(hrBefore, { caseId, sittingId });
+	const outsideCase = await caseFor(s.outsider.person.employeeNo);
 	for (const [minutes, right] of [
 		[5, false],
 		[40, true]
@@ -83,7 +115,7 @@ async function setup() {
 		admin,
 		createApiTokenInput.parse({ name: 'HR', unitIds: [String(s.a.id)] })
 	);
-	return { ...s, admin, token };
+	return { ...s, admin, token, hr, caseId, outsideCase };
 }
 
 /** The token's request for the cadre who sat the exam. */
@@ -147,6 +179,87 @@ describe('/api/v1 against its OpenAPI document', () => {
 		expect([revoked.status, revoked.body]).toMatchObject([401, { code: 'unauthorized' }]);
 		for (const answer of [none, outside, unknown, malformed, revoked])
 			expect(violations(answer)).toEqual([]);
+	});
+
+	it('answers a case’s eligibility exactly as the case page shows it, each check logged (200)', async () => {
+		const s = await setup();
+		const answer = await call(s.db, getCase, `/api/v1/cases/${s.caseId}`, s.token.secret);
+		expect(answer.status).toBe(200);
+		expect(violations(answer)).toEqual([]);
+		const body = answer.body as {
+			state: string;
+			eligibility: { checkId: number; allowed: boolean; reasons: unknown[]; evidence: unknown[] };
+		};
+		const page = (await caseView(s.hr, s.caseId)).gate!;
+		expect(body.state).toBe('open');
+		expect(body.eligibility).toMatchObject({
+			allowed: true,
+			reasons: page.reasons,
+			evidence: page.evidence
+		});
+		expect(page.reasons[0]).toMatchObject({ code: 'promotion.passed' });
+		// the API's check is in the gate log beside the page's, made by no one (the token's use is audited)
+		const checks = await s.db.select().from(gateCheck).where(eq(gateCheck.caseId, s.caseId));
+		expect(checks.find((c) => c.id === body.eligibility.checkId)).toMatchObject({
+			purpose: 'view',
+			allowed: true,
+			checkedBy: null
+		});
+		expect(checks.find((c) => c.id === page.checkId)?.checkedBy).toBe(s.hr.user.id);
+	});
+
+	it('answers a person’s oath status: required and why, deadline, overdue, the ceremony (200)', async () => {
+		const s = await setup();
+		const path = `/api/v1/people/${s.cadre.person.employeeNo}/oath`;
+		const before = await call(s.db, getPersonOath, path, s.token.secret);
+		expect([before.status, before.body]).toMatchObject([200, { appointments: [] }]);
+		expect(violations(before)).toEqual([]);
+		await recordAppointment(s.hr, { caseId: s.caseId, appointedOn: '2026-03-09' });
+		const after = await call(s.db, getPersonOath, path, s.token.secret);
+		expect(violations(after)).toEqual([]);
+		expect((after.body as { appointments: unknown[] }).appointments).toEqual([
+			expect.objectContaining({
+				post: '法治督察科科长',
+				appointingBody: 'government',
+				required: true,
+				ground: { code: 'oath.required', text: '任命机关为人民政府，须进行宪法宣誓' },
+				deadline: '2026-04-08',
+				// the API answers on today's date: long past the deadline
+				state: 'overdue',
+				overdue: true,
+				caseId: s.caseId,
+				ceremony: null
+			})
+		]);
+	});
+
+	it('refuses the case and oath endpoints without a token, outside its units, for unknown records', async () => {
+		const s = await setup();
+		const calls = [
+			[
+				getCase,
+				`/api/v1/cases/${s.caseId}`,
+				`/api/v1/cases/${s.outsideCase}`,
+				'/api/v1/cases/999999'
+			],
+			[
+				getPersonOath,
+				`/api/v1/people/${s.cadre.person.employeeNo}/oath`,
+				`/api/v1/people/${s.outsider.person.employeeNo}/oath`,
+				'/api/v1/people/NOBODY9/oath'
+			]
+		] as const;
+		for (const [handler, mine, outside, unknown] of calls) {
+			const none = await call(s.db, handler, mine);
+			expect([none.status, none.body]).toMatchObject([401, { code: 'unauthorized' }]);
+			const refused = await call(s.db, handler, outside, s.token.secret);
+			expect([refused.status, refused.body]).toMatchObject([403, { code: 'forbidden' }]);
+			const missing = await call(s.db, handler, unknown, s.token.secret);
+			expect([missing.status, missing.body]).toMatchObject([404, { code: 'not_found' }]);
+			for (const answer of [none, refused, missing]) expect(violations(answer)).toEqual([]);
+		}
+		const malformed = await call(s.db, getCase, '/api/v1/cases/abc', s.token.secret);
+		expect([malformed.status, violations(malformed)]).toEqual([400, []]);
 	});
 
 	it('would notice an answer that strays from the document', async () => {

@@ -6,7 +6,7 @@
  * calls it and checks its answers against this document.
  */
 import { z } from 'zod';
-import { apiSchemas, employeeNoParam } from '$lib/schemas/api.ts';
+import { apiSchemas, caseIdParam, employeeNoParam } from '$lib/schemas/api.ts';
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -53,11 +53,20 @@ const ERRORS = {
 	'503': errorResponse('The database is busy for a moment (code `busy`).', retryAfter)
 };
 
-const DESCRIPTION = `Read-only access for another HR system to the pass records and certificates of the cadres in chosen units.
+const DESCRIPTION = `Read-only access for another HR system to the pass records, certificates, constitutional oaths and promotion cases of the cadres in chosen units.
 
 Authenticate with an API token that an administrator creates at 系统管理 → API 令牌 (/admin/api-tokens): send \`Authorization: Bearer <token>\`. A token reads the units it was made for and every unit below them; it is shown once, stored only as a hash, and can be revoked or given a last day. Each token may make a limited number of requests per minute (policy setting \`api.requestsPerMinute\`, default 120); beyond it the answer is 429 with Retry-After. Every answered request is written to the audit log.
 
 Errors are JSON: a stable \`code\` and a \`message\` for people.`;
+
+/** The employee number in a path. */
+const EMPLOYEE_NO = {
+	name: 'employeeNo',
+	in: 'path',
+	required: true,
+	description: 'The employee number (工号), as in the roster.',
+	schema: bare(z.toJSONSchema(employeeNoParam.shape.employeeNo))
+};
 
 /** The document, built once per process (it depends on nothing but the code). */
 let built: Record<string, unknown> | undefined;
@@ -80,19 +89,51 @@ export function openApiDocument(): Record<string, unknown> {
 					summary: 'A cadre with their pass records and certificate status',
 					description:
 						'The person with this employee number (工号, case ignored): their unit, rank and status, every exam attempt on record with its result, and every certificate with its state today.',
-					parameters: [
-						{
-							name: 'employeeNo',
-							in: 'path',
-							required: true,
-							description: 'The employee number (工号), as in the roster.',
-							schema: bare(z.toJSONSchema(employeeNoParam.shape.employeeNo))
-						}
-					],
+					parameters: [EMPLOYEE_NO],
 					responses: {
 						'200': {
 							description: 'The person.',
 							content: { 'application/json': { schema: ref('Person') } }
+						},
+						...ERRORS
+					}
+				}
+			},
+			'/people/{employeeNo}/oath': {
+				get: {
+					operationId: 'getPersonOath',
+					summary: 'A cadre’s constitutional oath status',
+					description:
+						'Every appointment of the person on record, newest first: whether the oath is required (and the ground, from the oath policy by appointing body), the deadline, whether it is overdue, and the ceremony once sworn.',
+					parameters: [EMPLOYEE_NO],
+					responses: {
+						'200': {
+							description: 'The person’s appointments with their oath state.',
+							content: { 'application/json': { schema: ref('PersonOath') } }
+						},
+						...ERRORS
+					}
+				}
+			},
+			'/cases/{id}': {
+				get: {
+					operationId: 'getCase',
+					summary: 'A promotion case and its eligibility under the exam gate',
+					description:
+						'The case as its page in Xuefa shows it: for an open (or postponed) case the gate is checked now and the check written to the gate log, as the page does; for a closed one, the check that decided it. Allowed or not, every reason as a code and in words, the attempts weighed and the exemption claims.',
+					parameters: [
+						{
+							name: 'id',
+							in: 'path',
+							required: true,
+							description: 'The case number, as in the address of its page (/hr/cases/{id}).',
+							schema: bare(z.toJSONSchema(caseIdParam.shape.id, { io: 'input' }))
+						}
+					],
+					responses: {
+						'200': {
+							description: 'The case.',
+							content: { 'application/json': { schema: ref('PromotionCase') } }
 						},
 						...ERRORS
 					}

@@ -1,18 +1,15 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { ApiPerson } from '$lib/schemas/api.ts';
-import { certificate, exam, examAttempt, passRecord, person, unit } from '../../db/schema/index.ts';
+import { exam, examAttempt, passRecord, person, unit } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../errors.ts';
-import { certificateStatusOn } from '../exams/certificates.ts';
+import { personCertificates } from '../exams/certificates.ts';
 import { type ApiCtx, authorizeToken } from './access.ts';
 
 /**
- * A person by employee number (case as the roster ignores it), with their pass records and
- * certificates: 404 when nobody has the number, 403 when they are outside the token's units.
+ * The person with an employee number (case as the roster ignores it): 404 when nobody has it, 403
+ * when they are outside the token's units.
  */
-export async function apiPersonRecord(
-	ctx: ApiCtx,
-	input: { employeeNo: string }
-): Promise<{ body: ApiPerson; unitId: number }> {
+export async function apiPerson(ctx: ApiCtx, employeeNo: string) {
 	const [p] = await ctx.db
 		.select({
 			id: person.id,
@@ -27,9 +24,21 @@ export async function apiPersonRecord(
 		})
 		.from(person)
 		.innerJoin(unit, eq(unit.id, person.unitId))
-		.where(eq(sql`lower(${person.employeeNo})`, input.employeeNo.toLowerCase()));
+		.where(eq(sql`lower(${person.employeeNo})`, employeeNo.toLowerCase()));
 	if (!p) throw new NotFoundError();
 	authorizeToken(ctx, p.unitPath);
+	return p;
+}
+
+/**
+ * A person by employee number (case as the roster ignores it), with their pass records and
+ * certificates: 404 when nobody has the number, 403 when they are outside the token's units.
+ */
+export async function apiPersonRecord(
+	ctx: ApiCtx,
+	input: { employeeNo: string }
+): Promise<{ body: ApiPerson; unitId: number }> {
+	const p = await apiPerson(ctx, input.employeeNo);
 	const records = await ctx.db
 		.select({
 			attemptId: passRecord.attemptId,
@@ -50,20 +59,6 @@ export async function apiPersonRecord(
 		.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
 		.where(eq(passRecord.personId, p.id))
 		.orderBy(desc(passRecord.takenOn), desc(passRecord.attemptId));
-	const certificates = await ctx.db
-		.select({
-			id: certificate.id,
-			kind: certificate.kind,
-			examTitle: exam.title,
-			verificationCode: certificate.verificationCode,
-			validFrom: certificate.validFrom,
-			validUntil: certificate.validUntil,
-			revokedOn: certificate.revokedOn
-		})
-		.from(certificate)
-		.innerJoin(exam, eq(exam.id, certificate.examId))
-		.where(eq(certificate.personId, p.id))
-		.orderBy(desc(certificate.validFrom), desc(certificate.id));
 	return {
 		unitId: p.unitId,
 		body: {
@@ -84,12 +79,11 @@ export async function apiPersonRecord(
 					passed: graded ? r.passed : null
 				};
 			}),
-			certificates: await Promise.all(
-				certificates.map(async (c) => {
-					const status = await certificateStatusOn(ctx.db, c, ctx.now);
-					return { ...c, state: status.state, daysLeft: status.daysLeft };
-				})
-			)
+			certificates: (await personCertificates(ctx.db, p.id, ctx.now)).map(({ status, ...c }) => ({
+				...c,
+				state: status.state,
+				daysLeft: status.daysLeft
+			}))
 		}
 	};
 }

@@ -3,10 +3,11 @@
  * shows what a stranger needs to trust a certificate — exam, date, result, validity and the holder's
  * name partly masked — and nothing else, and is rate limited per address (state in the database).
  */
-import { eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import {
 	type CertificateEvent,
+	type CertificatePolicy,
 	certificateStatus,
 	checkVerificationCode,
 	shanghaiDate
@@ -18,7 +19,14 @@ import { type AnonCtx, type Ctx, write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { certificateEvents, coreEvents } from './certificate-events.ts';
 import { certificatePolicy } from './certificate-policy.ts';
-import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
+import {
+	certificate,
+	certificateEvent,
+	exam,
+	passRecord,
+	person,
+	unit
+} from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
 
 // the exam's unit, joined under its own name beside the holder's
@@ -32,26 +40,99 @@ export function maskName(name: string): string {
 	return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
+type StatusRow = { id: number; validFrom: string; validUntil: string; revokedOn: string | null };
+
+/** The core's rule on one stored certificate. */
+const statusOf = (
+	row: StatusRow,
+	events: CertificateEvent[],
+	today: string,
+	policy: CertificatePolicy
+) =>
+	certificateStatus(
+		{
+			validFrom: row.validFrom,
+			validUntil: row.validUntil,
+			...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
+			events
+		},
+		today,
+		policy
+	);
+
 /**
  * A stored certificate's state on the day (Beijing time) of `now`, by the core's rule: with its
  * suspensions, revocations and reviews (read here unless given), under the certificate settings.
  */
 export async function certificateStatusOn(
 	db: ReadDb,
-	row: { id: number; validFrom: string; validUntil: string; revokedOn: string | null },
+	row: StatusRow,
 	now: Date,
 	events?: CertificateEvent[]
 ) {
-	return certificateStatus(
-		{
-			validFrom: row.validFrom,
-			validUntil: row.validUntil,
-			...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
-			events: events ?? coreEvents(await certificateEvents(db, row.id))
-		},
+	return statusOf(
+		row,
+		events ?? coreEvents(await certificateEvents(db, row.id)),
 		shanghaiDate(now),
 		await certificatePolicy(db)
 	);
+}
+
+/**
+ * The states of many certificates on the day of `now`, in the order given: their events read in
+ * one query and the settings once, whatever their number (a person's record, the API).
+ */
+export async function certificateStatusesOn<R extends StatusRow>(
+	db: ReadDb,
+	rows: readonly R[],
+	now: Date
+): Promise<(R & { status: ReturnType<typeof certificateStatus> })[]> {
+	if (rows.length === 0) return [];
+	const events = await db
+		.select({
+			certificateId: certificateEvent.certificateId,
+			kind: certificateEvent.kind,
+			on: certificateEvent.on,
+			reason: certificateEvent.reason
+		})
+		.from(certificateEvent)
+		.where(
+			inArray(
+				certificateEvent.certificateId,
+				rows.map((r) => r.id)
+			)
+		)
+		.orderBy(asc(certificateEvent.on), asc(certificateEvent.id));
+	const policy = await certificatePolicy(db);
+	const today = shanghaiDate(now);
+	return rows.map((row) => ({
+		...row,
+		status: statusOf(
+			row,
+			coreEvents(events.filter((e) => e.certificateId === row.id)),
+			today,
+			policy
+		)
+	}));
+}
+
+/** A person's certificates, latest first, each with its state on the day of `now`. */
+export async function personCertificates(db: ReadDb, personId: number, now: Date) {
+	const rows = await db
+		.select({
+			id: certificate.id,
+			kind: certificate.kind,
+			examTitle: exam.title,
+			verificationCode: certificate.verificationCode,
+			validFrom: certificate.validFrom,
+			validUntil: certificate.validUntil,
+			revokedOn: certificate.revokedOn
+		})
+		.from(certificate)
+		.innerJoin(exam, eq(exam.id, certificate.examId))
+		.where(eq(certificate.personId, personId))
+		.orderBy(desc(certificate.validFrom), desc(certificate.id));
+	return certificateStatusesOn(db, rows, now);
 }
 
 async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {

@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { type Response, canStartAttempt, decidePass } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import {
+	type ReviewOptions,
 	type ReviewWhen,
 	certificate,
 	exam,
@@ -17,7 +18,7 @@ import {
 } from '../../db/schema/index.ts';
 import { type QuestionView, questionView } from '../practice/session.ts';
 import { candidateOf, closeOverdueOf, lastSeq, ownAttempt } from './attempts.ts';
-import { coreAttempt, responsesOf } from './finish.ts';
+import { type AttemptRow, coreAttempt, responsesOf } from './finish.ts';
 import { gradedByHand } from './manual-items.ts';
 import { reviewItems } from './review.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
@@ -96,6 +97,27 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 
 export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
 
+/** An attempt graded partly by hand whose sitting's results are not yet released. */
+function awaitingRelease(a: Pick<AttemptRow, 'state' | 'paper'> & { releasedAt: Date | null }) {
+	return (
+		gradedByHand(a.paper) &&
+		a.releasedAt === null &&
+		(a.state === 'needs_grading' || a.state === 'graded')
+	);
+}
+
+/**
+ * Whether the candidate may see their score now: graded, released when marked by hand, and as the
+ * exam's review options allow. Their result page and their personal record both ask here.
+ */
+export function candidateSeesScore(
+	a: Pick<AttemptRow, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
+	review: ReviewOptions,
+	now: Date
+): boolean {
+	return a.state === 'graded' && !awaitingRelease(a) && reviewAllows(review.score, true, a, now);
+}
+
 /**
  * The result of a finished attempt, as far as the exam's review options allow now. An exam graded
  * partly by hand shows "awaiting grading" until the sitting's results are released.
@@ -104,11 +126,9 @@ export async function attemptResult(ctx: Ctx, attemptId: number) {
 	const row = await ownAttempt(ctx, attemptId);
 	const [e] = await ctx.db.select().from(exam).where(eq(exam.id, row.examId));
 	const submitted = row.state !== 'in_progress' && row.state !== 'not_started';
-	const byHand = gradedByHand(row.paper);
-	const awaiting =
-		byHand && row.releasedAt === null && (row.state === 'needs_grading' || row.state === 'graded');
+	const awaiting = awaitingRelease(row);
 	const allows = (when: ReviewWhen) => reviewAllows(when, submitted, row, ctx.now);
-	const showScore = row.state === 'graded' && !awaiting && allows(e!.review.score);
+	const showScore = candidateSeesScore(row, e!.review, ctx.now);
 	const showAnswers = row.state !== 'voided' && allows(e!.review.answers);
 	const decision =
 		showScore && row.score !== null && row.maxScore !== null

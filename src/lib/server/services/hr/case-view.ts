@@ -7,6 +7,7 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import type { ExemptionEvidence, PromotionEvidence, Reason } from '@xuefa/core';
 import { can } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
 import {
 	appointment,
 	exam,
@@ -17,7 +18,7 @@ import {
 import { coreMessage } from '../../core-messages.ts';
 import { assignableSittings } from './case-actions.ts';
 import { loadCase } from './cases.ts';
-import { caseClaims, checkGates } from './gate.ts';
+import { type CaseRow, caseClaims, checkGates } from './gate.ts';
 
 /** What a check decided: a decision's result part, or the same read back from the gate log. */
 interface GateOutcome {
@@ -38,7 +39,10 @@ function gateView(
 		checkId,
 		checkedAt: checkedAt.getTime(),
 		allowed: result.allowed,
-		reasons: result.reasons.map((r) => coreMessage(r.code, r.data)),
+		reasons: result.reasons.map((r) => ({
+			code: r.code,
+			text: coreMessage(r.code, r.data)
+		})),
 		evidence: result.evidence.map((e) => ({
 			attemptId: Number(e.attemptId),
 			sitting: sittingNames.get(Number(e.sittingId)) ?? '—',
@@ -51,19 +55,29 @@ function gateView(
 		})),
 		exemptions: result.exemptions.map((x) => ({
 			key: `${x.kind}|${x.documentName}|${x.documentDate}`,
+			kind: x.kind,
+			documentName: x.documentName,
+			documentDate: x.documentDate,
 			use: x.use
 		}))
 	};
 }
 
-export async function caseView(ctx: Ctx, caseId: number) {
-	const row = await loadCase(ctx, caseId);
-	const c = row.c;
-	const manage = can(ctx.user, 'promotion.manage', row.path);
+export type GateView = ReturnType<typeof gateView>;
+
+/**
+ * A case's gate as its page shows it: checked now, and logged, for a case still open (or
+ * postponed), else the check that decided it; null for a closed case never checked. The case page
+ * and the API's case endpoint both read it here, so that they cannot disagree.
+ */
+export async function caseGate(
+	ctx: { db: ReadDb; now: Date; user: { id: number } | null },
+	c: CaseRow
+): Promise<GateView | null> {
 	const active = c.state === 'open' || c.state === 'postponed';
 	let gate: { result: GateOutcome; at: Date; id: number } | null = null;
 	if (active) {
-		const checked = await transact(ctx, (tx) => checkGates({ ...tx, user: ctx.user }, [c], 'view'));
+		const checked = await transact(ctx, (tx) => checkGates(tx, [c], 'view'));
 		const g = checked.get(c.id)!;
 		gate = { result: g.decision, at: ctx.now, id: g.checkId };
 	} else {
@@ -80,8 +94,8 @@ export async function caseView(ctx: Ctx, caseId: number) {
 				id: last.id
 			};
 	}
-	const evidence = gate?.result.evidence ?? [];
-	const sittingIds = [...new Set(evidence.map((e) => Number(e.sittingId)))];
+	if (!gate) return null;
+	const sittingIds = [...new Set(gate.result.evidence.map((e) => Number(e.sittingId)))];
 	const names = new Map(
 		sittingIds.length
 			? (
@@ -93,6 +107,15 @@ export async function caseView(ctx: Ctx, caseId: number) {
 				).map((s) => [s.id, `${s.title} · ${s.name}`] as const)
 			: []
 	);
+	return gateView(gate.result, gate.at, gate.id, names);
+}
+
+export async function caseView(ctx: Ctx, caseId: number) {
+	const row = await loadCase(ctx, caseId);
+	const c = row.c;
+	const manage = can(ctx.user, 'promotion.manage', row.path);
+	const active = c.state === 'open' || c.state === 'postponed';
+	const gate = await caseGate(ctx, c);
 	const claims = await caseClaims(ctx.db, c.id);
 	const assigned = await ctx.db
 		.select({ id: sitting.id, name: sitting.name, title: exam.title, closesAt: sitting.closesAt })
@@ -109,7 +132,7 @@ export async function caseView(ctx: Ctx, caseId: number) {
 			unitName: row.unitName
 		},
 		manage,
-		gate: gate ? gateView(gate.result, gate.at, gate.id, names) : null,
+		gate,
 		claims: claims.map(({ claim, recorder }) => ({
 			...claim,
 			key: `${claim.kind}|${claim.documentName}|${claim.documentDate}`,

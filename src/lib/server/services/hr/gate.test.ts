@@ -17,7 +17,7 @@ type Setup = Awaited<ReturnType<typeof hrSetup>>;
 /** The gate on the case page, in Chinese, as HR sees it on `date`. */
 async function gateOn(s: Setup, date = '2026-03-10') {
 	const view = await caseView(await s.hrAt(date), s.caseId);
-	return view.gate!;
+	return { ...view.gate!, reasons: view.gate!.reasons.map((r) => r.text) };
 }
 
 /** The policy form as saved by default, with `overrides`. */

@@ -70,7 +70,7 @@ function toCore(
 	};
 }
 
-type AppointmentRow = typeof appointment.$inferSelect;
+export type AppointmentRow = typeof appointment.$inferSelect;
 const coreAppointment = (a: AppointmentRow): Appointment => ({
 	id: String(a.id),
 	personId: String(a.personId),
@@ -78,6 +78,60 @@ const coreAppointment = (a: AppointmentRow): Appointment => ({
 	appointedOn: a.appointedOn,
 	appointingBody: a.appointingBody
 });
+
+/** A person's appointments, newest first (their record, the API). */
+export function personAppointments(db: ReadDb, personId: number) {
+	return db
+		.select()
+		.from(appointment)
+		.where(eq(appointment.personId, personId))
+		.orderBy(desc(appointment.appointedOn), desc(appointment.id));
+}
+
+/**
+ * The oath state of each appointment (the core's `oathStatus` under the oath policy, through the
+ * working-day calendar), with the ceremonies that swore them: the register, a person's record and
+ * the API read the same.
+ */
+export async function oathStates(db: ReadDb, appointments: readonly AppointmentRow[], now: Date) {
+	const sworn = appointments.length
+		? await db
+				.select({ ceremonyId: oathParticipant.ceremonyId })
+				.from(oathParticipant)
+				.where(
+					inArray(
+						oathParticipant.appointmentId,
+						appointments.map((a) => a.id)
+					)
+				)
+		: [];
+	const ceremonyRows = sworn.length
+		? await db
+				.select()
+				.from(oathCeremony)
+				.where(
+					inArray(
+						oathCeremony.id,
+						sworn.map((s) => s.ceremonyId)
+					)
+				)
+		: [];
+	const ceremonies = await coreCeremonies(db, ceremonyRows);
+	const policy = await readOathPolicy(db);
+	const calendar = await workingDayCalendar(db);
+	const today = shanghaiDate(now);
+	const byId = new Map(
+		appointments.map((a) => [
+			a.id,
+			oathStatus(coreAppointment(a), ceremonies, today, policy, calendar)
+		])
+	);
+	return {
+		ceremonies: ceremonyRows,
+		policy,
+		of: (appointmentId: number) => byId.get(appointmentId)!
+	};
+}
 
 /**
  * The register: each appointment of the user's units with its oath state, overdue first, then due
@@ -97,31 +151,12 @@ export async function oathRegister(ctx: Ctx) {
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(inScope(ctx.user, 'promotion.read', unit.path))
 		.orderBy(desc(appointment.appointedOn));
-	const sworn = rows.length
-		? await ctx.db
-				.select({ ceremonyId: oathParticipant.ceremonyId })
-				.from(oathParticipant)
-				.where(
-					inArray(
-						oathParticipant.appointmentId,
-						rows.map((r) => r.a.id)
-					)
-				)
-		: [];
-	const ceremonyRows = sworn.length
-		? await ctx.db
-				.select()
-				.from(oathCeremony)
-				.where(
-					inArray(
-						oathCeremony.id,
-						sworn.map((s) => s.ceremonyId)
-					)
-				)
-		: [];
-	const ceremonies = await coreCeremonies(ctx.db, ceremonyRows);
-	const policy = await readOathPolicy(ctx.db);
-	const calendar = await workingDayCalendar(ctx.db);
+	const states = await oathStates(
+		ctx.db,
+		rows.map((r) => r.a),
+		ctx.now
+	);
+	const { policy, ceremonies: ceremonyRows } = states;
 	const today = shanghaiDate(ctx.now);
 	const order = { overdue: 0, due: 1, done: 2, not_required: 3 } as const;
 	const register = rows
@@ -135,7 +170,7 @@ export async function oathRegister(ctx: Ctx) {
 			appointingBody: r.a.appointingBody,
 			appointedOn: r.a.appointedOn,
 			caseId: r.a.caseId,
-			status: oathStatus(coreAppointment(r.a), ceremonies, today, policy, calendar)
+			status: states.of(r.a.id)
 		}))
 		.sort(
 			(x, y) =>

@@ -201,3 +201,37 @@ export async function unitCredits(ctx: Ctx, options: { year?: number; behindOnly
 	rows.sort((a, b) => b.credits.shortfall - a.credits.shortfall);
 	return { year, required: policy.annualRequired, rows };
 }
+
+/**
+ * One person's credits for each year from their first recorded study (attendance or practice) to
+ * the year of `now`, newest first, at most `maxYears` of them: the personal record's study part.
+ */
+export async function personCredits(
+	db: ReadDb,
+	personId: number,
+	now: Date,
+	maxYears = 5
+): Promise<(AnnualCredits & { year: number })[]> {
+	const last = currentYear(now);
+	const [firstSession] = await db
+		.select({ date: sql<string | null>`min(${studySession.date})` })
+		.from(studyAttendance)
+		.innerJoin(studySession, eq(studySession.id, studyAttendance.sessionId))
+		.where(eq(studyAttendance.personId, personId));
+	const [firstAnswer] = await db
+		.select({ at: sql<number | null>`min(${practiceAnswer.answeredAt})` })
+		.from(practiceAnswer)
+		.where(eq(practiceAnswer.personId, personId));
+	const starts = [
+		firstSession?.date ? Number(firstSession.date.slice(0, 4)) : last,
+		firstAnswer?.at ? currentYear(new Date(firstAnswer.at)) : last
+	];
+	const first = Math.max(Math.min(...starts), last - maxYears + 1);
+	const policy = await creditPolicy(db);
+	const out: (AnnualCredits & { year: number })[] = [];
+	for (let year = last; year >= first; year--) {
+		const inputs = await gather(db, eq(person.id, personId), year);
+		out.push({ year, ...annualCredits({ year, ...(inputs.get(personId) ?? none) }, policy) });
+	}
+	return out;
+}

@@ -1,0 +1,209 @@
+/**
+ * The parts of a person's record (干部学法档案), each read for one person: study (credits per year,
+ * sessions, practice), exams (every attempt, certificates), oaths and promotion cases. Who may see
+ * which part is decided in record.ts, before any of these runs.
+ */
+import { and, count, desc, eq, max, sql, sum } from 'drizzle-orm';
+import { shanghaiDate } from '@xuefa/core';
+import { transact } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
+import {
+	exam,
+	examAttempt,
+	passRecord,
+	practiceAnswer,
+	practiceCard,
+	promotionCase,
+	question,
+	questionBank,
+	sitting,
+	studyAttendance,
+	studySession,
+	unit
+} from '../../db/schema/index.ts';
+import { coreMessage } from '../../core-messages.ts';
+import { personCertificates } from '../exams/certificates.ts';
+import { candidateSeesScore } from '../exams/view.ts';
+import { practisable } from '../practice/scope.ts';
+import { personCredits } from '../study/credits.ts';
+import { type CaseRow, checkGates } from './gate.ts';
+import { oathStates, personAppointments } from './oaths.ts';
+
+/** Whose record, as the parts need it. */
+export interface RecordPerson {
+	id: number;
+	unitPath: string;
+}
+
+interface PartCtx {
+	db: ReadDb;
+	now: Date;
+	user: { id: number };
+}
+
+/** Credits per year, every session the person was marked for, and their practice. */
+export async function studyPart(ctx: PartCtx, p: RecordPerson) {
+	const credits = await personCredits(ctx.db, p.id, ctx.now);
+	const sessions = await ctx.db
+		.select({
+			id: studySession.id,
+			date: studySession.date,
+			startTime: studySession.startTime,
+			topic: studySession.topic,
+			form: studySession.form,
+			unitName: unit.name,
+			status: studyAttendance.status,
+			reason: studyAttendance.reason
+		})
+		.from(studyAttendance)
+		.innerJoin(studySession, eq(studySession.id, studyAttendance.sessionId))
+		.innerJoin(unit, eq(unit.id, studySession.unitId))
+		.where(eq(studyAttendance.personId, p.id))
+		.orderBy(desc(studySession.date), desc(studySession.startTime));
+	const [answers] = await ctx.db
+		.select({
+			answered: count(),
+			right: sum(sql<number>`${practiceAnswer.outcome} = 'right'`).mapWith(Number),
+			lastAt: max(practiceAnswer.answeredAt)
+		})
+		.from(practiceAnswer)
+		.where(eq(practiceAnswer.personId, p.id));
+	// the mistake book as the person sees it: questions they may still practise (see practisable)
+	const unitIds = p.unitPath.split('/').filter(Boolean).map(Number);
+	const [mistakes] = await ctx.db
+		.select({ n: count() })
+		.from(practiceCard)
+		.innerJoin(question, eq(question.id, practiceCard.questionId))
+		.innerJoin(questionBank, eq(questionBank.id, question.bankId))
+		.where(
+			and(
+				eq(practiceCard.personId, p.id),
+				eq(practiceCard.inMistakeBook, true),
+				practisable({ personId: p.id, unitIds })
+			)
+		);
+	const answered = answers?.answered ?? 0;
+	const right = answers?.right ?? 0;
+	return {
+		credits,
+		sessions,
+		practice: {
+			answered,
+			right,
+			/** Share of answers fully right, 0–1; null before the first answer. */
+			accuracy: answered > 0 ? right / answered : null,
+			lastActiveAt: answers?.lastAt ? answers.lastAt.getTime() : null,
+			mistakes: mistakes?.n ?? 0
+		}
+	};
+}
+
+/**
+ * Every exam attempt with its result, and every certificate with its state today. The person
+ * themself sees a score only when their result page would show it (`candidateSeesScore`).
+ */
+export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
+	const rows = await ctx.db
+		.select({
+			id: examAttempt.id,
+			number: examAttempt.number,
+			state: examAttempt.state,
+			paper: examAttempt.paper,
+			startedAt: examAttempt.startedAt,
+			score: examAttempt.score,
+			maxScore: examAttempt.maxScore,
+			voidReason: examAttempt.voidReason,
+			examTitle: exam.title,
+			kind: exam.kind,
+			review: exam.review,
+			sittingName: sitting.name,
+			closesAt: sitting.closesAt,
+			releasedAt: sitting.releasedAt,
+			takenOn: passRecord.takenOn,
+			recordScore: passRecord.score,
+			recordMax: passRecord.maxScore,
+			percent: passRecord.percent,
+			band: passRecord.band,
+			passed: passRecord.passed
+		})
+		.from(examAttempt)
+		.innerJoin(exam, eq(exam.id, examAttempt.examId))
+		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
+		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
+		.where(eq(examAttempt.personId, p.id))
+		.orderBy(desc(examAttempt.startedAt), desc(examAttempt.id));
+	const attempts = rows.map((r) => {
+		const shown = self ? candidateSeesScore(r, r.review, ctx.now) : r.state === 'graded';
+		return {
+			id: r.id,
+			examTitle: r.examTitle,
+			kind: r.kind,
+			sittingName: r.sittingName,
+			takenOn: r.takenOn ?? shanghaiDate(r.startedAt),
+			number: r.number,
+			state: r.state,
+			// the pass record is what HR and the gate read; the attempt's own until there is one
+			score: shown ? (r.recordScore ?? r.score) : null,
+			maxScore: r.recordMax ?? r.maxScore,
+			percent: shown ? r.percent : null,
+			band: shown ? r.band : null,
+			passed: shown ? r.passed : null,
+			voidReason: r.state === 'voided' ? (r.voidReason ?? '') : null
+		};
+	});
+	const certificates = await personCertificates(ctx.db, p.id, ctx.now);
+	return {
+		attempts,
+		certificates: certificates.map(({ status, ...c }) => ({
+			...c,
+			state: status.state,
+			daysLeft: status.daysLeft,
+			reviewDue: status.reviewDue ?? null
+		}))
+	};
+}
+
+/** Each appointment of the person with its oath state and, once sworn, its ceremony. */
+export async function oathsPart(ctx: PartCtx, p: RecordPerson) {
+	const rows = await personAppointments(ctx.db, p.id);
+	const states = await oathStates(ctx.db, rows, ctx.now);
+	return rows.map((a) => ({
+		id: a.id,
+		post: a.post,
+		appointingBody: a.appointingBody,
+		body: coreMessage(`oath.body.${a.appointingBody}`),
+		appointedOn: a.appointedOn,
+		caseId: a.caseId,
+		status: states.of(a.id)
+	}));
+}
+
+/**
+ * The person's promotion cases, newest first, each open one with the gate checked now (and logged,
+ * as the case list does), the others with their last outcome; the first reason in words.
+ */
+export async function casesPart(ctx: PartCtx, p: RecordPerson) {
+	const rows = await ctx.db
+		.select()
+		.from(promotionCase)
+		.where(eq(promotionCase.personId, p.id))
+		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id));
+	const open = rows.filter((c) => c.state === 'open') as CaseRow[];
+	const gates = open.length
+		? await transact(ctx, (tx) => checkGates(tx, open, 'view'))
+		: new Map<number, never>();
+	return rows.map((c) => {
+		const decision = gates.get(c.id)?.decision;
+		const first = decision?.reasons[0];
+		return {
+			id: c.id,
+			proposedPost: c.proposedPost,
+			appointmentRoute: c.appointmentRoute,
+			publicNoticeOn: c.publicNoticeOn,
+			state: c.state,
+			stateReason: c.stateReason,
+			allowed: decision ? decision.allowed : c.gateAllowed,
+			reason: first ? coreMessage(first.code, first.data) : null
+		};
+	});
+}

@@ -1,0 +1,8 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { myRecord } from '$lib/server/services/hr/record.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const ctx = ctxOf(event);
+	return { record: await guard(() => myRecord(ctx)) };
+};

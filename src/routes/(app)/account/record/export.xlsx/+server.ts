@@ -1,0 +1,10 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { recordDownload } from '$lib/server/services/hr/record-export.ts';
+import { myRecord } from '$lib/server/services/hr/record.ts';
+import type { RequestHandler } from './$types';
+
+/** The record as .xlsx: the same parts, as far as the user may see them, as the page. */
+export const GET: RequestHandler = async (event) => {
+	const ctx = ctxOf(event);
+	return recordDownload(await guard(() => myRecord(ctx)));
+};
