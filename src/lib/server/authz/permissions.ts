@@ -51,7 +51,14 @@ export const PERMISSIONS = {
 	/** Recording oath ceremonies for the units' appointees. */
 	'oath.manage': ['hr'],
 	/** The gate and oath policy settings serve the whole installation (see INSTALLATION_WIDE). */
-	'policy.manage': ['hr', 'admin']
+	'policy.manage': ['hr', 'admin'],
+	/**
+	 * The oversight dashboards and the year-end assessment of the units in scope. Leaders read them
+	 * through the organiser role at district level (the justice bureau prepares them for the leaders).
+	 */
+	'oversight.read': ['organiser', 'admin'],
+	/** The assessment's indicator weights and its share in the year-end score (see INSTALLATION_WIDE). */
+	'assessment.manage': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -63,7 +70,8 @@ export type Permission = keyof typeof PERMISSIONS;
 export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>([
 	'law.manage',
 	'calendar.manage',
-	'policy.manage'
+	'policy.manage',
+	'assessment.manage'
 ]);
 
 export function rolesFor(permission: Permission): readonly Role[] {
