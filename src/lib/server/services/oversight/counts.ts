@@ -39,6 +39,7 @@ import {
 	type CertificateState
 } from '@xuefa/core';
 import type { ExamKind } from '$lib/schemas/exam-enums.ts';
+import type { UnitCounts } from '$lib/oversight.ts';
 import { EXAM_KINDS } from '$lib/schemas/exam-enums.ts';
 import type { ReadDb } from '../../db/index.ts';
 import {
@@ -64,24 +65,7 @@ import { certificatePolicy, coreEvents } from '../exams/certificate-events.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
 import { readOathPolicy } from '../hr/policy.ts';
 
-/** Everything counted for one unit (its own records, or a subtree once rolled up). */
-export interface UnitCounts {
-	planItems: { planned: number; held: number };
-	sessions: { scheduled: number; held: number };
-	attendance: { expected: number; attended: number };
-	readings: { expected: number; signed: number };
-	practice: { answers: number; people: number };
-	exams: Record<ExamKind, { required: number; sat: number; passed: number }>;
-	certificates: {
-		inForce: number;
-		expiringSoon: number;
-		expired: number;
-		holders: number;
-		holdersInForce: number;
-	};
-	oaths: { required: number; done: number; due: number; overdue: number };
-	cases: { open: number; blocked: number };
-}
+export type { UnitCounts };
 
 /** A count object of zeros. */
 export function emptyCounts(): UnitCounts {
