@@ -15,6 +15,12 @@ export function yearOf(url: URL, now: Date) {
 	return { year, years: Array.from({ length: 5 }, (_, i) => current - i) };
 }
 
+/** The unit asked for (`?unit=`), if any: the assessment of that unit's sub-units. */
+export function unitOf(url: URL): number | undefined {
+	const id = Number(url.searchParams.get('unit'));
+	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
 /** The list behind each figure, where one exists and the viewer may open it. */
 export function figureLinks(user: SessionUser, unitId: number | null) {
 	const study = canAnywhere(user, 'study.read');

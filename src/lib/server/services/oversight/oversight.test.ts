@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { assessmentSettingsInput } from '$lib/schemas/oversight.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/index.ts';
 import {
@@ -37,6 +39,7 @@ import {
 	makeUser
 } from '../../testing/factories.ts';
 import { assessment, dashboard } from './view.ts';
+import { assessmentWorkbook } from './export.ts';
 import { saveAssessmentSettings } from './settings.ts';
 
 const NOW = new Date('2026-06-30T12:00:00+08:00');
@@ -498,5 +501,62 @@ describe('oversight indicators', () => {
 		const cadre = await ctx(s.db, s.cadre.user.id);
 		await expect(dashboard(cadre, { year: 2026 })).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(assessment(cadre, { year: 2026 })).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('the assessment workbook', () => {
+	it('has the title, Chinese headers, one ranked row per unit in per cent and the weights noted', async () => {
+		const s = await knownDistrict();
+		const bytes = await assessmentWorkbook(await ctx(s.db, s.organiser.user.id), { year: 2026 });
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(bytes) as never);
+		const sheet = wb.worksheets[0]!;
+		const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+		expect(row(1)[0]).toBe('测试区政府2026年度法治建设考核结果');
+		expect(row(2)).toEqual([
+			'名次',
+			'单位',
+			'学法计划完成率（%）',
+			'学法活动举办率（%）',
+			'出勤率（%）',
+			'参考率（%）',
+			'考试合格率（%）',
+			'宪法宣誓覆盖率（%）',
+			'执法证件有效率（%）',
+			'法治建设考核得分',
+			'折合年度考核得分（占 4%）'
+		]);
+		expect(row(3)).toEqual([1, '东城街道', '不适用', 100, 50, 100, 100, 0, '不适用', 75, 3]);
+		expect(row(4)).toEqual([2, '区司法局', 66.7, 66.7, 75, 66.7, 100, 50, 66.7, 71.25, 2.85]);
+		expect(String(row(6)[0])).toContain('学法计划完成率 20');
+		expect(String(row(6)[0])).toContain('占年度考核总分的 4%');
+	});
+});
+
+describe('the assessment settings form', () => {
+	const form = {
+		planKept: '0',
+		sessionsHeld: '0',
+		attendance: '0',
+		examParticipation: '0',
+		examPassRate: '0',
+		oathCoverage: '0',
+		certificatesValid: '0',
+		sharePercent: '4.5'
+	};
+	it('refuses all weights zero, a share out of range, and takes a share with one decimal', () => {
+		const zero = assessmentSettingsInput.safeParse(form);
+		expect(zero.success).toBe(false);
+		expect(zero.error?.issues[0]?.message).toBe('oversight_err_weights_zero');
+		expect(
+			assessmentSettingsInput.safeParse({ ...form, planKept: '5', sharePercent: '0' }).success
+		).toBe(false);
+		expect(
+			assessmentSettingsInput.safeParse({ ...form, planKept: '5', sharePercent: '4.55' }).success
+		).toBe(false);
+		expect(assessmentSettingsInput.parse({ ...form, planKept: '5' })).toMatchObject({
+			planKept: 5,
+			sharePercent: 4.5
+		});
 	});
 });
