@@ -17,8 +17,8 @@
  * - Practice: practice answers given in the year by the unit's people, and how many people answered.
  * - Exams, per kind: "required to sit" = active people on the roster (named, by unit or by rank) of a
  *   sitting of that kind that closed in the year by the as-of day, each person counted once per kind;
- *   `sat` = of those, people with a submitted, not voided attempt on such a sitting; `passed` = of
- *   those, people whose pass record on such a sitting says passed.
+ *   `sat` = of those, people with a finished, not voided attempt on such a sitting (its pass record,
+ *   pending until graded); `passed` = of those, people whose pass record on such a sitting says passed.
  * - Certificates: every certificate of the unit's people granted by the as-of day, by the core's
  *   certificateStatus on that day: in force (valid or expiring soon), expiring soon (within the
  *   `certificate.expiringSoonDays` setting, 90 by default) and expired. For the assessment,
@@ -122,25 +122,33 @@ const inTree = (path: string) => inTrees([path]);
 /** What a figure is grouped by: a unit id column, or an expression such as the month. */
 type GroupKey = SQLiteColumn | SQL<string>;
 
-/** Sessions dated in the year up to the as-of day, and those held, by `by` (the session's unit). */
-export function sessionCounts(db: ReadDb, tree: SQL, w: YearWindow, by: GroupKey) {
+const sessionMonth = sql<string>`substr(${studySession.date}, 1, 7)`;
+
+/** Sessions dated in the year up to the as-of day, and those held, by the session's unit and month. */
+function sessionCounts(db: ReadDb, tree: SQL, w: YearWindow) {
 	return db
 		.select({
-			key: by,
+			unitId: studySession.unitId,
+			month: sessionMonth,
 			scheduled: sql<number>`count(*)`,
 			held: sql<number>`sum(${studySession.status} = 'held')`
 		})
 		.from(studySession)
 		.innerJoin(unit, eq(unit.id, studySession.unitId))
 		.where(and(tree, gte(studySession.date, w.from), lte(studySession.date, w.asOf)))
-		.groupBy(by);
+		.groupBy(studySession.unitId, sessionMonth);
 }
 
-/** Attendance rows of the year's held sessions (应到) and those present or late (实到), by the person's unit or `by`. */
-export function attendanceCounts(db: ReadDb, tree: SQL, w: YearWindow, by: GroupKey) {
+/**
+ * Attendance rows of the year's held sessions (应到) and those present or late (实到), by the
+ * person's unit and the session's month: the largest scan of the dashboard, made once for both the
+ * units and the trend.
+ */
+function attendanceCounts(db: ReadDb, tree: SQL, w: YearWindow) {
 	return db
 		.select({
-			key: by,
+			unitId: person.unitId,
+			month: sessionMonth,
 			expected: sql<number>`count(*)`,
 			attended: sql<number>`sum(${studyAttendance.status} IN ('present', 'late'))`
 		})
@@ -156,7 +164,7 @@ export function attendanceCounts(db: ReadDb, tree: SQL, w: YearWindow, by: Group
 				lte(studySession.date, w.asOf)
 			)
 		)
-		.groupBy(by);
+		.groupBy(person.unitId, sessionMonth);
 }
 
 /** Practice answers of the year and the people who gave them, by the person's unit or `by`. */
@@ -180,16 +188,31 @@ export function practiceCounts(db: ReadDb, tree: SQL, w: YearWindow, by: GroupKe
 		.groupBy(by);
 }
 
+/** The subtree's sessions and attendance in one month. */
+export interface MonthCounts {
+	scheduled: number;
+	held: number;
+	expected: number;
+	attended: number;
+}
+
 /**
  * The counts of every unit of the subtree at `rootPath` with records of its own, keyed by unit id
- * (people's records by their unit, plans and sessions by the unit that holds them).
+ * (people's records by their unit, plans and sessions by the unit that holds them), and the
+ * subtree's sessions and attendance by month (from the same rows).
  */
 export async function countsByUnit(
 	db: ReadDb,
 	rootPath: string,
 	w: YearWindow
-): Promise<Map<number, UnitCounts>> {
+): Promise<{ units: Map<number, UnitCounts>; months: Map<string, MonthCounts> }> {
 	const out = new Map<number, UnitCounts>();
+	const months = new Map<string, MonthCounts>();
+	const month = (m: string) => {
+		let c = months.get(m);
+		if (!c) months.set(m, (c = { scheduled: 0, held: 0, expected: 0, attended: 0 }));
+		return c;
+	};
 	const of = (id: number) => {
 		let c = out.get(id);
 		if (!c) out.set(id, (c = emptyCounts()));
@@ -198,8 +221,8 @@ export async function countsByUnit(
 	const tree = inTree(rootPath);
 	const [plans, sessions, attendance, readings, practice, exams, cases] = await Promise.all([
 		planCounts(db, rootPath, w),
-		sessionCounts(db, tree, w, studySession.unitId),
-		attendanceCounts(db, tree, w, person.unitId),
+		sessionCounts(db, tree, w),
+		attendanceCounts(db, tree, w),
 		db
 			.select({
 				unitId: person.unitId,
@@ -241,10 +264,20 @@ export async function countsByUnit(
 			.groupBy(person.unitId)
 	]);
 	for (const r of plans) of(r.unitId).planItems = { planned: n(r.planned), held: n(r.held) };
-	for (const r of sessions)
-		of(Number(r.key)).sessions = { scheduled: n(r.scheduled), held: n(r.held) };
-	for (const r of attendance)
-		of(Number(r.key)).attendance = { expected: n(r.expected), attended: n(r.attended) };
+	for (const r of sessions) {
+		const c = of(r.unitId).sessions;
+		c.scheduled += n(r.scheduled);
+		c.held += n(r.held);
+		month(r.month).scheduled += n(r.scheduled);
+		month(r.month).held += n(r.held);
+	}
+	for (const r of attendance) {
+		const c = of(r.unitId).attendance;
+		c.expected += n(r.expected);
+		c.attended += n(r.attended);
+		month(r.month).expected += n(r.expected);
+		month(r.month).attended += n(r.attended);
+	}
 	for (const r of readings)
 		of(r.unitId).readings = { expected: n(r.expected), signed: n(r.signed) };
 	for (const r of practice)
@@ -254,7 +287,7 @@ export async function countsByUnit(
 	for (const r of cases) of(r.unitId).cases = { open: n(r.open), blocked: n(r.blocked) };
 	for (const [unitId, c] of await certificateCounts(db, rootPath, w)) of(unitId).certificates = c;
 	for (const [unitId, c] of await oathCounts(db, rootPath, w)) of(unitId).oaths = c;
-	return out;
+	return { units: out, months };
 }
 
 function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
@@ -287,45 +320,46 @@ function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
  * exam's unit or below), one row per person and kind, then grouped by the person's unit.
  */
 function examCounts(db: ReadDb, rootPath: string, w: YearWindow) {
+	// CROSS JOIN keeps SQLite's join order: from the year's few sittings outwards, never from all people
 	const rows = sql`
-		WITH closed AS (
+		WITH closed AS MATERIALIZED (
 			SELECT s.id AS sid, e.kind AS kind, e.unit_id AS exam_unit
 			FROM sitting s JOIN exam e ON e.id = s.exam_id
 			WHERE s.closes_at >= ${w.fromMs} AND s.closes_at <= ${w.untilMs}
 		),
-		scope AS (
+		scope AS MATERIALIZED (
 			SELECT p.id AS pid, p.unit_id AS unit_id, p.rank AS rank, u.path AS path
-			FROM person p JOIN unit u ON u.id = p.unit_id
+			FROM unit u CROSS JOIN person p ON p.unit_id = u.id
 			WHERE p.status = 'active' AND u.path LIKE ${rootPath + '%'}
 		),
 		roster AS (
 			SELECT c.sid, c.kind, sc.pid, sc.unit_id FROM closed c
-				JOIN sitting_person sp ON sp.sitting_id = c.sid
-				JOIN scope sc ON sc.pid = sp.person_id
-			UNION
+				CROSS JOIN sitting_person sp ON sp.sitting_id = c.sid
+				CROSS JOIN scope sc ON sc.pid = sp.person_id
+			UNION ALL
+			-- the roster unit's subtree as a range of paths (unit_path_idx), then its people by unit
+			SELECT c.sid, c.kind, p.id, p.unit_id FROM closed c
+				CROSS JOIN sitting_unit su ON su.sitting_id = c.sid
+				CROSS JOIN unit ru ON ru.id = su.unit_id
+				CROSS JOIN unit pu ON pu.path >= ru.path AND pu.path < ru.path || '~'
+				CROSS JOIN person p ON p.unit_id = pu.id
+			WHERE p.status = 'active' AND pu.path LIKE ${rootPath + '%'}
+			UNION ALL
 			SELECT c.sid, c.kind, sc.pid, sc.unit_id FROM closed c
-				JOIN sitting_unit su ON su.sitting_id = c.sid
-				JOIN unit ru ON ru.id = su.unit_id
-				JOIN scope sc ON substr(sc.path, 1, length(ru.path)) = ru.path
-			UNION
-			SELECT c.sid, c.kind, sc.pid, sc.unit_id FROM closed c
-				JOIN sitting_rank sr ON sr.sitting_id = c.sid
-				JOIN unit eu ON eu.id = c.exam_unit
-				JOIN scope sc ON sc.rank = sr.rank AND substr(sc.path, 1, length(eu.path)) = eu.path
+				CROSS JOIN sitting_rank sr ON sr.sitting_id = c.sid
+				CROSS JOIN unit eu ON eu.id = c.exam_unit
+				CROSS JOIN scope sc ON sc.rank = sr.rank AND substr(sc.path, 1, length(eu.path)) = eu.path
 		),
+		-- every finished attempt has a pass record (pending until graded, voided when voided): one
+		-- seek per rostered person and sitting in its covering index answers both questions
 		per_person AS (
 			SELECT r.pid, r.unit_id, r.kind,
-				max(EXISTS (
-					SELECT 1 FROM exam_attempt a
-					WHERE a.sitting_id = r.sid AND a.person_id = r.pid
-						AND a.state IN ('submitted', 'needs_grading', 'graded') AND a.voided_at IS NULL
-				)) AS sat,
-				max(EXISTS (
-					SELECT 1 FROM pass_record pr
-					WHERE pr.person_id = r.pid AND pr.sitting_id = r.sid
-						AND pr.status = 'graded' AND pr.passed = 1
-				)) AS passed
-			FROM roster r GROUP BY r.pid, r.unit_id, r.kind
+				max(pr.status IS NOT NULL) AS sat,
+				max(coalesce(pr.status = 'graded' AND pr.passed = 1, 0)) AS passed
+			FROM roster r
+				LEFT JOIN pass_record pr INDEXED BY pass_record_sitting_person_idx
+					ON pr.sitting_id = r.sid AND pr.person_id = r.pid AND pr.status <> 'voided'
+			GROUP BY r.pid, r.unit_id, r.kind
 		)
 		SELECT unit_id AS unitId, kind, count(*) AS required, sum(sat) AS sat, sum(passed) AS passed
 		FROM per_person GROUP BY unit_id, kind`;

@@ -9,17 +9,16 @@ import { type AssessmentInput, type AssessmentResult, assessUnits } from '@xuefa
 import { authorize, scopePaths } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { practiceAnswer, studySession, unit } from '../../db/schema/index.ts';
+import { practiceAnswer, unit } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import {
+	type MonthCounts,
 	type UnitCounts,
 	addCounts,
-	attendanceCounts,
 	countsByUnit,
 	emptyCounts,
 	inTrees,
 	practiceCounts,
-	sessionCounts,
 	yearWindow
 } from './counts.ts';
 import { assessmentSettings } from './settings.ts';
@@ -57,9 +56,9 @@ async function rootOf(ctx: Ctx, unitId: number | undefined): Promise<UnitRow[]> 
 }
 
 /** The groups of one root: its own records (if it has children), then each child's subtree. */
-async function groupsOf(db: ReadDb, root: UnitRow, year: number, now: Date): Promise<UnitGroup[]> {
+async function groupsOf(db: ReadDb, root: UnitRow, year: number, now: Date) {
 	const w = yearWindow(year, now);
-	const [units, counts] = await Promise.all([
+	const [units, { units: counts, months }] = await Promise.all([
 		db
 			.select({ id: unit.id, name: unit.name, path: unit.path, parentId: unit.parentId })
 			.from(unit)
@@ -91,7 +90,10 @@ async function groupsOf(db: ReadDb, root: UnitRow, year: number, now: Date): Pro
 		if (g) addCounts(g.counts, c);
 	}
 	const keepOwn = children.length === 0 || counts.has(root.id);
-	return (keepOwn ? [own, ...groups] : groups).map(({ path: _path, ...g }) => g);
+	return {
+		groups: (keepOwn ? [own, ...groups] : groups).map(({ path: _path, ...g }): UnitGroup => g),
+		months
+	};
 }
 
 /** The core's input for a group: exam counts summed over the kinds. */
@@ -124,70 +126,68 @@ export function assessmentInput(g: UnitGroup): AssessmentInput {
  */
 export async function oversightUnits(ctx: Ctx, input: { unitId?: number; year: number }) {
 	const roots = await rootOf(ctx, input.unitId);
-	const groups =
+	const each = await Promise.all(roots.map((r) => groupsOf(ctx.db, r, input.year, ctx.now)));
+	const groups: UnitGroup[] =
 		roots.length === 1
-			? await groupsOf(ctx.db, roots[0]!, input.year, ctx.now)
-			: await Promise.all(
-					roots.map(async (r) => ({
-						id: r.id,
-						name: r.name,
-						own: false,
-						hasChildren: true,
-						counts: (await groupsOf(ctx.db, r, input.year, ctx.now)).reduce(
-							(s, g) => addCounts(s, g.counts),
-							emptyCounts()
-						)
-					}))
-				);
+			? each[0]!.groups
+			: roots.map((r, i) => ({
+					id: r.id,
+					name: r.name,
+					own: false,
+					hasChildren: true,
+					counts: each[i]!.groups.reduce((s, g) => addCounts(s, g.counts), emptyCounts())
+				}));
 	const totals = groups.reduce((s, g) => addCounts(s, g.counts), emptyCounts());
+	const months = new Map<string, MonthCounts>();
+	for (const e of each)
+		for (const [m, c] of e.months) {
+			const t = months.get(m) ?? { scheduled: 0, held: 0, expected: 0, attended: 0 };
+			months.set(m, {
+				scheduled: t.scheduled + c.scheduled,
+				held: t.held + c.held,
+				expected: t.expected + c.expected,
+				attended: t.attended + c.attended
+			});
+		}
 	return {
 		root: roots.length === 1 ? roots[0]! : null,
 		roots,
 		groups,
 		totals,
+		months,
 		window: yearWindow(input.year, ctx.now)
 	};
 }
 
-/** Month by month in the viewed subtree(s): sessions held and planned, attendance, practice. */
-export async function monthlyTrend(db: ReadDb, paths: readonly string[], year: number, now: Date) {
-	const w = yearWindow(year, now);
-	const tree = inTrees(paths);
-	const month = sql<string>`substr(${studySession.date}, 1, 7)`;
+/** Month by month up to the as-of day: sessions held of those scheduled, attendance, practice answers. */
+async function monthlyTrend(
+	db: ReadDb,
+	view: Awaited<ReturnType<typeof oversightUnits>>,
+	year: number
+) {
+	const w = view.window;
 	// answeredAt is in ms: the month in Beijing time
 	const answerMonth = sql<string>`strftime('%Y-%m', ${practiceAnswer.answeredAt} / 1000 + 8 * 3600, 'unixepoch')`;
-	const [sessions, attendance, practice] = await Promise.all([
-		sessionCounts(db, tree, w, month),
-		attendanceCounts(db, tree, w, month),
-		practiceCounts(db, tree, w, answerMonth)
-	]);
+	const practice = await practiceCounts(db, inTrees(view.roots.map((r) => r.path)), w, answerMonth);
 	const last = Number(w.asOf.slice(5, 7));
 	return Array.from({ length: last }, (_, i) => {
 		const m = `${year}-${String(i + 1).padStart(2, '0')}`;
-		const s = sessions.find((r) => r.key === m);
-		const a = attendance.find((r) => r.key === m);
-		const p = practice.find((r) => r.key === m);
+		const c = view.months.get(m);
 		return {
 			month: m,
-			scheduled: Number(s?.scheduled ?? 0),
-			held: Number(s?.held ?? 0),
-			expected: Number(a?.expected ?? 0),
-			attended: Number(a?.attended ?? 0),
-			answers: Number(p?.answers ?? 0)
+			scheduled: c?.scheduled ?? 0,
+			held: c?.held ?? 0,
+			expected: c?.expected ?? 0,
+			attended: c?.attended ?? 0,
+			answers: Number(practice.find((r) => r.key === m)?.answers ?? 0)
 		};
 	});
 }
 
 /** The district (or unit) dashboard: the units, their totals and the trend by month. */
 export async function dashboard(ctx: Ctx, input: { unitId?: number; year: number }) {
-	const view = await oversightUnits(ctx, input);
-	const trend = await monthlyTrend(
-		ctx.db,
-		view.roots.map((r) => r.path),
-		input.year,
-		ctx.now
-	);
-	return { ...view, trend };
+	const { months: _months, ...view } = await oversightUnits(ctx, input);
+	return { ...view, trend: await monthlyTrend(ctx.db, { ...view, months: _months }, input.year) };
 }
 
 /** One ranked row of the assessment. */
