@@ -49,3 +49,19 @@ test('a cadre may not open the oversight pages', async ({ page }) => {
 	const response = await page.goto('/oversight/assessment');
 	expect(response?.status()).toBe(403);
 });
+
+test('an administrator sets the rule-of-law share: a bad value is refused in words, a good one saved', async ({
+	page
+}) => {
+	await loginAs(page, 'admin');
+	await page.goto('/oversight/assessment');
+	await expect(page.getByText('默认 20（本地选择，无官方依据）')).toBeVisible();
+	const share = page.getByLabel('法治建设在年度考核中的占比（%）', { exact: true });
+	await share.fill('0');
+	await page.getByRole('button', { name: '保存权重' }).click();
+	await expect(page.locator('#f-sharePercent-error')).toHaveText('格式不正确。');
+	await page.getByLabel('法治建设在年度考核中的占比（%）', { exact: true }).fill('5');
+	await page.getByRole('button', { name: '保存权重' }).click();
+	await expect(page.getByText('已保存考核权重与占比。')).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: '折合年度考核得分（占 5%）' })).toBeVisible();
+});
