@@ -53,7 +53,14 @@ export const PERMISSIONS = {
 	/** The gate and oath policy settings serve the whole installation (see INSTALLATION_WIDE). */
 	'policy.manage': ['hr', 'admin'],
 	/** The enforcement certificates' settings (validity, reviews, parts) serve the whole installation. */
-	'certificate.policy': ['organiser', 'admin']
+	'certificate.policy': ['organiser', 'admin'],
+	/**
+	 * The oversight dashboards and the year-end assessment of the units in scope. Leaders read them
+	 * through the organiser role at district level (the justice bureau prepares them for the leaders).
+	 */
+	'oversight.read': ['organiser', 'admin'],
+	/** The assessment's indicator weights and its share in the year-end score (see INSTALLATION_WIDE). */
+	'assessment.manage': ['admin']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -66,7 +73,8 @@ export const INSTALLATION_WIDE: ReadonlySet<Permission> = new Set<Permission>([
 	'law.manage',
 	'calendar.manage',
 	'policy.manage',
-	'certificate.policy'
+	'certificate.policy',
+	'assessment.manage'
 ]);
 
 export function rolesFor(permission: Permission): readonly Role[] {

@@ -7,18 +7,6 @@
  * (the demo bank's questions, each numbered so that no two are alike), and every figure is one
  * service call, as a page load makes it.
  */
-import { createHash } from 'node:crypto';
-import {
-	copyFileSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { listQuestionsInput } from '$lib/schemas/banks.ts';
 import { openDatabase } from '../db/index.ts';
@@ -29,6 +17,7 @@ import { startPractice } from '../services/practice/start.ts';
 import { listQuestions } from '../services/questions/list.ts';
 import { storeQuestion } from '../services/questions/store.ts';
 import { ctxFor, district, makeBank, makeUser } from '../testing/factories.ts';
+import { cachedDatabase } from './cached-db.ts';
 
 // a knob of this benchmark, not a setting of the app
 // eslint-disable-next-line no-restricted-properties
@@ -70,26 +59,14 @@ async function build(file: string): Promise<Fixture> {
 
 // The built database is kept between runs (keyed by the migrations and the code that writes
 // questions), and each run works on a copy of it.
-const key = createHash('sha256')
-	.update(String(QUESTIONS))
-	.update(readFileSync('./drizzle/meta/_journal.json'))
-	.update(readFileSync('./src/lib/server/services/questions/store.ts'))
-	.digest('hex')
-	.slice(0, 16);
-const cache = join('node_modules', '.cache', 'xuefa-bench');
-const cached = join(cache, `bank-${key}.db`);
-const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-'));
-if (!existsSync(cached)) {
-	process.stderr.write(`building a ${QUESTIONS.toLocaleString('en')}-question bank, once…\n`);
-	mkdirSync(cache, { recursive: true });
-	const fixture = await build(join(dir, 'build.db'));
-	copyFileSync(join(dir, 'build.db'), cached);
-	writeFileSync(`${cached}.json`, JSON.stringify(fixture));
-}
-const fixture = JSON.parse(readFileSync(`${cached}.json`, 'utf8')) as Fixture;
-copyFileSync(cached, join(dir, 'bench.db'));
-const { db, client } = await openDatabase(`file:${join(dir, 'bench.db')}`, {
-	migrationsFolder: './drizzle'
+const { db, fixture, close } = await cachedDatabase({
+	name: 'bank',
+	key: [String(QUESTIONS)],
+	files: ['./src/lib/server/services/questions/store.ts'],
+	build: (file) => {
+		process.stderr.write(`building a ${QUESTIONS.toLocaleString('en')}-question bank, once…\n`);
+		return build(file);
+	}
 });
 const bank = { id: fixture.bankId };
 const manager = await ctxFor(db, fixture.organiserId);
@@ -97,10 +74,7 @@ const cadre = await ctxFor(db, fixture.learnerId);
 const list = (q: Record<string, string>) =>
 	listQuestions(manager, { ...listQuestionsInput.parse(q), bankId: bank.id });
 
-afterAll(() => {
-	client.close();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(close);
 
 describe(`a bank of ${QUESTIONS.toLocaleString('en')} questions`, () => {
 	bench('bank: question list, first page', async () => {

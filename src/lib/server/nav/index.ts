@@ -25,6 +25,7 @@ const NAV: NavSpec[] = [
 	{ href: '/account/record', label: 'nav_record' },
 	{ href: '/laws', label: 'nav_laws' },
 	{ href: '/banks', label: 'nav_banks', permission: 'bank.manage' },
+	{ href: '/oversight', label: 'nav_oversight', permission: 'oversight.read' },
 	{ href: '/admin/units', label: 'nav_units', permission: 'unit.manage' },
 	{ href: '/hr/cases', label: 'nav_hr_cases', permission: 'promotion.read' },
 	{ href: '/hr/oaths', label: 'nav_hr_oaths', permission: 'promotion.read' },

@@ -309,7 +309,12 @@ export const passRecord = sqliteTable(
 		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
 	// a person's records of a kind (the gate, HR)
-	(t) => [index('pass_record_person_idx').on(t.personId, t.kind)]
+	(t) => [
+		index('pass_record_person_idx').on(t.personId, t.kind),
+		// oversight: who sat and who passed on the sittings of a year (one covering seek per rostered
+		// person and sitting)
+		index('pass_record_sitting_person_idx').on(t.sittingId, t.personId, t.status, t.passed)
+	]
 );
 
 /** A certificate granted for a pass, verifiable by its code at /verify. */

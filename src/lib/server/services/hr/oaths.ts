@@ -27,7 +27,10 @@ import { readOathPolicy } from './policy.ts';
 type CeremonyRow = typeof oathCeremony.$inferSelect;
 
 /** Ceremonies in the core's shape, with their participants. */
-async function coreCeremonies(db: ReadDb, rows: readonly CeremonyRow[]): Promise<OathCeremony[]> {
+export async function coreCeremonies(
+	db: ReadDb,
+	rows: readonly CeremonyRow[]
+): Promise<OathCeremony[]> {
 	if (rows.length === 0) return [];
 	const people = await db
 		.select()
@@ -71,7 +74,8 @@ function toCore(
 }
 
 export type AppointmentRow = typeof appointment.$inferSelect;
-const coreAppointment = (a: AppointmentRow): Appointment => ({
+/** An appointment in the core's shape. */
+export const coreAppointment = (a: AppointmentRow): Appointment => ({
 	id: String(a.id),
 	personId: String(a.personId),
 	post: a.post,

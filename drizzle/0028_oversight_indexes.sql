@@ -1,0 +1,1 @@
+CREATE INDEX `pass_record_sitting_person_idx` ON `pass_record` (`sitting_id`,`person_id`,`status`,`passed`);

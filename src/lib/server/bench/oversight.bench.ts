@@ -1,0 +1,67 @@
+/**
+ * The oversight pages on a district of the issue's size (200 units, 20,000 people, 1,000,000 exam
+ * attempts, 500,000 attendance rows; `BENCH_OVERSIGHT_SCALE` scales the people and rows): the
+ * district dashboard and the year-end assessment, each one service call as a page load makes it.
+ * The district is generated once into a temporary embedded database (kept in node_modules/.cache,
+ * keyed by the sizes, the migrations and the generator) and each run works on a copy. vitest's
+ * report has no p95, so the dashboard's own timings are written beside it for `npm run bench`.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, bench, describe } from 'vitest';
+import { openDatabase } from '../db/index.ts';
+import { assessment, dashboard } from '../services/oversight/view.ts';
+import { ctxFor } from '../testing/factories.ts';
+import { cachedDatabase } from './cached-db.ts';
+import { buildDistrict, districtSize } from './oversight-district.ts';
+
+// knobs of this benchmark, not settings of the app
+// eslint-disable-next-line no-restricted-properties
+const SCALE = Number(process.env.BENCH_OVERSIGHT_SCALE ?? 1);
+// eslint-disable-next-line no-restricted-properties
+const TIMINGS = process.env.BENCH_OVERSIGHT_TIMINGS;
+const size = districtSize(SCALE);
+const NOW = new Date('2026-12-20T10:00:00+08:00');
+
+const { db, fixture, close } = await cachedDatabase({
+	name: 'oversight',
+	key: [JSON.stringify(size)],
+	files: ['./src/lib/server/bench/oversight-district.ts'],
+	build: async (file) => {
+		process.stderr.write(`generating the oversight district (${JSON.stringify(size)}), once…\n`);
+		const { db, client } = await openDatabase(`file:${file}`, { migrationsFolder: './drizzle' });
+		const started = performance.now();
+		const ids = await buildDistrict(db, client, size);
+		await client.execute('ANALYZE');
+		await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+		client.close();
+		const seconds = ((performance.now() - started) / 1000).toFixed(0);
+		process.stderr.write(`generated it in ${seconds} s\n`);
+		return ids;
+	}
+});
+const organiser = await ctxFor(db, fixture.organiserId, NOW);
+const dashboardTimes: number[] = [];
+
+afterAll(() => {
+	if (TIMINGS) writeFileSync(TIMINGS, JSON.stringify({ dashboard: dashboardTimes }));
+	close();
+});
+
+describe(`a district of ${size.people.toLocaleString('en')} people`, () => {
+	bench(
+		'oversight: district dashboard',
+		async () => {
+			const t = performance.now();
+			await dashboard(organiser, { year: 2026 });
+			dashboardTimes.push(performance.now() - t);
+		},
+		{ iterations: 20, time: 0, warmupIterations: 2 }
+	);
+	bench(
+		'oversight: year-end assessment',
+		async () => {
+			await assessment(organiser, { year: 2026 });
+		},
+		{ iterations: 5, time: 0, warmupIterations: 1 }
+	);
+});

@@ -1,0 +1,59 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { shanghaiDate } from '@xuefa/core';
+import type { FigureLink } from '$lib/oversight.ts';
+import { yearParam } from '$lib/schemas/oversight.ts';
+import type { SessionUser } from '$lib/server/auth/session-user.ts';
+import { can, canAnywhere } from '$lib/server/authz/index.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { dashboard } from '$lib/server/services/oversight/view.ts';
+
+/** The year asked for (`?year=`), or this year (Beijing time); the choices: this year and four before. */
+export function yearOf(url: URL, now: Date) {
+	const current = Number(shanghaiDate(now).slice(0, 4));
+	const asked = yearParam.safeParse(url.searchParams.get('year') ?? undefined);
+	const year = asked.success && asked.data <= current ? asked.data : current;
+	return { year, years: Array.from({ length: 5 }, (_, i) => current - i) };
+}
+
+/** The unit asked for (`?unit=`), if any: the assessment of that unit's sub-units. */
+export function unitOf(url: URL): number | undefined {
+	const id = Number(url.searchParams.get('unit'));
+	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+/** The list behind each figure, where one exists and the viewer may open it. */
+export function figureLinks(user: SessionUser, unitId: number | null) {
+	const study = canAnywhere(user, 'study.read');
+	const hr = canAnywhere(user, 'promotion.read');
+	const links: Record<FigureLink, string | null> = {
+		plans: study ? '/study/plans' : null,
+		calendar: study ? '/study/calendar' : null,
+		readings: study ? '/study/readings' : null,
+		exams: canAnywhere(user, 'exam.manage') ? '/exams/manage' : null,
+		oaths: hr ? '/hr/oaths' : null,
+		cases: hr ? `/hr/cases?${unitId ? `unit=${unitId}&` : ''}state=open` : null
+	};
+	return links;
+}
+
+/** Everything the dashboard pages show: the district view, or one unit's (`unitId`). */
+export async function dashboardPage(event: RequestEvent, unitId?: number) {
+	const ctx = ctxOf(event);
+	const { year, years } = yearOf(event.url, ctx.now);
+	const view = await guard(() => dashboard(ctx, { year, ...(unitId ? { unitId } : {}) }));
+	// the way back up: the parent unit's dashboard while it is within the viewer's oversight
+	const root = view.root;
+	const parentPath = root ? root.path.replace(/\d+\/$/, '') : '';
+	const up = !unitId
+		? null
+		: root?.parentId && can(ctx.user, 'oversight.read', parentPath)
+			? `/oversight/units/${root.parentId}`
+			: '/oversight';
+	return {
+		...view,
+		year,
+		years,
+		up,
+		links: figureLinks(ctx.user, view.root?.id ?? null)
+	};
+}
