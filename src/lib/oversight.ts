@@ -3,6 +3,9 @@
  * them, and a ratio as a percentage. What each count means is defined once, in the server's
  * services/oversight/counts.ts.
  */
+import type { AssessmentIndicator } from '@xuefa/core';
+import { m } from '$lib/i18n.ts';
+import { labeller } from '$lib/labels/labeller.ts';
 import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 
 /** Everything counted for one unit (its own records, or a subtree once rolled up). */
@@ -49,7 +52,7 @@ export type FigureLink = 'plans' | 'calendar' | 'readings' | 'exams' | 'oaths' |
 
 /** One figure: done of due (with its rate) or a plain number, and the list behind it. */
 export interface Figure {
-	/** A message key. */
+	/** The figure's name, in the reader's language. */
 	label: string;
 	value: number;
 	of?: number;
@@ -61,41 +64,41 @@ export function figuresOf(c: UnitCounts): Figure[] {
 	const exams = allExams(c);
 	return [
 		{
-			label: 'oversight_fig_plan',
+			label: m.oversight_fig_plan(),
 			value: c.planItems.held,
 			of: c.planItems.planned,
 			link: 'plans'
 		},
 		{
-			label: 'oversight_fig_sessions',
+			label: m.oversight_fig_sessions(),
 			value: c.sessions.held,
 			of: c.sessions.scheduled,
 			link: 'calendar'
 		},
 		{
-			label: 'oversight_fig_attendance',
+			label: m.oversight_fig_attendance(),
 			value: c.attendance.attended,
 			of: c.attendance.expected,
 			link: 'calendar'
 		},
 		{
-			label: 'oversight_fig_readings',
+			label: m.oversight_fig_readings(),
 			value: c.readings.signed,
 			of: c.readings.expected,
 			link: 'readings'
 		},
-		{ label: 'oversight_fig_practice', value: c.practice.answers },
-		{ label: 'oversight_fig_practice_people', value: c.practice.people },
-		{ label: 'oversight_fig_participation', value: exams.sat, of: exams.required, link: 'exams' },
-		{ label: 'oversight_fig_pass', value: exams.passed, of: exams.sat, link: 'exams' },
-		{ label: 'oversight_fig_cert_valid', value: c.certificates.inForce },
-		{ label: 'oversight_fig_cert_expiring', value: c.certificates.expiringSoon },
-		{ label: 'oversight_fig_cert_expired', value: c.certificates.expired },
-		{ label: 'oversight_fig_oath_done', value: c.oaths.done, link: 'oaths' },
-		{ label: 'oversight_fig_oath_due', value: c.oaths.due, link: 'oaths' },
-		{ label: 'oversight_fig_oath_overdue', value: c.oaths.overdue, link: 'oaths' },
+		{ label: m.oversight_fig_practice(), value: c.practice.answers },
+		{ label: m.oversight_fig_practice_people(), value: c.practice.people },
+		{ label: m.oversight_fig_participation(), value: exams.sat, of: exams.required, link: 'exams' },
+		{ label: m.oversight_fig_pass(), value: exams.passed, of: exams.sat, link: 'exams' },
+		{ label: m.oversight_fig_cert_valid(), value: c.certificates.inForce },
+		{ label: m.oversight_fig_cert_expiring(), value: c.certificates.expiringSoon },
+		{ label: m.oversight_fig_cert_expired(), value: c.certificates.expired },
+		{ label: m.oversight_fig_oath_done(), value: c.oaths.done, link: 'oaths' },
+		{ label: m.oversight_fig_oath_due(), value: c.oaths.due, link: 'oaths' },
+		{ label: m.oversight_fig_oath_overdue(), value: c.oaths.overdue, link: 'oaths' },
 		{
-			label: 'oversight_fig_cases_blocked',
+			label: m.oversight_fig_cases_blocked(),
 			value: c.cases.blocked,
 			of: c.cases.open,
 			link: 'cases'
@@ -122,3 +125,14 @@ export interface DashboardData {
 	up: string | null;
 	links: Record<FigureLink, string | null>;
 }
+
+/** An assessment indicator's name. */
+export const indicatorLabel = /* @__PURE__ */ labeller<AssessmentIndicator>({
+	attendance: m.oversight_ind_attendance,
+	certificatesValid: m.oversight_ind_certificatesValid,
+	examParticipation: m.oversight_ind_examParticipation,
+	examPassRate: m.oversight_ind_examPassRate,
+	oathCoverage: m.oversight_ind_oathCoverage,
+	planKept: m.oversight_ind_planKept,
+	sessionsHeld: m.oversight_ind_sessionsHeld
+});

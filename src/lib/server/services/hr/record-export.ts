@@ -2,7 +2,7 @@
  * A person's record as a workbook: one sheet per part the viewer may see, headers in the reader's
  * language (Chinese by default), the same values as the page.
  */
-import { gateText, oathStateText } from '$lib/hr/labels.ts';
+import { gateText, oathStateText } from '$lib/labels/hr.ts';
 import { m, t } from '$lib/i18n.ts';
 import { formatDateTime, rankLabel, statusLabel } from '$lib/labels.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';

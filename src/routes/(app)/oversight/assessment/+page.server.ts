@@ -9,7 +9,7 @@ import {
 	saveAssessmentSettings
 } from '$lib/server/services/oversight/settings.ts';
 import { assessment } from '$lib/server/services/oversight/view.ts';
-import { unitOf, yearOf } from '../page-data.ts';
+import { unitOf, yearOf } from '../page-data.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

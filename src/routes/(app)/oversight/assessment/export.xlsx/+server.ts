@@ -1,7 +1,7 @@
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { assessmentWorkbook } from '$lib/server/services/oversight/export.ts';
 import { xlsxResponse } from '$lib/server/spreadsheet/response.ts';
-import { unitOf, yearOf } from '../../page-data.ts';
+import { unitOf, yearOf } from '../../page-data.server.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

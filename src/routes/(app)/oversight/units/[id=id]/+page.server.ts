@@ -1,4 +1,4 @@
 import type { PageServerLoad } from './$types';
-import { dashboardPage } from '../../page-data.ts';
+import { dashboardPage } from '../../page-data.server.ts';
 
 export const load: PageServerLoad = (event) => dashboardPage(event, Number(event.params.id));
