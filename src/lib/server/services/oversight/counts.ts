@@ -61,7 +61,8 @@ import {
 	unit
 } from '../../db/schema/index.ts';
 import { workingDayCalendar } from '../calendar/load.ts';
-import { certificatePolicy, coreEvents } from '../exams/certificate-events.ts';
+import { coreEvents } from '../exams/certificate-events.ts';
+import { certificatePolicy } from '../exams/certificate-policy.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
 import { readOathPolicy } from '../hr/policy.ts';
 
