@@ -27,7 +27,7 @@ const outcomeOf = (e: unknown): ApiUse['outcome'] | null =>
 				: null;
 
 /**
- * The shape of every `/api/v1` operation (the API's `formAction`): the bearer token is checked
+ * The shape of every `/api/v1` operation (the API's `act`): the bearer token is checked
  * (401), its rate limit (429), the path parameters parsed with the operation's schema (400), the
  * service run (403, 404 or 200), and the answered request recorded — counted, last use, audited —
  * in one write. Errors are JSON with a stable code (see `apiErrorResponse`).

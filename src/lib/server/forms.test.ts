@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { loginInput } from '$lib/schemas/auth.ts';
 import { markQuestionsReadyInput } from '$lib/schemas/banks.ts';
 import { formInput, formValues } from './forms.ts';
-import { formAction } from './http.ts';
+import { act } from './actions.ts';
+import { ConflictError } from './errors.ts';
 
 describe('formValues (what a failed form is refilled with)', () => {
 	// regression: a login form failure echoed all 600,000 posted fields, 8 MB, back to a stranger
@@ -50,7 +51,7 @@ describe('formInput (the input of an operation, read from its form once)', () =>
 	});
 });
 
-describe('formAction', () => {
+describe('act', () => {
 	/** A signed-in request whose body can be read once only, as a real one. */
 	function eventWith(form: FormData) {
 		const request = new Request('http://local.invalid/x', { method: 'POST', body: form });
@@ -75,26 +76,53 @@ describe('formAction', () => {
 		form.set('bank', '7');
 		let read: unknown;
 		// what the schema does not name (here `bank`) is read from the same form, not a second copy
-		const out = await formAction(
+		const out = await act(
 			eventWith(form),
+			'markReady',
 			markQuestionsReadyInput,
 			async (_ctx, input) => (read = input),
-			(sent) => ({ bankId: sent.get('bank') })
+			{ extra: (sent) => ({ bankId: sent.get('bank') }) }
 		);
-		expect(out.ok).toBe(true);
+		expect(out.kind).toBe('done');
 		expect(read).toEqual({ bankId: 7, questionIds: [3, 5] });
 	});
 
 	it('answers invalid input with the tagged result the page switches on', async () => {
-		const out = await formAction(
+		const out = await act(
 			eventWith(new FormData()),
+			'markReady',
 			markQuestionsReadyInput,
 			async () => 0,
-			{
-				bankId: '7'
-			}
+			{ extra: { bankId: '7' } }
 		);
-		expect(out.ok).toBe(false);
-		if (!out.ok) expect(out.failure.data).toMatchObject({ kind: 'invalid', values: {} });
+		expect(out.kind).toBe('failed');
+		if (out.kind === 'failed')
+			expect(out.failure.data).toMatchObject({ kind: 'invalid', action: 'markReady', values: {} });
+	});
+
+	it('refuses what the service refuses, naming the form that asked', async () => {
+		const form = new FormData();
+		form.append('questionIds', '3');
+		const out = await act(
+			eventWith(form),
+			'markReady',
+			markQuestionsReadyInput,
+			async () => {
+				throw new ConflictError('error_conflict');
+			},
+			{ extra: { bankId: '7' } }
+		);
+		expect(out.kind === 'failed' && out.failure.status).toBe(409);
+		if (out.kind === 'failed')
+			expect(out.failure.data).toMatchObject({ kind: 'refused', action: 'markReady' });
+	});
+
+	it('reads every ticked box of a list the schema preprocesses, without reading the body twice', () => {
+		const form = new FormData();
+		for (const id of ['2', '9']) form.append('unitIds', id);
+		const schema = z.object({
+			unitIds: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.coerce.number()))
+		});
+		expect(formInput(form, schema)).toEqual({ unitIds: ['2', '9'] });
 	});
 });

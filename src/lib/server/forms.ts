@@ -7,11 +7,21 @@ import { t } from '$lib/i18n.ts';
  * sverdle example: the page switches on `kind` rather than probing for fields.
  */
 
-/** A form sent back to be corrected: the typed values (to refill it) and localised errors. */
+/** The input did not pass its schema or a rule: field messages, the values to refill, a summary. */
 export interface Invalid {
 	kind: 'invalid';
+	/** Which form answered (a page with several forms shows the errors next to the right one). */
+	action: string;
 	values: Record<string, string>;
 	errors: Record<string, string>;
+	message: string;
+}
+
+/** The input was fine but the operation is not possible now (a conflict, a busy database …). */
+export interface Refused {
+	kind: 'refused';
+	action: string;
+	values: Record<string, string>;
 	message: string;
 }
 
@@ -26,21 +36,37 @@ export function saved(key: string, params: Record<string, unknown> = {}): Saved 
 	return { kind: 'saved', message: t(key, params) };
 }
 
-/** A failed action, typed as the form expects it whatever the branch that produced it. */
-export function failure(
+/** A form sent back to be corrected. */
+export function invalid(
 	status: number,
+	action: string,
 	values: Record<string, string>,
 	errors: Record<string, string>,
 	message: string
 ) {
-	return fail(status, { kind: 'invalid', values, errors, message } as Invalid);
+	return fail(status, { kind: 'invalid', action, values, errors, message } as Invalid);
 }
+
+/** A form refused as it stands, whatever its fields say. */
+export function refused(
+	status: number,
+	action: string,
+	values: Record<string, string>,
+	message: string
+) {
+	return fail(status, { kind: 'refused', action, values, message } as Refused);
+}
+
+/** What an action returns when it did not run: the page switches on `kind`. */
+export type Failed = ReturnType<typeof invalid> | ReturnType<typeof refused>;
 
 /** A schema without its wrappers (optional, default, a pipe's input), to see what it reads. */
 function unwrap(schema: z.ZodType): z.ZodType {
 	if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault)
 		return unwrap(schema.unwrap() as z.ZodType);
-	if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.ZodType);
+	// z.preprocess is a pipe from a transform: what it reads is what the pipe's end accepts
+	if (schema instanceof z.ZodPipe)
+		return unwrap((schema.in instanceof z.ZodTransform ? schema.out : schema.in) as z.ZodType);
 	return schema;
 }
 

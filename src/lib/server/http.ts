@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { XuefaError } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import type { ApiErrorCode } from '$lib/schemas/api.ts';
-import { describeCoreError } from './core-messages.ts';
 import type { Ctx } from './context.ts';
-import { failure, formInput, formValues } from './forms.ts';
+import { describeCoreError } from './core-messages.ts';
+import { invalid, refused } from './forms.ts';
 import {
 	AppError,
 	ConflictError,
@@ -71,58 +71,39 @@ export function firstOfEach(fields: FieldErrors): Record<string, string> {
 }
 
 /**
- * Turns a service error into the response a person should see. Forbidden and not-found stop the
- * page (error page); input problems and conflicts go back to the form.
+ * Turns a service error into the answer a person should see: the one place where typed errors
+ * meet HTTP. Forbidden and not-found stop the page (error page); input problems go back to the
+ * form to be corrected (`invalid`), conflicts, limits and a busy database refuse it as it stands
+ * (`refused`). The form comes back filled in, so that the person can simply send it again.
  */
-export function mapError(e: unknown, values: Record<string, string> = {}) {
-	// the form comes back filled in, so that the person can simply send it again
-	if (isDatabaseBusy(e)) return failure(503, values, {}, t('error_busy'));
+export function mapError(e: unknown, action = 'default', values: Record<string, string> = {}) {
+	if (isDatabaseBusy(e)) return refused(503, action, values, t('error_busy'));
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof InvalidInputError) {
-		return failure(400, values, firstOfEach(e.fields), localise(e.code, e.params));
+		return invalid(400, action, values, firstOfEach(e.fields), localise(e.code, e.params));
 	}
-	if (e instanceof XuefaError) return failure(400, values, {}, describeCoreError(e));
-	if (e instanceof RateLimitedError) {
-		return failure(429, values, {}, localise(e.code, e.params));
-	}
-	if (e instanceof ConflictError || e instanceof AppError) {
-		return failure(e instanceof ConflictError ? 409 : 400, values, {}, localise(e.code, e.params));
+	if (e instanceof XuefaError) return invalid(400, action, values, {}, describeCoreError(e));
+	if (e instanceof AppError) {
+		const status = e instanceof ConflictError ? 409 : e instanceof RateLimitedError ? 429 : 400;
+		return refused(status, action, values, localise(e.code, e.params));
 	}
 	throw e;
 }
 
 /** The failure for input that does not pass its schema. */
-export function invalidForm(values: Record<string, string>, issues: readonly z.core.$ZodIssue[]) {
-	return failure(400, values, firstOfEach(zodFieldErrors(issues)), t('error_invalid_input'));
-}
-
-/**
- * The shape of every form action: read the form once, parse it with the operation's schema, run the
- * service, map its typed errors. `extra` adds what the form does not choose (the id in the address)
- * or what it sends in a shape of its own (answer fields named per part), read from the same form.
- * Returns `{ ok: true, result }`, or `{ ok: false, failure }` whose failure the action returns as
- * it is.
- */
-export async function formAction<S extends z.ZodType, T>(
-	event: RequestEvent,
-	schema: S,
-	run: (ctx: Ctx, input: z.infer<S>) => Promise<T>,
-	extra: Record<string, unknown> | ((form: FormData) => Record<string, unknown>) = {}
+export function invalidForm(
+	action: string,
+	values: Record<string, string>,
+	issues: readonly z.core.$ZodIssue[]
 ) {
-	const ctx = ctxOf(event);
-	const form = await event.request.formData();
-	const values = formValues(form, schema);
-	const added = typeof extra === 'function' ? extra(form) : extra;
-	const parsed = schema.safeParse({ ...formInput(form, schema), ...added });
-	if (!parsed.success) {
-		return { ok: false as const, failure: invalidForm(values, parsed.error.issues) };
-	}
-	try {
-		return { ok: true as const, result: await run(ctx, parsed.data) };
-	} catch (e) {
-		return { ok: false as const, failure: mapError(e, values) };
-	}
+	return invalid(
+		400,
+		action,
+		values,
+		firstOfEach(zodFieldErrors(issues)),
+		t('error_invalid_input')
+	);
 }
 
 /** Runs a service for a load function, turning forbidden/not-found into the error page. */

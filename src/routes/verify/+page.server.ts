@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		);
 		return { code, result, message: '' };
 	} catch (e) {
-		const failure = mapError(e, { code });
+		const failure = mapError(e, 'default', { code });
 		event.setHeaders({ 'Retry-After': '600' });
 		return { code, result: null, message: failure.data.message };
 	}

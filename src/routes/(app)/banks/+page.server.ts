@@ -1,7 +1,8 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { createBankInput } from '$lib/schemas/banks.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { listBanks } from '$lib/server/services/banks/list.ts';
 import { createBank } from '$lib/server/services/banks/mutate.ts';
 import { activeUnitChoices } from '$lib/server/services/units/list.ts';
@@ -22,8 +23,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const out = await formAction(event, createBankInput, createBank);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'create', createBankInput, createBank);
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/banks/${out.result}`);
 	}
 };

@@ -1,6 +1,7 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { startPracticeInput } from '$lib/schemas/practice.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { practiceOverview } from '$lib/server/services/practice/overview.ts';
 import { startPractice } from '$lib/server/services/practice/start.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	start: async (event) => {
-		const out = await formAction(event, startPracticeInput, startPractice);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'start', startPracticeInput, startPractice);
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/practice/s/${out.result}`);
 	}
 };

@@ -24,7 +24,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = formValues(form, loginInput);
 		const parsed = loginInput.safeParse(formInput(form, loginInput));
-		if (!parsed.success) return invalidForm(values, parsed.error.issues);
+		if (!parsed.success) return invalidForm('default', values, parsed.error.issues);
 		const now = new Date();
 		let result;
 		try {
@@ -34,7 +34,7 @@ export const actions: Actions = {
 				event.cookies.get(DEVICE_COOKIE)
 			);
 		} catch (e) {
-			return mapError(e, values);
+			return mapError(e, 'default', values);
 		}
 		// the browser's previous session (if any) ends: one browser, one session
 		if (event.locals.session) await invalidateSession(event.locals.db, event.locals.session.id);

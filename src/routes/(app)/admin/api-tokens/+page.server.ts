@@ -1,8 +1,9 @@
+import { act } from '$lib/server/actions.ts';
 import { fail } from '@sveltejs/kit';
 import { createApiTokenInput, revokeApiTokenInput } from '$lib/schemas/api-tokens.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
 import { saved } from '$lib/server/forms.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/services/api/tokens.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,17 +32,20 @@ export const actions: Actions = {
 	 */
 	create: async (event) => {
 		let chosen: string[] = [];
-		const out = await formAction(event, createApiTokenInput, createApiToken, (form) => {
-			chosen = form.getAll('unitIds').filter((v): v is string => typeof v === 'string');
-			return {};
+		const out = await act(event, 'create', createApiTokenInput, createApiToken, {
+			extra: (form) => {
+				chosen = form.getAll('unitIds').filter((v): v is string => typeof v === 'string');
+				return {};
+			}
 		});
 		// the ticked units come back with the rest of the form, to correct it
-		if (!out.ok) return fail(out.failure.status, { ...out.failure.data, unitIds: chosen });
+		if (out.kind === 'failed')
+			return fail(out.failure.status, { ...out.failure.data, unitIds: chosen });
 		return { kind: 'created' as const, ...out.result };
 	},
 	revoke: async (event) => {
-		const out = await formAction(event, revokeApiTokenInput, revokeApiToken);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'revoke', revokeApiTokenInput, revokeApiToken);
+		if (out.kind === 'failed') return out.failure;
 		return saved('api_token_revoked');
 	}
 };

@@ -2,7 +2,7 @@ import { auditActionLabel, auditChanges, auditEntityType } from '$lib/audit.ts';
 import { t } from '$lib/i18n.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { AUDIT_HEAD_MAX_BYTES, auditFilterInput, auditHeadInput } from '$lib/schemas/audit.ts';
-import { failure } from '$lib/server/forms.ts';
+import { invalid } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { auditActions, listAudit } from '$lib/server/services/audit/list.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
@@ -61,7 +61,7 @@ export const actions: Actions = {
 	verify: async (event) => {
 		const ctx = ctxOf(event);
 		const head = await headOf(await event.request.formData());
-		if (head === 'invalid') return failure(400, {}, {}, t('audit_head_invalid'));
+		if (head === 'invalid') return invalid(400, 'verify', {}, {}, t('audit_head_invalid'));
 		const result = await guard(() => verifyAuditChain(ctx, head ? { head } : {}));
 		return {
 			kind: 'verified' as const,

@@ -1,7 +1,8 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { createUnitInput } from '$lib/schemas/org.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import { createUnit } from '$lib/server/services/units/mutate.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,8 +20,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const out = await formAction(event, createUnitInput, createUnit);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'create', createUnitInput, createUnit);
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/admin/units/${out.result}?created=1`);
 	}
 };

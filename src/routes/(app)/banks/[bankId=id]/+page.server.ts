@@ -1,3 +1,4 @@
+import { act } from '$lib/server/actions.ts';
 import {
 	listQuestionsInput,
 	markQuestionsReadyInput,
@@ -5,7 +6,7 @@ import {
 	updateBankInput
 } from '$lib/schemas/banks.ts';
 import { saved } from '$lib/server/forms.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { setBankArchived, updateBank } from '$lib/server/services/banks/mutate.ts';
 import { listQuestions } from '$lib/server/services/questions/list.ts';
@@ -42,30 +43,36 @@ const bankId = (event: { params: { bankId: string } }) => ({ bankId: event.param
 
 export const actions: Actions = {
 	update: async (event) => {
-		const out = await formAction(event, updateBankInput, updateBank, bankId(event));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'update', updateBankInput, updateBank, { extra: bankId(event) });
+		if (out.kind === 'failed') return out.failure;
 		return saved('bank_saved');
 	},
 	archive: async (event) => {
-		const out = await formAction(event, setBankArchivedInput, setBankArchived, {
-			...bankId(event),
-			archived: 'true'
+		const out = await act(event, 'archive', setBankArchivedInput, setBankArchived, {
+			extra: {
+				...bankId(event),
+				archived: 'true'
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return saved('bank_archived_done');
 	},
 	/** 标记为已审核: the drafts ticked in the list become ready for practice and papers. */
 	markReady: async (event) => {
-		const out = await formAction(event, markQuestionsReadyInput, markQuestionsReady, bankId(event));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'markReady', markQuestionsReadyInput, markQuestionsReady, {
+			extra: bankId(event)
+		});
+		if (out.kind === 'failed') return out.failure;
 		return saved('bank_marked_ready', { n: out.result });
 	},
 	unarchive: async (event) => {
-		const out = await formAction(event, setBankArchivedInput, setBankArchived, {
-			...bankId(event),
-			archived: 'false'
+		const out = await act(event, 'unarchive', setBankArchivedInput, setBankArchived, {
+			extra: {
+				...bankId(event),
+				archived: 'false'
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return saved('bank_unarchived_done');
 	}
 };

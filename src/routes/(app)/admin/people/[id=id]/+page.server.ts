@@ -1,3 +1,4 @@
+import { act } from '$lib/server/actions.ts';
 import {
 	createAccountInput,
 	resetPasswordInput,
@@ -5,7 +6,7 @@ import {
 } from '$lib/schemas/auth.ts';
 import { grantRoleInput, revokeRoleInput, updatePersonInput } from '$lib/schemas/org.ts';
 import { saved } from '$lib/server/forms.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { createAccount } from '$lib/server/services/accounts/create-account.ts';
 import { resetPassword } from '$lib/server/services/accounts/reset-password.ts';
 import { setAccountDisabled } from '$lib/server/services/accounts/set-disabled.ts';
@@ -37,44 +38,56 @@ async function accountOf(event: Parameters<Actions[string]>[0]) {
 
 export const actions: Actions = {
 	update: async (event) => {
-		const out = await formAction(event, updatePersonInput, updatePerson, {
-			personId: event.params.id
+		const out = await act(event, 'update', updatePersonInput, updatePerson, {
+			extra: {
+				personId: event.params.id
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return saved('person_saved');
 	},
 	createAccount: async (event) => {
-		const out = await formAction(event, createAccountInput, createAccount, {
-			personId: event.params.id
+		const out = await act(event, 'createAccount', createAccountInput, createAccount, {
+			extra: {
+				personId: event.params.id
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return { kind: 'password' as const, password: out.result.password };
 	},
 	resetPassword: async (event) => {
-		const out = await formAction(event, resetPasswordInput, resetPassword, {
-			userId: await accountOf(event)
+		const out = await act(event, 'resetPassword', resetPasswordInput, resetPassword, {
+			extra: {
+				userId: await accountOf(event)
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return { kind: 'password' as const, password: out.result };
 	},
 	setDisabled: async (event) => {
 		const extra = { userId: await accountOf(event) };
-		const out = await formAction(event, setAccountDisabledInput, setAccountDisabled, extra);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'setDisabled', setAccountDisabledInput, setAccountDisabled, {
+			extra: extra
+		});
+		if (out.kind === 'failed') return out.failure;
 		return saved('common_saved');
 	},
 	grant: async (event) => {
-		const out = await formAction(event, grantRoleInput, grantRole, {
-			userId: await accountOf(event)
+		const out = await act(event, 'grant', grantRoleInput, grantRole, {
+			extra: {
+				userId: await accountOf(event)
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return saved('grant_saved');
 	},
 	revoke: async (event) => {
-		const out = await formAction(event, revokeRoleInput, revokeRole, {
-			userId: await accountOf(event)
+		const out = await act(event, 'revoke', revokeRoleInput, revokeRole, {
+			extra: {
+				userId: await accountOf(event)
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		return saved('grant_saved');
 	}
 };

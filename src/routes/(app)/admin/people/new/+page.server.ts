@@ -1,7 +1,8 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { personInput } from '$lib/schemas/org.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { createPerson } from '$lib/server/services/people/mutate.ts';
 import { activeUnitChoices } from '$lib/server/services/units/list.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,8 +17,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const out = await formAction(event, personInput, createPerson);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'default', personInput, createPerson);
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/admin/people/${out.result}?created=1`);
 	}
 };

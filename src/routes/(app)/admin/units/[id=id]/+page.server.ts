@@ -1,8 +1,9 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { moveUnitInput, renameUnitInput, setUnitActiveInput } from '$lib/schemas/org.ts';
 import { authorize } from '$lib/server/authz/index.ts';
 import { saved } from '$lib/server/forms.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
 import { moveUnit, renameUnit, setUnitActive } from '$lib/server/services/units/mutate.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,18 +36,20 @@ const withId = (event: { params: { id: string } }) => ({ unitId: event.params.id
 
 export const actions: Actions = {
 	rename: async (event) => {
-		const out = await formAction(event, renameUnitInput, renameUnit, withId(event));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'rename', renameUnitInput, renameUnit, { extra: withId(event) });
+		if (out.kind === 'failed') return out.failure;
 		return saved('unit_saved');
 	},
 	move: async (event) => {
-		const out = await formAction(event, moveUnitInput, moveUnit, withId(event));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'move', moveUnitInput, moveUnit, { extra: withId(event) });
+		if (out.kind === 'failed') return out.failure;
 		return saved('unit_saved');
 	},
 	setActive: async (event) => {
-		const out = await formAction(event, setUnitActiveInput, setUnitActive, withId(event));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'setActive', setUnitActiveInput, setUnitActive, {
+			extra: withId(event)
+		});
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/admin/units/${event.params.id}`);
 	}
 };

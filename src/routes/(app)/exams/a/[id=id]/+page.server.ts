@@ -1,7 +1,8 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { answerFieldsInput, submitAttemptInput } from '$lib/schemas/exams.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { submitExamAttempt } from '$lib/server/services/exams/attempts.ts';
 import { saveFromForm } from '$lib/server/services/exams/form-save.ts';
 import { attemptPaper } from '$lib/server/services/exams/view.ts';
@@ -27,11 +28,13 @@ export const actions: Actions = {
 	save: async (event) => {
 		const id = event.params.id;
 		let go = '';
-		const out = await formAction(event, answerFieldsInput, saveFromForm, (form) => {
-			go = String(form.get('go') ?? '');
-			return { attemptId: id, fields: answerFieldsOf(form), deviceId: examDeviceId(event) };
+		const out = await act(event, 'save', answerFieldsInput, saveFromForm, {
+			extra: (form) => {
+				go = String(form.get('go') ?? '');
+				return { attemptId: id, fields: answerFieldsOf(form), deviceId: examDeviceId(event) };
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		if (out.result.kind === 'closed') redirect(303, `/exams/a/${id}/result`);
 		redirect(
 			303,
@@ -40,11 +43,13 @@ export const actions: Actions = {
 	},
 	submit: async (event) => {
 		const id = event.params.id;
-		const out = await formAction(event, submitAttemptInput, submitExamAttempt, {
-			attemptId: id,
-			deviceId: examDeviceId(event)
+		const out = await act(event, 'submit', submitAttemptInput, submitExamAttempt, {
+			extra: {
+				attemptId: id,
+				deviceId: examDeviceId(event)
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/exams/a/${id}/result`);
 	}
 };

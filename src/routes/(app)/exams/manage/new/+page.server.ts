@@ -1,9 +1,9 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { examInput } from '$lib/schemas/exams.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { examChoices } from '$lib/server/services/exams/manage.ts';
 import { saveExam } from '$lib/server/services/exams/mutate.ts';
-import { examFormData } from '../form-data.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -13,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const out = await formAction(event, examInput, saveExam, await examFormData(event.request));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'save', examInput, saveExam);
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/exams/manage/${out.result}`);
 	}
 };

@@ -1,8 +1,9 @@
+import { act } from '$lib/server/actions.ts';
 import { error, redirect } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import { startAttemptInput } from '$lib/schemas/exams.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { startExamAttempt } from '$lib/server/services/exams/attempts.ts';
 import { sittingForCandidate } from '$lib/server/services/exams/view.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,11 +19,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	start: async (event) => {
 		const deviceId = examDeviceId(event, true);
-		const out = await formAction(event, startAttemptInput, startExamAttempt, {
-			sittingId: event.params.id,
-			deviceId
+		const out = await act(event, 'start', startAttemptInput, startExamAttempt, {
+			extra: {
+				sittingId: event.params.id,
+				deviceId
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/exams/a/${out.result}`);
 	}
 };

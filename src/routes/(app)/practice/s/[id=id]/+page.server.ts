@@ -1,6 +1,7 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { answerInput, assessInput, nextInput } from '$lib/schemas/practice.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import {
 	answerPractice,
 	assessPractice,
@@ -25,28 +26,32 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	answer: async (event) => {
 		const sessionId = sessionIdOf(event.params);
-		const out = await formAction(event, answerInput, answerPractice, (form) => ({
-			sessionId,
-			fields: answerFieldsOf(form)
-		}));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'answer', answerInput, answerPractice, {
+			extra: (form) => ({
+				sessionId,
+				fields: answerFieldsOf(form)
+			})
+		});
+		if (out.kind === 'failed') return out.failure;
 		if ('answerId' in out.result)
 			redirect(303, `/practice/s/${sessionId}/a/${out.result.answerId}`);
 		redirect(303, `/practice/s/${sessionId}`);
 	},
 	assess: async (event) => {
 		const sessionId = sessionIdOf(event.params);
-		const out = await formAction(event, assessInput, assessPractice, (form) => ({
-			sessionId,
-			marks: Object.fromEntries([...form].filter(([k]) => /^(a|p\d{1,2})$/.test(k)))
-		}));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'assess', assessInput, assessPractice, {
+			extra: (form) => ({
+				sessionId,
+				marks: Object.fromEntries([...form].filter(([k]) => /^(a|p\d{1,2})$/.test(k)))
+			})
+		});
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/practice/s/${sessionId}/a/${out.result}`);
 	},
 	next: async (event) => {
 		const sessionId = sessionIdOf(event.params);
-		const out = await formAction(event, nextInput, nextPractice, { sessionId });
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'next', nextInput, nextPractice, { extra: { sessionId } });
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/practice/s/${sessionId}`);
 	}
 };

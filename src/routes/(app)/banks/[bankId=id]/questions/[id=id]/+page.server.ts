@@ -1,8 +1,9 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { clearReviewFlagInput, setQuestionStatusInput } from '$lib/schemas/banks.ts';
 import { draftOf } from '$lib/questions/draft.ts';
 import { saved } from '$lib/server/forms.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { renderMarkdown } from '$lib/server/markdown.ts';
 import { getQuestion } from '$lib/server/services/questions/get.ts';
 import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
@@ -60,18 +61,17 @@ export const actions: Actions = {
 		),
 	/** Mark ready, back to draft, retire or restore: the button pressed names the new status. */
 	status: async (event) => {
-		const out = await formAction(
-			event,
-			setQuestionStatusInput,
-			setQuestionStatus,
-			questionId(event)
-		);
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'status', setQuestionStatusInput, setQuestionStatus, {
+			extra: questionId(event)
+		});
+		if (out.kind === 'failed') return out.failure;
 		return saved('bank_question_status_saved');
 	},
 	reviewed: async (event) => {
-		const out = await formAction(event, clearReviewFlagInput, clearReviewFlag, questionId(event));
-		if (!out.ok) return out.failure;
+		const out = await act(event, 'reviewed', clearReviewFlagInput, clearReviewFlag, {
+			extra: questionId(event)
+		});
+		if (out.kind === 'failed') return out.failure;
 		return saved('bank_question_reviewed');
 	}
 };

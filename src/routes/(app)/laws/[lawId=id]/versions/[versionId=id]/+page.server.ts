@@ -1,8 +1,9 @@
+import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { id } from '$lib/schemas/common.ts';
 import { lawVersionCurrentInput } from '$lib/schemas/laws.ts';
 import { canAnywhere } from '$lib/server/authz/index.ts';
-import { ctxOf, formAction, guard } from '$lib/server/http.ts';
+import { ctxOf, guard } from '$lib/server/http.ts';
 import { NotFoundError } from '$lib/server/errors.ts';
 import { makeVersionCurrent } from '$lib/server/services/laws/make-current.ts';
 import { getLawVersion } from '$lib/server/services/laws/read.ts';
@@ -24,11 +25,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	makeCurrent: async (event) => {
 		const { lawId, versionId } = event.params;
-		const out = await formAction(event, lawVersionCurrentInput, makeVersionCurrent, {
-			lawId,
-			versionId
+		const out = await act(event, 'makeCurrent', lawVersionCurrentInput, makeVersionCurrent, {
+			extra: {
+				lawId,
+				versionId
+			}
 		});
-		if (!out.ok) return out.failure;
+		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/laws/${lawId}?madeCurrent=1&flagged=${out.result}`);
 	}
 };

@@ -1,5 +1,5 @@
 /**
- * Reading the tagged results of study form actions (see $lib/server/actions.ts): a page with several
+ * Reading the tagged results of form actions (see $lib/server/actions.ts): a page with several
  * forms shows a failure next to the form that sent it.
  */
 export interface TaggedFailure {
