@@ -3,6 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { loginInput } from '$lib/schemas/auth.ts';
 import { markQuestionsReadyInput } from '$lib/schemas/banks.ts';
+import { sittingInput } from '$lib/schemas/exams.ts';
 import { formInput, formValues } from './forms.ts';
 import { act } from './actions.ts';
 import { ConflictError } from './errors.ts';
@@ -124,5 +125,15 @@ describe('act', () => {
 			unitIds: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.coerce.number()))
 		});
 		expect(formInput(form, schema)).toEqual({ unitIds: ['2', '9'] });
+	});
+
+	it('gives a sitting every rank ticked, not the last one', () => {
+		const form = new FormData();
+		for (const rank of ['clerk', 'staff']) form.append('ranks', rank);
+		form.append('unitIds', '4');
+		expect(formInput(form, sittingInput)).toMatchObject({
+			ranks: ['clerk', 'staff'],
+			unitIds: ['4']
+		});
 	});
 });
