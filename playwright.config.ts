@@ -70,7 +70,9 @@ export default defineConfig<{ a11yAudit: boolean }>({
 			PORT: String(PORT),
 			ORIGIN,
 			DATABASE_URL: 'file:./tests/.tmp/e2e.db',
-			XUEFA_DEMO: '1'
+			XUEFA_DEMO: '1',
+			// the monitor test waits for the sweep to submit an abandoned attempt
+			XUEFA_SWEEP_SECONDS: '2'
 		}
 	}
 });

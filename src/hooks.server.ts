@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb, openAppDbOrExit } from '$lib/server/app.ts';
+import { readConfig } from '$lib/server/config.ts';
 import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
 import { startDeadlineSweep } from '$lib/server/services/exams/sweep.ts';
@@ -13,7 +14,7 @@ import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts
 // at start, so that attempts due while the app was down are submitted at once
 export const init: ServerInit = async () => {
 	await openAppDbOrExit();
-	startDeadlineSweep(await appDb());
+	startDeadlineSweep(await appDb(), readConfig().sweepMs);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

@@ -42,6 +42,11 @@ export interface AppConfig {
 	 * (XUEFA_SLOW_WRITE_MS, 200 by default; `npm run bench` sets 0 to see them all).
 	 */
 	slowWriteMs: number;
+	/**
+	 * How often the exam deadline sweep looks for attempts past their deadline, so how late an
+	 * abandoned attempt may be submitted (XUEFA_SWEEP_SECONDS, 15 by default, 1 to 300).
+	 */
+	sweepMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -60,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		migrationsFolder: env.XUEFA_MIGRATIONS ?? './drizzle',
 		auditKey: env.XUEFA_AUDIT_KEY || undefined,
 		auditKeyFile: env.XUEFA_AUDIT_KEY_FILE || undefined,
-		slowWriteMs: Number(env.XUEFA_SLOW_WRITE_MS || 200)
+		slowWriteMs: Number(env.XUEFA_SLOW_WRITE_MS || 200),
+		sweepMs: Math.min(300, Math.max(1, Number(env.XUEFA_SWEEP_SECONDS) || 15)) * 1000
 	};
 }
