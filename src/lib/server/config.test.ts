@@ -11,7 +11,8 @@ describe('readConfig', () => {
 			secureCookies: false,
 			logLevel: 'info',
 			lawsDir: resolve(process.cwd(), '..', 'shared', 'data', 'laws'),
-			migrationsFolder: './drizzle'
+			migrationsFolder: './drizzle',
+			sweepMs: 15_000
 		});
 	});
 
@@ -26,5 +27,12 @@ describe('readConfig', () => {
 	it('reads the log level and the statutes folder', () => {
 		const env = { LOG_LEVEL: 'debug', XUEFA_LAWS_DIR: '/srv/laws' };
 		expect(readConfig(env)).toMatchObject({ logLevel: 'debug', lawsDir: '/srv/laws' });
+	});
+
+	it('keeps the deadline sweep between once a second and once in five minutes', () => {
+		expect(readConfig({ XUEFA_SWEEP_SECONDS: '2' }).sweepMs).toBe(2000);
+		expect(readConfig({ XUEFA_SWEEP_SECONDS: '0.001' }).sweepMs).toBe(1000);
+		expect(readConfig({ XUEFA_SWEEP_SECONDS: '86400' }).sweepMs).toBe(300_000);
+		expect(readConfig({ XUEFA_SWEEP_SECONDS: 'soon' }).sweepMs).toBe(15_000);
 	});
 });
