@@ -111,7 +111,9 @@ export interface DashboardData {
 	root: { id: number; name: string } | null;
 	groups: { id: number; name: string; own: boolean; hasChildren: boolean; counts: UnitCounts }[];
 	totals: UnitCounts;
-	window: { asOf: string };
+	asOf: string;
+	computedAt: Date;
+	locale: string;
 	trend: {
 		month: string;
 		scheduled: number;

@@ -40,7 +40,10 @@ export function figureLinks(user: SessionUser, unitId: number | null) {
 export async function dashboardPage(event: RequestEvent, unitId?: number) {
 	const ctx = ctxOf(event);
 	const { year, years } = yearOf(event.url, ctx.now);
-	const view = await guard(() => dashboard(ctx, { year, ...(unitId ? { unitId } : {}) }));
+	// a refresh running in the background is not the page's business (a promise would be streamed)
+	const { refreshing: _refreshing, ...view } = await guard(() =>
+		dashboard(ctx, { year, ...(unitId ? { unitId } : {}) })
+	);
 	// the way back up: the parent unit's dashboard while it is within the viewer's oversight
 	const root = view.root;
 	const parentPath = root ? root.path.replace(/\d+\/$/, '') : '';

@@ -12,3 +12,4 @@ export * from './exams.ts';
 export * from './lessons.ts';
 export * from './api.ts';
 export * from './hr.ts';
+export * from './oversight.ts';

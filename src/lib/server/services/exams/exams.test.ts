@@ -22,7 +22,8 @@ import { resultsWorkbook } from './results-workbook.ts';
 import { createSitting } from './sittings.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { publishExam, saveExam } from './mutate.ts';
-import { sweepOverdue, takeLease } from './sweep.ts';
+import { takeLease } from '../../jobs/lease.ts';
+import { sweepOverdue } from './sweep.ts';
 import { attemptPaper, attemptResult, myExams } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;

@@ -9,31 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { transact } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
-import { examAttempt, jobLease } from '../../db/schema/index.ts';
+import { examAttempt } from '../../db/schema/index.ts';
+import { takeLease } from '../../jobs/lease.ts';
 import { log } from '../../log.ts';
 import { finishAttempt } from './finish.ts';
 
 const LEASE = 'exam.deadline_sweep';
-
-/**
- * Takes (or renews) the lease `name` for `holder` until `now + ttlMs`, unless another holder's
- * lease is still running. Returns whether `holder` holds it.
- */
-export async function takeLease(
-	db: Db,
-	name: string,
-	holder: string,
-	now: Date,
-	ttlMs: number
-): Promise<boolean> {
-	return transact({ db }, async ({ db: tx }) => {
-		const result = await tx.run(sql`
-			INSERT INTO ${jobLease} (name, holder, expires_at) VALUES (${name}, ${holder}, ${now.getTime() + ttlMs})
-			ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-			WHERE ${jobLease.expiresAt} <= ${now.getTime()} OR ${jobLease.holder} = excluded.holder`);
-		return result.rowsAffected > 0;
-	});
-}
 
 /** Submits up to `limit` overdue attempts, each in its own transaction; returns how many. */
 export async function sweepOverdue(db: Db, now: Date, limit = 200): Promise<number> {

@@ -30,7 +30,6 @@
  * - Cases: open promotion cases of the unit's people, and those the exam gate blocked when last checked.
  */
 import { type SQL, and, eq, gte, lte, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
 	IN_FORCE_STATES,
 	certificateStatus,
@@ -120,9 +119,6 @@ export const inTrees = (paths: readonly string[]) =>
 	)})`;
 const inTree = (path: string) => inTrees([path]);
 
-/** What a figure is grouped by: a unit id column, or an expression such as the month. */
-type GroupKey = SQLiteColumn | SQL<string>;
-
 const sessionMonth = sql<string>`substr(${studySession.date}, 1, 7)`;
 
 /** Sessions dated in the year up to the as-of day, and those held, by the session's unit and month. */
@@ -168,51 +164,84 @@ function attendanceCounts(db: ReadDb, tree: SQL, w: YearWindow) {
 		.groupBy(person.unitId, sessionMonth);
 }
 
-/** Practice answers of the year and the people who gave them, by the person's unit or `by`. */
-export function practiceCounts(db: ReadDb, tree: SQL, w: YearWindow, by: GroupKey) {
+// answeredAt is in ms: the month in Beijing time
+const answerMonth = sql<string>`strftime('%Y-%m', ${practiceAnswer.answeredAt} / 1000 + 8 * 3600, 'unixepoch')`;
+
+/** The practice answers given in the year by the people of the subtree `tree`. */
+const answersOfYear = (tree: SQL, w: YearWindow) =>
+	and(
+		tree,
+		gte(practiceAnswer.answeredAt, new Date(w.fromMs)),
+		lte(practiceAnswer.answeredAt, new Date(w.untilMs))
+	);
+
+/** Practice answers of the year and the people who gave them, by the person's unit. */
+function practiceCounts(db: ReadDb, tree: SQL, w: YearWindow) {
 	return db
 		.select({
-			key: by,
+			unitId: person.unitId,
 			answers: sql<number>`count(*)`,
 			people: sql<number>`count(DISTINCT ${practiceAnswer.personId})`
 		})
 		.from(practiceAnswer)
 		.innerJoin(person, eq(person.id, practiceAnswer.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
-		.where(
-			and(
-				tree,
-				gte(practiceAnswer.answeredAt, new Date(w.fromMs)),
-				lte(practiceAnswer.answeredAt, new Date(w.untilMs))
-			)
-		)
-		.groupBy(by);
+		.where(answersOfYear(tree, w))
+		.groupBy(person.unitId);
 }
 
-/** The subtree's sessions and attendance in one month. */
+/** Practice answers of the year by the person's unit and the month (Beijing time). */
+function practiceMonths(db: ReadDb, tree: SQL, w: YearWindow) {
+	return db
+		.select({ unitId: person.unitId, month: answerMonth, answers: sql<number>`count(*)` })
+		.from(practiceAnswer)
+		.innerJoin(person, eq(person.id, practiceAnswer.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(answersOfYear(tree, w))
+		.groupBy(person.unitId, answerMonth);
+}
+
+/** One unit's (or a subtree's) sessions, attendance and practice answers in one month. */
 export interface MonthCounts {
 	scheduled: number;
 	held: number;
 	expected: number;
 	attended: number;
+	answers: number;
+}
+
+/** Months (`2026-03`) to their counts. */
+export type MonthlyCounts = Record<string, MonthCounts>;
+
+/** Adds `b`'s months into `a`. */
+export function addMonths(a: MonthlyCounts, b: MonthlyCounts): MonthlyCounts {
+	for (const [m, c] of Object.entries(b)) {
+		const t = (a[m] ??= { scheduled: 0, held: 0, expected: 0, attended: 0, answers: 0 });
+		t.scheduled += c.scheduled;
+		t.held += c.held;
+		t.expected += c.expected;
+		t.attended += c.attended;
+		t.answers += c.answers;
+	}
+	return a;
 }
 
 /**
  * The counts of every unit of the subtree at `rootPath` with records of its own, keyed by unit id
- * (people's records by their unit, plans and sessions by the unit that holds them), and the
- * subtree's sessions and attendance by month (from the same rows).
+ * (people's records by their unit, plans and sessions by the unit that holds them), and each such
+ * unit's sessions, attendance and practice answers by month (from the same rows).
  */
 export async function countsByUnit(
 	db: ReadDb,
 	rootPath: string,
 	w: YearWindow
-): Promise<{ units: Map<number, UnitCounts>; months: Map<string, MonthCounts> }> {
+): Promise<{ units: Map<number, UnitCounts>; months: Map<number, MonthlyCounts> }> {
 	const out = new Map<number, UnitCounts>();
-	const months = new Map<string, MonthCounts>();
-	const month = (m: string) => {
-		let c = months.get(m);
-		if (!c) months.set(m, (c = { scheduled: 0, held: 0, expected: 0, attended: 0 }));
-		return c;
+	const months = new Map<number, MonthlyCounts>();
+	const month = (unitId: number, m: string) => {
+		let u = months.get(unitId);
+		if (!u) months.set(unitId, (u = {}));
+		return (u[m] ??= { scheduled: 0, held: 0, expected: 0, attended: 0, answers: 0 });
 	};
 	const of = (id: number) => {
 		let c = out.get(id);
@@ -220,69 +249,71 @@ export async function countsByUnit(
 		return c;
 	};
 	const tree = inTree(rootPath);
-	const [plans, sessions, attendance, readings, practice, exams, cases] = await Promise.all([
-		planCounts(db, rootPath, w),
-		sessionCounts(db, tree, w),
-		attendanceCounts(db, tree, w),
-		db
-			.select({
-				unitId: person.unitId,
-				expected: sql<number>`count(*)`,
-				signed: sql<number>`count(${studyReadingSign.signedAt})`
-			})
-			.from(studyReading)
-			.innerJoin(studyTeamMember, eq(studyTeamMember.teamId, studyReading.teamId))
-			.innerJoin(person, eq(person.id, studyTeamMember.personId))
-			.innerJoin(unit, eq(unit.id, person.unitId))
-			.leftJoin(
-				studyReadingSign,
-				and(
-					eq(studyReadingSign.readingId, studyReading.id),
-					eq(studyReadingSign.personId, person.id),
-					lte(studyReadingSign.signedAt, new Date(w.untilMs))
+	const [plans, sessions, attendance, readings, practice, answersByMonth, exams, cases] =
+		await Promise.all([
+			planCounts(db, rootPath, w),
+			sessionCounts(db, tree, w),
+			attendanceCounts(db, tree, w),
+			db
+				.select({
+					unitId: person.unitId,
+					expected: sql<number>`count(*)`,
+					signed: sql<number>`count(${studyReadingSign.signedAt})`
+				})
+				.from(studyReading)
+				.innerJoin(studyTeamMember, eq(studyTeamMember.teamId, studyReading.teamId))
+				.innerJoin(person, eq(person.id, studyTeamMember.personId))
+				.innerJoin(unit, eq(unit.id, person.unitId))
+				.leftJoin(
+					studyReadingSign,
+					and(
+						eq(studyReadingSign.readingId, studyReading.id),
+						eq(studyReadingSign.personId, person.id),
+						lte(studyReadingSign.signedAt, new Date(w.untilMs))
+					)
 				)
-			)
-			.where(
-				and(
-					inTree(rootPath),
-					gte(studyReading.createdAt, new Date(w.fromMs)),
-					lte(studyReading.createdAt, new Date(w.untilMs))
+				.where(
+					and(
+						inTree(rootPath),
+						gte(studyReading.createdAt, new Date(w.fromMs)),
+						lte(studyReading.createdAt, new Date(w.untilMs))
+					)
 				)
-			)
-			.groupBy(person.unitId),
-		practiceCounts(db, tree, w, person.unitId),
-		examCounts(db, rootPath, w),
-		db
-			.select({
-				unitId: person.unitId,
-				open: sql<number>`count(*)`,
-				blocked: sql<number>`sum(${promotionCase.gateAllowed} = 0)`
-			})
-			.from(promotionCase)
-			.innerJoin(person, eq(person.id, promotionCase.personId))
-			.innerJoin(unit, eq(unit.id, person.unitId))
-			.where(and(tree, eq(promotionCase.state, 'open')))
-			.groupBy(person.unitId)
-	]);
+				.groupBy(person.unitId),
+			practiceCounts(db, tree, w),
+			practiceMonths(db, tree, w),
+			examCounts(db, rootPath, w),
+			db
+				.select({
+					unitId: person.unitId,
+					open: sql<number>`count(*)`,
+					blocked: sql<number>`sum(${promotionCase.gateAllowed} = 0)`
+				})
+				.from(promotionCase)
+				.innerJoin(person, eq(person.id, promotionCase.personId))
+				.innerJoin(unit, eq(unit.id, person.unitId))
+				.where(and(tree, eq(promotionCase.state, 'open')))
+				.groupBy(person.unitId)
+		]);
 	for (const r of plans) of(r.unitId).planItems = { planned: n(r.planned), held: n(r.held) };
 	for (const r of sessions) {
 		const c = of(r.unitId).sessions;
 		c.scheduled += n(r.scheduled);
 		c.held += n(r.held);
-		month(r.month).scheduled += n(r.scheduled);
-		month(r.month).held += n(r.held);
+		month(r.unitId, r.month).scheduled += n(r.scheduled);
+		month(r.unitId, r.month).held += n(r.held);
 	}
 	for (const r of attendance) {
 		const c = of(r.unitId).attendance;
 		c.expected += n(r.expected);
 		c.attended += n(r.attended);
-		month(r.month).expected += n(r.expected);
-		month(r.month).attended += n(r.attended);
+		month(r.unitId, r.month).expected += n(r.expected);
+		month(r.unitId, r.month).attended += n(r.attended);
 	}
 	for (const r of readings)
 		of(r.unitId).readings = { expected: n(r.expected), signed: n(r.signed) };
-	for (const r of practice)
-		of(Number(r.key)).practice = { answers: n(r.answers), people: n(r.people) };
+	for (const r of practice) of(r.unitId).practice = { answers: n(r.answers), people: n(r.people) };
+	for (const r of answersByMonth) month(r.unitId, r.month).answers += n(r.answers);
 	for (const r of exams)
 		of(r.unitId).exams[r.kind] = { required: n(r.required), sat: n(r.sat), passed: n(r.passed) };
 	for (const r of cases) of(r.unitId).cases = { open: n(r.open), blocked: n(r.blocked) };

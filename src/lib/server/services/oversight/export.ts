@@ -63,7 +63,7 @@ export async function assessmentWorkbook(ctx: Ctx, input: { unitId?: number; yea
 				'，'
 			),
 			share: sharePercent,
-			date: a.window.asOf
+			date: a.asOf
 		})
 	]);
 	sheet.mergeCells(notes.number, 1, notes.number, headers.length);

@@ -436,6 +436,34 @@ describe('oversight indicators', () => {
 		expect(view.trend[4]).toMatchObject({ scheduled: 1, held: 0, answers: 1 });
 	});
 
+	it('keep the counts they stored for ten minutes, then count again in the background', async () => {
+		const s = await knownDistrict();
+		const at = async (minutes: number) =>
+			dashboard(
+				await ctxFor(s.db, s.organiser.user.id, new Date(NOW.getTime() + minutes * 60_000)),
+				{
+					year: 2026
+				}
+			);
+		const first = await at(0);
+		expect(first.totals.attendance).toEqual({ expected: 8, attended: 5 });
+		// everyone is marked absent after all: the stored counts stand until they are ten minutes old
+		await s.db.update(studyAttendance).set({ status: 'absent' });
+		const soon = await at(5);
+		expect(soon.totals.attendance).toEqual({ expected: 8, attended: 5 });
+		expect(soon.computedAt).toEqual(NOW);
+		expect(soon.refreshing).toBeNull();
+		// stale: the view still shows the stored counts at once, and has them counted again
+		const stale = await at(11);
+		expect(stale.totals.attendance).toEqual({ expected: 8, attended: 5 });
+		expect(stale.refreshing).not.toBeNull();
+		await stale.refreshing;
+		const fresh = await at(12);
+		expect(fresh.totals.attendance).toEqual({ expected: 8, attended: 0 });
+		expect(fresh.trend[2]).toMatchObject({ expected: 5, attended: 0 });
+		expect(fresh.computedAt).toEqual(new Date(NOW.getTime() + 11 * 60_000));
+	});
+
 	it('drill into a unit: its sub-units side by side, its own records as 本级', async () => {
 		const s = await knownDistrict();
 		const view = await dashboard(await ctx(s.db, s.organiser.user.id), {

@@ -1,27 +1,25 @@
 /**
  * What an oversight page shows: the units side by side (the children of the viewed unit, each with
  * its whole subtree, and the viewed unit's own records as 本级 when it has any), their totals, and the
- * core's assessment of each. The counts come from counts.ts in one grouped query per figure; rolling
- * them up the tree happens here, in one pass over the units.
+ * core's assessment of each. The counts of each unit are the stored ones (snapshot.ts, counted by
+ * counts.ts); rolling them up the tree happens here, in one pass over the units.
  */
 import { eq, sql } from 'drizzle-orm';
 import { type AssessmentInput, type AssessmentResult, assessUnits } from '@xuefa/core';
 import { authorize, scopePaths } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { practiceAnswer, unit } from '../../db/schema/index.ts';
+import { unit } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import {
-	type MonthCounts,
+	type MonthlyCounts,
 	type UnitCounts,
 	addCounts,
-	countsByUnit,
-	emptyCounts,
-	inTrees,
-	practiceCounts,
-	yearWindow
+	addMonths,
+	emptyCounts
 } from './counts.ts';
 import { assessmentSettings } from './settings.ts';
+import { type Snapshot, snapshotFor } from './snapshot.ts';
 
 /** One column of the side-by-side view. */
 export interface UnitGroup {
@@ -56,16 +54,16 @@ async function rootOf(ctx: Ctx, unitId: number | undefined): Promise<UnitRow[]> 
 }
 
 /** The groups of one root: its own records (if it has children), then each child's subtree. */
-async function groupsOf(db: ReadDb, root: UnitRow, year: number, now: Date) {
-	const w = yearWindow(year, now);
-	const [units, { units: counts, months }] = await Promise.all([
-		db
-			.select({ id: unit.id, name: unit.name, path: unit.path, parentId: unit.parentId })
-			.from(unit)
-			.where(sql`${unit.path} LIKE ${root.path + '%'}`)
-			.orderBy(unit.sortOrder, unit.name),
-		countsByUnit(db, root.path, w)
-	]);
+async function groupsOf(db: ReadDb, root: UnitRow, snapshot: Snapshot) {
+	const units = await db
+		.select({ id: unit.id, name: unit.name, path: unit.path, parentId: unit.parentId })
+		.from(unit)
+		.where(sql`${unit.path} LIKE ${root.path + '%'}`)
+		.orderBy(unit.sortOrder, unit.name);
+	const inView = new Set(units.map((u) => u.id));
+	const counts = new Map([...snapshot.units].filter(([id]) => inView.has(id)));
+	const months: MonthlyCounts = {};
+	for (const [id, m] of snapshot.months) if (inView.has(id)) addMonths(months, m);
 	const children = units.filter((u) => u.parentId === root.id);
 	const groups: (UnitGroup & { path: string })[] = children.map((c) => ({
 		id: c.id,
@@ -126,7 +124,8 @@ export function assessmentInput(g: UnitGroup): AssessmentInput {
  */
 export async function oversightUnits(ctx: Ctx, input: { unitId?: number; year: number }) {
 	const roots = await rootOf(ctx, input.unitId);
-	const each = await Promise.all(roots.map((r) => groupsOf(ctx.db, r, input.year, ctx.now)));
+	const { snapshot, refreshing } = await snapshotFor(ctx.db, input.year, ctx.now);
+	const each = await Promise.all(roots.map((r) => groupsOf(ctx.db, r, snapshot)));
 	const groups: UnitGroup[] =
 		roots.length === 1
 			? each[0]!.groups
@@ -138,56 +137,43 @@ export async function oversightUnits(ctx: Ctx, input: { unitId?: number; year: n
 					counts: each[i]!.groups.reduce((s, g) => addCounts(s, g.counts), emptyCounts())
 				}));
 	const totals = groups.reduce((s, g) => addCounts(s, g.counts), emptyCounts());
-	const months = new Map<string, MonthCounts>();
-	for (const e of each)
-		for (const [m, c] of e.months) {
-			const t = months.get(m) ?? { scheduled: 0, held: 0, expected: 0, attended: 0 };
-			months.set(m, {
-				scheduled: t.scheduled + c.scheduled,
-				held: t.held + c.held,
-				expected: t.expected + c.expected,
-				attended: t.attended + c.attended
-			});
-		}
+	const months: MonthlyCounts = {};
+	for (const e of each) addMonths(months, e.months);
 	return {
 		root: roots.length === 1 ? roots[0]! : null,
 		roots,
 		groups,
 		totals,
 		months,
-		window: yearWindow(input.year, ctx.now)
+		/** The day counted up to, and when the counts were made. */
+		asOf: snapshot.asOf,
+		computedAt: snapshot.computedAt,
+		/** A refresh of stale counts running in the background (for tests; pages do not wait). */
+		refreshing
 	};
 }
 
 /** Month by month up to the as-of day: sessions held of those scheduled, attendance, practice answers. */
-async function monthlyTrend(
-	db: ReadDb,
-	view: Awaited<ReturnType<typeof oversightUnits>>,
-	year: number
-) {
-	const w = view.window;
-	// answeredAt is in ms: the month in Beijing time
-	const answerMonth = sql<string>`strftime('%Y-%m', ${practiceAnswer.answeredAt} / 1000 + 8 * 3600, 'unixepoch')`;
-	const practice = await practiceCounts(db, inTrees(view.roots.map((r) => r.path)), w, answerMonth);
-	const last = Number(w.asOf.slice(5, 7));
+function monthlyTrend(months: MonthlyCounts, year: number, asOf: string) {
+	const last = Number(asOf.slice(5, 7));
 	return Array.from({ length: last }, (_, i) => {
 		const m = `${year}-${String(i + 1).padStart(2, '0')}`;
-		const c = view.months.get(m);
+		const c = months[m];
 		return {
 			month: m,
 			scheduled: c?.scheduled ?? 0,
 			held: c?.held ?? 0,
 			expected: c?.expected ?? 0,
 			attended: c?.attended ?? 0,
-			answers: Number(practice.find((r) => r.key === m)?.answers ?? 0)
+			answers: c?.answers ?? 0
 		};
 	});
 }
 
 /** The district (or unit) dashboard: the units, their totals and the trend by month. */
 export async function dashboard(ctx: Ctx, input: { unitId?: number; year: number }) {
-	const { months: _months, ...view } = await oversightUnits(ctx, input);
-	return { ...view, trend: await monthlyTrend(ctx.db, { ...view, months: _months }, input.year) };
+	const { months, ...view } = await oversightUnits(ctx, input);
+	return { ...view, trend: monthlyTrend(months, input.year, view.asOf) };
 }
 
 /** One ranked row of the assessment. */

@@ -22,7 +22,8 @@ export const load: PageServerLoad = async (event) => {
 		years,
 		unitId: unitId ?? null,
 		root: a.root,
-		asOf: a.window.asOf,
+		asOf: a.asOf,
+		computedAt: a.computedAt,
 		rows: a.rows.map((r) => ({
 			id: r.group.id,
 			name: r.group.name,
