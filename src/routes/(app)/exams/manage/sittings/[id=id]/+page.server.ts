@@ -1,7 +1,13 @@
-import { ctxOf, guard } from '$lib/server/http.ts';
+import { redirect } from '@sveltejs/kit';
+import { creditExemptionInput, revokeCreditExemptionInput } from '$lib/schemas/exams.ts';
+import { ctxOf, formAction, guard } from '$lib/server/http.ts';
 import { sittingAnalysis } from '$lib/server/services/exams/analysis.ts';
+import {
+	grantCreditExemption,
+	revokeCreditExemption
+} from '$lib/server/services/exams/eligibility.ts';
 import { sittingResults } from '$lib/server/services/exams/manage.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
@@ -10,4 +16,21 @@ export const load: PageServerLoad = async (event) => {
 		results: await guard(() => sittingResults(ctx, id)),
 		analysis: await guard(() => sittingAnalysis(ctx, id))
 	};
+};
+
+export const actions: Actions = {
+	exempt: async (event) => {
+		const out = await formAction(event, creditExemptionInput, grantCreditExemption, {
+			sittingId: event.params.id
+		});
+		if (!out.ok) return out.failure;
+		redirect(303, `/exams/manage/sittings/${event.params.id}`);
+	},
+	revoke: async (event) => {
+		const out = await formAction(event, revokeCreditExemptionInput, revokeCreditExemption, {
+			sittingId: event.params.id
+		});
+		if (!out.ok) return out.failure;
+		redirect(303, `/exams/manage/sittings/${event.params.id}`);
+	}
 };
