@@ -19,6 +19,7 @@ import { grantCreditExemption, revokeCreditExemption } from './eligibility.ts';
 import { sittingResults } from './manage.ts';
 import { saveExam } from './mutate.ts';
 import { createSitting } from './sittings.ts';
+import { openSittings } from './home.ts';
 import { myExams } from './view.ts';
 
 /**
@@ -259,6 +260,9 @@ describe('starting a sitting that requires credits', () => {
 					text: '2026 年学法积分 2 分，要求 4 分，还差 2 分，暂不具备参考资格'
 				}
 			})
+		]);
+		expect(await openSittings(cadre)).toEqual([
+			expect.objectContaining({ id: s.sittingId, eligible: false })
 		]);
 		const refused = await startExamAttempt(cadre, startInput(s.sittingId)).catch((e: unknown) => e);
 		expect(refused).toBeInstanceOf(RuleError);
