@@ -52,7 +52,8 @@ export async function closeOverdueOf(ctx: Ctx, personId: number): Promise<void> 
 /**
  * Starts the candidate's next attempt in a sitting — or returns the one already in progress there
  * (pressing start twice, or on a second device, resumes). The retake rules, the window, the
- * roster and the sitting's study-credit requirement are checked first; the paper is drawn from the ready questions with a seed of its own.
+ * roster and the sitting's study-credit requirement are checked first; the paper is drawn from
+ * the ready questions with a seed of its own.
  */
 export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Promise<number> {
 	const personId = candidateOf(ctx);

@@ -214,8 +214,13 @@ export async function myExams(ctx: Ctx) {
 				)
 				.orderBy(desc(examAttempt.number))
 		: [];
-	const standing = await candidateStanding(ctx.db, sittings, personId);
 	const now = ctx.now.getTime();
+	// eligibility matters only where the cadre may still start
+	const standing = await candidateStanding(
+		ctx.db,
+		sittings.filter((s) => s.closesAt.getTime() > now),
+		personId
+	);
 	const rows = sittings.map(({ creditsRequired: _r, creditsYear: _y, ...s }) => {
 		const credits = standing.get(s.id);
 		const mine = attempts.filter((a) => a.sittingId === s.id);
