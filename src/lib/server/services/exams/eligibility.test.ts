@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RuleError } from '@xuefa/core';
 import {
 	creditExemptionInput,
@@ -11,6 +11,7 @@ import type { Db } from '../../db/index.ts';
 import { auditEntry, exam, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { mapError } from '../../http.ts';
+import { testDatabase } from '../../testing/db.ts';
 import { at, candidateCtx, examForm, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { ctxFor, makePracticeAnswers, makeQuestion, makeUser } from '../../testing/factories.ts';
 import { setPolicy } from '../study/testing.ts';
@@ -27,8 +28,8 @@ import { myExams } from './view.ts';
  * year; the 60 of 2025 do not count), a colleague 5 (260 answers, whole credits only), a third
  * none.
  */
-async function setup(requirement: Record<string, string> = { creditsRequired: '4' }) {
-	const s = await examSetup();
+async function setup(requirement: Record<string, string> = { creditsRequired: '4' }, db?: Db) {
+	const s = await examSetup(db ? { db } : {});
 	const colleague = await makeUser(s.db, s.a1.id);
 	const newcomer = await makeUser(s.db, s.a1.id);
 	const q = await makeQuestion(s.db, s.bank.id);
@@ -136,6 +137,23 @@ describe('the roster’s eligibility', () => {
 		expect(by.get(s.colleague.person.id)).toMatchObject({ earned: 5, eligible: true });
 		expect(by.get(s.newcomer.person.id)).toMatchObject({ earned: 0, eligible: false });
 		expect(r.figures.ineligible).toBe(2);
+	});
+
+	it('costs the same number of statements for a roster of 3 or of 13 (no query per person)', async () => {
+		const statements = async (extra: number) => {
+			const { db, client } = await testDatabase();
+			const s = await setup({ creditsRequired: '4' }, db);
+			for (let i = 0; i < extra; i++) await makeUser(db, s.a1.id);
+			const execute = vi.spyOn(client, 'execute');
+			const r = await sittingResults(s.org, s.sittingId);
+			expect(r.rows).toHaveLength(3 + extra);
+			expect(r.figures.ineligible).toBe(2 + extra);
+			const n = execute.mock.calls.length;
+			execute.mockRestore();
+			expect(n).toBeGreaterThan(0);
+			return n;
+		};
+		expect(await statements(10)).toBe(await statements(0));
 	});
 
 	it('counts the credits of the year the sitting names, not the current one', async () => {
