@@ -12,9 +12,14 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 		bank: '任前考试题库',
 		title: '2026年任前法律知识考试（第一期）',
 		sitting: '第一场',
-		unit: '区市场监督管理局'
+		unit: '区市场监督管理局',
+		// more than anyone has earned: the roster says who may not sit, and why
+		credits: '1000'
 	});
 	await expect(page.getByText(/应考 \d+ 人，参考 0 人次/)).toBeVisible();
+	await expect(page.getByText(/本场次要求 \d{4} 年学法积分不少于 1000 分/)).toBeVisible();
+	await expect(page.getByText(/[1-9]\d* 人暂不具备参考资格/)).toBeVisible();
+	const sittingUrl = page.url();
 
 	// the cadre, on a 390 px phone
 	const phone = await browser.newContext({
@@ -26,6 +31,19 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	});
 	const cadre = await phone.newPage();
 	await loginAs(cadre, 'cadre');
+	// short of the sitting's study credits: the cadre is told so and cannot enter
+	await cadre.goto('/exams');
+	await expect(cadre.getByText(/不具备参考资格：.*还差/)).toBeVisible();
+	await expect(cadre.getByRole('link', { name: '进入考试' })).toHaveCount(0);
+	// the organiser exempts them, with a reason
+	const name = (await cadre.locator('.who').textContent())!.trim();
+	const row = page.getByRole('row').filter({ hasText: name });
+	await expect(row).toContainText('不具备参考资格');
+	await row.getByText('免除积分要求').click();
+	await row.getByLabel('豁免理由').fill('挂职期间学法记录未转入');
+	await row.getByRole('button', { name: '豁免' }).click();
+	await expect(page).toHaveURL(sittingUrl);
+	await expect(row).toContainText('已免除学法积分要求：挂职期间学法记录未转入');
 	// the home page reminds the cadre of the exam open to them
 	await cadre.goto('/');
 	await expect(cadre.getByRole('region', { name: '待参加的考试' })).toContainText('第一场');

@@ -83,7 +83,7 @@ export const TRUE_FALSE_QUESTIONS = [
  */
 export async function setUpPreAppointmentExam(
 	page: Page,
-	opts: { bank: string; title: string; sitting: string; unit: string }
+	opts: { bank: string; title: string; sitting: string; unit: string; credits?: string }
 ) {
 	await createBank(page, opts.bank);
 	await page.getByRole('link', { name: '导入试题' }).click();
@@ -109,6 +109,10 @@ export async function setUpPreAppointmentExam(
 	await page.getByLabel('开始时间').fill(shanghaiTime(-60));
 	await page.getByLabel('结束时间').fill(shanghaiTime(180));
 	await page.getByLabel(opts.unit).check();
+	if (opts.credits) {
+		await page.getByLabel('参考人员须达到学法积分要求').check();
+		await page.getByLabel('要求积分').fill(opts.credits);
+	}
 	await page.getByRole('button', { name: '创建场次' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(opts.sitting);
 }

@@ -55,6 +55,27 @@ const ids = z.preprocess(
 	z.array(id).max(200)
 );
 
+/** A number field that may stay blank (null then). */
+const blankNull = <T extends z.ZodType>(schema: T) =>
+	z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), schema.nullable());
+
+/**
+ * The study-credit requirement (资格) of an exam (its sittings' default) or of a sitting: ticked,
+ * a candidate must have earned `creditsRequired` credits (blank: the district's annual
+ * requirement) in `creditsYear` (blank: the sitting's opening year).
+ */
+const creditFields = {
+	requireCredits: checkbox,
+	creditsRequired: blankNull(num(0, 1000)),
+	creditsYear: blankNull(int(2000, 2100))
+};
+/** The credit requirement as the forms send it. */
+export type CreditFields = {
+	requireCredits: boolean;
+	creditsRequired: number | null;
+	creditsYear: number | null;
+};
+
 /** Create or edit a draft exam. */
 export const examInput = z
 	.object({
@@ -87,7 +108,8 @@ export const examInput = z
 		multiple: z.enum(MULTIPLE_POLICIES, required),
 		reviewScore: z.enum(REVIEW_WHEN, required),
 		reviewAnswers: z.enum(REVIEW_WHEN, required),
-		reviewExplanations: z.enum(REVIEW_WHEN, required)
+		reviewExplanations: z.enum(REVIEW_WHEN, required),
+		...creditFields
 	})
 	.superRefine((v, c) => {
 		if (v.bankIds.length === 0)
@@ -136,7 +158,8 @@ export const sittingInput = z
 			z.array(z.enum(RANKS, { error: 'err_invalid' })).max(RANKS.length)
 		),
 		/** Proctors' logins. */
-		proctors: nameList
+		proctors: nameList,
+		...creditFields
 	})
 	.superRefine((v, c) => {
 		if (v.closesAt <= v.opensAt)
@@ -145,6 +168,18 @@ export const sittingInput = z
 			c.addIssue({ code: 'custom', path: ['unitIds'], message: 'err_sitting_roster_empty' });
 	});
 export type SittingInput = z.infer<typeof sittingInput>;
+
+/** 豁免: exempt a person on a sitting's roster from its credit requirement, with the reason. */
+export const creditExemptionInput = z.object({
+	sittingId: id,
+	personId: id,
+	reason: text(500)
+});
+export type CreditExemptionInput = z.infer<typeof creditExemptionInput>;
+
+/** Revoke a person's exemption from a sitting's credit requirement. */
+export const revokeCreditExemptionInput = z.object({ sittingId: id, personId: id });
+export type RevokeCreditExemptionInput = z.infer<typeof revokeCreditExemptionInput>;
 
 /** Start an attempt in a sitting, after reading the rules. */
 export const startAttemptInput = z.object({

@@ -4,3 +4,4 @@ export * from './schedule.ts';
 export * from './figures.ts';
 export * from './credits.ts';
 export * from './lesson-citations.ts';
+export * from './eligibility.ts';

@@ -56,11 +56,15 @@ export async function examSetup(opts: { questions?: number; db?: Db } = {}) {
 	return { db, ...d, bank, ready, draft, organiser, cadre, outsider, org };
 }
 
-/** A published exam and a sitting open from T0 for two hours, with unit A1 on the roster. */
+/**
+ * A published exam and a sitting open from T0 for two hours, with unit A1 on the roster;
+ * `sittingOverrides` are the sitting form's further fields (its credit requirement).
+ */
 export async function publishedSitting(
 	s: Awaited<ReturnType<typeof examSetup>>,
 	overrides: Record<string, unknown> = {},
-	window: { opens?: string; closes?: string } = {}
+	window: { opens?: string; closes?: string } = {},
+	sittingOverrides: Record<string, unknown> = {}
 ) {
 	const examId = await saveExam(
 		s.org,
@@ -74,7 +78,8 @@ export async function publishedSitting(
 			name: '第一场',
 			opensAt: window.opens ?? '2026-03-02T09:00',
 			closesAt: window.closes ?? '2026-03-02T11:00',
-			unitIds: [s.a1.id]
+			unitIds: [s.a1.id],
+			...sittingOverrides
 		})
 	);
 	return { examId, sittingId };

@@ -10,6 +10,7 @@ import {
 	lawArticle,
 	lawVersion,
 	person,
+	practiceAnswer,
 	questionBank,
 	roleGrant,
 	unit,
@@ -164,6 +165,29 @@ export async function makeQuestion(
 		)
 	);
 	return stored.questionId;
+}
+
+/** `n` right practice answers by the person to the question at `iso` (study credits count them). */
+export async function makePracticeAnswers(
+	db: Db,
+	personId: number,
+	questionId: number,
+	iso: string,
+	n: number
+) {
+	await db.insert(practiceAnswer).values(
+		Array.from({ length: n }, () => ({
+			personId,
+			questionId,
+			version: 1,
+			mode: 'practice' as const,
+			response: { type: 'single', choice: 'A' },
+			fraction: 1,
+			outcome: 'right' as const,
+			timeMs: 1000,
+			answeredAt: new Date(iso)
+		}))
+	);
 }
 
 /** A law in the library with a current version holding only the given articles. */

@@ -77,6 +77,13 @@ export const exam = sqliteTable(
 		focusLimit: integer(),
 		/** The part of the enforcement qualification it covers; null: both (one paper). */
 		certificatePart: text({ enum: CERTIFICATE_PARTS }),
+		/**
+		 * The sittings' default study-credit requirement (资格): credits a candidate must have earned
+		 * in `creditsYear` (null: the sitting's opening year). Null: none. Each sitting copies it,
+		 * and may change it, when it is created.
+		 */
+		creditsRequired: real(),
+		creditsYear: integer(),
 		publishedAt: integer({ mode: 'timestamp_ms' }),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id),
@@ -99,6 +106,12 @@ export const sitting = sqliteTable(
 		closesAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** An attempt continues only in the browser that started it. */
 		oneDevice: integer({ mode: 'boolean' }).notNull().default(false),
+		/**
+		 * Study credits a candidate must have earned in `creditsYear` to start (null: none); checked
+		 * when an attempt starts, unless the candidate holds a {@link creditExemption}.
+		 */
+		creditsRequired: real(),
+		creditsYear: integer(),
 		/**
 		 * Results released: until then, candidates of an exam graded partly by hand see "awaiting
 		 * grading" instead of a score (a mark may still change).
@@ -154,6 +167,26 @@ export const sittingRank = sqliteTable(
 		rank: text({ enum: RANKS }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.sittingId, t.rank] })]
+);
+
+/**
+ * 免考积分要求: an organiser lets one person sit a sitting without the credits it requires, with
+ * the reason. Revoking deletes the row; both are in the audit log.
+ */
+export const creditExemption = sqliteTable(
+	'credit_exemption',
+	{
+		sittingId: integer()
+			.notNull()
+			.references(() => sitting.id, { onDelete: 'cascade' }),
+		personId: integer()
+			.notNull()
+			.references(() => person.id),
+		reason: text().notNull(),
+		grantedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		grantedBy: integer().references(() => user.id)
+	},
+	(t) => [primaryKey({ columns: [t.sittingId, t.personId] })]
 );
 
 /** 监考: accounts that may watch a sitting's monitor and act on it besides the exam's organisers. */

@@ -22,6 +22,7 @@ import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
 import { readyQuestions } from './questions.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
@@ -50,8 +51,9 @@ export async function closeOverdueOf(ctx: Ctx, personId: number): Promise<void> 
 
 /**
  * Starts the candidate's next attempt in a sitting — or returns the one already in progress there
- * (pressing start twice, or on a second device, resumes). The retake rules, the window and the
- * roster are checked first; the paper is drawn from the ready questions with a seed of its own.
+ * (pressing start twice, or on a second device, resumes). The retake rules, the window, the
+ * roster and the sitting's study-credit requirement are checked first; the paper is drawn from
+ * the ready questions with a seed of its own.
  */
 export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Promise<number> {
 	const personId = candidateOf(ctx);
@@ -84,6 +86,9 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 		durationMinutes: s.exam.durationMinutes,
 		window: { opensAt: s.sitting.opensAt, closesAt: s.sitting.closesAt }
 	});
+	// 资格: judged now, as the attempt starts (credits earned until today count)
+	const credits = (await candidateStanding(ctx.db, [s.sitting], personId)).get(s.sitting.id);
+	if (credits && !credits.eligible) throw new RuleError(credits.reason.code, credits.reason.data);
 	const seed = `${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`;
 	const paper = assemblePaper(await readyQuestions(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
 	const questionIds = paper.sections.flatMap((sec) => sec.items.map((i) => i.question.id));

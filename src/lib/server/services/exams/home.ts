@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, lte, notExists } from 'drizzle-orm';
 import { canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { exam, examAttempt, sitting } from '../../db/schema/index.ts';
+import { candidateStanding } from './eligibility.ts';
 import { onRoster } from './sittings.ts';
 
 /**
@@ -17,7 +18,10 @@ export async function openSittings(ctx: Ctx, limit = 5) {
 			id: sitting.id,
 			name: sitting.name,
 			title: exam.title,
-			closesAt: sitting.closesAt
+			opensAt: sitting.opensAt,
+			closesAt: sitting.closesAt,
+			creditsRequired: sitting.creditsRequired,
+			creditsYear: sitting.creditsYear
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
@@ -43,5 +47,13 @@ export async function openSittings(ctx: Ctx, limit = 5) {
 		)
 		.orderBy(asc(sitting.closesAt))
 		.limit(limit);
-	return rows.map((r) => ({ ...r, closesAt: r.closesAt.getTime() }));
+	// a sitting the cadre lacks the study credits for stays listed, marked: they should know of it
+	const standing = await candidateStanding(ctx.db, rows, personId);
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		title: r.title,
+		closesAt: r.closesAt.getTime(),
+		eligible: standing.get(r.id)?.eligible ?? true
+	}));
 }

@@ -15,6 +15,7 @@ import {
 } from '../../db/schema/index.ts';
 import { listBanks } from '../banks/list.ts';
 import { loadExam, loadSitting } from './access.ts';
+import { rosterStanding } from './eligibility.ts';
 import { type ExamRow, multipleChoiceOf } from './rules.ts';
 import { rosterPeople } from './sittings.ts';
 
@@ -81,7 +82,8 @@ export function examFormValues(e: ExamRow): Record<string, string> {
 		reviewExplanations: e.review.explanations,
 		shuffle: e.blueprint.shuffleQuestions === false ? '' : 'on',
 		bankIds: e.bankIds.join(','),
-		fixedIds: e.blueprint.sections.flatMap((s) => s.fixed ?? []).join(' ')
+		fixedIds: e.blueprint.sections.flatMap((s) => s.fixed ?? []).join(' '),
+		...creditFormValues(e)
 	};
 	for (const type of QUESTION_TYPES) {
 		const s = e.blueprint.sections.find((x) => x.type === type);
@@ -90,6 +92,15 @@ export function examFormValues(e: ExamRow): Record<string, string> {
 		v[`law_${type}`] = s?.filter?.laws?.[0]?.lawId ?? '';
 	}
 	return v;
+}
+
+/** A credit requirement as the form's values: the exam's own, and each new sitting's start. */
+function creditFormValues(e: Pick<ExamRow, 'creditsRequired' | 'creditsYear'>) {
+	return {
+		requireCredits: e.creditsRequired === null ? '' : 'on',
+		creditsRequired: e.creditsRequired === null ? '' : String(e.creditsRequired),
+		creditsYear: e.creditsYear === null ? '' : String(e.creditsYear)
+	};
 }
 
 /** An exam with its sittings. */
@@ -108,7 +119,7 @@ export async function examDetail(ctx: Ctx, examId: number) {
 		.from(sitting)
 		.where(eq(sitting.examId, examId))
 		.orderBy(asc(sitting.opensAt));
-	return { exam: e, values: examFormValues(e), sittings };
+	return { exam: e, values: examFormValues(e), credits: creditFormValues(e), sittings };
 }
 
 /**
@@ -138,7 +149,23 @@ export async function sittingResults(ctx: Ctx, sittingId: number) {
 		.orderBy(asc(examAttempt.number));
 	const latest = new Map<number, (typeof attempts)[number]>();
 	for (const a of attempts) latest.set(a.personId, a);
-	const rows = roster.map((p) => ({ ...p, attempt: latest.get(p.id) ?? null }));
+	const standing = await rosterStanding(ctx.db, s);
+	const rows = roster.map((p) => {
+		const c = standing?.(p.id);
+		return {
+			...p,
+			attempt: latest.get(p.id) ?? null,
+			credits: c
+				? {
+						eligible: c.eligible,
+						earned: c.earned,
+						required: c.required!,
+						text: c.text,
+						exemption: c.exemption
+					}
+				: null
+		};
+	});
 	const graded = rows.filter((r) => r.attempt?.state === 'graded');
 	const passed = graded.filter((r) => r.attempt?.passed).length;
 	return {
@@ -150,7 +177,11 @@ export async function sittingResults(ctx: Ctx, sittingId: number) {
 			attempts: attempts.length,
 			graded: graded.length,
 			passed,
-			passRate: graded.length ? Math.round((passed / graded.length) * 1000) / 10 : null
-		}
+			passRate: graded.length ? Math.round((passed / graded.length) * 1000) / 10 : null,
+			// 资格: who may not start yet for want of study credits (null: none required)
+			ineligible: standing ? rows.filter((r) => !r.credits!.eligible).length : null
+		},
+		credits:
+			s.creditsRequired === null ? null : { required: s.creditsRequired, year: s.creditsYear }
 	};
 }

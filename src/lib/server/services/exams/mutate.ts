@@ -15,6 +15,7 @@ import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.t
 import { appendAudit } from '../audit/append.ts';
 import { listBanks } from '../banks/list.ts';
 import { loadExam } from './access.ts';
+import { requirementOf } from './credit-requirement.ts';
 import { questionTypes, readyQuestions } from './questions.ts';
 import { bandsOf, gradingPolicyOf } from './rules.ts';
 
@@ -99,7 +100,7 @@ export async function saveExam(ctx: Ctx, input: ExamInput): Promise<number> {
 		if (current.status !== 'draft') throw new ConflictError('err_exam_published');
 	}
 	const blueprint = await blueprintOf(ctx, input);
-	const values = columnsOf(input, blueprint);
+	const values = { ...columnsOf(input, blueprint), ...(await requirementOf(ctx.db, input, null)) };
 	return transact(ctx, async (tx) => {
 		let examId = input.examId;
 		if (examId === undefined) {

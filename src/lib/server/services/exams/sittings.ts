@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SittingInput } from '$lib/schemas/exams.ts';
 import { authorize, inScope } from '../../authz/index.ts';
@@ -18,6 +18,7 @@ import {
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadExam } from './access.ts';
+import { requirementOf, sittingYear } from './credit-requirement.ts';
 
 /**
  * Creates a sitting of a published exam with its roster: whole units (with the units below them),
@@ -47,6 +48,7 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 			list: unknown.slice(0, 10).join('、')
 		});
 	const proctors = await proctorsNamed(ctx, input.proctors);
+	const credits = await requirementOf(ctx.db, input, sittingYear(input.opensAt));
 	return transact(ctx, async (tx) => {
 		const [row] = await tx.db
 			.insert(sitting)
@@ -56,6 +58,7 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 				opensAt: input.opensAt,
 				closesAt: input.closesAt,
 				oneDevice: input.oneDevice,
+				...credits,
 				createdAt: ctx.now,
 				createdBy: ctx.user.id
 			})
@@ -87,7 +90,8 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 				unitIds: input.unitIds,
 				ranks: input.ranks,
 				personIds: people.map((p) => p.id),
-				proctorIds: proctors
+				proctorIds: proctors,
+				...credits
 			}
 		});
 		return sittingId;
@@ -124,11 +128,12 @@ async function proctorsNamed(ctx: Ctx, usernames: readonly string[]): Promise<nu
 }
 
 /**
- * A SQL condition: the person `personId` is on the roster of the sitting in `sittingIdColumn` —
+ * A SQL condition: the person `personId` is on the roster of the sitting in `sittingIdColumn` (or
+ * the sitting id given as SQL) —
  * named, or active and in one of its units (or below), or active, of one of its ranks and in the
  * exam's unit (or below).
  */
-export function onRoster(personId: number | SQLiteColumn, sittingIdColumn: SQLiteColumn) {
+export function onRoster(personId: number | SQLiteColumn, sittingIdColumn: SQLiteColumn | SQL) {
 	return sql`(
 		EXISTS (SELECT 1 FROM ${sittingPerson} WHERE ${sittingPerson.sittingId} = ${sittingIdColumn} AND ${sittingPerson.personId} = ${personId})
 		OR EXISTS (

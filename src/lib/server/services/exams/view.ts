@@ -18,6 +18,7 @@ import {
 } from '../../db/schema/index.ts';
 import { type QuestionView, questionView } from '../practice/session.ts';
 import { candidateOf, closeOverdueOf, lastSeq, ownAttempt } from './attempts.ts';
+import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, responsesOf } from './finish.ts';
 import { gradedByHand } from './manual-items.ts';
 import { reviewItems } from './review.ts';
@@ -192,7 +193,9 @@ export async function myExams(ctx: Ctx) {
 			counts: exam.counts,
 			onlyAfterFail: exam.onlyAfterFail,
 			passMark: exam.passMark,
-			bands: exam.bands
+			bands: exam.bands,
+			creditsRequired: sitting.creditsRequired,
+			creditsYear: sitting.creditsYear
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
@@ -212,7 +215,14 @@ export async function myExams(ctx: Ctx) {
 				.orderBy(desc(examAttempt.number))
 		: [];
 	const now = ctx.now.getTime();
-	const rows = sittings.map((s) => {
+	// eligibility matters only where the cadre may still start
+	const standing = await candidateStanding(
+		ctx.db,
+		sittings.filter((s) => s.closesAt.getTime() > now),
+		personId
+	);
+	const rows = sittings.map(({ creditsRequired: _r, creditsYear: _y, ...s }) => {
+		const credits = standing.get(s.id);
 		const mine = attempts.filter((a) => a.sittingId === s.id);
 		const inProgress = mine.find((a) => a.state === 'in_progress');
 		const retake = canStartAttempt(
@@ -227,8 +237,10 @@ export async function myExams(ctx: Ctx) {
 			opensAt: s.opensAt.getTime(),
 			closesAt: s.closesAt.getTime(),
 			when: when === 'open' && !inProgress && mine.length > 0 ? ('done' as const) : when,
-			// a first attempt, or a further one only as the exam's retake rules allow
-			canStart: when === 'open' && retake.allowed,
+			// a first attempt, or a further one only as the exam's retake rules allow, when eligible
+			canStart: when === 'open' && retake.allowed && (credits?.eligible ?? true),
+			// the study-credit requirement (null: none), in words
+			credits: credits ? { eligible: credits.eligible, text: credits.text } : null,
 			inProgress: inProgress
 				? { id: inProgress.id, deadline: inProgress.deadline.getTime() }
 				: null,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addSessionInput, createReadingInput, markAttendanceInput } from '$lib/schemas/study.ts';
-import { practiceAnswer } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
-import { makeBank, makeQuestion } from '../../testing/factories.ts';
+import { makeBank, makePracticeAnswers, makeQuestion } from '../../testing/factories.ts';
 import { markAttendance } from './attendance.ts';
 import { myCredits, unitCredits } from './credits.ts';
 import { addSession } from './occurrences.ts';
@@ -34,20 +33,7 @@ async function setup() {
 	};
 	const bank = await makeBank(db, s.d.root.id);
 	const questionId = await makeQuestion(db, bank.id);
-	const answers = (iso: string, n: number) =>
-		db.insert(practiceAnswer).values(
-			Array.from({ length: n }, () => ({
-				personId,
-				questionId,
-				version: 1,
-				mode: 'practice' as const,
-				response: { type: 'single', choice: 'A' },
-				fraction: 1,
-				outcome: 'right' as const,
-				timeMs: 1000,
-				answeredAt: new Date(iso)
-			}))
-		);
+	const answers = (iso: string, n: number) => makePracticeAnswers(db, personId, questionId, iso, n);
 	const reading = async (title: string) =>
 		createReading(
 			s.ctx.organiser,

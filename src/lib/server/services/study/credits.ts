@@ -156,14 +156,28 @@ async function gather(db: ReadDb, who: SQL, year: number): Promise<Inputs> {
 
 const none = { attended: [], signOffs: [], practiceAnswers: [] };
 
+/**
+ * The credits in `year` of the people `who` selects (a condition on `person` and `unit`), as a
+ * lookup by person id (someone with nothing recorded has 0): three grouped queries and the policy,
+ * whatever the number of people.
+ */
+export async function creditsOf(
+	db: ReadDb,
+	who: SQL,
+	year: number
+): Promise<(personId: number) => AnnualCredits> {
+	const inputs = await gather(db, who, year);
+	const policy = await creditPolicy(db);
+	return (personId) => annualCredits({ year, ...(inputs.get(personId) ?? none) }, policy);
+}
+
 /** The signed-in cadre's credits this year (Beijing time), or null for an account without a person. */
 export async function myCredits(ctx: Ctx): Promise<(AnnualCredits & { year: number }) | null> {
 	const personId = ctx.user.personId;
 	if (personId === null || !canAnywhere(ctx.user, 'study.attend')) return null;
 	const year = currentYear(ctx.now);
-	const inputs = await gather(ctx.db, eq(person.id, personId), year);
-	const policy = await creditPolicy(ctx.db);
-	return { year, ...annualCredits({ year, ...(inputs.get(personId) ?? none) }, policy) };
+	const credits = await creditsOf(ctx.db, eq(person.id, personId), year);
+	return { year, ...credits(personId) };
 }
 
 /**
@@ -190,13 +204,10 @@ export async function unitCredits(ctx: Ctx, options: { year?: number; behindOnly
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(scoped)
 		.orderBy(asc(unit.path), asc(person.name));
-	const inputs = await gather(ctx.db, scoped, year);
+	const credits = await creditsOf(ctx.db, scoped, year);
 	const policy = await creditPolicy(ctx.db);
 	const rows = people
-		.map(({ unitPath: _, ...p }) => ({
-			...p,
-			credits: annualCredits({ year, ...(inputs.get(p.id) ?? none) }, policy)
-		}))
+		.map(({ unitPath: _, ...p }) => ({ ...p, credits: credits(p.id) }))
 		.filter((r) => !(options.behindOnly ?? true) || !r.credits.met);
 	rows.sort((a, b) => b.credits.shortfall - a.credits.shortfall);
 	return { year, required: policy.annualRequired, rows };

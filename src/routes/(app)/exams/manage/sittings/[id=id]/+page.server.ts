@@ -1,7 +1,14 @@
+import { redirect } from '@sveltejs/kit';
+import { creditExemptionInput, revokeCreditExemptionInput } from '$lib/schemas/exams.ts';
+import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { sittingAnalysis } from '$lib/server/services/exams/analysis.ts';
+import {
+	grantCreditExemption,
+	revokeCreditExemption
+} from '$lib/server/services/exams/eligibility.ts';
 import { sittingResults } from '$lib/server/services/exams/manage.ts';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
@@ -10,4 +17,21 @@ export const load: PageServerLoad = async (event) => {
 		results: await guard(() => sittingResults(ctx, id)),
 		analysis: await guard(() => sittingAnalysis(ctx, id))
 	};
+};
+
+export const actions: Actions = {
+	exempt: async (event) => {
+		const out = await act(event, 'exempt', creditExemptionInput, grantCreditExemption, {
+			extra: { sittingId: event.params.id }
+		});
+		if (out.kind === 'failed') return out.failure;
+		redirect(303, `/exams/manage/sittings/${event.params.id}`);
+	},
+	revoke: async (event) => {
+		const out = await act(event, 'revoke', revokeCreditExemptionInput, revokeCreditExemption, {
+			extra: { sittingId: event.params.id }
+		});
+		if (out.kind === 'failed') return out.failure;
+		redirect(303, `/exams/manage/sittings/${event.params.id}`);
+	}
 };
