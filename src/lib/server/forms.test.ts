@@ -26,6 +26,20 @@ describe('formValues (what a failed form is refilled with)', () => {
 		form.set('other', '乙');
 		expect(formValues(form, schema)).toEqual({ name: '甲' });
 	});
+
+	it('gives back every box ticked in a list, and a single field as the form reads it', () => {
+		const form = new FormData();
+		for (const id of ['4', '9']) form.append('unitIds', id);
+		for (const rank of ['clerk', 'staff']) form.append('ranks', rank);
+		form.append('oneDevice', 'on');
+		form.set('name', '第一场');
+		expect(formValues(form, sittingInput)).toMatchObject({
+			unitIds: '4,9',
+			ranks: 'clerk,staff',
+			oneDevice: 'on',
+			name: '第一场'
+		});
+	});
 });
 
 describe('formInput (the input of an operation, read from its form once)', () => {

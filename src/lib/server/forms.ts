@@ -107,9 +107,13 @@ export function formValues(
 ): Record<string, string> {
 	const values: Record<string, string> = {};
 	const rowNames = rows ? [...form.keys()].filter((k) => rows.test(k)).slice(0, 200) : [];
-	for (const name of [...Object.keys(fieldsOf(schema) ?? {}), ...rowNames]) {
-		const v = form.get(name);
-		if (typeof v === 'string' && !/password/i.test(name)) values[name] = v;
+	const fields = fieldsOf(schema) ?? {};
+	for (const name of [...Object.keys(fields), ...rowNames]) {
+		if (/password/i.test(name)) continue;
+		const all = form.getAll(name).filter((v): v is string => typeof v === 'string');
+		// a list (ticked boxes) comes back whole, its values joined by commas, to tick them again
+		const list = fields[name] && unwrap(fields[name]) instanceof z.ZodArray;
+		if (all.length > 0) values[name] = list ? all.join(',') : all.at(-1)!;
 	}
 	return values;
 }
