@@ -13,3 +13,7 @@ export const zhColumn = (key: string, width: number, text = false): ColumnSpec =
 	width,
 	...(text ? { text } : {})
 });
+
+/** A moment as the district files it: 2026-03-02 09:05 (Beijing time); empty for none. */
+export const cellTime = (d: Date | null | undefined) =>
+	d ? d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : '';

@@ -2,13 +2,9 @@ import { count, eq, gt, and, asc } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
 import { examAttempt, person, unit } from '../../db/schema/index.ts';
 import { type ListExport, inPages, keysetPages } from '../../spreadsheet/index.ts';
-import { zh, zhColumn } from '../../spreadsheet/zh.ts';
+import { cellTime as time, zh, zhColumn } from '../../spreadsheet/zh.ts';
 import { sittingResults } from './manage.ts';
 import { loadWatchedSitting } from './monitor.ts';
-
-/** A moment as the district reads it: 2026-03-02 09:05 (Beijing time). */
-const time = (d: Date | null | undefined) =>
-	d ? d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : '';
 
 const score = (state: string, value: number | null) =>
 	state === 'graded' && value !== null ? String(value) : '';

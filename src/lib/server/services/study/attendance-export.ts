@@ -1,7 +1,7 @@
 import type { Ctx } from '../../context.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { type ListExport, inPages } from '../../spreadsheet/index.ts';
-import { zh, zhColumn } from '../../spreadsheet/zh.ts';
+import { cellTime, zh, zhColumn } from '../../spreadsheet/zh.ts';
 import { loadVisibleSession } from './access.ts';
 import { sessionRoster } from './sessions.ts';
 
@@ -14,8 +14,6 @@ export async function exportAttendance(ctx: Ctx, sessionId: number): Promise<Lis
 	const { session, member } = await loadVisibleSession(ctx, sessionId);
 	if (member) throw new ForbiddenError();
 	const roster = await sessionRoster(ctx, session);
-	const time = (d: Date | null) =>
-		d ? d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : '';
 	return {
 		sheet: zh('study_attendance'),
 		columns: [
@@ -34,7 +32,7 @@ export async function exportAttendance(ctx: Ctx, sessionId: number): Promise<Lis
 				r.employeeNo,
 				zh(r.status ? `study_attendance_${r.status}` : 'study_unmarked'),
 				r.reason ?? '',
-				time(r.checkedInAt)
+				cellTime(r.checkedInAt)
 			])
 		)
 	};
