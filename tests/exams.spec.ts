@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, loginAs, setUpPreAppointmentExam, test } from './helpers.ts';
 
 test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone through an outage, passes, and the certificate verifies', async ({
@@ -153,4 +154,27 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await verify.getByRole('button', { name: '查验' }).click();
 	await expect(verify.getByRole('status')).toContainText('已暂扣');
 	await stranger.close();
+
+	// the organiser's certificate list: no longer in force, listed as suspended, exported as such
+	await page.goto('/exams/manage');
+	await page.getByRole('link', { name: '证书', exact: true }).click();
+	await page.getByLabel('状态').selectOption('in_force');
+	await page.getByRole('button', { name: '筛选' }).click();
+	await expect(page.getByText('没有符合条件的证书。')).toBeVisible();
+	await page.getByLabel('单位').selectOption({ label: '区市场监督管理局' });
+	await page.getByLabel('状态').selectOption('all');
+	await page.getByRole('button', { name: '筛选' }).click();
+	const certRow = page.locator('tbody tr').filter({ hasText: code });
+	await expect(certRow).toContainText('已暂扣');
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '导出 Excel' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已下载，共 1 行' })).toBeAttached();
+	expect((await download).suggestedFilename()).toBe('证书.xlsx');
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.readFile((await (await download).path())!);
+	const sheet = book.worksheets[0]!;
+	expect(sheet.getRow(1).getCell(2).text).toBe('持证人');
+	expect(sheet.getRow(1).getCell(9).text).toBe('状态');
+	expect(sheet.getRow(2).getCell(6).text).toBe(code);
+	expect(sheet.getRow(2).getCell(9).text).toBe('已暂扣');
 });

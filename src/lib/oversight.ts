@@ -48,7 +48,16 @@ export function allExams(c: UnitCounts) {
 }
 
 /** Where the list behind a figure is; which of them the viewer may open is decided by the server. */
-export type FigureLink = 'plans' | 'calendar' | 'readings' | 'exams' | 'oaths' | 'cases';
+export type FigureLink =
+	| 'plans'
+	| 'calendar'
+	| 'readings'
+	| 'exams'
+	| 'certInForce'
+	| 'certExpiring'
+	| 'certExpired'
+	| 'oaths'
+	| 'cases';
 
 /** One figure: done of due (with its rate) or a plain number, and the list behind it. */
 export interface Figure {
@@ -91,9 +100,13 @@ export function figuresOf(c: UnitCounts): Figure[] {
 		{ label: m.oversight_fig_practice_people(), value: c.practice.people },
 		{ label: m.oversight_fig_participation(), value: exams.sat, of: exams.required, link: 'exams' },
 		{ label: m.oversight_fig_pass(), value: exams.passed, of: exams.sat, link: 'exams' },
-		{ label: m.oversight_fig_cert_valid(), value: c.certificates.inForce },
-		{ label: m.oversight_fig_cert_expiring(), value: c.certificates.expiringSoon },
-		{ label: m.oversight_fig_cert_expired(), value: c.certificates.expired },
+		{ label: m.oversight_fig_cert_valid(), value: c.certificates.inForce, link: 'certInForce' },
+		{
+			label: m.oversight_fig_cert_expiring(),
+			value: c.certificates.expiringSoon,
+			link: 'certExpiring'
+		},
+		{ label: m.oversight_fig_cert_expired(), value: c.certificates.expired, link: 'certExpired' },
 		{ label: m.oversight_fig_oath_done(), value: c.oaths.done, link: 'oaths' },
 		{ label: m.oversight_fig_oath_due(), value: c.oaths.due, link: 'oaths' },
 		{ label: m.oversight_fig_oath_overdue(), value: c.oaths.overdue, link: 'oaths' },

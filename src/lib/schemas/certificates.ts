@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { id, optionalDate, optionalText, ticked, wholeNumber } from './common.ts';
-import { CERTIFICATE_EVENT_KINDS, CERTIFICATE_PARTS } from './exam-enums.ts';
+import { id, optionalDate, optionalId, optionalText, ticked, wholeNumber } from './common.ts';
+import { CERTIFICATE_EVENT_KINDS, CERTIFICATE_FILTERS, CERTIFICATE_PARTS } from './exam-enums.ts';
 import { isoDate } from './study.ts';
 
 /** An organiser suspends, reinstates, revokes or reviews a certificate (the core checks the rest). */
@@ -34,3 +34,11 @@ export const certificatePolicyInput = z
 			c.addIssue({ code: 'custom', path: ['windowFrom'], message: 'err_required' });
 	});
 export type CertificatePolicyInput = z.infer<typeof certificatePolicyInput>;
+
+/** The certificate list's filter from the address (`?state=&unit=&page=`). */
+export const listCertificatesInput = z.object({
+	state: z.enum(CERTIFICATE_FILTERS).catch('all').default('all'),
+	unitId: optionalId.catch(undefined),
+	page: z.coerce.number().int().min(1).catch(1).default(1)
+});
+export type ListCertificatesInput = z.infer<typeof listCertificatesInput>;

@@ -35,3 +35,13 @@ export type CertificateEventKind = (typeof CERTIFICATE_EVENT_KINDS)[number];
 /** The part of the enforcement qualification an exam covers: 通用法律知识, 专门法律知识. */
 export const CERTIFICATE_PARTS = ['general', 'special'] as const;
 export type CertificatePart = (typeof CERTIFICATE_PARTS)[number];
+
+/** What the certificate list can be narrowed to: in force (valid, expiring soon included) … */
+export const CERTIFICATE_FILTERS = [
+	'all',
+	'in_force',
+	'expiring_soon',
+	'expired',
+	'revoked'
+] as const;
+export type CertificateFilter = (typeof CERTIFICATE_FILTERS)[number];

@@ -13,6 +13,8 @@ import { afterAll, bench, describe } from 'vitest';
 import { openDatabase } from '../db/index.ts';
 import { refreshSnapshot } from '../services/oversight/snapshot.ts';
 import { assessment, dashboard } from '../services/oversight/view.ts';
+import { exportPeople } from '../services/people/export.ts';
+import { streamWorkbook } from '../spreadsheet/index.ts';
 import { ctxFor } from '../testing/factories.ts';
 import { cachedDatabase } from './cached-db.ts';
 import { buildDistrict, districtSize } from './oversight-district.ts';
@@ -44,9 +46,41 @@ const { db, fixture, close } = await cachedDatabase({
 });
 const organiser = await ctxFor(db, fixture.organiserId, NOW);
 const dashboardTimes: number[] = [];
+const exportRuns: {
+	ms: number;
+	rows: number;
+	bytes: number;
+	peakRss: number;
+	peakHeap: number;
+	startRss: number;
+}[] = [];
+
+/**
+ * The people list of the whole district exported as a browser would receive it, with the process's
+ * memory sampled meanwhile (every 10 ms): the peak resident size and heap, and the size before.
+ */
+async function exportAll() {
+	const sample = () => process.memoryUsage();
+	const start = sample();
+	let peakRss = start.rss;
+	let peakHeap = start.heapUsed;
+	const timer = setInterval(() => {
+		const m = sample();
+		peakRss = Math.max(peakRss, m.rss);
+		peakHeap = Math.max(peakHeap, m.heapUsed);
+	}, 10);
+	const t = performance.now();
+	const list = await exportPeople(organiser, { q: '', unitId: undefined });
+	let bytes = 0;
+	for await (const chunk of streamWorkbook(list)) bytes += (chunk as Buffer).length;
+	const ms = performance.now() - t;
+	clearInterval(timer);
+	exportRuns.push({ ms, rows: list.rows, bytes, peakRss, peakHeap, startRss: start.rss });
+}
 
 afterAll(() => {
-	if (TIMINGS) writeFileSync(TIMINGS, JSON.stringify({ dashboard: dashboardTimes }));
+	if (TIMINGS)
+		writeFileSync(TIMINGS, JSON.stringify({ dashboard: dashboardTimes, export: exportRuns }));
 	close();
 });
 
@@ -74,4 +108,9 @@ describe(`a district of ${size.people.toLocaleString('en')} people`, () => {
 		},
 		{ iterations: 3, time: 0, warmupIterations: 0 }
 	);
+	bench('export: the people list as .xlsx, streamed', exportAll, {
+		iterations: 3,
+		time: 0,
+		warmupIterations: 0
+	});
 });

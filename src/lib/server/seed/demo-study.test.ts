@@ -8,6 +8,8 @@ import { exportPlan } from '../services/study/plan-export.ts';
 import { getPlan, listPlans } from '../services/study/plans.ts';
 import { studyAgenda } from '../services/study/overview.ts';
 import { visibleSessions } from '../services/study/calendar.ts';
+import { exportSessions } from '../services/study/sessions-export.ts';
+import { readListExport } from '../testing/xlsx.ts';
 import { getSession } from '../services/study/sessions.ts';
 import { testDb } from '../testing/db.ts';
 import { seedDemoIfEmpty } from './demo.ts';
@@ -42,6 +44,20 @@ describe('the demo study programme', () => {
 			expect(coming.length).toBeGreaterThan(0);
 			expect(past.every((s) => s.status === 'held')).toBe(true);
 			expect(coming.every((s) => s.status !== 'held')).toBe(true);
+			// the year's sessions as a workbook, in the calendar's order
+			const year = now.getFullYear();
+			const sheet = await readListExport(await exportSessions(organiser, year));
+			const ofYear = sessions.filter((s) => s.date.startsWith(String(year)));
+			expect(sheet.header.slice(0, 6)).toEqual([
+				'日期',
+				'开始时间',
+				'计划时长（分钟）',
+				'班子',
+				'单位',
+				'学法主题'
+			]);
+			expect(sheet.rows.map((r) => r[0])).toEqual(ofYear.map((s) => s.date));
+			expect(sheet.rows[0]![9]).toBe('已开展');
 			const last = await getSession(organiser, past.at(-1)!.id);
 			expect(last.roster.length).toBeGreaterThan(5);
 			expect(last.roster.every((r) => r.status !== null)).toBe(true);

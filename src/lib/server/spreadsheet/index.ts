@@ -8,3 +8,11 @@ export {
 	SpreadsheetError,
 	type SpreadsheetProblem
 } from './types.ts';
+export {
+	type ListExport,
+	type RowPages,
+	inPages,
+	keysetPages,
+	mapPages,
+	streamWorkbook
+} from './stream.ts';

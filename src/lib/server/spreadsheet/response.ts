@@ -1,25 +1,45 @@
+import { Readable } from 'node:stream';
 import { t } from '$lib/i18n.ts';
+import { type ListExport, streamWorkbook } from './stream.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The header that tells a browser how many rows a streamed export holds (for its progress). */
+export const ROWS_HEADER = 'X-Export-Rows';
+
+interface FileName {
+	nameKey: string;
+	ascii: string;
+}
+
 /**
- * A workbook download. The file name is localised, so it goes out twice: an ASCII fallback and the
- * RFC 5987 UTF-8 form (花名册模板.xlsx) that every current browser prefers.
+ * The file name is localised, so it goes out twice: an ASCII fallback and the RFC 5987 UTF-8 form
+ * (花名册模板.xlsx) that every current browser prefers.
  */
-export function xlsxResponse(
-	bytes: Uint8Array,
-	file: { nameKey: string; ascii: string },
-	suffix = ''
-): Response {
+function downloadHeaders(file: FileName, suffix: string): Record<string, string> {
 	const end = `${suffix ? `-${suffix}` : ''}.xlsx`;
 	const name = `${t(file.nameKey)}${end}`;
 	const ascii = `${file.ascii}${end}`;
-	return new Response(bytes as Uint8Array<ArrayBuffer>, {
-		headers: {
-			'Content-Type': XLSX,
-			'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-			// rosters hold personal data and one-time passwords: never keep a copy in a cache
-			'Cache-Control': 'no-store'
-		}
+	return {
+		'Content-Type': XLSX,
+		'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+		// rosters hold personal data and one-time passwords: never keep a copy in a cache
+		'Cache-Control': 'no-store'
+	};
+}
+
+/** A workbook download of a small, fixed document built in memory. */
+export function xlsxResponse(bytes: Uint8Array, file: FileName, suffix = ''): Response {
+	return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: downloadHeaders(file, suffix) });
+}
+
+/**
+ * A list's workbook, streamed while its rows are read. Everything that can refuse (authorisation,
+ * the filter) has run before this is called, so a refusal is a proper error page, not a broken file.
+ */
+export function xlsxStreamResponse(list: ListExport, file: FileName, suffix = ''): Response {
+	const body = Readable.toWeb(streamWorkbook(list)) as ReadableStream<Uint8Array>;
+	return new Response(body, {
+		headers: { ...downloadHeaders(file, suffix), [ROWS_HEADER]: String(list.rows) }
 	});
 }

@@ -23,7 +23,7 @@ type WithRangeValidations = ExcelJS.Worksheet & {
 	dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
-const HEADER_FILL: ExcelJS.Fill = {
+export const HEADER_FILL: ExcelJS.Fill = {
 	type: 'pattern',
 	pattern: 'solid',
 	fgColor: { argb: 'FF9F1D20' }

@@ -6,8 +6,8 @@ import { OPTION_LABELS } from '@xuefa/core';
 import { type ExamInput, examInput, sittingInput } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { examAttempt } from '../db/schema/index.ts';
-import { saveAnswers } from '../services/exams/attempts.ts';
+import { certificate, examAttempt } from '../db/schema/index.ts';
+import { saveAnswers, startExamAttempt, submitExamAttempt } from '../services/exams/attempts.ts';
 import { publishExam, saveExam } from '../services/exams/mutate.ts';
 import { createSitting } from '../services/exams/sittings.ts';
 import { testDb } from './db.ts';
@@ -114,4 +114,15 @@ export async function answerEvery(ctx: Ctx, attemptId: number, right: boolean) {
 			};
 		});
 	return saveAnswers(ctx, { attemptId, saves });
+}
+
+/** The cadre passes a new enforcement exam, every answer right; its certificate. */
+export async function passEnforcement(s: Awaited<ReturnType<typeof examSetup>>) {
+	const { sittingId } = await publishedSitting(s, { kind: 'enforcement' });
+	const ctx = await candidateCtx(s.db, s.cadre.user.id, 0);
+	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+	await answerEvery(ctx, id, true);
+	await submitExamAttempt(ctx, { attemptId: id });
+	const [cert] = await s.db.select().from(certificate).where(eq(certificate.attemptId, id));
+	return cert;
 }

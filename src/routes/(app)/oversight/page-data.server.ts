@@ -25,11 +25,17 @@ export function unitOf(url: URL): number | undefined {
 export function figureLinks(user: SessionUser, unitId: number | null) {
 	const study = canAnywhere(user, 'study.read');
 	const hr = canAnywhere(user, 'promotion.read');
+	// the certificate list keeps to the viewer's oversight, like the dashboard
+	const certificates = (state: string) =>
+		`/exams/certificates?state=${state}${unitId ? `&unitId=${unitId}` : ''}`;
 	const links: Record<FigureLink, string | null> = {
 		plans: study ? '/study/plans' : null,
 		calendar: study ? '/study/calendar' : null,
 		readings: study ? '/study/readings' : null,
 		exams: canAnywhere(user, 'exam.manage') ? '/exams/manage' : null,
+		certInForce: certificates('in_force'),
+		certExpiring: certificates('expiring_soon'),
+		certExpired: certificates('expired'),
 		oaths: hr ? '/hr/oaths' : null,
 		cases: hr ? `/hr/cases?${unitId ? `unit=${unitId}&` : ''}state=open` : null
 	};

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { certificatePolicyInput } from '$lib/schemas/certificates.ts';
-import { auditEntry, certificate, examAttempt, policySetting } from '../../db/schema/index.ts';
+import { auditEntry, policySetting } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
-import { candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import { examSetup, passEnforcement } from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
-import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import {
 	certificatePolicy,
 	certificatePolicyScreen,
@@ -26,27 +25,6 @@ const save = (s: Setup, fields: Record<string, unknown>, userId = s.organiser.us
 	ctxFor(s.db, userId).then((ctx) =>
 		saveCertificatePolicy(ctx, certificatePolicyInput.parse({ ...FORM, ...fields }))
 	);
-
-async function passEnforcement(s: Setup) {
-	const { sittingId } = await publishedSitting(s, { kind: 'enforcement' });
-	const ctx = await candidateCtx(s.db, s.cadre.user.id, 0);
-	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
-	await saveAnswers(ctx, {
-		attemptId: id,
-		saves: row!.paper.sections
-			.flatMap((x) => x.items)
-			.map((item, i) => ({
-				questionId: item.question.id,
-				seq: i + 1,
-				response: rightChoice(item.optionOrder),
-				flagged: false
-			}))
-	});
-	await submitExamAttempt(ctx, { attemptId: id });
-	const [cert] = await s.db.select().from(certificate).where(eq(certificate.attemptId, id));
-	return cert;
-}
 
 describe('the certificate settings screen', () => {
 	it('a district organiser sets a province-wide window: the next certificate is valid through its last day, and the change is audited', async () => {

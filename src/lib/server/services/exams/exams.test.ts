@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { RuleError, ValidationError, checkVerificationCode } from '@xuefa/core';
 import { openDatabase } from '../../db/index.ts';
 import { certificate, exam, examAttempt, passRecord, person } from '../../db/schema/index.ts';
-import ExcelJS from 'exceljs';
 import { sittingInput } from '$lib/schemas/exams.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { closeAfterTest, testDatabase } from '../../testing/db.ts';
@@ -18,7 +17,8 @@ import {
 import { ctxFor, makeUser, singleChoice } from '../../testing/factories.ts';
 import { certificatePage, maskName, verifyCertificate } from './certificates.ts';
 import { sittingResults } from './manage.ts';
-import { resultsWorkbook } from './results-workbook.ts';
+import { readListExport } from '../../testing/xlsx.ts';
+import { attemptsWorkbook, resultsWorkbook } from './results-workbook.ts';
 import { createSitting } from './sittings.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { publishExam, saveExam } from './mutate.ts';
@@ -390,16 +390,34 @@ describe('sittings and results', () => {
 		const results = await sittingResults(s.org, sittingId);
 		expect(results.rows.map((r) => r.name)).toEqual([s.cadre.person.name]);
 		expect(results.figures).toMatchObject({ roster: 1, graded: 1, passed: 1, passRate: 100 });
-		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(Buffer.from(await resultsWorkbook(s.org, sittingId)) as never);
-		const row = book.worksheets[0]!.getRow(2).values as unknown[];
-		expect(row.slice(1, 5)).toEqual([
+		const sheet = await readListExport(await resultsWorkbook(s.org, sittingId));
+		expect(sheet.header.slice(0, 5)).toEqual(['工号', '姓名', '单位', '次数', '状态']);
+		expect(sheet.rows[0]!.slice(0, 5)).toEqual([
 			s.cadre.person.employeeNo,
 			s.cadre.person.name,
 			s.a1.name,
-			'1'
+			'1',
+			'已评分'
 		]);
-		expect(row[8]).toBe('100');
+		expect(sheet.rows[0]![7]).toBe('100');
+		// every attempt, with its state, times and score
+		const attempts = await readListExport(await attemptsWorkbook(s.org, sittingId));
+		expect(attempts.header).toEqual([
+			'工号',
+			'姓名',
+			'单位',
+			'次数',
+			'状态',
+			'开始时间',
+			'交卷时间',
+			'系统自动交卷',
+			'成绩',
+			'满分'
+		]);
+		expect(attempts.rows.map((r) => [r[1], r[3], r[4], r[8], r[9]])).toEqual([
+			[s.cadre.person.name, '1', '已评分', '100', '100']
+		]);
+		expect(attempts.rows[0]![5]).toBe('2026-03-02 09:00');
 		// an organiser of another unit sees nothing of it
 		const other = await makeUser(s.db, s.b.id, [['organiser', s.b.id]]);
 		await expect(

@@ -1,43 +1,115 @@
-import { t } from '$lib/i18n.ts';
+import { count, eq, gt, and, asc } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { writeWorkbook } from '../../spreadsheet/index.ts';
+import { examAttempt, person, unit } from '../../db/schema/index.ts';
+import { type ListExport, inPages, keysetPages } from '../../spreadsheet/index.ts';
+import { cellTime as time, zh, zhColumn } from '../../spreadsheet/zh.ts';
 import { sittingResults } from './manage.ts';
+import { loadWatchedSitting } from './monitor.ts';
 
-/** A sitting's results as an .xlsx workbook: one row per person on the roster. */
-export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<Uint8Array> {
+const score = (state: string, value: number | null) =>
+	state === 'graded' && value !== null ? String(value) : '';
+
+/** Who made an attempt and when, the columns both workbooks begin with. */
+const attemptColumns = () => [
+	zhColumn('results_employee_no', 14, true),
+	zhColumn('results_name', 12),
+	zhColumn('results_unit', 24),
+	zhColumn('results_attempt', 8),
+	zhColumn('results_state', 12),
+	zhColumn('results_started', 18),
+	zhColumn('results_submitted', 18)
+];
+
+/**
+ * A sitting's results with Chinese headers: one row per person on the roster, their latest
+ * attempt. The roster is read whole with its results, as the page shows it.
+ */
+export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<ListExport> {
 	const r = await sittingResults(ctx, sittingId);
-	const time = (d: Date | null | undefined) =>
-		d ? d.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : '';
-	return writeWorkbook([
-		{
-			name: t('results_sheet'),
-			columns: [
-				{ header: t('results_employee_no'), text: true, width: 14 },
-				{ header: t('results_name'), width: 12 },
-				{ header: t('results_unit'), width: 24 },
-				{ header: t('results_attempt'), width: 8 },
-				{ header: t('results_state'), width: 12 },
-				{ header: t('results_started'), width: 18 },
-				{ header: t('results_submitted'), width: 18 },
-				{ header: t('results_score'), width: 10 },
-				{ header: t('results_band'), width: 10 },
-				{ header: t('results_passed'), width: 10 }
-			],
-			rows: r.rows.map((p) => {
+	return {
+		sheet: zh('results_sheet'),
+		columns: [
+			...attemptColumns(),
+			zhColumn('results_score', 10),
+			zhColumn('results_band', 10),
+			zhColumn('results_passed', 10)
+		],
+		rows: r.rows.length,
+		pages: inPages(
+			r.rows.map((p) => {
 				const a = p.attempt;
 				return [
 					p.employeeNo,
 					p.name,
 					p.unitName,
 					a ? String(a.number) : '',
-					t(`attempt_state_${a?.state ?? 'not_started'}`),
+					zh(`attempt_state_${a?.state ?? 'not_started'}`),
 					time(a?.startedAt),
 					time(a?.submittedAt),
-					a?.state === 'graded' && a.score !== null ? String(a.score) : '',
-					a?.band ? t(`exam_band_${a.band}`) : '',
-					a?.passed == null ? '' : a.passed ? t('exam_passed') : t('exam_failed')
+					a ? score(a.state, a.score) : '',
+					a?.band ? zh(`exam_band_${a.band}`) : '',
+					a?.passed == null ? '' : zh(a.passed ? 'exam_passed' : 'exam_failed')
 				];
 			})
-		}
-	]);
+		)
+	};
+}
+
+/**
+ * Every attempt of a sitting, in the order they were started (retakes included), for its
+ * organisers and proctors: state, started, submitted, score. Read a page at a time.
+ */
+export async function attemptsWorkbook(ctx: Ctx, sittingId: number): Promise<ListExport> {
+	await loadWatchedSitting(ctx, sittingId);
+	const [total] = await ctx.db
+		.select({ n: count() })
+		.from(examAttempt)
+		.where(eq(examAttempt.sittingId, sittingId));
+	const fetch = (after: { id: number } | undefined, limit: number) =>
+		ctx.db
+			.select({
+				id: examAttempt.id,
+				employeeNo: person.employeeNo,
+				name: person.name,
+				unitName: unit.name,
+				number: examAttempt.number,
+				state: examAttempt.state,
+				startedAt: examAttempt.startedAt,
+				submittedAt: examAttempt.submittedAt,
+				autoSubmitted: examAttempt.autoSubmitted,
+				score: examAttempt.score,
+				maxScore: examAttempt.maxScore
+			})
+			.from(examAttempt)
+			.innerJoin(person, eq(person.id, examAttempt.personId))
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.where(and(eq(examAttempt.sittingId, sittingId), after && gt(examAttempt.id, after.id)))
+			.orderBy(asc(examAttempt.id))
+			.limit(limit);
+	async function* pages() {
+		for await (const page of keysetPages(fetch))
+			yield page.map((a) => [
+				a.employeeNo,
+				a.name,
+				a.unitName,
+				String(a.number),
+				zh(`attempt_state_${a.state}`),
+				time(a.startedAt),
+				time(a.submittedAt),
+				a.autoSubmitted ? zh('results_auto') : '',
+				score(a.state, a.score),
+				a.maxScore === null ? '' : String(a.maxScore)
+			]);
+	}
+	return {
+		sheet: zh('attempts_sheet'),
+		columns: [
+			...attemptColumns(),
+			zhColumn('results_auto', 14),
+			zhColumn('results_score', 10),
+			zhColumn('attempts_max_score', 10)
+		],
+		rows: total?.n ?? 0,
+		pages: pages()
+	};
 }

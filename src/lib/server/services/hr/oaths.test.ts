@@ -7,7 +7,9 @@ import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { ctxFor, makePerson } from '../../testing/factories.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
+import { readListExport } from '../../testing/xlsx.ts';
 import { ceremonyRecord, oathRegister, overdueOaths, recordCeremony } from './oaths.ts';
+import { exportOaths } from './oaths-export.ts';
 import { readOathPolicy, readPromotionPolicy, savePolicies } from './policy.ts';
 
 /** A case whose candidate passed, appointed on `appointedOn`; HR's context on `today`. */
@@ -107,6 +109,17 @@ describe('the oath register', () => {
 			new Date('2026-03-20T10:00:00+08:00')
 		);
 		expect((await oathRegister(street)).register).toEqual([]);
+		expect((await readListExport(await exportOaths(street))).rows).toEqual([]);
+	});
+
+	it('exports the register with Chinese headers and the state in words', async () => {
+		const s = await appointed('2026-03-09');
+		const { header, rows } = await readListExport(await exportOaths(await s.hrAt('2026-04-10')));
+		expect(header).toEqual(['单位', '姓名', '工号', '职务', '任命机关', '任命日期', '宣誓情况']);
+		expect(rows).toHaveLength(1);
+		expect(rows[0]![1]).toBe(s.cadre.person.name);
+		expect(rows[0]![5]).toBe('2026-03-09');
+		expect(rows[0]![6]).toMatch(/^已逾期.*2026-04-08/);
 	});
 });
 

@@ -8,6 +8,7 @@ import { ctxFor, district, makePerson, makeUser } from '../../testing/factories.
 import { testDb } from '../../testing/db.ts';
 import { HEADER, JobFailed, importRoster, tally, xlsx } from '../../testing/roster.ts';
 import { previewRoster } from './preview.ts';
+import { listExportBytes } from '../../testing/xlsx.ts';
 import { exportRoster, rosterTemplate } from './workbook.ts';
 
 async function previewAndImport(ctx: Ctx, upload: { name: string; bytes: Uint8Array }) {
@@ -327,7 +328,7 @@ describe('roster export and template', () => {
 		const ctx = await ctxFor(db, d.admin.user.id);
 		await previewAndImport(ctx, await xlsx(GOOD));
 
-		const bytes = await exportRoster(ctx);
+		const bytes = new Uint8Array(await listExportBytes(await exportRoster(ctx)));
 		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes });
 		expect(sheet.headers).toEqual(HEADER);
 		const li = sheet.rows.find((r) => r.cells['工号'] === 'J-2')!;
@@ -352,7 +353,10 @@ describe('roster export and template', () => {
 		await makePerson(db, d.a1.id, { employeeNo: 'A1' });
 		const organiser = await makeUser(db, d.a.id, [['organiser', d.a.id]]);
 		const ctx = await ctxFor(db, organiser.user.id);
-		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes: await exportRoster(ctx) });
+		const sheet = await readSpreadsheet({
+			name: 'x.xlsx',
+			bytes: new Uint8Array(await listExportBytes(await exportRoster(ctx)))
+		});
 		expect(sheet.rows.map((r) => r.cells['工号']).sort()).toEqual(
 			['A1', organiser.person.employeeNo].sort()
 		);

@@ -1,11 +1,17 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { t } from '$lib/i18n.ts';
 import type { Role } from '$lib/schemas/enums.ts';
 import type { NewRosterAccount } from './rows.ts';
 import { authorizeAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { person, roleGrant, unit, user } from '../../db/schema/index.ts';
-import { type ColumnSpec, type SheetSpec, writeWorkbook } from '../../spreadsheet/index.ts';
+import {
+	type ColumnSpec,
+	type ListExport,
+	type SheetSpec,
+	keysetPages,
+	writeWorkbook
+} from '../../spreadsheet/index.ts';
 import {
 	COLUMNS,
 	type Column,
@@ -18,6 +24,7 @@ import {
 	formatRoles,
 	listOf
 } from './columns.ts';
+import { PERSON_FIELDS } from '../people/list.ts';
 import { UnitDirectory } from './units.ts';
 
 const SPEC: Record<Column, Omit<ColumnSpec, 'header'>> = {
@@ -91,50 +98,69 @@ export async function rosterTemplate(ctx: Ctx): Promise<Uint8Array> {
 /**
  * Everyone in the user's export scope, in exactly the template's columns, so that an exported file
  * can be edited and imported again. The unit is written as its path from the top of the scope.
+ * Read and written a page at a time (the whole district can be tens of thousands of people).
  */
-export async function exportRoster(ctx: Ctx): Promise<Uint8Array> {
+export async function exportRoster(ctx: Ctx): Promise<ListExport> {
 	authorizeAnywhere(ctx, 'roster.export');
 	const units = await UnitDirectory.load(ctx, 'roster.export');
-	const people = await ctx.db
-		.select({
-			id: person.id,
-			unitId: person.unitId,
-			name: person.name,
-			employeeNo: person.employeeNo,
-			position: person.position,
-			rank: person.rank,
-			appointmentRoute: person.appointmentRoute,
-			status: person.status,
-			userId: user.id
-		})
+	const scoped = inScope(ctx.user, 'roster.export', unit.path);
+	const total = await ctx.db
+		.select({ n: count() })
 		.from(person)
 		.innerJoin(unit, eq(unit.id, person.unitId))
-		.leftJoin(user, eq(user.personId, person.id))
-		.where(inScope(ctx.user, 'roster.export', unit.path))
-		.orderBy(asc(unit.path), asc(person.employeeNo));
-	// roles on the person's own unit, the only ones the roles column speaks of
-	const rolesOf = new Map<number, Role[]>();
-	const userIds = people.flatMap((p) => (p.userId === null ? [] : [p.userId]));
-	for (let i = 0; i < userIds.length; i += 500) {
-		const grants = await ctx.db
-			.select({ userId: roleGrant.userId, role: roleGrant.role, unitId: roleGrant.unitId })
-			.from(roleGrant)
-			.innerJoin(user, eq(user.id, roleGrant.userId))
-			.innerJoin(person, and(eq(person.id, user.personId), eq(person.unitId, roleGrant.unitId)))
-			.where(inArray(roleGrant.userId, userIds.slice(i, i + 500)));
-		for (const g of grants) rolesOf.set(g.userId, [...(rolesOf.get(g.userId) ?? []), g.role]);
+		.where(scoped);
+	const fetch = (
+		after: { unitPath: string; employeeNo: string; id: number } | undefined,
+		limit: number
+	) =>
+		ctx.db
+			.select(PERSON_FIELDS)
+			.from(person)
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.leftJoin(user, eq(user.personId, person.id))
+			.where(
+				and(
+					scoped,
+					after &&
+						sql`(${unit.path}, ${person.employeeNo}, ${person.id}) > (${after.unitPath}, ${after.employeeNo}, ${after.id})`
+				)
+			)
+			.orderBy(asc(unit.path), asc(person.employeeNo), asc(person.id))
+			.limit(limit);
+	async function* pages() {
+		for await (const people of keysetPages(fetch)) {
+			// roles on the person's own unit, the only ones the roles column speaks of
+			const rolesOf = new Map<number, Role[]>();
+			const userIds = people.flatMap((p) => (p.userId === null ? [] : [p.userId]));
+			for (let i = 0; i < userIds.length; i += 500) {
+				const grants = await ctx.db
+					.select({ userId: roleGrant.userId, role: roleGrant.role })
+					.from(roleGrant)
+					.innerJoin(user, eq(user.id, roleGrant.userId))
+					.innerJoin(person, and(eq(person.id, user.personId), eq(person.unitId, roleGrant.unitId)))
+					.where(inArray(roleGrant.userId, userIds.slice(i, i + 500)));
+				for (const g of grants) rolesOf.set(g.userId, [...(rolesOf.get(g.userId) ?? []), g.role]);
+			}
+			yield people.map((p) => [
+				units.get(p.unitId)?.label ?? '',
+				p.name,
+				p.employeeNo,
+				p.position,
+				RANK_LABELS[p.rank],
+				ROUTE_LABELS[p.appointmentRoute],
+				STATUS_LABELS[p.status],
+				formatRoles(['cadre', ...(p.userId === null ? [] : (rolesOf.get(p.userId) ?? []))])
+			]);
+		}
 	}
-	const rows = people.map((p) => [
-		units.get(p.unitId)?.label ?? '',
-		p.name,
-		p.employeeNo,
-		p.position,
-		RANK_LABELS[p.rank],
-		ROUTE_LABELS[p.appointmentRoute],
-		STATUS_LABELS[p.status],
-		formatRoles(['cadre', ...(p.userId === null ? [] : (rolesOf.get(p.userId) ?? []))])
-	]);
-	return writeWorkbook([rosterSheet(rows), helpSheet()]);
+	const roster = rosterSheet([]);
+	return {
+		sheet: roster.name,
+		columns: roster.columns,
+		rows: total[0]?.n ?? 0,
+		pages: pages(),
+		notes: [helpSheet()]
+	};
 }
 
 /**

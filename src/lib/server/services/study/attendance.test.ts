@@ -2,9 +2,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addSessionInput, markAttendanceInput } from '$lib/schemas/study.ts';
 import { auditEntry, studyAttendance } from '../../db/schema/index.ts';
-import { InvalidInputError, RateLimitedError } from '../../errors.ts';
+import { ForbiddenError, InvalidInputError, RateLimitedError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor } from '../../testing/factories.ts';
+import { readListExport } from '../../testing/xlsx.ts';
+import { exportAttendance } from './attendance-export.ts';
 import { markAttendance, markRest } from './attendance.ts';
 import {
 	checkIn,
@@ -156,6 +158,15 @@ describe('attendance', () => {
 		});
 		expect(before.roster.find((r) => r.personId === p3)?.status).toBeNull();
 		expect(await markRest(ctx.organiser, { sessionId, status: 'absent' })).toBe(1);
+		// the roster as a workbook: status in words and the reason
+		const sheet = await readListExport(await exportAttendance(ctx.organiser, sessionId));
+		expect(sheet.header).toEqual(['单位', '姓名', '工号', '出勤', '原因', '签到时间']);
+		expect(sheet.rows).toHaveLength(3);
+		const onLeave = before.roster.find((r) => r.personId === p2)!;
+		expect(sheet.rows.find((r) => r[1] === onLeave.name)!.slice(3, 5)).toEqual([
+			'请假',
+			'外出开会'
+		]);
 		const { rate } = await getSession(ctx.organiser, sessionId);
 		// present 1, leave 1 (stays in 应到), absent 1
 		expect(rate).toMatchObject({ expected: 3, attended: 1 });
@@ -184,6 +195,7 @@ describe('attendance', () => {
 		expect(member.roster).toEqual([]);
 		expect(member.mine?.status).toBe('present');
 		expect(member.manage).toBe(false);
+		await expect(exportAttendance(leaders[0]!, sessionId)).rejects.toBeInstanceOf(ForbiddenError);
 		const hr = await getSession(ctx.hr, sessionId);
 		expect(hr.roster).toHaveLength(3);
 		expect(hr.manage).toBe(false);

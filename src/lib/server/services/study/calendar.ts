@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, lte, or } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, gte, isNotNull, lte, or } from 'drizzle-orm';
 import { canAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
@@ -22,13 +22,13 @@ export const calendarColumns = {
 	unitName: unit.name
 };
 
-/** Sessions between two dates (inclusive) of the given teams' members or of a unit subtree. */
-export function sessionsQuery(
-	db: ReadDb,
-	from: string,
-	to: string,
-	who: { personId: number | null; unitWhere?: ReturnType<typeof inScope> }
-) {
+type Who = { personId: number | null; unitWhere?: ReturnType<typeof inScope> };
+
+/**
+ * Sessions between two dates (inclusive) of the given teams' members or of a unit subtree, with
+ * the columns asked for; `after` narrows further (an export's next page).
+ */
+function sessionsSelect(db: ReadDb, from: string, to: string, who: Who, after?: SQL) {
 	return db
 		.select(calendarColumns)
 		.from(studySession)
@@ -45,23 +45,44 @@ export function sessionsQuery(
 			and(
 				gte(studySession.date, from),
 				lte(studySession.date, to),
-				or(isNotNull(studyTeamMember.personId), who.unitWhere)
+				or(isNotNull(studyTeamMember.personId), who.unitWhere),
+				after
 			)
-		)
-		.orderBy(asc(studySession.date), asc(studySession.startTime), asc(studySession.id));
+		);
+}
+
+/** Sessions between two dates (inclusive) of the given teams' members or of a unit subtree. */
+export function sessionsQuery(db: ReadDb, from: string, to: string, who: Who, after?: SQL) {
+	return sessionsSelect(db, from, to, who, after).orderBy(
+		asc(studySession.date),
+		asc(studySession.startTime),
+		asc(studySession.id)
+	);
 }
 
 /**
  * The sessions a user sees between two dates: their own (as a member of the team) and, for
  * organisers, HR and administrators, every session of the units in their scope.
  */
-export async function visibleSessions(ctx: Ctx, from: string, to: string) {
+export function visibleSessions(ctx: Ctx, from: string, to: string, after?: SQL) {
+	return sessionsQuery(ctx.db, from, to, visibleTo(ctx), after);
+}
+
+/** How many sessions {@link visibleSessions} gives. */
+export async function countVisibleSessions(ctx: Ctx, from: string, to: string) {
+	const [row] = await ctx.db
+		.select({ n: count() })
+		.from(sessionsSelect(ctx.db, from, to, visibleTo(ctx)).as('s'));
+	return row?.n ?? 0;
+}
+
+function visibleTo(ctx: Ctx): Who {
 	if (!canAnywhere(ctx.user, 'study.attend') && !canAnywhere(ctx.user, 'study.read'))
 		throw new ForbiddenError();
-	return sessionsQuery(ctx.db, from, to, {
+	return {
 		personId: ctx.user.personId,
 		unitWhere: canAnywhere(ctx.user, 'study.read')
 			? inScope(ctx.user, 'study.read', unit.path)
 			: undefined
-	});
+	};
 }

@@ -1,26 +1,32 @@
 import type { Ctx } from '../../context.ts';
-import { writeWorkbook } from '../../spreadsheet/index.ts';
+import { type ListExport, inPages } from '../../spreadsheet/index.ts';
+import { zh, zhColumn } from '../../spreadsheet/zh.ts';
 import { unitCredits } from './credits.ts';
-import { zh } from './plan-export.ts';
 
-/** Who is behind on credits this year, per unit, as a workbook with Chinese headers. */
-export async function exportCredits(ctx: Ctx, options: { behindOnly: boolean }) {
+/**
+ * Who is behind on credits this year, per unit, as a workbook with Chinese headers. The credits
+ * are sums over the year, computed for everyone at once, then written a page at a time.
+ */
+export async function exportCredits(
+	ctx: Ctx,
+	options: { behindOnly: boolean }
+): Promise<{ list: ListExport; year: number }> {
 	const { year, rows } = await unitCredits(ctx, options);
-	const header = (key: string, width: number) => ({ header: zh(key), width });
-	const bytes = await writeWorkbook([
-		{
-			name: zh('credits_sheet'),
-			columns: [
-				header('credits_col_unit', 24),
-				header('credits_col_name', 12),
-				header('credits_col_employee_no', 12),
-				header('credits_col_sessions', 10),
-				header('credits_col_signoffs', 10),
-				header('credits_col_practice', 10),
-				header('credits_col_total', 10),
-				header('credits_col_shortfall', 10)
-			],
-			rows: rows.map((r) => [
+	const list: ListExport = {
+		sheet: zh('credits_sheet'),
+		columns: [
+			zhColumn('credits_col_unit', 24),
+			zhColumn('credits_col_name', 12),
+			zhColumn('credits_col_employee_no', 12, true),
+			zhColumn('credits_col_sessions', 10),
+			zhColumn('credits_col_signoffs', 10),
+			zhColumn('credits_col_practice', 10),
+			zhColumn('credits_col_total', 10),
+			zhColumn('credits_col_shortfall', 10)
+		],
+		rows: rows.length,
+		pages: inPages(
+			rows.map((r) => [
 				r.unitName,
 				r.name,
 				r.employeeNo,
@@ -29,9 +35,8 @@ export async function exportCredits(ctx: Ctx, options: { behindOnly: boolean }) 
 				String(r.credits.practice),
 				String(r.credits.total),
 				String(r.credits.shortfall)
-			]),
-			validationRows: 0
-		}
-	]);
-	return { bytes, year };
+			])
+		)
+	};
+	return { list, year };
 }

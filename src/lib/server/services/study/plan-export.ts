@@ -1,14 +1,10 @@
 import { formatLawCitation } from '@xuefa/core';
-import { m } from '$lib/i18n.ts';
 import type { Ctx } from '../../context.ts';
 import { writeWorkbook } from '../../spreadsheet/index.ts';
+import { zh } from '../../spreadsheet/zh.ts';
 import { getPlan } from './plans.ts';
 
-type Message = (params: object, options: { locale: 'zh-CN' }) => string;
-
-/** A catalogue message in Chinese whatever the reader's language: the plan is a Chinese document. */
-export const zh = (key: string, params: object = {}) =>
-	(m as unknown as Record<string, Message>)[key]!(params, { locale: 'zh-CN' });
+export { zh } from '../../spreadsheet/zh.ts';
 
 /** The laws of an item as one cell: 《行政复议法》第二条、《公务员法》. */
 export const lawsCell = (laws: readonly { lawId: string; articleNo?: number }[]) =>

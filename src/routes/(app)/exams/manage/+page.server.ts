@@ -7,6 +7,7 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	return {
 		exams: await guard(() => listExams(ctx)),
-		certificateSettings: canAnywhere(ctx.user, 'certificate.policy')
+		certificateSettings: canAnywhere(ctx.user, 'certificate.policy'),
+		certificates: canAnywhere(ctx.user, 'oversight.read')
 	};
 };

@@ -1,11 +1,15 @@
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { exportCredits } from '$lib/server/services/study/credits-export.ts';
-import { xlsxResponse } from '$lib/server/spreadsheet/response.ts';
+import { xlsxStreamResponse } from '$lib/server/spreadsheet/response.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const behindOnly = event.url.searchParams.get('all') !== '1';
-	const { bytes, year } = await guard(() => exportCredits(ctx, { behindOnly }));
-	return xlsxResponse(bytes, { nameKey: 'credits_filename', ascii: 'study-credits' }, String(year));
+	const { list, year } = await guard(() => exportCredits(ctx, { behindOnly }));
+	return xlsxStreamResponse(
+		list,
+		{ nameKey: 'credits_filename', ascii: 'study-credits' },
+		String(year)
+	);
 };

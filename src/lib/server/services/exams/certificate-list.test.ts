@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { listCertificatesInput } from '$lib/schemas/certificates.ts';
+import { certificate, examAttempt } from '../../db/schema/index.ts';
+import { ForbiddenError } from '../../errors.ts';
+import { at, examSetup, passEnforcement } from '../../testing/exams.ts';
+import { ctxFor, makePerson, makeUser } from '../../testing/factories.ts';
+import { readListExport } from '../../testing/xlsx.ts';
+import { exportCertificates, listCertificates } from './certificate-list.ts';
+
+const DAY = 24 * 60;
+
+/**
+ * The cadre passes an enforcement exam (a real certificate); three more people get certificates
+ * on copies of that attempt: one expiring within 90 days, one expired, one revoked.
+ */
+async function certificates() {
+	const s = await examSetup();
+	const real = await passEnforcement(s);
+	const [attempt] = await s.db
+		.select()
+		.from(examAttempt)
+		.where(eq(examAttempt.id, real!.attemptId));
+	const other = async (
+		unitId: number,
+		name: string,
+		fields: Partial<typeof certificate.$inferInsert>
+	) => {
+		const p = await makePerson(s.db, unitId, { name });
+		const { id: _a, ...copy } = attempt!;
+		const [a] = await s.db
+			.insert(examAttempt)
+			.values({ ...copy, personId: p.id })
+			.returning({ id: examAttempt.id });
+		const { id: _c, ...cert } = real!;
+		await s.db.insert(certificate).values({
+			...cert,
+			personId: p.id,
+			attemptId: a!.id,
+			verificationCode: `${cert.verificationCode}-${name}`,
+			...fields
+		});
+	};
+	await other(s.a1.id, '即将到期者', { validUntil: '2026-04-30' });
+	await other(s.b.id, '过期者', { validFrom: '2023-01-01', validUntil: '2026-01-01' });
+	await other(s.a.id, '撤销者', { revokedOn: '2026-03-05', revokeReason: '违法违纪' });
+	const org = await ctxFor(s.db, s.organiser.user.id, at(10 * DAY));
+	return { s, org, real: real! };
+}
+
+const input = (q: Record<string, string>) => listCertificatesInput.parse(q);
+
+describe('the certificate list', () => {
+	it('narrows by state (worked out by the core rule) and by unit, with the state in words', async () => {
+		const { s, org, real } = await certificates();
+		const holders = async (q: Record<string, string>) =>
+			(await listCertificates(org, input(q))).rows.map((r) => r.holder);
+		expect((await listCertificates(org, input({}))).total).toBe(4);
+		expect((await holders({ state: 'in_force' })).sort()).toEqual(
+			[s.cadre.person.name, '即将到期者'].sort()
+		);
+		expect(await holders({ state: 'expiring_soon' })).toEqual(['即将到期者']);
+		expect(await holders({ state: 'expired' })).toEqual(['过期者']);
+		expect(await holders({ state: 'revoked' })).toEqual(['撤销者']);
+		expect(await holders({ unitId: String(s.b.id) })).toEqual(['过期者']);
+
+		const { header, rows } = await readListExport(
+			await exportCertificates(org, input({ state: 'in_force', unitId: String(s.a1.id) }))
+		);
+		expect(header).toEqual([
+			'单位',
+			'持证人',
+			'工号',
+			'考试',
+			'考试类型',
+			'验证码',
+			'发证日期',
+			'有效期至',
+			'状态'
+		]);
+		const mine = rows.find((r) => r[1] === s.cadre.person.name)!;
+		expect(mine).toEqual([
+			s.a1.name,
+			s.cadre.person.name,
+			s.cadre.person.employeeNo,
+			expect.any(String),
+			'执法资格考试',
+			real.verificationCode,
+			real.validFrom,
+			real.validUntil,
+			'有效'
+		]);
+		expect(rows.find((r) => r[1] === '即将到期者')![8]).toBe('有效（即将到期）');
+		expect(rows).toHaveLength(2);
+	});
+
+	it('keeps to the viewer’s oversight and refuses a unit outside it', async () => {
+		const { s } = await certificates();
+		const street = await makeUser(s.db, s.b.id, [['organiser', s.b.id]]);
+		const ctx = await ctxFor(s.db, street.user.id, at(10 * DAY));
+		expect((await listCertificates(ctx, input({}))).rows.map((r) => r.holder)).toEqual(['过期者']);
+		await expect(exportCertificates(ctx, input({ unitId: String(s.a.id) }))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		const cadre = await ctxFor(s.db, s.cadre.user.id, at(10 * DAY));
+		await expect(listCertificates(cadre, input({}))).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});

@@ -1,0 +1,132 @@
+/**
+ * The certificate list (/exams/certificates): the certificates of the people of the viewer's
+ * oversight, each in its state today by the core's rule, narrowed by state and unit, and its
+ * export. The state depends on each certificate's events, so it is worked out a page at a time.
+ */
+import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { IN_FORCE_STATES } from '@xuefa/core';
+import type { ListCertificatesInput } from '$lib/schemas/certificates.ts';
+import type { CertificateFilter } from '$lib/schemas/exam-enums.ts';
+import { authorize, authorizeAnywhere, inScope } from '../../authz/index.ts';
+import type { Ctx } from '../../context.ts';
+import { certificate, exam, person, unit } from '../../db/schema/index.ts';
+import { type ListExport, keysetPages } from '../../spreadsheet/index.ts';
+import { zh, zhColumn } from '../../spreadsheet/zh.ts';
+import { certificateStatusesOn } from './certificates.ts';
+
+export const PAGE_SIZE = 50;
+
+type Filter = Pick<ListCertificatesInput, 'state' | 'unitId'>;
+
+const matches: Record<CertificateFilter, (state: string) => boolean> = {
+	all: () => true,
+	in_force: (s) => (IN_FORCE_STATES as readonly string[]).includes(s),
+	expiring_soon: (s) => s === 'expiring_soon',
+	expired: (s) => s === 'expired',
+	revoked: (s) => s === 'revoked'
+};
+
+/** Every certificate the filter selects, in pages: by holder's unit, holder, then issue. */
+async function* certificatePages(ctx: Ctx, filter: Filter, unitPath: string | undefined) {
+	const where = and(
+		inScope(ctx.user, 'oversight.read', unit.path),
+		unitPath === undefined ? undefined : like(unit.path, `${unitPath}%`)
+	);
+	type Row = Awaited<ReturnType<typeof fetch>>[number];
+	const fetch = (
+		after: { unitPath: string; holder: string; id: number } | undefined,
+		limit: number
+	) =>
+		ctx.db
+			.select({
+				id: certificate.id,
+				holder: person.name,
+				employeeNo: person.employeeNo,
+				unitName: unit.name,
+				unitPath: unit.path,
+				examTitle: exam.title,
+				kind: certificate.kind,
+				code: certificate.verificationCode,
+				validFrom: certificate.validFrom,
+				validUntil: certificate.validUntil,
+				revokedOn: certificate.revokedOn
+			})
+			.from(certificate)
+			.innerJoin(person, eq(person.id, certificate.personId))
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.innerJoin(exam, eq(exam.id, certificate.examId))
+			.where(
+				and(
+					where,
+					after &&
+						sql`(${unit.path}, ${person.name}, ${certificate.id}) > (${after.unitPath}, ${after.holder}, ${after.id})`
+				)
+			)
+			.orderBy(asc(unit.path), asc(person.name), asc(certificate.id))
+			.limit(limit);
+	for await (const page of keysetPages<Row>(fetch)) {
+		const withState = await certificateStatusesOn(ctx.db, page, ctx.now);
+		yield withState.filter((c) => matches[filter.state](c.status.state));
+	}
+}
+
+/** The unit chosen, checked against the viewer's oversight. */
+async function unitPathOf(ctx: Ctx, filter: Filter) {
+	authorizeAnywhere(ctx, 'oversight.read');
+	return filter.unitId === undefined
+		? undefined
+		: await authorize(ctx, 'oversight.read', filter.unitId);
+}
+
+/** One page of the list, with how many certificates the filter selects in all. */
+export async function listCertificates(ctx: Ctx, input: ListCertificatesInput) {
+	const unitPath = await unitPathOf(ctx, input);
+	const first = (input.page - 1) * PAGE_SIZE;
+	const rows = [];
+	let total = 0;
+	for await (const page of certificatePages(ctx, input, unitPath)) {
+		for (const c of page) {
+			if (total >= first && total < first + PAGE_SIZE) rows.push(c);
+			total++;
+		}
+	}
+	return { rows, total, page: input.page, pageSize: PAGE_SIZE };
+}
+
+/** The list as the page filters it, every page of it, with the state in words. */
+export async function exportCertificates(ctx: Ctx, filter: Filter): Promise<ListExport> {
+	const unitPath = await unitPathOf(ctx, filter);
+	// the count the browser's progress needs: states are known only once worked out
+	let rows = 0;
+	for await (const page of certificatePages(ctx, filter, unitPath)) rows += page.length;
+	async function* pages() {
+		for await (const page of certificatePages(ctx, filter, unitPath))
+			yield page.map((c) => [
+				c.unitName,
+				c.holder,
+				c.employeeNo,
+				c.examTitle,
+				zh(`exam_kind_${c.kind}`),
+				c.code,
+				c.validFrom,
+				c.validUntil,
+				zh(`cert_state_${c.status.state}`)
+			]);
+	}
+	return {
+		sheet: zh('certificates_title'),
+		columns: [
+			zhColumn('certificates_col_unit', 24),
+			zhColumn('certificates_col_holder', 12),
+			zhColumn('person_employee_no', 12, true),
+			zhColumn('certificates_col_exam', 30),
+			zhColumn('exam_kind', 14),
+			zhColumn('certificates_col_code', 22, true),
+			zhColumn('certificates_col_issued', 12),
+			zhColumn('certificates_col_valid_until', 12),
+			zhColumn('certificates_col_state', 14)
+		],
+		rows,
+		pages: pages()
+	};
+}
