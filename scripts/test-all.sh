@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every check the project has, in the order a reviewer would run them: formatting and lint,
-# types, @xuefa/core as an installed package and its API reference, unit and service tests, end-to-end tests in Chromium.
+# Every check the project has: unit and service tests (the app built beside them), then end-to-end
+# tests in Chromium with the static checks beside them (formatting and lint, types, @xuefa/core as an
+# installed package and its API reference).
 # Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +14,8 @@ timed() { # label: how long the run has taken so far, so a slow CI says where it
 	echo "   ($1 at $SECONDS s)"
 }
 
-# The static checks each use about one core: they run side by side, each into its own log, shown in
-# order once all are done. Generated code (messages, SvelteKit's types) is written once before, so
-# none of them rewrites a file another is reading.
+# Generated code (messages, SvelteKit's types) is written once, first, so that nothing below rewrites
+# a file another step is reading.
 # (the strategy as vite.config.ts gives it: the app is built from this compile)
 npx paraglide-js compile --project ./project.inlang --outdir ./src/lib/paraglide --silent \
 	--strategy cookie baseLocale
@@ -36,21 +36,6 @@ lane() { # name, command…: a check that counts as one test, run in the backgro
 	) >"$logs/${#names[@]}.log" 2>&1 &
 	pids+=($!)
 }
-lane "messages in both languages" node scripts/messages.mjs check
-lane "lint" npm run --silent lint
-lane "types" sh -c 'npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings && npx tsc -p packages/core'
-# both build packages/core's dist: one after the other
-lane "@xuefa/core packed, installed and imported; API reference, every export documented" \
-	sh -c 'node scripts/check-package.mjs && npm run --silent docs'
-for i in "${!names[@]}"; do
-	wait "${pids[$i]}"
-	status=$?
-	echo "── ${names[$i]}"
-	cat "$logs/$((i + 1)).log"
-	if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "✗ ${names[$i]} failed"; fi
-done
-rm -rf "$logs"
-timed "static checks done"
 
 # the app is built for the end-to-end tests while the unit tests run (each leaves a core free often)
 npm run --silent build >reports/build.log 2>&1 &
@@ -60,6 +45,16 @@ echo "── unit and service tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 unit_status=$?
 timed "unit and service tests done"
+
+# The static checks each use about one core and the end-to-end tests leave one mostly idle (they
+# wait on the browser and the server's timers): the checks run side by side with them, each into its
+# own log, shown in order once the end-to-end tests are done.
+lane "messages in both languages" node scripts/messages.mjs check
+lane "lint" npm run --silent lint
+lane "types" sh -c 'npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings && npx tsc -p packages/core'
+# both build packages/core's dist: one after the other
+lane "@xuefa/core packed, installed and imported; API reference, every export documented" \
+	sh -c 'node scripts/check-package.mjs && npm run --silent docs'
 
 echo "── end-to-end tests"
 if wait "$build_pid"; then
@@ -72,6 +67,16 @@ else
 	e2e_status=1
 fi
 timed "end-to-end tests done"
+
+for i in "${!names[@]}"; do
+	wait "${pids[$i]}"
+	status=$?
+	echo "── ${names[$i]}"
+	cat "$logs/$((i + 1)).log"
+	if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "✗ ${names[$i]} failed"; fi
+done
+rm -rf "$logs"
+timed "static checks done"
 
 # A fresh clone has no statutes beside it (../shared/data/laws): the statute specs must pass without
 # them too. When the run above had them, run those specs again with an empty statutes folder.
