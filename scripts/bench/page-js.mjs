@@ -1,20 +1,24 @@
 // How much JavaScript a page makes a phone download: the client entry, the route's layouts and page
 // node, and every chunk they import statically, each gzipped as a server would send it. Read from
-// the last build (the Vite manifest and SvelteKit's route dictionary), so run it after `vite build`.
+// the last build (the Vite manifest and the server's route manifest), so run it after `vite build`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const OUT = '.svelte-kit/output/client';
 
-/** The node indices (root layout, layouts, page) of a route id, from SvelteKit's route dictionary. */
+/**
+ * The node indices (layouts, then the page) of a route id, from the server's manifest: the client
+ * holds no route dictionary, because the server resolves routes (`router.resolution`).
+ */
 function nodesOf(routeId) {
-	const app = readFileSync('.svelte-kit/generated/client-optimized/app.js', 'utf8');
+	const manifest = readFileSync('.svelte-kit/output/server/manifest.js', 'utf8');
 	const esc = routeId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const m = new RegExp(`"${esc}": \\[~?(\\d+),\\[([\\d,]*)\\]`).exec(app);
+	const m = new RegExp(
+		`id: "${esc}",(?:(?!id: ")[^])*?page: \\{ layouts: \\[([\\d,]*)\\][^}]*leaf: (\\d+)`
+	).exec(manifest);
 	if (!m) throw new Error(`no route ${routeId} in the build`);
-	const layouts = m[2] ? m[2].split(',').map(Number) : [];
-	return [0, ...layouts, Number(m[1])];
+	return [...m[1].split(',').filter(Boolean).map(Number), Number(m[2])];
 }
 
 /**
