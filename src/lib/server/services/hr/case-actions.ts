@@ -18,6 +18,7 @@ import {
 	appointment,
 	exam,
 	exemptionClaim,
+	person,
 	promotionCase,
 	promotionCaseSitting,
 	sitting,
@@ -172,16 +173,36 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 			.update(promotionCase)
 			.set({ state: 'appointed', stateReason: null, stateChangedAt: ctx.now, updatedAt: ctx.now })
 			.where(eq(promotionCase.id, fresh.id));
+		// the person holds the post from now on: the people list, the roster export and the personal
+		// record show it (a roster import planned before this sees the person changed and refuses)
+		const [held] = await tx.db
+			.select({ position: person.position, appointmentRoute: person.appointmentRoute })
+			.from(person)
+			.where(eq(person.id, fresh.personId));
+		await tx.db
+			.update(person)
+			.set({
+				position: fresh.proposedPost,
+				appointmentRoute: fresh.appointmentRoute,
+				updatedAt: ctx.now
+			})
+			.where(eq(person.id, fresh.personId));
 		await appendAudit(tx, {
 			action: 'promotion_case.appointed',
 			entityType: 'promotion_case',
 			entityId: fresh.id,
 			unitId: row.unitId,
-			before: { state: fresh.state },
+			before: {
+				state: fresh.state,
+				position: held!.position,
+				appointmentRoute: held!.appointmentRoute
+			},
 			after: {
 				state: 'appointed',
 				personId: fresh.personId,
 				post: fresh.proposedPost,
+				position: fresh.proposedPost,
+				appointmentRoute: fresh.appointmentRoute,
 				appointingBody: fresh.appointingBody,
 				appointedOn: input.appointedOn,
 				gateReasons: gate.decision.reasons.map((r) => ({ code: r.code, data: r.data }))

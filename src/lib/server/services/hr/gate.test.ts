@@ -2,7 +2,13 @@ import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type GateLog, checkPromotion } from '@xuefa/core';
 import { policyInput } from '$lib/schemas/hr-policy.ts';
-import { appointment, auditEntry, gateCheck, promotionCase } from '../../db/schema/index.ts';
+import {
+	appointment,
+	auditEntry,
+	gateCheck,
+	person,
+	promotionCase
+} from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { publishedSitting } from '../../testing/exams.ts';
@@ -199,10 +205,16 @@ describe('recording the appointment', () => {
 	});
 
 	it('is recorded once the gate allows it, with the check that allowed it, and audited', async () => {
-		const s = await hrSetup();
+		const s = await hrSetup({ appointmentRoute: 'congress' });
 		await cadreTakes(s, '2026-03-02', 85);
 		const hr = await s.hrAt('2026-03-10');
+		const [before] = await s.db.select().from(person).where(eq(person.id, s.cadre.person.id));
 		const id = await recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-09' });
+		// the person now holds the post, by the case's route
+		const [after] = await s.db.select().from(person).where(eq(person.id, s.cadre.person.id));
+		expect(after).toMatchObject({ position: '法治督察科科长', appointmentRoute: 'congress' });
+		expect(after!.updatedAt.getTime()).toBe(hr.now.getTime());
+		expect(before!.position).not.toBe('法治督察科科长');
 		const [a] = await s.db.select().from(appointment).where(eq(appointment.id, id));
 		expect(a).toMatchObject({
 			personId: s.cadre.person.id,
@@ -215,7 +227,12 @@ describe('recording the appointment', () => {
 			.select()
 			.from(auditEntry)
 			.where(eq(auditEntry.action, 'promotion_case.appointed'));
-		expect(entry!.after).toMatchObject({ state: 'appointed', appointedOn: '2026-03-09' });
+		expect(entry!.after).toMatchObject({
+			state: 'appointed',
+			appointedOn: '2026-03-09',
+			position: '法治督察科科长'
+		});
+		expect(entry!.before).toMatchObject({ state: 'open', position: before!.position });
 		await expect(
 			recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-09' })
 		).rejects.toBeInstanceOf(ConflictError);
