@@ -212,6 +212,7 @@ export type ApiCase = z.infer<typeof apiCase>;
 export const API_ERROR_CODES = [
 	'unauthorized',
 	'token_expired',
+	'token_suspended',
 	'forbidden',
 	'not_found',
 	'invalid_request',

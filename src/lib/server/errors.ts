@@ -30,7 +30,9 @@ export class NotFoundError extends AppError {
 
 /** An API call without a usable token: none, an unknown or revoked one (401), or an expired one. */
 export class UnauthorizedError extends AppError {
-	constructor(code: 'api_unauthorized' | 'api_token_expired' = 'api_unauthorized') {
+	constructor(
+		code: 'api_unauthorized' | 'api_token_expired' | 'api_token_suspended' = 'api_unauthorized'
+	) {
 		super(code);
 	}
 }

@@ -150,6 +150,12 @@ export const handleBusy: Handle = async ({ event, resolve }) => {
 	return new Response(response.body, { status: 503, headers });
 };
 
+/** Why a token was refused, as the API's stable codes say it (else `unauthorized`). */
+const UNAUTHORIZED_CODES: Partial<Record<string, ApiErrorCode>> = {
+	api_token_expired: 'token_expired',
+	api_token_suspended: 'token_suspended'
+};
+
 /**
  * The answer of `/api/v1` to a typed error: JSON with a stable code and a message in the caller's
  * language (see `ApiError` in schemas/api.ts), the status the OpenAPI document promises, and the
@@ -160,8 +166,7 @@ export function apiErrorResponse(e: unknown): Response {
 		json({ code, message }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 	if (isDatabaseBusy(e)) return answer(503, 'busy', t('error_busy'), { 'Retry-After': '5' });
 	if (e instanceof UnauthorizedError) {
-		const expired = e.code === 'api_token_expired';
-		return answer(401, expired ? 'token_expired' : 'unauthorized', t(e.code), {
+		return answer(401, UNAUTHORIZED_CODES[e.code] ?? 'unauthorized', t(e.code), {
 			'WWW-Authenticate': 'Bearer realm="xuefa"'
 		});
 	}

@@ -10,6 +10,14 @@ export interface Grant {
 	unitName: string;
 }
 
+/** A {@link Grant} as a select reads it (from `role_grant` joined with its `unit`). */
+export const GRANT_COLUMNS = {
+	role: roleGrant.role,
+	unitId: roleGrant.unitId,
+	unitPath: unit.path,
+	unitName: unit.name
+};
+
 /** The signed-in user as every load, action and service sees it. */
 export interface SessionUser {
 	id: number;
@@ -24,12 +32,7 @@ export async function loadSessionUser(db: ReadDb, userId: number): Promise<Sessi
 	const [u] = await db.select().from(user).where(eq(user.id, userId));
 	if (!u || u.disabled) return null;
 	const grants = await db
-		.select({
-			role: roleGrant.role,
-			unitId: roleGrant.unitId,
-			unitPath: unit.path,
-			unitName: unit.name
-		})
+		.select(GRANT_COLUMNS)
 		.from(roleGrant)
 		.innerJoin(unit, eq(unit.id, roleGrant.unitId))
 		.where(eq(roleGrant.userId, userId));

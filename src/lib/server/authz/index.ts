@@ -22,7 +22,7 @@ export function hasRole(user: SessionUser, role: Role): boolean {
  * The unit paths where `permission` applies for this user, with paths already covered by an
  * ancestor removed. Empty when the user has the permission nowhere.
  */
-export function scopePaths(user: SessionUser, permission: Permission): string[] {
+export function scopePaths(user: Pick<SessionUser, 'grants'>, permission: Permission): string[] {
 	const roles = rolesFor(permission);
 	const wide = INSTALLATION_WIDE.has(permission);
 	const paths = user.grants
@@ -33,7 +33,11 @@ export function scopePaths(user: SessionUser, permission: Permission): string[] 
 }
 
 /** The one question every service asks: may this user do `permission` on the unit at `unitPath`? */
-export function can(user: SessionUser, permission: Permission, unitPath: string): boolean {
+export function can(
+	user: Pick<SessionUser, 'grants'>,
+	permission: Permission,
+	unitPath: string
+): boolean {
 	return scopePaths(user, permission).some((p) => unitPath.startsWith(p));
 }
 

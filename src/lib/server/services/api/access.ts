@@ -12,10 +12,11 @@ import {
 import { secretHash } from '../../auth/secret.ts';
 import { write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { apiToken, apiTokenUnit, unit } from '../../db/schema/index.ts';
+import { apiToken } from '../../db/schema/index.ts';
 import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../../errors.ts';
 import { intIn, readSettings } from '../../settings.ts';
 import { appendAudit } from '../audit/append.ts';
+import { tokenReach } from './reach.ts';
 import { tokenState } from './tokens.ts';
 
 /** What an API service receives first: which token reads, through which database, at what time. */
@@ -31,7 +32,10 @@ export function bearerSecret(header: string | null): string | null {
 	return match ? match[1]! : null;
 }
 
-/** The token a secret belongs to, with the paths of its units; throws unless it may be used now. */
+/**
+ * The token a secret belongs to, with the paths of the units it reads now (see reach.ts); throws
+ * unless it may be used now.
+ */
 export async function authenticateToken(
 	db: ReadDb,
 	secret: string | null,
@@ -42,6 +46,7 @@ export async function authenticateToken(
 		.select({
 			id: apiToken.id,
 			name: apiToken.name,
+			createdBy: apiToken.createdBy,
 			expiresAt: apiToken.expiresAt,
 			revokedAt: apiToken.revokedAt
 		})
@@ -51,12 +56,9 @@ export async function authenticateToken(
 	const state = tokenState(row, now);
 	if (state === 'revoked') throw new UnauthorizedError();
 	if (state === 'expired') throw new UnauthorizedError('api_token_expired');
-	const units = await db
-		.select({ path: unit.path })
-		.from(apiTokenUnit)
-		.innerJoin(unit, eq(unit.id, apiTokenUnit.unitId))
-		.where(eq(apiTokenUnit.tokenId, row.id));
-	return { db, now, token: { id: row.id, name: row.name, unitPaths: units.map((u) => u.path) } };
+	const { reach } = (await tokenReach(db, [row])).get(row.id)!;
+	if (reach.length === 0) throw new UnauthorizedError('api_token_suspended');
+	return { db, now, token: { id: row.id, name: row.name, unitPaths: reach.map((u) => u.path) } };
 }
 
 /** Whether the token may read the unit at `unitPath` (one of its units or below). */

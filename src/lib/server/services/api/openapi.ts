@@ -36,7 +36,7 @@ const retryAfter = {
 const ERRORS = {
 	'400': errorResponse('The parameters are malformed (code `invalid_request`).'),
 	'401': errorResponse(
-		'No token, an unknown or revoked one (code `unauthorized`), or an expired one (code `token_expired`).',
+		'No token, an unknown or revoked one (code `unauthorized`), an expired one (code `token_expired`), or one whose issuing administrator no longer administers any of its units (code `token_suspended`).',
 		{
 			'WWW-Authenticate': {
 				description: 'Always `Bearer realm="xuefa"`.',

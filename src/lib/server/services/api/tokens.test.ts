@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditActionLabel, auditChanges } from '$lib/audit.ts';
 import { createApiTokenInput } from '$lib/schemas/api-tokens.ts';
 import type { Db } from '../../db/index.ts';
-import { apiToken, auditEntry, policySetting } from '../../db/schema/index.ts';
+import { apiToken, auditEntry, policySetting, roleGrant, user } from '../../db/schema/index.ts';
 import {
 	ForbiddenError,
 	InvalidInputError,
@@ -74,6 +74,44 @@ describe('API tokens', () => {
 			UnauthorizedError
 		);
 		await expect(authenticateToken(s.db, null, NOW)).rejects.toBeInstanceOf(UnauthorizedError);
+	});
+
+	it('reach only what the administrator who made them still administers', async () => {
+		const s = await setup();
+		// a bureau administrator makes a token for the bureau and, through it, its section A1
+		const bureau = await makeUser(s.db, s.a.id, [
+			['admin', s.a.id],
+			['admin', s.a1.id]
+		]);
+		const bureauAdmin = await ctxFor(s.db, bureau.user.id, NOW);
+		const input = createApiTokenInput.parse({
+			name: '局人事系统',
+			unitIds: [String(s.a.id), String(s.a1.id)]
+		});
+		const { id, secret } = await createApiToken(bureauAdmin, input);
+		expect((await read(s.db, secret, 'SF1001')).body).toMatchObject({ employeeNo: 'SF1001' });
+
+		// moved from the bureau to section A1 only: the token still reads A1
+		await s.db
+			.delete(roleGrant)
+			.where(and(eq(roleGrant.userId, bureau.user.id), eq(roleGrant.unitId, s.a.id)));
+		const narrowed = await authenticateToken(s.db, secret, NOW);
+		expect(narrowed.token.unitPaths).toEqual([s.a1.path]);
+		expect((await read(s.db, secret, 'SF1001')).body).toMatchObject({ employeeNo: 'SF1001' });
+
+		// their account disabled: nothing is left, the token is suspended and says why
+		await s.db.update(user).set({ disabled: true }).where(eq(user.id, bureau.user.id));
+		await expect(read(s.db, secret, 'SF1001')).rejects.toMatchObject({
+			code: 'api_token_suspended'
+		});
+		const listed = (await listApiTokens(s.admin)).find((t) => t.id === id);
+		expect(listed).toMatchObject({ state: 'suspended', units: [{ id: s.a.id }, { id: s.a1.id }] });
+
+		// the district's own token is untouched
+		const district = await s.make([s.root.id]);
+		expect((await read(s.db, district.secret, 'SF2001')).body).toMatchObject({
+			employeeNo: 'SF2001'
+		});
 	});
 
 	it('work through their last day (Beijing time) and not after', async () => {

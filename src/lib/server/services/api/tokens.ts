@@ -11,41 +11,24 @@ import { type Ctx, transact } from '../../context.ts';
 import { apiToken, apiTokenUnit, unit, user } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
+import { tokenReach } from './reach.ts';
 
 /** Tokens start with this, so that a secret scanner or a person recognises one in a log or a file. */
 export const TOKEN_PREFIX = 'xuefa_';
 
-/** The state of a token at `now`. */
-export type ApiTokenState = 'active' | 'expired' | 'revoked';
+/**
+ * The state of a token at `now`. Suspended: its maker no longer administers any of its units (see
+ * reach.ts).
+ */
+export type ApiTokenState = 'active' | 'expired' | 'revoked' | 'suspended';
 
 export function tokenState(
 	row: { revokedAt: Date | null; expiresAt: Date | null },
 	now: Date
-): ApiTokenState {
+): Exclude<ApiTokenState, 'suspended'> {
 	if (row.revokedAt) return 'revoked';
 	if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return 'expired';
 	return 'active';
-}
-
-/** The units of each token (id, name, path). */
-async function unitsOf(db: Ctx['db'], tokenIds: number[]) {
-	const rows =
-		tokenIds.length === 0
-			? []
-			: await db
-					.select({
-						tokenId: apiTokenUnit.tokenId,
-						id: unit.id,
-						name: unit.name,
-						path: unit.path
-					})
-					.from(apiTokenUnit)
-					.innerJoin(unit, eq(unit.id, apiTokenUnit.unitId))
-					.where(inArray(apiTokenUnit.tokenId, tokenIds))
-					.orderBy(unit.path);
-	const out = new Map<number, { id: number; name: string; path: string }[]>();
-	for (const { tokenId, ...u } of rows) out.set(tokenId, [...(out.get(tokenId) ?? []), u]);
-	return out;
 }
 
 /**
@@ -60,6 +43,7 @@ export async function listApiTokens(ctx: Ctx) {
 			name: apiToken.name,
 			hint: apiToken.hint,
 			createdAt: apiToken.createdAt,
+			makerId: apiToken.createdBy,
 			createdBy: user.displayName,
 			expiresAt: apiToken.expiresAt,
 			revokedAt: apiToken.revokedAt,
@@ -69,12 +53,20 @@ export async function listApiTokens(ctx: Ctx) {
 		.from(apiToken)
 		.leftJoin(user, eq(user.id, apiToken.createdBy))
 		.orderBy(desc(apiToken.createdAt), desc(apiToken.id));
-	const units = await unitsOf(
+	const reach = await tokenReach(
 		ctx.db,
-		rows.map((r) => r.id)
+		rows.map((r) => ({ id: r.id, createdBy: r.makerId }))
 	);
 	return rows
-		.map((r) => ({ ...r, units: units.get(r.id) ?? [], state: tokenState(r, ctx.now) }))
+		.map(({ makerId: _, ...r }) => {
+			const { units, reach: now } = reach.get(r.id)!;
+			const state = tokenState(r, ctx.now);
+			return {
+				...r,
+				units,
+				state: state === 'active' && now.length === 0 ? ('suspended' as const) : state
+			};
+		})
 		.filter((r) => r.units.every((u) => can(ctx.user, 'api_token.manage', u.path)))
 		.map(({ units: us, ...r }) => ({ ...r, units: us.map(({ id, name }) => ({ id, name })) }));
 }
@@ -134,7 +126,9 @@ export async function revokeApiToken(ctx: Ctx, input: RevokeApiTokenInput): Prom
 		.from(apiToken)
 		.where(eq(apiToken.id, input.tokenId));
 	if (!row) throw new NotFoundError();
-	const units = (await unitsOf(ctx.db, [input.tokenId])).get(input.tokenId) ?? [];
+	const { units } = (await tokenReach(ctx.db, [{ id: input.tokenId, createdBy: null }])).get(
+		input.tokenId
+	)!;
 	if (!units.every((u) => can(ctx.user, 'api_token.manage', u.path))) throw new ForbiddenError();
 	if (row.revokedAt) return;
 	await transact(ctx, async (tx) => {
