@@ -9,7 +9,7 @@ import { person, promotionCase, unit } from '../../db/schema/index.ts';
 import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
-import { type CaseRow, checkGates } from './gate.ts';
+import { type CaseRow, gatesForList } from './gate.ts';
 
 /** The core's case issues as form field errors (each on the field it names). */
 export const caseFieldErrors = (issues: readonly Issue[]) =>
@@ -119,9 +119,9 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id))
 		.limit(500);
 	const open = rows.filter((r) => r.c.state === 'open').map((r) => r.c as CaseRow);
-	const gates = await transact(ctx, (tx) => checkGates({ ...tx, user: ctx.user }, open, 'view'));
+	const gates = await gatesForList(ctx, open);
 	return rows.map((r) => {
-		const gate = gates.get(r.c.id)?.decision;
+		const gate = gates.get(r.c.id);
 		const first = gate?.reasons[0];
 		return {
 			...r.c,

@@ -15,6 +15,7 @@ import { publishedSitting } from '../../testing/exams.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { scoreSheet } from '../exams/score-sheet.ts';
 import { recordAppointment } from './case-actions.ts';
+import { listCases } from './cases.ts';
 import { caseView } from './case-view.ts';
 import { savePolicies } from './policy.ts';
 
@@ -128,6 +129,33 @@ describe('the promotion gate on a case', () => {
 		const admin = await ctxFor(s.db, s.admin.user.id);
 		await savePolicies(admin, policyForm({ countFrom: 'nomination' }));
 		expect((await gateOn(s)).allowed).toBe(true);
+	});
+
+	it('is judged on every look at the case list, but logged only when its outcome changes', async () => {
+		const s = await hrSetup();
+		const checks = async () =>
+			(await s.db.select().from(gateCheck).where(eq(gateCheck.caseId, s.caseId))).map(
+				(c) => c.allowed
+			);
+		const before = await checks();
+		const hr = await s.hrAt('2026-03-10');
+		const shown = async () => (await listCases(hr)).find((c) => c.id === s.caseId)!;
+		expect((await shown()).allowed).toBe(false);
+		const first = await checks();
+		await shown();
+		await shown();
+		expect(await checks()).toEqual(first);
+		expect(first.length).toBeLessThanOrEqual(before.length + 1);
+		// the cadre passes: the next look shows it, and that change is logged once and audited
+		await cadreTakes(s, '2026-03-02', 85);
+		expect((await shown()).allowed).toBe(true);
+		await shown();
+		expect(await checks()).toEqual([...first, true]);
+		const audited = await s.db
+			.select({ action: auditEntry.action })
+			.from(auditEntry)
+			.where(eq(auditEntry.entityType, 'promotion_case'));
+		expect(audited.map((a) => a.action)).toContain('promotion_case.gate_opened');
 	});
 
 	it('does not count a pass at a sitting HR did not assign to this case', async () => {

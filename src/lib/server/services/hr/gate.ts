@@ -21,6 +21,7 @@ import {
 	promotionCaseSitting,
 	user
 } from '../../db/schema/index.ts';
+import { transact } from '../../context.ts';
 import { appendAudit } from '../audit/append.ts';
 import { readPromotionPolicy } from './policy.ts';
 
@@ -96,6 +97,40 @@ export interface GateResult {
 	checkId: number;
 }
 
+/** The gate's decision on each case at `now`, read only: nothing is logged (see {@link checkGates}). */
+async function judgeGates(
+	db: ReadDb,
+	cases: readonly CaseRow[],
+	now: Date
+): Promise<Map<number, PromotionDecision>> {
+	const out = new Map<number, PromotionDecision>();
+	if (cases.length === 0) return out;
+	const policy = await readPromotionPolicy(db);
+	for (const c of cases) {
+		out.set(c.id, checkPromotion(await coreCase(db, c), await examRecords(db, c), policy, now));
+	}
+	return out;
+}
+
+/**
+ * The gate on the open cases of a list (the case list, a personal record). A list is looked at all
+ * day: it logs a check only for a case whose outcome changed since the last one stored (that
+ * check is audited, as on the case page); otherwise it reads and writes nothing. The case page and
+ * an appointment log every check (see {@link checkGates}).
+ */
+export async function gatesForList(
+	ctx: { db: ReadDb; now: Date; user: { id: number } | null },
+	cases: readonly CaseRow[]
+): Promise<Map<number, PromotionDecision>> {
+	const decisions = await judgeGates(ctx.db, cases, ctx.now);
+	const changed = cases.filter((c) => decisions.get(c.id)!.allowed !== c.gateAllowed);
+	if (changed.length > 0) {
+		const logged = await transact(ctx, (tx) => checkGates(tx, changed, 'view'));
+		for (const [id, { decision }] of logged) decisions.set(id, decision);
+	}
+	return decisions;
+}
+
 /**
  * Runs the gate on each case inside the caller's transaction and logs every check; a case whose
  * outcome changed (or was never checked) gets its new outcome stored and an audit entry.
@@ -107,14 +142,9 @@ export async function checkGates(
 ): Promise<Map<number, GateResult>> {
 	const out = new Map<number, GateResult>();
 	if (cases.length === 0) return out;
-	const policy = await readPromotionPolicy(ctx.db);
+	const decisions = await judgeGates(ctx.db, cases, ctx.now);
 	for (const c of cases) {
-		const decision = checkPromotion(
-			await coreCase(ctx.db, c),
-			await examRecords(ctx.db, c),
-			policy,
-			ctx.now
-		);
+		const decision = decisions.get(c.id)!;
 		// the log serialises at once: the decision shares objects with its inputs (see GateLog)
 		const [row] = await ctx.db
 			.insert(gateCheck)

@@ -5,7 +5,6 @@
  */
 import { and, count, desc, eq, max, sql, sum } from 'drizzle-orm';
 import { shanghaiDate } from '@xuefa/core';
-import { transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import {
 	exam,
@@ -26,7 +25,7 @@ import { personCertificates } from '../exams/certificates.ts';
 import { candidateSeesScore } from '../exams/view.ts';
 import { practisable } from '../practice/scope.ts';
 import { personCredits } from '../study/credits.ts';
-import { type CaseRow, checkGates } from './gate.ts';
+import { type CaseRow, gatesForList } from './gate.ts';
 import { oathStates, personAppointments } from './oaths.ts';
 
 /** Whose record, as the parts need it. */
@@ -179,8 +178,9 @@ export async function oathsPart(ctx: PartCtx, p: RecordPerson) {
 }
 
 /**
- * The person's promotion cases, newest first, each open one with the gate checked now (and logged,
- * as the case list does), the others with their last outcome; the first reason in words.
+ * The person's promotion cases, newest first, each open one with the gate judged now (logged only
+ * when its outcome changed, as in the case list), the others with their last outcome; the first
+ * reason in words.
  */
 export async function casesPart(ctx: PartCtx, p: RecordPerson) {
 	const rows = await ctx.db
@@ -189,11 +189,9 @@ export async function casesPart(ctx: PartCtx, p: RecordPerson) {
 		.where(eq(promotionCase.personId, p.id))
 		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id));
 	const open = rows.filter((c) => c.state === 'open') as CaseRow[];
-	const gates = open.length
-		? await transact(ctx, (tx) => checkGates(tx, open, 'view'))
-		: new Map<number, never>();
+	const gates = await gatesForList(ctx, open);
 	return rows.map((c) => {
-		const decision = gates.get(c.id)?.decision;
+		const decision = gates.get(c.id);
 		const first = decision?.reasons[0];
 		return {
 			id: c.id,
