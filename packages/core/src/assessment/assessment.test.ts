@@ -47,4 +47,31 @@ describe('assessment', () => {
 			['u2', 3]
 		]);
 	});
+
+	it('lists a unit with nothing to assess after the ranked ones, unranked, never last with 0', () => {
+		const none = { planned: 0, held: 0 };
+		const empty = {
+			unitId: 'u0',
+			planItems: none,
+			sessions: { scheduled: 0, held: 0 },
+			attendance: { expected: 0, attended: 0 },
+			exams: { required: 0, sat: 0, passed: 0 },
+			oaths: { required: 0, done: 0 },
+			certificates: { required: 0, valid: 0 }
+		};
+		const poor = { ...full, unitId: 'u9', exams: { required: 40, sat: 0, passed: 0 } };
+		expect(assessUnit(empty)).toMatchObject({ assessed: false, score: 0 });
+		expect(assessUnit(poor).assessed).toBe(true);
+		const ranked = assessUnits([empty, poor, full]);
+		expect(ranked.map((r) => [r.unitId, r.rank, r.assessed])).toEqual([
+			['u1', 1, true],
+			['u9', 2, true],
+			['u0', undefined, false]
+		]);
+		// weights that leave out every indicator the unit has: not assessed either
+		const onlyOaths = { ...empty, unitId: 'u5', oaths: { required: 2, done: 2 } };
+		expect(assessUnit(onlyOaths, { ...DEFAULT_ASSESSMENT_WEIGHTS, oathCoverage: 0 }).assessed).toBe(
+			false
+		);
+	});
 });

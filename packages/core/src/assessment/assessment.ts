@@ -61,9 +61,15 @@ export interface AssessmentResult {
 	unitId: string;
 	/** Each indicator's ratio in [0, 1], or null when not applicable. */
 	indicators: Record<AssessmentIndicator, number | null>;
-	/** Weighted score 0–100 (two decimals). */
+	/** Weighted score 0–100 (two decimals); 0 when not {@link AssessmentResult.assessed}. */
 	score: number;
-	/** 1-based rank among the assessed units (ties share a rank), when several are assessed. */
+	/**
+	 * Whether anything applied: false when no indicator with a weight has a denominator (a unit
+	 * with no plan, sessions, exams, oaths or certificates that year). Such a unit is listed, not
+	 * ranked: its 0 would otherwise put it last, below units that did poorly.
+	 */
+	assessed: boolean;
+	/** 1-based rank among the assessed units (ties share a rank), when several are ranked. */
 	rank?: number;
 }
 
@@ -103,12 +109,14 @@ export function assessUnit(
 		total += v * w;
 		weightSum += w;
 	}
-	const score = weightSum === 0 ? 0 : Math.round((total / weightSum) * 10_000) / 100;
-	return { unitId: input.unitId, indicators, score };
+	const assessed = weightSum > 0;
+	const score = assessed ? Math.round((total / weightSum) * 10_000) / 100 : 0;
+	return { unitId: input.unitId, indicators, score, assessed };
 }
 
 /**
- * Assesses and ranks several units (highest score first; ties share a rank, then by unit id).
+ * Assesses and ranks several units: the assessed ones highest score first (ties share a rank, then
+ * by unit id), then those with nothing to assess, unranked, by unit id.
  *
  * @param inputs - the units' counts
  * @param weights - indicator weights
@@ -120,8 +128,14 @@ export function assessUnits(
 ): AssessmentResult[] {
 	const results = inputs
 		.map((i) => assessUnit(i, weights))
-		.sort((a, b) => b.score - a.score || (a.unitId < b.unitId ? -1 : 1));
+		.sort(
+			(a, b) =>
+				Number(b.assessed) - Number(a.assessed) ||
+				b.score - a.score ||
+				(a.unitId < b.unitId ? -1 : 1)
+		);
 	results.forEach((r, i) => {
+		if (!r.assessed) return;
 		const prev = results[i - 1];
 		r.rank = prev && prev.score === r.score ? prev.rank! : i + 1;
 	});

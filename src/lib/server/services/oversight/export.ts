@@ -52,7 +52,7 @@ export async function assessmentWorkbook(ctx: Ctx, input: { unitId?: number; yea
 			r.result.rank ?? null,
 			name,
 			...ASSESSMENT_INDICATORS.map((k) => pct(r.result.indicators[k])),
-			r.result.score,
+			r.result.assessed ? r.result.score : zh('oversight_not_assessed'),
 			r.shareScore
 		]);
 	}

@@ -36,6 +36,7 @@ import {
 	makeBank,
 	makePerson,
 	makeQuestion,
+	makeUnit,
 	makeUser
 } from '../../testing/factories.ts';
 import { assessment, dashboard } from './view.ts';
@@ -512,6 +513,29 @@ describe('oversight indicators', () => {
 		await expect(
 			saveAssessmentSettings(c, { ...b.settings.weights, sharePercent: 4 })
 		).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('list a unit with nothing to assess that year last, unranked and said so, not last with 0', async () => {
+		const s = await knownDistrict();
+		const quiet = await makeUnit(s.db, { name: '区档案馆', parentId: s.root.id });
+		const c = await ctx(s.db, s.organiser.user.id);
+		const a = await assessment(c, { year: 2026 });
+		expect(
+			a.rows.map((r) => [r.group.name, r.result.rank, r.result.assessed, r.shareScore])
+		).toEqual([
+			['东城街道', 1, true, 3],
+			['区司法局', 2, true, 2.85],
+			['区档案馆', undefined, false, null]
+		]);
+		expect(a.rows[2]!.group.id).toBe(quiet.id);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(await assessmentWorkbook(c, { year: 2026 })) as never);
+		const last = (wb.worksheets[0]!.getRow(5).values as unknown[]).slice(1);
+		expect([last[0], last[1], last[9]]).toEqual([
+			undefined,
+			'区档案馆',
+			'不参评（当年无可考核事项）'
+		]);
 	});
 
 	it('a street organiser sees only their street; a cadre is refused', async () => {

@@ -180,8 +180,8 @@ export async function dashboard(ctx: Ctx, input: { unitId?: number; year: number
 export interface AssessmentRow {
 	group: UnitGroup;
 	result: AssessmentResult;
-	/** The score's weight in the year-end score: score × share / 100. */
-	shareScore: number;
+	/** The score's weight in the year-end score: score × share / 100; null when not assessed. */
+	shareScore: number | null;
 }
 
 /** The year-end assessment of the units in view: the core's indicators and weighted score, ranked. */
@@ -196,7 +196,7 @@ export async function assessment(ctx: Ctx, input: { unitId?: number; year: numbe
 	const rows: AssessmentRow[] = results.map((result) => ({
 		group: byId.get(result.unitId)!,
 		result,
-		shareScore: Math.round(result.score * settings.sharePercent) / 100
+		shareScore: result.assessed ? Math.round(result.score * settings.sharePercent) / 100 : null
 	}));
 	return { ...view, rows, settings };
 }

@@ -28,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
 			id: r.group.id,
 			name: r.group.name,
 			own: r.group.own,
-			rank: r.result.rank ?? 1,
+			rank: r.result.rank ?? null,
+			assessed: r.result.assessed,
 			indicators: r.result.indicators,
 			score: r.result.score,
 			shareScore: r.shareScore
