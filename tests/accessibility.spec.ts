@@ -45,8 +45,6 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 	{
 		who: 'cadre',
 		then: [
-			practiseOne,
-			answerIt,
 			'/practice/mistakes',
 			/^\/laws\/\d+$/,
 			/^\/laws\/\d+\/articles\/\d+$/,
@@ -110,7 +108,9 @@ const WALKS: { who: string; part?: string; then: Step[] }[] = [
 	},
 	{ who: 'street', then: [] },
 	{ who: 'hr', then: ['/hr/cases', '/hr/cases/new', /^\/hr\/cases\/\d+$/] },
-	{ who: 'grader', then: ['/exams/grading'] }
+	// the grader practises (every account may): the practice spec that runs later starts from the
+	// demo cadre with nothing practised yet
+	{ who: 'grader', then: ['/exams/grading', practiseOne, answerIt, '/practice/mistakes'] }
 ];
 
 class Walk {
