@@ -226,6 +226,12 @@ export function addMonths(a: MonthlyCounts, b: MonthlyCounts): MonthlyCounts {
 	return a;
 }
 
+/** Each unit's counts of a year, and its sessions, attendance and practice by month. */
+export interface YearCounts {
+	units: Map<number, UnitCounts>;
+	months: Map<number, MonthlyCounts>;
+}
+
 /**
  * The counts of every unit of the subtree at `rootPath` with records of its own, keyed by unit id
  * (people's records by their unit, plans and sessions by the unit that holds them), and each such
@@ -235,7 +241,7 @@ export async function countsByUnit(
 	db: ReadDb,
 	rootPath: string,
 	w: YearWindow
-): Promise<{ units: Map<number, UnitCounts>; months: Map<number, MonthlyCounts> }> {
+): Promise<YearCounts> {
 	const out = new Map<number, UnitCounts>();
 	const months = new Map<number, MonthlyCounts>();
 	const month = (unitId: number, m: string) => {
