@@ -2,16 +2,16 @@ import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig, type Plugin } from 'vitest/config';
-import { WORKER_FILE, bundleUploadWorker } from './scripts/upload-worker.mjs';
+import { WORKERS, bundleWorker, workerFile } from './scripts/workers.mjs';
 
 /**
- * Writes the upload worker (a separate bundle: see scripts/upload-worker.mjs) beside the built
+ * Writes the worker threads' entries (separate bundles: see scripts/workers.mjs) beside the built
  * server, after the adapter has written build/.
  */
-function uploadWorker(): Plugin {
+function workers(): Plugin {
 	let ssr = false;
 	return {
-		name: 'xuefa-upload-worker',
+		name: 'xuefa-workers',
 		apply: 'build',
 		configResolved(config) {
 			ssr = Boolean(config.build.ssr);
@@ -20,7 +20,9 @@ function uploadWorker(): Plugin {
 			order: 'post',
 			sequential: true,
 			async handler() {
-				if (ssr) await bundleUploadWorker(`build/${WORKER_FILE}`, process.cwd());
+				if (!ssr) return;
+				for (const name of Object.keys(WORKERS) as (keyof typeof WORKERS)[])
+					await bundleWorker(name, `build/${workerFile(name)}`, process.cwd());
 			}
 		}
 	};
@@ -48,7 +50,7 @@ export default defineConfig({
 						strategy: ['cookie', 'baseLocale']
 					})
 				]),
-		uploadWorker()
+		workers()
 	],
 	resolve: { conditions: [CORE_SOURCE, ...defaultClientConditions] },
 	// the workspace library is read as TypeScript sources: let Vite transform it for the server too

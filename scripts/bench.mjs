@@ -82,6 +82,15 @@ if (existsSync(timings)) {
 		);
 	}
 
+	// the recount runs on a worker thread: the main thread's event loop must keep going meanwhile
+	const delays = measured.recountLoopDelay ?? [];
+	if (delays.length > 0) {
+		const worst = Math.max(...delays);
+		console.log(
+			`${'oversight: recount, longest main event-loop delay'.padEnd(width)}  ${fmt(worst).padStart(10)}  ${fmt(50).padStart(10)}  ${String(delays.length).padStart(7)}  ${worst <= 50 ? 'within target' : 'OVER target'}`
+		);
+	}
+
 	// the 20,000-row export (issue 15): its time and the process's memory while it ran
 	const runs = measured.export ?? [];
 	if (runs.length > 0) {

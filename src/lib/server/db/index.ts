@@ -23,6 +23,28 @@ export interface Database {
 	client: Client;
 }
 
+// the URL of each embedded file database opened, for work that reads it through a connection of
+// its own on another thread (services/oversight/recount.ts)
+const fileUrls = new WeakMap<object, string>();
+
+/**
+ * The URL of the embedded file database `db` was opened from; null for a libSQL server (whose I/O
+ * does not block the event loop), an in-memory database (no other connection sees it) or a
+ * transaction.
+ */
+export function embeddedUrlOf(db: ReadDb): string | null {
+	return fileUrls.get(db) ?? null;
+}
+
+/**
+ * A read-only handle on the embedded database at `url` through a connection of its own, without
+ * migrating it (the app opened it and migrated it already): for a worker thread.
+ */
+export function openReader(url: string): { db: ReadDb; close: () => void } {
+	const client = retryingClient(createClient({ url, timeout: BUSY_TIMEOUT_MS }));
+	return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.close() };
+}
+
 /** The path of an embedded database (`file:…`), or null for a libSQL server. */
 export function filePathOf(url: string): string | null {
 	if (!url.startsWith('file:')) return null;
@@ -57,6 +79,7 @@ export async function openDatabase(
 	}
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder: options.migrationsFolder });
+	if (path !== null && path !== ':memory:') fileUrls.set(db, url);
 	return { db, client };
 }
 

@@ -7,7 +7,7 @@ import { user } from '../db/schema/index.ts';
 import { exportPlan } from '../services/study/plan-export.ts';
 import { getPlan, listPlans } from '../services/study/plans.ts';
 import { studyAgenda } from '../services/study/overview.ts';
-import { visibleSessions } from '../services/study/calendar.ts';
+import { datedBetween, visibleSessions } from '../services/study/calendar.ts';
 import { exportSessions } from '../services/study/sessions-export.ts';
 import { readListExport } from '../testing/xlsx.ts';
 import { getSession } from '../services/study/sessions.ts';
@@ -37,7 +37,7 @@ describe('the demo study programme', () => {
 			const dueByNow = items.filter((i) => i.plannedMonth <= today.slice(0, 7)).length;
 			expect(progress.held).toBeLessThanOrEqual(dueByNow);
 
-			const sessions = await visibleSessions(organiser, '2000-01-01', '2999-12-31');
+			const sessions = await visibleSessions(organiser, datedBetween('2000-01-01', '2999-12-31'));
 			const past = sessions.filter((s) => s.date < today);
 			const coming = sessions.filter((s) => s.date >= today);
 			expect(past.length).toBeGreaterThanOrEqual(7);
@@ -46,7 +46,7 @@ describe('the demo study programme', () => {
 			expect(coming.every((s) => s.status !== 'held')).toBe(true);
 			// the year's sessions as a workbook, in the calendar's order
 			const year = now.getFullYear();
-			const sheet = await readListExport(await exportSessions(organiser, year));
+			const sheet = await readListExport(await exportSessions(organiser, { year }));
 			const ofYear = sessions.filter((s) => s.date.startsWith(String(year)));
 			expect(sheet.header.slice(0, 6)).toEqual([
 				'日期',

@@ -87,12 +87,20 @@ export function streamWorkbook(list: ListExport): Readable {
 		header.commit();
 		return sheet;
 	};
+	// A download cancelled (the browser's fetch aborted, the client gone) destroys `out`: the
+	// response body's cancel() reaches it (SvelteKit cancels the body when the connection closes).
+	// Then no further page is read: leaving the loop ends the page generators, and their queries.
+	const gone = new AbortController();
+	out.once('close', () => gone.abort());
 	const write = async () => {
 		const sheet = addSheet(list.sheet, list.columns);
 		for await (const page of list.pages) {
 			for (const row of page) sheet.addRow([...row]).commit();
 			// a slow reader holds the writer back instead of the file piling up in memory
-			if (out.writableNeedDrain) await once(out, 'drain');
+			if (out.writableNeedDrain) await once(out, 'drain', { signal: gone.signal });
+			// a cancel that came while this page was read or written is seen here, before the next
+			await yieldToOthers();
+			if (gone.signal.aborted) return;
 		}
 		sheet.commit();
 		for (const note of list.notes ?? []) {
@@ -102,6 +110,8 @@ export function streamWorkbook(list: ListExport): Readable {
 		}
 		await workbook.commit();
 	};
-	write().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+	write().catch((e: unknown) => {
+		if (!gone.signal.aborted) out.destroy(e instanceof Error ? e : new Error(String(e)));
+	});
 	return out;
 }

@@ -4,27 +4,18 @@
  * export. The state depends on each certificate's events, so it is worked out a page at a time.
  */
 import { and, asc, eq, like, sql } from 'drizzle-orm';
-import { IN_FORCE_STATES } from '@xuefa/core';
 import type { ListCertificatesInput } from '$lib/schemas/certificates.ts';
-import type { CertificateFilter } from '$lib/schemas/exam-enums.ts';
 import { authorize, authorizeAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { certificate, exam, person, unit } from '../../db/schema/index.ts';
 import { type ListExport, keysetPages } from '../../spreadsheet/index.ts';
 import { zh, zhColumn } from '../../spreadsheet/zh.ts';
+import { stateIn } from './certificate-state.ts';
 import { certificateStatusesOn } from './certificates.ts';
 
 export const PAGE_SIZE = 50;
 
 type Filter = Pick<ListCertificatesInput, 'state' | 'unitId'>;
-
-const matches: Record<CertificateFilter, (state: string) => boolean> = {
-	all: () => true,
-	in_force: (s) => (IN_FORCE_STATES as readonly string[]).includes(s),
-	expiring_soon: (s) => s === 'expiring_soon',
-	expired: (s) => s === 'expired',
-	revoked: (s) => s === 'revoked'
-};
 
 /** Every certificate the filter selects, in pages: by holder's unit, holder, then issue. */
 async function* certificatePages(ctx: Ctx, filter: Filter, unitPath: string | undefined) {
@@ -66,7 +57,7 @@ async function* certificatePages(ctx: Ctx, filter: Filter, unitPath: string | un
 			.limit(limit);
 	for await (const page of keysetPages<Row>(fetch)) {
 		const withState = await certificateStatusesOn(ctx.db, page, ctx.now);
-		yield withState.filter((c) => matches[filter.state](c.status.state));
+		yield withState.filter((c) => stateIn[filter.state](c.status.state));
 	}
 }
 

@@ -5,13 +5,7 @@
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import {
-	type CertificateEvent,
-	type CertificatePolicy,
-	certificateStatus,
-	checkVerificationCode,
-	shanghaiDate
-} from '@xuefa/core';
+import { type CertificateEvent, checkVerificationCode, shanghaiDate } from '@xuefa/core';
 import type { VerifyInput } from '$lib/schemas/exams.ts';
 import { lockedFor, recordFailure, verifyKey } from '../../auth/rate-limit.ts';
 import { can } from '../../authz/index.ts';
@@ -19,6 +13,7 @@ import { type AnonCtx, type Ctx, write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { certificateEvents, coreEvents } from './certificate-events.ts';
 import { certificatePolicy } from './certificate-policy.ts';
+import { type StatusRow, eventColumns, statusOf, statusesOn } from './certificate-state.ts';
 import {
 	certificate,
 	certificateEvent,
@@ -39,26 +34,6 @@ export function maskName(name: string): string {
 	if (chars.length === 2) return `${chars[0]}*`;
 	return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
-
-type StatusRow = { id: number; validFrom: string; validUntil: string; revokedOn: string | null };
-
-/** The core's rule on one stored certificate. */
-const statusOf = (
-	row: StatusRow,
-	events: CertificateEvent[],
-	today: string,
-	policy: CertificatePolicy
-) =>
-	certificateStatus(
-		{
-			validFrom: row.validFrom,
-			validUntil: row.validUntil,
-			...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
-			events
-		},
-		today,
-		policy
-	);
 
 /**
  * A stored certificate's state on the day (Beijing time) of `now`, by the core's rule: with its
@@ -86,15 +61,10 @@ export async function certificateStatusesOn<R extends StatusRow>(
 	db: ReadDb,
 	rows: readonly R[],
 	now: Date
-): Promise<(R & { status: ReturnType<typeof certificateStatus> })[]> {
+) {
 	if (rows.length === 0) return [];
 	const events = await db
-		.select({
-			certificateId: certificateEvent.certificateId,
-			kind: certificateEvent.kind,
-			on: certificateEvent.on,
-			reason: certificateEvent.reason
-		})
+		.select(eventColumns)
 		.from(certificateEvent)
 		.where(
 			inArray(
@@ -103,17 +73,7 @@ export async function certificateStatusesOn<R extends StatusRow>(
 			)
 		)
 		.orderBy(asc(certificateEvent.on), asc(certificateEvent.id));
-	const policy = await certificatePolicy(db);
-	const today = shanghaiDate(now);
-	return rows.map((row) => ({
-		...row,
-		status: statusOf(
-			row,
-			coreEvents(events.filter((e) => e.certificateId === row.id)),
-			today,
-			policy
-		)
-	}));
+	return statusesOn(rows, events, shanghaiDate(now), await certificatePolicy(db));
 }
 
 /** A person's certificates, latest first, each with its state on the day of `now`. */

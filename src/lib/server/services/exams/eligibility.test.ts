@@ -14,10 +14,12 @@ import { mapError } from '../../http.ts';
 import { testDatabase } from '../../testing/db.ts';
 import { at, candidateCtx, examForm, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { ctxFor, makePracticeAnswers, makeQuestion, makeUser } from '../../testing/factories.ts';
+import { readListExport } from '../../testing/xlsx.ts';
 import { setPolicy } from '../study/testing.ts';
 import { startExamAttempt } from './attempts.ts';
 import { grantCreditExemption, revokeCreditExemption } from './eligibility.ts';
 import { sittingResults } from './manage.ts';
+import { resultsWorkbook } from './results-workbook.ts';
 import { saveExam } from './mutate.ts';
 import { createSitting } from './sittings.ts';
 import { openSittings } from './home.ts';
@@ -162,6 +164,26 @@ describe('the roster’s eligibility', () => {
 		const by = new Map(r.rows.map((row) => [row.id, row.credits]));
 		expect(by.get(s.cadre.person.id)).toMatchObject({ earned: 1, eligible: true });
 		expect(by.get(s.colleague.person.id)).toMatchObject({ earned: 0, eligible: false });
+	});
+
+	it('exports each person’s credits earned and required and their eligibility in words', async () => {
+		const s = await setup();
+		await grantCreditExemption(s.org, {
+			sittingId: s.sittingId,
+			personId: s.newcomer.person.id,
+			reason: '援疆挂职'
+		});
+		const sheet = await readListExport(await resultsWorkbook(s.org, s.sittingId));
+		expect(sheet.header.slice(-3)).toEqual(['已获学法积分', '要求学法积分', '参考资格']);
+		const by = new Map(sheet.rows.map((row) => [row[0], row.slice(-3)]));
+		expect(by.get(s.cadre.person.employeeNo)).toEqual(['2', '4', '不具备参考资格']);
+		expect(by.get(s.colleague.person.employeeNo)).toEqual(['5', '4', '具备参考资格']);
+		expect(by.get(s.newcomer.person.employeeNo)).toEqual(['0', '4', '已豁免（援疆挂职）']);
+		// a sitting that requires no credits has no such columns
+		const plain = await publishedSitting(s);
+		const other = await readListExport(await resultsWorkbook(s.org, plain.sittingId));
+		expect(other.header).not.toContain('参考资格');
+		expect(other.header.at(-1)).toBe('是否合格');
 	});
 
 	it('shows nothing of credits on a sitting that requires none', async () => {

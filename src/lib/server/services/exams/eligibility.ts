@@ -9,13 +9,27 @@ import type { CreditExemptionInput, RevokeCreditExemptionInput } from '$lib/sche
 import { type Ctx, transact } from '../../context.ts';
 import { coreMessage } from '../../core-messages.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { creditExemption, person, user } from '../../db/schema/index.ts';
+import { creditExemption, exam, person, sitting, user } from '../../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { creditsOf } from '../study/credits.ts';
 import { type CreditRequirementColumns, sittingYear } from './credit-requirement.ts';
 import { loadSitting } from './access.ts';
 import { isOnRoster, onRoster } from './sittings.ts';
+
+/**
+ * A sitting as a list of sittings offered to a person shows it (`exam` joined), with the
+ * requirement their standing on it is judged by.
+ */
+export const offeredSittingColumns = {
+	id: sitting.id,
+	name: sitting.name,
+	title: exam.title,
+	opensAt: sitting.opensAt,
+	closesAt: sitting.closesAt,
+	creditsRequired: sitting.creditsRequired,
+	creditsYear: sitting.creditsYear
+};
 
 /** The requirement of a stored sitting, for the core (null: none). */
 function requirementOfSitting(s: CreditRequirementColumns & { opensAt: Date }) {

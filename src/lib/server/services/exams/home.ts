@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, lte, notExists } from 'drizzle-orm';
 import { canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { exam, examAttempt, sitting } from '../../db/schema/index.ts';
-import { candidateStanding } from './eligibility.ts';
+import { candidateStanding, offeredSittingColumns } from './eligibility.ts';
 import { onRoster } from './sittings.ts';
 
 /**
@@ -14,15 +14,7 @@ export async function openSittings(ctx: Ctx, limit = 5) {
 	const personId = ctx.user.personId;
 	if (personId === null || !canAnywhere(ctx.user, 'exam.take')) return [];
 	const rows = await ctx.db
-		.select({
-			id: sitting.id,
-			name: sitting.name,
-			title: exam.title,
-			opensAt: sitting.opensAt,
-			closesAt: sitting.closesAt,
-			creditsRequired: sitting.creditsRequired,
-			creditsYear: sitting.creditsYear
-		})
+		.select(offeredSittingColumns)
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(

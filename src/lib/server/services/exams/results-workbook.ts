@@ -20,24 +20,42 @@ const attemptColumns = () => [
 	zhColumn('results_submitted', 18)
 ];
 
+type Credits = Awaited<ReturnType<typeof sittingResults>>['rows'][number]['credits'];
+
+/** 资格 in words: eligible, exempt (with the reason) or not eligible. */
+function eligibility(c: NonNullable<Credits>): string {
+	if (c.exemption) return zh('results_credits_exempt', { reason: c.exemption.reason });
+	return zh(c.eligible ? 'credits_eligible' : 'credits_ineligible');
+}
+
 /**
  * A sitting's results with Chinese headers: one row per person on the roster, their latest
- * attempt. The roster is read whole with its results, as the page shows it.
+ * attempt. The roster is read whole with its results, as the page shows it. A sitting that
+ * requires study credits adds each person's credits earned and required, and their eligibility.
  */
 export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<ListExport> {
 	const r = await sittingResults(ctx, sittingId);
+	const credits = r.credits !== null;
 	return {
 		sheet: zh('results_sheet'),
 		columns: [
 			...attemptColumns(),
 			zhColumn('results_score', 10),
 			zhColumn('results_band', 10),
-			zhColumn('results_passed', 10)
+			zhColumn('results_passed', 10),
+			...(credits
+				? [
+						zhColumn('results_credits_earned', 10),
+						zhColumn('results_credits_required', 10),
+						zhColumn('results_eligibility', 24)
+					]
+				: [])
 		],
 		rows: r.rows.length,
 		pages: inPages(
 			r.rows.map((p) => {
 				const a = p.attempt;
+				const c = p.credits;
 				return [
 					p.employeeNo,
 					p.name,
@@ -48,7 +66,8 @@ export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<List
 					time(a?.submittedAt),
 					a ? score(a.state, a.score) : '',
 					a?.band ? zh(`exam_band_${a.band}`) : '',
-					a?.passed == null ? '' : zh(a.passed ? 'exam_passed' : 'exam_failed')
+					a?.passed == null ? '' : zh(a.passed ? 'exam_passed' : 'exam_failed'),
+					...(c ? [String(c.earned), String(c.required), eligibility(c)] : [])
 				];
 			})
 		)

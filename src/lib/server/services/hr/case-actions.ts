@@ -27,23 +27,20 @@ import {
 import { coreMessage } from '../../core-messages.ts';
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
+import { offeredSittingColumns } from '../exams/eligibility.ts';
 import { nameOnRoster } from '../exams/sittings.ts';
 import { caseFieldErrors, loadCase } from './cases.ts';
 import { checkGates } from './gate.ts';
 
 /**
  * The pre-appointment sittings a candidate of the unit at `unitPath` can still be put on: of
- * published exams of that unit or a unit above it, not yet closed.
+ * published exams of that unit or a unit above it, not yet closed. One that requires study credits
+ * the candidate lacks is offered too: its organiser may exempt them (the case page warns).
  */
 export async function assignableSittings(db: ReadDb, unitPath: string, now: Date) {
+	// with the study credits each requires (资格), for the candidate's standing beside it
 	return db
-		.select({
-			id: sitting.id,
-			name: sitting.name,
-			title: exam.title,
-			opensAt: sitting.opensAt,
-			closesAt: sitting.closesAt
-		})
+		.select(offeredSittingColumns)
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.innerJoin(unit, eq(unit.id, exam.unitId))

@@ -1,7 +1,8 @@
 /**
  * One case as its page shows it: the candidate, the dates, the gate from the core (checked now for
  * a case still open, else the check that decided it), each reason in words, the evidence with links,
- * the exemption claims with their documents, the sittings HR can put the candidate on.
+ * the exemption claims with their documents, the sittings HR can put the candidate on (with the
+ * candidate's standing against each one's study credit requirement).
  */
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { ExemptionEvidence, PromotionEvidence, Reason } from '@xuefa/core';
@@ -16,6 +17,7 @@ import {
 	sitting
 } from '../../db/schema/index.ts';
 import { coreMessage } from '../../core-messages.ts';
+import { candidateStanding, offeredSittingColumns } from '../exams/eligibility.ts';
 import { assignableSittings } from './case-actions.ts';
 import { loadCase } from './cases.ts';
 import { type CaseRow, caseClaims, checkGates } from './gate.ts';
@@ -118,11 +120,23 @@ export async function caseView(ctx: Ctx, caseId: number) {
 	const gate = await caseGate(ctx, c);
 	const claims = await caseClaims(ctx.db, c.id);
 	const assigned = await ctx.db
-		.select({ id: sitting.id, name: sitting.name, title: exam.title, closesAt: sitting.closesAt })
+		.select(offeredSittingColumns)
 		.from(promotionCaseSitting)
 		.innerJoin(sitting, eq(sitting.id, promotionCaseSitting.sittingId))
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(eq(promotionCaseSitting.caseId, c.id));
+	const offered = manage && active ? await assignableSittings(ctx.db, row.path, ctx.now) : [];
+	// the candidate's standing on each sitting's study credit requirement, in words: HR may still
+	// put them on one they are short for, warned that they cannot start it until they have the
+	// credits or its organiser exempts them
+	const standing = await candidateStanding(ctx.db, [...assigned, ...offered], c.personId);
+	const withCredits = <S extends { id: number }>(s: S) => {
+		const st = standing.get(s.id);
+		const eligibility = st
+			? { eligible: st.eligible, text: st.text }
+			: { eligible: true, text: coreMessage('credits.not_required') };
+		return { ...s, eligibility };
+	};
 	const [appointed] = await ctx.db.select().from(appointment).where(eq(appointment.caseId, c.id));
 	return {
 		case: {
@@ -139,8 +153,8 @@ export async function caseView(ctx: Ctx, caseId: number) {
 			label: coreMessage(`promotion.exemption.${claim.kind}`),
 			recorder: recorder ?? '—'
 		})),
-		assigned,
-		offered: manage && active ? await assignableSittings(ctx.db, row.path, ctx.now) : [],
+		assigned: assigned.map(withCredits),
+		offered: offered.map(withCredits),
 		appointment: appointed ?? null
 	};
 }

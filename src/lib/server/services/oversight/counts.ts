@@ -30,13 +30,7 @@
  * - Cases: open promotion cases of the unit's people, and those the exam gate blocked when last checked.
  */
 import { type SQL, and, eq, gte, lte, sql } from 'drizzle-orm';
-import {
-	IN_FORCE_STATES,
-	certificateStatus,
-	oathStatus,
-	shanghaiDate,
-	type CertificateState
-} from '@xuefa/core';
+import { oathStatus, shanghaiDate } from '@xuefa/core';
 import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { UnitCounts } from '$lib/oversight.ts';
 import { EXAM_KINDS } from '$lib/schemas/exam-enums.ts';
@@ -60,8 +54,8 @@ import {
 	unit
 } from '../../db/schema/index.ts';
 import { workingDayCalendar } from '../calendar/load.ts';
-import { coreEvents } from '../exams/certificate-events.ts';
 import { certificatePolicy } from '../exams/certificate-policy.ts';
+import { eventColumns, stateIn, statusesOn } from '../exams/certificate-state.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
 import { readOathPolicy } from '../hr/policy.ts';
 
@@ -226,6 +220,12 @@ export function addMonths(a: MonthlyCounts, b: MonthlyCounts): MonthlyCounts {
 	return a;
 }
 
+/** Each unit's counts of a year, and its sessions, attendance and practice by month. */
+export interface YearCounts {
+	units: Map<number, UnitCounts>;
+	months: Map<number, MonthlyCounts>;
+}
+
 /**
  * The counts of every unit of the subtree at `rootPath` with records of its own, keyed by unit id
  * (people's records by their unit, plans and sessions by the unit that holds them), and each such
@@ -235,7 +235,7 @@ export async function countsByUnit(
 	db: ReadDb,
 	rootPath: string,
 	w: YearWindow
-): Promise<{ units: Map<number, UnitCounts>; months: Map<number, MonthlyCounts> }> {
+): Promise<YearCounts> {
 	const out = new Map<number, UnitCounts>();
 	const months = new Map<number, MonthlyCounts>();
 	const month = (unitId: number, m: string) => {
@@ -427,33 +427,18 @@ async function certificateCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 		.where(and(inTree(rootPath), lte(certificate.validFrom, w.asOf)));
 	const events = rows.length
 		? await db
-				.select()
+				.select(eventColumns)
 				.from(certificateEvent)
 				.innerJoin(certificate, eq(certificate.id, certificateEvent.certificateId))
 				.innerJoin(person, eq(person.id, certificate.personId))
 				.innerJoin(unit, eq(unit.id, person.unitId))
 				.where(inTree(rootPath))
 		: [];
-	const eventsOf = new Map<number, (typeof certificateEvent.$inferSelect)[]>();
-	for (const e of events) {
-		const list = eventsOf.get(e.certificate_event.certificateId) ?? [];
-		list.push(e.certificate_event);
-		eventsOf.set(e.certificate_event.certificateId, list);
-	}
 	const policy = await certificatePolicy(db);
 	const out = new Map<number, UnitCounts['certificates']>();
 	const holders = new Map<number, { unitId: number; inForce: boolean }>();
-	for (const r of rows) {
-		const { state } = certificateStatus(
-			{
-				validFrom: r.validFrom,
-				validUntil: r.validUntil,
-				...(r.revokedOn ? { revokedOn: r.revokedOn } : {}),
-				events: coreEvents(eventsOf.get(r.id) ?? [])
-			},
-			w.asOf,
-			policy
-		);
+	for (const r of statusesOn(rows, events, w.asOf, policy)) {
+		const { state } = r.status;
 		const c = out.get(r.unitId) ?? {
 			inForce: 0,
 			expiringSoon: 0,
@@ -462,10 +447,10 @@ async function certificateCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 			holdersInForce: 0
 		};
 		out.set(r.unitId, c);
-		const inForce = IN_FORCE_STATES.includes(state);
+		const inForce = stateIn.in_force(state);
 		if (inForce) c.inForce++;
-		if (state === 'expiring_soon') c.expiringSoon++;
-		if (state === ('expired' satisfies CertificateState)) c.expired++;
+		if (stateIn.expiring_soon(state)) c.expiringSoon++;
+		if (stateIn.expired(state)) c.expired++;
 		if (r.kind === 'enforcement') {
 			const h = holders.get(r.personId);
 			holders.set(r.personId, { unitId: r.unitId, inForce: inForce || (h?.inForce ?? false) });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { assessmentSettingsInput } from '$lib/schemas/oversight.ts';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/index.ts';
+import { type Db, embeddedUrlOf } from '../../db/index.ts';
 import {
 	appointment,
 	certificate,
@@ -29,7 +29,7 @@ import {
 	studyTeamMember
 } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { testDb } from '../../testing/db.ts';
+import { testDatabase, testDb } from '../../testing/db.ts';
 import {
 	ctxFor,
 	district,
@@ -39,6 +39,9 @@ import {
 	makeUnit,
 	makeUser
 } from '../../testing/factories.ts';
+import { countsByUnit, yearWindow } from './counts.ts';
+import { recountInWorker } from './recount.ts';
+import { refreshSnapshot, snapshotFor } from './snapshot.ts';
 import { assessment, dashboard } from './view.ts';
 import { assessmentWorkbook } from './export.ts';
 import { saveAssessmentSettings } from './settings.ts';
@@ -582,6 +585,54 @@ describe('the assessment workbook', () => {
 		expect(row(4)).toEqual([2, '区司法局', 66.7, 66.7, 75, 66.7, 100, 50, 66.7, 71.25, 2.85]);
 		expect(String(row(6)[0])).toContain('学法计划完成率 20');
 		expect(String(row(6)[0])).toContain('占年度考核总分的 4%');
+	});
+});
+
+describe('the recount on a worker thread', () => {
+	it('stores the same counts as counting on the request thread, on a known district', async () => {
+		const s = await knownDistrict();
+		const w = yearWindow(2026, NOW);
+		const inline = await countsByUnit(s.db, '/', w);
+		expect(inline.units.get(s.a.id)?.attendance).toEqual({ expected: 4, attended: 3 });
+		const url = embeddedUrlOf(s.db);
+		expect(url).not.toBeNull();
+		const counted = await recountInWorker(url!, w);
+		expect(counted.units).toEqual(inline.units);
+		expect(counted.months).toEqual(inline.months);
+		// the refresh counts through the worker and stores what it counted
+		await refreshSnapshot(s.db, 2026, NOW);
+		const { snapshot } = await snapshotFor(s.db, 2026, NOW);
+		expect(snapshot.units).toEqual(inline.units);
+		expect(snapshot.months).toEqual(inline.months);
+	});
+
+	it('lets the request thread run on while the district is counted', async () => {
+		const { db, client } = await testDatabase();
+		const d = await district(db);
+		const p = await makePerson(db, d.a.id);
+		const q = await makeQuestion(db, (await makeBank(db, d.a.id)).id);
+		// enough practice answers that counting them holds a thread for a while (a statement of the
+		// embedded driver blocks its thread to the end)
+		await client.execute({
+			sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+				INSERT INTO practice_answer
+					(person_id, question_id, version, mode, response, fraction, outcome, time_ms, answered_at)
+				SELECT ?, ?, 1, 'free', '{}', 1, 'right', 1000, ? + i * 1000 FROM n`,
+			args: [p.id, q, day('2026-01-02').getTime()]
+		});
+		let ticks = 0;
+		let counting = true;
+		const tick = () => {
+			ticks++;
+			if (counting) setImmediate(tick);
+		};
+		setImmediate(tick);
+		const snapshot = await refreshSnapshot(db, 2026, NOW);
+		counting = false;
+		expect(snapshot.units.get(d.a.id)?.practice).toEqual({ answers: 100_000, people: 1 });
+		// counted on this thread, the loop turns only between the count's statements (a few dozen
+		// times); on the worker it turns all along, thousands of times
+		expect(ticks).toBeGreaterThan(1000);
 	});
 });
 

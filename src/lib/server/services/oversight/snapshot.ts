@@ -3,9 +3,10 @@
  * attendance, practice and exam row of it (seconds, at 20,000 people), far too slow for a page view;
  * so the dashboards and the assessment read the counts stored here, which say when they were
  * computed, and a view that finds them older than {@link SNAPSHOT_MAX_AGE_MS} has them counted again
- * in the background (one process at a time, by a lease) while it shows the stored ones. A year never
- * viewed is counted on its first view. Everything lives in the database: any app process serves
- * any view.
+ * in the background (one process at a time, by a lease) while it shows the stored ones. Counting
+ * runs off the request thread (recount.ts). A year never viewed is counted on its first view, which
+ * waits for the count: that viewer waits whichever thread counts, and counting on the worker spares
+ * everyone else the wait. Everything lives in the database: any app process serves any view.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -15,7 +16,8 @@ import type { ReadDb } from '../../db/index.ts';
 import { oversightSnapshot, oversightSnapshotRun } from '../../db/schema/index.ts';
 import { takeLease } from '../../jobs/lease.ts';
 import { log } from '../../log.ts';
-import { type MonthlyCounts, countsByUnit, yearWindow } from './counts.ts';
+import { type MonthlyCounts, yearWindow } from './counts.ts';
+import { countYear } from './recount.ts';
 
 /** Counts older than this are counted again (ten minutes: a dashboard for a year's work). */
 export const SNAPSHOT_MAX_AGE_MS = 10 * 60_000;
@@ -36,7 +38,7 @@ export interface Snapshot {
 /** Counts `year` afresh for every unit and stores it, replacing what was stored, in one transaction. */
 export async function refreshSnapshot(db: ReadDb, year: number, now: Date): Promise<Snapshot> {
 	const w = yearWindow(year, now);
-	const { units, months } = await countsByUnit(db, '/', w);
+	const { units, months } = await countYear(db, w);
 	const rows = [...units].map(([unitId, counts]) => ({
 		year,
 		unitId,

@@ -24,11 +24,15 @@ export const calendarColumns = {
 
 type Who = { personId: number | null; unitWhere?: ReturnType<typeof inScope> };
 
+/** Sessions dated between two days (inclusive). */
+export const datedBetween = (from: string, to: string) =>
+	and(gte(studySession.date, from), lte(studySession.date, to));
+
 /**
- * Sessions between two dates (inclusive) of the given teams' members or of a unit subtree, with
- * the columns asked for; `after` narrows further (an export's next page).
+ * Sessions that `which` selects (dates, a plan, a schedule) of the given teams' members or of a
+ * unit subtree, with the columns asked for; `after` narrows further (an export's next page).
  */
-function sessionsSelect(db: ReadDb, from: string, to: string, who: Who, after?: SQL) {
+function sessionsSelect(db: ReadDb, which: SQL | undefined, who: Who, after?: SQL) {
 	return db
 		.select(calendarColumns)
 		.from(studySession)
@@ -41,38 +45,29 @@ function sessionsSelect(db: ReadDb, from: string, to: string, who: Who, after?: 
 				eq(studyTeamMember.personId, who.personId ?? -1)
 			)
 		)
-		.where(
-			and(
-				gte(studySession.date, from),
-				lte(studySession.date, to),
-				or(isNotNull(studyTeamMember.personId), who.unitWhere),
-				after
-			)
-		);
+		.where(and(which, or(isNotNull(studyTeamMember.personId), who.unitWhere), after));
 }
+
+const inDateOrder = [asc(studySession.date), asc(studySession.startTime), asc(studySession.id)];
 
 /** Sessions between two dates (inclusive) of the given teams' members or of a unit subtree. */
 export function sessionsQuery(db: ReadDb, from: string, to: string, who: Who, after?: SQL) {
-	return sessionsSelect(db, from, to, who, after).orderBy(
-		asc(studySession.date),
-		asc(studySession.startTime),
-		asc(studySession.id)
-	);
+	return sessionsSelect(db, datedBetween(from, to), who, after).orderBy(...inDateOrder);
 }
 
 /**
- * The sessions a user sees between two dates: their own (as a member of the team) and, for
- * organisers, HR and administrators, every session of the units in their scope.
+ * The sessions a user sees of those `which` selects, in date order: their own (as a member of the
+ * team) and, for organisers, HR and administrators, every session of the units in their scope.
  */
-export function visibleSessions(ctx: Ctx, from: string, to: string, after?: SQL) {
-	return sessionsQuery(ctx.db, from, to, visibleTo(ctx), after);
+export function visibleSessions(ctx: Ctx, which: SQL | undefined, after?: SQL) {
+	return sessionsSelect(ctx.db, which, visibleTo(ctx), after).orderBy(...inDateOrder);
 }
 
 /** How many sessions {@link visibleSessions} gives. */
-export async function countVisibleSessions(ctx: Ctx, from: string, to: string) {
+export async function countVisibleSessions(ctx: Ctx, which: SQL | undefined) {
 	const [row] = await ctx.db
 		.select({ n: count() })
-		.from(sessionsSelect(ctx.db, from, to, visibleTo(ctx)).as('s'));
+		.from(sessionsSelect(ctx.db, which, visibleTo(ctx)).as('s'));
 	return row?.n ?? 0;
 }
 

@@ -1,24 +1,45 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../context.ts';
-import { studySession } from '../../db/schema/index.ts';
+import { studyPlanItem, studySession } from '../../db/schema/index.ts';
 import { type ListExport, keysetPages, mapPages } from '../../spreadsheet/index.ts';
 import { zh, zhColumn } from '../../spreadsheet/zh.ts';
-import { countVisibleSessions, visibleSessions } from './calendar.ts';
+import { loadPlan, loadSchedule } from './access.ts';
+import { countVisibleSessions, datedBetween, visibleSessions } from './calendar.ts';
+
+/** Which sessions to export: a calendar year's, one study plan's or one schedule's. */
+export type SessionsOf = { year: number } | { planId: number } | { scheduleId: number };
 
 /**
- * A year of the sessions the calendar shows the user (their own; every session of their units for
- * organisers, HR and administrators), in date order, read a page at a time.
+ * The condition selecting the sessions of `of`. A plan or a schedule is looked up first, as its
+ * page does: one out of the user's units is refused (not found when they may read elsewhere).
  */
-export async function exportSessions(ctx: Ctx, year: number): Promise<ListExport> {
-	const from = `${year}-01-01`;
-	const to = `${year}-12-31`;
-	const rows = await countVisibleSessions(ctx, from, to);
+async function selecting(ctx: Ctx, of: SessionsOf): Promise<SQL | undefined> {
+	if ('year' in of) return datedBetween(`${of.year}-01-01`, `${of.year}-12-31`);
+	if ('planId' in of) {
+		await loadPlan(ctx, of.planId, 'study.read');
+		const items = ctx.db
+			.select({ id: studyPlanItem.id })
+			.from(studyPlanItem)
+			.where(eq(studyPlanItem.planId, of.planId));
+		return inArray(studySession.planItemId, items);
+	}
+	await loadSchedule(ctx, of.scheduleId, 'study.read');
+	return eq(studySession.scheduleId, of.scheduleId);
+}
+
+/**
+ * The sessions of a year, a plan or a schedule that the calendar shows the user (their own; every
+ * session of their units for organisers, HR and administrators), in date order, read a page at a
+ * time.
+ */
+export async function exportSessions(ctx: Ctx, of: SessionsOf): Promise<ListExport> {
+	const which = await selecting(ctx, of);
+	const rows = await countVisibleSessions(ctx, which);
 	type Row = Awaited<ReturnType<typeof visibleSessions>>[number];
 	const fetch = (after: Row | undefined, limit: number) =>
 		visibleSessions(
 			ctx,
-			from,
-			to,
+			which,
 			after &&
 				sql`(${studySession.date}, ${studySession.startTime}, ${studySession.id}) > (${after.date}, ${after.startTime}, ${after.id})`
 		).limit(limit);

@@ -9,7 +9,7 @@ export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const asked = yearParam.safeParse(event.url.searchParams.get('year') ?? undefined);
 	const year = asked.success ? asked.data : Number(shanghaiDate(ctx.now).slice(0, 4));
-	const list = await guard(() => exportSessions(ctx, year));
+	const list = await guard(() => exportSessions(ctx, { year }));
 	return xlsxStreamResponse(
 		list,
 		{ nameKey: 'study_sessions_filename', ascii: 'sessions' },

@@ -1,0 +1,14 @@
+import { ctxOf, guard } from '$lib/server/http.ts';
+import { exportSessions } from '$lib/server/services/study/sessions-export.ts';
+import { xlsxStreamResponse } from '$lib/server/spreadsheet/response.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const planId = Number(event.params.id);
+	const list = await guard(() => exportSessions(ctxOf(event), { planId }));
+	return xlsxStreamResponse(
+		list,
+		{ nameKey: 'study_sessions_filename', ascii: 'sessions' },
+		`plan-${planId}`
+	);
+};
