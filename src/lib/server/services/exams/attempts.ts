@@ -19,6 +19,7 @@ import type {
 } from '$lib/schemas/exams.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
@@ -169,15 +170,45 @@ export async function ownAttempt(
 
 /** What a save batch did: each save applied, or kept back because a newer one was already there. */
 export type SaveResult =
-	| { kind: 'saved'; saved: { questionId: string; seq: number; applied: boolean }[] }
+	| {
+			kind: 'saved';
+			saved: { questionId: string; seq: number; applied: boolean }[];
+	  }
 	| { kind: 'closed'; state: AttemptRow['state']; timeUp: boolean };
+
+/**
+ * What a save needs to know of the attempt, in one short read: whose it is, its device, its state
+ * and deadline and the questions on its paper (not the paper itself, which is the bulk of the
+ * row); built once (db/prepared.ts), read afresh every time.
+ */
+const saveTarget = prepared((db) =>
+	db
+		.select({
+			id: examAttempt.id,
+			state: examAttempt.state,
+			deadline: examAttempt.deadline,
+			autoSubmitted: examAttempt.autoSubmitted,
+			deviceId: examAttempt.deviceId,
+			questionIds: examAttempt.questionIds,
+			oneDevice: sitting.oneDevice
+		})
+		.from(examAttempt)
+		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
+		.where(
+			and(
+				eq(examAttempt.id, sql.placeholder('attemptId')),
+				eq(examAttempt.personId, sql.placeholder('personId'))
+			)
+		)
+		.prepare()
+);
 
 /**
  * Saves answers as they are given. Each save carries the sender's sequence number: a save whose
  * number is not above the stored one (late, repeated, or overtaken by a newer one from the same
  * candidate) changes nothing, so retries and an offline queue sent late are harmless. After the
- * deadline nothing is saved: the attempt is submitted and the answer says why. The write is
- * shared with the other saves waiting at the time (./save-group.ts).
+ * deadline nothing is saved: the attempt is submitted and the answer says why. The request costs
+ * the session check, one read of the attempt and its part of a shared write (./save-group.ts).
  */
 export async function saveAnswers(
 	ctx: Ctx,
@@ -187,9 +218,16 @@ export async function saveAnswers(
 		deviceId?: string;
 	}
 ): Promise<SaveResult> {
-	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
+	const personId = candidateOf(ctx);
+	const [row] = await saveTarget(ctx.db).all({
+		attemptId: input.attemptId,
+		personId
+	});
+	if (!row) throw new NotFoundError();
 	if (row.state !== 'in_progress')
 		return { kind: 'closed', state: row.state, timeUp: row.autoSubmitted };
+	checkDevice(row.oneDevice, row, input.deviceId);
+	if (ctx.now >= row.deadline) return closedResult(ctx, input);
 	const known = new Set(row.questionIds);
 	const bad = input.saves.find((s) => !known.has(s.questionId));
 	if (bad) throw new InvalidInputError({ saves: ['err_attempt_unknown_question'] });

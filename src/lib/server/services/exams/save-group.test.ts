@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { createSession, validateSessionToken } from '../../auth/session.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
 import { examAnswer, examAttempt } from '../../db/schema/index.ts';
@@ -34,20 +35,34 @@ const one = (questionId: string, seq: number, choice: string) => ({
 });
 
 /**
- * Holds the process's write queue with a transaction of its own (`meanwhile` runs in it once
- * released), so that saves made now have to wait for the next transaction, as on a busy server.
+ * Makes `requests` while the process's write queue is held by a transaction of its own, waits
+ * until all of them wait for the next transaction (as on a busy server), then lets the held one
+ * finish (running `meanwhile` in it first); their results, settled.
  */
-function holdWrites(s: Setup, meanwhile: (tx: Ctx & { db: Tx }) => Promise<void> = async () => {}) {
+async function inOneGroup<T>(
+	s: Setup,
+	requests: (() => Promise<T>)[],
+	meanwhile: (tx: Ctx & { db: Tx }) => Promise<unknown> = async () => {}
+) {
 	let release!: () => void;
 	const gate = new Promise<void>((r) => (release = r));
 	const held = transact(s.org, async (tx) => {
 		await gate;
 		await meanwhile(tx);
 	});
-	return async () => {
-		release();
-		await held;
-	};
+	const results = Promise.allSettled(requests.map((r) => r()));
+	await vi.waitFor(() => expect(waitingBatches(s.db)).toBe(requests.length));
+	release();
+	await held;
+	return results;
+}
+
+/** The values of settled promises that were all fulfilled. */
+function values<T>(settled: PromiseSettledResult<T>[]): T[] {
+	return settled.map((r) => {
+		if (r.status === 'rejected') throw r.reason;
+		return r.value;
+	});
 }
 
 async function stored(s: Setup, attemptId: number, questionId: string) {
@@ -62,21 +77,23 @@ describe('group commit of answer saves', () => {
 	it('writes the saves that arrive during a write in one transaction, each request with its own result', async () => {
 		const s = await examSetup();
 		const [a, b, c] = await candidates(s, 3);
-		await saveAnswers(a!.ctx, { attemptId: a!.id, saves: [one(a!.questions[0]!, 5, 'C')] });
+		await saveAnswers(a!.ctx, {
+			attemptId: a!.id,
+			saves: [one(a!.questions[0]!, 5, 'C')]
+		});
 		const begins = vi.spyOn(s.db, 'transaction');
-		const release = holdWrites(s);
-		const saves = [
-			// an older save of a's first answer (kept back) and a new one of a's second
-			saveAnswers(a!.ctx, {
-				attemptId: a!.id,
-				saves: [one(a!.questions[0]!, 3, 'A'), one(a!.questions[1]!, 6, 'B')]
-			}),
-			saveAnswers(b!.ctx, { attemptId: b!.id, saves: [one(b!.questions[0]!, 1, 'D')] }),
-			saveAnswers(c!.ctx, { attemptId: c!.id, saves: [one(c!.questions[2]!, 1, 'A')] })
-		];
-		await vi.waitFor(() => expect(waitingBatches(s.db)).toBe(3));
-		await release();
-		const [ra, rb, rc] = await Promise.all(saves);
+		const [ra, rb, rc] = values(
+			await inOneGroup(s, [
+				// an older save of a's first answer (kept back) and a new one of a's second
+				() =>
+					saveAnswers(a!.ctx, {
+						attemptId: a!.id,
+						saves: [one(a!.questions[0]!, 3, 'A'), one(a!.questions[1]!, 6, 'B')]
+					}),
+				() => saveAnswers(b!.ctx, { attemptId: b!.id, saves: [one(b!.questions[0]!, 1, 'D')] }),
+				() => saveAnswers(c!.ctx, { attemptId: c!.id, saves: [one(c!.questions[2]!, 1, 'A')] })
+			])
+		);
 		// the held write and one more for all three requests
 		expect(begins).toHaveBeenCalledTimes(2);
 		begins.mockRestore();
@@ -109,17 +126,17 @@ describe('group commit of answer saves', () => {
 	it('answers closed to a save whose attempt was submitted after its request was checked, and saves the rest of its group', async () => {
 		const s = await examSetup();
 		const [a, b] = await candidates(s, 2);
-		// a is submitted (by a proctor, another device, a sweep) in the write the saves wait behind
-		const release = holdWrites(s, async (tx) => {
-			await finishAttempt({ ...tx, now: a!.ctx.now }, a!.id);
-		});
-		const saves = [
-			saveAnswers(a!.ctx, { attemptId: a!.id, saves: [one(a!.questions[0]!, 1, 'A')] }),
-			saveAnswers(b!.ctx, { attemptId: b!.id, saves: [one(b!.questions[0]!, 1, 'B')] })
-		];
-		await vi.waitFor(() => expect(waitingBatches(s.db)).toBe(2));
-		await release();
-		const [ra, rb] = await Promise.all(saves);
+		const [ra, rb] = values(
+			await inOneGroup(
+				s,
+				[
+					() => saveAnswers(a!.ctx, { attemptId: a!.id, saves: [one(a!.questions[0]!, 1, 'A')] }),
+					() => saveAnswers(b!.ctx, { attemptId: b!.id, saves: [one(b!.questions[0]!, 1, 'B')] })
+				],
+				// a is submitted (a proctor, another device, a sweep) in the write the saves wait behind
+				(tx) => finishAttempt({ ...tx, now: a!.ctx.now }, a!.id)
+			)
+		);
 		expect(ra).toEqual({ kind: 'closed', state: 'graded', timeUp: false });
 		expect(rb).toMatchObject({ kind: 'saved', saved: [{ applied: true }] });
 		expect(await stored(s, a!.id, a!.questions[0]!)).toBeUndefined();
@@ -134,14 +151,10 @@ describe('group commit of answer saves', () => {
 		await client.execute(
 			`CREATE TRIGGER fail_a BEFORE INSERT ON exam_answer WHEN NEW.attempt_id = ${a!.id} BEGIN SELECT RAISE(ABORT, 'disk fault'); END`
 		);
-		const release = holdWrites(s);
-		const saves = [
-			saveAnswers(a!.ctx, { attemptId: a!.id, saves: [one(a!.questions[0]!, 1, 'A')] }),
-			saveAnswers(b!.ctx, { attemptId: b!.id, saves: [one(b!.questions[0]!, 1, 'B')] })
-		];
-		await vi.waitFor(() => expect(waitingBatches(s.db)).toBe(2));
-		await release();
-		const [ra, rb] = await Promise.allSettled(saves);
+		const [ra, rb] = await inOneGroup(s, [
+			() => saveAnswers(a!.ctx, { attemptId: a!.id, saves: [one(a!.questions[0]!, 1, 'A')] }),
+			() => saveAnswers(b!.ctx, { attemptId: b!.id, saves: [one(b!.questions[0]!, 1, 'B')] })
+		]);
 		expect(ra!.status).toBe('rejected');
 		expect(rb).toMatchObject({
 			status: 'fulfilled',
@@ -163,18 +176,12 @@ describe('group commit of answer saves', () => {
 			r.kind === 'saved' && r.saved[0]!.applied;
 
 		// one group: the newer request is written first, the older one after it
-		let release = holdWrites(s);
-		let group = [save(7, 'C'), save(2, 'A')];
-		await vi.waitFor(() => expect(waitingBatches(s.db)).toBe(2));
-		await release();
-		expect((await Promise.all(group)).map(applied)).toEqual([true, false]);
+		let group = values(await inOneGroup(s, [() => save(7, 'C'), () => save(2, 'A')]));
+		expect(group.map(applied)).toEqual([true, false]);
 
 		// one group: the older first, then the newer
-		release = holdWrites(s);
-		group = [save(8, 'A'), save(9, 'B')];
-		await vi.waitFor(() => expect(waitingBatches(s.db)).toBe(2));
-		await release();
-		expect((await Promise.all(group)).map(applied)).toEqual([true, true]);
+		group = values(await inOneGroup(s, [() => save(8, 'A'), () => save(9, 'B')]));
+		expect(group.map(applied)).toEqual([true, true]);
 
 		// a later group brings an old save (a retried request, an offline queue sent late)
 		expect(applied(await save(5, 'D'))).toBe(false);
@@ -182,5 +189,45 @@ describe('group commit of answer saves', () => {
 			response: { type: 'single', choice: 'B' },
 			seq: 9
 		});
+	});
+});
+
+describe('the cost of a save', () => {
+	it('is the session check, one short read of the attempt and one transaction of one statement per answer', async () => {
+		const { db, client } = await testDatabase();
+		const s = await examSetup({ db });
+		const [a] = await candidates(s, 1);
+		await createSession(db, 'token-of-a', a!.ctx.user.id, a!.ctx.now);
+		// the statements of the embedded driver: outside a transaction, and inside one
+		const probe = await client.transaction('write');
+		const txProto = Object.getPrototypeOf(probe) as { execute: () => unknown };
+		await probe.rollback();
+		const proto = Object.getPrototypeOf(client) as {
+			execute: () => unknown;
+			transaction: () => unknown;
+		};
+		const reads = vi.spyOn(proto, 'execute');
+		const transactions = vi.spyOn(proto, 'transaction');
+		const written = vi.spyOn(txProto, 'execute');
+		try {
+			const { user } = await validateSessionToken(db, 'token-of-a', a!.ctx.now);
+			expect(user?.id).toBe(a!.ctx.user.id);
+			const result = await saveAnswers(a!.ctx, {
+				attemptId: a!.id,
+				saves: [one(a!.questions[0]!, 1, 'A'), one(a!.questions[1]!, 2, 'B')]
+			});
+			expect(result).toMatchObject({ kind: 'saved' });
+			expect(reads).toHaveBeenCalledTimes(2);
+			// the paper (the bulk of the attempt's row) is not read to save an answer
+			for (const [stmt] of reads.mock.calls as unknown as [{ sql: string }][])
+				expect(stmt.sql).not.toMatch(/"paper"/);
+			expect(transactions).toHaveBeenCalledTimes(1);
+			// the attempts' states, then one statement per answer
+			expect(written).toHaveBeenCalledTimes(3);
+		} finally {
+			reads.mockRestore();
+			transactions.mockRestore();
+			written.mockRestore();
+		}
 	});
 });
