@@ -24,7 +24,7 @@ import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
-import { readyQuestions } from './questions.ts';
+import { readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
 import { isOnRoster } from './sittings.ts';
@@ -91,7 +91,7 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	const credits = (await candidateStanding(ctx.db, [s.sitting], personId)).get(s.sitting.id);
 	if (credits && !credits.eligible) throw new RuleError(credits.reason.code, credits.reason.data);
 	const seed = `${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`;
-	const paper = assemblePaper(await readyQuestions(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
+	const paper = assemblePaper(await readyBank(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
 	const questionIds = paper.sections.flatMap((sec) => sec.items.map((i) => i.question.id));
 	return transact(ctx, async (tx) => {
 		const [row] = await tx.db
