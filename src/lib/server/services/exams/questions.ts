@@ -37,7 +37,8 @@ export async function questionTypes(
 
 // the indexed banks kept per database handle: a few sets of banks (the exams sat at one time)
 const KEEP = 8;
-const kept = new WeakMap<ReadDb, Map<string, { stamp: string; bank: QuestionBank }>>();
+type Kept = Map<string, { stamp: string; bank: Promise<QuestionBank> }>;
+const kept = new WeakMap<ReadDb, Kept>();
 
 /**
  * The ready questions of `bankIds` indexed for drawing papers, kept in this process between
@@ -60,13 +61,20 @@ export async function readyBank(db: ReadDb, bankIds: readonly number[]): Promise
 		.where(and(inArray(question.bankId, [...bankIds]), eq(question.status, 'ready')));
 	const stamp = `${now?.n}:${now?.ids}:${now?.versions}:${now?.latest?.getTime()}`;
 	const key = [...bankIds].sort((a, b) => a - b).join(',');
-	let banks = kept.get(db);
-	if (!banks) kept.set(db, (banks = new Map()));
+	const banks: Kept = kept.get(db) ?? new Map();
+	kept.set(db, banks);
 	const hit = banks.get(key);
 	// the most recently used last, so that the oldest is the one dropped
 	banks.delete(key);
-	const bank = hit?.stamp === stamp ? hit.bank : indexBank(await readyQuestions(db, bankIds));
+	// the read itself is shared: the starts that arrive while it runs (the window has just opened)
+	// wait for it rather than each reading the bank again
+	const bank =
+		hit && hit.stamp === stamp ? hit.bank : readyQuestions(db, bankIds).then((q) => indexBank(q));
 	banks.set(key, { stamp, bank });
 	if (banks.size > KEEP) banks.delete(banks.keys().next().value!);
+	// a failed read is not kept
+	bank.catch(() => {
+		if (banks.get(key)?.bank === bank) banks.delete(key);
+	});
 	return bank;
 }

@@ -56,17 +56,25 @@ describe('the bank papers are drawn from, kept between starts', () => {
 		expect(third).not.toContain('第2题：依法行政？');
 	});
 
-	it('is read once for many starts while it does not change', async () => {
+	it('is read once for many starts while it does not change, also by starts at the same moment', async () => {
 		const { db, client } = await testDatabase();
 		const s = await examSetup({ db });
 		const { sittingId } = await publishedSitting(s);
+		const people = [];
+		for (let i = 0; i < 4; i++)
+			people.push(await candidateCtx(s.db, (await makeUser(s.db, s.a1.id)).user.id, 1));
 		const reads = vi.spyOn(client, 'execute');
 		try {
-			for (let i = 0; i < 3; i++) expect(await drawnStems(s, sittingId)).toHaveLength(4);
+			// three press start as the window opens, one a little later
+			const start = (ctx: (typeof people)[number]) =>
+				startExamAttempt(ctx, { sittingId, confirm: 'on' });
+			await Promise.all(people.slice(0, 3).map(start));
+			await start(people[3]!);
 			const bankReads = (reads.mock.calls as unknown as [{ sql: string }][]).filter(([stmt]) =>
 				/from "question" inner join "question_version"/i.test(stmt.sql)
 			);
 			expect(bankReads).toHaveLength(1);
+			expect(await s.db.$count(examAttempt)).toBe(4);
 		} finally {
 			reads.mockRestore();
 		}
