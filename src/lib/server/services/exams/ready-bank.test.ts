@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import type { Ctx } from '../../context.ts';
 import { examAttempt, question } from '../../db/schema/index.ts';
 import { testDatabase } from '../../testing/db.ts';
 import { candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
@@ -60,14 +61,13 @@ describe('the bank papers are drawn from, kept between starts', () => {
 		const { db, client } = await testDatabase();
 		const s = await examSetup({ db });
 		const { sittingId } = await publishedSitting(s);
-		const people = [];
+		const people: Ctx[] = [];
 		for (let i = 0; i < 4; i++)
 			people.push(await candidateCtx(s.db, (await makeUser(s.db, s.a1.id)).user.id, 1));
 		const reads = vi.spyOn(client, 'execute');
 		try {
 			// three press start as the window opens, one a little later
-			const start = (ctx: (typeof people)[number]) =>
-				startExamAttempt(ctx, { sittingId, confirm: 'on' });
+			const start = (ctx: Ctx) => startExamAttempt(ctx, { sittingId, confirm: 'on' });
 			await Promise.all(people.slice(0, 3).map(start));
 			await start(people[3]!);
 			const bankReads = (reads.mock.calls as unknown as [{ sql: string }][]).filter(([stmt]) =>
