@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function freePort() {
+/** A port nobody listens on now. */
+export function freePort() {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
@@ -19,7 +20,8 @@ function freePort() {
 
 /**
  * The built server on 127.0.0.1 with production settings (`BODY_SIZE_LIMIT` 6M as `npm start` sets
- * it). Returns its origin and a `stop()` that ends it and removes its database.
+ * it). Returns its origin, its process id and a `stop()` that ends it and removes its database
+ * (`extraEnv.DATABASE_URL` puts it on a database of the caller's instead, which stays).
  */
 export async function startBuiltServer(extraEnv = {}) {
 	const port = await freePort();
@@ -59,7 +61,7 @@ export async function startBuiltServer(extraEnv = {}) {
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	return { origin, stop };
+	return { origin, pid: child.pid, stop };
 }
 
 /** The p-th percentile (0–100) of a list of numbers. */

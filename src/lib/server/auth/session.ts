@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { write } from '../context.ts';
 import type { ReadDb } from '../db/index.ts';
+import { prepared } from '../db/prepared.ts';
 import { roleGrant, session, unit, user } from '../db/schema/index.ts';
 import { randomSecret, secretHash } from './secret.ts';
 import type { SessionUser } from './session-user.ts';
@@ -48,18 +49,10 @@ const touchAfter = (idleMs: number) => Math.min(idleMs / 24, 5 * 60_000);
 // the grants of the session's user, as JSON, inside the session's own SELECT
 const grantsSql = sql<string>`(SELECT json_group_array(json_object('role', ${roleGrant.role}, 'unitId', ${roleGrant.unitId}, 'unitPath', ${unit.path}, 'unitName', ${unit.name})) FROM ${roleGrant} JOIN ${unit} ON ${unit.id} = ${roleGrant.unitId} WHERE ${roleGrant.userId} = ${user.id})`;
 
-/**
- * Checks a session token in one query (session, user, grants and the session policy, as in
- * Lucia's examples): the session ends after the idle timeout without use, and after its absolute
- * lifetime however much it is used (both policy settings, see session-policy.ts).
- */
-export async function validateSessionToken(
-	db: ReadDb,
-	token: string,
-	now: Date
-): Promise<SessionValidation> {
-	const id = sessionIdOf(token);
-	const [row] = await db
+// The check's one query, built once (db/prepared.ts). Only its SQL is kept: every request reads
+// the session afresh, so a session ended or an account disabled by any process stops at once.
+const sessionQuery = prepared((db) =>
+	db
 		.select({
 			session,
 			user: {
@@ -76,7 +69,22 @@ export async function validateSessionToken(
 		})
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
-		.where(eq(session.id, id));
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare()
+);
+
+/**
+ * Checks a session token in one query (session, user, grants and the session policy, as in
+ * Lucia's examples): the session ends after the idle timeout without use, and after its absolute
+ * lifetime however much it is used (both policy settings, see session-policy.ts).
+ */
+export async function validateSessionToken(
+	db: ReadDb,
+	token: string,
+	now: Date
+): Promise<SessionValidation> {
+	const id = sessionIdOf(token);
+	const [row] = await sessionQuery(db).all({ id });
 	if (!row || row.user.disabled) return { session: null, user: null };
 	const policy = sessionPolicyOf(row.idle, row.lifetime);
 	const end = sessionEnd(row.session, policy);

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
-	type Response,
 	RuleError,
 	assemblePaper,
 	canStartAttempt,
@@ -20,11 +19,13 @@ import type {
 } from '$lib/schemas/exams.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
-import { readyQuestions } from './questions.ts';
+import { readyBank } from './questions.ts';
+import { type SaveBatch, saveInGroup } from './save-group.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
 import { isOnRoster } from './sittings.ts';
 
@@ -90,7 +91,7 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	const credits = (await candidateStanding(ctx.db, [s.sitting], personId)).get(s.sitting.id);
 	if (credits && !credits.eligible) throw new RuleError(credits.reason.code, credits.reason.data);
 	const seed = `${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`;
-	const paper = assemblePaper(await readyQuestions(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
+	const paper = assemblePaper(await readyBank(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
 	const questionIds = paper.sections.flatMap((sec) => sec.items.map((i) => i.question.id));
 	return transact(ctx, async (tx) => {
 		const [row] = await tx.db
@@ -127,7 +128,11 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	});
 }
 
-function checkDevice(oneDevice: boolean, row: AttemptRow, deviceId: string | undefined) {
+function checkDevice(
+	oneDevice: boolean,
+	row: Pick<AttemptRow, 'deviceId'>,
+	deviceId: string | undefined
+) {
 	if (oneDevice && row.deviceId !== null && row.deviceId !== deviceId)
 		throw new ConflictError('err_attempt_other_device');
 }
@@ -165,63 +170,90 @@ export async function ownAttempt(
 
 /** What a save batch did: each save applied, or kept back because a newer one was already there. */
 export type SaveResult =
-	| { kind: 'saved'; saved: { questionId: string; seq: number; applied: boolean }[] }
+	| {
+			kind: 'saved';
+			saved: { questionId: string; seq: number; applied: boolean }[];
+	  }
 	| { kind: 'closed'; state: AttemptRow['state']; timeUp: boolean };
+
+/**
+ * What a save needs to know of the attempt, in one short read: whose it is, its device, its state
+ * and deadline and the questions on its paper (not the paper itself, which is the bulk of the
+ * row); built once (db/prepared.ts), read afresh every time.
+ */
+const saveTarget = prepared((db) =>
+	db
+		.select({
+			id: examAttempt.id,
+			state: examAttempt.state,
+			deadline: examAttempt.deadline,
+			autoSubmitted: examAttempt.autoSubmitted,
+			deviceId: examAttempt.deviceId,
+			questionIds: examAttempt.questionIds,
+			oneDevice: sitting.oneDevice
+		})
+		.from(examAttempt)
+		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
+		.where(
+			and(
+				eq(examAttempt.id, sql.placeholder('attemptId')),
+				eq(examAttempt.personId, sql.placeholder('personId'))
+			)
+		)
+		.prepare()
+);
 
 /**
  * Saves answers as they are given. Each save carries the sender's sequence number: a save whose
  * number is not above the stored one (late, repeated, or overtaken by a newer one from the same
  * candidate) changes nothing, so retries and an offline queue sent late are harmless. After the
- * deadline nothing is saved: the attempt is submitted and the answer says why.
+ * deadline nothing is saved: the attempt is submitted and the answer says why. The request costs
+ * the session check, one read of the attempt and its part of a shared write (./save-group.ts).
  */
 export async function saveAnswers(
 	ctx: Ctx,
 	input: {
 		attemptId: SaveAnswersInput['attemptId'];
-		saves: readonly {
-			questionId: string;
-			seq: number;
-			response: Response | null;
-			flagged: boolean;
-		}[];
+		saves: SaveBatch['saves'];
 		deviceId?: string;
 	}
 ): Promise<SaveResult> {
-	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
+	const personId = candidateOf(ctx);
+	const [row] = await saveTarget(ctx.db).all({
+		attemptId: input.attemptId,
+		personId
+	});
+	if (!row) throw new NotFoundError();
 	if (row.state !== 'in_progress')
 		return { kind: 'closed', state: row.state, timeUp: row.autoSubmitted };
+	checkDevice(row.oneDevice, row, input.deviceId);
+	if (ctx.now >= row.deadline) return closedResult(ctx, input);
 	const known = new Set(row.questionIds);
 	const bad = input.saves.find((s) => !known.has(s.questionId));
 	if (bad) throw new InvalidInputError({ saves: ['err_attempt_unknown_question'] });
-	const at = ctx.now.getTime();
-	const applied = await transact(ctx, async (tx) => {
-		const out: boolean[] = [];
-		for (const s of input.saves) {
-			// one statement: written only while the attempt is open and before its deadline (another
-			// process's sweep may have just submitted it), and only over an older sequence number
-			const result = await tx.db.run(sql`
-				INSERT INTO ${examAnswer} (attempt_id, question_id, response, flagged, seq, saved_at)
-				SELECT ${row.id}, ${s.questionId}, ${s.response === null ? null : JSON.stringify(s.response)},
-					${s.flagged ? 1 : 0}, ${s.seq}, ${at}
-				FROM ${examAttempt}
-				WHERE ${examAttempt.id} = ${row.id} AND ${examAttempt.state} = 'in_progress'
-					AND ${examAttempt.deadline} > ${at}
-				ON CONFLICT (attempt_id, question_id) DO UPDATE SET
-					response = excluded.response, flagged = excluded.flagged, seq = excluded.seq,
-					saved_at = excluded.saved_at
-				WHERE excluded.seq > ${examAnswer.seq}`);
-			out.push(result.rowsAffected > 0);
-		}
-		return out;
+	const outcome = await saveInGroup(ctx.db, {
+		attemptId: row.id,
+		at: ctx.now.getTime(),
+		saves: input.saves
 	});
+	if (outcome.kind === 'closed') return closedResult(ctx, input);
 	return {
 		kind: 'saved',
 		saved: input.saves.map((s, i) => ({
 			questionId: s.questionId,
 			seq: s.seq,
-			applied: applied[i]!
+			applied: outcome.applied[i]!
 		}))
 	};
+}
+
+/** The answer to a save that came too late: the attempt as it stands, submitted first if overdue. */
+async function closedResult(
+	ctx: Ctx,
+	input: { attemptId: number; deviceId?: string }
+): Promise<SaveResult> {
+	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
+	return { kind: 'closed', state: row.state, timeUp: row.autoSubmitted };
 }
 
 /** The highest sequence number saved for an attempt (a new page continues above it). */

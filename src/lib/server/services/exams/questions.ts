@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { QuestionVersion } from '@xuefa/core';
+import { and, count, eq, inArray, max, sum } from 'drizzle-orm';
+import { type QuestionBank, type QuestionVersion, indexBank } from '@xuefa/core';
 import type { ReadDb } from '../../db/index.ts';
 import { question, questionVersion } from '../../db/schema/index.ts';
 import { currentVersionJoin } from '../questions/store.ts';
@@ -33,4 +33,48 @@ export async function questionTypes(
 		.from(question)
 		.where(and(inArray(question.id, [...ids]), inArray(question.bankId, [...bankIds])));
 	return new Map(rows.map((r) => [r.id, r.type]));
+}
+
+// the indexed banks kept per database handle: a few sets of banks (the exams sat at one time)
+const KEEP = 8;
+type Kept = Map<string, { stamp: string; bank: Promise<QuestionBank> }>;
+const kept = new WeakMap<ReadDb, Kept>();
+
+/**
+ * The ready questions of `bankIds` indexed for drawing papers, kept in this process between
+ * starts: on exam day hundreds of candidates start within seconds, and reading and indexing a
+ * bank of thousands of questions for each would keep them waiting. Only a copy, checked against
+ * the database at every start by one short read of the ready questions' count, ids, versions and
+ * latest change: a question readied, retired, deleted or edited (a new version) in any process
+ * changes it, so a paper is never drawn from a bank that changed since it was read.
+ */
+export async function readyBank(db: ReadDb, bankIds: readonly number[]): Promise<QuestionBank> {
+	if (bankIds.length === 0) return indexBank([]);
+	const [now] = await db
+		.select({
+			n: count(),
+			ids: sum(question.id),
+			versions: sum(question.currentVersion),
+			latest: max(question.updatedAt)
+		})
+		.from(question)
+		.where(and(inArray(question.bankId, [...bankIds]), eq(question.status, 'ready')));
+	const stamp = `${now?.n}:${now?.ids}:${now?.versions}:${now?.latest?.getTime()}`;
+	const key = [...bankIds].sort((a, b) => a - b).join(',');
+	const banks: Kept = kept.get(db) ?? new Map();
+	kept.set(db, banks);
+	const hit = banks.get(key);
+	// the most recently used last, so that the oldest is the one dropped
+	banks.delete(key);
+	// the read itself is shared: the starts that arrive while it runs (the window has just opened)
+	// wait for it rather than each reading the bank again
+	const bank =
+		hit && hit.stamp === stamp ? hit.bank : readyQuestions(db, bankIds).then((q) => indexBank(q));
+	banks.set(key, { stamp, bank });
+	if (banks.size > KEEP) banks.delete(banks.keys().next().value!);
+	// a failed read is not kept
+	bank.catch(() => {
+		if (banks.get(key)?.bank === bank) banks.delete(key);
+	});
+	return bank;
 }
