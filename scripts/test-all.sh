@@ -29,7 +29,7 @@ lane() { # name, command…: a check that counts as one test, run in the backgro
 	(
 		shift
 		start=$SECONDS
-		"$@"
+		nice -n 10 "$@"
 		status=$?
 		echo "   ($((SECONDS - start)) s)"
 		exit $status
@@ -48,7 +48,9 @@ timed "unit and service tests done"
 
 # The static checks each use about one core and the end-to-end tests leave one mostly idle (they
 # wait on the browser and the server's timers): the checks run side by side with them, each into its
-# own log, shown in order once the end-to-end tests are done.
+# own log, shown in order once the end-to-end tests are done. They run niced: the end-to-end tests
+# are the longest path, and at equal priority three checks at once slowed every test by a tenth;
+# niced, the checks take the time the tests leave idle.
 lane "messages in both languages" node scripts/messages.mjs check
 lane "lint" npm run --silent lint
 lane "types" sh -c 'npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings && npx tsc -p packages/core'
