@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4317);
+// a second run beside the first (npm test's statute run without statutes) keeps its own database
+// and results: E2E_TMP, E2E_OUTPUT
+const TMP = process.env.E2E_TMP ?? 'tests/.tmp';
 const ORIGIN = `http://localhost:${PORT}`;
 
 // Debian's chromium where it is installed (CI installs it); otherwise Playwright's own browser.
@@ -15,7 +18,7 @@ const a11y = Boolean(process.env.A11Y);
 
 export default defineConfig<{ a11yAudit: boolean }>({
 	testDir: 'tests',
-	outputDir: 'test-results',
+	outputDir: process.env.E2E_OUTPUT ?? 'test-results',
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
@@ -61,7 +64,7 @@ export default defineConfig<{ a11yAudit: boolean }>({
 	webServer: {
 		// the built app, as in production, on a fresh demo database (E2E_PREBUILT=1: the build/ of a
 		// run just before, for a second run with other settings)
-		command: `rm -rf tests/.tmp && ${process.env.E2E_PREBUILT ? '' : 'npm run build && '}node scripts/start.mjs --demo`,
+		command: `rm -rf ${TMP} && ${process.env.E2E_PREBUILT ? '' : 'npm run build && '}node scripts/start.mjs --demo`,
 		url: `${ORIGIN}/login`,
 		// the build runs inside this command: slow on a loaded two-core machine
 		timeout: 600_000,
@@ -69,7 +72,7 @@ export default defineConfig<{ a11yAudit: boolean }>({
 		env: {
 			PORT: String(PORT),
 			ORIGIN,
-			DATABASE_URL: 'file:./tests/.tmp/e2e.db',
+			DATABASE_URL: `file:./${TMP}/e2e.db`,
 			XUEFA_DEMO: '1',
 			// the monitor test waits for the sweep to submit an abandoned attempt
 			XUEFA_SWEEP_SECONDS: '2'
