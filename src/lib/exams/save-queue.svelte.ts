@@ -13,6 +13,14 @@ export interface QueuedSave {
 	flagged: boolean;
 }
 
+/** The server's word on one save (see `SaveResult` in the exam service). */
+interface SaveAck {
+	questionId: string;
+	seq: number;
+	applied: boolean;
+	held?: number;
+}
+
 interface Stored {
 	seq: number;
 	pending: Record<string, QueuedSave>;
@@ -94,16 +102,12 @@ export class SaveQueue {
 			});
 			const body = (await res.json().catch(() => null)) as {
 				kind?: string;
-				saved?: { questionId: string; seq: number }[];
+				saved?: SaveAck[];
 			} | null;
 			if (res.ok && body?.kind === 'saved') {
-				const next = { ...this.pending };
-				// acknowledged (applied or already overtaken on the server): only if not changed since
-				for (const s of body.saved ?? [])
-					if (next[s.questionId]?.seq === s.seq) delete next[s.questionId];
-				this.pending = next;
+				this.pending = this.#acknowledge(body.saved ?? []);
 				this.#write();
-				this.status = Object.keys(next).length ? 'saving' : 'saved';
+				this.status = Object.keys(this.pending).length ? 'saving' : 'saved';
 			} else if (res.ok && body?.kind === 'closed') {
 				this.status = 'closed';
 				this.onClosed();
@@ -118,6 +122,29 @@ export class SaveQueue {
 			this.#inFlight = false;
 		}
 		if (this.status === 'saving') await this.flush();
+	}
+
+	/**
+	 * What is left to send once the server answered: a save it applied, or kept back while holding
+	 * this very answer (a retry of one that had arrived), leaves the queue. A save kept back because
+	 * the server holds another answer (`held`: a second tab or another device of the candidate's
+	 * answered the question since) is this page's newer answer: it goes again, numbered above the
+	 * one held, rather than being shown as saved while the server keeps the other. A save changed
+	 * on this page meanwhile waits for its own turn.
+	 */
+	#acknowledge(acks: readonly SaveAck[]): Record<string, QueuedSave> {
+		const next = { ...this.pending };
+		for (const ack of acks) {
+			const mine = next[ack.questionId];
+			if (mine?.seq !== ack.seq) continue;
+			if (ack.applied || ack.held === undefined) {
+				delete next[ack.questionId];
+				continue;
+			}
+			this.#seq = Math.max(this.#seq, ack.held);
+			next[ack.questionId] = { ...mine, seq: ++this.#seq };
+		}
+		return next;
 	}
 
 	#later() {

@@ -4,7 +4,7 @@
  * submits it (./finish.ts), so no process needs to remember anything.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
 	RuleError,
 	assemblePaper,
@@ -168,11 +168,16 @@ export async function ownAttempt(
 	};
 }
 
-/** What a save batch did: each save applied, or kept back because a newer one was already there. */
+/**
+ * What a save batch did: each save applied, or kept back because the server already held one with
+ * the same or a higher sequence number. When what it holds is a different answer, `held` gives
+ * that answer's number: another page of the candidate's (a second tab, another device) answered
+ * the question since, and the page that sent this one learns so instead of taking it for saved.
+ */
 export type SaveResult =
 	| {
 			kind: 'saved';
-			saved: { questionId: string; seq: number; applied: boolean }[];
+			saved: { questionId: string; seq: number; applied: boolean; held?: number }[];
 	  }
 	| { kind: 'closed'; state: AttemptRow['state']; timeUp: boolean };
 
@@ -237,14 +242,52 @@ export async function saveAnswers(
 		saves: input.saves
 	});
 	if (outcome.kind === 'closed') return closedResult(ctx, input);
+	const kept = input.saves.filter((_, i) => !outcome.applied[i]);
+	const stored = await storedAnswers(
+		ctx.db,
+		row.id,
+		kept.map((s) => s.questionId)
+	);
 	return {
 		kind: 'saved',
-		saved: input.saves.map((s, i) => ({
-			questionId: s.questionId,
-			seq: s.seq,
-			applied: outcome.applied[i]!
-		}))
+		saved: input.saves.map((s, i) => {
+			const applied = outcome.applied[i]!;
+			const other = applied ? undefined : stored.get(s.questionId);
+			// kept back, and what the server holds is not this answer: another page's, or newer
+			const overtaken =
+				other !== undefined &&
+				(JSON.stringify(other.response) !== JSON.stringify(s.response) ||
+					other.flagged !== s.flagged);
+			return {
+				questionId: s.questionId,
+				seq: s.seq,
+				applied,
+				...(overtaken ? { held: other.seq } : {})
+			};
+		})
 	};
+}
+
+/**
+ * The answers stored for questions whose saves were kept back. That is rare (a retry, a late
+ * queue, a second page), so an ordinary save costs no read here.
+ */
+async function storedAnswers(db: ReadDb, attemptId: number, questionIds: readonly string[]) {
+	const rows =
+		questionIds.length === 0
+			? []
+			: await db
+					.select({
+						questionId: examAnswer.questionId,
+						seq: examAnswer.seq,
+						response: examAnswer.response,
+						flagged: examAnswer.flagged
+					})
+					.from(examAnswer)
+					.where(
+						and(eq(examAnswer.attemptId, attemptId), inArray(examAnswer.questionId, questionIds))
+					);
+	return new Map(rows.map((r) => [r.questionId, r]));
 }
 
 /** The answer to a save that came too late: the attempt as it stands, submitted first if overdue. */

@@ -122,10 +122,17 @@ describe('saving answers', () => {
 			kind: 'saved',
 			saved: [{ questionId: q, seq: 2, applied: true }]
 		});
-		// the older save arrives after the newer one (an offline queue, a retried request)
-		expect(await save(1, 'A')).toMatchObject({ saved: [{ applied: false }] });
-		// the same save again
-		expect(await save(2, 'B')).toMatchObject({ saved: [{ applied: false }] });
+		// the older save arrives after the newer one (an offline queue, a retried request): kept back,
+		// and the sender learns that the server holds another answer, and at which number
+		expect(await save(1, 'A')).toEqual({
+			kind: 'saved',
+			saved: [{ questionId: q, seq: 1, applied: false, held: 2 }]
+		});
+		// the same save again: kept back, but it is the answer stored, so nothing more to say
+		expect(await save(2, 'B')).toEqual({
+			kind: 'saved',
+			saved: [{ questionId: q, seq: 2, applied: false }]
+		});
 		let view = await attemptPaper(ctx, id);
 		expect(view.open && view.answers[q]).toEqual({
 			response: { type: 'single', choice: 'B' },
@@ -136,6 +143,12 @@ describe('saving answers', () => {
 		view = await attemptPaper(ctx, id);
 		expect(view.open && view.answers[q]?.response).toEqual({ type: 'single', choice: 'C' });
 		expect(view.open && view.lastSeq).toBe(3);
+		// a second tab, opened before that save, numbers its own answer 3 as well: it is told the
+		// server holds a different answer 3, rather than that its own was saved
+		expect(await save(3, 'D')).toEqual({
+			kind: 'saved',
+			saved: [{ questionId: q, seq: 3, applied: false, held: 3 }]
+		});
 	});
 
 	it('refuses a question that is not on the paper', async () => {

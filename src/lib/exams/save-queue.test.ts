@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SaveQueue } from './save-queue.svelte.ts';
+
+/** The server's side of the save endpoint: per question, the answer with the highest number. */
+function fakeServer() {
+	const held = new Map<string, { seq: number; choice: string }>();
+	const requests: unknown[] = [];
+	const fetch = vi.fn(async (_url: string, init: { body: string }) => {
+		const { saves } = JSON.parse(init.body) as {
+			saves: { questionId: string; seq: number; response: { choice: string } }[];
+		};
+		requests.push(saves);
+		const saved = saves.map((s) => {
+			const stored = held.get(s.questionId);
+			if (!stored || s.seq > stored.seq) {
+				held.set(s.questionId, { seq: s.seq, choice: s.response.choice });
+				return { questionId: s.questionId, seq: s.seq, applied: true };
+			}
+			const same = stored.choice === s.response.choice;
+			return {
+				questionId: s.questionId,
+				seq: s.seq,
+				applied: false,
+				...(same ? {} : { held: stored.seq })
+			};
+		});
+		return new Response(JSON.stringify({ kind: 'saved', saved }), { status: 200 });
+	});
+	return { held, requests, fetch };
+}
+
+/** One page's localStorage; two tabs of one browser share it. */
+function storage() {
+	const items = new Map<string, string>();
+	return {
+		getItem: (k: string) => items.get(k) ?? null,
+		setItem: (k: string, v: string) => void items.set(k, v),
+		removeItem: (k: string) => void items.delete(k)
+	};
+}
+
+/** Until the page's sends are over (recording an answer starts one without waiting for it). */
+const idle = (page: SaveQueue) =>
+	vi.waitFor(() => {
+		if (page.status === 'saving') throw new Error('still saving');
+	});
+
+const answer = (choice: string) => ({ type: 'single' as const, choice });
+
+describe("the exam page's save queue", () => {
+	let server: ReturnType<typeof fakeServer>;
+	beforeEach(() => {
+		server = fakeServer();
+		vi.stubGlobal('fetch', server.fetch);
+		vi.stubGlobal('navigator', { onLine: true });
+	});
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('shows an answer as saved once the server holds it', async () => {
+		vi.stubGlobal('localStorage', storage());
+		const page = new SaveQueue(1, 0, () => {});
+		page.record('q1', answer('A'), false);
+		await idle(page);
+		expect(page.status).toBe('saved');
+		expect(page.pending).toEqual({});
+		expect(server.held.get('q1')).toEqual({ seq: 1, choice: 'A' });
+	});
+
+	it('sends again, above the held number, an answer another page had overtaken', async () => {
+		// a page left open on one device, and a newer one on another: both loaded at number 10
+		vi.stubGlobal('localStorage', storage());
+		const other = new SaveQueue(1, 10, () => {});
+		vi.stubGlobal('localStorage', storage());
+		const old = new SaveQueue(1, 10, () => {});
+		for (const q of ['q2', 'q3', 'q4']) {
+			other.record(q, answer('B'), false);
+			await idle(other);
+		}
+		expect(server.held.get('q4')).toEqual({ seq: 13, choice: 'B' });
+		// back on the old page, the candidate changes q4: numbered 11, below what the server holds
+		old.record('q4', answer('C'), false);
+		await idle(old);
+		// the server kept it back; the page did not take it for saved but sent it again above 13
+		expect(server.requests.at(-2)).toMatchObject([{ questionId: 'q4', seq: 11 }]);
+		expect(server.requests.at(-1)).toMatchObject([{ questionId: 'q4', seq: 14 }]);
+		expect(server.held.get('q4')).toEqual({ seq: 14, choice: 'C' });
+		expect(old.status).toBe('saved');
+		// and its next answers are numbered above it
+		old.record('q5', answer('A'), false);
+		await idle(old);
+		expect(server.held.get('q5')).toEqual({ seq: 15, choice: 'A' });
+	});
+
+	it('takes a retried save of the answer the server already holds as saved, sending nothing more', async () => {
+		vi.stubGlobal('localStorage', storage());
+		server.held.set('q1', { seq: 1, choice: 'A' });
+		// a reload after the first request arrived but before its answer came back
+		const page = new SaveQueue(1, 0, () => {});
+		page.record('q1', answer('A'), false);
+		await idle(page);
+		expect(server.requests).toHaveLength(1);
+		expect(page.status).toBe('saved');
+		expect(page.pending).toEqual({});
+	});
+});
