@@ -26,7 +26,11 @@ interface Stored {
 	pending: Record<string, QueuedSave>;
 }
 
-export type SaveStatus = 'saved' | 'saving' | 'offline' | 'error' | 'closed';
+/**
+ * `moved`: the sitting allows one device and the attempt now goes on on another (a proctor let
+ * the candidate change device): this page can no longer save, and retrying would not help.
+ */
+export type SaveStatus = 'saved' | 'saving' | 'offline' | 'error' | 'closed' | 'moved';
 
 const RETRY_MS = 4000;
 
@@ -81,7 +85,7 @@ export class SaveQueue {
 
 	/** Sends everything waiting; resolves when the queue is empty or the send failed. */
 	async flush(): Promise<void> {
-		if (this.#inFlight || this.status === 'closed') return;
+		if (this.#inFlight || this.status === 'closed' || this.status === 'moved') return;
 		const saves = Object.values(this.pending);
 		if (saves.length === 0) {
 			this.status = 'saved';
@@ -111,6 +115,10 @@ export class SaveQueue {
 			} else if (res.ok && body?.kind === 'closed') {
 				this.status = 'closed';
 				this.onClosed();
+			} else if (res.status === 409) {
+				// the one device this attempt may be answered on is another one now (kept: the answers
+				// stay in this browser's storage, should the proctor move the attempt back here)
+				this.status = 'moved';
 			} else {
 				this.status = 'error';
 				this.#later();

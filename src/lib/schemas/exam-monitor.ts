@@ -23,6 +23,17 @@ export const extendAttemptInput = z.object({
 });
 export type ExtendAttemptInput = z.infer<typeof extendAttemptInput>;
 
+/**
+ * Let a candidate of a one-device sitting go on on another device (their phone broke), with a
+ * reason: the next device that opens the attempt becomes its device.
+ */
+export const releaseDeviceInput = z.object({
+	sittingId: id,
+	attemptId: id,
+	reason: text(500)
+});
+export type ReleaseDeviceInput = z.infer<typeof releaseDeviceInput>;
+
 /** The exam page reports that the candidate left it. */
 export const focusEventInput = z.object({
 	attemptId: id,

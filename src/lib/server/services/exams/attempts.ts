@@ -156,6 +156,21 @@ export async function ownAttempt(
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.personId, personId)));
 	if (!row) throw new NotFoundError();
 	if (row.attempt.state === 'in_progress') checkDevice(row.oneDevice, row.attempt, deviceId);
+	if (
+		row.oneDevice &&
+		row.attempt.state === 'in_progress' &&
+		row.attempt.deviceId === null &&
+		deviceId !== undefined
+	) {
+		// released by a proctor (integrity.ts): the first device to come back is the attempt's now
+		await transact(ctx, (tx) =>
+			tx.db
+				.update(examAttempt)
+				.set({ deviceId })
+				.where(and(eq(examAttempt.id, attemptId), sql`${examAttempt.deviceId} IS NULL`))
+		);
+		return ownAttempt(ctx, attemptId, deviceId);
+	}
 	if (row.attempt.state === 'in_progress' && ctx.now >= row.attempt.deadline) {
 		await transact(ctx, (tx) => finishAttempt(tx, attemptId));
 		return ownAttempt(ctx, attemptId, deviceId);

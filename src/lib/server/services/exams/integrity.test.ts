@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { releaseDeviceInput } from '$lib/schemas/exam-monitor.ts';
 import { sittingInput } from '$lib/schemas/exams.ts';
 import { auditEntry, certificate, examAttempt, passRecord, person } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
@@ -12,8 +13,14 @@ import {
 	rightChoice
 } from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
-import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
-import { attemptStatus, extendExamAttempt, recordFocusLoss, voidExamAttempt } from './integrity.ts';
+import { ownAttempt, saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
+import {
+	attemptStatus,
+	extendExamAttempt,
+	recordFocusLoss,
+	releaseExamDevice,
+	voidExamAttempt
+} from './integrity.ts';
 import { proctoredSittings, sittingMonitor } from './monitor.ts';
 import { createSitting, isOnRoster } from './sittings.ts';
 import { myExams } from './view.ts';
@@ -258,6 +265,115 @@ describe('extending a candidate’s time', () => {
 		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
 		expect(row!.deadline).toEqual(at(30));
 		expect(await audits(s, 'exam.attempt.extended')).toHaveLength(0);
+	});
+});
+
+describe('one device per candidate', () => {
+	/** One save of the attempt's first question, from the browser with `deviceId`. */
+	async function saveFrom(
+		ctx: Awaited<ReturnType<typeof candidateCtx>>,
+		id: number,
+		deviceId: string,
+		seq: number
+	) {
+		const [row] = await ctx.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const q = row!.paper.sections[0]!.items[0]!;
+		return saveAnswers(ctx, {
+			attemptId: id,
+			deviceId,
+			saves: [
+				{ questionId: q.question.id, seq, response: rightChoice(q.optionOrder), flagged: false }
+			]
+		});
+	}
+
+	it('keeps the attempt on the device that started it, until a proctor lets the candidate change (audited)', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s, {}, {}, { oneDevice: 'on' });
+		const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
+		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on', deviceId: 'phone' });
+		expect((await saveFrom(ctx, id, 'phone', 1)).kind).toBe('saved');
+		// another browser can neither resume, nor open, nor save the attempt
+		const other = new ConflictError('err_attempt_other_device');
+		await expect(
+			startExamAttempt(ctx, { sittingId, confirm: 'on', deviceId: 'laptop' })
+		).rejects.toEqual(other);
+		await expect(ownAttempt(ctx, id, 'laptop')).rejects.toEqual(other);
+		await expect(saveFrom(ctx, id, 'laptop', 2)).rejects.toEqual(other);
+
+		// the phone breaks: the proctor's monitor shows the attempt tied to a device
+		const proctor = await monitorAt(s, 10);
+		const bound = async () =>
+			(await sittingMonitor(proctor, sittingId)).rows.find((r) => r.id === s.cadre.person.id)!
+				.attempt!.deviceBound;
+		expect((await sittingMonitor(proctor, sittingId)).sitting.oneDevice).toBe(true);
+		expect(await bound()).toBe(true);
+		// and lets the candidate go on elsewhere, with a reason
+		expect(releaseDeviceInput.safeParse({ sittingId, attemptId: id, reason: ' ' }).success).toBe(
+			false
+		);
+		expect(
+			await releaseExamDevice(proctor, { sittingId, attemptId: id, reason: '手机没电' })
+		).toEqual({ kind: 'released', attemptId: id });
+		const [entry] = await audits(s, 'exam.attempt.device_released');
+		expect(entry).toMatchObject({ entityId: String(id) });
+		expect(entry!.after).toMatchObject({ reason: '手机没电' });
+		expect(await bound()).toBe(false);
+		// nothing more to release until a device has taken it
+		await expect(
+			releaseExamDevice(proctor, { sittingId, attemptId: id, reason: '再次' })
+		).rejects.toEqual(new ConflictError('err_attempt_device_not_bound'));
+
+		// the laptop starts (resumes) and opens the attempt: it is the attempt's device now, with the
+		// answers and the deadline as they were
+		const later = await candidateCtx(s.db, s.cadre.user.id, 12);
+		expect(await startExamAttempt(later, { sittingId, confirm: 'on', deviceId: 'laptop' })).toBe(
+			id
+		);
+		const row = await ownAttempt(later, id, 'laptop');
+		expect(row.deviceId).toBe('laptop');
+		expect((await saveFrom(later, id, 'laptop', 2)).kind).toBe('saved');
+		// and the old phone, back on, can no longer save
+		await expect(saveFrom(later, id, 'phone', 3)).rejects.toEqual(other);
+	});
+
+	it('is refused where the sitting allows any device, for an attempt that has ended, and to a cadre', async () => {
+		const s = await examSetup();
+		const open = await publishedSitting(s);
+		const a = await start(s, open.sittingId, 5);
+		await expect(
+			releaseExamDevice(await monitorAt(s, 10), {
+				sittingId: open.sittingId,
+				attemptId: a.id,
+				reason: '换设备'
+			})
+		).rejects.toEqual(new ConflictError('err_attempt_device_not_bound'));
+
+		const one = await publishedSitting(s, {}, {}, { name: '第二场', oneDevice: 'on' });
+		const other = await makeUser(s.db, s.a1.id);
+		const ctx = await candidateCtx(s.db, other.user.id, 5);
+		const id = await startExamAttempt(ctx, {
+			sittingId: one.sittingId,
+			confirm: 'on',
+			deviceId: 'pc'
+		});
+		// the candidate cannot release their own device
+		await expect(
+			releaseExamDevice(await ctxFor(s.db, other.user.id, at(10)), {
+				sittingId: one.sittingId,
+				attemptId: id,
+				reason: '换设备'
+			})
+		).rejects.toBeInstanceOf(ForbiddenError);
+		await submitExamAttempt(ctx, { attemptId: id, deviceId: 'pc' });
+		await expect(
+			releaseExamDevice(await monitorAt(s, 10), {
+				sittingId: one.sittingId,
+				attemptId: id,
+				reason: '换设备'
+			})
+		).rejects.toEqual(new ConflictError('err_attempt_release_not_running'));
+		expect(await audits(s, 'exam.attempt.device_released')).toEqual([]);
 	});
 });
 

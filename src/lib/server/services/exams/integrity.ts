@@ -9,6 +9,7 @@ import type {
 	AttemptStatus,
 	ExtendAttemptInput,
 	FocusEventInput,
+	ReleaseDeviceInput,
 	VoidAttemptInput
 } from '$lib/schemas/exam-monitor.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -17,7 +18,8 @@ import {
 	exam,
 	examAttempt,
 	examFocusEvent,
-	passRecord
+	passRecord,
+	sitting
 } from '../../db/schema/index.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -117,6 +119,49 @@ export async function extendExamAttempt(ctx: Ctx, input: ExtendAttemptInput) {
 		});
 	});
 	return { kind: 'extended' as const, attemptId: row.id, deadline: deadline.getTime() };
+}
+
+/**
+ * Frees a running attempt of a one-device sitting from the device that started it (a broken or
+ * flat phone): the next device that opens it, through the sitting's start button, becomes its
+ * device, and the old one can no longer save. Audited with the reason.
+ */
+export async function releaseExamDevice(ctx: Ctx, input: ReleaseDeviceInput) {
+	const { row, exam: e } = await watchedAttempt(ctx, input.sittingId, input.attemptId);
+	const [s] = await ctx.db
+		.select({ oneDevice: sitting.oneDevice })
+		.from(sitting)
+		.where(eq(sitting.id, row.sittingId));
+	if (!s?.oneDevice) throw new ConflictError('err_attempt_device_not_bound');
+	await transact(ctx, async (tx) => {
+		const changed = await tx.db
+			.update(examAttempt)
+			.set({ deviceId: null })
+			.where(
+				and(
+					eq(examAttempt.id, row.id),
+					eq(examAttempt.state, 'in_progress'),
+					sql`${examAttempt.deadline} > ${ctx.now.getTime()}`,
+					sql`${examAttempt.deviceId} IS NOT NULL`
+				)
+			)
+			.returning({ id: examAttempt.id });
+		if (changed.length === 0)
+			throw new ConflictError(
+				row.state === 'in_progress' && row.deadline > ctx.now
+					? 'err_attempt_device_not_bound'
+					: 'err_attempt_release_not_running'
+			);
+		await appendAudit(tx, {
+			action: 'exam.attempt.device_released',
+			entityType: 'exam_attempt',
+			entityId: row.id,
+			unitId: e.unitId,
+			before: { deviceBound: true },
+			after: { personId: row.personId, deviceBound: false, reason: input.reason }
+		});
+	});
+	return { kind: 'released' as const, attemptId: row.id };
 }
 
 async function focusOf(ctx: Ctx, attemptId: number) {

@@ -96,6 +96,7 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 			autoSubmitted: examAttempt.autoSubmitted,
 			questions: sql<number>`json_array_length(${examAttempt.questionIds})`,
 			voidReason: examAttempt.voidReason,
+			deviceBound: sql<boolean>`${examAttempt.deviceId} IS NOT NULL`.mapWith(Boolean),
 			// the outer id spelled out: a one-table select leaves its columns unqualified
 			answered: sql<number>`(SELECT count(*) FROM ${examAnswer} AS a WHERE a.attempt_id = ${OUTER_ID} AND a.response IS NOT NULL)`,
 			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} AS f WHERE f.attempt_id = ${OUTER_ID})`
@@ -131,7 +132,8 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 						questions: a.questions,
 						answered: a.answered,
 						focusLosses: a.focusLosses,
-						voidReason: a.voidReason
+						voidReason: a.voidReason,
+						deviceBound: a.deviceBound
 					}
 				: null
 		};
@@ -144,7 +146,8 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 			id: s.id,
 			name: s.name,
 			opensAt: s.opensAt.getTime(),
-			closesAt: s.closesAt.getTime()
+			closesAt: s.closesAt.getTime(),
+			oneDevice: s.oneDevice
 		},
 		now,
 		rows,

@@ -1,7 +1,15 @@
-import { extendAttemptInput, voidAttemptInput } from '$lib/schemas/exam-monitor.ts';
+import {
+	extendAttemptInput,
+	releaseDeviceInput,
+	voidAttemptInput
+} from '$lib/schemas/exam-monitor.ts';
 import { act, done } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { extendExamAttempt, voidExamAttempt } from '$lib/server/services/exams/integrity.ts';
+import {
+	extendExamAttempt,
+	releaseExamDevice,
+	voidExamAttempt
+} from '$lib/server/services/exams/integrity.ts';
 import { sittingMonitor } from '$lib/server/services/exams/monitor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const done = event.url.searchParams.get('done');
 	return {
 		monitor: await guard(() => sittingMonitor(ctx, Number(event.params.id))),
-		done: done === 'extended' || done === 'voided' ? done : null
+		done: done === 'extended' || done === 'voided' || done === 'released' ? done : null
 	};
 };
 
@@ -28,5 +36,12 @@ export const actions: Actions = {
 		});
 		if (out.kind === 'failed') return out.failure;
 		done(event, 'voided');
+	},
+	releaseDevice: async (event) => {
+		const out = await act(event, 'releaseDevice', releaseDeviceInput, releaseExamDevice, {
+			extra: { sittingId: event.params.id }
+		});
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'released');
 	}
 };
