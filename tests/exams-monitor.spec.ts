@@ -95,6 +95,11 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	// the first candidate's timer followed the new deadline without a reload
 	await expect(first.page.getByRole('timer')).toHaveText(/^(9|10|11):\d\d$/, { timeout: 35_000 });
 
+	// the candidate's network drops and they change their answer: it waits in the browser
+	await first.context.setOffline(true);
+	await first.page.getByLabel('错误').check();
+	await expect(first.page.getByRole('status').filter({ hasText: '网络已断开' })).toBeVisible();
+
 	// a void needs a reason; with one, the attempt no longer counts
 	const again = card(page, firstNo);
 	await again.getByText('延长时间或作废').click();
@@ -104,9 +109,13 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	await expect(card(page, firstNo)).toContainText('已作废');
 	await expect(card(page, firstNo)).toContainText('考试中使用手机查阅资料');
 
-	// the candidate's exam is over: the page goes to the result
-	await first.page.reload();
-	await expect(first.page).toHaveURL(/\/result$/);
+	// back online, the page sends the waiting answer, learns that the exam is over and goes to the
+	// result, which says that the answer given offline never counted
+	await first.context.setOffline(false);
+	await expect(first.page).toHaveURL(/\/result$/, { timeout: 35_000 });
+	await expect(first.page.getByRole('status').filter({ hasText: '未计入成绩' })).toContainText(
+		'1 个答案'
+	);
 	await first.context.close();
 
 	// the proctor, who organises nothing, finds the sitting under 我的考试 and opens its monitor
