@@ -8,6 +8,7 @@ import { handleSession } from '$lib/server/auth/handle.ts';
 import { startDeadlineSweep } from '$lib/server/services/exams/sweep.ts';
 import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
 import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
+import { handleExamLock } from '$lib/server/request/handle-exam-lock.ts';
 import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
 // the exam deadline sweep runs in every process (a database lease lets one at a time do it), and
@@ -41,7 +42,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 // The request log times everything and records the status sent, the 503 of a busy database too;
 // a busy database found by the session check or a page is answered 503 in the person's language;
 // the body limit wraps the request that the locale step passes on (paraglide hands the rest of the
-// chain a copy of the request).
+// chain a copy of the request). Someone sitting an exam reaches nothing that shows answer keys.
 export const handle = sequence(
 	handleRequestLog,
 	handleHeaders,
@@ -50,7 +51,8 @@ export const handle = sequence(
 	handleBodyLimit,
 	handleDatabase,
 	handleSession,
-	handleForcedPasswordChange
+	handleForcedPasswordChange,
+	handleExamLock
 );
 
 // A busy database is a temporary condition, not a fault to investigate: no error id, no stack.

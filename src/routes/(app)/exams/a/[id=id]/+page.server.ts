@@ -18,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		paper,
 		q: Number.isInteger(q) && q >= 1 && q <= paper.items.length ? q - 1 : 0,
-		review: event.url.searchParams.has('review')
+		review: event.url.searchParams.has('review'),
+		// sent back here from practice or the banks (request/handle-exam-lock.ts)
+		paused: event.url.searchParams.has('paused')
 	};
 };
 
