@@ -56,11 +56,18 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	await expect(page.getByText('考试已发布，可以安排场次。')).toBeVisible();
 	await page.getByLabel('场次名称').fill('监考场');
 	await page.getByLabel('开始时间').fill(shanghai(-60));
-	await page.getByLabel('结束时间').fill(shanghai(180));
+	const closes = shanghai(180);
+	await page.getByLabel('结束时间').fill(closes);
 	await page.getByLabel('区市场监督管理局').check();
 	await page.getByLabel('监考人员（登录名）').fill('grader');
 	await page.getByRole('button', { name: '创建场次' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('监考场');
+	// the sitting can be changed afterwards: here it closes an hour later
+	await page.getByRole('link', { name: '修改场次' }).click();
+	await expect(page.getByLabel('结束时间')).toHaveValue(closes);
+	await page.getByLabel('结束时间').fill(shanghai(240));
+	await page.getByRole('button', { name: '保存修改' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '场次已修改' })).toBeVisible();
 	await page.getByRole('link', { name: '实时监控' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('实时监控 · 监考场');
 	const monitorUrl = page.url();

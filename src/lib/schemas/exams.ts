@@ -140,34 +140,45 @@ const nameList = z
 	.default('')
 	.transform((s) => [...new Set(s.split(/[\s,，、;；]+/).filter(Boolean))]);
 
+/** A sitting's fields, as the create and edit forms send them. */
+const sittingFields = {
+	name: text(200),
+	opensAt: localDateTime,
+	closesAt: localDateTime,
+	oneDevice: checkbox,
+	unitIds: ids,
+	employeeNos: nameList,
+	ranks: z.preprocess(
+		(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+		z.array(z.enum(RANKS, { error: 'err_invalid' })).max(RANKS.length)
+	),
+	/** Proctors' logins. */
+	proctors: nameList,
+	...creditFields
+};
+
+function checkSitting(
+	v: { opensAt: Date; closesAt: Date; unitIds: number[]; employeeNos: string[]; ranks: string[] },
+	c: z.RefinementCtx
+) {
+	if (v.closesAt <= v.opensAt)
+		c.addIssue({ code: 'custom', path: ['closesAt'], message: 'err_sitting_window' });
+	if (v.unitIds.length === 0 && v.employeeNos.length === 0 && v.ranks.length === 0)
+		c.addIssue({ code: 'custom', path: ['unitIds'], message: 'err_sitting_roster_empty' });
+}
+
 /**
  * Create a sitting with its roster: units (and their sub-units), ranks (within the exam's unit) and
  * people by employee number; and its proctors by login.
  */
-export const sittingInput = z
-	.object({
-		examId: id,
-		name: text(200),
-		opensAt: localDateTime,
-		closesAt: localDateTime,
-		oneDevice: checkbox,
-		unitIds: ids,
-		employeeNos: nameList,
-		ranks: z.preprocess(
-			(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
-			z.array(z.enum(RANKS, { error: 'err_invalid' })).max(RANKS.length)
-		),
-		/** Proctors' logins. */
-		proctors: nameList,
-		...creditFields
-	})
-	.superRefine((v, c) => {
-		if (v.closesAt <= v.opensAt)
-			c.addIssue({ code: 'custom', path: ['closesAt'], message: 'err_sitting_window' });
-		if (v.unitIds.length === 0 && v.employeeNos.length === 0 && v.ranks.length === 0)
-			c.addIssue({ code: 'custom', path: ['unitIds'], message: 'err_sitting_roster_empty' });
-	});
+export const sittingInput = z.object({ examId: id, ...sittingFields }).superRefine(checkSitting);
 export type SittingInput = z.infer<typeof sittingInput>;
+
+/** Change a sitting: its window, roster, proctors, device rule and credit requirement. */
+export const sittingEditInput = z
+	.object({ sittingId: id, ...sittingFields })
+	.superRefine(checkSitting);
+export type SittingEditInput = z.infer<typeof sittingEditInput>;
 
 /** 豁免: exempt a person on a sitting's roster from its credit requirement, with the reason. */
 export const creditExemptionInput = z.object({

@@ -111,7 +111,7 @@ export async function nameOnRoster(db: Tx, sittingId: number, personIds: readonl
 }
 
 /** The active accounts named as proctors (by login); unknown names are a field error. */
-async function proctorsNamed(ctx: Ctx, usernames: readonly string[]): Promise<number[]> {
+export async function proctorsNamed(ctx: Ctx, usernames: readonly string[]): Promise<number[]> {
 	if (usernames.length === 0) return [];
 	const lower = usernames.map((u) => u.toLowerCase());
 	const rows = await ctx.db

@@ -15,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
 	return {
 		results: await guard(() => sittingResults(ctx, id)),
-		analysis: await guard(() => sittingAnalysis(ctx, id))
+		analysis: await guard(() => sittingAnalysis(ctx, id)),
+		updated: event.url.searchParams.has('updated')
 	};
 };
 
