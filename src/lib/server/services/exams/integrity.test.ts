@@ -196,6 +196,24 @@ describe('focus losses', () => {
 		expect(m.rows.find((r) => r.id === s.cadre.person.id)!.attempt!.focusLosses).toBe(3);
 	});
 
+	it('are listed on the monitor with their times and kinds, the latest twenty first', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		for (let minute = 1; minute <= 25; minute++)
+			await recordFocusLoss(await candidateCtx(s.db, s.cadre.user.id, minute), {
+				attemptId: a.id,
+				kind: minute % 2 ? 'hidden' : 'blur'
+			});
+		const m = await sittingMonitor(await monitorAt(s, 30), sittingId);
+		const mine = m.rows.find((r) => r.id === s.cadre.person.id)!.attempt!;
+		expect(mine.focusLosses).toBe(25);
+		expect(mine.focusEvents).toHaveLength(20);
+		expect(mine.focusEvents[0]).toEqual({ kind: 'hidden', at: at(25).getTime() });
+		expect(mine.focusEvents[1]).toEqual({ kind: 'blur', at: at(24).getTime() });
+		expect(mine.focusEvents.at(-1)).toEqual({ kind: 'blur', at: at(6).getTime() });
+	});
+
 	it('without a limit never end the attempt; nobody else can report them', async () => {
 		const s = await examSetup();
 		const { sittingId } = await publishedSitting(s);

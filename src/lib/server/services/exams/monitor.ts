@@ -3,7 +3,7 @@
  * started, in progress (time left, answered), submitted, voided — and how often each left the exam
  * page. For the organisers of the exam's unit and the sitting's proctors.
  */
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import { can, canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
@@ -17,6 +17,7 @@ import {
 	unit
 } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import type { FocusEventKind } from '$lib/schemas/exam-enums.ts';
 import { rosterPeople } from './sittings.ts';
 
 /** The sitting and its exam, if the user manages the exam or proctors the sitting. */
@@ -106,6 +107,10 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 		.orderBy(asc(examAttempt.number));
 	const latest = new Map<number, (typeof attempts)[number]>();
 	for (const a of attempts) latest.set(a.personId, a);
+	const left = await focusEventsOf(
+		ctx.db,
+		[...latest.values()].filter((a) => a.focusLosses > 0).map((a) => a.id)
+	);
 	const now = ctx.now.getTime();
 	const rows = roster.map((p) => {
 		const a = latest.get(p.id);
@@ -132,6 +137,7 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 						questions: a.questions,
 						answered: a.answered,
 						focusLosses: a.focusLosses,
+						focusEvents: left.get(a.id) ?? [],
 						voidReason: a.voidReason,
 						deviceBound: a.deviceBound
 					}
@@ -153,6 +159,35 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 		rows,
 		counts
 	};
+}
+
+/** How many of an attempt's latest focus losses the monitor lists. */
+const EVENTS_SHOWN = 20;
+
+/**
+ * When and how the candidates of `attemptIds` left the exam page, latest first, at most
+ * `EVENTS_SHOWN` each: the proctor judges a pattern (one long absence, many short ones) that
+ * the count alone hides.
+ */
+async function focusEventsOf(db: ReadDb, attemptIds: readonly number[]) {
+	const out = new Map<number, { kind: FocusEventKind; at: number }[]>();
+	if (attemptIds.length === 0) return out;
+	// the latest few of each attempt, counted in SQL: an attempt may have hundreds
+	const rows = await db.all<{ attemptId: number; kind: FocusEventKind; at: number }>(sql`
+		SELECT attempt_id AS attemptId, kind, at FROM (
+			SELECT ${examFocusEvent.attemptId} AS attempt_id, ${examFocusEvent.kind} AS kind,
+				${examFocusEvent.at} AS at,
+				row_number() OVER (PARTITION BY ${examFocusEvent.attemptId}
+					ORDER BY ${examFocusEvent.at} DESC, ${examFocusEvent.id} DESC) AS n
+			FROM ${examFocusEvent}
+			WHERE ${inArray(examFocusEvent.attemptId, [...attemptIds])}
+		) WHERE n <= ${EVENTS_SHOWN} ORDER BY attempt_id, at DESC`);
+	for (const r of rows) {
+		const list = out.get(r.attemptId) ?? [];
+		list.push({ kind: r.kind, at: Number(r.at) });
+		out.set(r.attemptId, list);
+	}
+	return out;
 }
 
 /** How many times the attempt's candidate left the exam page. */
