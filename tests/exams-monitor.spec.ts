@@ -76,6 +76,11 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	const first = await startExam(browser, baseURL, 'cadre');
 	await first.page.getByLabel('正确').check();
 	await expect(first.page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	// N and P move between the questions from the keyboard
+	await first.page.keyboard.press('n');
+	await expect(first.page.locator('#question')).toContainText('第 2 题');
+	await first.page.keyboard.press('p');
+	await expect(first.page.locator('#question')).toContainText('第 1 题');
 	await page.getByRole('link', { name: '立即刷新' }).click();
 	const running = page.locator('main li.card').filter({ hasText: '作答中' });
 	await expect(running).toHaveCount(1);
