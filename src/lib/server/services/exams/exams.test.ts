@@ -190,7 +190,7 @@ describe('saving answers', () => {
 });
 
 describe('the server submits at the deadline', () => {
-	it('the sweep submits and grades an abandoned attempt, also from a freshly started process', async () => {
+	it('the sweep leaves an attempt alone before its deadline, then submits and grades it', async () => {
 		const s = await examSetup();
 		const { sittingId } = await publishedSitting(s, { durationMinutes: '30' });
 		const { id } = await start(s, sittingId, 0);
@@ -199,6 +199,11 @@ describe('the server submits at the deadline', () => {
 		expect((await s.db.select().from(examAttempt).where(eq(examAttempt.id, id)))[0]!.state).toBe(
 			'in_progress'
 		);
+		// nobody is left on the page: the sweep alone submits it, at its deadline
+		expect(await sweepOverdue(s.db, at(31))).toBe(1);
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		expect(row).toMatchObject({ state: 'graded', autoSubmitted: true, score: 100 });
+		expect(row!.submittedAt).toEqual(at(30));
 	});
 
 	it('after a restart: a new connection to the same file submits what was due meanwhile', async () => {
