@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p reports
-rm -f reports/unit.json reports/e2e.json reports/e2e-no-laws.json
+rm -f reports/unit.json reports/e2e.json reports/e2e-2.json reports/e2e-no-laws.json
 
 passed=0
 failed=0
@@ -74,8 +74,21 @@ if wait "$build_pid"; then
 			npx playwright test tests/laws.spec.ts >"$no_laws_log" 2>&1 &
 		no_laws_pid=$!
 	fi
-	CI=1 E2E_PREBUILT=1 npx playwright test
+	# The suite runs as two shards side by side, each against its own server and demo database (so
+	# no test sees another's data): the tests mostly wait on the browser and the server, and one
+	# shard alone left a core idle for most of its ten minutes.
+	shard_log=$(mktemp)
+	CI=1 E2E_PREBUILT=1 E2E_PORT=$((${E2E_PORT:-4317} + 2)) E2E_TMP=tests/.tmp-shard-2 \
+		E2E_OUTPUT=test-results-shard-2 E2E_REPORT=reports/e2e-2.json \
+		npx playwright test --shard=2/2 >"$shard_log" 2>&1 &
+	shard_pid=$!
+	CI=1 E2E_PREBUILT=1 npx playwright test --shard=1/2
 	e2e_status=$?
+	wait "$shard_pid"
+	shard_status=$?
+	echo "── end-to-end tests, second shard"
+	cat "$shard_log"
+	rm -f "$shard_log"
 else
 	cat reports/build.log
 	echo "✗ the app did not build"
@@ -115,16 +128,18 @@ e2e_counts() { # report file: "passed failed" of a Playwright JSON report
 	} catch { console.log(0, 1); }' "$1"
 }
 read -r ep ef < <(e2e_counts reports/e2e.json)
+read -r sp sf < <(e2e_counts reports/e2e-2.json)
 np=0
 nf=0
 [ -n "${empty_laws:-}" ] && read -r np nf < <(e2e_counts reports/e2e-no-laws.json)
 # a runner that failed without reporting a failed test (crash, no tests) still counts as a failure
 [ "$unit_status" -ne 0 ] && [ "$uf" -eq 0 ] && uf=1
 [ "$e2e_status" -ne 0 ] && [ "$ef" -eq 0 ] && ef=1
+[ "${shard_status:-1}" -ne 0 ] && [ "$sf" -eq 0 ] && sf=1
 [ "$no_laws_status" -ne 0 ] && [ "$nf" -eq 0 ] && nf=1
 
-passed=$((passed + up + ep + np))
-failed=$((failed + uf + ef + nf))
+passed=$((passed + up + ep + sp + np))
+failed=$((failed + uf + ef + sf + nf))
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
