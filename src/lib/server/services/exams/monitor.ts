@@ -3,7 +3,7 @@
  * started, in progress (time left, answered), submitted, voided — and how often each left the exam
  * page. For the organisers of the exam's unit and the sitting's proctors.
  */
-import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { can, canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
@@ -173,18 +173,27 @@ async function focusEventsOf(db: ReadDb, attemptIds: readonly number[]) {
 	const out = new Map<number, { kind: FocusEventKind; at: number }[]>();
 	if (attemptIds.length === 0) return out;
 	// the latest few of each attempt, counted in SQL: an attempt may have hundreds
-	const rows = await db.all<{ attemptId: number; kind: FocusEventKind; at: number }>(sql`
-		SELECT attempt_id AS attemptId, kind, at FROM (
-			SELECT ${examFocusEvent.attemptId} AS attempt_id, ${examFocusEvent.kind} AS kind,
-				${examFocusEvent.at} AS at,
-				row_number() OVER (PARTITION BY ${examFocusEvent.attemptId}
-					ORDER BY ${examFocusEvent.at} DESC, ${examFocusEvent.id} DESC) AS n
-			FROM ${examFocusEvent}
-			WHERE ${inArray(examFocusEvent.attemptId, [...attemptIds])}
-		) WHERE n <= ${EVENTS_SHOWN} ORDER BY attempt_id, at DESC`);
+	const ranked = db.$with('ranked').as(
+		db
+			.select({
+				attemptId: examFocusEvent.attemptId,
+				kind: examFocusEvent.kind,
+				at: examFocusEvent.at,
+				n: sql<number>`row_number() OVER (PARTITION BY ${examFocusEvent.attemptId}
+					ORDER BY ${examFocusEvent.at} DESC, ${examFocusEvent.id} DESC)`.as('n')
+			})
+			.from(examFocusEvent)
+			.where(inArray(examFocusEvent.attemptId, [...attemptIds]))
+	);
+	const rows = await db
+		.with(ranked)
+		.select({ attemptId: ranked.attemptId, kind: ranked.kind, at: ranked.at })
+		.from(ranked)
+		.where(lte(ranked.n, EVENTS_SHOWN))
+		.orderBy(asc(ranked.attemptId), desc(ranked.at), desc(ranked.n));
 	for (const r of rows) {
 		const list = out.get(r.attemptId) ?? [];
-		list.push({ kind: r.kind, at: Number(r.at) });
+		list.push({ kind: r.kind, at: r.at.getTime() });
 		out.set(r.attemptId, list);
 	}
 	return out;

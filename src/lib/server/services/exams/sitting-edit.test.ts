@@ -21,7 +21,7 @@ type Setup = Awaited<ReturnType<typeof examSetup>>;
 async function edit(s: Setup, sittingId: number, changes: Record<string, string>, minutes = -60) {
 	const ctx = await ctxFor(s.db, s.organiser.user.id, at(minutes));
 	const { values } = await sittingFormValues(ctx, sittingId);
-	const form = { ...values, ...changes, sittingId: String(sittingId) };
+	const form: Record<string, string> = { ...values, ...changes, sittingId: String(sittingId) };
 	const input = sittingEditInput.parse({
 		...form,
 		unitIds: form.unitIds ? form.unitIds.split(',') : [],
@@ -109,7 +109,7 @@ describe('changing a sitting', () => {
 				personId: candidate.person.id,
 				proposedPost: '副科长',
 				leadingPost: true,
-				appointmentRoute: 'appointment',
+				appointmentRoute: 'government',
 				appointingBody: 'government',
 				createdAt: at(-60),
 				updatedAt: at(-60)
