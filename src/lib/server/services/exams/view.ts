@@ -22,6 +22,7 @@ import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, responsesOf } from './finish.ts';
 import { gradedByHand } from './manual-items.ts';
 import { reviewItems } from './review.ts';
+import { reviewClosesAt } from './review-close.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
 import { focusLossCount } from './monitor.ts';
 import { onRoster } from './sittings.ts';
@@ -109,7 +110,8 @@ function awaitingRelease(a: Pick<AttemptRow, 'state' | 'paper'> & { releasedAt: 
 
 /**
  * Whether the candidate may see their score now: graded, released when marked by hand, and as the
- * exam's review options allow. Their result page and their personal record both ask here.
+ * exam's review options allow. Their result page and their personal record both ask here, with
+ * `closesAt` the sitting's effective close (`reviewClosesAt`).
  */
 export function candidateSeesScore(
 	a: Pick<AttemptRow, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
@@ -124,7 +126,13 @@ export function candidateSeesScore(
  * partly by hand shows "awaiting grading" until the sitting's results are released.
  */
 export async function attemptResult(ctx: Ctx, attemptId: number) {
-	const row = await ownAttempt(ctx, attemptId);
+	const own = await ownAttempt(ctx, attemptId);
+	// "after close" waits for every candidate still sitting on extra time (see review-close.ts)
+	const [closing] = await ctx.db
+		.select({ closesAt: reviewClosesAt() })
+		.from(sitting)
+		.where(eq(sitting.id, own.sittingId));
+	const row = { ...own, closesAt: closing!.closesAt };
 	const [e] = await ctx.db.select().from(exam).where(eq(exam.id, row.examId));
 	const submitted = row.state !== 'in_progress' && row.state !== 'not_started';
 	const awaiting = awaitingRelease(row);

@@ -22,6 +22,7 @@ import {
 } from '../../db/schema/index.ts';
 import { coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
+import { reviewClosesAt } from '../exams/review-close.ts';
 import { candidateSeesScore } from '../exams/view.ts';
 import { practisable } from '../practice/scope.ts';
 import { personCredits } from '../study/credits.ts';
@@ -116,7 +117,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			kind: exam.kind,
 			review: exam.review,
 			sittingName: sitting.name,
-			closesAt: sitting.closesAt,
+			closesAt: reviewClosesAt(),
 			releasedAt: sitting.releasedAt,
 			takenOn: passRecord.takenOn,
 			recordScore: passRecord.score,
