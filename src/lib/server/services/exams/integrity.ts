@@ -19,13 +19,16 @@ import {
 	examFocusEvent,
 	passRecord
 } from '../../db/schema/index.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ownAttempt } from './attempts.ts';
 import { finishAttempt } from './finish.ts';
 import { loadWatchedSitting } from './monitor.ts';
 
-/** The attempt, if it belongs to a sitting the user watches (else not found). */
+/**
+ * The attempt, if it belongs to a sitting the user watches (else not found) and is not their own:
+ * an organiser or proctor who sits the exam too leaves their own attempt to a colleague.
+ */
 async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 	const { exam: e } = await loadWatchedSitting(ctx, sittingId);
 	const [row] = await ctx.db
@@ -33,6 +36,7 @@ async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 		.from(examAttempt)
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.sittingId, sittingId)));
 	if (!row) throw new NotFoundError();
+	if (row.personId === ctx.user.personId) throw new ForbiddenError('err_monitor_own_attempt');
 	return { row, exam: e };
 }
 
