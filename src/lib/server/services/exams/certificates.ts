@@ -14,6 +14,7 @@ import type { ReadDb } from '../../db/index.ts';
 import { certificateEvents, coreEvents } from './certificate-events.ts';
 import { certificatePolicy } from './certificate-policy.ts';
 import { type StatusRow, eventColumns, statusOf, statusesOn } from './certificate-state.ts';
+import { attemptScoreShown } from './score-visibility.ts';
 import {
 	certificate,
 	certificateEvent,
@@ -100,6 +101,7 @@ async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
 		.select({
 			id: certificate.id,
 			personId: certificate.personId,
+			attemptId: certificate.attemptId,
 			kind: certificate.kind,
 			code: certificate.verificationCode,
 			validFrom: certificate.validFrom,
@@ -123,13 +125,21 @@ async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
 	return row;
 }
 
-/** The certificate page: its holder, or an organiser of the exam's unit. */
+/**
+ * The certificate page: its holder (once the review options let them see the attempt's score), or
+ * an organiser of the exam's unit.
+ */
 export async function certificatePage(ctx: Ctx, certificateId: number) {
 	const row = await certificateRow(ctx.db, eq(certificate.id, certificateId));
 	if (!row) throw new NotFoundError();
 	const mine = ctx.user.personId === row.personId;
 	const canManage = can(ctx.user, 'exam.manage', row.examUnitPath);
 	if (!mine && !canManage) throw new ForbiddenError();
+	// to its holder the certificate (a pass, a score and a band) exists once the result may be seen
+	const result = canManage
+		? { shown: true, voided: false }
+		: await attemptScoreShown(ctx.db, row.attemptId, ctx.now);
+	if (!result.shown && !result.voided) throw new NotFoundError();
 	const events = await certificateEvents(ctx.db, row.id);
 	return {
 		id: row.id,
@@ -140,9 +150,9 @@ export async function certificatePage(ctx: Ctx, certificateId: number) {
 		holderUnit: row.holderUnit,
 		validFrom: row.validFrom,
 		validUntil: row.validUntil,
-		score: row.score,
+		score: result.shown ? row.score : null,
 		maxScore: row.maxScore,
-		band: row.band,
+		band: result.shown ? row.band : null,
 		events,
 		canManage,
 		status: await certificateStatusOn(ctx.db, row, ctx.now, coreEvents(events))

@@ -203,17 +203,23 @@ export async function myExams(ctx: Ctx) {
 			passMark: exam.passMark,
 			bands: exam.bands,
 			creditsRequired: sitting.creditsRequired,
-			creditsYear: sitting.creditsYear
+			creditsYear: sitting.creditsYear,
+			review: exam.review
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(and(eq(exam.status, 'published'), onRoster(personId, sitting.id)))
 		.orderBy(asc(sitting.opensAt));
 	// every attempt at these exams (in any sitting): the retake rules count them all
-	const attempts = sittings.length
+	const found = sittings.length
 		? await ctx.db
-				.select()
+				.select({
+					attempt: examAttempt,
+					closesAt: reviewClosesAt(),
+					releasedAt: sitting.releasedAt
+				})
 				.from(examAttempt)
+				.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 				.where(
 					and(
 						eq(examAttempt.personId, personId),
@@ -222,6 +228,19 @@ export async function myExams(ctx: Ctx) {
 				)
 				.orderBy(desc(examAttempt.number))
 		: [];
+	const attempts = found.map((f) => f.attempt);
+	// under "a retake only after a fail", offering one tells a fail: not before the score may be seen
+	const undisclosed = (examId: number, review: ReviewOptions) =>
+		found.some(
+			(f) =>
+				f.attempt.examId === examId &&
+				f.attempt.state === 'graded' &&
+				!candidateSeesScore(
+					{ ...f.attempt, closesAt: f.closesAt, releasedAt: f.releasedAt },
+					review,
+					ctx.now
+				)
+		);
 	const now = ctx.now.getTime();
 	// eligibility matters only where the cadre may still start
 	const standing = await candidateStanding(
@@ -229,7 +248,7 @@ export async function myExams(ctx: Ctx) {
 		sittings.filter((s) => s.closesAt.getTime() > now),
 		personId
 	);
-	const rows = sittings.map(({ creditsRequired: _r, creditsYear: _y, ...s }) => {
+	const rows = sittings.map(({ creditsRequired: _r, creditsYear: _y, review, ...s }) => {
 		const credits = standing.get(s.id);
 		const mine = attempts.filter((a) => a.sittingId === s.id);
 		const inProgress = mine.find((a) => a.state === 'in_progress');
@@ -246,7 +265,11 @@ export async function myExams(ctx: Ctx) {
 			closesAt: s.closesAt.getTime(),
 			when: when === 'open' && !inProgress && mine.length > 0 ? ('done' as const) : when,
 			// a first attempt, or a further one only as the exam's retake rules allow, when eligible
-			canStart: when === 'open' && retake.allowed && (credits?.eligible ?? true),
+			canStart:
+				when === 'open' &&
+				retake.allowed &&
+				!(s.onlyAfterFail && undisclosed(s.examId, review)) &&
+				(credits?.eligible ?? true),
 			// the study-credit requirement (null: none), in words
 			credits: credits ? { eligible: credits.eligible, text: credits.text } : null,
 			inProgress: inProgress
