@@ -3,7 +3,7 @@
  * shows what a stranger needs to trust a certificate — exam, date, result, validity and the holder's
  * name partly masked — and nothing else, and is rate limited per address (state in the database).
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type CertificateEvent, checkVerificationCode, shanghaiDate } from '@xuefa/core';
 import type { VerifyInput } from '$lib/schemas/exams.ts';
@@ -13,16 +13,9 @@ import { type AnonCtx, type Ctx, write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { certificateEvents, coreEvents } from './certificate-events.ts';
 import { certificatePolicy } from './certificate-policy.ts';
-import { type StatusRow, eventColumns, statusOf, statusesOn } from './certificate-state.ts';
+import { type StatusRow, eventsOfCertificates, statusOf, statusesOn } from './certificate-state.ts';
 import { attemptScoreShown } from './score-visibility.ts';
-import {
-	certificate,
-	certificateEvent,
-	exam,
-	passRecord,
-	person,
-	unit
-} from '../../db/schema/index.ts';
+import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
 
 // the exam's unit, joined under its own name beside the holder's
@@ -64,16 +57,10 @@ export async function certificateStatusesOn<R extends StatusRow>(
 	now: Date
 ) {
 	if (rows.length === 0) return [];
-	const events = await db
-		.select(eventColumns)
-		.from(certificateEvent)
-		.where(
-			inArray(
-				certificateEvent.certificateId,
-				rows.map((r) => r.id)
-			)
-		)
-		.orderBy(asc(certificateEvent.on), asc(certificateEvent.id));
+	const events = await eventsOfCertificates(
+		db,
+		rows.map((r) => r.id)
+	);
 	return statusesOn(rows, events, shanghaiDate(now), await certificatePolicy(db));
 }
 
