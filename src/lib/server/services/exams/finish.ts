@@ -22,6 +22,7 @@ import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
+import { recheckPartCertificates } from './certificate-parts.ts';
 import { certificatePolicy } from './certificate-policy.ts';
 import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
@@ -93,10 +94,10 @@ export async function finishAttempt(
 /**
  * Writes a (re)graded attempt: its state, grade and score, its pass record and — on a pass — a
  * certificate; a regrade that turns a pass into a fail withdraws the certificate this attempt
- * earned. The caller audits.
+ * earned, and one it was a part of. The caller audits the attempt.
  */
 export async function writeOutcome(
-	tx: { db: Tx; now: Date },
+	tx: { db: Tx; now: Date; user: { id: number } | null },
 	row: AttemptRow,
 	e: ExamRow,
 	graded: Attempt
@@ -138,11 +139,15 @@ export async function writeOutcome(
 		.onConflictDoUpdate({ target: passRecord.attemptId, set: record });
 	let code: string | undefined;
 	if (decision?.passed) code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
-	else
+	else {
 		await db
 			.update(certificate)
 			.set({ revokedOn: shanghaiDate(now), revokeReason: 'regraded' })
 			.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)));
+		// a pass regraded to a fail: a certificate it was one part of falls with it
+		if (row.state === 'graded' && e.kind === 'enforcement')
+			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: 'regraded' });
+	}
 	return { grade, decision, code };
 }
 

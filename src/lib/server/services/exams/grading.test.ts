@@ -1,16 +1,21 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
 	auditEntry,
 	certificate,
 	examAttempt,
 	examMark,
-	passRecord,
-	question,
-	questionVersion
+	passRecord
 } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
-import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import {
+	at,
+	candidateCtx,
+	correctKeyToB,
+	examSetup,
+	publishedSitting,
+	rightChoice
+} from '../../testing/exams.ts';
 import { ctxFor, makeQuestion, makeUser } from '../../testing/factories.ts';
 import type { QuestionContent } from '../questions/store.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
@@ -260,26 +265,7 @@ describe('regrading after a key correction', () => {
 		const first = row!.paper.sections
 			.flatMap((x) => x.items)
 			.find((i) => i.question.type === 'single')!;
-		const qid = Number(first.question.id);
-		const [q] = await s.db.select().from(question).where(eq(question.id, qid));
-		const [v] = await s.db
-			.select()
-			.from(questionVersion)
-			.where(
-				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
-			);
-		const data = v!.data as { options: { id: string; correct: boolean }[] };
-		await s.db
-			.update(questionVersion)
-			.set({
-				data: {
-					...data,
-					options: data.options.map((o) => ({ ...o, correct: o.id === 'b' }))
-				} as never
-			})
-			.where(
-				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
-			);
+		await correctKeyToB(s.db, [Number(first.question.id)]);
 
 		expect(await regradeSitting(gradeCtx, { sittingId })).toBe(1);
 		// 10 + 10 = 20 of 40: a fail now, and the certificate of the pass is withdrawn

@@ -22,6 +22,7 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ownAttempt } from './attempts.ts';
+import { recheckPartCertificates } from './certificate-parts.ts';
 import { finishAttempt } from './finish.ts';
 import { loadWatchedSitting } from './monitor.ts';
 
@@ -69,6 +70,9 @@ export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 			.set({ revokedOn: shanghaiDate(ctx.now), revokeReason: input.reason })
 			.where(and(eq(certificate.attemptId, row.id), sql`${certificate.revokedOn} IS NULL`))
 			.returning({ code: certificate.verificationCode });
+		// a certificate this attempt was one part of falls with it
+		if (e.kind === 'enforcement')
+			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: input.reason });
 		await appendAudit(tx, {
 			action: 'exam.attempt.voided',
 			entityType: 'exam_attempt',
