@@ -14,10 +14,13 @@ export class AppError extends Error {
 	}
 }
 
-/** The user may not do this here (403). */
+/**
+ * The user may not do this here (403); `code` says why when the reason is the person's own
+ * (grading or voiding their own attempt), else the plain "forbidden".
+ */
 export class ForbiddenError extends AppError {
-	constructor() {
-		super('error_forbidden');
+	constructor(code = 'error_forbidden') {
+		super(code);
 	}
 }
 

@@ -78,7 +78,7 @@ export function firstOfEach(fields: FieldErrors): Record<string, string> {
  */
 export function mapError(e: unknown, action = 'default', values: Record<string, string> = {}) {
 	if (isDatabaseBusy(e)) return refused(503, action, values, t('error_busy'));
-	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
+	if (e instanceof ForbiddenError) error(403, localise(e.code));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
 	if (e instanceof InvalidInputError) {
 		return invalid(400, action, values, firstOfEach(e.fields), localise(e.code, e.params));
@@ -111,7 +111,7 @@ export async function guard<T>(run: () => Promise<T>): Promise<T> {
 	try {
 		return await run();
 	} catch (e) {
-		if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
+		if (e instanceof ForbiddenError) error(403, localise(e.code));
 		if (e instanceof NotFoundError) error(404, t('error_not_found'));
 		if (isDatabaseBusy(e)) error(503, t('error_busy'));
 		throw e;

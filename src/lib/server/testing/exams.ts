@@ -1,15 +1,16 @@
 /**
  * A district with a bank, an organiser, an exam and a sitting, for the exam service tests.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { OPTION_LABELS } from '@xuefa/core';
 import { type ExamInput, examInput, sittingInput } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/index.ts';
-import { certificate, examAttempt } from '../db/schema/index.ts';
+import { certificate, examAttempt, question, questionVersion } from '../db/schema/index.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from '../services/exams/attempts.ts';
 import { publishExam, saveExam } from '../services/exams/mutate.ts';
 import { createSitting } from '../services/exams/sittings.ts';
+import { currentVersionJoin } from '../services/questions/store.ts';
 import { testDb } from './db.ts';
 import { ctxFor, district, makeBank, makeQuestion, makeUser, singleChoice } from './factories.ts';
 
@@ -125,4 +126,30 @@ export async function passEnforcement(s: Awaited<ReturnType<typeof examSetup>>) 
 	await submitExamAttempt(ctx, { attemptId: id });
 	const [cert] = await s.db.select().from(certificate).where(eq(certificate.attemptId, id));
 	return cert;
+}
+
+/**
+ * The organiser corrects the key in place (as a wrong key is corrected before regrading): option b
+ * is the right one of the current version of each choice question given, or of every question.
+ */
+export async function correctKeyToB(db: Db, questionIds?: number[]) {
+	const rows = await db
+		.select({ v: questionVersion })
+		.from(question)
+		.innerJoin(questionVersion, currentVersionJoin);
+	for (const { v } of rows) {
+		const data = v.data as { options?: { id: string; correct: boolean }[] };
+		if (!data.options || (questionIds && !questionIds.includes(v.questionId))) continue;
+		await db
+			.update(questionVersion)
+			.set({
+				data: {
+					...data,
+					options: data.options.map((o) => ({ ...o, correct: o.id === 'b' }))
+				} as never
+			})
+			.where(
+				and(eq(questionVersion.questionId, v.questionId), eq(questionVersion.version, v.version))
+			);
+	}
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { certificate, certificateEvent } from '../../db/schema/index.ts';
 import { testDatabase } from '../../testing/db.ts';
-import { examSetup, publishedSitting } from '../../testing/exams.ts';
+import { answerEvery, at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import { ctxFor } from '../../testing/factories.ts';
 import { examRecord } from '../../testing/hr.ts';
+import { startExamAttempt, submitExamAttempt } from '../exams/attempts.ts';
+import { voidExamAttempt } from '../exams/integrity.ts';
 import { apiPersonRecord } from './person.ts';
 
 /** A cadre holding `n` certificates (one suspended), and a token for the whole district. */
@@ -59,5 +62,33 @@ describe('the API’s person', () => {
 			return execute.mock.calls.length;
 		};
 		expect(await statements(5)).toBe(await statements(1));
+	});
+
+	it('gives a voided attempt no band, as no score: its result no longer stands', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const ctx = await candidateCtx(s.db, s.cadre.user.id, 0);
+		const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+		await answerEvery(ctx, attemptId, true);
+		await submitExamAttempt(ctx, { attemptId });
+		await voidExamAttempt(await ctxFor(s.db, s.organiser.user.id, at(30)), {
+			sittingId,
+			attemptId,
+			reason: '替考'
+		});
+		const { body } = await apiPersonRecord(
+			{ db: s.db, now: at(60), token: { id: 1, name: 'HR', unitPaths: [s.root.path] } },
+			{ employeeNo: s.cadre.person.employeeNo }
+		);
+		expect(body.passRecords).toEqual([
+			expect.objectContaining({
+				attemptId,
+				status: 'voided',
+				score: null,
+				percent: null,
+				band: null,
+				passed: null
+			})
+		]);
 	});
 });

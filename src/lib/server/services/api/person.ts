@@ -76,6 +76,7 @@ export async function apiPersonRecord(
 					exam: { id: examId, title: examTitle },
 					score: graded ? r.score : null,
 					percent: graded ? r.percent : null,
+					band: graded ? r.band : null,
 					passed: graded ? r.passed : null
 				};
 			}),

@@ -92,6 +92,12 @@ export async function recordCertificateEvent(ctx: Ctx, input: CertificateEventIn
 			createdAt: tx.now,
 			createdBy: ctx.user.id
 		});
+		// the column says it too: "held", the result page and the voiding of an attempt read it
+		if (event.kind === 'revoked')
+			await tx.db
+				.update(certificate)
+				.set({ revokedOn: event.on, revokeReason: event.reason ?? null })
+				.where(eq(certificate.id, row.id));
 		await appendAudit(tx, {
 			action: AUDIT[event.kind].action,
 			entityType: 'certificate',

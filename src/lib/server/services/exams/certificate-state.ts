@@ -10,7 +10,9 @@ import {
 	IN_FORCE_STATES,
 	certificateStatus
 } from '@xuefa/core';
+import { asc, inArray } from 'drizzle-orm';
 import type { CertificateFilter } from '$lib/schemas/exam-enums.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { certificateEvent } from '../../db/schema/index.ts';
 import { coreEvents } from './certificate-events.ts';
 
@@ -29,6 +31,15 @@ export const eventColumns = {
 	on: certificateEvent.on,
 	reason: certificateEvent.reason
 };
+
+/** The stored events of the certificates, oldest first, in one query, for {@link statusesOn}. */
+export function eventsOfCertificates(db: ReadDb, certificateIds: readonly number[]) {
+	return db
+		.select(eventColumns)
+		.from(certificateEvent)
+		.where(inArray(certificateEvent.certificateId, [...certificateIds]))
+		.orderBy(asc(certificateEvent.on), asc(certificateEvent.id));
+}
 
 /** An event as stored, of whichever certificate. */
 type EventRow = Parameters<typeof coreEvents>[0][number] & { certificateId: number };

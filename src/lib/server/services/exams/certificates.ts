@@ -3,7 +3,7 @@
  * shows what a stranger needs to trust a certificate — exam, date, result, validity and the holder's
  * name partly masked — and nothing else, and is rate limited per address (state in the database).
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { type CertificateEvent, checkVerificationCode, shanghaiDate } from '@xuefa/core';
 import type { VerifyInput } from '$lib/schemas/exams.ts';
@@ -13,15 +13,9 @@ import { type AnonCtx, type Ctx, write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { certificateEvents, coreEvents } from './certificate-events.ts';
 import { certificatePolicy } from './certificate-policy.ts';
-import { type StatusRow, eventColumns, statusOf, statusesOn } from './certificate-state.ts';
-import {
-	certificate,
-	certificateEvent,
-	exam,
-	passRecord,
-	person,
-	unit
-} from '../../db/schema/index.ts';
+import { type StatusRow, eventsOfCertificates, statusOf, statusesOn } from './certificate-state.ts';
+import { attemptScoreShown } from './score-visibility.ts';
+import { certificate, exam, passRecord, person, unit } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
 
 // the exam's unit, joined under its own name beside the holder's
@@ -63,16 +57,10 @@ export async function certificateStatusesOn<R extends StatusRow>(
 	now: Date
 ) {
 	if (rows.length === 0) return [];
-	const events = await db
-		.select(eventColumns)
-		.from(certificateEvent)
-		.where(
-			inArray(
-				certificateEvent.certificateId,
-				rows.map((r) => r.id)
-			)
-		)
-		.orderBy(asc(certificateEvent.on), asc(certificateEvent.id));
+	const events = await eventsOfCertificates(
+		db,
+		rows.map((r) => r.id)
+	);
 	return statusesOn(rows, events, shanghaiDate(now), await certificatePolicy(db));
 }
 
@@ -100,6 +88,7 @@ async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
 		.select({
 			id: certificate.id,
 			personId: certificate.personId,
+			attemptId: certificate.attemptId,
 			kind: certificate.kind,
 			code: certificate.verificationCode,
 			validFrom: certificate.validFrom,
@@ -123,13 +112,21 @@ async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
 	return row;
 }
 
-/** The certificate page: its holder, or an organiser of the exam's unit. */
+/**
+ * The certificate page: its holder (once the review options let them see the attempt's score), or
+ * an organiser of the exam's unit.
+ */
 export async function certificatePage(ctx: Ctx, certificateId: number) {
 	const row = await certificateRow(ctx.db, eq(certificate.id, certificateId));
 	if (!row) throw new NotFoundError();
 	const mine = ctx.user.personId === row.personId;
 	const canManage = can(ctx.user, 'exam.manage', row.examUnitPath);
 	if (!mine && !canManage) throw new ForbiddenError();
+	// to its holder the certificate (a pass, a score and a band) exists once the result may be seen
+	const result = canManage
+		? { shown: true, voided: false }
+		: await attemptScoreShown(ctx.db, row.attemptId, ctx.now);
+	if (!result.shown && !result.voided) throw new NotFoundError();
 	const events = await certificateEvents(ctx.db, row.id);
 	return {
 		id: row.id,
@@ -140,9 +137,9 @@ export async function certificatePage(ctx: Ctx, certificateId: number) {
 		holderUnit: row.holderUnit,
 		validFrom: row.validFrom,
 		validUntil: row.validUntil,
-		score: row.score,
+		score: result.shown ? row.score : null,
 		maxScore: row.maxScore,
-		band: row.band,
+		band: result.shown ? row.band : null,
 		events,
 		canManage,
 		status: await certificateStatusOn(ctx.db, row, ctx.now, coreEvents(events))

@@ -4,9 +4,11 @@
  * certificate, all in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import {
 	type Attempt,
+	type CertificatePolicy,
+	IN_FORCE_STATES,
 	type Response,
 	createVerificationCode,
 	decidePass,
@@ -20,7 +22,9 @@ import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
+import { recheckPartCertificates } from './certificate-parts.ts';
 import { certificatePolicy } from './certificate-policy.ts';
+import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
 
 export type AttemptRow = typeof examAttempt.$inferSelect;
@@ -90,10 +94,10 @@ export async function finishAttempt(
 /**
  * Writes a (re)graded attempt: its state, grade and score, its pass record and — on a pass — a
  * certificate; a regrade that turns a pass into a fail withdraws the certificate this attempt
- * earned. The caller audits.
+ * earned, and one it was a part of. The caller audits the attempt.
  */
 export async function writeOutcome(
-	tx: { db: Tx; now: Date },
+	tx: { db: Tx; now: Date; user: { id: number } | null },
 	row: AttemptRow,
 	e: ExamRow,
 	graded: Attempt
@@ -135,12 +139,32 @@ export async function writeOutcome(
 		.onConflictDoUpdate({ target: passRecord.attemptId, set: record });
 	let code: string | undefined;
 	if (decision?.passed) code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
-	else
+	else {
 		await db
 			.update(certificate)
 			.set({ revokedOn: shanghaiDate(now), revokeReason: 'regraded' })
 			.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)));
+		// a pass regraded to a fail: a certificate it was one part of falls with it
+		if (row.state === 'graded' && e.kind === 'enforcement')
+			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: 'regraded' });
+	}
 	return { grade, decision, code };
+}
+
+/** Whether one of the certificates is in force today, with its suspensions and revocations. */
+async function anyInForce(
+	tx: { db: Tx; now: Date },
+	rows: readonly StatusRow[],
+	policy: CertificatePolicy
+) {
+	if (rows.length === 0) return false;
+	const events = await eventsOfCertificates(
+		tx.db,
+		rows.map((r) => r.id)
+	);
+	return statusesOn(rows, events, shanghaiDate(tx.now), policy).some((c) =>
+		IN_FORCE_STATES.includes(c.status.state)
+	);
 }
 
 /**
@@ -157,29 +181,42 @@ async function grantCertificate(
 ): Promise<string | undefined> {
 	const policy = await certificatePolicy(tx.db);
 	const parts = kind === 'enforcement' && (policy.requiredParts?.length ?? 0) > 0;
-	const [held] = await tx.db
-		.select({ id: certificate.id })
+	const mine = await tx.db
+		.select({
+			id: certificate.id,
+			validFrom: certificate.validFrom,
+			validUntil: certificate.validUntil,
+			revokedOn: certificate.revokedOn,
+			createdAt: certificate.createdAt
+		})
 		.from(certificate)
 		.where(
 			and(
 				eq(certificate.personId, row.personId),
-				parts ? eq(certificate.kind, kind) : eq(certificate.examId, row.examId),
-				isNull(certificate.revokedOn)
+				parts ? eq(certificate.kind, kind) : eq(certificate.examId, row.examId)
 			)
 		);
-	if (held) return undefined;
+	// held means in force today: an expired, suspended or revoked one is requalified for
+	if (await anyInForce(tx, mine, policy)) return undefined;
 	const passedOn = shanghaiDate(passedAt);
 	if (parts) {
-		// the person's passes of the qualification's exams, this one included (written just before)
+		// the person's passes of the qualification's exams, this one included (written just before),
+		// taken since their last certificate: the parts of that one do not count twice
+		const last = mine.reduce<Date | null>(
+			(t, c) => (t === null || c.createdAt > t ? c.createdAt : t),
+			null
+		);
 		const passes = await tx.db
 			.select({ part: exam.certificatePart, passedOn: passRecord.takenOn })
 			.from(passRecord)
 			.innerJoin(exam, eq(exam.id, passRecord.examId))
+			.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
 			.where(
 				and(
 					eq(passRecord.personId, row.personId),
 					eq(passRecord.kind, kind),
-					eq(passRecord.passed, true)
+					eq(passRecord.passed, true),
+					last ? gt(examAttempt.startedAt, last) : undefined
 				)
 			);
 		if (!partsPassed(passes, policy).complete) return undefined;

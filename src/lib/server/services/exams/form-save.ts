@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AnswerFields } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../../context.ts';
 import { examAttempt } from '../../db/schema/index.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { responseFromFields } from '../practice/responses.ts';
 import { type SaveResult, candidateOf, lastSeq, saveAnswers } from './attempts.ts';
 
@@ -14,12 +14,13 @@ export async function saveFromForm(
 	ctx: Ctx,
 	input: AnswerFields & { deviceId?: string }
 ): Promise<SaveResult> {
-	candidateOf(ctx);
+	// only the candidate's own paper is read: anyone else's attempt is not found, whatever the question
 	const [row] = await ctx.db
 		.select({ paper: examAttempt.paper })
 		.from(examAttempt)
-		.where(eq(examAttempt.id, input.attemptId));
-	const item = row?.paper.sections
+		.where(and(eq(examAttempt.id, input.attemptId), eq(examAttempt.personId, candidateOf(ctx))));
+	if (!row) throw new NotFoundError();
+	const item = row.paper.sections
 		.flatMap((s) => s.items)
 		.find((i) => i.question.id === input.questionId);
 	if (!item) throw new InvalidInputError({ questionId: ['err_attempt_unknown_question'] });

@@ -1,16 +1,21 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
 	auditEntry,
 	certificate,
 	examAttempt,
 	examMark,
-	passRecord,
-	question,
-	questionVersion
+	passRecord
 } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
-import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import {
+	at,
+	candidateCtx,
+	correctKeyToB,
+	examSetup,
+	publishedSitting,
+	rightChoice
+} from '../../testing/exams.ts';
 import { ctxFor, makeQuestion, makeUser } from '../../testing/factories.ts';
 import type { QuestionContent } from '../questions/store.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
@@ -53,7 +58,14 @@ async function essayExam(review: Record<string, string> = {}) {
 		reviewExplanations: 'after_release',
 		...review
 	});
-	const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
+	const { attemptId, essayId } = await sitEssayExam(s, sittingId, s.cadre.user.id);
+	const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
+	return { s, examId, sittingId, attemptId, essayId, grader, gradeCtx };
+}
+
+/** The user sits the essay exam: both choices right, the essay written; submitted. */
+async function sitEssayExam(s: Setup, sittingId: number, userId: number) {
+	const ctx = await candidateCtx(s.db, userId, 1);
 	const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
 	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
 	const items = row!.paper.sections.flatMap((x) => x.items);
@@ -71,8 +83,7 @@ async function essayExam(review: Record<string, string> = {}) {
 	});
 	await submitExamAttempt(ctx, { attemptId });
 	const essayId = items.find((i) => i.question.type === 'essay')!.question.id;
-	const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
-	return { s, examId, sittingId, attemptId, essayId, grader, gradeCtx };
+	return { attemptId, essayId };
 }
 
 async function record(s: Setup, attemptId: number) {
@@ -254,26 +265,7 @@ describe('regrading after a key correction', () => {
 		const first = row!.paper.sections
 			.flatMap((x) => x.items)
 			.find((i) => i.question.type === 'single')!;
-		const qid = Number(first.question.id);
-		const [q] = await s.db.select().from(question).where(eq(question.id, qid));
-		const [v] = await s.db
-			.select()
-			.from(questionVersion)
-			.where(
-				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
-			);
-		const data = v!.data as { options: { id: string; correct: boolean }[] };
-		await s.db
-			.update(questionVersion)
-			.set({
-				data: {
-					...data,
-					options: data.options.map((o) => ({ ...o, correct: o.id === 'b' }))
-				} as never
-			})
-			.where(
-				and(eq(questionVersion.questionId, qid), eq(questionVersion.version, q!.currentVersion))
-			);
+		await correctKeyToB(s.db, [Number(first.question.id)]);
 
 		expect(await regradeSitting(gradeCtx, { sittingId })).toBe(1);
 		// 10 + 10 = 20 of 40: a fail now, and the certificate of the pass is withdrawn
@@ -349,5 +341,37 @@ describe('results analysis', () => {
 		]);
 		expect(sheet.result).toMatchObject({ score: 30, maxScore: 40, passed: true, band: 'pass' });
 		await expect(scoreSheet(gradeCtx, attemptId)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('a grader who sat the exam', () => {
+	it('cannot mark their own answers: their attempt is left out of their queue', async () => {
+		const { s, sittingId, attemptId, essayId } = await essayExam();
+		// a grader of the district who works in unit A1, on the roster, sits it too
+		const both = await makeUser(s.db, s.a1.id, [['grader', s.root.id]]);
+		const own = (await sitEssayExam(s, sittingId, both.user.id)).attemptId;
+		const ctx = await ctxFor(s.db, both.user.id, at(90));
+		const refused = await markAnswer(ctx, {
+			attemptId: own,
+			key: essayId,
+			score: 20,
+			comment: ''
+		}).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(ForbiddenError);
+		expect(refused).toMatchObject({ code: 'err_grade_own_attempt' });
+		expect(await s.db.select().from(examMark).where(eq(examMark.attemptId, own))).toEqual([]);
+		// the queue, the answers to mark and the list hold only the colleague's attempt
+		expect((await gradingList(ctx)).map((x) => [x.sittingId, x.pending])).toEqual([[sittingId, 1]]);
+		const queue = await gradingQueue(ctx, sittingId);
+		expect(queue.candidates.map((c) => c.attemptId)).toEqual([attemptId]);
+		expect(queue.questions).toEqual([expect.objectContaining({ key: essayId, answers: 1 })]);
+		expect((await markItems(ctx, sittingId, { key: essayId })).map((i) => i.attemptId)).toEqual([
+			attemptId
+		]);
+		expect(await markItems(ctx, sittingId, { attemptId: own })).toEqual([]);
+		// the colleague's they mark as any grader
+		expect(
+			await markAnswer(ctx, { attemptId, key: essayId, score: 20, comment: '' })
+		).toMatchObject({ state: 'graded' });
 	});
 });

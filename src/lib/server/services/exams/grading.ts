@@ -45,8 +45,8 @@ export async function gradingList(ctx: Ctx) {
 			examId: exam.id,
 			title: exam.title,
 			kind: exam.kind,
-			pending: sql<number>`(SELECT count(*) FROM ${examAttempt} WHERE ${examAttempt.sittingId} = ${sitting.id} AND ${examAttempt.state} = 'needs_grading')`,
-			graded: sql<number>`(SELECT count(*) FROM ${examAttempt} WHERE ${examAttempt.sittingId} = ${sitting.id} AND ${examAttempt.state} = 'graded')`
+			pending: sql<number>`(SELECT count(*) FROM ${examAttempt} WHERE ${examAttempt.sittingId} = ${sitting.id} AND ${examAttempt.state} = 'needs_grading' AND ${notOwn(ctx)})`,
+			graded: sql<number>`(SELECT count(*) FROM ${examAttempt} WHERE ${examAttempt.sittingId} = ${sitting.id} AND ${examAttempt.state} = 'graded' AND ${notOwn(ctx)})`
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
@@ -55,12 +55,19 @@ export async function gradingList(ctx: Ctx) {
 		.orderBy(asc(sitting.opensAt));
 }
 
-async function gradableAttempts(db: ReadDb, sittingId: number) {
-	return db
+/** Not the grader's own attempt: nobody marks their own answers (see `markAnswer`). */
+function notOwn(ctx: Ctx) {
+	return sql`${examAttempt.personId} IS NOT ${ctx.user.personId}`;
+}
+
+async function gradableAttempts(ctx: Ctx, sittingId: number) {
+	return ctx.db
 		.select({ attempt: examAttempt, name: person.name, employeeNo: person.employeeNo })
 		.from(examAttempt)
 		.innerJoin(person, eq(person.id, examAttempt.personId))
-		.where(and(eq(examAttempt.sittingId, sittingId), inArray(examAttempt.state, GRADABLE)))
+		.where(
+			and(eq(examAttempt.sittingId, sittingId), inArray(examAttempt.state, GRADABLE), notOwn(ctx))
+		)
 		.orderBy(asc(person.employeeNo), asc(examAttempt.number));
 }
 
@@ -78,7 +85,7 @@ async function marksOf(db: ReadDb, attemptIds: number[]) {
  */
 export async function gradingQueue(ctx: Ctx, sittingId: number) {
 	const { sitting: s, exam: e } = await gradingSitting(ctx, sittingId);
-	const attempts = await gradableAttempts(ctx.db, sittingId);
+	const attempts = await gradableAttempts(ctx, sittingId);
 	const marks = await marksOf(
 		ctx.db,
 		attempts.map((a) => a.attempt.id)
@@ -152,7 +159,7 @@ export async function markItems(
 	filter: { key: string } | { attemptId: number }
 ): Promise<MarkItem[]> {
 	await gradingSitting(ctx, sittingId);
-	const attempts = (await gradableAttempts(ctx.db, sittingId)).filter(
+	const attempts = (await gradableAttempts(ctx, sittingId)).filter(
 		(a) => !('attemptId' in filter) || a.attempt.id === filter.attemptId
 	);
 	const marks = await marksOf(
@@ -200,6 +207,9 @@ export async function markAnswer(
 	const { exam: e } = await gradingSitting(ctx, found.sittingId);
 	return transact(ctx, async (tx) => {
 		const [row] = await tx.db.select().from(examAttempt).where(eq(examAttempt.id, input.attemptId));
+		// a grader who sat the exam too marks everyone's answers but their own
+		if (row && row.personId === ctx.user.personId)
+			throw new ForbiddenError('err_grade_own_attempt');
 		if (!row || !(GRADABLE as readonly string[]).includes(row.state))
 			throw new ConflictError('err_mark_not_gradable');
 		const item: ManualItem | undefined = manualItems(row.paper).find((i) => i.key === input.key);

@@ -481,3 +481,37 @@ describe('"My exams" and the retake rules', () => {
 		expect(await offered(20)).toBe(false);
 	});
 });
+
+describe('an organiser who sits the exam', () => {
+	it('sees their own attempt on the monitor read-only, and can neither extend nor void it', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		// an organiser of the district working in unit A1 is on the roster too
+		const both = await makeUser(s.db, s.a1.id, [['organiser', s.root.id]]);
+		const own = await start(s, sittingId, 0, both.user.id);
+		const other = await start(s, sittingId, 0);
+		const ctx = await ctxFor(s.db, both.user.id, at(10));
+		const extend = { sittingId, attemptId: own.id, minutes: 30, reason: '自己延时' };
+		for (const refused of [
+			await extendExamAttempt(ctx, extend).catch((e: unknown) => e),
+			await voidExamAttempt(ctx, { sittingId, attemptId: own.id, reason: '自己作废' }).catch(
+				(e: unknown) => e
+			)
+		]) {
+			expect(refused).toBeInstanceOf(ForbiddenError);
+			expect(refused).toMatchObject({ code: 'err_monitor_own_attempt' });
+		}
+		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, own.id));
+		expect(row).toMatchObject({ state: 'in_progress', deadline: at(120) });
+		expect(await audits(s, 'exam.attempt.extended')).toHaveLength(0);
+		expect(await audits(s, 'exam.attempt.voided')).toHaveLength(0);
+		// the room is counted whole; only the colleague's row offers the actions
+		const m = await sittingMonitor(ctx, sittingId);
+		expect(m.counts.in_progress).toBe(2);
+		expect(m.rows.find((r) => r.id === both.person.id)).toMatchObject({ own: true });
+		expect(m.rows.find((r) => r.id === s.cadre.person.id)).toMatchObject({ own: false });
+		expect(
+			await extendExamAttempt(ctx, { ...extend, attemptId: other.id, reason: '断网' })
+		).toMatchObject({ kind: 'extended' });
+	});
+});

@@ -21,13 +21,17 @@ import {
 	passRecord,
 	sitting
 } from '../../db/schema/index.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ownAttempt } from './attempts.ts';
+import { recheckPartCertificates } from './certificate-parts.ts';
 import { finishAttempt } from './finish.ts';
 import { loadWatchedSitting } from './monitor.ts';
 
-/** The attempt, if it belongs to a sitting the user watches (else not found). */
+/**
+ * The attempt, if it belongs to a sitting the user watches (else not found) and is not their own:
+ * an organiser or proctor who sits the exam too leaves their own attempt to a colleague.
+ */
 async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 	const { exam: e } = await loadWatchedSitting(ctx, sittingId);
 	const [row] = await ctx.db
@@ -35,6 +39,7 @@ async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 		.from(examAttempt)
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.sittingId, sittingId)));
 	if (!row) throw new NotFoundError();
+	if (row.personId === ctx.user.personId) throw new ForbiddenError('err_monitor_own_attempt');
 	return { row, exam: e };
 }
 
@@ -67,6 +72,9 @@ export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 			.set({ revokedOn: shanghaiDate(ctx.now), revokeReason: input.reason })
 			.where(and(eq(certificate.attemptId, row.id), sql`${certificate.revokedOn} IS NULL`))
 			.returning({ code: certificate.verificationCode });
+		// a certificate this attempt was one part of falls with it
+		if (e.kind === 'enforcement')
+			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: input.reason });
 		await appendAudit(tx, {
 			action: 'exam.attempt.voided',
 			entityType: 'exam_attempt',

@@ -124,6 +124,8 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 		return {
 			...p,
 			status,
+			// the viewer's own row: listed so that the room is counted whole, but without actions
+			own: p.id === ctx.user.personId,
 			attempt: a
 				? {
 						id: a.id,

@@ -44,7 +44,8 @@ export function retakePolicyOf(
 /**
  * Whether a candidate may see something now: after their own submission, once the sitting has
  * closed (so that nobody still sitting it learns the answers from someone who finished), or once
- * its results are released.
+ * its results are released. `closesAt` is the sitting's effective close (`reviewClosesAt`), which
+ * waits for candidates given extra time past the window.
  */
 export function reviewAllows(
 	when: ReviewWhen,

@@ -22,6 +22,7 @@ import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, responsesOf } from './finish.ts';
 import { gradedByHand } from './manual-items.ts';
 import { reviewItems } from './review.ts';
+import { reviewClosesAt } from './review-close.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
 import { focusLossCount } from './monitor.ts';
 import { onRoster } from './sittings.ts';
@@ -109,7 +110,8 @@ function awaitingRelease(a: Pick<AttemptRow, 'state' | 'paper'> & { releasedAt: 
 
 /**
  * Whether the candidate may see their score now: graded, released when marked by hand, and as the
- * exam's review options allow. Their result page and their personal record both ask here.
+ * exam's review options allow. Their result page and their personal record both ask here, with
+ * `closesAt` the sitting's effective close (`reviewClosesAt`).
  */
 export function candidateSeesScore(
 	a: Pick<AttemptRow, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
@@ -124,7 +126,13 @@ export function candidateSeesScore(
  * partly by hand shows "awaiting grading" until the sitting's results are released.
  */
 export async function attemptResult(ctx: Ctx, attemptId: number) {
-	const row = await ownAttempt(ctx, attemptId);
+	const own = await ownAttempt(ctx, attemptId);
+	// "after close" waits for every candidate still sitting on extra time (see review-close.ts)
+	const [closing] = await ctx.db
+		.select({ closesAt: reviewClosesAt() })
+		.from(sitting)
+		.where(eq(sitting.id, own.sittingId));
+	const row = { ...own, closesAt: closing!.closesAt };
 	const [e] = await ctx.db.select().from(exam).where(eq(exam.id, row.examId));
 	const submitted = row.state !== 'in_progress' && row.state !== 'not_started';
 	const awaiting = awaitingRelease(row);
@@ -195,17 +203,23 @@ export async function myExams(ctx: Ctx) {
 			passMark: exam.passMark,
 			bands: exam.bands,
 			creditsRequired: sitting.creditsRequired,
-			creditsYear: sitting.creditsYear
+			creditsYear: sitting.creditsYear,
+			review: exam.review
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(and(eq(exam.status, 'published'), onRoster(personId, sitting.id)))
 		.orderBy(asc(sitting.opensAt));
 	// every attempt at these exams (in any sitting): the retake rules count them all
-	const attempts = sittings.length
+	const found = sittings.length
 		? await ctx.db
-				.select()
+				.select({
+					attempt: examAttempt,
+					closesAt: reviewClosesAt(),
+					releasedAt: sitting.releasedAt
+				})
 				.from(examAttempt)
+				.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 				.where(
 					and(
 						eq(examAttempt.personId, personId),
@@ -214,6 +228,19 @@ export async function myExams(ctx: Ctx) {
 				)
 				.orderBy(desc(examAttempt.number))
 		: [];
+	const attempts = found.map((f) => f.attempt);
+	// under "a retake only after a fail", offering one tells a fail: not before the score may be seen
+	const undisclosed = (examId: number, review: ReviewOptions) =>
+		found.some(
+			(f) =>
+				f.attempt.examId === examId &&
+				f.attempt.state === 'graded' &&
+				!candidateSeesScore(
+					{ ...f.attempt, closesAt: f.closesAt, releasedAt: f.releasedAt },
+					review,
+					ctx.now
+				)
+		);
 	const now = ctx.now.getTime();
 	// eligibility matters only where the cadre may still start
 	const standing = await candidateStanding(
@@ -221,7 +248,7 @@ export async function myExams(ctx: Ctx) {
 		sittings.filter((s) => s.closesAt.getTime() > now),
 		personId
 	);
-	const rows = sittings.map(({ creditsRequired: _r, creditsYear: _y, ...s }) => {
+	const rows = sittings.map(({ creditsRequired: _r, creditsYear: _y, review, ...s }) => {
 		const credits = standing.get(s.id);
 		const mine = attempts.filter((a) => a.sittingId === s.id);
 		const inProgress = mine.find((a) => a.state === 'in_progress');
@@ -238,7 +265,11 @@ export async function myExams(ctx: Ctx) {
 			closesAt: s.closesAt.getTime(),
 			when: when === 'open' && !inProgress && mine.length > 0 ? ('done' as const) : when,
 			// a first attempt, or a further one only as the exam's retake rules allow, when eligible
-			canStart: when === 'open' && retake.allowed && (credits?.eligible ?? true),
+			canStart:
+				when === 'open' &&
+				retake.allowed &&
+				!(s.onlyAfterFail && undisclosed(s.examId, review)) &&
+				(credits?.eligible ?? true),
 			// the study-credit requirement (null: none), in words
 			credits: credits ? { eligible: credits.eligible, text: credits.text } : null,
 			inProgress: inProgress

@@ -3,10 +3,11 @@
  * sessions, practice), exams (every attempt, certificates), oaths and promotion cases. Who may see
  * which part is decided in record.ts, before any of these runs.
  */
-import { and, count, desc, eq, max, sql, sum } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, max, sql, sum } from 'drizzle-orm';
 import { shanghaiDate } from '@xuefa/core';
 import type { ReadDb } from '../../db/index.ts';
 import {
+	certificate,
 	exam,
 	examAttempt,
 	passRecord,
@@ -22,6 +23,7 @@ import {
 } from '../../db/schema/index.ts';
 import { coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
+import { reviewClosesAt } from '../exams/review-close.ts';
 import { candidateSeesScore } from '../exams/view.ts';
 import { practisable } from '../practice/scope.ts';
 import { personCredits } from '../study/credits.ts';
@@ -99,7 +101,8 @@ export async function studyPart(ctx: PartCtx, p: RecordPerson) {
 
 /**
  * Every exam attempt with its result, and every certificate with its state today. The person
- * themself sees a score only when their result page would show it (`candidateSeesScore`).
+ * themself sees a score, and a certificate, only when their result page would show the score
+ * (`candidateSeesScore`).
  */
 export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 	const rows = await ctx.db
@@ -116,7 +119,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			kind: exam.kind,
 			review: exam.review,
 			sittingName: sitting.name,
-			closesAt: sitting.closesAt,
+			closesAt: reviewClosesAt(),
 			releasedAt: sitting.releasedAt,
 			takenOn: passRecord.takenOn,
 			recordScore: passRecord.score,
@@ -150,15 +153,31 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			voidReason: r.state === 'voided' ? (r.voidReason ?? '') : null
 		};
 	});
+	// a certificate tells a pass: the person sees it once they may see that attempt's score
+	const undisclosed = rows
+		.filter((r) => self && r.state !== 'voided' && !candidateSeesScore(r, r.review, ctx.now))
+		.map((r) => r.id);
+	const withheld = new Set(
+		undisclosed.length
+			? (
+					await ctx.db
+						.select({ id: certificate.id })
+						.from(certificate)
+						.where(inArray(certificate.attemptId, undisclosed))
+				).map((c) => c.id)
+			: []
+	);
 	const certificates = await personCertificates(ctx.db, p.id, ctx.now);
 	return {
 		attempts,
-		certificates: certificates.map(({ status, ...c }) => ({
-			...c,
-			state: status.state,
-			daysLeft: status.daysLeft,
-			reviewDue: status.reviewDue ?? null
-		}))
+		certificates: certificates
+			.filter((c) => !withheld.has(c.id))
+			.map(({ status, ...c }) => ({
+				...c,
+				state: status.state,
+				daysLeft: status.daysLeft,
+				reviewDue: status.reviewDue ?? null
+			}))
 	};
 }
 
