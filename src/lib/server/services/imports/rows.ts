@@ -105,9 +105,12 @@ export async function dropOrphans(
 	}
 }
 
-/** The staged rows of `target`, in order, as a subquery whose `data` column holds each row. */
-export function staged(jobId: string, target: string): SQL {
-	return sql`(SELECT data FROM import_row WHERE job_id = ${jobId} AND target = ${target} ORDER BY ord)`;
+/**
+ * The staged rows of `target`, in order, as a subquery whose `data` column holds each row (and
+ * `ord` its number from 0, when asked for).
+ */
+export function staged(jobId: string, target: string, withOrd = false): SQL {
+	return sql`(SELECT ${withOrd ? sql`ord, ` : sql``}data FROM import_row WHERE job_id = ${jobId} AND target = ${target} ORDER BY ord)`;
 }
 
 /** Removes a job's staged rows (of one target, or all), a chunk per transaction. */
