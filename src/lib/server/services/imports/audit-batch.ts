@@ -10,7 +10,7 @@ import {
 	nodeSha256,
 	prepareAuditContent
 } from '../audit/append.ts';
-import { stageRows, staged } from './rows.ts';
+import { stageTyped } from './rows.ts';
 
 /**
  * The audit entries of an import job. Each entry's hash covers the previous one, so they can only
@@ -24,7 +24,16 @@ import { stageRows, staged } from './rows.ts';
 
 /** Entries prepared between two turns of the event loop. */
 const SLICE = 500;
-const TARGET = 'audit';
+const STAGED_COLUMNS = [
+	'at',
+	'actor_user_id',
+	'action',
+	'entity_type',
+	'entity_id',
+	'unit_id',
+	'before',
+	'after'
+] as const;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -54,20 +63,21 @@ export async function prepareAudit(
 	for (let i = 0; i < inputs.length; i += SLICE) {
 		const rows = inputs.slice(i, i + SLICE).map((input) => auditContent(ctx, input));
 		for (const row of rows) entries.push(prepareAuditContent(row));
-		ord = await stageRows(
+		ord = await stageTyped(
 			ctx.db,
 			jobId,
-			TARGET,
-			rows.map((r) => ({
-				at: r.at.getTime(),
-				actor: r.actorUserId,
-				action: r.action,
-				entityType: r.entityType,
-				entityId: r.entityId,
-				unitId: r.unitId,
-				before: r.before === null ? null : JSON.stringify(r.before),
-				after: r.after === null ? null : JSON.stringify(r.after)
-			})),
+			'import_audit_entry',
+			STAGED_COLUMNS,
+			rows.map((r) => [
+				r.at.getTime(),
+				r.actorUserId,
+				r.action,
+				r.entityType,
+				r.entityId,
+				r.unitId,
+				r.before === null ? null : JSON.stringify(r.before),
+				r.after === null ? null : JSON.stringify(r.after)
+			]),
 			ord
 		);
 		await yieldToLoop();
@@ -119,11 +129,9 @@ export async function publishAudit(
 	const at = (k: SQL) => sql`lower(hex(substr(${hashes}, ${k} * 32 + 1, 32)))`;
 	const { rowsAffected } = await tx.db.run(sql`INSERT INTO audit_entry
 		(seq, at, actor_user_id, action, entity_type, entity_id, unit_id, before, after, prev_hash, hash)
-		SELECT ${head.seq} + 1 + s.ord, s.data->>'at', s.data->>'actor', s.data->>'action',
-			s.data->>'entityType', s.data->>'entityId', s.data->>'unitId', s.data->>'before',
-			s.data->>'after', CASE s.ord WHEN 0 THEN ${head.hash} ELSE ${at(sql`(s.ord - 1)`)} END,
-			${at(sql`s.ord`)}
-		FROM ${staged(audit.jobId, TARGET, true)} AS s`);
+		SELECT ${head.seq} + 1 + ord, at, actor_user_id, action, entity_type, entity_id, unit_id,
+			before, after, CASE ord WHEN 0 THEN ${head.hash} ELSE ${at(sql`(ord - 1)`)} END, ${at(sql`ord`)}
+		FROM import_audit_entry WHERE job_id = ${audit.jobId} ORDER BY ord`);
 	if (rowsAffected !== audit.entries.length) {
 		throw new Error(`${audit.entries.length} audit entries staged, ${rowsAffected} found`);
 	}

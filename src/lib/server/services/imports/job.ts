@@ -9,10 +9,12 @@ import type { AuditInput } from '../audit/append.ts';
 import { chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
 import {
 	type Reservable,
+	type TypedStaging,
 	dropOrphans,
 	dropRows,
 	reserveIds,
 	stageRows,
+	stageTyped,
 	writeSearchRowsAhead
 } from './rows.ts';
 import { sealSecret } from './secret.ts';
@@ -126,6 +128,28 @@ export class ImportJobRun {
 		const from = this.next.get(target) ?? 0;
 		const step = (n: number) => (countSteps ? this.step(n) : Promise.resolve());
 		this.next.set(target, await stageRows(this.ctx.db, this.id, target, rows, from, step));
+	}
+
+	/**
+	 * Stages `rows` in `table`, in the shape they are published in: each of `columns` (staged
+	 * column → field of the row), counting each row as a step.
+	 */
+	async stageTyped(
+		table: TypedStaging,
+		columns: Readonly<Record<string, string>>,
+		rows: readonly object[]
+	): Promise<void> {
+		const fields = Object.values(columns);
+		const values = rows.map((row) =>
+			fields.map((f) => (row as Record<string, unknown>)[f] ?? null)
+		);
+		const from = this.next.get(table) ?? 0;
+		this.next.set(
+			table,
+			await stageTyped(this.ctx.db, this.id, table, Object.keys(columns), values, from, (n) =>
+				this.step(n)
+			)
+		);
 	}
 
 	/** Writes full-text rows of new rows ahead of publishing (see rows.ts), counting steps. */
