@@ -6,7 +6,7 @@ import { testDb } from '../../testing/db.ts';
 import { ctxFor, district } from '../../testing/factories.ts';
 import { type AuditInput, appendAudit } from '../audit/append.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
-import { chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
+import { AuditHeadMoved, chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
 
 const entries = (n: number): AuditInput[] =>
 	Array.from({ length: n }, (_, i) => ({
@@ -82,5 +82,18 @@ describe("an import's audit entries, appended in bulk", () => {
 		]);
 		expect(rows.at(-1)).toMatchObject({ entityId: '120', after: { name: '干部120' } });
 		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 121 });
+	});
+
+	it('give up, writing nothing, when the head moved and they may not be chained again', async () => {
+		const { db, ctx, jobId } = await setup();
+		const audit = await prepareAudit(ctx, jobId, entries(10));
+		const chained = await chainAudit(ctx.db, audit);
+		await transact(ctx, (tx) =>
+			appendAudit(tx, { action: 'unit.updated', entityType: 'unit', entityId: 1 })
+		);
+		await expect(transact(ctx, (tx) => publishAudit(tx, audit, chained, false))).rejects.toThrow(
+			AuditHeadMoved
+		);
+		expect(await db.$count(auditEntry)).toBe(1);
 	});
 });

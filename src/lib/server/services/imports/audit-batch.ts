@@ -17,10 +17,14 @@ import { stageTyped } from './rows.ts';
  * be hashed once the chain's head is known — under the write lock, since any writer may append.
  * What takes time does not depend on the head: building and serialising each entry's content.
  * That is done ahead, and the contents staged (`prepareAudit`); chaining them is then one SHA-256
- * per entry (`chainAudit`, a few microseconds each). They are chained just before the publishing
- * transaction, and again inside it only when another writer appended meanwhile: nothing has to be
- * written again, and the job never waits for a quiet moment in the log.
+ * per entry (`chainAudit`: a few microseconds each, yet tens of ms for thousands on a busy
+ * machine). So they are chained just before the publishing transaction; when another writer
+ * appended meanwhile (a login on another process), the transaction gives up at once and the job
+ * chains them again outside it — and after a few such attempts, inside it.
  */
+
+/** The chain moved after the entries were chained: chain them again, then publish. */
+export class AuditHeadMoved extends Error {}
 
 /** Entries prepared between two turns of the event loop. */
 const SLICE = 500;
@@ -109,19 +113,21 @@ export async function chainAudit(db: ReadDb, audit: PreparedAudit): Promise<Chai
 
 /**
  * Appends the job's entries inside the publishing transaction: chained as `chained` when the head
- * is still the one they follow, else chained again here after the head as it is now.
+ * is still the one they follow, else chained again here after the head as it is now — unless
+ * `rechain` is false.
+ * @throws AuditHeadMoved when the head moved and `rechain` is false: nothing is written then
  */
 export async function publishAudit(
 	tx: Ctx & { db: Tx },
 	audit: PreparedAudit,
-	chained?: ChainedAudit
+	chained?: ChainedAudit,
+	rechain = true
 ): Promise<void> {
 	if (audit.entries.length === 0) return;
 	const head = await headOf(tx.db);
-	const chain =
-		chained && chained.after.seq === head.seq && chained.after.hash === head.hash
-			? chained
-			: chainAfter(head, audit);
+	const current = chained && chained.after.seq === head.seq && chained.after.hash === head.hash;
+	if (!current && !rechain) throw new AuditHeadMoved();
+	const chain = current ? chained : chainAfter(head, audit);
 	// the hashes in one parameter, 32 bytes each, each row's previous hash the one before it (the
 	// head's first): read in place, where a JSON array of them would be parsed for a tenth of the
 	// statement's time

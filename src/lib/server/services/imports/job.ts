@@ -6,7 +6,7 @@ import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { t } from '$lib/i18n.ts';
 import type { AuditInput } from '../audit/append.ts';
-import { chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
+import { AuditHeadMoved, chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
 import {
 	type Reservable,
 	type TypedStaging,
@@ -36,6 +36,8 @@ const JOB_MINUTES = 60;
 const STALE_MS = 2 * 60_000;
 /** How often progress is written while a phase runs. */
 const PROGRESS_EVERY_MS = 300;
+/** Attempts at publishing with the audit entries chained beforehand (see audit-batch.ts). */
+const CHAINED_ATTEMPTS = 5;
 
 /** Why a job failed, in the importer's language, with the rows or lines at fault when known. */
 export interface JobFailure {
@@ -67,11 +69,11 @@ export interface ImportJobView<R = unknown> {
 }
 
 /**
- * For tests: what happens in the world between staging (and chaining the audit entries) and
- * publishing — another writer, a crash.
+ * For tests: what happens in the world between staging (and chaining the audit entries) and each
+ * attempt at publishing — another writer, a crash.
  */
 export interface JobHooks {
-	beforePublish?: () => Promise<void>;
+	beforePublish?: (attempt: number) => Promise<void>;
 }
 
 /** What a kind of import does in each of the two steps. */
@@ -242,22 +244,29 @@ async function runJob<R>(
 		await work.prepare(run);
 		await run.phase('import_phase_publishing', 1);
 		const audit = await prepareAudit(ctx, id, run.audits);
-		// chained after the head as it is now: again inside the transaction if it moves meanwhile
-		const chained = await chainAudit(ctx.db, audit);
-		await beforePublish?.();
-		await transact(ctx, async (tx) => {
-			const [self] = await tx.db
-				.select({ state: importJob.state })
-				.from(importJob)
-				.where(eq(importJob.id, id));
-			if (self?.state !== 'running') throw new AppError('import_interrupted');
-			await publishAudit(tx, audit, chained);
-			const result = await work.publish(tx, run);
-			await tx.db
-				.update(importJob)
-				.set({ state: 'done', phase: '', done: 1, total: 1, result, updatedAt: new Date() })
-				.where(eq(importJob.id, id));
-		});
+		for (let attempt = 1; ; attempt++) {
+			// chained after the head as it is now: again if it moves before the transaction begins
+			const chained = await chainAudit(ctx.db, audit);
+			await beforePublish?.(attempt);
+			try {
+				await transact(ctx, async (tx) => {
+					const [self] = await tx.db
+						.select({ state: importJob.state })
+						.from(importJob)
+						.where(eq(importJob.id, id));
+					if (self?.state !== 'running') throw new AppError('import_interrupted');
+					await publishAudit(tx, audit, chained, attempt >= CHAINED_ATTEMPTS);
+					const result = await work.publish(tx, run);
+					await tx.db
+						.update(importJob)
+						.set({ state: 'done', phase: '', done: 1, total: 1, result, updatedAt: new Date() })
+						.where(eq(importJob.id, id));
+				});
+				break;
+			} catch (e) {
+				if (!(e instanceof AuditHeadMoved)) throw e;
+			}
+		}
 		// the upload is used up (a done job is never started again): outside the short transaction
 		await write(ctx.db, (tx) => tx.delete(stagedImport).where(eq(stagedImport.id, id)));
 	} catch (e) {

@@ -115,7 +115,8 @@ describe('a large roster import, staged in short steps and published at once', (
 			ctx,
 			{ stagedId },
 			{
-				beforePublish: async () => {
+				beforePublish: async (attempt) => {
+					if (attempt > 2) return;
 					await transact(ctx, (tx) =>
 						appendAudit(tx, {
 							action: 'unit.updated',
@@ -129,7 +130,32 @@ describe('a large roster import, staged in short steps and published at once', (
 		);
 		expect(result.counts.create).toBe(300);
 		const audit = await verifyAuditChain(ctx);
-		expect(audit).toMatchObject({ ok: true, count: 1 + 300 + 1 });
+		expect(audit).toMatchObject({ ok: true, count: 2 + 300 + 1 });
+	});
+
+	it('still publishes when another writer appends before every attempt: chained inside at last', async () => {
+		const { d, ctx, stagedId } = await setup(200);
+		let attempts = 0;
+		const result = await importRoster(
+			ctx,
+			{ stagedId },
+			{
+				beforePublish: async (attempt) => {
+					attempts = attempt;
+					await transact(ctx, (tx) =>
+						appendAudit(tx, {
+							action: 'unit.updated',
+							entityType: 'unit',
+							entityId: d.a.id,
+							unitId: d.a.id
+						})
+					);
+				}
+			}
+		);
+		expect(result.counts.create).toBe(200);
+		expect(attempts).toBe(5);
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 5 + 200 + 1 });
 	});
 
 	it('marks a job whose process stopped as failed and drops its staged rows', async () => {
