@@ -36,8 +36,11 @@ const JOB_MINUTES = 60;
 const STALE_MS = 2 * 60_000;
 /** How often progress is written while a phase runs. */
 const PROGRESS_EVERY_MS = 300;
-/** Attempts at publishing with the audit entries chained beforehand (see audit-batch.ts). */
-const CHAINED_ATTEMPTS = 5;
+/**
+ * Attempts at publishing with the audit entries chained beforehand (see audit-batch.ts): each one
+ * that finds the chain moved holds the lock for a millisecond; the last chains them inside.
+ */
+const CHAINED_ATTEMPTS = 10;
 
 /** Why a job failed, in the importer's language, with the rows or lines at fault when known. */
 export interface JobFailure {

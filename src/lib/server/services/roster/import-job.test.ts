@@ -154,8 +154,8 @@ describe('a large roster import, staged in short steps and published at once', (
 			}
 		);
 		expect(result.counts.create).toBe(200);
-		expect(attempts).toBe(5);
-		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 5 + 200 + 1 });
+		expect(attempts).toBe(10);
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true, count: 10 + 200 + 1 });
 	});
 
 	it('marks a job whose process stopped as failed and drops its staged rows', async () => {
