@@ -7,6 +7,8 @@ import {
 	ValidationError,
 	appendEntry,
 	canonicalJson,
+	chainPrepared,
+	prepareEntry,
 	sha256Hex,
 	verifyChain,
 	type AuditEntry
@@ -174,5 +176,40 @@ describe('entry hashing', () => {
 		const [e] = chain(1);
 		const { hash, ...rest } = e!;
 		expect(hash).toBe(sha256Hex(rest.prevHash + canonicalJson(rest)));
+	});
+
+	it('chains a prepared entry to the same seq, prevHash and hash as appendEntry, after any head', () => {
+		const entries = chain(5);
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 0, max: 5 }),
+				fc.record({
+					action: fc.string({ minLength: 1 }),
+					subjectId: fc.string({ minLength: 1 }),
+					data: fc.option(fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())), {
+						nil: undefined
+					})
+				}),
+				(at, content) => {
+					const previous = entries[at - 1] ?? null;
+					const input = {
+						at: '2025-01-01T00:00:00.000Z',
+						actorId: 'hr1',
+						subjectType: 'person',
+						...content
+					};
+					const appended = appendEntry(previous, input, nodeSha);
+					expect({ ...input, ...chainPrepared(previous, prepareEntry(input), nodeSha) }).toEqual(
+						appended
+					);
+				}
+			)
+		);
+	});
+
+	it('refuses to prepare an entry without its fields', () => {
+		expect(() =>
+			prepareEntry({ at: '', actorId: 'hr1', action: 'x', subjectType: 'p', subjectId: '1' })
+		).toThrow(ValidationError);
 	});
 });

@@ -38,30 +38,91 @@ export interface AuditEntry extends AuditEntryInput {
 }
 
 /**
+ * An entry's content serialised ahead of chaining: the canonical JSON of the entry without `hash`
+ * is these two parts around `"prevHash":…,"seq":…` (keys in sorted order), the only fields that
+ * depend on where in the chain the entry lands.
+ */
+export interface PreparedEntry {
+	/** `{"action":…,"actorId":…,"at":…[,"data":…]` up to and including `,"prevHash":`. */
+	readonly head: string;
+	/** From `,"subjectId":…` to the closing brace. */
+	readonly tail: string;
+}
+
+/**
+ * Serialises an entry's content once (checking its fields and data), so that it can be chained
+ * after any head later at the cost of one hash ({@link chainPrepared}) — for appending thousands
+ * of entries after a head that is known only at the last moment.
+ *
+ * @param input - the entry's content
+ * @returns the serialised parts around the chain position
+ * @throws ValidationError for a missing field or data canonical JSON refuses
+ * @example
+ * const p = prepareEntry({ at, actorId: 'hr1', action: 'person.created', subjectType: 'person', subjectId: '7' });
+ * const e = chainPrepared(head, p); // { seq, prevHash, hash } as appendEntry would give
+ */
+export function prepareEntry(input: AuditEntryInput): PreparedEntry {
+	const missing = (['at', 'actorId', 'action', 'subjectType', 'subjectId'] as const).filter(
+		(k) => !input[k]
+	);
+	if (missing.length > 0)
+		throw new ValidationError(missing.map((k) => ({ code: 'audit.field.missing', path: k })));
+	return preparedParts(input);
+}
+
+// the same bytes `canonicalJson` gives for the entry, without sorting the fixed keys a million times
+function preparedParts(e: AuditEntryInput): PreparedEntry {
+	return {
+		head:
+			'{"action":' +
+			canonicalJson(e.action) +
+			',"actorId":' +
+			canonicalJson(e.actorId) +
+			',"at":' +
+			canonicalJson(e.at) +
+			(e.data === undefined ? '' : ',"data":' + canonicalJson(e.data)) +
+			',"prevHash":',
+		tail:
+			',"subjectId":' +
+			canonicalJson(e.subjectId) +
+			',"subjectType":' +
+			canonicalJson(e.subjectType) +
+			'}'
+	};
+}
+
+/** The hash of a prepared entry at `seq` after `prevHash`. */
+function preparedHash(p: PreparedEntry, seq: number, prevHash: string, hash: Sha256Hex): string {
+	if (!Number.isSafeInteger(seq))
+		throw new ValidationError([{ code: 'audit.json.number', path: 'seq' }]);
+	return hash(prevHash + p.head + canonicalJson(prevHash) + ',"seq":' + seq + p.tail);
+}
+
+/**
  * The hashed text: the canonical JSON of the entry without `hash`, written field by field in sorted key
- * order (the same bytes `canonicalJson` gives, without sorting the fixed keys a million times).
+ * order (see {@link preparedParts}).
  */
 function entryHash(e: Omit<AuditEntry, 'hash'>, hash: Sha256Hex): string {
-	if (!Number.isSafeInteger(e.seq))
-		throw new ValidationError([{ code: 'audit.json.number', path: 'seq' }]);
-	const text =
-		'{"action":' +
-		canonicalJson(e.action) +
-		',"actorId":' +
-		canonicalJson(e.actorId) +
-		',"at":' +
-		canonicalJson(e.at) +
-		(e.data === undefined ? '' : ',"data":' + canonicalJson(e.data)) +
-		',"prevHash":' +
-		canonicalJson(e.prevHash) +
-		',"seq":' +
-		e.seq +
-		',"subjectId":' +
-		canonicalJson(e.subjectId) +
-		',"subjectType":' +
-		canonicalJson(e.subjectType) +
-		'}';
-	return hash(e.prevHash + text);
+	return preparedHash(preparedParts(e), e.seq, e.prevHash, hash);
+}
+
+/**
+ * Chains a {@link prepareEntry prepared} entry after `previous` (or first, when null): the same
+ * `seq`, `prevHash` and `hash` that {@link appendEntry} gives for its content.
+ *
+ * @param previous - the chain's last entry (its `seq` and `hash`), or null for the first
+ * @param prepared - the entry's serialised content
+ * @param hash - SHA-256 as hex (default: pure TS; inject node:crypto on the server for speed)
+ * @returns where the entry lands and its hash
+ */
+export function chainPrepared(
+	previous: { seq: number; hash: string } | null,
+	prepared: PreparedEntry,
+	hash: Sha256Hex = sha256Hex
+): { seq: number; prevHash: string; hash: string } {
+	const seq = previous ? previous.seq + 1 : 1;
+	const prevHash = previous ? previous.hash : GENESIS_HASH;
+	return { seq, prevHash, hash: preparedHash(prepared, seq, prevHash, hash) };
 }
 
 /**

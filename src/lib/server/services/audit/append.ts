@@ -1,6 +1,13 @@
 import { hash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import { type AuditEntry, type AuditEntryInput, type JsonValue, appendEntry } from '@xuefa/core';
+import {
+	type AuditEntry,
+	type AuditEntryInput,
+	type JsonValue,
+	type PreparedEntry,
+	appendEntry,
+	prepareEntry
+} from '@xuefa/core';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { auditEntry } from '../../db/schema/index.ts';
 import { checkpointIfDue } from './anchor.ts';
@@ -23,7 +30,7 @@ export const nodeSha256 = (text: string) => hash('sha256', text, 'hex');
 export type AuditRow = typeof auditEntry.$inferSelect;
 
 /** The hashed part of a stored row, in the core's chain-entry shape. */
-function chainInput(row: Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>): AuditEntryInput {
+function chainInput(row: AuditContent): AuditEntryInput {
 	const data: Record<string, JsonValue> = {};
 	if (row.unitId !== null) data.unitId = row.unitId;
 	if (row.before !== null) data.before = row.before as JsonValue;
@@ -56,10 +63,36 @@ export async function auditHead(db: ReadDb): Promise<AuditRow | undefined> {
 	return last;
 }
 
+/** What an entry stores apart from its place in the chain (`seq`, `prevHash`, `hash`). */
+export type AuditContent = Omit<AuditRow, 'seq' | 'prevHash' | 'hash'>;
+
+/** The stored content of an entry `actor` appends at `actor.now`. */
+export function auditContent(
+	actor: { now: Date; user: { id: number } | null },
+	input: AuditInput
+): AuditContent {
+	return {
+		at: actor.now,
+		actorUserId: actor.user?.id ?? null,
+		action: input.action,
+		entityType: input.entityType,
+		entityId: String(input.entityId),
+		unitId: input.unitId ?? null,
+		before: json(input.before),
+		after: json(input.after)
+	};
+}
+
+/**
+ * An entry's content serialised for hashing ahead of knowing the chain's head (see
+ * services/imports/audit-batch.ts): `chainPrepared` then gives what {@link chainAuditRows} would.
+ */
+export const prepareAuditContent = (row: AuditContent): PreparedEntry =>
+	prepareEntry(chainInput(row));
+
 /**
  * The rows that append `inputs` after `last` (the stored head, or undefined for an empty log),
- * chained and hashed exactly as {@link appendAudit} does: for an import that writes thousands of
- * entries at once (services/imports/audit-batch.ts, which also writes the checkpoint when due).
+ * chained and hashed exactly as {@link appendAudit} does.
  */
 export function chainAuditRows(
 	last: AuditRow | undefined,
@@ -68,16 +101,7 @@ export function chainAuditRows(
 ): AuditRow[] {
 	let previous = last ? toChainEntry(last) : null;
 	return inputs.map((input) => {
-		const row = {
-			at: actor.now,
-			actorUserId: actor.user?.id ?? null,
-			action: input.action,
-			entityType: input.entityType,
-			entityId: String(input.entityId),
-			unitId: input.unitId ?? null,
-			before: json(input.before),
-			after: json(input.after)
-		};
+		const row = auditContent(actor, input);
 		const entry = appendEntry(previous, chainInput(row), nodeSha256);
 		previous = entry;
 		return { ...row, seq: entry.seq, prevHash: entry.prevHash, hash: entry.hash };

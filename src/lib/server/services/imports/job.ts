@@ -6,13 +6,15 @@ import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { t } from '$lib/i18n.ts';
 import type { AuditInput } from '../audit/append.ts';
-import { publishAudit, sealAudit, AuditHeadMoved } from './audit-batch.ts';
+import { AuditHeadMoved, chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
 import {
 	type Reservable,
+	type TypedStaging,
 	dropOrphans,
 	dropRows,
 	reserveIds,
 	stageRows,
+	stageTyped,
 	writeSearchRowsAhead
 } from './rows.ts';
 import { sealSecret } from './secret.ts';
@@ -34,8 +36,11 @@ const JOB_MINUTES = 60;
 const STALE_MS = 2 * 60_000;
 /** How often progress is written while a phase runs. */
 const PROGRESS_EVERY_MS = 300;
-/** Attempts at publishing with the audit chain sealed beforehand (see audit-batch.ts). */
-const SEALED_ATTEMPTS = 5;
+/**
+ * Attempts at publishing with the audit entries chained beforehand (see audit-batch.ts): each one
+ * that finds the chain moved holds the lock for a millisecond; the last chains them inside.
+ */
+const CHAINED_ATTEMPTS = 10;
 
 /** Why a job failed, in the importer's language, with the rows or lines at fault when known. */
 export interface JobFailure {
@@ -67,7 +72,7 @@ export interface ImportJobView<R = unknown> {
 }
 
 /**
- * For tests: what happens in the world between staging (and sealing the audit entries) and each
+ * For tests: what happens in the world between staging (and chaining the audit entries) and each
  * attempt at publishing — another writer, a crash.
  */
 export interface JobHooks {
@@ -128,6 +133,28 @@ export class ImportJobRun {
 		const from = this.next.get(target) ?? 0;
 		const step = (n: number) => (countSteps ? this.step(n) : Promise.resolve());
 		this.next.set(target, await stageRows(this.ctx.db, this.id, target, rows, from, step));
+	}
+
+	/**
+	 * Stages `rows` in `table`, in the shape they are published in: each of `columns` (staged
+	 * column → field of the row), counting each row as a step.
+	 */
+	async stageTyped(
+		table: TypedStaging,
+		columns: Readonly<Record<string, string>>,
+		rows: readonly object[]
+	): Promise<void> {
+		const fields = Object.values(columns);
+		const values = rows.map((row) =>
+			fields.map((f) => (row as Record<string, unknown>)[f] ?? null)
+		);
+		const from = this.next.get(table) ?? 0;
+		this.next.set(
+			table,
+			await stageTyped(this.ctx.db, this.id, table, Object.keys(columns), values, from, (n) =>
+				this.step(n)
+			)
+		);
 	}
 
 	/** Writes full-text rows of new rows ahead of publishing (see rows.ts), counting steps. */
@@ -219,9 +246,10 @@ async function runJob<R>(
 	try {
 		await work.prepare(run);
 		await run.phase('import_phase_publishing', 1);
+		const audit = await prepareAudit(ctx, id, run.audits);
 		for (let attempt = 1; ; attempt++) {
-			// with many entries the chain is hashed before the transaction (see audit-batch.ts)
-			const sealed = attempt <= SEALED_ATTEMPTS ? await sealAudit(ctx, id, run.audits) : undefined;
+			// chained after the head as it is now: again if it moves before the transaction begins
+			const chained = await chainAudit(ctx.db, audit);
 			await beforePublish?.(attempt);
 			try {
 				await transact(ctx, async (tx) => {
@@ -230,7 +258,7 @@ async function runJob<R>(
 						.from(importJob)
 						.where(eq(importJob.id, id));
 					if (self?.state !== 'running') throw new AppError('import_interrupted');
-					await publishAudit(tx, id, run.audits, sealed);
+					await publishAudit(tx, audit, chained, attempt >= CHAINED_ATTEMPTS);
 					const result = await work.publish(tx, run);
 					await tx.db
 						.update(importJob)

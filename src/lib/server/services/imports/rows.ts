@@ -59,6 +59,47 @@ export async function stageRows(
 	return from + rows.length;
 }
 
+/** The staging tables of rows in the shape they are published in (see db/schema/imports.ts). */
+export const TYPED_STAGING = [
+	'import_person',
+	'import_user',
+	'import_role_grant',
+	'import_audit_entry'
+] as const;
+export type TypedStaging = (typeof TYPED_STAGING)[number];
+
+/**
+ * Appends `rows` — each the values of `columns`, in order — to the job's staged rows in `table`,
+ * numbered on from `from`, in chunks.
+ * @returns the number of the next row
+ */
+export async function stageTyped(
+	db: ReadDb,
+	jobId: string,
+	table: TypedStaging,
+	columns: readonly string[],
+	rows: readonly unknown[][],
+	from = 0,
+	onChunk?: (written: number) => Promise<void>
+): Promise<number> {
+	const names = sql.join(
+		columns.map((c) => sql.identifier(c)),
+		sql`, `
+	);
+	const values = sql.join(
+		columns.map((_, i) => sql.raw(`value->>${i}`)),
+		sql`, `
+	);
+	await inChunks(
+		db,
+		rows,
+		(json, first) => sql`INSERT INTO ${sql.identifier(table)} (job_id, ord, ${names})
+			SELECT ${jobId}, ${from + first} + key, ${values} FROM json_each(${json})`,
+		onChunk
+	);
+	return from + rows.length;
+}
+
 /**
  * Full-text rows are written ahead, in chunks, for rows a job creates under reserved ids: search
  * reaches them only through their parent row (`id IN (SELECT rowid FROM …_fts …)`), which does
@@ -105,18 +146,25 @@ export async function dropOrphans(
 	}
 }
 
-/** The staged rows of `target`, in order, as a subquery whose `data` column holds each row. */
-export function staged(jobId: string, target: string): SQL {
-	return sql`(SELECT data FROM import_row WHERE job_id = ${jobId} AND target = ${target} ORDER BY ord)`;
+/**
+ * The staged rows of `target`, in order, as a subquery whose `data` column holds each row (and
+ * `ord` its number from 0, when asked for).
+ */
+export function staged(jobId: string, target: string, withOrd = false): SQL {
+	return sql`(SELECT ${withOrd ? sql`ord, ` : sql``}data FROM import_row WHERE job_id = ${jobId} AND target = ${target} ORDER BY ord)`;
 }
 
-/** Removes a job's staged rows (of one target, or all), a chunk per transaction. */
-export async function dropRows(db: ReadDb, jobId: string, target?: string): Promise<void> {
-	const which = target === undefined ? sql`` : sql` AND target = ${target}`;
+/** Removes a job's staged rows, a chunk per transaction. */
+export async function dropRows(db: ReadDb, jobId: string): Promise<void> {
+	for (const table of ['import_row', ...TYPED_STAGING]) await dropChunked(db, table, jobId);
+}
+
+async function dropChunked(db: ReadDb, table: string, jobId: string): Promise<void> {
+	const name = sql.identifier(table);
 	for (;;) {
 		const { rowsAffected } = await write(db, (tx) =>
 			tx.run(
-				sql`DELETE FROM import_row WHERE rowid IN (SELECT rowid FROM import_row WHERE job_id = ${jobId}${which} LIMIT 1000)`
+				sql`DELETE FROM ${name} WHERE rowid IN (SELECT rowid FROM ${name} WHERE job_id = ${jobId} LIMIT 1000)`
 			)
 		);
 		if (rowsAffected < 1000) return;

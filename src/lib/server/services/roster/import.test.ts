@@ -9,6 +9,9 @@ import { testDb } from '../../testing/db.ts';
 import { HEADER, JobFailed, importRoster, tally, xlsx } from '../../testing/roster.ts';
 import { previewRoster } from './preview.ts';
 import { listExportBytes } from '../../testing/xlsx.ts';
+import { auditChanges } from '$lib/audit.ts';
+import { listAudit } from '../audit/list.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
 import { exportRoster, rosterTemplate } from './workbook.ts';
 
 async function previewAndImport(ctx: Ctx, upload: { name: string; bytes: Uint8Array }) {
@@ -63,9 +66,21 @@ describe('roster import', () => {
 			(a) => a.action
 		);
 		expect(actions.filter((a) => a === 'roster.imported')).toHaveLength(1);
+		// one entry per new person, telling the account opened with them too
 		expect(actions.filter((a) => a === 'person.created')).toHaveLength(3);
-		expect(actions.filter((a) => a === 'account.created')).toHaveLength(3);
+		expect(actions.filter((a) => a === 'account.created')).toHaveLength(0);
 		expect(actions.filter((a) => a === 'role.granted')).toHaveLength(2);
+
+		// the audit page shows the person's entry, with the login and role, linked to the person
+		const { rows, names } = await listAudit(ctx, { actor: '', action: 'person.created', page: 1 });
+		const entry = rows.find((r) => r.entityId === String(wang.id))!;
+		expect(entry.href).toBe(`/admin/people/${wang.id}`);
+		expect(
+			auditChanges(entry, names, 'zh-CN')
+				.filter((c) => ['name', 'username', 'roles'].includes(c.field))
+				.map((c) => `${c.label}: ${c.after}`)
+		).toEqual(['名称: 王芳', '用户名: 000123', '角色: 学员']);
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true });
 	});
 
 	it('reports bad rows with row numbers and columns, and writes nothing', async () => {
@@ -173,6 +188,14 @@ describe('roster import', () => {
 		expect(result.accounts.map((a) => a.username)).toEqual(['OLD1']);
 		const [acct] = await db.select().from(user).where(eq(user.personId, existing.id));
 		expect(acct!.username).toBe('OLD1');
+		// an account opened for someone already on the roll is an entry of its own
+		const opened = await db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'account.created'));
+		expect(opened.map((e) => [e.entityId, e.after])).toEqual([
+			[String(acct!.id), { username: 'OLD1', personId: existing.id, roles: ['cadre'] }]
+		]);
 		const grants = await db.select().from(roleGrant).where(eq(roleGrant.userId, moving.user.id));
 		expect(grants.map((g) => [g.role, g.unitId])).toEqual([['cadre', d.b.id]]);
 	});

@@ -5,15 +5,46 @@ import type { Tx } from '../../db/index.ts';
 import { ConflictError } from '../../errors.ts';
 import { staged } from '../imports/rows.ts';
 
-/** The staged rows of a roster import, by what publishes them. */
+/** The staged rows of a roster import (in import_row), by what publishes them. */
 export const ROSTER_TARGETS = {
-	personInsert: 'person.insert',
 	personUpdate: 'person.update',
 	userRename: 'user.rename',
-	userInsert: 'user.insert',
 	grantDelete: 'grant.delete',
-	grantInsert: 'grant.insert',
 	joinedUnits: 'unit.joined'
+} as const;
+
+/**
+ * The rows a roster import inserts in bulk, staged in the shape of their tables (see
+ * db/schema/imports.ts): each staged column, from the field of the row that holds it.
+ */
+export const ROSTER_INSERTS = {
+	personInsert: {
+		table: 'import_person',
+		columns: {
+			id: 'id',
+			unit_id: 'unitId',
+			name: 'name',
+			employee_no: 'employeeNo',
+			position: 'position',
+			rank: 'rank',
+			appointment_route: 'appointmentRoute',
+			status: 'status'
+		}
+	},
+	userInsert: {
+		table: 'import_user',
+		columns: {
+			id: 'id',
+			username: 'username',
+			display_name: 'displayName',
+			person_id: 'personId',
+			password_hash: 'passwordHash'
+		}
+	},
+	grantInsert: {
+		table: 'import_role_grant',
+		columns: { user_id: 'userId', role: 'role', unit_id: 'unitId' }
+	}
 } as const;
 
 const changed = () => new ConflictError('roster_changed_since_preview');
@@ -62,11 +93,11 @@ export async function publishRoster(
 	const T = ROSTER_TARGETS;
 	await assertUnchanged(db, jobId, grantsToRevoke);
 	try {
+		// copied as staged, typed: nothing is read out of JSON under the write lock
 		await db.run(sql`INSERT INTO person
 			(id, unit_id, name, employee_no, position, rank, appointment_route, status, created_at, updated_at)
-			SELECT data->>'id', data->>'unitId', data->>'name', data->>'employeeNo', data->>'position',
-				data->>'rank', data->>'appointmentRoute', data->>'status', ${now}, ${now}
-			FROM ${staged(jobId, T.personInsert)}`);
+			SELECT id, unit_id, name, employee_no, position, rank, appointment_route, status, ${now}, ${now}
+			FROM import_person WHERE job_id = ${jobId} ORDER BY ord`);
 		await db.run(sql`UPDATE person SET unit_id = s.data->>'unitId', name = s.data->>'name',
 				position = s.data->>'position', rank = s.data->>'rank',
 				appointment_route = s.data->>'appointmentRoute', status = s.data->>'status', updated_at = ${now}
@@ -76,14 +107,12 @@ export async function publishRoster(
 			FROM ${staged(jobId, T.userRename)} AS s WHERE user.person_id = s.data->>'personId'`);
 		await db.run(sql`INSERT INTO user
 			(id, username, display_name, person_id, password_hash, must_change_password, created_at)
-			SELECT data->>'id', data->>'username', data->>'displayName', data->>'personId',
-				data->>'passwordHash', 1, ${now}
-			FROM ${staged(jobId, T.userInsert)}`);
+			SELECT id, username, display_name, person_id, password_hash, 1, ${now}
+			FROM import_user WHERE job_id = ${jobId} ORDER BY ord`);
 		await db.run(sql`DELETE FROM role_grant WHERE (user_id, role, unit_id) IN
 			(SELECT data->>'userId', data->>'role', data->>'unitId' FROM ${staged(jobId, T.grantDelete)})`);
 		await db.run(sql`INSERT INTO role_grant (user_id, role, unit_id, granted_at)
-			SELECT data->>'userId', data->>'role', data->>'unitId', ${now}
-			FROM ${staged(jobId, T.grantInsert)}`);
+			SELECT user_id, role, unit_id, ${now} FROM import_role_grant WHERE job_id = ${jobId} ORDER BY ord`);
 	} catch (e) {
 		// a taken employee number or login, or a second account for a person (see above)
 		if (isConstraintViolation(e)) throw changed();

@@ -73,12 +73,16 @@ export function rosterRows(
 			personId = nextPerson++;
 			out.personInsert.push({ id: personId, ...fields });
 			out.joinedUnits.push(fields.unitId);
+			// a new cadre's account is opened with them: one entry tells both (its login and role),
+			// which halves the entries — and the publishing transaction's work — of a large roster
 			out.audits.push({
 				action: 'person.created',
 				entityType: 'person',
 				entityId: personId,
 				unitId: fields.unitId,
-				after: fields
+				after: row.needsAccount
+					? { ...fields, username: fields.employeeNo, roles: ['cadre'] }
+					: fields
 			});
 		} else {
 			personId = before.id;
@@ -111,13 +115,15 @@ export function rosterRows(
 				passwordHash: secret.hash
 			});
 			out.grantInsert.push({ userId, role: 'cadre', unitId: fields.unitId });
-			out.audits.push({
-				action: 'account.created',
-				entityType: 'user',
-				entityId: userId,
-				unitId: fields.unitId,
-				after: { username: fields.employeeNo, personId, roles: ['cadre'] }
-			});
+			if (before) {
+				out.audits.push({
+					action: 'account.created',
+					entityType: 'user',
+					entityId: userId,
+					unitId: fields.unitId,
+					after: { username: fields.employeeNo, personId, roles: ['cadre'] }
+				});
+			}
 			out.accounts.push({
 				line: row.line,
 				name: fields.name,
