@@ -31,6 +31,8 @@ const steps = {
 	trivial: step()
 };
 
+const seenFailures = new Set();
+
 /**
  * Times one request: `check` gets the response and its body and returns null when the answer is
  * right, or a word for what was wrong with it. A request that fails outright counts as
@@ -45,7 +47,13 @@ async function timed(name, url, init, check) {
 	try {
 		res = await fetch(url, { redirect: 'manual', ...init });
 		body = await res.text();
-	} catch {
+	} catch (e) {
+		// what failed, once per kind (undici's own timeouts, a reset, a refused connection …)
+		const why = `${e.cause?.code ?? e.cause?.name ?? e.name}: ${e.cause?.message ?? e.message}`;
+		if (!seenFailures.has(why)) {
+			seenFailures.add(why);
+			console.error(`${name}: ${why}`);
+		}
 		s.errors['connection closed'] = (s.errors['connection closed'] ?? 0) + 1;
 		s.last = Math.max(s.last, performance.now());
 		return null;
