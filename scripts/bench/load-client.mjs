@@ -3,6 +3,7 @@
 // headers, the exam page's JSON saves) against one or more app processes, and measures each step:
 //   ceiling  a trivial endpoint as fast as C clients can ask (the server's ceiling)
 //   login    N logins spread over the ramp (the minutes before the window, compressed)
+//   sitting  each then opens the sitting's page (its rules, and the start button once it opens)
 //   start    each candidate presses start within 10 s of the window opening, then loads the page
 //   save     an answer every ~10 s each (jittered), `rounds` times
 //   burst    then C candidates save back to back for a few seconds: the saves' own ceiling
@@ -23,6 +24,7 @@ function step() {
 const steps = {
 	ceiling: step(),
 	login: step(),
+	sitting: step(),
 	start: step(),
 	page: step(),
 	save: step(),
@@ -130,12 +132,12 @@ function steadyTrivial() {
 }
 
 /** One candidate, from login to submit; resolves when they are done (or could not go on). */
-async function candidate(i, t0, open) {
+async function candidate(i, t0, rampMs, open) {
 	const origin = cfg.origins[i % cfg.origins.length];
 	const jar = new Jar();
 	const me = { origin, jar, attempt: null, questions: [] };
 	// login: spread over the ramp, as people arrive in the minutes before the window
-	await sleep(t0 + (cfg.rampMs * i) / cfg.usernames.length - performance.now());
+	await sleep(t0 + (rampMs * i) / cfg.usernames.length - performance.now());
 	const login = await timed(
 		'login',
 		`${origin}/login`,
@@ -147,6 +149,14 @@ async function candidate(i, t0, open) {
 	);
 	if (!login) return me;
 	jar.take(login.res);
+	// the sitting's page: its rules, read while waiting for the window
+	const rules = await timed(
+		'sitting',
+		`${origin}/exams/s/${cfg.sittingId}`,
+		{ headers: { cookie: jar.header } },
+		(res) => (res.status === 200 ? null : 'wrong answer')
+	);
+	if (!rules) return me;
 	// start: within 10 s of the window opening
 	await open;
 	await sleep(Math.random() * cfg.startSpreadMs);
@@ -244,11 +254,12 @@ await ceiling(cfg.ceilingMs);
 
 const stopTrivial = steadyTrivial();
 const t0 = performance.now();
+// the logins spread over the time left until the sitting opens (the database says when)
+const rampMs = cfg.opensAt - Date.now();
 let openWindow;
 const open = new Promise((resolve) => (openWindow = resolve));
-const people = cfg.usernames.map((_, i) => candidate(i, t0, open));
-// the window opens when the ramp is over
-await sleep(cfg.rampMs);
+const people = cfg.usernames.map((_, i) => candidate(i, t0, rampMs, open));
+await sleep(cfg.opensAt - Date.now());
 openWindow();
 const done = await Promise.all(people);
 await burst(done, cfg.burstMs);
