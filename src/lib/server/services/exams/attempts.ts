@@ -21,6 +21,7 @@ import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
 import { drawPaper, hasPreparedPaper, paperSignature, takePreparedPaper } from './prepare.ts';
 import { readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
+import { startInGroup } from './start-group.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
 import { onRoster } from './sittings.ts';
 
@@ -100,12 +101,13 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 			`${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`
 		);
 	const drawn = ready ? null : await draw();
-	return transact(ctx, async (tx) => {
+	// written with the other starts of the moment, in one transaction (./start-group.ts)
+	return startInGroup(ctx.db, async (tx) => {
 		if (!drawn) {
-			const id = await takePreparedPaper(tx.db, attempt, signature);
+			const id = await takePreparedPaper(tx, attempt, signature);
 			if (id !== null) return id;
 		}
-		const [row] = await tx.db
+		const [row] = await tx
 			.insert(examAttempt)
 			.values({
 				...attempt,
@@ -117,7 +119,7 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 			.onConflictDoNothing()
 			.returning({ id: examAttempt.id });
 		if (row) return row.id;
-		const [existing] = await tx.db
+		const [existing] = await tx
 			.select({ id: examAttempt.id })
 			.from(examAttempt)
 			.where(
