@@ -105,7 +105,7 @@ function parse(source: string): string {
 // are rendered for every paper and practice set they appear on (hundreds of papers drawn before
 // an exam from one bank), and rendering and sanitising is the bulk of building a paper's view.
 // The HTML depends on the text alone. Bounded in entries and in the length of a text kept.
-const RENDERED_MAX = 20_000;
+const RENDERED_MAX = 50_000;
 const RENDERED_TEXT_MAX = 4_000;
 const rendered = new Map<string, string>();
 

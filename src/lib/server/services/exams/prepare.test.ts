@@ -6,7 +6,12 @@ import { examAttempt, examPreparedPaper, question } from '../../db/schema/index.
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { closeAfterTest, testDatabase } from '../../testing/db.ts';
 import { answerEvery, at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
-import { makePracticeAnswers, makeQuestion, singleChoice } from '../../testing/factories.ts';
+import {
+	makePracticeAnswers,
+	makeQuestion,
+	makeUser,
+	singleChoice
+} from '../../testing/factories.ts';
 import { startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { preparePapers } from './prepare.ts';
 import { attemptPaper, myExams, sittingForCandidate } from './view.ts';
@@ -98,10 +103,12 @@ describe('papers drawn ahead of the window', () => {
 		const { sittingId } = await publishedSitting(s);
 		// two hours before, with a window of thirty minutes ahead: nothing yet
 		expect(await preparePapers(s.db, at(-120))).toBe(0);
-		// the window is open and the cadre has started: nothing
+		// the window is open and the cadre has started: only a colleague who has not gets one
 		await startExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 1), startInput(sittingId));
-		expect(await preparePapers(s.db, at(2))).toBe(0);
-		// closed (the sitting ends at T0 + 2 h)
+		const colleague = await makeUser(s.db, s.a1.id);
+		expect(await preparePapers(s.db, at(2))).toBe(1);
+		expect([...(await preparedIn(s, sittingId)).keys()]).toEqual([colleague.person.id]);
+		// closed (the sitting ends at T0 + 2 h): none drawn, and the one nobody took is gone
 		expect(await preparePapers(s.db, at(121))).toBe(0);
 		expect((await preparedIn(s, sittingId)).size).toBe(0);
 	});

@@ -11,7 +11,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
-import { and, eq, gt, lte, notExists, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, notExists, sql } from 'drizzle-orm';
 import { type Blueprint, type Paper, type QuestionBank, assemblePaper } from '@xuefa/core';
 import { write } from '../../context.ts';
 import type { Db, ReadDb, Tx } from '../../db/index.ts';
@@ -147,8 +147,8 @@ const DEFAULTS: PrepareOptions = { aheadMs: 30 * 60_000, chunk: 50, budgetMs: 10
 /**
  * Draws prepared papers for the candidates of the sittings opening soon (or open) who have
  * neither an attempt there nor a prepared paper of the current signature; a stale prepared
- * paper is replaced. Works in chunks of its own transaction each, until done or out of time.
- * Returns how many papers it drew.
+ * paper is replaced, and those of closed sittings removed. Works in chunks of its own transaction
+ * each, until done or out of time. Returns how many papers it drew.
  */
 export async function preparePapers(
 	db: ReadDb,
@@ -157,6 +157,17 @@ export async function preparePapers(
 ): Promise<number> {
 	const { aheadMs, chunk, budgetMs } = { ...DEFAULTS, ...options };
 	const until = performance.now() + budgetMs;
+	// the papers nobody took: their sitting has closed
+	await write(db, (tx) =>
+		tx
+			.delete(examPreparedPaper)
+			.where(
+				inArray(
+					examPreparedPaper.sittingId,
+					tx.select({ id: sitting.id }).from(sitting).where(lte(sitting.closesAt, now))
+				)
+			)
+	);
 	const soon = await db
 		.select({ id: sitting.id, bankIds: exam.bankIds, blueprint: exam.blueprint })
 		.from(sitting)
@@ -186,8 +197,9 @@ export async function preparePapers(
 					preparedAt: now,
 					...drawPaper(bank, s.blueprint, seed)
 				});
-				// a paper costs a few milliseconds: let waiting requests in between
-				if (rows.length % 10 === 0) await yieldToRequests();
+				// a paper costs milliseconds (more while the bank's texts are first rendered): the
+				// requests waiting meanwhile go first
+				await yieldToRequests();
 			}
 			await write(db, (tx) =>
 				tx
