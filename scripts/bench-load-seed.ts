@@ -95,8 +95,8 @@ for (let from = 1; from <= CANDIDATES; from += BATCH) {
 	usernames.push(...numbers);
 }
 
-// the exam and its sitting, opened a minute ago in Beijing time (the load client decides when the
-// candidates start: a window opening mid-run would only add waiting for the next whole minute)
+// the exam and its sitting, opening tomorrow: each run moves the window to the end of its login
+// ramp (scripts/bench-load.mjs), so that the papers are drawn ahead as they would be on the day
 const org = await ctxFor(db, organiser.user.id, new Date());
 const examId = await saveExam(
 	org,
@@ -128,8 +128,8 @@ const sittingId = await createSitting(
 	sittingInput.parse({
 		examId,
 		name: '压力测试场次',
-		opensAt: beijing(Date.now() - 60_000),
-		closesAt: beijing(Date.now() + 6 * 3600_000),
+		opensAt: beijing(Date.now() + 24 * 3600_000),
+		closesAt: beijing(Date.now() + 30 * 3600_000),
 		unitIds: [d.a1.id]
 	})
 );

@@ -24,6 +24,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createClient } from '@libsql/client';
 import { percentile, startBuiltServer } from './bench/server.mjs';
 
 const env = process.env;
@@ -35,6 +36,8 @@ const QUESTIONS = 5000;
 const PER_PAPER = 50;
 const TRIVIAL = '/healthz';
 const TARGETS = { saveP99: 150, startP99: 300, savePercent: 30 };
+// from the servers' start to the first login: their start, the warm-up and the ceiling (5 s)
+const LEAD_MS = 20_000;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The newest modification time under `dir`, in ms. */
@@ -111,6 +114,14 @@ async function seed(dir, candidates) {
 async function run(seeded, dir, n, processes) {
 	const runDir = mkdtempSync(join(dir, 'run-'));
 	copyFileSync(seeded.file, join(runDir, 'bench.db'));
+	// the window opens when the login ramp ends (the papers may be drawn ahead meanwhile)
+	const opensAt = Date.now() + LEAD_MS + 600_000 / SCALE;
+	const db = createClient({ url: `file:${join(runDir, 'bench.db')}` });
+	await db.execute({
+		sql: 'UPDATE sitting SET opens_at = ?, closes_at = ? WHERE id = ?',
+		args: [opensAt, opensAt + 6 * 3600_000, seeded.sittingId]
+	});
+	db.close();
 	const servers = [];
 	try {
 		for (let i = 0; i < processes; i++)
@@ -128,7 +139,7 @@ async function run(seeded, dir, n, processes) {
 				sittingId: seeded.sittingId,
 				usernames: seeded.usernames.slice(0, n),
 				password: seeded.password,
-				rampMs: 600_000 / SCALE,
+				opensAt,
 				startSpreadMs: 10_000,
 				saveEveryMs: 10_000,
 				rounds: ROUNDS,
@@ -164,6 +175,7 @@ function summary(figures) {
 function printRun(n, processes, { figures, rss }) {
 	const rows = [
 		['login', 'login'],
+		['sitting', 'sitting page (before the window)'],
 		['start', 'start (the form action)'],
 		['page', 'exam page (after start)'],
 		['save', 'save (every ~10 s each)'],
@@ -219,7 +231,7 @@ ensureBuild();
 const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-load-'));
 try {
 	console.log(
-		`exam-day load: logins over ${600 / SCALE} s (the issue's ten minutes before the window, scaled down ${SCALE}×), starts within 10 s, ${ROUNDS} saves ~10 s apart, then submit`
+		`exam-day load: logins (each then opening the sitting's page) over the ${600 / SCALE} s before the window opens (the issue's ten minutes, scaled down ${SCALE}×), starts within 10 s of its opening, ${ROUNDS} saves ~10 s apart, then submit`
 	);
 	const seeded = await seed(dir, Math.max(...STEPS));
 	const lines = [];

@@ -5,6 +5,7 @@ import { appDb, openAppDbOrExit } from '$lib/server/app.ts';
 import { readConfig } from '$lib/server/config.ts';
 import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
+import { startPaperPreparation } from '$lib/server/services/exams/prepare.ts';
 import { startDeadlineSweep } from '$lib/server/services/exams/sweep.ts';
 import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
 import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
@@ -12,10 +13,12 @@ import { handleExamLock } from '$lib/server/request/handle-exam-lock.ts';
 import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
 // the exam deadline sweep runs in every process (a database lease lets one at a time do it), and
-// at start, so that attempts due while the app was down are submitted at once
+// at start, so that attempts due while the app was down are submitted at once; so does the drawing
+// of papers ahead of the sittings about to open
 export const init: ServerInit = async () => {
 	await openAppDbOrExit();
 	startDeadlineSweep(await appDb(), readConfig().sweepMs);
+	startPaperPreparation(await appDb(), readConfig().sweepMs);
 };
 
 const handleLocale: Handle = ({ event, resolve }) =>

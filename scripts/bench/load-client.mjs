@@ -3,6 +3,7 @@
 // headers, the exam page's JSON saves) against one or more app processes, and measures each step:
 //   ceiling  a trivial endpoint as fast as C clients can ask (the server's ceiling)
 //   login    N logins spread over the ramp (the minutes before the window, compressed)
+//   sitting  each then opens the sitting's page (its rules, and the start button once it opens)
 //   start    each candidate presses start within 10 s of the window opening, then loads the page
 //   save     an answer every ~10 s each (jittered), `rounds` times
 //   burst    then C candidates save back to back for a few seconds: the saves' own ceiling
@@ -23,6 +24,7 @@ function step() {
 const steps = {
 	ceiling: step(),
 	login: step(),
+	sitting: step(),
 	start: step(),
 	page: step(),
 	save: step(),
@@ -30,6 +32,8 @@ const steps = {
 	submit: step(),
 	trivial: step()
 };
+
+const seenFailures = new Set();
 
 /**
  * Times one request: `check` gets the response and its body and returns null when the answer is
@@ -45,7 +49,13 @@ async function timed(name, url, init, check) {
 	try {
 		res = await fetch(url, { redirect: 'manual', ...init });
 		body = await res.text();
-	} catch {
+	} catch (e) {
+		// what failed, once per kind (undici's own timeouts, a reset, a refused connection …)
+		const why = `${e.cause?.code ?? e.cause?.name ?? e.name}: ${e.cause?.message ?? e.message}`;
+		if (!seenFailures.has(why)) {
+			seenFailures.add(why);
+			console.error(`${name}: ${why}`);
+		}
 		s.errors['connection closed'] = (s.errors['connection closed'] ?? 0) + 1;
 		s.last = Math.max(s.last, performance.now());
 		return null;
@@ -122,12 +132,12 @@ function steadyTrivial() {
 }
 
 /** One candidate, from login to submit; resolves when they are done (or could not go on). */
-async function candidate(i, t0, open) {
+async function candidate(i, t0, rampMs, open) {
 	const origin = cfg.origins[i % cfg.origins.length];
 	const jar = new Jar();
 	const me = { origin, jar, attempt: null, questions: [] };
 	// login: spread over the ramp, as people arrive in the minutes before the window
-	await sleep(t0 + (cfg.rampMs * i) / cfg.usernames.length - performance.now());
+	await sleep(t0 + (rampMs * i) / cfg.usernames.length - performance.now());
 	const login = await timed(
 		'login',
 		`${origin}/login`,
@@ -139,6 +149,14 @@ async function candidate(i, t0, open) {
 	);
 	if (!login) return me;
 	jar.take(login.res);
+	// the sitting's page: its rules, read while waiting for the window
+	const rules = await timed(
+		'sitting',
+		`${origin}/exams/s/${cfg.sittingId}`,
+		{ headers: { cookie: jar.header } },
+		(res) => (res.status === 200 ? null : 'wrong answer')
+	);
+	if (!rules) return me;
 	// start: within 10 s of the window opening
 	await open;
 	await sleep(Math.random() * cfg.startSpreadMs);
@@ -236,11 +254,12 @@ await ceiling(cfg.ceilingMs);
 
 const stopTrivial = steadyTrivial();
 const t0 = performance.now();
+// the logins spread over the time left until the sitting opens (the database says when)
+const rampMs = cfg.opensAt - Date.now();
 let openWindow;
 const open = new Promise((resolve) => (openWindow = resolve));
-const people = cfg.usernames.map((_, i) => candidate(i, t0, open));
-// the window opens when the ramp is over
-await sleep(cfg.rampMs);
+const people = cfg.usernames.map((_, i) => candidate(i, t0, rampMs, open));
+await sleep(cfg.opensAt - Date.now());
 openWindow();
 const done = await Promise.all(people);
 await burst(done, cfg.burstMs);

@@ -27,7 +27,9 @@ export async function startBuiltServer(extraEnv = {}) {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-db-'));
-	const child = spawn(process.execPath, ['build/index.js'], {
+	// BENCH_SERVER_NODE_ARGS: node options for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, 'build/index.js'], {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
@@ -42,7 +44,8 @@ export async function startBuiltServer(extraEnv = {}) {
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	const stop = () => {
-		child.kill();
+		// SIGINT: adapter-node closes its server and the process exits by itself (a CPU profile is written)
+		child.kill('SIGINT');
 		rmSync(dir, { recursive: true, force: true });
 	};
 	const deadline = Date.now() + 60_000;

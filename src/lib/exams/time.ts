@@ -1,21 +1,30 @@
 import { getLocale } from '$lib/paraglide/runtime.js';
 
+// a formatter is costly to make (the exam page shows the deadline to hundreds of candidates at the
+// window's opening): one per language and style, kept
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(style: 'dateTime' | 'date'): Intl.DateTimeFormat {
+	const key = `${getLocale()}:${style}`;
+	let f = formats.get(key);
+	if (!f) {
+		const options: Intl.DateTimeFormatOptions =
+			style === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
+		f = new Intl.DateTimeFormat(getLocale(), { ...options, timeZone: 'Asia/Shanghai' });
+		formats.set(key, f);
+	}
+	return f;
+}
+
 /** A date and time as people in the district read it (Asia/Shanghai), in the page's language. */
 export function dateTime(ms: number): string {
-	return new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Asia/Shanghai'
-	}).format(new Date(ms));
+	return format('dateTime').format(new Date(ms));
 }
 
 /** A date (Asia/Shanghai). */
 export function dateOnly(ms: number | string): string {
 	const d = typeof ms === 'string' ? new Date(`${ms}T00:00:00+08:00`) : new Date(ms);
-	return new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'long',
-		timeZone: 'Asia/Shanghai'
-	}).format(d);
+	return format('date').format(d);
 }
 
 /** Remaining time as h:mm:ss (or m:ss under an hour). */

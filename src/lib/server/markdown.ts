@@ -101,12 +101,31 @@ function parse(source: string): string {
 	return asPlainText(source);
 }
 
+// Rendered texts kept in this process, the most recently used last: a question's stem and options
+// are rendered for every paper and practice set they appear on (hundreds of papers drawn before
+// an exam from one bank), and rendering and sanitising is the bulk of building a paper's view.
+// The HTML depends on the text alone. Bounded in entries and in the length of a text kept.
+const RENDERED_MAX = 50_000;
+const RENDERED_TEXT_MAX = 4_000;
+const rendered = new Map<string, string>();
+
 /**
  * Markdown written by users (stems, explanations, lessons) as HTML safe to insert with {@html}:
  * always sanitised, whatever the input. The editors' live preview calls this same function.
  */
 export function renderMarkdown(source: string): string {
-	return sanitizeHtml(parse(source), ALLOWED);
+	const kept = rendered.get(source);
+	if (kept !== undefined) {
+		rendered.delete(source);
+		rendered.set(source, kept);
+		return kept;
+	}
+	const html = sanitizeHtml(parse(source), ALLOWED);
+	if (source.length <= RENDERED_TEXT_MAX) {
+		rendered.set(source, html);
+		if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
+	}
+	return html;
 }
 
 /** The text of Markdown without markup, for lists and search. */

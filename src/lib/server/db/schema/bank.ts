@@ -77,7 +77,10 @@ export const question = sqliteTable(
 			.where(sql`${t.reviewFlag} IS NOT NULL`),
 		// practice by topic, and the topics of the banks in a learner's scope
 		index('question_topic_idx').on(t.bankId, t.status, t.topic),
-		uniqueIndex('question_external_idx').on(t.bankId, t.externalId)
+		uniqueIndex('question_external_idx').on(t.bankId, t.externalId),
+		// the ready bank's stamp, read at every exam start (services/exams/questions.ts): answered
+		// from this index alone, without reading the rows
+		index('question_ready_stamp_idx').on(t.bankId, t.status, t.currentVersion, t.updatedAt)
 	]
 );
 

@@ -28,6 +28,7 @@ import {
 	REVIEW_WHEN
 } from '../../../schemas/exam-enums.ts';
 import { RANKS } from '../../../schemas/enums.ts';
+import type { PaperView } from '../../services/exams/paper-view.ts';
 import { user } from './auth.ts';
 import { person, unit } from './org.ts';
 
@@ -231,6 +232,11 @@ export const examAttempt = sqliteTable(
 		paper: text({ mode: 'json' }).notNull().$type<Paper>(),
 		/** The question ids of the paper, for checking a save without reading the paper. */
 		questionIds: text({ mode: 'json' }).notNull().$type<string[]>(),
+		/**
+		 * The paper as the candidate sees it (no keys), built once when it was drawn so that the exam
+		 * page does not rebuild it at every load; null for attempts started before it was kept.
+		 */
+		view: text({ mode: 'json' }).$type<PaperView>(),
 		startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		deadline: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** The browser that started it (a random id), when the sitting allows one device only. */
@@ -254,6 +260,31 @@ export const examAttempt = sqliteTable(
 			.on(t.deadline)
 			.where(sql`${t.state} = 'in_progress'`)
 	]
+);
+
+/**
+ * A paper drawn ahead of its sitting's window for one rostered candidate who has not started
+ * (services/exams/prepare.ts): not an attempt (no deadline, nothing started, no route shows it).
+ * Starting takes it if `signature` still matches the exam's bank and blueprint, else draws anew.
+ */
+export const examPreparedPaper = sqliteTable(
+	'exam_prepared_paper',
+	{
+		sittingId: integer()
+			.notNull()
+			.references(() => sitting.id, { onDelete: 'cascade' }),
+		personId: integer()
+			.notNull()
+			.references(() => person.id, { onDelete: 'cascade' }),
+		/** The ready questions and the blueprint it was drawn from (see `paperSignature`). */
+		signature: text().notNull(),
+		seed: text().notNull(),
+		paper: text({ mode: 'json' }).notNull().$type<Paper>(),
+		questionIds: text({ mode: 'json' }).notNull().$type<string[]>(),
+		view: text({ mode: 'json' }).notNull().$type<PaperView>(),
+		preparedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sittingId, t.personId] })]
 );
 
 /** A time the candidate left the exam page (the tab hidden, or the window lost focus). */

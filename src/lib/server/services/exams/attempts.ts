@@ -5,13 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import {
-	RuleError,
-	assemblePaper,
-	canStartAttempt,
-	newAttempt,
-	startAttempt as coreStart
-} from '@xuefa/core';
+import { RuleError, canStartAttempt, newAttempt, startAttempt as coreStart } from '@xuefa/core';
 import type {
 	SaveAnswersInput,
 	StartAttemptInput,
@@ -24,10 +18,12 @@ import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
+import { drawPaper, hasPreparedPaper, paperSignature, takePreparedPaper } from './prepare.ts';
 import { readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
+import { startInGroup } from './start-group.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
-import { isOnRoster } from './sittings.ts';
+import { onRoster } from './sittings.ts';
 
 /** The person the signed-in user is; accounts without one (a bootstrap admin) sit no exams. */
 export function candidateOf(ctx: Ctx): number {
@@ -53,24 +49,20 @@ export async function closeOverdueOf(ctx: Ctx, personId: number): Promise<void> 
 /**
  * Starts the candidate's next attempt in a sitting — or returns the one already in progress there
  * (pressing start twice, or on a second device, resumes). The retake rules, the window, the
- * roster and the sitting's study-credit requirement are checked first; the paper is drawn from
- * the ready questions with a seed of its own.
+ * roster and the sitting's study-credit requirement are checked first. The paper is the one
+ * prepared for the candidate before the window (./prepare.ts) if it was drawn from the bank and
+ * blueprint as they are now; otherwise it is drawn now, with a seed of its own.
  */
 export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Promise<number> {
 	const personId = candidateOf(ctx);
+	// the sitting, its exam and the roster check in one read
 	const [s] = await ctx.db
-		.select({ sitting, exam })
+		.select({ sitting, exam, rostered: sql<number>`${onRoster(personId, sitting.id)}` })
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(eq(sitting.id, input.sittingId));
-	if (!s || s.exam.status !== 'published' || !(await isOnRoster(ctx.db, s.sitting.id, personId)))
-		throw new NotFoundError();
-	await closeOverdueOf(ctx, personId);
-	const previous = await ctx.db
-		.select()
-		.from(examAttempt)
-		.where(and(eq(examAttempt.personId, personId), eq(examAttempt.examId, s.exam.id)))
-		.orderBy(desc(examAttempt.number));
+	if (!s || s.exam.status !== 'published' || !s.rostered) throw new NotFoundError();
+	const previous = await attemptsOfExam(ctx, personId, s.exam.id);
 	const open = previous.find((a) => a.state === 'in_progress' && a.sittingId === s.sitting.id);
 	if (open) {
 		checkDevice(s.sitting.oneDevice, open, input.deviceId);
@@ -90,31 +82,44 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	// 资格: judged now, as the attempt starts (credits earned until today count)
 	const credits = (await candidateStanding(ctx.db, [s.sitting], personId)).get(s.sitting.id);
 	if (credits && !credits.eligible) throw new RuleError(credits.reason.code, credits.reason.data);
-	const seed = `${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`;
-	const paper = assemblePaper(await readyBank(ctx.db, s.exam.bankIds), s.exam.blueprint, seed);
-	const questionIds = paper.sections.flatMap((sec) => sec.items.map((i) => i.question.id));
-	return transact(ctx, async (tx) => {
-		const [row] = await tx.db
+	const attempt = {
+		sittingId: s.sitting.id,
+		examId: s.exam.id,
+		personId,
+		number: decision.nextNumber,
+		startedAt: started.startedAt!,
+		deadline: started.deadline!,
+		deviceId: s.sitting.oneDevice ? (input.deviceId ?? null) : null
+	};
+	const { stamp, signature } = await paperSignature(ctx.db, s.exam);
+	const ready = await hasPreparedPaper(ctx.db, s.sitting.id, personId, signature);
+	// drawn here, outside the write lock, unless a prepared paper is there to take
+	const draw = async () =>
+		drawPaper(
+			await readyBank(ctx.db, s.exam.bankIds, stamp),
+			s.exam.blueprint,
+			`${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`
+		);
+	const drawn = ready ? null : await draw();
+	// written with the other starts of the moment, in one transaction (./start-group.ts)
+	return startInGroup(ctx.db, async (tx) => {
+		if (!drawn) {
+			const id = await takePreparedPaper(tx, attempt, signature);
+			if (id !== null) return id;
+		}
+		const [row] = await tx
 			.insert(examAttempt)
 			.values({
-				sittingId: s.sitting.id,
-				examId: s.exam.id,
-				personId,
-				number: decision.nextNumber,
+				...attempt,
 				state: 'in_progress',
-				seed,
-				paper,
-				questionIds,
-				startedAt: started.startedAt!,
-				deadline: started.deadline!,
-				deviceId: s.sitting.oneDevice ? (input.deviceId ?? null) : null,
+				...(drawn ?? (await draw())),
 				manualScores: {}
 			})
 			// two starts at once: the second finds the first's row and resumes it
 			.onConflictDoNothing()
 			.returning({ id: examAttempt.id });
 		if (row) return row.id;
-		const [existing] = await tx.db
+		const [existing] = await tx
 			.select({ id: examAttempt.id })
 			.from(examAttempt)
 			.where(
@@ -128,7 +133,40 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	});
 }
 
-function checkDevice(
+/**
+ * The person's attempts at exam `examId` (in every sitting), newest first, after submitting any of
+ * theirs (at any exam) still open past its deadline: one read when nothing is overdue. Not the
+ * papers, which are the bulk of the rows.
+ */
+async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
+	const mine = await ctx.db
+		.select({
+			id: examAttempt.id,
+			sittingId: examAttempt.sittingId,
+			examId: examAttempt.examId,
+			number: examAttempt.number,
+			state: examAttempt.state,
+			startedAt: examAttempt.startedAt,
+			deadline: examAttempt.deadline,
+			submittedAt: examAttempt.submittedAt,
+			autoSubmitted: examAttempt.autoSubmitted,
+			gradedAt: examAttempt.gradedAt,
+			manualScores: examAttempt.manualScores,
+			grade: examAttempt.grade,
+			deviceId: examAttempt.deviceId
+		})
+		.from(examAttempt)
+		.where(eq(examAttempt.personId, personId))
+		.orderBy(desc(examAttempt.number));
+	const overdue = mine.filter((a) => a.state === 'in_progress' && a.deadline <= ctx.now);
+	if (overdue.length > 0) {
+		for (const { id } of overdue) await transact(ctx, (tx) => finishAttempt(tx, id));
+		return attemptsOfExam(ctx, personId, examId);
+	}
+	return mine.filter((a) => a.examId === examId);
+}
+
+export function checkDevice(
 	oneDevice: boolean,
 	row: Pick<AttemptRow, 'deviceId'>,
 	deviceId: string | undefined

@@ -30,7 +30,21 @@ import { type ExamRow, passRulesOf } from './rules.ts';
 export type AttemptRow = typeof examAttempt.$inferSelect;
 
 /** The stored attempt as the core's attempt (responses as given). */
-export function coreAttempt(row: AttemptRow, responses: Record<string, Response> = {}): Attempt {
+export function coreAttempt(
+	row: Pick<
+		AttemptRow,
+		| 'number'
+		| 'state'
+		| 'startedAt'
+		| 'deadline'
+		| 'submittedAt'
+		| 'autoSubmitted'
+		| 'gradedAt'
+		| 'manualScores'
+		| 'grade'
+	>,
+	responses: Record<string, Response> = {}
+): Attempt {
 	return {
 		number: row.number,
 		state: row.state,

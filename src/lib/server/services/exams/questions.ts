@@ -41,15 +41,12 @@ type Kept = Map<string, { stamp: string; bank: Promise<QuestionBank> }>;
 const kept = new WeakMap<ReadDb, Kept>();
 
 /**
- * The ready questions of `bankIds` indexed for drawing papers, kept in this process between
- * starts: on exam day hundreds of candidates start within seconds, and reading and indexing a
- * bank of thousands of questions for each would keep them waiting. Only a copy, checked against
- * the database at every start by one short read of the ready questions' count, ids, versions and
- * latest change: a question readied, retired, deleted or edited (a new version) in any process
- * changes it, so a paper is never drawn from a bank that changed since it was read.
+ * What the ready questions of `bankIds` are now, in one short read: their count, ids, versions and
+ * latest change. A question readied, retired, deleted or edited (a new version) in any process
+ * changes it.
  */
-export async function readyBank(db: ReadDb, bankIds: readonly number[]): Promise<QuestionBank> {
-	if (bankIds.length === 0) return indexBank([]);
+export async function bankStamp(db: ReadDb, bankIds: readonly number[]): Promise<string> {
+	if (bankIds.length === 0) return '';
 	const [now] = await db
 		.select({
 			n: count(),
@@ -59,7 +56,23 @@ export async function readyBank(db: ReadDb, bankIds: readonly number[]): Promise
 		})
 		.from(question)
 		.where(and(inArray(question.bankId, [...bankIds]), eq(question.status, 'ready')));
-	const stamp = `${now?.n}:${now?.ids}:${now?.versions}:${now?.latest?.getTime()}`;
+	return `${now?.n}:${now?.ids}:${now?.versions}:${now?.latest?.getTime()}`;
+}
+
+/**
+ * The ready questions of `bankIds` indexed for drawing papers, kept in this process between
+ * starts: on exam day hundreds of candidates start within seconds, and reading and indexing a
+ * bank of thousands of questions for each would keep them waiting. Only a copy, checked against
+ * the database at every start by its {@link bankStamp} (or the caller's, read just before), so a
+ * paper is never drawn from a bank that changed since it was read.
+ */
+export async function readyBank(
+	db: ReadDb,
+	bankIds: readonly number[],
+	known?: string
+): Promise<QuestionBank> {
+	if (bankIds.length === 0) return indexBank([]);
+	const stamp = known ?? (await bankStamp(db, bankIds));
 	const key = [...bankIds].sort((a, b) => a - b).join(',');
 	const banks: Kept = kept.get(db) ?? new Map();
 	kept.set(db, banks);

@@ -3,7 +3,7 @@
  * explanations, no reference answers) rendered to sanitised HTML, the answers saved so far and
  * the deadline; after submitting, the result as far as the review options allow.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Response, canStartAttempt, decidePass } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import {
@@ -16,8 +16,9 @@ import {
 	examMark,
 	sitting
 } from '../../db/schema/index.ts';
-import { type QuestionView, questionView } from '../practice/session.ts';
-import { candidateOf, closeOverdueOf, lastSeq, ownAttempt } from './attempts.ts';
+import { prepared } from '../../db/prepared.ts';
+import { NotFoundError } from '../../errors.ts';
+import { candidateOf, checkDevice, closeOverdueOf, ownAttempt } from './attempts.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, responsesOf } from './finish.ts';
 import { gradedByHand } from './manual-items.ts';
@@ -25,15 +26,10 @@ import { reviewItems } from './review.ts';
 import { reviewClosesAt } from './review-close.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
 import { focusLossCount } from './monitor.ts';
+import { paperView } from './paper-view.ts';
 import { onRoster } from './sittings.ts';
 
-export interface PaperItemView {
-	no: number;
-	questionId: string;
-	section: number;
-	points: number;
-	question: QuestionView;
-}
+export type { PaperItemView } from './paper-view.ts';
 
 export interface SavedAnswer {
 	response: Response | null;
@@ -41,59 +37,76 @@ export interface SavedAnswer {
 	seq: number;
 }
 
-/** The paper of an attempt in progress, for the exam page. */
-export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: string) {
-	const row = await ownAttempt(ctx, attemptId, deviceId);
-	const [head] = await ctx.db
+/**
+ * What the exam page needs of an attempt, in one read: whose it is, its state, deadline and
+ * device, its sitting's and exam's names, and the candidate view kept beside the paper (not the
+ * paper with its keys, which is the bulk of the row); built once, read afresh every time.
+ */
+const pageTarget = prepared((db) =>
+	db
 		.select({
+			id: examAttempt.id,
+			state: examAttempt.state,
+			deadline: examAttempt.deadline,
+			deviceId: examAttempt.deviceId,
+			view: examAttempt.view,
+			oneDevice: sitting.oneDevice,
 			title: exam.title,
 			kind: exam.kind,
 			sittingName: sitting.name,
 			focusLimit: exam.focusLimit
 		})
-		.from(exam)
-		.innerJoin(sitting, eq(sitting.id, row.sittingId))
-		.where(eq(exam.id, row.examId));
+		.from(examAttempt)
+		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
+		.innerJoin(exam, eq(exam.id, examAttempt.examId))
+		.where(
+			and(
+				eq(examAttempt.id, sql.placeholder('attemptId')),
+				eq(examAttempt.personId, sql.placeholder('personId'))
+			)
+		)
+		.prepare()
+);
+
+/** The paper of an attempt in progress, for the exam page. */
+export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: string) {
+	const personId = candidateOf(ctx);
+	const [row] = await pageTarget(ctx.db).all({ attemptId, personId });
+	if (!row) throw new NotFoundError();
 	const base = {
 		id: row.id,
 		state: row.state,
-		title: head!.title,
-		kind: head!.kind,
-		sittingName: head!.sittingName
+		title: row.title,
+		kind: row.kind,
+		sittingName: row.sittingName
 	};
-	if (row.state !== 'in_progress') return { ...base, open: false as const };
-	let no = 0;
-	const items: PaperItemView[] = row.paper.sections.flatMap((s, i) =>
-		s.items.map((item) => ({
-			no: ++no,
-			questionId: item.question.id,
-			section: i,
-			points: item.points,
-			question: questionView(item.question, {
-				...(item.optionOrder ? { optionOrder: item.optionOrder } : {}),
-				...(item.partOptionOrders ? { partOptionOrders: item.partOptionOrders } : {})
-			})
-		}))
-	);
+	if (row.state === 'in_progress') checkDevice(row.oneDevice, row, deviceId);
+	if (row.state !== 'in_progress' || ctx.now >= row.deadline) {
+		// closed, or past its deadline: submitted now (ownAttempt), and the page shows the result
+		const closed = await ownAttempt(ctx, attemptId, deviceId);
+		return { ...base, state: closed.state, open: false as const };
+	}
+	// attempts started before the view was kept beside the paper build it from the paper
+	const view = row.view ?? paperView((await ownAttempt(ctx, attemptId, deviceId)).paper);
 	const saved = await ctx.db.select().from(examAnswer).where(eq(examAnswer.attemptId, row.id));
 	const answers: Record<string, SavedAnswer> = {};
-	for (const a of saved)
+	let lastSeq = 0;
+	for (const a of saved) {
 		answers[a.questionId] = { response: a.response, flagged: a.flagged, seq: a.seq };
+		lastSeq = Math.max(lastSeq, a.seq);
+	}
 	return {
 		...base,
 		open: true as const,
 		deadline: row.deadline.getTime(),
 		now: ctx.now.getTime(),
-		sections: row.paper.sections.map((s) => ({
-			type: s.type,
-			points: s.points,
-			count: s.items.length
-		})),
-		totalPoints: row.paper.totalPoints,
-		items,
+		sections: view.sections,
+		totalPoints: view.totalPoints,
+		items: view.items,
 		answers,
-		lastSeq: await lastSeq(ctx.db, row.id),
-		focus: { limit: head!.focusLimit, losses: await focusLossCount(ctx.db, row.id) }
+		// a new page continues above the highest sequence number saved
+		lastSeq,
+		focus: { limit: row.focusLimit, losses: await focusLossCount(ctx.db, row.id) }
 	};
 }
 
