@@ -23,7 +23,7 @@ import {
 } from './integrity.ts';
 import { proctoredSittings, sittingMonitor } from './monitor.ts';
 import { createSitting, isOnRoster } from './sittings.ts';
-import { myExams } from './view.ts';
+import { attemptPaper, myExams } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
@@ -348,8 +348,10 @@ describe('one device per candidate', () => {
 		expect(await startExamAttempt(later, { sittingId, confirm: 'on', deviceId: 'laptop' })).toBe(
 			id
 		);
-		const row = await ownAttempt(later, id, 'laptop');
-		expect(row.deviceId).toBe('laptop');
+		const page = await attemptPaper(later, id, 'laptop');
+		expect(page.open && page.items.length).toBeGreaterThan(0);
+		const [taken] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		expect(taken!.deviceId).toBe('laptop');
 		expect((await saveFrom(later, id, 'laptop', 2)).kind).toBe('saved');
 		// and the old phone, back on, can no longer save
 		await expect(saveFrom(later, id, 'phone', 3)).rejects.toEqual(other);

@@ -80,7 +80,12 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 		kind: row.kind,
 		sittingName: row.sittingName
 	};
-	if (row.state === 'in_progress') checkDevice(row.oneDevice, row, deviceId);
+	if (row.state === 'in_progress') {
+		checkDevice(row.oneDevice, row, deviceId);
+		// freed from its device by a proctor (integrity.ts): this device takes it over
+		if (row.oneDevice && row.deviceId === null && deviceId !== undefined)
+			await ownAttempt(ctx, attemptId, deviceId);
+	}
 	if (row.state !== 'in_progress' || ctx.now >= row.deadline) {
 		// closed, or past its deadline: submitted now (ownAttempt), and the page shows the result
 		const closed = await ownAttempt(ctx, attemptId, deviceId);
