@@ -23,6 +23,7 @@ import { readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
 import { startInGroup } from './start-group.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
+import { attemptScoreShown } from './score-visibility.ts';
 import { onRoster } from './sittings.ts';
 
 /** The person the signed-in user is; accounts without one (a bootstrap admin) sit no exams. */
@@ -68,6 +69,15 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 		checkDevice(s.sitting.oneDevice, open, input.deviceId);
 		return open.id;
 	}
+	// under "a retake only after a fail", a start allowed or refused tells whether the last attempt
+	// passed: not before the candidate may see its score (./score-visibility.ts)
+	const graded = previous.find((a) => a.state === 'graded');
+	if (
+		s.exam.onlyAfterFail &&
+		graded &&
+		!(await attemptScoreShown(ctx.db, graded.id, ctx.now)).shown
+	)
+		throw new ConflictError('err_attempt_result_pending');
 	const decision = canStartAttempt(
 		previous.map((a) => coreAttempt(a)),
 		retakePolicyOf(s.exam),

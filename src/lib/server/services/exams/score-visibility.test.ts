@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { sittingInput } from '$lib/schemas/exams.ts';
 import { certificate } from '../../db/schema/index.ts';
-import { NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { answerEvery, at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { myRecord, personRecord } from '../hr/record.ts';
@@ -73,5 +73,30 @@ describe('a pass or a fail the score review option does not yet show', () => {
 		expect(await offered(10)).toBe(false);
 		// it has closed: the fail is shown, and the retake offered
 		expect(await offered(121)).toBe(true);
+	});
+
+	it('refuses a start posted before then with the same words after a pass as after a fail', async () => {
+		const outcome = async (right: boolean) => {
+			const s = await examSetup();
+			const { examId, sittingId } = await publishedSitting(s, { reviewScore: 'after_close' });
+			const later = await createSitting(
+				s.org,
+				sittingInput.parse({
+					examId,
+					name: '第二场',
+					opensAt: '2026-03-02T09:00',
+					closesAt: '2026-03-02T14:00',
+					unitIds: [s.a1.id]
+				})
+			);
+			await sit(s, sittingId, 0, right);
+			return startExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 10), {
+				sittingId: later,
+				confirm: 'on'
+			}).catch((e: unknown) => e);
+		};
+		const pending = new ConflictError('err_attempt_result_pending');
+		expect(await outcome(true)).toEqual(pending);
+		expect(await outcome(false)).toEqual(pending);
 	});
 });

@@ -5,10 +5,37 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ReadDb } from '../../db/index.ts';
-import { exam, examAttempt, sitting } from '../../db/schema/index.ts';
+import { type ReviewOptions, exam, examAttempt, sitting } from '../../db/schema/index.ts';
+import type { AttemptRow } from './finish.ts';
+import { gradedByHand } from './manual-items.ts';
 import { reviewClosesAt } from './review-close.ts';
-import { candidateSeesScore } from './view.ts';
+import { reviewAllows } from './rules.ts';
 
+/** An attempt graded partly by hand whose sitting's results are not yet released. */
+export function awaitingRelease(
+	a: Pick<AttemptRow, 'state' | 'paper'> & { releasedAt: Date | null }
+) {
+	return (
+		gradedByHand(a.paper) &&
+		a.releasedAt === null &&
+		(a.state === 'needs_grading' || a.state === 'graded')
+	);
+}
+
+/**
+ * Whether the candidate may see their score now: graded, released when marked by hand, and as the
+ * exam's review options allow. Their result page and their personal record both ask here, with
+ * `closesAt` the sitting's effective close (`reviewClosesAt`).
+ */
+export function candidateSeesScore(
+	a: Pick<AttemptRow, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
+	review: ReviewOptions,
+	now: Date
+): boolean {
+	return a.state === 'graded' && !awaitingRelease(a) && reviewAllows(review.score, true, a, now);
+}
+
+/** Whether the candidate may see the result of their attempt `attemptId` now (see above). */
 export async function attemptScoreShown(db: ReadDb, attemptId: number, now: Date) {
 	const [row] = await db
 		.select({

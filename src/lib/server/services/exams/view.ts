@@ -20,10 +20,10 @@ import { prepared } from '../../db/prepared.ts';
 import { NotFoundError } from '../../errors.ts';
 import { candidateOf, checkDevice, closeOverdueOf, ownAttempt } from './attempts.ts';
 import { candidateStanding } from './eligibility.ts';
-import { type AttemptRow, coreAttempt, responsesOf } from './finish.ts';
-import { gradedByHand } from './manual-items.ts';
+import { coreAttempt, responsesOf } from './finish.ts';
 import { reviewItems } from './review.ts';
 import { reviewClosesAt } from './review-close.ts';
+import { awaitingRelease, candidateSeesScore } from './score-visibility.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
 import { focusLossCount } from './monitor.ts';
 import { paperView } from './paper-view.ts';
@@ -116,28 +116,6 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 }
 
 export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
-
-/** An attempt graded partly by hand whose sitting's results are not yet released. */
-function awaitingRelease(a: Pick<AttemptRow, 'state' | 'paper'> & { releasedAt: Date | null }) {
-	return (
-		gradedByHand(a.paper) &&
-		a.releasedAt === null &&
-		(a.state === 'needs_grading' || a.state === 'graded')
-	);
-}
-
-/**
- * Whether the candidate may see their score now: graded, released when marked by hand, and as the
- * exam's review options allow. Their result page and their personal record both ask here, with
- * `closesAt` the sitting's effective close (`reviewClosesAt`).
- */
-export function candidateSeesScore(
-	a: Pick<AttemptRow, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
-	review: ReviewOptions,
-	now: Date
-): boolean {
-	return a.state === 'graded' && !awaitingRelease(a) && reviewAllows(review.score, true, a, now);
-}
 
 /**
  * The result of a finished attempt, as far as the exam's review options allow now. An exam graded

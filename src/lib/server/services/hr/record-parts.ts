@@ -24,7 +24,7 @@ import {
 import { coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
 import { reviewClosesAt } from '../exams/review-close.ts';
-import { candidateSeesScore } from '../exams/view.ts';
+import { candidateSeesScore } from '../exams/score-visibility.ts';
 import { practisable } from '../practice/scope.ts';
 import { personCredits } from '../study/credits.ts';
 import { type CaseRow, gatesForList } from './gate.ts';
