@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { examSetup, passEnforcement } from '../testing/exams.ts';
+import { certificate, certificateEvent } from './schema/index.ts';
 
 const run = promisify(execFile);
 
@@ -27,3 +30,34 @@ it('the committed migrations match the drizzle schema: generating finds nothing 
 		rmSync(join(out, '..'), { recursive: true, force: true });
 	}
 }, 60_000);
+
+// 0033: certificates revoked by an event before the event set the certificate's own columns
+it('the revoke backfill gives an event-revoked certificate the day and reason of its revocation', async () => {
+	const s = await examSetup();
+	const revoked = (await passEnforcement(s))!;
+	// as an older version left it: the events, not the columns
+	await s.db.insert(certificateEvent).values([
+		{
+			certificateId: revoked.id,
+			kind: 'suspended',
+			on: '2026-04-01',
+			reason: '待查',
+			createdAt: new Date()
+		},
+		{
+			certificateId: revoked.id,
+			kind: 'revoked',
+			on: '2026-05-01',
+			reason: '违法执法',
+			createdAt: new Date()
+		}
+	]);
+	await s.db
+		.update(certificate)
+		.set({ revokedOn: null, revokeReason: null })
+		.where(eq(certificate.id, revoked.id));
+	const backfill = readFileSync('drizzle/0033_certificate_revoked_backfill.sql', 'utf8');
+	await s.db.run(sql.raw(backfill.replace(/^--.*$/gm, '')));
+	const [row] = await s.db.select().from(certificate).where(eq(certificate.id, revoked.id));
+	expect(row).toMatchObject({ revokedOn: '2026-05-01', revokeReason: '违法执法' });
+});
