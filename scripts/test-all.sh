@@ -37,6 +37,11 @@ lane() { # name, command…: a check that counts as one test, run in the backgro
 	pids+=($!)
 }
 
+# Lint (typed rules: the longest of the static checks, about two minutes of one core) starts first,
+# niced: it takes what the unit tests and the build leave idle, and no longer ends after the
+# end-to-end tests, which since they run in two shards leave it little.
+lane "lint" npm run --silent lint
+
 # the app is built for the end-to-end tests while the unit tests run (each leaves a core free often)
 npm run --silent build >reports/build.log 2>&1 &
 build_pid=$!
@@ -52,7 +57,6 @@ timed "unit and service tests done"
 # are the longest path, and at equal priority three checks at once slowed every test by a tenth;
 # niced, the checks take the time the tests leave idle.
 lane "messages in both languages" node scripts/messages.mjs check
-lane "lint" npm run --silent lint
 lane "types" sh -c 'npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings && npx tsc -p packages/core'
 # both build packages/core's dist: one after the other
 lane "@xuefa/core packed, installed and imported; API reference, every export documented" \
