@@ -17,8 +17,7 @@ import { write } from '../../context.ts';
 import type { Db, ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { exam, examAttempt, examPreparedPaper, person, sitting } from '../../db/schema/index.ts';
-import { takeLease } from '../../jobs/lease.ts';
-import { log } from '../../log.ts';
+import { startLeasedJob } from '../../jobs/periodic.ts';
 import { type PaperView, paperView } from './paper-view.ts';
 import { bankStamp, readyBank } from './questions.ts';
 import { onRoster } from './sittings.ts';
@@ -261,26 +260,13 @@ async function unprepared(db: ReadDb, sittingId: number, signature: string, limi
  * lease. The timer does not keep the process alive.
  */
 export function startPaperPreparation(db: Db, everyMs = 15_000): () => void {
-	const holder = `${process.pid}:${randomUUID()}`;
-	let running = false;
-	const tick = async () => {
-		if (running) return;
-		running = true;
-		try {
-			const now = new Date();
-			// a round takes at most budgetMs; the lease outlasts it
-			if (await takeLease(db, LEASE, holder, now, everyMs * 2 + DEFAULTS.budgetMs)) {
-				const n = await preparePapers(db, now);
-				if (n > 0) log.info({ prepared: n }, 'exam papers prepared');
-			}
-		} catch (e) {
-			log.warn({ err: e }, 'exam paper preparation failed');
-		} finally {
-			running = false;
-		}
-	};
-	void tick();
-	const timer = setInterval(() => void tick(), everyMs);
-	timer.unref();
-	return () => clearInterval(timer);
+	return startLeasedJob(db, {
+		lease: LEASE,
+		everyMs,
+		// a round takes at most budgetMs; the lease outlasts it
+		leaseMs: everyMs * 2 + DEFAULTS.budgetMs,
+		run: (now) => preparePapers(db, now),
+		done: 'exam papers prepared',
+		failed: 'exam paper preparation failed'
+	});
 }

@@ -5,13 +5,11 @@
  * attempt close it themselves too (attempts.ts), so the sweep's period only bounds how late the
  * results of abandoned attempts appear.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { transact } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
 import { examAttempt } from '../../db/schema/index.ts';
-import { takeLease } from '../../jobs/lease.ts';
-import { log } from '../../log.ts';
+import { startLeasedJob } from '../../jobs/periodic.ts';
 import { finishAttempt } from './finish.ts';
 
 const LEASE = 'exam.deadline_sweep';
@@ -36,25 +34,12 @@ export async function sweepOverdue(db: Db, now: Date, limit = 200): Promise<numb
  * The timer does not keep the process alive.
  */
 export function startDeadlineSweep(db: Db, everyMs = 15_000): () => void {
-	const holder = `${process.pid}:${randomUUID()}`;
-	let running = false;
-	const tick = async () => {
-		if (running) return;
-		running = true;
-		try {
-			const now = new Date();
-			if (await takeLease(db, LEASE, holder, now, everyMs * 2)) {
-				const n = await sweepOverdue(db, now);
-				if (n > 0) log.info({ submitted: n }, 'exam deadline sweep');
-			}
-		} catch (e) {
-			log.warn({ err: e }, 'exam deadline sweep failed');
-		} finally {
-			running = false;
-		}
-	};
-	void tick();
-	const timer = setInterval(() => void tick(), everyMs);
-	timer.unref();
-	return () => clearInterval(timer);
+	return startLeasedJob(db, {
+		lease: LEASE,
+		everyMs,
+		leaseMs: everyMs * 2,
+		run: (now) => sweepOverdue(db, now),
+		done: 'exam deadline sweep',
+		failed: 'exam deadline sweep failed'
+	});
 }
