@@ -21,6 +21,20 @@ async function sit(s: Setup, sittingId: number, minutes: number, right: boolean)
 	return id;
 }
 
+/** A second, longer sitting of the same exam (two attempts, a retake only after a fail). */
+function secondSitting(s: Setup, examId: number) {
+	return createSitting(
+		s.org,
+		sittingInput.parse({
+			examId,
+			name: '第二场',
+			opensAt: '2026-03-02T09:00',
+			closesAt: '2026-03-02T14:00',
+			unitIds: [s.a1.id]
+		})
+	);
+}
+
 describe('a pass or a fail the score review option does not yet show', () => {
 	it('keeps the certificate from its holder until then; HR and organisers see it at once', async () => {
 		const s = await examSetup();
@@ -53,17 +67,7 @@ describe('a pass or a fail the score review option does not yet show', () => {
 	it('offers no retake (which would tell a fail) until the candidate may see the score', async () => {
 		const s = await examSetup();
 		const { examId, sittingId } = await publishedSitting(s, { reviewScore: 'after_close' });
-		// a second, longer sitting of the same exam (two attempts, a retake only after a fail)
-		const later = await createSitting(
-			s.org,
-			sittingInput.parse({
-				examId,
-				name: '第二场',
-				opensAt: '2026-03-02T09:00',
-				closesAt: '2026-03-02T14:00',
-				unitIds: [s.a1.id]
-			})
-		);
+		const later = await secondSitting(s, examId);
 		await sit(s, sittingId, 0, false);
 		const offered = async (minutes: number) => {
 			const mine = await myExams(await candidateCtx(s.db, s.cadre.user.id, minutes));
@@ -79,16 +83,7 @@ describe('a pass or a fail the score review option does not yet show', () => {
 		const outcome = async (right: boolean) => {
 			const s = await examSetup();
 			const { examId, sittingId } = await publishedSitting(s, { reviewScore: 'after_close' });
-			const later = await createSitting(
-				s.org,
-				sittingInput.parse({
-					examId,
-					name: '第二场',
-					opensAt: '2026-03-02T09:00',
-					closesAt: '2026-03-02T14:00',
-					unitIds: [s.a1.id]
-				})
-			);
+			const later = await secondSitting(s, examId);
 			await sit(s, sittingId, 0, right);
 			return startExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 10), {
 				sittingId: later,
