@@ -5,6 +5,7 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { BUSY_TIMEOUT_MS, retryingClient } from './busy.ts';
+import { clearStatementCache, installStatementCache } from './statement-cache.ts';
 import * as schema from './schema/index.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -41,6 +42,7 @@ export function embeddedUrlOf(db: ReadDb): string | null {
  * migrating it (the app opened it and migrated it already): for a worker thread.
  */
 export function openReader(url: string): { db: ReadDb; close: () => void } {
+	installStatementCache();
 	const client = retryingClient(createClient({ url, timeout: BUSY_TIMEOUT_MS }));
 	return { db: drizzle(client, { schema, casing: 'snake_case' }), close: () => client.close() };
 }
@@ -60,6 +62,7 @@ export async function openDatabase(
 	options: { authToken?: string; migrationsFolder: string }
 ): Promise<Database> {
 	const path = filePathOf(url);
+	installStatementCache();
 	// libsql does not create a missing folder for a file database.
 	if (path !== null && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	// `timeout` is the busy timeout of each pooled connection: short, because the embedded driver
@@ -79,6 +82,8 @@ export async function openDatabase(
 	}
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	await migrate(db, { migrationsFolder: options.migrationsFolder });
+	// statements compiled before a migration may list columns that changed
+	clearStatementCache();
 	if (path !== null && path !== ':memory:') fileUrls.set(db, url);
 	return { db, client };
 }

@@ -1,0 +1,119 @@
+/**
+ * Prepared statements kept per connection of the embedded database.
+ *
+ * @libsql/client compiles every statement it runs afresh (`prepare`, then `columns()` twice) and
+ * drops it; on exam day that was a tenth of the server's CPU, the session check alone compiling a
+ * five-table join on every request. libsql's own statements can be run again and again, so each
+ * connection keeps the ones it compiled, keyed by their SQL text, the most recent few hundred.
+ *
+ * Why this is safe: the driver binds fresh arguments and runs every statement to its end (`all`,
+ * `run`) within one synchronous call, so no two uses of a statement ever interleave; SQLite
+ * recompiles a statement by itself when the schema changes; and the column list (memoised here)
+ * changes only with the schema, which changes only in migrations, after which the cache is
+ * emptied ({@link clearStatementCache}). A statement whose run failed is not kept, so nothing of
+ * a failed statement (an open read snapshot, a pending BEGIN) outlives the call.
+ */
+import { createRequire } from 'node:module';
+
+interface Statement {
+	columns(): unknown[];
+	raw(toggle?: boolean): Statement;
+	run(...args: unknown[]): unknown;
+	all(...args: unknown[]): unknown[];
+	get(...args: unknown[]): unknown;
+}
+
+interface Connection {
+	prepare(sql: string): Statement;
+	close(): void;
+}
+
+/** How many statements each connection keeps: the app runs a few hundred distinct ones. */
+export const STATEMENTS_KEPT = 500;
+
+const kept = new WeakMap<Connection, { generation: number; statements: Map<string, Statement> }>();
+// bumped to forget every connection's statements at once (a WeakMap cannot be emptied)
+let generation = 0;
+
+// the driver @libsql/client runs on, resolved from the client so that it is the very same copy
+const require = createRequire(createRequire(import.meta.url).resolve('@libsql/client'));
+const Driver = require('libsql') as { prototype: Connection };
+
+let installed = false;
+const counts = { compiled: 0, reused: 0 };
+
+/** How many statements were compiled and how many runs reused one, in this process. */
+export function statementCounts(): Readonly<typeof counts> {
+	return { ...counts };
+}
+
+/** Makes every embedded connection of this process keep its statements (idempotent). */
+export function installStatementCache(): void {
+	if (installed) return;
+	installed = true;
+	const prepare = Driver.prototype.prepare;
+	const close = Driver.prototype.close;
+	Driver.prototype.prepare = function (this: Connection, sql: string): Statement {
+		let entry = kept.get(this);
+		if (entry?.generation !== generation)
+			kept.set(this, (entry = { generation, statements: new Map() }));
+		const statements = entry.statements;
+		const hit = statements.get(sql);
+		if (hit) {
+			counts.reused++;
+			// most recently used last, so that the oldest goes first
+			statements.delete(sql);
+			statements.set(sql, hit);
+			return hit;
+		}
+		counts.compiled++;
+		const statement = keeping(prepare.call(this, sql), () => statements.delete(sql));
+		statements.set(sql, statement);
+		if (statements.size > STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+		return statement;
+	};
+	Driver.prototype.close = function (this: Connection) {
+		kept.delete(this);
+		return close.call(this);
+	};
+}
+
+/**
+ * The statement, its column list memoised, and dropped from the cache (`forget`) when a run of it
+ * fails, as an uncached statement would be.
+ */
+function keeping(statement: Statement, forget: () => void): Statement {
+	let columns: unknown[] | undefined;
+	let notReader: unknown;
+	const columnsOf = statement.columns.bind(statement);
+	const raw = statement.raw.bind(statement);
+	statement.columns = () => (columns ??= columnsOf());
+	// the client asks every statement for raw rows and learns from the error that it returns none
+	statement.raw = (toggle?: boolean) => {
+		if (notReader !== undefined) throw notReader;
+		try {
+			raw(toggle);
+		} catch (e) {
+			notReader = e;
+			throw e;
+		}
+		return statement;
+	};
+	for (const name of ['run', 'all', 'get'] as const) {
+		const method = statement[name].bind(statement);
+		statement[name] = (...args: unknown[]) => {
+			try {
+				return method(...args) as never;
+			} catch (e) {
+				forget();
+				throw e;
+			}
+		};
+	}
+	return statement;
+}
+
+/** Forgets the statements of every connection, e.g. after a migration changed the schema. */
+export function clearStatementCache(): void {
+	generation++;
+}
