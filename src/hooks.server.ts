@@ -1,6 +1,5 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { appDb, openAppDbOrExit } from '$lib/server/app.ts';
 import { readConfig } from '$lib/server/config.ts';
 import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
@@ -10,6 +9,7 @@ import { startDeadlineSweep } from '$lib/server/services/exams/sweep.ts';
 import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
 import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
 import { handleExamLock } from '$lib/server/request/handle-exam-lock.ts';
+import { handleLocale } from '$lib/server/request/handle-locale.ts';
 import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts';
 
 // the exam deadline sweep runs in every process (a database lease lets one at a time do it), and
@@ -20,14 +20,6 @@ export const init: ServerInit = async () => {
 	startDeadlineSweep(await appDb(), readConfig().sweepMs);
 	startPaperPreparation(await appDb(), readConfig().sweepMs);
 };
-
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
 
 const handleDatabase: Handle = async ({ event, resolve }) => {
 	event.locals.db = await appDb();
@@ -44,8 +36,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 // The request log times everything and records the status sent, the 503 of a busy database too;
 // a busy database found by the session check or a page is answered 503 in the person's language;
-// the body limit wraps the request that the locale step passes on (paraglide hands the rest of the
-// chain a copy of the request). Someone sitting an exam reaches nothing that shows answer keys.
+// the body limit wraps the request before anything reads its body. Someone sitting an exam reaches nothing that shows answer keys.
 export const handle = sequence(
 	handleRequestLog,
 	handleHeaders,
