@@ -26,7 +26,14 @@ export const questionBank = sqliteTable(
 		archived: integer({ mode: 'boolean' }).notNull().default(false),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id),
-		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * Counts every change to the bank's questions (added, edited, readied, retired, deleted),
+		 * kept by triggers on `question` (migration 0034), so that whatever writes a question, in
+		 * whichever process, moves it: papers drawn ahead check it at start instead of reading
+		 * the whole bank (services/exams/questions.ts `bankStamp`).
+		 */
+		revision: integer().notNull().default(0)
 	},
 	(t) => [index('question_bank_unit_idx').on(t.unitId)]
 );

@@ -1,7 +1,8 @@
-import { and, count, eq, inArray, max, sum } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type QuestionBank, type QuestionVersion, indexBank } from '@xuefa/core';
 import type { ReadDb } from '../../db/index.ts';
-import { question, questionVersion } from '../../db/schema/index.ts';
+import { prepared } from '../../db/prepared.ts';
+import { question, questionBank, questionVersion } from '../../db/schema/index.ts';
 import { currentVersionJoin } from '../questions/store.ts';
 
 /**
@@ -41,23 +42,25 @@ type Kept = Map<string, { stamp: string; bank: Promise<QuestionBank> }>;
 const kept = new WeakMap<ReadDb, Kept>();
 
 /**
- * What the ready questions of `bankIds` are now, in one short read: their count, ids, versions and
- * latest change. A question readied, retired, deleted or edited (a new version) in any process
- * changes it.
+ * What the questions of `bankIds` are now, in one short read of the banks' revisions (kept by
+ * triggers on every write to a question, in any process): a question added, edited, readied,
+ * retired or deleted changes it. A change to a question that is not ready changes it too, which
+ * only means a paper is drawn afresh that need not have been.
  */
 export async function bankStamp(db: ReadDb, bankIds: readonly number[]): Promise<string> {
 	if (bankIds.length === 0) return '';
-	const [now] = await db
-		.select({
-			n: count(),
-			ids: sum(question.id),
-			versions: sum(question.currentVersion),
-			latest: max(question.updatedAt)
-		})
-		.from(question)
-		.where(and(inArray(question.bankId, [...bankIds]), eq(question.status, 'ready')));
-	return `${now?.n}:${now?.ids}:${now?.versions}:${now?.latest?.getTime()}`;
+	const rows = await bankRevisions(db).all({ ids: JSON.stringify([...bankIds]) });
+	return rows.map((r) => `${r.id}:${r.revision}`).join(',');
 }
+
+const bankRevisions = prepared((db) =>
+	db
+		.select({ id: questionBank.id, revision: questionBank.revision })
+		.from(questionBank)
+		.where(sql`${questionBank.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+		.orderBy(questionBank.id)
+		.prepare()
+);
 
 /**
  * The ready questions of `bankIds` indexed for drawing papers, kept in this process between
