@@ -1,6 +1,6 @@
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from './auth/session-user.ts';
-import type { DbOrTx, ReadDb, Tx } from './db/index.ts';
+import { type DbOrTx, type ReadDb, type Tx, durable } from './db/index.ts';
 import { readConfig } from './config.ts';
 import { log } from './log.ts';
 
@@ -69,7 +69,7 @@ export async function transact<C extends { db: ReadDb }, T>(
 	if (ctx.db instanceof SQLiteTransaction) return fn(ctx as C & { db: Tx });
 	// the one place where the read-only handle becomes the connection it is (see ReadDb)
 	const db = ctx.db as DbOrTx;
-	return queued(() =>
+	const result = await queued(() =>
 		timed((locked) =>
 			db.transaction((tx) => {
 				locked();
@@ -77,6 +77,9 @@ export async function transact<C extends { db: ReadDb }, T>(
 			})
 		)
 	);
+	// committed, and the lock released for the next writer: acknowledged once it is on disk
+	await durable(ctx.db);
+	return result;
 }
 
 /** One write statement (or a few) outside any service transaction, queued like every other write. */

@@ -1,9 +1,9 @@
 /**
- * Group commit of the exam page's answer saves. Every commit waits for the disk (synchronous=FULL:
- * an acknowledged answer survives a power loss), and a process writes one transaction at a time
- * (context.ts). So the saves that arrive while a write transaction runs are not queued one
- * transaction each: they wait together, and the next transaction writes all of them, sharing its
- * one fsync. Each request still gets its own outcome. A batch is checked (owner, device,
+ * Group commit of the exam page's answer saves. A process writes one transaction at a time
+ * (context.ts), each with its statements and bookkeeping, and every answer is acknowledged only
+ * once on disk (db/wal-sync.ts). So the saves that arrive while a write transaction runs are not
+ * queued one transaction each: they wait together, and the next transaction writes all of them,
+ * sharing its cost and its flush. Each request still gets its own outcome. A batch is checked (owner, device,
  * questions) before it joins, so one request cannot fail the others; should the shared
  * transaction fail anyway, each batch is tried again in a transaction of its own (except when the
  * database stayed busy: then every request of the group gets the busy answer, "try again").

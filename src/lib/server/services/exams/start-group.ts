@@ -1,8 +1,8 @@
 /**
  * Group commit of exam starts, as ./save-group.ts does for answers. On exam day the roster starts
- * within seconds, and every commit waits for the disk (synchronous=FULL) with the process's event
- * loop held meanwhile. So the starts that arrive while a write transaction runs wait together and
- * the next transaction writes all of them, sharing its one fsync. Each start writes inside a
+ * within seconds, and a process writes one transaction at a time (context.ts). So the starts that
+ * arrive while a write transaction runs wait together and the next transaction writes all of
+ * them, sharing its cost and its flush to disk. Each start writes inside a
  * savepoint of its own, so that one start failing rolls back only its own writes and gets its
  * own error; should the shared transaction fail as a whole, each is tried again alone (except when
  * the database stayed busy: then every start of the group gets the busy answer, "try again").

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearStatementCache, installStatementCache, statementCounts } from './statement-cache.ts';
+import { clearStatementCache, installDriver, statementCounts } from './driver.ts';
 
 // the cache sits under @libsql/client: these go through the client, as the app's queries do
 describe('statements kept per connection', () => {
 	let dir: string;
 	let client: ReturnType<typeof createClient>;
 	beforeEach(async () => {
-		installStatementCache();
+		installDriver();
 		dir = mkdtempSync(join(tmpdir(), 'xuefa-stmt-'));
 		client = createClient({ url: `file:${join(dir, 'db.sqlite')}` });
 		await client.execute('CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)');

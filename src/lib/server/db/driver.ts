@@ -1,5 +1,6 @@
 /**
- * Prepared statements kept per connection of the embedded database.
+ * What the app adds to the embedded database's driver (libsql), for every connection the client's
+ * pool opens: its setup (see {@link CONNECTION_SETUP}) and the statements it compiled.
  *
  * @libsql/client compiles every statement it runs afresh (`prepare`, then `columns()` twice) and
  * drops it; on exam day that was a tenth of the server's CPU, the session check alone compiling a
@@ -25,8 +26,18 @@ interface Statement {
 
 interface Connection {
 	prepare(sql: string): Statement;
+	exec(sql: string): void;
 	close(): void;
 }
+
+/**
+ * Run once on every new connection, before its first statement. The pool opens connections as
+ * it needs them, beyond the reach of a PRAGMA sent through the client (which lands on one).
+ * synchronous=NORMAL: a commit writes the log without waiting for the disk, so the write lock is
+ * released at once; the commit is made durable (the log synced to disk) before the write is
+ * acknowledged, outside the lock and off the event loop (./wal-sync.ts, context.ts `transact`).
+ */
+export const CONNECTION_SETUP = 'PRAGMA synchronous = NORMAL';
 
 /** How many statements each connection keeps: the app runs a few hundred distinct ones. */
 export const STATEMENTS_KEPT = 500;
@@ -47,13 +58,20 @@ export function statementCounts(): Readonly<typeof counts> {
 	return { ...counts };
 }
 
-/** Makes every embedded connection of this process keep its statements (idempotent). */
-export function installStatementCache(): void {
+// connections already set up (a generation change empties their statements, not this)
+const setUp = new WeakSet<Connection>();
+
+/** Sets up every embedded connection of this process and makes it keep its statements (idempotent). */
+export function installDriver(): void {
 	if (installed) return;
 	installed = true;
 	const prepare = Driver.prototype.prepare;
 	const close = Driver.prototype.close;
 	Driver.prototype.prepare = function (this: Connection, sql: string): Statement {
+		if (!setUp.has(this)) {
+			setUp.add(this);
+			this.exec(CONNECTION_SETUP);
+		}
 		let entry = kept.get(this);
 		if (entry?.generation !== generation)
 			kept.set(this, (entry = { generation, statements: new Map() }));
