@@ -12,6 +12,10 @@ process.env.HOST ??= '0.0.0.0';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // uploads (rosters, question files) may be up to 5 MB; adapter-node's default limit is 512 KB
 process.env.BODY_SIZE_LIMIT ??= '6M';
+// Node closes a connection idle for 5 s; a candidate's page saves every few seconds to a minute, so
+// on exam day thousands of phones would connect anew at every answer, all at once when the window
+// opens. Idle connections stay open a minute (longer than a proxy's usual 60 s upstream keep-alive).
+process.env.KEEP_ALIVE_TIMEOUT ??= '65';
 
 if (!existsSync('build/index.js')) {
 	console.error('No build found: run `npm run build` first.');

@@ -19,8 +19,8 @@ export function freePort() {
 }
 
 /**
- * The built server on 127.0.0.1 with production settings (`BODY_SIZE_LIMIT` 6M as `npm start` sets
- * it). Returns its origin, its process id and a `stop()` that ends it and removes its database
+ * The built server on 127.0.0.1, started as `npm start` starts it (scripts/start.mjs: its
+ * production settings). Returns its origin, its process id and a `stop()` that ends it and removes its database
  * (`extraEnv.DATABASE_URL` puts it on a database of the caller's instead, which stays).
  */
 export async function startBuiltServer(extraEnv = {}) {
@@ -29,14 +29,13 @@ export async function startBuiltServer(extraEnv = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-db-'));
 	// BENCH_SERVER_NODE_ARGS: node options for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
 	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-	const child = spawn(process.execPath, [...nodeArgs, 'build/index.js'], {
+	const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: origin,
-			BODY_SIZE_LIMIT: '6M',
 			DATABASE_URL: `file:${join(dir, 'bench.db')}`,
 			XUEFA_DEMO: '0',
 			...extraEnv
