@@ -364,6 +364,8 @@ describe('a grader who sat the exam', () => {
 		expect((await gradingList(ctx)).map((x) => [x.sittingId, x.pending])).toEqual([[sittingId, 1]]);
 		const queue = await gradingQueue(ctx, sittingId);
 		expect(queue.candidates.map((c) => c.attemptId)).toEqual([attemptId]);
+		// … and says that their own waits for another grader (it holds back the release)
+		expect(queue).toMatchObject({ pending: 1, ownAwaiting: 1 });
 		expect(queue.questions).toEqual([expect.objectContaining({ key: essayId, answers: 1 })]);
 		expect((await markItems(ctx, sittingId, { key: essayId })).map((i) => i.attemptId)).toEqual([
 			attemptId
@@ -373,5 +375,10 @@ describe('a grader who sat the exam', () => {
 		expect(
 			await markAnswer(ctx, { attemptId, key: essayId, score: 20, comment: '' })
 		).toMatchObject({ state: 'graded' });
+		// nothing left to them, and the release still waits for their own attempt
+		expect(await gradingQueue(ctx, sittingId)).toMatchObject({ pending: 0, ownAwaiting: 1 });
+		await expect(releaseResults(ctx, { sittingId })).rejects.toMatchObject({
+			code: 'err_release_pending'
+		});
 	});
 });

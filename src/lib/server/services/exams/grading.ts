@@ -80,8 +80,25 @@ async function marksOf(db: ReadDb, attemptIds: number[]) {
 }
 
 /**
- * A sitting's queue: the hand-graded questions (with how many answers are marked) and the
- * candidates (with how many of their answers are marked).
+ * A grader's own attempts in the sitting that wait to be graded: left out of their queue (nobody
+ * marks their own answers), yet they hold back the release until another grader marks them.
+ */
+async function ownAwaiting(ctx: Ctx, sittingId: number): Promise<number> {
+	if (ctx.user.personId === null) return 0;
+	return ctx.db.$count(
+		examAttempt,
+		and(
+			eq(examAttempt.sittingId, sittingId),
+			eq(examAttempt.personId, ctx.user.personId),
+			eq(examAttempt.state, 'needs_grading')
+		)
+	);
+}
+
+/**
+ * A sitting's queue: the hand-graded questions (with how many answers are marked), the
+ * candidates (with how many of their answers are marked), and the grader's own attempts that
+ * another grader must mark before the results can be released.
  */
 export async function gradingQueue(ctx: Ctx, sittingId: number) {
 	const { sitting: s, exam: e } = await gradingSitting(ctx, sittingId);
@@ -135,7 +152,8 @@ export async function gradingQueue(ctx: Ctx, sittingId: number) {
 		sitting: { id: s.id, name: s.name, closesAt: s.closesAt, releasedAt: s.releasedAt },
 		questions: [...questions.values()],
 		candidates,
-		pending: candidates.filter((c) => c.state === 'needs_grading').length
+		pending: candidates.filter((c) => c.state === 'needs_grading').length,
+		ownAwaiting: await ownAwaiting(ctx, sittingId)
 	};
 }
 
