@@ -65,9 +65,27 @@ export class SaveQueue {
 		}
 	}
 
-	#write() {
+	/**
+	 * Keeps the queue in storage, shared with the candidate's other tabs of this attempt: what is
+	 * stored stays unless this page has a newer answer to the same question, or the server has
+	 * just acknowledged it (`acked`, at or above its number). So a tab never drops what another
+	 * tab has not sent yet, and a reload sends what any tab left behind.
+	 */
+	#write(acked: readonly SaveAck[] = []) {
 		try {
-			localStorage.setItem(this.#key, JSON.stringify({ seq: this.#seq, pending: this.pending }));
+			const stored = this.#read();
+			const pending: Record<string, QueuedSave> = { ...stored?.pending };
+			for (const ack of acked) {
+				const kept = pending[ack.questionId];
+				if (kept && kept.seq <= ack.seq && !this.pending[ack.questionId])
+					delete pending[ack.questionId];
+			}
+			for (const save of Object.values(this.pending)) {
+				const kept = pending[save.questionId];
+				if (!kept || kept.seq <= save.seq) pending[save.questionId] = save;
+			}
+			const seq = Math.max(this.#seq, stored?.seq ?? 0);
+			localStorage.setItem(this.#key, JSON.stringify({ seq, pending }));
 		} catch {
 			// storage full or blocked: the answer still goes to the server when it can
 		}
@@ -75,6 +93,9 @@ export class SaveQueue {
 
 	/** Records an answer (kept at once) and sends it. */
 	record(questionId: string, response: Response | null, flagged: boolean) {
+		// numbered above what any tab of this attempt has used, so that two tabs' answers do not
+		// share a number (the server would keep whichever came first)
+		this.#seq = Math.max(this.#seq, this.#read()?.seq ?? 0);
 		this.pending = {
 			...this.pending,
 			[questionId]: { questionId, seq: ++this.#seq, response, flagged }
@@ -110,7 +131,7 @@ export class SaveQueue {
 			} | null;
 			if (res.ok && body?.kind === 'saved') {
 				this.pending = this.#acknowledge(body.saved ?? []);
-				this.#write();
+				this.#write((body.saved ?? []).filter((a) => a.applied || a.held === undefined));
 				this.status = Object.keys(this.pending).length ? 'saving' : 'saved';
 			} else if (res.ok && body?.kind === 'closed') {
 				this.status = 'closed';

@@ -68,14 +68,15 @@ describe("the exam page's save queue", () => {
 
 	it('sends again, above the held number, an answer another page had overtaken', async () => {
 		// a page left open on one device, and a newer one on another: both loaded at number 10
-		vi.stubGlobal('localStorage', storage());
+		const [oldDevice, otherDevice] = [storage(), storage()];
+		vi.stubGlobal('localStorage', otherDevice);
 		const other = new SaveQueue(1, 10, () => {});
-		vi.stubGlobal('localStorage', storage());
-		const old = new SaveQueue(1, 10, () => {});
 		for (const q of ['q2', 'q3', 'q4']) {
 			other.record(q, answer('B'), false);
 			await idle(other);
 		}
+		vi.stubGlobal('localStorage', oldDevice);
+		const old = new SaveQueue(1, 10, () => {});
 		expect(server.held.get('q4')).toEqual({ seq: 13, choice: 'B' });
 		// back on the old page, the candidate changes q4: numbered 11, below what the server holds
 		old.record('q4', answer('C'), false);
@@ -101,5 +102,31 @@ describe("the exam page's save queue", () => {
 		expect(server.requests).toHaveLength(1);
 		expect(page.status).toBe('saved');
 		expect(page.pending).toEqual({});
+	});
+
+	it("keeps one tab's unsent answer when another tab of the attempt saves, and a reload sends it", async () => {
+		const shared = storage();
+		vi.stubGlobal('localStorage', shared);
+		const a = new SaveQueue(1, 0, () => {});
+		const b = new SaveQueue(1, 0, () => {});
+		// tab A answers while the network is down
+		vi.stubGlobal('navigator', { onLine: false });
+		a.record('q1', answer('A'), false);
+		await idle(a);
+		expect(a.status).toBe('offline');
+		// the network is back for tab B, which answers another question: numbered above A's answer
+		vi.stubGlobal('navigator', { onLine: true });
+		b.record('q2', answer('B'), false);
+		await idle(b);
+		expect(server.held.get('q2')).toEqual({ seq: 2, choice: 'B' });
+		expect(server.held.has('q1')).toBe(false);
+		// tab A is closed before it could send; the candidate reloads: q1 is still in storage, and goes
+		const reloaded = new SaveQueue(1, 2, () => {});
+		expect(Object.keys(reloaded.pending)).toEqual(['q1']);
+		await reloaded.flush();
+		expect(server.held.get('q1')).toEqual({ seq: 1, choice: 'A' });
+		expect(reloaded.pending).toEqual({});
+		// once acknowledged, it leaves the shared storage too
+		expect(new SaveQueue(1, 2, () => {}).pending).toEqual({});
 	});
 });
