@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { can, canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
+import { prepared } from '../../db/prepared.ts';
 import {
 	exam,
 	examAnswer,
@@ -203,9 +204,15 @@ async function focusEventsOf(db: ReadDb, attemptIds: readonly number[]) {
 
 /** How many times the attempt's candidate left the exam page. */
 export async function focusLossCount(db: ReadDb, attemptId: number): Promise<number> {
-	const [row] = await db
-		.select({ n: count() })
-		.from(examFocusEvent)
-		.where(eq(examFocusEvent.attemptId, attemptId));
+	const [row] = await focusLosses(db).all({ attemptId });
 	return row?.n ?? 0;
 }
+
+// read on every load of the exam page
+const focusLosses = prepared((db) =>
+	db
+		.select({ n: count() })
+		.from(examFocusEvent)
+		.where(eq(examFocusEvent.attemptId, sql.placeholder('attemptId')))
+		.prepare()
+);

@@ -68,6 +68,20 @@ const pageTarget = prepared((db) =>
 		.prepare()
 );
 
+/** The answers saved in an attempt, as the exam page reloads them. */
+const answersOf = prepared((db) =>
+	db
+		.select({
+			questionId: examAnswer.questionId,
+			response: examAnswer.response,
+			flagged: examAnswer.flagged,
+			seq: examAnswer.seq
+		})
+		.from(examAnswer)
+		.where(eq(examAnswer.attemptId, sql.placeholder('attemptId')))
+		.prepare()
+);
+
 /** The paper of an attempt in progress, for the exam page. */
 export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: string) {
 	const personId = candidateOf(ctx);
@@ -93,7 +107,7 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 	}
 	// attempts started before the view was kept beside the paper build it from the paper
 	const view = row.view ?? paperView((await ownAttempt(ctx, attemptId, deviceId)).paper);
-	const saved = await ctx.db.select().from(examAnswer).where(eq(examAnswer.attemptId, row.id));
+	const saved = await answersOf(ctx.db).all({ attemptId: row.id });
 	const answers: Record<string, SavedAnswer> = {};
 	let lastSeq = 0;
 	for (const a of saved) {
