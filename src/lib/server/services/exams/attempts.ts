@@ -143,13 +143,9 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	});
 }
 
-/**
- * The person's attempts at exam `examId` (in every sitting), newest first, after submitting any of
- * theirs (at any exam) still open past its deadline: one read when nothing is overdue. Not the
- * papers, which are the bulk of the rows.
- */
-async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
-	const mine = await ctx.db
+// every start reads them: built once (a prepared query)
+const attemptsOfPerson = prepared((db) =>
+	db
 		.select({
 			id: examAttempt.id,
 			sittingId: examAttempt.sittingId,
@@ -166,8 +162,18 @@ async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
 			deviceId: examAttempt.deviceId
 		})
 		.from(examAttempt)
-		.where(eq(examAttempt.personId, personId))
-		.orderBy(desc(examAttempt.number));
+		.where(eq(examAttempt.personId, sql.placeholder('personId')))
+		.orderBy(desc(examAttempt.number))
+		.prepare()
+);
+
+/**
+ * The person's attempts at exam `examId` (in every sitting), newest first, after submitting any of
+ * theirs (at any exam) still open past its deadline: one read when nothing is overdue. Not the
+ * papers, which are the bulk of the rows.
+ */
+async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
+	const mine = await attemptsOfPerson(ctx.db).all({ personId });
 	const overdue = mine.filter((a) => a.state === 'in_progress' && a.deadline <= ctx.now);
 	if (overdue.length > 0) {
 		for (const { id } of overdue) await transact(ctx, (tx) => finishAttempt(tx, id));
