@@ -50,8 +50,9 @@ export function walFileSync(path: string): () => Promise<void> {
 	return async () => {
 		let file;
 		try {
-			// opened for each flush: SQLite may delete and recreate the log between two
-			file = await open(wal, 'r+');
+			// opened for each flush: SQLite may delete and recreate the log between two. Read-only:
+			// flushing needs no write access (on Linux, and macOS), and this never writes the log
+			file = await open(wal, 'r');
 		} catch (e) {
 			if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
 			throw e;
