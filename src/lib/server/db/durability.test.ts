@@ -130,6 +130,12 @@ describe('flushes shared by the commits that wait for them', () => {
 		await d;
 	});
 
+	it('flushes nothing, and fails nothing, when the database has no log file', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'xuefa-nolog-'));
+		await expect(walFileSync(join(dir, 'db.sqlite'))()).resolves.toBeUndefined();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
 	it('hands a failed flush to those who waited for it, and the next caller gets a new one', async () => {
 		let n = 0;
 		const sync = coalescedSync(async () => {
