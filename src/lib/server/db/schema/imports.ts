@@ -50,11 +50,6 @@ export const importJob = sqliteTable(
 		result: text({ mode: 'json' }),
 		/** Why it failed: a message key and its parameters, and row errors when there are any. */
 		failure: text({ mode: 'json' }),
-		/**
-		 * Secrets of the result (one-time passwords), encrypted with a key that only the importing
-		 * browser keeps (a cookie): the database never holds them readable.
-		 */
-		sealed: text(),
 		/** Ids reserved for the rows the job creates, `{ table: [first, last] }`. */
 		reserved: text({ mode: 'json' }).$type<Record<string, [number, number]>>(),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
@@ -65,6 +60,20 @@ export const importJob = sqliteTable(
 	// purge of expired jobs
 	(t) => [index('import_job_expires_idx').on(t.expiresAt)]
 );
+
+/**
+ * Secrets of a job's result (one-time passwords), encrypted with a key that only the importing
+ * browser keeps (a cookie): the database never holds them readable. Apart from the job's row,
+ * because SQLite rewrites a whole row on every update: kept in it, the hundreds of KB of a large
+ * roster's passwords were written again (about 190 pages) by the update that marks the job done,
+ * inside the publishing transaction, and read by every poll of the job's page.
+ */
+export const importSecret = sqliteTable('import_secret', {
+	jobId: text()
+		.primaryKey()
+		.references(() => importJob.id, { onDelete: 'cascade' }),
+	sealed: text().notNull()
+});
 
 /**
  * The rows an import job has prepared (as JSONB), written in short transactions and then published
