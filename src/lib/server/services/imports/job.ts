@@ -1,5 +1,6 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { type Ctx, transact, write } from '../../context.ts';
+import { checkpointLog } from '../../db/checkpoint.ts';
 import type { Tx } from '../../db/index.ts';
 import {
 	type ImportJobState,
@@ -257,6 +258,8 @@ async function runJob<R>(
 		await work.prepare(run);
 		await run.phase('import_phase_publishing', 1);
 		const audit = await prepareAudit(ctx, id, run.audits);
+		// the staged rows into the database file now, not by the publishing COMMIT (see checkpoint.ts)
+		await checkpointLog(ctx.db);
 		for (let attempt = 1; ; attempt++) {
 			// chained after the head as it is now: again if it moves before the transaction begins
 			const chained = await chainAudit(ctx.db, audit);
