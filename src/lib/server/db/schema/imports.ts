@@ -86,7 +86,7 @@ export const importRow = sqliteTable(
 		jobId: text()
 			.notNull()
 			.references(() => importJob.id, { onDelete: 'cascade' }),
-		/** Which statement publishes the row, e.g. 'person.update'. */
+		/** Which statement publishes the row, e.g. 'user.rename'. */
 		target: text().notNull(),
 		ord: integer().notNull(),
 		data: blob().notNull()
@@ -118,6 +118,28 @@ export const importPerson = sqliteTable(
 		rank: text().notNull(),
 		appointmentRoute: text().notNull(),
 		status: text().notNull()
+	},
+	(t) => [primaryKey({ columns: [t.jobId, t.ord] })]
+);
+
+/**
+ * People an import job updates, with `seen`: their updatedAt when the job was planned (publish
+ * refuses when it changed since). Typed for the same reason: a 5,000-row roster whose every row
+ * changed spent 26 ms under the write lock reading the fields out of JSONB (10 ms typed) and
+ * 6 ms checking `seen` (1.5 ms).
+ */
+export const importPersonUpdate = sqliteTable(
+	'import_person_update',
+	{
+		...staging,
+		id: integer().notNull(),
+		unitId: integer().notNull(),
+		name: text().notNull(),
+		position: text().notNull(),
+		rank: text().notNull(),
+		appointmentRoute: text().notNull(),
+		status: text().notNull(),
+		seen: integer().notNull()
 	},
 	(t) => [primaryKey({ columns: [t.jobId, t.ord] })]
 );
