@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { databaseBefore } from '../testing/db.ts';
 import { examSetup, passEnforcement } from '../testing/exams.ts';
 import { certificate, certificateEvent } from './schema/index.ts';
 
@@ -60,4 +61,20 @@ it('the revoke backfill gives an event-revoked certificate the day and reason of
 	await s.db.run(sql.raw(backfill.replace(/^--.*$/gm, '')));
 	const [row] = await s.db.select().from(certificate).where(eq(certificate.id, revoked.id));
 	expect(row).toMatchObject({ revokedOn: '2026-05-01', revokeReason: '违法执法' });
+});
+
+// 0035: a finished roster job's sealed passwords moved out of its row, into import_secret
+it('keeps the sealed passwords of a job finished before the upgrade readable', async () => {
+	const { client, finish } = await databaseBefore('0035_import_secret_apart');
+	await client.executeMultiple(`
+		INSERT INTO user (id, username, display_name, password_hash) VALUES (1, 'hr', 'HR', 'x');
+		INSERT INTO import_job (id, user_id, kind, file_name, state, sealed, created_at, updated_at, expires_at)
+			VALUES ('a', 1, 'roster', 'a.xlsx', 'done', 'sealed-a', 0, 0, 1),
+				('b', 1, 'roster', 'b.xlsx', 'failed', NULL, 0, 0, 1);
+	`);
+	await finish();
+	const rows = await client.execute('SELECT job_id, sealed FROM import_secret');
+	expect(rows.rows.map((r) => [r.job_id, r.sealed])).toEqual([['a', 'sealed-a']]);
+	const columns = await client.execute("SELECT name FROM pragma_table_info('import_job')");
+	expect(columns.rows.map((r) => r.name)).not.toContain('sealed');
 });

@@ -128,15 +128,17 @@ export async function publishAudit(
 	const current = chained && chained.after.seq === head.seq && chained.after.hash === head.hash;
 	if (!current && !rechain) throw new AuditHeadMoved();
 	const chain = current ? chained : chainAfter(head, audit);
-	// the hashes in one parameter, 32 bytes each, each row's previous hash the one before it (the
-	// head's first): read in place, where a JSON array of them would be parsed for a tenth of the
-	// statement's time
-	const hashes = Buffer.from(chain.hashes.join(''), 'hex');
-	const at = (k: SQL) => sql`lower(hex(substr(${hashes}, ${k} * 32 + 1, 32)))`;
+	// the head's hash and then every entry's, as the 64 hex digits they are stored as, in one
+	// parameter: entry `ord` finds its previous hash at `ord` and its own at `ord + 1`. A blob, so
+	// that substr counts bytes (on text it counts characters from the start: quadratic); read in
+	// place, where a JSON array would be parsed, or hex() and lower() run twice a row (10 % of the
+	// statement's time, measured)
+	const hashes = Buffer.from(head.hash + chain.hashes.join(''), 'latin1');
+	const at = (k: SQL) => sql`CAST(substr(${hashes}, ${k} * 64 + 1, 64) AS TEXT)`;
 	const { rowsAffected } = await tx.db.run(sql`INSERT INTO audit_entry
 		(seq, at, actor_user_id, action, entity_type, entity_id, unit_id, before, after, prev_hash, hash)
 		SELECT ${head.seq} + 1 + ord, at, actor_user_id, action, entity_type, entity_id, unit_id,
-			before, after, CASE ord WHEN 0 THEN ${head.hash} ELSE ${at(sql`(ord - 1)`)} END, ${at(sql`ord`)}
+			before, after, ${at(sql`ord`)}, ${at(sql`(ord + 1)`)}
 		FROM import_audit_entry WHERE job_id = ${audit.jobId} ORDER BY ord`);
 	if (rowsAffected !== audit.entries.length) {
 		throw new Error(`${audit.entries.length} audit entries staged, ${rowsAffected} found`);

@@ -1,7 +1,13 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { type Ctx, transact, write } from '../../context.ts';
+import { checkpointLog } from '../../db/checkpoint.ts';
 import type { Tx } from '../../db/index.ts';
-import { type ImportJobState, importJob, stagedImport } from '../../db/schema/index.ts';
+import {
+	type ImportJobState,
+	importJob,
+	importSecret,
+	stagedImport
+} from '../../db/schema/index.ts';
 import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { t } from '$lib/i18n.ts';
@@ -186,7 +192,10 @@ export class ImportJobRun {
 		if (!this.secretKey) throw new Error('this job has no key to seal a secret with');
 		const sealed = sealSecret(this.secretKey, this.id, value);
 		await write(this.ctx.db, (tx) =>
-			tx.update(importJob).set({ sealed }).where(eq(importJob.id, this.id))
+			tx
+				.insert(importSecret)
+				.values({ jobId: this.id, sealed })
+				.onConflictDoUpdate({ target: importSecret.jobId, set: { sealed } })
 		);
 	}
 }
@@ -211,14 +220,13 @@ export async function startImportJob<R>(
 		total: 0,
 		result: null,
 		failure: null,
-		sealed: null,
 		reserved: null,
 		createdAt: now,
 		updatedAt: new Date(),
 		expiresAt: new Date(now.getTime() + JOB_MINUTES * 60_000)
 	};
-	const claimed = await write(ctx.db, (tx) =>
-		tx
+	const claimed = await write(ctx.db, async (tx) => {
+		const rows = await tx
 			.insert(importJob)
 			.values({ id: job.id, userId: ctx.user.id, kind: job.kind, fileName: job.fileName, ...fresh })
 			.onConflictDoUpdate({
@@ -226,8 +234,11 @@ export async function startImportJob<R>(
 				set: fresh,
 				where: and(eq(importJob.state, 'failed'), eq(importJob.userId, ctx.user.id))
 			})
-			.returning({ id: importJob.id })
-	);
+			.returning({ id: importJob.id });
+		// a failed job started again seals its own secret
+		if (rows.length > 0) await tx.delete(importSecret).where(eq(importSecret.jobId, job.id));
+		return rows;
+	});
 	if (claimed.length === 0) return { finished: Promise.resolve() };
 	const run = new ImportJobRun(ctx, job.id, job.secretKey ?? null);
 	// not awaited by the request: the job outlives it; every failure ends in the job's row
@@ -247,6 +258,8 @@ async function runJob<R>(
 		await work.prepare(run);
 		await run.phase('import_phase_publishing', 1);
 		const audit = await prepareAudit(ctx, id, run.audits);
+		// the staged rows into the database file now, not by the publishing COMMIT (see checkpoint.ts)
+		await checkpointLog(ctx.db);
 		for (let attempt = 1; ; attempt++) {
 			// chained after the head as it is now: again if it moves before the transaction begins
 			const chained = await chainAudit(ctx.db, audit);
@@ -343,8 +356,9 @@ export async function readImportJob<R>(
 /** The sealed secret of the user's own finished job, or null. */
 export async function readSealedSecret(ctx: Ctx, kind: string, id: string): Promise<string | null> {
 	const [row] = await ctx.db
-		.select({ sealed: importJob.sealed, state: importJob.state, expiresAt: importJob.expiresAt })
+		.select({ sealed: importSecret.sealed, state: importJob.state, expiresAt: importJob.expiresAt })
 		.from(importJob)
+		.innerJoin(importSecret, eq(importSecret.jobId, importJob.id))
 		.where(and(eq(importJob.id, id), eq(importJob.kind, kind), eq(importJob.userId, ctx.user.id)));
 	return row?.state === 'done' && row.expiresAt > ctx.now ? row.sealed : null;
 }

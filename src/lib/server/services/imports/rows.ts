@@ -62,6 +62,7 @@ export async function stageRows(
 /** The staging tables of rows in the shape they are published in (see db/schema/imports.ts). */
 export const TYPED_STAGING = [
 	'import_person',
+	'import_person_update',
 	'import_user',
 	'import_role_grant',
 	'import_audit_entry'

@@ -6,6 +6,7 @@ import {
 	importAuditEntry,
 	importJob,
 	importPerson,
+	importPersonUpdate,
 	importRoleGrant,
 	importRow,
 	importUser,
@@ -36,10 +37,27 @@ async function setup(rows: number) {
 	return { db, d, ctx, stagedId: preview.stagedId! };
 }
 
+/** `n` cadres imported, then the same roster with every one promoted, previewed. */
+async function promotedAll(n: number) {
+	const { db, ctx, stagedId } = await setup(n);
+	await importRoster(ctx, { stagedId });
+	const before = await tally(db);
+	const promoted = cadres(n).map((r) => r.map((c, i) => (i === 3 ? '副科长' : c)));
+	const preview = await previewRoster(ctx, await xlsx(promoted));
+	return { db, ctx, before, stagedId: preview.stagedId! };
+}
+
 /** Rows staged in any staging table. */
 const stagedRows = async (db: Awaited<ReturnType<typeof setup>>['db']) => {
 	let n = 0;
-	for (const table of [importRow, importPerson, importUser, importRoleGrant, importAuditEntry]) {
+	for (const table of [
+		importRow,
+		importPerson,
+		importPersonUpdate,
+		importUser,
+		importRoleGrant,
+		importAuditEntry
+	]) {
 		n += await db.$count(table);
 	}
 	return n;
@@ -86,6 +104,45 @@ describe('a large roster import, staged in short steps and published at once', (
 		expect((await db.select({ n: count() }).from(person))[0]!.n).toBe(2);
 		expect((await db.select({ n: count() }).from(user))[0]!.n).toBe(1);
 		expect((await tally(db)).audit).toBe(0);
+		expect(await stagedRows(db)).toBe(0);
+	});
+
+	it('updates every changed person of a re-imported roster, one audit entry each', async () => {
+		const { db, ctx, before, stagedId } = await promotedAll(400);
+		const result = await importRoster(ctx, { stagedId });
+		expect(result.counts).toEqual({ create: 0, update: 400, unchanged: 0 });
+		const positions = await db
+			.select({ position: person.position, n: count() })
+			.from(person)
+			.where(sql`${person.employeeNo} GLOB 'R[0-9]*'`)
+			.groupBy(person.position);
+		expect(positions).toEqual([{ position: '副科长', n: 400 }]);
+		// person.updated per row, and roster.imported
+		expect((await tally(db)).audit - before.audit).toBe(401);
+		expect(await verifyAuditChain(ctx)).toMatchObject({ ok: true });
+		expect(await stagedRows(db)).toBe(0);
+	});
+
+	it('updates nobody when someone edits one of the people between staging and publishing', async () => {
+		const { db, ctx, before, stagedId } = await promotedAll(400);
+		const failure = await importRoster(
+			ctx,
+			{ stagedId },
+			{
+				beforePublish: async () => {
+					await db
+						.update(person)
+						.set({ name: '改过的名字', updatedAt: new Date(Date.now() + 60_000) })
+						.where(eq(person.employeeNo, 'R00399'));
+				}
+			}
+		).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(JobFailed);
+		expect((failure as JobFailed).message).toBe('数据在预览之后发生了变化，请重新上传并预览。');
+		// the audit entries were appended first in the same transaction: gone with the rest
+		expect(await tally(db)).toEqual(before);
+		const promotedNow = await db.$count(person, eq(person.position, '副科长'));
+		expect(promotedNow).toBe(0);
 		expect(await stagedRows(db)).toBe(0);
 	});
 

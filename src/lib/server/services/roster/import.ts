@@ -14,7 +14,7 @@ import { readStaged } from '../imports/staging.ts';
 import type { Sheet } from '../../spreadsheet/index.ts';
 import { type RowError, planRoster } from './plan.ts';
 import { ROSTER_KIND } from './preview.ts';
-import { ROSTER_INSERTS, ROSTER_TARGETS, publishRoster } from './publish.ts';
+import { ROSTER_TYPED, ROSTER_TARGETS, publishRoster } from './publish.ts';
 import { type NewRosterAccount, type RosterCounts, rosterRows } from './rows.ts';
 
 export type { NewRosterAccount };
@@ -95,16 +95,16 @@ export async function startRosterImport(
 					user: await job.reserve('user', newAccounts.length)
 				});
 				const targets = Object.entries(ROSTER_TARGETS) as [keyof typeof ROSTER_TARGETS, string][];
-				const inserts = Object.entries(ROSTER_INSERTS) as [
-					keyof typeof ROSTER_INSERTS,
-					(typeof ROSTER_INSERTS)[keyof typeof ROSTER_INSERTS]
+				const typed = Object.entries(ROSTER_TYPED) as [
+					keyof typeof ROSTER_TYPED,
+					(typeof ROSTER_TYPED)[keyof typeof ROSTER_TYPED]
 				][];
 				await job.phase(
 					'import_phase_writing',
-					[...targets, ...inserts].reduce((n, [key]) => n + rows[key].length, 0)
+					[...targets, ...typed].reduce((n, [key]) => n + rows[key].length, 0)
 				);
 				for (const [key, target] of targets) await job.stage(target, rows[key]);
-				for (const [key, { table, columns }] of inserts) {
+				for (const [key, { table, columns }] of typed) {
 					await job.stageTyped(table, columns, rows[key]);
 				}
 				job.audits.push(...rows.audits);

@@ -7,17 +7,17 @@ import { staged } from '../imports/rows.ts';
 
 /** The staged rows of a roster import (in import_row), by what publishes them. */
 export const ROSTER_TARGETS = {
-	personUpdate: 'person.update',
 	userRename: 'user.rename',
 	grantDelete: 'grant.delete',
 	joinedUnits: 'unit.joined'
 } as const;
 
 /**
- * The rows a roster import inserts in bulk, staged in the shape of their tables (see
- * db/schema/imports.ts): each staged column, from the field of the row that holds it.
+ * The rows a roster import writes in bulk — inserts, and the updates of people — staged in the
+ * shape they are published in (see db/schema/imports.ts): each staged column, from the field of
+ * the row that holds it.
  */
-export const ROSTER_INSERTS = {
+export const ROSTER_TYPED = {
 	personInsert: {
 		table: 'import_person',
 		columns: {
@@ -44,6 +44,19 @@ export const ROSTER_INSERTS = {
 	grantInsert: {
 		table: 'import_role_grant',
 		columns: { user_id: 'userId', role: 'role', unit_id: 'unitId' }
+	},
+	personUpdate: {
+		table: 'import_person_update',
+		columns: {
+			id: 'id',
+			unit_id: 'unitId',
+			name: 'name',
+			position: 'position',
+			rank: 'rank',
+			appointment_route: 'appointmentRoute',
+			status: 'status',
+			seen: 'seen'
+		}
 	}
 } as const;
 
@@ -68,8 +81,8 @@ async function assertUnchanged(tx: Tx, jobId: string, grantsToRevoke: number): P
 		sql`SELECT data FROM import_row WHERE job_id = ${jobId} AND target = ${target}`;
 	const edited = await any(
 		tx,
-		sql`SELECT 1 FROM (${row(T.personUpdate)}) s LEFT JOIN person p ON p.id = s.data->>'id'
-			WHERE p.id IS NULL OR p.updated_at <> s.data->>'seen'`
+		sql`SELECT 1 FROM import_person_update s LEFT JOIN person p ON p.id = s.id
+			WHERE s.job_id = ${jobId} AND (p.id IS NULL OR p.updated_at <> s.seen)`
 	);
 	const closed = await any(
 		tx,
@@ -98,10 +111,9 @@ export async function publishRoster(
 			(id, unit_id, name, employee_no, position, rank, appointment_route, status, created_at, updated_at)
 			SELECT id, unit_id, name, employee_no, position, rank, appointment_route, status, ${now}, ${now}
 			FROM import_person WHERE job_id = ${jobId} ORDER BY ord`);
-		await db.run(sql`UPDATE person SET unit_id = s.data->>'unitId', name = s.data->>'name',
-				position = s.data->>'position', rank = s.data->>'rank',
-				appointment_route = s.data->>'appointmentRoute', status = s.data->>'status', updated_at = ${now}
-			FROM ${staged(jobId, T.personUpdate)} AS s WHERE person.id = s.data->>'id'`);
+		await db.run(sql`UPDATE person SET unit_id = s.unit_id, name = s.name, position = s.position,
+				rank = s.rank, appointment_route = s.appointment_route, status = s.status, updated_at = ${now}
+			FROM import_person_update AS s WHERE s.job_id = ${jobId} AND person.id = s.id`);
 		// an account's display name follows its person's name (as the person form does)
 		await db.run(sql`UPDATE user SET display_name = s.data->>'name'
 			FROM ${staged(jobId, T.userRename)} AS s WHERE user.person_id = s.data->>'personId'`);
