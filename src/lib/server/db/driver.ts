@@ -11,8 +11,9 @@
  * `run`) within one synchronous call, so no two uses of a statement ever interleave; SQLite
  * recompiles a statement by itself when the schema changes; and the column list (memoised here)
  * changes only with the schema, which changes only in migrations, after which the cache is
- * emptied ({@link clearStatementCache}). A statement whose run failed is not kept, so nothing of
- * a failed statement (an open read snapshot, a pending BEGIN) outlives the call.
+ * emptied ({@link clearStatementCache}). A statement whose run failed leaves the cache and is
+ * never run again, as without the cache: whatever it left pending (a read snapshot, a BEGIN
+ * that met a busy database) ends when it is collected, not at its next use.
  */
 import { createRequire } from 'node:module';
 
