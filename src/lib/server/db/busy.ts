@@ -63,9 +63,10 @@ export async function retryWhileBusy<T>(
 export function retryingClient(
 	reads: Client,
 	writes: Client = reads,
-	delays?: readonly number[]
+	delays?: readonly number[],
+	reconnect = writes !== reads
 ): Client {
-	const afterBusy = writes !== reads ? () => writes.reconnect() : undefined;
+	const afterBusy = reconnect ? () => writes.reconnect() : undefined;
 	const retried = (target: Client, prop: string, after?: () => void) => {
 		const method = (Reflect.get(target, prop, target) as (...args: unknown[]) => unknown).bind(
 			target
@@ -90,4 +91,13 @@ export function retryingClient(
 			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
 		}
 	});
+}
+
+/**
+ * A client of an embedded database used for write transactions only, one at a time (a connection
+ * of its own for one unit of work, see publishing.ts): retried while busy and reconnected then,
+ * as the app's `writes` are above.
+ */
+export function retryingWriter(client: Client): Client {
+	return retryingClient(client, client, undefined, true);
 }

@@ -1,6 +1,6 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import { type Ctx, transact, write } from '../../context.ts';
-import { checkpointLog } from '../../db/checkpoint.ts';
+import { type Ctx, write } from '../../context.ts';
+import { type Publisher, withPublisher } from '../../db/publishing.ts';
 import type { Tx } from '../../db/index.ts';
 import {
 	type ImportJobState,
@@ -12,7 +12,13 @@ import { AppError, NotFoundError, isDatabaseBusy } from '../../errors.ts';
 import { log } from '../../log.ts';
 import { t } from '$lib/i18n.ts';
 import type { AuditInput } from '../audit/append.ts';
-import { AuditHeadMoved, chainAudit, prepareAudit, publishAudit } from './audit-batch.ts';
+import {
+	AuditHeadMoved,
+	type PreparedAudit,
+	chainAudit,
+	prepareAudit,
+	publishAudit
+} from './audit-batch.ts';
 import {
 	type Reservable,
 	type TypedStaging,
@@ -258,31 +264,7 @@ async function runJob<R>(
 		await work.prepare(run);
 		await run.phase('import_phase_publishing', 1);
 		const audit = await prepareAudit(ctx, id, run.audits);
-		// the staged rows into the database file now, not by the publishing COMMIT (see checkpoint.ts)
-		await checkpointLog(ctx.db);
-		for (let attempt = 1; ; attempt++) {
-			// chained after the head as it is now: again if it moves before the transaction begins
-			const chained = await chainAudit(ctx.db, audit);
-			await beforePublish?.(attempt);
-			try {
-				await transact(ctx, async (tx) => {
-					const [self] = await tx.db
-						.select({ state: importJob.state })
-						.from(importJob)
-						.where(eq(importJob.id, id));
-					if (self?.state !== 'running') throw new AppError('import_interrupted');
-					await publishAudit(tx, audit, chained, attempt >= CHAINED_ATTEMPTS);
-					const result = await work.publish(tx, run);
-					await tx.db
-						.update(importJob)
-						.set({ state: 'done', phase: '', done: 1, total: 1, result, updatedAt: new Date() })
-						.where(eq(importJob.id, id));
-				});
-				break;
-			} catch (e) {
-				if (!(e instanceof AuditHeadMoved)) throw e;
-			}
-		}
+		await withPublisher(ctx, (publisher) => publish(run, work, audit, publisher, beforePublish));
 		// the upload is used up (a done job is never started again): outside the short transaction
 		await write(ctx.db, (tx) => tx.delete(stagedImport).where(eq(stagedImport.id, id)));
 	} catch (e) {
@@ -295,6 +277,43 @@ async function runJob<R>(
 		await dropOrphansOf(ctx, id).catch((second: unknown) => logJobError(id, second));
 	} finally {
 		await dropRows(ctx.db, id).catch((e: unknown) => logJobError(id, e));
+	}
+}
+
+/**
+ * Publishes the staged job in one transaction, its audit entries chained beforehand, again after
+ * the chain's head moved (see audit-batch.ts).
+ */
+async function publish<R>(
+	run: ImportJobRun,
+	work: ImportWork<R>,
+	audit: PreparedAudit,
+	publisher: Publisher<Ctx>,
+	beforePublish: JobHooks['beforePublish']
+): Promise<void> {
+	const { ctx, id } = run;
+	for (let attempt = 1; ; attempt++) {
+		// chained after the head as it is now: again if it moves before the transaction begins
+		const chained = await chainAudit(ctx.db, audit);
+		await beforePublish?.(attempt);
+		try {
+			await publisher.transact(async (tx) => {
+				const [self] = await tx.db
+					.select({ state: importJob.state })
+					.from(importJob)
+					.where(eq(importJob.id, id));
+				if (self?.state !== 'running') throw new AppError('import_interrupted');
+				await publishAudit(tx, audit, chained, attempt >= CHAINED_ATTEMPTS);
+				const result = await work.publish(tx, run);
+				await tx.db
+					.update(importJob)
+					.set({ state: 'done', phase: '', done: 1, total: 1, result, updatedAt: new Date() })
+					.where(eq(importJob.id, id));
+			});
+			return;
+		} catch (e) {
+			if (!(e instanceof AuditHeadMoved)) throw e;
+		}
 	}
 }
 

@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { write } from '../context.ts';
+import { testDb } from '../testing/db.ts';
+import { withPublisher } from './publishing.ts';
+import { unit } from './schema/index.ts';
+
+const FULL = 2;
+const pragma = async (
+	q: { all: (s: ReturnType<typeof sql>) => Promise<unknown[]> },
+	name: string
+) => Object.values((await q.all(sql.raw(`PRAGMA ${name}`)))[0] as object)[0] as number;
+
+describe('the publishing connection of large imports', () => {
+	it('commits durably without checkpointing, and leaves the app’s connections as they were', async () => {
+		const db = await testDb();
+		const seen = await withPublisher({ db }, (publisher) =>
+			publisher.transact(async (tx) => {
+				await tx.db.insert(unit).values({ name: '新单位', kind: 'office', path: '/' });
+				return [await pragma(tx.db, 'synchronous'), await pragma(tx.db, 'wal_autocheckpoint')];
+			})
+		);
+		expect(seen).toEqual([FULL, 0]);
+		expect(await db.$count(unit, eq(unit.name, '新单位'))).toBe(1);
+		// the app's own writes still checkpoint as SQLite does by default
+		expect(await write(db, (tx) => pragma(tx, 'wal_autocheckpoint'))).toBe(1000);
+	});
+
+	it('writes nothing when its transaction fails', async () => {
+		const db = await testDb();
+		const failure = await withPublisher({ db }, (publisher) =>
+			publisher.transact(async (tx) => {
+				await tx.db.insert(unit).values({ name: '半途', kind: 'office', path: '/' });
+				throw new Error('conflict');
+			})
+		).catch((e: unknown) => e);
+		expect(failure).toEqual(new Error('conflict'));
+		expect(await db.$count(unit, eq(unit.name, '半途'))).toBe(0);
+	});
+});
