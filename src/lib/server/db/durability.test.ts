@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { transact } from '../context.ts';
 import { closeAfterTest, testDb } from '../testing/db.ts';
 import { openDatabase } from './index.ts';
+import { withPublisher } from './publishing.ts';
 import { coalescedSync, walFileSync } from './wal-sync.ts';
 
 const NORMAL = 1;
@@ -97,6 +98,20 @@ describe('durability of the embedded database', () => {
 		await Promise.all([first, second, third]);
 		// one flush for the first, one shared by the two that committed while it ran
 		expect(flushes.filter((f) => f === 'flush ends')).toHaveLength(2);
+	});
+
+	it('acknowledges a publishing transaction, on its own connection, only after a flush', async () => {
+		const db = await watchedDb();
+		await transact({ db }, (ctx) => ctx.db.run(sql`CREATE TABLE t (v TEXT)`));
+		flushes.length = 0;
+		await withPublisher({ db }, (publisher) =>
+			publisher.transact(async (ctx) => {
+				await ctx.db.run(sql`INSERT INTO t VALUES ('published')`);
+				flushes.push('committing');
+			})
+		);
+		flushes.push('acknowledged');
+		expect(flushes).toEqual(['committing', 'flush begins', 'flush ends', 'acknowledged']);
 	});
 });
 

@@ -41,6 +41,16 @@ export function durable(db: ReadDb): Promise<void> {
 }
 
 /**
+ * Makes `db` — another handle on the embedded file database `like` was opened from, through a
+ * connection of its own (./publishing.ts) — acknowledge its commits as `like` does: after the
+ * shared log was flushed to disk. Without it, `durable(db)` would resolve at once.
+ */
+export function flushesLike(db: ReadDb, like: ReadDb): void {
+	const sync = commitSyncs.get(like);
+	if (sync) commitSyncs.set(db, sync);
+}
+
+/**
  * The URL of the embedded file database `db` was opened from; null for a libSQL server (whose I/O
  * does not block the event loop), an in-memory database (no other connection sees it) or a
  * transaction.

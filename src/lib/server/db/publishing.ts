@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { transact } from '../context.ts';
 import { BUSY_TIMEOUT_MS, retryingWriter } from './busy.ts';
-import { type Db, type ReadDb, type Tx, embeddedUrlOf, schema } from './index.ts';
+import { type Db, type ReadDb, type Tx, embeddedUrlOf, flushesLike, schema } from './index.ts';
 
 /**
  * Large publishing transactions (an import job's last step) on an embedded database.
@@ -38,6 +38,8 @@ export async function withPublisher<C extends { db: ReadDb }, T>(
 	if (url === null) return publish({ transact: (fn) => transact(ctx, fn) });
 	const client = createClient({ url, timeout: BUSY_TIMEOUT_MS });
 	const own = { ...ctx, db: drizzle(retryingWriter(client), { schema, casing: 'snake_case' }) };
+	// its commits are acknowledged as the app's are: once the log is flushed (./wal-sync.ts)
+	flushesLike(own.db, ctx.db);
 	try {
 		// a connection reads the schema at its first statement: here, not under the write lock
 		await own.db.run(sql`SELECT count(*) FROM sqlite_schema WHERE name = 'person'`);
