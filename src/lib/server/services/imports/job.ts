@@ -336,9 +336,13 @@ function failureOf(e: unknown): JobFailure {
 	return { message: `${t('error_unexpected')} (${errorId})` };
 }
 
-/** Cleaning up after a job failed: logged, never thrown (the job's failure is already kept). */
+/**
+ * Cleaning up after a job: logged, never thrown (the job's outcome is already kept). A busy
+ * database is no fault: what was left is removed when the job expires (purgeImportJobs).
+ */
 function logJobError(jobId: string, e: unknown): void {
-	log.error({ jobId, err: e }, 'import job');
+	if (isDatabaseBusy(e)) log.warn({ jobId }, 'import job: cleanup left for later, database busy');
+	else log.error({ jobId, err: e }, 'import job');
 }
 
 /**
