@@ -2,6 +2,7 @@
 //   node scripts/start.mjs          production start (no demo data unless XUEFA_DEMO=1)
 //   node scripts/start.mjs --demo   the fictional demo district on the embedded database
 import { existsSync } from 'node:fs';
+import { useListenBacklog } from './listen-backlog.mjs';
 
 const demo = process.argv.includes('--demo');
 if (demo) process.env.XUEFA_DEMO = '1';
@@ -16,6 +17,8 @@ process.env.BODY_SIZE_LIMIT ??= '6M';
 // on exam day thousands of phones would connect anew at every answer, all at once when the window
 // opens. Idle connections stay open a minute (longer than a proxy's usual 60 s upstream keep-alive).
 process.env.KEEP_ALIVE_TIMEOUT ??= '65';
+// the kernel's queue of connections not yet accepted (see listen-backlog.mjs)
+useListenBacklog(Number(process.env.LISTEN_BACKLOG ?? 4096));
 
 if (!existsSync('build/index.js')) {
 	console.error('No build found: run `npm run build` first.');
