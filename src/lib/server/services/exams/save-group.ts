@@ -1,19 +1,14 @@
 /**
- * Group commit of the exam page's answer saves. A process writes one transaction at a time
- * (context.ts), each with its statements and bookkeeping, and every answer is acknowledged only
- * once on disk (db/wal-sync.ts). So the saves that arrive while a write transaction runs are not
- * queued one transaction each: they wait together, and the next transaction writes all of them,
- * sharing its cost and its flush. Each request still gets its own outcome. A batch is checked (owner, device,
- * questions) before it joins, so one request cannot fail the others; should the shared
- * transaction fail anyway, each batch is tried again in a transaction of its own (except when the
- * database stayed busy: then every request of the group gets the busy answer, "try again").
+ * Group commit of the exam page's answer saves (db/group-commit.ts): the saves that arrive while a
+ * write transaction runs are written together by the next one, each request with its own outcome.
+ * A batch is checked (owner, device, questions) before it joins, so one request cannot fail the
+ * others.
  */
 import { inArray, sql } from 'drizzle-orm';
 import type { Response } from '@xuefa/core';
-import { transact } from '../../context.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
+import { groupCommit } from '../../db/group-commit.ts';
 import { examAnswer, examAttempt } from '../../db/schema/index.ts';
-import { DatabaseBusyError } from '../../errors.ts';
 
 /** The saves of one request, already checked against the attempt it names. */
 export interface SaveBatch {
@@ -31,76 +26,17 @@ export interface SaveBatch {
 /** Each save applied, or kept back (a newer one was there); or the attempt had closed meanwhile. */
 export type BatchOutcome = { kind: 'saved'; applied: boolean[] } | { kind: 'closed' };
 
-interface Waiting {
-	batch: SaveBatch;
-	resolve: (outcome: BatchOutcome) => void;
-	reject: (e: unknown) => void;
-}
-
-interface Group {
-	waiting: Waiting[];
-	/** A transaction is queued that will take everything waiting when it starts. */
-	queued: boolean;
-}
-
-// per database handle: the app has one, the tests one per database
-const groups = new WeakMap<ReadDb, Group>();
-
-function groupOf(db: ReadDb): Group {
-	let group = groups.get(db);
-	if (!group) groups.set(db, (group = { waiting: [], queued: false }));
-	return group;
-}
+const saves = groupCommit<SaveBatch, BatchOutcome>(async (tx, batches) =>
+	(await writeBatches(tx, batches)).map((value) => ({ ok: true as const, value }))
+);
 
 /** Saves one request's batch with whatever else is waiting; resolves with this batch's outcome. */
 export function saveInGroup(db: ReadDb, batch: SaveBatch): Promise<BatchOutcome> {
-	return new Promise((resolve, reject) => {
-		const group = groupOf(db);
-		group.waiting.push({ batch, resolve, reject });
-		if (!group.queued) {
-			group.queued = true;
-			void commitGroup(db, group);
-		}
-	});
+	return saves.join(db, batch);
 }
 
 /** How many batches wait for the next transaction (for tests). */
-export function waitingBatches(db: ReadDb): number {
-	return groups.get(db)?.waiting.length ?? 0;
-}
-
-async function commitGroup(db: ReadDb, group: Group): Promise<void> {
-	let taken: Waiting[] = [];
-	try {
-		const outcomes = await transact({ db }, (tx) => {
-			// the write lock is ours: everything waiting now goes in; later arrivals queue the next one
-			taken = group.waiting;
-			group.waiting = [];
-			group.queued = false;
-			return writeBatches(
-				tx.db,
-				taken.map((w) => w.batch)
-			);
-		});
-		taken.forEach((w, i) => w.resolve(outcomes[i]!));
-	} catch (e) {
-		if (taken.length === 0) {
-			// the transaction never began (the database stayed busy): nobody waiting can be saved now
-			taken = group.waiting;
-			group.waiting = [];
-			group.queued = false;
-		}
-		if (taken.length === 1 || e instanceof DatabaseBusyError) {
-			for (const w of taken) w.reject(e);
-			return;
-		}
-		for (const w of taken)
-			void transact({ db }, (tx) => writeBatches(tx.db, [w.batch])).then(
-				([outcome]) => w.resolve(outcome!),
-				w.reject
-			);
-	}
-}
+export const waitingBatches = (db: ReadDb): number => saves.waiting(db);
 
 /**
  * Writes the batches inside one transaction: one read of the attempts' states (an attempt may have
