@@ -21,6 +21,7 @@ import {
 } from './audit-batch.ts';
 import {
 	type Reservable,
+	type SearchIndex,
 	type TypedStaging,
 	dropOrphans,
 	dropRows,
@@ -170,8 +171,8 @@ export class ImportJobRun {
 	}
 
 	/** Writes full-text rows of new rows ahead of publishing (see rows.ts), counting steps. */
-	async searchAhead(parent: Reservable, rows: readonly { rowid: number; text: string }[]) {
-		await writeSearchRowsAhead(this.ctx.db, parent, rows, (n) => this.step(n));
+	async searchAhead(index: SearchIndex, rows: readonly { rowid: number; text: string }[]) {
+		await writeSearchRowsAhead(this.ctx.db, index, rows, (n) => this.step(n));
 	}
 
 	/** Reserves ids for `n` new rows of `table` (see rows.ts); returns the first. */

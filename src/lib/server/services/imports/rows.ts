@@ -107,25 +107,35 @@ export async function stageTyped(
  * not exist until the job publishes, so they stay invisible — and the index work stays out of the
  * publishing transaction. Orphans of a job that never publishes are removed by `dropOrphans`.
  */
-const SEARCH_OF: Partial<Record<Reservable, { fts: string; column: string }>> = {
-	question: { fts: 'question_fts', column: 'body' },
-	law_article: { fts: 'law_article_fts', column: 'text' }
-};
+const SEARCH_OF = {
+	question: { question_fts: 'body', question_bigram: 'grams' },
+	law_article: { law_article_fts: 'text' }
+} as const satisfies Partial<Record<Reservable, Record<string, string>>>;
 
-/** Writes the full-text rows (`{ rowid, text }`) of new rows of `parent`, ahead of publishing. */
+/** A full-text index whose rows are written ahead: `question_fts`, `question_bigram` … */
+export type SearchIndex = {
+	[P in keyof typeof SEARCH_OF]: keyof (typeof SEARCH_OF)[P];
+}[keyof typeof SEARCH_OF];
+
+/** The indexes of each parent table, each with the column its text goes in. */
+const indexesOf = (parent: keyof typeof SEARCH_OF) =>
+	Object.entries(SEARCH_OF[parent]) as [SearchIndex, string][];
+
+/** Writes the rows (`{ rowid, text }`) of a full-text index for new rows, ahead of publishing. */
 export async function writeSearchRowsAhead(
 	db: ReadDb,
-	parent: Reservable,
+	index: SearchIndex,
 	rows: readonly { rowid: number; text: string }[],
 	onChunk?: (written: number) => Promise<void>
 ): Promise<void> {
-	const search = SEARCH_OF[parent]!;
-	const table = sql.identifier(search.fts);
-	const column = sql.identifier(search.column);
+	const parent = (Object.keys(SEARCH_OF) as (keyof typeof SEARCH_OF)[]).find((p) =>
+		Object.hasOwn(SEARCH_OF[p], index)
+	)!;
+	const column = indexesOf(parent).find(([i]) => i === index)![1];
 	await inChunks(
 		db,
 		rows,
-		(json) => sql`INSERT INTO ${table} (rowid, ${column})
+		(json) => sql`INSERT INTO ${sql.identifier(index)} (rowid, ${sql.identifier(column)})
 			SELECT value->>'rowid', value->>'text' FROM json_each(${json})`,
 		onChunk
 	);
@@ -136,14 +146,15 @@ export async function dropOrphans(
 	db: ReadDb,
 	reserved: Partial<Record<string, [number, number]>> | null
 ): Promise<void> {
-	for (const [parent, search] of Object.entries(SEARCH_OF)) {
+	for (const parent of Object.keys(SEARCH_OF) as (keyof typeof SEARCH_OF)[]) {
 		const range = reserved?.[parent];
 		if (!range) continue;
 		const [first, last] = range;
-		await write(db, (tx) =>
-			tx.run(sql`DELETE FROM ${sql.identifier(search.fts)} WHERE rowid BETWEEN ${first} AND ${last}
-				AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
-		);
+		for (const [index] of indexesOf(parent))
+			await write(db, (tx) =>
+				tx.run(sql`DELETE FROM ${sql.identifier(index)} WHERE rowid BETWEEN ${first} AND ${last}
+					AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
+			);
 	}
 }
 

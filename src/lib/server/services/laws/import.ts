@@ -66,7 +66,7 @@ export async function startStatuteImport(
 				const rows = statuteRows(version, before, first, { now: ctx.now, userId: ctx.user.id });
 				await job.phase('import_phase_writing', rows.headings.length + 2 * rows.articles.length);
 				await job.searchAhead(
-					'law_article',
+					'law_article_fts',
 					rows.articles.map((a) => ({ rowid: a.id, text: a.text }))
 				);
 				const T = STATUTE_TARGETS;

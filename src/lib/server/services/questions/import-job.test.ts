@@ -53,8 +53,13 @@ const n = async (s: Setup, table: typeof question | typeof questionVersion | typ
 	(await s.db.select({ n: count() }).from(table))[0]!.n;
 const searchRows = async (s: Setup) =>
 	((await s.db.all(sql`SELECT count(*) AS n FROM question_fts`))[0] as { n: number }).n;
-const found = async (s: Setup, q: string) =>
-	(await listQuestions(s.ctx, { ...listQuestionsInput.parse({ q }), bankId: s.bank.id })).rows;
+// the two-character index keeps one size row per question
+const bigramRows = async (s: Setup) =>
+	((await s.db.all(sql`SELECT count(*) AS n FROM question_bigram_docsize`))[0] as { n: number }).n;
+const list = (s: Setup, q: string) =>
+	listQuestions(s.ctx, { ...listQuestionsInput.parse({ q }), bankId: s.bank.id });
+const found = async (s: Setup, q: string) => (await list(s, q)).rows;
+const howMany = async (s: Setup, q: string) => (await list(s, q)).total;
 
 describe('a large question import, staged in short steps and published at once', () => {
 	it('imports 800 questions with their versions and search rows, updating by 编号', async () => {
@@ -62,9 +67,12 @@ describe('a large question import, staged in short steps and published at once',
 		expect((await run(s, csv(800))).counts).toEqual({ create: 800, update: 0, unchanged: 0 });
 		expect(await n(s, question)).toBe(800);
 		expect(await searchRows(s)).toBe(800);
+		expect(await bigramRows(s)).toBe(800);
 		expect((await found(s, '寰宇777号')).map((q) => q.stemText)).toEqual([
 			'第777题：寰宇777号机关应当依法行政。'
 		]);
+		// a two-character word is found through the bigram index
+		expect(await howMany(s, '行政')).toBe(800);
 
 		// T1 … T400 again but reworded, T801 … T1000 new
 		const again = csv(400);
@@ -78,9 +86,13 @@ describe('a large question import, staged in short steps and published at once',
 		expect(await n(s, question)).toBe(1000);
 		expect(await n(s, questionVersion)).toBe(1400);
 		expect(await searchRows(s)).toBe(1000);
+		expect(await bigramRows(s)).toBe(1000);
 		expect((await found(s, '寰宇12号')).map((q) => q.stemText)).toEqual([
 			'第12题：寰宇12号机关应当依法履职。'
 		]);
+		// the reworded ones by their new words, the new ones by theirs
+		expect(await howMany(s, '履职')).toBe(400);
+		expect(await howMany(s, '行政')).toBe(600);
 		expect(await n(s, importRow)).toBe(0);
 	});
 
@@ -114,6 +126,7 @@ describe('a large question import, staged in short steps and published at once',
 		// the 250 new questions are not there, not even in the search index written ahead
 		expect(await n(s, question)).toBe(50);
 		expect(await searchRows(s)).toBe(50);
+		expect(await bigramRows(s)).toBe(50);
 		expect(await found(s, '寰宇280号')).toEqual([]);
 		expect(await n(s, importRow)).toBe(0);
 	});

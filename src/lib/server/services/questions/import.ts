@@ -343,9 +343,10 @@ export async function startQuestionImport(
 				][];
 				await job.phase(
 					'import_phase_writing',
-					numbered.searchAhead.length + targets.reduce((n, [k]) => n + numbered[k].length, 0)
+					2 * numbered.searchAhead.length + targets.reduce((n, [k]) => n + numbered[k].length, 0)
 				);
-				await job.searchAhead('question', numbered.searchAhead);
+				await job.searchAhead('question_fts', numbered.searchAhead);
+				await job.searchAhead('question_bigram', numbered.bigramAhead);
 				for (const [key, target] of targets) await job.stage(target, numbered[key]);
 				result = { fileName: staged.fileName, counts: rows.counts, status };
 			},
@@ -408,6 +409,7 @@ async function questionRows(
 				tagInsert: [] as object[],
 				searchReplace: [] as { rowid: number; text: string }[],
 				searchAhead: [] as { rowid: number; text: string }[],
+				bigramAhead: [] as { rowid: number; text: string }[],
 				bigramInsert: [] as { rowid: number; grams: string }[]
 			};
 			let next = first;
@@ -418,6 +420,7 @@ async function questionRows(
 				if (w.questionId === undefined) {
 					out.questionInsert.push({ id: questionId, externalId: w.externalId, status, ...facts });
 					out.searchAhead.push({ rowid: questionId, text: rows.search.body });
+					out.bigramAhead.push({ rowid: questionId, text: bigramsOf(rows.search.body) });
 				} else {
 					const seen = w.draft.version - 1;
 					out.questionUpdate.push({
@@ -428,8 +431,8 @@ async function questionRows(
 						...facts
 					});
 					out.searchReplace.push({ rowid: questionId, text: rows.search.body });
+					out.bigramInsert.push({ rowid: questionId, grams: bigramsOf(rows.search.body) });
 				}
-				out.bigramInsert.push({ rowid: questionId, grams: bigramsOf(rows.search.body) });
 				out.versionInsert.push({ ...rows.version, data: JSON.stringify(rows.version.data) });
 				out.refInsert.push(...rows.refs);
 				out.tagInsert.push(...rows.tags);

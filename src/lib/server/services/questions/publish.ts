@@ -15,7 +15,10 @@ export const QUESTION_TARGETS = {
 	tagInsert: 'tag.insert',
 	/** Search rows of updated questions (new questions' are written ahead, see imports/rows.ts). */
 	searchReplace: 'search.replace',
-	/** Two-character search rows of every new or updated question (see search/grams.ts). */
+	/**
+	 * Two-character search rows of updated questions (see search/grams.ts); new questions' are
+	 * written ahead, as their full-text rows are.
+	 */
 	bigramInsert: 'bigram.insert'
 } as const;
 
