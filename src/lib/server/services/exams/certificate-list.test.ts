@@ -55,7 +55,20 @@ describe('the certificate list', () => {
 		const { s, org, real } = await certificates();
 		const holders = async (q: Record<string, string>) =>
 			(await listCertificates(org, input(q))).rows.map((r) => r.holder);
-		expect((await listCertificates(org, input({}))).total).toBe(4);
+		const all = await listCertificates(org, input({}));
+		expect(all.total).toBe(4);
+		// the whole list: each certificate in its state today, by holder's unit, then holder
+		const stateOf = new Map(all.rows.map((r) => [r.holder, r.status.state]));
+		expect([...stateOf].filter(([h]) => h !== s.cadre.person.name)).toEqual(
+			expect.arrayContaining([
+				['即将到期者', 'expiring_soon'],
+				['过期者', 'expired'],
+				['撤销者', 'revoked']
+			])
+		);
+		const key = (r: (typeof all.rows)[number]) => `${r.unitPath}\u0000${r.holder}`;
+		expect(all.rows.map(key)).toEqual(all.rows.map(key).sort());
+		expect(await listCertificates(org, input({ page: '2' }))).toMatchObject({ rows: [], total: 4 });
 		expect((await holders({ state: 'in_force' })).sort()).toEqual(
 			[s.cadre.person.name, '即将到期者'].sort()
 		);
