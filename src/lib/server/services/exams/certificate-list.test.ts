@@ -105,6 +105,16 @@ describe('the certificate list', () => {
 		]);
 		expect(rows.find((r) => r[1] === '即将到期者')![8]).toBe('有效（即将到期）');
 		expect(rows).toHaveLength(2);
+
+		// all of them: counted ahead for the progress, every one with its state in words
+		const everything = await exportCertificates(org, input({}));
+		expect(everything.rows).toBe(4);
+		expect((await readListExport(everything)).rows.map((r) => [r[1], r[8]])).toEqual(
+			expect.arrayContaining([
+				['过期者', '已过期'],
+				['撤销者', '已撤销']
+			])
+		);
 	});
 
 	it('keeps to the viewer’s oversight and refuses a unit outside it', async () => {

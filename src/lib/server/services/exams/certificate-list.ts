@@ -49,6 +49,17 @@ function listed(ctx: Ctx, where: SQL | undefined) {
 		.orderBy(asc(unit.path), asc(person.name), asc(certificate.id));
 }
 
+/** How many certificates `where` selects (of any state). */
+async function countScoped(ctx: Ctx, where: SQL | undefined): Promise<number> {
+	const [counted] = await ctx.db
+		.select({ n: count() })
+		.from(certificate)
+		.innerJoin(person, eq(person.id, certificate.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(where);
+	return counted?.n ?? 0;
+}
+
 /** Every certificate the filter selects, in pages, each with its state today. */
 async function* certificatePages(ctx: Ctx, filter: Filter, unitPath: string | undefined) {
 	const where = scoped(ctx, unitPath);
@@ -86,16 +97,10 @@ export async function listCertificates(ctx: Ctx, input: ListCertificatesInput) {
 	if (input.state === 'all') {
 		// every certificate is listed: only the page shown needs its state worked out
 		const where = scoped(ctx, unitPath);
-		const [counted] = await ctx.db
-			.select({ n: count() })
-			.from(certificate)
-			.innerJoin(person, eq(person.id, certificate.personId))
-			.innerJoin(unit, eq(unit.id, person.unitId))
-			.where(where);
 		const page = await listed(ctx, where).limit(PAGE_SIZE).offset(first);
 		return {
 			rows: await certificateStatusesOn(ctx.db, page, ctx.now),
-			total: counted?.n ?? 0,
+			total: await countScoped(ctx, where),
 			page: input.page,
 			pageSize: PAGE_SIZE
 		};
@@ -115,9 +120,10 @@ export async function listCertificates(ctx: Ctx, input: ListCertificatesInput) {
 /** The list as the page filters it, every page of it, with the state in words. */
 export async function exportCertificates(ctx: Ctx, filter: Filter): Promise<ListExport> {
 	const unitPath = await unitPathOf(ctx, filter);
-	// the count the browser's progress needs: states are known only once worked out
+	// the count the browser's progress needs: of a state, known only once each is worked out
 	let rows = 0;
-	for await (const page of certificatePages(ctx, filter, unitPath)) rows += page.length;
+	if (filter.state === 'all') rows = await countScoped(ctx, scoped(ctx, unitPath));
+	else for await (const page of certificatePages(ctx, filter, unitPath)) rows += page.length;
 	async function* pages() {
 		for await (const page of certificatePages(ctx, filter, unitPath))
 			yield page.map((c) => [
