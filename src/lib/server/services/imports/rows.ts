@@ -107,19 +107,14 @@ export async function stageTyped(
  * not exist until the job publishes, so they stay invisible — and the index work stays out of the
  * publishing transaction. Orphans of a job that never publishes are removed by `dropOrphans`.
  */
-const SEARCH_OF = {
-	question: { question_fts: 'body', question_bigram: 'grams' },
-	law_article: { law_article_fts: 'text' }
-} as const satisfies Partial<Record<Reservable, Record<string, string>>>;
+const SEARCH_INDEXES = {
+	question_fts: { parent: 'question', column: 'body' },
+	question_bigram: { parent: 'question', column: 'grams' },
+	law_article_fts: { parent: 'law_article', column: 'text' }
+} as const satisfies Record<string, { parent: Reservable; column: string }>;
 
 /** A full-text index whose rows are written ahead: `question_fts`, `question_bigram` … */
-export type SearchIndex = {
-	[P in keyof typeof SEARCH_OF]: keyof (typeof SEARCH_OF)[P];
-}[keyof typeof SEARCH_OF];
-
-/** The indexes of each parent table, each with the column its text goes in. */
-const indexesOf = (parent: keyof typeof SEARCH_OF) =>
-	Object.entries(SEARCH_OF[parent]) as [SearchIndex, string][];
+export type SearchIndex = keyof typeof SEARCH_INDEXES;
 
 /** Writes the rows (`{ rowid, text }`) of a full-text index for new rows, ahead of publishing. */
 export async function writeSearchRowsAhead(
@@ -128,14 +123,11 @@ export async function writeSearchRowsAhead(
 	rows: readonly { rowid: number; text: string }[],
 	onChunk?: (written: number) => Promise<void>
 ): Promise<void> {
-	const parent = (Object.keys(SEARCH_OF) as (keyof typeof SEARCH_OF)[]).find((p) =>
-		Object.hasOwn(SEARCH_OF[p], index)
-	)!;
-	const column = indexesOf(parent).find(([i]) => i === index)![1];
+	const column = sql.identifier(SEARCH_INDEXES[index].column);
 	await inChunks(
 		db,
 		rows,
-		(json) => sql`INSERT INTO ${sql.identifier(index)} (rowid, ${sql.identifier(column)})
+		(json) => sql`INSERT INTO ${sql.identifier(index)} (rowid, ${column})
 			SELECT value->>'rowid', value->>'text' FROM json_each(${json})`,
 		onChunk
 	);
@@ -146,15 +138,14 @@ export async function dropOrphans(
 	db: ReadDb,
 	reserved: Partial<Record<string, [number, number]>> | null
 ): Promise<void> {
-	for (const parent of Object.keys(SEARCH_OF) as (keyof typeof SEARCH_OF)[]) {
+	for (const [index, { parent }] of Object.entries(SEARCH_INDEXES)) {
 		const range = reserved?.[parent];
 		if (!range) continue;
 		const [first, last] = range;
-		for (const [index] of indexesOf(parent))
-			await write(db, (tx) =>
-				tx.run(sql`DELETE FROM ${sql.identifier(index)} WHERE rowid BETWEEN ${first} AND ${last}
-					AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
-			);
+		await write(db, (tx) =>
+			tx.run(sql`DELETE FROM ${sql.identifier(index)} WHERE rowid BETWEEN ${first} AND ${last}
+				AND rowid NOT IN (SELECT id FROM ${sql.identifier(parent)} WHERE id BETWEEN ${first} AND ${last})`)
+		);
 	}
 }
 
