@@ -10,6 +10,8 @@
 //   BENCH_LOAD_SCALE       the ten minutes of logins before the window, divided by this (default 5)
 //   BENCH_LOAD_ROUNDS      answers each candidate saves, one every ~10 s (default 6)
 //   BENCH_LOAD_PROCESSES   1, 2 or 1,2 (default): one app process, two, or both
+//   BENCH_LOAD_NOJS        1: the candidates' browsers run no JavaScript (the start a 303 and the
+//                          exam page its HTML), instead of a phone's browser with it
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -32,6 +34,7 @@ const STEPS = (env.BENCH_LOAD_STEPS ?? env.BENCH_LOAD_CANDIDATES ?? '2000').spli
 const SCALE = Number(env.BENCH_LOAD_SCALE ?? 5);
 const ROUNDS = Number(env.BENCH_LOAD_ROUNDS ?? 6);
 const PROCESSES = (env.BENCH_LOAD_PROCESSES ?? '1,2').split(',').map(Number);
+const NO_JS = env.BENCH_LOAD_NOJS === '1';
 const QUESTIONS = 5000;
 const PER_PAPER = 50;
 const TRIVIAL = '/healthz';
@@ -147,7 +150,8 @@ async function run(seeded, dir, n, processes) {
 				ceilingMs: 5_000,
 				concurrency: 32,
 				trivialPath: TRIVIAL,
-				trivialRate: 10
+				trivialRate: 10,
+				noJs: NO_JS
 			})
 		);
 		const figures = JSON.parse(await runNode(['scripts/bench/load-client.mjs', config]));
@@ -176,8 +180,8 @@ function printRun(n, processes, { figures, rss }) {
 	const rows = [
 		['login', 'login'],
 		['sitting', 'sitting page (before the window)'],
-		['start', 'start (the form action)'],
-		['page', 'exam page (after start)'],
+		['start', `start (the form action${NO_JS ? '' : ', enhanced'})`],
+		['page', NO_JS ? 'exam page (after start)' : "exam page's data (after start)"],
 		['save', 'save (every ~10 s each)'],
 		['burst', `save, ${32} candidates back to back`],
 		['submit', 'submit'],
@@ -231,7 +235,7 @@ ensureBuild();
 const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-load-'));
 try {
 	console.log(
-		`exam-day load: logins (each then opening the sitting's page) over the ${600 / SCALE} s before the window opens (the issue's ten minutes, scaled down ${SCALE}×), starts within 10 s of its opening, ${ROUNDS} saves ~10 s apart, then submit`
+		`exam-day load: logins (each then opening the sitting's page) over the ${600 / SCALE} s before the window opens (the issue's ten minutes, scaled down ${SCALE}×), starts within 10 s of its opening, ${ROUNDS} saves ~10 s apart, then submit; ${NO_JS ? 'browsers without JavaScript' : "phones' browsers with JavaScript (BENCH_LOAD_NOJS=1: without)"}`
 	);
 	const seeded = await seed(dir, Math.max(...STEPS));
 	const lines = [];
