@@ -178,3 +178,52 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	expect(sheet.getRow(2).getCell(6).text).toBe(code);
 	expect(sheet.getRow(2).getCell(9).text).toBe('已暂扣');
 });
+
+test('a cadre waiting on the rules of a sitting about to open sees the start offered at the opening, by the server’s clock, without reloading', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	await loginAs(page, 'organiser');
+	// the field takes minutes: the sitting opens two to three minutes from now
+	await setUpPreAppointmentExam(page, {
+		bank: '开考倒计时题库',
+		title: '开考倒计时测试',
+		sitting: '待开考场次',
+		unit: '区市场监督管理局',
+		opensIn: 3
+	});
+
+	const phone = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
+	const cadre = await phone.newPage();
+	// the phone's clock, moved forward below; the server keeps its own
+	await cadre.clock.install();
+	await loginAs(cadre, 'cadre');
+	await cadre.goto('/exams');
+	const card = cadre.locator('li', { hasText: '开考倒计时测试' });
+	await expect(card.getByRole('link', { name: '进入考试' })).toHaveCount(0);
+	await card.getByRole('link', { name: '查看考试须知' }).click();
+	await expect(cadre.getByRole('heading', { name: '考试须知' })).toBeVisible();
+	await expect(cadre.getByText('距开考还有')).toBeVisible();
+	await expect(cadre.getByRole('timer')).toHaveText(/^[0-3]:\d\d$/);
+	const start = cadre.getByRole('button', { name: '开始考试' });
+	await expect(start).toBeDisabled();
+	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+
+	// the opening comes on the page's own: the button is there without a reload
+	await cadre.clock.fastForward('04:00');
+	await expect(cadre.getByRole('status').filter({ hasText: '考试已开始' })).toBeVisible();
+	await expect(start).toBeEnabled();
+	// this phone's clock ran ahead of the server's: the server, which decides, says so in words
+	await start.click();
+	await expect(cadre.getByText('考试尚未开始')).toBeVisible();
+	await expect(cadre).toHaveURL(/\/exams\/s\/\d+$/);
+	await phone.close();
+});

@@ -78,12 +78,21 @@ export const TRUE_FALSE_QUESTIONS = [
 
 /**
  * As the signed-in organiser: a bank of the three true/false questions (ready), a pre-appointment
- * exam drawing all three at 30 points each, published, and a sitting open from an hour ago for three
- * hours with `unit` on its roster. Ends on the sitting's page.
+ * exam drawing all three at 30 points each, published, and a sitting open from an hour ago (or
+ * opening in `opensIn` minutes) until three hours from now, with `unit` on its roster. Ends on the
+ * sitting's page.
  */
 export async function setUpPreAppointmentExam(
 	page: Page,
-	opts: { bank: string; title: string; sitting: string; unit: string; credits?: string }
+	opts: {
+		bank: string;
+		title: string;
+		sitting: string;
+		unit: string;
+		credits?: string;
+		/** minutes from now to the sitting's opening (default: it opened an hour ago) */
+		opensIn?: number;
+	}
 ) {
 	await createBank(page, opts.bank);
 	await page.getByRole('link', { name: '导入试题' }).click();
@@ -106,7 +115,7 @@ export async function setUpPreAppointmentExam(
 	await expect(page.getByText('考试已发布，可以安排场次。')).toBeVisible();
 
 	await page.getByLabel('场次名称').fill(opts.sitting);
-	await page.getByLabel('开始时间').fill(shanghaiTime(-60));
+	await page.getByLabel('开始时间').fill(shanghaiTime(opts.opensIn ?? -60));
 	await page.getByLabel('结束时间').fill(shanghaiTime(180));
 	await page.getByLabel(opts.unit).check();
 	if (opts.credits) {

@@ -289,6 +289,11 @@ describe('starting a sitting that requires credits', () => {
 
 	it('is refused to a cadre short of credits, in words, until they are exempted', async () => {
 		const s = await setup();
+		// before the window, its page does not count down to a start that would be refused
+		const early = await candidateCtx(s.db, s.cadre.user.id, -5);
+		expect((await myExams(early)).upcoming).toEqual([
+			expect.objectContaining({ id: s.sittingId, canStart: false, canStartAtOpen: false })
+		]);
 		const cadre = await candidateCtx(s.db, s.cadre.user.id, 5);
 		const mine = await myExams(cadre);
 		expect(mine.open).toEqual([

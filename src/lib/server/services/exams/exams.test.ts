@@ -24,7 +24,7 @@ import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts'
 import { publishExam, saveExam } from './mutate.ts';
 import { takeLease } from '../../jobs/lease.ts';
 import { sweepOverdue } from './sweep.ts';
-import { attemptPaper, attemptResult, myExams } from './view.ts';
+import { attemptPaper, attemptResult, myExams, sittingForCandidate } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
@@ -103,6 +103,24 @@ describe('starting an attempt', () => {
 		expect((await myExams(early)).upcoming.map((x) => x.id)).toEqual([sittingId]);
 		await expect(startExamAttempt(early, { sittingId, confirm: 'on' })).rejects.toMatchObject({
 			code: 'attempt.window_not_open'
+		});
+	});
+
+	it("tells the page of a sitting not open yet that its candidate may start at the opening, by the server's clock", async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const early = await candidateCtx(s.db, s.cadre.user.id, -5);
+		expect(await sittingForCandidate(early, sittingId)).toMatchObject({
+			when: 'upcoming',
+			canStart: false,
+			canStartAtOpen: true,
+			now: early.now.getTime()
+		});
+		const open = await candidateCtx(s.db, s.cadre.user.id, 5);
+		expect(await sittingForCandidate(open, sittingId)).toMatchObject({
+			when: 'open',
+			canStart: true,
+			canStartAtOpen: false
 		});
 	});
 });

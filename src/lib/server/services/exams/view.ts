@@ -267,6 +267,10 @@ export async function myExams(ctx: Ctx) {
 			retakePolicyOf(s),
 			passRulesOf(s)
 		);
+		const startable =
+			retake.allowed &&
+			!(s.onlyAfterFail && undisclosed(s.examId, review)) &&
+			(credits?.eligible ?? true);
 		const when: 'upcoming' | 'open' | 'done' =
 			now < s.opensAt.getTime() ? 'upcoming' : now < s.closesAt.getTime() ? 'open' : 'done';
 		return {
@@ -275,11 +279,10 @@ export async function myExams(ctx: Ctx) {
 			closesAt: s.closesAt.getTime(),
 			when: when === 'open' && !inProgress && mine.length > 0 ? ('done' as const) : when,
 			// a first attempt, or a further one only as the exam's retake rules allow, when eligible
-			canStart:
-				when === 'open' &&
-				retake.allowed &&
-				!(s.onlyAfterFail && undisclosed(s.examId, review)) &&
-				(credits?.eligible ?? true),
+			canStart: when === 'open' && startable,
+			// the same, for a sitting not open yet: its page counts down to the opening and then
+			// offers the start, so that nobody waiting on it has to reload the page
+			canStartAtOpen: when === 'upcoming' && startable,
 			// the study-credit requirement (null: none), in words
 			credits: credits ? { eligible: credits.eligible, text: credits.text } : null,
 			inProgress: inProgress
@@ -308,6 +311,8 @@ export async function sittingForCandidate(ctx: Ctx, sittingId: number) {
 		passMark: e!.passMark,
 		totalQuestions: e!.blueprint.sections.reduce((t, x) => t + x.count, 0),
 		totalPoints: e!.blueprint.sections.reduce((t, x) => t + x.count * x.points, 0),
-		onlyAfterFail: e!.onlyAfterFail
+		onlyAfterFail: e!.onlyAfterFail,
+		// the server's clock, which the countdown to the opening follows rather than the phone's
+		now: ctx.now.getTime()
 	};
 }
