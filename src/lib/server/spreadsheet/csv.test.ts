@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, parseCsv } from './csv.ts';
 import { readSpreadsheet } from './read.ts';
-import { SpreadsheetError } from './types.ts';
+import { DEFAULT_LIMITS, SpreadsheetError } from './types.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 // "单位,姓名\r\n区司法局,张三\r\n" saved by Excel as CSV on a Chinese Windows (GBK)
@@ -82,6 +82,19 @@ describe('readSpreadsheet (csv)', () => {
 		await expect(
 			readSpreadsheet({ name: 'x.csv', bytes }, { maxBytes: 100, maxRows: 2 })
 		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 2 } });
+	});
+
+	it('skips a title and notes above the header when told how to know the header', async () => {
+		const bytes = utf8('试题导入模板,,\n说明：带*的列必填,,\n\n题型,题干,答案\n单选,甲？,A\n');
+		const isHeader = (values: readonly string[]) => values.includes('题干');
+		const sheet = await readSpreadsheet({ name: 'x.csv', bytes }, DEFAULT_LIMITS, { isHeader });
+		expect(sheet.headers).toEqual(['题型', '题干', '答案']);
+		expect(sheet.rows).toEqual([{ line: 5, cells: { 题型: '单选', 题干: '甲？', 答案: 'A' } }]);
+		// no row is the header: the first non-empty row is, as without a layout
+		const none = await readSpreadsheet({ name: 'x.csv', bytes }, DEFAULT_LIMITS, {
+			isHeader: () => false
+		});
+		expect(none.headers).toEqual(['试题导入模板']);
 	});
 
 	it('refuses other files, duplicate headers and empty files', async () => {
