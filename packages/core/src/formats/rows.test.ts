@@ -238,4 +238,62 @@ describe('row format', () => {
 		]);
 		expect(questionsToRows(three.questions).output[1]).toContain('七|7|%50%五');
 	});
+
+	it('reads headers with a note in brackets or a 题目/试题 prefix as the same columns', () => {
+		const headers = ['题型（必填）', '题干(必填)', '正确答案【多选连写】', '难易度（易/中/难）'];
+		const more = ['题目解析', '试题分值', '题目难度', '题目标签', '序号'];
+		expect(resolveRowHeaders([...headers, ...more])).toEqual({
+			fields: ['题型', '题干', '答案', '难度', '解析', '分值', '难度', '标签', null],
+			unknown: ['序号']
+		});
+	});
+
+	it('reads a single 选项 column and drops the letters typed before each option', () => {
+		const r = parseRows([
+			['题型', '题目', '选项', '答案'],
+			['单选题', '听证几日前通知？', '三日|五日|七日', 'C'],
+			['多选题', '属于行政处罚的有：', 'A.警告｜B.罚款｜C.记过', 'AB'],
+			['单选题', '换行分隔', 'Ａ、甲\nＢ、乙\n', 'B'],
+			['判断题', '可以口头作出罚款决定。', '正确|错误', 'B']
+		]);
+		expect(r.issues).toEqual([]);
+		const texts = r.questions.map((q) => ('options' in q ? q.options.map((o) => o.text) : []));
+		expect(texts).toEqual([['三日', '五日', '七日'], ['警告', '罚款', '记过'], ['甲', '乙'], []]);
+		expect(r.questions.map((q) => q.type === 'truefalse' && q.answer)).toEqual([
+			false,
+			false,
+			false,
+			false
+		]);
+		// letters in the option columns too, but only when every option has its own
+		const cols = parseRows([
+			['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+			['单选', '甲', 'A. 警告', 'B. 罚款', 'C. 记过', 'A'],
+			['单选', '乙', 'A级', 'B级', 'C级', 'A'],
+			['单选', '丙', 'A.警告', '罚款', 'C.记过', 'A']
+		]);
+		expect(cols.questions.map((q) => q.type === 'single' && q.options.map((o) => o.text))).toEqual([
+			['警告', '罚款', '记过'],
+			['A级', 'B级', 'C级'],
+			['A.警告', '罚款', 'C.记过']
+		]);
+		// a column nobody knows may be named as the 选项 column by the organiser
+		const named = parseRows(
+			[
+				['题型', '题干', '备选答案', '答案'],
+				['单选', '甲', 'x|y', 'B']
+			],
+			{ columns: { 备选答案: '选项' } }
+		);
+		expect(named.questions[0]).toMatchObject({ options: [{ text: 'x' }, { correct: true }] });
+		// more options than the row format holds: the row's problem, at the 选项 column
+		const nine = parseRows([
+			['题型', '题干', '选项', '答案'],
+			['单选', '甲', '1|2|3|4|5|6|7|8|9', 'A']
+		]);
+		expect(nine.questions).toEqual([]);
+		expect(nine.issues.map((i) => messageFor(i.code, i.data))).toEqual([
+			'第2行“选项”列：有9个选项，最多8个'
+		]);
+	});
 });

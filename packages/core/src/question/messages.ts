@@ -78,6 +78,7 @@ export const examMessages: MessageTable = {
 		'format.row.article': '第{line}行“{column}”列：无法识别的条款“{value}”',
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
+		'format.row.too_many_options': '第{line}行“{column}”列：有{count}个选项，最多{max}个',
 		'format.row.question': '第{line}行“{column}”列：{detail}',
 		'format.gift.unclosed_brace': '第{line}行：答案块缺少右花括号“}”',
 		'format.gift.no_answer_marker': '第{line}行：答案块中的每个答案须以“=”或“~”开头',
@@ -192,6 +193,8 @@ export const examMessages: MessageTable = {
 		'format.row.article': 'Row {line}, column “{column}”: cannot read the article “{value}”',
 		'format.row.parent': 'Row {line}: case “{value}” not found',
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
+		'format.row.too_many_options':
+			'Row {line}, column “{column}”: {count} options, at most {max} are allowed',
 		'format.row.question': 'Row {line}, column “{column}”: {detail}',
 		'format.gift.unclosed_brace': 'Line {line}: the answer block has no closing “}”',
 		'format.gift.no_answer_marker':
