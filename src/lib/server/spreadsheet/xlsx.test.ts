@@ -71,6 +71,22 @@ describe('xlsx', () => {
 		]);
 	});
 
+	it('reads a percentage as Excel shows it, not as the fraction it keeps', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.addRow(['选项A', '选项B', '选项C', '选项D']);
+		ws.addRow([0.1, 0.07, 0.125, 0.3]);
+		['0%', '0%', '0.0%', '0.00%'].forEach((f, i) => (ws.getRow(2).getCell(i + 1).numFmt = f));
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const sheet = await readSpreadsheet({ name: 'p.xlsx', bytes });
+		expect(sheet.rows[0]!.cells).toEqual({
+			选项A: '10%',
+			选项B: '7%',
+			选项C: '12.5%',
+			选项D: '30.00%'
+		});
+	});
+
 	it('calls a damaged archive unreadable', async () => {
 		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
 		await expect(readSpreadsheet({ name: 'r.xlsx', bytes })).rejects.toMatchObject({

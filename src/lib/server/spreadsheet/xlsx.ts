@@ -203,6 +203,9 @@ const DATE_FORMAT_IDS = new Set([
 	14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58
 ]);
 
+// Built-in number formats whose code a file does not spell out, other than dates (ECMA-376 §18.8.30).
+const BUILT_IN_CODES: Record<number, string> = { 9: '0%', 10: '0.00%' };
+
 interface Styles {
 	/** Per cell style index: the number format's code ('' for General) and whether it is a date. */
 	formats: { code: string; date: boolean }[];
@@ -229,7 +232,7 @@ async function readStyles(stream: Stream): Promise<Styles> {
 	);
 	return {
 		formats: xfIds.map((id) => {
-			const code = custom.get(id) ?? '';
+			const code = custom.get(id) ?? BUILT_IN_CODES[id] ?? '';
 			return { code, date: DATE_FORMAT_IDS.has(id) || (code !== '' && isDateCode(code)) };
 		})
 	};
@@ -295,6 +298,9 @@ function sheetReader(
 				if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
 					return String(n).padStart(format.code.length, '0');
 				}
+				// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
+				const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
+				if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;
 				return String(n);
 			}
 		}
