@@ -91,6 +91,8 @@ export const examMessages: MessageTable = {
 		'format.aiken.bad_answer': '第{line}行：答案“{value}”不是已列出的选项',
 		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
 		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”行',
+		'format.aiken.no_options':
+			'第{line}行：“ANSWER:”之前没有选项（选项行须以“A.”“A)”或“A、”开头，字母大写）',
 		'format.aiken.question': '第{line}行：{detail}',
 		'format.gift.second_block':
 			'第{line}行：上一道题的答案块之后又出现了答案块或题目名称，两道题之间须空一行；该题未导入',
@@ -209,6 +211,8 @@ export const examMessages: MessageTable = {
 		'format.aiken.bad_answer': 'Line {line}: answer “{value}” is not one of the listed options',
 		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
 		'format.aiken.no_answer': 'Line {line}: the question starting here has no “ANSWER:” line',
+		'format.aiken.no_options':
+			'Line {line}: no options before “ANSWER:” (option lines start with a capital letter and “A.”, “A)” or “A、”)',
 		'format.aiken.question': 'Line {line}: {detail}',
 		'format.gift.second_block':
 			'Line {line}: another answer block or title follows the answer block: put a blank line between two questions; not imported',
