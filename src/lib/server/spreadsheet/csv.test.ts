@@ -97,6 +97,23 @@ describe('readSpreadsheet (csv)', () => {
 		expect(none.headers).toEqual(['试题导入模板']);
 	});
 
+	it('reads a header of two rows: names below a merged cell fill the columns it spans', async () => {
+		const bytes = utf8('题型,题干,选项,,,答案\n,,A,B,C,\n单选,甲？,一,二,三,C\n');
+		const known = new Set(['题型', '题干', '选项', '答案', 'A', 'B', 'C']);
+		const isHeader = (values: readonly string[]) => values.filter((v) => known.has(v)).length >= 2;
+		const sheet = await readSpreadsheet({ name: 'x.csv', bytes }, DEFAULT_LIMITS, { isHeader });
+		expect(sheet.headers).toEqual(['题型', '题干', 'A', 'B', 'C', '答案']);
+		expect(sheet.rows).toEqual([
+			{ line: 3, cells: { 题型: '单选', 题干: '甲？', A: '一', B: '二', C: '三', 答案: 'C' } }
+		]);
+		// a first data row is no second header row, even one that names columns
+		const data = utf8('题型,题干,,\n单选,题干,A,B\n');
+		const one = await readSpreadsheet({ name: 'x.csv', bytes: data }, DEFAULT_LIMITS, {
+			isHeader: (values) => values.includes('题干')
+		});
+		expect(one.rows).toHaveLength(1);
+	});
+
 	it('refuses other files, duplicate headers and empty files', async () => {
 		const old = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]);
 		await expect(readSpreadsheet({ name: 'x.xls', bytes: old })).rejects.toBeInstanceOf(

@@ -16,6 +16,8 @@ export interface SheetLayout {
 	 * Whether a row is the header. Many platforms' templates put a title and notes on filling in
 	 * above it: the first of the top {@link HEADER_SEARCH_ROWS} non-empty rows it accepts is the
 	 * header and the rows above are skipped; when it accepts none, the first non-empty row is.
+	 * A row right below the header that it accepts too, naming columns the header leaves blank
+	 * (选项 merged over A–D above A, B, C, D), is the header's second row.
 	 */
 	isHeader?: (values: readonly string[]) => boolean;
 }
@@ -54,6 +56,22 @@ export async function readSpreadsheet(
 	return toSheet(records, limits, layout);
 }
 
+/**
+ * Whether the row below the header is a second header row, as under a merged 选项 cell spanning
+ * A–D: right below it, a header itself, with names only where the header row has none or where a
+ * merged cell starts (a name followed by blanks), and at least one where it has none.
+ */
+function isSubHeader(
+	head: { line: number; values: string[] },
+	next: { line: number; values: string[] },
+	isHeader: (values: readonly string[]) => boolean
+): boolean {
+	if (next.line !== head.line + 1 || !isHeader(next.values)) return false;
+	const blank = (i: number) => !head.values[i]?.trim();
+	const named = next.values.flatMap((v, i) => (v.trim() === '' ? [] : [i]));
+	return named.some(blank) && named.every((i) => blank(i) || blank(i + 1));
+}
+
 function toSheet(
 	records: { line: number; values: string[] }[],
 	limits: SheetLimits,
@@ -64,8 +82,15 @@ function toSheet(
 	const at = isHeader
 		? filled.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeader(r.values))
 		: -1;
-	const [head, ...body] = at > 0 ? filled.slice(at) : filled;
+	let [head, ...body] = at > 0 ? filled.slice(at) : filled;
 	if (!head) throw new SpreadsheetError('no_header');
+	const sub = body[0];
+	if (isHeader && sub && isSubHeader(head, sub, isHeader)) {
+		// a header of two rows: the lower one names the columns a merged cell above spans
+		head = { line: sub.line, values: head.values.map((h, i) => sub.values[i]?.trim() || h) };
+		for (let i = head.values.length; i < sub.values.length; i++) head.values[i] = sub.values[i]!;
+		body = body.slice(1);
+	}
 	if (body.length > limits.maxRows)
 		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
 	const headers = head.values.map((h) => h.trim());
