@@ -296,4 +296,41 @@ describe('row format', () => {
 			'第2行“选项”列：有9个选项，最多8个'
 		]);
 	});
+
+	it('reads blanks written （  ） or ＿＿＿ and answers separated by / ; |', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+			['填空题', '处罚由（  ）以上地方人民政府（ ）管辖。', '', '', '', '县级;行政部门'],
+			['填空题', '听证应在＿＿＿日前通知。', '', '', '', '七'],
+			['填空题', '函数f()与g()', '', '', '', '甲'],
+			['多选题', '甲', '一', '二', '三', 'A/C'],
+			['多选题', '乙', '一', '二', '三', 'A；B|C']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => q.stem)).toEqual([
+			'处罚由___以上地方人民政府___管辖。',
+			'听证应在___日前通知。',
+			// two empty brackets, one blank: not the blanks
+			'函数f()与g()',
+			'甲',
+			'乙'
+		]);
+		expect(
+			r.questions.slice(3).map((q) => q.type === 'multiple' && q.options.map((o) => o.correct))
+		).toEqual([
+			[true, false, true],
+			[true, true, true]
+		]);
+	});
+
+	it('says how to bring a case analysis without sub-questions', () => {
+		const r = parseRows([
+			['题型', '题干', '答案'],
+			['案例分析题', '某局对甲作出罚款决定……请分析。', '参考答案']
+		]);
+		expect(r.issues.map((i) => [i.code, i.line, i.path])).toEqual([
+			['format.row.case_no_parts', 2, '题型']
+		]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('请将题型写作“简答”');
+	});
 });

@@ -7,9 +7,11 @@
  *
  * - 题型: 单选/单选题/单项选择题, 多选/多选题/多项选择题, 判断/判断题, 填空/填空题, 简答/简答题, 案例分析/案例分析题
  *   (or the code names `single` …).
- * - 答案: single `B`; multiple `ABD` (separators `,，、` and spaces allowed); true/false `对 正确 √ T 是`
+ * - 答案: single `B`; multiple `ABD` (separators `,，、;；/|` and spaces allowed); true/false `对 正确 √ T 是`
  *   or `错 错误 × F 否`; fill-in: blanks separated by `;`/`；`, alternatives within a blank by `|`/`｜`
  *   (`四十二|42;听证`), so answers cannot contain those characters; short answer: the reference answer.
+ * - 题干 of a fill-in: blanks marked `___`; `＿＿＿` too, and empty brackets `（  ）` when there are
+ *   exactly as many as blanks and no other marker.
  * - 选项A…: a choice question uses the option columns from A up to the last non-empty one. Other
  *   platforms' single 选项 column is read too, its options separated by `|`/`｜` or line breaks
  *   (used when the row's 选项A… are empty); options all labelled with their own letters in order
@@ -305,6 +307,16 @@ export function parseRows(
 				const line = partIndex === undefined ? e.line : (parts[Number(partIndex)]?.line ?? e.line);
 				const column = columnOf(issue.path ?? '');
 				if (column === '答案' && reported.has(`${line}#答案`)) continue;
+				if (issue.code === 'question.case.no_parts') {
+					// other systems' 案例分析题 is one question answered in prose: say how to bring it
+					e.issues.push({
+						code: 'format.row.case_no_parts',
+						line,
+						path: '题型',
+						data: { line, column: '题型' }
+					});
+					continue;
+				}
 				e.issues.push({
 					code: 'format.row.question',
 					line,

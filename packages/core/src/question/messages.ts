@@ -79,6 +79,8 @@ export const examMessages: MessageTable = {
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
 		'format.row.too_many_options': '第{line}行“{column}”列：有{count}个选项，最多{max}个',
+		'format.row.case_no_parts':
+			'第{line}行：案例分析题没有小题。小题各占一行，“所属案例”列填写本题的编号；只有一问、由人工评分的案例题请将题型写作“简答”',
 		'format.row.question': '第{line}行“{column}”列：{detail}',
 		'format.gift.unclosed_brace': '第{line}行：答案块缺少右花括号“}”',
 		'format.gift.no_answer_marker': '第{line}行：答案块中的每个答案须以“=”或“~”开头',
@@ -197,6 +199,8 @@ export const examMessages: MessageTable = {
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
 		'format.row.too_many_options':
 			'Row {line}, column “{column}”: {count} options, at most {max} are allowed',
+		'format.row.case_no_parts':
+			'Row {line}: the case analysis has no sub-questions. Each sub-question is a row whose “所属案例” holds this question’s 编号; a case with one question graded by hand can be imported with the type “简答”',
 		'format.row.question': 'Row {line}, column “{column}”: {detail}',
 		'format.gift.unclosed_brace': 'Line {line}: the answer block has no closing “}”',
 		'format.gift.no_answer_marker':

@@ -100,7 +100,7 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 	const letters = row.answer
 		.normalize('NFKC')
 		.toUpperCase()
-		.replace(/[\s,，、]/g, '');
+		.replace(/[\s,，、;；/|｜]/g, '');
 	const valid =
 		letters.length > 0 &&
 		[...letters].every((l) => ROW_OPTION_LETTERS.includes(l)) &&
