@@ -323,6 +323,32 @@ describe('row format', () => {
 		]);
 	});
 
+	it('reads 2分 as points and the type names 单项选择, 多项选择, 是非题, 名词解释', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '答案', '分值'],
+			['单项选择', '甲', '一', '二', 'A', '2分'],
+			['多项选择', '乙', '一', '二', 'AB', '1.5 分'],
+			['是非题', '丙', '', '', '对', ''],
+			['名词解释', '行政许可', '', '', '', '5']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => [q.type, q.points])).toEqual([
+			['single', 2],
+			['multiple', 1.5],
+			['truefalse', undefined],
+			['essay', 5]
+		]);
+		expect(
+			parseRows([
+				['题型', '题干', '分值'],
+				['简答', '甲', '两分']
+			]).issues[0]
+		).toMatchObject({
+			code: 'format.row.number',
+			data: { value: '两分' }
+		});
+	});
+
 	it('says how to bring a case analysis without sub-questions', () => {
 		const r = parseRows([
 			['题型', '题干', '答案'],

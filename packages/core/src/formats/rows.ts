@@ -16,7 +16,8 @@
  *   platforms' single 选项 column is read too, its options separated by `|`/`｜` or line breaks
  *   (used when the row's 选项A… are empty); options all labelled with their own letters in order
  *   (`A.警告`, `B、罚款`) lose the labels.
- * - 难度: 1–5, default 3 when empty. 分值: the question's suggested points (for a case part: its weight).
+ * - 难度: 1–5 or 易/中/难 …, default 3 when empty. 分值: the question's suggested points, `2` or `2分`
+ *   (for a case part: its weight).
  * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
  *   groups separated by `;`/`；`), its articles separated by `、`/`,`, as `第四十二条` or `42`.
  * - 标签: separated by `、`/`,`/`，`.
@@ -391,18 +392,20 @@ function parseRow(
 	const typeText = cell(r, '题型');
 	const type = TYPE_NAMES.get(typeText) ?? TYPE_NAMES.get(typeText.toLowerCase());
 	if (!type) err('format.row.type', '题型', { value: typeText });
-	const num = (column: string, integer: boolean): number | undefined => {
-		const text = cell(r, column).normalize('NFKC');
-		if (!text) return undefined;
-		const n = Number(text);
+	const num = (column: string, integer: boolean, unit = ''): number | undefined => {
+		const written = cell(r, column).normalize('NFKC');
+		// `2分`: the unit some sheets type after the points
+		const text = unit && written.endsWith(unit) ? written.slice(0, -unit.length).trim() : written;
+		if (!written) return undefined;
+		const n = text ? Number(text) : NaN;
 		if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-			err('format.row.number', column, { value: text });
+			err('format.row.number', column, { value: written });
 			return undefined;
 		}
 		return n;
 	};
 	const explanation = cell(r, '解析');
-	const points = num('分值', false);
+	const points = num('分值', false, '分');
 	const meta = {
 		id,
 		version: 1,
