@@ -109,6 +109,8 @@ export const examMessages: MessageTable = {
 		'format.gift.wildcard':
 			'第{line}行：答案“{value}”含通配符*，本系统按原文比对答案，无法按原样评分；该题未导入',
 		'format.gift.no_full_answer': '第{line}行：没有得满分的答案；该题未导入',
+		'format.gift.full_width_marker':
+			'第{line}行：答案以全角“{value}”标记，GIFT只认半角的“=”和“~”（请切换到英文输入法）；该题未导入',
 		'format.aiken.not_started': '第{line}行：试题尚未开始（选项或答案行之前没有题干）',
 		'question.fill.partial':
 			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
@@ -233,6 +235,8 @@ export const examMessages: MessageTable = {
 		'format.gift.wildcard':
 			'Line {line}: the answer “{value}” has a * wildcard; answers are compared as written here, so it cannot be marked as intended; not imported',
 		'format.gift.no_full_answer': 'Line {line}: no answer earns full marks; not imported',
+		'format.gift.full_width_marker':
+			'Line {line}: an answer is marked with a full-width “{value}”; GIFT reads only “=” and “~” (switch the input method to English); not imported',
 		'format.aiken.not_started':
 			'Line {line}: the question has not started (an option or answer line comes before any question text)',
 		'question.fill.partial':
