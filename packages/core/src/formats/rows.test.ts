@@ -323,10 +323,10 @@ describe('row format', () => {
 		]);
 	});
 
-	it('reads 2分 as points and the type names 单项选择, 多项选择, 是非题, 名词解释', () => {
+	it('reads 2分 as points, tags split by ; or |, and the type names 单项选择, 多项选择, 是非题, 名词解释', () => {
 		const r = parseRows([
-			['题型', '题干', '选项A', '选项B', '答案', '分值'],
-			['单项选择', '甲', '一', '二', 'A', '2分'],
+			['题型', '题干', '选项A', '选项B', '答案', '分值', '标签'],
+			['单项选择', '甲', '一', '二', 'A', '2分', '听证;程序｜期限'],
 			['多项选择', '乙', '一', '二', 'AB', '1.5 分'],
 			['是非题', '丙', '', '', '对', ''],
 			['名词解释', '行政许可', '', '', '', '5']
@@ -338,6 +338,7 @@ describe('row format', () => {
 			['truefalse', undefined],
 			['essay', 5]
 		]);
+		expect(r.questions[0]!.tags).toEqual(['听证', '程序', '期限']);
 		expect(
 			parseRows([
 				['题型', '题干', '分值'],

@@ -20,7 +20,7 @@
  *   (for a case part: its weight).
  * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
  *   groups separated by `;`/`；`), its articles separated by `、`/`,`, as `第四十二条` or `42`.
- * - 标签: separated by `、`/`,`/`，`.
+ * - 标签: separated by `、`/`,`/`，`/`;`/`；`/`|`/`｜`.
  * - Case analysis: one row with 题型 案例分析 and the case text as 题干 and an 编号; each sub-question is a
  *   following (or any) row whose 所属案例 holds that 编号, in row order. Part rows ignore 难度/法律/条款/知识点/标签.
  * - Questions without 编号 get the id `row-<n>`; every imported question is version 1.
@@ -414,7 +414,7 @@ function parseRow(
 		difficulty: isPart ? 3 : (DIFFICULTY_WORDS[cell(r, '难度')] ?? num('难度', true) ?? 3),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
 		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),
-		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，]/),
+		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，;；|｜]/),
 		...(points === undefined ? {} : { points })
 	};
 	if (!type) {
