@@ -20,6 +20,11 @@ export interface SheetLayout {
 	 * (选项 merged over A–D above A, B, C, D), is the header's second row.
 	 */
 	isHeader?: (values: readonly string[]) => boolean;
+	/**
+	 * Dates as their cells show them (2021年7月15日) rather than as 2021-07-15: for texts shown
+	 * to people as typed (question options), not for values the importer parses.
+	 */
+	datesAsShown?: boolean;
 }
 
 // .xlsx is a zip archive; the old binary .xls is an OLE compound document
@@ -44,12 +49,16 @@ export async function readSpreadsheet(
 	}
 	let records: { line: number; values: string[] }[];
 	if (startsWith(bytes, ZIP_MAGIC)) {
-		records = await readXlsxRecords(bytes, {
-			...XLSX_LIMITS,
-			maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
-			// rows above the header do not count against the limit
-			maxRecords: limits.maxRows + 1 + (layout.isHeader ? HEADER_SEARCH_ROWS - 1 : 0)
-		});
+		records = await readXlsxRecords(
+			bytes,
+			{
+				...XLSX_LIMITS,
+				maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
+				// rows above the header do not count against the limit
+				maxRecords: limits.maxRows + 1 + (layout.isHeader ? HEADER_SEARCH_ROWS - 1 : 0)
+			},
+			{ datesAsShown: layout.datesAsShown ?? false }
+		);
 	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else records = parseCsv(decodeCsv(bytes)).map((values, i) => ({ line: i + 1, values }));

@@ -104,7 +104,7 @@ export async function readQuestionFile(
 			sheet = await readSpreadsheet(
 				upload,
 				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
-				{ isHeader: (values) => namesColumns(values, columns) }
+				{ isHeader: (values) => namesColumns(values, columns), datesAsShown: true }
 			);
 		} catch (e) {
 			if (!(e instanceof SpreadsheetError)) throw e;
