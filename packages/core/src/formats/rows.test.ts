@@ -350,6 +350,25 @@ describe('row format', () => {
 		});
 	});
 
+	it('reads an answer that names its options by their texts', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+				['单选', '甲', '三日', '五日', '七日', '七日'],
+				['多选', '乙', '警告', '罚款', '记过', '警告、罚款'],
+				['多选', '丙', '警告、通报批评', '罚款', '记过', '警告、通报批评'],
+				['单选', '丁', '三日', '五日', '七日', '十日']
+			],
+			{ partial: true }
+		);
+		expect(r.questions.map((q) => 'options' in q && q.options.map((o) => o.correct))).toEqual([
+			[false, false, true],
+			[true, true, false],
+			[true, false, false]
+		]);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.row.answer', 5]]);
+	});
+
 	it('says how to bring a case analysis without sub-questions', () => {
 		const r = parseRows([
 			['题型', '题干', '答案'],
