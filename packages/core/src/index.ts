@@ -173,7 +173,10 @@ export {
 	questionsToRows,
 	resolveRowHeaders,
 	ROW_HEADERS,
+	ROW_IMPORT_FIELDS,
+	ROW_OPTION_LIST,
 	type RowField,
+	type RowImportField,
 	type RowImportOptions
 } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROW_HEADERS } from '@xuefa/core';
+import { ROW_IMPORT_FIELDS } from '@xuefa/core';
 import { QUESTION_STATUSES, QUESTION_TYPES } from './enums.ts';
 import { checkbox, id, optionalText, required, stagedId, text, uploadedFile } from './common.ts';
 
@@ -95,7 +95,7 @@ export const questionImportInput = z.object({
 export type QuestionImportInput = z.infer<typeof questionImportInput>;
 
 /** The fields a spreadsheet column may be named as ('' = ignore the column). */
-export const IMPORT_COLUMN_FIELDS = ['', ...ROW_HEADERS] as const;
+export const IMPORT_COLUMN_FIELDS = ['', ...ROW_IMPORT_FIELDS] as const;
 
 /**
  * The organiser's answers about a kept sheet's unknown columns, posted as `header.<i>` and

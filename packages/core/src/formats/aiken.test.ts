@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseAiken, writeAiken } from '../index.ts';
+import { messageFor, parseAiken, writeAiken } from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -77,5 +77,57 @@ describe('Aiken', () => {
 	it('stays linear on a file of a million options: one issue per question', () => {
 		const r = parseAiken(`题目\n${'A. x\n'.repeat(1_000_000)}`, { partial: true });
 		expect(r.issues.length).toBeLessThanOrEqual(2);
+	});
+
+	it('reads the variants people type in Chinese: 、 ． （A）, full-width letters, ANSWER：', () => {
+		const r = parseAiken(
+			[
+				'\uFEFF第一题',
+				'A、甲',
+				'B、乙',
+				'ANSWER：B',
+				'第二题',
+				'Ａ．甲',
+				'Ｂ．乙  ',
+				'answer: Ｂ',
+				'',
+				'第三题',
+				'（A）甲',
+				'(B) 乙',
+				'ANSWER: B. 乙',
+				''
+			].join('\r\n')
+		);
+		expect(r.issues).toEqual([]);
+		expect(
+			r.questions.map((q) => q.type === 'single' && q.options.map((o) => [o.text, o.correct]))
+		).toEqual([
+			[
+				['甲', false],
+				['乙', true]
+			],
+			[
+				['甲', false],
+				['乙', true]
+			],
+			[
+				['甲', false],
+				['乙', true]
+			]
+		]);
+		// an answer's text must be its option's: `A、B` is two answers, not A
+		expect(parseAiken('题\nA. 甲\nB. 乙\nANSWER: A、B').issues.map((i) => i.code)).toEqual([
+			'format.aiken.bad_answer'
+		]);
+		// and what a full-width option line looks like is no stem line on export
+		expect(writeAiken([{ ...r.questions[0]!, stem: '题\n（A）不是选项' }]).issues).toHaveLength(1);
+	});
+
+	it('says so when no option was read before ANSWER (lowercase letters, A: …)', () => {
+		const r = parseAiken('题目\na. 甲\nb. 乙\nANSWER: a', { partial: true });
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.aiken.no_options', 4]]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toBe(
+			'第4行：“ANSWER:”之前没有选项（选项行须以“A.”“A)”或“A、”开头，字母大写）'
+		);
 	});
 });

@@ -8,6 +8,8 @@
  * ANSWER: B
  * ```
  * The stem may span several lines; options are `A.` or `A)` lines; `ANSWER:` closes the question.
+ * As people type it in Chinese too: `A、` `A．` `（A）` `(A)`, full-width letters `Ａ．`, `ANSWER：Ｂ`,
+ * and an answer followed by its option's own text (`ANSWER: B. 七日`).
  * An option line before any question is reported at its line (`format.aiken.not_started`), never
  * read as a stem. The file is plain text: Markdown and HTML characters are escaped so that they
  * show as typed. Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
@@ -19,6 +21,16 @@ import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/re
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
+
+// An option line: its letter (half- or full-width) and text; `(A)` as well as `A.` `A)` `A、` `A．`.
+const OPTION_LINE =
+	/^(?:[(（][ \t]*([A-ZＡ-Ｚ])[ \t]*[)）]|([A-ZＡ-Ｚ])[ \t]*[.)．、）])[ \t\u00a0\u3000]*(.*)$/;
+
+/** The option letter and text of a line, or undefined when it is no option line. */
+function optionLine(t: string): [letter: string, text: string] | undefined {
+	const m = OPTION_LINE.exec(t);
+	return m ? [(m[1] ?? m[2])!.normalize('NFKC'), m[3]!] : undefined;
+}
 
 /**
  * Parses Aiken text.
@@ -43,7 +55,7 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 		const line = i + 1;
 		if (!t) return;
 		const answer = /^ANSWER\s*[:：]\s*(.*)$/i.exec(t);
-		const option = /^([A-Z])\s*[.)．、）]\s*(.*)$/.exec(t);
+		const option = optionLine(t);
 		if (answer) {
 			const q = cur;
 			cur = undefined;
@@ -53,8 +65,13 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				return;
 			}
 			if (q.broken) return;
-			const letter = answer[1]!.trim().toUpperCase();
-			const at = OPTION_LABELS.slice(0, q.options.length).indexOf(letter);
+			if (q.options.length === 0) return void issue('format.aiken.no_options', line);
+			// the letter, alone or before its option's own text (`B. 七日`)
+			const written = answer[1]!.trim();
+			const withText = optionLine(written);
+			const letter = (withText?.[0] ?? written.normalize('NFKC')).toUpperCase();
+			let at = OPTION_LABELS.slice(0, q.options.length).indexOf(letter);
+			if (withText && q.options[at] !== escapeMarkdown(withText[1].trim())) at = -1;
 			if (at < 0) return void issue('format.aiken.bad_answer', line, { value: answer[1]!.trim() });
 			const question = {
 				id: `aiken-${q.line}`,
@@ -79,12 +96,12 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 		} else if (option && cur) {
 			if (cur.broken) return;
 			const expected = OPTION_LABELS[cur.options.length] ?? '';
-			if (option[1] !== expected) {
+			if (option[0] !== expected) {
 				// one issue per question, and the rest of it skipped: a broken file stays linear
 				cur.broken = true;
-				return void issue('format.aiken.option_order', line, { value: option[1], expected });
+				return void issue('format.aiken.option_order', line, { value: option[0], expected });
 			}
-			cur.options.push(escapeMarkdown(option[2]!.trim()));
+			cur.options.push(escapeMarkdown(option[1].trim()));
 		} else {
 			orphan = false;
 			if (cur && cur.options.length > 0) {
@@ -118,10 +135,7 @@ export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<
 			q.stem
 				.split('\n')
 				.every(
-					(l) =>
-						l.trim() !== '' &&
-						!/^([A-Z])\s*[.)．、）]/.test(l.trim()) &&
-						!/^ANSWER\s*[:：]/i.test(l.trim())
+					(l) => l.trim() !== '' && !optionLine(l.trim()) && !/^ANSWER\s*[:：]/i.test(l.trim())
 				);
 		if (!ok) {
 			issues.push({

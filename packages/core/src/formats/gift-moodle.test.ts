@@ -83,6 +83,17 @@ describe('GIFT read as Moodle reads it', () => {
 		expect(issues('a {~%50%a ~%25%b ~c}')).toEqual([['format.gift.uneven_weights', 1]]);
 		expect(issues('a {=Fro* =Frog}')).toEqual([['format.gift.wildcard', 1]]);
 		expect(issues('a {=%50%Cat}')).toEqual([['format.gift.no_full_answer', 1]]);
+		// a Chinese input method's ＝ and ～: not one short answer “＝甲 ～乙”, as Moodle would read it
+		expect(issues('a {＝甲 ～乙}')).toEqual([['format.gift.full_width_marker', 1]]);
+		expect(issues('a {=甲 ～乙}')).toEqual([['format.gift.full_width_marker', 1]]);
+		expect(only('a {=1～3年}')).toMatchObject({ blanks: [{ answers: ['1～3年'] }] });
+		// our own export of a text with a ～ reads back (its metadata says whose it is)
+		const mr = only('a {~%50%甲 ~%50%五年 ~%-100%十年}');
+		const own =
+			mr.type === 'multiple'
+				? { ...mr, options: mr.options.map((o, k) => (k ? o : { ...o, text: '1 ～ 3年' })) }
+				: mr;
+		expect(parseGift(writeGift([own]).output).questions).toEqual([own]);
 		// equal shares of 100 % are what multiple choice means here
 		expect(only('a {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}').type).toBe('multiple');
 	});

@@ -20,7 +20,8 @@
  * Refused with a clear issue rather than graded differently: a choice with partial credit in a
  * single-answer question (`{=a ~%50%b}`), several 100 % answers in one (`{=a =b ~c}`: Moodle makes
  * either one fully right), multiple-response weights that are unequal or do not add up to 100 %,
- * short answers with `*` wildcards, matching (`->`), numeric (`{#…}`), descriptions (no answer
+ * short answers with `*` wildcards, answers marked with a full-width `＝` or `～` (a Chinese input
+ * method's; Moodle would read the block as one short answer), matching (`->`), numeric (`{#…}`), descriptions (no answer
  * block), more than 26 options, and a title used twice (reported at the second, which is left out).
  *
  * Metadata GIFT cannot express (difficulty, laws, tags, topic, points, reference answer, rubric) is
@@ -284,6 +285,10 @@ function parseBlock(
 		...(typeof m.points === 'number' ? { points: m.points } : {})
 	};
 	if (body.startsWith('#')) return fail('format.gift.unsupported', { kind: 'numeric' });
+	// typed with a Chinese input method: Moodle would read `{＝甲 ～乙}` as one short answer (our
+	// own export, with its metadata, may hold a `～` in a text)
+	const wide = block.meta ? null : /(?:^|\s)([＝～])/.exec(body);
+	if (wide) return fail('format.gift.full_width_marker', { value: wide[1] });
 	if (!body.includes('~') && body.includes('=') && body.includes('->'))
 		return fail('format.gift.unsupported', { kind: 'matching' });
 	const read = (): GiftAnswer[] | GiftRefusal => {

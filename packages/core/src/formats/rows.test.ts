@@ -238,4 +238,145 @@ describe('row format', () => {
 		]);
 		expect(questionsToRows(three.questions).output[1]).toContain('七|7|%50%五');
 	});
+
+	it('reads headers with a note in brackets or a 题目/试题 prefix as the same columns', () => {
+		const headers = ['题型（必填）', '题干(必填)', '正确答案【多选连写】', '难易度（易/中/难）'];
+		const more = ['题目解析', '试题分值', '题目难度', '题目标签', '序号'];
+		expect(resolveRowHeaders([...headers, ...more])).toEqual({
+			fields: ['题型', '题干', '答案', '难度', '解析', '分值', '难度', '标签', null],
+			unknown: ['序号']
+		});
+	});
+
+	it('reads a single 选项 column and drops the letters typed before each option', () => {
+		const r = parseRows([
+			['题型', '题目', '选项', '答案'],
+			['单选题', '听证几日前通知？', '三日|五日|七日', 'C'],
+			['多选题', '属于行政处罚的有：', 'A.警告｜B.罚款｜C.记过', 'AB'],
+			['单选题', '换行分隔', 'Ａ、甲\nＢ、乙\n', 'B'],
+			['判断题', '可以口头作出罚款决定。', '正确|错误', 'B']
+		]);
+		expect(r.issues).toEqual([]);
+		const texts = r.questions.map((q) => ('options' in q ? q.options.map((o) => o.text) : []));
+		expect(texts).toEqual([['三日', '五日', '七日'], ['警告', '罚款', '记过'], ['甲', '乙'], []]);
+		expect(r.questions.map((q) => q.type === 'truefalse' && q.answer)).toEqual([
+			false,
+			false,
+			false,
+			false
+		]);
+		// letters in the option columns too, but only when every option has its own
+		const cols = parseRows([
+			['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+			['单选', '甲', 'A. 警告', 'B. 罚款', 'C. 记过', 'A'],
+			['单选', '乙', 'A级', 'B级', 'C级', 'A'],
+			['单选', '丙', 'A.警告', '罚款', 'C.记过', 'A']
+		]);
+		expect(cols.questions.map((q) => q.type === 'single' && q.options.map((o) => o.text))).toEqual([
+			['警告', '罚款', '记过'],
+			['A级', 'B级', 'C级'],
+			['A.警告', '罚款', 'C.记过']
+		]);
+		// a column nobody knows may be named as the 选项 column by the organiser
+		const named = parseRows(
+			[
+				['题型', '题干', '备选答案', '答案'],
+				['单选', '甲', 'x|y', 'B']
+			],
+			{ columns: { 备选答案: '选项' } }
+		);
+		expect(named.questions[0]).toMatchObject({ options: [{ text: 'x' }, { correct: true }] });
+		// more options than the row format holds: the row's problem, at the 选项 column
+		const nine = parseRows([
+			['题型', '题干', '选项', '答案'],
+			['单选', '甲', '1|2|3|4|5|6|7|8|9', 'A']
+		]);
+		expect(nine.questions).toEqual([]);
+		expect(nine.issues.map((i) => messageFor(i.code, i.data))).toEqual([
+			'第2行“选项”列：有9个选项，最多8个'
+		]);
+	});
+
+	it('reads blanks written （  ） or ＿＿＿ and answers separated by / ; |', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+			['填空题', '处罚由（  ）以上地方人民政府（ ）管辖。', '', '', '', '县级;行政部门'],
+			['填空题', '听证应在＿＿＿日前通知。', '', '', '', '七'],
+			['填空题', '函数f()与g()', '', '', '', '甲'],
+			['多选题', '甲', '一', '二', '三', 'A/C'],
+			['多选题', '乙', '一', '二', '三', 'A；B|C']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => q.stem)).toEqual([
+			'处罚由___以上地方人民政府___管辖。',
+			'听证应在___日前通知。',
+			// two empty brackets, one blank: not the blanks
+			'函数f()与g()',
+			'甲',
+			'乙'
+		]);
+		expect(
+			r.questions.slice(3).map((q) => q.type === 'multiple' && q.options.map((o) => o.correct))
+		).toEqual([
+			[true, false, true],
+			[true, true, true]
+		]);
+	});
+
+	it('reads 2分 as points, tags split by ; or |, and the type names 单项选择, 多项选择, 是非题, 名词解释', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '答案', '分值', '标签'],
+			['单项选择', '甲', '一', '二', 'A', '2分', '听证;程序｜期限'],
+			['多项选择', '乙', '一', '二', 'AB', '1.5 分'],
+			['是非题', '丙', '', '', '对', ''],
+			['名词解释', '行政许可', '', '', '', '5']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => [q.type, q.points])).toEqual([
+			['single', 2],
+			['multiple', 1.5],
+			['truefalse', undefined],
+			['essay', 5]
+		]);
+		expect(r.questions[0]!.tags).toEqual(['听证', '程序', '期限']);
+		expect(
+			parseRows([
+				['题型', '题干', '分值'],
+				['简答', '甲', '两分']
+			]).issues[0]
+		).toMatchObject({
+			code: 'format.row.number',
+			data: { value: '两分' }
+		});
+	});
+
+	it('reads an answer that names its options by their texts', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+				['单选', '甲', '三日', '五日', '七日', '七日'],
+				['多选', '乙', '警告', '罚款', '记过', '警告、罚款'],
+				['多选', '丙', '警告、通报批评', '罚款', '记过', '警告、通报批评'],
+				['单选', '丁', '三日', '五日', '七日', '十日']
+			],
+			{ partial: true }
+		);
+		expect(r.questions.map((q) => 'options' in q && q.options.map((o) => o.correct))).toEqual([
+			[false, false, true],
+			[true, true, false],
+			[true, false, false]
+		]);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.row.answer', 5]]);
+	});
+
+	it('says how to bring a case analysis without sub-questions', () => {
+		const r = parseRows([
+			['题型', '题干', '答案'],
+			['案例分析题', '某局对甲作出罚款决定……请分析。', '参考答案']
+		]);
+		expect(r.issues.map((i) => [i.code, i.line, i.path])).toEqual([
+			['format.row.case_no_parts', 2, '题型']
+		]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('请将题型写作“简答”');
+	});
 });

@@ -1,22 +1,33 @@
 /**
  * The spreadsheet row format (Excel/CSV rows with Chinese headers).
  *
- * Columns (order free, headers exact): 编号 (id, optional), 题型, 题干, 选项A … 选项H, 答案, 解析, 分值,
- * 难度, 法律, 条款, 知识点, 标签, 所属案例, 评分标准. Only 题型 and 题干 are required.
+ * Columns (order free; other platforms' headers too, see below): 编号 (id, optional), 题型, 题干,
+ * 选项A … 选项H, 答案, 解析, 分值, 难度, 法律, 条款, 知识点, 标签, 所属案例, 评分标准. Only 题型 and
+ * 题干 are required.
  *
  * - 题型: 单选/单选题/单项选择题, 多选/多选题/多项选择题, 判断/判断题, 填空/填空题, 简答/简答题, 案例分析/案例分析题
  *   (or the code names `single` …).
- * - 答案: single `B`; multiple `ABD` (separators `,，、` and spaces allowed); true/false `对 正确 √ T 是`
+ * - 答案: single `B`; multiple `ABD` (separators `,，、;；/|` and spaces allowed), or the options' own
+ *   texts (`七日`, `警告、罚款`) when each is exactly one option's; true/false `对 正确 √ T 是`
  *   or `错 错误 × F 否`; fill-in: blanks separated by `;`/`；`, alternatives within a blank by `|`/`｜`
  *   (`四十二|42;听证`), so answers cannot contain those characters; short answer: the reference answer.
- * - 选项A…: a choice question uses the option columns from A up to the last non-empty one.
- * - 难度: 1–5, default 3 when empty. 分值: the question's suggested points (for a case part: its weight).
+ * - 题干 of a fill-in: blanks marked `___`; `＿＿＿` too, and empty brackets `（  ）` when there are
+ *   exactly as many as blanks and no other marker.
+ * - 选项A…: a choice question uses the option columns from A up to the last non-empty one. Other
+ *   platforms' single 选项 column is read too, its options separated by `|`/`｜` or line breaks
+ *   (used when the row's 选项A… are empty); options all labelled with their own letters in order
+ *   (`A.警告`, `B、罚款`) lose the labels.
+ * - 难度: 1–5 or 易/中/难 …, default 3 when empty. 分值: the question's suggested points, `2` or `2分`
+ *   (for a case part: its weight).
  * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
  *   groups separated by `;`/`；`), its articles separated by `、`/`,`, as `第四十二条` or `42`.
- * - 标签: separated by `、`/`,`/`，`.
+ * - 标签: separated by `、`/`,`/`，`/`;`/`；`/`|`/`｜`.
  * - Case analysis: one row with 题型 案例分析 and the case text as 题干 and an 编号; each sub-question is a
  *   following (or any) row whose 所属案例 holds that 编号, in row order. Part rows ignore 难度/法律/条款/知识点/标签.
  * - Questions without 编号 get the id `row-<n>`; every imported question is version 1.
+ *
+ * Headers of other platforms are read as the same columns (see `HEADER_ALIASES`), also with a note
+ * in brackets after them (`难度（1-5）`) or a 题目/试题 prefix (`题目解析`).
  *
  * Row numbers: with a `string[][]` the header is row 1 and data starts at row 2; with records, record
  * `i` is row `i + 2` (a header row is assumed above), or `i + firstRow` when given.
@@ -82,10 +93,34 @@ const headerKey = (h: string) =>
 		.replace(/[*＊]|[(（]必填[)）]$/g, '')
 		.toUpperCase();
 
+/** The column a platform's template shows all options of a question in, one cell. */
+export const ROW_OPTION_LIST = '选项' as const;
+
+/** A column a header may name when importing: a {@link RowField}, or the single {@link ROW_OPTION_LIST}. */
+export type RowImportField = RowField | typeof ROW_OPTION_LIST;
+
+/** Every {@link RowImportField}: what an organiser may name a column the format does not know. */
+export const ROW_IMPORT_FIELDS = [...ROW_HEADERS, ROW_OPTION_LIST] as const;
+
+const OPTION_LIST_HEADERS = new Set([ROW_OPTION_LIST, '选项内容', '题目选项', '试题选项']);
+
+/** A known header's field: as written, without a note in brackets after it, without a 题目/试题 prefix. */
+function knownField(key: string, own: ReadonlyMap<string, RowField>): RowImportField | undefined {
+	const bare = key.replace(/[(（[【][^()（）[\]【】]*[)）\]】]$/, '');
+	for (const k of new Set([key, bare])) {
+		for (const c of [k, k.replace(/^(题目|试题)(?=.)/, '')]) {
+			const found = own.get(c) ?? HEADER_ALIASES[c];
+			if (found) return found;
+			if (OPTION_LIST_HEADERS.has(c)) return ROW_OPTION_LIST;
+		}
+	}
+	return undefined;
+}
+
 /**
  * Which field each header names: the format's own headers, the common aliases of other platforms
- * (题目 → 题干, 正确答案 → 答案, A → 选项A …), then `columns`, the answers an organiser gave for
- * headers neither knows (a field, or '' to ignore the column).
+ * (题目 → 题干, 正确答案 → 答案, A → 选项A …, 选项 → {@link ROW_OPTION_LIST}), then `columns`, the
+ * answers an organiser gave for headers neither knows (a field, or '' to ignore the column).
  *
  * @param headers - the header row
  * @param columns - header → field ('' = ignore), as chosen for this bank
@@ -96,24 +131,26 @@ const headerKey = (h: string) =>
 export function resolveRowHeaders(
 	headers: readonly string[],
 	columns: Readonly<Record<string, string>> = {}
-): { fields: (RowField | null)[]; unknown: string[] } {
-	const own = new Map<string, RowField>(ROW_HEADERS.map((h) => [headerKey(h), h]));
+): { fields: (RowImportField | null)[]; unknown: string[] } {
 	const unknown: string[] = [];
-	const fields = headers.map((raw) => {
+	const fields = headers.map((raw): RowImportField | null => {
 		const h = String(raw ?? '').trim();
 		if (h === '') return null;
-		const key = headerKey(h);
-		const found = own.get(key) ?? HEADER_ALIASES[key];
+		const found = knownField(headerKey(h), OWN_HEADERS);
 		if (found) return found;
 		const chosen = columns[h];
 		if (chosen !== undefined) {
-			return (ROW_HEADERS as readonly string[]).includes(chosen) ? (chosen as RowField) : null;
+			return (ROW_IMPORT_FIELDS as readonly string[]).includes(chosen)
+				? (chosen as RowImportField)
+				: null;
 		}
 		unknown.push(h);
 		return null;
 	});
 	return { fields, unknown };
 }
+
+const OWN_HEADERS = new Map<string, RowField>(ROW_HEADERS.map((h) => [headerKey(h), h]));
 
 /** 题型 names of every type (each type's module lists its own). */
 const TYPE_NAMES = new Map<string, QuestionType>(
@@ -169,7 +206,7 @@ export function parseRows(
 		const [header = [], ...data] = rows as readonly (readonly string[])[];
 		const { fields } = resolveRowHeaders(header, options.columns);
 		// the first column of a field wins when two headers name the same one
-		const at = new Map<RowField, number>();
+		const at = new Map<RowImportField, number>();
 		fields.forEach((f, i) => {
 			if (f && !at.has(f)) at.set(f, i);
 		});
@@ -208,7 +245,14 @@ export function parseRows(
 			if (ids.has(id)) err('format.row.duplicate_id', '编号', { value: id });
 			ids.set(id, entries.length);
 		}
-		const question = parseRow(r, line, id, parent !== undefined, err, cell);
+		const question = parseRow(
+			withOptionCells(r, err, cell),
+			line,
+			id,
+			parent !== undefined,
+			err,
+			cell
+		);
 		entries.push({
 			...(question ? { question } : {}),
 			issues,
@@ -265,6 +309,16 @@ export function parseRows(
 				const line = partIndex === undefined ? e.line : (parts[Number(partIndex)]?.line ?? e.line);
 				const column = columnOf(issue.path ?? '');
 				if (column === '答案' && reported.has(`${line}#答案`)) continue;
+				if (issue.code === 'question.case.no_parts') {
+					// other systems' 案例分析题 is one question answered in prose: say how to bring it
+					e.issues.push({
+						code: 'format.row.case_no_parts',
+						line,
+						path: '题型',
+						data: { line, column: '题型' }
+					});
+					continue;
+				}
 				e.issues.push({
 					code: 'format.row.question',
 					line,
@@ -276,6 +330,42 @@ export function parseRows(
 		out.push({ ...(q ? { question: q } : {}), issues: e.issues });
 	});
 	return finish(out, global, options);
+}
+
+// An option's own letter before its text: `A.` `Ａ．` `B、` `C:` `D)`.
+const OPTION_LABEL = /^([A-HＡ-Ｈ])[ \t\u00a0\u3000]*[.．、:：)）][ \t\u00a0\u3000]*/;
+
+/**
+ * The row with its options in 选项A…: split from the one 选项 cell when those are empty, and each
+ * without its letter when every option starts with its own (`A.警告`, `B、罚款`: labels typed into
+ * the cells, not text; one option without its letter and all are kept as written).
+ */
+function withOptionCells(
+	r: Row,
+	err: (code: string, column: string, data?: Record<string, unknown>) => void,
+	cell: (r: Row, c: string) => string
+): Row {
+	let texts = [...LETTERS].map((_, k) => cell(r, optionColumn(k)));
+	const list = cell(r, ROW_OPTION_LIST);
+	if (list && texts.every((t) => !t)) {
+		const parts = list.split(/[|｜]/.test(list) ? /[|｜]/ : '\n').map((t) => t.trim());
+		while (parts.length > 0 && !parts[parts.length - 1]) parts.pop();
+		if (parts.length > LETTERS.length) {
+			err('format.row.too_many_options', ROW_OPTION_LIST, {
+				count: parts.length,
+				max: LETTERS.length
+			});
+			parts.length = LETTERS.length; // the row is refused; its other cells are still checked
+		}
+		texts = parts;
+	}
+	const filled = texts.filter(Boolean).length;
+	const labelled =
+		filled >= 2 &&
+		texts.every((t, k) => !t || OPTION_LABEL.exec(t)?.[1]?.normalize('NFKC') === LETTERS[k]);
+	if (labelled) texts = texts.map((t) => t.replace(OPTION_LABEL, '').trim());
+	if (!labelled && !list) return r;
+	return { ...r, ...Object.fromEntries(texts.map((t, k) => [optionColumn(k), t])) };
 }
 
 function columnOf(path: string): string {
@@ -303,18 +393,20 @@ function parseRow(
 	const typeText = cell(r, '题型');
 	const type = TYPE_NAMES.get(typeText) ?? TYPE_NAMES.get(typeText.toLowerCase());
 	if (!type) err('format.row.type', '题型', { value: typeText });
-	const num = (column: string, integer: boolean): number | undefined => {
-		const text = cell(r, column).normalize('NFKC');
-		if (!text) return undefined;
-		const n = Number(text);
+	const num = (column: string, integer: boolean, unit = ''): number | undefined => {
+		const written = cell(r, column).normalize('NFKC');
+		// `2分`: the unit some sheets type after the points
+		const text = unit && written.endsWith(unit) ? written.slice(0, -unit.length).trim() : written;
+		if (!written) return undefined;
+		const n = text ? Number(text) : NaN;
 		if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-			err('format.row.number', column, { value: text });
+			err('format.row.number', column, { value: written });
 			return undefined;
 		}
 		return n;
 	};
 	const explanation = cell(r, '解析');
-	const points = num('分值', false);
+	const points = num('分值', false, '分');
 	const meta = {
 		id,
 		version: 1,
@@ -323,7 +415,7 @@ function parseRow(
 		difficulty: isPart ? 3 : (DIFFICULTY_WORDS[cell(r, '难度')] ?? num('难度', true) ?? 3),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
 		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),
-		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，]/),
+		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，;；|｜]/),
 		...(points === undefined ? {} : { points })
 	};
 	if (!type) {

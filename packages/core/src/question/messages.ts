@@ -78,6 +78,9 @@ export const examMessages: MessageTable = {
 		'format.row.article': '第{line}行“{column}”列：无法识别的条款“{value}”',
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
+		'format.row.too_many_options': '第{line}行“{column}”列：有{count}个选项，最多{max}个',
+		'format.row.case_no_parts':
+			'第{line}行：案例分析题没有小题。小题各占一行，“所属案例”列填写本题的编号；只有一问、由人工评分的案例题请将题型写作“简答”',
 		'format.row.question': '第{line}行“{column}”列：{detail}',
 		'format.gift.unclosed_brace': '第{line}行：答案块缺少右花括号“}”',
 		'format.gift.no_answer_marker': '第{line}行：答案块中的每个答案须以“=”或“~”开头',
@@ -90,6 +93,8 @@ export const examMessages: MessageTable = {
 		'format.aiken.bad_answer': '第{line}行：答案“{value}”不是已列出的选项',
 		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
 		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”行',
+		'format.aiken.no_options':
+			'第{line}行：“ANSWER:”之前没有选项（选项行须以“A.”“A)”或“A、”开头，字母大写）',
 		'format.aiken.question': '第{line}行：{detail}',
 		'format.gift.second_block':
 			'第{line}行：上一道题的答案块之后又出现了答案块或题目名称，两道题之间须空一行；该题未导入',
@@ -104,6 +109,8 @@ export const examMessages: MessageTable = {
 		'format.gift.wildcard':
 			'第{line}行：答案“{value}”含通配符*，本系统按原文比对答案，无法按原样评分；该题未导入',
 		'format.gift.no_full_answer': '第{line}行：没有得满分的答案；该题未导入',
+		'format.gift.full_width_marker':
+			'第{line}行：答案以全角“{value}”标记，GIFT只认半角的“=”和“~”（请切换到英文输入法）；该题未导入',
 		'format.aiken.not_started': '第{line}行：试题尚未开始（选项或答案行之前没有题干）',
 		'question.fill.partial':
 			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
@@ -192,6 +199,10 @@ export const examMessages: MessageTable = {
 		'format.row.article': 'Row {line}, column “{column}”: cannot read the article “{value}”',
 		'format.row.parent': 'Row {line}: case “{value}” not found',
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
+		'format.row.too_many_options':
+			'Row {line}, column “{column}”: {count} options, at most {max} are allowed',
+		'format.row.case_no_parts':
+			'Row {line}: the case analysis has no sub-questions. Each sub-question is a row whose “所属案例” holds this question’s 编号; a case with one question graded by hand can be imported with the type “简答”',
 		'format.row.question': 'Row {line}, column “{column}”: {detail}',
 		'format.gift.unclosed_brace': 'Line {line}: the answer block has no closing “}”',
 		'format.gift.no_answer_marker':
@@ -206,6 +217,8 @@ export const examMessages: MessageTable = {
 		'format.aiken.bad_answer': 'Line {line}: answer “{value}” is not one of the listed options',
 		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
 		'format.aiken.no_answer': 'Line {line}: the question starting here has no “ANSWER:” line',
+		'format.aiken.no_options':
+			'Line {line}: no options before “ANSWER:” (option lines start with a capital letter and “A.”, “A)” or “A、”)',
 		'format.aiken.question': 'Line {line}: {detail}',
 		'format.gift.second_block':
 			'Line {line}: another answer block or title follows the answer block: put a blank line between two questions; not imported',
@@ -222,6 +235,8 @@ export const examMessages: MessageTable = {
 		'format.gift.wildcard':
 			'Line {line}: the answer “{value}” has a * wildcard; answers are compared as written here, so it cannot be marked as intended; not imported',
 		'format.gift.no_full_answer': 'Line {line}: no answer earns full marks; not imported',
+		'format.gift.full_width_marker':
+			'Line {line}: an answer is marked with a full-width “{value}”; GIFT reads only “=” and “~” (switch the input method to English); not imported',
 		'format.aiken.not_started':
 			'Line {line}: the question has not started (an option or answer line comes before any question text)',
 		'question.fill.partial':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, parseCsv } from './csv.ts';
 import { readSpreadsheet } from './read.ts';
-import { SpreadsheetError } from './types.ts';
+import { DEFAULT_LIMITS, SpreadsheetError } from './types.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 // "单位,姓名\r\n区司法局,张三\r\n" saved by Excel as CSV on a Chinese Windows (GBK)
@@ -82,6 +82,36 @@ describe('readSpreadsheet (csv)', () => {
 		await expect(
 			readSpreadsheet({ name: 'x.csv', bytes }, { maxBytes: 100, maxRows: 2 })
 		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 2 } });
+	});
+
+	it('skips a title and notes above the header when told how to know the header', async () => {
+		const bytes = utf8('试题导入模板,,\n说明：带*的列必填,,\n\n题型,题干,答案\n单选,甲？,A\n');
+		const isHeader = (values: readonly string[]) => values.includes('题干');
+		const sheet = await readSpreadsheet({ name: 'x.csv', bytes }, DEFAULT_LIMITS, { isHeader });
+		expect(sheet.headers).toEqual(['题型', '题干', '答案']);
+		expect(sheet.rows).toEqual([{ line: 5, cells: { 题型: '单选', 题干: '甲？', 答案: 'A' } }]);
+		// no row is the header: the first non-empty row is, as without a layout
+		const none = await readSpreadsheet({ name: 'x.csv', bytes }, DEFAULT_LIMITS, {
+			isHeader: () => false
+		});
+		expect(none.headers).toEqual(['试题导入模板']);
+	});
+
+	it('reads a header of two rows: names below a merged cell fill the columns it spans', async () => {
+		const bytes = utf8('题型,题干,选项,,,答案\n,,A,B,C,\n单选,甲？,一,二,三,C\n');
+		const known = new Set(['题型', '题干', '选项', '答案', 'A', 'B', 'C']);
+		const isHeader = (values: readonly string[]) => values.filter((v) => known.has(v)).length >= 2;
+		const sheet = await readSpreadsheet({ name: 'x.csv', bytes }, DEFAULT_LIMITS, { isHeader });
+		expect(sheet.headers).toEqual(['题型', '题干', 'A', 'B', 'C', '答案']);
+		expect(sheet.rows).toEqual([
+			{ line: 3, cells: { 题型: '单选', 题干: '甲？', A: '一', B: '二', C: '三', 答案: 'C' } }
+		]);
+		// a first data row is no second header row, even one that names columns
+		const data = utf8('题型,题干,,\n单选,题干,A,B\n');
+		const one = await readSpreadsheet({ name: 'x.csv', bytes: data }, DEFAULT_LIMITS, {
+			isHeader: (values) => values.includes('题干')
+		});
+		expect(one.rows).toHaveLength(1);
 	});
 
 	it('refuses other files, duplicate headers and empty files', async () => {

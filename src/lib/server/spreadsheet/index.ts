@@ -1,4 +1,4 @@
-export { readSpreadsheet, type Upload } from './read.ts';
+export { readSpreadsheet, type SheetLayout, type Upload } from './read.ts';
 export { writeWorkbook, type ColumnSpec, type SheetSpec } from './write.ts';
 export {
 	DEFAULT_LIMITS,

@@ -7,6 +7,26 @@ export interface Upload {
 	bytes: Uint8Array;
 }
 
+/** How many non-empty rows at the top may come before the header (a title, notes on filling in). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** Where the header is, for sheets whose header need not be the first row. */
+export interface SheetLayout {
+	/**
+	 * Whether a row is the header. Many platforms' templates put a title and notes on filling in
+	 * above it: the first of the top {@link HEADER_SEARCH_ROWS} non-empty rows it accepts is the
+	 * header and the rows above are skipped; when it accepts none, the first non-empty row is.
+	 * A row right below the header that it accepts too, naming columns the header leaves blank
+	 * (选项 merged over A–D above A, B, C, D), is the header's second row.
+	 */
+	isHeader?: (values: readonly string[]) => boolean;
+	/**
+	 * Dates as their cells show them (2021年7月15日) rather than as 2021-07-15: for texts shown
+	 * to people as typed (question options), not for values the importer parses.
+	 */
+	datesAsShown?: boolean;
+}
+
 // .xlsx is a zip archive; the old binary .xls is an OLE compound document
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -14,12 +34,14 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 
 /**
  * Reads the first worksheet of an .xlsx upload, or a .csv upload, as text: the first non-empty row
- * is the header, fully empty rows are skipped (row numbers stay those of the sheet).
+ * is the header (or the one `layout.isHeader` picks), fully empty rows are skipped (row numbers
+ * stay those of the sheet).
  * @throws SpreadsheetError when the file is too big, not a spreadsheet, or unreadable.
  */
 export async function readSpreadsheet(
 	upload: Upload,
-	limits: SheetLimits = DEFAULT_LIMITS
+	limits: SheetLimits = DEFAULT_LIMITS,
+	layout: SheetLayout = {}
 ): Promise<Sheet> {
 	const { bytes } = upload;
 	if (bytes.byteLength > limits.maxBytes) {
@@ -27,21 +49,57 @@ export async function readSpreadsheet(
 	}
 	let records: { line: number; values: string[] }[];
 	if (startsWith(bytes, ZIP_MAGIC)) {
-		records = await readXlsxRecords(bytes, {
-			...XLSX_LIMITS,
-			maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
-			maxRecords: limits.maxRows + 1
-		});
+		records = await readXlsxRecords(
+			bytes,
+			{
+				...XLSX_LIMITS,
+				maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
+				// rows above the header do not count against the limit
+				maxRecords: limits.maxRows + 1 + (layout.isHeader ? HEADER_SEARCH_ROWS - 1 : 0)
+			},
+			{ datesAsShown: layout.datesAsShown ?? false }
+		);
 	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else records = parseCsv(decodeCsv(bytes)).map((values, i) => ({ line: i + 1, values }));
-	return toSheet(records, limits);
+	return toSheet(records, limits, layout);
 }
 
-function toSheet(records: { line: number; values: string[] }[], limits: SheetLimits): Sheet {
+/**
+ * Whether the row below the header is a second header row, as under a merged 选项 cell spanning
+ * A–D: right below it, a header itself, with names only where the header row has none or where a
+ * merged cell starts (a name followed by blanks), and at least one where it has none.
+ */
+function isSubHeader(
+	head: { line: number; values: string[] },
+	next: { line: number; values: string[] },
+	isHeader: (values: readonly string[]) => boolean
+): boolean {
+	if (next.line !== head.line + 1 || !isHeader(next.values)) return false;
+	const blank = (i: number) => !head.values[i]?.trim();
+	const named = next.values.flatMap((v, i) => (v.trim() === '' ? [] : [i]));
+	return named.some(blank) && named.every((i) => blank(i) || blank(i + 1));
+}
+
+function toSheet(
+	records: { line: number; values: string[] }[],
+	limits: SheetLimits,
+	layout: SheetLayout
+): Sheet {
 	const filled = records.filter((r) => r.values.some((v) => v.trim() !== ''));
-	const [head, ...body] = filled;
+	const isHeader = layout.isHeader;
+	const at = isHeader
+		? filled.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeader(r.values))
+		: -1;
+	let [head, ...body] = at > 0 ? filled.slice(at) : filled;
 	if (!head) throw new SpreadsheetError('no_header');
+	const sub = body[0];
+	if (isHeader && sub && isSubHeader(head, sub, isHeader)) {
+		// a header of two rows: the lower one names the columns a merged cell above spans
+		head = { line: sub.line, values: head.values.map((h, i) => sub.values[i]?.trim() || h) };
+		for (let i = head.values.length; i < sub.values.length; i++) head.values[i] = sub.values[i]!;
+		body = body.slice(1);
+	}
 	if (body.length > limits.maxRows)
 		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
 	const headers = head.values.map((h) => h.trim());

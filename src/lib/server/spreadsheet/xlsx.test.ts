@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from './read.ts';
+import { DEFAULT_LIMITS } from './types.ts';
+import { shownDate } from './xlsx.ts';
 import { writeWorkbook } from './write.ts';
 
 async function load(bytes: Uint8Array) {
@@ -69,6 +71,51 @@ describe('xlsx', () => {
 			{ line: 4, cells: { 工号: '000123', 职级: '科员' } },
 			{ line: 7, cells: { 工号: 'X9', 职级: '正科级' } }
 		]);
+	});
+
+	it('reads a percentage as Excel shows it, not as the fraction it keeps', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.addRow(['选项A', '选项B', '选项C', '选项D']);
+		ws.addRow([0.1, 0.07, 0.125, 0.3]);
+		['0%', '0%', '0.0%', '0.00%'].forEach((f, i) => (ws.getRow(2).getCell(i + 1).numFmt = f));
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const sheet = await readSpreadsheet({ name: 'p.xlsx', bytes });
+		expect(sheet.rows[0]!.cells).toEqual({
+			选项A: '10%',
+			选项B: '7%',
+			选项C: '12.5%',
+			选项D: '30.00%'
+		});
+	});
+
+	it('reads dates as ISO, or as a Chinese Excel shows them when asked (question texts)', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.addRow(['选项A', '选项B', '选项C', '选项D']);
+		ws.addRow([1, 2, 3, 4].map(() => new Date(Date.UTC(2021, 6, 5))));
+		const formats = ['yyyy"年"m"月"d"日"', 'mm-dd-yy', 'yyyy/mm/dd', 'yyyy-mm-dd hh:mm'];
+		formats.forEach((f, i) => (ws.getRow(2).getCell(i + 1).numFmt = f));
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const iso = await readSpreadsheet({ name: 'd.xlsx', bytes });
+		expect(Object.values(iso.rows[0]!.cells)).toEqual([
+			'2021-07-05',
+			'2021-07-05',
+			'2021-07-05',
+			'2021-07-05'
+		]);
+		const shown = await readSpreadsheet({ name: 'd.xlsx', bytes }, DEFAULT_LIMITS, {
+			datesAsShown: true
+		});
+		// built-in 14 shows as yyyy/m/d in Chinese; a time keeps the ISO date
+		expect(Object.values(shown.rows[0]!.cells)).toEqual([
+			'2021年7月5日',
+			'2021/7/5',
+			'2021/07/05',
+			'2021-07-05'
+		]);
+		expect(shownDate('2021-07-05', 'm"月"d"日"')).toBe('7月5日');
+		expect(shownDate('2021-07-05', '[$-804]yyyy"年"m"月"d"日" dddd')).toBeUndefined();
 	});
 
 	it('calls a damaged archive unreadable', async () => {

@@ -33,13 +33,17 @@ export interface SheetRecord {
  * sizes and unpack to gigabytes), and the sheet stops at `maxRecords` rows or `maxColumns` columns.
  * Memory stays bounded by the limits, time grows linearly with the bytes inflated.
  *
+ * Dates read as YYYY-MM-DD, or with `datesAsShown` as their format shows them when it is one of
+ * years, months and days (2021年7月15日, 2021/7/15), as question texts are.
+ *
  * Why not ExcelJS: its reader inflates and holds the whole workbook (a 1 MB bomb took 1.3 GB) and
  * cannot be stopped part-way; yauzl (zip) and saxes (streaming XML) are the pieces it is built on.
  * @throws SpreadsheetError `unreadable`, `too_large_unzipped`, `too_many_rows`, `too_many_columns`
  */
 export async function readXlsxRecords(
 	bytes: Uint8Array,
-	limits: XlsxLimits = XLSX_LIMITS
+	limits: XlsxLimits = XLSX_LIMITS,
+	options: { datesAsShown?: boolean } = {}
 ): Promise<SheetRecord[]> {
 	const zip = await openZip(bytes);
 	try {
@@ -73,7 +77,16 @@ export async function readXlsxRecords(
 		const records: SheetRecord[] = [];
 		const found = await stream(
 			sheetPath,
-			sheetReader(records, { strings, styles, date1904: workbook.date1904 }, limits)
+			sheetReader(
+				records,
+				{
+					strings,
+					styles,
+					date1904: workbook.date1904,
+					datesAsShown: options.datesAsShown ?? false
+				},
+				limits
+			)
 		);
 		if (!found) throw new SpreadsheetError('unreadable');
 		return records;
@@ -203,8 +216,68 @@ const DATE_FORMAT_IDS = new Set([
 	14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58
 ]);
 
+// Built-in number formats whose code a file does not spell out, other than dates (ECMA-376 §18.8.30).
+const BUILT_IN_CODES: Record<number, string> = { 9: '0%', 10: '0.00%' };
+
+// The built-in date formats as a Chinese (zh-CN) Excel shows them (ECMA-376 §18.8.30).
+const YM = 'yyyy"年"m"月"';
+const MD = 'm"月"d"日"';
+const ZH_DATE_CODES: Record<number, string> = {
+	14: 'yyyy/m/d',
+	27: YM,
+	28: MD,
+	29: MD,
+	31: 'yyyy"年"m"月"d"日"',
+	36: YM,
+	50: YM,
+	51: MD,
+	52: YM,
+	53: MD,
+	54: MD,
+	57: YM,
+	58: MD
+};
+
+/**
+ * A date as its format shows it (`yyyy"年"m"月"d"日"` → 2021年7月15日), for a format of years,
+ * months and days only; undefined for any other (times, eras, colours …).
+ */
+export function shownDate(iso: string, code: string): string | undefined {
+	const [y = '', m = '', d = ''] = iso.split('-');
+	const first = code.split(';')[0] ?? '';
+	let out = '';
+	for (let i = 0; i < first.length;) {
+		const c = first[i]!;
+		if (c === '"') {
+			const end = first.indexOf('"', i + 1);
+			if (end < 0) return undefined;
+			out += first.slice(i + 1, end);
+			i = end + 1;
+		} else if (c === '\\') {
+			out += first[i + 1] ?? '';
+			i += 2;
+		} else if (/[ymd]/i.test(c)) {
+			let j = i;
+			while (first[j]?.toLowerCase() === c.toLowerCase()) j++;
+			const n = j - i;
+			const part = /y/i.test(c) ? (n <= 2 ? y.slice(-2) : y) : /m/i.test(c) ? m : d;
+			if (!/y/i.test(c) && n > 2) return undefined; // month and day names
+			out += /y/i.test(c) || n === 2 ? part : String(Number(part));
+			i = j;
+		} else if (/[a-z[@]/i.test(c)) return undefined;
+		else {
+			out += c;
+			i++;
+		}
+	}
+	return out || undefined;
+}
+
 interface Styles {
-	/** Per cell style index: the number format's code ('' for General) and whether it is a date. */
+	/**
+	 * Per cell style index: the number format's code ('' for General; a built-in date format's
+	 * code as a Chinese Excel shows it) and whether it is a date.
+	 */
 	formats: { code: string; date: boolean }[];
 }
 
@@ -229,7 +302,7 @@ async function readStyles(stream: Stream): Promise<Styles> {
 	);
 	return {
 		formats: xfIds.map((id) => {
-			const code = custom.get(id) ?? '';
+			const code = custom.get(id) ?? BUILT_IN_CODES[id] ?? ZH_DATE_CODES[id] ?? '';
 			return { code, date: DATE_FORMAT_IDS.has(id) || (code !== '' && isDateCode(code)) };
 		})
 	};
@@ -262,7 +335,7 @@ function serialDate(serial: number, date1904: boolean): string {
 
 function sheetReader(
 	records: SheetRecord[],
-	ctx: { strings: string[]; styles: Styles; date1904: boolean },
+	ctx: { strings: string[]; styles: Styles; date1904: boolean; datesAsShown: boolean },
 	limits: XlsxLimits
 ): (chunk: string) => void {
 	let line = 0;
@@ -291,10 +364,16 @@ function sheetReader(
 				const n = Number(value);
 				if (!Number.isFinite(n)) return value;
 				const format = ctx.styles.formats[cell.style];
-				if (format?.date) return serialDate(n, ctx.date1904);
+				if (format?.date) {
+					const iso = serialDate(n, ctx.date1904);
+					return (ctx.datesAsShown && shownDate(iso, format.code)) || iso;
+				}
 				if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
 					return String(n).padStart(format.code.length, '0');
 				}
+				// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
+				const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
+				if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;
 				return String(n);
 			}
 		}

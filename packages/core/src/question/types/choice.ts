@@ -97,10 +97,11 @@ export function labelsOf(raw: unknown): string[] {
 export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[] {
 	let last = -1;
 	for (let k = 0; k < ROW_OPTION_LETTERS.length; k++) if (row.cell(optionColumn(k))) last = k;
-	const letters = row.answer
+	const written = row.answer
 		.normalize('NFKC')
 		.toUpperCase()
-		.replace(/[\s,，、]/g, '');
+		.replace(/[\s,，、;；/|｜]/g, '');
+	const letters = /^[A-Z]*$/.test(written) ? written : (answerByText(row, last, many) ?? written);
 	const valid =
 		letters.length > 0 &&
 		[...letters].every((l) => ROW_OPTION_LETTERS.includes(l)) &&
@@ -117,6 +118,26 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 		options.push({ id: l, text: row.cell(optionColumn(k)), correct });
 	}
 	return options;
+}
+
+/**
+ * The letters of the options an answer names by their texts (`罚款`, `警告、罚款`) rather than by
+ * their letters, as some platforms export it: the whole answer as one option's text, or (multiple
+ * choice) each of its parts; undefined unless every text is exactly one option's.
+ */
+function answerByText(row: RowReadInput, last: number, many: boolean): string | undefined {
+	const texts = ROW_OPTION_LETTERS.slice(0, last + 1)
+		.split('')
+		.map((l, k) => row.cell(optionColumn(k)));
+	const letterOf = (t: string) => {
+		const k = texts.indexOf(t.trim());
+		return k >= 0 && texts.lastIndexOf(t.trim()) === k ? ROW_OPTION_LETTERS[k] : undefined;
+	};
+	const whole = letterOf(row.answer);
+	if (whole || !many) return whole;
+	const parts = row.answer.split(/[,，、;；|｜\n]/).filter((t) => t.trim());
+	const found = parts.map(letterOf);
+	return found.length > 0 && found.every(Boolean) ? found.join('') : undefined;
 }
 
 /**

@@ -133,8 +133,11 @@ export interface QuestionTypeModule<T extends QuestionType = QuestionType> {
 	normaliseResponse(raw: unknown, body: BodyOf<T>): ResponseOf<T>;
 	/** The row format: the body from a row's cells (undefined: the row cannot hold this type), and back. */
 	readonly rows: {
-		/** The type's fields from a row; issues go to `row.error`. */
-		read(row: RowReadInput): TypeBodyOf<T> | undefined;
+		/**
+		 * The type's fields from a row, with `stem` when the type reads the 题干 its own way (blanks
+		 * written as other systems write them); issues go to `row.error`.
+		 */
+		read(row: RowReadInput): (TypeBodyOf<T> & { stem?: string }) | undefined;
 		/** The cells of this body; undefined when the row format cannot hold it. */
 		write(body: BodyOf<T>): RowCells | undefined;
 	};

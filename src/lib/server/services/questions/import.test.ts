@@ -130,6 +130,21 @@ describe('question import', () => {
 		expect(preview.errors.map((e) => e.line)).toEqual([5]);
 	});
 
+	it('reads a header of two rows, 选项 merged over A–D with the letters below', async () => {
+		const { bank, ctx } = await setup();
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('题库');
+		sheet.addRow(['题型', '题干', '选项', '', '', '', '答案']);
+		sheet.addRow(['', '', 'A', 'B', 'C', 'D', '']);
+		for (const range of ['A1:A2', 'B1:B2', 'C1:F1', 'G1:G2']) sheet.mergeCells(range);
+		sheet.addRow(['单选题', '听证几日前通知？', '三日', '五日', '七日', '十日', 'C']);
+		const upload = { name: '题库.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, upload);
+		expect(preview.columns).toBeNull();
+		expect(preview.errors).toEqual([]);
+		expect(preview.byType).toEqual({ single: 1 });
+	});
+
 	it('imports a .csv and reports a bad one by row', async () => {
 		const { db, bank, ctx } = await setup();
 		const bad = await previewQuestionImport(
@@ -352,5 +367,45 @@ describe('import fidelity and limits', () => {
 		);
 		expect(again.columns).toBeNull();
 		expect(again.stagedId).not.toBeNull();
+	});
+
+	it('finds the header below a template title and notes, keeping the sheet row numbers', async () => {
+		const { bank, ctx } = await setup();
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('题库');
+		sheet.addRow(['试题导入模板']);
+		sheet.mergeCells('A1:F1');
+		sheet.addRow(['说明：题型填写单选题、多选题、判断题；多选题答案连写，如ABD']);
+		sheet.mergeCells('A2:F2');
+		sheet.addRow([
+			'题型（必填）',
+			'题干（必填）',
+			'选项A',
+			'选项B',
+			'正确答案（必填）',
+			'答案解析'
+		]);
+		sheet.addRow(['单选题', '听证由谁主持？', '调查人员以外的人员', '调查人员', 'A', '第六十四条']);
+		sheet.addRow(['判断题', '可以口头作出罚款决定。', '', '', '对对', '']);
+		const upload = { name: '题库.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, upload);
+		expect(preview.columns).toBeNull();
+		expect(preview.byType).toEqual({ single: 1 });
+		expect(preview.errors.map((e) => e.line)).toEqual([5]);
+	});
+
+	it('reads a header of two rows, 选项 merged over A–D with the letters below', async () => {
+		const { bank, ctx } = await setup();
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('题库');
+		sheet.addRow(['题型', '题干', '选项', '', '', '', '答案']);
+		sheet.addRow(['', '', 'A', 'B', 'C', 'D', '']);
+		for (const range of ['A1:A2', 'B1:B2', 'C1:F1', 'G1:G2']) sheet.mergeCells(range);
+		sheet.addRow(['单选题', '听证几日前通知？', '三日', '五日', '七日', '十日', 'C']);
+		const upload = { name: '题库.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, upload);
+		expect(preview.columns).toBeNull();
+		expect(preview.errors).toEqual([]);
+		expect(preview.byType).toEqual({ single: 1 });
 	});
 });

@@ -60,6 +60,14 @@ export function looksLikeAiken(text: string): boolean {
 }
 
 /**
+ * Whether a row is the header: it names at least two columns (题型 and 题干, say). Other
+ * platforms' templates have a title and notes on filling in above the header; neither names two.
+ */
+function namesColumns(values: readonly string[], columns: Record<string, string>): boolean {
+	return resolveRowHeaders(values, columns).fields.filter(Boolean).length >= 2;
+}
+
+/**
  * The sheet as the core's `string[][]` rows, the header first, each data row at the index of its
  * row number minus one (gaps left empty), so that the core's row numbers are the spreadsheet's.
  */
@@ -93,10 +101,11 @@ export async function readQuestionFile(
 	if (chosen === 'rows') {
 		let sheet: Sheet;
 		try {
-			sheet = await readSpreadsheet(upload, {
-				maxBytes: QUESTION_IMPORT_MAX_BYTES,
-				maxRows: QUESTION_IMPORT_MAX_QUESTIONS
-			});
+			sheet = await readSpreadsheet(
+				upload,
+				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
+				{ isHeader: (values) => namesColumns(values, columns), datesAsShown: true }
+			);
 		} catch (e) {
 			if (!(e instanceof SpreadsheetError)) throw e;
 			fileError(e.reason, e.params);

@@ -8,7 +8,7 @@ import type { QuestionTypeModule } from '../module.ts';
 /** The short-answer type. */
 export const essayType: QuestionTypeModule<'essay'> = {
 	type: 'essay',
-	rowNames: ['简答', '简答题', '问答题', '论述题', '主观题', 'essay'],
+	rowNames: ['简答', '简答题', '问答题', '论述题', '主观题', '名词解释', 'essay'],
 	gradedByHand: true,
 	validate(body, p, add) {
 		checkMarkdown(body.referenceAnswer, `${p}referenceAnswer`, add);

@@ -31,6 +31,26 @@ export function blankCredit(blank: FillBlank, given: string): number {
 /** Characters the row format uses to separate blanks and answers: an answer cannot hold them. */
 const ROW_SEPARATORS = /[;；|｜]|^%/;
 
+// Blanks as other systems write them: empty brackets `（  ）`, or full-width underscores `＿＿＿`.
+const BRACKET_BLANK = /[(（][ \t\u00a0\u3000]*[)）]/g;
+const WIDE_BLANK = /＿{3,}/g;
+
+/**
+ * A stem from another system with its blanks marked `___`: full-width underscores always, empty
+ * brackets when the stem has no other marker and exactly as many of them as there are blanks
+ * (then they can only be the blanks).
+ *
+ * @param stem - the stem as written
+ * @param blanks - how many blanks the answer has
+ * @returns the stem with `___` markers
+ */
+export function markBlanks(stem: string, blanks: number): string {
+	const wide = stem.replace(WIDE_BLANK, (m) => '_'.repeat(m.length));
+	if (countBlankMarkers(wide) > 0) return wide;
+	const brackets = wide.match(BRACKET_BLANK)?.length ?? 0;
+	return brackets === blanks ? wide.replace(BRACKET_BLANK, '___') : wide;
+}
+
 /** The fill-in type. */
 export const fillType: QuestionTypeModule<'fill'> = {
 	type: 'fill',
@@ -75,13 +95,17 @@ export const fillType: QuestionTypeModule<'fill'> = {
 	},
 	rows: {
 		// blanks separated by `;`, alternatives by `|`, part credit as `%50%…`
-		read({ answer, error }) {
+		read({ answer, cell, error }) {
 			const blanks = answer ? answer.split(/[;；]/).map(parseBlankText) : [];
 			if (blanks.length === 0 || blanks.some((b) => b === undefined)) {
 				error('format.row.answer', '答案', { value: answer });
 				return { type: 'fill', blanks: [] };
 			}
-			return { type: 'fill', blanks: blanks as FillBlank[] };
+			return {
+				type: 'fill',
+				stem: markBlanks(cell('题干'), blanks.length),
+				blanks: blanks as FillBlank[]
+			};
 		},
 		write(body) {
 			const texts = body.blanks.flatMap((b) => [

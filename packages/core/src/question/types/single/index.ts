@@ -20,7 +20,7 @@ import type { QuestionTypeModule } from '../module.ts';
 /** The single-choice type. */
 export const singleType: QuestionTypeModule<'single'> = {
 	type: 'single',
-	rowNames: ['单选', '单选题', '单项选择题', 'single'],
+	rowNames: ['单选', '单选题', '单项选择题', '单项选择', 'single'],
 	gradedByHand: false,
 	validate(body, p, add) {
 		checkOptions(body.options, p, add);

@@ -13,7 +13,7 @@ export const GIFT_TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(#|$)/i;
 /** The true/false type. */
 export const truefalseType: QuestionTypeModule<'truefalse'> = {
 	type: 'truefalse',
-	rowNames: ['判断', '判断题', 'truefalse'],
+	rowNames: ['判断', '判断题', '是非题', 'truefalse'],
 	gradedByHand: false,
 	validate() {
 		// the answer is a boolean: nothing to check beyond the stem
