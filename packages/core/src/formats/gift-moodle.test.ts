@@ -121,14 +121,46 @@ describe('GIFT read as Moodle reads it', () => {
 		expect(parseGift(exported).questions[0]!.tags).toEqual(['听证', '易错']);
 	});
 
-	it('a title used twice is reported at the second, which is left out; the others import', () => {
-		const r = parseGift('::同名:: 甲 {T}\n\n::其他:: 乙 {F}\n\n::同名:: 丙 {T}', { partial: true });
-		expect(r.questions.map((q) => q.stem)).toEqual(['甲', '乙']);
-		expect(r.issues.map((i) => [i.code, i.line, i.data?.first])).toEqual([
-			['format.gift.duplicate_id', 5, 1]
+	it('a title several questions share, as Moodle allows, becomes each one’s own; an [id:…] used twice is reported', () => {
+		const moodle = [
+			'// question: 101  name: 判断题',
+			'::判断题:: 甲 {T}',
+			'',
+			'// question: 102  name: 其他',
+			'::其他:: 乙 {F}',
+			'',
+			'// question: 103  name: 判断题',
+			'::判断题:: 丙 {T}'
+		].join('\n');
+		const r = parseGift(moodle);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => [q.id, q.stem])).toEqual([
+			['判断题#101', '甲'],
+			['其他', '乙'],
+			['判断题#103', '丙']
 		]);
-		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toBe(
-			'第5行：题目名称（编号）“同名”已在第1行用过，该题未导入'
+		// typed by hand, without Moodle's numbers: the line tells them apart
+		expect(parseGift('::同名:: 甲 {T}\n\n::同名:: 乙 {F}').questions.map((q) => q.id)).toEqual([
+			'同名#L1',
+			'同名#L3'
+		]);
+
+		const r2 = parseGift(
+			'// [id:X-1]\n::a:: 甲 {T}\n\n::其他:: 乙 {F}\n\n// [id:X-1]\n::b:: 丙 {T}',
+			{
+				partial: true
+			}
+		);
+		// the comments before a question are its own, also after one that had none
+		expect(r2.questions.map((q) => [q.id, q.stem])).toEqual([
+			['X-1', '甲'],
+			['其他', '乙']
+		]);
+		expect(r2.issues.map((i) => [i.code, i.line, i.data?.first])).toEqual([
+			['format.gift.duplicate_id', 7, 2]
+		]);
+		expect(messageFor(r2.issues[0]!.code, r2.issues[0]!.data)).toBe(
+			'第7行：题目名称（编号）“X-1”已在第2行用过，该题未导入'
 		);
 	});
 

@@ -22,7 +22,9 @@
  * either one fully right), multiple-response weights that are unequal or do not add up to 100 %,
  * short answers with `*` wildcards, answers marked with a full-width `＝` or `～` (a Chinese input
  * method's; Moodle would read the block as one short answer), matching (`->`), numeric (`{#…}`), descriptions (no answer
- * block), more than 26 options, and a title used twice (reported at the second, which is left out).
+ * block), more than 26 options, and an `[id:…]` used twice (reported at the second, which is left
+ * out). A title shared by several questions, which Moodle allows, gets each question's own suffix
+ * (`title#123`, Moodle's number of it, or `title#L<line>`).
  *
  * Metadata GIFT cannot express (difficulty, laws, tags, topic, points, reference answer, rubric) is
  * written as a comment line `// xuefa: {json}` before each question and read back, so export → import
@@ -93,7 +95,9 @@ function splitBlocks(text: string): Block[] {
 			});
 		}
 		cur = undefined;
-		if (comments.length > 0) comments = [];
+		// a fresh list: the flushed block keeps its own, even an empty one, which the comments
+		// before the next question must not be added to
+		comments = [];
 	};
 	splitLines(text).forEach((raw, i) => {
 		const t = raw.trim();
@@ -135,9 +139,14 @@ export function parseGift(text: string, options: ImportOptions = {}): ImportResu
 		const html = format === 'moodle' ? t.replace(/\n/g, '<br>\n') : t;
 		return options.html ? options.html(html) : escapeMarkdown(htmlToText(html));
 	};
+	const blocks = splitBlocks(text);
+	const parsed = distinguishRepeatedTitles(
+		blocks,
+		blocks.map((block) => parseBlock(block, convert))
+	);
 	const seen = new Map<string, number>();
-	const entries = splitBlocks(text).map((block) => {
-		const entry = parseBlock(block, convert);
+	const entries = blocks.map((block, i) => {
+		const entry = parsed[i]!;
 		const id = entry.question?.id;
 		if (id === undefined) return entry;
 		const first = seen.get(id);
@@ -149,6 +158,34 @@ export function parseGift(text: string, options: ImportOptions = {}): ImportResu
 		return { issues: [{ code: 'format.gift.duplicate_id', line, data: { line, id, first } }] };
 	});
 	return finish(entries, [], options);
+}
+
+/** Moodle's own number of a question, from the comment its export writes before it (`// question: 123  name: …`). */
+const MOODLE_NUMBER = /^\/\/\s*question:\s*(\d+)/;
+
+/**
+ * Moodle does not require question names to be unique, and real banks repeat them (a name per
+ * type, or the stem's first words). A title that names more than one question of the file is made
+ * each question's own: `title#123` with Moodle's number of the question when its export gave it,
+ * else `title#L<line>`. Ids given on purpose (`[id:…]`, our own export's metadata) are left as
+ * they are: one used twice is still reported.
+ */
+function distinguishRepeatedTitles<E extends { question?: QuestionVersion }>(
+	blocks: readonly Block[],
+	parsed: readonly E[]
+): E[] {
+	const titled = (i: number) =>
+		blocks[i]!.meta === undefined && commentTokens(blocks[i]!.comments).id === undefined;
+	const uses = new Map<string, number>();
+	parsed.forEach((e, i) => {
+		if (e.question && titled(i)) uses.set(e.question.id, (uses.get(e.question.id) ?? 0) + 1);
+	});
+	return parsed.map((e, i) => {
+		const q = e.question;
+		if (!q || !titled(i) || (uses.get(q.id) ?? 0) < 2) return e;
+		const number = blocks[i]!.comments.map((c) => MOODLE_NUMBER.exec(c)?.[1]).find(Boolean);
+		return { ...e, question: { ...q, id: `${q.id}#${number ?? `L${blocks[i]!.line}`}` } };
+	});
 }
 
 /** A text's own `[format]` prefix, or the inherited one (Moodle's `parse_text_with_format`). */

@@ -258,11 +258,11 @@ describe('question import', () => {
 });
 
 describe('import fidelity and limits', () => {
-	it('a GIFT title used twice is a line issue; the organiser imports the rest explicitly', async () => {
+	it('a GIFT [id:…] used twice is a line issue; the organiser imports the rest explicitly', async () => {
 		const { db, bank, ctx } = await setup();
-		const gift = '::同名:: 甲 {T}\n\n::其他:: 乙 {F}\n\n::同名:: 丙 {T}';
+		const gift = '// [id:T-1]\n::甲题:: 甲 {T}\n\n::其他:: 乙 {F}\n\n// [id:T-1]\n::丙题:: 丙 {T}';
 		const preview = await previewQuestionImport(ctx, { bankId: bank.id }, text('重复.gift', gift));
-		expect(preview.errors).toEqual([{ line: 5, message: expect.stringContaining('第1行用过') }]);
+		expect(preview.errors).toEqual([{ line: 7, message: expect.stringContaining('第2行用过') }]);
 		expect(preview.total).toBe(2);
 		const result = await importQuestions(ctx, {
 			bankId: bank.id,
@@ -271,13 +271,34 @@ describe('import fidelity and limits', () => {
 		});
 		expect(result.counts.create).toBe(2);
 		const rows = await db.select({ e: question.externalId }).from(question);
-		expect(rows.map((r) => r.e).sort()).toEqual(['其他', '同名']);
+		expect(rows.map((r) => r.e).sort()).toEqual(['T-1', '其他']);
 		// the audit log says that questions were left out
 		const [entry] = await db
 			.select()
 			.from(auditEntry)
 			.where(eq(auditEntry.action, 'bank.imported'));
 		expect(entry!.after).toMatchObject({ create: 2, skipped: 1 });
+	});
+
+	it('imports every question of a Moodle export whose questions share names, each under its own', async () => {
+		const { db, bank, ctx } = await setup();
+		const gift = [
+			'// question: 7  name: 判断题',
+			'::判断题:: 甲 {T}',
+			'',
+			'// question: 8  name: 判断题',
+			'::判断题:: 乙 {F}'
+		].join('\n');
+		const preview = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			text('moodle.gift', gift)
+		);
+		expect(preview.errors).toEqual([]);
+		expect(preview.total).toBe(2);
+		await importQuestions(ctx, { bankId: bank.id, stagedId: preview.stagedId! });
+		const rows = await db.select({ e: question.externalId }).from(question);
+		expect(rows.map((r) => r.e).sort()).toEqual(['判断题#7', '判断题#8']);
 	});
 
 	it('answers a broken 5 MB file on the worker with the first 200 issues and their count', async () => {
