@@ -33,9 +33,10 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /**
- * Reads the first worksheet of an .xlsx upload, or a .csv upload, as text: the first non-empty row
- * is the header (or the one `layout.isHeader` picks), fully empty rows are skipped (row numbers
- * stay those of the sheet).
+ * Reads the first visible worksheet of an .xlsx upload, or a .csv upload, as text: the first
+ * non-empty row is the header (or the one `layout.isHeader` picks), fully empty rows are skipped
+ * (row numbers stay those of the sheet). With `layout.isHeader`, an .xlsx whose first sheet has no
+ * header near its top (instructions on filling in) is read from its first sheet that has one.
  * @throws SpreadsheetError when the file is too big, not a spreadsheet, or unreadable.
  */
 export async function readSpreadsheet(
@@ -57,7 +58,11 @@ export async function readSpreadsheet(
 				// rows above the header do not count against the limit
 				maxRecords: limits.maxRows + 1 + (layout.isHeader ? HEADER_SEARCH_ROWS - 1 : 0)
 			},
-			{ datesAsShown: layout.datesAsShown ?? false }
+			{
+				datesAsShown: layout.datesAsShown ?? false,
+				// a sheet of instructions may come before the one to import: the first with a header
+				...(layout.isHeader ? { accept: (rows) => headerAt(rows, layout.isHeader!) >= 0 } : {})
+			}
 		);
 	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
@@ -81,16 +86,26 @@ function isSubHeader(
 	return named.some(blank) && named.every((i) => blank(i) || blank(i + 1));
 }
 
+const nonEmpty = (r: { values: readonly string[] }) => r.values.some((v) => v.trim() !== '');
+
+/** Where among the top non-empty `records` the header is, or -1. */
+function headerAt(
+	records: readonly { values: readonly string[] }[],
+	isHeader: (values: readonly string[]) => boolean
+): number {
+	const top = records.filter(nonEmpty).slice(0, HEADER_SEARCH_ROWS);
+	const found = top.findIndex((r) => isHeader(r.values));
+	return found < 0 ? -1 : records.indexOf(top[found]!);
+}
+
 function toSheet(
 	records: { line: number; values: string[] }[],
 	limits: SheetLimits,
 	layout: SheetLayout
 ): Sheet {
-	const filled = records.filter((r) => r.values.some((v) => v.trim() !== ''));
+	const filled = records.filter(nonEmpty);
 	const isHeader = layout.isHeader;
-	const at = isHeader
-		? filled.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => isHeader(r.values))
-		: -1;
+	const at = isHeader ? headerAt(filled, isHeader) : -1;
 	let [head, ...body] = at > 0 ? filled.slice(at) : filled;
 	if (!head) throw new SpreadsheetError('no_header');
 	const sub = body[0];

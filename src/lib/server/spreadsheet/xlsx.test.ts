@@ -73,6 +73,39 @@ describe('xlsx', () => {
 		]);
 	});
 
+	it('reads past a first sheet of instructions to the first visible one with a header, when told what a header is', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const notes = workbook.addWorksheet('填写说明');
+		notes.getCell('A1').value = '1. 题型填写单选题、多选题或判断题';
+		notes.getCell('A2').value = '2. 答案填写选项字母';
+		// a hidden sheet of drop-down lists, as templates keep them
+		const lists = workbook.addWorksheet('lists', { state: 'hidden' });
+		lists.getCell('A1').value = '题型';
+		lists.getCell('B1').value = '题干';
+		const questions = workbook.addWorksheet('试题');
+		questions.getCell('A1').value = '试题导入模板';
+		questions.getCell('A2').value = '题型';
+		questions.getCell('B2').value = '题干';
+		questions.getCell('A3').value = '判断';
+		questions.getCell('B3').value = '行政机关应当依法行政。';
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const isHeader = (values: readonly string[]) => values.includes('题型');
+		const sheet = await readSpreadsheet({ name: 'q.xlsx', bytes }, DEFAULT_LIMITS, { isHeader });
+		expect(sheet.headers).toEqual(['题型', '题干']);
+		expect(sheet.rows).toEqual([
+			{ line: 3, cells: { 题型: '判断', 题干: '行政机关应当依法行政。' } }
+		]);
+		// no sheet has such a header: the first is read, as without the question
+		const none = await readSpreadsheet({ name: 'q.xlsx', bytes }, DEFAULT_LIMITS, {
+			isHeader: () => false
+		});
+		expect(none.headers).toEqual(['1. 题型填写单选题、多选题或判断题']);
+		// a roster reads the first sheet, whatever it holds
+		expect((await readSpreadsheet({ name: 'q.xlsx', bytes })).headers).toEqual([
+			'1. 题型填写单选题、多选题或判断题'
+		]);
+	});
+
 	it('reads a percentage as Excel shows it, not as the fraction it keeps', async () => {
 		const workbook = new ExcelJS.Workbook();
 		const ws = workbook.addWorksheet('one');

@@ -28,7 +28,8 @@ export interface SheetRecord {
 }
 
 /**
- * Reads the first worksheet of an .xlsx as the text of its cells, streaming: every entry is
+ * Reads the first visible worksheet of an .xlsx (or the first that `options.accept` takes) as the
+ * text of its cells, streaming: every entry is
  * inflated through a counter that stops at `maxUnzippedBytes` (a crafted archive may declare tiny
  * sizes and unpack to gigabytes), and the sheet stops at `maxRecords` rows or `maxColumns` columns.
  * Memory stays bounded by the limits, time grows linearly with the bytes inflated.
@@ -43,7 +44,15 @@ export interface SheetRecord {
 export async function readXlsxRecords(
 	bytes: Uint8Array,
 	limits: XlsxLimits = XLSX_LIMITS,
-	options: { datesAsShown?: boolean } = {}
+	options: {
+		datesAsShown?: boolean;
+		/**
+		 * Whether a sheet's rows are the ones wanted. When the first sheet's are not (a sheet of
+		 * instructions before the questions, as some platforms' templates have), the next visible
+		 * sheets are read in turn and the first accepted is the answer; when none is, the first.
+		 */
+		accept?: (records: readonly SheetRecord[]) => boolean;
+	} = {}
 ): Promise<SheetRecord[]> {
 	const zip = await openZip(bytes);
 	try {
@@ -70,25 +79,35 @@ export async function readXlsxRecords(
 			return true;
 		};
 		const workbook = await readWorkbook(stream);
-		const sheetPath = workbook.sheetPath;
-		if (!sheetPath) throw new SpreadsheetError('no_header');
+		const [first, ...others] = workbook.sheets.filter((sheet) => !sheet.hidden);
+		if (!first) throw new SpreadsheetError('no_header');
 		const strings = await readSharedStrings(stream);
 		const styles = await readStyles(stream);
-		const records: SheetRecord[] = [];
-		const found = await stream(
-			sheetPath,
-			sheetReader(
-				records,
-				{
-					strings,
-					styles,
-					date1904: workbook.date1904,
-					datesAsShown: options.datesAsShown ?? false
-				},
-				limits
-			)
-		);
-		if (!found) throw new SpreadsheetError('unreadable');
+		const read = async (path: string) => {
+			const records: SheetRecord[] = [];
+			const found = await stream(
+				path,
+				sheetReader(
+					records,
+					{
+						strings,
+						styles,
+						date1904: workbook.date1904,
+						datesAsShown: options.datesAsShown ?? false
+					},
+					limits
+				)
+			);
+			if (!found) throw new SpreadsheetError('unreadable');
+			return records;
+		};
+		const records = await read(first.path);
+		const accept = options.accept;
+		if (!accept || accept(records)) return records;
+		for (const sheet of others) {
+			const next = await read(sheet.path);
+			if (accept(next)) return next;
+		}
 		return records;
 	} catch (e) {
 		if (e instanceof SpreadsheetError) throw e;
@@ -149,16 +168,21 @@ function xml(handlers: {
 /** Local name of a tag (`x:row` → `row`): some writers use a namespace prefix. */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
+/** The workbook's sheets in their order (their parts, and whether hidden), and its date system. */
 async function readWorkbook(stream: Stream) {
-	let firstSheetRel: string | undefined;
+	const listed: { rel: string; hidden: boolean }[] = [];
 	let date1904 = false;
 	await stream(
 		'xl/workbook.xml',
 		xml({
 			open(tag) {
 				const name = local(tag.name);
-				if (name === 'sheet' && firstSheetRel === undefined) {
-					firstSheetRel = tag.attributes['r:id'] ?? undefined;
+				if (name === 'sheet') {
+					const state = tag.attributes.state;
+					listed.push({
+						rel: tag.attributes['r:id'] ?? '',
+						hidden: state === 'hidden' || state === 'veryHidden'
+					});
 				} else if (name === 'workbookPr') {
 					const v = tag.attributes.date1904;
 					date1904 = v === '1' || v === 'true';
@@ -166,18 +190,25 @@ async function readWorkbook(stream: Stream) {
 			}
 		})
 	);
-	let sheetPath: string | undefined;
+	const paths = new Map<string, string>();
 	await stream(
 		'xl/_rels/workbook.xml.rels',
 		xml({
 			open(tag) {
-				if (local(tag.name) !== 'Relationship' || tag.attributes.Id !== firstSheetRel) return;
+				if (local(tag.name) !== 'Relationship') return;
 				const target = tag.attributes.Target ?? '';
-				sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+				paths.set(
+					tag.attributes.Id ?? '',
+					target.startsWith('/') ? target.slice(1) : `xl/${target}`
+				);
 			}
 		})
 	);
-	return { sheetPath, date1904 };
+	const sheets = listed.flatMap(({ rel, hidden }) => {
+		const path = paths.get(rel);
+		return path ? [{ path, hidden }] : [];
+	});
+	return { sheets, date1904 };
 }
 
 /** The shared strings: each `<si>` is the text of its `<t>` runs (phonetic guides left out). */

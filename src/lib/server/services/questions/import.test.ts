@@ -280,6 +280,23 @@ describe('import fidelity and limits', () => {
 		expect(entry!.after).toMatchObject({ create: 2, skipped: 1 });
 	});
 
+	it('reads the questions of a workbook whose first sheet holds the instructions for filling it in', async () => {
+		const { bank, ctx } = await setup();
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('填写说明').addRow(['题型可填：单选、多选、判断、填空、简答、案例分析']);
+		const sheet = wb.addWorksheet('试题');
+		sheet.addRow(HEADER);
+		for (const r of GOOD) sheet.addRow(r);
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const preview = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			{ name: '模板.xlsx', bytes }
+		);
+		expect(preview.errors).toEqual([]);
+		expect(preview.total).toBe(4);
+	});
+
 	it('imports every question of a Moodle export whose questions share names, each under its own', async () => {
 		const { db, bank, ctx } = await setup();
 		const gift = [
