@@ -29,6 +29,14 @@ describe('article numbers', () => {
 		expect(parseArticleNo('第条')).toBeUndefined();
 		expect(parseArticleNo('abc')).toBeUndefined();
 		expect(parseArticleNo('0')).toBeUndefined();
+		expect(parseArticleNo(' 第 42 条\u3000')).toBe(42);
+	});
+
+	it('reads a run of spaces in one pass (the question editor and row imports pass any text)', () => {
+		const spaces = ' '.repeat(500_000);
+		expect(parseArticleNo(`42${spaces}x`)).toBeUndefined();
+		expect(parseArticleNo(`${spaces}x${spaces}`)).toBeUndefined();
+		expect(parseArticleNo(`${spaces}第42${spaces}条${spaces}`)).toBe(42);
 	});
 
 	it('round-trips every number from 1 to 9999', () => {

@@ -98,9 +98,10 @@ export function parseChineseNumeral(text: string): number | undefined {
  * parseArticleNo('第四十二条'); // → 42
  */
 export function parseArticleNo(text: string): number | undefined {
+	// trimmed first: `\s*条?\s*$` tries every split of a run of spaces, quadratic in its length
 	const m =
-		/^\s*第?\s*([0-9０-９零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*条?\s*$/.exec(
-			text
+		/^第?\s*([0-9０-９零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*条?$/.exec(
+			text.trim()
 		);
 	const n = m?.[1] === undefined ? undefined : parseChineseNumeral(m[1]);
 	return n !== undefined && n >= 1 ? n : undefined;
