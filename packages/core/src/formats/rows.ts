@@ -244,7 +244,9 @@ export function parseRows(
 				...body
 			} = e.question;
 			const part = { ...body, ...(points === undefined ? {} : { weight: points }) } as CasePart;
-			partsOf.set(at!, [...(partsOf.get(at!) ?? []), { part, line: e.line }]);
+			const list = partsOf.get(at!) ?? [];
+			if (list.length === 0) partsOf.set(at!, list);
+			list.push({ part, line: e.line });
 		}
 		host.issues.push(...e.issues.map((x) => x));
 		e.issues = [];
