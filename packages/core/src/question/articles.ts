@@ -128,11 +128,17 @@ export function formatArticleNo(articleNo: number): string {
  * parseLawCitation('《行政处罚法》第四十二条'); // → { lawId: '行政处罚法', articleNo: 42 }
  */
 export function parseLawCitation(text: string): LawRef | undefined {
-	const m = /^\s*《?([^《》第]+?)》?\s*(第.+条)?\s*$/.exec(text);
-	if (!m?.[1]) return undefined;
-	if (m[2] === undefined) return { lawId: m[1].trim() };
-	const articleNo = parseArticleNo(m[2]);
-	return articleNo === undefined ? undefined : { lawId: m[1].trim(), articleNo };
+	// cut at the first 第 rather than matched by `《?([^《》第]+?)》?\s*(第.+条)?\s*$`, whose lazy
+	// title and two runs of spaces were cubic in a run of spaces
+	const t = text.trim().replace(/^《/, '');
+	const at = t.indexOf('第');
+	const article = at < 0 ? undefined : t.slice(at);
+	const lawId = (at < 0 ? t : t.slice(0, at)).replace(/》\s*$/, '').trim();
+	if (!lawId || /[《》]/.test(lawId)) return undefined;
+	if (article === undefined) return { lawId };
+	if (!/^第.+条$/.test(article)) return undefined;
+	const articleNo = parseArticleNo(article);
+	return articleNo === undefined ? undefined : { lawId, articleNo };
 }
 
 /**
