@@ -84,6 +84,21 @@ describe('readSpreadsheet (csv)', () => {
 		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 2 } });
 	});
 
+	it('stops reading at the row limit, and drops empty records as it reads', async () => {
+		// what follows the limit is never read: not even its unclosed quote
+		await expect(
+			readSpreadsheet(
+				{ name: 'x.csv', bytes: utf8('a\n1\n\n2\n3\n"never closed') },
+				{ maxBytes: 100, maxRows: 2 }
+			)
+		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 2 } });
+		const sheet = await readSpreadsheet({
+			name: 'x.csv',
+			bytes: utf8(`a\n${'\n'.repeat(4_000_000)}1\n`)
+		});
+		expect(sheet.rows).toEqual([{ line: 4_000_002, cells: { a: '1' } }]);
+	});
+
 	it('refuses a cell beyond the column limit, as for .xlsx, and drops empty ones', async () => {
 		const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',');
 		await expect(

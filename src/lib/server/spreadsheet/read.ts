@@ -1,4 +1,4 @@
-import { decodeCsv, parseCsv } from './csv.ts';
+import { csvRecords, decodeCsv } from './csv.ts';
 import { XLSX_LIMITS, readXlsxRecords } from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
@@ -35,8 +35,8 @@ export async function readSpreadsheet(
 	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {
-		records = parseCsv(decodeCsv(bytes)).map((values, i) => ({
-			line: i + 1,
+		records = csvRecords(decodeCsv(bytes), limits.maxRows + 1).map(({ line, values }) => ({
+			line,
 			values: withinColumns(values, XLSX_LIMITS.maxColumns)
 		}));
 	}
