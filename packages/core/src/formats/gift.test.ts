@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { messageFor, parseGift, writeGift } from '../index.ts';
+import { type QuestionVersion, messageFor, parseGift, writeGift } from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -100,6 +100,23 @@ describe('GIFT', () => {
 			makeQuestion('single', 3)
 		]);
 		expect(issues.map((i) => i.data?.questionId)).toEqual(['case-1', 'fill-2']);
+	});
+
+	it('writes a missing-word stem with runs of spaces in one pass', () => {
+		const spaces = ' '.repeat(200_000);
+		const fill = (stem: string): QuestionVersion => ({
+			id: 'f',
+			version: 1,
+			type: 'fill',
+			stem,
+			blanks: [{ answers: ['四十二'] }],
+			difficulty: 3,
+			laws: [],
+			tags: []
+		});
+		const { output } = writeGift([fill(`甲${spaces}___乙`), fill(`丙${spaces}____${spaces}`)]);
+		const stems = output.split('\n').filter((l) => l.startsWith('::'));
+		expect(stems).toEqual([`::f::[markdown]甲${spaces}{=四十二}乙`, '::f::[markdown]丙 {=四十二}']);
 	});
 
 	it('property: export → import round-trips (metadata via the xuefa comment)', () => {

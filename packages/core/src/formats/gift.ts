@@ -394,6 +394,17 @@ function readAnswers(body: string, text: (t: string) => string): GiftAnswer[] | 
 	return list;
 }
 
+/**
+ * The stem without the blank marker at its very end and the spaces around it; undefined when it
+ * ends otherwise. A scan: `\s*_{3,}\s*$` is tried from every space of a run, quadratic in it.
+ */
+function withoutFinalBlank(stem: string): string | undefined {
+	const t = stem.trimEnd();
+	let start = t.length;
+	while (start > 0 && t[start - 1] === '_') start--;
+	return t.length - start >= 3 ? t.slice(0, start).trimEnd() : undefined;
+}
+
 const escapeText = (s: string) =>
 	s.replace(/[\\~=#{}:]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 // A text that starts like a format prefix keeps its bracket: it is Markdown, say so.
@@ -436,8 +447,8 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 		const text = `{${block}${general}}`;
 		if (written.inline) {
 			// missing-word format; a marker at the very end is simply dropped (same question)
-			const trimmed = stem.replace(/\s*_{3,}\s*$/, '');
-			stem = trimmed !== stem ? `${trimmed} ${text}` : stem.replace(BLANK_MARKER, text);
+			const trimmed = withoutFinalBlank(stem);
+			stem = trimmed !== undefined ? `${trimmed} ${text}` : stem.replace(BLANK_MARKER, text);
 		} else stem = `${stem} ${text}`;
 		// Moodle reads tags from `[tag:…]` comments; ours come back from the metadata as well
 		const tags = q.tags.map((t) => `// [tag:${t.replace(/\]/g, '\\]')}]`);

@@ -148,6 +148,14 @@ describe('row format', () => {
 		).toBe(5);
 	});
 
+	it('numbers a row after a gap of a million empty rows by its place in the sheet', () => {
+		const gap: string[][] = Array.from({ length: 1_048_574 }, () => []);
+		const r = parseRows([['题型', '题干', '答案'], ...gap, ['判断', '甲', '对'], []]);
+		expect(r.questions.map((q) => q.id)).toEqual(['row-1048576']);
+		const bad = parseRows([['题型', '题干'], [], ['单选', '乙']], { partial: true });
+		expect(bad.issues.map((i) => i.line)).toEqual([3]);
+	});
+
 	it('round-trips a case question', () => {
 		const q = makeQuestion('case', 3, { explanation: undefined } as Partial<QuestionVersion>);
 		const { output, issues } = questionsToRows([q]);

@@ -200,8 +200,7 @@ export function parseRows(
 	rows: readonly Row[] | readonly (readonly string[])[],
 	options: RowImportOptions = {}
 ): ImportResult {
-	let records: Row[];
-	let first: number;
+	let records: { line: number; row: Row }[];
 	if (rows.length > 0 && Array.isArray(rows[0])) {
 		const [header = [], ...data] = rows as readonly (readonly string[])[];
 		const { fields } = resolveRowHeaders(header, options.columns);
@@ -210,8 +209,15 @@ export function parseRows(
 		fields.forEach((f, i) => {
 			if (f && !at.has(f)) at.set(f, i);
 		});
-		records = data.map((r) => Object.fromEntries([...at].map(([f, i]) => [f, r[i] ?? ''])));
-		first = 2;
+		// an empty row (a gap before a sheet's later rows) is no record: a sheet whose one row is
+		// row 1,048,576 would otherwise build a million of them
+		const fieldsAt = [...at];
+		records = [];
+		data.forEach((r, i) => {
+			if (r.length === 0) return;
+			const row = Object.fromEntries(fieldsAt.map(([f, k]) => [f, r[k] ?? '']));
+			records.push({ line: i + 2, row });
+		});
 		const missing = (['题型', '题干'] as const).filter((c) => !at.has(c));
 		if (missing.length)
 			return finish(
@@ -225,16 +231,15 @@ export function parseRows(
 				options
 			);
 	} else {
-		records = rows as Row[];
-		first = options.firstRow ?? 2;
+		const first = options.firstRow ?? 2;
+		records = (rows as Row[]).map((row, i) => ({ line: first + i, row }));
 	}
 	const cell = (r: Row, c: string) => String(r[c] ?? '').trim();
 	const entries: { question?: QuestionVersion; issues: Issue[]; line: number; parent?: string }[] =
 		[];
 	const global: Issue[] = [];
 	const ids = new Map<string, number>();
-	records.forEach((r, i) => {
-		const line = first + i;
+	records.forEach(({ line, row: r }) => {
 		if (Object.values(r).every((v) => !String(v ?? '').trim())) return; // blank row
 		const issues: Issue[] = [];
 		const err = (code: string, column: string, data: Record<string, unknown> = {}) =>
@@ -288,7 +293,9 @@ export function parseRows(
 				...body
 			} = e.question;
 			const part = { ...body, ...(points === undefined ? {} : { weight: points }) } as CasePart;
-			partsOf.set(at!, [...(partsOf.get(at!) ?? []), { part, line: e.line }]);
+			const list = partsOf.get(at!) ?? [];
+			if (list.length === 0) partsOf.set(at!, list);
+			list.push({ part, line: e.line });
 		}
 		host.issues.push(...e.issues.map((x) => x));
 		e.issues = [];

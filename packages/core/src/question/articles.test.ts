@@ -29,6 +29,14 @@ describe('article numbers', () => {
 		expect(parseArticleNo('第条')).toBeUndefined();
 		expect(parseArticleNo('abc')).toBeUndefined();
 		expect(parseArticleNo('0')).toBeUndefined();
+		expect(parseArticleNo(' 第 42 条\u3000')).toBe(42);
+	});
+
+	it('reads a run of spaces in one pass (the question editor and row imports pass any text)', () => {
+		const spaces = ' '.repeat(500_000);
+		expect(parseArticleNo(`42${spaces}x`)).toBeUndefined();
+		expect(parseArticleNo(`${spaces}x${spaces}`)).toBeUndefined();
+		expect(parseArticleNo(`${spaces}第42${spaces}条${spaces}`)).toBe(42);
 	});
 
 	it('round-trips every number from 1 to 9999', () => {
@@ -47,5 +55,19 @@ describe('article numbers', () => {
 		});
 		expect(parseLawCitation('行政许可法')).toEqual({ lawId: '行政许可法' });
 		expect(formatLawCitation({ lawId: '宪法', articleNo: 27 })).toBe('《宪法》第二十七条');
+		expect(parseLawCitation(' 《行政处罚法 》 第 42 条 ')).toEqual({
+			lawId: '行政处罚法',
+			articleNo: 42
+		});
+		expect(parseLawCitation('《》第一条')).toBeUndefined();
+		expect(parseLawCitation('《甲》乙')).toBeUndefined();
+		expect(parseLawCitation('甲第一款')).toBeUndefined();
+		expect(parseLawCitation(' \u3000 ')).toBeUndefined();
+	});
+
+	it('reads a citation with runs of spaces in one pass', () => {
+		const spaces = ' '.repeat(200_000);
+		expect(parseLawCitation(`行政${spaces}x`)).toEqual({ lawId: `行政${spaces}x` });
+		expect(parseLawCitation(`《行政处罚法${spaces}》${spaces}第${spaces}`)).toBeUndefined();
 	});
 });

@@ -98,9 +98,10 @@ export function parseChineseNumeral(text: string): number | undefined {
  * parseArticleNo('第四十二条'); // → 42
  */
 export function parseArticleNo(text: string): number | undefined {
+	// trimmed first: `\s*条?\s*$` tries every split of a run of spaces, quadratic in its length
 	const m =
-		/^\s*第?\s*([0-9０-９零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*条?\s*$/.exec(
-			text
+		/^第?\s*([0-9０-９零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*条?$/.exec(
+			text.trim()
 		);
 	const n = m?.[1] === undefined ? undefined : parseChineseNumeral(m[1]);
 	return n !== undefined && n >= 1 ? n : undefined;
@@ -127,11 +128,17 @@ export function formatArticleNo(articleNo: number): string {
  * parseLawCitation('《行政处罚法》第四十二条'); // → { lawId: '行政处罚法', articleNo: 42 }
  */
 export function parseLawCitation(text: string): LawRef | undefined {
-	const m = /^\s*《?([^《》第]+?)》?\s*(第.+条)?\s*$/.exec(text);
-	if (!m?.[1]) return undefined;
-	if (m[2] === undefined) return { lawId: m[1].trim() };
-	const articleNo = parseArticleNo(m[2]);
-	return articleNo === undefined ? undefined : { lawId: m[1].trim(), articleNo };
+	// cut at the first 第 rather than matched by `《?([^《》第]+?)》?\s*(第.+条)?\s*$`, whose lazy
+	// title and two runs of spaces were cubic in a run of spaces
+	const t = text.trim().replace(/^《/, '');
+	const at = t.indexOf('第');
+	const article = at < 0 ? undefined : t.slice(at);
+	const lawId = (at < 0 ? t : t.slice(0, at)).replace(/》\s*$/, '').trim();
+	if (!lawId || /[《》]/.test(lawId)) return undefined;
+	if (article === undefined) return { lawId };
+	if (!/^第.+条$/.test(article)) return undefined;
+	const articleNo = parseArticleNo(article);
+	return articleNo === undefined ? undefined : { lawId, articleNo };
 }
 
 /**

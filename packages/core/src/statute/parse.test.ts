@@ -123,6 +123,18 @@ describe('parseStatuteMarkdown', () => {
 		]);
 		expect(parseStatuteMarkdown('').issues.map((i) => i.code)).toContain('statute.articles.none');
 	});
+
+	it('reads headings with runs of spaces in one pass, closing #s dropped', () => {
+		const spaces = ' '.repeat(500_000);
+		const { statute } = parseStatuteMarkdown(
+			`# 示例${spaces}法 #\n\n<!-- INFO END -->\n\n## 第一章${spaces}总则${spaces}##\n\n### a${spaces}#b\n\n第一条 甲。\n`
+		);
+		expect(statute.title).toBe(`示例${spaces}法`);
+		expect(statute.headings.map((h) => [h.title, h.children.map((c) => c.title)])).toEqual([
+			['第一章 总则', [`a #b`]]
+		]);
+		expect(parseStatuteMarkdown('# C#\n\n第一条 甲。').statute.title).toBe('C');
+	});
 });
 
 describe('parseStatutePlainText', () => {
@@ -151,6 +163,14 @@ describe('parseStatutePlainText', () => {
 		const text = parseStatutePlainText(formatStatutePlainText(md));
 		expect(text.issues).toEqual([]);
 		expect(statuteFingerprint(text.statute)).toBe(statuteFingerprint(md));
+	});
+
+	it('reads a history with runs of spaces in one pass', () => {
+		const spaces = ' '.repeat(500_000);
+		const { statute } = parseStatutePlainText(
+			`示例法\n（ 2001年1月1日通过${spaces}根据2005年修正${spaces}x${spaces}）\n第一条\u3000甲。`
+		);
+		expect(statute.history).toEqual(['2001年1月1日通过', `根据2005年修正${spaces}x`]);
 	});
 
 	it('reports a table of contents that never ends', () => {

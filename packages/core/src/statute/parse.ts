@@ -16,7 +16,20 @@ import {
 import type { StatuteParseResult } from './model.ts';
 
 const INFO_END = '<!-- INFO END -->';
-const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
+
+/**
+ * A Markdown heading line (`## 第一章 总则 ##`): its level and its text without the closing `#`s.
+ * Read by a scan: `(.+?)\s*#*$` tried every split of a run of spaces, quadratic in its length.
+ */
+function markdownHeading(text: string): { level: number; title: string } | undefined {
+	const level = /^#{1,6}(?=\s)/.exec(text)?.[0].length;
+	if (level === undefined) return undefined;
+	let title = text.slice(level).trimStart();
+	let end = title.length;
+	while (end > 1 && title[end - 1] === '#') end--;
+	title = title.slice(0, end).trimEnd();
+	return title ? { level, title } : undefined;
+}
 
 interface Line {
 	text: string;
@@ -47,9 +60,9 @@ export function parseStatuteMarkdown(text: string): StatuteParseResult {
 	let title = '';
 	let start = 0;
 	const first = lines[0];
-	const titleMatch = first ? MD_HEADING.exec(first.text) : null;
-	if (titleMatch?.[1] === '#') {
-		title = titleMatch[2]!.trim();
+	const titleMatch = first ? markdownHeading(first.text) : undefined;
+	if (titleMatch?.level === 1) {
+		title = titleMatch.title;
 		start = 1;
 	} else {
 		issues.push({ code: 'statute.title.missing', line: first?.line ?? 1 });
@@ -58,19 +71,19 @@ export function parseStatuteMarkdown(text: string): StatuteParseResult {
 	const marker = rest.findIndex((l) => l.text === INFO_END);
 	// without the marker, the history is whatever stands before the first heading or article
 	const firstStructure = rest.findIndex(
-		(l) => MD_HEADING.test(l.text) || matchArticle(l.text) !== undefined
+		(l) => markdownHeading(l.text) !== undefined || matchArticle(l.text) !== undefined
 	);
 	const bodyStart = marker >= 0 ? marker + 1 : firstStructure < 0 ? rest.length : firstStructure;
 	const history = rest.slice(0, marker >= 0 ? marker : bodyStart).map((l) => l.text);
 	const tokens: Token[] = [];
 	for (const l of rest.slice(bodyStart)) {
 		if (/^<!--.*-->$/.test(l.text)) continue;
-		const h = MD_HEADING.exec(l.text);
+		const h = markdownHeading(l.text);
 		if (h) {
 			tokens.push({
 				kind: 'heading',
-				level: Math.max(1, h[1]!.length - 1),
-				title: headingTitle(h[2]!),
+				level: Math.max(1, h.level - 1),
+				title: headingTitle(h.title),
 				line: l.line
 			});
 		} else tokens.push({ kind: 'paragraph', text: l.text, line: l.line });
@@ -83,10 +96,13 @@ const isPreambleLine = (text: string) => PREAMBLE_TITLES.includes(text.replace(/
 
 /** History entries from the lines under the title: `（1996年…通过 根据2009年…修正 …）`, entries separated by full-width spaces. */
 function historyEntries(lines: readonly string[]): string[] {
-	const joined = lines.join('\u3000').trim();
-	const inner = joined.replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '');
+	let inner = lines.join('\u3000').trim();
+	// sliced and trimmed rather than `\s*[）)]$`, which is quadratic in a run of spaces
+	if (/^[（(]/.test(inner)) inner = inner.slice(1).trimStart();
+	if (/[）)]$/.test(inner)) inner = inner.slice(0, -1).trimEnd();
+	// split at the start of a run of spaces only: from inside a run, `\s+` would scan it again
 	return inner
-		.split(/\s+(?=根据|[0-9〇○一二]{4}年)/)
+		.split(/(?<!\s)\s+(?=根据|[0-9〇○一二]{4}年)/)
 		.map((e) => e.trim())
 		.filter(Boolean);
 }

@@ -114,6 +114,33 @@ describe('readSpreadsheet (csv)', () => {
 		expect(one.rows).toHaveLength(1);
 	});
 
+	it('stops reading at the row limit, and drops empty records as it reads', async () => {
+		// what follows the limit is never read: not even its unclosed quote
+		await expect(
+			readSpreadsheet(
+				{ name: 'x.csv', bytes: utf8('a\n1\n\n2\n3\n"never closed') },
+				{ maxBytes: 100, maxRows: 2 }
+			)
+		).rejects.toMatchObject({ reason: 'too_many_rows', params: { max: 2 } });
+		const sheet = await readSpreadsheet({
+			name: 'x.csv',
+			bytes: utf8(`a\n${'\n'.repeat(4_000_000)}1\n`)
+		});
+		expect(sheet.rows).toEqual([{ line: 4_000_002, cells: { a: '1' } }]);
+	});
+
+	it('refuses a cell beyond the column limit, as for .xlsx, and drops empty ones', async () => {
+		const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',');
+		await expect(
+			readSpreadsheet({ name: 'x.csv', bytes: utf8(`${header}\n${'x\n'.repeat(5000)}`) })
+		).rejects.toMatchObject({ reason: 'too_many_columns', params: { max: 200 } });
+		const sheet = await readSpreadsheet({
+			name: 'x.csv',
+			bytes: utf8(`a,b${','.repeat(100_000)}\n1,2${','.repeat(100_000)}\n`)
+		});
+		expect(sheet.rows).toEqual([{ line: 2, cells: { a: '1', b: '2' } }]);
+	});
+
 	it('refuses other files, duplicate headers and empty files', async () => {
 		const old = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]);
 		await expect(readSpreadsheet({ name: 'x.xls', bytes: old })).rejects.toBeInstanceOf(

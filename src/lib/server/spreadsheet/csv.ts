@@ -1,4 +1,5 @@
 import { SpreadsheetError } from './types.ts';
+import type { SheetRecord } from './xlsx.ts';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const [QUOTE, COMMA, CR, LF] = [0x22, 0x2c, 0x0d, 0x0a];
@@ -31,6 +32,30 @@ export function decodeCsv(bytes: Uint8Array): string {
  */
 export function parseCsv(text: string): string[][] {
 	const records: string[][] = [];
+	scanCsv(text, (values) => records.push(values));
+	return records;
+}
+
+/**
+ * The non-empty records of CSV text with their row numbers, as an .xlsx is read: records of empty
+ * cells only are dropped as they are read (5 MB of line breaks would otherwise be five million
+ * records held at once), and more than `maxRecords` non-empty records stop the reading.
+ * @throws SpreadsheetError `too_many_rows` (with `max`: the data rows, `maxRecords - 1`), `unclosed_quote`
+ */
+export function csvRecords(text: string, maxRecords: number): SheetRecord[] {
+	const records: SheetRecord[] = [];
+	scanCsv(text, (values, line) => {
+		if (values.every((v) => v.trim() === '')) return;
+		if (records.length >= maxRecords) {
+			throw new SpreadsheetError('too_many_rows', { max: maxRecords - 1 });
+		}
+		records.push({ line, values });
+	});
+	return records;
+}
+
+/** Reads CSV text record by record (see {@link parseCsv}), each with its 1-based row number. */
+function scanCsv(text: string, emit: (values: string[], line: number) => void): void {
 	let record: string[] = [];
 	let field = '';
 	let i = 0;
@@ -41,7 +66,7 @@ export function parseCsv(text: string): string[][] {
 	};
 	const endRecord = () => {
 		endField();
-		records.push(record);
+		emit(record, line);
 		record = [];
 		line++;
 	};
@@ -87,5 +112,4 @@ export function parseCsv(text: string): string[][] {
 	}
 	// the last record, unless the text ended with a line break
 	if (field !== '' || record.length > 0) endRecord();
-	return records;
 }

@@ -4,7 +4,7 @@ import { ValidationError } from '@xuefa/core';
 import { question, questionLawRef, questionVersion } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { district, makeBank, makeQuestion, singleChoice } from '../../testing/factories.ts';
-import { storeQuestion } from './store.ts';
+import { type QuestionContent, searchText, storeQuestion } from './store.ts';
 
 const at = (db: Parameters<typeof storeQuestion>[0]['db']) => ({ db, now: new Date(), user: null });
 
@@ -46,6 +46,24 @@ describe('storeQuestion', () => {
 			sql`SELECT rowid FROM question_fts WHERE question_fts MATCH '"应当告知当事人什么"'`
 		);
 		expect(old).toEqual([]);
+	});
+
+	it('indexes each text on its own: words never run into the next text', () => {
+		const content = (stem: string, options: string[]) =>
+			({
+				...singleChoice(),
+				stem,
+				explanation: '',
+				topic: '',
+				tags: [],
+				options: options.map((text, i) => ({ id: String(i), text, correct: i === 0 }))
+			}) as QuestionContent;
+		expect(searchText(content('**甲**', ['乙', 'term', '---']))).toBe('甲 乙 term');
+		// 2,000 texts of 500 characters: one paragraph of a million when joined by line breaks
+		const long = Array.from({ length: 2000 }, () => '_a'.repeat(250));
+		expect(searchText(content('丙', long))).toHaveLength(
+			'丙'.length + 2000 * ' '.length + 2000 * 500
+		);
 	});
 
 	it('does not write a version when nothing changed', async () => {

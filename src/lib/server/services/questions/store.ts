@@ -38,7 +38,13 @@ export function searchText(q: QuestionContent): string {
 	body(q);
 	if (q.type === 'case') for (const p of q.parts) parts.push(p.stem, p.explanation ?? '');
 	if (q.type === 'case') q.parts.forEach((p) => body(p as unknown as QuestionContent));
-	return markdownToText(parts.filter(Boolean).join('\n'));
+	// each text on its own: joined by line breaks they were one paragraph, whose words ran into
+	// each other's (甲\n乙 read as 甲乙) and whose rendering cost grew with the square of the whole
+	return parts
+		.filter(Boolean)
+		.map((text) => markdownToText(text))
+		.filter(Boolean)
+		.join(' ');
 }
 
 /** A validated draft: the content as the core checked it, numbered as the next version. */

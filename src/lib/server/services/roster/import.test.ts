@@ -321,6 +321,24 @@ describe('roster import', () => {
 		expect(preview.errors[0]!.message).toContain('/办公室');
 	});
 
+	it('reads a unit cell with long runs of spaces in one pass (the plan runs on the request thread)', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const spaces = ' '.repeat(200_000);
+		const csv = [
+			HEADER.join(','),
+			`测试区政府${spaces}／${spaces}区司法局,甲,S1,,科员,人大任命,,`,
+			`区司法局${spaces}x,乙,S2,,科员,人大任命,,`
+		].join('\n');
+		const preview = await previewRoster(ctx, {
+			name: 'roster.csv',
+			bytes: new TextEncoder().encode(csv)
+		});
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[3, '单位']]);
+		expect(preview.rows.map((r) => [r.line, r.unit])).toEqual([[2, '测试区政府/区司法局']]);
+	});
+
 	it('refuses a staged import of another user, or after it expired', async () => {
 		const db = await testDb();
 		const d = await district(db);

@@ -59,7 +59,10 @@ export class UnitDirectory {
 
 	/** Finds the unit a roster cell names. */
 	find(text: string): UnitMatch {
-		const wanted = text.trim().split(PATH_SEPARATOR).filter(Boolean);
+		const wanted = text
+			.split(PATH_SEPARATOR)
+			.map((name) => name.trim())
+			.filter(Boolean);
 		if (wanted.length === 0) return { problem: 'unknown' };
 		const matches = this.units.filter(
 			(u) =>
