@@ -64,6 +64,24 @@ describe('renderMarkdown never throws', () => {
 	});
 });
 
+describe('renderMarkdown of very long lines', () => {
+	// marked takes time growing with the square of a line's length on some lines (runs of `_a`,
+	// `<aaa…@`, spaces): a line over 2,000 characters is shown as typed, the rest as Markdown
+	it('shows a line over 2,000 characters as typed, escaped, and the other lines as Markdown', () => {
+		const long = '_a'.repeat(1500) + ' <b>粗</b>';
+		const html = renderMarkdown(`### 标题\n\n**要点**\n\n${long}\n\n- ${long}`);
+		expect(html).toContain('<h3>标题</h3>');
+		expect(html).toContain('<strong>要点</strong>');
+		expect(html).not.toContain('<em>');
+		expect(html).toContain(`<p>${'_a'.repeat(1500)} &lt;b&gt;粗&lt;/b&gt;</p>`);
+		// a long line keeps its block: here a list item
+		expect(html).toMatch(/<li>(_a){1500} &lt;b&gt;粗&lt;\/b&gt;<\/li>/);
+		// and a line of 2,000 is still Markdown
+		expect(renderMarkdown('*a*' + 'b'.repeat(1997))).toContain('<em>a</em>');
+		expect(markdownToText(`${long}\n\n尾`)).toMatch(/^(_a){1500} <b>粗<\/b> 尾$/);
+	});
+});
+
 describe('markdownToText', () => {
 	it('keeps the words and drops the markup', () => {
 		expect(markdownToText('# 标题\n\n**加粗** & `代码`')).toBe('标题 加粗 & 代码');
