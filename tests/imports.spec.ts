@@ -25,21 +25,22 @@ async function upload(page: Page, path: string) {
 	await page.getByRole('button', { name: '上传并预览' }).click();
 }
 
-test('a GIFT file with a repeated title: the line is shown and the rest imports when confirmed', async ({
+test('a GIFT file with a repeated [id:…]: the line is shown and the rest imports when confirmed', async ({
 	page
 }) => {
 	await newBank(page, 'GIFT 题库');
 	const gift = [
-		'// [tag:宪法宣誓]',
+		'// [tag:宪法宣誓] [id:XS-1]',
 		'::宣誓:: 宪法宣誓制度由宪法第二十七条规定。{T}',
 		'',
 		'::听证:: [plain]听证应当在举行 *几日* 前通知？{~三日 =七日 ~十日}',
 		'',
-		'::宣誓:: 重复的题目名称 {F}'
+		'// [id:XS-1]',
+		'::宣誓二:: 重复的编号 {F}'
 	].join('\n');
 	await upload(page, file('题库.gift', gift));
 	const problems = page.getByRole('table').first();
-	await expect(problems).toContainText('6');
+	await expect(problems).toContainText('7');
 	await expect(problems).toContainText('已在第2行用过');
 	await page.getByRole('button', { name: '跳过有问题的试题，导入其余 2 道' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 2 道');
