@@ -126,6 +126,23 @@ describe('the editor draft', () => {
 		]);
 	});
 
+	it('splits tags where a spreadsheet’s 标签 cell is split, so that each survives a re-import', () => {
+		const d = emptyDraft('single');
+		d.stem = '题干';
+		d.options[0]!.text = '甲';
+		d.options[1]!.text = '乙';
+		d.options[1]!.correct = true;
+		d.tags = '听证，程序、期限;时效；处罚|证据｜听证';
+		expect(contentOfDraft(d).content?.tags).toEqual([
+			'听证',
+			'程序',
+			'期限',
+			'时效',
+			'处罚',
+			'证据'
+		]);
+	});
+
 	it('adds and removes rows for the no-JavaScript buttons', () => {
 		const d = emptyDraft('case');
 		applyIntent(d, 'add_option:parts.1.');

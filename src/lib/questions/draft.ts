@@ -302,7 +302,9 @@ export function contentOfDraft(d: QuestionDraft): {
 	const tags = [
 		...new Set(
 			d.tags
-				.split(/[,，、;；]/)
+				// the separators a spreadsheet's 标签 cell is split at, so that a tag saved here
+				// survives an export and a re-import
+				.split(/[,，、;；|｜]/)
 				.map((t) => t.trim())
 				.filter(Boolean)
 		)
