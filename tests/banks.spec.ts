@@ -71,7 +71,9 @@ test('an organiser imports questions, fixes a bad row, finds a question and edit
 	await expect(results.getByRole('row')).toHaveCount(2); // header + one question
 	await results.getByRole('link', { name: /听证的几日前/ }).click();
 
-	await page.getByLabel('题干').fill('当事人要求听证的，行政机关应当在举行听证的几日前通知？');
+	await page
+		.getByLabel('题干', { exact: true })
+		.fill('当事人要求听证的，行政机关应当在举行听证的几日前通知？');
 	await page.getByRole('button', { name: '保存试题' }).click();
 	await expect(page.getByText('已保存为第 2 版')).toBeVisible();
 	await page.getByRole('link', { name: /历史版本/ }).click();
@@ -95,7 +97,7 @@ test.describe('without JavaScript', () => {
 		await page.getByLabel('题型', { exact: true }).selectOption('multiple');
 		await page.getByRole('button', { name: '切换题型' }).click();
 		await expect(page.getByText('选项（勾选所有正确答案）')).toBeVisible();
-		await page.getByLabel('题干').fill('下列属于**行政处罚**的有：');
+		await page.getByLabel('题干', { exact: true }).fill('下列属于**行政处罚**的有：');
 		await page.getByRole('button', { name: '添加选项' }).click();
 		await expect(page.getByLabel('E', { exact: true })).toBeVisible();
 		await page.getByLabel('A', { exact: true }).fill('警告');
