@@ -171,6 +171,7 @@ export type { ImportOptions, ImportResult, ExportResult } from './formats/result
 export {
 	parseRows,
 	questionsToRows,
+	questionTypeNamed,
 	resolveRowHeaders,
 	ROW_HEADERS,
 	ROW_IMPORT_FIELDS,

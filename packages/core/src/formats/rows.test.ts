@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
 	messageFor,
 	parseRows,
+	questionTypeNamed,
 	questionsToRows,
 	resolveRowHeaders,
 	type QuestionVersion
@@ -146,6 +147,51 @@ describe('row format', () => {
 		expect(
 			parseRows([{ 题型: '判断', 题干: 'x', 答案: '?' }], { firstRow: 5 }).issues[0]!.line
 		).toBe(5);
+	});
+
+	it('gives every row the type a sheet is for when its header has no 题型 column', () => {
+		const rows = [
+			['题干', '选项A', '选项B', '答案'],
+			['听证应当在举行几日前通知？', '三日', '七日', 'B'],
+			['', '', '', ''],
+			['', '甲', '乙', 'A']
+		];
+		const r = parseRows(rows, { type: 'single', partial: true });
+		expect(r.questions).toMatchObject([
+			{
+				type: 'single',
+				options: [
+					{ text: '三日', correct: false },
+					{ text: '七日', correct: true }
+				]
+			}
+		]);
+		// the blank row stays blank; the row without a stem is an error of its own, not of its type
+		expect(r.issues.map((i) => [i.line, i.path])).toEqual([[4, '题干']]);
+		// a 题型 column wins, and says what each row is
+		const typed = parseRows(
+			[
+				['题型', '题干', '答案'],
+				['判断', '甲', '对']
+			],
+			{ type: 'single' }
+		);
+		expect(typed.questions).toMatchObject([{ type: 'truefalse' }]);
+		// without a type, the column is required as before
+		expect(parseRows(rows.slice(0, 2)).issues[0]).toMatchObject({ path: '题型' });
+	});
+
+	it("reads the type a sheet's name stands for", () => {
+		expect(questionTypeNamed('单选题')).toBe('single');
+		expect(questionTypeNamed(' 一、单项选择题（共20题） ')).toBe('single');
+		expect(questionTypeNamed('二、多项选择题(每题2分)')).toBe('multiple');
+		expect(questionTypeNamed('（三）判断题')).toBe('truefalse');
+		expect(questionTypeNamed('3. 填空题')).toBe('fill');
+		expect(questionTypeNamed('第四部分 案例分析题')).toBe('case');
+		expect(questionTypeNamed('Essay')).toBe('essay');
+		for (const other of ['Sheet1', '填写说明', '试题', '单选题库', '']) {
+			expect(questionTypeNamed(other)).toBeUndefined();
+		}
 	});
 
 	it('numbers a row after a gap of a million empty rows by its place in the sheet', () => {

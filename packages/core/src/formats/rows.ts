@@ -3,7 +3,7 @@
  *
  * Columns (order free; other platforms' headers too, see below): 编号 (id, optional), 题型, 题干,
  * 选项A … 选项H, 答案, 解析, 分值, 难度, 法律, 条款, 知识点, 标签, 所属案例, 评分标准. Only 题型 and
- * 题干 are required.
+ * 题干 are required, and 题型 not when `type` says what every row is (a sheet per type).
  *
  * - 题型: 单选/单选题/单项选择题, 多选/多选题/多项选择题, 判断/判断题, 填空/填空题, 简答/简答题, 案例分析/案例分析题
  *   (or the code names `single` …).
@@ -181,6 +181,30 @@ export interface RowImportOptions extends ImportOptions {
 	firstRow?: number;
 	/** Headers the format does not know, each named as a field or '' (ignored): see {@link resolveRowHeaders}. */
 	columns?: Readonly<Record<string, string>>;
+	/**
+	 * The type of every row when the header has no 题型 column (`string[][]` rows only): a
+	 * workbook of one sheet per type names the type on the sheet's tab (see {@link questionTypeNamed}).
+	 */
+	type?: QuestionType;
+}
+
+// numbering before a sheet's name (一、 1. （一） 第一部分) and a note in brackets after it (（共20题）)
+const NAME_NUMBER =
+	/^(?:第?[一二三四五六七八九十\d]{1,3}(?:部分|[、.．:：\s])|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*/u;
+const NAME_NOTE = /\s*[（(［[【][^（(［[【]*[)）］\]】]\s*$/u;
+
+/**
+ * The question type a name stands for, as a workbook of one sheet per type names its tabs
+ * (`单选题`, `一、单项选择题`, `判断题（共20题）`), or undefined when it names none.
+ * @example
+ * questionTypeNamed('二、多项选择题（每题2分）'); // → 'multiple'
+ * questionTypeNamed('Sheet1'); // → undefined
+ */
+export function questionTypeNamed(name: string): QuestionType | undefined {
+	// Excel's tabs hold 31 characters; a longer name is no type's (and NAME_NOTE stays cheap)
+	if (name.length > 64) return undefined;
+	const text = name.normalize('NFKC').trim().replace(NAME_NUMBER, '').replace(NAME_NOTE, '').trim();
+	return TYPE_NAMES.get(text) ?? TYPE_NAMES.get(text.toLowerCase());
 }
 
 /**
@@ -212,13 +236,19 @@ export function parseRows(
 		// an empty row (a gap before a sheet's later rows) is no record: a sheet whose one row is
 		// row 1,048,576 would otherwise build a million of them
 		const fieldsAt = [...at];
+		// no 题型 column: every row is of the type the sheet is for, when it is for one
+		const typeName =
+			options.type && !at.has('题型') ? QUESTION_TYPE_MODULES[options.type].rowNames[0] : undefined;
 		records = [];
 		data.forEach((r, i) => {
 			if (r.length === 0) return;
 			const row = Object.fromEntries(fieldsAt.map(([f, k]) => [f, r[k] ?? '']));
-			records.push({ line: i + 2, row });
+			const blank = Object.values(row).every((v) => !v.trim());
+			records.push({ line: i + 2, row: typeName && !blank ? { ...row, 题型: typeName } : row });
 		});
-		const missing = (['题型', '题干'] as const).filter((c) => !at.has(c));
+		const missing = (['题型', '题干'] as const).filter(
+			(c) => !at.has(c) && !(c === '题型' && typeName)
+		);
 		if (missing.length)
 			return finish(
 				[],

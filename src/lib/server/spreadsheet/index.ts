@@ -1,4 +1,11 @@
-export { readSpreadsheet, type SheetLayout, type Upload } from './read.ts';
+export {
+	type NamedSheet,
+	readSpreadsheet,
+	readSpreadsheetSheets,
+	type SheetLayout,
+	type Upload,
+	type WorkbookSheets
+} from './read.ts';
 export { writeWorkbook, type ColumnSpec, type SheetSpec } from './write.ts';
 export {
 	DEFAULT_LIMITS,

@@ -1,5 +1,5 @@
 import { csvRecords, decodeCsv } from './csv.ts';
-import { XLSX_LIMITS, readXlsxRecords } from './xlsx.ts';
+import { XLSX_LIMITS, readXlsxSheets } from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
 export interface Upload {
@@ -32,6 +32,17 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/** A worksheet with the name on its tab ('' for a .csv). */
+export interface NamedSheet extends Sheet {
+	name: string;
+}
+
+/** The sheets of a workbook read, and the names of those with rows but no header, passed over. */
+export interface WorkbookSheets {
+	sheets: NamedSheet[];
+	passedOver: string[];
+}
+
 /**
  * Reads the first visible worksheet of an .xlsx upload, or a .csv upload, as text: the first
  * non-empty row is the header (or the one `layout.isHeader` picks), fully empty rows are skipped
@@ -44,36 +55,79 @@ export async function readSpreadsheet(
 	limits: SheetLimits = DEFAULT_LIMITS,
 	layout: SheetLayout = {}
 ): Promise<Sheet> {
+	const { sheets } = await readSheets(upload, limits, layout, false);
+	return sheets[0]!;
+}
+
+/**
+ * Reads every visible worksheet of an .xlsx upload that has a header near its top (as
+ * `layout.isHeader` tells), in the workbook's order, or the first when none has: a workbook of one
+ * sheet per question type is read whole, and its sheets of instructions are passed over. A .csv
+ * is one sheet. `limits.maxRows` counts the data rows of all the sheets together.
+ * @throws SpreadsheetError when the file is too big, not a spreadsheet, or unreadable.
+ */
+export async function readSpreadsheetSheets(
+	upload: Upload,
+	limits: SheetLimits,
+	layout: SheetLayout & Required<Pick<SheetLayout, 'isHeader'>>
+): Promise<WorkbookSheets> {
+	return readSheets(upload, limits, layout, true);
+}
+
+// rows above a header do not count against the limit: up to this many in a whole workbook
+const ABOVE_HEADERS = 1000;
+
+async function readSheets(
+	upload: Upload,
+	limits: SheetLimits,
+	layout: SheetLayout,
+	all: boolean
+): Promise<WorkbookSheets> {
 	const { bytes } = upload;
 	if (bytes.byteLength > limits.maxBytes) {
 		throw new SpreadsheetError('too_large', { mb: Math.floor(limits.maxBytes / 1024 / 1024) });
 	}
-	let records: { line: number; values: string[] }[];
 	// rows above the header do not count against the limit
 	const maxRecords = limits.maxRows + 1 + (layout.isHeader ? HEADER_SEARCH_ROWS - 1 : 0);
+	const isHeader = layout.isHeader;
+	let sheets: { name: string; records: { line: number; values: string[] }[] }[];
+	let passedOver: string[] = [];
 	if (startsWith(bytes, ZIP_MAGIC)) {
-		records = await readXlsxRecords(
-			bytes,
-			{
-				...XLSX_LIMITS,
-				maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
-				maxRecords
-			},
-			{
-				datesAsShown: layout.datesAsShown ?? false,
-				// a sheet of instructions may come before the one to import: the first with a header
-				...(layout.isHeader ? { accept: (rows) => headerAt(rows, layout.isHeader!) >= 0 } : {})
+		try {
+			({ sheets, passedOver } = await readXlsxSheets(
+				bytes,
+				{
+					...XLSX_LIMITS,
+					maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
+					maxRecords,
+					...(all ? { maxTotalRecords: limits.maxRows + ABOVE_HEADERS } : {})
+				},
+				{
+					datesAsShown: layout.datesAsShown ?? false,
+					// a sheet of instructions may come before the one to import: the first with a header
+					...(isHeader ? { accept: (rows) => headerAt(rows, isHeader) >= 0, all } : {})
+				}
+			));
+		} catch (e) {
+			// said in the data rows the importer counts, whatever the sheets have above their headers
+			if (e instanceof SpreadsheetError && e.reason === 'too_many_rows') {
+				throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
 			}
-		);
+			throw e;
+		}
 	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {
-		records = csvRecords(decodeCsv(bytes), maxRecords).map(({ line, values }) => ({
+		const records = csvRecords(decodeCsv(bytes), maxRecords).map(({ line, values }) => ({
 			line,
 			values: withinColumns(values, XLSX_LIMITS.maxColumns)
 		}));
+		sheets = [{ name: '', records }];
 	}
-	return toSheet(records, limits, layout);
+	const read = sheets.map(({ name, records }) => ({ name, ...toSheet(records, limits, layout) }));
+	if (read.reduce((n, sheet) => n + sheet.rows.length, 0) > limits.maxRows)
+		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
+	return { sheets: read, passedOver };
 }
 
 /**

@@ -6,8 +6,10 @@ import { SpreadsheetError } from './types.ts';
 export interface XlsxLimits {
 	/** Bytes inflated from the archive, all entries together, counted as they stream. */
 	maxUnzippedBytes: number;
-	/** Non-empty rows of the first sheet, the header included. */
+	/** Non-empty rows of each sheet read, the header included. */
 	maxRecords: number;
+	/** Non-empty rows of all the sheets read together (default: no more than `maxRecords` each). */
+	maxTotalRecords?: number;
 	/** The rightmost column a non-empty cell may be in. */
 	maxColumns: number;
 }
@@ -27,12 +29,54 @@ export interface SheetRecord {
 	values: string[];
 }
 
+/** One worksheet of a workbook: its name on the tab, and its non-empty rows. */
+export interface XlsxSheet {
+	name: string;
+	records: SheetRecord[];
+}
+
+/** The sheets read, and the names of the visible sheets with rows that `accept` passed over. */
+export interface XlsxSheets {
+	sheets: XlsxSheet[];
+	passedOver: string[];
+}
+
 /**
  * Reads the first visible worksheet of an .xlsx (or the first that `options.accept` takes) as the
- * text of its cells, streaming: every entry is
- * inflated through a counter that stops at `maxUnzippedBytes` (a crafted archive may declare tiny
- * sizes and unpack to gigabytes), and the sheet stops at `maxRecords` rows or `maxColumns` columns.
- * Memory stays bounded by the limits, time grows linearly with the bytes inflated.
+ * text of its cells: {@link readXlsxSheets} with `all` unset.
+ * @throws SpreadsheetError `unreadable`, `too_large_unzipped`, `too_many_rows`, `too_many_columns`
+ */
+export async function readXlsxRecords(
+	bytes: Uint8Array,
+	limits: XlsxLimits = XLSX_LIMITS,
+	options: Omit<XlsxReadOptions, 'all'> = {}
+): Promise<SheetRecord[]> {
+	const { sheets } = await readXlsxSheets(bytes, limits, options);
+	return sheets[0]!.records;
+}
+
+/** How {@link readXlsxSheets} picks and reads sheets. */
+export interface XlsxReadOptions {
+	datesAsShown?: boolean;
+	/**
+	 * Whether a sheet's rows are the ones wanted. When the first sheet's are not (a sheet of
+	 * instructions before the questions, as some platforms' templates have), the next visible
+	 * sheets are read in turn and the first accepted is the answer; when none is, the first.
+	 */
+	accept?: (records: readonly SheetRecord[]) => boolean;
+	/**
+	 * Every visible sheet `accept` takes, in the workbook's order, rather than the first: a
+	 * workbook of one sheet per question type (单选题, 多选题, 判断题) is read whole.
+	 */
+	all?: boolean;
+}
+
+/**
+ * Reads the visible worksheets of an .xlsx that `options` asks for (at least one) as the text of
+ * their cells, streaming: every entry is inflated through one counter that stops at
+ * `maxUnzippedBytes` (a crafted archive may declare tiny sizes and unpack to gigabytes), and each
+ * sheet stops at `maxRecords` rows or `maxColumns` columns. Memory stays bounded by the limits,
+ * time grows linearly with the bytes inflated.
  *
  * Dates read as YYYY-MM-DD, or with `datesAsShown` as their format shows them when it is one of
  * years, months and days (2021年7月15日, 2021/7/15), as question texts are.
@@ -41,19 +85,11 @@ export interface SheetRecord {
  * cannot be stopped part-way; yauzl (zip) and saxes (streaming XML) are the pieces it is built on.
  * @throws SpreadsheetError `unreadable`, `too_large_unzipped`, `too_many_rows`, `too_many_columns`
  */
-export async function readXlsxRecords(
+export async function readXlsxSheets(
 	bytes: Uint8Array,
 	limits: XlsxLimits = XLSX_LIMITS,
-	options: {
-		datesAsShown?: boolean;
-		/**
-		 * Whether a sheet's rows are the ones wanted. When the first sheet's are not (a sheet of
-		 * instructions before the questions, as some platforms' templates have), the next visible
-		 * sheets are read in turn and the first accepted is the answer; when none is, the first.
-		 */
-		accept?: (records: readonly SheetRecord[]) => boolean;
-	} = {}
-): Promise<SheetRecord[]> {
+	options: XlsxReadOptions = {}
+): Promise<XlsxSheets> {
 	const zip = await openZip(bytes);
 	try {
 		const entries = await listEntries(zip);
@@ -79,11 +115,12 @@ export async function readXlsxRecords(
 			return true;
 		};
 		const workbook = await readWorkbook(stream);
-		const [first, ...others] = workbook.sheets.filter((sheet) => !sheet.hidden);
-		if (!first) throw new SpreadsheetError('no_header');
+		const visible = workbook.sheets.filter((sheet) => !sheet.hidden);
+		if (visible.length === 0) throw new SpreadsheetError('no_header');
 		const strings = await readSharedStrings(stream);
 		const styles = await readStyles(stream);
-		const read = async (path: string) => {
+		const budget = { left: limits.maxTotalRecords ?? Infinity };
+		const read = async ({ path, name }: { path: string; name: string }): Promise<XlsxSheet> => {
 			const records: SheetRecord[] = [];
 			const found = await stream(
 				path,
@@ -95,20 +132,27 @@ export async function readXlsxRecords(
 						date1904: workbook.date1904,
 						datesAsShown: options.datesAsShown ?? false
 					},
-					limits
+					limits,
+					budget
 				)
 			);
 			if (!found) throw new SpreadsheetError('unreadable');
-			return records;
+			return { name, records };
 		};
-		const records = await read(first.path);
+		const first = await read(visible[0]!);
 		const accept = options.accept;
-		if (!accept || accept(records)) return records;
-		for (const sheet of others) {
-			const next = await read(sheet.path);
-			if (accept(next)) return next;
+		if (!accept) return { sheets: [first], passedOver: [] };
+		const taken = accept(first.records) ? [first] : [];
+		const passedOver = taken.length > 0 || first.records.length === 0 ? [] : [first.name];
+		for (const sheet of visible.slice(1)) {
+			if (taken.length > 0 && !options.all) break;
+			const next = await read(sheet);
+			if (accept(next.records)) taken.push(next);
+			else if (next.records.length > 0) passedOver.push(next.name);
 		}
-		return records;
+		return taken.length > 0
+			? { sheets: taken, passedOver }
+			: { sheets: [first], passedOver: passedOver.filter((name) => name !== first.name) };
 	} catch (e) {
 		if (e instanceof SpreadsheetError) throw e;
 		throw new SpreadsheetError('unreadable');
@@ -168,9 +212,9 @@ function xml(handlers: {
 /** Local name of a tag (`x:row` → `row`): some writers use a namespace prefix. */
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** The workbook's sheets in their order (their parts, and whether hidden), and its date system. */
+/** The workbook's sheets in their order (their parts, names, whether hidden), and its date system. */
 async function readWorkbook(stream: Stream) {
-	const listed: { rel: string; hidden: boolean }[] = [];
+	const listed: { rel: string; name: string; hidden: boolean }[] = [];
 	let date1904 = false;
 	await stream(
 		'xl/workbook.xml',
@@ -181,6 +225,7 @@ async function readWorkbook(stream: Stream) {
 					const state = tag.attributes.state;
 					listed.push({
 						rel: tag.attributes['r:id'] ?? '',
+						name: tag.attributes.name ?? '',
 						hidden: state === 'hidden' || state === 'veryHidden'
 					});
 				} else if (name === 'workbookPr') {
@@ -204,9 +249,9 @@ async function readWorkbook(stream: Stream) {
 			}
 		})
 	);
-	const sheets = listed.flatMap(({ rel, hidden }) => {
+	const sheets = listed.flatMap(({ rel, name, hidden }) => {
 		const path = paths.get(rel);
-		return path ? [{ path, hidden }] : [];
+		return path ? [{ path, name, hidden }] : [];
 	});
 	return { sheets, date1904 };
 }
@@ -367,7 +412,9 @@ function serialDate(serial: number, date1904: boolean): string {
 function sheetReader(
 	records: SheetRecord[],
 	ctx: { strings: string[]; styles: Styles; date1904: boolean; datesAsShown: boolean },
-	limits: XlsxLimits
+	limits: XlsxLimits,
+	/** Rows the sheets read together may still have. */
+	budget: { left: number }
 ): (chunk: string) => void {
 	let line = 0;
 	let values: string[] | null = null;
@@ -445,9 +492,10 @@ function sheetReader(
 				cell = null;
 			} else if (n === 'row' && values) {
 				if (values.some((v) => v !== undefined && v.trim() !== '')) {
-					if (records.length >= limits.maxRecords) {
+					if (records.length >= limits.maxRecords || budget.left <= 0) {
 						throw new SpreadsheetError('too_many_rows', { max: limits.maxRecords - 1 });
 					}
+					budget.left--;
 					records.push({ line, values: Array.from(values, (v) => v ?? '') });
 				}
 				values = null;

@@ -9,7 +9,8 @@ import { capIssues } from './issues.ts';
 import {
 	type ImportFormat,
 	readQuestionFile,
-	readQuestionRows
+	readQuestionRows,
+	type SheetRows
 } from '../services/questions/read-upload.ts';
 import { readRosterFile } from '../services/roster/read-upload.ts';
 import { type ParsedSource, parseSource } from '../services/laws/source.ts';
@@ -23,8 +24,14 @@ export type UploadTask =
 			/** Spreadsheet columns the organiser named in an earlier preview: header → field. */
 			columns?: Record<string, string>;
 	  }
-	/** Spreadsheet rows kept from an earlier preview, read again with the organiser's answers. */
-	| { kind: 'rows'; rows: string[][]; columns: Record<string, string> }
+	/** Spreadsheet sheets kept from an earlier preview, read again with the organiser's answers. */
+	| {
+			kind: 'rows';
+			sheets: SheetRows[];
+			columns: Record<string, string>;
+			/** The workbook's sheets that were not read, as the first preview found them. */
+			passedOver: string[];
+	  }
 	| { kind: 'roster'; upload: Upload }
 	| {
 			kind: 'statute';
@@ -44,7 +51,7 @@ export async function runTask(task: UploadTask): Promise<TaskOutcome<unknown>> {
 			case 'questions':
 				return { value: await readQuestionFile(task.upload, task.format, task.columns) };
 			case 'rows':
-				return { value: readQuestionRows(task.rows, task.columns) };
+				return { value: readQuestionRows(task.sheets, task.columns, task.passedOver) };
 			case 'roster':
 				return { value: await readRosterFile(task.upload) };
 			case 'statute':

@@ -255,6 +255,26 @@ describe('question import', () => {
 		const sheet = await readSpreadsheet({ name: 'x.xlsx', bytes: examples });
 		expect(sheet.headers).toContain('所属案例');
 	});
+
+	it('imports the template filled in without its examples, and says which sheets it passed over', async () => {
+		const { bank, ctx } = await setup();
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(await questionTemplate(ctx)) as unknown as ExcelJS.Buffer);
+		const questions = wb.getWorksheet('试题')!;
+		const headers = (questions.getRow(1).values as string[]).slice(1);
+		const row = (cells: Record<string, string>) => headers.map((h) => cells[h] ?? '');
+		questions.addRow(row({ 题型: '判断', 题干: '行政机关应当依法行政。', 答案: '对' }));
+		questions.addRow(row({ 题型: '简答', 题干: '简述听证程序。' }));
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		const preview = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			{ name: 't.xlsx', bytes }
+		);
+		expect(preview.errors).toEqual([]);
+		expect(preview.byType).toEqual({ truefalse: 1, essay: 1 });
+		expect(preview.passedOver.toSorted()).toEqual(['填写说明', '示例'].toSorted());
+	});
 });
 
 describe('import fidelity and limits', () => {
@@ -295,6 +315,77 @@ describe('import fidelity and limits', () => {
 		);
 		expect(preview.errors).toEqual([]);
 		expect(preview.total).toBe(4);
+	});
+
+	it("imports a workbook of one sheet per type, typed by the sheet names, and says each problem's sheet", async () => {
+		const { db, bank, ctx } = await setup();
+		const workbook = (mistake: boolean, unknown = false) => {
+			const wb = new ExcelJS.Workbook();
+			wb.addWorksheet('填写说明').addRow(['每个工作表一种题型，请勿修改表头']);
+			const single = wb.addWorksheet('一、单项选择题');
+			single.addRow(['题干', '选项A', '选项B', '选项C', '答案', '解析']);
+			single.addRow(['听证应当在举行几日前通知当事人？', '三日', '七日', '十日', 'B', '']);
+			single.addRow(['罚款决定由谁作出？', '行政机关', '法院', '检察院', mistake ? 'E' : 'A', '']);
+			const multiple = wb.addWorksheet('多选题(每题2分)');
+			multiple.addRow(['题目', 'A', 'B', 'C', '正确答案']);
+			multiple.addRow(['属于行政处罚的有：', '警告', '罚款', '批评教育', 'AB']);
+			// a sheet of its own layout: a 题型 column says what each row is
+			const mixed = wb.addWorksheet('其他');
+			mixed.addRow(['题型', '题干', '答案', ...(unknown ? ['出题人'] : [])]);
+			mixed.addRow(['判断', '行政机关应当依法行政。', '对']);
+			mixed.addRow(['判断', mistake ? '' : '罚款可以当场收缴。', '对']);
+			// Excel's blank second and third sheets, and a hidden sheet of drop-down lists
+			wb.addWorksheet('Sheet2');
+			wb.addWorksheet('lists', { state: 'hidden' }).addRow(['题型', '题干']);
+			return wb.xlsx.writeBuffer().then((b) => ({ name: '题库.xlsx', bytes: new Uint8Array(b) }));
+		};
+		const bad = await previewQuestionImport(ctx, { bankId: bank.id }, await workbook(true));
+		expect(bad.errors.map((e) => [e.sheet, e.line])).toEqual([
+			['一、单项选择题', 3],
+			['其他', 3]
+		]);
+		expect(bad.errors[0]!.message).toContain('答案');
+		// the instructions have no header: passed over, and the preview says so; blank sheets are not named
+		expect(bad.passedOver).toEqual(['填写说明']);
+		// the organiser answers about a column of one sheet; the whole workbook is read again
+		const asked = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			await workbook(false, true)
+		);
+		expect(asked.columns?.unknown).toEqual(['出题人']);
+		const answered = await answerImportColumns(ctx, {
+			bankId: bank.id,
+			sheetId: asked.columns!.sheetId,
+			columns: { 出题人: '' }
+		});
+		expect(answered.errors).toEqual([]);
+		expect(answered.byType).toEqual({ single: 2, multiple: 1, truefalse: 2 });
+		expect(answered.passedOver).toEqual(['填写说明']);
+		const { preview } = await importAll(ctx, bank.id, await workbook(false));
+		expect(preview.byType).toEqual({ single: 2, multiple: 1, truefalse: 2 });
+		const rows = await db.select().from(question).where(eq(question.bankId, bank.id));
+		expect(rows.map((r) => r.type)).toEqual([
+			'single',
+			'single',
+			'multiple',
+			'truefalse',
+			'truefalse'
+		]);
+	});
+
+	it('counts the rows of all the sheets of a workbook against the question limit', async () => {
+		const { bank, ctx } = await setup();
+		const wb = new ExcelJS.Workbook();
+		for (const name of ['单选题', '判断题']) {
+			const sheet = wb.addWorksheet(name);
+			sheet.addRow(['题干', '答案']);
+			for (let i = 0; i < 2600; i++) sheet.addRow([`第${i}题`, 'A']);
+		}
+		const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+		await expect(
+			previewQuestionImport(ctx, { bankId: bank.id }, { name: '题库.xlsx', bytes })
+		).rejects.toMatchObject({ code: 'bank_import_too_many_rows', params: { max: 5000 } });
 	});
 
 	it('imports every question of a Moodle export whose questions share names, each under its own', async () => {

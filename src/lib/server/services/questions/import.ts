@@ -20,6 +20,7 @@ import {
 	type ImportFormat,
 	OWN_ID,
 	type ReadQuestions,
+	type SheetRows,
 	contentOf,
 	externalIdOf
 } from './read-upload.ts';
@@ -43,6 +44,8 @@ type Counts = Record<Action, number>;
 export interface ImportProblem {
 	/** Row (spreadsheets) or line (GIFT, Aiken); absent for problems of the whole file. */
 	line?: number;
+	/** The sheet the row is on, in a workbook of several. */
+	sheet?: string;
 	message: string;
 }
 
@@ -57,7 +60,10 @@ interface StagedQuestions {
 interface StagedSheet {
 	bankId: number;
 	format: ImportFormat;
-	rows: string[][];
+	sheets: SheetRows[];
+	passedOver: string[];
+	/** One sheet's rows, as kept before workbooks were read whole (staged before an upgrade). */
+	rows?: string[][];
 }
 
 export interface QuestionImportPreview {
@@ -75,6 +81,8 @@ export interface QuestionImportPreview {
 	warnings: ImportProblem[];
 	/** Spreadsheet headers nobody knows yet, and the kept sheet to read again once answered. */
 	columns: { sheetId: string; unknown: string[] } | null;
+	/** Sheets of the workbook that have rows but no header near their top, and were not read. */
+	passedOver: string[];
 	counts: Counts;
 	byType: Partial<Record<QuestionType, number>>;
 	total: number;
@@ -201,7 +209,8 @@ export async function answerImportColumns(
 	}
 	const read = await parseUpload<ReadQuestions>({
 		kind: 'rows',
-		rows: staged.payload.rows,
+		sheets: staged.payload.sheets ?? [{ name: '', rows: staged.payload.rows ?? [] }],
+		passedOver: staged.payload.passedOver ?? [],
 		columns: await savedColumns(ctx, bank.id)
 	});
 	return previewOf(ctx, bank.id, staged.fileName, read);
@@ -225,6 +234,7 @@ async function previewOf(
 	const errors: ImportProblem[] = [
 		...result.issues.map((issue, i) => ({
 			...(issue.line === undefined ? {} : { line: issue.line }),
+			...(issue.sheet === undefined ? {} : { sheet: issue.sheet }),
 			message: messages[i]!
 		})),
 		...problems
@@ -254,12 +264,12 @@ async function previewOf(
 	}
 	const unknown = read.unknownColumns;
 	const columns =
-		unknown.length > 0 && read.rows
+		unknown.length > 0 && read.sheets
 			? {
 					unknown,
 					sheetId: await stage<StagedSheet>(ctx, QUESTION_SHEET_KIND, {
 						fileName,
-						payload: { bankId, format, rows: read.rows }
+						payload: { bankId, format, sheets: read.sheets, passedOver: read.passedOver }
 					})
 				}
 			: null;
@@ -279,6 +289,7 @@ async function previewOf(
 		errorCount: read.issueCount + problems.length,
 		warnings,
 		columns,
+		passedOver: read.passedOver,
 		counts,
 		byType,
 		total: planned.length,

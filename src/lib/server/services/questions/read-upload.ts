@@ -1,9 +1,11 @@
 import {
 	type ImportResult,
+	type Issue,
 	type QuestionVersion,
 	parseAiken,
 	parseGift,
 	parseRows,
+	questionTypeNamed,
 	resolveRowHeaders
 } from '@xuefa/core';
 import {
@@ -13,7 +15,7 @@ import {
 } from '$lib/schemas/banks.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { decodeCsv } from '../../spreadsheet/csv.ts';
-import { type Upload, readSpreadsheet } from '../../spreadsheet/read.ts';
+import { type NamedSheet, type Upload, readSpreadsheetSheets } from '../../spreadsheet/read.ts';
 import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
 import { htmlToMarkdown } from '../../uploads/html-to-markdown.ts';
 import { capIssues } from '../../uploads/issues.ts';
@@ -21,17 +23,28 @@ import type { QuestionContent } from './store.ts';
 
 export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'auto'>;
 
+/** A problem the core found, and in a workbook of several sheets the sheet it is on. */
+export type SheetIssue = Issue & { sheet?: string };
+
+/** One worksheet as the core's `string[][]` rows (the header first), with the name on its tab. */
+export interface SheetRows {
+	name: string;
+	rows: string[][];
+}
+
 /** What a file holds once read: its format and the core importer's result. */
 export interface ReadQuestions {
 	format: ImportFormat;
 	/** The result, its issues cut to the first few hundred. */
-	result: ImportResult;
+	result: Omit<ImportResult, 'issues'> & { issues: SheetIssue[] };
 	/** How many issues the file has in all. */
 	issueCount: number;
 	/** Spreadsheet headers that are no known column: the organiser is asked what they are. */
 	unknownColumns: string[];
-	/** The sheet as rows (header first), kept while the organiser answers about its columns. */
-	rows?: string[][];
+	/** The sheets as rows, kept while the organiser answers about their columns. */
+	sheets?: SheetRows[];
+	/** Sheets of the workbook with rows but no header near their top, not read (instructions…). */
+	passedOver: string[];
 }
 
 function fileError(reason: string, params: Record<string, string | number> = {}): never {
@@ -67,6 +80,18 @@ function namesColumns(values: readonly string[], columns: Record<string, string>
 	return resolveRowHeaders(values, columns).fields.filter(Boolean).length >= 2;
 }
 
+// Sheets of examples, as our template (示例) and other platforms' have beside the one to fill in.
+const EXAMPLES = /^(示例|样例|范例|例题|示例题|填写示例|examples?|samples?)$/i;
+
+/**
+ * The sheets to import: a workbook's sheet of examples is left out when another sheet holds
+ * questions, as in our template filled in (试题, then 示例); alone, it is what the file holds.
+ */
+function withoutExamples(sheets: NamedSheet[]): NamedSheet[] {
+	const others = sheets.filter((sheet) => !EXAMPLES.test(sheet.name.trim()));
+	return others.some((sheet) => sheet.rows.length > 0) ? others : sheets;
+}
+
 /**
  * The sheet as the core's `string[][]` rows, the header first, each data row at the index of its
  * row number minus one (gaps left empty), so that the core's row numbers are the spreadsheet's.
@@ -99,18 +124,24 @@ export async function readQuestionFile(
 		format === 'auto' || /\.(xlsx|csv)$/i.test(upload.name) ? detectFormat(upload, text) : format;
 	let result: ImportResult;
 	if (chosen === 'rows') {
-		let sheet: Sheet;
+		let sheets: NamedSheet[];
+		let passedOver: string[];
 		try {
-			sheet = await readSpreadsheet(
+			({ sheets, passedOver } = await readSpreadsheetSheets(
 				upload,
 				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
 				{ isHeader: (values) => namesColumns(values, columns), datesAsShown: true }
-			);
+			));
 		} catch (e) {
 			if (!(e instanceof SpreadsheetError)) throw e;
 			fileError(e.reason, e.params);
 		}
-		return readQuestionRows(sheetRows(sheet), columns);
+		const read = withoutExamples(sheets);
+		return readQuestionRows(
+			read.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) })),
+			columns,
+			[...passedOver, ...sheets.filter((s) => !read.includes(s)).map((s) => s.name)]
+		);
 	} else {
 		result =
 			chosen === 'gift'
@@ -121,22 +152,49 @@ export async function readQuestionFile(
 }
 
 /**
- * Reads spreadsheet rows (header first) with the bank's answers about unknown columns; the rows
- * come along when a header is still unknown, to be read again once the organiser has answered.
+ * Reads spreadsheet sheets with the bank's answers about unknown columns; the sheets come along
+ * when a header is still unknown, to be read again once the organiser has answered. A sheet with
+ * no 题型 column whose name is a type's (单选题, 二、判断题) holds questions of that type; in a
+ * workbook of several sheets, each problem says its sheet.
  */
-export function readQuestionRows(rows: string[][], columns: Record<string, string>): ReadQuestions {
-	const { unknown } = resolveRowHeaders(rows[0] ?? [], columns);
-	const read = outcome('rows', parseRows(rows, { partial: true, columns }), unknown);
-	return unknown.length > 0 ? { ...read, rows } : read;
+export function readQuestionRows(
+	sheets: readonly SheetRows[],
+	columns: Record<string, string>,
+	passedOver: string[] = []
+): ReadQuestions {
+	const unknown = new Set<string>();
+	const questions: QuestionVersion[] = [];
+	const issues: SheetIssue[] = [];
+	for (const { name, rows } of sheets) {
+		for (const header of resolveRowHeaders(rows[0] ?? [], columns).unknown) unknown.add(header);
+		const type = questionTypeNamed(name);
+		const read = parseRows(rows, { partial: true, columns, ...(type ? { type } : {}) });
+		questions.push(...read.questions);
+		for (const issue of read.issues)
+			issues.push(sheets.length > 1 ? { ...issue, sheet: name } : issue);
+	}
+	const result = { ok: issues.length === 0, questions, issues };
+	const read = { ...outcome('rows', result, [...unknown]), passedOver };
+	return unknown.size > 0 ? { ...read, sheets: [...sheets] } : read;
 }
 
-function outcome(format: ImportFormat, result: ImportResult, unknown: string[]): ReadQuestions {
+function outcome(
+	format: ImportFormat,
+	result: ReadQuestions['result'],
+	unknown: string[]
+): ReadQuestions {
 	if (result.questions.length + result.issues.length === 0) fileError('empty');
 	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
 		fileError('too_many', { max: QUESTION_IMPORT_MAX_QUESTIONS });
 	}
 	const { issues, issueCount } = capIssues(result.issues);
-	return { format, result: { ...result, issues }, issueCount, unknownColumns: unknown };
+	return {
+		format,
+		result: { ...result, issues },
+		issueCount,
+		unknownColumns: unknown,
+		passedOver: []
+	};
 }
 
 // Ids the importers make up for questions without one: not a key to match a re-import on.
