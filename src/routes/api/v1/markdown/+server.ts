@@ -1,15 +1,19 @@
 import { error, isHttpError, json } from '@sveltejs/kit';
 import { MARKDOWN_MAX_LENGTH } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
+import { canAnywhere } from '$lib/server/authz/index.ts';
 import { renderMarkdown } from '$lib/server/markdown.ts';
 import type { RequestHandler } from './$types';
 
 /**
- * The editors' live preview: Markdown in, sanitised HTML out, for signed-in users only. The same
- * function renders the saved question, so the preview shows exactly what learners will see.
+ * The question editors' live preview: Markdown in, sanitised HTML out, for those who may edit a
+ * bank somewhere (rendering is the costliest thing a request can ask for by the kilobyte: nobody
+ * else needs it). The same function renders the saved question, so the preview shows exactly what
+ * learners will see.
  */
 export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!locals.user) error(401, t('error_forbidden'));
+	if (!canAnywhere(locals.user, 'bank.manage')) error(403, t('error_forbidden'));
 	const body = (await request.json().catch((e: unknown) => {
 		// a body over the route's limit is a 413; anything else unreadable previews as empty
 		if (isHttpError(e)) throw e;
