@@ -41,6 +41,7 @@ export {
 	type QuestionBody
 } from './question/model.ts';
 export { validateQuestion, assertValidQuestion } from './question/validate.ts';
+export { MAX_CASE_PARTS } from './question/types/case/index.ts';
 export {
 	QUESTION_TYPE_MODULES,
 	questionTypeModule,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type QuestionVersion, sameContent, validateQuestion } from '@xuefa/core';
+import { MAX_CASE_PARTS, type QuestionVersion, sameContent, validateQuestion } from '@xuefa/core';
 import { applyIntent, contentOfDraft, draftOf, emptyDraft, readDraft } from './draft.ts';
 
 const meta = { id: '7', version: 3, difficulty: 2, laws: [], tags: [] };
@@ -152,6 +152,9 @@ describe('the editor draft', () => {
 		expect(d.parts[1]!.options.map((o) => o.id)).toEqual(['A', 'B', 'C', 'D', 'E']);
 		expect(d.options.map((o) => o.id)).toEqual(['B', 'C', 'D']);
 		expect([d.parts.length, d.laws.length]).toEqual([3, 2]);
+		// no more parts than a case may have (and an answer may carry)
+		for (let i = 0; i < 60; i++) applyIntent(d, 'add_part');
+		expect(d.parts.length).toBe(MAX_CASE_PARTS);
 	});
 });
 

@@ -6,6 +6,7 @@
  */
 import {
 	type CasePart,
+	MAX_CASE_PARTS,
 	OPTION_LABELS,
 	type PartType,
 	QUESTION_TYPES,
@@ -197,7 +198,7 @@ export function readDraft(form: FormData): QuestionDraft {
 			law: s(`laws.${i}.law`),
 			article: s(`laws.${i}.article`)
 		})),
-		parts: Array.from({ length: count(form, 'partCount', 50) }, (_, i) =>
+		parts: Array.from({ length: count(form, 'partCount', MAX_CASE_PARTS) }, (_, i) =>
 			withRows({ ...readBody(form, `parts.${i}.`, 'single'), weight: s(`parts.${i}.weight`) })
 		)
 	};
@@ -229,7 +230,7 @@ export function applyIntent(d: QuestionDraft, intent: string): void {
 			body()?.blanks.push('');
 			break;
 		case 'add_part':
-			d.parts.push(emptyPart());
+			if (d.parts.length < MAX_CASE_PARTS) d.parts.push(emptyPart());
 			break;
 		case 'remove_part':
 			d.parts.splice(i, 1);

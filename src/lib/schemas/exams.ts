@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUESTION_TYPES } from '@xuefa/core';
+import { MAX_CASE_PARTS, QUESTION_TYPES } from '@xuefa/core';
 import { RANKS } from './enums.ts';
 import { checkbox, id, optionalText, required, text } from './common.ts';
 import { answerFields } from './practice.ts';
@@ -215,7 +215,10 @@ const bodyResponse = z.discriminatedUnion('type', [
 ]);
 const response = z.union([
 	bodyResponse,
-	z.object({ type: z.literal('case'), parts: z.array(bodyResponse.nullable()).max(50) })
+	z.object({
+		type: z.literal('case'),
+		parts: z.array(bodyResponse.nullable()).max(MAX_CASE_PARTS)
+	})
 ]);
 
 /** One save of one question: the answer (null when cleared), the flag and the sender's sequence. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+	MAX_CASE_PARTS,
 	messageFor,
 	parseRows,
 	questionTypeNamed,
@@ -432,5 +433,19 @@ describe('row format', () => {
 			['format.row.case_no_parts', 2, '题型']
 		]);
 		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('请将题型写作“简答”');
+	});
+
+	it('refuses a case of more sub-questions than a case may have, at the case row', () => {
+		const part = (i: number) => ['判断', `小题${i}`, '对', 'C1'];
+		const rows = (n: number) => [
+			['编号', '题型', '题干', '答案', '所属案例'],
+			['C1', '案例分析', '某局对甲作出罚款决定。', '', ''],
+			...Array.from({ length: n }, (_, i) => ['', ...part(i)])
+		];
+		expect(parseRows(rows(MAX_CASE_PARTS)).questions).toHaveLength(1);
+		const r = parseRows(rows(MAX_CASE_PARTS + 1), { partial: true });
+		expect(r.questions).toEqual([]);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.row.question', 2]]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('最多50道');
 	});
 });

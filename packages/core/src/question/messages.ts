@@ -35,6 +35,7 @@ export const examMessages: MessageTable = {
 		'question.fill.blank_empty': '第{blank}个空没有答案',
 		'question.fill.blank_count': '题干中有{markers}处空格标记（___），答案却有{blanks}个空',
 		'question.case.no_parts': '案例分析题至少需要1道小题',
+		'question.case.too_many_parts': '案例分析题有{count}道小题，最多{max}道',
 		'question.case.nested': '案例分析题的小题不能再是案例分析题',
 		'question.case.part_weight': '小题权重必须大于0（当前：{value}）',
 		'question.markdown.too_long': '内容过长：{length}个字符，最多{max}个',
@@ -148,6 +149,8 @@ export const examMessages: MessageTable = {
 		'question.fill.blank_count':
 			'The stem has {markers} blank markers (___) but {blanks} blanks have answers',
 		'question.case.no_parts': 'A case-analysis question needs at least 1 sub-question',
+		'question.case.too_many_parts':
+			'A case-analysis question has {count} sub-questions, at most {max}',
 		'question.case.nested': 'A case sub-question cannot itself be a case',
 		'question.case.part_weight': 'A sub-question weight must be greater than 0 (got {value})',
 		'question.markdown.too_long': 'Too long: {length} characters, at most {max}',

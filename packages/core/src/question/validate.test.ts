@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	assertValidQuestion,
 	MARKDOWN_MAX_LENGTH,
+	MAX_CASE_PARTS,
 	QUESTION_TYPES,
 	validateQuestion,
 	ValidationError,
@@ -76,6 +77,12 @@ describe('validateQuestion', () => {
 		const q = makeQuestion('case', 1);
 		if (q.type !== 'case') throw new Error();
 		expect(codes({ ...q, parts: [] })).toEqual(['question.case.no_parts']);
+		// a case answered on one screen: as many parts as an answer may carry, no more
+		const part = q.parts[0]!;
+		expect(codes({ ...q, parts: Array.from({ length: MAX_CASE_PARTS }, () => part) })).toEqual([]);
+		expect(codes({ ...q, parts: Array.from({ length: MAX_CASE_PARTS + 1 }, () => part) })).toEqual([
+			'question.case.too_many_parts'
+		]);
 		const issues = validateQuestion({
 			...q,
 			parts: [{ type: 'single', stem: '', options: [] }]

@@ -27,6 +27,12 @@ export function partPoints(parts: readonly CasePart[], points: number): number[]
 	return out;
 }
 
+/**
+ * The most sub-questions a case may have: a case is read and answered as one screen, and an
+ * answer to it carries one response per part.
+ */
+export const MAX_CASE_PARTS = 50;
+
 /** The case-analysis type. */
 export const caseType: QuestionTypeModule<'case'> = {
 	type: 'case',
@@ -34,6 +40,11 @@ export const caseType: QuestionTypeModule<'case'> = {
 	gradedByHand: false,
 	validate(body, p, add) {
 		if (body.parts.length === 0) add('question.case.no_parts', `${p}parts`);
+		if (body.parts.length > MAX_CASE_PARTS)
+			add('question.case.too_many_parts', `${p}parts`, {
+				count: body.parts.length,
+				max: MAX_CASE_PARTS
+			});
 		body.parts.forEach((part, i) => {
 			const at = `${p}parts.${i}.`;
 			if ((part.type as string) === 'case') add('question.case.nested', `${at}type`);
