@@ -6,6 +6,7 @@ import { handleForcedPasswordChange } from '$lib/server/auth/forced-change.ts';
 import { handleSession } from '$lib/server/auth/handle.ts';
 import { startPaperPreparation } from '$lib/server/services/exams/prepare.ts';
 import { startDeadlineSweep } from '$lib/server/services/exams/sweep.ts';
+import { startSearchReindex } from '$lib/server/services/questions/reindex.ts';
 import { busyErrorMessage, handleBusy } from '$lib/server/http.ts';
 import { handleBodyLimit } from '$lib/server/request/handle-body.ts';
 import { handleExamLock } from '$lib/server/request/handle-exam-lock.ts';
@@ -14,11 +15,13 @@ import { handleRequestLog, reportError } from '$lib/server/request/handle-log.ts
 
 // the exam deadline sweep runs in every process (a database lease lets one at a time do it), and
 // at start, so that attempts due while the app was down are submitted at once; so does the drawing
-// of papers ahead of the sittings about to open
+// of papers ahead of the sittings about to open, and the rewriting of questions' search text that
+// a migration queued
 export const init: ServerInit = async () => {
 	await openAppDbOrExit();
 	startDeadlineSweep(await appDb(), readConfig().sweepMs);
 	startPaperPreparation(await appDb(), readConfig().sweepMs);
+	startSearchReindex(await appDb(), readConfig().sweepMs);
 };
 
 const handleDatabase: Handle = async ({ event, resolve }) => {

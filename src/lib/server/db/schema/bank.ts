@@ -138,6 +138,16 @@ export const questionTag = sqliteTable(
 	(t) => [primaryKey({ columns: [t.questionId, t.tag] }), index('question_tag_idx').on(t.tag)]
 );
 
+/**
+ * Questions whose search text is to be written again (services/questions/reindex.ts): filled by a
+ * migration when the way search text is made changes, emptied a few at a time in the background.
+ */
+export const questionSearchQueue = sqliteTable('question_search_queue', {
+	questionId: integer()
+		.primaryKey()
+		.references(() => question.id, { onDelete: 'cascade' })
+});
+
 export const PRACTICE_MODES = ['practice', 'review', 'mistakes'] as const;
 export const PRACTICE_OUTCOMES = ['right', 'partly', 'wrong'] as const;
 
