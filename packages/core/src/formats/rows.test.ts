@@ -261,6 +261,14 @@ describe('row format', () => {
 			{ type: 'single', explanation: '第六十四条', points: 2, difficulty: 1 },
 			{ type: 'truefalse', answer: false, difficulty: 5 }
 		]);
+		// 判断 answered 1 or 0, as a sheet of numbers has them
+		const numbers = parseRows([
+			['题型', '题干', '答案'],
+			['判断', '行政机关应当依法行政。', '1'],
+			['判断', '可以口头罚款。', '0']
+		]);
+		expect(numbers.issues).toEqual([]);
+		expect(numbers.questions).toMatchObject([{ answer: true }, { answer: false }]);
 		// 题型 / 题目 / 选项一… / 参考答案 / 试题解析 / 难度
 		const two = parseRows([
 			['题型', '题目', '选项一', '选项二', '选项三', '参考答案', '试题解析', '难度'],

@@ -4,8 +4,9 @@
 import { graded, unanswered } from '../common.ts';
 import type { QuestionTypeModule } from '../module.ts';
 
-const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes']);
-const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no']);
+// 1 and 0 as well: a spreadsheet's 判断 answers are often typed as numbers, true being 1
+const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes', '1']);
+const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no', '0']);
 
 /** A GIFT true/false block: `{T}`, `{TRUE}`, `{F}`, `{FALSE}`, optionally with feedback. */
 export const GIFT_TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(#|$)/i;
