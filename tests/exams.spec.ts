@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { expect, loginAs, setUpPreAppointmentExam, test } from './helpers.ts';
+import { expect, loginAs, phoneContext, setUpPreAppointmentExam, test } from './helpers.ts';
 
 test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone through an outage, passes, and the certificate verifies', async ({
 	page,
@@ -23,13 +23,7 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	const sittingUrl = page.url();
 
 	// the cadre, on a 390 px phone
-	const phone = await browser.newContext({
-		baseURL,
-		locale: 'zh-CN',
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
+	const phone = await phoneContext(browser, baseURL);
 	const cadre = await phone.newPage();
 	await loginAs(cadre, 'cadre');
 	// short of the sitting's study credits: the cadre is told so and cannot enter
@@ -195,13 +189,7 @@ test('a cadre waiting on the rules of a sitting about to open sees the start off
 		opensIn: 3
 	});
 
-	const phone = await browser.newContext({
-		baseURL,
-		locale: 'zh-CN',
-		viewport: { width: 390, height: 844 },
-		isMobile: true,
-		hasTouch: true
-	});
+	const phone = await phoneContext(browser, baseURL);
 	const cadre = await phone.newPage();
 	// the phone's clock, moved forward below; the server keeps its own
 	await cadre.clock.install();

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect } from './a11y/fixture.ts';
 
@@ -17,6 +17,20 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 	await page.getByLabel('密码', { exact: true }).fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** A browser context as a 390 px phone with a touch screen has it, in Chinese. */
+export function phoneContext(
+	browser: Browser,
+	baseURL: string | undefined
+): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true
+	});
 }
 
 /**
