@@ -50,7 +50,7 @@ test('a GIFT file with a repeated [id:…]: the line is shown and the rest impor
 	await expect(page.getByLabel('题干预览')).toHaveText('听证应当在举行 *几日* 前通知？');
 });
 
-test('other platforms’ spreadsheets: unknown columns are asked about, then the file imports', async ({
+test('other platforms’ workbooks: unknown columns are asked about, a sheet per type is read, then the file imports', async ({
 	page
 }) => {
 	await newBank(page, '外部平台题库');
@@ -67,14 +67,22 @@ test('other platforms’ spreadsheets: unknown columns are asked about, then the
 		'A',
 		'易'
 	]);
+	// a sheet per type, named for it, without a 题型 column; and a sheet of notes
+	const truefalse = wb.addWorksheet('二、判断题');
+	truefalse.addRow(['题干', '答案']);
+	truefalse.addRow(['行政机关应当依法行政。', '对']);
+	truefalse.addRow(['可以口头作出任何罚款决定。', '也许']);
+	wb.addWorksheet('填写说明').addRow(['答案填写“对”或“错”']);
 	await upload(page, file('外部.xlsx', new Uint8Array(await wb.xlsx.writeBuffer())));
 	await expect(page.getByRole('heading', { name: '这些列是什么？' })).toBeVisible();
 	await page.getByLabel('考查内容').selectOption('题干');
 	await page.getByLabel('出题人').selectOption('');
 	await page.getByRole('button', { name: '按所选读取文件' }).click();
-	await expect(page.getByText('共 1 道试题：新增 1 道')).toBeVisible();
-	await page.getByRole('button', { name: '确认导入' }).click();
-	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 1 道');
+	// the problem says its sheet; the notes were not read, and the preview says so
+	await expect(page.getByRole('table').first()).toContainText('二、判断题 第 3 行');
+	await expect(page.getByText('未读取：填写说明')).toBeVisible();
+	await page.getByRole('button', { name: '跳过有问题的试题，导入其余 2 道' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 2 道');
 });
 
 test('an empty file and a file over the limit get their own messages', async ({ page }) => {
