@@ -37,6 +37,22 @@ describe('renderMarkdown for legal text', () => {
 		expect(renderMarkdown('应当*依法*给予')).toBe('<p>应当<em>依法</em>给予</p>\n');
 	});
 
+	it('keeps fill-in blanks as typed beside Chinese punctuation, never as emphasis', () => {
+		for (const stem of [
+			'处分分为：警告、___、记大过、降级、___、开除。',
+			'测试填空：___日，___月。',
+			'（___）日内提出，（_____）日内答复',
+			'期限为“___”日，自送达之日起___日内'
+		])
+			expect(renderMarkdown(stem)).toBe(`<p>${stem}</p>\n`);
+		expect(markdownToText('一切权力属于___。人民行使国家权力的机关是___。')).toBe(
+			'一切权力属于___。人民行使国家权力的机关是___。'
+		);
+		// emphasis beside a blank still works, and a line of underscores is still a rule
+		expect(renderMarkdown('**重点**：___日')).toBe('<p><strong>重点</strong>：___日</p>\n');
+		expect(renderMarkdown('___')).toBe('<hr />\n');
+	});
+
 	it('renders the Markdown of a text that starts with an HTML tag, still sanitised', () => {
 		expect(renderMarkdown('<p>第一条 **重点**</p>')).toBe('<p>第一条 <strong>重点</strong></p>\n');
 		const html = renderMarkdown('<div onclick="x()">注意</div>\n**加粗**\n\n- 一\n- 二');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MARKDOWN_MAX_DEPTH, markdownDepth } from '@xuefa/core';
 import { decodeHTML, escapeUTF8 } from 'entities';
-import { Marked, type TokenizerObject } from 'marked';
+import { Marked, type MarkedExtension, type TokenizerObject } from 'marked';
 import markedCjkFriendly from 'marked-cjk-friendly';
 import sanitizeHtml from 'sanitize-html';
 import { log } from './log.ts';
@@ -24,6 +24,30 @@ const legalText: { tokenizer: Partial<TokenizerObject> } = {
 	}
 };
 
+/**
+ * A fill-in blank (`___`, three or more underscores) is text, never emphasis: beside Chinese
+ * punctuation (警告、___、记大过、___、开除), the CJK-friendly rules read two blanks as the
+ * delimiters of `***strong emphasis***`, and the blanks vanished into bold italics. Taken as a token
+ * of its own before marked's emphasis rules see it, it is written back as typed.
+ */
+const blanks: MarkedExtension = {
+	extensions: [
+		{
+			name: 'blank',
+			level: 'inline',
+			start: (src) => {
+				const at = src.indexOf('___');
+				return at < 0 ? undefined : at;
+			},
+			tokenizer: (src) => {
+				const run = /^_{3,}/.exec(src);
+				return run ? { type: 'blank', raw: run[0] } : undefined;
+			},
+			renderer: (token) => token.raw
+		}
+	]
+};
+
 // One configured instance: GitHub-flavoured Markdown, line breaks kept (question stems are typed in
 // plain text boxes, where a new line means a new line), and emphasis that works next to Chinese
 // punctuation (**《行政处罚法》**规定): CommonMark's flanking rules treat CJK characters as letters,
@@ -32,7 +56,8 @@ const legalText: { tokenizer: Partial<TokenizerObject> } = {
 const marked = new Marked(
 	{ gfm: true, breaks: true, async: false },
 	markedCjkFriendly(),
-	legalText
+	legalText,
+	blanks
 );
 
 const ALLOWED: sanitizeHtml.IOptions = {
