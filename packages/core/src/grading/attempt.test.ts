@@ -108,6 +108,17 @@ describe('retakes', () => {
 		expect(canStartAttempt([{ ...newAttempt(1), state: 'in_progress' }], rules).reason).toBe(
 			'attempt.open_exists'
 		);
+		// an essay still to be marked: the first attempt may yet pass
+		const marking = { ...graded(1, 30), state: 'needs_grading' as const };
+		expect(canStartAttempt([marking], rules, { passMark: 60 })).toMatchObject({
+			allowed: false,
+			reason: 'attempt.result_pending',
+			data: { number: 1 }
+		});
+		// retakes whatever the result: no need to wait
+		expect(
+			canStartAttempt([marking], { ...rules, onlyAfterFail: false }, { passMark: 60 }).allowed
+		).toBe(true);
 	});
 
 	it('counts the highest or the last graded attempt, never a voided one', () => {

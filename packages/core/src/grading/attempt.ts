@@ -264,7 +264,11 @@ export interface RetakePolicy {
 /** Whether a new attempt may start, and why not. */
 export interface StartDecision {
 	allowed: boolean;
-	/** Reason code when not allowed: `attempt.limit_reached`, `attempt.open_exists`, `attempt.already_passed`. */
+	/**
+	 * Reason code when not allowed: `attempt.limit_reached`, `attempt.open_exists`,
+	 * `attempt.already_passed`, `attempt.result_pending` (a retake only after a fail, and an attempt is
+	 * still being marked).
+	 */
 	reason?: string;
 	data?: Record<string, unknown>;
 	/** The number the new attempt would get. */
@@ -305,6 +309,15 @@ export function canStartAttempt(
 			nextNumber
 		};
 	if (policy.onlyAfterFail && pass) {
+		// an attempt still being marked may have passed: the retake waits for its result
+		const marking = attempts.find((a) => a.state === 'needs_grading');
+		if (marking)
+			return {
+				allowed: false,
+				reason: 'attempt.result_pending',
+				data: { number: marking.number },
+				nextNumber
+			};
 		const counting = countingAttempt(attempts, policy);
 		if (counting?.grade && decidePass(counting.grade.score, counting.grade.maxScore, pass).passed)
 			return {

@@ -65,6 +65,7 @@ export const examMessages: MessageTable = {
 		'attempt.limit_reached': '已用完{max}次考试机会',
 		'attempt.open_exists': '第{number}次答卷尚未结束',
 		'attempt.already_passed': '第{number}次考试已合格，无需补考',
+		'attempt.result_pending': '第{number}次考试尚在阅卷，成绩公布后才能确定能否补考',
 		'state.not_started': '未开始',
 		'state.in_progress': '作答中',
 		'state.submitted': '已交卷',
@@ -187,6 +188,8 @@ export const examMessages: MessageTable = {
 		'attempt.limit_reached': 'All {max} attempts have been used',
 		'attempt.open_exists': 'Attempt {number} is still open',
 		'attempt.already_passed': 'Attempt {number} already passed; no retake needed',
+		'attempt.result_pending':
+			'Attempt {number} is still being marked: whether a retake is allowed depends on its result',
 		'state.not_started': 'not started',
 		'state.in_progress': 'in progress',
 		'state.submitted': 'submitted',

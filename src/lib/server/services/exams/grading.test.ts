@@ -23,7 +23,7 @@ import { gradingList, gradingQueue, markAnswer, markItems } from './grading.ts';
 import { sittingAnalysis } from './analysis.ts';
 import { scoreSheet } from './score-sheet.ts';
 import { regradeSitting, releaseResults } from './release.ts';
-import { attemptResult } from './view.ts';
+import { attemptResult, myExams } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
@@ -120,6 +120,20 @@ describe('the grading queue', () => {
 		]);
 		// the pass record waits for the mark
 		expect(await record(s, attemptId)).toMatchObject({ status: 'pending', passed: null });
+	});
+
+	it('offers no retake while the attempt is being marked, when a retake is only after a fail', async () => {
+		const { s, sittingId } = await essayExam();
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 30);
+		// the essay may yet pass it: nothing to start, and a start is refused in words
+		const listed = await myExams(cadre);
+		expect([...listed.open, ...listed.done].find((x) => x.id === sittingId)).toMatchObject({
+			canStart: false
+		});
+		await expect(startExamAttempt(cadre, { sittingId, confirm: 'on' })).rejects.toMatchObject({
+			code: 'attempt.result_pending',
+			data: { number: 1 }
+		});
 	});
 
 	it('is for graders and organisers of the exam unit only', async () => {
