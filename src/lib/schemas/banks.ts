@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ROW_IMPORT_FIELDS } from '@xuefa/core';
 import { QUESTION_STATUSES, QUESTION_TYPES } from './enums.ts';
-import { checkbox, id, optionalText, required, stagedId, text, uploadedFile } from './common.ts';
+import {
+	checkbox,
+	id,
+	optionalText,
+	required,
+	searchQuery,
+	stagedId,
+	text,
+	uploadedFile
+} from './common.ts';
+import { SEARCH_MAX } from './limits.ts';
 
 /** The upload limits of a question import, shown next to the file input and enforced by the server. */
 export const QUESTION_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
@@ -29,7 +39,7 @@ const difficulty = z.preprocess(blankToUndefined, z.coerce.number().int().min(1)
 
 /** The question list's filters, read from the query string (bad values are ignored, not refused). */
 export const listQuestionsInput = z.object({
-	q: z.string().trim().max(60).catch('').default(''),
+	q: searchQuery(SEARCH_MAX.questions),
 	type: z.preprocess(blankToUndefined, z.enum(QUESTION_TYPES).optional()).catch(undefined),
 	law: z.string().trim().max(60).catch('').default(''),
 	/** 42 or 第四十二条; read with the core's parseArticleNo. */

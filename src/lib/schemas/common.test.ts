@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { optionalText, text, uploadedFile } from './common.ts';
+import { optionalText, searchQuery, text, uploadedFile } from './common.ts';
+import { lawSearchInput } from './laws.ts';
+import { listPeopleInput } from './org.ts';
 
 describe('typed text', () => {
 	it('strips control characters but keeps tabs and line breaks', () => {
@@ -11,6 +13,21 @@ describe('typed text', () => {
 		});
 		// nothing left but control characters is as empty as nothing at all
 		expect(schema.safeParse({ name: '\u0000\u0001' }).success).toBe(false);
+	});
+});
+
+describe('search boxes', () => {
+	it('search a pasted paragraph by its start rather than dropping it', () => {
+		const paragraph =
+			'行政机关作出行政处罚决定之前，应当告知当事人拟作出的行政处罚内容及事实、理由、依据。'.repeat(
+				10
+			);
+		const { q } = lawSearchInput.parse({ q: ` ${paragraph} ` });
+		expect(q).toBe([...paragraph].slice(0, 100).join(''));
+		// cut by character: a character outside the BMP is never split in two
+		expect(searchQuery(3).parse('𠀀𠀀𠀀𠀀')).toBe('𠀀𠀀𠀀');
+		expect(listPeopleInput.parse({}).q).toBe('');
+		expect(listPeopleInput.parse({ q: ['a', 'b'] }).q).toBe('');
 	});
 });
 

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { isIsoDate, stripControlChars } from '@xuefa/core';
 
+/**
+ * A search box's words, from the address bar: trimmed and cut to `max` characters (by character,
+ * never inside one), so that a pasted paragraph is searched by its start instead of being dropped
+ * without a word; anything that is not text is no search.
+ */
+export const searchQuery = (max: number) =>
+	z
+		.string()
+		.catch('')
+		.transform((q) => [...q.trim()].slice(0, max).join('').trim());
+
 /** Message keys used as zod messages; the route turns them into the reader's language. */
 export const required = { error: 'err_required' } as const;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, optionalId, stagedId } from './common.ts';
+import { id, optionalId, searchQuery, stagedId } from './common.ts';
+import { SEARCH_MAX } from './limits.ts';
 
 /** The largest statute accepted, in bytes (the longest national laws are under 1 MB). */
 export const LAW_MAX_BYTES = 2 * 1024 * 1024;
@@ -33,7 +34,7 @@ export type LawImportInput = z.infer<typeof lawImportInput>;
 
 /** Searching articles across the library. */
 export const lawSearchInput = z.object({
-	q: z.string().trim().max(100).catch(''),
+	q: searchQuery(SEARCH_MAX.laws),
 	law: optionalId.catch(undefined),
 	page: z.coerce.number().int().min(1).max(1000).catch(1)
 });

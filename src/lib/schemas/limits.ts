@@ -9,6 +9,12 @@ export const HOLIDAY_ROWS = 10;
 /** The usual holidays, in order, to prefill a new year's rows. */
 export const USUAL_HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
 
+/**
+ * The longest search each search box takes (characters). Longer text, such as a pasted paragraph,
+ * is searched by its start: the boxes stop typing there, and the server cuts what a link brings.
+ */
+export const SEARCH_MAX = { laws: 100, questions: 60, people: 40 } as const;
+
 /** A lesson's text, and each part of a case lesson: long enough for a lecture's notes. */
 export const LESSON_TEXT_MAX_CHARS = 20_000;
 

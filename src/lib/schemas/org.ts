@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPOINTMENT_ROUTES, PERSON_STATUSES, RANKS, ROLES, UNIT_KINDS } from './enums.ts';
-import { id, optionalId, optionalText, required, text } from './common.ts';
+import { id, optionalId, optionalText, required, searchQuery, text } from './common.ts';
+import { SEARCH_MAX } from './limits.ts';
 
 export const createUnitInput = z.object({
 	parentId: id,
@@ -41,7 +42,7 @@ export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
 // from the address bar: anything malformed falls back to "no filter" rather than an error page
 export const listPeopleInput = z.object({
-	q: z.string().trim().max(40).optional().default('').catch(''),
+	q: searchQuery(SEARCH_MAX.people),
 	unitId: optionalId.catch(undefined),
 	page: z.coerce.number().int().min(1).catch(1).default(1)
 });
