@@ -31,6 +31,7 @@ export type UploadTask =
 			columns: Record<string, string>;
 			/** The workbook's sheets that were not read, as the first preview found them. */
 			passedOver: string[];
+			examples: string[];
 	  }
 	| { kind: 'roster'; upload: Upload }
 	| {
@@ -51,7 +52,9 @@ export async function runTask(task: UploadTask): Promise<TaskOutcome<unknown>> {
 			case 'questions':
 				return { value: await readQuestionFile(task.upload, task.format, task.columns) };
 			case 'rows':
-				return { value: readQuestionRows(task.sheets, task.columns, task.passedOver) };
+				return {
+					value: readQuestionRows(task.sheets, task.columns, task.passedOver, task.examples)
+				};
 			case 'roster':
 				return { value: await readRosterFile(task.upload) };
 			case 'statute':

@@ -62,6 +62,7 @@ interface StagedSheet {
 	format: ImportFormat;
 	sheets: SheetRows[];
 	passedOver: string[];
+	examples?: string[];
 	/** One sheet's rows, as kept before workbooks were read whole (staged before an upgrade). */
 	rows?: string[][];
 }
@@ -83,6 +84,8 @@ export interface QuestionImportPreview {
 	columns: { sheetId: string; unknown: string[] } | null;
 	/** Sheets of the workbook that have rows but no header near their top, and were not read. */
 	passedOver: string[];
+	/** Sheets of examples left out, another sheet holding the questions. */
+	examples: string[];
 	counts: Counts;
 	byType: Partial<Record<QuestionType, number>>;
 	total: number;
@@ -211,6 +214,7 @@ export async function answerImportColumns(
 		kind: 'rows',
 		sheets: staged.payload.sheets ?? [{ name: '', rows: staged.payload.rows ?? [] }],
 		passedOver: staged.payload.passedOver ?? [],
+		examples: staged.payload.examples ?? [],
 		columns: await savedColumns(ctx, bank.id)
 	});
 	return previewOf(ctx, bank.id, staged.fileName, read);
@@ -269,7 +273,13 @@ async function previewOf(
 					unknown,
 					sheetId: await stage<StagedSheet>(ctx, QUESTION_SHEET_KIND, {
 						fileName,
-						payload: { bankId, format, sheets: read.sheets, passedOver: read.passedOver }
+						payload: {
+							bankId,
+							format,
+							sheets: read.sheets,
+							passedOver: read.passedOver,
+							examples: read.examples
+						}
 					})
 				}
 			: null;
@@ -290,6 +300,7 @@ async function previewOf(
 		warnings,
 		columns,
 		passedOver: read.passedOver,
+		examples: read.examples,
 		counts,
 		byType,
 		total: planned.length,

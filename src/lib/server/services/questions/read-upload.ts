@@ -45,6 +45,8 @@ export interface ReadQuestions {
 	sheets?: SheetRows[];
 	/** Sheets of the workbook with rows but no header near their top, not read (instructions…). */
 	passedOver: string[];
+	/** Sheets of examples left out because another sheet holds the questions (our template's 示例). */
+	examples: string[];
 }
 
 function fileError(reason: string, params: Record<string, string | number> = {}): never {
@@ -140,7 +142,8 @@ export async function readQuestionFile(
 		return readQuestionRows(
 			read.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) })),
 			columns,
-			[...passedOver, ...sheets.filter((s) => !read.includes(s)).map((s) => s.name)]
+			passedOver,
+			sheets.filter((s) => !read.includes(s)).map((s) => s.name)
 		);
 	} else {
 		result =
@@ -160,7 +163,8 @@ export async function readQuestionFile(
 export function readQuestionRows(
 	sheets: readonly SheetRows[],
 	columns: Record<string, string>,
-	passedOver: string[] = []
+	passedOver: string[] = [],
+	examples: string[] = []
 ): ReadQuestions {
 	const unknown = new Set<string>();
 	const questions: QuestionVersion[] = [];
@@ -174,7 +178,7 @@ export function readQuestionRows(
 			issues.push(sheets.length > 1 ? { ...issue, sheet: name } : issue);
 	}
 	const result = { ok: issues.length === 0, questions, issues };
-	const read = { ...outcome('rows', result, [...unknown]), passedOver };
+	const read = { ...outcome('rows', result, [...unknown]), passedOver, examples };
 	return unknown.size > 0 ? { ...read, sheets: [...sheets] } : read;
 }
 
@@ -193,7 +197,8 @@ function outcome(
 		result: { ...result, issues },
 		issueCount,
 		unknownColumns: unknown,
-		passedOver: []
+		passedOver: [],
+		examples: []
 	};
 }
 
