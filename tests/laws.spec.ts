@@ -66,6 +66,8 @@ test.describe('a cadre reads the statutes', () => {
 		const numbered = page.getByRole('region', { name: '这些法律都有第二十七条' });
 		await expect(numbered.getByRole('link', { name: '《宪法》第二十七条' })).toBeVisible();
 		await expect(numbered.getByRole('link', { name: '《行政处罚法》第二十七条' })).toBeVisible();
+		// found as numbered articles: no "nothing found" for the text below them
+		await expect(page.getByText('没有找到包含“27”的条文')).toHaveCount(0);
 	});
 });
 
