@@ -49,8 +49,13 @@ describe('the audit page', () => {
 			`unit.created#${s.underB}`,
 			`unit.renamed#${s.underA}`
 		]);
+		// typed the wrong way round: the same days
+		const reversed = await listAudit(s.admin, filter({ from: '2026-03-05', to: '2026-03-03' }));
+		expect(reversed.rows).toEqual(march3to5.rows);
 		const all = await listAudit(s.admin, filter({ from: 'not a day', action: 'DROP TABLE' }));
 		expect(all.total).toBe(3);
+		// a day the calendar does not have is no filter, and the form is not given it back
+		expect(filter({ to: '2026-13-45' }).to).toBeUndefined();
 	});
 
 	it("keeps each administrator to their own units' entries, whatever the filters", async () => {
