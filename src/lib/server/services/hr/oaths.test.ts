@@ -101,6 +101,30 @@ describe('the oath register', () => {
 		await expect(recordCeremony(hr, form({}))).rejects.toThrow();
 	});
 
+	it('refuses a ceremony dated after today, so the real one can still be recorded', async () => {
+		const s = await appointed('2026-03-09');
+		const hr = await s.hrAt('2026-03-12');
+		const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
+		const form = (date: string) =>
+			ceremonyInput.parse({
+				form: 'individual',
+				date,
+				place: '区政府常务会议室',
+				organiser: '区人民政府',
+				presiderNo: presider.employeeNo,
+				appointmentIds: [String(s.appointmentId)],
+				flagOrEmblemDisplayed: 'on',
+				anthemPlayed: 'on',
+				textVersion: '2018'
+			});
+		const future = await recordCeremony(hr, form('2026-03-13')).catch((e: unknown) => e);
+		expect(future).toBeInstanceOf(InvalidInputError);
+		expect((future as InvalidInputError).fields.date).toEqual(['err_hr_oath_future']);
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due' });
+		await recordCeremony(hr, form('2026-03-12'));
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'done', takenOn: '2026-03-12' });
+	});
+
 	it('is scoped to the HR officer’s units', async () => {
 		const s = await appointed('2026-03-09');
 		const street = await ctxFor(

@@ -221,11 +221,15 @@ function fieldOfIssue(path: string): string {
 }
 
 /**
- * Records a ceremony: the appointments sworn (of the user's units, not sworn before), the leader
- * among them for a collective oath; refused with the core's reasons when the record is not valid.
+ * Records a ceremony held on or before today: the appointments sworn (of the user's units, not sworn
+ * before), the leader among them for a collective oath; refused with the core's reasons when the
+ * record is not valid.
  */
 export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<number> {
 	authorizeAnywhere(ctx, 'oath.manage');
+	// a ceremony still to come would count the appointee as sworn, and block the real record later
+	if (input.date > shanghaiDate(ctx.now))
+		throw new InvalidInputError({ date: ['err_hr_oath_future'] });
 	const appointed = await ctx.db
 		.select({ a: appointment, path: unit.path, unitId: unit.id })
 		.from(appointment)
