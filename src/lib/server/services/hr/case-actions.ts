@@ -89,10 +89,16 @@ export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
 	});
 }
 
-/** Records an exemption claim with its document, after the core found it complete. */
+/**
+ * Records an exemption claim with its document (dated on or before today), after the core found it
+ * complete.
+ */
 export async function addExemption(ctx: Ctx, input: ExemptionInput) {
 	const row = await openCaseFor(ctx, input.caseId);
 	const today = shanghaiDate(ctx.now);
+	// the gate refuses a document dated after the check: refused here, it is not kept as a dead claim
+	if (input.documentDate > today)
+		throw new InvalidInputError({ documentDate: ['err_hr_document_future'] });
 	const claim = {
 		kind: input.kind,
 		documentName: input.documentName,
