@@ -4,7 +4,7 @@ import { exemptionInput } from '$lib/schemas/hr.ts';
 import { auditEntry, exemptionClaim } from '../../db/schema/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { hrSetup } from '../../testing/hr.ts';
-import { addExemption } from './case-actions.ts';
+import { addExemption } from './case-exemptions.ts';
 
 /** The exemption form for the case, a legal-profession certificate dated `documentDate`. */
 const exemptionForm = (caseId: number, documentDate: string) =>

@@ -9,11 +9,11 @@ import { act, done } from '$lib/server/actions.ts';
 import { coreMessage } from '$lib/server/core-messages.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import {
-	addExemption,
 	assignSitting,
 	closeCase,
 	recordAppointment
 } from '$lib/server/services/hr/case-actions.ts';
+import { addExemption } from '$lib/server/services/hr/case-exemptions.ts';
 import { caseView } from '$lib/server/services/hr/case-view.ts';
 import { readPromotionPolicy } from '$lib/server/services/hr/policy.ts';
 import type { Actions, PageServerLoad } from './$types';
