@@ -2,9 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { exemptionInput } from '$lib/schemas/hr.ts';
 import { auditEntry, exemptionClaim } from '../../db/schema/index.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { ctxFor } from '../../testing/factories.ts';
 import { hrSetup } from '../../testing/hr.ts';
-import { addExemption } from './case-exemptions.ts';
+import { addExemption, removeExemption } from './case-exemptions.ts';
 
 /** The exemption form for the case, a legal-profession certificate dated `documentDate`. */
 const exemptionForm = (caseId: number, documentDate: string) =>
@@ -41,5 +42,32 @@ describe('exemption claims on a case', () => {
 			await s.db.select().from(exemptionClaim).where(eq(exemptionClaim.caseId, s.caseId))
 		).toHaveLength(1);
 		expect(await audited(s, 'promotion_case.exemption_recorded')).toHaveLength(1);
+	});
+
+	it('removes a claim recorded in error, for HR of the case’s unit only, audited once with what it said', async () => {
+		const s = await hrSetup();
+		const hr = await s.hrAt('2026-03-10');
+		await addExemption(hr, exemptionForm(s.caseId, '2026-03-01'));
+		const [claim] = await s.db
+			.select()
+			.from(exemptionClaim)
+			.where(eq(exemptionClaim.caseId, s.caseId));
+		const input = { caseId: s.caseId, claimId: claim!.id };
+
+		const street = await ctxFor(s.db, s.streetHrUser.user.id, hr.now);
+		await expect(removeExemption(street, input)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await s.db.select().from(exemptionClaim)).toHaveLength(1);
+
+		await removeExemption(hr, input);
+		expect(await s.db.select().from(exemptionClaim)).toEqual([]);
+		const [entry] = await audited(s, 'promotion_case.exemption_removed');
+		expect(entry!.before).toMatchObject({
+			documentNumber: 'A20193201000123',
+			documentDate: '2026-03-01'
+		});
+
+		// sent again (a second tap, a stale page): refused in words, not audited again
+		await expect(removeExemption(hr, input)).rejects.toBeInstanceOf(ConflictError);
+		expect(await audited(s, 'promotion_case.exemption_removed')).toHaveLength(1);
 	});
 });

@@ -4,10 +4,11 @@
  * and is audited.
  */
 import { shanghaiDate, validatePromotionCase } from '@xuefa/core';
-import type { ExemptionInput } from '$lib/schemas/hr.ts';
+import { and, eq } from 'drizzle-orm';
+import type { ExemptionInput, RemoveExemptionInput } from '$lib/schemas/hr.ts';
 import { type Ctx, transact } from '../../context.ts';
 import { exemptionClaim } from '../../db/schema/index.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { openCaseFor } from './case-actions.ts';
 import { caseFieldErrors } from './cases.ts';
@@ -56,6 +57,35 @@ export async function addExemption(ctx: Ctx, input: ExemptionInput) {
 			entityId: row.c.id,
 			unitId: row.unitId,
 			after: {
+				personId: row.c.personId,
+				exemption: claim.kind,
+				documentName: claim.documentName,
+				documentNumber: claim.documentNumber,
+				documentDate: claim.documentDate
+			}
+		});
+	});
+}
+
+/**
+ * Removes an exemption claim recorded in error (a wrong document, the wrong case), while the case is
+ * open: the audit entry keeps what it said.
+ */
+export async function removeExemption(ctx: Ctx, input: RemoveExemptionInput) {
+	const row = await openCaseFor(ctx, input.caseId);
+	await transact(ctx, async (tx) => {
+		const [claim] = await tx.db
+			.delete(exemptionClaim)
+			.where(and(eq(exemptionClaim.id, input.claimId), eq(exemptionClaim.caseId, row.c.id)))
+			.returning();
+		// removed already (sent twice, or from a page opened before): nothing to audit
+		if (!claim) throw new ConflictError('err_hr_exemption_gone');
+		await appendAudit(tx, {
+			action: 'promotion_case.exemption_removed',
+			entityType: 'promotion_case',
+			entityId: row.c.id,
+			unitId: row.unitId,
+			before: {
 				personId: row.c.personId,
 				exemption: claim.kind,
 				documentName: claim.documentName,
