@@ -93,6 +93,7 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 		.textContent())!
 		.split(' · ')[0]!
 		.trim();
+	await hr.getByRole('radio', { name: /集体宣誓/ }).check();
 	await hr.getByLabel('领誓人').selectOption({ label: leader });
 	await hr.getByLabel('宣誓地点').fill('区政府常务会议室');
 	await hr.getByLabel('组织单位').fill('示范区人民政府');

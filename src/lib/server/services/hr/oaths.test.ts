@@ -23,6 +23,25 @@ async function appointed(appointedOn: string) {
 	return { ...s, appointmentId };
 }
 
+/** The oath form as HR sends it by default (individual, no leader) for the appointee, sworn today. */
+async function individualForm(s: Awaited<ReturnType<typeof appointed>>) {
+	const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
+	return (overrides: Record<string, unknown>) =>
+		ceremonyInput.parse({
+			form: 'individual',
+			date: '2026-03-12',
+			place: '区政府常务会议室',
+			organiser: '区人民政府',
+			presiderNo: presider.employeeNo,
+			appointmentIds: [String(s.appointmentId)],
+			leaderAppointmentId: '',
+			flagOrEmblemDisplayed: 'on',
+			anthemPlayed: 'on',
+			textVersion: '2018',
+			...overrides
+		});
+}
+
 const stateOn = async (s: Awaited<ReturnType<typeof appointed>>, today: string) =>
 	(await oathRegister(await s.hrAt(today))).register.find((r) => r.id === s.appointmentId)!.status;
 
@@ -104,25 +123,27 @@ describe('the oath register', () => {
 	it('refuses a ceremony dated after today, so the real one can still be recorded', async () => {
 		const s = await appointed('2026-03-09');
 		const hr = await s.hrAt('2026-03-12');
-		const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
-		const form = (date: string) =>
-			ceremonyInput.parse({
-				form: 'individual',
-				date,
-				place: '区政府常务会议室',
-				organiser: '区人民政府',
-				presiderNo: presider.employeeNo,
-				appointmentIds: [String(s.appointmentId)],
-				flagOrEmblemDisplayed: 'on',
-				anthemPlayed: 'on',
-				textVersion: '2018'
-			});
-		const future = await recordCeremony(hr, form('2026-03-13')).catch((e: unknown) => e);
+		const form = await individualForm(s);
+		const future = await recordCeremony(hr, form({ date: '2026-03-13' })).catch((e: unknown) => e);
 		expect(future).toBeInstanceOf(InvalidInputError);
 		expect((future as InvalidInputError).fields.date).toEqual(['err_hr_oath_future']);
 		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due' });
-		await recordCeremony(hr, form('2026-03-12'));
+		await recordCeremony(hr, form({}));
 		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'done', takenOn: '2026-03-12' });
+	});
+
+	it('refuses an individual oath with a leader chosen, rather than dropping the leader', async () => {
+		const s = await appointed('2026-03-09');
+		const hr = await s.hrAt('2026-03-12');
+		const form = await individualForm(s);
+		const led = await recordCeremony(
+			hr,
+			form({ leaderAppointmentId: String(s.appointmentId) })
+		).catch((e: unknown) => e);
+		expect((led as InvalidInputError).fields.leaderAppointmentId).toEqual([
+			'err_hr_oath_individual_leader'
+		]);
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due' });
 	});
 
 	it('is scoped to the HR officer’s units', async () => {

@@ -245,6 +245,10 @@ export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<nu
 	const witnessId = input.witnessNo ? await personByNo(ctx, input.witnessNo) : null;
 	if (witnessId === undefined)
 		throw new InvalidInputError({ witnessNo: ['err_hr_unknown_person'] });
+	// a leader chosen for an individual oath means the form was left at its default by mistake:
+	// dropping the leader silently would record a collective ceremony as individual
+	if (input.form === 'individual' && input.leaderAppointmentId !== undefined)
+		throw new InvalidInputError({ leaderAppointmentId: ['err_hr_oath_individual_leader'] });
 	const leader = appointed.find((r) => r.a.id === input.leaderAppointmentId);
 	const leaderId = input.form === 'collective' ? (leader?.a.personId ?? null) : null;
 	const record = {
