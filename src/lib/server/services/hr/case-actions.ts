@@ -57,15 +57,18 @@ export async function openCaseFor(ctx: Ctx, caseId: number) {
 	return row;
 }
 
-/** Names the candidate on a pre-appointment sitting; attempts there count for this case. */
+/**
+ * Names the candidate on a pre-appointment sitting; attempts there count for this case. Putting them
+ * on a sitting they are already on (a second tap, a page opened before) changes nothing and is not
+ * audited again.
+ */
 export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
 	const row = await openCaseFor(ctx, input.caseId);
 	const offered = await assignableSittings(ctx.db, row.path, ctx.now);
 	const chosen = offered.find((s) => s.id === input.sittingId);
 	if (!chosen) throw new InvalidInputError({ sittingId: ['err_hr_sitting_unavailable'] });
 	await transact(ctx, async (tx) => {
-		await nameOnRoster(tx.db, chosen.id, [row.c.personId]);
-		await tx.db
+		const added = await tx.db
 			.insert(promotionCaseSitting)
 			.values({
 				caseId: row.c.id,
@@ -73,7 +76,10 @@ export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
 				assignedBy: ctx.user.id,
 				assignedAt: ctx.now
 			})
-			.onConflictDoNothing();
+			.onConflictDoNothing()
+			.returning({ sittingId: promotionCaseSitting.sittingId });
+		if (added.length === 0) return;
+		await nameOnRoster(tx.db, chosen.id, [row.c.personId]);
 		await appendAudit(tx, {
 			action: 'promotion_case.sitting_assigned',
 			entityType: 'promotion_case',
