@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { expect, loginAs, setUpPreAppointmentExam, shanghaiToday, test } from './helpers.ts';
+import {
+	expect,
+	loginAs,
+	phoneContext,
+	setUpPreAppointmentExam,
+	shanghaiToday,
+	test
+} from './helpers.ts';
 
 // the demo cadre's employee number: the demo logins are numbered first, in the order the README lists them
 const CADRE_NO = 'SF0006';
@@ -93,6 +100,7 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 		.textContent())!
 		.split(' · ')[0]!
 		.trim();
+	await hr.getByRole('radio', { name: /集体宣誓/ }).check();
 	await hr.getByLabel('领誓人').selectOption({ label: leader });
 	await hr.getByLabel('宣誓地点').fill('区政府常务会议室');
 	await hr.getByLabel('组织单位').fill('示范区人民政府');
@@ -180,4 +188,39 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	);
 	expect((await request.get(casePath)).status()).toBe(401);
 	await hrContext.close();
+});
+
+test('HR on a phone: a long document number wraps, a document dated after today is refused, a claim recorded in error is removed', async ({
+	browser,
+	baseURL
+}) => {
+	const phone = await phoneContext(browser, baseURL);
+	const hr = await phone.newPage();
+	await loginAs(hr, 'hr');
+	await hr.goto('/hr/cases');
+	await hr.getByRole('row').filter({ hasText: '区市场监督管理局副局长' }).getByRole('link').click();
+	await expect(hr.getByRole('heading', { level: 1 })).toContainText('区市场监督管理局副局长');
+	const exemptions = hr.getByRole('region', { name: '免考情形' });
+	await hr.getByLabel('免考类别').selectOption({ label: '取得国家法律职业资格' });
+	await hr.getByLabel('依据文件名称').fill('法律职业资格证书');
+	// the longest number the field takes, without a space to break it at
+	const number = 'A'.repeat(60);
+	await hr.getByLabel('文件编号').fill(number);
+	await hr.getByLabel('文件日期').fill('2099-01-01');
+	await hr.getByRole('button', { name: '登记免考材料' }).click();
+	await expect(hr.getByText('文件日期不能晚于今天')).toBeVisible();
+	await expect(exemptions).toContainText('未登记免考材料。');
+
+	await hr.getByLabel('文件日期').fill(shanghaiToday());
+	await hr.getByRole('button', { name: '登记免考材料' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '免考材料已登记。' })).toBeVisible();
+	await expect(exemptions).toContainText(number);
+	expect(
+		await hr.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+	).toBeLessThanOrEqual(0);
+
+	await exemptions.getByRole('button', { name: `移除 法律职业资格证书 ${number}` }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '免考材料已移除。' })).toBeVisible();
+	await expect(exemptions).not.toContainText(number);
+	await phone.close();
 });

@@ -41,6 +41,7 @@ export const caseDoneLabel = /* @__PURE__ */ labeller({
 	assigned: m.hr_done_assigned,
 	closed: m.hr_done_closed,
 	exempted: m.hr_done_exempted,
+	exemption_removed: m.hr_done_exemption_removed,
 	opened: m.hr_done_opened
 });
 

@@ -47,6 +47,10 @@ export const exemptionInput = z.object({
 });
 export type ExemptionInput = z.infer<typeof exemptionInput>;
 
+/** Removing an exemption claim recorded in error. */
+export const removeExemptionInput = z.object({ caseId: id, claimId: id });
+export type RemoveExemptionInput = z.infer<typeof removeExemptionInput>;
+
 /** Lines of a textarea, blank ones dropped. */
 const lines = (max: number) =>
 	optionalText(max).transform((v) =>

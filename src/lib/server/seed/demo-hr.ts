@@ -10,7 +10,8 @@ import { loadSessionUser } from '../auth/session-user.ts';
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../db/index.ts';
 import { person, unit, user } from '../db/schema/index.ts';
-import { addExemption, recordAppointment } from '../services/hr/case-actions.ts';
+import { recordAppointment } from '../services/hr/case-actions.ts';
+import { addExemption } from '../services/hr/case-exemptions.ts';
 import { openCase } from '../services/hr/cases.ts';
 
 /** The employee number of the (non-demo-login) person holding `position` in `unitName`. */

@@ -2,13 +2,13 @@
  * A district with a published pre-appointment exam and its sitting (from the exam fixtures), an HR
  * officer of the whole district, one of street B only, and a promotion case for the cadre of A1.
  */
-import { caseInput } from '$lib/schemas/hr.ts';
+import { caseInput, ceremonyInput } from '$lib/schemas/hr.ts';
 import type { Db } from '../db/index.ts';
 import { examAttempt, passRecord } from '../db/schema/index.ts';
 import { assignSitting } from '../services/hr/case-actions.ts';
 import { openCase } from '../services/hr/cases.ts';
 import { at, examSetup, publishedSitting } from './exams.ts';
-import { ctxFor, makeUser } from './factories.ts';
+import { ctxFor, makePerson, makeUser } from './factories.ts';
 
 export async function hrSetup(caseOverrides: Record<string, unknown> = {}) {
 	const s = await examSetup();
@@ -33,6 +33,28 @@ export async function hrSetup(caseOverrides: Record<string, unknown> = {}) {
 	/** HR's context at another time (days after the sitting's day, 2026-03-02). */
 	const hrAt = (date: string) => ctxFor(s.db, hrUser.user.id, new Date(`${date}T10:00:00+08:00`));
 	return { ...s, examId, sittingId, hrUser, streetHrUser, hr, hrAt, caseId };
+}
+
+/**
+ * The oath form for `appointmentId` as HR sends it by default (individual, no leader) on 2026-03-12,
+ * presided by a new person P0001 of the district; `overrides` change any field.
+ */
+export async function ceremonyForm(s: Awaited<ReturnType<typeof hrSetup>>, appointmentId: number) {
+	const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
+	return (overrides: Record<string, unknown> = {}) =>
+		ceremonyInput.parse({
+			form: 'individual',
+			date: '2026-03-12',
+			place: '区政府常务会议室',
+			organiser: '区人民政府',
+			presiderNo: presider.employeeNo,
+			appointmentIds: [String(appointmentId)],
+			leaderAppointmentId: '',
+			flagOrEmblemDisplayed: 'on',
+			anthemPlayed: 'on',
+			textVersion: '2018',
+			...overrides
+		});
 }
 
 let attemptNo = 0;

@@ -87,6 +87,14 @@ describe('audit labels', () => {
 		overwriteGetLocale(() => 'zh-CN');
 	});
 
+	it('name an oath ceremony’s form 宣誓形式, not the study session’s 学法形式', () => {
+		expect(auditFieldLabel('oath_ceremony', 'form')).toBe('宣誓形式');
+		expect(auditFieldLabel('study_session', 'form')).toBe('学法形式');
+		overwriteGetLocale(() => 'en');
+		expect(auditFieldLabel('oath_ceremony', 'form')).toBe('Oath form');
+		overwriteGetLocale(() => 'zh-CN');
+	});
+
 	it('read the whole demo log as words: no codes, field names or JSON on any page', async () => {
 		const db = await testDb();
 		await seedDemoIfEmpty(db, new Date('2026-05-20T10:00:00+08:00'));

@@ -1,23 +1,17 @@
 /**
- * What HR does on a case: put the candidate on a pre-appointment sitting, record an exemption claim,
- * record the appointment (refused while the gate says no), or close the case as withdrawn or
- * postponed. Each checks access first, writes in one transaction and is audited.
+ * What HR does on a case: put the candidate on a pre-appointment sitting, record the appointment
+ * (refused while the gate says no), or close the case as withdrawn or postponed (exemption claims:
+ * case-exemptions.ts). Each checks access first, writes in one transaction and is audited.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { shanghaiDate, validatePromotionCase } from '@xuefa/core';
-import type {
-	AppointInput,
-	AssignSittingInput,
-	CloseCaseInput,
-	ExemptionInput
-} from '$lib/schemas/hr.ts';
+import { shanghaiDate } from '@xuefa/core';
+import type { AppointInput, AssignSittingInput, CloseCaseInput } from '$lib/schemas/hr.ts';
 import { t } from '$lib/i18n.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import {
 	appointment,
 	exam,
-	exemptionClaim,
 	person,
 	promotionCase,
 	promotionCaseSitting,
@@ -29,7 +23,7 @@ import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { offeredSittingColumns } from '../exams/eligibility.ts';
 import { nameOnRoster } from '../exams/sittings.ts';
-import { caseFieldErrors, loadCase } from './cases.ts';
+import { loadCase } from './cases.ts';
 import { checkGates } from './gate.ts';
 
 /**
@@ -55,22 +49,26 @@ export async function assignableSittings(db: ReadDb, unitPath: string, now: Date
 		.orderBy(sitting.opensAt);
 }
 
-async function openCaseFor(ctx: Ctx, caseId: number) {
+/** The case, for a user who manages its unit, while it is open or postponed. */
+export async function openCaseFor(ctx: Ctx, caseId: number) {
 	const row = await loadCase(ctx, caseId, 'promotion.manage');
 	if (row.c.state !== 'open' && row.c.state !== 'postponed')
 		throw new ConflictError('err_hr_case_closed');
 	return row;
 }
 
-/** Names the candidate on a pre-appointment sitting; attempts there count for this case. */
+/**
+ * Names the candidate on a pre-appointment sitting; attempts there count for this case. Putting them
+ * on a sitting they are already on (a second tap, a page opened before) changes nothing and is not
+ * audited again.
+ */
 export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
 	const row = await openCaseFor(ctx, input.caseId);
 	const offered = await assignableSittings(ctx.db, row.path, ctx.now);
 	const chosen = offered.find((s) => s.id === input.sittingId);
 	if (!chosen) throw new InvalidInputError({ sittingId: ['err_hr_sitting_unavailable'] });
 	await transact(ctx, async (tx) => {
-		await nameOnRoster(tx.db, chosen.id, [row.c.personId]);
-		await tx.db
+		const added = await tx.db
 			.insert(promotionCaseSitting)
 			.values({
 				caseId: row.c.id,
@@ -78,61 +76,16 @@ export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
 				assignedBy: ctx.user.id,
 				assignedAt: ctx.now
 			})
-			.onConflictDoNothing();
+			.onConflictDoNothing()
+			.returning({ sittingId: promotionCaseSitting.sittingId });
+		if (added.length === 0) return;
+		await nameOnRoster(tx.db, chosen.id, [row.c.personId]);
 		await appendAudit(tx, {
 			action: 'promotion_case.sitting_assigned',
 			entityType: 'promotion_case',
 			entityId: row.c.id,
 			unitId: row.unitId,
 			after: { personId: row.c.personId, sitting: `${chosen.title} · ${chosen.name}` }
-		});
-	});
-}
-
-/** Records an exemption claim with its document, after the core found it complete. */
-export async function addExemption(ctx: Ctx, input: ExemptionInput) {
-	const row = await openCaseFor(ctx, input.caseId);
-	const today = shanghaiDate(ctx.now);
-	const claim = {
-		kind: input.kind,
-		documentName: input.documentName,
-		documentNumber: input.documentNumber,
-		documentDate: input.documentDate,
-		recordedBy: ctx.user.displayName,
-		recordedOn: today
-	};
-	const issues = validatePromotionCase({
-		id: String(row.c.id),
-		personId: String(row.c.personId),
-		proposedPost: row.c.proposedPost,
-		leadingPost: row.c.leadingPost,
-		appointmentRoute: row.c.appointmentRoute,
-		exemptionClaims: [claim]
-	});
-	if (issues.length > 0) throw new InvalidInputError(caseFieldErrors(issues));
-	await transact(ctx, async (tx) => {
-		await tx.db.insert(exemptionClaim).values({
-			caseId: row.c.id,
-			kind: claim.kind,
-			documentName: claim.documentName,
-			documentNumber: claim.documentNumber,
-			documentDate: claim.documentDate,
-			recordedBy: ctx.user.id,
-			recordedOn: today,
-			createdAt: ctx.now
-		});
-		await appendAudit(tx, {
-			action: 'promotion_case.exemption_recorded',
-			entityType: 'promotion_case',
-			entityId: row.c.id,
-			unitId: row.unitId,
-			after: {
-				personId: row.c.personId,
-				exemption: claim.kind,
-				documentName: claim.documentName,
-				documentNumber: claim.documentNumber,
-				documentDate: claim.documentDate
-			}
 		});
 	});
 }

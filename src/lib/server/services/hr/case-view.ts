@@ -125,7 +125,12 @@ export async function caseView(ctx: Ctx, caseId: number) {
 		.innerJoin(sitting, eq(sitting.id, promotionCaseSitting.sittingId))
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.where(eq(promotionCaseSitting.caseId, c.id));
-	const offered = manage && active ? await assignableSittings(ctx.db, row.path, ctx.now) : [];
+	// a sitting the candidate is on already is not offered again
+	const onAlready = new Set(assigned.map((s) => s.id));
+	const offered =
+		manage && active
+			? (await assignableSittings(ctx.db, row.path, ctx.now)).filter((s) => !onAlready.has(s.id))
+			: [];
 	// the candidate's standing on each sitting's study credit requirement, in words: HR may still
 	// put them on one they are short for, warned that they cannot start it until they have the
 	// credits or its organiser exempts them

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ceremonyInput } from '$lib/schemas/hr.ts';
 import { policyInput } from '$lib/schemas/hr-policy.ts';
 import { auditEntry, policySetting } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
-import { ctxFor, makePerson } from '../../testing/factories.ts';
-import { cadreTakes, hrSetup } from '../../testing/hr.ts';
+import { ctxFor } from '../../testing/factories.ts';
+import { cadreTakes, ceremonyForm, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
 import { readListExport } from '../../testing/xlsx.ts';
 import { ceremonyRecord, oathRegister, overdueOaths, recordCeremony } from './oaths.ts';
@@ -54,19 +53,11 @@ describe('the oath register', () => {
 	it('records a collective ceremony (the leader swears too) and the appointee is done', async () => {
 		const s = await appointed('2026-03-09');
 		const hr = await s.hrAt('2026-03-12');
-		const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
+		const individual = await ceremonyForm(s, s.appointmentId);
 		const form = (overrides: Record<string, unknown>) =>
-			ceremonyInput.parse({
+			individual({
 				form: 'collective',
-				date: '2026-03-12',
-				place: '区政府常务会议室',
-				organiser: '区人民政府',
-				presiderNo: presider.employeeNo,
-				appointmentIds: [String(s.appointmentId)],
 				leaderAppointmentId: String(s.appointmentId),
-				flagOrEmblemDisplayed: 'on',
-				anthemPlayed: 'on',
-				textVersion: '2018',
 				evidence: '照片 2026-03-12-01',
 				...overrides
 			});
@@ -99,6 +90,32 @@ describe('the oath register', () => {
 		expect(record.text?.version).toBe('2018');
 		expect(record.warnings).toEqual(['尚未记录监誓人']);
 		await expect(recordCeremony(hr, form({}))).rejects.toThrow();
+	});
+
+	it('refuses a ceremony dated after today, so the real one can still be recorded', async () => {
+		const s = await appointed('2026-03-09');
+		const hr = await s.hrAt('2026-03-12');
+		const form = await ceremonyForm(s, s.appointmentId);
+		const future = await recordCeremony(hr, form({ date: '2026-03-13' })).catch((e: unknown) => e);
+		expect(future).toBeInstanceOf(InvalidInputError);
+		expect((future as InvalidInputError).fields.date).toEqual(['err_hr_oath_future']);
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due' });
+		await recordCeremony(hr, form({}));
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'done', takenOn: '2026-03-12' });
+	});
+
+	it('refuses an individual oath with a leader chosen, rather than dropping the leader', async () => {
+		const s = await appointed('2026-03-09');
+		const hr = await s.hrAt('2026-03-12');
+		const form = await ceremonyForm(s, s.appointmentId);
+		const led = await recordCeremony(
+			hr,
+			form({ leaderAppointmentId: String(s.appointmentId) })
+		).catch((e: unknown) => e);
+		expect((led as InvalidInputError).fields.leaderAppointmentId).toEqual([
+			'err_hr_oath_individual_leader'
+		]);
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due' });
 	});
 
 	it('is scoped to the HR officer’s units', async () => {

@@ -221,11 +221,15 @@ function fieldOfIssue(path: string): string {
 }
 
 /**
- * Records a ceremony: the appointments sworn (of the user's units, not sworn before), the leader
- * among them for a collective oath; refused with the core's reasons when the record is not valid.
+ * Records a ceremony held on or before today: the appointments sworn (of the user's units, not sworn
+ * before), the leader among them for a collective oath; refused with the core's reasons when the
+ * record is not valid.
  */
 export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<number> {
 	authorizeAnywhere(ctx, 'oath.manage');
+	// a ceremony still to come would count the appointee as sworn, and block the real record later
+	if (input.date > shanghaiDate(ctx.now))
+		throw new InvalidInputError({ date: ['err_hr_oath_future'] });
 	const appointed = await ctx.db
 		.select({ a: appointment, path: unit.path, unitId: unit.id })
 		.from(appointment)
@@ -241,6 +245,10 @@ export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<nu
 	const witnessId = input.witnessNo ? await personByNo(ctx, input.witnessNo) : null;
 	if (witnessId === undefined)
 		throw new InvalidInputError({ witnessNo: ['err_hr_unknown_person'] });
+	// a leader chosen for an individual oath means the form was left at its default by mistake:
+	// dropping the leader silently would record a collective ceremony as individual
+	if (input.form === 'individual' && input.leaderAppointmentId !== undefined)
+		throw new InvalidInputError({ leaderAppointmentId: ['err_hr_oath_individual_leader'] });
 	const leader = appointed.find((r) => r.a.id === input.leaderAppointmentId);
 	const leaderId = input.form === 'collective' ? (leader?.a.personId ?? null) : null;
 	const record = {

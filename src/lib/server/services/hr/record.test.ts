@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ceremonyInput } from '$lib/schemas/hr.ts';
 import {
 	certificate,
 	certificateEvent,
@@ -15,8 +14,8 @@ import {
 	studyTeam
 } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { ctxFor, makePerson, makeUser } from '../../testing/factories.ts';
-import { cadreTakes, hrSetup } from '../../testing/hr.ts';
+import { ctxFor, makeUser } from '../../testing/factories.ts';
+import { cadreTakes, ceremonyForm, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
 import { recordCeremony } from './oaths.ts';
 import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
@@ -128,20 +127,9 @@ async function recordSetup() {
 		caseId: s.caseId,
 		appointedOn: '2026-03-09'
 	});
-	const presider = await makePerson(s.db, s.root.id, { employeeNo: 'P0001' });
 	const ceremonyId = await recordCeremony(
 		await s.hrAt('2026-03-12'),
-		ceremonyInput.parse({
-			form: 'individual',
-			date: '2026-03-12',
-			place: '区政府常务会议室',
-			organiser: '区人民政府',
-			presiderNo: presider.employeeNo,
-			appointmentIds: [String(appointmentId)],
-			flagOrEmblemDisplayed: 'on',
-			anthemPlayed: 'on',
-			textVersion: '2018'
-		})
+		(await ceremonyForm(s, appointmentId))()
 	);
 	// a later attempt, voided for cheating (after the appointment: the gate has had its say)
 	const voided = await cadreTakes(s, '2026-03-16', 'voided');

@@ -3,17 +3,18 @@ import {
 	appointInput,
 	assignSittingInput,
 	closeCaseInput,
-	exemptionInput
+	exemptionInput,
+	removeExemptionInput
 } from '$lib/schemas/hr.ts';
 import { act, done } from '$lib/server/actions.ts';
 import { coreMessage } from '$lib/server/core-messages.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import {
-	addExemption,
 	assignSitting,
 	closeCase,
 	recordAppointment
 } from '$lib/server/services/hr/case-actions.ts';
+import { addExemption, removeExemption } from '$lib/server/services/hr/case-exemptions.ts';
 import { caseView } from '$lib/server/services/hr/case-view.ts';
 import { readPromotionPolicy } from '$lib/server/services/hr/policy.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,6 +46,11 @@ export const actions: Actions = {
 		const out = await act(event, 'exempt', exemptionInput, addExemption, caseId(event));
 		if (out.kind === 'failed') return out.failure;
 		done(event, 'exempted');
+	},
+	unexempt: async (event) => {
+		const out = await act(event, 'unexempt', removeExemptionInput, removeExemption, caseId(event));
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'exemption_removed');
 	},
 	appoint: async (event) => {
 		const out = await act(event, 'appoint', appointInput, recordAppointment, caseId(event));

@@ -1,0 +1,73 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { exemptionInput } from '$lib/schemas/hr.ts';
+import { auditEntry, exemptionClaim } from '../../db/schema/index.ts';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { ctxFor } from '../../testing/factories.ts';
+import { hrSetup } from '../../testing/hr.ts';
+import { addExemption, removeExemption } from './case-exemptions.ts';
+
+/** The exemption form for the case, a legal-profession certificate dated `documentDate`. */
+const exemptionForm = (caseId: number, documentDate: string) =>
+	exemptionInput.parse({
+		caseId: String(caseId),
+		kind: 'legal_profession_qualification',
+		documentName: '法律职业资格证书',
+		documentNumber: 'A20193201000123',
+		documentDate
+	});
+
+/** The audit entries of the case with `action`. */
+const audited = (s: Awaited<ReturnType<typeof hrSetup>>, action: string) =>
+	s.db
+		.select()
+		.from(auditEntry)
+		.where(and(eq(auditEntry.entityId, String(s.caseId)), eq(auditEntry.action, action)));
+
+describe('exemption claims on a case', () => {
+	it('refuses a document dated after today, and keeps nothing of it', async () => {
+		const s = await hrSetup();
+		const hr = await s.hrAt('2026-03-10');
+		const future = await addExemption(hr, exemptionForm(s.caseId, '2026-03-11')).catch(
+			(e: unknown) => e
+		);
+		expect(future).toBeInstanceOf(InvalidInputError);
+		expect((future as InvalidInputError).fields.documentDate).toEqual(['err_hr_document_future']);
+		expect(
+			await s.db.select().from(exemptionClaim).where(eq(exemptionClaim.caseId, s.caseId))
+		).toEqual([]);
+
+		await addExemption(hr, exemptionForm(s.caseId, '2026-03-10'));
+		expect(
+			await s.db.select().from(exemptionClaim).where(eq(exemptionClaim.caseId, s.caseId))
+		).toHaveLength(1);
+		expect(await audited(s, 'promotion_case.exemption_recorded')).toHaveLength(1);
+	});
+
+	it('removes a claim recorded in error, for HR of the case’s unit only, audited once with what it said', async () => {
+		const s = await hrSetup();
+		const hr = await s.hrAt('2026-03-10');
+		await addExemption(hr, exemptionForm(s.caseId, '2026-03-01'));
+		const [claim] = await s.db
+			.select()
+			.from(exemptionClaim)
+			.where(eq(exemptionClaim.caseId, s.caseId));
+		const input = { caseId: s.caseId, claimId: claim!.id };
+
+		const street = await ctxFor(s.db, s.streetHrUser.user.id, hr.now);
+		await expect(removeExemption(street, input)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await s.db.select().from(exemptionClaim)).toHaveLength(1);
+
+		await removeExemption(hr, input);
+		expect(await s.db.select().from(exemptionClaim)).toEqual([]);
+		const [entry] = await audited(s, 'promotion_case.exemption_removed');
+		expect(entry!.before).toMatchObject({
+			documentNumber: 'A20193201000123',
+			documentDate: '2026-03-01'
+		});
+
+		// sent again (a second tap, a stale page): refused in words, not audited again
+		await expect(removeExemption(hr, input)).rejects.toBeInstanceOf(ConflictError);
+		expect(await audited(s, 'promotion_case.exemption_removed')).toHaveLength(1);
+	});
+});

@@ -1,0 +1,97 @@
+/**
+ * Exemption claims (免考材料) on a case: recorded with their document once the core finds them
+ * complete, and removed when recorded in error. Each checks access first, writes in one transaction
+ * and is audited.
+ */
+import { shanghaiDate, validatePromotionCase } from '@xuefa/core';
+import { and, eq } from 'drizzle-orm';
+import type { ExemptionInput, RemoveExemptionInput } from '$lib/schemas/hr.ts';
+import { type Ctx, transact } from '../../context.ts';
+import { exemptionClaim } from '../../db/schema/index.ts';
+import { ConflictError, InvalidInputError } from '../../errors.ts';
+import { appendAudit } from '../audit/append.ts';
+import { openCaseFor } from './case-actions.ts';
+import { caseFieldErrors } from './cases.ts';
+
+/**
+ * Records an exemption claim with its document (dated on or before today), after the core found it
+ * complete.
+ */
+export async function addExemption(ctx: Ctx, input: ExemptionInput) {
+	const row = await openCaseFor(ctx, input.caseId);
+	const today = shanghaiDate(ctx.now);
+	// the gate refuses a document dated after the check: refused here, it is not kept as a dead claim
+	if (input.documentDate > today)
+		throw new InvalidInputError({ documentDate: ['err_hr_document_future'] });
+	const claim = {
+		kind: input.kind,
+		documentName: input.documentName,
+		documentNumber: input.documentNumber,
+		documentDate: input.documentDate,
+		recordedBy: ctx.user.displayName,
+		recordedOn: today
+	};
+	const issues = validatePromotionCase({
+		id: String(row.c.id),
+		personId: String(row.c.personId),
+		proposedPost: row.c.proposedPost,
+		leadingPost: row.c.leadingPost,
+		appointmentRoute: row.c.appointmentRoute,
+		exemptionClaims: [claim]
+	});
+	if (issues.length > 0) throw new InvalidInputError(caseFieldErrors(issues));
+	await transact(ctx, async (tx) => {
+		await tx.db.insert(exemptionClaim).values({
+			caseId: row.c.id,
+			kind: claim.kind,
+			documentName: claim.documentName,
+			documentNumber: claim.documentNumber,
+			documentDate: claim.documentDate,
+			recordedBy: ctx.user.id,
+			recordedOn: today,
+			createdAt: ctx.now
+		});
+		await appendAudit(tx, {
+			action: 'promotion_case.exemption_recorded',
+			entityType: 'promotion_case',
+			entityId: row.c.id,
+			unitId: row.unitId,
+			after: {
+				personId: row.c.personId,
+				exemption: claim.kind,
+				documentName: claim.documentName,
+				documentNumber: claim.documentNumber,
+				documentDate: claim.documentDate
+			}
+		});
+	});
+}
+
+/**
+ * Removes an exemption claim recorded in error (a wrong document, the wrong case), while the case is
+ * open: the audit entry keeps what it said.
+ */
+export async function removeExemption(ctx: Ctx, input: RemoveExemptionInput) {
+	const row = await openCaseFor(ctx, input.caseId);
+	await transact(ctx, async (tx) => {
+		const [claim] = await tx.db
+			.delete(exemptionClaim)
+			.where(and(eq(exemptionClaim.id, input.claimId), eq(exemptionClaim.caseId, row.c.id)))
+			.returning();
+		// removed already (sent twice, or from a page opened before): nothing to audit
+		if (!claim) throw new ConflictError('err_hr_exemption_gone');
+		await appendAudit(tx, {
+			action: 'promotion_case.exemption_removed',
+			entityType: 'promotion_case',
+			entityId: row.c.id,
+			unitId: row.unitId,
+			before: {
+				personId: row.c.personId,
+				exemption: claim.kind,
+				documentName: claim.documentName,
+				documentNumber: claim.documentNumber,
+				documentDate: claim.documentDate
+			}
+		});
+	});
+}
