@@ -109,7 +109,7 @@ describe('the grading queue', () => {
 			expect.objectContaining({ key: essayId, points: 20, answers: 1, marked: 0 })
 		]);
 		expect(queue.candidates).toEqual([
-			expect.objectContaining({ attemptId, state: 'needs_grading', items: 1, marked: 0 })
+			expect.objectContaining({ attemptId, status: 'needs_grading', items: 1, marked: 0 })
 		]);
 		const byQuestion = await markItems(gradeCtx, sittingId, { key: essayId });
 		const byCandidate = await markItems(gradeCtx, sittingId, { attemptId });
@@ -144,6 +144,41 @@ describe('the grading queue', () => {
 });
 
 describe('an essay left blank', () => {
+	it('keeps its attempt awaiting grading in the queue until the essay is marked, each attempt of a retake numbered', async () => {
+		const s = await examSetup({ questions: 2 });
+		await makeQuestion(s.db, s.bank.id, essay());
+		const grader = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
+		const { sittingId } = await publishedSitting(s, {
+			count_single: '2',
+			points_single: '10',
+			count_essay: '1',
+			points_essay: '20',
+			onlyAfterFail: undefined
+		});
+		const first = await sitEssayExam(s, sittingId, s.cadre.user.id, '', 1);
+		const second = await sitEssayExam(s, sittingId, s.cadre.user.id, '', 10);
+		const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
+		const queue = await gradingQueue(gradeCtx, sittingId);
+		expect(queue.candidates).toEqual([
+			expect.objectContaining({ attemptId: first.attemptId, number: 1, status: 'needs_grading' }),
+			expect.objectContaining({ attemptId: second.attemptId, number: 2, status: 'needs_grading' })
+		]);
+		expect(queue.pending).toBe(2);
+		expect(
+			(await markItems(gradeCtx, sittingId, { key: first.essayId })).map((i) => i.number)
+		).toEqual([1, 2]);
+		await markAnswer(gradeCtx, {
+			attemptId: second.attemptId,
+			key: second.essayId,
+			score: 0,
+			comment: '未作答'
+		});
+		expect((await gradingQueue(gradeCtx, sittingId)).candidates).toEqual([
+			expect.objectContaining({ attemptId: first.attemptId, status: 'needs_grading' }),
+			expect.objectContaining({ attemptId: second.attemptId, status: 'graded' })
+		]);
+	});
+
 	it('stays unanswered when a grader marks it: the result and the monitor count what the candidate answered', async () => {
 		const s = await examSetup({ questions: 2 });
 		await makeQuestion(s.db, s.bank.id, essay());
