@@ -1,8 +1,9 @@
 // Adds or updates messages in both catalogues at once, keeping keys sorted:
 //   node scripts/messages.mjs add key "中文" "English" [key "中文" "English" …]
-//   node scripts/messages.mjs check      (fails when the locales differ in keys or placeholders, or
-//                                        an English string has Chinese full-width punctuation)
-import { readFileSync, writeFileSync } from 'node:fs';
+//   node scripts/messages.mjs check      (fails when the locales differ in keys or placeholders, an
+//                                        English string has Chinese full-width punctuation, or a
+//                                        component writes such punctuation beside its messages)
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const files = { 'zh-CN': 'messages/zh-CN.json', en: 'messages/en.json' };
@@ -50,6 +51,36 @@ export function catalogueProblems(zh, en) {
 	return problems;
 }
 
+// What a template writes around its messages (名称：{…}, {…}（{…}）) shows in English pages as it is:
+// the separators come from the catalogue (common_label, common_with_note …). Book-title marks 《》
+// around a Chinese law name are part of the name and stay.
+const TEMPLATE_PUNCTUATION = /[：，。；（）]/;
+
+/**
+ * Full-width punctuation written in a Svelte component's markup or script, comments aside.
+ * @param {string} file the component's path, for the message
+ * @param {string} text its source
+ * @returns {string[]} one line per problem
+ */
+export function templateProblems(file, text) {
+	const blank = (/** @type {string} */ s) => s.replace(/[^\n]/g, ' ');
+	const code = text
+		.replace(/<!--[\s\S]*?-->/g, blank)
+		.replace(/\/\*[\s\S]*?\*\//g, blank)
+		.replace(/(^|[^:])\/\/.*$/gm, (_, before) => before);
+	return code.split('\n').flatMap((line, i) => {
+		const mark = TEMPLATE_PUNCTUATION.exec(line);
+		return mark ? [`${file}:${i + 1}: Chinese punctuation “${mark[0]}” beside the messages`] : [];
+	});
+}
+
+/** The Svelte components of the app. */
+function components() {
+	return readdirSync('src', { recursive: true, encoding: 'utf8' })
+		.filter((f) => f.endsWith('.svelte'))
+		.map((f) => `src/${f}`);
+}
+
 const isCli =
 	process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 const [cmd, ...args] = isCli ? process.argv.slice(2) : [];
@@ -69,7 +100,10 @@ if (!isCli) {
 } else if (cmd === 'check') {
 	const zh = load(files['zh-CN']);
 	const en = load(files.en);
-	const problems = catalogueProblems(zh, en);
+	const problems = [
+		...catalogueProblems(zh, en),
+		...components().flatMap((f) => templateProblems(f, readFileSync(f, 'utf8')))
+	];
 	if (problems.length) {
 		console.error(problems.join('\n'));
 		process.exit(1);

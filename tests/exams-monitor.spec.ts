@@ -76,7 +76,8 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	const first = await startExam(browser, baseURL, 'cadre');
 	await first.page.getByLabel('正确').check();
 	await expect(first.page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
-	// N and P move between the questions from the keyboard
+	// N and P move between the questions from the keyboard, as the page says on a desktop
+	await expect(first.page.getByText(/按 N \/ P 键/)).toBeVisible();
 	await first.page.keyboard.press('n');
 	await expect(first.page.locator('#question')).toContainText('第 2 题');
 	await first.page.keyboard.press('p');

@@ -53,6 +53,8 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await cadre.getByRole('button', { name: '开始考试' }).click();
 	await expect(cadre).toHaveURL(/\/exams\/a\/\d+/);
 	await expect(cadre.getByRole('timer')).toHaveText(/^\d:\d\d:\d\d$|^\d+:\d\d$/);
+	// no keyboard on a phone: no N / P hint
+	await expect(cadre.getByText(/按 N \/ P 键/)).toBeHidden();
 
 	await cadre.getByLabel('正确').check();
 	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogueProblems } from '../../scripts/messages.mjs';
+import { catalogueProblems, templateProblems } from '../../scripts/messages.mjs';
 
 const load = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>;
 
@@ -18,6 +18,20 @@ describe('the message catalogues', () => {
 		expect(catalogueProblems(zh, { a: 'x', b: 'article {m}' })).toEqual([
 			'b: placeholders differ',
 			'c: missing in en'
+		]);
+	});
+
+	it('the check finds full-width punctuation a component writes beside its messages, not in comments', () => {
+		const source = [
+			'<!-- 名称：… -->',
+			'<p>{m.law_version()}：{label}</p>',
+			'<script>const x = 1; // 例如（注释）</script>',
+			'<li>《{law}》{n}</li>',
+			'{`${a}（${b}）`}'
+		].join('\n');
+		expect(templateProblems('X.svelte', source)).toEqual([
+			'X.svelte:2: Chinese punctuation “：” beside the messages',
+			'X.svelte:5: Chinese punctuation “（” beside the messages'
 		]);
 	});
 });

@@ -26,6 +26,16 @@ export const examBandLabel = /* @__PURE__ */ labeller({
 	good: m.exam_band_good,
 	pass: m.exam_band_pass
 });
+/**
+ * Pass or fail, with the band when it says more (合格 · 优秀): the bands 合格 and 不合格 only
+ * repeat the outcome (不合格 · 不合格), so they are left out when they agree with it.
+ */
+export function examOutcomeLabel(passed: boolean, band: string | null | undefined): string {
+	const outcome = passed ? m.exam_passed() : m.exam_failed();
+	return band && band !== (passed ? 'pass' : 'fail')
+		? `${outcome} · ${examBandLabel(band)}`
+		: outcome;
+}
 /** How a paper is made: drawn by a blueprint, or fixed. */
 export const examPaperLabel = /* @__PURE__ */ labeller<PaperKind>({
 	blueprint: m.exam_paper_blueprint,

@@ -1,4 +1,5 @@
 import { type Issue, type Locale, ValidationError, type XuefaError, messageFor } from '@xuefa/core';
+import { m } from '$lib/i18n.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';
 
 /** A core code with its data, in the current request's language. */
@@ -26,6 +27,7 @@ export function issueFields(
 
 /** A core error as one sentence (validation errors list their first issues). */
 export function describeCoreError(e: XuefaError): string {
-	if (e instanceof ValidationError) return issueMessages(e.issues.slice(0, 5)).join('；');
+	if (e instanceof ValidationError)
+		return issueMessages(e.issues.slice(0, 5)).join(m.common_semicolon());
 	return coreMessage(e.code, e.data);
 }

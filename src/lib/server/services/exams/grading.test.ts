@@ -23,6 +23,7 @@ import { gradingList, gradingQueue, markAnswer, markItems } from './grading.ts';
 import { sittingAnalysis } from './analysis.ts';
 import { scoreSheet } from './score-sheet.ts';
 import { regradeSitting, releaseResults } from './release.ts';
+import { sittingMonitor } from './monitor.ts';
 import { attemptResult, myExams } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
@@ -63,9 +64,15 @@ async function essayExam(review: Record<string, string> = {}) {
 	return { s, examId, sittingId, attemptId, essayId, grader, gradeCtx };
 }
 
-/** The user sits the essay exam: both choices right, the essay written; submitted. */
-async function sitEssayExam(s: Setup, sittingId: number, userId: number) {
-	const ctx = await candidateCtx(s.db, userId, 1);
+/** The user sits the essay exam: both choices right, the essay written (or `essay`); submitted. */
+async function sitEssayExam(
+	s: Setup,
+	sittingId: number,
+	userId: number,
+	essay = '应当组织听证。',
+	minutes = 1
+) {
+	const ctx = await candidateCtx(s.db, userId, minutes);
 	const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
 	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
 	const items = row!.paper.sections.flatMap((x) => x.items);
@@ -76,7 +83,7 @@ async function sitEssayExam(s: Setup, sittingId: number, userId: number) {
 			seq: i + 1,
 			response:
 				item.question.type === 'essay'
-					? { type: 'essay' as const, text: '应当组织听证。' }
+					? { type: 'essay' as const, text: essay }
 					: rightChoice(item.optionOrder),
 			flagged: false
 		}))
@@ -102,7 +109,7 @@ describe('the grading queue', () => {
 			expect.objectContaining({ key: essayId, points: 20, answers: 1, marked: 0 })
 		]);
 		expect(queue.candidates).toEqual([
-			expect.objectContaining({ attemptId, state: 'needs_grading', items: 1, marked: 0 })
+			expect.objectContaining({ attemptId, status: 'needs_grading', items: 1, marked: 0 })
 		]);
 		const byQuestion = await markItems(gradeCtx, sittingId, { key: essayId });
 		const byCandidate = await markItems(gradeCtx, sittingId, { attemptId });
@@ -147,6 +154,72 @@ describe('the grading queue', () => {
 		await expect(gradingQueue(other, sittingId)).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await gradingList(other)).toEqual([]);
 		expect((await gradingQueue(s.org, sittingId)).candidates).toHaveLength(1);
+	});
+});
+
+describe('an essay left blank', () => {
+	it('keeps its attempt awaiting grading in the queue until the essay is marked, each attempt of a retake numbered', async () => {
+		const s = await examSetup({ questions: 2 });
+		await makeQuestion(s.db, s.bank.id, essay());
+		const grader = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
+		const { sittingId } = await publishedSitting(s, {
+			count_single: '2',
+			points_single: '10',
+			count_essay: '1',
+			points_essay: '20',
+			onlyAfterFail: undefined
+		});
+		const first = await sitEssayExam(s, sittingId, s.cadre.user.id, '', 1);
+		const second = await sitEssayExam(s, sittingId, s.cadre.user.id, '', 10);
+		const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
+		const queue = await gradingQueue(gradeCtx, sittingId);
+		expect(queue.candidates).toEqual([
+			expect.objectContaining({ attemptId: first.attemptId, number: 1, status: 'needs_grading' }),
+			expect.objectContaining({ attemptId: second.attemptId, number: 2, status: 'needs_grading' })
+		]);
+		expect(queue.pending).toBe(2);
+		expect(
+			(await markItems(gradeCtx, sittingId, { key: first.essayId })).map((i) => i.number)
+		).toEqual([1, 2]);
+		await markAnswer(gradeCtx, {
+			attemptId: second.attemptId,
+			key: second.essayId,
+			score: 0,
+			comment: '未作答'
+		});
+		expect((await gradingQueue(gradeCtx, sittingId)).candidates).toEqual([
+			expect.objectContaining({ attemptId: first.attemptId, status: 'needs_grading' }),
+			expect.objectContaining({ attemptId: second.attemptId, status: 'graded' })
+		]);
+	});
+
+	it('stays unanswered when a grader marks it: the result and the monitor count what the candidate answered', async () => {
+		const s = await examSetup({ questions: 2 });
+		await makeQuestion(s.db, s.bank.id, essay());
+		const grader = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
+		const { sittingId } = await publishedSitting(s, {
+			count_single: '2',
+			points_single: '10',
+			count_essay: '1',
+			points_essay: '20'
+		});
+		// saved without JavaScript, an emptied essay is kept as a blank response
+		const { attemptId, essayId } = await sitEssayExam(s, sittingId, s.cadre.user.id, '  ');
+		const counts = async () => {
+			const monitor = await sittingMonitor(
+				await ctxFor(s.db, s.organiser.user.id, at(90)),
+				sittingId
+			);
+			const result = await attemptResult(await candidateCtx(s.db, s.cadre.user.id, 90), attemptId);
+			return [
+				monitor.rows.find((r) => r.id === s.cadre.person.id)!.attempt!.answered,
+				result.answered
+			];
+		};
+		expect(await counts()).toEqual([2, 2]);
+		const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 7.5, comment: '' });
+		expect(await counts()).toEqual([2, 2]);
 	});
 });
 

@@ -71,6 +71,24 @@ async function gradableAttempts(ctx: Ctx, sittingId: number) {
 		.orderBy(asc(person.employeeNo), asc(examAttempt.number));
 }
 
+/**
+ * The attempt number worth showing beside a name: a person with several attempts in the list (a
+ * retake) is otherwise listed twice alike; a first and only attempt needs none.
+ */
+function shownNumbers(
+	attempts: readonly { attempt: Pick<AttemptRow, 'id' | 'personId' | 'number'> }[]
+): Map<number, number | null> {
+	const perPerson = new Map<number, number>();
+	for (const { attempt } of attempts)
+		perPerson.set(attempt.personId, (perPerson.get(attempt.personId) ?? 0) + 1);
+	return new Map(
+		attempts.map(({ attempt: a }) => [
+			a.id,
+			a.number > 1 || perPerson.get(a.personId)! > 1 ? a.number : null
+		])
+	);
+}
+
 async function marksOf(db: ReadDb, attemptIds: number[]) {
 	if (attemptIds.length === 0) return new Map<string, { score: number; comment: string }>();
 	const rows = await db.select().from(examMark).where(inArray(examMark.attemptId, attemptIds));
@@ -118,6 +136,7 @@ export async function gradingQueue(ctx: Ctx, sittingId: number) {
 			marked: number;
 		}
 	>();
+	const numbers = shownNumbers(attempts);
 	const candidates = attempts.map(({ attempt, name, employeeNo }) => {
 		const items = manualItems(attempt.paper);
 		let marked = 0;
@@ -141,8 +160,10 @@ export async function gradingQueue(ctx: Ctx, sittingId: number) {
 			attemptId: attempt.id,
 			name,
 			employeeNo,
-			number: attempt.number,
-			state: attempt.state,
+			number: numbers.get(attempt.id) ?? null,
+			// a blank essay grades to 0 at once, so its attempt is "graded" while its essay is still
+			// offered for a mark: to the grader it waits until every hand-graded answer is marked
+			status: marked < items.length ? ('needs_grading' as const) : attempt.state,
 			items: items.length,
 			marked
 		};
@@ -152,7 +173,7 @@ export async function gradingQueue(ctx: Ctx, sittingId: number) {
 		sitting: { id: s.id, name: s.name, closesAt: s.closesAt, releasedAt: s.releasedAt },
 		questions: [...questions.values()],
 		candidates,
-		pending: candidates.filter((c) => c.state === 'needs_grading').length,
+		pending: candidates.filter((c) => c.status === 'needs_grading').length,
 		ownAwaiting: await ownAwaiting(ctx, sittingId)
 	};
 }
@@ -162,6 +183,8 @@ export interface MarkItem extends ReturnType<typeof renderedItem> {
 	attemptId: number;
 	name: string;
 	employeeNo: string;
+	/** The attempt's number, when the name alone does not tell the attempt (see `shownNumbers`). */
+	number: number | null;
 	key: string;
 	no: number;
 	part: number | null;
@@ -177,9 +200,10 @@ export async function markItems(
 	filter: { key: string } | { attemptId: number }
 ): Promise<MarkItem[]> {
 	await gradingSitting(ctx, sittingId);
-	const attempts = (await gradableAttempts(ctx, sittingId)).filter(
-		(a) => !('attemptId' in filter) || a.attempt.id === filter.attemptId
-	);
+	const all = await gradableAttempts(ctx, sittingId);
+	// numbered among all the gradable attempts, whichever the filter keeps
+	const numbers = shownNumbers(all);
+	const attempts = all.filter((a) => !('attemptId' in filter) || a.attempt.id === filter.attemptId);
 	const marks = await marksOf(
 		ctx.db,
 		attempts.map((a) => a.attempt.id)
@@ -196,6 +220,7 @@ export async function markItems(
 				attemptId: attempt.id,
 				name,
 				employeeNo,
+				number: numbers.get(attempt.id) ?? null,
 				key: item.key,
 				no: item.no,
 				part: item.part,

@@ -10,7 +10,6 @@ import type { ReadDb } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import {
 	exam,
-	examAnswer,
 	examAttempt,
 	examFocusEvent,
 	sitting,
@@ -19,6 +18,7 @@ import {
 } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { FocusEventKind } from '$lib/schemas/exam-enums.ts';
+import { answeredCounts } from './answered.ts';
 import { rosterPeople } from './sittings.ts';
 
 /** The sitting and its exam, if the user manages the exam or proctors the sitting. */
@@ -100,7 +100,6 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 			voidReason: examAttempt.voidReason,
 			deviceBound: sql<boolean>`${examAttempt.deviceId} IS NOT NULL`.mapWith(Boolean),
 			// the outer id spelled out: a one-table select leaves its columns unqualified
-			answered: sql<number>`(SELECT count(*) FROM ${examAnswer} AS a WHERE a.attempt_id = ${OUTER_ID} AND a.response IS NOT NULL)`,
 			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} AS f WHERE f.attempt_id = ${OUTER_ID})`
 		})
 		.from(examAttempt)
@@ -111,6 +110,10 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 	const left = await focusEventsOf(
 		ctx.db,
 		[...latest.values()].filter((a) => a.focusLosses > 0).map((a) => a.id)
+	);
+	const answered = await answeredCounts(
+		ctx.db,
+		[...latest.values()].map((a) => a.id)
 	);
 	const now = ctx.now.getTime();
 	const rows = roster.map((p) => {
@@ -138,7 +141,7 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 						submittedAt: a.submittedAt?.getTime() ?? null,
 						autoSubmitted: a.autoSubmitted,
 						questions: a.questions,
-						answered: a.answered,
+						answered: answered.get(a.id) ?? 0,
 						focusLosses: a.focusLosses,
 						focusEvents: left.get(a.id) ?? [],
 						voidReason: a.voidReason,

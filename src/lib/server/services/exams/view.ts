@@ -18,6 +18,7 @@ import {
 } from '../../db/schema/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { NotFoundError } from '../../errors.ts';
+import { answeredCounts } from './answered.ts';
 import { candidateOf, checkDevice, closeOverdueOf, ownAttempt } from './attempts.ts';
 import { candidateStanding } from './eligibility.ts';
 import { coreAttempt, responsesOf } from './finish.ts';
@@ -159,7 +160,7 @@ export async function attemptResult(ctx: Ctx, attemptId: number) {
 				.from(certificate)
 				.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)))
 		: [];
-	const answered = row.grade ? row.grade.items.filter((i) => i.status !== 'unanswered').length : 0;
+	const answered = (await answeredCounts(ctx.db, [row.id])).get(row.id) ?? 0;
 	const comments = showScore
 		? await ctx.db
 				.select({ key: examMark.key, comment: examMark.comment })

@@ -122,7 +122,10 @@ export function settingText(key: string, value: JsonValue): string {
 	}
 	if (key === 'promotion.exemptions')
 		return (value as { kind: string; allowed: boolean }[])
-			.map((e) => `${coreMessage(`promotion.exemption.${e.kind}`)}：${e.allowed ? yes : no}`)
+			.map(
+				(e) =>
+					`${t('common_label', { label: coreMessage(`promotion.exemption.${e.kind}`) })}${e.allowed ? yes : no}`
+			)
 			.join(t('audit_list_separator'));
 	if (key === 'oath.mustSwear')
 		return Object.entries(value as Record<string, boolean>)

@@ -256,7 +256,7 @@ async function previewOf(
 			q.laws
 				.filter((l) => missing.has(`${l.lawId}#${l.articleNo}`))
 				.map((l) => ({
-					message: `${label(q)}：${missingArticleText({ lawId: l.lawId, articleNo: l.articleNo! })}`
+					message: `${t('common_label', { label: label(q) })}${missingArticleText({ lawId: l.lawId, articleNo: l.articleNo! })}`
 				}))
 		)
 		.slice(0, MAX_ISSUES);

@@ -140,10 +140,9 @@ export async function checkIn(ctx: Ctx, input: CheckInInput): Promise<CheckInRes
 	const match = open.find((o) => codeAccepted(o.session, input.code, ctx.now))?.session;
 	if (!match) {
 		await transact(ctx, (tx) => recordFailure(tx.db, [key], tx.now));
-		throw new InvalidInputError(
-			{ code: ['study_checkin_code_wrong'] },
-			open.length === 0 ? 'study_checkin_none_open' : 'study_checkin_code_wrong'
-		);
+		// with no session open no code can work: the field is not what is wrong, so it is not marked
+		if (open.length === 0) throw new InvalidInputError({}, 'study_checkin_none_open');
+		throw new InvalidInputError({ code: ['study_checkin_code_wrong'] }, 'study_checkin_code_wrong');
 	}
 	const policy = await studyPolicy(ctx.db);
 	const lateAfter =
