@@ -1,7 +1,7 @@
 /**
  * Answers on the exam page, in the browser: reading a response from the question's form fields
  * (the same field names the server reads: `a`, `a_0`, `p0` …) and telling answered from not —
- * the test the server counts answered questions by too (services/exams/answered.ts).
+ * the test by which the server stores a response at all (services/exams/save-group.ts).
  */
 import type { Response } from '@xuefa/core';
 

@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { databaseBefore } from '../testing/db.ts';
 import { examSetup, passEnforcement } from '../testing/exams.ts';
-import { certificate, certificateEvent } from './schema/index.ts';
+import { certificate, certificateEvent, examAnswer, examAttempt } from './schema/index.ts';
 
 const run = promisify(execFile);
 
@@ -77,4 +77,54 @@ it('keeps the sealed passwords of a job finished before the upgrade readable', a
 	expect(rows.rows.map((r) => [r.job_id, r.sealed])).toEqual([['a', 'sealed-a']]);
 	const columns = await client.execute("SELECT name FROM pragma_table_info('import_job')");
 	expect(columns.rows.map((r) => r.name)).not.toContain('sealed');
+});
+
+// 0038: a response that says nothing, saved before the save stored it as a cleared answer
+it('clears the saved responses that say nothing, and keeps every answer that says something', async () => {
+	const s = await examSetup();
+	await passEnforcement(s);
+	const [attempt] = await s.db.select({ id: examAttempt.id }).from(examAttempt);
+	const saved = {
+		blankEssay: { type: 'essay', text: ' \u3000\n' },
+		essay: { type: 'essay', text: '应当听证' },
+		noChoice: { type: 'single', choice: null },
+		choice: { type: 'single', choice: 'B' },
+		noneTicked: { type: 'multiple', choices: [] },
+		saidFalse: { type: 'truefalse', answer: false },
+		blankFill: { type: 'fill', blanks: ['', '  '] },
+		oneBlank: { type: 'fill', blanks: ['', '警告'] },
+		blankCase: {
+			type: 'case',
+			parts: [
+				{ type: 'essay', text: '' },
+				{ type: 'truefalse', answer: null }
+			]
+		},
+		casePart: {
+			type: 'case',
+			parts: [
+				{ type: 'essay', text: '' },
+				{ type: 'multiple', choices: ['A'] }
+			]
+		}
+	} as const;
+	await s.db.delete(examAnswer);
+	await s.db.insert(examAnswer).values(
+		Object.entries(saved).map(([questionId, response], i) => ({
+			attemptId: attempt!.id,
+			questionId,
+			response,
+			seq: i + 1,
+			savedAt: new Date()
+		}))
+	);
+	const migration = readFileSync('drizzle/0038_blank_answers_cleared.sql', 'utf8');
+	await s.db.run(sql.raw(migration.replace(/^--.*$/gm, '')));
+	const kept = await s.db
+		.select({ questionId: examAnswer.questionId })
+		.from(examAnswer)
+		.where(sql`${examAnswer.response} IS NOT NULL`);
+	expect(kept.map((r) => r.questionId).sort()).toEqual(
+		['casePart', 'choice', 'essay', 'oneBlank', 'saidFalse'].sort()
+	);
 });

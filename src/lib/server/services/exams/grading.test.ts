@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
 	auditEntry,
 	certificate,
+	examAnswer,
 	examAttempt,
 	examMark,
 	passRecord
@@ -217,6 +218,12 @@ describe('an essay left blank', () => {
 			];
 		};
 		expect(await counts()).toEqual([2, 2]);
+		// kept as a cleared answer: the monitor counts answered questions in SQL
+		const [blank] = await s.db
+			.select({ response: examAnswer.response })
+			.from(examAnswer)
+			.where(and(eq(examAnswer.attemptId, attemptId), eq(examAnswer.questionId, essayId)));
+		expect(blank).toEqual({ response: null });
 		const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
 		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 7.5, comment: '' });
 		expect(await counts()).toEqual([2, 2]);
