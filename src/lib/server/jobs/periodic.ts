@@ -8,7 +8,9 @@ import { takeLease } from './lease.ts';
  * process holds (or can take) the job's lease in the database, so that among all app processes
  * one at a time does it. A round still running when the next tick comes is not started twice;
  * a failed round is logged and the next tick tries again. The timer does not keep the process
- * alive. Returns a function that stops it.
+ * alive. A job that only works through what was there at start (`untilIdle`) stops after its
+ * first round under the lease that finds nothing, rather than taking the lease (a write) forever.
+ * Returns a function that stops it.
  */
 export function startLeasedJob(
 	db: Db,
@@ -23,6 +25,7 @@ export function startLeasedJob(
 		/** The log's words: what a round did, and that it failed. */
 		done: string;
 		failed: string;
+		untilIdle?: boolean;
 	}
 ): () => void {
 	const holder = `${process.pid}:${randomUUID()}`;
@@ -35,6 +38,7 @@ export function startLeasedJob(
 			if (await takeLease(db, job.lease, holder, now, job.leaseMs)) {
 				const n = await job.run(now);
 				if (n > 0) log.info({ n }, job.done);
+				else if (job.untilIdle) stop();
 			}
 		} catch (e) {
 			log.warn({ err: e }, job.failed);
@@ -42,8 +46,9 @@ export function startLeasedJob(
 			running = false;
 		}
 	};
-	void tick();
 	const timer = setInterval(() => void tick(), job.everyMs);
 	timer.unref();
-	return () => clearInterval(timer);
+	const stop = () => clearInterval(timer);
+	void tick();
+	return stop;
 }

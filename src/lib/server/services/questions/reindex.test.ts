@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listQuestionsInput } from '$lib/schemas/banks.ts';
-import { questionSearchQueue } from '../../db/schema/index.ts';
+import { jobLease, questionSearchQueue } from '../../db/schema/index.ts';
 import { bigramsOf } from '../../search/grams.ts';
 import { testDb } from '../../testing/db.ts';
 import {
@@ -13,7 +13,7 @@ import {
 	singleChoice
 } from '../../testing/factories.ts';
 import { listQuestions } from './list.ts';
-import { reindexQueued } from './reindex.ts';
+import { reindexQueued, startSearchReindex } from './reindex.ts';
 
 describe('rewriting the search text of questions saved before it changed', () => {
 	it('finds a queued question by its own words only once its text is written again', async () => {
@@ -60,5 +60,26 @@ describe('rewriting the search text of questions saved before it changed', () =>
 		const [queued] = await db.select({ n: count() }).from(questionSearchQueue);
 		expect(queued!.n).toBe(0);
 		expect(await reindexQueued(db)).toBe(0);
+	});
+
+	it('runs in the background until the queue is empty, then stops taking its lease', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const bank = await makeBank(db, d.a.id);
+		for (let i = 0; i < 3; i++) await makeQuestion(db, bank.id, singleChoice());
+		await db.run(sql`INSERT INTO question_search_queue (question_id) SELECT id FROM question`);
+		const stop = startSearchReindex(db, 10);
+		try {
+			const queued = async () => (await db.select({ n: count() }).from(questionSearchQueue))[0]!.n;
+			await vi.waitFor(async () => expect(await queued()).toBe(0));
+			const lease = async () => (await db.select().from(jobLease))[0]?.expiresAt;
+			// the round that finds the queue empty, then no more: the lease is no longer renewed
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			const after = await lease();
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			expect(await lease()).toEqual(after);
+		} finally {
+			stop();
+		}
 	});
 });

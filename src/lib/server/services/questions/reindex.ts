@@ -58,8 +58,8 @@ export async function reindexQueued(db: Db, limit = 500): Promise<number> {
 
 /**
  * Starts this process's background reindexing: every `everyMs`, if it holds (or can take) the
- * lease. Once the queue is empty a round is one cheap read. The timer does not keep the process
- * alive.
+ * lease, until a round finds the queue empty (only a migration fills it, before the app starts).
+ * The timer does not keep the process alive.
  */
 export function startSearchReindex(db: Db, everyMs = 15_000): () => void {
 	return startLeasedJob(db, {
@@ -68,6 +68,7 @@ export function startSearchReindex(db: Db, everyMs = 15_000): () => void {
 		leaseMs: everyMs * 4,
 		run: () => reindexQueued(db),
 		done: 'question search text rewritten',
-		failed: 'question search reindex failed'
+		failed: 'question search reindex failed',
+		untilIdle: true
 	});
 }
