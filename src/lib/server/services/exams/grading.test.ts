@@ -159,7 +159,7 @@ describe('the grading queue', () => {
 });
 
 describe('an essay left blank', () => {
-	it('keeps its attempt awaiting grading in the queue until the essay is marked, each attempt of a retake numbered', async () => {
+	it('needs no grader: it scores 0, its attempt is graded, and it is shown but not offered for a mark', async () => {
 		const s = await examSetup({ questions: 2 });
 		await makeQuestion(s.db, s.bank.id, essay());
 		const grader = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
@@ -170,34 +170,58 @@ describe('an essay left blank', () => {
 			points_essay: '20',
 			onlyAfterFail: undefined
 		});
-		const first = await sitEssayExam(s, sittingId, s.cadre.user.id, '', 1);
-		const second = await sitEssayExam(s, sittingId, s.cadre.user.id, '', 10);
+		const blank = await sitEssayExam(s, sittingId, s.cadre.user.id, ' \n ', 1);
+		const written = await sitEssayExam(s, sittingId, s.cadre.user.id, '应当组织听证。', 10);
 		const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
 		const queue = await gradingQueue(gradeCtx, sittingId);
+		// each attempt of a retake numbered; only the written essay waits for a mark
 		expect(queue.candidates).toEqual([
-			expect.objectContaining({ attemptId: first.attemptId, number: 1, status: 'needs_grading' }),
-			expect.objectContaining({ attemptId: second.attemptId, number: 2, status: 'needs_grading' })
+			expect.objectContaining({
+				attemptId: blank.attemptId,
+				number: 1,
+				status: 'graded',
+				items: 0,
+				marked: 0
+			}),
+			expect.objectContaining({
+				attemptId: written.attemptId,
+				number: 2,
+				status: 'needs_grading',
+				items: 1,
+				marked: 0
+			})
 		]);
-		expect(queue.pending).toBe(2);
-		expect(
-			(await markItems(gradeCtx, sittingId, { key: first.essayId })).map((i) => i.number)
-		).toEqual([1, 2]);
+		expect(queue.pending).toBe(1);
+		expect(queue.questions).toEqual([expect.objectContaining({ answers: 1, marked: 0 })]);
+		expect(await record(s, blank.attemptId)).toMatchObject({ status: 'graded', score: 20 });
+		const items = await markItems(gradeCtx, sittingId, { key: blank.essayId });
+		expect(items.map((i) => [i.number, i.answered])).toEqual([
+			[1, false],
+			[2, true]
+		]);
+		await expect(
+			markAnswer(gradeCtx, {
+				attemptId: blank.attemptId,
+				key: blank.essayId,
+				score: 5,
+				comment: ''
+			})
+		).rejects.toMatchObject({ code: 'err_mark_unanswered' });
 		await markAnswer(gradeCtx, {
-			attemptId: second.attemptId,
-			key: second.essayId,
-			score: 0,
-			comment: '未作答'
+			attemptId: written.attemptId,
+			key: written.essayId,
+			score: 12,
+			comment: ''
 		});
 		expect((await gradingQueue(gradeCtx, sittingId)).candidates).toEqual([
-			expect.objectContaining({ attemptId: first.attemptId, status: 'needs_grading' }),
-			expect.objectContaining({ attemptId: second.attemptId, status: 'graded' })
+			expect.objectContaining({ attemptId: blank.attemptId, status: 'graded' }),
+			expect.objectContaining({ attemptId: written.attemptId, status: 'graded', marked: 1 })
 		]);
 	});
 
-	it('stays unanswered when a grader marks it: the result and the monitor count what the candidate answered', async () => {
+	it('counts as unanswered on the monitor and the result, stored as a cleared answer', async () => {
 		const s = await examSetup({ questions: 2 });
 		await makeQuestion(s.db, s.bank.id, essay());
-		const grader = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
 		const { sittingId } = await publishedSitting(s, {
 			count_single: '2',
 			points_single: '10',
@@ -224,9 +248,6 @@ describe('an essay left blank', () => {
 			.from(examAnswer)
 			.where(and(eq(examAnswer.attemptId, attemptId), eq(examAnswer.questionId, essayId)));
 		expect(blank).toEqual({ response: null });
-		const gradeCtx = await ctxFor(s.db, grader.user.id, at(90));
-		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 7.5, comment: '' });
-		expect(await counts()).toEqual([2, 2]);
 	});
 });
 

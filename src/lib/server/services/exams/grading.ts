@@ -4,13 +4,21 @@
  * the grader's mark (0 … the item's points, with a comment). Graders and organisers of the exam's
  * unit (or above) grade.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { scoreManually } from '@xuefa/core';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { type Response, scoreManually } from '@xuefa/core';
 import type { MarkInput } from '$lib/schemas/grading.ts';
 import { can, canAnywhere, inScope } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { exam, examAttempt, examMark, person, sitting, unit } from '../../db/schema/index.ts';
+import {
+	exam,
+	examAnswer,
+	examAttempt,
+	examMark,
+	person,
+	sitting,
+	unit
+} from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { type AttemptRow, coreAttempt, responsesOf, writeOutcome } from './finish.ts';
@@ -98,6 +106,48 @@ async function marksOf(db: ReadDb, attemptIds: number[]) {
 }
 
 /**
+ * The hand-graded slots (`attemptId/key`) the candidates answered. A slot left blank needs no
+ * grader: the core scores it 0 (so its attempt is graded without it), and it is not marked.
+ */
+async function answeredSlots(
+	db: ReadDb,
+	attempts: readonly { id: number; items: readonly ManualItem[] }[]
+): Promise<Set<string>> {
+	const out = new Set<string>();
+	const questionIds = [...new Set(attempts.flatMap((a) => a.items.map((i) => i.questionId)))];
+	if (questionIds.length === 0) return out;
+	const rows = await db
+		.select({
+			attemptId: examAnswer.attemptId,
+			questionId: examAnswer.questionId,
+			response: examAnswer.response
+		})
+		.from(examAnswer)
+		.where(
+			and(
+				inArray(
+					examAnswer.attemptId,
+					attempts.map((a) => a.id)
+				),
+				inArray(examAnswer.questionId, questionIds),
+				isNotNull(examAnswer.response)
+			)
+		);
+	const responses = new Map(rows.map((r) => [`${r.attemptId}/${r.questionId}`, r.response]));
+	for (const a of attempts)
+		for (const item of a.items) {
+			const response = responses.get(`${a.id}/${item.questionId}`) ?? undefined;
+			if (isGiven(item, response)) out.add(`${a.id}/${item.key}`);
+		}
+	return out;
+}
+
+/** Whether the candidate wrote anything in a hand-graded slot (the core's test for a blank). */
+function isGiven(item: ManualItem, response: Response | undefined): boolean {
+	return givenText(item, response).trim() !== '';
+}
+
+/**
  * A grader's own attempts in the sitting that wait to be graded: left out of their queue (nobody
  * marks their own answers), yet they hold back the release until another grader marks them.
  */
@@ -137,8 +187,14 @@ export async function gradingQueue(ctx: Ctx, sittingId: number) {
 		}
 	>();
 	const numbers = shownNumbers(attempts);
-	const candidates = attempts.map(({ attempt, name, employeeNo }) => {
-		const items = manualItems(attempt.paper);
+	const slots = attempts.map(({ attempt }) => ({
+		id: attempt.id,
+		items: manualItems(attempt.paper)
+	}));
+	const answered = await answeredSlots(ctx.db, slots);
+	const candidates = attempts.map(({ attempt, name, employeeNo }, n) => {
+		// the answers to mark: a blank one scores 0 without a grader
+		const items = slots[n]!.items.filter((item) => answered.has(`${attempt.id}/${item.key}`));
 		let marked = 0;
 		for (const item of items) {
 			const q = questions.get(item.key) ?? {
@@ -161,9 +217,7 @@ export async function gradingQueue(ctx: Ctx, sittingId: number) {
 			name,
 			employeeNo,
 			number: numbers.get(attempt.id) ?? null,
-			// a blank essay grades to 0 at once, so its attempt is "graded" while its essay is still
-			// offered for a mark: to the grader it waits until every hand-graded answer is marked
-			status: marked < items.length ? ('needs_grading' as const) : attempt.state,
+			status: attempt.state,
 			items: items.length,
 			marked
 		};
@@ -190,6 +244,8 @@ export interface MarkItem extends ReturnType<typeof renderedItem> {
 	part: number | null;
 	points: number;
 	given: string;
+	/** Whether anything was written: a blank answer scores 0 and is not marked. */
+	answered: boolean;
 	mark: { score: number; comment: string } | null;
 }
 
@@ -226,6 +282,7 @@ export async function markItems(
 				part: item.part,
 				points: item.points,
 				given: givenText(item, responses[item.questionId]),
+				answered: isGiven(item, responses[item.questionId]),
 				mark: marks.get(`${attempt.id}/${item.key}`) ?? null,
 				...renderedItem(item)
 			});
@@ -257,6 +314,8 @@ export async function markAnswer(
 			throw new ConflictError('err_mark_not_gradable');
 		const item: ManualItem | undefined = manualItems(row.paper).find((i) => i.key === input.key);
 		if (!item) throw new InvalidInputError({ key: ['err_invalid'] });
+		const responses = await responsesOf(tx.db, row.id);
+		if (!isGiven(item, responses[item.questionId])) throw new ConflictError('err_mark_unanswered');
 		if (input.score > item.points)
 			throw new InvalidInputError({ score: ['err_mark_range'] }, 'err_mark_over', {
 				max: item.points
@@ -266,7 +325,7 @@ export async function markAnswer(
 			.from(examMark)
 			.where(and(eq(examMark.attemptId, row.id), eq(examMark.key, input.key)));
 		const graded = scoreManually(
-			coreAttempt(row, await responsesOf(tx.db, row.id)),
+			coreAttempt(row, responses),
 			row.paper,
 			e.grading,
 			input.key,
