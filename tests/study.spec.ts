@@ -71,6 +71,9 @@ test('an organiser schedules weekly study, adds a session, a cadre checks in on 
 	await phone.getByLabel('签到码').fill(code === '000000' ? '111111' : '000000');
 	await phone.getByRole('button', { name: '签到', exact: true }).click();
 	await expect(phone.getByRole('alert')).toBeVisible();
+	// said once, at the field
+	await expect(phone.getByText('签到码不正确或已过期', { exact: false })).toHaveCount(1);
+	await expect(phone.getByLabel('签到码')).toHaveAccessibleDescription(/签到码不正确或已过期/);
 	await phone.context().close();
 
 	// the organiser marks the rest absent

@@ -142,7 +142,8 @@ export async function checkIn(ctx: Ctx, input: CheckInInput): Promise<CheckInRes
 		await transact(ctx, (tx) => recordFailure(tx.db, [key], tx.now));
 		// with no session open no code can work: the field is not what is wrong, so it is not marked
 		if (open.length === 0) throw new InvalidInputError({}, 'study_checkin_none_open');
-		throw new InvalidInputError({ code: ['study_checkin_code_wrong'] }, 'study_checkin_code_wrong');
+		// said at the field, under the general "check the marked field" above the form
+		throw new InvalidInputError({ code: ['study_checkin_code_wrong'] });
 	}
 	const policy = await studyPolicy(ctx.db);
 	const lateAfter =
