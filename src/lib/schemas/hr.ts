@@ -83,3 +83,7 @@ export const ceremonyInput = z.object({
 	notes: optionalText(2000)
 });
 export type CeremonyInput = z.infer<typeof ceremonyInput>;
+
+/** Removing a ceremony recorded in error (wrong people, a date still to come), with the reason. */
+export const removeCeremonyInput = z.object({ ceremonyId: id, reason: text(500) });
+export type RemoveCeremonyInput = z.infer<typeof removeCeremonyInput>;

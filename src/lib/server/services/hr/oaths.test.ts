@@ -2,12 +2,18 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { policyInput } from '$lib/schemas/hr-policy.ts';
 import { auditEntry, policySetting } from '../../db/schema/index.ts';
-import { ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { cadreTakes, ceremonyForm, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
 import { readListExport } from '../../testing/xlsx.ts';
-import { ceremonyRecord, oathRegister, overdueOaths, recordCeremony } from './oaths.ts';
+import {
+	ceremonyRecord,
+	oathRegister,
+	overdueOaths,
+	recordCeremony,
+	removeCeremony
+} from './oaths.ts';
 import { exportOaths } from './oaths-export.ts';
 import { readOathPolicy, readPromotionPolicy, savePolicies } from './policy.ts';
 
@@ -116,6 +122,49 @@ describe('the oath register', () => {
 			'err_hr_oath_individual_leader'
 		]);
 		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due' });
+	});
+
+	it('removes a ceremony recorded in error, with the reason: the appointee is due again, and the audit keeps the record', async () => {
+		const s = await appointed('2026-03-09');
+		const hr = await s.hrAt('2026-03-12');
+		const form = await ceremonyForm(s, s.appointmentId);
+		const id = await recordCeremony(hr, form({ place: '区政府第一会议室' }));
+		expect((await ceremonyRecord(hr, id)).removable).toBe(true);
+		// HR of another street's units does not reach it; a cadre may not remove
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		await expect(removeCeremony(street, { ceremonyId: id, reason: '误登' })).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		const cadre = await ctxFor(s.db, s.cadre.user.id);
+		await expect(removeCeremony(cadre, { ceremonyId: id, reason: '误登' })).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'done' });
+
+		await removeCeremony(hr, { ceremonyId: id, reason: '宣誓日期登记有误' });
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'due', deadline: '2026-04-08' });
+		await expect(ceremonyRecord(hr, id)).rejects.toBeInstanceOf(NotFoundError);
+		// sent twice: nothing more happens
+		await expect(removeCeremony(hr, { ceremonyId: id, reason: '再次' })).rejects.toBeInstanceOf(
+			NotFoundError
+		);
+		const entries = await s.db
+			.select({ before: auditEntry.before, after: auditEntry.after })
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'oath.removed'));
+		expect(entries).toEqual([
+			{
+				before: expect.objectContaining({
+					place: '区政府第一会议室',
+					date: '2026-03-12',
+					personIds: [s.cadre.person.id]
+				}),
+				after: { reason: '宣誓日期登记有误' }
+			}
+		]);
+		// recorded again as it was sworn
+		await recordCeremony(hr, form({}));
+		expect(await stateOn(s, '2026-03-12')).toMatchObject({ state: 'done' });
 	});
 
 	it('is scoped to the HR officer’s units', async () => {

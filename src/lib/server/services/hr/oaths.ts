@@ -13,7 +13,7 @@ import {
 	shanghaiDate,
 	validateOathCeremony
 } from '@xuefa/core';
-import type { CeremonyInput } from '$lib/schemas/hr.ts';
+import type { CeremonyInput, RemoveCeremonyInput } from '$lib/schemas/hr.ts';
 import { authorizeAnywhere, can, canAnywhere, inScope } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
@@ -324,6 +324,9 @@ export async function ceremonyRecord(ctx: Ctx, ceremonyId: number) {
 		.where(eq(oathParticipant.ceremonyId, c.id));
 	if (!participants.some((p) => can(ctx.user, 'promotion.read', p.path)))
 		throw new ForbiddenError();
+	// removed only by who may record the oath of every person it swore
+	const removable =
+		participants.length > 0 && participants.every((p) => can(ctx.user, 'oath.manage', p.path));
 	const ids = [c.presiderId, c.leaderId, c.witnessId].filter((x): x is number => x !== null);
 	const named = await ctx.db
 		.select({ id: person.id, name: person.name })
@@ -351,6 +354,53 @@ export async function ceremonyRecord(ctx: Ctx, ceremonyId: number) {
 			leader: p.personId === c.leaderId
 		})),
 		warnings: check.warnings.map((w) => coreMessage(w.code, w.data ?? {})),
+		removable,
 		printedAt: ctx.now.getTime()
 	};
+}
+
+/**
+ * Removes a ceremony recorded in error, with the reason: the appointments it swore are due (or
+ * overdue) again, to be recorded as they were sworn. For who may record the oath of every person
+ * it swore; the audit keeps the whole record.
+ */
+export async function removeCeremony(ctx: Ctx, input: RemoveCeremonyInput): Promise<void> {
+	authorizeAnywhere(ctx, 'oath.manage');
+	await transact(ctx, async (tx) => {
+		const [c] = await tx.db
+			.select()
+			.from(oathCeremony)
+			.where(eq(oathCeremony.id, input.ceremonyId));
+		// removed already (sent twice, or from a page opened before)
+		if (!c) throw new NotFoundError();
+		const participants = await tx.db
+			.select({ personId: oathParticipant.personId, unitId: unit.id, path: unit.path })
+			.from(oathParticipant)
+			.innerJoin(person, eq(person.id, oathParticipant.personId))
+			.innerJoin(unit, eq(unit.id, person.unitId))
+			.where(eq(oathParticipant.ceremonyId, c.id));
+		if (!participants.every((p) => can(ctx.user, 'oath.manage', p.path)))
+			throw new ForbiddenError();
+		await tx.db.delete(oathParticipant).where(eq(oathParticipant.ceremonyId, c.id));
+		await tx.db.delete(oathCeremony).where(eq(oathCeremony.id, c.id));
+		await appendAudit(tx, {
+			action: 'oath.removed',
+			entityType: 'oath_ceremony',
+			entityId: c.id,
+			unitId: participants[0]?.unitId ?? null,
+			before: {
+				form: c.form,
+				date: c.date,
+				place: c.place,
+				organiser: c.organiser,
+				personIds: participants.map((p) => p.personId),
+				textVersion: c.textVersion,
+				flagOrEmblemDisplayed: c.flagOrEmblemDisplayed,
+				anthemPlayed: c.anthemPlayed,
+				evidence: c.evidence,
+				notes: c.notes
+			},
+			after: { reason: input.reason }
+		});
+	});
 }
