@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
+import type { Response } from '@xuefa/core';
 import { expect, it } from 'vitest';
 import { databaseBefore } from '../testing/db.ts';
 import { examSetup, passEnforcement } from '../testing/exams.ts';
@@ -84,7 +85,7 @@ it('clears the saved responses that say nothing, and keeps every answer that say
 	const s = await examSetup();
 	await passEnforcement(s);
 	const [attempt] = await s.db.select({ id: examAttempt.id }).from(examAttempt);
-	const saved = {
+	const saved: Record<string, Response> = {
 		blankEssay: { type: 'essay', text: ' \u3000\n' },
 		essay: { type: 'essay', text: '应当听证' },
 		noChoice: { type: 'single', choice: null },
@@ -107,7 +108,7 @@ it('clears the saved responses that say nothing, and keeps every answer that say
 				{ type: 'multiple', choices: ['A'] }
 			]
 		}
-	} as const;
+	};
 	await s.db.delete(examAnswer);
 	await s.db.insert(examAnswer).values(
 		Object.entries(saved).map(([questionId, response], i) => ({
