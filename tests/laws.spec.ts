@@ -1,4 +1,4 @@
-import { expect, hasStatutes, loginAs, test } from './helpers.ts';
+import { createBank, expect, hasStatutes, loginAs, test } from './helpers.ts';
 
 // The demo seed imports the project's statutes when ../shared/data/laws (or XUEFA_LAWS_DIR) holds
 // them; a fresh clone has none, and the specs below that need them are skipped there. The others
@@ -110,6 +110,22 @@ test('an organiser imports a plain-text statute: preview, confirm, listed', asyn
 	await page.getByLabel('搜索条文').fill('端到端示范法3条');
 	await page.getByRole('button', { name: '搜索' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('《端到端示范法》第三条');
+
+	// a question citing an article the law lacks is not saved until the organiser confirms it
+	await createBank(page, '引用核对题库');
+	await page.getByRole('link', { name: '新建试题' }).click();
+	await page.getByLabel('题干', { exact: true }).fill('示范法的立法目的是什么？');
+	await page.getByLabel('A', { exact: true }).fill('检验导入');
+	await page.getByLabel('B', { exact: true }).fill('其他');
+	await page.getByLabel('选项 A 为正确答案').check();
+	await page.getByLabel('法律 1').fill('端到端示范法');
+	await page.getByLabel('条款 1').fill('第九条');
+	await page.getByRole('button', { name: '保存试题' }).click();
+	await expect(page.getByRole('alert')).toContainText('《端到端示范法》没有第九条');
+	await expect(page.getByLabel('条款 1')).toHaveValue('第九条');
+	await page.getByRole('button', { name: '仍然保存' }).click();
+	await expect(page.getByText('已保存为第 1 版')).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: '引用提示' })).toContainText('第九条');
 });
 
 test('a cadre cannot open the import page', async ({ page }) => {

@@ -15,6 +15,11 @@ import { AppError } from '$lib/server/errors.ts';
 import type { Ctx } from '$lib/server/context.ts';
 import { ctxOf, mapError } from '$lib/server/http.ts';
 import { renderMarkdown } from '$lib/server/markdown.ts';
+import {
+	type MissingArticle,
+	missingArticleText,
+	missingArticles
+} from '$lib/server/services/laws/citations.ts';
 import { contentOf } from '$lib/server/services/questions/read-upload.ts';
 import type { QuestionContent, StoredQuestion } from '$lib/server/services/questions/store.ts';
 
@@ -59,6 +64,8 @@ function failed(
 	return fail(400, editing(draft, status, errors, message));
 }
 
+const citationKey = (a: MissingArticle) => `${a.lawId}#${a.articleNo}`;
+
 /** The editor shown again with `draft`: after a button that edits the form, or to be corrected. */
 function editing(
 	draft: QuestionDraft,
@@ -66,7 +73,15 @@ function editing(
 	errors: Record<string, string>,
 	message: string
 ) {
-	return { kind: 'draft' as const, draft, status, errors, previews: previewsOf(draft), message };
+	return {
+		kind: 'draft' as const,
+		draft,
+		status,
+		errors,
+		previews: previewsOf(draft),
+		message,
+		citations: null as { keys: string; warnings: string[] } | null
+	};
 }
 
 /**
@@ -90,6 +105,18 @@ export async function editorAction(
 	}
 	const { content, issues } = contentOfDraft(draft);
 	if (!content) return failed(draft, status, fieldErrors(issues), t('bank_editor_fix'));
+	// an article the library's law lacks (宪法 第九百九十九条) is a typo more often than not: said
+	// before saving, and saved when sent again with the same citations (the form carries them)
+	const missing = await missingArticles(ctx, content.laws);
+	const confirmed = new Set(String(form.get('citations') ?? '').split(','));
+	if (missing.some((a) => !confirmed.has(citationKey(a))))
+		return fail(400, {
+			...editing(draft, status, {}, ''),
+			citations: {
+				keys: missing.map(citationKey).join(','),
+				warnings: missing.map(missingArticleText)
+			}
+		});
 	let stored: StoredQuestion;
 	try {
 		stored = await save(ctx, contentOf(content), status);
