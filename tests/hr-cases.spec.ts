@@ -110,6 +110,7 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	await expect(hr.getByRole('heading', { level: 1 })).toHaveText('宪法宣誓仪式记录');
 	await expect(hr.getByRole('status').filter({ hasText: '宣誓记录已保存' })).toBeVisible();
 	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText('领誓人');
+	const ceremonyUrl = hr.url().replace(/\?.*$/, '');
 	await hr.goto('/hr/oaths');
 	const sworn = hr.getByRole('row').filter({ hasText: POST });
 	await expect(sworn).toContainText(`已于 ${shanghaiToday()} 宣誓`);
@@ -187,6 +188,14 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 		})
 	);
 	expect((await request.get(casePath)).status()).toBe(401);
+
+	// a ceremony recorded in error is removed with the reason: the oath is due again
+	await hr.goto(ceremonyUrl);
+	await hr.locator('summary', { hasText: '删除此记录' }).click();
+	await hr.getByLabel('删除原因').fill('宣誓人员登记有误');
+	await hr.getByRole('button', { name: '删除此记录' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '宣誓记录已删除' })).toBeVisible();
+	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText('待宣誓');
 	await hrContext.close();
 });
 
