@@ -7,6 +7,7 @@ import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { ctxFor, district, makePerson, makeUser } from '../../testing/factories.ts';
 import { testDb } from '../../testing/db.ts';
 import { HEADER, JobFailed, importRoster, tally, xlsx } from '../../testing/roster.ts';
+import { writeWorkbook } from '../../spreadsheet/index.ts';
 import { previewRoster } from './preview.ts';
 import { listExportBytes } from '../../testing/xlsx.ts';
 import { auditChanges } from '$lib/audit.ts';
@@ -301,6 +302,55 @@ describe('roster import', () => {
 			code: 'roster_file_missing_columns',
 			params: { columns: '工号、职级、任命方式' }
 		});
+	});
+
+	it('finds the roster below a title and after a sheet of instructions; refuses a roster spread over sheets', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const instructions = {
+			name: '填写说明',
+			columns: [{ header: '列名' }, { header: '说明' }],
+			rows: [
+				['单位', '填写单位全称'],
+				['姓名', '与身份证一致']
+			]
+		};
+		// a title row above the header, as many offices' spreadsheets have
+		const titled = (name: string, rows: string[][]) => ({
+			name,
+			columns: [{ header: '2026年区直单位干部花名册' }],
+			rows: [HEADER, ...rows]
+		});
+		const upload = async (sheets: Parameters<typeof writeWorkbook>[0]) => ({
+			name: '花名册.xlsx',
+			bytes: await writeWorkbook(sheets)
+		});
+		const preview = await previewRoster(ctx, await upload([instructions, titled('干部', GOOD)]));
+		expect(preview.errors).toEqual([]);
+		// the rows keep the numbers the spreadsheet shows: the header is row 2
+		expect(preview.rows.map((r) => [r.line, r.employeeNo])).toEqual([
+			[3, '000123'],
+			[4, 'J-2'],
+			[5, 'D7']
+		]);
+		// one sheet per unit: refused, rather than importing the first unit only
+		await expect(
+			previewRoster(
+				ctx,
+				await upload([titled('区司法局', GOOD.slice(0, 2)), titled('东城街道', GOOD.slice(2))])
+			)
+		).rejects.toMatchObject({
+			code: 'roster_file_many_sheets',
+			params: { sheets: '区司法局、东城街道' }
+		});
+		// our template: the roster sheet and its instructions
+		const template = await previewRoster(ctx, {
+			name: '模板.xlsx',
+			bytes: await rosterTemplate(ctx)
+		});
+		expect(template.errors).toEqual([]);
+		expect(template.rows).toHaveLength(1);
 	});
 
 	it('asks for the path of an ambiguous unit name', async () => {
