@@ -2,15 +2,20 @@ import { and, eq } from 'drizzle-orm';
 import type { GrantRoleInput, RevokeRoleInput } from '$lib/schemas/org.ts';
 import { authorize } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
-import { roleGrant, user } from '../../db/schema/index.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { roleGrant } from '../../db/schema/index.ts';
+import { ConflictError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
+import { accountUnit } from '../accounts/account-unit.ts';
 
-/** Grants a role on a unit (covering its sub-units). Granting what is already held is a no-op. */
+/**
+ * Grants a role on a unit (covering its sub-units) to a person of the granter's units: an
+ * administrator of a street neither reaches nor hands powers to the district's officers. Granting
+ * what is already held is a no-op.
+ */
 export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<void> {
 	await authorize(ctx, 'role.grant', input.unitId);
-	const [target] = await ctx.db.select({ id: user.id }).from(user).where(eq(user.id, input.userId));
-	if (!target) throw new NotFoundError();
+	const target = await accountUnit(ctx.db, input.userId);
+	await authorize(ctx, 'role.grant', target.unitId);
 	await transact(ctx, async (tx) => {
 		const inserted = await tx.db
 			.insert(roleGrant)
