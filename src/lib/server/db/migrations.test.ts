@@ -101,6 +101,8 @@ it('clears the saved responses that say nothing, and keeps every answer that say
 				{ type: 'truefalse', answer: null }
 			]
 		},
+		nullParts: { type: 'case', parts: [null, { type: 'essay', text: '\u2002\u3000' }] },
+		oddSpaces: { type: 'essay', text: '\u2002\u205f\u00a0\ufeff' },
 		casePart: {
 			type: 'case',
 			parts: [

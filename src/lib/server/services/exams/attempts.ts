@@ -21,6 +21,7 @@ import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
 import { drawPaper, hasPreparedPaper, paperSignature, takePreparedPaper } from './prepare.ts';
 import { readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
+import { isAnswered } from '$lib/exams/responses.ts';
 import { startInGroup } from './start-group.ts';
 import { passRulesOf, retakePolicyOf } from './rules.ts';
 import { attemptScoreShown } from './score-visibility.ts';
@@ -305,13 +306,15 @@ export async function saveAnswers(
 	const known = new Set(row.questionIds);
 	const bad = input.saves.find((s) => !known.has(s.questionId));
 	if (bad) throw new InvalidInputError({ saves: ['err_attempt_unknown_question'] });
-	const outcome = await saveInGroup(ctx.db, {
-		attemptId: row.id,
-		at: ctx.now.getTime(),
-		saves: input.saves
-	});
+	// a response that says nothing (a field emptied without JavaScript) is a cleared answer: stored
+	// as null, so that "answered" is a row with a response, counted by SQL on exam day
+	const saves = input.saves.map((s) => ({
+		...s,
+		response: isAnswered(s.response) ? s.response : null
+	}));
+	const outcome = await saveInGroup(ctx.db, { attemptId: row.id, at: ctx.now.getTime(), saves });
 	if (outcome.kind === 'closed') return closedResult(ctx, input);
-	const kept = input.saves.filter((_, i) => !outcome.applied[i]);
+	const kept = saves.filter((_, i) => !outcome.applied[i]);
 	const stored = await storedAnswers(
 		ctx.db,
 		row.id,
@@ -319,7 +322,7 @@ export async function saveAnswers(
 	);
 	return {
 		kind: 'saved',
-		saved: input.saves.map((s, i) => {
+		saved: saves.map((s, i) => {
 			const applied = outcome.applied[i]!;
 			const other = applied ? undefined : stored.get(s.questionId);
 			// kept back, and what the server holds is not this answer: another page's, or newer

@@ -207,6 +207,23 @@ describe('an essay left blank', () => {
 				comment: ''
 			})
 		).rejects.toMatchObject({ code: 'err_mark_unanswered' });
+		// a blank essay marked before this rule (its points count) can still be corrected
+		await s.db.insert(examMark).values({
+			attemptId: blank.attemptId,
+			key: blank.essayId,
+			score: 5,
+			comment: '',
+			gradedBy: grader.user.id,
+			gradedAt: at(80)
+		});
+		expect(
+			await markAnswer(gradeCtx, {
+				attemptId: blank.attemptId,
+				key: blank.essayId,
+				score: 0,
+				comment: '未作答'
+			})
+		).toMatchObject({ score: 20 });
 		await markAnswer(gradeCtx, {
 			attemptId: written.attemptId,
 			key: written.essayId,

@@ -107,37 +107,53 @@ async function marksOf(db: ReadDb, attemptIds: number[]) {
 
 /**
  * The hand-graded slots (`attemptId/key`) the candidates answered. A slot left blank needs no
- * grader: the core scores it 0 (so its attempt is graded without it), and it is not marked.
+ * grader: the core scores it 0 (so its attempt is graded without it), and it is not marked. An
+ * essay question's answer is stored only when it says something (`saveAnswers`), so its row is
+ * enough; only the answers of case questions are read, for their parts.
  */
 async function answeredSlots(
 	db: ReadDb,
 	attempts: readonly { id: number; items: readonly ManualItem[] }[]
 ): Promise<Set<string>> {
 	const out = new Set<string>();
-	const questionIds = [...new Set(attempts.flatMap((a) => a.items.map((i) => i.questionId)))];
-	if (questionIds.length === 0) return out;
-	const rows = await db
-		.select({
-			attemptId: examAnswer.attemptId,
-			questionId: examAnswer.questionId,
-			response: examAnswer.response
-		})
-		.from(examAnswer)
-		.where(
-			and(
-				inArray(
-					examAnswer.attemptId,
-					attempts.map((a) => a.id)
-				),
-				inArray(examAnswer.questionId, questionIds),
-				isNotNull(examAnswer.response)
-			)
-		);
-	const responses = new Map(rows.map((r) => [`${r.attemptId}/${r.questionId}`, r.response]));
+	const essays = new Set<string>();
+	const cases = new Set<string>();
+	for (const a of attempts)
+		for (const item of a.items) (item.part === null ? essays : cases).add(item.questionId);
+	if (essays.size + cases.size === 0) return out;
+	const answered = and(
+		inArray(
+			examAnswer.attemptId,
+			attempts.map((a) => a.id)
+		),
+		isNotNull(examAnswer.response)
+	);
+	const written = essays.size
+		? await db
+				.select({ attemptId: examAnswer.attemptId, questionId: examAnswer.questionId })
+				.from(examAnswer)
+				.where(and(answered, inArray(examAnswer.questionId, [...essays])))
+		: [];
+	const caseAnswers = cases.size
+		? await db
+				.select({
+					attemptId: examAnswer.attemptId,
+					questionId: examAnswer.questionId,
+					response: examAnswer.response
+				})
+				.from(examAnswer)
+				.where(and(answered, inArray(examAnswer.questionId, [...cases])))
+		: [];
+	const given = new Map<string, Response | null>([
+		...written.map((r) => [`${r.attemptId}/${r.questionId}`, null] as const),
+		...caseAnswers.map((r) => [`${r.attemptId}/${r.questionId}`, r.response] as const)
+	]);
 	for (const a of attempts)
 		for (const item of a.items) {
-			const response = responses.get(`${a.id}/${item.questionId}`) ?? undefined;
-			if (isGiven(item, response)) out.add(`${a.id}/${item.key}`);
+			const slot = `${a.id}/${item.questionId}`;
+			if (!given.has(slot)) continue;
+			if (item.part === null || isGiven(item, given.get(slot) ?? undefined))
+				out.add(`${a.id}/${item.key}`);
 		}
 	return out;
 }
@@ -314,16 +330,18 @@ export async function markAnswer(
 			throw new ConflictError('err_mark_not_gradable');
 		const item: ManualItem | undefined = manualItems(row.paper).find((i) => i.key === input.key);
 		if (!item) throw new InvalidInputError({ key: ['err_invalid'] });
-		const responses = await responsesOf(tx.db, row.id);
-		if (!isGiven(item, responses[item.questionId])) throw new ConflictError('err_mark_unanswered');
-		if (input.score > item.points)
-			throw new InvalidInputError({ score: ['err_mark_range'] }, 'err_mark_over', {
-				max: item.points
-			});
 		const [before] = await tx.db
 			.select()
 			.from(examMark)
 			.where(and(eq(examMark.attemptId, row.id), eq(examMark.key, input.key)));
+		const responses = await responsesOf(tx.db, row.id);
+		// a blank answer scores 0 without a mark; one marked before that rule can still be corrected
+		if (!before && !isGiven(item, responses[item.questionId]))
+			throw new ConflictError('err_mark_unanswered');
+		if (input.score > item.points)
+			throw new InvalidInputError({ score: ['err_mark_range'] }, 'err_mark_over', {
+				max: item.points
+			});
 		const graded = scoreManually(
 			coreAttempt(row, responses),
 			row.paper,

@@ -6,7 +6,6 @@
  */
 import { inArray, sql } from 'drizzle-orm';
 import type { Response } from '@xuefa/core';
-import { isAnswered } from '$lib/exams/responses.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { groupCommit } from '../../db/group-commit.ts';
 import { examAnswer, examAttempt } from '../../db/schema/index.ts';
@@ -60,9 +59,8 @@ async function writeBatches(db: Tx, batches: readonly SaveBatch[]): Promise<Batc
 		}
 		const applied: boolean[] = [];
 		for (const s of b.saves) {
-			// a response that says nothing (a field emptied without JavaScript) is stored as a cleared
-			// answer, so that "answered" is a row with a response, countable by SQL on exam day
-			const response = isAnswered(s.response) ? JSON.stringify(s.response) : null;
+			// null for a response that says nothing (saveAnswers normalises it)
+			const response = s.response === null ? null : JSON.stringify(s.response);
 			// one statement: written only while the attempt is open and before its deadline, and only
 			// over an older sequence number (a late, repeated or overtaken save changes nothing)
 			const result = await db.run(sql`
