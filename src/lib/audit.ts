@@ -53,6 +53,9 @@ export const AUDIT_REFERENCES: Record<string, keyof AuditNames> = {
 	personId: 'person',
 	personIds: 'person',
 	speakerPersonId: 'person',
+	presiderId: 'person',
+	leaderId: 'person',
+	witnessId: 'person',
 	teamId: 'team',
 	planItemId: 'planItem',
 	itemId: 'planItem'

@@ -157,7 +157,9 @@ describe('the oath register', () => {
 				before: expect.objectContaining({
 					place: '区政府第一会议室',
 					date: '2026-03-12',
-					personIds: [s.cadre.person.id]
+					personIds: [s.cadre.person.id],
+					appointmentIds: [s.appointmentId],
+					presiderId: expect.any(Number)
 				}),
 				after: { reason: '宣誓日期登记有误' }
 			}

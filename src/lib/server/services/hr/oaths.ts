@@ -374,7 +374,12 @@ export async function removeCeremony(ctx: Ctx, input: RemoveCeremonyInput): Prom
 		// removed already (sent twice, or from a page opened before)
 		if (!c) throw new NotFoundError();
 		const participants = await tx.db
-			.select({ personId: oathParticipant.personId, unitId: unit.id, path: unit.path })
+			.select({
+				personId: oathParticipant.personId,
+				appointmentId: oathParticipant.appointmentId,
+				unitId: unit.id,
+				path: unit.path
+			})
 			.from(oathParticipant)
 			.innerJoin(person, eq(person.id, oathParticipant.personId))
 			.innerJoin(unit, eq(unit.id, person.unitId))
@@ -394,6 +399,10 @@ export async function removeCeremony(ctx: Ctx, input: RemoveCeremonyInput): Prom
 				place: c.place,
 				organiser: c.organiser,
 				personIds: participants.map((p) => p.personId),
+				appointmentIds: participants.map((p) => p.appointmentId),
+				presiderId: c.presiderId,
+				leaderId: c.leaderId,
+				witnessId: c.witnessId,
 				textVersion: c.textVersion,
 				flagOrEmblemDisplayed: c.flagOrEmblemDisplayed,
 				anthemPlayed: c.anthemPlayed,
