@@ -344,6 +344,12 @@ describe('roster import', () => {
 			code: 'roster_file_many_sheets',
 			params: { sheets: '区司法局、东城街道' }
 		});
+		// a blank copy of the sheet beside the filled one leaves nothing out
+		const beside = await previewRoster(
+			ctx,
+			await upload([titled('空白', []), titled('干部', GOOD), instructions])
+		);
+		expect(beside.rows).toHaveLength(3);
 		// our template: the roster sheet and its instructions
 		const template = await previewRoster(ctx, {
 			name: '模板.xlsx',

@@ -27,15 +27,17 @@ export async function readRosterFile(upload: Upload): Promise<Sheet> {
 			{ maxBytes: ROSTER_MAX_BYTES, maxRows: ROSTER_MAX_ROWS },
 			{ isHeader: isRosterHeader }
 		);
-		if (sheets.length > 1)
+		// a sheet with the header and no rows (a blank copy of the template) holds nothing to leave out
+		const filled = sheets.filter((s) => s.rows.length > 0);
+		if (filled.length > 1)
 			throw new InvalidInputError(
 				{ file: ['roster_file_many_sheets'] },
 				'roster_file_many_sheets',
 				{
-					sheets: sheets.map((s) => s.name).join('、')
+					sheets: filled.map((s) => s.name).join('、')
 				}
 			);
-		const { headers, rows } = sheets[0]!;
+		const { headers, rows } = filled[0] ?? sheets[0]!;
 		return { headers, rows };
 	} catch (e) {
 		if (!(e instanceof SpreadsheetError)) throw e;
