@@ -66,6 +66,16 @@ function failed(
 
 const citationKey = (a: MissingArticle) => `${a.lawId}#${a.articleNo}`;
 
+/** The citations the form says were confirmed (a JSON list of keys; anything else: none). */
+function confirmedCitations(value: FormDataEntryValue | null): string[] {
+	try {
+		const keys: unknown = JSON.parse(String(value ?? '[]'));
+		return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
 /** The editor shown again with `draft`: after a button that edits the form, or to be corrected. */
 function editing(
 	draft: QuestionDraft,
@@ -108,12 +118,12 @@ export async function editorAction(
 	// an article the library's law lacks (宪法 第九百九十九条) is a typo more often than not: said
 	// before saving, and saved when sent again with the same citations (the form carries them)
 	const missing = await missingArticles(ctx, content.laws);
-	const confirmed = new Set(String(form.get('citations') ?? '').split(','));
+	const confirmed = new Set(confirmedCitations(form.get('citations')));
 	if (missing.some((a) => !confirmed.has(citationKey(a))))
 		return fail(400, {
 			...editing(draft, status, {}, ''),
 			citations: {
-				keys: missing.map(citationKey).join(','),
+				keys: JSON.stringify(missing.map(citationKey)),
 				warnings: missing.map(missingArticleText)
 			}
 		});
