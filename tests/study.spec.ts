@@ -122,6 +122,28 @@ test('a cadre signs off a written-study material and the organiser sees who has 
 	await expect(page.locator('tbody tr').last()).toContainText('已于');
 });
 
+test('text typed into a long field before the page script arrives survives hydration and is sent', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	// a slow phone: the page is there and can be typed into well before its script runs
+	let release!: () => void;
+	const scripts = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await scripts;
+		await route.continue();
+	});
+	await page.goto('/study/readings', { waitUntil: 'commit' });
+	await page.getByLabel('标题').fill('学习《行政复议法》第十一条');
+	await page.getByLabel('学习内容').fill('有下列情形之一的，可以申请**行政复议**。');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('学习内容')).toHaveValue('有下列情形之一的，可以申请**行政复议**。');
+	await page.getByRole('button', { name: '分发', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('学习《行政复议法》第十一条');
+	await expect(page.locator('strong', { hasText: '行政复议' })).toBeVisible();
+});
+
 test('a personal calendar feed parses as iCalendar and stops when revoked', async ({
 	page,
 	request
