@@ -93,6 +93,27 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({
 		timeout: 10_000
 	});
+
+	// a slow phone: an answer given before the page's script arrives stays given, and is sent
+	let release!: () => void;
+	const scripts = new Promise<void>((resolve) => (release = resolve));
+	await cadre.route('**/_app/immutable/**/*.js', async (route) => {
+		await scripts;
+		await route.continue();
+	});
+	await cadre.goto(`${cadre.url().replace(/\?.*$/, '')}?q=1`, { waitUntil: 'commit' });
+	await cadre.getByLabel('错误').check();
+	const sent = cadre.waitForRequest(
+		(r) =>
+			r.url().endsWith('/save') &&
+			JSON.stringify(r.postDataJSON()).includes('{"type":"truefalse","answer":false}')
+	);
+	release();
+	await sent;
+	await expect(cadre.getByLabel('错误')).toBeChecked();
+	await cadre.unroute('**/_app/immutable/**/*.js');
+	await cadre.getByLabel('正确').check();
+	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	await cadre.reload();
 	for (const no of [1, 2, 3]) {
 		await cadre

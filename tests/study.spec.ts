@@ -129,7 +129,7 @@ test('text typed into a long field before the page script arrives survives hydra
 	// a slow phone: the page is there and can be typed into well before its script runs
 	let release!: () => void;
 	const scripts = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
 		await scripts;
 		await route.continue();
 	});
