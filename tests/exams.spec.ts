@@ -1,5 +1,12 @@
 import ExcelJS from 'exceljs';
-import { expect, loginAs, phoneContext, setUpPreAppointmentExam, test } from './helpers.ts';
+import {
+	expect,
+	holdScripts,
+	loginAs,
+	phoneContext,
+	setUpPreAppointmentExam,
+	test
+} from './helpers.ts';
 
 test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone through an outage, passes, and the certificate verifies', async ({
 	page,
@@ -95,12 +102,7 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	});
 
 	// a slow phone: an answer given before the page's script arrives stays given, and is sent
-	let release!: () => void;
-	const scripts = new Promise<void>((resolve) => (release = resolve));
-	await cadre.route('**/_app/immutable/**/*.js', async (route) => {
-		await scripts;
-		await route.continue();
-	});
+	const release = await holdScripts(cadre);
 	await cadre.goto(`${cadre.url().replace(/\?.*$/, '')}?q=1`, { waitUntil: 'commit' });
 	await cadre.getByLabel('错误').check();
 	const sent = cadre.waitForRequest(
@@ -111,7 +113,6 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	release();
 	await sent;
 	await expect(cadre.getByLabel('错误')).toBeChecked();
-	await cadre.unroute('**/_app/immutable/**/*.js');
 	await cadre.getByLabel('正确').check();
 	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	await cadre.reload();

@@ -34,6 +34,20 @@ export function phoneContext(
 }
 
 /**
+ * A slow phone: the pages' scripts wait until the function returned is called, so a page is there
+ * and can be used before its script runs (stylesheets are not held: the page must be drawn).
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	return release;
+}
+
+/**
  * Whether the demo seed found statutes to import: the same folder and files it reads
  * (XUEFA_LAWS_DIR, else ../shared/data/laws; *.md files other than SOURCES.md).
  */

@@ -1,6 +1,6 @@
 import { type Browser, type Page, devices } from '@playwright/test';
 import ICAL from 'ical.js';
-import { expect, loginAs, test } from './helpers.ts';
+import { expect, holdScripts, loginAs, test } from './helpers.ts';
 
 /** Beijing's date and wall-clock time, `minutes` from now. */
 function beijing(minutes = 0) {
@@ -58,11 +58,15 @@ test('an organiser schedules weekly study, adds a session, a cadre checks in on 
 	const code = (await page.locator('.code').innerText()).replace(/\D/g, '');
 	expect(code).toMatch(/^\d{6}$/);
 
-	// the cadre types the code on a phone
+	// the cadre types the code on a phone, a slow one: before the page's script has arrived
 	const phone = await onPhone(browser, 'cadre');
-	await phone.goto('/study/checkin');
-	await noSidewaysScroll(phone);
+	const release = await holdScripts(phone);
+	await phone.goto('/study/checkin', { waitUntil: 'commit' });
 	await phone.getByLabel('签到码').fill(code);
+	release();
+	await phone.waitForLoadState('networkidle');
+	await expect(phone.getByLabel('签到码')).toHaveValue(code);
+	await noSidewaysScroll(phone);
 	await phone.getByRole('button', { name: '签到', exact: true }).click();
 	await expect(phone.getByRole('status')).toHaveText('签到成功。');
 	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('学习《行政复议法》');
@@ -127,12 +131,7 @@ test('text typed into a long field before the page script arrives survives hydra
 }) => {
 	await loginAs(page, 'organiser');
 	// a slow phone: the page is there and can be typed into well before its script runs
-	let release!: () => void;
-	const scripts = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await scripts;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/study/readings', { waitUntil: 'commit' });
 	await page.getByLabel('标题').fill('学习《行政复议法》第十一条');
 	await page.getByLabel('学习内容').fill('有下列情形之一的，可以申请**行政复议**。');
