@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from './helpers.ts';
+import { expect, holdScripts, loginAs, test } from './helpers.ts';
 
 const homes: [string, RegExp][] = [
 	['admin', /审计日志|最近的变更/],
@@ -67,12 +67,10 @@ test('the login page works in English too', async ({ page, context, baseURL }) =
 test('a name typed before the page script arrives survives hydration (slow phones)', async ({
 	page
 }) => {
-	await page.route('**/_app/immutable/**', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/login', { waitUntil: 'commit' });
 	await page.getByLabel('用户名（工号）').fill('cadre');
+	release();
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByLabel('用户名（工号）')).toHaveValue('cadre');
 });
