@@ -39,7 +39,8 @@ export class SaveQueue {
 	/** Saves not yet acknowledged, by question. */
 	pending = $state<Record<string, QueuedSave>>({});
 	#seq = 0;
-	#inFlight = false;
+	/** The send under way with what follows it, if any: one at a time, in order. */
+	#sending: Promise<void> | undefined;
 	#retry: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(
@@ -104,21 +105,37 @@ export class SaveQueue {
 		void this.flush();
 	}
 
-	/** Sends everything waiting; resolves when the queue is empty or the send failed. */
-	async flush(): Promise<void> {
-		if (this.#inFlight || this.status === 'closed' || this.status === 'moved') return;
-		const saves = Object.values(this.pending);
-		if (saves.length === 0) {
-			this.status = 'saved';
-			return;
-		}
-		if (!navigator.onLine) {
-			this.status = 'offline';
-			return;
-		}
-		this.#inFlight = true;
-		this.status = 'saving';
-		clearTimeout(this.#retry);
+	/**
+	 * Sends everything waiting; resolves when the queue is empty or a send failed. Called while a
+	 * send is on its way, it waits for that send and for whatever was answered meanwhile: the
+	 * submit button flushes first, and an answer given a moment before must not stop it.
+	 */
+	flush(): Promise<void> {
+		this.#sending ??= this.#drain().finally(() => {
+			this.#sending = undefined;
+		});
+		return this.#sending;
+	}
+
+	async #drain(): Promise<void> {
+		do {
+			if (this.status === 'closed' || this.status === 'moved') return;
+			const saves = Object.values(this.pending);
+			if (saves.length === 0) {
+				this.status = 'saved';
+				return;
+			}
+			if (!navigator.onLine) {
+				this.status = 'offline';
+				return;
+			}
+			this.status = 'saving';
+			clearTimeout(this.#retry);
+			await this.#send(saves);
+		} while (this.status === 'saving');
+	}
+
+	async #send(saves: QueuedSave[]): Promise<void> {
 		try {
 			const res = await fetch(`/exams/a/${this.attemptId}/save`, {
 				method: 'POST',
@@ -147,10 +164,7 @@ export class SaveQueue {
 		} catch {
 			this.status = 'offline';
 			this.#later();
-		} finally {
-			this.#inFlight = false;
 		}
-		if (this.status === 'saving') await this.flush();
 	}
 
 	/**

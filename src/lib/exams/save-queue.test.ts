@@ -129,4 +129,31 @@ describe("the exam page's save queue", () => {
 		// once acknowledged, it leaves the shared storage too
 		expect(new SaveQueue(1, 2, () => {}).pending).toEqual({});
 	});
+	it('waits, when flushed during a send, for that send and for an answer given meanwhile', async () => {
+		vi.stubGlobal('localStorage', storage());
+		// a slow server: each request waits until the test lets it through
+		const gates: (() => void)[] = [];
+		vi.stubGlobal(
+			'fetch',
+			vi.fn(async (url: string, init: { body: string }) => {
+				await new Promise<void>((open) => gates.push(open));
+				return server.fetch(url, init);
+			})
+		);
+		const page = new SaveQueue(1, 0, () => {});
+		page.record('q1', answer('A'), false);
+		page.record('q2', answer('B'), false);
+		// the candidate presses submit, which flushes first, while q1 is still on its way
+		let flushed = false;
+		const submit = page.flush().then(() => (flushed = true));
+		await vi.waitFor(() => expect(gates).toHaveLength(1));
+		gates.shift()!();
+		await vi.waitFor(() => expect(gates).toHaveLength(1));
+		expect(flushed).toBe(false);
+		gates.shift()!();
+		await submit;
+		expect(page.pending).toEqual({});
+		expect(page.status).toBe('saved');
+		expect(server.held.get('q2')).toEqual({ seq: 2, choice: 'B' });
+	});
 });
