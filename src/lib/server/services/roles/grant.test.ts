@@ -74,4 +74,17 @@ describe('granting roles', () => {
 			revokeRole(ctx, { userId: s.bureauAdmin.user.id, role: 'admin', unitId: s.d.a.id })
 		).rejects.toBeInstanceOf(ConflictError);
 	});
+
+	it('does not let a unit’s administrator revoke what the district gave a person of another unit', async () => {
+		const s = await setup();
+		const root = await ctxFor(s.db, s.d.admin.user.id);
+		await grantRole(root, { userId: s.streetCadre.user.id, role: 'organiser', unitId: s.d.a.id });
+		const bureau = await ctxFor(s.db, s.bureauAdmin.user.id);
+		await expect(
+			revokeRole(bureau, { userId: s.streetCadre.user.id, role: 'organiser', unitId: s.d.a.id })
+		).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await s.grantsOf(s.streetCadre.user.id)).toContain(`organiser@${s.d.a.id}`);
+		await revokeRole(root, { userId: s.streetCadre.user.id, role: 'organiser', unitId: s.d.a.id });
+		expect(await s.grantsOf(s.streetCadre.user.id)).toEqual([`cadre@${s.d.b.id}`]);
+	});
 });

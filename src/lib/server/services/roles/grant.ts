@@ -33,9 +33,15 @@ export async function grantRole(ctx: Ctx, input: GrantRoleInput): Promise<void> 
 	});
 }
 
-/** Revokes a role on a unit. An administrator cannot revoke their own admin role (no lock-out). */
+/**
+ * Revokes a role on a unit, from a person of the revoker's units (as granting): a unit's
+ * administrator does not take away what the district gave its own officers there. An
+ * administrator cannot revoke their own admin role (no lock-out).
+ */
 export async function revokeRole(ctx: Ctx, input: RevokeRoleInput): Promise<void> {
 	await authorize(ctx, 'role.grant', input.unitId);
+	const target = await accountUnit(ctx.db, input.userId);
+	await authorize(ctx, 'role.grant', target.unitId);
 	if (input.userId === ctx.user.id && input.role === 'admin') {
 		throw new ConflictError('error_revoke_own_admin');
 	}
