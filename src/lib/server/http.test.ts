@@ -12,6 +12,10 @@ describe('localPath (no open redirect after login or a language switch)', () => 
 		'//evil.example',
 		'/\\evil.example',
 		'/\t/evil.example',
+		'/.//evil.example',
+		'/..//evil.example/x',
+		'/a/..//evil.example',
+		'/%2e//evil.example',
 		'https://evil.example/x',
 		'javascript:alert(1)',
 		''

@@ -26,7 +26,10 @@ export function localPath(target: string | null | undefined): string {
 	if (!target) return '/';
 	try {
 		const url = new URL(target, 'http://local.invalid');
-		return url.origin === 'http://local.invalid' ? url.pathname + url.search + url.hash : '/';
+		if (url.origin !== 'http://local.invalid') return '/';
+		// dot segments resolve to a path that starts with two slashes (`/.//evil.example` →
+		// `//evil.example`), which a browser reads as another host
+		return url.pathname.startsWith('//') ? '/' : url.pathname + url.search + url.hash;
 	} catch {
 		return '/';
 	}
