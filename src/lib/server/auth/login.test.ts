@@ -135,6 +135,29 @@ describe('login', () => {
 		).resolves.toBeTruthy();
 	});
 
+	it('limits an IPv6 client as one address, whichever address of its /64 each guess comes from', async () => {
+		const { db } = await setup();
+		for (let i = 0; i < 30; i++) {
+			await login(
+				{ db, now: T0, address: `2001:db8:1:2::${(i + 1).toString(16)}` },
+				{ username: `user${i}`, password: 'x' }
+			).catch(() => {});
+		}
+		await expect(
+			login(
+				{ db, now: minutes(1), address: '2001:db8:1:2:ffff:ffff:ffff:fffe' },
+				{ username: 'alice', password: 'correct horse 1' }
+			)
+		).rejects.toBeInstanceOf(RateLimitedError);
+		// the next /64 is someone else
+		await expect(
+			login(
+				{ db, now: minutes(1), address: '2001:db8:1:3::1' },
+				{ username: 'alice', password: 'correct horse 1' }
+			)
+		).resolves.toBeTruthy();
+	});
+
 	it('stops 100 failures an hour on one account from many addresses, but not the browser its owner used', async () => {
 		const { db } = await setup();
 		const owner = await login(

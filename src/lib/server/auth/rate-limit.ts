@@ -1,3 +1,4 @@
+import { isIPv6 } from 'node:net';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ReadDb, Tx } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
@@ -77,6 +78,30 @@ export interface ThrottleKey {
 	policy: ThrottlePolicy;
 }
 
+/**
+ * A client address as the throttle keys count it. An IPv6 client is given a whole /64 (often a
+ * /56 or more), and picks any address in it for each request: counted address by address, one
+ * machine could guess, look certificates up and make the server hash passwords without limit.
+ * So an IPv6 address counts as its /64, and an IPv4 address written as IPv6 (::ffff:10.0.0.1,
+ * what a dual-stack socket reports) as itself.
+ */
+export function throttleAddress(address: string): string {
+	const bare = address.replace(/%.*$/, '');
+	const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(bare);
+	if (mapped) return mapped[1]!;
+	if (!isIPv6(bare)) return address;
+	const [head = '', tail = ''] = bare.split('::');
+	const groups = (part: string) =>
+		part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g]));
+	const front = groups(head);
+	const back = bare.includes('::') ? groups(tail) : [];
+	const all = [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back];
+	return `${all
+		.slice(0, 4)
+		.map((g) => parseInt(g, 16).toString(16))
+		.join(':')}::/64`;
+}
+
 /** A login name as the throttle keys (and trusted devices) spell it. */
 export const accountKey = (username: string) => username.trim().toLowerCase();
 
@@ -87,9 +112,10 @@ export const accountKey = (username: string) => username.trim().toLowerCase();
  */
 export function loginKeys(username: string, address: string): ThrottleKey[] {
 	const name = accountKey(username);
+	const from = throttleAddress(address);
 	return [
-		{ key: `pair:${name}|${address}`, scope: 'pair', policy: PAIR_POLICY },
-		{ key: `address:${address}`, scope: 'address', policy: ADDRESS_POLICY },
+		{ key: `pair:${name}|${from}`, scope: 'pair', policy: PAIR_POLICY },
+		{ key: `address:${from}`, scope: 'address', policy: ADDRESS_POLICY },
 		{ key: `account:${name}`, scope: 'account', policy: ACCOUNT_POLICY }
 	];
 }
@@ -107,7 +133,7 @@ export const VERIFY_POLICY: ThrottlePolicy = {
 
 /** The key of the certificate lookups from one address. */
 export const verifyKey = (address: string): ThrottleKey => ({
-	key: `verify:${address}`,
+	key: `verify:${throttleAddress(address)}`,
 	scope: 'verify',
 	policy: VERIFY_POLICY
 });
