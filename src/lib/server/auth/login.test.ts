@@ -112,47 +112,38 @@ describe('login', () => {
 		expect(await codes('ghost')).toEqual(await codes('alice'));
 	});
 
-	it('limits one address across many account names', async () => {
+	it.each([
+		{
+			client: 'one address',
+			guess: () => '10.6.6.6',
+			same: '10.6.6.6',
+			other: '10.7.7.7'
+		},
+		{
+			// an IPv6 client picks any address of its /64 for each guess
+			client: 'an IPv6 /64',
+			guess: (i: number) => `2001:db8:1:2::${(i + 1).toString(16)}`,
+			same: '2001:db8:1:2:ffff:ffff:ffff:fffe',
+			other: '2001:db8:1:3::1'
+		}
+	])('limits $client across many account names', async ({ guess, same, other }) => {
 		const { db } = await setup();
 		for (let i = 0; i < 30; i++) {
 			await login(
-				{ db, now: T0, address: '10.6.6.6' },
+				{ db, now: T0, address: guess(i) },
 				{ username: `user${i}`, password: 'x' }
 			).catch(() => {});
 		}
 		await expect(
 			login(
-				{ db, now: minutes(1), address: '10.6.6.6' },
+				{ db, now: minutes(1), address: same },
 				{ username: 'alice', password: 'correct horse 1' }
 			)
 		).rejects.toBeInstanceOf(RateLimitedError);
-		// another address is not affected
+		// another client is not affected
 		await expect(
 			login(
-				{ db, now: minutes(1), address: '10.7.7.7' },
-				{ username: 'alice', password: 'correct horse 1' }
-			)
-		).resolves.toBeTruthy();
-	});
-
-	it('limits an IPv6 client as one address, whichever address of its /64 each guess comes from', async () => {
-		const { db } = await setup();
-		for (let i = 0; i < 30; i++) {
-			await login(
-				{ db, now: T0, address: `2001:db8:1:2::${(i + 1).toString(16)}` },
-				{ username: `user${i}`, password: 'x' }
-			).catch(() => {});
-		}
-		await expect(
-			login(
-				{ db, now: minutes(1), address: '2001:db8:1:2:ffff:ffff:ffff:fffe' },
-				{ username: 'alice', password: 'correct horse 1' }
-			)
-		).rejects.toBeInstanceOf(RateLimitedError);
-		// the next /64 is someone else
-		await expect(
-			login(
-				{ db, now: minutes(1), address: '2001:db8:1:3::1' },
+				{ db, now: minutes(1), address: other },
 				{ username: 'alice', password: 'correct horse 1' }
 			)
 		).resolves.toBeTruthy();
