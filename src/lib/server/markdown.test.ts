@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderMarkdown } from './markdown.ts';
+import {
+	RENDERED_CHARS_MAX,
+	markdownToText,
+	renderMarkdown,
+	renderedCacheSize
+} from './markdown.ts';
 
 describe('renderMarkdown', () => {
 	it('renders Markdown', () => {
@@ -108,5 +113,22 @@ describe('markdownToText', () => {
 	it('decodes every entity exactly once, text that looks like an entity included', () => {
 		expect(markdownToText('写作 `&lt;b&gt;`，不是 `<b>`')).toBe('写作 &lt;b&gt;，不是 <b>');
 		expect(markdownToText('A &amp;quot; B &copy; 2026 &#x6CD5;')).toBe('A &quot; B © 2026 法');
+	});
+});
+
+describe('the cache of rendered texts', () => {
+	it('stays within its character budget however many distinct texts are rendered', () => {
+		// an editor's preview may send any number of distinct texts, each kept with its HTML
+		const text = '法'.repeat(3_990);
+		for (let i = 0; renderedCacheSize().chars < RENDERED_CHARS_MAX / 2; i++) {
+			renderMarkdown(`${i}\n${text}`);
+		}
+		const before = renderedCacheSize();
+		// twice as many again: as much as the budget, and as much once more
+		for (let i = 0; i < 2 * before.entries; i++) renderMarkdown(`more ${i}\n${text}`);
+		const after = renderedCacheSize();
+		expect(after.chars).toBeLessThanOrEqual(RENDERED_CHARS_MAX);
+		// and it still keeps as much as the budget allows
+		expect(after.chars).toBeGreaterThan(RENDERED_CHARS_MAX * 0.9);
 	});
 });

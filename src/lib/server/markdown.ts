@@ -161,10 +161,30 @@ function parse(source: string): string {
 // Rendered texts kept in this process, the most recently used last: a question's stem and options
 // are rendered for every paper and practice set they appear on (hundreds of papers drawn before
 // an exam from one bank), and rendering and sanitising is the bulk of building a paper's view.
-// The HTML depends on the text alone. Bounded in entries and in the length of a text kept.
-const RENDERED_MAX = 50_000;
+// The HTML depends on the text alone. Bounded in the length of a text kept and in the characters
+// kept in all (texts and their HTML): a count of entries was no bound, since 4,000 characters of
+// autolinks render to 28,000, and every text an editor's live preview sends is kept — 50,000 of
+// them held gigabytes. A whole district's banks (stems, options, explanations) fit well within.
 const RENDERED_TEXT_MAX = 4_000;
+export const RENDERED_CHARS_MAX = 24_000_000;
 const rendered = new Map<string, string>();
+let renderedChars = 0;
+
+/** What the cache of rendered texts holds now (for tests). */
+export function renderedCacheSize(): { entries: number; chars: number } {
+	return { entries: rendered.size, chars: renderedChars };
+}
+
+function keepRendered(source: string, html: string): void {
+	rendered.set(source, html);
+	renderedChars += source.length + html.length;
+	// the least recently used go first
+	for (const [text, kept] of rendered) {
+		if (renderedChars <= RENDERED_CHARS_MAX) break;
+		rendered.delete(text);
+		renderedChars -= text.length + kept.length;
+	}
+}
 
 /**
  * Markdown written by users (stems, explanations, lessons) as HTML safe to insert with {@html}:
@@ -178,10 +198,7 @@ export function renderMarkdown(source: string): string {
 		return kept;
 	}
 	const html = sanitizeHtml(parse(source), ALLOWED);
-	if (source.length <= RENDERED_TEXT_MAX) {
-		rendered.set(source, html);
-		if (rendered.size > RENDERED_MAX) rendered.delete(rendered.keys().next().value!);
-	}
+	if (source.length <= RENDERED_TEXT_MAX) keepRendered(source, html);
 	return html;
 }
 
