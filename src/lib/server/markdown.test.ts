@@ -21,6 +21,23 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('href="https://a.cn"');
 		expect(html).toContain('rel="noopener noreferrer nofollow"');
 	});
+
+	it('removes frames, SVG handlers and data:, vbscript: and entity-hidden javascript: links', () => {
+		const html = renderMarkdown(
+			[
+				'<iframe src="https://evil.example"></iframe>',
+				'<svg onload=alert(1)><circle/></svg>',
+				'[a](data:text/html;base64,PHNjcmlwdD4=)',
+				'[b](vbscript:msgbox(1))',
+				'[c](jav&#x61;script:alert(1))',
+				'[d](  JAVASCRIPT:alert(1))',
+				'<a href="java\tscript:alert(1)">e</a>',
+				'![f](javascript:alert(1))',
+				'<form action="https://evil.example"><input name=x></form>'
+			].join('\n\n')
+		);
+		expect(html).not.toMatch(/<iframe|<svg|onload|<img|<form|<input|data:|vbscript:|script:/i);
+	});
 });
 
 describe('renderMarkdown for legal text', () => {
