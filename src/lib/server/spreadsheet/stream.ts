@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type ColumnSpec, HEADER_FILL, type SheetSpec } from './write.ts';
+import { type ColumnSpec, HEADER_FILL, type SheetSpec, cellTexts } from './write.ts';
 
 /** Rows of a list, a page at a time (see {@link keysetPages}). */
 export type RowPages = AsyncIterable<readonly (readonly string[])[]>;
@@ -95,7 +95,7 @@ export function streamWorkbook(list: ListExport): Readable {
 	const write = async () => {
 		const sheet = addSheet(list.sheet, list.columns);
 		for await (const page of list.pages) {
-			for (const row of page) sheet.addRow([...row]).commit();
+			for (const row of page) sheet.addRow(cellTexts(row)).commit();
 			// a slow reader holds the writer back instead of the file piling up in memory
 			if (out.writableNeedDrain) await once(out, 'drain', { signal: gone.signal });
 			// a cancel that came while this page was read or written is seen here, before the next
@@ -105,7 +105,7 @@ export function streamWorkbook(list: ListExport): Readable {
 		sheet.commit();
 		for (const note of list.notes ?? []) {
 			const extra = addSheet(note.name, note.columns);
-			for (const row of note.rows) extra.addRow(row).commit();
+			for (const row of note.rows) extra.addRow(cellTexts(row)).commit();
 			extra.commit();
 		}
 		await workbook.commit();

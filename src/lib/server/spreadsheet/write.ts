@@ -23,6 +23,27 @@ type WithRangeValidations = ExcelJS.Worksheet & {
 	dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 };
 
+/** The most characters a cell of Excel holds; a longer text makes it call the file damaged. */
+export const CELL_TEXT_MAX = 32_767;
+
+// what XML 1.0 cannot carry (C0 controls but tab and line breaks, unpaired surrogates, U+FFFE and
+// U+FFFF): exceljs writes such characters as they are, and Excel or WPS then refuses the file
+const NOT_XML =
+	// eslint-disable-next-line no-control-regex -- matching control characters is the point
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A text as a cell can hold it: without the characters a workbook's XML cannot carry, and cut
+ * (with an ellipsis) to Excel's limit. Names, stems and reasons come from users and imports.
+ */
+export function cellText(text: string): string {
+	const clean = text.replace(NOT_XML, '');
+	return clean.length <= CELL_TEXT_MAX ? clean : `${clean.slice(0, CELL_TEXT_MAX - 1)}…`;
+}
+
+/** A row's texts as cells can hold them (see {@link cellText}). */
+export const cellTexts = (row: readonly string[]): string[] => row.map(cellText);
+
 export const HEADER_FILL: ExcelJS.Fill = {
 	type: 'pattern',
 	pattern: 'solid',
@@ -50,7 +71,7 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
 			cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
 			cell.fill = HEADER_FILL;
 		});
-		for (const row of spec.rows) sheet.addRow(row);
+		for (const row of spec.rows) sheet.addRow(cellTexts(row));
 		const last = 1 + (spec.validationRows ?? spec.rows.length + 1000);
 		spec.columns.forEach((c, i) => {
 			if (!c.list) return;

@@ -37,6 +37,34 @@ describe('xlsx', () => {
 		]);
 	});
 
+	it('writes user text that XML cannot carry, or longer than a cell holds, as a file Excel opens', async () => {
+		const long = '法'.repeat(40_000);
+		const bytes = await writeWorkbook([
+			{
+				name: 'S',
+				columns: [{ header: '姓名' }, { header: '题干' }],
+				rows: [
+					['张\uFFFE三\u0007', long],
+					['\uD800李四', 'a\tb\nc']
+				]
+			}
+		]);
+		// every XML part of the file parses strictly (what Excel and WPS insist on)
+		const zip = await JSZip.loadAsync(bytes);
+		const sheetXml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+		const strings = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
+		for (const xml of [sheetXml, strings])
+			// eslint-disable-next-line no-control-regex -- what the file must not hold
+			expect(xml).not.toMatch(/[\u0000-\u0008\uFFFE\uFFFF]|[\uD800-\uDFFF](?![\uDC00-\uDFFF])/);
+		const ws = (await load(bytes)).worksheets[0]!;
+		expect(ws.getCell('A2').value).toBe('张三');
+		expect(ws.getCell('A3').value).toBe('李四');
+		expect(ws.getCell('B3').value).toBe('a\tb\nc');
+		const cut = String(ws.getCell('B2').value);
+		expect(cut).toHaveLength(32_767);
+		expect(cut.endsWith('…')).toBe(true);
+	});
+
 	it('freezes the header row and offers drop-downs for listed columns', async () => {
 		const bytes = await writeWorkbook([
 			{

@@ -9,6 +9,7 @@ import { ASSESSMENT_INDICATORS } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { zh } from '../study/plan-export.ts';
 import { assessment } from './view.ts';
+import { cellText } from '../../spreadsheet/write.ts';
 
 /** An indicator's ratio as a percentage with one decimal, or 不适用 when nothing was due. */
 const pct = (v: number | null) =>
@@ -50,7 +51,7 @@ export async function assessmentWorkbook(ctx: Ctx, input: { unitId?: number; yea
 		const name = r.group.own ? zh('oversight_own_unit', { unit: r.group.name }) : r.group.name;
 		sheet.addRow([
 			r.result.rank ?? null,
-			name,
+			cellText(name),
 			...ASSESSMENT_INDICATORS.map((k) => pct(r.result.indicators[k])),
 			r.result.assessed ? r.result.score : zh('oversight_not_assessed'),
 			r.shareScore
