@@ -44,12 +44,15 @@ export async function startStatuteImport(
 			async prepare(job) {
 				// parsed again, on the upload worker as the preview was: the preview's own reading is
 				// not trusted past the preview
-				const parsed = await parseUpload<ParsedSource & { issueCount: number }>({
-					kind: 'statute',
-					text: staged.text,
-					fileName: staged.fileName,
-					format: staged.format
-				});
+				const parsed = await parseUpload<ParsedSource & { issueCount: number }>(
+					{
+						kind: 'statute',
+						text: staged.text,
+						fileName: staged.fileName,
+						format: staged.format
+					},
+					ctx.user.id
+				);
 				if (parsed.issueCount > 0) {
 					throw new ImportFailedError({
 						message: t('error_invalid_input'),

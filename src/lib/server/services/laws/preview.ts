@@ -43,12 +43,15 @@ export async function previewStatute(ctx: Ctx, raw: LawPreviewInput): Promise<St
 	const input = lawPreviewInput.parse(raw);
 	const parsed = await parseUpload<
 		ParsedSource & { issueCount: number; counts: StatutePreview['counts'] }
-	>({
-		kind: 'statute',
-		text: input.text,
-		fileName: input.fileName,
-		format: input.format
-	});
+	>(
+		{
+			kind: 'statute',
+			text: input.text,
+			fileName: input.fileName,
+			format: input.format
+		},
+		ctx.user.id
+	);
 	const { statute, issues, issueCount, counts } = parsed;
 	const [existing] = statute.title
 		? await ctx.db.select().from(law).where(eq(law.title, statute.title))

@@ -175,12 +175,15 @@ export async function previewQuestionImport(
 ): Promise<QuestionImportPreview> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
-	const read = await parseUpload<ReadQuestions>({
-		kind: 'questions',
-		upload,
-		format: input.format ?? 'auto',
-		columns: await savedColumns(ctx, bank.id)
-	});
+	const read = await parseUpload<ReadQuestions>(
+		{
+			kind: 'questions',
+			upload,
+			format: input.format ?? 'auto',
+			columns: await savedColumns(ctx, bank.id)
+		},
+		ctx.user.id
+	);
 	return previewOf(ctx, bank.id, upload.name, read);
 }
 
@@ -210,13 +213,16 @@ export async function answerImportColumns(
 			}
 		});
 	}
-	const read = await parseUpload<ReadQuestions>({
-		kind: 'rows',
-		sheets: staged.payload.sheets ?? [{ name: '', rows: staged.payload.rows ?? [] }],
-		passedOver: staged.payload.passedOver ?? [],
-		examples: staged.payload.examples ?? [],
-		columns: await savedColumns(ctx, bank.id)
-	});
+	const read = await parseUpload<ReadQuestions>(
+		{
+			kind: 'rows',
+			sheets: staged.payload.sheets ?? [{ name: '', rows: staged.payload.rows ?? [] }],
+			passedOver: staged.payload.passedOver ?? [],
+			examples: staged.payload.examples ?? [],
+			columns: await savedColumns(ctx, bank.id)
+		},
+		ctx.user.id
+	);
 	return previewOf(ctx, bank.id, staged.fileName, read);
 }
 

@@ -32,7 +32,7 @@ export interface RosterPreview {
  */
 export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreview> {
 	authorizeAnywhere(ctx, 'roster.import');
-	const sheet = await parseUpload<Sheet>({ kind: 'roster', upload });
+	const sheet = await parseUpload<Sheet>({ kind: 'roster', upload }, ctx.user.id);
 	const plan = await planRoster(ctx, sheet);
 	const counts = { create: 0, update: 0, unchanged: 0 };
 	for (const r of plan.rows) counts[r.action]++;
