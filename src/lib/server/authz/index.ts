@@ -58,12 +58,13 @@ export function inScope(user: SessionUser, permission: Permission, pathColumn: S
 
 /**
  * Throws unless the user may do `permission` on unit `unitId`. A unit outside every scope is
- * reported as forbidden, never as missing-or-not, so that ids cannot be probed.
+ * reported as forbidden, never as missing-or-not, so that ids cannot be probed: a missing unit
+ * is "not found" only to a user whose scope is a whole tree, who could list every unit anyway.
  */
 export async function authorize(ctx: Ctx, permission: Permission, unitId: number): Promise<string> {
 	const [row] = await ctx.db.select({ path: unit.path }).from(unit).where(eq(unit.id, unitId));
 	if (!row) {
-		if (canAnywhere(ctx.user, permission)) throw new NotFoundError();
+		if (scopePaths(ctx.user, permission).some(isTopLevelPath)) throw new NotFoundError();
 		throw new ForbiddenError();
 	}
 	if (!can(ctx.user, permission, row.path)) throw new ForbiddenError();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { getPerson } from '../services/people/get.ts';
 import { listPeople } from '../services/people/list.ts';
 import { createPerson, updatePerson } from '../services/people/mutate.ts';
 import { createUnit } from '../services/units/mutate.ts';
 import { ctxFor, district, makePerson, makeUser } from '../testing/factories.ts';
 import { testDb } from '../testing/db.ts';
+import { authorize } from './index.ts';
 
 const baseInput = {
 	position: '',
@@ -15,6 +16,18 @@ const baseInput = {
 };
 
 describe('role scoping', () => {
+	it('a unit id that does not exist looks, to a unit’s organiser, like one outside their units', async () => {
+		const db = await testDb();
+		const { a, b, admin } = await district(db);
+		const organiser = await makeUser(db, a.id, [['organiser', a.id]]);
+		const ctx = await ctxFor(db, organiser.user.id);
+		await expect(authorize(ctx, 'person.read', b.id)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(authorize(ctx, 'person.read', 999_999)).rejects.toBeInstanceOf(ForbiddenError);
+		// the district's administrator sees every unit anyway: a missing one is simply not found
+		const root = await ctxFor(db, admin.user.id);
+		await expect(authorize(root, 'person.read', 999_999)).rejects.toBeInstanceOf(NotFoundError);
+	});
+
 	it('an organiser of unit A cannot read or change people of unit B', async () => {
 		const db = await testDb();
 		const { a, b } = await district(db);
