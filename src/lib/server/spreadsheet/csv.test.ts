@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, parseCsv } from './csv.ts';
+import { utf16 } from '../testing/encodings.ts';
 import { readSpreadsheet } from './read.ts';
 import { DEFAULT_LIMITS, SpreadsheetError } from './types.ts';
 
@@ -53,6 +54,11 @@ describe('decodeCsv', () => {
 
 	it('reads GBK, as Excel in China saves CSV', () => {
 		expect(decodeCsv(GBK)).toBe('单位,姓名\r\n区司法局,张三\r\n');
+	});
+
+	it('reads UTF-16 with a byte-order mark, as Notepad saves "Unicode", in either byte order', () => {
+		expect(decodeCsv(utf16('单位,姓名\r\n张三', true))).toBe('单位,姓名\r\n张三');
+		expect(decodeCsv(utf16('单位,姓名\r\n张三', false))).toBe('单位,姓名\r\n张三');
 	});
 });
 

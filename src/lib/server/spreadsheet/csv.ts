@@ -5,14 +5,23 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const [QUOTE, COMMA, CR, LF] = [0x22, 0x2c, 0x0d, 0x0a];
 
 /**
- * Decodes CSV bytes. UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8;
- * otherwise GB18030, a superset of GBK, which is what Excel on a Chinese Windows writes for
- * "CSV (逗号分隔)". Valid GBK text with Chinese characters is almost never valid UTF-8, so trying
- * UTF-8 strictly first is a reliable test.
+ * Decodes CSV (or other uploaded text) bytes. UTF-16 when they start with its byte-order mark, as
+ * Notepad's "Unicode" and Excel's "Unicode 文本" save (their ASCII bytes alternate with zeros, which
+ * are valid UTF-8: read as UTF-8 or GB18030 such a file became garbage, silently). Otherwise UTF-8
+ * (with or without a byte-order mark) when the bytes are valid UTF-8; otherwise GB18030, a
+ * superset of GBK, which is what Excel on a Chinese Windows writes for "CSV (逗号分隔)". Valid GBK
+ * text with Chinese characters is almost never valid UTF-8, so trying UTF-8 strictly first is a
+ * reliable test.
  */
 export function decodeCsv(bytes: Uint8Array): string {
 	if (UTF8_BOM.every((b, i) => bytes[i] === b)) {
 		return new TextDecoder('utf-8').decode(bytes.subarray(3));
+	}
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+		return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+	}
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+		return new TextDecoder('utf-16be').decode(bytes.subarray(2));
 	}
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
