@@ -179,6 +179,34 @@ describe('xlsx', () => {
 		expect(shownDate('2021-07-05', '[$-804]yyyy"年"m"月"d"日" dddd')).toBeUndefined();
 	});
 
+	it("reads a text with a line break pasted from Word as typed, not with Excel's _x000D_ escapes", async () => {
+		// as Excel writes them: a carriage return in a shared string, an inline string and a
+		// formula's text result is `_x000D_`, and a typed `_x` is `_x005F_x`
+		const strings = [
+			'题干',
+			'选项A',
+			'选项B',
+			'选项C',
+			'第一段_x000D_\n第二段',
+			'写作_x005F_x000D_'
+		];
+		const shared = (ref: string, i: number) => `<c r="${ref}" t="s"><v>${i}</v></c>`;
+		const bytes = await minimalWorkbook(
+			`<row r="1">${[0, 1, 2, 3].map((i) => shared(`${'ABCD'[i]}1`, i)).join('')}</row>` +
+				`<row r="2">${shared('A2', 4)}${shared('B2', 5)}` +
+				'<c r="C2" t="inlineStr"><is><t>甲_x000D_\n乙</t></is></c>' +
+				'<c r="D2" t="str"><f>"丙"&amp;CHAR(13)</f><v>丙_x000D_</v></c></row>',
+			`<sst>${strings.map((t) => `<si><t xml:space="preserve">${t}</t></si>`).join('')}</sst>`
+		);
+		const sheet = await readSpreadsheet({ name: 'w.xlsx', bytes });
+		expect(sheet.rows[0]!.cells).toEqual({
+			题干: '第一段\r\n第二段',
+			选项A: '写作_x000D_',
+			选项B: '甲\r\n乙',
+			选项C: '丙\r'
+		});
+	});
+
 	it('calls a damaged archive unreadable', async () => {
 		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
 		await expect(readSpreadsheet({ name: 'r.xlsx', bytes })).rejects.toMatchObject({
@@ -187,8 +215,8 @@ describe('xlsx', () => {
 	});
 });
 
-/** A minimal workbook whose first sheet has `rows` rows of one inline-string cell each. */
-async function bigWorkbook(rows: number): Promise<Uint8Array> {
+/** A minimal workbook of one sheet: its `<sheetData>` rows, and shared strings if any. */
+function minimalWorkbook(sheetData: string, sharedStrings?: string): Promise<Uint8Array> {
 	const zip = new JSZip();
 	zip.file(
 		'xl/workbook.xml',
@@ -198,10 +226,18 @@ async function bigWorkbook(rows: number): Promise<Uint8Array> {
 		'xl/_rels/workbook.xml.rels',
 		'<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'
 	);
-	const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x</t></is></c></row>`;
-	const body = Array.from({ length: rows }, (_, i) => row(i + 1)).join('');
-	zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${body}</sheetData></worksheet>`);
+	if (sharedStrings !== undefined) zip.file('xl/sharedStrings.xml', sharedStrings);
+	zip.file(
+		'xl/worksheets/sheet1.xml',
+		`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`
+	);
 	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** A minimal workbook whose first sheet has `rows` rows of one inline-string cell each. */
+function bigWorkbook(rows: number): Promise<Uint8Array> {
+	const row = (r: number) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x</t></is></c></row>`;
+	return minimalWorkbook(Array.from({ length: rows }, (_, i) => row(i + 1)).join(''));
 }
 
 /** Rewrites every entry's declared uncompressed size (local and central headers) to `size`. */

@@ -256,6 +256,19 @@ async function readWorkbook(stream: Stream) {
 	return { sheets, date1904 };
 }
 
+/**
+ * A text as it was typed: Excel writes characters XML cannot hold as `_xHHHH_` (a carriage return,
+ * as in text pasted from Word, is `_x000D_`) and a typed `_x` as `_x005F_x` (ECMA-376 §22.9.2.19,
+ * ST_Xstring). Left as they were, the escapes showed in question stems and options.
+ */
+function unescapeXstring(text: string): string {
+	return text.includes('_x')
+		? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+				String.fromCharCode(parseInt(hex, 16))
+			)
+		: text;
+}
+
 /** The shared strings: each `<si>` is the text of its `<t>` runs (phonetic guides left out). */
 async function readSharedStrings(stream: Stream): Promise<string[]> {
 	const strings: string[] = [];
@@ -274,7 +287,7 @@ async function readSharedStrings(stream: Stream): Promise<string[]> {
 			close(name) {
 				const n = local(name);
 				if (n === 'si') {
-					strings.push(current?.join('') ?? '');
+					strings.push(unescapeXstring(current?.join('') ?? ''));
 					current = null;
 				} else if (n === 'rPh') phonetic--;
 				else if (n === 't') inText = false;
@@ -429,10 +442,11 @@ function sheetReader(
 			case 's':
 				return ctx.strings[Number(value)] ?? '';
 			case 'inlineStr':
-				return inline;
+				return unescapeXstring(inline);
 			case 'str':
+				return unescapeXstring(value);
 			case 'b':
-				return cell.type === 'b' ? (value === '1' ? 'true' : value === '0' ? 'false' : '') : value;
+				return value === '1' ? 'true' : value === '0' ? 'false' : '';
 			case 'e':
 				return '';
 			case 'd':
