@@ -98,6 +98,35 @@ describe('GIFT read as Moodle reads it', () => {
 		expect(only('a {~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d}').type).toBe('multiple');
 	});
 
+	it('refuses a question whose picture the file does not carry, rather than import it without', () => {
+		// as Moodle exports a question with a picture: the file itself is not in the GIFT
+		const moodle = [
+			'// question: 7  name: 标志',
+			'::标志::[html]<p>下图所示标志的含义是：</p><p><img src\\="@@PLUGINFILE@@/sign.png" alt\\="" /></p>{',
+			'\t=禁止通行',
+			'\t~注意安全',
+			'}',
+			'',
+			'::听证::听证应当公开举行。{T}'
+		].join('\n');
+		const r = parseGift(moodle, { partial: true });
+		expect(r.issues.map((i) => [i.code, i.line, i.data.tag])).toEqual([
+			['format.gift.media', 2, 'img']
+		]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('第2行');
+		expect(r.questions.map((q) => q.id)).toEqual(['听证']);
+		// in an option or the general feedback too, and in a recording
+		expect(issues('a {=[html]<IMG src\\="x.png"> ~b}')).toEqual([['format.gift.media', 1]]);
+		expect(issues('[html]<audio src\\="a.mp3"></audio>听到的是 {=a ~b}')).toEqual([
+			['format.gift.media', 1]
+		]);
+		// plain text may speak of tags, as may Markdown that escapes them; a word that merely starts
+		// like one is no tag
+		expect(only('[plain]写作 <img> 的标签 {T}').stem).toContain('img');
+		expect(only('写作 \\\\<img\\\\> 的标签 {T}').stem).toBe('写作 \\<img\\> 的标签');
+		expect(only('[html]<p>images &lt;img&gt;</p><imgx>{T}').type).toBe('truefalse');
+	});
+
 	it('exports a wrong option of a multiple-answer question as -100 % and partial answers as weights', () => {
 		const mr = only('a {~%50%x ~%50%y ~%-100%z ~%-100%w}');
 		const { output } = writeGift([mr]);

@@ -20,7 +20,8 @@
  * Refused with a clear issue rather than graded differently: a choice with partial credit in a
  * single-answer question (`{=a ~%50%b}`), several 100 % answers in one (`{=a =b ~c}`: Moodle makes
  * either one fully right), multiple-response weights that are unequal or do not add up to 100 %,
- * short answers with `*` wildcards, answers marked with a full-width `＝` or `～` (a Chinese input
+ * short answers with `*` wildcards, texts with pictures or recordings (`<img>`, `<audio>` …: the
+ * file does not carry them and a question does not show them), answers marked with a full-width `＝` or `～` (a Chinese input
  * method's; Moodle would read the block as one short answer), matching (`->`), numeric (`{#…}`), descriptions (no answer
  * block), more than 26 options, and an `[id:…]` used twice (reported at the second, which is left
  * out). A title shared by several questions, which Moodle allows, gets each question's own suffix
@@ -250,6 +251,9 @@ function lineAt(text: string, offset: number, first: number): number {
 
 type Convert = (text: string, format: Format) => string;
 
+/** An HTML tag of a picture, a recording or an embedded page: what a question cannot hold. */
+const MEDIA = /(?<!\\)<(img|image|svg|video|audio|iframe|object|embed)\b/i;
+
 function parseBlock(
 	block: Block,
 	convert: Convert
@@ -300,9 +304,15 @@ function parseBlock(
 		`${p.slice(0, open)}${afterRaw.trim() ? BLANK : ''}${afterRaw}`,
 		'markdown'
 	);
+	// a picture or a recording in a text: the GIFT file does not carry it (Moodle's export leaves
+	// `@@PLUGINFILE@@` links behind) and stems do not show it; imported, the question would lack it
+	let media: string | undefined;
 	const text = (t: string, inherited = question.format) => {
 		const f = withFormat(t, inherited);
-		return convert(restore(f.text.trim()), f.format).trim();
+		const written = restore(f.text.trim());
+		// our own export's texts are as the bank holds them: they read back unchanged
+		if (f.format !== 'plain' && !block.meta) media ??= MEDIA.exec(written)?.[1]?.toLowerCase();
+		return convert(written, f.format).trim();
 	};
 	const m = block.meta ?? {};
 	const str = (k: string) => (typeof m[k] === 'string' ? (m[k] as string) : undefined);
@@ -345,6 +355,7 @@ function parseBlock(
 	}
 	if (!outcome) return fail('format.gift.unsupported', { kind: 'description' });
 	if ('issue' in outcome) return fail(outcome.issue, outcome.data);
+	if (media) return fail('format.gift.media', { tag: media });
 	const q = { ...meta, ...outcome } as QuestionVersion;
 	const issues = validateQuestion(q).errors.map((i) => ({
 		code: 'format.gift.question',

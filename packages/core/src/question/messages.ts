@@ -113,6 +113,8 @@ export const examMessages: MessageTable = {
 		'format.gift.no_full_answer': '第{line}行：没有得满分的答案；该题未导入',
 		'format.gift.full_width_marker':
 			'第{line}行：答案以全角“{value}”标记，GIFT只认半角的“=”和“~”（请切换到英文输入法）；该题未导入',
+		'format.gift.media':
+			'第{line}行：题目含图片或音视频（<{tag}>），GIFT文件不带这些文件，本系统的试题也不显示；该题未导入，请改用文字描述',
 		'format.aiken.not_started': '第{line}行：试题尚未开始（选项或答案行之前没有题干）',
 		'question.fill.partial':
 			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
@@ -243,6 +245,8 @@ export const examMessages: MessageTable = {
 		'format.gift.no_full_answer': 'Line {line}: no answer earns full marks; not imported',
 		'format.gift.full_width_marker':
 			'Line {line}: an answer is marked with a full-width “{value}”; GIFT reads only “=” and “~” (switch the input method to English); not imported',
+		'format.gift.media':
+			'Line {line}: the question holds a picture or recording (<{tag}>), which a GIFT file does not carry and a question does not show; not imported: describe it in words',
 		'format.aiken.not_started':
 			'Line {line}: the question has not started (an option or answer line comes before any question text)',
 		'question.fill.partial':
