@@ -432,6 +432,24 @@ describe('row format', () => {
 		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.row.answer', 5]]);
 	});
 
+	it('refuses a picture WPS placed in a cell at its row and column, never imports its formula as text', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '选项A', '选项B', '答案'],
+				['单选', '下图所示标志的含义是', '=DISPIMG("ID_0D2E4C9A",1)', '注意安全', 'A'],
+				['单选', '=DISPIMG("ID_77AB",1)', '禁止通行', '注意安全', 'A'],
+				['单选', '公式DISPIMG(x)的含义', '禁止通行', '注意安全', 'B']
+			],
+			{ partial: true }
+		);
+		expect(r.issues.map((i) => [i.code, i.line, i.path])).toEqual([
+			['format.row.picture', 2, '选项A'],
+			['format.row.picture', 3, '题干']
+		]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('第2行“选项A”列');
+		expect(r.questions.map((q) => q.stem)).toEqual(['公式DISPIMG(x)的含义']);
+	});
+
 	it('says how to bring a case analysis without sub-questions', () => {
 		const r = parseRows([
 			['题型', '题干', '答案'],

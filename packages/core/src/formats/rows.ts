@@ -29,6 +29,9 @@
  * Headers of other platforms are read as the same columns (see `HEADER_ALIASES`), also with a note
  * in brackets after them (`难度（1-5）`) or a 题目/试题 prefix (`题目解析`).
  *
+ * A picture placed in a cell (WPS's `=DISPIMG(…)`) is reported at its row and column: the sheet
+ * does not hold it as text, and a question cannot show it.
+ *
  * Row numbers: with a `string[][]` the header is row 1 and data starts at row 2; with records, record
  * `i` is row `i + 2` (a header row is assumed above), or `i + firstRow` when given.
  */
@@ -274,6 +277,9 @@ export function parseRows(
 		const issues: Issue[] = [];
 		const err = (code: string, column: string, data: Record<string, unknown> = {}) =>
 			issues.push({ code, line, path: column, data: { line, column, ...data } });
+		for (const [column, value] of Object.entries(r)) {
+			if (CELL_PICTURE.test(String(value ?? ''))) err('format.row.picture', column);
+		}
 		const parent = cell(r, '所属案例') || undefined;
 		const id = cell(r, '编号') || `row-${line}`;
 		if (cell(r, '编号')) {
@@ -368,6 +374,12 @@ export function parseRows(
 	});
 	return finish(out, global, options);
 }
+
+/**
+ * What a cell holding a picture reads as: WPS keeps a picture placed in a cell as the formula
+ * `=DISPIMG("ID_…",1)`, whose text is the formula itself. As an option or a stem it was garbage.
+ */
+const CELL_PICTURE = /^\s*(?:=\s*)?(?:_xlfn\.)?DISPIMG\s*\(/i;
 
 // An option's own letter before its text: `A.` `Ａ．` `B、` `C:` `D)`.
 const OPTION_LABEL = /^([A-HＡ-Ｈ])[ \t\u00a0\u3000]*[.．、:：)）][ \t\u00a0\u3000]*/;
