@@ -1,5 +1,5 @@
 import { csvRecords, decodeCsv } from './csv.ts';
-import { XLSX_LIMITS, readXlsxSheets } from './xlsx.ts';
+import { type MergedRange, XLSX_LIMITS, readXlsxSheets } from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
 export interface Upload {
@@ -48,6 +48,7 @@ export interface WorkbookSheets {
  * non-empty row is the header (or the one `layout.isHeader` picks), fully empty rows are skipped
  * (row numbers stay those of the sheet). With `layout.isHeader`, an .xlsx whose first sheet has no
  * header near its top (instructions on filling in) is read from its first sheet that has one.
+ * Cells merged down a column below the header show their value in every row they span.
  * @throws SpreadsheetError when the file is too big, not a spreadsheet, or unreadable.
  */
 export async function readSpreadsheet(
@@ -90,7 +91,11 @@ async function readSheets(
 	// rows above the header do not count against the limit
 	const maxRecords = limits.maxRows + 1 + (layout.isHeader ? HEADER_SEARCH_ROWS - 1 : 0);
 	const isHeader = layout.isHeader;
-	let sheets: { name: string; records: { line: number; values: string[] }[] }[];
+	let sheets: {
+		name: string;
+		records: { line: number; values: string[] }[];
+		merged?: MergedRange[];
+	}[];
 	let passedOver: string[] = [];
 	if (startsWith(bytes, ZIP_MAGIC)) {
 		try {
@@ -124,7 +129,10 @@ async function readSheets(
 		}));
 		sheets = [{ name: '', records }];
 	}
-	const read = sheets.map(({ name, records }) => ({ name, ...toSheet(records, limits, layout) }));
+	const read = sheets.map(({ name, records, merged }) => ({
+		name,
+		...toSheet(records, limits, layout, merged)
+	}));
 	if (read.reduce((n, sheet) => n + sheet.rows.length, 0) > limits.maxRows)
 		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
 	return { sheets: read, passedOver };
@@ -170,10 +178,47 @@ function headerAt(
 	return found < 0 ? -1 : records.indexOf(top[found]!);
 }
 
+/**
+ * Cells merged down a column below the header read as the value they show in every row they span:
+ * a 题型 or 分值 merged over the rows of its section, which a sheet keeps in the top cell only (every
+ * row below it was refused for its empty 题型). Across columns a merged cell is one cell: the
+ * value stays in the first. A walk per column over the rows, however many ranges there are.
+ */
+function fillMerged(
+	body: { line: number; values: string[] }[],
+	merged: readonly MergedRange[],
+	headerLine: number
+): void {
+	const byColumn = new Map<number, MergedRange[]>();
+	for (const range of merged) {
+		if (range.top <= headerLine || range.bottom <= range.top) continue;
+		const list = byColumn.get(range.left) ?? [];
+		if (list.length === 0) byColumn.set(range.left, list);
+		list.push(range);
+	}
+	for (const [column, ranges] of byColumn) {
+		ranges.sort((a, b) => a.top - b.top);
+		let at = 0;
+		let current: MergedRange | undefined;
+		let shown = '';
+		for (const row of body) {
+			while (at < ranges.length && ranges[at]!.bottom < row.line) at++;
+			const range = ranges[at];
+			if (!range || range.top > row.line) continue;
+			if (range !== current) {
+				// its top row, unless that row was empty and is not read
+				current = range;
+				shown = row.line === range.top ? (row.values[column - 1] ?? '') : '';
+			} else if (!row.values[column - 1]?.trim()) row.values[column - 1] = shown;
+		}
+	}
+}
+
 function toSheet(
 	records: { line: number; values: string[] }[],
 	limits: SheetLimits,
-	layout: SheetLayout
+	layout: SheetLayout,
+	merged: readonly MergedRange[] = []
 ): Sheet {
 	const filled = records.filter(nonEmpty);
 	const isHeader = layout.isHeader;
@@ -189,6 +234,7 @@ function toSheet(
 	}
 	if (body.length > limits.maxRows)
 		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
+	fillMerged(body, merged, head.line);
 	const headers = head.values.map((h) => h.trim());
 	const seen = new Set<string>();
 	for (const h of headers) {

@@ -29,10 +29,19 @@ export interface SheetRecord {
 	values: string[];
 }
 
-/** One worksheet of a workbook: its name on the tab, and its non-empty rows. */
+/** A range of merged cells, by 1-based rows and columns: only its top-left cell holds the value. */
+export interface MergedRange {
+	top: number;
+	left: number;
+	bottom: number;
+	right: number;
+}
+
+/** One worksheet of a workbook: its name on the tab, its non-empty rows, its merged cells. */
 export interface XlsxSheet {
 	name: string;
 	records: SheetRecord[];
+	merged: MergedRange[];
 }
 
 /** The sheets read, and the names of the visible sheets with rows that `accept` passed over. */
@@ -122,10 +131,12 @@ export async function readXlsxSheets(
 		const budget = { left: limits.maxTotalRecords ?? Infinity };
 		const read = async ({ path, name }: { path: string; name: string }): Promise<XlsxSheet> => {
 			const records: SheetRecord[] = [];
+			const merged: MergedRange[] = [];
 			const found = await stream(
 				path,
 				sheetReader(
 					records,
+					merged,
 					{
 						strings,
 						styles,
@@ -137,7 +148,7 @@ export async function readXlsxSheets(
 				)
 			);
 			if (!found) throw new SpreadsheetError('unreadable');
-			return { name, records };
+			return { name, records, merged };
 		};
 		const first = await read(visible[0]!);
 		const accept = options.accept;
@@ -422,8 +433,20 @@ function serialDate(serial: number, date1904: boolean): string {
 	return new Date(Math.round((days - 25569) * DAY_MS)).toISOString().slice(0, 10);
 }
 
+/** `A5:B20` as a range; undefined for a reference that is not one. */
+function mergedRange(ref: string): MergedRange | undefined {
+	const m = /^([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})$/.exec(ref);
+	if (!m) return undefined;
+	const [top, bottom] = [Number(m[2]), Number(m[4])];
+	return { top, left: columnOf(m[1]!), bottom, right: columnOf(m[3]!) };
+}
+
+// More merged ranges than any sheet of questions has; past it, the rest are not read.
+const MAX_MERGED = 10_000;
+
 function sheetReader(
 	records: SheetRecord[],
+	merged: MergedRange[],
 	ctx: { strings: string[]; styles: Styles; date1904: boolean; datesAsShown: boolean },
 	limits: XlsxLimits,
 	/** Rows the sheets read together may still have. */
@@ -489,6 +512,9 @@ function sheetReader(
 				};
 				value = '';
 				inline = '';
+			} else if (name === 'mergeCell' && merged.length < MAX_MERGED) {
+				const range = mergedRange(String(tag.attributes.ref ?? ''));
+				if (range) merged.push(range);
 			} else if (name === 'v' && cell) reading = 'v';
 			else if (name === 't' && cell) reading = 't';
 		},

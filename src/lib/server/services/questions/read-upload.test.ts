@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../testing/encodings.ts';
 import { readQuestionFile } from './read-upload.ts';
@@ -34,5 +35,62 @@ describe('reading question files saved by other programs', () => {
 				]
 			})
 		]);
+	});
+
+	it('a 题型 and 分值 merged down the rows of their section apply to every row of it', async () => {
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('题库');
+		// a header of two rows: 题型, 题干, 答案 merged down both, 选项 merged over A–D
+		sheet.addRow(['题型', '题干', '选项', '', '', '', '答案', '解析', '分值']);
+		sheet.addRow(['', '', 'A', 'B', 'C', 'D']);
+		for (const range of ['A1:A2', 'B1:B2', 'C1:F1', 'G1:G2', 'H1:H2', 'I1:I2']) {
+			sheet.mergeCells(range);
+		}
+		sheet.addRow([
+			'单选题',
+			'听证应当在举行几日前通知？',
+			'三日',
+			'五日',
+			'七日',
+			'十日',
+			'C',
+			'',
+			2
+		]);
+		sheet.addRow([
+			'',
+			'行政处罚由违法行为发生地的哪一级机关管辖？',
+			'乡级',
+			'县级以上',
+			'',
+			'',
+			'B'
+		]);
+		sheet.addRow(['判断题', '行政法规可以设定吊销营业执照。', '', '', '', '', '对', '', 1]);
+		sheet.addRow(['', '规章可以设定限制人身自由的行政处罚。', '', '', '', '', '错']);
+		// an answer merged across into 解析 is one cell: 解析 stays empty
+		sheet.addRow(['简答题', '简述听证程序。', '', '', '', '', '告知、申请、举行', '', 10]);
+		for (const range of ['A3:A4', 'I3:I4', 'A5:A6', 'I5:I6', 'G7:H7']) sheet.mergeCells(range);
+		const read = await readQuestionFile({
+			name: '题库.xlsx',
+			bytes: new Uint8Array(await wb.xlsx.writeBuffer())
+		});
+		expect(read.result.issues).toEqual([]);
+		expect(
+			read.result.questions.map((q) => [q.type, q.stem.slice(0, 6), q.points, q.explanation])
+		).toEqual([
+			['single', '听证应当在举', 2, undefined],
+			['single', '行政处罚由违', 2, undefined],
+			['truefalse', '行政法规可以', 1, undefined],
+			['truefalse', '规章可以设定', 1, undefined],
+			['essay', '简述听证程序', 10, undefined]
+		]);
+		expect(read.result.questions[1]).toMatchObject({
+			options: [
+				{ text: '乡级', correct: false },
+				{ text: '县级以上', correct: true }
+			]
+		});
+		expect(read.result.questions[3]).toMatchObject({ answer: false });
 	});
 });
