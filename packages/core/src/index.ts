@@ -182,7 +182,7 @@ export {
 	type RowImportOptions
 } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
-export { parseAiken, writeAiken } from './formats/aiken.ts';
+export { AIKEN_ANSWER_LINE, parseAiken, writeAiken } from './formats/aiken.ts';
 export { formatBlankText, parseBlankText } from './question/blanks.ts';
 export {
 	escapeMarkdown,

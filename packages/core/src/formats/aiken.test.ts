@@ -123,6 +123,31 @@ describe('Aiken', () => {
 		expect(writeAiken([{ ...r.questions[0]!, stem: '题\n（A）不是选项' }]).issues).toHaveLength(1);
 	});
 
+	it('reads 答案：B and 正确答案：B as the ANSWER line, as Chinese files write it', () => {
+		const r = parseAiken(
+			[
+				'行政处罚听证应当在举行几日前通知当事人？',
+				'A、三日',
+				'B、七日',
+				'答案：B',
+				'',
+				'下列哪一机关可以设定行政拘留？',
+				'A. 国务院',
+				'B. 全国人大及其常委会',
+				'正确答案: B'
+			].join('\r\n')
+		);
+		expect(r.issues).toEqual([]);
+		expect(
+			r.questions.map((q) => [q.stem, q.type === 'single' && q.options.map((o) => o.correct)])
+		).toEqual([
+			['行政处罚听证应当在举行几日前通知当事人？', [false, true]],
+			['下列哪一机关可以设定行政拘留？', [false, true]]
+		]);
+		// a stem line that would read back as the answer is not written
+		expect(writeAiken([{ ...r.questions[0]!, stem: '题\n答案：见解析' }]).issues).toHaveLength(1);
+	});
+
 	it('says so when no option was read before ANSWER (lowercase letters, A: …)', () => {
 		const r = parseAiken('题目\na. 甲\nb. 乙\nANSWER: a', { partial: true });
 		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.aiken.no_options', 4]]);

@@ -9,7 +9,8 @@
  * ```
  * The stem may span several lines; options are `A.` or `A)` lines; `ANSWER:` closes the question.
  * As people type it in Chinese too: `A、` `A．` `（A）` `(A)`, full-width letters `Ａ．`, `ANSWER：Ｂ`,
- * and an answer followed by its option's own text (`ANSWER: B. 七日`).
+ * `答案：B` or `正确答案：B` for the ANSWER line, and an answer followed by its option's own text
+ * (`ANSWER: B. 七日`).
  * An option line before any question is reported at its line (`format.aiken.not_started`), never
  * read as a stem. The file is plain text: Markdown and HTML characters are escaped so that they
  * show as typed. Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
@@ -25,6 +26,12 @@ import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
 // An option line: its letter (half- or full-width) and text; `(A)` as well as `A.` `A)` `A、` `A．`.
 const OPTION_LINE =
 	/^(?:[(（][ \t]*([A-ZＡ-Ｚ])[ \t]*[)）]|([A-ZＡ-Ｚ])[ \t]*[.)．、）])[ \t\u00a0\u3000]*(.*)$/;
+
+/**
+ * The line that closes a question and names its answer (the rest of the line): `ANSWER:` in any
+ * case, or the `答案：` people write in Chinese files, with either colon.
+ */
+export const AIKEN_ANSWER_LINE = /^[ \t]*(?:ANSWER|正确答案|答案)[ \t]*[:：]/i;
 
 /** The option letter and text of a line, or undefined when it is no option line. */
 function optionLine(t: string): [letter: string, text: string] | undefined {
@@ -54,9 +61,10 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 		const t = raw.trim();
 		const line = i + 1;
 		if (!t) return;
-		const answer = /^ANSWER\s*[:：]\s*(.*)$/i.exec(t);
+		const head = AIKEN_ANSWER_LINE.exec(t);
+		const answer = head ? t.slice(head[0].length).trim() : undefined;
 		const option = optionLine(t);
-		if (answer) {
+		if (answer !== undefined) {
 			const q = cur;
 			cur = undefined;
 			if (!q) {
@@ -67,12 +75,11 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			if (q.broken) return;
 			if (q.options.length === 0) return void issue('format.aiken.no_options', line);
 			// the letter, alone or before its option's own text (`B. 七日`)
-			const written = answer[1]!.trim();
-			const withText = optionLine(written);
-			const letter = (withText?.[0] ?? written.normalize('NFKC')).toUpperCase();
+			const withText = optionLine(answer);
+			const letter = (withText?.[0] ?? answer.normalize('NFKC')).toUpperCase();
 			let at = OPTION_LABELS.slice(0, q.options.length).indexOf(letter);
 			if (withText && q.options[at] !== escapeMarkdown(withText[1].trim())) at = -1;
-			if (at < 0) return void issue('format.aiken.bad_answer', line, { value: answer[1]!.trim() });
+			if (at < 0) return void issue('format.aiken.bad_answer', line, { value: answer });
 			const question = {
 				id: `aiken-${q.line}`,
 				version: 1,
@@ -135,7 +142,7 @@ export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<
 			q.stem
 				.split('\n')
 				.every(
-					(l) => l.trim() !== '' && !optionLine(l.trim()) && !/^ANSWER\s*[:：]/i.test(l.trim())
+					(l) => l.trim() !== '' && !optionLine(l.trim()) && !AIKEN_ANSWER_LINE.test(l.trim())
 				);
 		if (!ok) {
 			issues.push({

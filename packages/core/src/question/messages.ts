@@ -96,7 +96,7 @@ export const examMessages: MessageTable = {
 		'format.gift.question': '第{line}行：{detail}',
 		'format.aiken.bad_answer': '第{line}行：答案“{value}”不是已列出的选项',
 		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
-		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”行',
+		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”（或“答案：”）行',
 		'format.aiken.no_options':
 			'第{line}行：“ANSWER:”之前没有选项（选项行须以“A.”“A)”或“A、”开头，字母大写）',
 		'format.aiken.question': '第{line}行：{detail}',
@@ -228,7 +228,8 @@ export const examMessages: MessageTable = {
 		'format.gift.question': 'Line {line}: {detail}',
 		'format.aiken.bad_answer': 'Line {line}: answer “{value}” is not one of the listed options',
 		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
-		'format.aiken.no_answer': 'Line {line}: the question starting here has no “ANSWER:” line',
+		'format.aiken.no_answer':
+			'Line {line}: the question starting here has no “ANSWER:” (or “答案：”) line',
 		'format.aiken.no_options':
 			'Line {line}: no options before “ANSWER:” (option lines start with a capital letter and “A.”, “A)” or “A、”)',
 		'format.aiken.question': 'Line {line}: {detail}',

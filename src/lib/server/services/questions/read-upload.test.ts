@@ -20,21 +20,28 @@ describe('reading question files saved by other programs', () => {
 		]);
 	});
 
-	it('an Aiken file Notepad saved as "Unicode" is recognised as Aiken', async () => {
-		const read = await readQuestionFile({
-			name: '题库.txt',
-			bytes: utf16('听证应当在几日前通知？\r\nA. 三日\r\nB. 七日\r\nANSWER: B\r\n')
-		});
-		expect(read.format).toBe('aiken');
-		expect(read.result.questions).toEqual([
-			expect.objectContaining({
-				stem: '听证应当在几日前通知？',
-				options: [
-					expect.objectContaining({ text: '三日', correct: false }),
-					expect.objectContaining({ text: '七日', correct: true })
-				]
-			})
-		]);
+	it('reads as Aiken a .txt Notepad saved as "Unicode", and one whose answers are 答案：B', async () => {
+		const aiken = (answer: string) =>
+			`听证应当在几日前通知？\r\nA. 三日\r\nB. 七日\r\n${answer}\r\n`;
+		const files = [
+			utf16(aiken('ANSWER: B')),
+			// as Chinese files write it: not refused as GIFT descriptions
+			new TextEncoder().encode(aiken('答案：B'))
+		];
+		for (const bytes of files) {
+			const read = await readQuestionFile({ name: '题库.txt', bytes });
+			expect(read.format).toBe('aiken');
+			expect(read.result.issues).toEqual([]);
+			expect(read.result.questions).toEqual([
+				expect.objectContaining({
+					stem: '听证应当在几日前通知？',
+					options: [
+						expect.objectContaining({ text: '三日', correct: false }),
+						expect.objectContaining({ text: '七日', correct: true })
+					]
+				})
+			]);
+		}
 	});
 
 	it('a 题型 and 分值 merged down the rows of their section apply to every row of it', async () => {

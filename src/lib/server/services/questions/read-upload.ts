@@ -1,4 +1,5 @@
 import {
+	AIKEN_ANSWER_LINE,
 	type ImportResult,
 	type Issue,
 	type QuestionVersion,
@@ -63,13 +64,16 @@ export function detectFormat(upload: Upload, text: () => string): ImportFormat {
 	return looksLikeAiken(text()) ? 'aiken' : 'gift';
 }
 
+// Aiken's ANSWER: (or 答案：) line anywhere in a file
+const ANSWER_LINE = new RegExp(AIKEN_ANSWER_LINE.source, 'im');
+
 /**
  * Aiken has ANSWER: lines and no GIFT answer blocks. Both tests are linear: the line test allows
  * only spaces and tabs before ANSWER (`\s*` under the m flag would span lines and go quadratic on
  * a file of blank lines), and the brace test is a scan rather than `\{[^}]*\}`.
  */
 export function looksLikeAiken(text: string): boolean {
-	if (!/^[ \t]*ANSWER[ \t]*[:：]/im.test(text)) return false;
+	if (!ANSWER_LINE.test(text)) return false;
 	const open = text.indexOf('{');
 	return open < 0 || text.indexOf('}', open) < 0;
 }
