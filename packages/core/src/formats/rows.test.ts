@@ -413,23 +413,53 @@ describe('row format', () => {
 		});
 	});
 
+	/** Which options of each question the 答案 cells mark, and the rows refused. */
+	const marked = (rows: string[][]) => {
+		const r = parseRows([['题型', '题干', '选项A', '选项B', '选项C', '答案'], ...rows], {
+			partial: true
+		});
+		return {
+			correct: r.questions.map((q) => 'options' in q && q.options.map((o) => o.correct)),
+			issues: r.issues.map((i) => [i.code, i.line])
+		};
+	};
+
+	it('reads answer letters written as options are labelled: A. （A） 【AB】 Ａ．', () => {
+		expect(
+			marked([
+				['单选', '甲', '三日', '五日', '七日', 'C.'],
+				['单选', '乙', '三日', '五日', '七日', '（B）'],
+				['多选', '丙', '警告', '罚款', '记过', '【AB】'],
+				['单选', '丁', '三日', '五日', '七日', 'Ａ．'],
+				['单选', '戊', '三日', '五日', '七日', '(B']
+			])
+		).toEqual({
+			correct: [
+				[false, false, true],
+				[false, true, false],
+				[true, true, false],
+				[true, false, false]
+			],
+			issues: [['format.row.answer', 6]]
+		});
+	});
+
 	it('reads an answer that names its options by their texts', () => {
-		const r = parseRows(
-			[
-				['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+		expect(
+			marked([
 				['单选', '甲', '三日', '五日', '七日', '七日'],
 				['多选', '乙', '警告', '罚款', '记过', '警告、罚款'],
 				['多选', '丙', '警告、通报批评', '罚款', '记过', '警告、通报批评'],
 				['单选', '丁', '三日', '五日', '七日', '十日']
+			])
+		).toEqual({
+			correct: [
+				[false, false, true],
+				[true, true, false],
+				[true, false, false]
 			],
-			{ partial: true }
-		);
-		expect(r.questions.map((q) => 'options' in q && q.options.map((o) => o.correct))).toEqual([
-			[false, false, true],
-			[true, true, false],
-			[true, false, false]
-		]);
-		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.row.answer', 5]]);
+			issues: [['format.row.answer', 5]]
+		});
 	});
 
 	it('refuses a picture WPS placed in a cell at its row and column, never imports its formula as text', () => {

@@ -100,7 +100,9 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 	const written = row.answer
 		.normalize('NFKC')
 		.toUpperCase()
-		.replace(/[\s,，、;；/|｜]/g, '');
+		.replace(/[\s,，、;；/|｜]/g, '')
+		// the letters as an option is labelled: `A.` `（A）` `【AB】`
+		.replace(/^(?:\(([A-Z]+)\)|【([A-Z]+)】|([A-Z]+)[.。])$/, '$1$2$3');
 	const letters = /^[A-Z]*$/.test(written) ? written : (answerByText(row, last, many) ?? written);
 	const valid =
 		letters.length > 0 &&
