@@ -386,20 +386,22 @@ describe('row format', () => {
 		]);
 	});
 
-	it('reads 2分 as points, tags split by ; or |, and the type names 单项选择, 多项选择, 是非题, 名词解释', () => {
+	it('reads 2分 as points, tags split by ; or |, and the type names 单项选择, 多项选择, 不定项选择, 是非题, 名词解释', () => {
 		const r = parseRows([
 			['题型', '题干', '选项A', '选项B', '答案', '分值', '标签'],
 			['单项选择', '甲', '一', '二', 'A', '2分', '听证;程序｜期限'],
 			['多项选择', '乙', '一', '二', 'AB', '1.5 分'],
 			['是非题', '丙', '', '', '对', ''],
-			['名词解释', '行政许可', '', '', '', '5']
+			['名词解释', '行政许可', '', '', '', '5'],
+			['不定项选择', '丁', '一', '二', 'B', '2']
 		]);
 		expect(r.issues).toEqual([]);
 		expect(r.questions.map((q) => [q.type, q.points])).toEqual([
 			['single', 2],
 			['multiple', 1.5],
 			['truefalse', undefined],
-			['essay', 5]
+			['essay', 5],
+			['multiple', 2]
 		]);
 		expect(r.questions[0]!.tags).toEqual(['听证', '程序', '期限']);
 		expect(

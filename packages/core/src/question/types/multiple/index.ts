@@ -49,7 +49,16 @@ const weightText = (w: number) => String(Math.round(w * 100000) / 100000);
 /** The multiple-choice type. */
 export const multipleType: QuestionTypeModule<'multiple'> = {
 	type: 'multiple',
-	rowNames: ['多选', '多选题', '多项选择题', '多项选择', '不定项选择题', '不定项', 'multiple'],
+	rowNames: [
+		'多选',
+		'多选题',
+		'多项选择题',
+		'多项选择',
+		'不定项选择题',
+		'不定项选择',
+		'不定项',
+		'multiple'
+	],
 	gradedByHand: false,
 	validate(body, p, add) {
 		checkOptions(body.options, p, add);
