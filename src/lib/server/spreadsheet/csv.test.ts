@@ -28,6 +28,13 @@ describe('parseCsv', () => {
 		]);
 	});
 
+	it('splits at tabs when told, as Excel saves "Unicode 文本", commas being text', () => {
+		expect(parseCsv('a,1\t"b\tc"\r\n\td', '\t')).toEqual([
+			['a,1', 'b\tc'],
+			['', 'd']
+		]);
+	});
+
 	it('keeps a quote inside an unquoted field as text, as Excel does', () => {
 		expect(parseCsv('5"3,b')).toEqual([['5"3', 'b']]);
 	});

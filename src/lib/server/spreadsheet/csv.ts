@@ -2,7 +2,13 @@ import { SpreadsheetError } from './types.ts';
 import type { SheetRecord } from './xlsx.ts';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const [QUOTE, COMMA, CR, LF] = [0x22, 0x2c, 0x0d, 0x0a];
+const [QUOTE, CR, LF] = [0x22, 0x0d, 0x0a];
+
+/**
+ * What separates the fields of a record: a comma in CSV, a tab in the text Excel saves as
+ * "Unicode 文本" or "文本文件(制表符分隔)" (people choose it when their CSV shows garbled Chinese).
+ */
+export type Separator = ',' | '\t';
 
 /**
  * Decodes CSV (or other uploaded text) bytes. UTF-16 when they start with its byte-order mark, as
@@ -31,7 +37,8 @@ export function decodeCsv(bytes: Uint8Array): string {
 }
 
 /**
- * Splits CSV text into records of fields after RFC 4180: fields separated by commas, records by
+ * Splits CSV text into records of fields after RFC 4180: fields separated by commas (or tabs, as
+ * `separator` says), records by
  * CRLF, LF or CR; a quoted field may hold commas, line breaks and doubled quotes. A quote inside an
  * unquoted field is kept as text, as Excel does. Every record is kept, blank ones included, so that
  * the index of a record plus one is the row number a spreadsheet program shows.
@@ -39,9 +46,9 @@ export function decodeCsv(bytes: Uint8Array): string {
  * Why not exceljs's CSV reader: it turns numbers and dates into values (工号 "000123" would lose its
  * zeros), reads through Node streams and knows only UTF-8; we have already decoded the text.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, separator: Separator = ','): string[][] {
 	const records: string[][] = [];
-	scanCsv(text, (values) => records.push(values));
+	scanCsv(text, separator, (values) => records.push(values));
 	return records;
 }
 
@@ -51,9 +58,13 @@ export function parseCsv(text: string): string[][] {
  * records held at once), and more than `maxRecords` non-empty records stop the reading.
  * @throws SpreadsheetError `too_many_rows` (with `max`: the data rows, `maxRecords - 1`), `unclosed_quote`
  */
-export function csvRecords(text: string, maxRecords: number): SheetRecord[] {
+export function csvRecords(
+	text: string,
+	maxRecords: number,
+	separator: Separator = ','
+): SheetRecord[] {
 	const records: SheetRecord[] = [];
-	scanCsv(text, (values, line) => {
+	scanCsv(text, separator, (values, line) => {
 		if (values.every((v) => v.trim() === '')) return;
 		if (records.length >= maxRecords) {
 			throw new SpreadsheetError('too_many_rows', { max: maxRecords - 1 });
@@ -64,7 +75,12 @@ export function csvRecords(text: string, maxRecords: number): SheetRecord[] {
 }
 
 /** Reads CSV text record by record (see {@link parseCsv}), each with its 1-based row number. */
-function scanCsv(text: string, emit: (values: string[], line: number) => void): void {
+function scanCsv(
+	text: string,
+	separator: Separator,
+	emit: (values: string[], line: number) => void
+): void {
+	const sep = separator.charCodeAt(0);
 	let record: string[] = [];
 	let field = '';
 	let i = 0;
@@ -102,7 +118,7 @@ function scanCsv(text: string, emit: (values: string[], line: number) => void): 
 			// text after the closing quote (malformed, but Excel keeps it): read on as unquoted
 			continue;
 		}
-		if (c === COMMA) {
+		if (c === sep) {
 			endField();
 			i++;
 		} else if (c === CR || c === LF) {
@@ -112,7 +128,7 @@ function scanCsv(text: string, emit: (values: string[], line: number) => void): 
 			let j = i + 1;
 			while (j < n) {
 				const d = text.charCodeAt(j);
-				if (d === COMMA || d === CR || d === LF) break;
+				if (d === sep || d === CR || d === LF) break;
 				j++;
 			}
 			field += text.slice(i, j);

@@ -31,6 +31,8 @@ export interface SheetLayout {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+/** Tables as text: .csv, and .tsv, tab-separated as Excel saves "Unicode 文本". */
+const TEXT_TABLE = /\.(csv|tsv)$/i;
 
 /** A worksheet with the name on its tab ('' for a .csv). */
 export interface NamedSheet extends Sheet {
@@ -44,10 +46,11 @@ export interface WorkbookSheets {
 }
 
 /**
- * Reads the first visible worksheet of an .xlsx upload, or a .csv upload, as text: the first
- * non-empty row is the header (or the one `layout.isHeader` picks), fully empty rows are skipped
- * (row numbers stay those of the sheet). With `layout.isHeader`, an .xlsx whose first sheet has no
- * header near its top (instructions on filling in) is read from its first sheet that has one.
+ * Reads the first visible worksheet of an .xlsx upload, or a .csv (or tab-separated .tsv) upload,
+ * as text: the first non-empty row is the header (or the one `layout.isHeader` picks), fully
+ * empty rows are skipped (row numbers stay those of the sheet). With `layout.isHeader`, an .xlsx
+ * whose first sheet has no header near its top (instructions on filling in) is read from its
+ * first sheet that has one.
  * Cells merged down a column below the header show their value in every row they span.
  * @throws SpreadsheetError when the file is too big, not a spreadsheet, or unreadable.
  */
@@ -120,10 +123,11 @@ async function readSheets(
 			}
 			throw e;
 		}
-	} else if (startsWith(bytes, OLE_MAGIC) || !/\.csv$/i.test(upload.name)) {
+	} else if (startsWith(bytes, OLE_MAGIC) || !TEXT_TABLE.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {
-		const records = csvRecords(decodeCsv(bytes), maxRecords).map(({ line, values }) => ({
+		const separator = /\.csv$/i.test(upload.name) ? ',' : '\t';
+		const records = csvRecords(decodeCsv(bytes), maxRecords, separator).map(({ line, values }) => ({
 			line,
 			values: withinColumns(values, XLSX_LIMITS.maxColumns)
 		}));

@@ -44,6 +44,41 @@ describe('reading question files saved by other programs', () => {
 		}
 	});
 
+	it('imports a sheet Excel saved as "Unicode 文本" (.txt, tab-separated), its row numbers kept', async () => {
+		const sheet = [
+			'题型\t题目\t选项A\t选项B\t正确答案\t解析',
+			'单选题\t听证应当在几日前通知？\t三日\t七日\tB\t见第六十四条',
+			'',
+			'判断题\t"行政法规可以设定""吊销营业执照""。\n（第二行）"\t\t\t对\t',
+			'多选题\t下列属于行政处罚的有\t警告\t\tAB\t'
+		].join('\r\n');
+		const read = await readQuestionFile({ name: '题库.txt', bytes: utf16(sheet) });
+		expect(read.format).toBe('rows');
+		expect(read.result.questions).toEqual([
+			expect.objectContaining({
+				type: 'single',
+				stem: '听证应当在几日前通知？',
+				explanation: '见第六十四条',
+				options: [
+					expect.objectContaining({ text: '三日', correct: false }),
+					expect.objectContaining({ text: '七日', correct: true })
+				]
+			}),
+			expect.objectContaining({
+				type: 'truefalse',
+				stem: '行政法规可以设定"吊销营业执照"。\n（第二行）',
+				answer: true
+			})
+		]);
+		expect(read.result.issues).toEqual([
+			expect.objectContaining({ code: 'format.row.answer_option', line: 5 })
+		]);
+		// a GIFT file's tabs indent its answers: it is no table
+		const gift = '::q1::听证应当公开举行。{\n\t=对\n\t~错\n}\n';
+		const asGift = await readQuestionFile({ name: 'q.txt', bytes: new TextEncoder().encode(gift) });
+		expect(asGift.format).toBe('gift');
+	});
+
 	it('a 题型 and 分值 merged down the rows of their section apply to every row of it', async () => {
 		const wb = new ExcelJS.Workbook();
 		const sheet = wb.addWorksheet('题库');

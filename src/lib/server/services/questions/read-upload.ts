@@ -16,7 +16,12 @@ import {
 } from '$lib/schemas/banks.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { decodeCsv } from '../../spreadsheet/csv.ts';
-import { type NamedSheet, type Upload, readSpreadsheetSheets } from '../../spreadsheet/read.ts';
+import {
+	HEADER_SEARCH_ROWS,
+	type NamedSheet,
+	type Upload,
+	readSpreadsheetSheets
+} from '../../spreadsheet/read.ts';
 import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
 import { htmlToMarkdown } from '../../uploads/html-to-markdown.ts';
 import { capIssues } from '../../uploads/issues.ts';
@@ -55,13 +60,42 @@ function fileError(reason: string, params: Record<string, string | number> = {})
 	throw new InvalidInputError({ file: [key] }, key, params);
 }
 
-/** The format a file is in: by its name, and for plain text by what it looks like. */
-export function detectFormat(upload: Upload, text: () => string): ImportFormat {
-	if (/\.(xlsx|csv)$/i.test(upload.name)) return 'rows';
+const TABLE_FILE = /\.(xlsx|csv|tsv)$/i;
+
+/**
+ * The format a file is in: by its name, and for plain text by what it looks like: a table (see
+ * {@link looksLikeTable}), Aiken, or else GIFT.
+ */
+export function detectFormat(
+	upload: Upload,
+	text: () => string,
+	isHeader: (values: readonly string[]) => boolean
+): ImportFormat {
+	if (TABLE_FILE.test(upload.name)) return 'rows';
 	if (/\.gift$/i.test(upload.name)) return 'gift';
 	if (/\.aiken$/i.test(upload.name)) return 'aiken';
 	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
-	return looksLikeAiken(text()) ? 'aiken' : 'gift';
+	const body = text();
+	if (looksLikeTable(body, isHeader)) return 'rows';
+	return looksLikeAiken(body) ? 'aiken' : 'gift';
+}
+
+/**
+ * A sheet saved as text with tabs between its cells, as Excel's "Unicode 文本" (the way out people
+ * take when their CSV shows garbled Chinese): one of the first non-empty lines, split at its tabs,
+ * is a header. A GIFT file's tabs indent its answers and name no columns.
+ */
+export function looksLikeTable(text: string, isHeader: (values: readonly string[]) => boolean) {
+	let seen = 0;
+	for (let at = 0; at < text.length && seen < HEADER_SEARCH_ROWS;) {
+		const end = text.indexOf('\n', at);
+		const line = text.slice(at, end < 0 ? text.length : end);
+		at = end < 0 ? text.length : end + 1;
+		if (!line.trim()) continue;
+		seen++;
+		if (line.includes('\t') && isHeader(line.replace(/\r$/, '').split('\t'))) return true;
+	}
+	return false;
 }
 
 // Aiken's ANSWER: (or 答案：) line anywhere in a file
@@ -126,17 +160,21 @@ export async function readQuestionFile(
 		fileError('too_large', { mb: QUESTION_IMPORT_MAX_BYTES / 1024 / 1024 });
 	}
 	const text = () => decodeCsv(upload.bytes);
+	const isHeader = (values: readonly string[]) => namesColumns(values, columns);
 	const chosen =
-		format === 'auto' || /\.(xlsx|csv)$/i.test(upload.name) ? detectFormat(upload, text) : format;
+		format === 'auto' || TABLE_FILE.test(upload.name)
+			? detectFormat(upload, text, isHeader)
+			: format;
 	let result: ImportResult;
 	if (chosen === 'rows') {
 		let sheets: NamedSheet[];
 		let passedOver: string[];
 		try {
 			({ sheets, passedOver } = await readSpreadsheetSheets(
-				upload,
+				// a table saved as .txt has its cells separated by tabs
+				{ ...upload, name: upload.name.replace(/\.txt$/i, '.tsv') },
 				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
-				{ isHeader: (values) => namesColumns(values, columns), datesAsShown: true }
+				{ isHeader, datesAsShown: true }
 			));
 		} catch (e) {
 			if (!(e instanceof SpreadsheetError)) throw e;
