@@ -110,7 +110,7 @@ describe('GIFT read as Moodle reads it', () => {
 			'::听证::听证应当公开举行。{T}'
 		].join('\n');
 		const r = parseGift(moodle, { partial: true });
-		expect(r.issues.map((i) => [i.code, i.line, i.data.tag])).toEqual([
+		expect(r.issues.map((i) => [i.code, i.line, i.data?.tag])).toEqual([
 			['format.gift.media', 2, 'img']
 		]);
 		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('第2行');
