@@ -33,11 +33,13 @@ const NOT_XML =
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * A text as a cell can hold it: without the characters a workbook's XML cannot carry, and cut
- * (with an ellipsis) to Excel's limit. Names, stems and reasons come from users and imports.
+ * A text as a cell can hold it: without the characters a workbook's XML cannot carry, with
+ * Excel's `_xHHHH_` escapes kept literal, and cut (with an ellipsis) to Excel's limit. Names, stems and reasons come from users and imports.
  */
 export function cellText(text: string): string {
-	const clean = text.replace(NOT_XML, '');
+	// a typed `_x0041_` would be read back (by Excel and by our reader) as the character it
+	// names: escaped as Excel escapes it, it stays as typed
+	const clean = text.replace(NOT_XML, '').replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
 	return clean.length <= CELL_TEXT_MAX ? clean : `${clean.slice(0, CELL_TEXT_MAX - 1)}…`;
 }
 

@@ -24,7 +24,7 @@ describe('xlsx', () => {
 				],
 				rows: [
 					['000123', '张三', '在职'],
-					['A-7', '李四', '停用']
+					['A-7', '李四_x0041_', '停用']
 				]
 			},
 			{ name: '填写说明', columns: [{ header: '列' }], rows: [['工号']] }
@@ -33,7 +33,7 @@ describe('xlsx', () => {
 		expect(sheet.headers).toEqual(['工号', '姓名', '状态']);
 		expect(sheet.rows).toEqual([
 			{ line: 2, cells: { 工号: '000123', 姓名: '张三', 状态: '在职' } },
-			{ line: 3, cells: { 工号: 'A-7', 姓名: '李四', 状态: '停用' } }
+			{ line: 3, cells: { 工号: 'A-7', 姓名: '李四_x0041_', 状态: '停用' } }
 		]);
 	});
 
