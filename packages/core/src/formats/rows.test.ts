@@ -415,6 +415,42 @@ describe('row format', () => {
 		});
 	});
 
+	it('reads the type with its points or numbering (单选题（2分）, 一、判断题), 判断正误, 案例题, answers 对的/不对/V and difficulty as stars or 高/低', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '答案', '难度'],
+			['单选题（2分）', '甲', '一', '二', 'A', '★★★☆☆'],
+			['一、判断题', '乙', '', '', '对的', '4星'],
+			['判断正误', '丙', '', '', '不对', '高'],
+			['对错题', '丁', '', '', 'V', '低'],
+			['判断', '戊', '', '', '错的', '★']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => [q.type, 'answer' in q ? q.answer : null, q.difficulty])).toEqual(
+			[
+				['single', null, 3],
+				['truefalse', true, 4],
+				['truefalse', false, 5],
+				['truefalse', true, 1],
+				['truefalse', false, 1]
+			]
+		);
+		// still refused: a type no module names, six stars, and a word that is neither right nor wrong
+		const bad = parseRows(
+			[
+				['题型', '题干', '答案', '难度'],
+				['计算题', '甲', '1', ''],
+				['判断', '乙', '对的', '★★★★★★'],
+				['判断', '丙', '也许', '']
+			],
+			{ partial: true }
+		);
+		expect(bad.issues.map((i) => [i.code, i.line])).toEqual([
+			['format.row.type', 2],
+			['format.row.number', 3],
+			['format.row.answer', 4]
+		]);
+	});
+
 	/** Which options of each question the 答案 cells mark, and the rows refused. */
 	const marked = (rows: string[][]) => {
 		const r = parseRows([['题型', '题干', '选项A', '选项B', '选项C', '答案'], ...rows], {

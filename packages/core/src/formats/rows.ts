@@ -176,8 +176,20 @@ const DIFFICULTY_WORDS: Record<string, number> = {
 	适中: 3,
 	较难: 4,
 	难: 5,
-	困难: 5
+	困难: 5,
+	// 难度 低/中/高, as some platforms word it
+	低: 1,
+	较低: 2,
+	较高: 4,
+	高: 5
 };
+
+/** 难度 written as stars (`★★★`, `★★★☆☆`) or `3星`: the number of stars. */
+function starDifficulty(text: string): number | undefined {
+	const stars = /^[★☆]{1,5}$/u.test(text) ? [...text].filter((c) => c === '★').length : NaN;
+	const n = Number.isNaN(stars) ? Number(/^([1-5])\s*星$/u.exec(text)?.[1] ?? NaN) : stars;
+	return n >= 1 && n <= 5 ? n : undefined;
+}
 
 /** Options for {@link parseRows}. */
 export interface RowImportOptions extends ImportOptions {
@@ -441,7 +453,8 @@ function parseRow(
 	cell: (r: Row, c: string) => string
 ): QuestionVersion | undefined {
 	const typeText = cell(r, '题型');
-	const type = TYPE_NAMES.get(typeText) ?? TYPE_NAMES.get(typeText.toLowerCase());
+	// as a sheet's tab names it: `单选题（2分）`, `一、判断题` too
+	const type = questionTypeNamed(typeText);
 	if (!type) err('format.row.type', '题型', { value: typeText });
 	const num = (column: string, integer: boolean, unit = ''): number | undefined => {
 		const written = cell(r, column).normalize('NFKC');
@@ -462,7 +475,12 @@ function parseRow(
 		version: 1,
 		stem: cell(r, '题干'),
 		...(explanation ? { explanation } : {}),
-		difficulty: isPart ? 3 : (DIFFICULTY_WORDS[cell(r, '难度')] ?? num('难度', true) ?? 3),
+		difficulty: isPart
+			? 3
+			: (DIFFICULTY_WORDS[cell(r, '难度')] ??
+				starDifficulty(cell(r, '难度')) ??
+				num('难度', true) ??
+				3),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
 		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),
 		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，;；|｜]/),

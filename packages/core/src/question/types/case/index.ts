@@ -36,7 +36,7 @@ export const MAX_CASE_PARTS = 50;
 /** The case-analysis type. */
 export const caseType: QuestionTypeModule<'case'> = {
 	type: 'case',
-	rowNames: ['案例分析', '案例分析题', '案例', 'case'],
+	rowNames: ['案例分析', '案例分析题', '案例', '案例题', 'case'],
 	gradedByHand: false,
 	validate(body, p, add) {
 		if (body.parts.length === 0) add('question.case.no_parts', `${p}parts`);

@@ -5,8 +5,39 @@ import { graded, unanswered } from '../common.ts';
 import type { QuestionTypeModule } from '../module.ts';
 
 // 1 and 0 as well: a spreadsheet's 判断 answers are often typed as numbers, true being 1
-const TRUE_WORDS = new Set(['对', '正确', '√', '✓', '✔', 't', 'true', '是', 'y', 'yes', '1']);
-const FALSE_WORDS = new Set(['错', '错误', '×', '✗', '✘', 'x', 'f', 'false', '否', 'n', 'no', '0']);
+// (and V, typed for √ where the symbol is not at hand)
+const TRUE_WORDS = new Set([
+	'对',
+	'对的',
+	'正确',
+	'√',
+	'✓',
+	'✔',
+	'v',
+	't',
+	'true',
+	'是',
+	'y',
+	'yes',
+	'1'
+]);
+const FALSE_WORDS = new Set([
+	'错',
+	'错的',
+	'不对',
+	'错误',
+	'不正确',
+	'×',
+	'✗',
+	'✘',
+	'x',
+	'f',
+	'false',
+	'否',
+	'n',
+	'no',
+	'0'
+]);
 
 /** A GIFT true/false block: `{T}`, `{TRUE}`, `{F}`, `{FALSE}`, optionally with feedback. */
 export const GIFT_TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(#|$)/i;
@@ -14,7 +45,7 @@ export const GIFT_TRUE_FALSE = /^(T|TRUE|F|FALSE)\s*(#|$)/i;
 /** The true/false type. */
 export const truefalseType: QuestionTypeModule<'truefalse'> = {
 	type: 'truefalse',
-	rowNames: ['判断', '判断题', '是非题', 'truefalse'],
+	rowNames: ['判断', '判断题', '是非题', '判断正误', '正误题', '对错题', 'truefalse'],
 	gradedByHand: false,
 	validate() {
 		// the answer is a boolean: nothing to check beyond the stem
