@@ -1,4 +1,4 @@
-import { createBank, expect, hasStatutes, loginAs, test } from './helpers.ts';
+import { createBank, expect, hasStatutes, holdScripts, loginAs, test } from './helpers.ts';
 
 // The demo seed imports the project's statutes when ../shared/data/laws (or XUEFA_LAWS_DIR) holds
 // them; a fresh clone has none, and the specs below that need them are skipped there. The others
@@ -132,4 +132,16 @@ test('a cadre cannot open the import page', async ({ page }) => {
 	await loginAs(page, 'cadre');
 	const response = await page.goto('/laws/import');
 	expect(response?.status()).toBe(403);
+});
+
+test('words typed into the search before the page script arrives survive hydration (slow phones)', async ({
+	page
+}) => {
+	await loginAs(page, 'cadre');
+	const release = await holdScripts(page);
+	await page.goto('/laws/search?q=听证', { waitUntil: 'commit' });
+	await page.getByLabel('搜索条文').fill('宣誓');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('搜索条文')).toHaveValue('宣誓');
 });
