@@ -10,34 +10,14 @@ import {
 	type PromotionCase,
 	type PromotionPolicy
 } from '../index.ts';
+import { examRecordFixture, promotionCaseFixture } from '../testing/factories.ts';
 
-/** Nominated 1 March, public notice from 5 March, notice ends 12 March. */
-const pc: PromotionCase = {
-	id: 'case-1',
-	personId: 'p1',
-	proposedPost: '副局长',
-	leadingPost: true,
-	appointmentRoute: 'government',
-	nominatedOn: '2025-03-01',
-	publicNoticeOn: '2025-03-05',
-	publicNoticeEndsOn: '2025-03-12'
-};
+const pc = promotionCaseFixture;
 const now = new Date('2025-06-01T02:00:00Z');
 const P = DEFAULT_PROMOTION_POLICY;
 let n = 0;
-const rec = (over: Partial<ExamRecord>): ExamRecord => ({
-	attemptId: `a${++n}`,
-	sittingId: 's1',
-	personId: 'p1',
-	kind: 'pre_appointment',
-	caseId: 'case-1',
-	takenOn: '2025-03-10',
-	status: 'graded',
-	score: 80,
-	maxScore: 100,
-	passed: true,
-	...over
-});
+const rec = (over: Partial<ExamRecord>): ExamRecord =>
+	examRecordFixture({ attemptId: `a${++n}`, ...over });
 const fail = (over: Partial<ExamRecord> = {}) => rec({ score: 50, passed: false, ...over });
 const codes = (d: { reasons: { code: string }[] }) => d.reasons.map((r) => r.code);
 

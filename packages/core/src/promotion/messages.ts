@@ -22,6 +22,12 @@ export const promotionMessages: MessageTable = {
 		'promotion.policy.exemption_kind_invalid':
 			'免考类别代码无效：{exemption}（只能用小写字母、数字和下划线）',
 		'promotion.policy.exemption_duplicate': '免考类别重复：{exemptionLabel}',
+		'promotion.appointment.date_invalid': '任命日期无效：{date}',
+		'promotion.appointment.before_case_step': '任命日期 {date} 早于{countFromLabel}日期 {stepDate}',
+		'promotion.appointment.before_pass':
+			'任命日期 {date} 早于任前法律知识考试合格的日期 {takenOn}：须先考后提',
+		'promotion.appointment.before_exemption':
+			'任命日期 {date} 早于免考依据文件的日期 {documentDate}',
 		'promotion.exam_not_required': '该职务无需参加任前法律知识考试',
 		'promotion.passed': '已通过任前法律知识考试（{takenOn}，{score} 分，第 {attemptNo} 次）',
 		'promotion.exempted':
@@ -72,6 +78,13 @@ export const promotionMessages: MessageTable = {
 		'promotion.policy.exemption_kind_invalid':
 			'Invalid exemption kind code: {exemption} (lower-case letters, digits and underscores only)',
 		'promotion.policy.exemption_duplicate': 'Exemption listed twice: {exemptionLabel}',
+		'promotion.appointment.date_invalid': 'Invalid appointment date: {date}',
+		'promotion.appointment.before_case_step':
+			'The appointment date {date} is before the {countFromLabel} ({stepDate})',
+		'promotion.appointment.before_pass':
+			'The appointment date {date} is before the pre-appointment exam was passed ({takenOn}): the exam comes first',
+		'promotion.appointment.before_exemption':
+			'The appointment date {date} is before the exemption document ({documentDate})',
 		'promotion.exam_not_required': 'No pre-appointment exam is required for this post',
 		'promotion.passed':
 			'Passed the pre-appointment exam ({takenOn}, score {score}, attempt {attemptNo})',

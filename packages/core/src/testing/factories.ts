@@ -1,7 +1,7 @@
 /**
  * Test factories (not exported from the package).
  */
-import type { QuestionType, QuestionVersion } from '../index.ts';
+import type { ExamRecord, PromotionCase, QuestionType, QuestionVersion } from '../index.ts';
 
 const LAWS = ['行政处罚法', '行政许可法', '行政复议法', '行政诉讼法', '公务员法', '宪法'];
 
@@ -76,3 +76,30 @@ export function makeBank(
 ): QuestionVersion[] {
 	return Array.from({ length: n }, (_, i) => makeQuestion(types[i % types.length]!, i));
 }
+
+/** A gated promotion case: nominated 1 March 2025, public notice from 5 March, notice ends 12 March. */
+export const promotionCaseFixture: PromotionCase = {
+	id: 'case-1',
+	personId: 'p1',
+	proposedPost: '副局长',
+	leadingPost: true,
+	appointmentRoute: 'government',
+	nominatedOn: '2025-03-01',
+	publicNoticeOn: '2025-03-05',
+	publicNoticeEndsOn: '2025-03-12'
+};
+
+/** A pass of p1 in a pre-appointment exam for case-1 on 10 March 2025 (80 of 100); `over` changes any field. */
+export const examRecordFixture = (over: Partial<ExamRecord> = {}): ExamRecord => ({
+	attemptId: 'a1',
+	sittingId: 's1',
+	personId: 'p1',
+	kind: 'pre_appointment',
+	caseId: 'case-1',
+	takenOn: '2025-03-10',
+	status: 'graded',
+	score: 80,
+	maxScore: 100,
+	passed: true,
+	...over
+});

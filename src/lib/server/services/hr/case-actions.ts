@@ -4,7 +4,7 @@
  * case-exemptions.ts). Each checks access first, writes in one transaction and is audited.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { shanghaiDate } from '@xuefa/core';
+import { shanghaiDate, validateAppointmentDate } from '@xuefa/core';
 import type { AppointInput, AssignSittingInput, CloseCaseInput } from '$lib/schemas/hr.ts';
 import { t } from '$lib/i18n.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -18,7 +18,7 @@ import {
 	sitting,
 	unit
 } from '../../db/schema/index.ts';
-import { coreMessage } from '../../core-messages.ts';
+import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { offeredSittingColumns } from '../exams/eligibility.ts';
@@ -92,7 +92,8 @@ export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
 
 /**
  * Records the appointment of a case. The gate runs (and is logged) in the same transaction; while
- * it says no, nothing but the log is written and the refusal carries every reason.
+ * it says no, nothing but the log is written and the refusal carries every reason. A date before
+ * the case's public notice, or before the pass (or exemption) that opened the gate, is refused too.
  */
 export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<number> {
 	const row = await openCaseFor(ctx, input.caseId);
@@ -106,6 +107,22 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 			fresh.id
 		)!;
 		if (!gate.decision.allowed) return { kind: 'blocked' as const, gate };
+		// 先考后提: the appointment comes after the case's public notice and the pass (or exemption)
+		const dates = validateAppointmentDate(
+			{
+				id: String(fresh.id),
+				personId: String(fresh.personId),
+				proposedPost: fresh.proposedPost,
+				leadingPost: fresh.leadingPost,
+				appointmentRoute: fresh.appointmentRoute,
+				...(fresh.nominatedOn ? { nominatedOn: fresh.nominatedOn } : {}),
+				...(fresh.publicNoticeOn ? { publicNoticeOn: fresh.publicNoticeOn } : {}),
+				...(fresh.publicNoticeEndsOn ? { publicNoticeEndsOn: fresh.publicNoticeEndsOn } : {})
+			},
+			gate.decision,
+			input.appointedOn
+		);
+		if (dates.length > 0) return { kind: 'misdated' as const, issues: dates };
 		const [made] = await tx.db
 			.insert(appointment)
 			.values({
@@ -161,6 +178,8 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 		return { kind: 'appointed' as const, id: made!.id };
 	});
 	if (outcome.kind === 'closed') throw new ConflictError('err_hr_case_closed');
+	if (outcome.kind === 'misdated')
+		throw new InvalidInputError(issueFields(outcome.issues, () => 'appointedOn'));
 	if (outcome.kind === 'blocked')
 		throw new ConflictError('err_hr_gate_blocked', {
 			reasons: outcome.gate.decision.reasons

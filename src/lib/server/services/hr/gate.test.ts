@@ -9,7 +9,7 @@ import {
 	person,
 	promotionCase
 } from '../../db/schema/index.ts';
-import { ConflictError, ForbiddenError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { publishedSitting } from '../../testing/exams.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
@@ -230,6 +230,35 @@ describe('recording the appointment', () => {
 		expect(c!.state).toBe('open');
 		const [last] = await s.db.select().from(gateCheck).orderBy(desc(gateCheck.id)).limit(1);
 		expect([last!.purpose, last!.allowed]).toEqual(['appointment', false]);
+	});
+
+	it('is refused when dated before the pass that opened the gate, or before the public notice (先考后提)', async () => {
+		const s = await hrSetup();
+		await cadreTakes(s, '2026-03-02', 85);
+		const hr = await s.hrAt('2026-03-10');
+		// HR enters the appointment after the fact, with a day before the exam
+		const early = await recordAppointment(hr, {
+			caseId: s.caseId,
+			appointedOn: '2026-02-27'
+		}).catch((e: unknown) => e);
+		expect(early).toBeInstanceOf(InvalidInputError);
+		expect((early as InvalidInputError).fields.appointedOn).toEqual([
+			'任命日期 2026-02-27 早于任前法律知识考试合格的日期 2026-03-02：须先考后提'
+		]);
+		const beforeNotice = await recordAppointment(hr, {
+			caseId: s.caseId,
+			appointedOn: '2026-02-15'
+		}).catch((e: unknown) => e);
+		expect((beforeNotice as InvalidInputError).fields.appointedOn).toContain(
+			'任命日期 2026-02-15 早于公示日期 2026-02-20'
+		);
+		expect(await s.db.select().from(appointment)).toEqual([]);
+		const [c] = await s.db.select().from(promotionCase).where(eq(promotionCase.id, s.caseId));
+		expect(c!.state).toBe('open');
+		// the day of the pass will do
+		await recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-02' });
+		const [made] = await s.db.select().from(appointment);
+		expect(made!.appointedOn).toBe('2026-03-02');
 	});
 
 	it('is recorded once the gate allows it, with the check that allowed it, and audited', async () => {
