@@ -22,8 +22,9 @@
  * - Certificates: every certificate of the unit's people granted by the as-of day, by the core's
  *   certificateStatus on that day: in force (valid or expiring soon), expiring soon (within the
  *   `certificate.expiringSoonDays` setting, 90 by default) and expired. For the assessment,
- *   "enforcement staff needing a certificate" = people who hold or held an enforcement certificate;
- *   `valid` = those holding one in force on the as-of day.
+ *   "enforcement staff needing a certificate" = active people who hold or held an enforcement
+ *   certificate (as with exams, people who have left are not counted); `valid` = those holding one
+ *   in force on the as-of day.
  * - Oaths: appointments of the unit's people made in the year by the as-of day, by the core's
  *   oathStatus on that day under the oath policy: `required` (all but those who need not swear),
  *   `done`, `due` and `overdue`.
@@ -416,6 +417,7 @@ async function certificateCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 			id: certificate.id,
 			personId: certificate.personId,
 			unitId: person.unitId,
+			active: sql<boolean>`${person.status} = 'active'`,
 			kind: certificate.kind,
 			validFrom: certificate.validFrom,
 			validUntil: certificate.validUntil,
@@ -451,7 +453,8 @@ async function certificateCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 		if (inForce) c.inForce++;
 		if (stateIn.expiring_soon(state)) c.expiringSoon++;
 		if (stateIn.expired(state)) c.expired++;
-		if (r.kind === 'enforcement') {
+		// someone who has left (retired, moved away) is no longer staff the unit must keep certified
+		if (r.kind === 'enforcement' && r.active) {
 			const h = holders.get(r.personId);
 			holders.set(r.personId, { unitId: r.unitId, inForce: inForce || (h?.inForce ?? false) });
 		}

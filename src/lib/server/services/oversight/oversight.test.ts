@@ -440,6 +440,39 @@ describe('oversight indicators', () => {
 		expect(view.trend[4]).toMatchObject({ scheduled: 1, held: 0, answers: 1 });
 	});
 
+	it('leave people who have left out of the enforcement staff a unit must keep certified', async () => {
+		const s = await knownDistrict();
+		// a retired enforcement officer of A whose certificate lapsed in May
+		const [gone] = await s.db.select().from(person).where(eq(person.status, 'inactive'));
+		const [held] = await s.db.select().from(certificate).where(eq(certificate.kind, 'enforcement'));
+		const [source] = await s.db
+			.select()
+			.from(examAttempt)
+			.where(eq(examAttempt.id, held!.attemptId));
+		const { id: _id, ...copy } = source!;
+		const [a] = await s.db
+			.insert(examAttempt)
+			.values({ ...copy, personId: gone!.id, number: 999 })
+			.returning();
+		await s.db.insert(certificate).values({
+			personId: gone!.id,
+			examId: held!.examId,
+			attemptId: a!.id,
+			kind: 'enforcement',
+			verificationCode: 'GONE',
+			validFrom: '2023-05-01',
+			validUntil: '2026-04-30',
+			createdAt: day('2023-05-01')
+		});
+		const view = await dashboard(await ctx(s.db, s.organiser.user.id), { year: 2026 });
+		const A = view.groups.find((g) => g.id === s.a.id)!.counts;
+		// still the three serving holders, two of them in force, as before the retiree's record
+		expect([A.certificates.holders, A.certificates.holdersInForce]).toEqual([3, 2]);
+		const assessed = await assessment(await ctx(s.db, s.organiser.user.id), { year: 2026 });
+		const row = assessed.rows.find((r) => r.group.id === s.a.id)!;
+		expect(row.result.indicators.certificatesValid).toBeCloseTo(2 / 3);
+	});
+
 	it('keep the counts they stored for ten minutes, then count again in the background', async () => {
 		const s = await knownDistrict();
 		const at = async (minutes: number) =>
