@@ -26,12 +26,12 @@
  *   certificate (as with exams, people who have left are not counted); `valid` = those holding one
  *   in force on the as-of day.
  * - Oaths: appointments of the unit's people made in the year by the as-of day, by the core's
- *   oathStatus on that day under the oath policy: `required` (all but those who need not swear),
- *   `done`, `due` and `overdue`.
+ *   oathStatus on that day under the oath policy: `required` (all but those who need not swear,
+ *   sworn or not), and of those `done`, `due` and `overdue`.
  * - Cases: open promotion cases of the unit's people, and those the exam gate blocked when last checked.
  */
 import { type SQL, and, eq, gte, lte, sql } from 'drizzle-orm';
-import { oathStatus, shanghaiDate } from '@xuefa/core';
+import { oathRequirement, oathStatus, shanghaiDate } from '@xuefa/core';
 import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { UnitCounts } from '$lib/oversight.ts';
 import { EXAM_KINDS } from '$lib/schemas/exam-enums.ts';
@@ -498,9 +498,11 @@ async function oathCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 	const policy = await readOathPolicy(db);
 	const calendar = await workingDayCalendar(db);
 	for (const r of rows) {
-		const { state } = oathStatus(coreAppointment(r.a), ceremonies, w.asOf, policy, calendar);
 		const c = out.get(r.unitId) ?? { required: 0, done: 0, due: 0, overdue: 0 };
 		out.set(r.unitId, c);
+		// an oath taken by someone who need not swear is not part of the coverage asked for
+		if (!oathRequirement(r.a.appointingBody, policy).required) continue;
+		const { state } = oathStatus(coreAppointment(r.a), ceremonies, w.asOf, policy, calendar);
 		if (state === 'not_required') continue;
 		c.required++;
 		c[state]++;

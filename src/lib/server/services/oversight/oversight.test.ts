@@ -473,6 +473,37 @@ describe('oversight indicators', () => {
 		expect(row.result.indicators.certificatesValid).toBeCloseTo(2 / 3);
 	});
 
+	it('count in oath coverage only appointments that must be sworn, even when one that need not was sworn', async () => {
+		const s = await knownDistrict();
+		// pa3 (appointed by the party committee, need not swear) takes the oath all the same
+		const [party] = await s.db
+			.select()
+			.from(appointment)
+			.where(eq(appointment.appointingBody, 'party_committee'));
+		const [cer] = await s.db
+			.insert(oathCeremony)
+			.values({
+				form: 'individual',
+				date: '2026-02-10',
+				place: '会议室',
+				organiser: '区委',
+				presiderId: party!.personId,
+				flagOrEmblemDisplayed: true,
+				anthemPlayed: true,
+				textVersion: '2018',
+				evidence: [],
+				createdAt: day('2026-02-10')
+			})
+			.returning();
+		await s.db
+			.insert(oathParticipant)
+			.values({ ceremonyId: cer!.id, personId: party!.personId, appointmentId: party!.id });
+		const view = await dashboard(await ctx(s.db, s.organiser.user.id), { year: 2026 });
+		const A = view.groups.find((g) => g.id === s.a.id)!.counts;
+		// as before: pa1 sworn, pa2 due; coverage ½, not ⅔
+		expect(A.oaths).toEqual({ required: 2, done: 1, due: 1, overdue: 0 });
+	});
+
 	it('keep the counts they stored for ten minutes, then count again in the background', async () => {
 		const s = await knownDistrict();
 		const at = async (minutes: number) =>
