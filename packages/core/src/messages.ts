@@ -37,7 +37,8 @@ export const CORE_MESSAGES: MessageTable = Object.fromEntries(
 const LABELLED: Readonly<Record<string, string>> = {
 	countFrom: 'promotion.count_from',
 	exemption: 'promotion.exemption',
-	body: 'oath.body'
+	body: 'oath.body',
+	expectedRoute: 'promotion.route'
 };
 
 const isType = (v: unknown): v is string =>
@@ -47,7 +48,8 @@ const isType = (v: unknown): v is string =>
  * The sentence for a code and its data in a locale. Placeholders that depend on the locale are
  * derived first: `typeLabel`/`actualLabel` from `type`/`actual`, `fromLabel`/`toLabel`/
  * `stateLabel` from attempt states, `kindLabel` from a GIFT `kind`, `countFromLabel`,
- * `exemptionLabel` and `bodyLabel` from a gate's counting point, exemption kind and appointing body
+ * `exemptionLabel`, `bodyLabel` and `expectedRouteLabel` from a gate's counting point, exemption kind,
+ * appointing body and appointment route
  * (an unknown one shows as it is), `scope` from `laws`/`topics`/`tags`/`difficulty`, and `detail`
  * from a nested `issue: { code, data }` (how format errors wrap question validation issues). An unknown code comes back as the code itself;
  * an unknown placeholder stays visible.

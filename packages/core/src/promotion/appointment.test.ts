@@ -3,7 +3,9 @@ import {
 	DEFAULT_PROMOTION_POLICY,
 	checkPromotion,
 	messageFor,
+	appointmentRouteOf,
 	validateAppointmentDate,
+	validateRouteAndBody,
 	type ExamRecord,
 	type PromotionCase
 } from '../index.ts';
@@ -78,5 +80,24 @@ describe('the day of the appointment (先考后提)', () => {
 
 	it('refuses a day that is not a date', () => {
 		expect(codes(pc, '2025-02-30')).toEqual(['promotion.appointment.date_invalid']);
+	});
+});
+
+describe('the appointment route follows the appointing body', () => {
+	it('is the congress route only for the people’s congress and its standing committee', () => {
+		expect(appointmentRouteOf('people_congress')).toBe('congress');
+		expect(appointmentRouteOf('standing_committee')).toBe('congress');
+		for (const body of ['government', 'party_committee', 'court', 'procuratorate'] as const)
+			expect(appointmentRouteOf(body)).toBe('government');
+	});
+
+	it('refuses the congress route, which skips the exam, for a post the government appoints', () => {
+		expect(validateRouteAndBody('government', 'government')).toEqual([]);
+		expect(validateRouteAndBody('congress', 'standing_committee')).toEqual([]);
+		const [issue] = validateRouteAndBody('congress', 'government');
+		expect(issue!.path).toBe('appointmentRoute');
+		expect(messageFor(issue!.code, issue!.data)).toBe(
+			'任命机关为人民政府，任命方式应为非人大任命（人大及其常委会以外的机关任命的，须参加任前法律知识考试）'
+		);
 	});
 });

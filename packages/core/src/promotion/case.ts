@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../errors.ts';
 import { isIsoDate, type IsoDate } from '../calendar/dates.ts';
+import type { AppointingBody } from '../oath/policy.ts';
 
 /** How a post is filled: by the people's congress or its standing committee, or by the government/party. */
 export type AppointmentRoute = 'congress' | 'government';
@@ -153,4 +154,48 @@ export function validatePromotionCase(promotionCase: PromotionCase): Issue[] {
 			issues.push({ code: 'promotion.claim.recorder_missing', path: `${path}.recordedBy` });
 	});
 	return issues;
+}
+
+/** Bodies whose appointees are appointed by the people's congress (人大任命); every other body's are not. */
+const CONGRESS_BODIES: readonly AppointingBody[] = ['people_congress', 'standing_committee'];
+
+/**
+ * The appointment route an appointing body stands for: the people's congress and its standing
+ * committee appoint by the congress route (人大任命); the government, the party committee, the
+ * supervisory commission, the court, the procuratorate and any other body do not (非人大任命), and the
+ * pre-appointment exam applies to them.
+ *
+ * @param body - the appointing body
+ * @returns `congress` or `government`
+ * @example
+ * appointmentRouteOf('standing_committee'); // → 'congress'
+ * appointmentRouteOf('party_committee'); // → 'government'
+ */
+export function appointmentRouteOf(body: AppointingBody): AppointmentRoute {
+	return CONGRESS_BODIES.includes(body) ? 'congress' : 'government';
+}
+
+/**
+ * The problem of a case whose appointment route does not match its appointing body (e.g. the
+ * congress route, which needs no exam here, for a post the government appoints).
+ *
+ * @param route - the route recorded on the case
+ * @param body - the appointing body recorded on the case
+ * @returns `promotion.case.route_body_mismatch` on `appointmentRoute`, or nothing
+ * @example
+ * validateRouteAndBody('congress', 'government');
+ * // → [{ code: 'promotion.case.route_body_mismatch', path: 'appointmentRoute',
+ * //       data: { route: 'congress', body: 'government', expectedRoute: 'government' } }]
+ */
+export function validateRouteAndBody(route: AppointmentRoute, body: AppointingBody): Issue[] {
+	const expected = appointmentRouteOf(body);
+	return route === expected
+		? []
+		: [
+				{
+					code: 'promotion.case.route_body_mismatch',
+					path: 'appointmentRoute',
+					data: { route, body, expectedRoute: expected }
+				}
+			];
 }

@@ -11,6 +11,10 @@ export const promotionMessages: MessageTable = {
 		'promotion.case.dates_out_of_order':
 			'日期 {date} 早于前一环节的日期 {before}；提名、公示、公示期满须依次排列',
 		'promotion.case.route_invalid': '任命方式无效：{route}',
+		'promotion.case.route_body_mismatch':
+			'任命机关为{bodyLabel}，任命方式应为{expectedRouteLabel}（人大及其常委会以外的机关任命的，须参加任前法律知识考试）',
+		'promotion.route.congress': '人大任命',
+		'promotion.route.government': '非人大任命',
 		'promotion.claim.kind_invalid': '免考类别无效：{exemption}',
 		'promotion.claim.document_missing': '请填写免考依据的文件名称',
 		'promotion.claim.date_invalid': '免考材料的日期无效：{date}',
@@ -66,6 +70,10 @@ export const promotionMessages: MessageTable = {
 		'promotion.case.dates_out_of_order':
 			'Date {date} is before the previous step ({before}); nomination, public notice and its end must be in order',
 		'promotion.case.route_invalid': 'Invalid appointment route: {route}',
+		'promotion.case.route_body_mismatch':
+			'The appointing body is the {bodyLabel}, so the route must be “{expectedRouteLabel}” (posts not filled by the people’s congress take the pre-appointment exam)',
+		'promotion.route.congress': 'appointed by the people’s congress',
+		'promotion.route.government': 'appointed by the government',
 		'promotion.claim.kind_invalid': 'Invalid exemption kind: {exemption}',
 		'promotion.claim.document_missing': 'Name the document that grounds the exemption',
 		'promotion.claim.date_invalid': 'Invalid date in the exemption claim: {date}',

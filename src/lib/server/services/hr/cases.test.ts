@@ -38,6 +38,26 @@ describe('promotion cases', () => {
 		]);
 	});
 
+	it('cannot skip the exam by the congress route for a post the government appoints', async () => {
+		const s = await hrSetup();
+		const wrong = await openCase(
+			s.hr,
+			form(s.outsider.person.employeeNo, { appointmentRoute: 'congress' })
+		).catch((e: unknown) => e);
+		expect((wrong as InvalidInputError).fields.appointmentRoute).toEqual([
+			'任命机关为人民政府，任命方式应为非人大任命（人大及其常委会以外的机关任命的，须参加任前法律知识考试）'
+		]);
+		// the standing committee's appointee goes by the congress route
+		const id = await openCase(
+			s.hr,
+			form(s.outsider.person.employeeNo, {
+				appointmentRoute: 'congress',
+				appointingBody: 'standing_committee'
+			})
+		);
+		expect(id).toBeGreaterThan(0);
+	});
+
 	it('list with the gate as it stands, filtered by unit and state, and export the same to .xlsx', async () => {
 		const s = await hrSetup();
 		await cadreTakes(s, '2026-03-02', 90);
