@@ -135,4 +135,15 @@ describe('reading question files saved by other programs', () => {
 		});
 		expect(read.result.questions[3]).toMatchObject({ answer: false });
 	});
+	it('says what to do with a question bank kept in Word, and with an old .xls', async () => {
+		const refusal = (name: string) =>
+			readQuestionFile({ name, bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) }).catch(
+				(e: unknown) => (e as { code?: string }).code
+			);
+		expect(await refusal('2026年学法题库.docx')).toBe('bank_import_word');
+		expect(await refusal('题库.DOC')).toBe('bank_import_word');
+		expect(await refusal('题库.xls')).toBe('bank_import_unsupported');
+		// an old workbook renamed .xlsx is no zip: the same advice
+		expect(await refusal('题库.xlsx')).toBe('bank_import_unsupported');
+	});
 });

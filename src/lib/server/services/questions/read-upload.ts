@@ -74,6 +74,8 @@ export function detectFormat(
 	if (TABLE_FILE.test(upload.name)) return 'rows';
 	if (/\.gift$/i.test(upload.name)) return 'gift';
 	if (/\.aiken$/i.test(upload.name)) return 'aiken';
+	// question banks are often kept in Word: say what to do with one, not only what is accepted
+	if (/\.(docx?|wps|rtf|pdf)$/i.test(upload.name)) fileError('word');
 	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
 	const body = text();
 	if (looksLikeTable(body, isHeader)) return 'rows';
