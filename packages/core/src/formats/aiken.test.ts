@@ -38,13 +38,18 @@ describe('Aiken', () => {
 		fc.assert(
 			fc.property(questionList, (qs) => {
 				const singles = qs.filter((q) => q.type === 'single');
+				// every single choice is written but one whose stem begins as a question number could
+				const written = singles.filter((q) => writeAiken([q]).issues.length === 0);
+				expect(written).toEqual(
+					expect.arrayContaining(singles.filter((q) => !/^[\d(（第]/.test(q.stem)))
+				);
 				const { output, issues } = writeAiken(qs);
-				expect(issues).toHaveLength(qs.length - singles.length);
+				expect(issues).toHaveLength(qs.length - written.length);
 				const back = parseAiken(output);
 				expect(back.issues).toEqual([]);
 				expect(
 					back.questions.map((q) => q.type === 'single' && q.options.map((o) => o.correct))
-				).toEqual(singles.map((q) => q.type === 'single' && q.options.map((o) => o.correct)));
+				).toEqual(written.map((q) => q.type === 'single' && q.options.map((o) => o.correct)));
 				expect(writeAiken(back.questions).output).toBe(output);
 			})
 		);
@@ -116,9 +121,12 @@ describe('Aiken', () => {
 			]
 		]);
 		// an answer's text must be its option's: `A、B` is two answers, not A
-		expect(parseAiken('题\nA. 甲\nB. 乙\nANSWER: A、B').issues.map((i) => i.code)).toEqual([
-			'format.aiken.bad_answer'
-		]);
+		const both = parseAiken('题\nA. 甲\nB. 乙\nANSWER: A、B');
+		expect(both.issues).toEqual([]);
+		expect(both.questions[0]).toMatchObject({
+			type: 'multiple',
+			options: [{ correct: true }, { correct: true }]
+		});
 		// and what a full-width option line looks like is no stem line on export
 		expect(writeAiken([{ ...r.questions[0]!, stem: '题\n（A）不是选项' }]).issues).toHaveLength(1);
 	});
@@ -154,5 +162,47 @@ describe('Aiken', () => {
 		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toBe(
 			'第4行：“ANSWER:”之前没有选项（选项行须以“A.”“A)”或“A、”开头，字母大写）'
 		);
+	});
+	it('reads question files as Chinese banks write them: numbers, 答案：AB, and a 解析 line', () => {
+		const r = parseAiken(
+			[
+				'1. 行政处罚的种类不包括（  ）',
+				'A. 警告',
+				'B. 罚款',
+				'C. 记过',
+				'答案：C',
+				'解析：记过是处分，不是行政处罚。',
+				'',
+				'2．下列属于行政处罚的有（ ）',
+				'A. 警告',
+				'B. 罚款',
+				'C. 记过',
+				'答案：AB',
+				'',
+				'（3）3.14 倍于原额的罚款是否合法？',
+				'A. 是',
+				'B. 否',
+				'答案：B'
+			].join('\n')
+		);
+		expect(r.issues).toEqual([]);
+		expect(
+			r.questions.map((q) => [
+				q.type,
+				q.stem,
+				'options' in q ? q.options.filter((o) => o.correct).map((o) => o.id) : [],
+				q.explanation
+			])
+		).toEqual([
+			['single', '行政处罚的种类不包括（  ）', ['C'], '记过是处分，不是行政处罚。'],
+			['multiple', '下列属于行政处罚的有（ ）', ['A', 'B'], undefined],
+			['single', '3.14 倍于原额的罚款是否合法？', ['B'], undefined]
+		]);
+		// never a letter read out of several (`AB` once named A), nor one twice, nor one not listed
+		const refused = (answer: string) =>
+			parseAiken(`题\nA. 甲\nB. 乙\nC. 丙\n答案：${answer}`).issues.map((i) => i.code);
+		for (const answer of ['AD', 'AA', 'A B X', 'A或B', 'BC.丙'])
+			expect(refused(answer), answer).toEqual(['format.aiken.bad_answer']);
+		expect(refused('B、C')).toEqual([]);
 	});
 });

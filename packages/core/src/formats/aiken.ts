@@ -1,5 +1,6 @@
 /**
- * Aiken (Moodle's simplest format): single-choice questions only.
+ * Aiken (Moodle's simplest format): single-choice questions, and multiple choice as Chinese files
+ * write it (`答案：AB`, `答案：A、C`).
  *
  * ```
  * 行政处罚听证应当在举行几日前通知当事人？
@@ -10,7 +11,8 @@
  * The stem may span several lines; options are `A.` or `A)` lines; `ANSWER:` closes the question.
  * As people type it in Chinese too: `A、` `A．` `（A）` `(A)`, full-width letters `Ａ．`, `ANSWER：Ｂ`,
  * `答案：B` or `正确答案：B` for the ANSWER line, and an answer followed by its option's own text
- * (`ANSWER: B. 七日`).
+ * (`ANSWER: B. 七日`); a question number before the stem (`1.` `1、` `（1）` `第1题`) is left out, and
+ * a `解析：` (or `EXPLANATION:`) line right after the answer line is the question's explanation.
  * An option line before any question is reported at its line (`format.aiken.not_started`), never
  * read as a stem. The file is plain text: Markdown and HTML characters are escaped so that they
  * show as typed. Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
@@ -39,6 +41,37 @@ function optionLine(t: string): [letter: string, text: string] | undefined {
 	return m ? [(m[1] ?? m[2])!.normalize('NFKC'), m[3]!] : undefined;
 }
 
+// the explanation line after an answer, as Chinese files and some exports write it
+const EXPLANATION_LINE = /^[ \t]*(?:EXPLANATION|FEEDBACK|答案解析|试题解析|解析)[ \t]*[:：]/i;
+
+// a question's number before its stem: `1.` `1．` `1、` `1)` `（1）` `第1题`, not `3.14`
+const QUESTION_NUMBER =
+	/^(?:第[ \t]*\d{1,4}[ \t]*题[ \t.．、:：]*|[(（][ \t]*\d{1,4}[ \t]*[)）][ \t]*|\d{1,4}[ \t]*[.．、)）](?!\d)[ \t]*)/;
+
+/**
+ * The options an answer names, in order: one letter or several (`B`, `AB`, `A,C`, `A、C`,
+ * `（B）`), or a letter with its option's own text (`B. 七日`); undefined when it names a letter
+ * that is not an option, one twice, or anything else.
+ */
+function answerIndexes(answer: string, options: readonly string[]): number[] | undefined {
+	const letters = answer
+		.normalize('NFKC')
+		.toUpperCase()
+		.replace(/^[(（【[][ \t]*|[ \t]*[)）】\]]$|[.。][ \t]*$/g, '');
+	let at: number[];
+	if (/^[A-Z](?:[ \t,，、;；/]*[A-Z])*$/.test(letters)) {
+		at = [...letters.replace(/[^A-Z]/g, '')].map((l) => OPTION_LABELS.indexOf(l));
+	} else {
+		const withText = optionLine(answer);
+		const k = withText ? OPTION_LABELS.indexOf(withText[0].toUpperCase()) : -1;
+		if (!withText || options[k] !== escapeMarkdown(withText[1].trim())) return undefined;
+		at = [k];
+	}
+	if (at.some((k) => k < 0 || k >= options.length) || new Set(at).size < at.length)
+		return undefined;
+	return at.sort((a, b) => a - b);
+}
+
 /**
  * Parses Aiken text.
  *
@@ -49,9 +82,13 @@ function optionLine(t: string): [letter: string, text: string] | undefined {
  * parseAiken('题干\nA. 甲\nB. 乙\nANSWER: A').questions[0].type; // → 'single'
  */
 export function parseAiken(text: string, options: ImportOptions = {}): ImportResult {
-	// Aiken holds one type of question: the type whose module reads it
-	const aiken = questionTypeModules().find((m) => m.aiken)!.aiken!;
+	// the types whose modules read Aiken: one for a single answer letter, one for several
+	const readers = new Map(
+		questionTypeModules().flatMap((m) => (m.aiken ? [[m.aiken.answers, m.aiken] as const] : []))
+	);
 	const entries: { question?: QuestionVersion; issues: Issue[] }[] = [];
+	// the question an answer line has just closed: a `解析：` line may follow it
+	let closed: QuestionVersion | undefined;
 	const issue = (code: string, line: number, data: Record<string, unknown> = {}) =>
 		entries.push({ issues: [{ code, line, data: { line, ...data } }] });
 	let cur: { line: number; stem: string[]; options: string[]; broken: boolean } | undefined;
@@ -64,6 +101,13 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 		const head = AIKEN_ANSWER_LINE.exec(t);
 		const answer = head ? t.slice(head[0].length).trim() : undefined;
 		const option = optionLine(t);
+		const explains = closed && !cur ? EXPLANATION_LINE.exec(t) : null;
+		if (explains && closed) {
+			const text = escapeMarkdown(t.slice(explains[0].length).trim());
+			if (text) closed.explanation = closed.explanation ? `${closed.explanation}\n${text}` : text;
+			return;
+		}
+		closed = undefined;
 		if (answer !== undefined) {
 			const q = cur;
 			cur = undefined;
@@ -74,12 +118,9 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			}
 			if (q.broken) return;
 			if (q.options.length === 0) return void issue('format.aiken.no_options', line);
-			// the letter, alone or before its option's own text (`B. 七日`)
-			const withText = optionLine(answer);
-			const letter = (withText?.[0] ?? answer.normalize('NFKC')).toUpperCase();
-			let at = OPTION_LABELS.slice(0, q.options.length).indexOf(letter);
-			if (withText && q.options[at] !== escapeMarkdown(withText[1].trim())) at = -1;
-			if (at < 0) return void issue('format.aiken.bad_answer', line, { value: answer });
+			const at = answerIndexes(answer, q.options);
+			const reader = at && readers.get(at.length > 1 ? 'several' : 'one');
+			if (!at || !reader) return void issue('format.aiken.bad_answer', line, { value: answer });
 			const question = {
 				id: `aiken-${q.line}`,
 				version: 1,
@@ -88,7 +129,7 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				difficulty: 3,
 				laws: [],
 				tags: [],
-				...aiken.read(q.options, at)
+				...reader.read(q.options, at)
 			} as QuestionVersion;
 			const issues = validateQuestion(question).errors.map((x) => ({
 				code: 'format.aiken.question',
@@ -97,6 +138,7 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				data: { line: q.line, issue: { code: x.code, data: x.data ?? {} } }
 			}));
 			entries.push(issues.length ? { issues } : { question, issues: [] });
+			if (!issues.length) closed = question;
 		} else if (option && !cur) {
 			if (!orphan) issue('format.aiken.not_started', line);
 			orphan = true;
@@ -116,7 +158,9 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				cur = undefined;
 			}
 			cur ??= { line, stem: [], options: [], broken: false };
-			cur.stem.push(t);
+			// the question's number is the file's, not the stem's
+			const text = cur.stem.length === 0 ? t.replace(QUESTION_NUMBER, '') : t;
+			if (text) cur.stem.push(text);
 		}
 	});
 	if (cur && !cur.broken) issue('format.aiken.no_answer', cur.line);
@@ -124,9 +168,9 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 }
 
 /**
- * Writes single-choice questions as Aiken; other types, more than 26 options, and texts with line
- * breaks in options are reported and left out. Stems may have line breaks only if no stem line looks
- * like an option.
+ * Writes single-choice questions as Aiken; other types, more than 26 options, texts with line
+ * breaks in options, and stems that begin as a question number does (`1.`) are reported and left
+ * out. Stems may have line breaks only if no stem line looks like an option.
  *
  * @param questions - the question versions
  * @returns `output`: the text; `issues`: `format.export.unsupported` per question left out
@@ -139,11 +183,14 @@ export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<
 		const ok =
 			written !== undefined &&
 			written.options.every((o) => !/[\r\n]/.test(o) && o.trim() === o && o !== '') &&
-			q.stem
-				.split('\n')
-				.every(
-					(l) => l.trim() !== '' && !optionLine(l.trim()) && !AIKEN_ANSWER_LINE.test(l.trim())
-				);
+			q.stem.split('\n').every(
+				(l, k) =>
+					l.trim() !== '' &&
+					!optionLine(l.trim()) &&
+					!AIKEN_ANSWER_LINE.test(l.trim()) &&
+					// a stem that begins as a question number would lose it on import
+					!(k === 0 && QUESTION_NUMBER.test(unescapeMarkdown(l.trim())))
+			);
 		if (!ok) {
 			issues.push({
 				code: 'format.export.unsupported',

@@ -148,10 +148,15 @@ export interface QuestionTypeModule<T extends QuestionType = QuestionType> {
 		/** The block for this body; undefined when GIFT cannot hold it. */
 		write(body: BodyOf<T>, escape: GiftEscape): GiftWrite | undefined;
 	};
-	/** Aiken (single choice only); absent when the format has no such question. */
+	/**
+	 * Aiken: single choice, and (as Chinese files write it, `答案：AB`) multiple choice; absent when
+	 * the format has no such question.
+	 */
 	readonly aiken?: {
-		/** The body from the options read and the index of the `ANSWER:` option. */
-		read(options: readonly string[], answer: number): TypeBodyOf<T>;
+		/** How many answer letters the type's questions have: one, or several. */
+		readonly answers: 'one' | 'several';
+		/** The body from the options read and the indexes of the options the answer line names. */
+		read(options: readonly string[], answers: readonly number[]): TypeBodyOf<T>;
 		/** The option texts and the answer's index; undefined when Aiken cannot hold it. */
 		write(body: BodyOf<T>): { options: string[]; answer: number } | undefined;
 	};

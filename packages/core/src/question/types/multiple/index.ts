@@ -14,6 +14,7 @@ import {
 	giftWeight,
 	labelsOf,
 	mapLabels,
+	optionAt,
 	percent,
 	readRowOptions,
 	writeRowOptions
@@ -120,5 +121,14 @@ export const multipleType: QuestionTypeModule<'multiple'> = {
 					.join(' ')
 			};
 		}
+	},
+	// `答案：AB`, as Chinese question files extend Aiken; written out it is not Aiken any more
+	aiken: {
+		answers: 'several',
+		read: (options, answers) => ({
+			type: 'multiple',
+			options: options.map((text, k) => optionAt(k, text, answers.includes(k)))
+		}),
+		write: () => undefined
 	}
 };

@@ -78,9 +78,10 @@ export const singleType: QuestionTypeModule<'single'> = {
 		})
 	},
 	aiken: {
-		read: (options, answer) => ({
+		answers: 'one',
+		read: (options, answers) => ({
 			type: 'single',
-			options: options.map((text, k) => optionAt(k, text, k === answer))
+			options: options.map((text, k) => optionAt(k, text, answers.includes(k)))
 		}),
 		write(body) {
 			if (body.options.length > MAX_OPTIONS) return undefined;
