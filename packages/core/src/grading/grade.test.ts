@@ -46,6 +46,13 @@ describe('grading', () => {
 			selected: ['A']
 		});
 		expect(gradeItem(swapped, undefined)).toMatchObject({ score: 0, status: 'unanswered' });
+		// a label that is no single letter chooses nothing (the labels are one string: "" and
+		// "BA" were once found at its start, as the first option shown)
+		for (const choice of ['', 'BA', 'AB'])
+			expect(gradeItem(swapped, { type: 'single', choice }), choice).toMatchObject({ score: 0 });
+		expect(gradeItem(item(multi), { type: 'multiple', choices: ['AB', 'C'] })).toMatchObject({
+			selected: ['C']
+		});
 	});
 
 	it('grades multiple choice all-or-nothing or 少选得部分分、错选不得分', () => {

@@ -56,7 +56,9 @@ export function mapLabels(
 	const ids = order ?? options.map((o) => o.id);
 	const out: string[] = [];
 	for (const label of labels) {
-		const id = ids[OPTION_LABELS.indexOf(label.trim().toUpperCase())];
+		// one letter: the labels are a string, where "AB" or "" would be found at the start
+		const letter = label.trim().toUpperCase();
+		const id = letter.length === 1 ? ids[OPTION_LABELS.indexOf(letter)] : undefined;
 		if (id !== undefined && !out.includes(id)) out.push(id);
 	}
 	return out;
