@@ -101,8 +101,13 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	await expect(cadre.getByText('参考答案')).toHaveCount(0);
 	const resultUrl = cadre.url();
 
-	// the grader marks the essay, by question, and releases the results
-	const graderContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	// the grader marks the essay, by question, and releases the results: without JavaScript (an old
+	// browser), which must not matter
+	const graderContext = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		javaScriptEnabled: false
+	});
 	const grader = await graderContext.newPage();
 	await loginAs(grader, 'grader');
 	// the grader's home page says what waits
@@ -120,10 +125,22 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 		.filter({ hasText: '法定应当听证的事项，行政机关应当向社会公告。' });
 	await expect(answer).toContainText('向社会公告，并举行听证');
 	await expect(answer).toContainText('得一半分');
+	// a mark over the points (a browser that does not check the field sends it): the same question
+	// comes back with the reason and the typed mark (regression: it came back without the question)
+	const questionUrl = grader.url();
+	await answer.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await answer.getByLabel('评分（0–60 分）').fill('61');
+	await answer.getByRole('button', { name: '保存评分' }).click();
+	await expect(grader).toHaveURL(/[?&]q=\d+/);
+	await expect(grader.getByRole('alert')).toContainText('评分不能超过本题分值 60 分');
+	await expect(answer.getByLabel('评分（0–60 分）')).toHaveValue('61');
 	await answer.getByLabel('评分（0–60 分）').fill('45');
 	await answer.getByLabel('评语（可选）').fill('未答出“举行听证”');
 	await answer.getByRole('button', { name: '保存评分' }).click();
 	await expect(grader.getByRole('status').filter({ hasText: '评分已保存。' })).toBeVisible();
+	// still on the same question, with the mark saved
+	await expect(grader).toHaveURL(`${questionUrl}&done=marked`);
+	await expect(answer.getByLabel('评分（0–60 分）')).toHaveValue('45');
 	await expect(grader.getByText('已评 1 / 1').first()).toBeVisible();
 	await grader.getByRole('button', { name: '发布成绩' }).click();
 	await expect(grader.getByRole('status').filter({ hasText: '成绩已发布' })).toBeVisible();
