@@ -1,5 +1,8 @@
 import { expect, loginAs, test } from './helpers.ts';
 
+// plain forms: the page works without JavaScript (an old phone browser) too
+test.use({ javaScriptEnabled: false });
+
 test('the district organiser sets the certificate settings with plain forms; a window ending before it starts is refused', async ({
 	page
 }) => {
@@ -10,9 +13,15 @@ test('the district organiser sets the certificate settings with plain forms; a w
 
 	await page.getByLabel('窗口开始日期').fill('2027-01-01');
 	await page.getByLabel('窗口结束日期').fill('2026-12-31');
+	// a part ticked on the refused form stays ticked (regression: the saved parts came back instead)
+	const part = page.getByLabel('通用法律知识', { exact: true });
+	await expect(part).not.toBeChecked();
+	await part.check();
 	await page.getByRole('button', { name: '保存设置' }).click();
 	await expect(page.getByLabel('窗口结束日期')).toHaveAccessibleDescription(/窗口无效/);
 	await expect(page.getByText('证书设置已保存。')).toHaveCount(0);
+	await expect(part).toBeChecked();
+	await part.uncheck();
 
 	// a shorter expiring-soon notice touches no certificate another test relies on
 	await page.getByLabel('窗口开始日期').fill('');

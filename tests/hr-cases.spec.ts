@@ -233,3 +233,24 @@ test('HR on a phone: a long document number wraps, a document dated after today 
 	await expect(exemptions).not.toContainText(number);
 	await phone.close();
 });
+
+test('HR records an oath ceremony without JavaScript: a refused form keeps the people ticked', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled: false });
+	const hr = await context.newPage();
+	await loginAs(hr, 'hr');
+	await hr.goto('/hr/oaths');
+	const person = hr.getByRole('group', { name: '宣誓人' }).getByRole('checkbox').first();
+	await person.check();
+	// no place (a browser that does not check required fields sends the form as it is)
+	await hr
+		.locator('form[action="?/record"]')
+		.evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await hr.getByLabel('宣誓地点').fill('');
+	await hr.getByRole('button', { name: '保存宣誓记录' }).click();
+	await expect(hr.getByLabel('宣誓地点')).toHaveAccessibleDescription(/必填/);
+	await expect(person).toBeChecked();
+	await context.close();
+});

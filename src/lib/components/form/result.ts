@@ -32,3 +32,10 @@ export function valuesOf<T extends Record<string, unknown>>(
 ): Record<string, unknown> {
 	return failure(form, action)?.values ?? fallback;
 }
+
+/**
+ * The boxes of `name` to tick in a form's values: a ticked list comes back from a failure as one
+ * string, its values joined by commas (see formValues in $lib/server/forms.ts).
+ */
+export const tickedIn = (values: Record<string, unknown>, name: string): Set<string> =>
+	new Set(String(values[name] ?? '').split(','));
