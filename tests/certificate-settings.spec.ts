@@ -36,6 +36,8 @@ test('the district organiser sets the certificate settings with plain forms; a w
 	await page.context().clearCookies();
 	await loginAs(page, 'street');
 	await page.goto('/exams/manage');
+	// no exam of their own yet: the page says what to do (it said only “暂无”)
+	await expect(page.getByRole('status')).toHaveText(/还没有考试。点击“新建考试”/);
 	await expect(page.getByRole('link', { name: '证书设置' })).toHaveCount(0);
 	expect((await page.goto('/exams/certificates/settings'))?.status()).toBe(403);
 });
