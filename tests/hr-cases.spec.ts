@@ -129,6 +129,7 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 		);
 	};
 	await showsItAll(hr);
+	await expect(hr.getByRole('button', { name: '打印' })).toBeVisible();
 	const download = hr.waitForEvent('download');
 	await hr.getByRole('link', { name: '导出 Excel' }).click();
 	const workbook = new ExcelJS.Workbook();
@@ -234,7 +235,7 @@ test('HR on a phone: a long document number wraps, a document dated after today 
 	await phone.close();
 });
 
-test('HR records an oath ceremony without JavaScript: a refused form keeps the people ticked', async ({
+test('HR without JavaScript: a refused oath ceremony keeps the people ticked; a record shows no print button', async ({
 	browser,
 	baseURL
 }) => {
@@ -252,5 +253,9 @@ test('HR records an oath ceremony without JavaScript: a refused form keeps the p
 	await hr.getByRole('button', { name: '保存宣誓记录' }).click();
 	await expect(hr.getByLabel('宣誓地点')).toHaveAccessibleDescription(/必填/);
 	await expect(person).toBeChecked();
+	// a record without JavaScript offers no print button that would do nothing
+	await hr.goto('/account/record');
+	await expect(hr.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(hr.getByRole('button', { name: '打印' })).toHaveCount(0);
 	await context.close();
 });
