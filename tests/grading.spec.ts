@@ -70,12 +70,24 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	await page.getByRole('button', { name: '创建场次' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('阅卷场');
 
+	// the rules say how answers are saved: as given with JavaScript, by the buttons without it
+	const plain = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled: false });
+	const plainPage = await plain.newPage();
+	await loginAs(plainPage, 'cadre');
+	await plainPage.goto('/exams');
+	await plainPage.locator('li', { hasText: TITLE }).getByRole('link', { name: '进入考试' }).click();
+	await expect(plainPage.getByText(/答案在点击“上一题”“下一题”或“交卷”时保存/)).toBeVisible();
+	await expect(plainPage.getByText('每道题作答后即自动保存')).toBeHidden();
+	await plain.close();
+
 	// the cadre answers both true/false questions right and writes the essay
 	const cadreContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
 	const cadre = await cadreContext.newPage();
 	await loginAs(cadre, 'cadre');
 	await cadre.goto('/exams');
 	await cadre.locator('li', { hasText: TITLE }).getByRole('link', { name: '进入考试' }).click();
+	await expect(cadre.getByText('每道题作答后即自动保存，断网时先保存在本机')).toBeVisible();
+	await expect(cadre.getByText(/答案在点击“上一题”/)).toBeHidden();
 	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
 	await cadre.getByRole('button', { name: '开始考试' }).click();
 	await expect(cadre).toHaveURL(/\/exams\/a\/\d+$/);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { optionalText, searchQuery, text, uploadedFile } from './common.ts';
+import { zodFieldErrors } from '$lib/server/http.ts';
+import { optionalText, searchQuery, text, uploadedFile, wholeNumber } from './common.ts';
+import { examInput } from './exams.ts';
 import { lawSearchInput } from './laws.ts';
 import { listPeopleInput } from './org.ts';
 
@@ -41,5 +43,31 @@ describe('uploadedFile', () => {
 		expect(message(new File([], 'roster.xlsx'))).toBe('empty');
 		expect(message(new File(['x'.repeat(11)], 'big.csv'))).toBe('large');
 		expect(schema.safeParse(new File(['a,b'], 'ok.csv')).success).toBe(true);
+	});
+});
+
+describe('numbers typed into fields', () => {
+	it('say a number, or a whole one, is wanted when words are typed', () => {
+		const form = {
+			title: '考试',
+			unitId: '1',
+			kind: 'annual',
+			paperKind: 'blueprint',
+			passMark: '六十',
+			bandExcellent: '90',
+			bandGood: '80',
+			durationMinutes: '1.5',
+			maxAttempts: '2',
+			count_single: 'abc'
+		};
+		const r = examInput.safeParse(form);
+		expect(r.success).toBe(false);
+		const fields = zodFieldErrors(r.error!.issues);
+		expect(fields.passMark).toEqual(['err_not_a_number']);
+		expect(fields.durationMinutes).toEqual(['err_not_whole_number']);
+		expect(fields.count_single).toEqual(['err_not_a_number']);
+		expect(wholeNumber(1, 9).safeParse('三').error?.issues[0]?.message).toBe(
+			'err_not_whole_number'
+		);
 	});
 });

@@ -36,8 +36,8 @@ export const optionalText = (max: number) =>
 /** A whole number typed into a field, from `min` to `max`. */
 export const wholeNumber = (min: number, max: number) =>
 	z.coerce
-		.number({ error: 'err_invalid' })
-		.int({ error: 'err_invalid' })
+		.number({ error: 'err_not_whole_number' })
+		.int({ error: 'err_not_whole_number' })
 		.min(min, { error: 'err_invalid' })
 		.max(max, { error: 'err_invalid' });
 /** The ticked boxes of one name: none, one or several of `values`. */

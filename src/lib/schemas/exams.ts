@@ -14,10 +14,10 @@ import {
 
 const num = (min: number, max: number) =>
 	z.coerce
-		.number({ error: 'err_invalid' })
+		.number({ error: 'err_not_a_number' })
 		.min(min, { error: 'err_exam_number_range' })
 		.max(max, { error: 'err_exam_number_range' });
-const int = (min: number, max: number) => num(min, max).int({ error: 'err_invalid' });
+const int = (min: number, max: number) => num(min, max).int({ error: 'err_not_whole_number' });
 /** An empty field reads as 0 (a blueprint row left blank is no section). */
 const blankZero = (schema: z.ZodType<number>) =>
 	z.preprocess((v) => (v === '' || v === undefined || v === null ? 0 : v), schema);
