@@ -7,6 +7,15 @@ export function coreMessage(code: string, data: Readonly<Record<string, unknown>
 	return messageFor(code, data, getLocale() as Locale);
 }
 
+/**
+ * A core name that stands alone (a table cell, an option): the core words it for use mid-sentence,
+ * so in English it begins in lower case (“people's court”); alone it begins with a capital.
+ */
+export function coreLabel(code: string): string {
+	const text = coreMessage(code);
+	return text.charAt(0).toLocaleUpperCase('en') + text.slice(1);
+}
+
 /** One line per issue, with its line or row number when it came from a file. */
 export function issueMessages(issues: readonly Issue[]): string[] {
 	return issues.map((i) => coreMessage(i.code, { ...i.data, path: i.path, line: i.line }));

@@ -21,7 +21,7 @@ import {
 	studySession,
 	unit
 } from '../../db/schema/index.ts';
-import { coreMessage } from '../../core-messages.ts';
+import { coreLabel, coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
 import { reviewClosesAt } from '../exams/review-close.ts';
 import { candidateSeesScore } from '../exams/score-visibility.ts';
@@ -189,7 +189,7 @@ export async function oathsPart(ctx: PartCtx, p: RecordPerson) {
 		id: a.id,
 		post: a.post,
 		appointingBody: a.appointingBody,
-		body: coreMessage(`oath.body.${a.appointingBody}`),
+		body: coreLabel(`oath.body.${a.appointingBody}`),
 		appointedOn: a.appointedOn,
 		caseId: a.caseId,
 		status: states.of(a.id)

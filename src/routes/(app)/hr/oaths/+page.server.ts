@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { ceremonyInput } from '$lib/schemas/hr.ts';
 import { act } from '$lib/server/actions.ts';
-import { coreMessage } from '$lib/server/core-messages.ts';
+import { coreLabel, coreMessage } from '$lib/server/core-messages.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { oathRegister, recordCeremony } from '$lib/server/services/hr/oaths.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 		...register,
 		register: register.register.map((r) => ({
 			...r,
-			body: coreMessage(`oath.body.${r.appointingBody}`)
+			body: coreLabel(`oath.body.${r.appointingBody}`)
 		})),
 		deadlineRule: coreMessage(`oath.unit.${register.policy.unit}`)
 	};

@@ -1,7 +1,7 @@
 import { APPOINTING_BODIES, COUNT_FROM_POINTS, VOIDED_ATTEMPT_EFFECTS } from '@xuefa/core';
 import { policyInput } from '$lib/schemas/hr-policy.ts';
 import { act, done } from '$lib/server/actions.ts';
-import { coreMessage } from '$lib/server/core-messages.ts';
+import { coreLabel } from '$lib/server/core-messages.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { policyScreen, savePolicies } from '$lib/server/services/hr/policy.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const screen = await guard(() => policyScreen(ctx));
 	const option = (prefix: string) => (value: string) => ({
 		value,
-		label: coreMessage(`${prefix}.${value}`)
+		label: coreLabel(`${prefix}.${value}`)
 	});
 	return {
 		...screen,

@@ -3,7 +3,7 @@ import { APPOINTING_BODIES } from '@xuefa/core';
 import { caseInput } from '$lib/schemas/hr.ts';
 import { act } from '$lib/server/actions.ts';
 import { authorizeAnywhere } from '$lib/server/authz/index.ts';
-import { coreMessage } from '$lib/server/core-messages.ts';
+import { coreLabel } from '$lib/server/core-messages.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { openCase } from '$lib/server/services/hr/cases.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	await guard(async () => authorizeAnywhere(ctx, 'promotion.manage'));
 	return {
-		bodies: APPOINTING_BODIES.map((b) => ({ value: b, label: coreMessage(`oath.body.${b}`) }))
+		bodies: APPOINTING_BODIES.map((b) => ({ value: b, label: coreLabel(`oath.body.${b}`) }))
 	};
 };
 
