@@ -384,6 +384,20 @@ describe('row format', () => {
 			[true, false, true],
 			[true, true, true]
 		]);
+		// gaps the answer does not fill are refused, never shown as two gaps with one field
+		const gaps = parseRows(
+			[
+				['题型', '题干', '答案'],
+				['填空题', '处罚由（  ）以上地方人民政府（ ）管辖。', '县级'],
+				['填空题', '处罚由( )以上地方人民政府管辖。', '县级;乙'],
+				['填空题', '处罚由（ ）以上___管辖。', '县级']
+			],
+			{ partial: true }
+		);
+		expect(gaps.issues.map((i) => [i.code, i.line, i.data])).toEqual([
+			['format.row.fill_brackets', 2, expect.objectContaining({ brackets: 2, blanks: 1 })],
+			['format.row.fill_brackets', 3, expect.objectContaining({ brackets: 1, blanks: 2 })]
+		]);
 	});
 
 	it('reads 2分 as points, tags split by ; or |, and the type names 单项选择, 多项选择, 不定项选择, 是非题, 名词解释', () => {

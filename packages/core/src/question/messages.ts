@@ -76,6 +76,8 @@ export const examMessages: MessageTable = {
 		'format.row.type': '第{line}行：无法识别的题型“{value}”',
 		'format.row.answer': '第{line}行“{column}”列：无法识别的答案“{value}”',
 		'format.row.answer_option': '第{line}行“{column}”列：答案{value}对应的选项为空',
+		'format.row.fill_brackets':
+			'第{line}行“{column}”列：题干有 {brackets} 处空括号，答案却有 {blanks} 个空；请让两者一致，或把空写成 ___',
 		'format.row.number': '第{line}行“{column}”列：“{value}”不是有效的数字',
 		'format.row.article': '第{line}行“{column}”列：无法识别的条款“{value}”',
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
@@ -205,6 +207,8 @@ export const examMessages: MessageTable = {
 		'format.row.answer': 'Row {line}, column “{column}”: cannot read the answer “{value}”',
 		'format.row.answer_option':
 			'Row {line}, column “{column}”: answer {value} points to an empty option',
+		'format.row.fill_brackets':
+			'Row {line}, column “{column}”: the stem has {brackets} empty brackets but the answer {blanks} blanks; make them agree, or mark the blanks ___',
 		'format.row.number': 'Row {line}, column “{column}”: “{value}” is not a valid number',
 		'format.row.article': 'Row {line}, column “{column}”: cannot read the article “{value}”',
 		'format.row.parent': 'Row {line}: case “{value}” not found',

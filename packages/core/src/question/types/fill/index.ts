@@ -34,6 +34,9 @@ const ROW_SEPARATORS = /[;；|｜]|^%/;
 // Blanks as other systems write them: empty brackets `（  ）`, or full-width underscores `＿＿＿`.
 const BRACKET_BLANK = /[(（][ \t\u00a0\u3000]*[)）]/g;
 const WIDE_BLANK = /＿{3,}/g;
+// a gap as Chinese stems leave one: full-width brackets, or half-width ones with space inside (an
+// empty `()` after a name is more often text: f())
+const BRACKET_GAP = /（[ \t\u00a0\u3000]*）|\([ \t\u00a0\u3000]+\)/g;
 
 /**
  * A stem from another system with its blanks marked `___`: full-width underscores always, empty
@@ -101,11 +104,13 @@ export const fillType: QuestionTypeModule<'fill'> = {
 				error('format.row.answer', '答案', { value: answer });
 				return { type: 'fill', blanks: [] };
 			}
-			return {
-				type: 'fill',
-				stem: markBlanks(cell('题干'), blanks.length),
-				blanks: blanks as FillBlank[]
-			};
+			const stem = markBlanks(cell('题干'), blanks.length);
+			// empty brackets left in a stem without markers: blanks the answer does not fill (a
+			// candidate would see two gaps and one field), never a stem's own text
+			const brackets = stem.match(BRACKET_GAP)?.length ?? 0;
+			if (brackets > 0 && countBlankMarkers(stem) === 0)
+				error('format.row.fill_brackets', '答案', { brackets, blanks: blanks.length });
+			return { type: 'fill', stem, blanks: blanks as FillBlank[] };
 		},
 		write(body) {
 			const texts = body.blanks.flatMap((b) => [
