@@ -42,7 +42,7 @@ function startApp(port, dbUrl, demo) {
 			return;
 		}
 		if (entry.msg === 'slow write transaction') {
-			holds.push({ ms: entry.heldMs, busyMs: entry.busyMs });
+			holds.push({ ms: entry.heldMs, cpuMs: entry.cpuMs });
 		} else if (entry.level >= 50) errors += line + '\n';
 	});
 	child.stderr.on('data', (chunk) => (errors += chunk.toString()));
@@ -120,7 +120,7 @@ function loginLoad(origin, concurrency = 2) {
 	};
 }
 
-const longestHold = (holds) => holds.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, busyMs: 0 });
+const longestHold = (holds) => holds.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, cpuMs: 0 });
 
 const quantile = (values, q) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -278,7 +278,7 @@ export async function runDbBench() {
 				target: 100,
 				unit: 'ms'
 			},
-			{ name: "  (the app's event loop busy during that hold)", value: longest.busyMs, unit: 'ms' },
+			{ name: '  (CPU time of the app during that hold)', value: longest.cpuMs, unit: 'ms' },
 			{
 				name: 'errors on a second process during the import',
 				value: load.stats.failed,
@@ -302,11 +302,7 @@ export async function runDbBench() {
 				target: 100,
 				unit: 'ms'
 			},
-			{
-				name: "  (the app's event loop busy during that hold)",
-				value: longestBank.busyMs,
-				unit: 'ms'
-			},
+			{ name: '  (CPU time of the app during that hold)', value: longestBank.cpuMs, unit: 'ms' },
 			{
 				name: 'errors on a second process during the question import',
 				value: bankLoad.stats.failed,

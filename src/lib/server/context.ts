@@ -1,4 +1,3 @@
-import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from './auth/session-user.ts';
 import { type DbOrTx, type ReadDb, type Tx, durable } from './db/index.ts';
@@ -43,18 +42,17 @@ const SLOW_WRITE_MS = readConfig().slowWriteMs;
 
 async function timed<T>(run: (locked: () => void) => Promise<T>): Promise<T> {
 	let since = 0;
-	let loop: EventLoopUtilization | undefined;
+	let cpu = process.cpuUsage();
 	const result = await run(() => {
 		since = performance.now();
-		// the event loop's own count, no system call (process.cpuUsage() is one, on every write)
-		loop = performance.eventLoopUtilization();
+		cpu = process.cpuUsage();
 	});
 	const held = performance.now() - since;
 	if (held >= SLOW_WRITE_MS) {
-		// how long this process's event loop worked meanwhile: on a busy machine the wall time
-		// also counts waiting for the CPU or the disk
-		const busyMs = Math.round(performance.eventLoopUtilization(loop).active);
-		log.warn({ heldMs: Math.round(held), busyMs }, 'slow write transaction');
+		// the process's CPU time meanwhile: on a busy machine the wall time also counts waiting
+		const used = process.cpuUsage(cpu);
+		const cpuMs = Math.round((used.user + used.system) / 1000);
+		log.warn({ heldMs: Math.round(held), cpuMs }, 'slow write transaction');
 	}
 	return result;
 }
