@@ -111,7 +111,7 @@ describe('the credit requirement of an exam and its sittings', () => {
 		const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path[0], i.message]));
 		expect(fields).toMatchObject({
 			creditsRequired: 'err_exam_number_range',
-			creditsYear: 'err_invalid'
+			creditsYear: 'err_not_a_number'
 		});
 	});
 
