@@ -24,7 +24,7 @@ import { appendAudit } from '../audit/append.ts';
 import { offeredSittingColumns } from '../exams/eligibility.ts';
 import { nameOnRoster } from '../exams/sittings.ts';
 import { loadCase } from './cases.ts';
-import { checkGates } from './gate.ts';
+import { checkGates, coreCaseOf } from './gate.ts';
 
 /**
  * The pre-appointment sittings a candidate of the unit at `unitPath` can still be put on: of
@@ -108,20 +108,7 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 		)!;
 		if (!gate.decision.allowed) return { kind: 'blocked' as const, gate };
 		// 先考后提: the appointment comes after the case's public notice and the pass (or exemption)
-		const dates = validateAppointmentDate(
-			{
-				id: String(fresh.id),
-				personId: String(fresh.personId),
-				proposedPost: fresh.proposedPost,
-				leadingPost: fresh.leadingPost,
-				appointmentRoute: fresh.appointmentRoute,
-				...(fresh.nominatedOn ? { nominatedOn: fresh.nominatedOn } : {}),
-				...(fresh.publicNoticeOn ? { publicNoticeOn: fresh.publicNoticeOn } : {}),
-				...(fresh.publicNoticeEndsOn ? { publicNoticeEndsOn: fresh.publicNoticeEndsOn } : {})
-			},
-			gate.decision,
-			input.appointedOn
-		);
+		const dates = validateAppointmentDate(coreCaseOf(fresh), gate.decision, input.appointedOn);
 		if (dates.length > 0) return { kind: 'misdated' as const, issues: dates };
 		const [made] = await tx.db
 			.insert(appointment)

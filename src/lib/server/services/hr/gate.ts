@@ -37,9 +37,8 @@ export function caseClaims(db: ReadDb, caseId: number) {
 		.orderBy(exemptionClaim.id);
 }
 
-/** The case as the core reads it, with its exemption claims (recorded by name). */
-async function coreCase(db: ReadDb, c: CaseRow): Promise<PromotionCase> {
-	const claims = await caseClaims(db, c.id);
+/** The case as the core reads it, but for its exemption claims (its post, route and dates). */
+export function coreCaseOf(c: CaseRow): PromotionCase {
 	const dates = (['nominatedOn', 'publicNoticeOn', 'publicNoticeEndsOn'] as const).flatMap((k) =>
 		c[k] ? [[k, c[k]] as const] : []
 	);
@@ -49,7 +48,15 @@ async function coreCase(db: ReadDb, c: CaseRow): Promise<PromotionCase> {
 		proposedPost: c.proposedPost,
 		leadingPost: c.leadingPost,
 		appointmentRoute: c.appointmentRoute,
-		...Object.fromEntries(dates),
+		...Object.fromEntries(dates)
+	};
+}
+
+/** The case as the core reads it, with its exemption claims (recorded by name). */
+async function coreCase(db: ReadDb, c: CaseRow): Promise<PromotionCase> {
+	const claims = await caseClaims(db, c.id);
+	return {
+		...coreCaseOf(c),
 		exemptionClaims: claims.map(({ claim, recorder }) => ({
 			kind: claim.kind,
 			documentName: claim.documentName,
