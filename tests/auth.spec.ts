@@ -57,6 +57,18 @@ test('the language switch changes the UI and is remembered', async ({ page }) =>
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('人员与账号');
 });
 
+test('a language chosen before the page script arrives is applied when it does (slow phones)', async ({
+	page
+}) => {
+	await loginAs(page, 'admin');
+	const release = await holdScripts(page);
+	await page.goto('/admin/people', { waitUntil: 'commit' });
+	await page.getByLabel('切换语言').selectOption('en');
+	release();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('People and accounts');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
 test('the login page works in English too', async ({ page, context, baseURL }) => {
 	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL! }]);
 	await page.goto('/login');
