@@ -532,6 +532,21 @@ describe('row format', () => {
 		expect(r.questions.map((q) => q.stem)).toEqual(['公式DISPIMG(x)的含义']);
 	});
 
+	it('refuses a cell read as an object (Excel’s picture in a cell) rather than take it as empty', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+				['单选', '下图所示标志的含义是', '禁止通行', '\uFFFC', '注意安全', 'C'],
+				['单选', '标志￼的含义', '禁止通行', '注意安全', '', 'A']
+			],
+			{ partial: true }
+		);
+		expect(r.issues.map((i) => [i.code, i.line, i.path])).toEqual([
+			['format.row.picture', 2, '选项B']
+		]);
+		expect(r.questions.map((q) => q.stem)).toEqual(['标志￼的含义']);
+	});
+
 	it('says how to bring a case analysis without sub-questions', () => {
 		const r = parseRows([
 			['题型', '题干', '答案'],

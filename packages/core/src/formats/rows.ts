@@ -30,8 +30,9 @@
  * Headers of other platforms are read as the same columns (see `HEADER_ALIASES`), also with a note
  * in brackets after them (`难度（1-5）`) or a 题目/试题 prefix (`题目解析`).
  *
- * A picture placed in a cell (WPS's `=DISPIMG(…)`) is reported at its row and column: the sheet
- * does not hold it as text, and a question cannot show it.
+ * A picture placed in a cell (WPS's `=DISPIMG(…)`, or a cell read as U+FFFC, the OBJECT
+ * REPLACEMENT CHARACTER, as a workbook reader hands over Excel's picture in a cell) is reported at
+ * its row and column: the sheet does not hold it as text, and a question cannot show it.
  *
  * Row numbers: with a `string[][]` the header is row 1 and data starts at row 2; with records, record
  * `i` is row `i + 2` (a header row is assumed above), or `i + firstRow` when given.
@@ -390,9 +391,11 @@ export function parseRows(
 
 /**
  * What a cell holding a picture reads as: WPS keeps a picture placed in a cell as the formula
- * `=DISPIMG("ID_…",1)`, whose text is the formula itself. As an option or a stem it was garbage.
+ * `=DISPIMG("ID_…",1)`, whose text is the formula itself; as an option or a stem it was garbage.
+ * Excel 365 keeps its picture outside the sheet (the cell's own value is only #VALUE!): a reader
+ * hands it over as U+FFFC, which would otherwise read as an empty cell.
  */
-const CELL_PICTURE = /^\s*(?:=\s*)?(?:_xlfn\.)?DISPIMG\s*\(/i;
+const CELL_PICTURE = /^\s*(?:=\s*)?(?:_xlfn\.)?DISPIMG\s*\(|^\s*\uFFFC\s*$/i;
 
 // An option's own letter before its text: `A.` `Ａ．` `B、` `C:` `D)`.
 const OPTION_LABEL = /^([A-HＡ-Ｈ])[ \t\u00a0\u3000]*[.．、:：)）][ \t\u00a0\u3000]*/;

@@ -82,7 +82,7 @@ export const examMessages: MessageTable = {
 		'format.row.article': '第{line}行“{column}”列：无法识别的条款“{value}”',
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
 		'format.row.picture':
-			'第{line}行“{column}”列：单元格里是图片（WPS的DISPIMG），试题不能显示图片，无法导入；请改用文字',
+			'第{line}行“{column}”列：单元格里是图片（放置在单元格内的图片，如WPS的DISPIMG），试题不能显示图片，无法导入；请改用文字',
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
 		'format.row.too_many_options': '第{line}行“{column}”列：有{count}个选项，最多{max}个',
 		'format.row.case_no_parts':
@@ -213,7 +213,7 @@ export const examMessages: MessageTable = {
 		'format.row.article': 'Row {line}, column “{column}”: cannot read the article “{value}”',
 		'format.row.parent': 'Row {line}: case “{value}” not found',
 		'format.row.picture':
-			'Row {line}, column “{column}”: the cell holds a picture (WPS’s DISPIMG), which a question cannot show; use text instead',
+			'Row {line}, column “{column}”: the cell holds a picture (placed in the cell, as WPS’s DISPIMG or Excel’s picture in cell), which a question cannot show; use text instead',
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
 		'format.row.too_many_options':
 			'Row {line}, column “{column}”: {count} options, at most {max} are allowed',

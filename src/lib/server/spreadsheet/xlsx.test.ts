@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from './read.ts';
 import { DEFAULT_LIMITS } from './types.ts';
-import { shownDate } from './xlsx.ts';
+import { OBJECT_IN_CELL, shownDate } from './xlsx.ts';
 import { writeWorkbook } from './write.ts';
 
 async function load(bytes: Uint8Array) {
@@ -204,6 +204,25 @@ describe('xlsx', () => {
 			选项A: '写作_x000D_',
 			选项B: '甲\r\n乙',
 			选项C: '丙\r'
+		});
+	});
+
+	it('reads a picture Excel placed in a cell as an object, not as an empty cell', async () => {
+		// Excel 365's "Place in Cell": the picture is a rich value outside the sheet, the cell
+		// itself only #VALUE! with value metadata (vm); a plain error cell stays empty
+		const bytes = await minimalWorkbook(
+			'<row r="1"><c r="A1" t="inlineStr"><is><t>题干</t></is></c>' +
+				'<c r="B1" t="inlineStr"><is><t>选项A</t></is></c>' +
+				'<c r="C1" t="inlineStr"><is><t>选项B</t></is></c></row>' +
+				'<row r="2"><c r="A2" t="inlineStr"><is><t>下图标志的含义是</t></is></c>' +
+				'<c r="B2" t="e" vm="1"><v>#VALUE!</v></c>' +
+				'<c r="C2" t="e"><v>#DIV/0!</v></c></row>'
+		);
+		const sheet = await readSpreadsheet({ name: 'p.xlsx', bytes });
+		expect(sheet.rows[0]!.cells).toEqual({
+			题干: '下图标志的含义是',
+			选项A: OBJECT_IN_CELL,
+			选项B: ''
 		});
 	});
 

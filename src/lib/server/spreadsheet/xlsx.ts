@@ -441,6 +441,9 @@ function mergedRange(ref: string): MergedRange | undefined {
 	return { top, left: columnOf(m[1]!), bottom, right: columnOf(m[3]!) };
 }
 
+/** What a cell holding a picture or another object reads as (see `sheetReader`). */
+export const OBJECT_IN_CELL = '\uFFFC';
+
 // More merged ranges than any sheet of questions has; past it, the rest are not read.
 const MAX_MERGED = 10_000;
 
@@ -454,13 +457,17 @@ function sheetReader(
 ): (chunk: string) => void {
 	let line = 0;
 	let values: string[] | null = null;
-	let cell: { column: number; type: string; style: number } | null = null;
+	let cell: { column: number; type: string; style: number; object: boolean } | null = null;
 	let value = '';
 	let inline = '';
 	let reading: 'v' | 't' | null = null;
 	let column = 0;
 	const cellText = (): string => {
 		if (!cell) return '';
+		// a picture placed in the cell (Excel 365), or another rich value: only its #VALUE! is in
+		// the sheet. Handed over as U+FFFC, the OBJECT REPLACEMENT CHARACTER, so that the rows'
+		// reader reports it where it is rather than read an empty cell
+		if (cell.object) return OBJECT_IN_CELL;
 		switch (cell.type) {
 			case 's':
 				return ctx.strings[Number(value)] ?? '';
@@ -508,7 +515,9 @@ function sheetReader(
 				cell = {
 					column,
 					type: String(tag.attributes.t ?? 'n'),
-					style: Number(tag.attributes.s ?? 0)
+					style: Number(tag.attributes.s ?? 0),
+					// value metadata: the cell's value is a rich value kept outside the sheet
+					object: tag.attributes.vm !== undefined && tag.attributes.t === 'e'
 				};
 				value = '';
 				inline = '';
