@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isIsoDate } from '@xuefa/core';
-import { APPOINTMENT_ROUTES } from './enums.ts';
 import { APPOINTING_BODIES, OATH_FORMS } from './hr-enums.ts';
 import { checkbox, id, optionalDate, optionalId, optionalText, required, text } from './common.ts';
 
@@ -12,7 +11,7 @@ export const caseInput = z.object({
 	employeeNo,
 	proposedPost: text(100),
 	leadingPost: checkbox,
-	appointmentRoute: z.enum(APPOINTMENT_ROUTES, { error: 'err_invalid' }),
+	// the route (人大任命 or not) follows from the appointing body: not asked, so never contradicts it
 	appointingBody: z.enum(APPOINTING_BODIES, { error: 'err_invalid' }),
 	nominatedOn: optionalDate,
 	publicNoticeOn: optionalDate,

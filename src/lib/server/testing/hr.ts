@@ -22,7 +22,6 @@ export async function hrSetup(caseOverrides: Record<string, unknown> = {}) {
 			employeeNo: s.cadre.person.employeeNo,
 			proposedPost: '法治督察科科长',
 			leadingPost: 'on',
-			appointmentRoute: 'government',
 			appointingBody: 'government',
 			nominatedOn: '2026-02-10',
 			publicNoticeOn: '2026-02-20',

@@ -93,7 +93,6 @@ async function setup() {
 				employeeNo,
 				proposedPost: '法治督察科科长',
 				leadingPost: 'on',
-				appointmentRoute: 'government',
 				appointingBody: 'government',
 				publicNoticeOn: '2026-02-20'
 			})

@@ -1,6 +1,6 @@
 /** Promotion cases: opening one, reading one within the user's units, and the list of them. */
 import { and, desc, eq, like, type SQL } from 'drizzle-orm';
-import { type Issue, validatePromotionCase, validateRouteAndBody } from '@xuefa/core';
+import { type Issue, appointmentRouteOf, validatePromotionCase } from '@xuefa/core';
 import type { CaseInput } from '$lib/schemas/hr.ts';
 import type { CaseState } from '$lib/schemas/hr-enums.ts';
 import { can, canAnywhere, inScope, type Permission } from '../../authz/index.ts';
@@ -41,8 +41,9 @@ export async function loadCase(
 }
 
 /**
- * Opens a case for a candidate of the user's units, after the core found its dates in order and its
- * route right for its appointing body (the congress route, with no exam, only for the congress).
+ * Opens a case for a candidate of the user's units, after the core found its dates in order. Its
+ * route follows from its appointing body (the congress route, with no exam, only for the congress
+ * and its standing committee), so that no case can name the one without the other.
  */
 export async function openCase(ctx: Ctx, input: CaseInput): Promise<number> {
 	const [candidate] = await ctx.db
@@ -53,21 +54,19 @@ export async function openCase(ctx: Ctx, input: CaseInput): Promise<number> {
 			and(eq(person.employeeNo, input.employeeNo), inScope(ctx.user, 'promotion.manage', unit.path))
 		);
 	if (!candidate) throw new InvalidInputError({ employeeNo: ['err_hr_unknown_person'] });
-	const issues = [
-		...validateRouteAndBody(input.appointmentRoute, input.appointingBody),
-		...validatePromotionCase({
-			id: 'new',
-			personId: String(candidate.id),
-			proposedPost: input.proposedPost,
-			leadingPost: input.leadingPost,
-			appointmentRoute: input.appointmentRoute,
-			nominatedOn: input.nominatedOn,
-			publicNoticeOn: input.publicNoticeOn,
-			publicNoticeEndsOn: input.publicNoticeEndsOn
-		})
-	];
+	const { employeeNo: _no, ...asked } = input;
+	const fields = { ...asked, appointmentRoute: appointmentRouteOf(input.appointingBody) };
+	const issues = validatePromotionCase({
+		id: 'new',
+		personId: String(candidate.id),
+		proposedPost: fields.proposedPost,
+		leadingPost: fields.leadingPost,
+		appointmentRoute: fields.appointmentRoute,
+		nominatedOn: fields.nominatedOn,
+		publicNoticeOn: fields.publicNoticeOn,
+		publicNoticeEndsOn: fields.publicNoticeEndsOn
+	});
 	if (issues.length > 0) throw new InvalidInputError(caseFieldErrors(issues));
-	const { employeeNo: _no, ...fields } = input;
 	return transact(ctx, async (tx) => {
 		const [row] = await tx.db
 			.insert(promotionCase)

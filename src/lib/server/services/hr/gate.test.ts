@@ -262,10 +262,7 @@ describe('recording the appointment', () => {
 	});
 
 	it('is recorded once the gate allows it, with the check that allowed it, and audited', async () => {
-		const s = await hrSetup({
-			appointmentRoute: 'congress',
-			appointingBody: 'standing_committee'
-		});
+		const s = await hrSetup({ appointingBody: 'standing_committee' });
 		await cadreTakes(s, '2026-03-02', 85);
 		const hr = await s.hrAt('2026-03-10');
 		const [before] = await s.db.select().from(person).where(eq(person.id, s.cadre.person.id));
