@@ -2,6 +2,7 @@
 export * from './plan.ts';
 export * from './schedule.ts';
 export * from './figures.ts';
+export * from './attendance.ts';
 export * from './credits.ts';
 export * from './lesson-citations.ts';
 export * from './eligibility.ts';
