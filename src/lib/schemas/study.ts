@@ -292,6 +292,9 @@ export const markAttendanceInput = z.preprocess(
 );
 export type MarkAttendanceInput = z.infer<typeof markAttendanceInput>;
 
+/** Form field names of the roster's rows, for refilling it. */
+export const ATTENDANCE_ROW_FIELDS = /^(status|reason)\.\d{1,10}$/;
+
 /** Everyone on the roster not yet marked gets one status (the organiser's "the rest were …"). */
 export const markRestInput = z.object({
 	sessionId: id,

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { RuleError } from '@xuefa/core';
 import { addSessionInput, markAttendanceInput } from '$lib/schemas/study.ts';
-import { auditEntry, studyAttendance } from '../../db/schema/index.ts';
+import { auditEntry, studyAttendance, studySession } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError, RateLimitedError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor } from '../../testing/factories.ts';
@@ -18,11 +19,12 @@ import {
 	stepOf
 } from './checkin.ts';
 import { addSession } from './occurrences.ts';
+import { recordSessionTimes } from './session-record.ts';
 import { getSession } from './sessions.ts';
 import { at, setPolicy, studyDistrict } from './testing.ts';
 
-/** A 09:00 session on Monday 2026-03-02 for the leadership team. */
-async function mondaySession() {
+/** A 09:00 session on Monday 2026-03-02 (or `date`) for the leadership team. */
+async function mondaySession(date = '2026-03-02') {
 	const db = await testDb();
 	const s = await studyDistrict(db);
 	const sessionId = await addSession(
@@ -31,7 +33,7 @@ async function mondaySession() {
 			teamId: s.teamId,
 			topic: '学习《行政复议法》',
 			form: 'lecture',
-			date: '2026-03-02',
+			date,
 			startTime: '09:00',
 			durationMinutes: '30'
 		})
@@ -204,5 +206,63 @@ describe('attendance', () => {
 		await expect(getSession(await ctxFor(db, outsider.user.id), sessionId)).rejects.toThrow();
 		// an organiser of a street does not reach the district's sessions
 		await expect(getSession(ctx.street, sessionId)).rejects.toThrow();
+	});
+
+	it('is refused, with check-in and actual times, for a session of a later day', async () => {
+		// the organiser on Monday 2 March, the session next Monday
+		const { db, ctx, sessionId, leaders } = await mondaySession('2026-03-09');
+		const p1 = leaders[0]!.user.personId!;
+		const attempts = [
+			markAttendance(
+				ctx.organiser,
+				markAttendanceInput.parse({ sessionId: String(sessionId), [`status.${p1}`]: 'present' })
+			),
+			markRest(ctx.organiser, { sessionId, status: 'absent' }),
+			openCheckin(ctx.organiser, { sessionId }),
+			recordSessionTimes(ctx.organiser, { sessionId, actualStart: '09:00', actualEnd: '09:40' })
+		];
+		for (const attempt of attempts) {
+			const e = await attempt.catch((x: unknown) => x);
+			expect(e).toBeInstanceOf(RuleError);
+			expect(e).toMatchObject({ code: 'session.not_yet_held', data: { date: '2026-03-09' } });
+		}
+		expect(await db.select().from(studyAttendance)).toEqual([]);
+		const [row] = await db.select().from(studySession).where(eq(studySession.id, sessionId));
+		expect(row).toMatchObject({ status: 'planned', checkinOpenedAt: null, actualStartAt: null });
+		// on the day itself, before the start, the organiser may begin
+		await markRest(at(ctx.organiser, '2026-03-09T08:00:00+08:00'), {
+			sessionId,
+			status: 'present'
+		});
+		expect(await db.select().from(studyAttendance)).toHaveLength(3);
+	});
+
+	it('refuses a leave without its reason, on the row or for the rest', async () => {
+		const { db, ctx, sessionId, leaders } = await mondaySession();
+		const [p1, p2] = leaders.map((l) => l.user.personId!);
+		const e = await markAttendance(
+			ctx.organiser,
+			markAttendanceInput.parse({
+				sessionId: String(sessionId),
+				[`status.${p1}`]: 'present',
+				[`status.${p2}`]: 'leave',
+				[`reason.${p2}`]: ' '
+			})
+		).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(InvalidInputError);
+		expect(e).toMatchObject({
+			code: 'study_attendance_reason_missing',
+			fields: { [`reason.${p2}`]: ['请假须填写理由'] }
+		});
+		const rest = await markRest(ctx.organiser, { sessionId, status: 'leave' }).catch(
+			(x: unknown) => x
+		);
+		expect(rest).toMatchObject({
+			code: 'study_attendance_reason_missing',
+			fields: { status: ['请假须填写理由', '请假须填写理由', '请假须填写理由'] }
+		});
+		// nothing written, the session still planned; an absence needs no reason
+		expect(await db.select().from(studyAttendance)).toEqual([]);
+		expect(await markRest(ctx.organiser, { sessionId, status: 'absent' })).toBe(3);
 	});
 });

@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { AttendanceStatus } from '@xuefa/core';
+import {
+	type AttendanceStatus,
+	assertSessionTookPlace,
+	validateAttendanceMarks
+} from '@xuefa/core';
 import type { MarkAttendanceInput, MarkRestInput } from '$lib/schemas/study.ts';
 import { type Ctx, transact } from '../../context.ts';
+import { issueFields } from '../../core-messages.ts';
 import { studyAttendance, studySession } from '../../db/schema/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
@@ -17,16 +22,36 @@ interface Mark {
 /**
  * Writes marks for a session's roster in one transaction, with one audit entry listing each
  * change (before and after): who was marked what, by whom, is what an auditor asks. Marking makes a
- * planned session held. A person not on the roster refuses the whole form.
+ * planned session held, so nothing is marked before the session's day (the core's rule). A person
+ * not on the roster refuses the whole form; a leave without its reason is sent back, the reason's
+ * field marked under `field` (the row's own field, or the one field of a form for the rest).
  */
-async function writeMarks(ctx: Ctx, sessionId: number, marks: (roster: Roster) => Mark[]) {
+async function writeMarks(
+	ctx: Ctx,
+	sessionId: number,
+	marks: (roster: Roster) => Mark[],
+	field: (m: Mark) => string
+) {
 	const s = await loadSession(ctx, sessionId, 'study.manage');
 	if (s.status === 'cancelled') throw new InvalidInputError({}, 'study_session_cancelled');
+	assertSessionTookPlace(s, ctx.now);
 	const roster = await sessionRoster(ctx, s);
 	const wanted = marks(roster);
 	const byPerson = new Map(roster.map((r) => [r.personId, r]));
 	const unknown = wanted.filter((m) => !byPerson.has(m.personId));
 	if (unknown.length > 0) throw new InvalidInputError({}, 'study_attendance_not_on_roster');
+	const check = validateAttendanceMarks(
+		s,
+		wanted.map((m) => ({ ...m, personId: String(m.personId) })),
+		ctx.now
+	);
+	if (!check.ok) {
+		const markOf = (path: string) => wanted[Number(path.split('.')[1])]!;
+		throw new InvalidInputError(
+			issueFields(check.errors, (path) => field(markOf(path))),
+			'study_attendance_reason_missing'
+		);
+	}
 	const changed = wanted.filter((m) => {
 		const r = byPerson.get(m.personId)!;
 		return r.status !== m.status || (r.reason ?? '') !== m.reason;
@@ -74,18 +99,29 @@ type Roster = Awaited<ReturnType<typeof sessionRoster>>;
 
 /** The roster form: each row's status (blank rows are left as they are) and reason. */
 export async function markAttendance(ctx: Ctx, input: MarkAttendanceInput): Promise<number> {
-	return writeMarks(ctx, input.sessionId, () =>
-		input.entries.flatMap((e) =>
-			e.status ? [{ personId: e.personId, status: e.status, reason: e.reason }] : []
-		)
+	return writeMarks(
+		ctx,
+		input.sessionId,
+		() =>
+			input.entries.flatMap((e) =>
+				e.status ? [{ personId: e.personId, status: e.status, reason: e.reason }] : []
+			),
+		(m) => `reason.${m.personId}`
 	);
 }
 
-/** "The rest were absent": everyone on the roster not yet marked gets one status. */
+/**
+ * "The rest were absent": everyone on the roster not yet marked gets one status. Leave cannot be
+ * given this way: each leave has its own reason, written on the person's row.
+ */
 export async function markRest(ctx: Ctx, input: MarkRestInput): Promise<number> {
-	return writeMarks(ctx, input.sessionId, (roster) =>
-		roster
-			.filter((r) => !r.status)
-			.map((r) => ({ personId: r.personId, status: input.status, reason: '' }))
+	return writeMarks(
+		ctx,
+		input.sessionId,
+		(roster) =>
+			roster
+				.filter((r) => !r.status)
+				.map((r) => ({ personId: r.personId, status: input.status, reason: '' })),
+		() => 'status'
 	);
 }

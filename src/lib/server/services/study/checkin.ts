@@ -11,7 +11,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gte, isNotNull, isNull, lte, ne } from 'drizzle-orm';
 import { generateHOTP } from '@oslojs/otp';
-import { addDays, shanghaiDate, shanghaiInstant } from '@xuefa/core';
+import { addDays, assertSessionTookPlace, shanghaiDate, shanghaiInstant } from '@xuefa/core';
 import type { CheckInInput, CheckinControlInput } from '$lib/schemas/study.ts';
 import { checkinKey, lockedFor, recordFailure } from '../../auth/rate-limit.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -58,10 +58,14 @@ export function codeAccepted(s: CheckinState, code: string, now: Date): boolean 
 	return ok;
 }
 
-/** Opens (or reopens, with a fresh secret) a session's check-in; the session is then held. */
+/**
+ * Opens (or reopens, with a fresh secret) a session's check-in; the session is then held, so not
+ * before its day.
+ */
 export async function openCheckin(ctx: Ctx, input: CheckinControlInput): Promise<void> {
 	const s = await loadSession(ctx, input.sessionId, 'study.manage');
 	if (s.status === 'cancelled') throw new InvalidInputError({}, 'study_session_cancelled');
+	assertSessionTookPlace(s, ctx.now);
 	await transact(ctx, async (tx) => {
 		await tx.db
 			.update(studySession)
@@ -100,7 +104,7 @@ export async function closeCheckin(ctx: Ctx, input: CheckinControlInput): Promis
 	});
 }
 
-/** Sessions of the person's teams whose check-in is open, around today. */
+/** Sessions of the person's teams whose check-in is open, of today or yesterday (past midnight). */
 async function openSessionsOf(ctx: Ctx, personId: number, sessionId?: number) {
 	const today = shanghaiDate(ctx.now);
 	return ctx.db
@@ -117,7 +121,8 @@ async function openSessionsOf(ctx: Ctx, personId: number, sessionId?: number) {
 				isNull(studySession.checkinClosedAt),
 				ne(studySession.status, 'cancelled'),
 				gte(studySession.date, addDays(today, -1)),
-				lte(studySession.date, addDays(today, 1))
+				// a later day's session has not taken place: its check-in cannot be open
+				lte(studySession.date, today)
 			)
 		);
 }

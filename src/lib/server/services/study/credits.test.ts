@@ -26,8 +26,9 @@ async function setup() {
 				durationMinutes: '30'
 			})
 		);
+		// marked once the session is over (never before its day)
 		await markAttendance(
-			s.ctx.organiser,
+			at(s.ctx.organiser, `${date}T10:00:00+08:00`),
 			markAttendanceInput.parse({ sessionId: String(sessionId), [`status.${personId}`]: status })
 		);
 	};

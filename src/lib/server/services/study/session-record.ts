@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { shanghaiInstant } from '@xuefa/core';
+import { assertSessionTookPlace, shanghaiInstant } from '@xuefa/core';
 import type {
 	SessionDetailsInput,
 	SessionMinutesInput,
@@ -86,10 +86,11 @@ export async function saveSessionMinutes(ctx: Ctx, input: SessionMinutesInput): 
 
 /**
  * When the session actually began and ended (wall-clock times on its date): the session is then
- * held, and its length is what the duration check and study credits use.
+ * held, and its length is what the duration check and study credits use. Not before its day.
  */
 export async function recordSessionTimes(ctx: Ctx, input: SessionTimesInput): Promise<void> {
 	const s = await loadOpenSession(ctx, input.sessionId);
+	assertSessionTookPlace(s, ctx.now);
 	const startAt = shanghaiInstant(s.date, input.actualStart);
 	const endAt = shanghaiInstant(s.date, input.actualEnd);
 	await transact(ctx, async (tx) => {

@@ -1,5 +1,11 @@
 import { and, asc, eq, like, or } from 'drizzle-orm';
-import { attendanceRates, checkSessionDuration, dayInfo, shanghaiInstant } from '@xuefa/core';
+import {
+	attendanceRates,
+	checkSessionDuration,
+	dayInfo,
+	sessionNotYetHeld,
+	shanghaiInstant
+} from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import {
 	person,
@@ -124,6 +130,8 @@ export async function getSession(ctx: Ctx, sessionId: number) {
 		startsAt: shanghaiInstant(session.date, session.startTime),
 		actualMinutes: session.actualStartAt && session.actualEndAt ? sessionMinutes(session) : null,
 		short,
+		// a later day's session: nothing to mark or check in yet (the services refuse it too)
+		upcoming: session.status === 'cancelled' ? null : sessionNotYetHeld(session, ctx.now),
 		minutesHtml: session.minutes ? renderMarkdown(session.minutes) : '',
 		speaker,
 		planItem,

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import {
+	ATTENDANCE_ROW_FIELDS,
 	LAW_ROW_FIELDS,
 	MATERIAL_MAX_BYTES,
 	cancelSessionInput,
@@ -49,6 +50,7 @@ export const load: PageServerLoad = async (event) => {
 				end: wallTime(s.session.actualEndAt)
 			},
 			short: s.short.map((r) => coreMessage(r.code, r.data)),
+			upcoming: s.upcoming ? coreMessage(s.upcoming.code, s.upcoming.data) : null,
 			laws: s.manage ? await lawChoices(ctx, 'study.manage') : [],
 			lessons: await sessionLessons(ctx, s.session.id)
 		};
@@ -96,8 +98,10 @@ export const actions: Actions = {
 		done(event, 'saved');
 	},
 	mark: async (event) => {
+		// the rows come back as sent, so a leave sent back for its reason keeps what was chosen
 		const out = await act(event, 'mark', markAttendanceInput, markAttendance, {
-			extra: extra(event)
+			extra: extra(event),
+			rows: ATTENDANCE_ROW_FIELDS
 		});
 		if (out.kind === 'failed') return out.failure;
 		done(event, 'marked');
