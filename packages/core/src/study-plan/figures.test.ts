@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	attendanceRates,
 	checkSessionDuration,
+	deliversPlanItem,
 	planProgress,
 	studyCredits,
 	validateStudyPlan,
@@ -95,6 +96,9 @@ describe('figures', () => {
 			checkSessionDuration(session('s', { durationMinutes: 25 }), { minLectureMinutes: 20 })
 		).toEqual([]);
 		expect(checkSessionDuration(session('s', { durationMinutes: 5, form: 'written' }))).toEqual([]);
+		expect(deliversPlanItem(session('s', { durationMinutes: 25 }))).toBe(false);
+		expect(deliversPlanItem(session('s', { durationMinutes: 30 }))).toBe(true);
+		expect(deliversPlanItem(session('s', { status: 'cancelled' }))).toBe(false);
 	});
 
 	it('computes plan progress by form and law', () => {
@@ -116,6 +120,21 @@ describe('figures', () => {
 		expect(p.byForm.lecture).toEqual({ planned: 1, held: 1 });
 		expect(p.byLaw['xzcff']).toEqual({ planned: 2, held: 0 });
 		expect(p.ratio).toBeCloseTo(1 / 3);
+		expect(p.heldItemIds).toEqual(['i1']);
+	});
+
+	it('leaves a plan item open when its lecture ran under the minimum, until a full one is held', () => {
+		const short = session('a', { planItemId: 'i1', durationMinutes: 20 });
+		const p = planProgress(plan, [short], '2025-10-01');
+		expect(p).toMatchObject({ held: 0, heldItemIds: [], unplannedSessionIds: [] });
+		expect(p.overdueItemIds).toContain('i1');
+		// the district's own minimum, and a written item whatever its length
+		expect(planProgress(plan, [short], '2025-10-01', { minLectureMinutes: 20 }).held).toBe(1);
+		const written = session('b', { planItemId: 'i2', form: 'written', durationMinutes: 5 });
+		expect(planProgress(plan, [short, written], '2025-10-01').heldItemIds).toEqual(['i2']);
+		// made up by a full-length lecture
+		const full = session('c', { planItemId: 'i1', durationMinutes: 35 });
+		expect(planProgress(plan, [short, full], '2025-10-01').heldItemIds).toEqual(['i1']);
 	});
 
 	it('computes attendance per person and unit; late counts, leave stays in the denominator by default', () => {

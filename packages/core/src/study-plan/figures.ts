@@ -83,6 +83,23 @@ export function checkSessionDuration(
 	];
 }
 
+/**
+ * Whether a session delivers the plan item it is linked to: held, and, for a lecture or a collective
+ * session, at least the policy minimum long ({@link checkSessionDuration}). A shorter talk still
+ * happened (its attendance and credits stand) but did not give the item the time the rule asks
+ * ("at least 30 minutes"), so the item stays open, to be made up by another session.
+ *
+ * @param session - the session
+ * @param policy - study settings
+ * @returns true when the session counts for its plan item
+ */
+export function deliversPlanItem(
+	session: Pick<StudySession, 'id' | 'form' | 'durationMinutes' | 'status'>,
+	policy: StudyPolicy = DEFAULT_STUDY_POLICY
+): boolean {
+	return session.status === 'held' && checkSessionDuration(session, policy).length === 0;
+}
+
 /** Planned vs held counts. */
 export interface ProgressCount {
 	/** Items planned. */
@@ -95,6 +112,8 @@ export interface ProgressCount {
 export interface PlanProgress extends ProgressCount {
 	/** held / planned (1 for an empty plan). */
 	ratio: number;
+	/** The items held, in plan order. */
+	heldItemIds: string[];
 	/** By form. */
 	byForm: Record<StudyForm, ProgressCount>;
 	/** By law id. */
@@ -106,11 +125,13 @@ export interface PlanProgress extends ProgressCount {
 }
 
 /**
- * Plan progress: which items were held (a held session with `planItemId`), by form and by law.
+ * Plan progress: which items were held (a session with `planItemId` that {@link deliversPlanItem}),
+ * by form and by law.
  *
  * @param plan - the plan
  * @param sessions - sessions of the plan's year
  * @param today - the current date in Asia/Shanghai (for overdue items)
+ * @param policy - study settings (the minimum length of a lecture or collective session)
  * @returns planned vs held figures
  * @example
  * planProgress(plan, sessions, shanghaiDate(now)).ratio; // → 0.75
@@ -118,15 +139,17 @@ export interface PlanProgress extends ProgressCount {
 export function planProgress(
 	plan: StudyPlan,
 	sessions: readonly StudySession[],
-	today: IsoDate
+	today: IsoDate,
+	policy: StudyPolicy = DEFAULT_STUDY_POLICY
 ): PlanProgress {
 	const heldItems = new Set<string>();
 	const itemIds = new Set(plan.items.map((i) => i.id));
 	const unplanned: string[] = [];
 	for (const s of sessions) {
 		if (s.status !== 'held') continue;
-		if (s.planItemId !== undefined && itemIds.has(s.planItemId)) heldItems.add(s.planItemId);
-		else unplanned.push(s.id);
+		if (s.planItemId !== undefined && itemIds.has(s.planItemId)) {
+			if (deliversPlanItem(s, policy)) heldItems.add(s.planItemId);
+		} else unplanned.push(s.id);
 	}
 	const byForm = Object.fromEntries(STUDY_FORMS.map((f) => [f, { planned: 0, held: 0 }])) as Record<
 		StudyForm,
@@ -153,6 +176,7 @@ export function planProgress(
 		planned,
 		held,
 		ratio: planned === 0 ? 1 : held / planned,
+		heldItemIds: plan.items.filter((i) => heldItems.has(i.id)).map((i) => i.id),
 		byForm,
 		byLaw,
 		overdueItemIds: overdue,
