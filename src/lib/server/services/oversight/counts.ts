@@ -6,7 +6,8 @@
  * What each count means (the one place this is defined; pages and the export only show them):
  * - The year runs from 1 January to the as-of day: 31 December, or today while the year is running.
  * - Plan items: items of the year's *published* study plans of the unit (`planned`); `held` are those
- *   with at least one held session linked to them by the as-of day (the core's planProgress rule).
+ *   with at least one session linked to them by the as-of day that delivers it (the core's
+ *   planProgress rule: held, and a lecture or collective one at least `study.minLectureMinutes` long).
  * - Sessions: the unit's sessions dated in the year up to the as-of day (`scheduled`, cancelled ones
  *   included: a session called off is one not held); `held` those marked held.
  * - Attendance: the attendance rows of held sessions of the year, by the unit of the person
@@ -55,6 +56,8 @@ import {
 	unit
 } from '../../db/schema/index.ts';
 import { workingDayCalendar } from '../calendar/load.ts';
+import { deliversPlanItemSql } from '../study/core-shapes.ts';
+import { studyPolicy } from '../study/policy.ts';
 import { certificatePolicy } from '../exams/certificate-policy.ts';
 import { eventColumns, stateIn, statusesOn } from '../exams/certificate-state.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
@@ -323,7 +326,8 @@ export async function countsByUnit(
 	return { units: out, months };
 }
 
-function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
+async function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
+	const { minLectureMinutes } = await studyPolicy(db);
 	return db
 		.select({
 			unitId: studyPlan.unitId,
@@ -331,7 +335,7 @@ function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 			held: sql<number>`sum(EXISTS (
 				SELECT 1 FROM ${studySession}
 				WHERE ${studySession.planItemId} = ${studyPlanItem.id}
-					AND ${studySession.status} = 'held' AND ${studySession.date} <= ${w.asOf}
+					AND ${deliversPlanItemSql(minLectureMinutes)} AND ${studySession.date} <= ${w.asOf}
 			))`
 		})
 		.from(studyPlanItem)

@@ -2,12 +2,13 @@
  * Stored rows in the core's shapes, so that the figures (plan progress, attendance rates,
  * duration checks) are the core's, computed the same way everywhere.
  */
+import { type SQL, sql } from 'drizzle-orm';
 import type { Attendance, StudyPlan, StudySession } from '@xuefa/core';
-import type {
-	StudyLawRef,
-	studyAttendance,
-	studyPlan,
-	studyPlanItem,
+import {
+	type StudyLawRef,
+	type studyAttendance,
+	type studyPlan,
+	type studyPlanItem,
 	studySession
 } from '../../db/schema/index.ts';
 
@@ -42,6 +43,18 @@ export function sessionMinutes(
 	if (s.actualStartAt && s.actualEndAt)
 		return Math.round((s.actualEndAt.getTime() - s.actualStartAt.getTime()) / 60_000);
 	return s.durationMinutes;
+}
+
+/**
+ * The core's deliversPlanItem as SQL over `study_session`, for counts made in one query: held, and a
+ * lecture or collective session at least `minLectureMinutes` long by {@link sessionMinutes}.
+ */
+export function deliversPlanItemSql(minLectureMinutes: number): SQL {
+	const s = studySession;
+	const minutes = sql`CASE WHEN ${s.actualStartAt} IS NOT NULL AND ${s.actualEndAt} IS NOT NULL
+		THEN round((${s.actualEndAt} - ${s.actualStartAt}) / 60000.0) ELSE ${s.durationMinutes} END`;
+	return sql`(${s.status} = 'held' AND (${s.form} NOT IN ('lecture', 'collective')
+		OR ${minutes} >= ${minLectureMinutes}))`;
 }
 
 /**

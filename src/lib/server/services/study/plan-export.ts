@@ -44,9 +44,11 @@ export async function exportPlan(ctx: Ctx, planId: number) {
 				zh(
 					i.held
 						? 'study_plan_item_held'
-						: overdue.has(String(i.id))
-							? 'study_plan_item_overdue'
-							: 'study_plan_item_pending'
+						: i.short
+							? 'study_plan_item_short'
+							: overdue.has(String(i.id))
+								? 'study_plan_item_overdue'
+								: 'study_plan_item_pending'
 				)
 			]),
 			validationRows: 0

@@ -11,7 +11,8 @@ import { createPlan, getPlan, listPlans, publishPlan } from './plans.ts';
 import { recordSessionTimes, updateSessionDetails } from './session-record.ts';
 import { getSession } from './sessions.ts';
 import { listTeams } from './teams.ts';
-import { studyDistrict } from './testing.ts';
+import { countsByUnit, yearWindow } from '../oversight/counts.ts';
+import { setPolicy, studyDistrict } from './testing.ts';
 
 const item = (planId: number, over: Record<string, string> = {}) =>
 	planItemInput.parse({
@@ -26,16 +27,22 @@ const item = (planId: number, over: Record<string, string> = {}) =>
 		...over
 	});
 
+/** The district's leadership team and a draft plan of theirs for 2026. */
+async function draftPlan() {
+	const db = await testDb();
+	const s = await studyDistrict(db);
+	const planId = await createPlan(s.ctx.organiser, {
+		unitId: s.d.root.id,
+		teamId: s.teamId,
+		year: 2026,
+		title: '2026年区政府常务会议会前学法计划'
+	});
+	return { db, ...s, planId };
+}
+
 describe('study plans', () => {
 	it('are drafted, checked by the core, published with an audit entry, and follow their progress', async () => {
-		const db = await testDb();
-		const { d, ctx, teamId } = await studyDistrict(db);
-		const planId = await createPlan(ctx.organiser, {
-			unitId: d.root.id,
-			teamId,
-			year: 2026,
-			title: '2026年区政府常务会议会前学法计划'
-		});
+		const { db, ctx, teamId, planId } = await draftPlan();
 		await expect(publishPlan(ctx.organiser, { planId })).rejects.toMatchObject({
 			code: 'study_plan_empty'
 		});
@@ -119,9 +126,10 @@ describe('study plans', () => {
 		expect(edits).toHaveLength(1);
 	});
 
-	it('flag a lecture shorter than the policy minimum', async () => {
-		const db = await testDb();
-		const { ctx, teamId } = await studyDistrict(db);
+	it('flag a lecture shorter than the policy minimum, which leaves its plan item open', async () => {
+		const { db, d, ctx, teamId, planId } = await draftPlan();
+		const itemId = await addPlanItem(ctx.organiser, item(planId, { topic: '宪法学习' }));
+		await publishPlan(ctx.organiser, { planId });
 		const sessionId = await addSession(
 			ctx.organiser,
 			addSessionInput.parse({
@@ -131,6 +139,17 @@ describe('study plans', () => {
 				date: '2026-03-02',
 				startTime: '09:00',
 				durationMinutes: '30'
+			})
+		);
+		await updateSessionDetails(
+			ctx.organiser,
+			sessionDetailsInput.parse({
+				sessionId: String(sessionId),
+				topic: '宪法学习',
+				form: 'lecture',
+				planItemId: String(itemId),
+				speakerKind: 'external',
+				speakerName: '王律师'
 			})
 		);
 		await recordSessionTimes(ctx.organiser, {
@@ -146,6 +165,37 @@ describe('study plans', () => {
 				data: { sessionId: String(sessionId), minutes: 25, min: 30 }
 			}
 		]);
+		// held, but the item is not done: not on the plan's page, not in the year's counts
+		const itemState = async () => {
+			const { progress, items } = await getPlan(ctx.organiser, planId);
+			const { units } = await countsByUnit(db, d.root.path, yearWindow(2026, ctx.organiser.now));
+			const [i] = items;
+			return {
+				held: progress.held,
+				item: { held: i!.held, short: i!.short },
+				counted: units.get(d.root.id)!.planItems.held
+			};
+		};
+		expect(await itemState()).toEqual({
+			held: 0,
+			item: { held: false, short: true },
+			counted: 0
+		});
+		// a district with a 20-minute minimum counts it
+		await setPolicy(db, 'study.minLectureMinutes', 20);
+		expect(await itemState()).toMatchObject({ held: 1, counted: 1 });
+		await setPolicy(db, 'study.minLectureMinutes', 30);
+		// the full half hour, corrected
+		await recordSessionTimes(ctx.organiser, {
+			sessionId,
+			actualStart: '09:00',
+			actualEnd: '09:30'
+		});
+		expect(await itemState()).toEqual({
+			held: 1,
+			item: { held: true, short: false },
+			counted: 1
+		});
 	});
 
 	it('are scoped to units: a street organiser, HR and a cadre each see what they should', async () => {

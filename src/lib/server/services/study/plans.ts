@@ -45,6 +45,7 @@ export async function planItems(ctx: Pick<Ctx, 'db'>, planId: number) {
 /**
  * A plan with its items, its progress (the core's planProgress over the sessions that deliver its
  * items) and the core's warnings (a lecture without a speaker, a talk planned under the minimum).
+ * An item whose only held sessions ran under the minimum is `short`: held, but not done.
  */
 export async function getPlan(ctx: Ctx, planId: number) {
 	const plan = await loadPlan(ctx, planId, 'study.read');
@@ -66,19 +67,26 @@ export async function getPlan(ctx: Ctx, planId: number) {
 		: [];
 	const core = corePlan(plan, items);
 	const policy = await studyPolicy(ctx.db);
+	const studyRules = { minLectureMinutes: policy.minLectureMinutes };
 	const progress = planProgress(
 		core,
 		sessions.flatMap((s) => coreSession(s, [], () => 0) ?? []),
-		shanghaiDate(ctx.now)
+		shanghaiDate(ctx.now),
+		studyRules
 	);
-	const { warnings } = validateStudyPlan(core, { minLectureMinutes: policy.minLectureMinutes });
-	const heldItems = new Set(
-		sessions.filter((s) => s.status === 'held').map((s) => s.planItemId ?? 0)
+	const { warnings } = validateStudyPlan(core, studyRules);
+	const heldItems = new Set(progress.heldItemIds);
+	const tookPlace = new Set(
+		sessions.filter((s) => s.status === 'held').map((s) => String(s.planItemId))
 	);
 	return {
 		plan,
 		team,
-		items: items.map((i) => ({ ...i, held: heldItems.has(i.id) })),
+		items: items.map((i) => ({
+			...i,
+			held: heldItems.has(String(i.id)),
+			short: !heldItems.has(String(i.id)) && tookPlace.has(String(i.id))
+		})),
 		progress,
 		warnings,
 		manage: can(ctx.user, 'study.manage', plan.unitPath)

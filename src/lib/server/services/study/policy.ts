@@ -4,7 +4,10 @@ import { intIn, readSettings } from '../../settings.ts';
 
 /** The study settings a district may change (policy_setting keys), with their defaults. */
 export const STUDY_POLICY_DEFAULTS = {
-	/** A lecture or collective session shorter than this is flagged (the core's default, 30). */
+	/**
+	 * A lecture or collective session shorter than this is flagged and does not deliver its plan
+	 * item (the core's default, 30).
+	 */
 	'study.minLectureMinutes': DEFAULT_STUDY_POLICY.minLectureMinutes,
 	/** A check-in later than this many minutes after the start counts as late. */
 	'study.lateAfterMinutes': 5
