@@ -4,7 +4,7 @@
  * submits it (./finish.ts), so no process needs to remember anything.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { RuleError, canStartAttempt, newAttempt, startAttempt as coreStart } from '@xuefa/core';
 import type {
 	SaveAnswersInput,
@@ -12,7 +12,7 @@ import type {
 	SubmitAttemptInput
 } from '$lib/schemas/exams.ts';
 import { type Ctx, transact } from '../../context.ts';
-import type { ReadDb } from '../../db/index.ts';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
@@ -113,10 +113,11 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 		);
 	const drawn = ready ? null : await draw();
 	// written with the other starts of the moment, in one transaction (./start-group.ts)
-	return startInGroup(ctx.db, async (tx) => {
+	const id = await startInGroup(ctx.db, async (tx) => {
+		if (await startedSince(tx, personId, s.exam.id, decision.nextNumber)) return null;
 		if (!drawn) {
-			const id = await takePreparedPaper(tx, attempt, signature);
-			if (id !== null) return id;
+			const taken = await takePreparedPaper(tx, attempt, signature);
+			if (taken !== null) return taken;
 		}
 		const [row] = await tx
 			.insert(examAttempt)
@@ -126,22 +127,34 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 				...(drawn ?? (await draw())),
 				manualScores: {}
 			})
-			// two starts at once: the second finds the first's row and resumes it
 			.onConflictDoNothing()
 			.returning({ id: examAttempt.id });
-		if (row) return row.id;
-		const [existing] = await tx
-			.select({ id: examAttempt.id })
-			.from(examAttempt)
-			.where(
-				and(
-					eq(examAttempt.sittingId, s.sitting.id),
-					eq(examAttempt.personId, personId),
-					eq(examAttempt.number, decision.nextNumber)
-				)
-			);
-		return existing!.id;
+		return row?.id ?? null;
 	});
+	// another start of this person's at this exam wrote first (a second tab, device or sitting):
+	// judged again with its attempt there, this start resumes it or is refused as any later one is
+	return id ?? startExamAttempt(ctx, input);
+}
+
+/**
+ * Whether the person has an attempt at the exam numbered `number` or higher: one started since
+ * the retake rules were judged (on what was there before either start wrote). Read inside the
+ * write, where the database serialises the starts, so that two starts at once in two sittings of
+ * the exam cannot both become its attempt `number`.
+ */
+async function startedSince(tx: Tx, personId: number, examId: number, number: number) {
+	const [row] = await tx
+		.select({ id: examAttempt.id })
+		.from(examAttempt)
+		.where(
+			and(
+				eq(examAttempt.personId, personId),
+				eq(examAttempt.examId, examId),
+				gte(examAttempt.number, number)
+			)
+		)
+		.limit(1);
+	return row !== undefined;
 }
 
 // every start reads them: built once (a prepared query)

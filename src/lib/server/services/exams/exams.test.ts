@@ -91,6 +91,45 @@ describe('starting an attempt', () => {
 		expect(again.id).toBe(first.id);
 	});
 
+	it('two starts at once in two sittings of the exam give one attempt, in this process or two', async () => {
+		const { db, url } = await testDatabase();
+		const s = await examSetup({ db });
+		const { examId, sittingId } = await publishedSitting(s, { maxAttempts: '1' });
+		// a make-up sitting of the same exam, open at the same time, with the cadre on its roster too
+		const makeUp = await createSitting(
+			s.org,
+			sittingInput.parse({
+				examId,
+				name: '补考场',
+				opensAt: '2026-03-02T09:00',
+				closesAt: '2026-03-02T11:00',
+				unitIds: [s.a1.id]
+			})
+		);
+		const other = await openDatabase(url, { migrationsFolder: './drizzle' });
+		closeAfterTest(() => other.client.close());
+		const starts = await Promise.allSettled([
+			startExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 1), { sittingId, confirm: 'on' }),
+			startExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 1), {
+				sittingId: makeUp,
+				confirm: 'on'
+			}),
+			startExamAttempt(await candidateCtx(other.db, s.cadre.user.id, 1), {
+				sittingId: makeUp,
+				confirm: 'on'
+			})
+		]);
+		const rows = await s.db
+			.select()
+			.from(examAttempt)
+			.where(eq(examAttempt.personId, s.cadre.person.id));
+		// one try allowed: a race between the sittings does not buy a second one
+		expect(rows).toHaveLength(1);
+		for (const r of starts)
+			if (r.status === 'fulfilled') expect(r.value).toBe(rows[0]!.id);
+			else expect(r.reason).toMatchObject({ code: 'attempt.open_exists' });
+	});
+
 	it('is only for the roster, and only while the window is open', async () => {
 		const s = await examSetup();
 		const { sittingId } = await publishedSitting(s);
