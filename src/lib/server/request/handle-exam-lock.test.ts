@@ -6,14 +6,20 @@ import { handleExamLock } from './handle-exam-lock.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
-/** What the handle answers a request of the cadre's to `path` (`resolved` when it lets it through). */
+const practice = ['/practice', '/(app)/practice'] as const;
+
+/**
+ * What the handle answers a request of the cadre's to `path` (`resolved` when it lets it through),
+ * which SvelteKit matched to the route `route`.
+ */
 async function ask(
 	s: Setup,
-	path: string,
+	[path, route]: readonly [string, string],
 	opts: { method?: string; data?: boolean; action?: boolean } = {}
 ) {
 	const event = {
 		url: new URL(`http://localhost${path}`),
+		route: { id: route },
 		locals: { db: s.db, user: { personId: s.cadre.person.id } },
 		isDataRequest: opts.data ?? false,
 		request: new Request(`http://localhost${path}`, {
@@ -38,34 +44,47 @@ describe('while a candidate sits an exam', () => {
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(at(5));
 		// before the exam, practice is open
-		expect((await ask(s, '/practice')).body).toBe('resolved');
+		expect((await ask(s, practice)).body).toBe('resolved');
 		const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
 		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
 
 		const back = `/exams/a/${id}?paused=1`;
-		for (const path of [
-			'/practice',
-			'/practice/mistakes',
-			`/banks/${s.bank.id}`,
-			`/banks/${s.bank.id}/export.xlsx`,
-			'/exams/grading',
-			'/exams/manage'
-		])
-			expect(await ask(s, path), path).toMatchObject({ status: 303, location: back });
+		for (const page of [
+			practice,
+			['/practice/mistakes', '/(app)/practice/mistakes'],
+			[`/banks/${s.bank.id}`, '/(app)/banks/[bankId=id]'],
+			[`/banks/${s.bank.id}/export.xlsx`, '/(app)/banks/[bankId=id]/export.xlsx'],
+			['/exams/grading', '/(app)/exams/grading'],
+			['/exams/manage', '/(app)/exams/manage']
+		] as const)
+			expect(await ask(s, page), page[0]).toMatchObject({ status: 303, location: back });
 		// an enhanced form's action and a client-side navigation get SvelteKit's redirect
 		expect(
-			JSON.parse((await ask(s, '/practice/s/1', { method: 'POST', action: true })).body)
+			JSON.parse(
+				(
+					await ask(s, ['/practice/s/1', '/(app)/practice/s/[id=id]'], {
+						method: 'POST',
+						action: true
+					})
+				).body
+			)
 		).toEqual({ type: 'redirect', status: 303, location: back });
-		expect(JSON.parse((await ask(s, '/practice', { data: true })).body)).toEqual({
+		expect(JSON.parse((await ask(s, practice, { data: true })).body)).toEqual({
 			type: 'redirect',
 			location: back
 		});
 		// the exam itself, the statutes and the rest of the app stay open
-		for (const path of [`/exams/a/${id}`, '/exams', '/laws', '/study', '/'])
-			expect((await ask(s, path)).body, path).toBe('resolved');
+		for (const page of [
+			[`/exams/a/${id}`, '/(app)/exams/a/[id=id]'],
+			['/exams', '/(app)/exams'],
+			['/laws', '/(app)/laws'],
+			['/study', '/(app)/study'],
+			['/', '/(app)']
+		] as const)
+			expect((await ask(s, page)).body, page[0]).toBe('resolved');
 
 		await submitExamAttempt(ctx, { attemptId: id });
-		expect((await ask(s, '/practice')).body).toBe('resolved');
+		expect((await ask(s, practice)).body).toBe('resolved');
 	});
 
 	it('lets them back once the time is up, even before the sweep has submitted the attempt', async () => {
@@ -75,6 +94,27 @@ describe('while a candidate sits an exam', () => {
 		await startExamAttempt(ctx, { sittingId, confirm: 'on' });
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(at(5 + 24 * 60));
-		expect((await ask(s, '/practice')).body).toBe('resolved');
+		expect((await ask(s, practice)).body).toBe('resolved');
+	});
+
+	it('sends them back from a key page whose address is spelt in escapes (SvelteKit decodes it to match the route)', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(at(5));
+		const id = await startExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 5), {
+			sittingId,
+			confirm: 'on'
+		});
+		for (const page of [
+			[`/%62anks/${s.bank.id}`, '/(app)/banks/[bankId=id]'],
+			[`/b%61nks/${s.bank.id}/export.gift`, '/(app)/banks/[bankId=id]/export.gift'],
+			['/pr%61ctice/mistakes', '/(app)/practice/mistakes'],
+			['/exams/%67rading', '/(app)/exams/grading']
+		] as const)
+			expect(await ask(s, page), page[0]).toMatchObject({
+				status: 303,
+				location: `/exams/a/${id}?paused=1`
+			});
 	});
 });

@@ -11,7 +11,14 @@ import { examAttempt } from '../db/schema/index.ts';
  */
 const KEYED = ['/practice', '/banks', '/exams/grading', '/exams/manage'];
 
-function keyed(path: string): boolean {
+/**
+ * Whether the route SvelteKit matched is one of those: read from its id (groups left out), not
+ * from the address, which may spell the same route in escapes (`/%62anks` is `/banks` to the
+ * router). No route matched: nothing is served.
+ */
+function keyed(routeId: string | null): boolean {
+	if (routeId === null) return false;
+	const path = routeId.replace(/\/\([^)]*\)/g, '') || '/';
 	return KEYED.some((p) => path === p || path.startsWith(`${p}/`));
 }
 
@@ -41,7 +48,7 @@ const runningAttempt = prepared((db) =>
  */
 export const handleExamLock: Handle = async ({ event, resolve }) => {
 	const personId = event.locals.user?.personId ?? null;
-	if (personId === null || !keyed(event.url.pathname)) return resolve(event);
+	if (personId === null || !keyed(event.route.id)) return resolve(event);
 	const [running] = await runningAttempt(event.locals.db).all({
 		personId,
 		now: Date.now()
