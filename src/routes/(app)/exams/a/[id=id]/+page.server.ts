@@ -26,16 +26,25 @@ export const load: PageServerLoad = async (event) => {
 
 // Without JavaScript each question is a form: saving it moves to the question asked for (or to the
 // review before submitting); with JavaScript the page saves every answer as it is given instead.
+// The device is the browser's cookie, never a form field: it goes to the service beside the
+// parsed input (the schema would drop it), so a one-device sitting knows its own browser.
 export const actions: Actions = {
 	save: async (event) => {
 		const id = event.params.id;
 		let go = '';
-		const out = await act(event, 'save', answerFieldsInput, saveFromForm, {
-			extra: (form) => {
-				go = String(form.get('go') ?? '');
-				return { attemptId: id, fields: answerFieldsOf(form), deviceId: examDeviceId(event) };
+		const deviceId = examDeviceId(event);
+		const out = await act(
+			event,
+			'save',
+			answerFieldsInput,
+			(ctx, input) => saveFromForm(ctx, { ...input, deviceId }),
+			{
+				extra: (form) => {
+					go = String(form.get('go') ?? '');
+					return { attemptId: id, fields: answerFieldsOf(form) };
+				}
 			}
-		});
+		);
 		if (out.kind === 'failed') return out.failure;
 		if (out.result.kind === 'closed') redirect(303, `/exams/a/${id}/result`);
 		redirect(
@@ -45,12 +54,14 @@ export const actions: Actions = {
 	},
 	submit: async (event) => {
 		const id = event.params.id;
-		const out = await act(event, 'submit', submitAttemptInput, submitExamAttempt, {
-			extra: {
-				attemptId: id,
-				deviceId: examDeviceId(event)
-			}
-		});
+		const deviceId = examDeviceId(event);
+		const out = await act(
+			event,
+			'submit',
+			submitAttemptInput,
+			(ctx, input) => submitExamAttempt(ctx, { ...input, deviceId }),
+			{ extra: { attemptId: id } }
+		);
 		if (out.kind === 'failed') return out.failure;
 		redirect(303, `/exams/a/${id}/result`);
 	}
