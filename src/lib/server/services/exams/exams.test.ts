@@ -2,7 +2,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { RuleError, ValidationError, checkVerificationCode } from '@xuefa/core';
 import { openDatabase } from '../../db/index.ts';
-import { certificate, exam, examAttempt, passRecord, person } from '../../db/schema/index.ts';
+import {
+	certificate,
+	exam,
+	examAnswer,
+	examAttempt,
+	examFocusEvent,
+	passRecord,
+	person
+} from '../../db/schema/index.ts';
 import { sittingInput } from '$lib/schemas/exams.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { closeAfterTest, testDatabase } from '../../testing/db.ts';
@@ -24,6 +32,7 @@ import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts'
 import { publishExam, saveExam } from './mutate.ts';
 import { takeLease } from '../../jobs/lease.ts';
 import { sweepOverdue } from './sweep.ts';
+import { attemptStatus, recordFocusLoss } from './integrity.ts';
 import { attemptPaper, attemptResult, myExams, sittingForCandidate } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
@@ -161,6 +170,44 @@ describe('starting an attempt', () => {
 			canStart: true,
 			canStartAtOpen: false
 		});
+	});
+});
+
+describe("another candidate's attempt", () => {
+	it('is not found through any of the candidate’s ways in, and nothing of it changes', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const { id, row } = await start(s, sittingId, 1);
+		// a colleague on the same roster, with an attempt of their own
+		const colleague = await makeUser(s.db, s.a1.id);
+		const ctx = await candidateCtx(s.db, colleague.user.id, 5);
+		await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+		const questionId = row.questionIds[0]!;
+		const tries: [string, () => Promise<unknown>][] = [
+			['page', () => attemptPaper(ctx, id)],
+			['result', () => attemptResult(ctx, id)],
+			['status', () => attemptStatus(ctx, id)],
+			['focus', () => recordFocusLoss(ctx, { attemptId: id, kind: 'hidden' })],
+			[
+				'save',
+				() =>
+					saveAnswers(ctx, {
+						attemptId: id,
+						saves: [
+							{ questionId, seq: 1, response: { type: 'single', choice: 'A' }, flagged: true }
+						]
+					})
+			],
+			['submit', () => submitExamAttempt(ctx, { attemptId: id })]
+		];
+		for (const [way, attempt] of tries)
+			expect(await attempt().catch((e: unknown) => e), way).toBeInstanceOf(NotFoundError);
+		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		expect(after!.state).toBe('in_progress');
+		expect(await s.db.select().from(examAnswer).where(eq(examAnswer.attemptId, id))).toEqual([]);
+		expect(
+			await s.db.select().from(examFocusEvent).where(eq(examFocusEvent.attemptId, id))
+		).toEqual([]);
 	});
 });
 
