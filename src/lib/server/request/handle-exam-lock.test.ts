@@ -8,6 +8,9 @@ type Setup = Awaited<ReturnType<typeof examSetup>>;
 
 const practice = ['/practice', '/(app)/practice'] as const;
 
+/** The numbers in a path: the route's parameters, in order. */
+const params = (path: string) => path.match(/\d+/g) ?? [];
+
 /**
  * What the handle answers a request of the cadre's to `path` (`resolved` when it lets it through),
  * which SvelteKit matched to the route `route`.
@@ -20,6 +23,9 @@ async function ask(
 	const event = {
 		url: new URL(`http://localhost${path}`),
 		route: { id: route },
+		params: Object.fromEntries(
+			[...route.matchAll(/\[(\w+)(?:=\w+)?\]/g)].map((m, i) => [m[1], params(path)[i]])
+		),
 		locals: { db: s.db, user: { personId: s.cadre.person.id } },
 		isDataRequest: opts.data ?? false,
 		request: new Request(`http://localhost${path}`, {
@@ -55,7 +61,9 @@ describe('while a candidate sits an exam', () => {
 			[`/banks/${s.bank.id}`, '/(app)/banks/[bankId=id]'],
 			[`/banks/${s.bank.id}/export.xlsx`, '/(app)/banks/[bankId=id]/export.xlsx'],
 			['/exams/grading', '/(app)/exams/grading'],
-			['/exams/manage', '/(app)/exams/manage']
+			['/exams/manage', '/(app)/exams/manage'],
+			// the review of an earlier attempt, with the right answers when the exam shows them
+			['/exams/a/99/result', '/(app)/exams/a/[id=id]/result']
 		] as const)
 			expect(await ask(s, page), page[0]).toMatchObject({ status: 303, location: back });
 		// an enhanced form's action and a client-side navigation get SvelteKit's redirect
@@ -76,6 +84,8 @@ describe('while a candidate sits an exam', () => {
 		// the exam itself, the statutes and the rest of the app stay open
 		for (const page of [
 			[`/exams/a/${id}`, '/(app)/exams/a/[id=id]'],
+			// its own result page, asked for as its timer runs out, sends it back there by itself
+			[`/exams/a/${id}/result`, '/(app)/exams/a/[id=id]/result'],
 			['/exams', '/(app)/exams'],
 			['/laws', '/(app)/laws'],
 			['/study', '/(app)/study'],

@@ -6,10 +6,12 @@ import { examAttempt } from '../db/schema/index.ts';
 
 /**
  * The parts of the app that show answer keys, explanations or reference answers of questions:
- * practice (feedback, the mistake book), the question banks (and their exports), and the exam
- * staff's pages (grading, results, item analysis).
+ * practice (feedback, the mistake book), the question banks (and their exports), the exam
+ * staff's pages (grading, results, item analysis) and the review of a finished attempt (the
+ * right answers, when its exam shows them: a retake draws from the same banks).
  */
-const KEYED = ['/practice', '/banks', '/exams/grading', '/exams/manage'];
+const KEYED = ['/practice', '/banks', '/exams/grading', '/exams/manage', '/exams/a/[id=id]/result'];
+const RESULT = '/(app)/exams/a/[id=id]/result';
 
 /**
  * Whether the route SvelteKit matched is one of those: read from its id (groups left out), not
@@ -53,7 +55,10 @@ export const handleExamLock: Handle = async ({ event, resolve }) => {
 		personId,
 		now: Date.now()
 	});
-	if (!running) return resolve(event);
+	// the running attempt's own result page sends the candidate back to it by itself (a timer that
+	// ran out a moment before the server's), without saying that anything is closed
+	if (!running || (event.route.id === RESULT && event.params.id === String(running.id)))
+		return resolve(event);
 	const location = `/exams/a/${running.id}?paused=1`;
 	if (event.isDataRequest) return json({ type: 'redirect', location });
 	if (event.request.headers.get('x-sveltekit-action') === 'true')
