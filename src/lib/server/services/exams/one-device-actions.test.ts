@@ -1,11 +1,33 @@
-import { type RequestEvent, isActionFailure, isRedirect } from '@sveltejs/kit';
+import { type RequestEvent, isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { actions } from '../../../../routes/(app)/exams/a/[id=id]/+page.server.ts';
+import { actions, load } from '../../../../routes/(app)/exams/a/[id=id]/+page.server.ts';
+import { load as loadResult } from '../../../../routes/(app)/exams/a/[id=id]/result/+page.server.ts';
 import type { Ctx } from '../../context.ts';
 import { examAnswer, examAttempt } from '../../db/schema/index.ts';
 import { at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { startExamAttempt } from './attempts.ts';
+
+/** The request of the browser whose device cookie is `device`, to the attempt's `path`. */
+function request(ctx: Ctx, attemptId: number, device: string, path = '', init?: RequestInit) {
+	const url = `http://localhost/exams/a/${attemptId}${path}`;
+	return {
+		locals: { db: ctx.db, user: ctx.user },
+		params: { id: String(attemptId) },
+		url: new URL(url),
+		request: new Request(url, init),
+		cookies: { get: (name: string) => (name === 'xuefa_exam_device' ? device : undefined) }
+	} as unknown as RequestEvent;
+}
+
+/** What a load or action answered: its value, or what it threw (a redirect, an error page). */
+async function settle(run: () => unknown) {
+	try {
+		return await run();
+	} catch (e) {
+		return e;
+	}
+}
 
 /** Posts the exam page's form `action` from the browser whose device cookie is `device`. */
 async function post(
@@ -17,34 +39,27 @@ async function post(
 ) {
 	const body = new FormData();
 	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	const event = {
-		locals: { db: ctx.db, user: ctx.user },
-		params: { id: String(attemptId) },
-		url: new URL(`http://localhost/exams/a/${attemptId}`),
-		request: new Request(`http://localhost/exams/a/${attemptId}?/${action}`, {
-			method: 'POST',
-			body
-		}),
-		cookies: { get: (name: string) => (name === 'xuefa_exam_device' ? device : undefined) }
-	} as unknown as RequestEvent;
-	try {
-		return await actions[action]!(event as never);
-	} catch (e) {
-		// a redirect (after success) is thrown
-		return e;
-	}
+	const event = request(ctx, attemptId, device, `?/${action}`, { method: 'POST', body });
+	return settle(() => actions[action]!(event as never));
 }
 
-describe('the exam page’s forms in a sitting that allows one device', () => {
+/** A sitting that allows one device, and the cadre's attempt started at 09:05 on the `laptop`. */
+async function startOnLaptop() {
+	const s = await examSetup();
+	const { sittingId } = await publishedSitting(s, {}, {}, { oneDevice: 'on' });
+	const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
+	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on', deviceId: 'laptop' });
+	// the routes read the clock: 09:05 until a test moves it
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(at(5));
+	return { s, ctx, id };
+}
+
+describe('in a sitting that allows one device', () => {
 	afterEach(() => vi.useRealTimers());
 
-	it('save and submit from the device that started the attempt, and from no other', async () => {
-		const s = await examSetup();
-		const { sittingId } = await publishedSitting(s, {}, {}, { oneDevice: 'on' });
-		vi.useFakeTimers({ toFake: ['Date'] });
-		vi.setSystemTime(at(5));
-		const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
-		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on', deviceId: 'laptop' });
+	it('the exam page’s forms save and submit from the device that started the attempt, and from no other', async () => {
+		const { s, ctx, id } = await startOnLaptop();
 		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
 		const questionId = row!.questionIds[0]!;
 		const answer = { questionId, a: 'A', go: '2' };
@@ -65,5 +80,27 @@ describe('the exam page’s forms in a sitting that allows one device', () => {
 		expect(isRedirect(submitted) && submitted.location).toBe(`/exams/a/${id}/result`);
 		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
 		expect(after!.state).toBe('graded');
+	});
+
+	it('another device is told by the exam and result pages, in words, that the attempt continues on the one that started it', async () => {
+		const { ctx, id } = await startOnLaptop();
+		for (const [page, run] of [
+			['exam', () => load(request(ctx, id, 'phone') as never)],
+			['result', () => loadResult(request(ctx, id, 'phone', '/result') as never)]
+		] as const) {
+			const refused = await settle(run);
+			expect(isHttpError(refused) && refused.status, page).toBe(409);
+			expect((refused as { body: { message: string } }).body.message, page).toBe(
+				'本场考试只能在开始作答的设备上继续'
+			);
+		}
+	});
+
+	it('the result page, asked for by the device that started it once the time is up, submits the attempt and shows it', async () => {
+		const { ctx, id } = await startOnLaptop();
+		// 11:00 the sitting closes, and the page's timer goes to the result before any sweep has run
+		vi.setSystemTime(at(121));
+		const shown = await settle(() => loadResult(request(ctx, id, 'laptop', '/result') as never));
+		expect(shown).toMatchObject({ result: { id, state: 'graded', autoSubmitted: true } });
 	});
 });

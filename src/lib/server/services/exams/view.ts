@@ -134,10 +134,12 @@ export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
 
 /**
  * The result of a finished attempt, as far as the exam's review options allow now. An exam graded
- * partly by hand shows "awaiting grading" until the sitting's results are released.
+ * partly by hand shows "awaiting grading" until the sitting's results are released. The page
+ * asks as soon as its timer runs out: an attempt still open past its deadline is submitted first,
+ * which in a one-device sitting needs the browser's `deviceId`.
  */
-export async function attemptResult(ctx: Ctx, attemptId: number) {
-	const own = await ownAttempt(ctx, attemptId);
+export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: string) {
+	const own = await ownAttempt(ctx, attemptId, deviceId);
 	// "after close" waits for every candidate still sitting on extra time (see review-close.ts)
 	const [closing] = await ctx.db
 		.select({ closesAt: reviewClosesAt() })
