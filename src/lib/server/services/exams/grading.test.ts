@@ -342,22 +342,33 @@ describe('release and review', () => {
 		});
 		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 12, comment: '不够完整' });
 		const marked = await attemptResult(cadre, attemptId);
-		expect(marked).toMatchObject({ state: 'graded', awaiting: true, score: null, review: [] });
+		expect(marked).toMatchObject({
+			state: 'graded',
+			awaiting: true,
+			score: null,
+			review: [],
+			answersLater: { afterRelease: true }
+		});
 
 		await releaseResults(gradeCtx, { sittingId });
-		const after = await attemptResult(cadre, attemptId);
-		expect(after.awaiting).toBe(false);
-		expect(after.score).toMatchObject({ score: 32, maxScore: 40 });
+		const released = await attemptResult(cadre, attemptId);
+		expect(released.awaiting).toBe(false);
+		expect(released.score).toMatchObject({ score: 32, maxScore: 40 });
+		// released before the sitting closed: the right answers wait for the close (others may still
+		// be answering), only the essay's mark is listed meanwhile
+		expect(released.review).toEqual([expect.objectContaining({ score: 12, bodies: [] })]);
+		expect(released.answersLater).toEqual({ at: new Date('2026-03-02T11:00:00+08:00').getTime() });
+		const after = await attemptResult(await candidateCtx(s.db, s.cadre.user.id, 121), attemptId);
 		expect(after.review).toHaveLength(3);
 		const essayItem = after.review.find((i) => i.bodies[0]?.key.type === 'essay')!;
 		expect(essayItem).toMatchObject({ score: 12, comments: ['不够完整'] });
 		expect(essayItem.bodies[0]!.key).toMatchObject({ given: '应当组织听证。' });
 		expect(essayItem.explanationHtml).toContain('第六十三条');
-		const [released] = await s.db
+		const [entry] = await s.db
 			.select()
 			.from(auditEntry)
 			.where(eq(auditEntry.action, 'exam.results.released'));
-		expect(released).toBeDefined();
+		expect(entry).toBeDefined();
 	});
 
 	it('keeps the right answers back when the review options say never, even after release', async () => {

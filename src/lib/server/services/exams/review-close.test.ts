@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { sittingInput } from '$lib/schemas/exams.ts';
 import { answerEvery, at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { myRecord } from '../hr/record.ts';
 import { startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { extendExamAttempt } from './integrity.ts';
+import { createSitting } from './sittings.ts';
 import { attemptResult } from './view.ts';
 
 describe('"after close" while an extended candidate still sits', () => {
@@ -65,5 +67,42 @@ describe('"after close" while an extended candidate still sits', () => {
 		).toBe(true);
 		const open = await attemptResult(await candidateCtx(s.db, s.cadre.user.id, 120), id);
 		expect(open.review.every((i) => i.bodies.length > 0)).toBe(true);
+	});
+
+	it('keeps the right answers back while a make-up sitting of the exam is still to come; the score is shown', async () => {
+		const s = await examSetup();
+		const { examId, sittingId } = await publishedSitting(s, {
+			reviewScore: 'after_close',
+			reviewAnswers: 'after_close',
+			reviewExplanations: 'after_close'
+		});
+		// a make-up sitting of the same exam the next afternoon (补考)
+		await createSitting(
+			s.org,
+			sittingInput.parse({
+				examId,
+				name: '补考',
+				opensAt: '2026-03-03T14:00',
+				closesAt: '2026-03-03T16:00',
+				unitIds: [s.a1.id]
+			})
+		);
+		const ctx = await candidateCtx(s.db, s.cadre.user.id, 0);
+		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+		await answerEvery(ctx, id, false);
+		await submitExamAttempt(ctx, { attemptId: id });
+
+		// the first sitting has closed: the score (a fail) is there, the right answers are not
+		const between = await attemptResult(await candidateCtx(s.db, s.cadre.user.id, 180), id);
+		expect(between.score).toMatchObject({ passed: false });
+		expect(between.review).toEqual([]);
+		expect(between.answersLater).toEqual({
+			at: new Date('2026-03-03T16:00:00+08:00').getTime()
+		});
+		// once the make-up sitting has closed too
+		const after = await attemptResult(await candidateCtx(s.db, s.cadre.user.id, 60 * 31 + 1), id);
+		expect(after.review.length).toBe(4);
+		expect(after.answersLater).toBeNull();
+		expect(after.review.every((i) => i.bodies.length > 0)).toBe(true);
 	});
 });

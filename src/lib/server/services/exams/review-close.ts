@@ -18,3 +18,16 @@ export function reviewClosesAt() {
 		sitting.closesAt
 	);
 }
+
+/**
+ * When the right answers of an exam may be shown "after close" or "after release": once every
+ * sitting of the exam in the query's `sitting` has closed as {@link reviewClosesAt} has it. A make-up
+ * sitting of the same exam draws from the same banks (with a fixed paper, the same questions), so
+ * answers read after the first sitting would be known before the second. A sitting added later
+ * hides them again until it closes.
+ */
+export function examAnswersCloseAt() {
+	return sql<Date>`max((SELECT max("other"."closes_at") FROM ${sitting} AS "other" WHERE "other"."exam_id" = "sitting"."exam_id"), coalesce((SELECT max("running"."deadline") FROM ${examAttempt} AS "running" WHERE "running"."exam_id" = "sitting"."exam_id" AND "running"."state" = 'in_progress'), 0))`.mapWith(
+		sitting.closesAt
+	);
+}

@@ -23,7 +23,7 @@ import { candidateOf, checkDevice, closeOverdueOf, ownAttempt } from './attempts
 import { candidateStanding } from './eligibility.ts';
 import { coreAttempt, responsesOf } from './finish.ts';
 import { reviewItems } from './review.ts';
-import { reviewClosesAt } from './review-close.ts';
+import { examAnswersCloseAt, reviewClosesAt } from './review-close.ts';
 import { awaitingRelease, candidateSeesScore } from './score-visibility.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
 import { focusLossCount } from './monitor.ts';
@@ -140,9 +140,10 @@ export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
  */
 export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: string) {
 	const own = await ownAttempt(ctx, attemptId, deviceId);
-	// "after close" waits for every candidate still sitting on extra time (see review-close.ts)
+	// "after close" waits for every candidate still sitting on extra time, and the right answers
+	// for every sitting of the exam (a make-up sitting draws the same questions; review-close.ts)
 	const [closing] = await ctx.db
-		.select({ closesAt: reviewClosesAt() })
+		.select({ closesAt: reviewClosesAt(), answersCloseAt: examAnswersCloseAt() })
 		.from(sitting)
 		.where(eq(sitting.id, own.sittingId));
 	const row = { ...own, closesAt: closing!.closesAt };
@@ -151,7 +152,17 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 	const awaiting = awaitingRelease(row);
 	const allows = (when: ReviewWhen) => reviewAllows(when, submitted, row, ctx.now);
 	const showScore = candidateSeesScore(row, e!.review, ctx.now);
-	const showAnswers = row.state !== 'voided' && allows(e!.review.answers);
+	// shown "after submit" when the organiser chose so; otherwise not while the exam still runs
+	const answersAllowed = (when: ReviewWhen) =>
+		allows(when) && (when === 'after_submit' || ctx.now >= closing!.answersCloseAt);
+	const showAnswers = row.state !== 'voided' && answersAllowed(e!.review.answers);
+	// what the candidate waits for before the right answers show, if they ever will
+	const answersLater =
+		showAnswers || !submitted || row.state === 'voided' || e!.review.answers === 'never'
+			? null
+			: e!.review.answers === 'after_release' && row.releasedAt === null
+				? ({ afterRelease: true } as const)
+				: { at: Math.max(row.closesAt.getTime(), closing!.answersCloseAt.getTime()) };
 	const decision =
 		showScore && row.score !== null && row.maxScore !== null
 			? decidePass(row.score, row.maxScore, passRulesOf(e!))
@@ -182,6 +193,7 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 		awaiting,
 		score: decision ? { score: row.score!, maxScore: row.maxScore!, ...decision } : null,
 		certificateId: cert?.id ?? null,
+		answersLater,
 		review: reviewItems(
 			row.paper,
 			showAnswers ? await responsesOf(ctx.db, row.id) : {},
@@ -190,7 +202,7 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 			{
 				score: showScore,
 				answers: showAnswers,
-				explanations: showAnswers && allows(e!.review.explanations)
+				explanations: showAnswers && answersAllowed(e!.review.explanations)
 			}
 		)
 	};
