@@ -153,3 +153,19 @@ export async function setUpPreAppointmentExam(
 	await page.getByRole('button', { name: '创建场次' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(opts.sitting);
 }
+
+/**
+ * In a started attempt at the exam of `setUpPreAppointmentExam`: answers each of its three questions
+ * 正确 (right), waiting for each save, and hands the paper in. Ends on the result.
+ */
+export async function answerAllRightAndSubmit(cadre: Page) {
+	for (const no of [1, 2, 3]) {
+		await expect(cadre.getByRole('heading', { name: new RegExp(`第 ${no} 题`) })).toBeVisible();
+		await cadre.getByLabel('正确').check();
+		await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+		if (no < 3) await cadre.getByRole('button', { name: '下一题' }).click();
+	}
+	await cadre.getByRole('button', { name: '交卷' }).click();
+	await cadre.getByRole('button', { name: '确认交卷' }).click();
+	await expect(cadre.getByRole('heading', { name: /考试结果/ })).toBeVisible();
+}

@@ -31,3 +31,40 @@ export async function sidewaysAt320(page: Page): Promise<string | null> {
 	if (before) await page.setViewportSize(before);
 	return found;
 }
+
+/**
+ * Where the tables shown as cards on a phone (`table.responsive`) do not line up, or null: a value
+ * that starts left or right of the others in its table, or that reads as columns side by side (a
+ * piece of it standing beside the piece before, from a line higher up).
+ */
+export async function cardsMisaligned(page: Page): Promise<string | null> {
+	return page.evaluate(() => {
+		const found: string[] = [];
+		for (const table of document.querySelectorAll('table.responsive')) {
+			const starts = new Map<number, string>();
+			for (const td of table.querySelectorAll('td')) {
+				// the lines of its text in reading order (an element's own boxes would repeat them)
+				const rects: DOMRect[] = [];
+				const texts = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+				for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+					const range = document.createRange();
+					range.selectNodeContents(node);
+					rects.push(...[...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0));
+				}
+				if (!rects.length) continue;
+				const text = (td.textContent ?? '').trim().slice(0, 20);
+				// where the value starts: its first box (a badge's border, not the text in its padding)
+				const all = document.createRange();
+				all.selectNodeContents(td);
+				const boxes = [...all.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+				starts.set(Math.round(Math.min(...boxes.map((r) => r.left))), text);
+				// a piece that starts a line higher than the piece before it (a badge may sit a few px high)
+				const back = rects.findIndex((r, i) => i > 0 && r.top < rects[i - 1]!.top - 8);
+				if (back > 0) found.push(`"${text}" reads as columns side by side`);
+			}
+			if (starts.size > 1)
+				found.push(`values start at ${[...starts].map(([x, t]) => `${x} px ("${t}")`).join(', ')}`);
+		}
+		return found.length ? `${location.pathname}: ${found.join('; ')}` : null;
+	});
+}
