@@ -1,7 +1,7 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { cardsMisaligned, sidewaysAt320 } from './a11y/reflow.ts';
 import {
-	answerAllRightAndSubmit,
+	cadreSitsOnPhone,
 	expect,
 	loginAs,
 	phoneContext,
@@ -10,19 +10,6 @@ import {
 } from './helpers.ts';
 
 const TITLE = '2026年任前法律知识考试（手机阅卷）';
-
-/** The demo cadre, on a phone, sits the exam and answers every question right. */
-async function cadreSits(browser: Browser, baseURL: string | undefined) {
-	const context = await phoneContext(browser, baseURL);
-	const cadre = await context.newPage();
-	await loginAs(cadre, 'cadre');
-	await cadre.goto('/exams');
-	await cadre.locator('li', { hasText: TITLE }).getByRole('link', { name: '进入考试' }).click();
-	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
-	await cadre.getByRole('button', { name: '开始考试' }).click();
-	await answerAllRightAndSubmit(cadre);
-	await context.close();
-}
 
 /** The page at 390 px and at 320 px: its cards line up and nothing scrolls sideways. */
 async function expectFitsPhones(page: Page) {
@@ -48,7 +35,7 @@ test('the grader’s sittings and a sitting’s question analysis line up as car
 		unit: '区市场监督管理局'
 	});
 	const sittingUrl = page.url();
-	await cadreSits(browser, baseURL);
+	await (await cadreSitsOnPhone(browser, baseURL, TITLE)).context().close();
 
 	// the sitting's results: each question's stem and its type read as one value
 	await page.goto(sittingUrl);

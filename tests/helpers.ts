@@ -169,3 +169,22 @@ export async function answerAllRightAndSubmit(cadre: Page) {
 	await cadre.getByRole('button', { name: '确认交卷' }).click();
 	await expect(cadre.getByRole('heading', { name: /考试结果/ })).toBeVisible();
 }
+
+/**
+ * The demo cadre, on a 390 px phone, sits the exam `title` of `setUpPreAppointmentExam` and passes.
+ * Ends on the result; closing the page's context is the caller's.
+ */
+export async function cadreSitsOnPhone(
+	browser: Browser,
+	baseURL: string | undefined,
+	title: string
+): Promise<Page> {
+	const cadre = await (await phoneContext(browser, baseURL)).newPage();
+	await loginAs(cadre, 'cadre');
+	await cadre.goto('/exams');
+	await cadre.locator('li', { hasText: title }).getByRole('link', { name: '进入考试' }).click();
+	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+	await cadre.getByRole('button', { name: '开始考试' }).click();
+	await answerAllRightAndSubmit(cadre);
+	return cadre;
+}
