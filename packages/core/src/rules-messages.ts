@@ -40,7 +40,7 @@ export const rulesMessages: MessageTable = {
 		'plan.item.speaker_missing': '讲座或以案释法尚未确定主讲人',
 		'session.duration.short': '讲法时长 {minutes} 分钟，少于要求的 {min} 分钟',
 		'session.not_yet_held':
-			'本场学法定于 {date} 举行，尚未到日期：不能登记出勤、开启签到或填写实际起止时间',
+			'本场学法定于 {date} 举行，尚未到日期：只能提前登记请假，不能登记出席、迟到或缺席，也不能开启签到或填写实际起止时间',
 		'attendance.reason_missing': '请假须填写理由',
 		'schedule.id.missing': '学法安排缺少编号',
 		'schedule.weekday.invalid': '学法日须为周一至周五（{weekday}）',
@@ -128,7 +128,7 @@ export const rulesMessages: MessageTable = {
 		'plan.item.speaker_missing': 'No speaker yet for this lecture or case lesson',
 		'session.duration.short': 'The law talk lasted {minutes} minutes, under the required {min}',
 		'session.not_yet_held':
-			'This session is on {date} and has not taken place yet: attendance, check-in and actual times cannot be recorded before then',
+			'This session is on {date} and has not taken place yet: only leave may be recorded in advance; presence, lateness, absence, check-in and actual times wait for the day',
 		'attendance.reason_missing': 'Leave needs a reason',
 		'schedule.id.missing': 'The schedule needs an id',
 		'schedule.weekday.invalid': 'Sessions must fall on Monday to Friday ({weekday})',

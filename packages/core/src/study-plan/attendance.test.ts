@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	RuleError,
 	assertSessionTookPlace,
+	marksHoldSession,
 	sessionNotYetHeld,
 	validateAttendanceMarks
 } from '../index.ts';
@@ -31,17 +32,35 @@ describe('sessionNotYetHeld', () => {
 });
 
 describe('validateAttendanceMarks', () => {
-	it('refuses every mark for a session that has not taken place, leave included', () => {
-		const v = validateAttendanceMarks(
-			{ date: '2026-03-02' },
-			[
-				{ personId: 'p1', status: 'present' },
-				{ personId: 'p2', status: 'leave', reason: '出差' }
-			],
-			lateEvening
-		);
-		expect(v.ok).toBe(false);
-		expect(v.errors.map((e) => [e.code, e.path])).toEqual([['session.not_yet_held', undefined]]);
+	it("refuses presence, lateness and absence before the session's day", () => {
+		for (const status of ['present', 'late', 'absent'] as const) {
+			const v = validateAttendanceMarks(
+				{ date: '2026-03-02' },
+				[
+					{ personId: 'p1', status },
+					{ personId: 'p2', status: 'leave', reason: '出差' }
+				],
+				lateEvening
+			);
+			expect(v.ok).toBe(false);
+			expect(v.errors.map((e) => [e.code, e.path])).toEqual([['session.not_yet_held', undefined]]);
+		}
+	});
+
+	it('accepts a leave asked for in advance, with its reason, and says it does not hold the session', () => {
+		const marks = [
+			{ personId: 'p1', status: 'leave', reason: '出差' },
+			{ personId: 'p2', status: 'leave', reason: '' }
+		] as const;
+		const v = validateAttendanceMarks({ date: '2026-03-09' }, marks, lateEvening);
+		// the reason is still asked for; the date is no objection
+		expect(v.errors.map((e) => [e.code, e.path])).toEqual([
+			['attendance.reason_missing', 'marks.1.reason']
+		]);
+		expect(validateAttendanceMarks({ date: '2026-03-09' }, [marks[0]], lateEvening).ok).toBe(true);
+		expect(marksHoldSession(marks)).toBe(false);
+		expect(marksHoldSession([...marks, { personId: 'p3', status: 'absent' }])).toBe(true);
+		expect(marksHoldSession([])).toBe(false);
 	});
 
 	it('asks a reason for each leave, not for an absence', () => {

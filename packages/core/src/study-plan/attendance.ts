@@ -1,6 +1,7 @@
 /**
- * Rules for recording attendance (出勤): only for a session that has taken place, and leave (请假)
- * only with its reason.
+ * Rules for recording attendance (出勤): presence, lateness and absence only for a session that has
+ * taken place; leave (请假) only with its reason, and also in advance, since it is asked for and
+ * approved before the session.
  */
 import type { Issue } from '../errors.ts';
 import { RuleError } from '../errors.ts';
@@ -14,6 +15,29 @@ import type { AttendanceStatus } from './figures.ts';
  * recorded when it is known.
  */
 export const REASON_REQUIRED_STATUSES: readonly AttendanceStatus[] = ['leave'];
+
+/**
+ * Statuses that may be recorded before the session's day. Leave is asked for and approved
+ * beforehand (a leader asks days before the weekly session); presence, lateness and absence say
+ * what happened, so they wait for the day. A mark of these statuses alone never makes a session
+ * held (see {@link marksHoldSession}).
+ */
+export const ADVANCE_STATUSES: readonly AttendanceStatus[] = ['leave'];
+
+/**
+ * Whether recording these marks shows that the session took place (it becomes held): any mark
+ * other than an {@link ADVANCE_STATUSES | advance} one. Leave says who will not come, not that the
+ * session met, so a session with only leave recorded stays planned and counts in no figure.
+ *
+ * @param marks - the marks being recorded
+ * @returns true when the session is held once they are recorded
+ * @example
+ * marksHoldSession([{ status: 'leave' }]); // → false
+ * marksHoldSession([{ status: 'leave' }, { status: 'present' }]); // → true
+ */
+export function marksHoldSession(marks: readonly { status: AttendanceStatus }[]): boolean {
+	return marks.some((m) => !ADVANCE_STATUSES.includes(m.status));
+}
 
 /** One attendance mark as an organiser records it. */
 export interface AttendanceMark {
@@ -58,18 +82,20 @@ export function assertSessionTookPlace(session: { date: IsoDate }, now: Date): v
 }
 
 /**
- * Checks attendance marks for a session: refused as a whole for a session whose day has not come
- * (`session.not_yet_held`, no path), and each leave without a reason
- * (`attendance.reason_missing`, path `marks.<i>.reason`).
+ * Checks attendance marks for a session: before the session's day only
+ * {@link ADVANCE_STATUSES | leave} may be recorded, so marks with any other status are refused as a
+ * whole (`session.not_yet_held`, no path); and each leave without a reason is refused
+ * (`attendance.reason_missing`, path `marks.<i>.reason`), whenever it is recorded.
  *
  * @param session - the session's date
  * @param marks - the marks to record
  * @param now - the current instant
  * @returns the errors (no warnings)
  * @example
- * const v = validateAttendanceMarks({ date: '2026-03-02' },
- * 	[{ personId: 'p1', status: 'leave', reason: '出差' }], now);
- * if (!v.ok) throw new ValidationError(v.errors);
+ * // a leave asked for days before the session is accepted; a presence would not be
+ * const v = validateAttendanceMarks({ date: '2026-03-09' },
+ * 	[{ personId: 'p1', status: 'leave', reason: '出差' }], new Date('2026-03-02T09:00:00+08:00'));
+ * v.ok; // → true
  */
 export function validateAttendanceMarks(
 	session: { date: IsoDate },
@@ -77,7 +103,7 @@ export function validateAttendanceMarks(
 	now: Date
 ): ValidationResult {
 	const future = sessionNotYetHeld(session, now);
-	if (future) return result([future]);
+	if (future && marksHoldSession(marks)) return result([future]);
 	const errors: Issue[] = [];
 	marks.forEach((m, i) => {
 		if (REASON_REQUIRED_STATUSES.includes(m.status) && !m.reason?.trim()) {
