@@ -1,5 +1,6 @@
 // Stored values of the study programme, client-safe (forms use them as well as the drizzle schema).
 export {
+	ADVANCE_STATUSES,
 	ATTENDANCE_STATUSES,
 	STUDY_FORMS,
 	type AttendanceStatus,
@@ -11,8 +12,8 @@ export const PLAN_STATUSES = ['draft', 'published'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /**
- * planned: on the calendar; held: it took place (check-in opened, attendance marked or actual
- * times recorded); cancelled: called off (kept, so that calendar feeds publish the cancellation).
+ * planned: on the calendar (leave asked for in advance may already be recorded); held: it took
+ * place (check-in opened, presence, lateness or absence marked, or actual times recorded); cancelled: called off (kept, so that calendar feeds publish the cancellation).
  */
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

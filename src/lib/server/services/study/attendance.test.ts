@@ -7,6 +7,7 @@ import { ForbiddenError, InvalidInputError, RateLimitedError } from '../../error
 import { testDb } from '../../testing/db.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { readListExport } from '../../testing/xlsx.ts';
+import { addCounts, countsByUnit, emptyCounts, yearWindow } from '../oversight/counts.ts';
 import { exportAttendance } from './attendance-export.ts';
 import { markAttendance, markRest } from './attendance.ts';
 import {
@@ -19,6 +20,7 @@ import {
 	stepOf
 } from './checkin.ts';
 import { addSession } from './occurrences.ts';
+import { teamRates } from './rates.ts';
 import { recordSessionTimes } from './session-record.ts';
 import { getSession } from './sessions.ts';
 import { at, setPolicy, studyDistrict } from './testing.ts';
@@ -264,5 +266,70 @@ describe('attendance', () => {
 		// nothing written, the session still planned; an absence needs no reason
 		expect(await db.select().from(studyAttendance)).toEqual([]);
 		expect(await markRest(ctx.organiser, { sessionId, status: 'absent' })).toBe(3);
+	});
+});
+
+describe('leave asked for in advance', () => {
+	it('is recorded before the session’s day without holding it, and counts once the session is held', async () => {
+		// on Monday 2 March a leader asks for leave from next Monday's session
+		const { db, d, ctx, teamId, sessionId, leaders } = await mondaySession('2026-03-09');
+		const [p1, p2] = leaders.map((l) => l.user.personId!);
+		const [before] = await db.select().from(studySession).where(eq(studySession.id, sessionId));
+		const leave = markAttendanceInput.parse({
+			sessionId: String(sessionId),
+			[`status.${p1}`]: 'leave',
+			[`reason.${p1}`]: '赴省里开会'
+		});
+		expect(await markAttendance(ctx.organiser, leave)).toBe(1);
+		// still without its reason, and still nothing else before the day
+		await expect(
+			markAttendance(
+				ctx.organiser,
+				markAttendanceInput.parse({ sessionId: String(sessionId), [`status.${p2}`]: 'leave' })
+			)
+		).rejects.toMatchObject({ code: 'study_attendance_reason_missing' });
+		await expect(
+			markAttendance(
+				ctx.organiser,
+				markAttendanceInput.parse({ sessionId: String(sessionId), [`status.${p2}`]: 'absent' })
+			)
+		).rejects.toMatchObject({ code: 'session.not_yet_held' });
+		const [row] = await db.select().from(studySession).where(eq(studySession.id, sessionId));
+		expect(row).toMatchObject({ status: 'planned', sequence: before!.sequence });
+		expect(await db.select().from(studyAttendance)).toMatchObject([
+			{ personId: p1, status: 'leave', reason: '赴省里开会' }
+		]);
+		// no figure counts a session that has not been held, nor its leave
+		const figures = async (iso: string) => {
+			// the leaders work in three units: the district's figures are their sum
+			const { units } = await countsByUnit(db, d.root.path, yearWindow(2026, new Date(iso)));
+			const c = [...units.values()].reduce(addCounts, emptyCounts());
+			const team = await teamRates(db, teamId, 2026);
+			const page = await getSession(at(ctx.organiser, iso), sessionId);
+			return {
+				sessions: c.sessions.held,
+				attendance: c.attendance,
+				team: { held: team.held, expected: team.overall.expected },
+				rate: page.rate?.expected ?? null
+			};
+		};
+		expect(await figures('2026-03-20T12:00:00+08:00')).toEqual({
+			sessions: 0,
+			attendance: { expected: 0, attended: 0 },
+			team: { held: 0, expected: 0 },
+			rate: null
+		});
+		// on the day the others are marked: the session is held and the leave stays in 应到
+		const monday = at(ctx.organiser, '2026-03-09T10:00:00+08:00');
+		expect(await markRest(monday, { sessionId, status: 'present' })).toBe(2);
+		expect(await figures('2026-03-20T12:00:00+08:00')).toEqual({
+			sessions: 1,
+			attendance: { expected: 3, attended: 2 },
+			team: { held: 1, expected: 3 },
+			rate: 3
+		});
+		expect(await db.select().from(studyAttendance)).toContainEqual(
+			expect.objectContaining({ personId: p1, status: 'leave', reason: '赴省里开会' })
+		);
 	});
 });

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import {
 	type AttendanceStatus,
-	assertSessionTookPlace,
+	RuleError,
+	marksHoldSession,
 	validateAttendanceMarks
 } from '@xuefa/core';
 import type { MarkAttendanceInput, MarkRestInput } from '$lib/schemas/study.ts';
@@ -21,10 +22,11 @@ interface Mark {
 
 /**
  * Writes marks for a session's roster in one transaction, with one audit entry listing each
- * change (before and after): who was marked what, by whom, is what an auditor asks. Marking makes a
- * planned session held, so nothing is marked before the session's day (the core's rule). A person
- * not on the roster refuses the whole form; a leave without its reason is sent back, the reason's
- * field marked under `field` (the row's own field, or the one field of a form for the rest).
+ * change (before and after): who was marked what, by whom, is what an auditor asks. Before the
+ * session's day only leave may be recorded (asked for in advance); presence, lateness or absence
+ * make a planned session held, and wait for the day (the core's rules). A person not on the roster
+ * refuses the whole form; a leave without its reason is sent back, the reason's field marked under
+ * `field` (the row's own field, or the one field of a form for the rest).
  */
 async function writeMarks(
 	ctx: Ctx,
@@ -34,7 +36,6 @@ async function writeMarks(
 ) {
 	const s = await loadSession(ctx, sessionId, 'study.manage');
 	if (s.status === 'cancelled') throw new InvalidInputError({}, 'study_session_cancelled');
-	assertSessionTookPlace(s, ctx.now);
 	const roster = await sessionRoster(ctx, s);
 	const wanted = marks(roster);
 	const byPerson = new Map(roster.map((r) => [r.personId, r]));
@@ -45,6 +46,8 @@ async function writeMarks(
 		wanted.map((m) => ({ ...m, personId: String(m.personId) })),
 		ctx.now
 	);
+	const early = check.errors.find((e) => e.code === 'session.not_yet_held');
+	if (early) throw new RuleError(early.code, early.data);
 	if (!check.ok) {
 		const markOf = (path: string) => wanted[Number(path.split('.')[1])]!;
 		throw new InvalidInputError(
@@ -74,7 +77,7 @@ async function writeMarks(
 					set
 				});
 		}
-		if (s.status === 'planned') {
+		if (s.status === 'planned' && marksHoldSession(changed)) {
 			await tx.db
 				.update(studySession)
 				.set({ status: 'held', sequence: s.sequence + 1, updatedAt: tx.now })

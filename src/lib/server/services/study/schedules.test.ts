@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { calendarYearInput } from '$lib/schemas/calendar.ts';
-import { scheduleInput } from '$lib/schemas/study.ts';
+import { markAttendanceInput, scheduleInput } from '$lib/schemas/study.ts';
 import type { Db } from '../../db/index.ts';
-import { auditEntry, studySession } from '../../db/schema/index.ts';
+import { auditEntry, studyAttendance, studySession } from '../../db/schema/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
 import { saveCalendarYear } from '../calendar/save-year.ts';
+import { markAttendance } from './attendance.ts';
 import { cancelSession, moveSession, restoreSession } from './occurrences.ts';
 import { createSchedule, getSchedule, updateSchedule } from './schedules.ts';
+import { saveSessionMinutes } from './session-record.ts';
 import { setPolicy, studyDistrict } from './testing.ts';
 
 const fridays = (over: Record<string, unknown> = {}) =>
@@ -117,6 +119,39 @@ describe('weekly schedules', () => {
 				'study_session.restored'
 			])
 		);
+	});
+
+	it('drop leave asked for in advance with a session the rule no longer has, and keep it with a kept one', async () => {
+		const db = await testDb();
+		const { ctx, teamId, leaders } = await studyDistrict(db);
+		const id = await createSchedule(ctx.organiser, { ...fridays(), teamId });
+		const bySlot = async (slot: string) => (await sessionsOf(db, id)).find((s) => s.slot === slot);
+		const march20 = (await bySlot('2026-03-20'))!;
+		const march27 = (await bySlot('2026-03-27'))!;
+		const personId = leaders[0]!.user.personId!;
+		// on Monday 2 March, a leader's leave from two later sessions
+		for (const s of [march20, march27])
+			await markAttendance(
+				ctx.organiser,
+				markAttendanceInput.parse({
+					sessionId: String(s.id),
+					[`status.${personId}`]: 'leave',
+					[`reason.${personId}`]: '出差'
+				})
+			);
+		// the 27th also has its minutes drafted: something of its own to keep
+		await saveSessionMinutes(ctx.organiser, { sessionId: march27.id, minutes: '议程草稿' });
+		// the schedule now ends on the 13th
+		const sync = await updateSchedule(ctx.organiser, {
+			...fridays({ endDate: '2026-03-13' }),
+			scheduleId: id
+		});
+		expect(sync).toMatchObject({ removed: 1, changed: 1 });
+		expect(await bySlot('2026-03-20')).toBeUndefined();
+		expect(await bySlot('2026-03-27')).toMatchObject({ status: 'cancelled' });
+		// the 20th's leave went with it; the 27th's stays with its session: no orphan rows
+		const marks = await db.select().from(studyAttendance);
+		expect(marks).toMatchObject([{ sessionId: march27.id, personId, status: 'leave' }]);
 	});
 
 	it('follow a newly entered holiday year: sessions on its holidays go', async () => {

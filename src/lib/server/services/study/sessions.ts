@@ -130,7 +130,7 @@ export async function getSession(ctx: Ctx, sessionId: number) {
 		startsAt: shanghaiInstant(session.date, session.startTime),
 		actualMinutes: session.actualStartAt && session.actualEndAt ? sessionMinutes(session) : null,
 		short,
-		// a later day's session: nothing to mark or check in yet (the services refuse it too)
+		// a later day's session: only leave may be recorded yet (the services refuse the rest too)
 		upcoming: session.status === 'cancelled' ? null : sessionNotYetHeld(session, ctx.now),
 		minutesHtml: session.minutes ? renderMarkdown(session.minutes) : '',
 		speaker,

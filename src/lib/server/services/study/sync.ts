@@ -4,9 +4,12 @@
  * this brings the rows in line: new slots get a session, changed ones move (their iCalendar
  * SEQUENCE raised), and slots that are gone lose their session unless something was recorded
  * for it, in which case it stays, cancelled. A held session is history and never changes.
+ * Leave asked for in advance is not such a record: it was for a meeting that will not take place,
+ * so it goes with its session, and stays with it when the session is kept for something else.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import {
+	ADVANCE_STATUSES,
 	type ScheduleOverride,
 	type ScheduleRule,
 	type Weekday,
@@ -150,10 +153,16 @@ export async function syncSchedule(
 	const gone = [...bySlot.values()].filter((s) => s.status !== 'held');
 	if (gone.length > 0) {
 		const ids = gone.map((s) => s.id);
+		// marks that say the session took place; leave asked for in advance does not
 		const withAttendance = await db
 			.selectDistinct({ id: studyAttendance.sessionId })
 			.from(studyAttendance)
-			.where(inArray(studyAttendance.sessionId, ids));
+			.where(
+				and(
+					inArray(studyAttendance.sessionId, ids),
+					notInArray(studyAttendance.status, [...ADVANCE_STATUSES])
+				)
+			);
 		const withMaterials = await db
 			.selectDistinct({ id: studyMaterial.sessionId })
 			.from(studyMaterial)
@@ -168,6 +177,8 @@ export async function syncSchedule(
 					.where(eq(studySession.id, s.id));
 				result.changed++;
 			} else {
+				// no orphan rows, whether or not the connection enforces the cascade
+				await db.delete(studyAttendance).where(eq(studyAttendance.sessionId, s.id));
 				await db.delete(studySession).where(eq(studySession.id, s.id));
 				result.removed++;
 			}
