@@ -8,11 +8,26 @@ describe('annualCredits', () => {
 		const c = annualCredits({
 			...empty,
 			attended: [
-				{ date: '2026-03-02', form: 'lecture', status: 'present' },
-				{ date: '2026-03-09', form: 'trial', status: 'late' }
+				{ date: '2026-03-02', form: 'lecture', durationMinutes: 30, status: 'present' },
+				{ date: '2026-03-09', form: 'trial', durationMinutes: 30, status: 'late' }
 			]
 		});
 		expect(c.sessions).toBe(2 + 3 * 0.5);
+	});
+
+	it('credits nothing for a lecture or collective session under the minimum, whatever its attendance', () => {
+		const attended = [
+			{ date: '2026-03-02', form: 'lecture', durationMinutes: 20, status: 'present' },
+			{ date: '2026-03-09', form: 'collective', durationMinutes: 29, status: 'late' },
+			// a written or case session has no minimum
+			{ date: '2026-03-16', form: 'case', durationMinutes: 15, status: 'present' }
+		] as const;
+		expect(annualCredits({ ...empty, attended }).sessions).toBe(2);
+		// a district whose minimum is 20 minutes credits both (the late arrival at the late factor)
+		const c = annualCredits({ ...empty, attended }, DEFAULT_ANNUAL_CREDIT_POLICY, {
+			minLectureMinutes: 20
+		});
+		expect(c.sessions).toBe(2 + 2 + 2 * 0.5);
 	});
 
 	it('credits each sign-off and whole credits of practice up to the cap', () => {
@@ -37,8 +52,8 @@ describe('annualCredits', () => {
 	it('counts only the year asked for: 31 December and 1 January fall in different years', () => {
 		const input = {
 			attended: [
-				{ date: '2025-12-31', form: 'collective', status: 'present' },
-				{ date: '2026-01-01', form: 'collective', status: 'present' }
+				{ date: '2025-12-31', form: 'collective', durationMinutes: 30, status: 'present' },
+				{ date: '2026-01-01', form: 'collective', durationMinutes: 30, status: 'present' }
 			] as const,
 			signOffs: ['2025-12-31', '2026-01-01'],
 			practiceAnswers: [
@@ -61,7 +76,9 @@ describe('annualCredits', () => {
 	it('follows a changed policy and reports progress and shortfall', () => {
 		const input = {
 			...empty,
-			attended: [{ date: '2026-03-02', form: 'collective', status: 'present' } as const],
+			attended: [
+				{ date: '2026-03-02', form: 'collective', durationMinutes: 30, status: 'present' } as const
+			],
 			signOffs: ['2026-04-01']
 		};
 		const base = annualCredits(input);

@@ -3,8 +3,8 @@
  * against an annual requirement. All numbers are policy settings.
  */
 import type { IsoDate } from '../calendar/dates.ts';
-import type { StudySession } from './figures.ts';
-import type { StudyForm } from './plan.ts';
+import { countsAsHeld, type StudySession } from './figures.ts';
+import { DEFAULT_STUDY_POLICY, type StudyForm, type StudyPolicy } from './plan.ts';
 
 /** How credits are earned and how many a year requires. */
 export interface CreditPolicy {
@@ -111,7 +111,7 @@ export function studyCredits(
  * {@link CreditPolicy} (hours), a session earns the same whatever its length.
  */
 export interface AnnualCreditPolicy {
-	/** Credits for attending one held session, by its form. */
+	/** Credits for attending one session that counts as held (`countsAsHeld`), by its form. */
 	perSessionByForm: Record<StudyForm, number>;
 	/** Fraction of a session's credits earned by a late arrival (leave and absent earn 0). */
 	lateFactor: number;
@@ -139,8 +139,16 @@ export const DEFAULT_ANNUAL_CREDIT_POLICY: AnnualCreditPolicy = {
 export interface AnnualCreditInput {
 	/** The calendar year counted. */
 	year: number;
-	/** Sessions the person attended (present or late), held on `date`. */
-	attended: readonly { date: IsoDate; form: StudyForm; status: 'present' | 'late' }[];
+	/**
+	 * Sessions the person attended (present or late), held on `date`, with their length in minutes
+	 * (the actual one when recorded): a lecture or collective one under the minimum earns nothing.
+	 */
+	attended: readonly {
+		date: IsoDate;
+		form: StudyForm;
+		durationMinutes: number;
+		status: 'present' | 'late';
+	}[];
 	/** Dates of the person's sign-offs, one per material. */
 	signOffs: readonly IsoDate[];
 	/** Practice answers given, counted per day. */
@@ -170,23 +178,27 @@ export interface AnnualCredits {
 }
 
 /**
- * A person's credits for a calendar year under a credit policy.
+ * A person's credits for a calendar year under a credit policy. A session earns its form's credits
+ * only when it counts as held ({@link countsAsHeld}): a lecture or collective session shorter than
+ * the study policy's minimum earns none, though the attendance stands.
  *
  * @param input - the person's attended sessions, sign-offs and practice answers
  * @param policy - credits per source and the requirement
+ * @param study - study settings (the minimum length of a lecture or collective session)
  * @returns the credits per source, the total, progress and shortfall
  * @example
- * annualCredits({ year: 2026, attended: [{ date: '2026-03-02', form: 'lecture', status: 'present' }],
- *   signOffs: [], practiceAnswers: [] }).sessions; // → 2
+ * annualCredits({ year: 2026, attended: [{ date: '2026-03-02', form: 'lecture',
+ *   durationMinutes: 30, status: 'present' }], signOffs: [], practiceAnswers: [] }).sessions; // → 2
  */
 export function annualCredits(
 	input: AnnualCreditInput,
-	policy: AnnualCreditPolicy = DEFAULT_ANNUAL_CREDIT_POLICY
+	policy: AnnualCreditPolicy = DEFAULT_ANNUAL_CREDIT_POLICY,
+	study: StudyPolicy = DEFAULT_STUDY_POLICY
 ): AnnualCredits {
 	const inYear = (d: IsoDate) => d.startsWith(`${input.year}-`);
 	let sessions = 0;
 	for (const a of input.attended) {
-		if (!inYear(a.date)) continue;
+		if (!inYear(a.date) || !countsAsHeld({ ...a, status: 'held' }, study)) continue;
 		const full = policy.perSessionByForm[a.form] ?? 0;
 		sessions += a.status === 'late' ? full * policy.lateFactor : full;
 	}

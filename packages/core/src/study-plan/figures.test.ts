@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	attendanceRates,
 	checkSessionDuration,
-	deliversPlanItem,
+	countsAsHeld,
 	planProgress,
 	studyCredits,
 	validateStudyPlan,
@@ -96,9 +96,13 @@ describe('figures', () => {
 			checkSessionDuration(session('s', { durationMinutes: 25 }), { minLectureMinutes: 20 })
 		).toEqual([]);
 		expect(checkSessionDuration(session('s', { durationMinutes: 5, form: 'written' }))).toEqual([]);
-		expect(deliversPlanItem(session('s', { durationMinutes: 25 }))).toBe(false);
-		expect(deliversPlanItem(session('s', { durationMinutes: 30 }))).toBe(true);
-		expect(deliversPlanItem(session('s', { status: 'cancelled' }))).toBe(false);
+		expect(countsAsHeld(session('s', { durationMinutes: 25 }))).toBe(false);
+		expect(countsAsHeld(session('s', { durationMinutes: 30 }))).toBe(true);
+		expect(countsAsHeld(session('s', { status: 'cancelled' }))).toBe(false);
+		expect(countsAsHeld(session('s', { durationMinutes: 5, form: 'written' }))).toBe(true);
+		expect(countsAsHeld(session('s', { durationMinutes: 25 }), { minLectureMinutes: 20 })).toBe(
+			true
+		);
 	});
 
 	it('computes plan progress by form and law', () => {

@@ -57,6 +57,17 @@ export interface StudySession {
 	attendance: Attendance[];
 }
 
+/** A lecture or collective session (a law talk) shorter than the policy minimum. */
+function tooShort(
+	session: Pick<StudySession, 'form' | 'durationMinutes'>,
+	policy: StudyPolicy
+): boolean {
+	return (
+		(session.form === 'lecture' || session.form === 'collective') &&
+		session.durationMinutes < policy.minLectureMinutes
+	);
+}
+
 /**
  * Flags a lecture or collective session shorter than the policy minimum (default 30 minutes).
  *
@@ -68,9 +79,7 @@ export function checkSessionDuration(
 	session: Pick<StudySession, 'id' | 'form' | 'durationMinutes' | 'status'>,
 	policy: StudyPolicy = DEFAULT_STUDY_POLICY
 ): Reason[] {
-	if (session.status !== 'held' || (session.form !== 'lecture' && session.form !== 'collective'))
-		return [];
-	if (session.durationMinutes >= policy.minLectureMinutes) return [];
+	if (session.status !== 'held' || !tooShort(session, policy)) return [];
 	return [
 		{
 			code: 'session.duration.short',
@@ -84,27 +93,36 @@ export function checkSessionDuration(
 }
 
 /**
- * Whether a session delivers the plan item it is linked to: held, and, for a lecture or a collective
- * session, at least the policy minimum long ({@link checkSessionDuration}). A shorter talk still
- * happened (its attendance and credits stand) but did not give the item the time the rule asks
- * ("at least 30 minutes"), so the item stays open, to be made up by another session.
+ * Whether a session counts as held in the study figures: held, and, for a lecture or a collective
+ * session, at least the policy minimum long ({@link checkSessionDuration}). The rule asks the
+ * expert to explain the law "for at least 30 minutes"; a shorter talk took place, but did not meet
+ * it. So, the same everywhere:
+ * - it does not deliver its plan item, which stays open to be made up ({@link planProgress});
+ * - it is not one of the year's sessions held (the oversight figure and the assessment's
+ *   sessionsHeld indicator);
+ * - it earns no credits for its form (`annualCredits`);
+ * - its attendance stands: who came and who was on leave is a fact of the meeting, and the rates
+ *   ({@link attendanceRates}) count it as for any held session.
  *
- * @param session - the session
+ * @param session - the session (its actual length when recorded)
  * @param policy - study settings
- * @returns true when the session counts for its plan item
+ * @returns true when the session counts as held
+ * @example
+ * countsAsHeld({ status: 'held', form: 'lecture', durationMinutes: 20 }); // → false
+ * countsAsHeld({ status: 'held', form: 'written', durationMinutes: 5 }); // → true
  */
-export function deliversPlanItem(
-	session: Pick<StudySession, 'id' | 'form' | 'durationMinutes' | 'status'>,
+export function countsAsHeld(
+	session: Pick<StudySession, 'form' | 'durationMinutes' | 'status'>,
 	policy: StudyPolicy = DEFAULT_STUDY_POLICY
 ): boolean {
-	return session.status === 'held' && checkSessionDuration(session, policy).length === 0;
+	return session.status === 'held' && !tooShort(session, policy);
 }
 
 /** Planned vs held counts. */
 export interface ProgressCount {
 	/** Items planned. */
 	planned: number;
-	/** Items held (at least one held session linked to the item). */
+	/** Items held (at least one session linked to the item that {@link countsAsHeld}). */
 	held: number;
 }
 
@@ -125,8 +143,8 @@ export interface PlanProgress extends ProgressCount {
 }
 
 /**
- * Plan progress: which items were held (a session with `planItemId` that {@link deliversPlanItem}),
- * by form and by law.
+ * Plan progress: which items were held (a session with `planItemId` that {@link countsAsHeld}), by
+ * form and by law.
  *
  * @param plan - the plan
  * @param sessions - sessions of the plan's year
@@ -148,7 +166,7 @@ export function planProgress(
 	for (const s of sessions) {
 		if (s.status !== 'held') continue;
 		if (s.planItemId !== undefined && itemIds.has(s.planItemId)) {
-			if (deliversPlanItem(s, policy)) heldItems.add(s.planItemId);
+			if (countsAsHeld(s, policy)) heldItems.add(s.planItemId);
 		} else unplanned.push(s.id);
 	}
 	const byForm = Object.fromEntries(STUDY_FORMS.map((f) => [f, { planned: 0, held: 0 }])) as Record<

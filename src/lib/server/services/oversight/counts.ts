@@ -56,7 +56,7 @@ import {
 	unit
 } from '../../db/schema/index.ts';
 import { workingDayCalendar } from '../calendar/load.ts';
-import { deliversPlanItemSql } from '../study/core-shapes.ts';
+import { countsAsHeldSql } from '../study/core-shapes.ts';
 import { studyPolicy } from '../study/policy.ts';
 import { certificatePolicy } from '../exams/certificate-policy.ts';
 import { eventColumns, stateIn, statusesOn } from '../exams/certificate-state.ts';
@@ -335,7 +335,7 @@ async function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 			held: sql<number>`sum(EXISTS (
 				SELECT 1 FROM ${studySession}
 				WHERE ${studySession.planItemId} = ${studyPlanItem.id}
-					AND ${deliversPlanItemSql(minLectureMinutes)} AND ${studySession.date} <= ${w.asOf}
+					AND ${countsAsHeldSql(minLectureMinutes)} AND ${studySession.date} <= ${w.asOf}
 			))`
 		})
 		.from(studyPlanItem)

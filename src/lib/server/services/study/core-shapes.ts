@@ -46,10 +46,10 @@ export function sessionMinutes(
 }
 
 /**
- * The core's deliversPlanItem as SQL over `study_session`, for counts made in one query: held, and a
+ * The core's countsAsHeld as SQL over `study_session`, for counts made in one query: held, and a
  * lecture or collective session at least `minLectureMinutes` long by {@link sessionMinutes}.
  */
-export function deliversPlanItemSql(minLectureMinutes: number): SQL {
+export function countsAsHeldSql(minLectureMinutes: number): SQL {
 	const s = studySession;
 	const minutes = sql`CASE WHEN ${s.actualStartAt} IS NOT NULL AND ${s.actualEndAt} IS NOT NULL
 		THEN round((${s.actualEndAt} - ${s.actualStartAt}) / 60000.0) ELSE ${s.durationMinutes} END`;

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addSessionInput, createReadingInput, markAttendanceInput } from '$lib/schemas/study.ts';
+import { studySession } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
 import { makeBank, makePracticeAnswers, makeQuestion } from '../../testing/factories.ts';
@@ -7,6 +9,7 @@ import { markAttendance } from './attendance.ts';
 import { myCredits, unitCredits } from './credits.ts';
 import { addSession } from './occurrences.ts';
 import { createReading, signReading } from './readings.ts';
+import { recordSessionTimes } from './session-record.ts';
 import { at, setPolicy, studyDistrict } from './testing.ts';
 
 async function setup() {
@@ -14,7 +17,7 @@ async function setup() {
 	const s = await studyDistrict(db);
 	const leader = s.ctx.leader;
 	const personId = leader.user.personId!;
-	const session = async (date: string, form: string, status: string) => {
+	const session = async (date: string, form: string, status: string, minutes = '30') => {
 		const sessionId = await addSession(
 			s.ctx.organiser,
 			addSessionInput.parse({
@@ -23,11 +26,11 @@ async function setup() {
 				form,
 				date,
 				startTime: '09:00',
-				durationMinutes: '30'
+				durationMinutes: minutes
 			})
 		);
 		// marked once the session is over (never before its day)
-		await markAttendance(
+		return markAttendance(
 			at(s.ctx.organiser, `${date}T10:00:00+08:00`),
 			markAttendanceInput.parse({ sessionId: String(sessionId), [`status.${personId}`]: status })
 		);
@@ -85,6 +88,25 @@ describe('study credits', () => {
 			signOffs: 1,
 			practice: 2
 		});
+	});
+
+	it('gives no credits for a lecture or collective session under the minimum, by its actual length', async () => {
+		const { db, ctx, leader, session } = await setup();
+		const now = at(leader, '2026-06-01T12:00:00+08:00');
+		await session('2026-03-02', 'lecture', 'present', '20');
+		await session('2026-03-09', 'written', 'present', '15'); // 1: no minimum for written study
+		expect(await myCredits(now)).toMatchObject({ sessions: 1 });
+		// planned for the half hour, but the talk ran 25 minutes
+		await session('2026-03-16', 'collective', 'present');
+		const [row] = await db.select().from(studySession).where(eq(studySession.date, '2026-03-16'));
+		await recordSessionTimes(at(ctx.organiser, '2026-03-16T10:00:00+08:00'), {
+			sessionId: row!.id,
+			actualStart: '09:00',
+			actualEnd: '09:25'
+		});
+		expect(await myCredits(now)).toMatchObject({ sessions: 1 });
+		await setPolicy(db, 'study.minLectureMinutes', 20);
+		expect(await myCredits(now)).toMatchObject({ sessions: 1 + 2 + 2 });
 	});
 
 	it('follows a change of policy', async () => {

@@ -1,7 +1,8 @@
 /**
  * Study credits (学分) per the district's credit policy: each cadre's progress toward the annual
- * requirement, and per unit who is behind. The counting is the core's `annualCredits`; this file
- * only gathers each person's attended sessions, sign-offs and practice answers of the year.
+ * requirement, and per unit who is behind. The counting is the core's `annualCredits` (a lecture
+ * or collective session under `study.minLectureMinutes` earns none); this file only gathers each
+ * person's attended sessions, sign-offs and practice answers of the year.
  */
 import { and, asc, count, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
@@ -26,6 +27,8 @@ import {
 	unit
 } from '../../db/schema/index.ts';
 import { readSettings } from '../../settings.ts';
+import { sessionMinutes } from './core-shapes.ts';
+import { studyPolicy } from './policy.ts';
 
 /** Credit settings (policy_setting keys) with their defaults: local choices, see the README. */
 export const CREDIT_POLICY_DEFAULTS = {
@@ -96,6 +99,9 @@ async function gather(db: ReadDb, who: SQL, year: number): Promise<Inputs> {
 			personId: studyAttendance.personId,
 			date: studySession.date,
 			form: studySession.form,
+			durationMinutes: studySession.durationMinutes,
+			actualStartAt: studySession.actualStartAt,
+			actualEndAt: studySession.actualEndAt,
 			status: studyAttendance.status
 		})
 		.from(studyAttendance)
@@ -147,6 +153,7 @@ async function gather(db: ReadDb, who: SQL, year: number): Promise<Inputs> {
 		of(a.personId).attended.push({
 			date: a.date,
 			form: a.form,
+			durationMinutes: sessionMinutes(a),
 			status: a.status as 'present' | 'late'
 		});
 	for (const s of signs) of(s.personId).signOffs.push(shanghaiDate(s.signedAt!));
@@ -168,7 +175,8 @@ export async function creditsOf(
 ): Promise<(personId: number) => AnnualCredits> {
 	const inputs = await gather(db, who, year);
 	const policy = await creditPolicy(db);
-	return (personId) => annualCredits({ year, ...(inputs.get(personId) ?? none) }, policy);
+	const study = await studyPolicy(db);
+	return (personId) => annualCredits({ year, ...(inputs.get(personId) ?? none) }, policy, study);
 }
 
 /** The signed-in cadre's credits this year (Beijing time), or null for an account without a person. */
@@ -239,10 +247,12 @@ export async function personCredits(
 	];
 	const first = Math.max(Math.min(...starts), last - maxYears + 1);
 	const policy = await creditPolicy(db);
+	const study = await studyPolicy(db);
 	const out: (AnnualCredits & { year: number })[] = [];
 	for (let year = last; year >= first; year--) {
 		const inputs = await gather(db, eq(person.id, personId), year);
-		out.push({ year, ...annualCredits({ year, ...(inputs.get(personId) ?? none) }, policy) });
+		const input = { year, ...(inputs.get(personId) ?? none) };
+		out.push({ year, ...annualCredits(input, policy, study) });
 	}
 	return out;
 }

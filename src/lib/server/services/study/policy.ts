@@ -5,8 +5,8 @@ import { intIn, readSettings } from '../../settings.ts';
 /** The study settings a district may change (policy_setting keys), with their defaults. */
 export const STUDY_POLICY_DEFAULTS = {
 	/**
-	 * A lecture or collective session shorter than this is flagged and does not deliver its plan
-	 * item (the core's default, 30).
+	 * A lecture or collective session shorter than this is flagged and does not count as held (the
+	 * core's countsAsHeld: no plan item, not a session held, no credits; default 30).
 	 */
 	'study.minLectureMinutes': DEFAULT_STUDY_POLICY.minLectureMinutes,
 	/** A check-in later than this many minutes after the start counts as late. */
