@@ -11,7 +11,8 @@ import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 /** Everything counted for one unit (its own records, or a subtree once rolled up). */
 export interface UnitCounts {
 	planItems: { planned: number; held: number };
-	sessions: { scheduled: number; held: number };
+	/** `held`: those that count as held; `short`: held, but the talk ran under the minimum. */
+	sessions: { scheduled: number; held: number; short: number };
 	attendance: { expected: number; attended: number };
 	readings: { expected: number; signed: number };
 	practice: { answers: number; people: number };
@@ -84,6 +85,7 @@ export function figuresOf(c: UnitCounts): Figure[] {
 			of: c.sessions.scheduled,
 			link: 'calendar'
 		},
+		{ label: m.oversight_fig_sessions_short(), value: c.sessions.short, link: 'calendar' },
 		{
 			label: m.oversight_fig_attendance(),
 			value: c.attendance.attended,

@@ -12,7 +12,10 @@ export interface AssessmentInput {
 	unitId: string;
 	/** Study-plan items planned and held. */
 	planItems: { planned: number; held: number };
-	/** Study sessions scheduled and held. */
+	/**
+	 * Study sessions scheduled and held; held are those that count as held (`countsAsHeld`: a
+	 * lecture or collective session under the minimum length does not).
+	 */
 	sessions: { scheduled: number; held: number };
 	/** Attendance: expected (应到) and attended (实到). */
 	attendance: { expected: number; attended: number };

@@ -5,14 +5,24 @@
  *
  * What each count means (the one place this is defined; pages and the export only show them):
  * - The year runs from 1 January to the as-of day: 31 December, or today while the year is running.
+ * - A session "counts as held" by the core's countsAsHeld: marked held, and, for a lecture or a
+ *   collective session, at least `study.minLectureMinutes` long (its actual length when recorded).
+ *   DOMAIN.md: the expert explains the law "for at least 30 minutes"; a shorter talk took place but
+ *   did not meet the rule. A session with only leave recorded (asked for in advance) is not held.
  * - Plan items: items of the year's *published* study plans of the unit (`planned`); `held` are those
- *   with at least one session linked to them by the as-of day that delivers it (the core's
- *   planProgress rule: held, and a lecture or collective one at least `study.minLectureMinutes` long).
+ *   with at least one session linked to them by the as-of day that counts as held (the core's
+ *   planProgress rule).
  * - Sessions: the unit's sessions dated in the year up to the as-of day (`scheduled`, cancelled ones
- *   included: a session called off is one not held); `held` those marked held.
- * - Attendance: the attendance rows of held sessions of the year, by the unit of the person
- *   (`expected`, 应到); `attended` (实到) are present or late (the core's attendanceRates: leave stays in
- *   the denominator).
+ *   included: a session called off is one not held); `held` those that count as held (the
+ *   assessment's sessionsHeld is held of scheduled); `short` those held whose talk ran under the
+ *   minimum, counted apart so the shortfall shows. The month-by-month trend counts the same way.
+ * - Attendance: the attendance rows of sessions marked held in the year, short ones included (who
+ *   came is a fact of the meeting; the short talk is the organiser's shortfall, counted above), by
+ *   the unit of the person (`expected`, 应到); `attended` (实到) are present or late (the core's
+ *   attendanceRates: leave stays in the denominator). Leave recorded for a session not yet held is
+ *   in no count.
+ * - Study credits (not counted here, see study/credits.ts) follow the same rule: a session that
+ *   does not count as held earns no credits for its form.
  * - Written study: for each reading (书面学法) distributed in the year, one sign-off expected from each
  *   member of its team, by the member's unit; `signed` are those signed off by the as-of day.
  * - Practice: practice answers given in the year by the unit's people, and how many people answered.
@@ -69,7 +79,7 @@ export type { UnitCounts };
 export function emptyCounts(): UnitCounts {
 	return {
 		planItems: { planned: 0, held: 0 },
-		sessions: { scheduled: 0, held: 0 },
+		sessions: { scheduled: 0, held: 0, short: 0 },
 		attendance: { expected: 0, attended: 0 },
 		readings: { expected: 0, signed: 0 },
 		practice: { answers: 0, people: 0 },
@@ -119,14 +129,18 @@ const inTree = (path: string) => inTrees([path]);
 
 const sessionMonth = sql<string>`substr(${studySession.date}, 1, 7)`;
 
-/** Sessions dated in the year up to the as-of day, and those held, by the session's unit and month. */
-function sessionCounts(db: ReadDb, tree: SQL, w: YearWindow) {
+/**
+ * Sessions dated in the year up to the as-of day, those that count as held and those marked held
+ * (so that the short ones are their difference), by the session's unit and month.
+ */
+function sessionCounts(db: ReadDb, tree: SQL, w: YearWindow, minLectureMinutes: number) {
 	return db
 		.select({
 			unitId: studySession.unitId,
 			month: sessionMonth,
 			scheduled: sql<number>`count(*)`,
-			held: sql<number>`sum(${studySession.status} = 'held')`
+			held: sql<number>`sum(${countsAsHeldSql(minLectureMinutes)})`,
+			marked: sql<number>`sum(${studySession.status} = 'held')`
 		})
 		.from(studySession)
 		.innerJoin(unit, eq(unit.id, studySession.unitId))
@@ -253,10 +267,11 @@ export async function countsByUnit(
 		return c;
 	};
 	const tree = inTree(rootPath);
+	const { minLectureMinutes } = await studyPolicy(db);
 	const [plans, sessions, attendance, readings, practice, answersByMonth, exams, cases] =
 		await Promise.all([
-			planCounts(db, rootPath, w),
-			sessionCounts(db, tree, w),
+			planCounts(db, rootPath, w, minLectureMinutes),
+			sessionCounts(db, tree, w, minLectureMinutes),
 			attendanceCounts(db, tree, w),
 			db
 				.select({
@@ -304,6 +319,7 @@ export async function countsByUnit(
 		const c = of(r.unitId).sessions;
 		c.scheduled += n(r.scheduled);
 		c.held += n(r.held);
+		c.short += n(r.marked) - n(r.held);
 		month(r.unitId, r.month).scheduled += n(r.scheduled);
 		month(r.unitId, r.month).held += n(r.held);
 	}
@@ -326,8 +342,7 @@ export async function countsByUnit(
 	return { units: out, months };
 }
 
-async function planCounts(db: ReadDb, rootPath: string, w: YearWindow) {
-	const { minLectureMinutes } = await studyPolicy(db);
+function planCounts(db: ReadDb, rootPath: string, w: YearWindow, minLectureMinutes: number) {
 	return db
 		.select({
 			unitId: studyPlan.unitId,

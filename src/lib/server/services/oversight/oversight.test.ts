@@ -391,8 +391,8 @@ describe('oversight indicators', () => {
 		const B = view.groups.find((g) => g.id === s.b.id)!.counts;
 		expect(A.planItems).toEqual({ planned: 3, held: 2 });
 		expect(B.planItems).toEqual({ planned: 0, held: 0 });
-		expect(A.sessions).toEqual({ scheduled: 3, held: 2 });
-		expect(B.sessions).toEqual({ scheduled: 1, held: 1 });
+		expect(A.sessions).toEqual({ scheduled: 3, held: 2, short: 0 });
+		expect(B.sessions).toEqual({ scheduled: 1, held: 1, short: 0 });
 		expect(A.attendance).toEqual({ expected: 4, attended: 3 });
 		expect(B.attendance).toEqual({ expected: 4, attended: 2 });
 		expect(A.readings).toEqual({ expected: 2, signed: 1 });
@@ -544,6 +544,31 @@ describe('oversight indicators', () => {
 		expect(own.counts.practice).toEqual({ answers: 3, people: 1 });
 		expect(a1.counts.practice).toEqual({ answers: 1, people: 1 });
 		expect(a1.counts.exams.annual).toEqual({ required: 1, sat: 0, passed: 0 });
+	});
+
+	it('count a talk under the minimum as held for attendance only: not for the plan, sessions held, the assessment', async () => {
+		const s = await knownDistrict();
+		// A's April session (plan item i2) turns out to have run 20 minutes of the 30 required
+		await s.db
+			.update(studySession)
+			.set({
+				actualStartAt: new Date('2026-04-06T08:30:00+08:00'),
+				actualEndAt: new Date('2026-04-06T08:50:00+08:00')
+			})
+			.where(eq(studySession.date, '2026-04-06'));
+		const c = await ctx(s.db, s.organiser.user.id);
+		const view = await dashboard(c, { year: 2026 });
+		const A = view.groups.find((g) => g.id === s.a.id)!.counts;
+		expect(A.planItems).toEqual({ planned: 3, held: 1 });
+		expect(A.sessions).toEqual({ scheduled: 3, held: 1, short: 1 });
+		// who came stands: A's people, and B's pb1 who was present in April
+		expect(A.attendance).toEqual({ expected: 4, attended: 3 });
+		expect(view.totals.attendance).toEqual({ expected: 8, attended: 5 });
+		expect(view.trend[3]).toMatchObject({ scheduled: 1, held: 0, expected: 3, attended: 2 });
+		const a = await assessment(c, { year: 2026 });
+		const row = a.rows.find((r) => r.group.id === s.a.id)!;
+		expect(row.result.indicators).toMatchObject({ sessionsHeld: 1 / 3, attendance: 3 / 4 });
+		expect(row.result.indicators.planKept).toBeCloseTo(1 / 3);
 	});
 
 	it('assess and rank the units with the core, by the weights and share in force', async () => {
