@@ -175,6 +175,39 @@ test('a personal calendar feed parses as iCalendar and stops when revoked', asyn
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
+	test('an organiser records a leave asked for before next week’s session, and only a leave', async ({
+		page
+	}) => {
+		await loginAs(page, 'organiser');
+		await page.goto('/study/teams');
+		await page.getByRole('link', { name: '区政府领导班子' }).first().click();
+		const add = page.getByRole('region', { name: '临时增加一次活动' });
+		await add.getByLabel('学法主题').fill('学习《行政许可法》');
+		await add.getByLabel('日期').fill(beijing(7 * 24 * 60).date);
+		await add.getByLabel('开始时间').fill('09:00');
+		await add.getByRole('button', { name: '增加活动' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('学习《行政许可法》');
+		const attendance = page.getByRole('region', { name: '出勤', exact: true });
+		await expect(attendance.getByText(/只能提前登记请假/)).toBeVisible();
+		// no check-in, no 'the rest', and each row offers leave and nothing else
+		await expect(page.getByRole('button', { name: '开启签到' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: '一并登记' })).toHaveCount(0);
+		const first = attendance.locator('tbody tr').first();
+		const status = first.getByRole('combobox');
+		await expect(status.locator('option')).toHaveText(['未登记', '请假']);
+		// a leave without its reason is sent back, the choice kept
+		await status.selectOption({ label: '请假' });
+		await attendance.getByRole('button', { name: '保存出勤' }).click();
+		await expect(first.getByRole('textbox')).toHaveAccessibleDescription(/请假须填写理由/);
+		await expect(first.getByRole('combobox')).toHaveValue('leave');
+		await first.getByRole('textbox').fill('赴市里参加会议');
+		await attendance.getByRole('button', { name: '保存出勤' }).click();
+		await expect(page.getByRole('status')).toHaveText('出勤已保存。');
+		await expect(first.getByRole('textbox')).toHaveValue('赴市里参加会议');
+		// the session has not taken place: still to be held
+		await expect(page.getByText('待开展').first()).toBeVisible();
+	});
+
 	test('a cadre signs off the seeded material with plain forms', async ({ page }) => {
 		await loginAs(page, 'cadre');
 		await page.goto('/study/readings');
