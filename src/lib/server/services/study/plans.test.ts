@@ -8,6 +8,7 @@ import { markRest } from './attendance.ts';
 import { addSession } from './occurrences.ts';
 import { addPlanItem, updatePlanItem } from './plan-items.ts';
 import { createPlan, getPlan, listPlans, publishPlan } from './plans.ts';
+import { teamRates } from './rates.ts';
 import { recordSessionTimes, updateSessionDetails } from './session-record.ts';
 import { getSession } from './sessions.ts';
 import { listTeams } from './teams.ts';
@@ -165,21 +166,25 @@ describe('study plans', () => {
 				data: { sessionId: String(sessionId), minutes: 25, min: 30 }
 			}
 		]);
-		// held, but the item is not done: not on the plan's page, not in the year's counts
+		// held, but the item is not done: not on the plan's page, not in the year's counts; the
+		// team's page says the session took place, and that its talk ran short
 		const itemState = async () => {
 			const { progress, items } = await getPlan(ctx.organiser, planId);
 			const { units } = await countsByUnit(db, d.root.path, yearWindow(2026, ctx.organiser.now));
+			const team = await teamRates(db, teamId, 2026);
 			const [i] = items;
 			return {
 				held: progress.held,
 				item: { held: i!.held, short: i!.short },
-				counted: units.get(d.root.id)!.planItems.held
+				counted: units.get(d.root.id)!.planItems.held,
+				team: { held: team.held, short: team.short }
 			};
 		};
 		expect(await itemState()).toEqual({
 			held: 0,
 			item: { held: false, short: true },
-			counted: 0
+			counted: 0,
+			team: { held: 1, short: 1 }
 		});
 		// a district with a 20-minute minimum counts it
 		await setPolicy(db, 'study.minLectureMinutes', 20);
@@ -194,7 +199,8 @@ describe('study plans', () => {
 		expect(await itemState()).toEqual({
 			held: 1,
 			item: { held: true, short: false },
-			counted: 1
+			counted: 1,
+			team: { held: 1, short: 0 }
 		});
 	});
 
