@@ -26,4 +26,10 @@ test('a cadre’s record on a 320 px phone: no number or short word split across
 	);
 	expect(split).toEqual([]);
 	expect(await sidewaysAt320(page)).toBeNull();
+	// a box that scrolls is reached and scrolled by the keyboard too
+	const box = page.getByRole('group', { name: '年度学分' });
+	await box.focus();
+	await expect(box).toBeFocused();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
