@@ -7,7 +7,7 @@ describe('messageFor', () => {
 		// an exam code and a rules code, through the same function
 		const data = { minutes: 25, min: 30 };
 		expect(messageFor('session.duration.short', data, 'zh-CN')).toBe(
-			'讲法时长 25 分钟，少于要求的 30 分钟'
+			'讲法时长 25 分钟，少于要求的 30 分钟：不计为已开展的学法活动，也不计学分'
 		);
 		expect(messageFor('question.options.too_few', { count: 1, min: 2 }, 'en')).toBe(
 			'At least 2 options are needed (1 given)'

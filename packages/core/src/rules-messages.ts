@@ -38,7 +38,8 @@ export const rulesMessages: MessageTable = {
 		'plan.item.law_invalid': '法律或条文引用无效',
 		'plan.item.duration_invalid': '计划时长无效：{minutes} 分钟',
 		'plan.item.speaker_missing': '讲座或以案释法尚未确定主讲人',
-		'session.duration.short': '讲法时长 {minutes} 分钟，少于要求的 {min} 分钟',
+		'session.duration.short':
+			'讲法时长 {minutes} 分钟，少于要求的 {min} 分钟：不计为已开展的学法活动，也不计学分',
 		'session.not_yet_held':
 			'本场学法定于 {date} 举行，尚未到日期：只能提前登记请假，不能登记出席、迟到或缺席，也不能开启签到或填写实际起止时间',
 		'attendance.reason_missing': '请假须填写理由',
@@ -126,7 +127,8 @@ export const rulesMessages: MessageTable = {
 		'plan.item.law_invalid': 'Invalid law or article reference',
 		'plan.item.duration_invalid': 'Invalid duration: {minutes} minutes',
 		'plan.item.speaker_missing': 'No speaker yet for this lecture or case lesson',
-		'session.duration.short': 'The law talk lasted {minutes} minutes, under the required {min}',
+		'session.duration.short':
+			'The law talk lasted {minutes} minutes, under the required {min}: it does not count as a session held and earns no credits',
 		'session.not_yet_held':
 			'This session is on {date} and has not taken place yet: only leave may be recorded in advance; presence, lateness, absence, check-in and actual times wait for the day',
 		'attendance.reason_missing': 'Leave needs a reason',
