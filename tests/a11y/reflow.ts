@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** 320 CSS px: a 640 px phone screen at 200 % zoom, the width WCAG 1.4.10 (reflow) asks for. */
 export const REFLOW_WIDTH = 320;
@@ -67,4 +67,32 @@ export async function cardsMisaligned(page: Page): Promise<string | null> {
 		}
 		return found.length ? `${location.pathname}: ${found.join('; ')}` : null;
 	});
+}
+
+/**
+ * Which edges of a sideways-scrolling box are shaded, the hint that more of its content lies that
+ * way: an edge is shaded when no pixel of a thin strip just inside it is white (text and rules
+ * darken some of a strip, never all of it).
+ */
+export async function shadedEdges(box: Locator): Promise<{ left: boolean; right: boolean }> {
+	const png = await box.screenshot({ scale: 'css', animations: 'disabled' });
+	return box.page().evaluate(async (b64) => {
+		const img = new Image();
+		img.src = `data:image/png;base64,${b64}`;
+		await img.decode();
+		const canvas = document.createElement('canvas');
+		canvas.width = img.width;
+		canvas.height = img.height;
+		const ctx = canvas.getContext('2d')!;
+		ctx.drawImage(img, 0, 0);
+		// the brightest pixel of a 2 px strip, leaving out the bottom, where a scrollbar may be
+		const brightest = (x: number) => {
+			const { data } = ctx.getImageData(x, 0, 2, Math.max(1, img.height - 16));
+			let max = 0;
+			for (let i = 0; i < data.length; i += 4)
+				max = Math.max(max, (data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+			return max;
+		};
+		return { left: brightest(1) < 245, right: brightest(img.width - 3) < 245 };
+	}, png.toString('base64'));
 }
