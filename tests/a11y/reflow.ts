@@ -85,9 +85,10 @@ export async function shadedEdges(box: Locator): Promise<{ left: boolean; right:
 		canvas.height = img.height;
 		const ctx = canvas.getContext('2d')!;
 		ctx.drawImage(img, 0, 0);
-		// the brightest pixel of a 2 px strip, leaving out the bottom, where a scrollbar may be
+		// the brightest pixel of a 2 px strip, leaving out the bottom, where a scrollbar may be, and
+		// the top rows, which blend with the page above when the box starts at a fraction of a pixel
 		const brightest = (x: number) => {
-			const { data } = ctx.getImageData(x, 0, 2, Math.max(1, img.height - 16));
+			const { data } = ctx.getImageData(x, 2, 2, Math.max(1, img.height - 18));
 			let max = 0;
 			for (let i = 0; i < data.length; i += 4)
 				max = Math.max(max, (data[i]! + data[i + 1]! + data[i + 2]!) / 3);
