@@ -223,6 +223,12 @@ export async function ownAttempt(
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.personId, personId)));
 	if (!row) throw new NotFoundError();
+	// past its deadline it is submitted whichever device asks: nothing more can be answered, and
+	// the owner on another device then sees the result instead of a refusal until the sweep
+	if (row.attempt.state === 'in_progress' && ctx.now >= row.attempt.deadline) {
+		await transact(ctx, (tx) => finishAttempt(tx, attemptId));
+		return ownAttempt(ctx, attemptId, deviceId);
+	}
 	if (row.attempt.state === 'in_progress') checkDevice(row.oneDevice, row.attempt, deviceId);
 	if (
 		row.oneDevice &&
@@ -237,10 +243,6 @@ export async function ownAttempt(
 				.set({ deviceId })
 				.where(and(eq(examAttempt.id, attemptId), sql`${examAttempt.deviceId} IS NULL`))
 		);
-		return ownAttempt(ctx, attemptId, deviceId);
-	}
-	if (row.attempt.state === 'in_progress' && ctx.now >= row.attempt.deadline) {
-		await transact(ctx, (tx) => finishAttempt(tx, attemptId));
 		return ownAttempt(ctx, attemptId, deviceId);
 	}
 	return {

@@ -103,4 +103,11 @@ describe('in a sitting that allows one device', () => {
 		const shown = await settle(() => loadResult(request(ctx, id, 'laptop', '/result') as never));
 		expect(shown).toMatchObject({ result: { id, state: 'graded', autoSubmitted: true } });
 	});
+
+	it('once the time is up, another device sees the result too: nothing can be answered any more', async () => {
+		const { ctx, id } = await startOnLaptop();
+		vi.setSystemTime(at(121));
+		const shown = await settle(() => loadResult(request(ctx, id, 'phone', '/result') as never));
+		expect(shown).toMatchObject({ result: { id, state: 'graded', autoSubmitted: true } });
+	});
 });
