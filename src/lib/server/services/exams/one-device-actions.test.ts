@@ -110,4 +110,11 @@ describe('in a sitting that allows one device', () => {
 		const shown = await settle(() => loadResult(request(ctx, id, 'phone', '/result') as never));
 		expect(shown).toMatchObject({ result: { id, state: 'graded', autoSubmitted: true } });
 	});
+
+	it('once the time is up, the exam page on another device goes to the result', async () => {
+		const { ctx, id } = await startOnLaptop();
+		vi.setSystemTime(at(121));
+		const sent = await settle(() => load(request(ctx, id, 'phone') as never));
+		expect(isRedirect(sent) && sent.location).toBe(`/exams/a/${id}/result`);
+	});
 });

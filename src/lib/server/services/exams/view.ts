@@ -95,17 +95,16 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 		kind: row.kind,
 		sittingName: row.sittingName
 	};
-	if (row.state === 'in_progress') {
-		checkDevice(row.oneDevice, row, deviceId);
-		// freed from its device by a proctor (integrity.ts): this device takes it over
-		if (row.oneDevice && row.deviceId === null && deviceId !== undefined)
-			await ownAttempt(ctx, attemptId, deviceId);
-	}
 	if (row.state !== 'in_progress' || ctx.now >= row.deadline) {
-		// closed, or past its deadline: submitted now (ownAttempt), and the page shows the result
+		// closed, or past its deadline: submitted now (ownAttempt, whichever device asks), and the
+		// page shows the result
 		const closed = await ownAttempt(ctx, attemptId, deviceId);
 		return { ...base, state: closed.state, open: false as const };
 	}
+	checkDevice(row.oneDevice, row, deviceId);
+	// freed from its device by a proctor (integrity.ts): this device takes it over
+	if (row.oneDevice && row.deviceId === null && deviceId !== undefined)
+		await ownAttempt(ctx, attemptId, deviceId);
 	// attempts started before the view was kept beside the paper build it from the paper
 	const view = row.view ?? paperView((await ownAttempt(ctx, attemptId, deviceId)).paper);
 	const saved = await answersOf(ctx.db).all({ attemptId: row.id });
