@@ -22,12 +22,16 @@ describe('annualCredits', () => {
 			// a written or case session has no minimum
 			{ date: '2026-03-16', form: 'case', durationMinutes: 15, status: 'present' }
 		] as const;
-		expect(annualCredits({ ...empty, attended }).sessions).toBe(2);
+		const short = annualCredits({ ...empty, attended });
+		expect(short.sessions).toBe(2);
+		// counted apart, so that the person can be told why two sessions earned nothing
+		expect(short.shortSessions).toBe(2);
 		// a district whose minimum is 20 minutes credits both (the late arrival at the late factor)
 		const c = annualCredits({ ...empty, attended }, DEFAULT_ANNUAL_CREDIT_POLICY, {
 			minLectureMinutes: 20
 		});
 		expect(c.sessions).toBe(2 + 2 + 2 * 0.5);
+		expect(c.shortSessions).toBe(0);
 	});
 
 	it('credits each sign-off and whole credits of practice up to the cap', () => {

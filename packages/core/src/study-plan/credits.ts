@@ -175,6 +175,11 @@ export interface AnnualCredits {
 	met: boolean;
 	/** Credits still missing (0 when met). */
 	shortfall: number;
+	/**
+	 * Sessions attended in the year that earned nothing because they do not count as held (a
+	 * lecture or collective session under the minimum length): shown so that the person learns why.
+	 */
+	shortSessions: number;
 }
 
 /**
@@ -197,8 +202,13 @@ export function annualCredits(
 ): AnnualCredits {
 	const inYear = (d: IsoDate) => d.startsWith(`${input.year}-`);
 	let sessions = 0;
+	let shortSessions = 0;
 	for (const a of input.attended) {
-		if (!inYear(a.date) || !countsAsHeld({ ...a, status: 'held' }, study)) continue;
+		if (!inYear(a.date)) continue;
+		if (!countsAsHeld({ ...a, status: 'held' }, study)) {
+			shortSessions++;
+			continue;
+		}
 		const full = policy.perSessionByForm[a.form] ?? 0;
 		sessions += a.status === 'late' ? full * policy.lateFactor : full;
 	}
@@ -221,6 +231,7 @@ export function annualCredits(
 		required,
 		progress: required > 0 ? Math.min(1, total / required) : 1,
 		met: total >= required,
-		shortfall: round2(Math.max(0, required - total))
+		shortfall: round2(Math.max(0, required - total)),
+		shortSessions
 	};
 }

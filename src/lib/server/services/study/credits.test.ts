@@ -104,9 +104,10 @@ describe('study credits', () => {
 			actualStart: '09:00',
 			actualEnd: '09:25'
 		});
-		expect(await myCredits(now)).toMatchObject({ sessions: 1 });
+		// the cadre is told how many of the sessions attended earned nothing for it
+		expect(await myCredits(now)).toMatchObject({ sessions: 1, shortSessions: 2 });
 		await setPolicy(db, 'study.minLectureMinutes', 20);
-		expect(await myCredits(now)).toMatchObject({ sessions: 1 + 2 + 2 });
+		expect(await myCredits(now)).toMatchObject({ sessions: 1 + 2 + 2, shortSessions: 0 });
 	});
 
 	it('follows a change of policy', async () => {
