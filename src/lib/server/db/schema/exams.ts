@@ -28,6 +28,7 @@ import {
 	REVIEW_WHEN
 } from '../../../schemas/exam-enums.ts';
 import { RANKS } from '../../../schemas/enums.ts';
+import type { AnswerShapes } from '../../services/exams/answer-shape.ts';
 import type { PaperView } from '../../services/exams/paper-view.ts';
 import { user } from './auth.ts';
 import { person, unit } from './org.ts';
@@ -237,6 +238,11 @@ export const examAttempt = sqliteTable(
 		 * page does not rebuild it at every load; null for attempts started before it was kept.
 		 */
 		view: text({ mode: 'json' }).$type<PaperView>(),
+		/**
+		 * What an answer to each question may look like, for checking a save without reading the
+		 * paper; null for attempts started before it was kept (their saves are not checked so).
+		 */
+		answerShapes: text({ mode: 'json' }).$type<AnswerShapes>(),
 		startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		deadline: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** The browser that started it (a random id), when the sitting allows one device only. */
@@ -282,6 +288,7 @@ export const examPreparedPaper = sqliteTable(
 		paper: text({ mode: 'json' }).notNull().$type<Paper>(),
 		questionIds: text({ mode: 'json' }).notNull().$type<string[]>(),
 		view: text({ mode: 'json' }).notNull().$type<PaperView>(),
+		answerShapes: text({ mode: 'json' }).$type<AnswerShapes>(),
 		preparedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.sittingId, t.personId] })]

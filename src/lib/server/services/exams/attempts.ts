@@ -16,6 +16,7 @@ import type { ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { fitsShape } from './answer-shape.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
 import { drawPaper, hasPreparedPaper, paperSignature, takePreparedPaper } from './prepare.ts';
@@ -280,6 +281,7 @@ const saveTarget = prepared((db) =>
 			autoSubmitted: examAttempt.autoSubmitted,
 			deviceId: examAttempt.deviceId,
 			questionIds: examAttempt.questionIds,
+			answerShapes: examAttempt.answerShapes,
 			oneDevice: sitting.oneDevice
 		})
 		.from(examAttempt)
@@ -321,6 +323,12 @@ export async function saveAnswers(
 	const known = new Set(row.questionIds);
 	const bad = input.saves.find((s) => !known.has(s.questionId));
 	if (bad) throw new InvalidInputError({ saves: ['err_attempt_unknown_question'] });
+	const shapes = row.answerShapes ?? {};
+	const misfit = input.saves.find((s) => {
+		const shape = shapes[s.questionId];
+		return shape !== undefined && !fitsShape(shape, s.response);
+	});
+	if (misfit) throw new InvalidInputError({ saves: ['err_attempt_answer_misfit'] });
 	// a response that says nothing (a field emptied without JavaScript) is a cleared answer: stored
 	// as null, so that "answered" is a row with a response, counted by SQL on exam day
 	const saves = input.saves.map((s) => ({

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { RuleError, ValidationError, checkVerificationCode } from '@xuefa/core';
+import { type Response, RuleError, ValidationError, checkVerificationCode } from '@xuefa/core';
 import { openDatabase } from '../../db/index.ts';
 import {
 	certificate,
@@ -265,6 +265,33 @@ describe('saving answers', () => {
 				saves: [{ questionId: String(s.draft), seq: 1, response: null, flagged: true }]
 			})
 		).rejects.toMatchObject({ fields: { saves: ['err_attempt_unknown_question'] } });
+	});
+
+	it('refuses an answer its question could not have been given, and saves nothing of the batch', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const { ctx, id, row } = await start(s, sittingId, 1);
+		const [q, other] = row.questionIds as [string, string];
+		const save = (response: Response) =>
+			saveAnswers(ctx, {
+				attemptId: id,
+				saves: [
+					// a fine answer to another question goes with it
+					{ questionId: other, seq: 1, response: { type: 'single', choice: 'A' }, flagged: false },
+					{ questionId: q, seq: 2, response, flagged: false }
+				]
+			});
+		const misfit = { fields: { saves: ['err_attempt_answer_misfit'] } };
+		// the questions are single-choice with options A to D
+		await expect(save({ type: 'multiple', choices: ['A'] })).rejects.toMatchObject(misfit);
+		await expect(save({ type: 'essay', text: '略' })).rejects.toMatchObject(misfit);
+		await expect(save({ type: 'single', choice: 'Z' })).rejects.toMatchObject(misfit);
+		const view = await attemptPaper(ctx, id);
+		// nothing stored: the monitor does not count either question as answered
+		expect(view.open && view.answers).toEqual({});
+		expect(await save({ type: 'single', choice: 'D' })).toMatchObject({
+			saved: [{ applied: true }, { applied: true }]
+		});
 	});
 
 	it('after the deadline saves nothing, says time is up, and the attempt is submitted at its deadline', async () => {

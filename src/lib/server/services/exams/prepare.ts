@@ -18,6 +18,7 @@ import type { Db, ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { exam, examAttempt, examPreparedPaper, person, sitting } from '../../db/schema/index.ts';
 import { startLeasedJob } from '../../jobs/periodic.ts';
+import { type AnswerShapes, answerShapes } from './answer-shape.ts';
 import { type PaperView, paperView } from './paper-view.ts';
 import { bankStamp, readyBank } from './questions.ts';
 import { onRoster } from './sittings.ts';
@@ -53,16 +54,19 @@ export interface Drawn {
 	paper: Paper;
 	questionIds: string[];
 	view: PaperView;
+	answerShapes: AnswerShapes;
 }
 
 /** Draws one paper from an indexed bank (./questions.ts `readyBank`). */
 export function drawPaper(bank: QuestionBank, blueprint: Blueprint, seed: string): Drawn {
 	const paper = assemblePaper(bank, blueprint, seed);
+	const view = paperView(paper);
 	return {
 		seed,
 		paper,
 		questionIds: paper.sections.flatMap((s) => s.items.map((i) => i.question.id)),
-		view: paperView(paper)
+		view,
+		answerShapes: answerShapes(view)
 	};
 }
 
@@ -115,9 +119,9 @@ export async function takePreparedPaper(
 ): Promise<number | null> {
 	const [row] = await tx.all<{ id: number }>(sql`
 		INSERT INTO ${examAttempt} (sitting_id, exam_id, person_id, number, state, seed, paper,
-			question_ids, view, started_at, deadline, device_id, manual_scores)
+			question_ids, view, answer_shapes, started_at, deadline, device_id, manual_scores)
 		SELECT ${a.sittingId}, ${a.examId}, ${a.personId}, ${a.number}, 'in_progress', seed, paper,
-			question_ids, view, ${a.startedAt.getTime()}, ${a.deadline.getTime()}, ${a.deviceId}, '{}'
+			question_ids, view, answer_shapes, ${a.startedAt.getTime()}, ${a.deadline.getTime()}, ${a.deviceId}, '{}'
 		FROM ${examPreparedPaper}
 		WHERE sitting_id = ${a.sittingId} AND person_id = ${a.personId} AND signature = ${signature}
 		ON CONFLICT DO NOTHING
@@ -212,6 +216,7 @@ export async function preparePapers(
 							paper: sql`excluded.paper`,
 							questionIds: sql`excluded.question_ids`,
 							view: sql`excluded.view`,
+							answerShapes: sql`excluded.answer_shapes`,
 							preparedAt: sql`excluded.prepared_at`
 						}
 					})
