@@ -28,8 +28,8 @@ import {
 	REVIEW_WHEN
 } from '../../../schemas/exam-enums.ts';
 import { RANKS } from '../../../schemas/enums.ts';
-import type { AnswerShapes } from '../../services/exams/answer-shape.ts';
-import type { PaperView } from '../../services/exams/paper-view.ts';
+import type { AnswerShapes } from '$lib/exams/answer-shape.ts';
+import type { PaperView } from '$lib/exams/paper-view.ts';
 import { user } from './auth.ts';
 import { person, unit } from './org.ts';
 

@@ -18,8 +18,9 @@ import type { Db, ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
 import { exam, examAttempt, examPreparedPaper, person, sitting } from '../../db/schema/index.ts';
 import { startLeasedJob } from '../../jobs/periodic.ts';
-import { type AnswerShapes, answerShapes } from './answer-shape.ts';
-import { type PaperView, paperView } from './paper-view.ts';
+import { type AnswerShapes, answerShapes } from '$lib/exams/answer-shape.ts';
+import type { PaperView } from '$lib/exams/paper-view.ts';
+import { paperView } from './paper-view.ts';
 import { bankStamp, readyBank } from './questions.ts';
 import { onRoster } from './sittings.ts';
 

@@ -8,6 +8,7 @@
  */
 import type { Response } from '@xuefa/core';
 import type { PaperView } from './paper-view.ts';
+import type { ShownQuestion } from './responses.ts';
 
 /** The shape of one question's answer. */
 export interface AnswerShape {
@@ -23,14 +24,7 @@ export interface AnswerShape {
 /** Answer shapes by question id. */
 export type AnswerShapes = Record<string, AnswerShape>;
 
-interface Shown {
-	type: Response['type'];
-	options?: readonly { label: string }[];
-	blanks?: number;
-	parts?: readonly Shown[];
-}
-
-function shapeOf(q: Shown): AnswerShape {
+function shapeOf(q: ShownQuestion): AnswerShape {
 	return {
 		type: q.type,
 		...(q.options ? { labels: q.options.map((o) => o.label).join('') } : {}),
