@@ -8,7 +8,8 @@
  */
 
 export { XuefaError, ValidationError, RuleError, type Issue } from './errors.ts';
-export { LOCALES, CORE_MESSAGES, messageFor, type Locale, type MessageTable } from './messages.ts';
+export { CORE_MESSAGES, messageFor } from './messages.ts';
+export { LOCALES, type Locale, type MessageTable } from './message-table.ts';
 
 // ── Question bank, papers, grading, formats, practice ──
 

@@ -9,15 +9,7 @@ import { rulesMessages } from './rules-messages.ts';
 import { promotionMessages } from './promotion/messages.ts';
 import { oathMessages } from './oath/messages.ts';
 import { policyMessages } from './policy/messages.ts';
-
-/** The locales the core ships messages for. Chinese first. */
-export const LOCALES = ['zh-CN', 'en'] as const;
-
-/** One of {@link LOCALES}. */
-export type Locale = (typeof LOCALES)[number];
-
-/** Templates per locale and code; `{name}` placeholders are filled from the issue's data. */
-export type MessageTable = Record<Locale, Record<string, string>>;
+import { LOCALES, type Locale, type MessageTable } from './message-table.ts';
 
 /** Every code the core emits (issues, errors, reasons) with its template in each locale. */
 export const CORE_MESSAGES: MessageTable = Object.fromEntries(

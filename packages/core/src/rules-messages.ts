@@ -2,7 +2,7 @@
  * The sentences of every code the rules produce (issues, reasons), in Chinese and English (part of
  * the one table, {@link CORE_MESSAGES}).
  */
-import type { MessageTable } from './messages.ts';
+import type { MessageTable } from './message-table.ts';
 
 /** zh-CN and en templates for the rules' codes (`audit.chain.<problem>` renders `verifyChain` results). */
 export const rulesMessages: MessageTable = {

@@ -2,7 +2,7 @@
  * The sentences of the oath rules' codes (ceremony issues, who must swear) and the labels of the
  * appointing bodies, in Chinese and English (part of {@link CORE_MESSAGES}).
  */
-import type { MessageTable } from '../messages.ts';
+import type { MessageTable } from '../message-table.ts';
 
 /** zh-CN and en templates for `oath.*` codes and labels. */
 export const oathMessages: MessageTable = {

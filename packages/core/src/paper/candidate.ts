@@ -1,6 +1,7 @@
 /**
  * The candidate's view of a paper: what is sent to the browser, with no answers in it.
  */
+import type { CandidateQuestion } from '../question/candidate-question.ts';
 import type { QuestionType } from '../question/model.ts';
 import { viewBody } from '../question/types/common.ts';
 import { QUESTION_TYPE_MODULES } from '../question/types/registry.ts';
@@ -9,25 +10,7 @@ import type { Paper } from './assemble.ts';
 export { displayOptions } from '../question/types/choice.ts';
 export { partPoints } from '../question/types/case/index.ts';
 
-/** An option as shown: its display label and text, nothing else. */
-export interface CandidateOption {
-	label: string;
-	text: string;
-}
-
-/** A question (or case part) as shown to the candidate. */
-export interface CandidateQuestion {
-	type: QuestionType;
-	stem: string;
-	/** Choice questions: options in display order. */
-	options?: CandidateOption[];
-	/** Fill-in: the number of blanks to answer. */
-	blanks?: number;
-	/** Case: its sub-questions. */
-	parts?: CandidateQuestion[];
-	/** Case parts: the points this part is worth. */
-	points?: number;
-}
+export type { CandidateOption, CandidateQuestion } from '../question/candidate-question.ts';
 
 /** A paper item as shown: numbered, keyed by question id (responses are keyed the same way). */
 export interface CandidateItem extends CandidateQuestion {

@@ -3,7 +3,7 @@
  * rule setting, in Chinese and English (part of {@link CORE_MESSAGES}). The document names are
  * descriptive (place, subject, year) where the project has not recorded the exact title.
  */
-import type { MessageTable } from '../messages.ts';
+import type { MessageTable } from '../message-table.ts';
 
 /** zh-CN and en templates for `policy.source.*`, `policy.setting.*` and `policy.basis.*`. */
 export const policyMessages: MessageTable = {

@@ -2,7 +2,7 @@
  * The sentences of the promotion gate's codes (case and policy issues, decision reasons) and the
  * labels its data names, in Chinese and English (part of {@link CORE_MESSAGES}).
  */
-import type { MessageTable } from '../messages.ts';
+import type { MessageTable } from '../message-table.ts';
 
 /** zh-CN and en templates for `promotion.*` codes and labels. */
 export const promotionMessages: MessageTable = {

@@ -2,7 +2,7 @@
  * The sentences of every code of the question bank, papers, grading, formats and practice (part of
  * the one table, {@link CORE_MESSAGES}).
  */
-import type { MessageTable } from '../messages.ts';
+import type { MessageTable } from '../message-table.ts';
 
 /** zh-CN and en templates of the exam codes. Placeholders come from the data. */
 export const examMessages: MessageTable = {

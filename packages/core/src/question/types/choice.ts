@@ -4,7 +4,7 @@
  */
 import { ROW_OPTION_LETTERS, optionColumn } from '../../formats/row-fields.ts';
 import { normaliseAnswer } from '../../grading/normalise.ts';
-import type { CandidateOption } from '../../paper/candidate.ts';
+import type { CandidateOption } from '../candidate-question.ts';
 import { OPTION_LABELS, type ChoiceOption } from '../model.ts';
 import { checkMarkdown } from './common.ts';
 import type { AddIssue, GiftAnswer, GiftEscape, RowCells, RowReadInput } from './module.ts';

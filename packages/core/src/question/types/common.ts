@@ -4,7 +4,7 @@
  * code for its parts without importing the registry that lists it).
  */
 import type { GradeStatus, ItemGrade, Response } from '../../grading/types.ts';
-import type { CandidateQuestion } from '../../paper/candidate.ts';
+import type { CandidateQuestion } from '../candidate-question.ts';
 import { MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, markdownDepth } from '../markdown-depth.ts';
 import type { QuestionBody, QuestionType } from '../model.ts';
 import type { AddIssue, GradeInput, QuestionTypeModule, RowCells, ViewInput } from './module.ts';

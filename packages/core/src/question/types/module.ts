@@ -6,7 +6,7 @@
  */
 import type { RowField } from '../../formats/row-fields.ts';
 import type { GradingPolicy, ItemGrade, ManualScores, Response } from '../../grading/types.ts';
-import type { CandidateQuestion } from '../../paper/candidate.ts';
+import type { CandidateQuestion } from '../candidate-question.ts';
 import type {
 	CaseBody,
 	EssayBody,
