@@ -57,9 +57,8 @@ export default defineConfig<{ a11yAudit: boolean }>({
 		{
 			name: 'desktop',
 			use: { ...devices['Desktop Chrome'], a11yAudit: a11y },
-			// the full accessibility walk (every role's pages, both languages, both widths) takes longer
-			// than the rest of the suite: only `npm run test:a11y` runs it
-			testIgnore: a11y ? /mobile\.spec\.ts/ : [/mobile\.spec\.ts/, /accessibility\.spec\.ts/]
+			// the accessibility walk is shorter without A11Y (tests/accessibility.spec.ts)
+			testIgnore: /mobile\.spec\.ts/
 		},
 		{
 			name: 'phone',
