@@ -30,7 +30,6 @@ import { focusLossCount } from './monitor.ts';
 import { paperView } from './paper-view.ts';
 import { onRoster } from './sittings.ts';
 
-
 export interface SavedAnswer {
 	response: Response | null;
 	flagged: boolean;
