@@ -170,6 +170,7 @@ export {
 
 // Formats: spreadsheet rows, GIFT, Aiken
 export type { ImportOptions, ImportResult, ExportResult } from './formats/result.ts';
+export { TOO_MANY_QUESTIONS } from './formats/result.ts';
 export {
 	parseRows,
 	questionsToRows,

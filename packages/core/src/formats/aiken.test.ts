@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { messageFor, parseAiken, writeAiken } from '../index.ts';
+import { TOO_MANY_QUESTIONS, messageFor, parseAiken, writeAiken } from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -204,5 +204,18 @@ describe('Aiken', () => {
 		for (const answer of ['AD', 'AA', 'A B X', 'A或B', 'BC.丙'])
 			expect(refused(answer), answer).toEqual(['format.aiken.bad_answer']);
 		expect(refused('B、C')).toEqual([]);
+	});
+
+	it('stops at the first question past maxQuestions: that issue alone, the rest of the file unread', () => {
+		const question = (n: number) => `题目${n}\nA. 甲\nB. 乙\nANSWER: A\n`;
+		const text = Array.from({ length: 4 }, (_, i) => question(i + 1)).join('\n');
+		expect(parseAiken(text, { maxQuestions: 4 }).questions).toHaveLength(4);
+		// a broken question past the limit is not even looked at
+		const r = parseAiken(`${text}\n第五题\nB. 乙\nANSWER: Z`, { partial: true, maxQuestions: 3 });
+		expect(r).toMatchObject({ ok: false, questions: [] });
+		expect(r.issues).toEqual([{ code: TOO_MANY_QUESTIONS, line: 16, data: { line: 16, max: 3 } }]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toBe(
+			'第16行起的试题超过3道，文件未读完；请分成几个文件导入'
+		);
 	});
 });

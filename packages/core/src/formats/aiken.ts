@@ -22,7 +22,13 @@ import type { QuestionVersion } from '../question/model.ts';
 import { OPTION_LABELS } from '../question/model.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
-import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+import {
+	finish,
+	tooManyQuestions,
+	type ExportResult,
+	type ImportOptions,
+	type ImportResult
+} from './result.ts';
 import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
 
 // An option line: its letter (half- or full-width) and text; `(A)` as well as `A.` `A)` `A、` `A．`.
@@ -76,7 +82,7 @@ function answerIndexes(answer: string, options: readonly string[]): number[] | u
  * Parses Aiken text.
  *
  * @param text - the file's text
- * @param options - `partial` for a preview
+ * @param options - `partial` for a preview; `maxQuestions` to stop at a number of questions
  * @returns questions and issues (codes `format.aiken.*`, each with the question's first `line`)
  * @example
  * parseAiken('题干\nA. 甲\nB. 乙\nANSWER: A').questions[0].type; // → 'single'
@@ -94,10 +100,14 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 	let cur: { line: number; stem: string[]; options: string[]; broken: boolean } | undefined;
 	// Options (and their ANSWER line) met before any question: reported once, then skipped.
 	let orphan = false;
+	const max = options.maxQuestions ?? Infinity;
+	let started = 0;
+	// the line of the first question past `max`: the lines after it are not read
+	let over: number | undefined;
 	splitLines(text).forEach((raw, i) => {
 		const t = raw.trim();
 		const line = i + 1;
-		if (!t) return;
+		if (!t || over !== undefined) return;
 		const head = AIKEN_ANSWER_LINE.exec(t);
 		const answer = head ? t.slice(head[0].length).trim() : undefined;
 		const option = optionLine(t);
@@ -157,12 +167,14 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				if (!cur.broken) issue('format.aiken.no_answer', cur.line);
 				cur = undefined;
 			}
+			if (!cur && ++started > max) return void (over = line);
 			cur ??= { line, stem: [], options: [], broken: false };
 			// the question's number is the file's, not the stem's
 			const text = cur.stem.length === 0 ? t.replace(QUESTION_NUMBER, '') : t;
 			if (text) cur.stem.push(text);
 		}
 	});
+	if (over !== undefined) return tooManyQuestions(over, max);
 	if (cur && !cur.broken) issue('format.aiken.no_answer', cur.line);
 	return finish(entries, [], options);
 }

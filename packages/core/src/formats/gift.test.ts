@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type QuestionVersion, messageFor, parseGift, writeGift } from '../index.ts';
+import {
+	TOO_MANY_QUESTIONS,
+	type QuestionVersion,
+	messageFor,
+	parseGift,
+	writeGift
+} from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -130,5 +136,15 @@ describe('GIFT', () => {
 			}),
 			{ numRuns: 200 }
 		);
+	});
+
+	it('stops at the first question past maxQuestions: that issue alone, the rest of the file unread', () => {
+		const text = ['// 注释\n甲 {T}', '乙 {F}', '$CATEGORY: 第二类', '丙 {T}', '丁 {~错 =对}'].join(
+			'\n\n'
+		);
+		expect(parseGift(text, { maxQuestions: 4 }).questions).toHaveLength(4);
+		const r = parseGift(text, { partial: true, maxQuestions: 2 });
+		expect(r).toMatchObject({ ok: false, questions: [] });
+		expect(r.issues).toEqual([{ code: TOO_MANY_QUESTIONS, line: 8, data: { line: 8, max: 2 } }]);
 	});
 });

@@ -36,7 +36,13 @@ import { BLANK_MARKER, type QuestionVersion } from '../question/model.ts';
 import type { GiftAnswer, GiftRefusal, TypeBody } from '../question/types/module.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
-import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+import {
+	finish,
+	tooManyQuestions,
+	type ExportResult,
+	type ImportOptions,
+	type ImportResult
+} from './result.ts';
 import { escapeMarkdown, htmlToText, splitLines } from './text.ts';
 
 // Escaped characters become private-use placeholders while parsing (one character each, so that
@@ -128,7 +134,8 @@ function splitBlocks(text: string): Block[] {
  * Parses GIFT text into question versions (see the module notes for what is supported).
  *
  * @param text - the GIFT file's text
- * @param options - `partial` for a preview; `html` to convert `[html]` texts to Markdown
+ * @param options - `partial` for a preview; `html` to convert `[html]` texts to Markdown;
+ *   `maxQuestions` to stop at a number of questions
  * @returns questions and issues, each issue with the question's first `line` (or the line at fault)
  * @example
  * parseGift('::q1:: 行政处罚的种类包括警告。{T}').questions[0]; // → { id: 'q1', type: 'truefalse', answer: true, … }
@@ -141,6 +148,8 @@ export function parseGift(text: string, options: ImportOptions = {}): ImportResu
 		return options.html ? options.html(html) : escapeMarkdown(htmlToText(html));
 	};
 	const blocks = splitBlocks(text);
+	const max = options.maxQuestions ?? Infinity;
+	if (blocks.length > max) return tooManyQuestions(blocks[max]!.line, max);
 	const parsed = distinguishRepeatedTitles(
 		blocks,
 		blocks.map((block) => parseBlock(block, convert))

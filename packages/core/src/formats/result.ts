@@ -17,6 +17,12 @@ export interface ImportOptions {
 	 * tags dropped. The core has no HTML parser; an app passes a real converter.
 	 */
 	html?: (html: string) => string;
+	/**
+	 * The most questions the caller takes. Reading stops at the first question past it, and the
+	 * result is that one issue, `format.too_many_questions` (with `max`): 5 MB of tiny questions
+	 * (700,000 of them) took 15 s to parse, only to be refused for their number afterwards.
+	 */
+	maxQuestions?: number;
 }
 
 /** An import's outcome: `ok` only when there are no issues. Every issue carries `line` (row or line). */
@@ -31,6 +37,21 @@ export interface ExportResult<T> {
 	output: T;
 	/** `format.export.unsupported` per question left out (never silently). */
 	issues: Issue[];
+}
+
+/** The issue of a text holding more questions than `max`, the first extra one at `line`. */
+export const TOO_MANY_QUESTIONS = 'format.too_many_questions';
+
+/**
+ * The result of a text with more questions than `options.maxQuestions`, whose first extra
+ * question starts at `line`: that issue alone, no question.
+ */
+export function tooManyQuestions(line: number, max: number): ImportResult {
+	return {
+		ok: false,
+		questions: [],
+		issues: [{ code: TOO_MANY_QUESTIONS, line, data: { line, max } }]
+	};
 }
 
 /**

@@ -104,6 +104,7 @@ export const examMessages: MessageTable = {
 		'format.aiken.question': '第{line}行：{detail}',
 		'format.gift.second_block':
 			'第{line}行：上一道题的答案块之后又出现了答案块或题目名称，两道题之间须空一行；该题未导入',
+		'format.too_many_questions': '第{line}行起的试题超过{max}道，文件未读完；请分成几个文件导入',
 		'format.gift.duplicate_id': '第{line}行：题目名称（编号）“{id}”已在第{first}行用过，该题未导入',
 		'format.gift.too_many_answers': '第{line}行：答案过多（{count}个，选择题最多{max}个选项）',
 		'format.gift.partial_single':
@@ -239,6 +240,8 @@ export const examMessages: MessageTable = {
 		'format.aiken.question': 'Line {line}: {detail}',
 		'format.gift.second_block':
 			'Line {line}: another answer block or title follows the answer block: put a blank line between two questions; not imported',
+		'format.too_many_questions':
+			'From line {line} on the file holds more than {max} questions and was not read further; import it in several files',
 		'format.gift.duplicate_id':
 			'Line {line}: the title (id) “{id}” is already used on line {first}; this question is left out',
 		'format.gift.too_many_answers':

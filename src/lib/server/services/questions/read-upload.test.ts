@@ -146,4 +146,18 @@ describe('reading question files saved by other programs', () => {
 		// an old workbook renamed .xlsx is no zip: the same advice
 		expect(await refusal('题库.xlsx')).toBe('bank_import_unsupported');
 	});
+
+	it('refuses a GIFT or Aiken file of more questions than the limit, broken ones counted too', async () => {
+		// 5,000 good questions and one broken: the broken one alone kept the file under the
+		// limit, and 5 MB of such questions took 15 s to read before it was refused
+		const gift = `${'题 {T}\n\n'.repeat(5000)}坏题 {`;
+		const aiken = `${'题\nA. 甲\nB. 乙\nANSWER: A\n\n'.repeat(5000)}坏题\nB. 乙\nANSWER: A\n`;
+		for (const [name, text] of [
+			['题库.gift', gift],
+			['题库.txt', aiken]
+		] as const)
+			await expect(
+				readQuestionFile({ name, bytes: new TextEncoder().encode(text) })
+			).rejects.toMatchObject({ code: 'bank_import_too_many', params: { max: 5000 } });
+	});
 });

@@ -7,7 +7,8 @@ import {
 	parseGift,
 	parseRows,
 	questionTypeNamed,
-	resolveRowHeaders
+	resolveRowHeaders,
+	TOO_MANY_QUESTIONS
 } from '@xuefa/core';
 import {
 	QUESTION_IMPORT_MAX_BYTES,
@@ -190,10 +191,12 @@ export async function readQuestionFile(
 			sheets.filter((s) => !read.includes(s)).map((s) => s.name)
 		);
 	} else {
+		// the parsers stop past the limit: a file of many tiny questions is refused unread
+		const options = { partial: true, maxQuestions: QUESTION_IMPORT_MAX_QUESTIONS };
 		result =
 			chosen === 'gift'
-				? parseGift(text(), { partial: true, html: htmlToMarkdown })
-				: parseAiken(text(), { partial: true });
+				? parseGift(text(), { ...options, html: htmlToMarkdown })
+				: parseAiken(text(), options);
 	}
 	return outcome(chosen, result, []);
 }
@@ -232,7 +235,10 @@ function outcome(
 	unknown: string[]
 ): ReadQuestions {
 	if (result.questions.length + result.issues.length === 0) fileError('empty');
-	if (result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS) {
+	if (
+		result.questions.length > QUESTION_IMPORT_MAX_QUESTIONS ||
+		result.issues.some((issue) => issue.code === TOO_MANY_QUESTIONS)
+	) {
 		fileError('too_many', { max: QUESTION_IMPORT_MAX_QUESTIONS });
 	}
 	const { issues, issueCount } = capIssues(result.issues);
