@@ -1,8 +1,15 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { releaseDeviceInput } from '$lib/schemas/exam-monitor.ts';
 import { sittingInput } from '$lib/schemas/exams.ts';
-import { auditEntry, certificate, examAttempt, passRecord, person } from '../../db/schema/index.ts';
+import {
+	auditEntry,
+	certificate,
+	examAttempt,
+	examFocusEvent,
+	passRecord,
+	person
+} from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import {
 	answerEvery,
@@ -15,6 +22,7 @@ import {
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { ownAttempt, saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import {
+	FOCUS_EVENTS_KEPT,
 	attemptStatus,
 	extendExamAttempt,
 	recordFocusLoss,
@@ -212,6 +220,29 @@ describe('focus losses', () => {
 		expect(mine.focusEvents[0]).toEqual({ kind: 'hidden', at: at(25).getTime() });
 		expect(mine.focusEvents[1]).toEqual({ kind: 'blur', at: at(24).getTime() });
 		expect(mine.focusEvents.at(-1)).toEqual({ kind: 'blur', at: at(6).getTime() });
+	});
+
+	it('stop being recorded past a cap: a script posting losses in a loop cannot grow them without end', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const a = await start(s, sittingId, 0);
+		await s.db.insert(examFocusEvent).values(
+			Array.from({ length: FOCUS_EVENTS_KEPT - 1 }, () => ({
+				attemptId: a.id,
+				kind: 'blur' as const,
+				at: at(1)
+			}))
+		);
+		for (let i = 0; i < 3; i++) await recordFocusLoss(a.ctx, { attemptId: a.id, kind: 'hidden' });
+		const [stored] = await s.db
+			.select({ n: count() })
+			.from(examFocusEvent)
+			.where(eq(examFocusEvent.attemptId, a.id));
+		expect(stored!.n).toBe(FOCUS_EVENTS_KEPT);
+		expect(await attemptStatus(a.ctx, a.id)).toMatchObject({
+			kind: 'open',
+			focusLosses: FOCUS_EVENTS_KEPT
+		});
 	});
 
 	it('without a limit never end the attempt; nobody else can report them', async () => {

@@ -208,6 +208,13 @@ export async function attemptStatus(
 }
 
 /**
+ * The focus losses an attempt records at most: ten times the highest limit an exam may set. A
+ * script posting losses in a loop wrote a row (and a commit) each time, without end, and every
+ * poll of the sitting's monitor ranks them all; past this many the count says all there is to say.
+ */
+export const FOCUS_EVENTS_KEPT = 500;
+
+/**
  * Records that the candidate left the exam page. With a limit, the loss that reaches it submits
  * the attempt (in the same transaction); the page warns before the last one.
  */
@@ -216,7 +223,7 @@ export async function recordFocusLoss(
 	input: FocusEventInput & { deviceId?: string }
 ): Promise<AttemptStatus> {
 	const row = await ownAttempt(ctx, input.attemptId, input.deviceId);
-	if (row.state === 'in_progress')
+	if (row.state === 'in_progress' && (await focusOf(ctx, row.id)).n < FOCUS_EVENTS_KEPT)
 		await transact(ctx, async (tx) => {
 			await tx.db
 				.insert(examFocusEvent)
