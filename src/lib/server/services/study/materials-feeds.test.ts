@@ -51,6 +51,18 @@ describe('session materials', () => {
 			uploadMaterial(ctx.hr, { sessionId, file: new File([PDF], 'a.pdf') })
 		).rejects.toThrow();
 	});
+
+	it('keep a name that shows as it is: no marks reordering it, an emoji not cut in half', async () => {
+		const { ctx, sessionId } = await withSession();
+		const upload = async (name: string) => {
+			const file = new File([PDF], name);
+			const id = await uploadMaterial(ctx.organiser, { sessionId, file });
+			return (await readMaterial(ctx.leader, sessionId, id)).fileName;
+		};
+		// shown as 讲稿fdp.jpg: a PDF that reads as a picture
+		expect(await upload('讲稿\u202Egpj.pdf')).toBe('讲稿gpj.pdf');
+		expect(await upload(`${'学'.repeat(119)}😀😀.pdf`)).toBe(`${'学'.repeat(119)}😀.pdf`);
+	});
 });
 
 describe('calendar feeds', () => {

@@ -23,13 +23,18 @@ type AllowedType = keyof typeof MATERIAL_TYPES;
 const isAllowed = (mime: string | undefined): mime is AllowedType =>
 	mime !== undefined && Object.hasOwn(MATERIAL_TYPES, mime);
 
-/** A file name safe to keep and to send back: no path, no control characters, a sane length. */
+/**
+ * A file name safe to keep and to send back: no path, no control characters, a sane length. The
+ * marks that reorder text go too: a PDF named `讲稿\u202Egpj.pdf` showed to its readers as
+ * `讲稿fdp.jpg`.
+ */
 export function safeFileName(name: string, type: AllowedType): string {
-	const base = (name.split(/[\\/]/).pop() ?? '')
+	const clean = (name.split(/[\\/]/).pop() ?? '')
 		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
-		.trim()
-		.slice(0, 120);
+		.replace(/[\u0000-\u001f\u007f"<>|:*?\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+		.trim();
+	// cut by characters: a cut between the halves of an emoji was stored as U+FFFD
+	const base = Array.from(clean).slice(0, 120).join('');
 	const ext = MATERIAL_TYPES[type];
 	const stem = base.replace(/\.[^.]*$/, '') || 'material';
 	return `${stem}.${ext}`;
