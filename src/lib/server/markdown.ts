@@ -7,10 +7,22 @@ import sanitizeHtml from 'sanitize-html';
 import { log } from './log.ts';
 
 /**
+ * The most cells a table may have. Every row of a table is drawn as wide as its header: a header
+ * of 900 columns over 6,000 rows of one character (20,000 characters in all) made 5.4 million
+ * cells and took 70 s to render, on the thread that serves everyone; 270 small tables of 8 columns
+ * and 16 such rows, 35,000 cells, took 0.6 s. So a table may have no more cells than half its
+ * characters (a row typed out has at least two a cell, `|x`), and at most this many: a statute's
+ * table (罚款标准: a few columns, a hundred rows) is far smaller.
+ */
+const TABLE_CELLS_MAX = 5_000;
+
+/**
  * Markdown as legal text needs it, on top of GitHub-flavoured Markdown:
  * - a single `~` is a range (共3~7人, 5~9年), never strikethrough; only `~~` strikes;
  * - no raw HTML blocks: a text that starts with a tag (`<p>`, `<div>`) is still Markdown, its tags
- *   inline (and sanitised like any other), instead of the whole block being shown as typed.
+ *   inline (and sanitised like any other), instead of the whole block being shown as typed;
+ * - a table of more cells than {@link TABLE_CELLS_MAX}, or than half its characters, stays the
+ *   text it was typed as.
  * Returning undefined from a tokenizer means "not this token"; false would fall back to marked's own.
  */
 const legalText: { tokenizer: Partial<TokenizerObject> } = {
@@ -20,6 +32,16 @@ const legalText: { tokenizer: Partial<TokenizerObject> } = {
 		},
 		html() {
 			return undefined;
+		},
+		table(src: string) {
+			const table = this.rules.block.table.exec(src);
+			if (!table) return undefined;
+			const columns = table[2]!
+				.trim()
+				.replace(/^\||\|$/g, '')
+				.split('|').length;
+			const cells = columns * (1 + (table[3] ? table[3].split('\n').length : 0));
+			return cells > TABLE_CELLS_MAX || 2 * cells > table[0].length ? undefined : false;
 		}
 	}
 };
