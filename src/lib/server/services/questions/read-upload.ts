@@ -24,7 +24,7 @@ import {
 	readSpreadsheetSheets
 } from '../../spreadsheet/read.ts';
 import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
-import { htmlToMarkdown } from '../../uploads/html-to-markdown.ts';
+import { htmlConverter } from '../../uploads/html-to-markdown.ts';
 import { capIssues } from '../../uploads/issues.ts';
 import type { QuestionContent } from './store.ts';
 
@@ -195,7 +195,7 @@ export async function readQuestionFile(
 		const options = { partial: true, maxQuestions: QUESTION_IMPORT_MAX_QUESTIONS };
 		result =
 			chosen === 'gift'
-				? parseGift(text(), { ...options, html: htmlToMarkdown })
+				? parseGift(text(), { ...options, html: htmlConverter() })
 				: parseAiken(text(), options);
 	}
 	return outcome(chosen, result, []);
