@@ -360,6 +360,82 @@ describe('row format', () => {
 		]);
 	});
 
+	it('drops labels in brackets and splits one 选项 cell at its labels, never at a line of an option', () => {
+		const texts = (rows: string[][]) => {
+			const r = parseRows(rows);
+			expect(r.issues).toEqual([]);
+			return r.questions.map((q) =>
+				'options' in q ? q.options.map((o) => [o.text, o.correct]) : []
+			);
+		};
+		// labels typed as (A) （B） 【C】, as some platforms' templates show them
+		expect(
+			texts([
+				['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+				['单选', '甲', '(A)警告', '（Ｂ）罚款', '【C】记过', 'B']
+			])
+		).toEqual([
+			[
+				['警告', false],
+				['罚款', true],
+				['记过', false]
+			]
+		]);
+		expect(
+			texts([
+				['题型', '题干', '选项', '答案'],
+				// all on one line: was one option, and B no option at all
+				['单选题', '听证几日前通知？', 'A.三日 B.七日 C.十日\u3000D.十五日', 'B'],
+				// an option of two lines: its second line was option B, the answer naming it
+				['单选题', '哪一项是行政处罚？', 'A．警告\n（含通报批评）\nB．罚款\nC．记过', 'B'],
+				// two to a line
+				['多选题', '属于行政处罚的有', '(A)警告 (B)罚款\n(C)记过 (D)拘留', 'ABD'],
+				// a label inside a line of its own is text, not an option
+				['单选', '乙', 'A.甲\nB.见 C. elegans\nC.丙', 'C']
+			])
+		).toEqual([
+			[
+				['三日', false],
+				['七日', true],
+				['十日', false],
+				['十五日', false]
+			],
+			[
+				['警告\n（含通报批评）', false],
+				['罚款', true],
+				['记过', false]
+			],
+			[
+				['警告', true],
+				['罚款', true],
+				['记过', false],
+				['拘留', true]
+			],
+			[
+				['甲', false],
+				['见 C. elegans', false],
+				['丙', true]
+			]
+		]);
+	});
+
+	it('reads cells and headers as they look, without zero-width characters copied from the web', () => {
+		const r = parseRows([
+			['题型', '\u200b题干', '选项A', '选项B', '答案\ufeff'],
+			['单选题', '听证\u200b几日前通知？', '三日', '七日\u2060', 'B\u200b']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions).toEqual([
+			expect.objectContaining({
+				stem: '听证几日前通知？',
+				options: [
+					expect.objectContaining({ text: '三日', correct: false }),
+					expect.objectContaining({ text: '七日', correct: true })
+				]
+			})
+		]);
+	});
+
 	it('reads blanks written （  ） or ＿＿＿ and answers separated by / ; |', () => {
 		const r = parseRows([
 			['题型', '题干', '选项A', '选项B', '选项C', '答案'],

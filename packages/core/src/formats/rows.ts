@@ -15,9 +15,10 @@
  * - 题干 of a fill-in: blanks marked `___`; `＿＿＿` too, and empty brackets `（  ）` when there are
  *   exactly as many as blanks and no other marker.
  * - 选项A…: a choice question uses the option columns from A up to the last non-empty one. Other
- *   platforms' single 选项 column is read too, its options separated by `|`/`｜` or line breaks
- *   (used when the row's 选项A… are empty); options all labelled with their own letters in order
- *   (`A.警告`, `B、罚款`) lose the labels.
+ *   platforms' single 选项 column is read too, its options separated by `|`/`｜`, or each starting
+ *   at its label (`A.三日 B.七日`, also over lines), or else by line breaks (used when the row's
+ *   选项A… are empty); options all labelled with their own letters in order (`A.警告`, `B、罚款`,
+ *   `(C)记过`) lose the labels. Cells are read without zero-width characters.
  * - 难度: 1–5 or 易/中/难 …, default 3 when empty. 分值: the question's suggested points, `2` or `2分`
  *   (for a case part: its weight).
  * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
@@ -91,8 +92,17 @@ const HEADER_ALIASES: Record<string, RowField> = {
 	)
 };
 
+/**
+ * Characters that take no room, left in cells copied from web pages and Word (U+200B ZERO WIDTH
+ * SPACE …, U+2060 WORD JOINER, U+FEFF ZERO WIDTH NO-BREAK SPACE): an answer `B` or a header 题干
+ * with one is refused for what nobody can see, and a text with one no longer equals itself in a
+ * search. NFKC keeps them.
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
 const headerKey = (h: string) =>
 	h
+		.replace(INVISIBLE, '')
 		.normalize('NFKC')
 		.replace(/\s+/g, '')
 		.replace(/[*＊]|[(（]必填[)）]$/g, '')
@@ -139,7 +149,9 @@ export function resolveRowHeaders(
 ): { fields: (RowImportField | null)[]; unknown: string[] } {
 	const unknown: string[] = [];
 	const fields = headers.map((raw): RowImportField | null => {
-		const h = String(raw ?? '').trim();
+		const h = String(raw ?? '')
+			.replace(INVISIBLE, '')
+			.trim();
 		if (h === '') return null;
 		const found = knownField(headerKey(h), OWN_HEADERS);
 		if (found) return found;
@@ -281,7 +293,10 @@ export function parseRows(
 		const first = options.firstRow ?? 2;
 		records = (rows as Row[]).map((row, i) => ({ line: first + i, row }));
 	}
-	const cell = (r: Row, c: string) => String(r[c] ?? '').trim();
+	const cell = (r: Row, c: string) =>
+		String(r[c] ?? '')
+			.replace(INVISIBLE, '')
+			.trim();
 	const entries: { question?: QuestionVersion; issues: Issue[]; line: number; parent?: string }[] =
 		[];
 	const global: Issue[] = [];
@@ -397,8 +412,56 @@ export function parseRows(
  */
 const CELL_PICTURE = /^\s*(?:=\s*)?(?:_xlfn\.)?DISPIMG\s*\(|^\s*\uFFFC\s*$/i;
 
-// An option's own letter before its text: `A.` `Ａ．` `B、` `C:` `D)`.
-const OPTION_LABEL = /^([A-HＡ-Ｈ])[ \t\u00a0\u3000]*[.．、:：)）][ \t\u00a0\u3000]*/;
+// An option's own letter before its text: `A.` `Ａ．` `B、` `C:` `D)`, or in brackets `(A)` `（B）` `【C】`.
+const OPTION_LABEL =
+	/^(?:[(（【][ \t\u00a0\u3000]*([A-HＡ-Ｈ])[ \t\u00a0\u3000]*[)）】]|([A-HＡ-Ｈ])[ \t\u00a0\u3000]*[.．、:：)）])[ \t\u00a0\u3000]*/;
+
+/** The letter an option's text starts with as its label (`A` for `（Ａ）警告`), or undefined. */
+function labelOf(text: string): string | undefined {
+	const m = OPTION_LABEL.exec(text);
+	return m ? (m[1] ?? m[2])!.normalize('NFKC') : undefined;
+}
+
+/**
+ * The options of a one-cell list whose options are labelled A, B, C … in order, split before each
+ * label rather than at line breaks: all on one line (`A.三日 B.七日 C.十日`), as some platforms
+ * export them, two to a line, or an option of two lines (its second line would have become an
+ * option of its own, every answer letter after it naming the wrong one). A label counts at the
+ * start of a line, or else after a space (whichever finds more options: `B.见 C. elegans` on a
+ * line of its own is one option); undefined when the cell does not start with A's label or holds
+ * no B.
+ */
+function splitAtLabels(list: string): string[] | undefined {
+	if (labelOf(list) !== 'A') return undefined;
+	const [lines, spaced] = [LABELS_AT_LINE, LABELS_AFTER_SPACE].map((labels) => {
+		const starts = [0];
+		for (const next of labels) {
+			next.lastIndex = starts[starts.length - 1]! + 1;
+			const found = next.exec(list);
+			if (!found) break;
+			starts.push(found.index);
+		}
+		return starts;
+	});
+	const starts = spaced!.length > lines!.length ? spaced! : lines!;
+	if (starts.length < 2) return undefined;
+	return starts.map((at, k) => list.slice(at, starts[k + 1]).trim());
+}
+
+// B's label … H's at the start of a line (after its indent), or right after any space (`\s` holds
+// the full-width and no-break spaces): one linear scan of the cell per letter (an indent matched
+// after any space, or a lookbehind over it, would go quadratic on a cell of spaces)
+const labelsAfter = (before: string) =>
+	[...LETTERS.slice(1)].map((l) => {
+		const letter = `[${l}${String.fromCharCode(l.charCodeAt(0) + 0xfee0)}]`;
+		const space = '[ \\t\\u00a0\\u3000]*';
+		return new RegExp(
+			`${before}(?:[(（【]${space}${letter}${space}[)）】]|${letter}${space}[.．、:：)）])`,
+			'g'
+		);
+	});
+const LABELS_AT_LINE = labelsAfter('(?<=\\n)[ \\t\\u00a0\\u3000]*');
+const LABELS_AFTER_SPACE = labelsAfter('(?<=\\s)');
 
 /**
  * The row with its options in 选项A…: split from the one 选项 cell when those are empty, and each
@@ -413,7 +476,9 @@ function withOptionCells(
 	let texts = [...LETTERS].map((_, k) => cell(r, optionColumn(k)));
 	const list = cell(r, ROW_OPTION_LIST);
 	if (list && texts.every((t) => !t)) {
-		const parts = list.split(/[|｜]/.test(list) ? /[|｜]/ : '\n').map((t) => t.trim());
+		const parts = /[|｜]/.test(list)
+			? list.split(/[|｜]/).map((t) => t.trim())
+			: (splitAtLabels(list) ?? list.split('\n').map((t) => t.trim()));
 		while (parts.length > 0 && !parts[parts.length - 1]) parts.pop();
 		if (parts.length > LETTERS.length) {
 			err('format.row.too_many_options', ROW_OPTION_LIST, {
@@ -425,9 +490,7 @@ function withOptionCells(
 		texts = parts;
 	}
 	const filled = texts.filter(Boolean).length;
-	const labelled =
-		filled >= 2 &&
-		texts.every((t, k) => !t || OPTION_LABEL.exec(t)?.[1]?.normalize('NFKC') === LETTERS[k]);
+	const labelled = filled >= 2 && texts.every((t, k) => !t || labelOf(t) === LETTERS[k]);
 	if (labelled) texts = texts.map((t) => t.replace(OPTION_LABEL, '').trim());
 	if (!labelled && !list) return r;
 	return { ...r, ...Object.fromEntries(texts.map((t, k) => [optionColumn(k), t])) };
