@@ -110,6 +110,28 @@ describe('readSpreadsheet (csv)', () => {
 		expect(none.headers).toEqual(['试题导入模板']);
 	});
 
+	it('reads a .csv separated by semicolons or tabs, as Excel in other languages and platforms save it', async () => {
+		const isHeader = (values: readonly string[]) =>
+			values.includes('题干') && values.includes('答案');
+		const read = (text: string, layout = { isHeader }) =>
+			readSpreadsheet({ name: 'x.csv', bytes: utf8(text) }, DEFAULT_LIMITS, layout);
+		const semicolons = await read(
+			'\uFEFF试题导入模板;;\r\n"题型";"题干";"答案"\r\n单选;"甲，乙;丙？";A\r\n'
+		);
+		expect(semicolons.headers).toEqual(['题型', '题干', '答案']);
+		expect(semicolons.rows).toEqual([
+			{ line: 3, cells: { 题型: '单选', 题干: '甲，乙;丙？', 答案: 'A' } }
+		]);
+		const tabs = await read('题型\t题干\t答案\n单选\t甲,乙？\tA\n');
+		expect(tabs.rows).toEqual([{ line: 2, cells: { 题型: '单选', 题干: '甲,乙？', 答案: 'A' } }]);
+		// commas first: a comma file whose texts hold semicolons and tabs stays a comma file
+		const commas = await read('题型,题干,答案\n单选,"甲;乙\t丙",A\n');
+		expect(commas.rows[0]!.cells).toEqual({ 题型: '单选', 题干: '甲;乙\t丙', 答案: 'A' });
+		// without a way to know the header, its first line tells
+		const plain = await readSpreadsheet({ name: 'x.csv', bytes: utf8('工号;姓名\n001;张三\n') });
+		expect(plain.rows).toEqual([{ line: 2, cells: { 工号: '001', 姓名: '张三' } }]);
+	});
+
 	it('reads a header of two rows: names below a merged cell fill the columns it spans', async () => {
 		const bytes = utf8('题型,题干,选项,,,答案\n,,A,B,C,\n单选,甲？,一,二,三,C\n');
 		const known = new Set(['题型', '题干', '选项', '答案', 'A', 'B', 'C']);

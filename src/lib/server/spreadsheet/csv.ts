@@ -6,9 +6,10 @@ const [QUOTE, CR, LF] = [0x22, 0x0d, 0x0a];
 
 /**
  * What separates the fields of a record: a comma in CSV, a tab in the text Excel saves as
- * "Unicode 文本" or "文本文件(制表符分隔)" (people choose it when their CSV shows garbled Chinese).
+ * "Unicode 文本" or "文本文件(制表符分隔)" (people choose it when their CSV shows garbled Chinese),
+ * a semicolon in the CSV of an Excel set to a language that writes decimals with a comma.
  */
-export type Separator = ',' | '\t';
+export type Separator = ',' | '\t' | ';';
 
 /**
  * Decodes CSV (or other uploaded text) bytes. UTF-16 when they start with its byte-order mark, as

@@ -1,4 +1,4 @@
-import { csvRecords, decodeCsv } from './csv.ts';
+import { type Separator, csvRecords, decodeCsv } from './csv.ts';
 import { type MergedRange, XLSX_LIMITS, readXlsxSheets } from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
@@ -126,8 +126,9 @@ async function readSheets(
 	} else if (startsWith(bytes, OLE_MAGIC) || !TEXT_TABLE.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {
-		const separator = /\.csv$/i.test(upload.name) ? ',' : '\t';
-		const records = csvRecords(decodeCsv(bytes), maxRecords, separator).map(({ line, values }) => ({
+		const text = decodeCsv(bytes);
+		const separator = /\.csv$/i.test(upload.name) ? csvSeparator(text, isHeader) : '\t';
+		const records = csvRecords(text, maxRecords, separator).map(({ line, values }) => ({
 			line,
 			values: withinColumns(values, XLSX_LIMITS.maxColumns)
 		}));
@@ -140,6 +141,35 @@ async function readSheets(
 	if (read.reduce((n, sheet) => n + sheet.rows.length, 0) > limits.maxRows)
 		throw new SpreadsheetError('too_many_rows', { max: limits.maxRows });
 	return { sheets: read, passedOver };
+}
+
+/**
+ * What separates the cells of a .csv: a comma, unless its header is split by a tab (exam platforms
+ * export tab-separated text as .csv) or a semicolon (Excel set to a language that writes decimals
+ * with a comma saves CSV so): read at commas, such a file was one column and refused for its
+ * missing columns. The header is the first of the top lines `isHeader` accepts split at one of
+ * them, a comma tried first; without `isHeader`, or when it accepts none, the first non-empty line
+ * tells: commas if it has any, else tabs, else semicolons.
+ */
+export function csvSeparator(
+	text: string,
+	isHeader?: (values: readonly string[]) => boolean
+): Separator {
+	const separators: Separator[] = [',', '\t', ';'];
+	// a header is short: its lines are read without their quotes, not as CSV
+	const lines = text
+		.slice(0, 64 * 1024)
+		.split(/\r\n?|\n/)
+		.filter((l) => l.trim());
+	for (const line of isHeader ? lines.slice(0, HEADER_SEARCH_ROWS) : []) {
+		const found = separators.find(
+			(sep) =>
+				line.includes(sep) &&
+				isHeader!(line.split(sep).map((v) => v.trim().replace(/^"([^"]*)"$/, '$1')))
+		);
+		if (found) return found;
+	}
+	return separators.find((sep) => lines[0]?.includes(sep)) ?? ',';
 }
 
 /**
