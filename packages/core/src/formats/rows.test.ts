@@ -476,6 +476,46 @@ describe('row format', () => {
 		]);
 	});
 
+	it('reads the answers of several blanks separated as other systems write them, when they fit', () => {
+		const r = parseRows([
+			['题型', '题干', '答案'],
+			['填空题', '听证应在举行____日前通知当事人及有关人员召开____会。', '七|听证'],
+			['填空题', '处罚由（  ）以上地方人民政府（  ）管辖。', '县级、行政执法部门'],
+			['填空题', '宪法是国家的＿＿＿，具有最高的＿＿＿。', '根本法, 法律效力'],
+			['填空题', '___和___是行政处罚的种类。', '警告 罚款'],
+			// alternatives within a blank, the blanks separated by 、
+			['填空题', '___和___是行政处罚的种类。', '警告|通报批评、罚款']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => q.type === 'fill' && q.blanks)).toEqual([
+			[{ answers: ['七'] }, { answers: ['听证'] }],
+			[{ answers: ['县级'] }, { answers: ['行政执法部门'] }],
+			[{ answers: ['根本法'] }, { answers: ['法律效力'] }],
+			[{ answers: ['警告'] }, { answers: ['罚款'] }],
+			[{ answers: ['警告', '通报批评'] }, { answers: ['罚款'] }]
+		]);
+		// one blank keeps its alternatives and its 、; answers that do not fit the blanks are refused
+		const other = parseRows(
+			[
+				['题型', '题干', '答案'],
+				['填空题', '听证应在___日前通知。', '七|7'],
+				['填空题', '___的种类有哪些', '警告、罚款'],
+				['填空题', '___和___是种类。', '警告、罚款、拘留'],
+				// two empty () after names are text, not blanks to split the answer over
+				['填空题', '函数f()与g()的区别是', '前者 后者']
+			],
+			{ partial: true }
+		);
+		expect(other.questions.map((q) => q.type === 'fill' && q.blanks)).toEqual([
+			[{ answers: ['七', '7'] }],
+			[{ answers: ['警告、罚款'] }],
+			[{ answers: ['前者 后者'] }]
+		]);
+		expect(other.issues.map((i) => [i.line, i.path, i.data.issue])).toEqual([
+			[4, '答案', { code: 'question.fill.blank_count', data: { markers: 2, blanks: 1 } }]
+		]);
+	});
+
 	it('reads 2分 as points, tags split by ; or |, and the type names 单项选择, 多项选择, 不定项选择, 是非题, 名词解释', () => {
 		const r = parseRows([
 			['题型', '题干', '选项A', '选项B', '答案', '分值', '标签'],

@@ -11,7 +11,9 @@
  *   are, `B.` `（B）` `【ABD】`, too), or the options' own
  *   texts (`七日`, `警告、罚款`) when each is exactly one option's; true/false `对 正确 √ T 是 1`
  *   or `错 错误 × F 否 0`; fill-in: blanks separated by `;`/`；`, alternatives within a blank by `|`/`｜`
- *   (`四十二|42;听证`), so answers cannot contain those characters; short answer: the reference answer.
+ *   (`四十二|42;听证`), so answers cannot contain those characters (a stem of several blanks and an
+ *   answer without `;`: `、` `,` `|` or spaces when they split it into one answer per blank, as other
+ *   systems write it); short answer: the reference answer.
  * - 题干 of a fill-in: blanks marked `___`; `＿＿＿` too, and empty brackets `（  ）` when there are
  *   exactly as many as blanks and no other marker.
  * - 选项A…: a choice question uses the option columns from A up to the last non-empty one. Other

@@ -54,6 +54,41 @@ export function markBlanks(stem: string, blanks: number): string {
 	return brackets === blanks ? wide.replace(BRACKET_BLANK, '___') : wide;
 }
 
+/**
+ * How many blanks a stem from another system shows: its `___` markers, else its gaps in brackets
+ * (not `f()`: see BRACKET_GAP).
+ */
+function shownBlanks(stem: string): number {
+	const markers = countBlankMarkers(stem.replace(WIDE_BLANK, '___'));
+	return markers > 0 ? markers : (stem.match(BRACKET_GAP)?.length ?? 0);
+}
+
+// What other systems separate the answers of several blanks with, when not `;`: the list marks,
+// `|` (tried after them: with both in an answer, `|` is the row format's alternatives within a
+// blank), or spaces.
+const BLANK_SEPARATORS = [/[、,，]/, /[|｜]/, /\s+/];
+
+/**
+ * The answer of each blank as written: separated by `;`, or, for a stem of several blanks and an
+ * answer without `;`, by the first of the other systems' separators that splits it into one
+ * answer per blank (`七日|听证` for two blanks: read as one blank of two alternatives, the question
+ * was refused for its blank count). Otherwise the whole answer, for one blank.
+ *
+ * @param answer - the 答案 cell
+ * @param stem - the 题干 cell
+ * @returns the blanks' texts
+ */
+function blankTexts(answer: string, stem: string): string[] {
+	if (/[;；]/.test(answer)) return answer.split(/[;；]/);
+	const blanks = shownBlanks(stem);
+	if (blanks < 2) return [answer];
+	for (const separator of BLANK_SEPARATORS) {
+		const parts = answer.split(separator).map((t) => t.trim());
+		if (parts.length === blanks && parts.every(Boolean)) return parts;
+	}
+	return [answer];
+}
+
 /** The fill-in type. */
 export const fillType: QuestionTypeModule<'fill'> = {
 	type: 'fill',
@@ -97,9 +132,10 @@ export const fillType: QuestionTypeModule<'fill'> = {
 		};
 	},
 	rows: {
-		// blanks separated by `;`, alternatives by `|`, part credit as `%50%…`
+		// blanks separated by `;` (or as other systems do, see blankTexts), alternatives by `|`,
+		// part credit as `%50%…`
 		read({ answer, cell, error }) {
-			const blanks = answer ? answer.split(/[;；]/).map(parseBlankText) : [];
+			const blanks = answer ? blankTexts(answer, cell('题干')).map(parseBlankText) : [];
 			if (blanks.length === 0 || blanks.some((b) => b === undefined)) {
 				error('format.row.answer', '答案', { value: answer });
 				return { type: 'fill', blanks: [] };
