@@ -22,6 +22,14 @@ describe('Aiken', () => {
 		expect(r.questions).toHaveLength(2);
 	});
 
+	it('reads text copied from a web page as it looks: zero-width characters take no part', () => {
+		const r = parseAiken('听证\u200b几日前通知？\nA. 三日\nB. 七日\u200b\nANSWER: B\u200b\n');
+		expect(r.issues).toEqual([]);
+		expect(r.questions).toMatchObject([
+			{ stem: '听证几日前通知？', options: [{ correct: false }, { text: '七日', correct: true }] }
+		]);
+	});
+
 	it('reports bad answers, missing answers and option order with lines', () => {
 		const r = parseAiken(
 			'题一\nA. 甲\nB. 乙\nANSWER: C\n\n题二\nA. 甲\nC. 乙\nANSWER: A\n\n题三\nA. 甲\nB. 乙\n'

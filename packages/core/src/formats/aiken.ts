@@ -29,7 +29,7 @@ import {
 	type ImportOptions,
 	type ImportResult
 } from './result.ts';
-import { escapeMarkdown, splitLines, unescapeMarkdown } from './text.ts';
+import { escapeMarkdown, splitLines, stripInvisible, unescapeMarkdown } from './text.ts';
 
 // An option line: its letter (half- or full-width) and text; `(A)` as well as `A.` `A)` `A、` `A．`.
 const OPTION_LINE =
@@ -104,7 +104,7 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 	let started = 0;
 	// the line of the first question past `max`: the lines after it are not read
 	let over: number | undefined;
-	splitLines(text).forEach((raw, i) => {
+	splitLines(stripInvisible(text)).forEach((raw, i) => {
 		const t = raw.trim();
 		const line = i + 1;
 		if (!t || over !== undefined) return;

@@ -32,6 +32,18 @@ describe('GIFT read as Moodle reads it', () => {
 		expect(parseGift('::a:: 甲 {T}\r\n\r\n::b:: 乙 {F}').questions).toHaveLength(2);
 	});
 
+	it('reads text copied from a web page as it looks: zero-width characters take no part', () => {
+		// a line of a zero-width space only is the blank line it looks like; the answers lose theirs
+		const r = parseGift(
+			'::q1:: 行政处罚可以口头作出。{F}\n\u200b\n::q2:: 听证\u200b应当{=公开\u200b ~不公开}举行。'
+		);
+		expect(r.issues).toEqual([]);
+		expect(r.questions).toMatchObject([
+			{ id: 'q1', type: 'truefalse', answer: false },
+			{ id: 'q2', stem: '听证应当___举行。', options: [{ text: '公开' }, { text: '不公开' }] }
+		]);
+	});
+
 	it('never leaves an answer block in a stem', () => {
 		for (const text of ['a {T} b {F}', 'a {=x} }', '::t:: a {T}\n::u::']) {
 			const r = parseGift(text, { partial: true });

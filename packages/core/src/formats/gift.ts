@@ -43,7 +43,7 @@ import {
 	type ImportOptions,
 	type ImportResult
 } from './result.ts';
-import { escapeMarkdown, htmlToText, splitLines } from './text.ts';
+import { escapeMarkdown, htmlToText, splitLines, stripInvisible } from './text.ts';
 
 // Escaped characters become private-use placeholders while parsing (one character each, so that
 // offsets still count lines).
@@ -106,7 +106,7 @@ function splitBlocks(text: string): Block[] {
 		// before the next question must not be added to
 		comments = [];
 	};
-	splitLines(text).forEach((raw, i) => {
+	splitLines(stripInvisible(text)).forEach((raw, i) => {
 		const t = raw.trim();
 		// Like Moodle, a blank line always ends a question.
 		if (t === '') return flush();

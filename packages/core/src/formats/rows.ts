@@ -48,6 +48,7 @@ import { PART_TYPE_MODULES } from '../question/types/parts.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
+import { stripInvisible } from './text.ts';
 import {
 	ROW_HEADERS,
 	ROW_OPTION_LETTERS as LETTERS,
@@ -94,17 +95,8 @@ const HEADER_ALIASES: Record<string, RowField> = {
 	)
 };
 
-/**
- * Characters that take no room, left in cells copied from web pages and Word (U+200B ZERO WIDTH
- * SPACE …, U+2060 WORD JOINER, U+FEFF ZERO WIDTH NO-BREAK SPACE): an answer `B` or a header 题干
- * with one is refused for what nobody can see, and a text with one no longer equals itself in a
- * search. NFKC keeps them.
- */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-
 const headerKey = (h: string) =>
-	h
-		.replace(INVISIBLE, '')
+	stripInvisible(h)
 		.normalize('NFKC')
 		.replace(/\s+/g, '')
 		.replace(/[*＊]|[(（]必填[)）]$/g, '')
@@ -151,9 +143,7 @@ export function resolveRowHeaders(
 ): { fields: (RowImportField | null)[]; unknown: string[] } {
 	const unknown: string[] = [];
 	const fields = headers.map((raw): RowImportField | null => {
-		const h = String(raw ?? '')
-			.replace(INVISIBLE, '')
-			.trim();
+		const h = stripInvisible(String(raw ?? '')).trim();
 		if (h === '') return null;
 		const found = knownField(headerKey(h), OWN_HEADERS);
 		if (found) return found;
@@ -295,10 +285,7 @@ export function parseRows(
 		const first = options.firstRow ?? 2;
 		records = (rows as Row[]).map((row, i) => ({ line: first + i, row }));
 	}
-	const cell = (r: Row, c: string) =>
-		String(r[c] ?? '')
-			.replace(INVISIBLE, '')
-			.trim();
+	const cell = (r: Row, c: string) => stripInvisible(String(r[c] ?? '')).trim();
 	const entries: { question?: QuestionVersion; issues: Issue[]; line: number; parent?: string }[] =
 		[];
 	const global: Issue[] = [];

@@ -15,6 +15,25 @@ export function splitLines(text: string): string[] {
 	return (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
 }
 
+// Characters that take no room (see stripInvisible).
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Removes the characters that take no room, left in text copied from web pages and Word: U+200B
+ * ZERO WIDTH SPACE, U+200C/U+200D (non-)joiners, U+2060 WORD JOINER, U+FEFF (a byte-order mark
+ * inside the text). An answer `B` or a header 题干 with one was refused for what nobody can see,
+ * a line of nothing else was no blank line, and a text with one no longer equals itself in a
+ * search. NFKC keeps them.
+ *
+ * @param text - the text
+ * @returns the text without them
+ * @example
+ * stripInvisible('B\u200B'); // → 'B'
+ */
+export function stripInvisible(text: string): string {
+	return text.replace(INVISIBLE, '');
+}
+
 // C0 controls except tab and line feed, DEL, and the C1 controls.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
