@@ -511,7 +511,7 @@ describe('row format', () => {
 			[{ answers: ['警告、罚款'] }],
 			[{ answers: ['前者 后者'] }]
 		]);
-		expect(other.issues.map((i) => [i.line, i.path, i.data.issue])).toEqual([
+		expect(other.issues.map((i) => [i.line, i.path, i.data?.issue])).toEqual([
 			[4, '答案', { code: 'question.fill.blank_count', data: { markers: 2, blanks: 1 } }]
 		]);
 	});
