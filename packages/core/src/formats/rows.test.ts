@@ -111,15 +111,15 @@ describe('row format', () => {
 		expect(r.issues.map((i) => [i.line, i.code, i.path])).toEqual([
 			[3, 'format.row.type', '题型'],
 			[4, 'format.row.answer_option', '答案'],
-			[5, 'format.row.answer', '答案'],
+			[5, 'format.row.answer_truefalse', '答案'],
 			// all three problems of row 6, not only the first
-			[6, 'format.row.number', '难度'],
+			[6, 'format.row.difficulty', '难度'],
 			[6, 'format.row.question', '题干'],
 			[6, 'format.row.question', '选项B'],
 			[7, 'format.row.parent', '所属案例']
 		]);
 		expect(messageFor(r.issues[2]!.code, r.issues[2]!.data)).toBe(
-			'第5行“答案”列：无法识别的答案“也许”'
+			'第5行“答案”列：无法识别判断题的答案“也许”；请写“对”或“错”（也可写 正确/错误、√/×、T/F、是/否）'
 		);
 		const preview = parseRows(
 			[
@@ -576,8 +576,8 @@ describe('row format', () => {
 		);
 		expect(bad.issues.map((i) => [i.code, i.line])).toEqual([
 			['format.row.type', 2],
-			['format.row.number', 3],
-			['format.row.answer', 4]
+			['format.row.difficulty', 3],
+			['format.row.answer_truefalse', 4]
 		]);
 	});
 
@@ -591,6 +591,31 @@ describe('row format', () => {
 			issues: r.issues.map((i) => [i.code, i.line])
 		};
 	};
+
+	it('says what is wrong with an answer or a difficulty, as the organiser can mend it', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '选项A', '选项B', '答案', '难度'],
+				['单选题', '甲', '三日', '七日', '', ''],
+				['单选题', '乙', '三日', '七日', 'AB', ''],
+				['判断题', '丙', '', '', 'A', ''],
+				['填空题', '丁___', '', '', '', ''],
+				['单选题', '戊', '三日', '七日', 'A', '0.6']
+			],
+			{ partial: true }
+		);
+		const said = (locale: 'zh-CN' | 'en') =>
+			r.issues.map((i) => messageFor(i.code, i.data, locale));
+		expect(said('zh-CN')).toEqual([
+			'第2行“答案”列：没有填写答案',
+			'第3行“答案”列：单选题只能有一个答案，却写了“AB”；有多个正确选项的题请把题型写成多选题',
+			'第4行“答案”列：无法识别判断题的答案“A”；请写“对”或“错”（也可写 正确/错误、√/×、T/F、是/否）',
+			'第5行“答案”列：没有填写答案',
+			'第6行“难度”列：无法识别的难度“0.6”；请写 1–5 的整数（5 最难），或 易/较易/中/较难/难'
+		]);
+		expect(said('en')[0]).toBe('Row 2, column “答案”: the answer is missing');
+		expect(said('en')[1]).toContain('a single-choice question has one answer, not “AB”');
+	});
 
 	it('reads answer letters written as options are labelled: A. （A） 【AB】 Ａ．', () => {
 		expect(
@@ -608,7 +633,7 @@ describe('row format', () => {
 				[true, true, false],
 				[true, false, false]
 			],
-			issues: [['format.row.answer', 6]]
+			issues: [['format.row.answer_choice', 6]]
 		});
 	});
 
@@ -626,7 +651,7 @@ describe('row format', () => {
 				[true, true, false],
 				[true, false, false]
 			],
-			issues: [['format.row.answer', 5]]
+			issues: [['format.row.answer_choice', 5]]
 		});
 	});
 

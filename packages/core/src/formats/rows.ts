@@ -511,14 +511,19 @@ function parseRow(
 	// as a sheet's tab names it: `单选题（2分）`, `一、判断题` too
 	const type = questionTypeNamed(typeText);
 	if (!type) err('format.row.type', '题型', { value: typeText });
-	const num = (column: string, integer: boolean, unit = ''): number | undefined => {
+	const num = (
+		column: string,
+		integer: boolean,
+		unit = '',
+		code = 'format.row.number'
+	): number | undefined => {
 		const written = cell(r, column).normalize('NFKC');
 		// `2分`: the unit some sheets type after the points
 		const text = unit && written.endsWith(unit) ? written.slice(0, -unit.length).trim() : written;
 		if (!written) return undefined;
 		const n = text ? Number(text) : NaN;
 		if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-			err('format.row.number', column, { value: written });
+			err(code, column, { value: written });
 			return undefined;
 		}
 		return n;
@@ -534,7 +539,8 @@ function parseRow(
 			? 3
 			: (DIFFICULTY_WORDS[cell(r, '难度')] ??
 				starDifficulty(cell(r, '难度')) ??
-				num('难度', true) ??
+				// a 难度系数 (0.6) or a word of its own is no number to take as it is: say what is read
+				num('难度', true, '', 'format.row.difficulty') ??
 				3),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
 		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),

@@ -75,6 +75,15 @@ export const examMessages: MessageTable = {
 		'format.row.header_missing': '缺少必需的列“{column}”',
 		'format.row.type': '第{line}行：无法识别的题型“{value}”',
 		'format.row.answer': '第{line}行“{column}”列：无法识别的答案“{value}”',
+		'format.row.answer_empty': '第{line}行“{column}”列：没有填写答案',
+		'format.row.difficulty':
+			'第{line}行“{column}”列：无法识别的难度“{value}”；请写 1–5 的整数（5 最难），或 易/较易/中/较难/难',
+		'format.row.answer_choice':
+			'第{line}行“{column}”列：无法识别的答案“{value}”；请写选项的字母（如 B 或 ABD），或某个选项的文字',
+		'format.row.answer_one':
+			'第{line}行“{column}”列：单选题只能有一个答案，却写了“{value}”；有多个正确选项的题请把题型写成多选题',
+		'format.row.answer_truefalse':
+			'第{line}行“{column}”列：无法识别判断题的答案“{value}”；请写“对”或“错”（也可写 正确/错误、√/×、T/F、是/否）',
 		'format.row.answer_option': '第{line}行“{column}”列：答案{value}对应的选项为空',
 		'format.row.fill_brackets':
 			'第{line}行“{column}”列：题干有 {brackets} 处空括号，答案却有 {blanks} 个空；请让两者一致，或把空写成 ___',
@@ -206,6 +215,15 @@ export const examMessages: MessageTable = {
 		'format.row.header_missing': 'Required column “{column}” is missing',
 		'format.row.type': 'Row {line}: unknown question type “{value}”',
 		'format.row.answer': 'Row {line}, column “{column}”: cannot read the answer “{value}”',
+		'format.row.answer_empty': 'Row {line}, column “{column}”: the answer is missing',
+		'format.row.difficulty':
+			'Row {line}, column “{column}”: cannot read the difficulty “{value}”; write a whole number from 1 to 5 (5 the hardest), or 易/较易/中/较难/难 (easy … hard)',
+		'format.row.answer_choice':
+			'Row {line}, column “{column}”: cannot read the answer “{value}”; write the letters of the options (B or ABD, say) or one option’s text',
+		'format.row.answer_one':
+			'Row {line}, column “{column}”: a single-choice question has one answer, not “{value}”; make a question with several right options 多选题 (multiple choice)',
+		'format.row.answer_truefalse':
+			'Row {line}, column “{column}”: cannot read the true/false answer “{value}”; write 对 (true) or 错 (false) (or 正确/错误, √/×, T/F, 是/否)',
 		'format.row.answer_option':
 			'Row {line}, column “{column}”: answer {value} points to an empty option',
 		'format.row.fill_brackets':

@@ -113,7 +113,7 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 	const outside = valid
 		? [...letters].find((l) => ROW_OPTION_LETTERS.indexOf(l) > last)
 		: undefined;
-	if (!valid) row.error('format.row.answer', '答案', { value: row.answer });
+	if (!valid) row.error(choiceAnswerIssue(written, letters, many), '答案', { value: row.answer });
 	else if (outside) row.error('format.row.answer_option', '答案', { value: outside });
 	const options: ChoiceOption[] = [];
 	for (let k = 0; k <= last; k++) {
@@ -122,6 +122,18 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 		options.push({ id: l, text: row.cell(optionColumn(k)), correct });
 	}
 	return options;
+}
+
+/**
+ * Why an answer names no option, as the organiser can mend it: none written, several letters for a
+ * single choice (a 多选题 typed as 单选), or neither letters nor an option's text.
+ */
+function choiceAnswerIssue(written: string, letters: string, many: boolean): string {
+	if (!written) return 'format.row.answer_empty';
+	const options = [...letters].every((l) => ROW_OPTION_LETTERS.includes(l));
+	return !many && letters.length > 1 && /^[A-Z]+$/.test(letters) && options
+		? 'format.row.answer_one'
+		: 'format.row.answer_choice';
 }
 
 /**

@@ -137,7 +137,7 @@ export const fillType: QuestionTypeModule<'fill'> = {
 		read({ answer, cell, error }) {
 			const blanks = answer ? blankTexts(answer, cell('题干')).map(parseBlankText) : [];
 			if (blanks.length === 0 || blanks.some((b) => b === undefined)) {
-				error('format.row.answer', '答案', { value: answer });
+				error(answer ? 'format.row.answer' : 'format.row.answer_empty', '答案', { value: answer });
 				return { type: 'fill', blanks: [] };
 			}
 			const stem = markBlanks(cell('题干'), blanks.length);

@@ -66,7 +66,9 @@ export const truefalseType: QuestionTypeModule<'truefalse'> = {
 			const option = /^[ab]$/.test(w) ? cell(`选项${w.toUpperCase()}`) : '';
 			if (option) w = option.normalize('NFKC').toLowerCase();
 			if (!TRUE_WORDS.has(w) && !FALSE_WORDS.has(w))
-				error('format.row.answer', '答案', { value: answer });
+				error(w ? 'format.row.answer_truefalse' : 'format.row.answer_empty', '答案', {
+					value: answer
+				});
 			return { type: 'truefalse', answer: TRUE_WORDS.has(w) };
 		},
 		write: (body) => ({ 答案: body.answer ? '对' : '错' })
