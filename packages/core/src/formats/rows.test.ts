@@ -592,6 +592,31 @@ describe('row format', () => {
 		};
 	};
 
+	it('reads keys as answer sheets print them: （√） 【错】 正确。, a separator after the last blank, ＿＿', () => {
+		const r = parseRows([
+			['题型', '题干', '选项A', '选项B', '答案'],
+			['判断题', '甲', '', '', '（√）'],
+			['判断题', '乙', '', '', '【错】'],
+			['判断题', '丙', '', '', '正确。'],
+			['判断题', '丁', '错误', '正确', '(A)'],
+			['填空题', '处罚由___以上___管辖。', '', '', '县级；行政部门；'],
+			['填空题', '听证应在＿＿日前通知。', '', '', '七|7|']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => (q.type === 'truefalse' ? q.answer : q.stem))).toEqual([
+			true,
+			false,
+			true,
+			false,
+			'处罚由___以上___管辖。',
+			'听证应在___日前通知。'
+		]);
+		expect(r.questions.slice(4).map((q) => q.type === 'fill' && q.blanks)).toEqual([
+			[{ answers: ['县级'] }, { answers: ['行政部门'] }],
+			[{ answers: ['七', '7'] }]
+		]);
+	});
+
 	it('says what is wrong with an answer or a difficulty, as the organiser can mend it', () => {
 		const r = parseRows(
 			[

@@ -10,11 +10,12 @@
  * - 答案: single `B`; multiple `ABD` (separators `,，、;；/|` and spaces allowed; labelled as options
  *   are, `B.` `（B）` `【ABD】`, too), or the options' own
  *   texts (`七日`, `警告、罚款`) when each is exactly one option's; true/false `对 正确 √ T 是 1`
- *   or `错 错误 × F 否 0`; fill-in: blanks separated by `;`/`；`, alternatives within a blank by `|`/`｜`
+ *   or `错 错误 × F 否 0` (in brackets or with a full stop too: `（√）`); fill-in: blanks separated
+ *   by `;`/`；` (one after the last is no blank), alternatives within a blank by `|`/`｜`
  *   (`四十二|42;听证`), so answers cannot contain those characters (a stem of several blanks and an
  *   answer without `;`: `、` `,` `|` or spaces when they split it into one answer per blank, as other
  *   systems write it); short answer: the reference answer.
- * - 题干 of a fill-in: blanks marked `___`; `＿＿＿` too, and empty brackets `（  ）` when there are
+ * - 题干 of a fill-in: blanks marked `___`; `＿＿` too, and empty brackets `（  ）` when there are
  *   exactly as many as blanks and no other marker.
  * - 选项A…: a choice question uses the option columns from A up to the last non-empty one. Other
  *   platforms' single 选项 column is read too, its options separated by `|`/`｜`, or each starting

@@ -33,7 +33,8 @@ const ROW_SEPARATORS = /[;；|｜]|^%/;
 
 // Blanks as other systems write them: empty brackets `（  ）`, or full-width underscores `＿＿＿`.
 const BRACKET_BLANK = /[(（][ \t\u00a0\u3000]*[)）]/g;
-const WIDE_BLANK = /＿{3,}/g;
+// Two full-width underscores are as wide as four half-width ones: a gap as Chinese stems draw it.
+const WIDE_BLANK = /＿{2,}/g;
 // a gap as Chinese stems leave one: full-width brackets, or half-width ones with space inside (an
 // empty `()` after a name is more often text: f())
 const BRACKET_GAP = /（[ \t\u00a0\u3000]*）|\([ \t\u00a0\u3000]+\)/g;
@@ -48,7 +49,7 @@ const BRACKET_GAP = /（[ \t\u00a0\u3000]*）|\([ \t\u00a0\u3000]+\)/g;
  * @returns the stem with `___` markers
  */
 export function markBlanks(stem: string, blanks: number): string {
-	const wide = stem.replace(WIDE_BLANK, (m) => '_'.repeat(m.length));
+	const wide = stem.replace(WIDE_BLANK, (m) => '_'.repeat(Math.max(3, m.length)));
 	if (countBlankMarkers(wide) > 0) return wide;
 	const brackets = wide.match(BRACKET_BLANK)?.length ?? 0;
 	return brackets === blanks ? wide.replace(BRACKET_BLANK, '___') : wide;
@@ -69,7 +70,7 @@ function shownBlanks(stem: string): number {
 const BLANK_SEPARATORS = [/[、,，]/, /[|｜]/, /\s+/];
 
 /**
- * The answer of each blank as written: separated by `;`, or, for a stem of several blanks and an
+ * The answer of each blank as written (without a separator at its end): separated by `;`, or, for a stem of several blanks and an
  * answer without `;`, by the first of the other systems' separators that splits it into one
  * answer per blank (`七日|听证` for two blanks: read as one blank of two alternatives, the question
  * was refused for its blank count). Otherwise the whole answer, for one blank.
@@ -78,7 +79,10 @@ const BLANK_SEPARATORS = [/[、,，]/, /[|｜]/, /\s+/];
  * @param stem - the 题干 cell
  * @returns the blanks' texts
  */
-function blankTexts(answer: string, stem: string): string[] {
+function blankTexts(written: string, stem: string): string[] {
+	// a separator after the last answer (`县级；行政部门；`, as some exports end every answer)
+	// separates nothing: it was a blank without an answer, and one blank too many
+	const answer = written.replace(/[;；|｜\s]+$/, '');
 	if (/[;；]/.test(answer)) return answer.split(/[;；]/);
 	const blanks = shownBlanks(stem);
 	if (blanks < 2) return [answer];

@@ -61,7 +61,11 @@ export const truefalseType: QuestionTypeModule<'truefalse'> = {
 	},
 	rows: {
 		read({ answer, cell, error }) {
-			let w = answer.normalize('NFKC').toLowerCase();
+			// as a key shows it, in brackets or with a full stop: （√） 【对】 正确。
+			let w = answer
+				.normalize('NFKC')
+				.toLowerCase()
+				.replace(/^[(【[]\s*(.*?)\s*[)】\]]$|^(.*?)[.。]$/u, '$1$2');
 			// platforms that offer 判断 as options: A 正确 / B 错误
 			const option = /^[ab]$/.test(w) ? cell(`选项${w.toUpperCase()}`) : '';
 			if (option) w = option.normalize('NFKC').toLowerCase();
