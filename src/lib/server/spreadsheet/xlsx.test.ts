@@ -150,6 +150,22 @@ describe('xlsx', () => {
 		});
 	});
 
+	it('reads a number as Excel shows it, not with the noise of the double it keeps', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.addRow(['分值', '选项A', '选项B', '选项C']);
+		// what a formula's result is kept as (=0.1+0.2, =3*1.1), and a plain 1.5 and 2021
+		ws.addRow([0.1 + 0.2, 3 * 1.1, 1.5, 2021]);
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const sheet = await readSpreadsheet({ name: 'n.xlsx', bytes });
+		expect(sheet.rows[0]!.cells).toEqual({
+			分值: '0.3',
+			选项A: '3.3',
+			选项B: '1.5',
+			选项C: '2021'
+		});
+	});
+
 	it('reads dates as ISO, or as a Chinese Excel shows them when asked (question texts)', async () => {
 		const workbook = new ExcelJS.Workbook();
 		const ws = workbook.addWorksheet('one');

@@ -496,7 +496,9 @@ function sheetReader(
 				// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
 				const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
 				if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;
-				return String(n);
+				// the 15 significant digits Excel shows and computes with: a formula's 0.1+0.2 is kept
+				// as 0.30000000000000004, which the sheet shows as 0.3
+				return String(Number(n.toPrecision(15)));
 			}
 		}
 	};
