@@ -135,6 +135,45 @@ describe('reading question files saved by other programs', () => {
 		});
 		expect(read.result.questions[3]).toMatchObject({ answer: false });
 	});
+	it('imports a platform export as its sheet shows it: one-line options, keys as printed, a formula’s points', async () => {
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('试题');
+		sheet.addRow(['2026年度学法考试题库（导出）']);
+		sheet.mergeCells('A1:F1');
+		sheet.addRow(['试题类型', '试题内容', '选项内容', '标准答案', '答案解析', '试题分数']);
+		const rows = [
+			['单项选择题', '听证应当在举行几日前通知？', 'A.三日 B.七日 C.十日 D.十五日', 'B'],
+			// an option of two lines; the answer with a zero-width space copied from a web page
+			['多项选择题', '属于行政处罚的有', '(A)警告\n（含通报批评）\n(B)罚款\n(C)记过', 'A、B\u200b'],
+			['判断题', '行政法规可以设定吊销营业执照。', '', '（√）'],
+			['填空题', '听证由____主持，当事人可以委托____人代理。', '', '非本案调查人员|一至二']
+		];
+		for (const row of rows)
+			sheet.addRow([...row, '', { formula: '0.1*3*10', result: 0.1 * 3 * 10 }]);
+		const read = await readQuestionFile({
+			name: '导出.xlsx',
+			bytes: new Uint8Array(await wb.xlsx.writeBuffer())
+		});
+		expect(read.result.issues).toEqual([]);
+		const [single, multiple, truefalse, fill] = read.result.questions;
+		expect(single).toMatchObject({
+			points: 3,
+			options: ['三日', '七日', '十日', '十五日'].map((text, k) => ({ text, correct: k === 1 }))
+		});
+		expect(multiple).toMatchObject({
+			options: [
+				{ text: '警告\n（含通报批评）', correct: true },
+				{ text: '罚款', correct: true },
+				{ text: '记过', correct: false }
+			]
+		});
+		expect(truefalse).toMatchObject({ answer: true });
+		expect(fill).toMatchObject({
+			stem: '听证由____主持，当事人可以委托____人代理。',
+			blanks: [{ answers: ['非本案调查人员'] }, { answers: ['一至二'] }]
+		});
+	});
+
 	it('says what to do with a question bank kept in Word, and with an old .xls', async () => {
 		const refusal = (name: string) =>
 			readQuestionFile({ name, bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) }).catch(
