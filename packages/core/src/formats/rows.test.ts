@@ -668,15 +668,24 @@ describe('row format', () => {
 				['单选', '甲', '三日', '五日', '七日', '七日'],
 				['多选', '乙', '警告', '罚款', '记过', '警告、罚款'],
 				['多选', '丙', '警告、通报批评', '罚款', '记过', '警告、通报批评'],
-				['单选', '丁', '三日', '五日', '七日', '十日']
+				['单选', '丁', '三日', '五日', '七日', '十日'],
+				// the letter with its option's text, as a key prints it; a letter with another's is no answer
+				['单选', '戊', '三日', '五日', '七日', 'C.七日'],
+				['多选', '己', '警告', '罚款', '记过', 'A．警告\nC．记过'],
+				['单选', '庚', '三日', '五日', '七日', 'B.七日']
 			])
 		).toEqual({
 			correct: [
 				[false, false, true],
 				[true, true, false],
-				[true, false, false]
+				[true, false, false],
+				[false, false, true],
+				[true, false, true]
 			],
-			issues: [['format.row.answer_choice', 5]]
+			issues: [
+				['format.row.answer_choice', 5],
+				['format.row.answer_choice', 8]
+			]
 		});
 	});
 

@@ -136,10 +136,14 @@ function choiceAnswerIssue(written: string, letters: string, many: boolean): str
 		: 'format.row.answer_choice';
 }
 
+// A letter with its option's own text, as an answer key prints it: `B.七日` `C、记过`.
+const LETTER_WITH_TEXT = /^([A-HＡ-Ｈa-hａ-ｈ])[ \t]*[.．、:：)）][ \t]*(\S.*)$/su;
+
 /**
  * The letters of the options an answer names by their texts (`罚款`, `警告、罚款`) rather than by
- * their letters, as some platforms export it: the whole answer as one option's text, or (multiple
- * choice) each of its parts; undefined unless every text is exactly one option's.
+ * their letters, as some platforms export it, or by both (`B.七日`, `A.警告;B.罚款`): the whole
+ * answer as one option's text, or (multiple choice) each of its parts; undefined unless every text
+ * is exactly one option's (with a letter: that letter's option's).
  */
 function answerByText(row: RowReadInput, last: number, many: boolean): string | undefined {
 	const texts = ROW_OPTION_LETTERS.slice(0, last + 1)
@@ -147,7 +151,10 @@ function answerByText(row: RowReadInput, last: number, many: boolean): string | 
 		.map((l, k) => row.cell(optionColumn(k)));
 	const letterOf = (t: string) => {
 		const k = texts.indexOf(t.trim());
-		return k >= 0 && texts.lastIndexOf(t.trim()) === k ? ROW_OPTION_LETTERS[k] : undefined;
+		if (k >= 0) return texts.lastIndexOf(t.trim()) === k ? ROW_OPTION_LETTERS[k] : undefined;
+		const [, letter = '', text = ''] = LETTER_WITH_TEXT.exec(t.trim()) ?? [];
+		const named = letter.normalize('NFKC').toUpperCase();
+		return named && texts[ROW_OPTION_LETTERS.indexOf(named)] === text.trim() ? named : undefined;
 	};
 	const whole = letterOf(row.answer);
 	if (whole || !many) return whole;
