@@ -8,9 +8,9 @@
  * - 题型: 单选/单选题/单项选择题, 多选/多选题/多项选择题, 判断/判断题, 填空/填空题, 简答/简答题, 案例分析/案例分析题
  *   (or the code names `single` …).
  * - 答案: single `B`; multiple `ABD` (separators `,，、;；/|` and spaces allowed; labelled as options
- *   are, `B.` `（B）` `【ABD】`, too), or the options' own
- *   texts (`七日`, `警告、罚款`, or with their letters `C.七日`) when each is exactly one option's; true/false `对 正确 √ T 是 1`
- *   or `错 错误 × F 否 0` (in brackets or with a full stop too: `（√）`); fill-in: blanks separated
+ *   are, `B.` `（B）` `【ABD】`, too), or the options' own texts (`七日`, `警告、罚款`, or with their
+ *   letters `C.七日`) when each is exactly one option's; true/false `对 正确 √ T 是 1` or
+ *   `错 错误 × F 否 0` (in brackets or with a full stop too: `（√）`); fill-in: blanks separated
  *   by `;`/`；` (one after the last is no blank), alternatives within a blank by `|`/`｜`
  *   (`四十二|42;听证`), so answers cannot contain those characters (a stem of several blanks and an
  *   answer without `;`: `、` `,` `|` or spaces when they split it into one answer per blank, as other
