@@ -436,6 +436,22 @@ describe('row format', () => {
 		]);
 	});
 
+	it('refuses a row with an option past H rather than import it without, and asks nothing about the column', () => {
+		const header = ['题型', '题干', ...'ABCDEFGHI'.split('').map((l) => `选项${l}`), '答案'];
+		const nine = [...'一二三四五六七八九'];
+		const rows = [
+			header,
+			['多选题', '甲', ...nine, 'AB'],
+			['单选题', '乙', '三日', '七日', '', '', '', '', '', '', '', 'B']
+		];
+		expect(resolveRowHeaders(header).unknown).toEqual([]);
+		const r = parseRows(rows, { partial: true });
+		expect(r.issues.map((i) => [i.line, i.path, messageFor(i.code, i.data)])).toEqual([
+			[2, '选项I', '第2行“选项I”列：有9个选项，最多8个']
+		]);
+		expect(r.questions.map((q) => q.stem)).toEqual(['乙']);
+	});
+
 	it('reads blanks written （  ） or ＿＿＿ and answers separated by / ; |', () => {
 		const r = parseRows([
 			['题型', '题干', '选项A', '选项B', '选项C', '答案'],

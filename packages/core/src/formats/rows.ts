@@ -17,7 +17,8 @@
  *   systems write it); short answer: the reference answer.
  * - 题干 of a fill-in: blanks marked `___`; `＿＿` too, and empty brackets `（  ）` when there are
  *   exactly as many as blanks and no other marker.
- * - 选项A…: a choice question uses the option columns from A up to the last non-empty one. Other
+ * - 选项A…: a choice question uses the option columns from A up to the last non-empty one (a
+ *   filled 选项I or later refuses its row: the format holds 8 options). Other
  *   platforms' single 选项 column is read too, its options separated by `|`/`｜`, or each starting
  *   at its label (`A.三日 B.七日`, also over lines), or else by line breaks (used when the row's
  *   选项A… are empty); options all labelled with their own letters in order (`A.警告`, `B、罚款`,
@@ -43,7 +44,13 @@
  */
 import type { Issue } from '../errors.ts';
 import { formatArticleNo, parseArticleNo } from '../question/articles.ts';
-import type { CasePart, LawRef, QuestionType, QuestionVersion } from '../question/model.ts';
+import {
+	OPTION_LABELS,
+	type CasePart,
+	type LawRef,
+	type QuestionType,
+	type QuestionVersion
+} from '../question/model.ts';
 import { bodyRow } from '../question/types/common.ts';
 import { PART_TYPE_MODULES } from '../question/types/parts.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
@@ -148,6 +155,8 @@ export function resolveRowHeaders(
 		if (h === '') return null;
 		const found = knownField(headerKey(h), OWN_HEADERS);
 		if (found) return found;
+		// options past H: no column to name, and ignoring one would drop the option it holds
+		if (BEYOND_OPTIONS.test(headerKey(h))) return null;
 		const chosen = columns[h];
 		if (chosen !== undefined) {
 			return (ROW_IMPORT_FIELDS as readonly string[]).includes(chosen)
@@ -161,6 +170,9 @@ export function resolveRowHeaders(
 }
 
 const OWN_HEADERS = new Map<string, RowField>(ROW_HEADERS.map((h) => [headerKey(h), h]));
+
+// A column of an option past the row format's last (选项I, J选项): read only to refuse a filled one.
+const BEYOND_OPTIONS = /^(?:选项[I-Z]|[I-Z]选项)$/;
 
 /** 题型 names of every type (each type's module lists its own). */
 const TYPE_NAMES = new Map<string, QuestionType>(
@@ -257,7 +269,10 @@ export function parseRows(
 		});
 		// an empty row (a gap before a sheet's later rows) is no record: a sheet whose one row is
 		// row 1,048,576 would otherwise build a million of them
-		const fieldsAt = [...at];
+		const fieldsAt: [string, number][] = [...at];
+		header.forEach((h, k) => {
+			if (BEYOND_OPTIONS.test(headerKey(String(h ?? '')))) fieldsAt.push([String(h).trim(), k]);
+		});
 		// no 题型 column: every row is of the type the sheet is for, when it is for one
 		const typeName =
 			options.type && !at.has('题型') ? QUESTION_TYPE_MODULES[options.type].rowNames[0] : undefined;
@@ -299,6 +314,14 @@ export function parseRows(
 		for (const [column, value] of Object.entries(r)) {
 			if (CELL_PICTURE.test(String(value ?? ''))) err('format.row.picture', column);
 		}
+		// a filled option past H: refused, never read without it
+		const beyond = Object.keys(r)
+			.filter((c) => BEYOND_OPTIONS.test(headerKey(c)) && cell(r, c))
+			.map((c) => ({ c, count: OPTION_LABELS.indexOf(/[I-Z]/.exec(headerKey(c))![0]) + 1 }))
+			.sort((a, b) => a.count - b.count)
+			.pop();
+		if (beyond)
+			err('format.row.too_many_options', beyond.c, { count: beyond.count, max: LETTERS.length });
 		const parent = cell(r, '所属案例') || undefined;
 		const id = cell(r, '编号') || `row-${line}`;
 		if (cell(r, '编号')) {
