@@ -1,4 +1,4 @@
-import { expect, loginAs, test } from './helpers.ts';
+import { expect, loginAs, phoneContext, shanghaiTime, test } from './helpers.ts';
 
 // the phone of the exploratory test that found the blueprint cramped
 test.use({ viewport: { width: 390, height: 844 } });
@@ -25,4 +25,45 @@ test('the exam form’s blueprint fits a 390 px phone: each type on one line, ev
 		expect(box.x).toBeGreaterThanOrEqual(0);
 		expect(box.x + box.width).toBeLessThanOrEqual(width);
 	}
+});
+
+test('a case question with a part left blank is not “every question answered” before submitting', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/exams/manage/new');
+	await page.getByLabel('考试名称').fill('案例未答完考试');
+	await page.getByLabel(/示范区干部学法题库/).check();
+	await page.getByLabel('案例分析题 · 题量').fill('1');
+	await page.getByLabel('案例分析题 · 每题分值').fill('30');
+	await page.getByRole('button', { name: '保存' }).click();
+	await page.getByRole('button', { name: '发布考试' }).click();
+	await page.getByLabel('场次名称').fill('案例未答完场次');
+	await page.getByLabel('开始时间').fill(shanghaiTime(-60));
+	await page.getByLabel('结束时间').fill(shanghaiTime(180));
+	await page.getByLabel('区市场监督管理局').check();
+	await page.getByRole('button', { name: '创建场次' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('案例未答完场次');
+
+	const cadre = await (await phoneContext(browser, baseURL)).newPage();
+	await loginAs(cadre, 'cadre');
+	await cadre.goto('/exams');
+	await cadre
+		.locator('li', { hasText: '案例未答完考试' })
+		.getByRole('link', { name: '进入考试' })
+		.click();
+	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+	await cadre.getByRole('button', { name: '开始考试' }).click();
+	// only the first part's first option: the other parts stay blank
+	await cadre.getByRole('radio').first().check();
+	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await expect(cadre.getByRole('link', { name: /^1\s*未答完/ })).toBeVisible();
+	await cadre.getByRole('button', { name: '交卷' }).click();
+	await expect(
+		cadre.getByRole('heading', { name: '未答完 1 题（有空或小题未作答）' })
+	).toBeVisible();
+	await expect(cadre.getByText('所有题目均已作答。')).toBeHidden();
+	await cadre.context().close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAnswered, responseFromForm } from './responses.ts';
+import { isAnswered, isFullyAnswered, responseFromForm } from './responses.ts';
 
 const form = (pairs: [string, string][]) => {
 	const f = new FormData();
@@ -56,5 +56,18 @@ describe('reading an exam answer from its form', () => {
 			true
 		);
 		expect(isAnswered(null)).toBe(false);
+	});
+
+	it('tells a case or fill-in begun but left partly blank from one answered in full', () => {
+		const half = { type: 'fill', blanks: ['十', ' '] } as const;
+		expect(isAnswered({ ...half, blanks: [...half.blanks] })).toBe(true);
+		expect(isFullyAnswered({ ...half, blanks: [...half.blanks] })).toBe(false);
+		expect(isFullyAnswered({ type: 'fill', blanks: ['十', '十五'] })).toBe(true);
+		const part = { type: 'truefalse', answer: true } as const;
+		expect(isFullyAnswered({ type: 'case', parts: [null, part] })).toBe(false);
+		expect(isFullyAnswered({ type: 'case', parts: [{ type: 'single', choice: 'B' }, part] })).toBe(
+			true
+		);
+		expect(isFullyAnswered({ type: 'essay', text: ' ' })).toBe(false);
 	});
 });

@@ -66,3 +66,20 @@ export function isAnswered(r: Response | null | undefined): boolean {
 			return r.parts.some((p) => isAnswered(p));
 	}
 }
+
+/**
+ * Whether nothing of a response is left blank: every blank of a fill-in, every part of a case.
+ * Not the test for storing it (a half-done case is kept, `isAnswered`): the review before
+ * submitting lists a question begun but not finished, which "已答" alone would pass over.
+ */
+export function isFullyAnswered(r: Response | null | undefined): boolean {
+	if (!r) return false;
+	switch (r.type) {
+		case 'fill':
+			return r.blanks.every((b) => b.trim() !== '');
+		case 'case':
+			return r.parts.every((p) => isFullyAnswered(p));
+		default:
+			return isAnswered(r);
+	}
+}
