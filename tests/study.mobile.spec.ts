@@ -50,3 +50,26 @@ test('an organiser’s plan, schedule and session pages fit a 320 px screen', as
 		expect(overflow, path).toBeLessThanOrEqual(0);
 	}
 });
+
+test('one tap on a phone deletes no lesson and withdraws no material: each asks first', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	for (const [list, title, button, asked] of [
+		['/study/lessons', '超过最长期限的复议申请', '删除课件', '删除课件“超过最长期限的复议申请”？'],
+		[
+			'/study/readings',
+			'学习《行政复议法》修订要点',
+			'撤回此材料',
+			'撤回“学习《行政复议法》修订要点”？'
+		]
+	] as const) {
+		await page.goto(list);
+		await page.getByRole('link', { name: title }).first().click();
+		await page.getByRole('link', { name: button }).click();
+		await expect(page.getByRole('group', { name: asked })).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+		await page.getByRole('link', { name: '取消' }).click();
+		await expect(page.getByRole('link', { name: button })).toBeVisible();
+	}
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, required } from './common.ts';
+import { confirmed, id, required } from './common.ts';
 
 export const loginInput = z.object({
 	username: z.string(required).trim().min(1, required).max(64),
@@ -25,12 +25,6 @@ export const changePasswordInput = z
 		path: ['confirmPassword']
 	});
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
-
-/**
- * A destructive account action is confirmed first: the form that runs it is shown only after the
- * person asked for it, and carries this field (so a stray click or a replayed form does nothing).
- */
-const confirmed = z.literal('yes', { error: 'err_confirm_first' });
 
 export const resetPasswordInput = z.object({ userId: id, confirmed });
 export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;

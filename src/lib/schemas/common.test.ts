@@ -4,7 +4,9 @@ import { zodFieldErrors } from '$lib/server/http.ts';
 import { optionalText, searchQuery, text, uploadedFile, wholeNumber } from './common.ts';
 import { examInput } from './exams.ts';
 import { lawSearchInput } from './laws.ts';
+import { deleteLessonInput } from './lessons.ts';
 import { listPeopleInput } from './org.ts';
+import { deleteReadingInput } from './study.ts';
 
 describe('typed text', () => {
 	it('strips control characters but keeps tabs and line breaks', () => {
@@ -69,5 +71,19 @@ describe('numbers typed into fields', () => {
 		expect(wholeNumber(1, 9).safeParse('三').error?.issues[0]?.message).toBe(
 			'err_not_whole_number'
 		);
+	});
+});
+
+describe('deletes that cannot be undone', () => {
+	it('are refused until confirmed: a lesson, a written-study material with its sign-offs', () => {
+		for (const [schema, key] of [
+			[deleteLessonInput, 'lessonId'],
+			[deleteReadingInput, 'readingId']
+		] as const) {
+			const first = schema.safeParse({ [key]: '3' });
+			expect(first.success).toBe(false);
+			expect(zodFieldErrors(first.error!.issues)).toEqual({ confirmed: ['err_confirm_first'] });
+			expect(schema.safeParse({ [key]: '3', confirmed: 'yes' }).success).toBe(true);
+		}
 	});
 });

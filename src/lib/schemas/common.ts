@@ -50,6 +50,12 @@ export const optionalDate = z
 	.optional()
 	.transform((v) => v || undefined)
 	.refine((v) => v === undefined || isIsoDate(v), { error: 'err_date' });
+/**
+ * A destructive action is confirmed first: the form that runs it is shown only after the person
+ * asked for it, and carries this field (so a stray tap or a replayed form does nothing).
+ */
+export const confirmed = z.literal('yes', { error: 'err_confirm_first' });
+
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalId, optionalText, required, text } from './common.ts';
+import { confirmed, id, optionalId, optionalText, required, text } from './common.ts';
 import { CASE_PARTS, LESSON_KINDS, LESSON_STATUSES } from './lesson-enums.ts';
 import { LESSON_TEXT_MAX_CHARS } from './limits.ts';
 export { LESSON_TEXT_MAX_CHARS } from './limits.ts';
@@ -65,6 +65,8 @@ export type SaveLessonInput = z.infer<typeof saveLessonInput>;
 
 export const lessonInput = z.object({ lessonId: id });
 export type LessonInput = z.infer<typeof lessonInput>;
+/** Deleting a lesson cannot be undone: asked for, then confirmed. */
+export const deleteLessonInput = lessonInput.extend({ confirmed });
 
 /** The lessons a session studies: the checked ones of the session page's list. */
 export const sessionLessonsInput = z.object({

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { isIsoDate, isLocalTime, parseArticleNo } from '@xuefa/core';
-import { checkbox, id, optionalId, optionalText, required, text, uploadedFile } from './common.ts';
+import {
+	checkbox,
+	confirmed,
+	id,
+	optionalId,
+	optionalText,
+	required,
+	text,
+	uploadedFile
+} from './common.ts';
 import {
 	ATTENDANCE_STATUSES,
 	FEED_KINDS,
@@ -367,6 +376,8 @@ export type CreateReadingInput = z.infer<typeof createReadingInput>;
 
 export const readingInput = z.object({ readingId: id });
 export type ReadingInput = z.infer<typeof readingInput>;
+/** Withdrawing takes the members' sign-offs with it: asked for, then confirmed. */
+export const deleteReadingInput = readingInput.extend({ confirmed });
 
 // ── calendar feeds ───────────────────────────────────────────────────────────────────────────────
 

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { lessonInput } from '$lib/schemas/lessons.ts';
+import { deleteLessonInput, lessonInput } from '$lib/schemas/lessons.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { deleteLesson, getLesson } from '$lib/server/services/lessons/lessons.ts';
@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	return guard(() => getLesson(ctx, Number(event.params.id)));
+	const view = await guard(() => getLesson(ctx, Number(event.params.id)));
+	return { ...view, confirmDelete: event.url.searchParams.get('confirm') === 'delete' };
 };
 
 const extra = (event: { params: { id: string } }) => ({ lessonId: event.params.id });
@@ -20,7 +21,9 @@ export const actions: Actions = {
 		redirect(303, `/practice/s/${out.result}`);
 	},
 	delete: async (event) => {
-		const out = await act(event, 'delete', lessonInput, deleteLesson, { extra: extra(event) });
+		const out = await act(event, 'delete', deleteLessonInput, deleteLesson, {
+			extra: extra(event)
+		});
 		if (out.kind === 'failed') return out.failure;
 		redirect(303, '/study/lessons?done=deleted');
 	}

@@ -1,4 +1,4 @@
-import { readingInput } from '$lib/schemas/study.ts';
+import { deleteReadingInput, readingInput } from '$lib/schemas/study.ts';
 import { act, done } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { deleteReading, getReading, signReading } from '$lib/server/services/study/readings.ts';
@@ -7,7 +7,8 @@ import type { Actions, PageServerLoad } from './$types';
 // a member's visit counts as opening the material: not on a hover's preload (see the links)
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	return guard(() => getReading(ctx, Number(event.params.id)));
+	const view = await guard(() => getReading(ctx, Number(event.params.id)));
+	return { ...view, confirmDelete: event.url.searchParams.get('confirm') === 'delete' };
 };
 
 /** Every action of this page names its reading by the URL, never by a form field. */
@@ -20,7 +21,9 @@ export const actions: Actions = {
 		done(event, 'signed');
 	},
 	delete: async (event) => {
-		const out = await act(event, 'delete', readingInput, deleteReading, { extra: extra(event) });
+		const out = await act(event, 'delete', deleteReadingInput, deleteReading, {
+			extra: extra(event)
+		});
 		if (out.kind === 'failed') return out.failure;
 		done(event, 'deleted', '/study/readings');
 	}
