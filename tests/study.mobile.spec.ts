@@ -73,3 +73,13 @@ test('one tap on a phone deletes no lesson and withdraws no material: each asks 
 		await expect(page.getByRole('link', { name: button })).toBeVisible();
 	}
 });
+
+test('a session’s line in the study list keeps its separators: form · length · team · place', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study');
+	await expect(
+		page.getByText(/\d+ 分钟 · 区政府领导班子 · 区政府第一会议室/).first()
+	).toBeVisible();
+});
