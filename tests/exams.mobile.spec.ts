@@ -67,3 +67,12 @@ test('a case question with a part left blank is not “every question answered�
 	await expect(cadre.getByText('所有题目均已作答。')).toBeHidden();
 	await cadre.context().close();
 });
+
+test('a street organiser with no bank of their own is told where to make one, not shown an empty list', async ({
+	page
+}) => {
+	await loginAs(page, 'street');
+	await page.goto('/exams/manage/new');
+	await page.getByRole('link', { name: '前往题库' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('题库');
+});
