@@ -83,3 +83,24 @@ test('a session’s line in the study list keeps its separators: form · length 
 		page.getByText(/\d+ 分钟 · 区政府领导班子 · 区政府第一会议室/).first()
 	).toBeVisible();
 });
+
+test('a session’s uploaded material is deleted only once confirmed', async ({ page }) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study');
+	await page.locator('main a[href^="/study/sessions/"]').first().click();
+	// the smallest PNG: the server checks the bytes, not the name
+	const png =
+		'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+	await page.getByLabel('上传材料').setInputFiles({
+		name: '会议记录.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from(png, 'base64')
+	});
+	await page.getByRole('button', { name: '上传', exact: true }).click();
+	const file = page.getByRole('link', { name: '会议记录.png', exact: true });
+	await expect(file).toHaveCount(1);
+	await page.getByRole('link', { name: '删除 会议记录.png' }).click();
+	await expect(file).toHaveCount(1);
+	await page.getByRole('button', { name: '确认删除' }).click();
+	await expect(file).toHaveCount(0);
+});

@@ -6,7 +6,7 @@ import { examInput } from './exams.ts';
 import { lawSearchInput } from './laws.ts';
 import { deleteLessonInput } from './lessons.ts';
 import { listPeopleInput } from './org.ts';
-import { deleteReadingInput } from './study.ts';
+import { deleteMaterialInput, deleteReadingInput } from './study.ts';
 
 describe('typed text', () => {
 	it('strips control characters but keeps tabs and line breaks', () => {
@@ -75,15 +75,16 @@ describe('numbers typed into fields', () => {
 });
 
 describe('deletes that cannot be undone', () => {
-	it('are refused until confirmed: a lesson, a written-study material with its sign-offs', () => {
+	it('are refused until confirmed: a lesson, a written-study material, a session’s file', () => {
 		for (const [schema, key] of [
 			[deleteLessonInput, 'lessonId'],
-			[deleteReadingInput, 'readingId']
+			[deleteReadingInput, 'readingId'],
+			[deleteMaterialInput, 'materialId']
 		] as const) {
-			const first = schema.safeParse({ [key]: '3' });
+			const first = schema.safeParse({ [key]: '3', sessionId: '1' });
 			expect(first.success).toBe(false);
 			expect(zodFieldErrors(first.error!.issues)).toEqual({ confirmed: ['err_confirm_first'] });
-			expect(schema.safeParse({ [key]: '3', confirmed: 'yes' }).success).toBe(true);
+			expect(schema.safeParse({ [key]: '3', sessionId: '1', confirmed: 'yes' }).success).toBe(true);
 		}
 	});
 });

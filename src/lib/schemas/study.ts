@@ -340,7 +340,8 @@ export const uploadMaterialInput = z.object({
 });
 export type UploadMaterialInput = z.infer<typeof uploadMaterialInput>;
 
-export const deleteMaterialInput = z.object({ sessionId: id, materialId: id });
+/** A session's minutes or materials are its record: deleting one is asked for, then confirmed. */
+export const deleteMaterialInput = z.object({ sessionId: id, materialId: id, confirmed });
 export type DeleteMaterialInput = z.infer<typeof deleteMaterialInput>;
 
 // ── written study (书面学法) ─────────────────────────────────────────────────────────────────────
