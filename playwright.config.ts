@@ -57,7 +57,7 @@ export default defineConfig<{ a11yAudit: boolean }>({
 		{
 			name: 'desktop',
 			use: { ...devices['Desktop Chrome'], a11yAudit: a11y },
-			// the accessibility walk is shorter without A11Y (tests/accessibility.spec.ts)
+			// the accessibility walk is shorter without A11Y (tests/a11y/walk.ts)
 			testIgnore: /mobile\.spec\.ts/
 		},
 		{

@@ -96,7 +96,7 @@ if wait "$build_pid"; then
 	# shard alone left a core idle for most of its ten minutes. The first shard is these files, the
 	# second every other (a new spec lands there): Playwright's --shard splits by count of tests, and
 	# left 480 s of tests in one shard and 300 s in the other.
-	first=(exams-monitor exams accounts banks hr-cases laws audit imports api-tokens keyboard
+	first=(exams-monitor exams accounts banks hr-cases laws audit imports api-tokens keyboard accessibility-organiser
 		certificate-settings)
 	first_specs=()
 	second_specs=()
