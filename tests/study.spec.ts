@@ -42,8 +42,11 @@ test('an organiser schedules weekly study, adds a session, a cadre checks in on 
 	await expect(rows.first()).toContainText('9/24');
 	await expect(page.getByRole('region', { name: '因节假日未安排' })).toContainText('10月1日');
 
-	// a one-off session today, starting in ten minutes
-	const soon = beijing(10);
+	// a one-off session today, starting in ten minutes (at 23:59 when that would be tomorrow: check-in
+	// cannot open for a later day's session, and CI may run just before midnight in Beijing)
+	const now = beijing();
+	const later = beijing(10);
+	const soon = later.date === now.date ? later : { date: now.date, time: '23:59' };
 	const add = page.getByRole('region', { name: '临时增加一次活动' });
 	await add.getByLabel('学法主题').fill('学习《行政复议法》');
 	await add.getByLabel('日期').fill(soon.date);
