@@ -1,8 +1,9 @@
 /**
  * The demo district's study programme, written for the project: the leadership team, this year's
- * published plan, the weekly 会前学法 schedule with its past sessions held and attendance marked,
- * and a written-study material. Everything goes through the services, as the demo organiser, so
- * the seed is what an organiser could have done by hand; every date is computed from `now`.
+ * published plan (and last year's when the weeks already past began in it, seeded in January), the
+ * weekly 会前学法 schedule with its past sessions held and attendance marked, and a written-study
+ * material. Everything goes through the services, as the demo organiser, so the seed is what an
+ * organiser could have done by hand; every date is computed from `now`.
  */
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { addDays, shanghaiDate } from '@xuefa/core';
@@ -85,32 +86,40 @@ export async function seedDemoStudy(db: Tx, rootUnitId: number, now: Date, rng: 
 		})
 	);
 
-	const planId = await createPlan(ctx, {
-		unitId: rootUnitId,
-		teamId,
-		year,
-		title: `${year}年度区政府领导班子学法计划`
-	});
-	for (const [topic, form, month, speaker, law, articles] of PLAN) {
-		await addPlanItem(
-			ctx,
-			planItemInput.parse({
-				planId: String(planId),
-				topic,
-				form,
-				when: `${year}-${String(month).padStart(2, '0')}`,
-				speaker,
-				plannedMinutes: '30',
-				'laws.0.law': law,
-				'laws.0.articles': articles
-			})
-		);
+	// this year's plan, and last year's too when the sessions already past began in it (seeded in
+	// January, the weeks before were last year's: they deliver that year's plan, as a session can
+	// only deliver the plan of its own year)
+	const start = addDays(today, -63);
+	const years = Number(start.slice(0, 4)) < year ? [year - 1, year] : [year];
+	const plans = new Map<number, Awaited<ReturnType<typeof planItems>>>();
+	for (const y of years) {
+		const planId = await createPlan(ctx, {
+			unitId: rootUnitId,
+			teamId,
+			year: y,
+			title: `${y}年度区政府领导班子学法计划`
+		});
+		for (const [topic, form, month, speaker, law, articles] of PLAN) {
+			await addPlanItem(
+				ctx,
+				planItemInput.parse({
+					planId: String(planId),
+					topic,
+					form,
+					when: `${y}-${String(month).padStart(2, '0')}`,
+					speaker,
+					plannedMinutes: '30',
+					'laws.0.law': law,
+					'laws.0.articles': articles
+				})
+			);
+		}
+		await publishPlan(ctx, { planId });
+		plans.set(y, await planItems(ctx, planId));
 	}
-	await publishPlan(ctx, { planId });
 
 	// every Monday at 08:30 from nine weeks ago to the end of the year (or three months ahead in
 	// December, when the year has only a few Mondays left)
-	const start = addDays(today, -63);
 	await createSchedule(
 		ctx,
 		scheduleInput.parse({
@@ -126,8 +135,7 @@ export async function seedDemoStudy(db: Tx, rootUnitId: number, now: Date, rng: 
 		})
 	);
 
-	// the sessions already past were held: a topic from the plan, and attendance marked
-	const items = await planItems(ctx, planId);
+	// the sessions already past were held: a topic from their year's plan, and attendance marked
 	const past = await db
 		.select()
 		.from(studySession)
@@ -144,8 +152,9 @@ export async function seedDemoStudy(db: Tx, rootUnitId: number, now: Date, rng: 
 		);
 	// each session delivers the earliest item not yet held whose month has come (a late item is
 	// caught up); when none is due, it keeps the schedule's own topic (extra study)
-	const due = [...items];
+	const dueOf = new Map([...plans].map(([y, items]) => [y, [...items]]));
 	for (const s of past) {
+		const due = dueOf.get(Number(s.date.slice(0, 4)))!;
 		const k = due.findIndex((it) => it.plannedMonth <= s.date.slice(0, 7));
 		const item = k < 0 ? undefined : due.splice(k, 1)[0]!;
 		const law = item?.laws[0];
