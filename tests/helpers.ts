@@ -82,6 +82,16 @@ export const shanghaiTime = (minutes: number) =>
 /** Today in Asia/Shanghai, as a date field takes it. */
 export const shanghaiToday = () => shanghaiTime(0).slice(0, 10);
 
+/**
+ * A pattern (for a RegExp) of the date the server stamped on something done since `since`, a
+ * `shanghaiToday()` taken before it was done: that day, or today as well when Beijing's midnight
+ * has passed since (CI runs at any hour). Take it once the page showing the date has loaded.
+ */
+export const shanghaiDaySince = (since: string) => {
+	const today = shanghaiToday();
+	return today === since ? since : `(?:${since}|${today})`;
+};
+
 /** Three true/false questions on the 行政处罚法, all answered 对 (正确). */
 export const TRUE_FALSE_HEADER = ['编号', '题型', '题干', '答案', '法律', '条款'];
 export const TRUE_FALSE_QUESTIONS = [
