@@ -2,7 +2,7 @@
  * The annual study plan (年度学法计划) and its items, with validation.
  */
 import type { Issue } from '../errors.ts';
-import { isIsoDate, type IsoDate } from '../calendar/dates.ts';
+import { isIsoDate, shanghaiDate, type IsoDate } from '../calendar/dates.ts';
 import { result, type ValidationResult } from '../rule-result.ts';
 import type { LawRef } from './law-ref.ts';
 
@@ -150,4 +150,20 @@ export function validateStudyPlan(
 		}
 	});
 	return result(errors, warnings);
+}
+
+/**
+ * The year a new annual plan is most likely for, as the plan form's default: plans are drawn up at
+ * the start of the year, so in December, when organisers prepare them, it is the coming year;
+ * otherwise the current one (in Beijing).
+ *
+ * @param now - the current instant
+ * @returns the year, e.g. 2027 on 2026-12-04
+ * @example
+ * plannedYearAt(new Date('2026-12-04T09:00:00+08:00')); // 2027
+ * plannedYearAt(new Date('2027-01-05T09:00:00+08:00')); // 2027
+ */
+export function plannedYearAt(now: Date): number {
+	const [year, month] = shanghaiDate(now).split('-').map(Number) as [number, number];
+	return month === 12 ? year + 1 : year;
 }

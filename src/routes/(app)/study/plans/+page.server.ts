@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { shanghaiDate } from '@xuefa/core';
+import { plannedYearAt } from '@xuefa/core';
 import { planInput } from '$lib/schemas/study.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
@@ -16,7 +16,8 @@ export const load: PageServerLoad = async (event) => {
 		units: flatten(await listUnits(ctx, 'study.manage'))
 			.filter((u) => u.active)
 			.map((u) => ({ id: u.id, name: u.name, depth: u.depth })),
-		year: Number(shanghaiDate(ctx.now).slice(0, 4))
+		// in December the plan being drawn up is next year's
+		year: plannedYearAt(ctx.now)
 	}));
 };
 
