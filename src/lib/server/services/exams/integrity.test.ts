@@ -489,11 +489,18 @@ describe('voiding an attempt', () => {
 				saves: [{ questionId: '1', seq: 1, response: null, flagged: false }]
 			})
 		).toMatchObject({ kind: 'closed', state: 'voided' });
+		// voided before it was handed in: a voided record with no score, which the gate counts
 		const [record] = await s.db
 			.select()
 			.from(passRecord)
 			.where(and(eq(passRecord.attemptId, a.id)));
-		expect(record).toBeUndefined();
+		expect(record).toMatchObject({
+			status: 'voided',
+			score: null,
+			passed: false,
+			kind: 'pre_appointment',
+			takenOn: '2026-03-02'
+		});
 	});
 });
 

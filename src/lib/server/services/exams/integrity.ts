@@ -45,7 +45,8 @@ async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 
 /**
  * Voids an attempt for cheating: it no longer counts (nor as a pass), its pass record is
- * withdrawn and a certificate granted for it is revoked. An attempt in progress ends at once.
+ * withdrawn (one voided in progress gets a voided record, without a score) and a certificate
+ * granted for it is revoked. An attempt in progress ends at once.
  */
 export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 	const { row, exam: e } = await watchedAttempt(ctx, input.sittingId, input.attemptId);
@@ -67,6 +68,22 @@ export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 			.set({ status: 'voided', passed: false, updatedAt: ctx.now })
 			.where(eq(passRecord.attemptId, row.id))
 			.returning({ passed: passRecord.passed });
+		// an attempt voided before it was handed in has no record yet: it gets a voided one, with no
+		// score, for the promotion gate counts it (a fail, or a bar, as its policy says) and HR sees it
+		if (!record)
+			await tx.db.insert(passRecord).values({
+				attemptId: row.id,
+				personId: row.personId,
+				examId: row.examId,
+				sittingId: row.sittingId,
+				kind: e.kind,
+				takenOn: shanghaiDate(row.startedAt),
+				status: 'voided',
+				score: null,
+				maxScore: row.maxScore ?? row.paper.totalPoints,
+				passed: false,
+				updatedAt: ctx.now
+			});
 		const revoked = await tx.db
 			.update(certificate)
 			.set({ revokedOn: shanghaiDate(ctx.now), revokeReason: input.reason })

@@ -11,8 +11,10 @@ import {
 } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
-import { publishedSitting } from '../../testing/exams.ts';
+import { at, candidateCtx, publishedSitting } from '../../testing/exams.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
+import { startExamAttempt } from '../exams/attempts.ts';
+import { voidExamAttempt } from '../exams/integrity.ts';
 import { scoreSheet } from '../exams/score-sheet.ts';
 import { recordAppointment } from './case-actions.ts';
 import { listCases } from './cases.ts';
@@ -116,6 +118,30 @@ describe('the promotion gate on a case', () => {
 		const barred = await gateOn(s);
 		expect(barred.allowed).toBe(false);
 		expect(barred.reasons[0]).toContain('本次拟任不得任职');
+	});
+
+	it('counts an attempt voided while in progress (caught cheating mid-exam) as the policy says', async () => {
+		const s = await hrSetup();
+		const cadre = await candidateCtx(s.db, s.cadre.user.id, 5);
+		const attemptId = await startExamAttempt(cadre, { sittingId: s.sittingId, confirm: 'on' });
+		await voidExamAttempt(await ctxFor(s.db, s.organiser.user.id, at(20)), {
+			sittingId: s.sittingId,
+			attemptId,
+			reason: '替考'
+		});
+		const voided = await gateOn(s);
+		expect(voided.allowed).toBe(false);
+		expect(voided.evidence).toEqual([
+			expect.objectContaining({ attemptId, takenOn: '2026-03-02', outcome: 'fail', use: 'counted' })
+		]);
+		expect(voided.reasons).toEqual([
+			'考试不合格 1 次，还可补考 1 次',
+			`答卷 ${attemptId} 因违纪作废，按不合格处理`
+		]);
+
+		const admin = await ctxFor(s.db, s.admin.user.id);
+		await savePolicies(admin, policyForm({ voidedAttempt: 'bars_case' }));
+		expect((await gateOn(s)).reasons[0]).toContain('本次拟任不得任职');
 	});
 
 	it('ignores a pass before the public notice (the default counting point), and counts it from nomination when set', async () => {
