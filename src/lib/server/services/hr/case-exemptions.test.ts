@@ -44,6 +44,21 @@ describe('exemption claims on a case', () => {
 		expect(await audited(s, 'promotion_case.exemption_recorded')).toHaveLength(1);
 	});
 
+	it('refuses a kind the form does not offer (a tampered post), and keeps nothing of it', async () => {
+		const s = await hrSetup();
+		const hr = await s.hrAt('2026-03-10');
+		const forged = await addExemption(hr, {
+			...exemptionForm(s.caseId, '2020-01-01'),
+			kind: 'bogus_kind'
+		}).catch((e: unknown) => e);
+		expect(forged).toBeInstanceOf(InvalidInputError);
+		expect((forged as InvalidInputError).fields.kind).toEqual(['err_invalid']);
+		expect(
+			await s.db.select().from(exemptionClaim).where(eq(exemptionClaim.caseId, s.caseId))
+		).toEqual([]);
+		expect(await audited(s, 'promotion_case.exemption_recorded')).toEqual([]);
+	});
+
 	it('removes a claim recorded in error, for HR of the case’s unit only, audited once with what it said', async () => {
 		const s = await hrSetup();
 		const hr = await s.hrAt('2026-03-10');

@@ -3,22 +3,33 @@
  * complete, and removed when recorded in error. Each checks access first, writes in one transaction
  * and is audited.
  */
-import { shanghaiDate, validatePromotionCase } from '@xuefa/core';
+import { EXEMPTION_KINDS, shanghaiDate, validatePromotionCase } from '@xuefa/core';
 import { and, eq } from 'drizzle-orm';
 import type { ExemptionInput, RemoveExemptionInput } from '$lib/schemas/hr.ts';
 import { type Ctx, transact } from '../../context.ts';
+import type { ReadDb } from '../../db/index.ts';
 import { exemptionClaim } from '../../db/schema/index.ts';
 import { ConflictError, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { openCaseFor } from './case-actions.ts';
 import { caseFieldErrors } from './cases.ts';
+import { readPromotionPolicy } from './policy.ts';
+
+/** The exemption kinds a claim may name: the core's, and any the policy in force lists. */
+export async function exemptionKinds(db: ReadDb): Promise<string[]> {
+	const policy = await readPromotionPolicy(db);
+	return [...new Set([...EXEMPTION_KINDS, ...policy.exemptions.map((e) => e.kind)])];
+}
 
 /**
- * Records an exemption claim with its document (dated on or before today), after the core found it
- * complete.
+ * Records an exemption claim with its document (dated on or before today), of a kind the form
+ * offers, after the core found it complete.
  */
 export async function addExemption(ctx: Ctx, input: ExemptionInput) {
 	const row = await openCaseFor(ctx, input.caseId);
+	// a kind no policy knows (a tampered post) would be kept as a claim the gate can only refuse
+	if (!(await exemptionKinds(ctx.db)).includes(input.kind))
+		throw new InvalidInputError({ kind: ['err_invalid'] });
 	const today = shanghaiDate(ctx.now);
 	// the gate refuses a document dated after the check: refused here, it is not kept as a dead claim
 	if (input.documentDate > today)

@@ -1,4 +1,4 @@
-import { EXEMPTION_KINDS, shanghaiDate } from '@xuefa/core';
+import { shanghaiDate } from '@xuefa/core';
 import {
 	appointInput,
 	assignSittingInput,
@@ -14,19 +14,20 @@ import {
 	closeCase,
 	recordAppointment
 } from '$lib/server/services/hr/case-actions.ts';
-import { addExemption, removeExemption } from '$lib/server/services/hr/case-exemptions.ts';
+import {
+	addExemption,
+	exemptionKinds,
+	removeExemption
+} from '$lib/server/services/hr/case-exemptions.ts';
 import { caseView } from '$lib/server/services/hr/case-view.ts';
-import { readPromotionPolicy } from '$lib/server/services/hr/policy.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	const view = await guard(() => caseView(ctx, Number(event.params.id)));
-	const policy = await readPromotionPolicy(ctx.db);
-	const kinds = [...new Set([...EXEMPTION_KINDS, ...policy.exemptions.map((e) => e.kind)])];
 	return {
 		...view,
-		exemptionKinds: kinds.map((k) => ({
+		exemptionKinds: (await exemptionKinds(ctx.db)).map((k) => ({
 			value: k,
 			label: coreMessage(`promotion.exemption.${k}`)
 		})),
