@@ -260,3 +260,46 @@ test('HR without JavaScript: a refused oath ceremony keeps the people ticked; a 
 	await expect(hr.getByRole('button', { name: '打印' })).toHaveCount(0);
 	await context.close();
 });
+
+test('HR on a phone withdraws a case only once confirmed: the first tap asks, a replayed post is refused, the case stays open until then', async ({
+	browser,
+	baseURL
+}) => {
+	const phone = await phoneContext(browser, baseURL);
+	const hr = await phone.newPage();
+	await loginAs(hr, 'hr');
+	await hr.goto('/hr/cases/new');
+	// the demo street organiser (SF0003), no dates yet
+	await hr.getByLabel('拟任人工号').fill('SF0003');
+	await hr.getByLabel('拟任职务').fill('东城街道办事处副主任（拟撤回）');
+	await hr.getByRole('button', { name: '建立拟任事项' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '拟任事项已建立。' })).toBeVisible();
+	const caseUrl = hr.url().split('?')[0]!;
+	const details = hr.getByRole('region', { name: '拟任信息' });
+
+	await hr.getByLabel('办理结果').selectOption({ label: '已撤回' });
+	await hr.getByLabel('原因', { exact: true }).fill('本人申请');
+	await hr.getByRole('button', { name: '保存', exact: true }).click();
+	const ask = hr.getByRole('group', { name: '撤回此拟任事项？' });
+	await expect(ask).toContainText('不能再记录任命');
+	await expect(ask).toContainText('本人申请');
+	// the same post sent again without the confirmation changes nothing
+	const replay = await hr.request.post(`${caseUrl}?/close`, {
+		form: { state: 'withdrawn', reason: '本人申请' },
+		headers: { origin: baseURL! }
+	});
+	expect(replay.ok()).toBe(true);
+	await hr.goto(caseUrl);
+	await expect(details).toContainText('办理中');
+	await expect(hr.getByRole('button', { name: '记录任命' })).toBeVisible();
+
+	await hr.getByLabel('办理结果').selectOption({ label: '已撤回' });
+	await hr.getByLabel('原因', { exact: true }).fill('本人申请');
+	await hr.getByRole('button', { name: '保存', exact: true }).click();
+	await ask.getByRole('button', { name: '确认撤回' }).click();
+	await expect(hr.getByRole('status').filter({ hasText: '已保存。' })).toBeVisible();
+	await expect(details).toContainText('已撤回');
+	await expect(details).toContainText('本人申请');
+	await expect(hr.getByRole('button', { name: '记录任命' })).toHaveCount(0);
+	await phone.close();
+});

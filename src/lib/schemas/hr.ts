@@ -28,12 +28,21 @@ export type AssignSittingInput = z.infer<typeof assignSittingInput>;
 export const appointInput = z.object({ caseId: id, appointedOn: date });
 export type AppointInput = z.infer<typeof appointInput>;
 
-/** Closing a case without an appointment: withdrawn or postponed, with the reason. */
-export const closeCaseInput = z.object({
-	caseId: id,
-	state: z.enum(['withdrawn', 'postponed'], { error: 'err_invalid' }),
-	reason: text(500)
-});
+/**
+ * Closing a case without an appointment: withdrawn or postponed, with the reason. Withdrawing ends
+ * the case for good (no appointment, no taking it up again): it is asked for, then confirmed.
+ */
+export const closeCaseInput = z
+	.object({
+		caseId: id,
+		state: z.enum(['withdrawn', 'postponed'], { error: 'err_invalid' }),
+		reason: text(500),
+		confirmed: z.string().optional()
+	})
+	.refine((v) => v.state !== 'withdrawn' || v.confirmed === 'yes', {
+		path: ['confirmed'],
+		error: 'err_confirm_first'
+	});
 export type CloseCaseInput = z.infer<typeof closeCaseInput>;
 
 /** An exemption claim with its document. */

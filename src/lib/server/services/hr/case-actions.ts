@@ -3,7 +3,7 @@
  * (refused while the gate says no), or close the case as withdrawn or postponed (exemption claims:
  * case-exemptions.ts). Each checks access first, writes in one transaction and is audited.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { shanghaiDate, validateAppointmentDate } from '@xuefa/core';
 import type { AppointInput, AssignSittingInput, CloseCaseInput } from '$lib/schemas/hr.ts';
 import { t } from '$lib/i18n.ts';
@@ -176,11 +176,15 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 	return outcome.id;
 }
 
-/** Closes a case as withdrawn or postponed, with the reason (a postponed case may be taken up again). */
+/**
+ * Closes a case as withdrawn or postponed, with the reason (a postponed case may be taken up again;
+ * a withdrawn one, confirmed first, may not). A case appointed or withdrawn meanwhile is left as it
+ * is.
+ */
 export async function closeCase(ctx: Ctx, input: CloseCaseInput) {
 	const row = await openCaseFor(ctx, input.caseId);
 	await transact(ctx, async (tx) => {
-		await tx.db
+		const changed = await tx.db
 			.update(promotionCase)
 			.set({
 				state: input.state,
@@ -188,7 +192,11 @@ export async function closeCase(ctx: Ctx, input: CloseCaseInput) {
 				stateChangedAt: ctx.now,
 				updatedAt: ctx.now
 			})
-			.where(eq(promotionCase.id, row.c.id));
+			.where(
+				and(eq(promotionCase.id, row.c.id), inArray(promotionCase.state, ['open', 'postponed']))
+			)
+			.returning({ id: promotionCase.id });
+		if (changed.length === 0) throw new ConflictError('err_hr_case_closed');
 		await appendAudit(tx, {
 			action: input.state === 'withdrawn' ? 'promotion_case.withdrawn' : 'promotion_case.postponed',
 			entityType: 'promotion_case',
