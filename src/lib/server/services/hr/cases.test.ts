@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { caseInput } from '$lib/schemas/hr.ts';
 import { promotionCase } from '../../db/schema/index.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { closeCase } from './case-actions.ts';
@@ -30,6 +30,11 @@ describe('promotion cases', () => {
 		expect((outside as InvalidInputError).fields).toEqual({
 			employeeNo: ['err_hr_unknown_person']
 		});
+		// someone who is not HR anywhere is refused as such, not told the person is unknown
+		const cadre = await ctxFor(s.db, s.cadre.user.id);
+		await expect(openCase(cadre, form(s.cadre.person.employeeNo))).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		const disorder = await openCase(
 			s.hr,
 			form(s.outsider.person.employeeNo, { nominatedOn: '2026-03-01' })

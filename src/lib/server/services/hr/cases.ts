@@ -3,7 +3,13 @@ import { and, desc, eq, like, type SQL } from 'drizzle-orm';
 import { type Issue, appointmentRouteOf, validatePromotionCase } from '@xuefa/core';
 import type { CaseInput } from '$lib/schemas/hr.ts';
 import type { CaseState } from '$lib/schemas/hr-enums.ts';
-import { can, canAnywhere, inScope, type Permission } from '../../authz/index.ts';
+import {
+	authorizeAnywhere,
+	can,
+	canAnywhere,
+	inScope,
+	type Permission
+} from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
 import { person, promotionCase, unit } from '../../db/schema/index.ts';
 import { coreMessage, issueFields } from '../../core-messages.ts';
@@ -41,11 +47,13 @@ export async function loadCase(
 }
 
 /**
- * Opens a case for a candidate of the user's units, after the core found its dates in order. Its
+ * Opens a case for a candidate of the user's units (for HR only: anyone else is refused before the
+ * candidate is looked up), after the core found its dates in order. Its
  * route follows from its appointing body (the congress route, with no exam, only for the congress
  * and its standing committee), so that no case can name the one without the other.
  */
 export async function openCase(ctx: Ctx, input: CaseInput): Promise<number> {
+	authorizeAnywhere(ctx, 'promotion.manage');
 	const [candidate] = await ctx.db
 		.select({ id: person.id, unitId: person.unitId })
 		.from(person)
