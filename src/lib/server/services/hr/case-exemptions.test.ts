@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.t
 import { ctxFor } from '../../testing/factories.ts';
 import { hrSetup } from '../../testing/hr.ts';
 import { addExemption, removeExemption } from './case-exemptions.ts';
+import { caseView } from './case-view.ts';
 
 /** The exemption form for the case, a legal-profession certificate dated `documentDate`. */
 const exemptionForm = (caseId: number, documentDate: string) =>
@@ -57,6 +58,30 @@ describe('exemption claims on a case', () => {
 			await s.db.select().from(exemptionClaim).where(eq(exemptionClaim.caseId, s.caseId))
 		).toEqual([]);
 		expect(await audited(s, 'promotion_case.exemption_recorded')).toEqual([]);
+	});
+
+	it('records a claim sent twice (a second tap, a replayed post) once, audited once', async () => {
+		const s = await hrSetup();
+		const hr = await s.hrAt('2026-03-10');
+		await addExemption(hr, exemptionForm(s.caseId, '2026-03-01'));
+		await addExemption(hr, exemptionForm(s.caseId, '2026-03-01'));
+		expect(
+			await s.db.select().from(exemptionClaim).where(eq(exemptionClaim.caseId, s.caseId))
+		).toHaveLength(1);
+		expect(await audited(s, 'promotion_case.exemption_recorded')).toHaveLength(1);
+	});
+
+	it('shows how the gate used each claim, two documents of one kind and day told apart by number', async () => {
+		const s = await hrSetup();
+		const hr = await s.hrAt('2026-03-10');
+		for (const documentNumber of ['A1', 'A2'])
+			await addExemption(hr, { ...exemptionForm(s.caseId, '2026-03-01'), documentNumber });
+		const view = await caseView(hr, s.caseId);
+		const uses = new Map(view.gate!.exemptions.map((x) => [x.key, x.use]));
+		expect(view.claims.map((c) => [c.documentNumber, uses.get(c.key)])).toEqual([
+			['A1', 'applied'],
+			['A2', 'not_needed']
+		]);
 	});
 
 	it('removes a claim recorded in error, for HR of the case’s unit only, audited once with what it said', async () => {

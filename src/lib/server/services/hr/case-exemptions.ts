@@ -23,7 +23,8 @@ export async function exemptionKinds(db: ReadDb): Promise<string[]> {
 
 /**
  * Records an exemption claim with its document (dated on or before today), of a kind the form
- * offers, after the core found it complete.
+ * offers, after the core found it complete. The same document sent again changes nothing and is
+ * not audited again.
  */
 export async function addExemption(ctx: Ctx, input: ExemptionInput) {
 	const row = await openCaseFor(ctx, input.caseId);
@@ -52,6 +53,20 @@ export async function addExemption(ctx: Ctx, input: ExemptionInput) {
 	});
 	if (issues.length > 0) throw new InvalidInputError(caseFieldErrors(issues));
 	await transact(ctx, async (tx) => {
+		// the same document sent again (a second tap, a replayed post) is on the case already
+		const [same] = await tx.db
+			.select({ id: exemptionClaim.id })
+			.from(exemptionClaim)
+			.where(
+				and(
+					eq(exemptionClaim.caseId, row.c.id),
+					eq(exemptionClaim.kind, claim.kind),
+					eq(exemptionClaim.documentName, claim.documentName),
+					eq(exemptionClaim.documentNumber, claim.documentNumber ?? ''),
+					eq(exemptionClaim.documentDate, claim.documentDate)
+				)
+			);
+		if (same) return;
 		await tx.db.insert(exemptionClaim).values({
 			caseId: row.c.id,
 			kind: claim.kind,

@@ -30,6 +30,17 @@ interface GateOutcome {
 	exemptions: ExemptionEvidence[];
 }
 
+/**
+ * What ties a claim on the case to the gate's use of it (the gate sorts the claims): its document,
+ * number included, as no two claims of a case share one (see addExemption).
+ */
+const claimKey = (c: {
+	kind: string;
+	documentName: string;
+	documentNumber?: string;
+	documentDate: string;
+}) => JSON.stringify([c.kind, c.documentName, c.documentNumber ?? '', c.documentDate]);
+
 /** The gate as the page shows it, from a decision or from a logged check. */
 function gateView(
 	result: GateOutcome,
@@ -56,7 +67,7 @@ function gateView(
 			attemptNo: e.attemptNo ?? null
 		})),
 		exemptions: result.exemptions.map((x) => ({
-			key: `${x.kind}|${x.documentName}|${x.documentDate}`,
+			key: claimKey(x),
 			kind: x.kind,
 			documentName: x.documentName,
 			documentDate: x.documentDate,
@@ -154,7 +165,7 @@ export async function caseView(ctx: Ctx, caseId: number) {
 		gate,
 		claims: claims.map(({ claim, recorder }) => ({
 			...claim,
-			key: `${claim.kind}|${claim.documentName}|${claim.documentDate}`,
+			key: claimKey(claim),
 			label: coreMessage(`promotion.exemption.${claim.kind}`),
 			recorder: recorder ?? '—'
 		})),
