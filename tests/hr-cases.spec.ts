@@ -85,6 +85,11 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 		/\/exams\/manage\/attempts\/\d+\/sheet/
 	);
 	await hr.getByRole('button', { name: '记录任命' }).click();
+	// it cannot be undone: the first tap asks, naming who, what and when
+	const confirm = hr.getByRole('group', { name: /^记录任命：/ });
+	await expect(confirm).toContainText(`于 ${shanghaiToday()} 任命为${POST}`);
+	await expect(confirm).toContainText('不能撤销');
+	await confirm.getByRole('button', { name: '确认记录任命' }).click();
 	await expect(hr.getByRole('status').filter({ hasText: '任命已记录' })).toBeVisible();
 
 	// the oath is due; HR records a collective ceremony that the cadre leads

@@ -24,8 +24,15 @@ export type CaseInput = z.infer<typeof caseInput>;
 export const assignSittingInput = z.object({ caseId: id, sittingId: id });
 export type AssignSittingInput = z.infer<typeof assignSittingInput>;
 
-/** Recording the appointment of a case (refused while the gate says no). */
-export const appointInput = z.object({ caseId: id, appointedOn: date });
+/**
+ * Recording the appointment of a case (refused while the gate says no). It cannot be undone: once
+ * the gate allows it, it is asked for, then confirmed (`confirmed=yes`).
+ */
+export const appointInput = z.object({
+	caseId: id,
+	appointedOn: date,
+	confirmed: z.string().optional()
+});
 export type AppointInput = z.infer<typeof appointInput>;
 
 /**

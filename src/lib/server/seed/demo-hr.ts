@@ -84,5 +84,5 @@ export async function seedDemoHr(db: Tx, now: Date) {
 			publicNoticeEndsOn: day(-14)
 		})
 	);
-	await recordAppointment(ctx, { caseId: congress, appointedOn: day(-5) });
+	await recordAppointment(ctx, { caseId: congress, appointedOn: day(-5), confirmed: 'yes' });
 }

@@ -213,7 +213,11 @@ describe('/api/v1 against its OpenAPI document', () => {
 		const before = await call(s.db, getPersonOath, path, s.token.secret);
 		expect([before.status, before.body]).toMatchObject([200, { appointments: [] }]);
 		expect(violations(before)).toEqual([]);
-		await recordAppointment(s.hr, { caseId: s.caseId, appointedOn: '2026-03-09' });
+		await recordAppointment(s.hr, {
+			caseId: s.caseId,
+			appointedOn: '2026-03-09',
+			confirmed: 'yes'
+		});
 		const after = await call(s.db, getPersonOath, path, s.token.secret);
 		expect(violations(after)).toEqual([]);
 		expect((after.body as { appointments: unknown[] }).appointments).toEqual([

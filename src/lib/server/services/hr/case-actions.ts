@@ -94,6 +94,7 @@ export async function assignSitting(ctx: Ctx, input: AssignSittingInput) {
  * Records the appointment of a case. The gate runs (and is logged) in the same transaction; while
  * it says no, nothing but the log is written and the refusal carries every reason. A date before
  * the case's public notice, or before the pass (or exemption) that opened the gate, is refused too.
+ * Once the gate and the date allow it, it is written only when confirmed (`confirmed: 'yes'`).
  */
 export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<number> {
 	const row = await openCaseFor(ctx, input.caseId);
@@ -110,6 +111,8 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 		// 先考后提: the appointment comes after the case's public notice and the pass (or exemption)
 		const dates = validateAppointmentDate(coreCaseOf(fresh), gate.decision, input.appointedOn);
 		if (dates.length > 0) return { kind: 'misdated' as const, issues: dates };
+		// a slip cannot be undone: the person's post changes and the oath falls due
+		if (input.confirmed !== 'yes') return { kind: 'unconfirmed' as const };
 		const [made] = await tx.db
 			.insert(appointment)
 			.values({
@@ -165,6 +168,8 @@ export async function recordAppointment(ctx: Ctx, input: AppointInput): Promise<
 		return { kind: 'appointed' as const, id: made!.id };
 	});
 	if (outcome.kind === 'closed') throw new ConflictError('err_hr_case_closed');
+	if (outcome.kind === 'unconfirmed')
+		throw new InvalidInputError({ confirmed: ['err_confirm_first'] });
 	if (outcome.kind === 'misdated')
 		throw new InvalidInputError(issueFields(outcome.issues, () => 'appointedOn'));
 	if (outcome.kind === 'blocked')

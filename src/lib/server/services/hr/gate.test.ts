@@ -247,7 +247,8 @@ describe('recording the appointment', () => {
 		const hr = await s.hrAt('2026-03-10');
 		const refused = await recordAppointment(hr, {
 			caseId: s.caseId,
-			appointedOn: '2026-03-10'
+			appointedOn: '2026-03-10',
+			confirmed: 'yes'
 		}).catch((e: unknown) => e);
 		expect(refused).toBeInstanceOf(ConflictError);
 		expect((refused as ConflictError).params.reasons).toBe('考试不合格 1 次，还可补考 1 次');
@@ -265,7 +266,8 @@ describe('recording the appointment', () => {
 		// HR enters the appointment after the fact, with a day before the exam
 		const early = await recordAppointment(hr, {
 			caseId: s.caseId,
-			appointedOn: '2026-02-27'
+			appointedOn: '2026-02-27',
+			confirmed: 'yes'
 		}).catch((e: unknown) => e);
 		expect(early).toBeInstanceOf(InvalidInputError);
 		expect((early as InvalidInputError).fields.appointedOn).toEqual([
@@ -273,7 +275,8 @@ describe('recording the appointment', () => {
 		]);
 		const beforeNotice = await recordAppointment(hr, {
 			caseId: s.caseId,
-			appointedOn: '2026-02-15'
+			appointedOn: '2026-02-15',
+			confirmed: 'yes'
 		}).catch((e: unknown) => e);
 		expect((beforeNotice as InvalidInputError).fields.appointedOn).toContain(
 			'任命日期 2026-02-15 早于公示日期 2026-02-20'
@@ -282,7 +285,7 @@ describe('recording the appointment', () => {
 		const [c] = await s.db.select().from(promotionCase).where(eq(promotionCase.id, s.caseId));
 		expect(c!.state).toBe('open');
 		// the day of the pass will do
-		await recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-02' });
+		await recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-02', confirmed: 'yes' });
 		const [made] = await s.db.select().from(appointment);
 		expect(made!.appointedOn).toBe('2026-03-02');
 	});
@@ -292,7 +295,18 @@ describe('recording the appointment', () => {
 		await cadreTakes(s, '2026-03-02', 85);
 		const hr = await s.hrAt('2026-03-10');
 		const [before] = await s.db.select().from(person).where(eq(person.id, s.cadre.person.id));
-		const id = await recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-09' });
+		// it cannot be undone: with the gate open, a first tap only asks for the confirmation
+		const asked = await recordAppointment(hr, {
+			caseId: s.caseId,
+			appointedOn: '2026-03-09'
+		}).catch((e: unknown) => e);
+		expect((asked as InvalidInputError).fields).toEqual({ confirmed: ['err_confirm_first'] });
+		expect(await s.db.select().from(appointment)).toEqual([]);
+		const id = await recordAppointment(hr, {
+			caseId: s.caseId,
+			appointedOn: '2026-03-09',
+			confirmed: 'yes'
+		});
 		// the person now holds the post, by the case's route
 		const [after] = await s.db.select().from(person).where(eq(person.id, s.cadre.person.id));
 		expect(after).toMatchObject({ position: '法治督察科科长', appointmentRoute: 'congress' });
@@ -317,7 +331,7 @@ describe('recording the appointment', () => {
 		});
 		expect(entry!.before).toMatchObject({ state: 'open', position: before!.position });
 		await expect(
-			recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-09' })
+			recordAppointment(hr, { caseId: s.caseId, appointedOn: '2026-03-09', confirmed: 'yes' })
 		).rejects.toBeInstanceOf(ConflictError);
 	});
 });

@@ -23,7 +23,8 @@ async function appointed(appointedOn: string) {
 	await cadreTakes(s, '2026-03-02', 90);
 	const appointmentId = await recordAppointment(await s.hrAt(appointedOn), {
 		caseId: s.caseId,
-		appointedOn
+		appointedOn,
+		confirmed: 'yes'
 	});
 	return { ...s, appointmentId };
 }

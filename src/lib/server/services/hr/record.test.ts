@@ -125,7 +125,8 @@ async function recordSetup() {
 	});
 	const appointmentId = await recordAppointment(await s.hrAt('2026-03-09'), {
 		caseId: s.caseId,
-		appointedOn: '2026-03-09'
+		appointedOn: '2026-03-09',
+		confirmed: 'yes'
 	});
 	const ceremonyId = await recordCeremony(
 		await s.hrAt('2026-03-12'),
