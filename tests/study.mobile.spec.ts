@@ -104,3 +104,27 @@ test('a session’s uploaded material is deleted only once confirmed', async ({ 
 	await page.getByRole('button', { name: '确认删除' }).click();
 	await expect(file).toHaveCount(0);
 });
+
+test('one tap on a phone removes nobody from a study team: 移出 asks first', async ({ page }) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study/teams');
+	await page.getByLabel('班子名称').fill('移出确认测试班子');
+	await page.getByRole('button', { name: '创建班子' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('移出确认测试班子');
+	await page.getByLabel('工号', { exact: true }).fill('SF0006');
+	await page.getByRole('button', { name: '添加', exact: true }).click();
+	const members = page.getByRole('region', { name: '成员', exact: true });
+	const row = members.locator('tbody tr').filter({ hasText: 'SF0006' });
+	await expect(row).toHaveCount(1);
+
+	await row.getByRole('link', { name: /^移出 / }).click();
+	await expect(members.getByRole('group', { name: /^将.+移出本班子？$/ })).toBeVisible();
+	await expect(row).toHaveCount(1);
+	await members.getByRole('link', { name: '取消' }).click();
+	await expect(row).toHaveCount(1);
+
+	await row.getByRole('link', { name: /^移出 / }).click();
+	await members.getByRole('button', { name: '确认移出' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已移出。' })).toBeVisible();
+	await expect(row).toHaveCount(0);
+});

@@ -6,7 +6,7 @@ import { examInput } from './exams.ts';
 import { lawSearchInput } from './laws.ts';
 import { deleteLessonInput } from './lessons.ts';
 import { listPeopleInput } from './org.ts';
-import { deleteMaterialInput, deleteReadingInput } from './study.ts';
+import { deleteMaterialInput, deleteReadingInput, removeTeamMemberInput } from './study.ts';
 
 describe('typed text', () => {
 	it('strips control characters but keeps tabs and line breaks', () => {
@@ -75,16 +75,18 @@ describe('numbers typed into fields', () => {
 });
 
 describe('deletes that cannot be undone', () => {
-	it('are refused until confirmed: a lesson, a written-study material, a session’s file', () => {
+	it('are refused until confirmed: a lesson, a written-study material, a session’s file, a team member', () => {
 		for (const [schema, key] of [
 			[deleteLessonInput, 'lessonId'],
 			[deleteReadingInput, 'readingId'],
-			[deleteMaterialInput, 'materialId']
+			[deleteMaterialInput, 'materialId'],
+			[removeTeamMemberInput, 'personId']
 		] as const) {
-			const first = schema.safeParse({ [key]: '3', sessionId: '1' });
+			const ids = { [key]: '3', sessionId: '1', teamId: '2' };
+			const first = schema.safeParse(ids);
 			expect(first.success).toBe(false);
 			expect(zodFieldErrors(first.error!.issues)).toEqual({ confirmed: ['err_confirm_first'] });
-			expect(schema.safeParse({ [key]: '3', sessionId: '1', confirmed: 'yes' }).success).toBe(true);
+			expect(schema.safeParse({ ...ids, confirmed: 'yes' }).success).toBe(true);
 		}
 	});
 });

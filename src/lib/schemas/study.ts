@@ -141,7 +141,8 @@ export const addTeamMembersInput = z.object({
 });
 export type AddTeamMembersInput = z.infer<typeof addTeamMembersInput>;
 
-export const removeTeamMemberInput = z.object({ teamId: id, personId: id });
+/** One tap on a phone removes nobody from a team: asked for, then confirmed. */
+export const removeTeamMemberInput = z.object({ teamId: id, personId: id, confirmed });
 export type RemoveTeamMemberInput = z.infer<typeof removeTeamMemberInput>;
 
 // ── plans ────────────────────────────────────────────────────────────────────────────────────────
