@@ -178,3 +178,23 @@ describe('typed text and part-credit answers', () => {
 		]);
 	});
 });
+
+describe('a fill-in blank left without its answer', () => {
+	it('is named at its own answer field, not reported as a question without blanks', () => {
+		const d = emptyDraft('fill');
+		d.stem = '听证应在___日前通知';
+		d.blanks = ['', ''];
+		const { content } = contentOfDraft(d);
+		expect(validateQuestion(content!).errors.map((e) => [e.code, e.path])).toEqual([
+			['question.fill.blank_empty', 'blanks.0']
+		]);
+		// the second of two marked blanks; an extra row left empty is only a row offered
+		d.stem = '___日内，向___申请';
+		d.blanks = ['七', '', ''];
+		expect(validateQuestion(contentOfDraft(d).content!).errors).toMatchObject([
+			{ code: 'question.fill.blank_empty', path: 'blanks.1', data: { blank: 2 } }
+		]);
+		d.blanks = ['七', '复议机关', ''];
+		expect(validateQuestion(contentOfDraft(d).content!).errors).toEqual([]);
+	});
+});

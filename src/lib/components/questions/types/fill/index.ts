@@ -1,5 +1,5 @@
 /** Fill-in in the app: one text input per blank; the editor writes a blank's answers as `a|b|%50%c`. */
-import { formatBlankText, parseBlankText } from '@xuefa/core';
+import { countBlankMarkers, formatBlankText, parseBlankText } from '@xuefa/core';
 import { trimTrailing } from '$lib/questions/trim.ts';
 import type { TypeUi } from '../model.ts';
 
@@ -20,17 +20,25 @@ export const fillUi: TypeUi<'fill'> = {
 	draftOf: (body) => ({ blanks: body.blanks.map(formatBlankText) }),
 	contentOf: (d, p, issues) => ({
 		type: 'fill',
+		// a blank the stem marks (or the one blank of a stem without markers) stays even when its
+		// answer is left empty, so that the core names that blank at its answer field; empty rows
+		// after them are only rows the editor offered.
 		// `%50%…` alternatives earn part of the blank (the row format's syntax)
-		blanks: trimTrailing(d.blanks, (x) => !x.trim()).map((x, i) => {
-			const blank = parseBlankText(
-				x
-					.split(/[|｜]/)
-					.filter((a) => a.trim())
-					.join('|')
-			);
-			if (!blank) issues.push({ path: `${p}blanks.${i}`, code: 'bank_editor_blank_invalid' });
-			return blank ?? { answers: [] };
-		})
+		blanks: d.blanks
+			.slice(
+				0,
+				Math.max(1, countBlankMarkers(d.stem), trimTrailing(d.blanks, (x) => !x.trim()).length)
+			)
+			.map((x, i) => {
+				const blank = parseBlankText(
+					x
+						.split(/[|｜]/)
+						.filter((a) => a.trim())
+						.join('|')
+				);
+				if (!blank) issues.push({ path: `${p}blanks.${i}`, code: 'bank_editor_blank_invalid' });
+				return blank ?? { answers: [] };
+			})
 	}),
 	markdownFields: []
 };
