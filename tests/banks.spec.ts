@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createBank, expect, loginAs, questionWorkbook, test } from './helpers.ts';
 
 const HEADER = ['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '法律', '条款'];
@@ -140,4 +141,31 @@ test('imported questions wait as drafts until the organiser marks the reviewed o
 	await expect(page.getByText('2 道试题已标记为已审核。')).toBeVisible();
 	await expect(page.getByRole('link', { name: '已审核 2 道' })).toBeVisible();
 	await expect(page.getByRole('link', { name: '待审核 1 道' })).toBeVisible();
+});
+
+test('a file with a 2,000-character name imports on a phone: its name wraps, and is kept bounded with its extension', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await loginAs(page, 'organiser');
+	await createBank(page, '长文件名题库');
+	await page.getByRole('link', { name: '导入试题' }).click();
+	const name = `${'a'.repeat(2000)}.xlsx`;
+	await page.getByLabel('试题文件').setInputFiles({
+		name,
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: readFileSync(await workbook(ROWS))
+	});
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await expect(page.getByText('共 3 道试题：新增 3 道')).toBeVisible();
+	const sideways = () =>
+		page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(await sideways()).toBeLessThanOrEqual(0);
+	await page.getByRole('button', { name: '确认导入' }).click();
+	const done = page.getByRole('status').filter({ hasText: '已导入' });
+	await expect(done).toContainText('新增 3 道');
+	// the job's page shows the name as it was kept: its beginning, then its extension
+	const kept = /已导入 (a+…\.xlsx)：/.exec((await done.textContent()) ?? '')?.[1];
+	expect(kept?.length).toBe(100);
+	expect(await sideways()).toBeLessThanOrEqual(0);
 });

@@ -3,6 +3,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { type Ctx, write } from '../../context.ts';
 import { stagedImport } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { boundFileName } from '../../uploads/file-name.ts';
 
 const STAGED_MINUTES = 30;
 
@@ -30,7 +31,8 @@ export async function stage<P>(ctx: Ctx, kind: string, staged: Staged<P>): Promi
 			id,
 			userId: ctx.user.id,
 			kind,
-			fileName: staged.fileName,
+			// kept as the job, its page and its audit entry will show it: bounded
+			fileName: boundFileName(staged.fileName),
 			payload,
 			createdAt: ctx.now,
 			expiresAt: new Date(ctx.now.getTime() + STAGED_MINUTES * 60_000)
