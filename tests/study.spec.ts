@@ -211,6 +211,33 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('待开展').first()).toBeVisible();
 	});
 
+	test('an organiser withdraws a leave recorded before the session’s day: the row is unmarked again', async ({
+		page
+	}) => {
+		await loginAs(page, 'organiser');
+		await page.goto('/study/teams');
+		await page.getByRole('link', { name: '区政府领导班子' }).first().click();
+		const add = page.getByRole('region', { name: '临时增加一次活动' });
+		await add.getByLabel('学法主题').fill('学习《行政强制法》');
+		await add.getByLabel('日期').fill(beijing(8 * 24 * 60).date);
+		await add.getByLabel('开始时间').fill('09:00');
+		await add.getByRole('button', { name: '增加活动' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('学习《行政强制法》');
+		const attendance = page.getByRole('region', { name: '出勤', exact: true });
+		const first = attendance.locator('tbody tr').first();
+		await first.getByRole('combobox').selectOption({ label: '请假' });
+		await first.getByRole('textbox').fill('赴市里参加会议');
+		await attendance.getByRole('button', { name: '保存出勤' }).click();
+		await expect(page.getByRole('status')).toHaveText('出勤已保存。');
+		await expect(first.getByRole('combobox')).toHaveValue('leave');
+
+		await first.getByRole('button', { name: /^撤回请假 / }).click();
+		await expect(page.getByRole('status')).toHaveText('请假已撤回。');
+		await expect(first.getByRole('combobox')).toHaveValue('');
+		await expect(first.getByRole('textbox')).toHaveValue('');
+		await expect(first.getByRole('button', { name: /^撤回请假 / })).toHaveCount(0);
+	});
+
 	test('a cadre signs off the seeded material with plain forms', async ({ page }) => {
 		await loginAs(page, 'cadre');
 		await page.goto('/study/readings');

@@ -64,6 +64,7 @@ export const studyDoneLabel = /* @__PURE__ */ labeller({
 	created: m.study_done_created,
 	deleted: m.study_done_deleted,
 	late: m.study_done_late,
+	leave_withdrawn: m.study_done_leave_withdrawn,
 	marked: m.study_done_marked,
 	moved: m.study_done_moved,
 	opened: m.study_done_opened,

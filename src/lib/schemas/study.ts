@@ -302,6 +302,10 @@ export const markAttendanceInput = z.preprocess(
 );
 export type MarkAttendanceInput = z.infer<typeof markAttendanceInput>;
 
+/** A leave recorded before the session's day, withdrawn: the person is unmarked again. */
+export const withdrawLeaveInput = z.object({ sessionId: id, personId: id });
+export type WithdrawLeaveInput = z.infer<typeof withdrawLeaveInput>;
+
 /** Form field names of the roster's rows, for refilling it. */
 export const ATTENDANCE_ROW_FIELDS = /^(status|reason)\.\d{1,10}$/;
 

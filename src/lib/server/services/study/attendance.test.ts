@@ -9,7 +9,7 @@ import { ctxFor } from '../../testing/factories.ts';
 import { readListExport } from '../../testing/xlsx.ts';
 import { addCounts, countsByUnit, emptyCounts, yearWindow } from '../oversight/counts.ts';
 import { exportAttendance } from './attendance-export.ts';
-import { markAttendance, markRest } from './attendance.ts';
+import { markAttendance, markRest, withdrawLeave } from './attendance.ts';
 import {
 	checkIn,
 	closeCheckin,
@@ -331,5 +331,51 @@ describe('leave asked for in advance', () => {
 		expect(await db.select().from(studyAttendance)).toContainEqual(
 			expect.objectContaining({ personId: p1, status: 'leave', reason: '赴省里开会' })
 		);
+	});
+
+	it('is withdrawn before the session’s day, back to unmarked, audited; from the day on it is changed instead', async () => {
+		const { db, ctx, sessionId, leaders } = await mondaySession('2026-03-09');
+		const [p1, p2] = leaders.map((l) => l.user.personId!) as [number, number];
+		await markAttendance(
+			ctx.organiser,
+			markAttendanceInput.parse({
+				sessionId: String(sessionId),
+				[`status.${p1}`]: 'leave',
+				[`reason.${p1}`]: '赴省里开会',
+				[`status.${p2}`]: 'leave',
+				[`reason.${p2}`]: '休假'
+			})
+		);
+		await withdrawLeave(ctx.organiser, { sessionId, personId: p1 });
+		expect(await db.select().from(studyAttendance)).toMatchObject([
+			{ personId: p2, status: 'leave' }
+		]);
+		const roster = (await getSession(ctx.organiser, sessionId)).roster;
+		expect(roster.find((r) => r.personId === p1)).toMatchObject({ status: null });
+		const audit = await db
+			.select()
+			.from(auditEntry)
+			.where(eq(auditEntry.action, 'study_attendance.marked'));
+		expect(audit.at(-1)).toMatchObject({
+			entityId: String(sessionId),
+			before: [{ personId: p1, status: 'leave', reason: '赴省里开会' }],
+			after: [{ personId: p1, status: null, reason: null }]
+		});
+		// pressed twice: nothing more to withdraw, nothing more audited
+		await withdrawLeave(ctx.organiser, { sessionId, personId: p1 });
+		expect(
+			await db.select().from(auditEntry).where(eq(auditEntry.action, 'study_attendance.marked'))
+		).toHaveLength(audit.length);
+		// on the day the leave stays until the roster says what happened
+		await expect(
+			withdrawLeave(at(ctx.organiser, '2026-03-09T08:00:00+08:00'), { sessionId, personId: p2 })
+		).rejects.toMatchObject({ code: 'study_leave_withdraw_on_day' });
+		// only an organiser of the team's unit withdraws it
+		await expect(withdrawLeave(leaders[1]!, { sessionId, personId: p2 })).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
+		expect(await db.select().from(studyAttendance)).toMatchObject([
+			{ personId: p2, status: 'leave' }
+		]);
 	});
 });

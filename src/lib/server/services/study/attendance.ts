@@ -3,9 +3,10 @@ import {
 	type AttendanceStatus,
 	RuleError,
 	marksHoldSession,
+	sessionNotYetHeld,
 	validateAttendanceMarks
 } from '@xuefa/core';
-import type { MarkAttendanceInput, MarkRestInput } from '$lib/schemas/study.ts';
+import type { MarkAttendanceInput, MarkRestInput, WithdrawLeaveInput } from '$lib/schemas/study.ts';
 import { type Ctx, transact } from '../../context.ts';
 import { issueFields } from '../../core-messages.ts';
 import { studyAttendance, studySession } from '../../db/schema/index.ts';
@@ -127,4 +128,37 @@ export async function markRest(ctx: Ctx, input: MarkRestInput): Promise<number> 
 				.map((r) => ({ personId: r.personId, status: input.status, reason: '' })),
 		() => 'status'
 	);
+}
+
+/**
+ * Withdraws a leave recorded before the session's day (asked for, then not needed): the person is
+ * unmarked again, in one transaction, audited as any change of marks. From the day on a leave is
+ * not withdrawn but changed, on the roster, to what happened. A leave already gone changes nothing.
+ */
+export async function withdrawLeave(ctx: Ctx, input: WithdrawLeaveInput): Promise<void> {
+	const s = await loadSession(ctx, input.sessionId, 'study.manage');
+	if (s.status === 'cancelled') throw new InvalidInputError({}, 'study_session_cancelled');
+	if (!sessionNotYetHeld(s, ctx.now))
+		throw new InvalidInputError({}, 'study_leave_withdraw_on_day');
+	await transact(ctx, async (tx) => {
+		const [gone] = await tx.db
+			.delete(studyAttendance)
+			.where(
+				and(
+					eq(studyAttendance.sessionId, s.id),
+					eq(studyAttendance.personId, input.personId),
+					eq(studyAttendance.status, 'leave')
+				)
+			)
+			.returning({ reason: studyAttendance.reason });
+		if (!gone) return;
+		await appendAudit(tx, {
+			action: 'study_attendance.marked',
+			entityType: 'study_session',
+			entityId: s.id,
+			unitId: s.unitId,
+			before: [{ personId: input.personId, status: 'leave', reason: gone.reason }],
+			after: [{ personId: input.personId, status: null, reason: null }]
+		});
+	});
 }

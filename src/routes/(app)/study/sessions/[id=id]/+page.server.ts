@@ -14,13 +14,14 @@ import {
 	sessionDetailsInput,
 	sessionMinutesInput,
 	sessionTimesInput,
-	uploadMaterialInput
+	uploadMaterialInput,
+	withdrawLeaveInput
 } from '$lib/schemas/study.ts';
 import { act, done } from '$lib/server/actions.ts';
 import { coreMessage } from '$lib/server/core-messages.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { lawChoices } from '$lib/server/services/questions/law-choices.ts';
-import { markAttendance, markRest } from '$lib/server/services/study/attendance.ts';
+import { markAttendance, markRest, withdrawLeave } from '$lib/server/services/study/attendance.ts';
 import { closeCheckin, openCheckin } from '$lib/server/services/study/checkin.ts';
 import { deleteMaterial, uploadMaterial } from '$lib/server/services/study/materials.ts';
 import {
@@ -105,6 +106,14 @@ export const actions: Actions = {
 		});
 		if (out.kind === 'failed') return out.failure;
 		done(event, 'marked');
+	},
+	// a leave recorded in advance, withdrawn from its row of the roster form (its refusal shows there)
+	withdrawLeave: async (event) => {
+		const out = await act(event, 'mark', withdrawLeaveInput, withdrawLeave, {
+			extra: extra(event)
+		});
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'leave_withdrawn');
 	},
 	markRest: async (event) => {
 		const out = await act(event, 'markRest', markRestInput, markRest, { extra: extra(event) });
