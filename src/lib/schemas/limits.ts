@@ -27,3 +27,6 @@ export const MATERIAL_MAX_BYTES = 5 * 1024 * 1024;
 
 /** A written-study material's text. */
 export const READING_BODY_MAX_CHARS = 20_000;
+
+/** Streamed .xlsx exports one person may have under way at once (a third is refused, 429). */
+export const EXPORTS_PER_USER = 2;

@@ -2,8 +2,8 @@
  * Leases in the database: work that any app process may do but only one at a time should (the
  * exam deadline sweep, refreshing the oversight counts) is done by whoever holds its lease.
  */
-import { sql } from 'drizzle-orm';
-import { transact } from '../context.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { transact, write } from '../context.ts';
 import type { ReadDb } from '../db/index.ts';
 import { jobLease } from '../db/schema/index.ts';
 
@@ -25,4 +25,11 @@ export async function takeLease(
 			WHERE ${jobLease.expiresAt} <= ${now.getTime()} OR ${jobLease.holder} = excluded.holder`);
 		return result.rowsAffected > 0;
 	});
+}
+
+/** Gives up the lease `name` if `holder` still holds it (an expired one taken over stays). */
+export async function releaseLease(db: ReadDb, name: string, holder: string): Promise<void> {
+	await write(db, (tx) =>
+		tx.delete(jobLease).where(and(eq(jobLease.name, name), eq(jobLease.holder, holder)))
+	);
 }

@@ -1,5 +1,10 @@
 import { Readable } from 'node:stream';
+import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
+import type { Ctx } from '../context.ts';
+import { log } from '../log.ts';
+import { EXPORTS_PER_USER } from '$lib/schemas/limits.ts';
+import { takeExportSlot } from './slots.ts';
 import { type ListExport, streamWorkbook } from './stream.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,10 +40,23 @@ export function xlsxResponse(bytes: Uint8Array, file: FileName, suffix = ''): Re
 
 /**
  * A list's workbook, streamed while its rows are read. Everything that can refuse (authorisation,
- * the filter) has run before this is called, so a refusal is a proper error page, not a broken file.
+ * the filter) has run before this is called, so a refusal is a proper error page, not a broken file;
+ * the last refusal is a person's third export at once (429, see slots.ts). The stream gives its
+ * slot back when it ends, fails or is cancelled.
  */
-export function xlsxStreamResponse(list: ListExport, file: FileName, suffix = ''): Response {
-	const body = Readable.toWeb(streamWorkbook(list)) as ReadableStream<Uint8Array>;
+export async function xlsxStreamResponse(
+	ctx: Pick<Ctx, 'db' | 'user' | 'now'>,
+	list: ListExport,
+	file: FileName,
+	suffix = ''
+): Promise<Response> {
+	const release = await takeExportSlot(ctx.db, ctx.user.id, ctx.now);
+	if (!release) error(429, t('export_too_many', { n: EXPORTS_PER_USER }));
+	const stream = streamWorkbook(list);
+	stream.once('close', () => {
+		release().catch((e: unknown) => log.error({ err: e }, 'export slot not given back'));
+	});
+	const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 	return new Response(body, {
 		headers: { ...downloadHeaders(file, suffix), [ROWS_HEADER]: String(list.rows) }
 	});

@@ -420,7 +420,8 @@ export const certificate = sqliteTable(
 
 /**
  * Leases of periodic jobs (the deadline sweep): the process holding an unexpired lease runs the
- * job, so that several processes do not all sweep at once. Nothing breaks when two do.
+ * job, so that several processes do not all sweep at once. Nothing breaks when two do. A person's
+ * streamed exports hold leases too (`export:<user>:<slot>`, spreadsheet/slots.ts).
  */
 export const jobLease = sqliteTable('job_lease', {
 	name: text().primaryKey(),

@@ -8,5 +8,5 @@ export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const input = listPeopleInput.parse(Object.fromEntries(event.url.searchParams));
 	const list = await guard(() => exportPeople(ctx, input));
-	return xlsxStreamResponse(list, { nameKey: 'people_filename', ascii: 'people' });
+	return xlsxStreamResponse(ctx, list, { nameKey: 'people_filename', ascii: 'people' });
 };

@@ -7,6 +7,7 @@ export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const date = ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 	return xlsxStreamResponse(
+		ctx,
 		await guard(() => exportRoster(ctx)),
 		{ nameKey: 'roster_filename_export', ascii: 'roster' },
 		date

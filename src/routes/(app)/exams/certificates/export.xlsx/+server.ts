@@ -8,5 +8,5 @@ export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const input = listCertificatesInput.parse(Object.fromEntries(event.url.searchParams));
 	const list = await guard(() => exportCertificates(ctx, input));
-	return xlsxStreamResponse(list, { nameKey: 'certificates_filename', ascii: 'certificates' });
+	return xlsxStreamResponse(ctx, list, { nameKey: 'certificates_filename', ascii: 'certificates' });
 };

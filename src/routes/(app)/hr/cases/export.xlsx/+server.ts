@@ -11,5 +11,5 @@ export const GET: RequestHandler = async (event) => {
 		authorizeAnywhere(ctx, 'promotion.read');
 		return exportCases(ctx, caseFilter(event.url));
 	});
-	return xlsxStreamResponse(list, { nameKey: 'hr_cases_filename', ascii: 'promotion-cases' });
+	return xlsxStreamResponse(ctx, list, { nameKey: 'hr_cases_filename', ascii: 'promotion-cases' });
 };

@@ -6,5 +6,5 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const list = await guard(() => exportOaths(ctx));
-	return xlsxStreamResponse(list, { nameKey: 'hr_oaths_filename', ascii: 'oaths' });
+	return xlsxStreamResponse(ctx, list, { nameKey: 'hr_oaths_filename', ascii: 'oaths' });
 };

@@ -11,6 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const year = asked.success ? asked.data : Number(shanghaiDate(ctx.now).slice(0, 4));
 	const list = await guard(() => exportSessions(ctx, { year }));
 	return xlsxStreamResponse(
+		ctx,
 		list,
 		{ nameKey: 'study_sessions_filename', ascii: 'sessions' },
 		String(year)

@@ -8,6 +8,7 @@ export const GET: RequestHandler = async (event) => {
 	const behindOnly = event.url.searchParams.get('all') !== '1';
 	const { list, year } = await guard(() => exportCredits(ctx, { behindOnly }));
 	return xlsxStreamResponse(
+		ctx,
 		list,
 		{ nameKey: 'credits_filename', ascii: 'study-credits' },
 		String(year)

@@ -4,9 +4,11 @@ import { xlsxStreamResponse } from '$lib/server/spreadsheet/response.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
+	const ctx = ctxOf(event);
 	const planId = Number(event.params.id);
-	const list = await guard(() => exportSessions(ctxOf(event), { planId }));
+	const list = await guard(() => exportSessions(ctx, { planId }));
 	return xlsxStreamResponse(
+		ctx,
 		list,
 		{ nameKey: 'study_sessions_filename', ascii: 'sessions' },
 		`plan-${planId}`

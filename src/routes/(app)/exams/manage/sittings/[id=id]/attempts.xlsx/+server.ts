@@ -7,6 +7,7 @@ export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const id = Number(event.params.id);
 	return xlsxStreamResponse(
+		ctx,
 		await guard(() => attemptsWorkbook(ctx, id)),
 		{ nameKey: 'attempts_filename', ascii: 'attempts' },
 		String(id)

@@ -1,0 +1,42 @@
+/**
+ * How many streamed exports one person runs at once. Each reads its rows page by page and writes
+ * and zips its workbook on the server while it streams: one person clicking every export link at
+ * once (or a script) would slow the app for everyone else. The slots are leases in the database (jobs/lease.ts), so
+ * every app process sees them; a stream gives its slot back when it ends, fails or is cancelled,
+ * and a slot a crashed process never gave back expires.
+ */
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { EXPORTS_PER_USER } from '$lib/schemas/limits.ts';
+import type { ReadDb } from '../db/index.ts';
+import { releaseLease, takeLease } from '../jobs/lease.ts';
+
+/**
+ * A slot not given back (its process died) is free again after this: longer than an export takes,
+ * short enough not to keep its owner waiting long.
+ */
+export const EXPORT_SLOT_MS = 10 * 60_000;
+
+/**
+ * Takes one of `userId`'s export slots, or none when all are in use.
+ *
+ * @returns the function that gives the slot back (called once), or null
+ */
+export async function takeExportSlot(
+	db: ReadDb,
+	userId: number,
+	now: Date
+): Promise<(() => Promise<void>) | null> {
+	const holder = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(8)));
+	for (let slot = 0; slot < EXPORTS_PER_USER; slot++) {
+		const name = `export:${userId}:${slot}`;
+		if (await takeLease(db, name, holder, now, EXPORT_SLOT_MS)) {
+			let released = false;
+			return async () => {
+				if (released) return;
+				released = true;
+				await releaseLease(db, name, holder);
+			};
+		}
+	}
+	return null;
+}
