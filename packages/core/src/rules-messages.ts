@@ -14,6 +14,8 @@ export const rulesMessages: MessageTable = {
 		'calendar.holiday.other_year': '放假日期不在 {year} 年内',
 		'calendar.holiday.range': '放假起止日期不正确：{from} 至 {to}',
 		'calendar.make_up.not_weekend': '调休上班日 {date} 不是周末',
+		'calendar.make_up.far':
+			'调休上班日 {date} 离“{holiday}”的放假日期超过 {days} 天，请检查年份和日期',
 		'calendar.make_up.works_as': '调休上班日须按周一至周五之一上班（{worksAs}）',
 		'calendar.pairing.unknown': '未知的调休上班日对应方式：{pairing}',
 		'calendar.year.duplicate': '{year} 年的节假日安排重复',
@@ -102,6 +104,8 @@ export const rulesMessages: MessageTable = {
 		'calendar.holiday.other_year': 'The holiday is not in {year}',
 		'calendar.holiday.range': 'Invalid holiday range: {from} to {to}',
 		'calendar.make_up.not_weekend': 'Make-up working day {date} is not a weekend day',
+		'calendar.make_up.far':
+			'Make-up working day {date} is more than {days} days from the “{holiday}” holiday: check its year and date',
 		'calendar.make_up.works_as': 'A make-up day must work as a Monday–Friday ({worksAs})',
 		'calendar.pairing.unknown': 'Unknown make-up day pairing: {pairing}',
 		'calendar.year.duplicate': 'Holiday data for {year} appears twice',

@@ -150,6 +150,53 @@ describe('admin-added years', () => {
 		});
 	});
 
+	it('refuses a make-up day typed in the wrong year (a Sunday of 2027 is a Saturday of 2026)', () => {
+		const labour = (makeUpDay: string): CalendarYearData => ({
+			year: 2027,
+			holidays: [{ name: '劳动节', from: '2027-05-01', to: '2027-05-05', makeUpDays: [makeUpDay] }]
+		});
+		expect(() => mergeCalendarYears(CN_HOLIDAYS, [labour('2027-04-25')])).not.toThrow();
+		try {
+			mergeCalendarYears(CN_HOLIDAYS, [labour('2026-04-25')]);
+			expect.unreachable();
+		} catch (e) {
+			expect((e as ValidationError).issues).toMatchObject([
+				{ code: 'calendar.make_up.far', path: '0.holidays.0.makeUpDays.0' }
+			]);
+		}
+	});
+
+	it('refuses a day another year already names, at the added row', () => {
+		// a 2027 New Year starting on the last day of 2026 … that 2026's data already names
+		const y2026 = {
+			...CN_HOLIDAYS[1]!,
+			holidays: [
+				...CN_HOLIDAYS[1]!.holidays,
+				{ name: '测试', from: '2026-12-31', to: '2026-12-31', makeUpDays: [] }
+			]
+		};
+		const newYear: CalendarYearData = {
+			year: 2027,
+			holidays: [{ name: '元旦', from: '2026-12-31', to: '2027-01-02', makeUpDays: [] }]
+		};
+		const issues = (build: () => unknown) => {
+			try {
+				build();
+			} catch (e) {
+				return (e as ValidationError).issues;
+			}
+			return [];
+		};
+		expect(issues(() => mergeCalendarYears([CN_HOLIDAYS[0]!, y2026], [newYear]))).toMatchObject([
+			{ code: 'calendar.day.duplicate', path: '0.holidays.0', data: { date: '2026-12-31' } }
+		]);
+		expect(issues(() => createWorkingDayCalendar([y2026, newYear]))).toMatchObject([
+			{ code: 'calendar.day.duplicate', path: '1.holidays.0', data: { date: '2026-12-31' } }
+		]);
+		// without the clash both years stand side by side
+		expect(issues(() => createWorkingDayCalendar([CN_HOLIDAYS[1]!, newYear]))).toEqual([]);
+	});
+
 	it('refuses a duplicate year unless replacing, and bad data with every issue', () => {
 		expect(() => mergeCalendarYears(CN_HOLIDAYS, [{ ...CN_HOLIDAYS[0]!, holidays: [] }])).toThrow(
 			ValidationError

@@ -95,6 +95,52 @@ export interface WorkingDayCalendar {
 	readonly replacedBy: ReadonlyMap<IsoDate, IsoDate>;
 }
 
+/** How many days before or after its holiday period a make-up day may fall. */
+const MAKE_UP_REACH = 31;
+
+/** Every day a year's data names (days off and make-up days), with the path of the row naming it. */
+function namedDays(data: CalendarYearData, path: string) {
+	const days: { date: IsoDate; holiday: string; path: string }[] = [];
+	data.holidays.forEach((h, i) => {
+		const hp = `${path}.holidays.${i}`;
+		if (!isIsoDate(h.from) || !isIsoDate(h.to)) return;
+		for (let d = 0; d <= Math.min(diffDays(h.from, h.to), 31); d++)
+			days.push({ date: addDays(h.from, d), holiday: h.name, path: hp });
+		h.makeUpDays.forEach((m, j) => {
+			const date = typeof m === 'string' ? m : m.date;
+			if (isIsoDate(date)) days.push({ date, holiday: h.name, path: `${hp}.makeUpDays.${j}` });
+		});
+	});
+	return days;
+}
+
+/**
+ * Days that two years' data both name (a period reaching into the next year, a make-up day of one
+ * year that is a day off of another): each year is checked on its own by {@link validateCalendarYear}.
+ *
+ * @param years - the years, each with the path prefix of its issues
+ * @returns one `calendar.day.duplicate` issue per day named again, at the later year's row
+ */
+function crossYearIssues(years: readonly { data: CalendarYearData; path: string }[]): Issue[] {
+	const issues: Issue[] = [];
+	const seen = new Map<IsoDate, { holiday: string; year: number }>();
+	for (const { data, path } of years) {
+		const mine = namedDays(data, path);
+		for (const d of mine) {
+			const other = seen.get(d.date);
+			if (other !== undefined && other.year !== data.year) {
+				issues.push({
+					code: 'calendar.day.duplicate',
+					path: d.path,
+					data: { date: d.date, holiday: `${other.year} ${other.holiday}` }
+				});
+			}
+		}
+		for (const d of mine) seen.set(d.date, { holiday: d.holiday, year: data.year });
+	}
+	return issues;
+}
+
 /**
  * Checks one year of holiday data and lists every problem.
  *
@@ -146,6 +192,19 @@ export function validateCalendarYear(data: CalendarYearData, path = ''): Issue[]
 			if (weekdayOf(date) < 6) {
 				issues.push({ code: 'calendar.make_up.not_weekend', path: mp, data: { date } });
 			}
+			// a make-up day pays back days off close by; one a year away is a typo in the year (a
+			// Sunday one year is a Saturday the year before, so the weekend check alone lets it pass)
+			if (
+				isIsoDate(h.from) &&
+				isIsoDate(h.to) &&
+				(diffDays(date, h.from) > MAKE_UP_REACH || diffDays(h.to, date) > MAKE_UP_REACH)
+			) {
+				issues.push({
+					code: 'calendar.make_up.far',
+					path: mp,
+					data: { date, holiday: h.name, days: MAKE_UP_REACH }
+				});
+			}
 			const other = seen.get(date);
 			if (other !== undefined) {
 				issues.push({ code: 'calendar.day.duplicate', path: mp, data: { date, holiday: other } });
@@ -191,6 +250,8 @@ export function createWorkingDayCalendar(
 		seenYears.add(y.year);
 		issues.push(...validateCalendarYear(y, String(i)));
 	});
+	if (issues.length === 0)
+		issues.push(...crossYearIssues(years.map((data, i) => ({ data, path: String(i) }))));
 	if (issues.length > 0) throw new ValidationError(issues);
 
 	const off = new Map<IsoDate, string>();
@@ -246,8 +307,8 @@ export function createWorkingDayCalendar(
  * @param added - the years to add
  * @param options - `replace: true` lets an added year replace the same year in `base` (a corrected notice)
  * @returns the merged data, sorted by year
- * @throws ValidationError with `calendar.year.exists` for a year already present (unless `replace`) or any
- *   problem in the added data
+ * @throws ValidationError with `calendar.year.exists` for a year already present (unless `replace`), any
+ *   problem in the added data, or `calendar.day.duplicate` for a day another year already names
  * @example
  * const data = mergeCalendarYears(CN_HOLIDAYS, [year2027]);
  * const cal = createWorkingDayCalendar(data);
@@ -266,8 +327,13 @@ export function mergeCalendarYears(
 		issues.push(...validateCalendarYear(y, String(i)));
 	});
 	if (issues.length > 0) throw new ValidationError(issues);
+	// the added years checked against the others, their issues at the added rows
+	const kept = [...byYear.values()].filter((y) => !added.some((a) => a.year === y.year));
+	const cross = crossYearIssues([
+		...kept.map((data) => ({ data, path: 'base' })),
+		...added.map((data, i) => ({ data, path: String(i) }))
+	]).filter((i) => !i.path?.startsWith('base'));
+	if (cross.length > 0) throw new ValidationError(cross);
 	for (const y of added) byYear.set(y.year, y);
-	const merged = [...byYear.values()].sort((a, b) => a.year - b.year);
-	createWorkingDayCalendar(merged); // cross-year overlaps surface here
-	return merged;
+	return [...byYear.values()].sort((a, b) => a.year - b.year);
 }

@@ -198,6 +198,14 @@ describe('weekly schedules', () => {
 		const e = await saveCalendarYear(ctx.admin, input).catch((x: unknown) => x);
 		expect(e).toBeInstanceOf(InvalidInputError);
 		expect(Object.keys((e as InvalidInputError).fields)).toEqual(['holidays.3.makeUpDays']);
+		// Sunday 2027-04-25 typed as 2026-04-25, a Saturday: it would turn a day of 2026 into a working day
+		const typo = await saveCalendarYear(ctx.admin, {
+			...input,
+			holidays: { '3': { ...input.holidays['3']!, makeUpDays: ['2026-04-25'] } }
+		}).catch((x: unknown) => x);
+		expect((typo as InvalidInputError).fields).toEqual({
+			'holidays.3.makeUpDays': [expect.stringContaining('2026-04-25')]
+		});
 		// an existing year is refused unless replaced
 		const again = await saveCalendarYear(
 			ctx.admin,
