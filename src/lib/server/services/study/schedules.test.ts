@@ -154,6 +154,39 @@ describe('weekly schedules', () => {
 		expect(marks).toMatchObject([{ sessionId: march27.id, personId, status: 'leave' }]);
 	});
 
+	it('name the sessions a new year’s schedule doubles, when last year’s still runs into January', async () => {
+		const db = await testDb();
+		const { ctx, teamId } = await studyDistrict(db);
+		// last year's Fridays ran on to the end of January; this year's start on 1 January
+		const last = await createSchedule(ctx.organiser, {
+			...fridays({ startDate: '2025-10-01', endDate: '2026-01-31' }),
+			teamId
+		});
+		const next = await createSchedule(ctx.organiser, {
+			...fridays({ startTime: '09:15', title: '2026年会前学法' }),
+			teamId
+		});
+		const { clashes } = await getSchedule(ctx.organiser, next);
+		// 01-02 is New Year's holiday: four Fridays at overlapping times (09:00–09:30, 09:15–09:45)
+		expect(clashes.map((c) => c.date)).toEqual([
+			'2026-01-09',
+			'2026-01-16',
+			'2026-01-23',
+			'2026-01-30'
+		]);
+		expect(clashes[0]).toMatchObject({ scheduleTitle: '区长办公会会前学法' });
+		expect((await getSchedule(ctx.organiser, last)).clashes).toHaveLength(4);
+		// a cancelled duplicate no longer clashes; a session an hour later never did
+		const jan9 = (await sessionsOf(db, last)).find((s) => s.date === '2026-01-09')!;
+		await cancelSession(ctx.organiser, { sessionId: jan9.id, note: '与新年度安排重复' });
+		const other = await createSchedule(ctx.organiser, {
+			...fridays({ startTime: '10:00', title: '另一场' }),
+			teamId
+		});
+		expect((await getSchedule(ctx.organiser, next)).clashes).toHaveLength(3);
+		expect((await getSchedule(ctx.organiser, other)).clashes).toEqual([]);
+	});
+
 	it('follow a newly entered holiday year: sessions on its holidays go', async () => {
 		const db = await testDb();
 		const { ctx, teamId } = await studyDistrict(db);

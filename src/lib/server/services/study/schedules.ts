@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { dayInfo, generateOccurrences } from '@xuefa/core';
 import type { ScheduleInput, UpdateScheduleInput } from '$lib/schemas/study.ts';
 import { authorizeAnywhere, can, inScope } from '../../authz/index.ts';
@@ -30,9 +30,55 @@ export async function listSchedules(ctx: Ctx) {
 		.orderBy(asc(unit.path), asc(studySchedule.title));
 }
 
+type Timed = Pick<
+	typeof studySession.$inferSelect,
+	'id' | 'date' | 'startTime' | 'durationMinutes' | 'status'
+>;
+const minuteOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+const overlap = (a: Timed, b: Timed) =>
+	a.date === b.date &&
+	minuteOf(a.startTime) < minuteOf(b.startTime) + b.durationMinutes &&
+	minuteOf(b.startTime) < minuteOf(a.startTime) + a.durationMinutes;
+
+/**
+ * The team's other sessions (of another schedule or added by hand) at the same time as one of
+ * `sessions`: a new year's schedule beside last year's still running into January doubles every
+ * Monday of the team, and the cadres see both.
+ */
+async function clashesWith(ctx: Ctx, teamId: number, sessions: Timed[]) {
+	const live = sessions.filter((s) => s.status !== 'cancelled');
+	if (live.length === 0) return [];
+	const others = await ctx.db
+		.select({
+			id: studySession.id,
+			date: studySession.date,
+			startTime: studySession.startTime,
+			durationMinutes: studySession.durationMinutes,
+			status: studySession.status,
+			topic: studySession.topic,
+			scheduleTitle: studySchedule.title
+		})
+		.from(studySession)
+		.leftJoin(studySchedule, eq(studySchedule.id, studySession.scheduleId))
+		.where(
+			and(
+				eq(studySession.teamId, teamId),
+				ne(studySession.status, 'cancelled'),
+				inArray(
+					studySession.date,
+					live.map((s) => s.date)
+				)
+			)
+		)
+		.orderBy(asc(studySession.date), asc(studySession.startTime));
+	const mine = new Set(sessions.map((s) => s.id));
+	return others.filter((o) => !mine.has(o.id) && live.some((s) => overlap(s, o)));
+}
+
 /**
  * A schedule, its sessions (each with what kind of day it falls on) and the slots the calendar
- * skipped, with the core's warnings (a year without holiday data …).
+ * skipped, with the core's warnings (a year without holiday data …) and the team's other sessions
+ * at the same time as one of them.
  */
 export async function getSchedule(ctx: Ctx, scheduleId: number) {
 	const schedule = await loadSchedule(ctx, scheduleId, 'study.read');
@@ -50,6 +96,7 @@ export async function getSchedule(ctx: Ctx, scheduleId: number) {
 		sessions: sessions.map((s) => ({ ...s, day: dayInfo(calendar, s.date) })),
 		skipped,
 		warnings,
+		clashes: await clashesWith(ctx, schedule.teamId, sessions),
 		manage: can(ctx.user, 'study.manage', schedule.unitPath)
 	};
 }
