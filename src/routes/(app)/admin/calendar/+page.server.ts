@@ -14,7 +14,10 @@ export const load: PageServerLoad = async (event) => {
 			Number(shanghaiDate(ctx.now).slice(0, 4)) + 1,
 			...years.map((y) => y.year + 1)
 		);
-		return { years, next, pairing: await makeUpPairing(ctx.db) };
+		// ?year=2027: that year's arrangements in the form, to correct a typo without typing it all again
+		const asked = event.url.searchParams.get('year');
+		const edit = years.find((y) => String(y.year) === asked) ?? null;
+		return { years, next, edit, pairing: await makeUpPairing(ctx.db) };
 	});
 };
 

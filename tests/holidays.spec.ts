@@ -1,0 +1,66 @@
+import { expect, loginAs, test } from './helpers.ts';
+
+// A year far from any demo schedule (they end at most three months after the day the demo is
+// seeded), so that entering it changes no session another spec reads.
+const YEAR = '2035';
+
+test('an administrator enters a year of holidays, then corrects a typo without typing the year again', async ({
+	page
+}) => {
+	await loginAs(page, 'admin');
+	await page.goto('/admin/calendar');
+	const form = page.locator('form[action="?/save"]');
+	await form.getByLabel('年份').fill(YEAR);
+	await form.getByLabel('依据（通知文号）').fill('国办发明电〔2034〕示例号');
+	const row = (n: number) => form.getByRole('group', { name: `第 ${n} 项` });
+	await row(1).getByLabel('放假开始').fill(`${YEAR}-01-01`);
+	await row(1).getByLabel('放假结束').fill(`${YEAR}-01-01`);
+	// the Spring Festival typed one day too long: it should end on Tuesday the 13th
+	await row(2).getByLabel('放假开始').fill(`${YEAR}-02-07`);
+	await row(2).getByLabel('放假结束').fill(`${YEAR}-02-14`);
+	await row(2).getByLabel('调休上班日').fill(`${YEAR}-02-03、${YEAR}-02-17`);
+	await row(3).getByLabel('放假开始').fill(`${YEAR}-04-05`);
+	await row(3).getByLabel('放假结束').fill(`${YEAR}-04-07`);
+	await form.getByRole('button', { name: '保存节假日安排' }).click();
+	await expect(page).toHaveURL(/done=saved/);
+	const entered = page
+		.locator('details')
+		.filter({ has: page.locator('summary', { hasText: YEAR }) });
+	// opened whether or not it already was (a page updated in place keeps a details element open)
+	const open = () => entered.evaluate((d: HTMLDetailsElement) => (d.open = true));
+	await open();
+	await expect(entered.getByRole('row', { name: /春节/ })).toContainText(
+		`${YEAR}-02-07 – ${YEAR}-02-14`
+	);
+
+	// the correction starts from what was entered: every row, the source, "replace" ticked
+	await entered.getByRole('link', { name: `更正 ${YEAR} 年的安排` }).click();
+	await expect(page.getByRole('heading', { name: `更正 ${YEAR} 年的节假日安排` })).toBeVisible();
+	await expect(form.getByLabel('年份')).toHaveValue(YEAR);
+	await expect(form.getByLabel('依据（通知文号）')).toHaveValue('国办发明电〔2034〕示例号');
+	await expect(row(2).getByLabel('节假日')).toHaveValue('春节');
+	await expect(row(2).getByLabel('调休上班日')).toHaveValue(`${YEAR}-02-03、${YEAR}-02-17`);
+	await expect(row(3).getByLabel('放假结束')).toHaveValue(`${YEAR}-04-07`);
+	await expect(form.getByRole('checkbox', { name: /替换已有的同年安排/ })).toBeChecked();
+	await row(2).getByLabel('放假结束').fill(`${YEAR}-02-13`);
+	await form.getByRole('button', { name: '保存节假日安排' }).click();
+	await expect(page).toHaveURL(/done=saved/);
+
+	// the typo is gone and nothing else with it
+	await open();
+	await expect(entered.getByRole('row', { name: /春节/ })).toContainText(
+		`${YEAR}-02-07 – ${YEAR}-02-13`
+	);
+	await expect(entered.getByRole('row', { name: /清明节/ })).toContainText(
+		`${YEAR}-04-05 – ${YEAR}-04-07`
+	);
+	await expect(entered.getByRole('row', { name: /元旦/ })).toContainText(`${YEAR}-01-01`);
+
+	// entering the year afresh is refused at the year field, with the way to correct it
+	await form.getByLabel('年份').fill(YEAR);
+	await row(1).getByLabel('放假开始').fill(`${YEAR}-01-01`);
+	await row(1).getByLabel('放假结束').fill(`${YEAR}-01-01`);
+	await form.getByRole('button', { name: '保存节假日安排' }).click();
+	await expect(form.getByText(`${YEAR} 年的节假日安排已存在`, { exact: true })).toBeVisible();
+	await expect(form.getByLabel('年份')).toHaveAttribute('aria-invalid', 'true');
+});
