@@ -1,19 +1,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { shanghaiDate } from '@xuefa/core';
 import type { FigureLink } from '$lib/oversight.ts';
-import { yearParam } from '$lib/schemas/oversight.ts';
 import type { SessionUser } from '$lib/server/auth/session-user.ts';
 import { can, canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { dashboard } from '$lib/server/services/oversight/view.ts';
+import { yearOf } from '$lib/server/year.ts';
 
-/** The year asked for (`?year=`), or this year (Beijing time); the choices: this year and four before. */
-export function yearOf(url: URL, now: Date) {
-	const current = Number(shanghaiDate(now).slice(0, 4));
-	const asked = yearParam.safeParse(url.searchParams.get('year') ?? undefined);
-	const year = asked.success && asked.data <= current ? asked.data : current;
-	return { year, years: Array.from({ length: 5 }, (_, i) => current - i) };
-}
+export { yearOf };
 
 /** The unit asked for (`?unit=`), if any: the assessment of that unit's sub-units. */
 export function unitOf(url: URL): number | undefined {

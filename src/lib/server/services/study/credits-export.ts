@@ -4,12 +4,12 @@ import { zh, zhColumn } from '../../spreadsheet/zh.ts';
 import { unitCredits } from './credits.ts';
 
 /**
- * Who is behind on credits this year, per unit, as a workbook with Chinese headers. The credits
+ * Who is behind on credits in a year (this year unless asked), per unit, as a workbook with Chinese headers. The credits
  * are sums over the year, computed for everyone at once, then written a page at a time.
  */
 export async function exportCredits(
 	ctx: Ctx,
-	options: { behindOnly: boolean }
+	options: { behindOnly: boolean; year?: number }
 ): Promise<{ list: ListExport; year: number }> {
 	const { year, rows } = await unitCredits(ctx, options);
 	const list: ListExport = {

@@ -1,9 +1,11 @@
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { unitCredits } from '$lib/server/services/study/credits.ts';
+import { yearOf } from '$lib/server/year.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	const all = event.url.searchParams.get('all') === '1';
-	return { all, ...(await guard(() => unitCredits(ctx, { behindOnly: !all }))) };
+	const { year, years } = yearOf(event.url, ctx.now);
+	return { all, years, ...(await guard(() => unitCredits(ctx, { year, behindOnly: !all }))) };
 };

@@ -1,4 +1,3 @@
-import { shanghaiDate } from '@xuefa/core';
 import {
 	addSessionInput,
 	addTeamMembersInput,
@@ -17,6 +16,7 @@ import {
 	updateTeam
 } from '$lib/server/services/study/teams.ts';
 import { flatten, listUnits } from '$lib/server/services/units/list.ts';
+import { yearOf } from '$lib/server/year.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -24,10 +24,11 @@ export const load: PageServerLoad = async (event) => {
 	const teamId = Number(event.params.id);
 	return guard(async () => {
 		const team = await getTeam(ctx, teamId);
-		const year = Number(shanghaiDate(ctx.now).slice(0, 4));
+		const { year, years } = yearOf(event.url, ctx.now);
 		return {
 			...team,
 			year,
+			years,
 			rates: await teamRates(ctx.db, teamId, year),
 			units: team.manage
 				? flatten(await listUnits(ctx, 'study.manage'))

@@ -1,0 +1,33 @@
+import { expect, loginAs, test } from './helpers.ts';
+
+test('last year’s credits and a team’s attendance stay readable once a new year has begun', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study/credits?all=1');
+	const year = page.getByLabel('年度', { exact: true });
+	// this year first, then the years before it (the page's own list: no clock in the test)
+	const years = await year.locator('option').allTextContents();
+	const [thisYear, lastYear] = years as [string, string];
+	expect(Number(lastYear)).toBe(Number(thisYear) - 1);
+	await expect(page.getByText(`${thisYear} 年，年度要求`)).toBeVisible();
+
+	await year.selectOption(lastYear);
+	await page.getByRole('button', { name: '查看' }).click();
+	await expect(page).toHaveURL(new RegExp(`year=${lastYear}`));
+	await expect(page.getByText(`${lastYear} 年，年度要求`)).toBeVisible();
+	// the whole list stays on that year, and so does its download
+	await page.getByRole('link', { name: '只看未达标人员' }).click();
+	await expect(page.getByText(`${lastYear} 年，年度要求`)).toBeVisible();
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '导出 Excel' }).click();
+	expect((await download).suggestedFilename()).toBe(`学分进度-${lastYear}.xlsx`);
+
+	// a team's attendance rate, last year's
+	await page.goto('/study/teams');
+	await page.getByRole('link', { name: '区政府领导班子' }).first().click();
+	await expect(page.getByRole('heading', { name: `${thisYear} 年出勤率` })).toBeVisible();
+	await page.getByLabel('年度', { exact: true }).selectOption(lastYear);
+	await page.getByRole('button', { name: '查看' }).click();
+	await expect(page.getByRole('heading', { name: `${lastYear} 年出勤率` })).toBeVisible();
+});
