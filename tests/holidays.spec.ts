@@ -5,8 +5,22 @@ import { expect, loginAs, test } from './helpers.ts';
 const YEAR = '2035';
 
 test('an administrator enters a year of holidays, then corrects a typo without typing the year again', async ({
-	page
+	page,
+	browser
 }) => {
+	// an organiser's Mondays of the year's first quarter, scheduled before its holidays are known
+	const organiser = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+	await loginAs(organiser, 'organiser');
+	await organiser.goto('/study/schedules');
+	const schedule = organiser.locator('form[action="?/create"]');
+	await schedule.getByLabel('活动名称').fill(`${YEAR}年一季度会前学法`);
+	await schedule.getByLabel('开始日期').fill(`${YEAR}-01-01`);
+	await schedule.getByLabel('结束日期').fill(`${YEAR}-03-31`);
+	await schedule.getByRole('button', { name: '生成学法安排' }).click();
+	await expect(organiser.getByText(`尚未录入 ${YEAR} 年节假日安排`)).toBeVisible();
+	const sessions = organiser.locator('table tbody tr');
+	await expect(sessions).toHaveCount(13);
+
 	await loginAs(page, 'admin');
 	await page.goto('/admin/calendar');
 	const form = page.locator('form[action="?/save"]');
@@ -23,6 +37,12 @@ test('an administrator enters a year of holidays, then corrects a typo without t
 	await row(3).getByLabel('放假结束').fill(`${YEAR}-04-07`);
 	await form.getByRole('button', { name: '保存节假日安排' }).click();
 	await expect(page).toHaveURL(/done=saved/);
+	// Monday 1 January and Monday 12 February became holidays: the admin is told, the organiser sees
+	await expect(page.getByText('2 次活动随之新增、改期或因放假取消')).toBeVisible();
+	await organiser.reload();
+	await expect(organiser.getByText(`尚未录入 ${YEAR} 年节假日安排`)).toBeHidden();
+	await expect(sessions).toHaveCount(11);
+	await expect(organiser.getByRole('region', { name: '因节假日未安排' })).toContainText('春节');
 	const entered = page
 		.locator('details')
 		.filter({ has: page.locator('summary', { hasText: YEAR }) });

@@ -1,6 +1,7 @@
+import { redirect } from '@sveltejs/kit';
 import { shanghaiDate } from '@xuefa/core';
 import { HOLIDAY_ROW_FIELDS, calendarYearInput } from '$lib/schemas/calendar.ts';
-import { act, done } from '$lib/server/actions.ts';
+import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { makeUpPairing } from '$lib/server/services/calendar/load.ts';
 import { calendarYears, saveCalendarYear } from '$lib/server/services/calendar/save-year.ts';
@@ -27,6 +28,7 @@ export const actions: Actions = {
 			rows: HOLIDAY_ROW_FIELDS
 		});
 		if (out.kind === 'failed') return out.failure;
-		done(event, 'saved');
+		// the sessions the new calendar added, moved or cancelled: organisers' plans just changed
+		redirect(303, `/admin/calendar?done=saved&sessions=${out.result}`);
 	}
 };
