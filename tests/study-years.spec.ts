@@ -31,3 +31,22 @@ test('last year’s credits and a team’s attendance stay readable once a new y
 	await page.getByRole('button', { name: '查看' }).click();
 	await expect(page.getByRole('heading', { name: `${lastYear} 年出勤率` })).toBeVisible();
 });
+
+test('next year’s plan starts empty and claims no progress', async ({ page }) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study/plans');
+	const form = page.locator('form[action="?/create"]');
+	const next = String(Number(await form.getByLabel('年度').inputValue()) + 1);
+	await form
+		.getByLabel('班子', { exact: true })
+		.selectOption({ label: '区政府领导班子（示范区人民政府）' });
+	await form.getByLabel('年度').fill(next);
+	await form.getByLabel('计划名称').fill(`${next}年度区政府领导班子学法计划`);
+	await form.getByRole('button', { name: '创建计划' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		`${next}年度区政府领导班子学法计划`
+	);
+	const progress = page.getByRole('region', { name: '计划完成情况' });
+	await expect(progress).toContainText('计划还没有条目');
+	await expect(progress).not.toContainText('%');
+});
