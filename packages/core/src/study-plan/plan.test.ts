@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plannedYearAt } from './plan.ts';
+import { plannedSpanAt, plannedYearAt } from './plan.ts';
 
 describe('plannedYearAt', () => {
 	it('offers the coming year in December, when next year’s plan is drawn up', () => {
@@ -15,5 +15,25 @@ describe('plannedYearAt', () => {
 	it('reads the month in Beijing, not UTC', () => {
 		// 30 November 16:30 UTC is already 1 December in Beijing
 		expect(plannedYearAt(new Date('2026-11-30T16:30:00Z'))).toBe(2027);
+	});
+});
+
+describe('plannedSpanAt', () => {
+	it('spans the coming year in December', () => {
+		expect(plannedSpanAt(new Date('2026-12-04T10:00:00+08:00'))).toEqual({
+			startDate: '2027-01-01',
+			endDate: '2027-12-31'
+		});
+	});
+
+	it('starts today during the year, not in weeks already past', () => {
+		expect(plannedSpanAt(new Date('2026-06-10T10:00:00+08:00'))).toEqual({
+			startDate: '2026-06-10',
+			endDate: '2026-12-31'
+		});
+		expect(plannedSpanAt(new Date('2027-01-01T00:10:00+08:00'))).toEqual({
+			startDate: '2027-01-01',
+			endDate: '2027-12-31'
+		});
 	});
 });

@@ -167,3 +167,20 @@ export function plannedYearAt(now: Date): number {
 	const [year, month] = shanghaiDate(now).split('-').map(Number) as [number, number];
 	return month === 12 ? year + 1 : year;
 }
+
+/**
+ * The dates a new weekly schedule most likely spans, as its form's default: in December the whole
+ * of the coming year ({@link plannedYearAt}); otherwise from today to the year's end, since
+ * sessions generated for weeks already past would all stand as never held.
+ *
+ * @param now - the current instant
+ * @returns the first and last day, in Beijing
+ * @example
+ * plannedSpanAt(new Date('2026-06-10T09:00:00+08:00')); // { startDate: '2026-06-10', endDate: '2026-12-31' }
+ */
+export function plannedSpanAt(now: Date): { startDate: IsoDate; endDate: IsoDate } {
+	const today = shanghaiDate(now);
+	const year = plannedYearAt(now);
+	const start: IsoDate = `${year}-01-01`;
+	return { startDate: start > today ? start : today, endDate: `${year}-12-31` };
+}

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { shanghaiDate } from '@xuefa/core';
+import { plannedSpanAt } from '@xuefa/core';
 import { scheduleInput } from '$lib/schemas/study.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
@@ -12,7 +12,8 @@ export const load: PageServerLoad = async (event) => {
 	return guard(async () => ({
 		schedules: await listSchedules(ctx),
 		teams: (await listTeams(ctx)).filter((t) => t.manage),
-		year: shanghaiDate(ctx.now).slice(0, 4)
+		// in December next year's; else from today, not weeks already past
+		span: plannedSpanAt(ctx.now)
 	}));
 };
 
