@@ -175,6 +175,28 @@ test('a personal calendar feed parses as iCalendar and stops when revoked', asyn
 	expect((await request.get(url)).status()).toBe(404);
 });
 
+// the "已创建" of a redirect stays in the address: with a script, a later form's refusal on the same
+// page must not stand beside it
+test('after a success, a later refusal on the same page is not shown beside “已创建”', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	await page.goto('/study/schedules');
+	await page.getByLabel('活动名称').fill('法治讲座');
+	await page.getByLabel('开始日期').fill('2026-03-02');
+	await page.getByLabel('结束日期').fill('2026-03-30');
+	await page.getByRole('button', { name: '生成学法安排' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('法治讲座');
+	await expect(page.getByText('已创建。')).toBeVisible();
+	const add = page.getByRole('region', { name: '临时增加一次活动' });
+	await add.getByLabel('学法主题').fill('   ');
+	await add.getByLabel('日期').fill('2026-03-04');
+	await add.getByLabel('开始时间').fill('09:00');
+	await add.getByRole('button', { name: '增加活动' }).click();
+	await expect(add.getByLabel('学法主题')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByText('已创建。')).toHaveCount(0);
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
