@@ -22,4 +22,11 @@ describe('an uploaded file’s name as it is kept', () => {
 		// a name without an extension is cut all the same
 		expect(boundFileName('a'.repeat(2000), 10)).toBe(`${'a'.repeat(9)}…`);
 	});
+
+	it('keeps neither a path nor the marks that reorder text, nor control characters', () => {
+		// shown as "试题fdp.xlsx" by a browser or a spreadsheet reading the audit log
+		expect(boundFileName('C:\\Users\\张三\\试题\u202Excsl.xlsx')).toBe('试题xcsl.xlsx');
+		expect(boundFileName('../../etc/题库\u0000\n.csv')).toBe('题库.csv');
+		expect(boundFileName('\u2066\u200f')).toBe('');
+	});
 });

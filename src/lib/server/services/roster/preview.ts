@@ -5,6 +5,7 @@ import { parseUpload } from '../../uploads/pool.ts';
 import type { Column } from './columns.ts';
 import { type RowError, planRoster } from './plan.ts';
 import { stage } from '../imports/staging.ts';
+import { boundFileName } from '../../uploads/file-name.ts';
 
 export const ROSTER_KIND = 'roster';
 
@@ -41,7 +42,7 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 			? await stage(ctx, ROSTER_KIND, { fileName: upload.name, payload: sheet })
 			: null;
 	return {
-		fileName: upload.name,
+		fileName: boundFileName(upload.name),
 		stagedId,
 		rows: plan.rows.map((r) => ({
 			line: r.line,

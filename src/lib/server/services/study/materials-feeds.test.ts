@@ -61,7 +61,11 @@ describe('session materials', () => {
 		};
 		// shown as 讲稿fdp.jpg: a PDF that reads as a picture
 		expect(await upload('讲稿\u202Egpj.pdf')).toBe('讲稿gpj.pdf');
-		expect(await upload(`${'学'.repeat(119)}😀😀.pdf`)).toBe(`${'学'.repeat(119)}😀.pdf`);
+		// a long name keeps its beginning and its type, cut between whole characters
+		expect(await upload(`${'学'.repeat(94)}👨‍👩‍👧😀.pdf`)).toBe(`${'学'.repeat(94)}👨‍👩‍👧😀.pdf`);
+		expect(await upload(`${'学'.repeat(94)}👨‍👩‍👧😀😀.pdf`)).toBe(`${'学'.repeat(94)}👨‍👩‍👧….pdf`);
+		// the same rule as an import's name (one cutter for every upload)
+		expect(await upload(`${'学'.repeat(500)}.pdf`)).toHaveLength(100);
 	});
 });
 

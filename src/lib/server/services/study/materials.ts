@@ -16,6 +16,7 @@ import {
 import { type Ctx, transact } from '../../context.ts';
 import { studyMaterial } from '../../db/schema/index.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { boundFileName } from '../../uploads/file-name.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadSession, loadVisibleSession } from './access.ts';
 
@@ -24,20 +25,12 @@ const isAllowed = (mime: string | undefined): mime is AllowedType =>
 	mime !== undefined && Object.hasOwn(MATERIAL_TYPES, mime);
 
 /**
- * A file name safe to keep and to send back: no path, no control characters, a sane length. The
- * marks that reorder text go too: a PDF named `讲稿\u202Egpj.pdf` showed to its readers as
- * `讲稿fdp.jpg`.
+ * A material's name as it is kept and sent back: the uploaded name made safe and bounded, with
+ * the extension of what its bytes are (a PDF named `.jpg` is downloaded as `.pdf`).
  */
 export function safeFileName(name: string, type: AllowedType): string {
-	const clean = (name.split(/[\\/]/).pop() ?? '')
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u001f\u007f"<>|:*?\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
-		.trim();
-	// cut by characters: a cut between the halves of an emoji was stored as U+FFFD
-	const base = Array.from(clean).slice(0, 120).join('');
-	const ext = MATERIAL_TYPES[type];
-	const stem = base.replace(/\.[^.]*$/, '') || 'material';
-	return `${stem}.${ext}`;
+	const stem = boundFileName(name).replace(/\.[^.]*$/, '') || 'material';
+	return `${stem}.${MATERIAL_TYPES[type]}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 	startStatuteImport
 } from '$lib/server/services/laws/import.ts';
 import { issueText } from '$lib/server/services/laws/issues.ts';
+import { boundFileName } from '$lib/server/uploads/file-name.ts';
 import { readUploadForm } from '$lib/server/uploads/form.ts';
 import { previewStatute } from '$lib/server/services/laws/preview.ts';
 import { decodeText } from '$lib/server/services/laws/source.ts';
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		}
 		if (useFile && file.size > LAW_MAX_BYTES) return rejected(t('law_source_too_large', LIMITS));
 		const parsed = lawPreviewInput.safeParse({
-			fileName: useFile ? file.name : '',
+			fileName: useFile ? boundFileName(file.name) : '',
 			text: useFile ? decodeText(new Uint8Array(await file.arrayBuffer())) : pasted,
 			format: form.get('format') ?? 'auto'
 		});
