@@ -4,7 +4,7 @@ import { t } from '$lib/i18n.ts';
 import type { Ctx } from '../context.ts';
 import { log } from '../log.ts';
 import { EXPORTS_PER_USER } from '$lib/schemas/limits.ts';
-import { takeExportSlot } from './slots.ts';
+import { EXPORT_SLOT_MS, takeExportSlot } from './slots.ts';
 import { type ListExport, streamWorkbook } from './stream.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,8 +41,8 @@ export function xlsxResponse(bytes: Uint8Array, file: FileName, suffix = ''): Re
 /**
  * A list's workbook, streamed while its rows are read. Everything that can refuse (authorisation,
  * the filter) has run before this is called, so a refusal is a proper error page, not a broken file;
- * the last refusal is a person's third export at once (429, see slots.ts). The stream gives its
- * slot back when it ends, fails or is cancelled.
+ * the last refusal is a person's third export at once (429, see slots.ts). The stream holds its
+ * slot while it runs and gives it back when it ends, fails or is cancelled.
  */
 export async function xlsxStreamResponse(
 	ctx: Pick<Ctx, 'db' | 'user' | 'now'>,
@@ -50,11 +50,18 @@ export async function xlsxStreamResponse(
 	file: FileName,
 	suffix = ''
 ): Promise<Response> {
-	const release = await takeExportSlot(ctx.db, ctx.user.id, ctx.now);
-	if (!release) error(429, t('export_too_many', { n: EXPORTS_PER_USER }));
+	const slot = await takeExportSlot(ctx.db, ctx.user.id, ctx.now);
+	if (!slot) error(429, t('export_too_many', { n: EXPORTS_PER_USER }));
 	const stream = streamWorkbook(list);
+	// a large export read slowly (a phone on a poor line) may outlast the slot's lease: while it
+	// streams, the slot is renewed, so a third export is still refused
+	const renewal = setInterval(() => {
+		slot.renew(new Date()).catch((e: unknown) => log.error({ err: e }, 'export slot not renewed'));
+	}, EXPORT_SLOT_MS / 3);
+	renewal.unref();
 	stream.once('close', () => {
-		release().catch((e: unknown) => log.error({ err: e }, 'export slot not given back'));
+		clearInterval(renewal);
+		slot.release().catch((e: unknown) => log.error({ err: e }, 'export slot not given back'));
 	});
 	const body = Readable.toWeb(stream) as ReadableStream<Uint8Array>;
 	return new Response(body, {

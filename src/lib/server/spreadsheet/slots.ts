@@ -16,25 +16,38 @@ import { releaseLease, takeLease } from '../jobs/lease.ts';
  */
 export const EXPORT_SLOT_MS = 10 * 60_000;
 
+/** A slot held: renewed while its stream runs, given back when it ends. */
+export interface ExportSlot {
+	/** Holds the slot another {@link EXPORT_SLOT_MS} from `now` (an export longer than that keeps it). */
+	renew(now: Date): Promise<void>;
+	/** Gives the slot back (once; later calls do nothing). */
+	release(): Promise<void>;
+}
+
 /**
  * Takes one of `userId`'s export slots, or none when all are in use.
  *
- * @returns the function that gives the slot back (called once), or null
+ * @returns the slot, or null
  */
 export async function takeExportSlot(
 	db: ReadDb,
 	userId: number,
 	now: Date
-): Promise<(() => Promise<void>) | null> {
+): Promise<ExportSlot | null> {
 	const holder = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(8)));
 	for (let slot = 0; slot < EXPORTS_PER_USER; slot++) {
 		const name = `export:${userId}:${slot}`;
 		if (await takeLease(db, name, holder, now, EXPORT_SLOT_MS)) {
 			let released = false;
-			return async () => {
-				if (released) return;
-				released = true;
-				await releaseLease(db, name, holder);
+			return {
+				async renew(at) {
+					if (!released) await takeLease(db, name, holder, at, EXPORT_SLOT_MS);
+				},
+				async release() {
+					if (released) return;
+					released = true;
+					await releaseLease(db, name, holder);
+				}
 			};
 		}
 	}
