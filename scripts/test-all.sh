@@ -47,7 +47,10 @@ npm run --silent build >reports/build.log 2>&1 &
 build_pid=$!
 
 echo "── unit and service tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
+# Vitest keeps a core for itself and runs one worker fewer than the cores: one worker on a 2-core
+# machine, which left the second core to the build, then to lint (niced), and the unit tests the
+# run's longest step before the end-to-end tests. A worker per core shares both with the build.
+npx vitest run --maxWorkers="$(node -p 'require("node:os").availableParallelism()')" --reporter=default --reporter=json --outputFile.json=reports/unit.json
 unit_status=$?
 timed "unit and service tests done"
 
