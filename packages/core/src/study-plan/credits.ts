@@ -64,22 +64,26 @@ export interface CreditSummary {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * A person's study credits for a year.
+ * A person's study credits for a year, in hours. A session's hours count only when it counts as
+ * held ({@link countsAsHeld}): a lecture or collective session shorter than the study policy's
+ * minimum (30 minutes by default) earns no hours, as it earns no credits in {@link annualCredits}.
  *
  * @param input - sessions, sign-offs and practice of the person
  * @param policy - credit settings
+ * @param study - study settings (the minimum length of a lecture or collective session)
  * @returns the hours per source, the total and the shortfall
  * @example
  * studyCredits({ personId: 'p1', year: 2025, sessions, writtenSignOffs: [], practice: [] }).met;
  */
 export function studyCredits(
 	input: CreditInput,
-	policy: CreditPolicy = DEFAULT_CREDIT_POLICY
+	policy: CreditPolicy = DEFAULT_CREDIT_POLICY,
+	study: StudyPolicy = DEFAULT_STUDY_POLICY
 ): CreditSummary {
 	const inYear = (d: IsoDate) => d.startsWith(`${input.year}-`);
 	let sessionMinutes = 0;
 	for (const s of input.sessions) {
-		if (s.status !== 'held' || !inYear(s.date)) continue;
+		if (!countsAsHeld(s, study) || !inYear(s.date)) continue;
 		const a = s.attendance.find((x) => x.personId === input.personId);
 		if (a?.status === 'present') sessionMinutes += s.durationMinutes;
 		else if (a?.status === 'late') sessionMinutes += s.durationMinutes * policy.lateFactor;

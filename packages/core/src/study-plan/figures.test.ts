@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	DEFAULT_STUDY_POLICY,
 	attendanceRates,
 	checkSessionDuration,
 	countsAsHeld,
@@ -195,5 +196,24 @@ describe('figures', () => {
 			met: false,
 			shortfallHours: 37.5
 		});
+	});
+
+	it('gives no hours for a lecture shorter than the minimum, as it gives no credits', () => {
+		const attended = [{ personId: 'p1', unitId: 'u', status: 'present' as const }];
+		const hours = (durationMinutes: number, policy?: { minLectureMinutes: number }) =>
+			studyCredits(
+				{
+					personId: 'p1',
+					year: 2025,
+					sessions: [session('a', { durationMinutes, attendance: attended })],
+					writtenSignOffs: [],
+					practice: []
+				},
+				undefined,
+				policy && { ...DEFAULT_STUDY_POLICY, ...policy }
+			).sessionHours;
+		expect(hours(30)).toBe(0.5);
+		expect(hours(20)).toBe(0);
+		expect(hours(20, { minLectureMinutes: 15 })).toBe(0.33);
 	});
 });
