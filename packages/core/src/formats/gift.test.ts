@@ -125,6 +125,30 @@ describe('GIFT', () => {
 		expect(stems).toEqual([`::f::[markdown]甲${spaces}{=四十二}乙`, '::f::[markdown]丙 {=四十二}']);
 	});
 
+	it('reads back a blank drawn wider than ___, or at the stem’s end, as the stem drew it', () => {
+		const fill = (id: string, stem: string): QuestionVersion => ({
+			id,
+			version: 1,
+			type: 'fill',
+			stem,
+			blanks: [{ answers: ['二', '两', '2'] }],
+			difficulty: 3,
+			laws: [],
+			tags: []
+		});
+		const qs = [
+			fill('f1', '违法行为在________年内未被发现的，不再给予行政处罚。'),
+			fill('f2', '违法行为未被发现的期限一般为______'),
+			fill('f3', '期限为___年。')
+		];
+		const back = parseGift(writeGift(qs).output);
+		expect(back.issues).toEqual([]);
+		expect(back.questions).toEqual(qs);
+		// a file of someone else's with such metadata draws no other blank than underscores
+		const odd = parseGift('// xuefa: {"blank":"<b>","blankEnd":"x"}\n::g::甲{=乙}丙');
+		expect(odd.questions[0]!.stem).toBe('甲___丙');
+	});
+
 	it('property: export → import round-trips (metadata via the xuefa comment)', () => {
 		fc.assert(
 			fc.property(questionList, (qs) => {

@@ -332,7 +332,10 @@ function parseBlock(
 	const meta = {
 		id,
 		version: 1,
-		stem: text(question.text, question.format).replace(BLANK, '___'),
+		// our own export says how its stem drew the blank (see writeGift)
+		stem:
+			text(question.text, question.format).replace(BLANK, drawn(str('blank'), MARKER) ?? '___') +
+			(drawn(str('blankEnd'), MARKER_AT_END) ?? ''),
 		...(explanation ? { explanation } : {}),
 		difficulty: typeof m.difficulty === 'number' ? m.difficulty : 3,
 		laws: Array.isArray(m.laws) ? (m.laws as QuestionVersion['laws']) : [],
@@ -418,6 +421,12 @@ function readAnswers(body: string, text: (t: string) => string): GiftAnswer[] | 
  * The stem without the blank marker at its very end and the spaces around it; undefined when it
  * ends otherwise. A scan: `\s*_{3,}\s*$` is tried from every space of a run, quadratic in it.
  */
+// the blank as a stem draws it, kept in our export's metadata: underscores only, at the end with spaces
+const MARKER = /^_{3,}$/;
+const MARKER_AT_END = /^[ \t\u3000]*_{3,}[ \t\u3000]*$/;
+const drawn = (written: string | undefined, shape: RegExp) =>
+	written !== undefined && shape.test(written) ? written : undefined;
+
 function withoutFinalBlank(stem: string): string | undefined {
 	const t = stem.trimEnd();
 	let start = t.length;
@@ -466,8 +475,14 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 		const block = written.block;
 		const text = `{${block}${general}}`;
 		if (written.inline) {
-			// missing-word format; a marker at the very end is simply dropped (same question)
+			// missing-word format; a marker at the very end is simply dropped (same question). The
+			// metadata keeps the marker as the stem draws it (`______`, or the dropped end), so
+			// that a re-import finds the question unchanged rather than a new version
 			const trimmed = withoutFinalBlank(stem);
+			const marker = q.stem.match(BLANK_MARKER)?.[0] ?? '___';
+			const end = withoutFinalBlank(q.stem);
+			if (trimmed !== undefined && end !== undefined) meta.blankEnd = q.stem.slice(end.length);
+			else if (marker !== '___') meta.blank = marker;
 			stem = trimmed !== undefined ? `${trimmed} ${text}` : stem.replace(BLANK_MARKER, text);
 		} else stem = `${stem} ${text}`;
 		// Moodle reads tags from `[tag:…]` comments; ours come back from the metadata as well
