@@ -87,6 +87,23 @@ describe('Aiken', () => {
 		);
 	});
 
+	it('round-trips a stem of statute text: numbered items, （一）, a footnote * and # as written', () => {
+		const text = [
+			'依照下列规定，听证应当在几日前通知？',
+			'第六十四条 听证应当依照以下程序组织：',
+			'（一）当事人要求听证的，应当在被告知后五日内提出；',
+			'1. 通知*',
+			'# <注>'
+		].join('\n');
+		const file = `${text}\nA. 三日\nB. *七日*\nANSWER: B\n`;
+		const { questions, issues } = parseAiken(file);
+		expect(issues).toEqual([]);
+		expect(questions[0]!.stem).toContain('1\\. 通知\\*\n\\# \\<注\\>');
+		const written = writeAiken(questions);
+		expect(written.output).toBe(file);
+		expect(parseAiken(written.output).questions).toEqual(questions);
+	});
+
 	it('stays linear on a file of a million options: one issue per question', () => {
 		const r = parseAiken(`题目\n${'A. x\n'.repeat(1_000_000)}`, { partial: true });
 		expect(r.issues.length).toBeLessThanOrEqual(2);

@@ -30,6 +30,8 @@ export interface ImportResult {
 	ok: boolean;
 	questions: QuestionVersion[];
 	issues: Issue[];
+	/** Rows left out as a template's example (示例, 例：…), by row number: the row format only. */
+	exampleRows?: number[];
 }
 
 /** What an exporter returns: the text (or rows) plus the questions it could not write, by id. */
@@ -37,6 +39,8 @@ export interface ExportResult<T> {
 	output: T;
 	/** `format.export.unsupported` per question left out (never silently). */
 	issues: Issue[];
+	/** Questions written, but not as they will read back (the row format's `format.export.markdown_in_cells`). */
+	notes?: Issue[];
 }
 
 /** The issue of a text holding more questions than `max`, the first extra one at `line`. */

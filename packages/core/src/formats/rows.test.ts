@@ -9,6 +9,7 @@ import {
 	resolveRowHeaders,
 	type QuestionVersion
 } from '../index.ts';
+import { cellsToMarkdown } from './plain-cells.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -213,12 +214,28 @@ describe('row format', () => {
 		expect(back.questions[0]).toEqual({ ...expected, parts: q.type === 'case' ? q.parts : [] });
 	});
 
-	it('property: export → import round-trips', () => {
+	it('property: export → import round-trips the questions an import stores (plain text)', () => {
 		fc.assert(
-			fc.property(questionList, (qs) => {
-				const back = parseRows(questionsToRows(qs).output);
+			fc.property(questionList, (list) => {
+				const qs = list.map(cellsToMarkdown);
+				const { output, notes } = questionsToRows(qs);
+				expect(notes).toBeUndefined();
+				const back = parseRows(output);
 				expect(back.issues).toEqual([]);
 				expect(back.questions).toEqual(qs);
+			})
+		);
+	});
+
+	it('property: a question with Markdown a sheet cannot hold comes back otherwise only when a note says so', () => {
+		fc.assert(
+			fc.property(questionList, (qs) => {
+				const { output, notes = [] } = questionsToRows(qs);
+				const noted = new Set(notes.map((n) => n.data?.questionId));
+				const back = parseRows(output).questions;
+				qs.forEach((q, i) => {
+					if (!noted.has(q.id)) expect(back[i]).toEqual(q);
+				});
 			})
 		);
 	});
@@ -641,7 +658,8 @@ describe('row format', () => {
 				['单选题', '乙', '三日', '七日', 'AB', ''],
 				['判断题', '丙', '', '', 'A', ''],
 				['填空题', '丁___', '', '', '', ''],
-				['单选题', '戊', '三日', '七日', 'A', '0.6']
+				['单选题', '戊', '三日', '七日', 'A', '0.6'],
+				['单选题', '己', '三日', '七日', 'A', '60%']
 			],
 			{ partial: true }
 		);
@@ -652,7 +670,7 @@ describe('row format', () => {
 			'第3行“答案”列：单选题只能有一个答案，却写了“AB”；有多个正确选项的题请把题型写成多选题',
 			'第4行“答案”列：无法识别判断题的答案“A”；请写“对”或“错”（也可写 正确/错误、√/×、T/F、是/否）',
 			'第5行“答案”列：没有填写答案',
-			'第6行“难度”列：无法识别的难度“0.6”；请写 1–5 的整数（5 最难），或 易/较易/中/较难/难'
+			'第7行“难度”列：无法识别的难度“60%”；请写 1–5 的整数（5 最难）、易/较易/中/较难/难，或 0–1 的难度系数（越大越容易）'
 		]);
 		expect(said('en')[0]).toBe('Row 2, column “答案”: the answer is missing');
 		expect(said('en')[1]).toContain('a single-choice question has one answer, not “AB”');
@@ -761,5 +779,114 @@ describe('row format', () => {
 		expect(r.questions).toEqual([]);
 		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.row.question', 2]]);
 		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('最多50道');
+	});
+});
+
+describe('row cells are plain text', () => {
+	// statute text as organisers paste it: numbered items, a footnote mark, angle brackets, a hash
+	const STATUTE = [
+		'第一条 为了规范行政处罚的设定和实施，制定本法。',
+		'（一）警告、通报批评；',
+		'1. 罚款*',
+		'# 注：<以下简称“本法”>',
+		'- 当事人_不_服的，可以申请复议。'
+	].join('\n');
+
+	it('stores statute-like text so that it shows as written, and writes it back as written', () => {
+		const rows = [
+			['题型', '题干', '选项A', '选项B', '答案', '解析'],
+			['单选', STATUTE, '1. 三日', '*七日*', 'B', '见第六十四条 <第2款>']
+		];
+		const { questions, issues } = parseRows(rows);
+		expect(issues).toEqual([]);
+		const q = questions[0]!;
+		expect(q.stem).toBe(
+			[
+				'第一条 为了规范行政处罚的设定和实施，制定本法。',
+				'（一）警告、通报批评；',
+				'1\\. 罚款\\*',
+				'\\# 注：\\<以下简称“本法”\\>',
+				'\\- 当事人\\_不\\_服的，可以申请复议。'
+			].join('\n')
+		);
+		expect(q.type === 'single' && q.options.map((o) => o.text)).toEqual([
+			'1\\. 三日',
+			'\\*七日\\*'
+		]);
+		expect(q.explanation).toBe('见第六十四条 \\<第2款\\>');
+		const { output, notes } = questionsToRows(questions);
+		expect(notes).toBeUndefined();
+		expect(output[1]).toEqual(expect.arrayContaining([STATUTE, '1. 三日', '*七日*']));
+	});
+
+	it('keeps a fill-in’s blanks as blanks and its answers as typed', () => {
+		const { questions, issues } = parseRows([
+			['题型', '题干', '答案'],
+			['填空', '依照第*条，罚款____元以下的，可以____。', '200|二百;当场收缴*']
+		]);
+		expect(issues).toEqual([]);
+		expect(questions[0]).toMatchObject({
+			stem: '依照第\\*条，罚款____元以下的，可以____。',
+			blanks: [{ answers: ['200', '二百'] }, { answers: ['当场收缴*'] }]
+		});
+		expect(parseRows(questionsToRows(questions).output).questions).toEqual(questions);
+	});
+
+	it('writes a question with Markdown formatting with its marks, and says the sheet will read them as text', () => {
+		const bold = makeQuestion('single', 1, { stem: '下列说法**错误**的是' });
+		const plain = makeQuestion('single', 2, { stem: '下列说法错误的是' });
+		const { output, issues, notes } = questionsToRows([bold, plain]);
+		expect(issues).toEqual([]);
+		expect(output[1]).toContain('下列说法**错误**的是');
+		expect(notes).toEqual([
+			{
+				code: 'format.export.markdown_in_cells',
+				data: { questionId: bold.id, type: 'single', format: 'rows' }
+			}
+		]);
+		expect(messageFor(notes![0]!.code, notes![0]!.data, 'zh-CN')).toContain(
+			'再次导入时这些标记按文字显示'
+		);
+	});
+});
+
+describe('a template’s example row left under the header', () => {
+	it('is left out and named, never imported as a question', () => {
+		const r = parseRows([
+			['编号', '题型', '题干', '选项A', '选项B', '答案', '解析'],
+			['示例', '单选题', '听证应当在几日前通知？', '三日', '七日', 'B', ''],
+			['', '单选题', '例：听证应当在几日前通知？', '三日', '七日', 'B', ''],
+			['', '【示例】单选题', '听证应当在几日前通知？', '三日', '七日', 'B', ''],
+			['', '单选题', '听证应当在几日前通知？', '三日', '七日', 'B', '此行为示例，导入前请删除'],
+			['', '单选题', '例如，听证应当在几日前通知？', '三日', '七日', 'B', '例：第六十四条'],
+			['', '判断题', '示例中的做法符合法律规定。', '', '', '对', '']
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.exampleRows).toEqual([2, 3, 4, 5]);
+		expect(r.questions.map((q) => q.id)).toEqual(['row-6', 'row-7']);
+	});
+
+	it('leaves a sheet without one as it was', () => {
+		const r = parseRows([
+			['题型', '题干', '答案'],
+			['判断', '甲', '对']
+		]);
+		expect(r).not.toHaveProperty('exampleRows');
+	});
+});
+
+describe('难度 as a 难度系数', () => {
+	it('reads 0–1 as the share expected to answer right: the higher, the easier', () => {
+		const r = parseRows([
+			['题型', '题干', '答案', '难度系数'],
+			...['0.95', '0.8', '0.65', '.5', '0.35', '0.1', '0.0', '1.0', '1', '5'].map((d, i) => [
+				'判断',
+				`题${i}`,
+				'对',
+				d
+			])
+		]);
+		expect(r.issues).toEqual([]);
+		expect(r.questions.map((q) => q.difficulty)).toEqual([1, 1, 2, 3, 4, 5, 5, 1, 1, 5]);
 	});
 });

@@ -23,7 +23,8 @@
  *   at its label (`A.三日 B.七日`, also over lines), or else by line breaks (used when the row's
  *   选项A… are empty); options all labelled with their own letters in order (`A.警告`, `B、罚款`,
  *   `(C)记过`) lose the labels. Cells are read without zero-width characters.
- * - 难度: 1–5 or 易/中/难 …, default 3 when empty. 分值: the question's suggested points, `2` or `2分`
+ * - 难度: 1–5 or 易/中/难 …, or a 难度系数 from 0 to 1 (0.8 and up easiest, see
+ *   `coefficientDifficulty`), default 3 when empty. 分值: the question's suggested points, `2` or `2分`
  *   (for a case part: its weight).
  * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
  *   groups separated by `;`/`；`), its articles separated by `、`/`,`, as `第四十二条` or `42`.
@@ -55,6 +56,7 @@ import { bodyRow } from '../question/types/common.ts';
 import { PART_TYPE_MODULES } from '../question/types/parts.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
+import { cellsToMarkdown, isPlainInCells, markdownToCells } from './plain-cells.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 import { stripInvisible } from './text.ts';
 import {
@@ -87,6 +89,8 @@ const HEADER_ALIASES: Record<string, RowField> = {
 	难易程度: '难度',
 	难易度: '难度',
 	试题难度: '难度',
+	难度系数: '难度',
+	难易系数: '难度',
 	分数: '分值',
 	试题分数: '分值',
 	试题编号: '编号',
@@ -209,6 +213,19 @@ function starDifficulty(text: string): number | undefined {
 	return n >= 1 && n <= 5 ? n : undefined;
 }
 
+/**
+ * 难度 written as a 难度系数 between 0 and 1 (`0.35`, `.8`): as Chinese exam practice defines it,
+ * the share of candidates expected to answer right, so the higher the easier. 0.8 and up is 1 (易),
+ * below 0.2 is 5 (难), the fifths between are 2–4. Only a decimal is read so: `1` is level 1.
+ */
+function coefficientDifficulty(text: string): number | undefined {
+	const t = text.normalize('NFKC');
+	if (!/^(?:0?\.\d+|[01]\.0*)$/.test(t)) return undefined;
+	const p = Number(t);
+	if (p > 1) return undefined;
+	return 5 - Math.min(4, Math.floor(p * 5 + 1e-9));
+}
+
 /** Options for {@link parseRows}. */
 export interface RowImportOptions extends ImportOptions {
 	/** Row number of the first record when rows are records (default 2). */
@@ -305,9 +322,14 @@ export function parseRows(
 	const entries: { question?: QuestionVersion; issues: Issue[]; line: number; parent?: string }[] =
 		[];
 	const global: Issue[] = [];
+	const exampleRows: number[] = [];
 	const ids = new Map<string, number>();
 	records.forEach(({ line, row: r }) => {
 		if (Object.values(r).every((v) => !String(v ?? '').trim())) return; // blank row
+		if (isExampleRow((c) => cell(r, c))) {
+			exampleRows.push(line);
+			return;
+		}
 		const issues: Issue[] = [];
 		const err = (code: string, column: string, data: Record<string, unknown> = {}) =>
 			issues.push({ code, line, path: column, data: { line, column, ...data } });
@@ -414,8 +436,41 @@ export function parseRows(
 		}
 		out.push({ ...(q ? { question: q } : {}), issues: e.issues });
 	});
-	return finish(out, global, options);
+	return { ...finish(out, global, options), ...(exampleRows.length ? { exampleRows } : {}) };
 }
+
+// 示例, 样例, 例题, 例 … with a number, in brackets or before a colon: 【示例】 例： 示例1： （例）
+const EXAMPLE = String.raw`(?:示例|样例|范例|例题|例)\s*\d*`;
+const EXAMPLE_START = new RegExp(
+	String.raw`^(?:[【（(\[［]\s*${EXAMPLE}\s*[】）)\]］]|${EXAMPLE}\s*[:：])`,
+	'u'
+);
+const EXAMPLE_CELL = new RegExp(
+	String.raw`^[【（(\[［]?\s*${EXAMPLE}\s*[】）)\]］]?\s*[:：]?$`,
+	'u'
+);
+const DELETE_NOTE = /示例.{0,12}删除|删除.{0,12}示例|(?:此|本)行(?:为|是)示例/u;
+
+/**
+ * Whether a row is a template's example left under the header, as other platforms' templates
+ * (and people copying them) have one: 示例/例 as its 编号 or 题型, a 题干 that starts 例：… or
+ * 【示例】…, or a cell telling to delete it (此行为示例，导入前请删除). Imported, it was a question
+ * nobody wrote; it is left out and said so, never read as a question.
+ */
+function isExampleRow(cell: (column: string) => string): boolean {
+	const [id, type, stem] = [cell('编号'), cell('题型'), cell('题干')];
+	return (
+		EXAMPLE_CELL.test(id) ||
+		EXAMPLE_START.test(id) ||
+		EXAMPLE_CELL.test(type) ||
+		EXAMPLE_START.test(type) ||
+		EXAMPLE_START.test(stem) ||
+		ROW_TEXT_FIELDS.some((c) => DELETE_NOTE.test(cell(c)))
+	);
+}
+
+// the cells a note about the row may be in
+const ROW_TEXT_FIELDS = ['编号', '题型', '题干', '解析', '标签', '知识点'] as const;
 
 /**
  * What a cell holding a picture reads as: WPS keeps a picture placed in a cell as the formula
@@ -563,6 +618,7 @@ function parseRow(
 			? 3
 			: (DIFFICULTY_WORDS[cell(r, '难度')] ??
 				starDifficulty(cell(r, '难度')) ??
+				coefficientDifficulty(cell(r, '难度')) ??
 				// a 难度系数 (0.6) or a word of its own is no number to take as it is: say what is read
 				num('难度', true, '', 'format.row.difficulty') ??
 				3),
@@ -583,7 +639,8 @@ function parseRow(
 		isPart,
 		error: (code, column, data) => err(code, column, data)
 	});
-	return body && ({ ...meta, ...body } as QuestionVersion);
+	// cells are plain text: what they say shows as written (see plain-cells.ts)
+	return body && cellsToMarkdown({ ...meta, ...body } as QuestionVersion);
 }
 
 function splitList(text: string, sep: RegExp): string[] {
@@ -620,7 +677,10 @@ function parseLaws(
 /**
  * Writes questions as spreadsheet rows (header first), the inverse of {@link parseRows}. Questions
  * with more than 8 options, or answers containing `;` `|` (fill-in), are reported and left out.
- * Option ids become A…H and option feedback is not written; everything else round-trips.
+ * Option ids become A…H and option feedback is not written; everything else round-trips. Texts
+ * are written as they show (the escapes of plain text off); a question whose Markdown has
+ * formatting (bold, a list) is written with its marks and named in `notes`
+ * (`format.export.markdown_in_cells`): its cells read back show the marks as text.
  *
  * @param questions - the question versions
  * @returns `output`: rows with the header row first (use it for xlsx/csv), and `issues`
@@ -631,8 +691,17 @@ function parseLaws(
 export function questionsToRows(questions: readonly QuestionVersion[]): ExportResult<string[][]> {
 	const rows: string[][] = [[...ROW_HEADERS]];
 	const issues: Issue[] = [];
+	const notes: Issue[] = [];
 	const full = (cells: Partial<Record<RowField, string>>) => ROW_HEADERS.map((h) => cells[h] ?? '');
-	for (const q of questions) {
+	for (const stored of questions) {
+		// cells are plain text: a question's Markdown formatting (bold, a list) is written with its
+		// marks, which an import reads as text; written all the same, and said so
+		if (!isPlainInCells(stored))
+			notes.push({
+				code: 'format.export.markdown_in_cells',
+				data: { questionId: stored.id, type: stored.type, format: 'rows' }
+			});
+		const q = markdownToCells(stored);
 		// a case's sub-questions follow it, each naming it in 所属案例
 		const parts = 'parts' in q ? q.parts : [];
 		const main = bodyRow(QUESTION_TYPE_MODULES, q);
@@ -673,5 +742,5 @@ export function questionsToRows(questions: readonly QuestionVersion[]): ExportRe
 			)
 		);
 	}
-	return { output: rows, issues };
+	return { output: rows, issues, ...(notes.length ? { notes } : {}) };
 }

@@ -77,7 +77,7 @@ export const examMessages: MessageTable = {
 		'format.row.answer': '第{line}行“{column}”列：无法识别的答案“{value}”',
 		'format.row.answer_empty': '第{line}行“{column}”列：没有填写答案',
 		'format.row.difficulty':
-			'第{line}行“{column}”列：无法识别的难度“{value}”；请写 1–5 的整数（5 最难），或 易/较易/中/较难/难',
+			'第{line}行“{column}”列：无法识别的难度“{value}”；请写 1–5 的整数（5 最难）、易/较易/中/较难/难，或 0–1 的难度系数（越大越容易）',
 		'format.row.answer_choice':
 			'第{line}行“{column}”列：无法识别的答案“{value}”；请写选项的字母（如 B 或 ABD），或某个选项的文字',
 		'format.row.answer_one':
@@ -133,6 +133,8 @@ export const examMessages: MessageTable = {
 		'question.fill.partial':
 			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
 		'format.export.unsupported': '试题{questionId}（{typeLabel}）无法导出为{format}格式',
+		'format.export.markdown_in_cells':
+			'试题{questionId}（{typeLabel}）含格式（加粗、列表等），表格中按标记原样写出；再次导入时这些标记按文字显示',
 		'practice.time.invalid': '用时必须是非负数（当前：{value}）'
 	},
 	en: {
@@ -217,7 +219,7 @@ export const examMessages: MessageTable = {
 		'format.row.answer': 'Row {line}, column “{column}”: cannot read the answer “{value}”',
 		'format.row.answer_empty': 'Row {line}, column “{column}”: the answer is missing',
 		'format.row.difficulty':
-			'Row {line}, column “{column}”: cannot read the difficulty “{value}”; write a whole number from 1 to 5 (5 the hardest), or 易/较易/中/较难/难 (easy … hard)',
+			'Row {line}, column “{column}”: cannot read the difficulty “{value}”; write a whole number from 1 to 5 (5 the hardest), 易/较易/中/较难/难 (easy … hard), or a difficulty coefficient from 0 to 1 (the higher, the easier)',
 		'format.row.answer_choice':
 			'Row {line}, column “{column}”: cannot read the answer “{value}”; write the letters of the options (B or ABD, say) or one option’s text',
 		'format.row.answer_one':
@@ -283,6 +285,8 @@ export const examMessages: MessageTable = {
 			'Blank {blank}: the part-credit answer “{value}” must have text and earn between 0 and 100% (found {percent}%)',
 		'format.export.unsupported':
 			'Question {questionId} ({typeLabel}) cannot be exported to {format}',
+		'format.export.markdown_in_cells':
+			'Question {questionId} ({typeLabel}) has formatting (bold, lists …), written in the sheet with its marks; imported again, the marks show as text',
 		'practice.time.invalid': 'Time taken must be a non-negative number (got {value})'
 	}
 };

@@ -52,12 +52,16 @@ const questionSheet = (name: string, rows: string[][]): SheetSpec => ({
 });
 
 /** The questions a format could not hold, one line each, never dropped silently. */
-function notesSheet(issues: Issue[]): SheetSpec[] {
+function notesSheet(
+	issues: Issue[],
+	name = t('bank_export_notes_sheet'),
+	header = t('bank_export_notes_header')
+): SheetSpec[] {
 	if (issues.length === 0) return [];
 	return [
 		{
-			name: t('bank_export_notes_sheet'),
-			columns: [{ header: t('bank_export_notes_header'), width: 80 }],
+			name,
+			columns: [{ header, width: 80 }],
 			rows: issueMessages(issues).map((m) => [m]),
 			validationRows: 0
 		}
@@ -67,10 +71,12 @@ function notesSheet(issues: Issue[]): SheetSpec[] {
 /** The bank as a workbook in the import template's columns, so that it can be edited and imported again. */
 export async function exportBankXlsx(ctx: Ctx, bankId: number) {
 	const { bank, questions } = await bankQuestions(ctx, bankId);
-	const { output, issues } = questionsToRows(questions);
+	const { output, issues, notes = [] } = questionsToRows(questions);
 	const bytes = await writeWorkbook([
 		questionSheet(t('bank_sheet_questions'), output.slice(1)),
-		...notesSheet(issues)
+		...notesSheet(issues),
+		// written, but their formatting marks will read back as text
+		...notesSheet(notes, t('bank_export_formatting_sheet'), t('bank_export_formatting_header'))
 	]);
 	return { bank, bytes, left: issues.length };
 }

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
 import { auditEntry, question, questionVersion } from '../../db/schema/index.ts';
+import { renderMarkdown } from '../../markdown.ts';
 import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { testDb } from '../../testing/db.ts';
+import { gbk } from '../../testing/encodings.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
 import { exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
 import { importQuestions } from '../../testing/imports.ts';
@@ -280,6 +282,119 @@ describe('question import', () => {
 });
 
 describe('import fidelity and limits', () => {
+	it('exports quirky questions of every type that import back unchanged: .xlsx, and GIFT for what it holds', async () => {
+		const { bank, ctx } = await setup();
+		// statute text, footnote marks, numbered lines, alternatives per blank, a cell of two lines
+		const statute =
+			'根据下列规定回答：\n第九条 行政处罚的种类：\n（一）警告、通报批评；\n1. 罚款*\n# <注>';
+		const rows = [
+			['编号', '题型', '题干', '选项A', '选项B', '选项C', '答案', '解析', '难度', '所属案例'],
+			[
+				'S1',
+				'单选题',
+				statute,
+				'1. 三日',
+				'*七日*',
+				'_十日_',
+				'B',
+				'见第六十四条 <第2款>',
+				'0.85',
+				''
+			],
+			['S2', '多选题', '下列属于行政处罚的有#', '警告', '罚款', '记大过', 'A、B', '', '中', ''],
+			['S3', '判断题', '行政法规可以设定吊销营业执照。\n（判断正误）', '', '', '', '√', '', '', ''],
+			[
+				'S4',
+				'填空题',
+				'违法行为在____年内未被发现的，不再给予行政处罚*。',
+				'',
+				'',
+				'',
+				'二|两|2',
+				'',
+				'',
+				''
+			],
+			[
+				'S5',
+				'填空题',
+				'听证由____主持；当事人可以委托____人代理。',
+				'',
+				'',
+				'',
+				'非本案调查人员；一至二',
+				'',
+				'',
+				''
+			],
+			[
+				'S6',
+				'简答题',
+				'简述听证程序（不少于 3 点）。',
+				'',
+				'',
+				'',
+				'1. 告知\n2. 申请\n3. 举行',
+				'',
+				'难',
+				''
+			],
+			['S7', '案例分析题', '某局对企业罚款 *20 万元*。', '', '', '', '', '', '', ''],
+			['', '判断题', '该企业有权要求听证。', '', '', '', '对', '', '', 'S7']
+		];
+		const csvText = rows
+			.map((r) => r.map((c) => (/[,"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','))
+			.join('\r\n');
+		const first = await importAll(ctx, bank.id, { name: '题库.csv', bytes: gbk(csvText) });
+		expect(first.preview.counts.create).toBe(7);
+		// the preview and the question read as the file: no list, heading, emphasis or tag
+		expect(first.preview.sample[0]!.stem).toBe(
+			'根据下列规定回答：第九条 行政处罚的种类：（一）警告、通报批评；1. 罚款*# <注>'
+		);
+		const [stored] = await ctx.db
+			.select({ data: questionVersion.data })
+			.from(questionVersion)
+			.limit(1);
+		expect(renderMarkdown(stored!.data.stem)).toBe(
+			`<p>${statute.replace(/\n/g, '<br />').replace('<注>', '&lt;注&gt;')}</p>\n`
+		);
+
+		const { bytes, left } = await exportBankXlsx(ctx, bank.id);
+		expect(left).toBe(0);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+		// plain text: no notes about formatting, and the cells say what the file said
+		expect(wb.worksheets).toHaveLength(1);
+		expect(wb.worksheets[0]!.getCell('C2').text).toBe(statute.replace(/\\n/g, '\n'));
+		const back = await previewQuestionImport(ctx, { bankId: bank.id }, { name: 'e.xlsx', bytes });
+		expect(back.errors).toEqual([]);
+		expect(back.counts).toEqual({ create: 0, update: 0, unchanged: 7 });
+
+		const gift = await exportBankGift(ctx, bank.id);
+		// a case and a fill-in of two blanks are no GIFT question
+		expect(gift.left).toBe(2);
+		const viaGift = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			{ name: 'e.gift', bytes: new TextEncoder().encode(gift.text) }
+		);
+		expect(viaGift.errors).toEqual([]);
+		expect(viaGift.counts).toEqual({ create: 0, update: 0, unchanged: 5 });
+	});
+
+	it('exports a question whose Markdown a sheet cannot hold with its marks, and says so on its own sheet', async () => {
+		const { bank, ctx } = await setup();
+		const gift = '::B1::[markdown]下列说法**错误**的是{=行政法规可以设定拘留 ~规章可以设定警告}';
+		await importAll(ctx, bank.id, { name: 'b.gift', bytes: new TextEncoder().encode(gift) });
+		const { bytes, left } = await exportBankXlsx(ctx, bank.id);
+		expect(left).toBe(0);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+		expect(wb.worksheets.map((w) => w.name)).toEqual(['试题', '含格式的试题']);
+		expect(wb.worksheets[0]!.getCell('C2').text).toBe('下列说法**错误**的是');
+		expect(wb.worksheets[1]!.getCell('A2').text).toContain('B1');
+	});
+
 	it('a GIFT [id:…] used twice is a line issue; the organiser imports the rest explicitly', async () => {
 		const { db, bank, ctx } = await setup();
 		const gift = '// [id:T-1]\n::甲题:: 甲 {T}\n\n::其他:: 乙 {F}\n\n// [id:T-1]\n::丙题:: 丙 {T}';

@@ -86,6 +86,8 @@ export interface QuestionImportPreview {
 	passedOver: string[];
 	/** Sheets of examples left out, another sheet holding the questions. */
 	examples: string[];
+	/** Rows left out as a template's example (示例, 例：…). */
+	exampleRows: { line: number; sheet?: string }[];
 	counts: Counts;
 	byType: Partial<Record<QuestionType, number>>;
 	total: number;
@@ -307,13 +309,15 @@ async function previewOf(
 		columns,
 		passedOver: read.passedOver,
 		examples: read.examples,
+		exampleRows: read.exampleRows,
 		counts,
 		byType,
 		total: planned.length,
 		sample: planned.slice(0, PREVIEW_QUESTIONS).map((p) => ({
 			externalId: p.externalId,
 			type: p.content.type,
-			stem: p.content.stem,
+			// as the question will read: an imported `1\. 罚款\*` is `1. 罚款*`
+			stem: markdownToText(p.content.stem),
 			action: p.action
 		}))
 	};

@@ -54,6 +54,8 @@ export interface ReadQuestions {
 	passedOver: string[];
 	/** Sheets of examples left out because another sheet holds the questions (our template's 示例). */
 	examples: string[];
+	/** Rows left out as a template's example (示例, 例：…), with their sheet in a workbook of several. */
+	exampleRows: { line: number; sheet?: string }[];
 }
 
 function fileError(reason: string, params: Record<string, string | number> = {}): never {
@@ -84,9 +86,11 @@ export function detectFormat(
 }
 
 /**
- * A sheet saved as text with tabs between its cells, as Excel's "Unicode 文本" (the way out people
- * take when their CSV shows garbled Chinese): one of the first non-empty lines, split at its tabs,
- * is a header. A GIFT file's tabs indent its answers and name no columns.
+ * A sheet saved as text: with tabs between its cells, as Excel's "Unicode 文本" (the way out people
+ * take when their CSV shows garbled Chinese), or a CSV renamed .txt (as some platforms' downloads
+ * and mail attachments come): one of the first non-empty lines, split at its tabs or commas, is a
+ * header. A GIFT file's tabs indent its answers and name no columns; neither it nor an Aiken file
+ * has a line of column names between commas.
  */
 export function looksLikeTable(text: string, isHeader: (values: readonly string[]) => boolean) {
 	let seen = 0;
@@ -96,7 +100,9 @@ export function looksLikeTable(text: string, isHeader: (values: readonly string[
 		at = end < 0 ? text.length : end + 1;
 		if (!line.trim()) continue;
 		seen++;
-		if (line.includes('\t') && isHeader(line.replace(/\r$/, '').split('\t'))) return true;
+		const cells = (separator: string) =>
+			line.includes(separator) && isHeader(line.replace(/\r$/, '').split(separator));
+		if (cells('\t') || cells(',')) return true;
 	}
 	return false;
 }
@@ -174,8 +180,8 @@ export async function readQuestionFile(
 		let passedOver: string[];
 		try {
 			({ sheets, passedOver } = await readSpreadsheetSheets(
-				// a table saved as .txt has its cells separated by tabs
-				{ ...upload, name: upload.name.replace(/\.txt$/i, '.tsv') },
+				// a table saved as .txt: read as CSV, whose reader tells commas from tabs by the header
+				{ ...upload, name: upload.name.replace(/\.txt$/i, '.csv') },
 				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
 				{ isHeader, datesAsShown: true }
 			));
@@ -216,16 +222,19 @@ export function readQuestionRows(
 	const unknown = new Set<string>();
 	const questions: QuestionVersion[] = [];
 	const issues: SheetIssue[] = [];
+	const exampleRows: ReadQuestions['exampleRows'] = [];
 	for (const { name, rows } of sheets) {
 		for (const header of resolveRowHeaders(rows[0] ?? [], columns).unknown) unknown.add(header);
 		const type = questionTypeNamed(name);
 		const read = parseRows(rows, { partial: true, columns, ...(type ? { type } : {}) });
 		questions.push(...read.questions);
+		for (const line of read.exampleRows ?? [])
+			exampleRows.push(sheets.length > 1 ? { line, sheet: name } : { line });
 		for (const issue of read.issues)
 			issues.push(sheets.length > 1 ? { ...issue, sheet: name } : issue);
 	}
 	const result = { ok: issues.length === 0, questions, issues };
-	const read = { ...outcome('rows', result, [...unknown]), passedOver, examples };
+	const read = { ...outcome('rows', result, [...unknown]), passedOver, examples, exampleRows };
 	return unknown.size > 0 ? { ...read, sheets: [...sheets] } : read;
 }
 
@@ -248,7 +257,8 @@ function outcome(
 		issueCount,
 		unknownColumns: unknown,
 		passedOver: [],
-		examples: []
+		examples: [],
+		exampleRows: []
 	};
 }
 

@@ -1,0 +1,227 @@
+/**
+ * Question files as real programs and people make them: a CSV Excel saved on a Chinese Windows,
+ * a template with its example row left in, a CSV renamed .txt, a workbook with instructions,
+ * hidden sheets, rich text, formulas and dates, and statute text pasted into cells.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { gbk } from '../../testing/encodings.ts';
+import { readQuestionFile } from './read-upload.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
+
+// A bank typed into Excel and saved as "CSV (逗号分隔)": CRLF, a cell of two lines in quotes,
+// answers and difficulties as people write them.
+const BANK_CSV = [
+	'题型,题目,选项A,选项B,选项C,选项D,正确答案,答案解析,难度',
+	'单选题,行政处罚听证应当在举行几日前通知当事人？,三日,五日,七日,十日,C,《行政处罚法》第六十四条,易',
+	'多选题,下列属于行政处罚种类的有,警告,罚款,记大过,行政拘留,"A、B、D",,中',
+	'多选题,行政许可应当遵循的原则有,公开,公平,公正,保密,ABC,,0.65',
+	'多选题,法律解释权属于,全国人大常委会,国务院,最高人民法院,地方人大,"A,C",,难',
+	'判断题,"行政法规可以设定除限制人身自由以外的行政处罚。\n（判断正误）",,,,,√,,',
+	'判断题,规章可以设定吊销营业执照的行政处罚。,,,,,×,,',
+	'判断题,听证由行政机关指定的非本案调查人员主持。,,,,,正确,,',
+	'判断题,当事人不承担行政机关组织听证的费用。,,,,,T,,',
+	'判断题,行政机关可以口头作出罚款决定。,,,,,错误,,',
+	'判断题,违法事实确凿的可以当场作出行政处罚决定。,,,,,F,,'
+].join('\r\n');
+
+const summary = (read: Awaited<ReturnType<typeof readQuestionFile>>) =>
+	read.result.questions.map((q) => {
+		const answer =
+			'options' in q
+				? q.options.flatMap((o, k) => (o.correct ? ['ABCDEFGH'[k]] : [])).join('')
+				: 'answer' in q
+					? q.answer
+					: 'blanks' in q
+						? q.blanks.map((b) => b.answers.join('|')).join(';')
+						: undefined;
+		return [q.type, q.stem, answer, q.difficulty];
+	});
+
+describe('a CSV saved by Excel in China', () => {
+	for (const [encoding, bytes] of [
+		['GBK without a byte-order mark', gbk(BANK_CSV)],
+		['UTF-8 with a byte-order mark', withBom(BANK_CSV)]
+	] as const)
+		it(`reads ${encoding}: answers as people write them, 易/中/难 and a 难度系数`, async () => {
+			const read = await readQuestionFile({ name: '2026年学法题库.csv', bytes });
+			expect(read.format).toBe('rows');
+			expect(read.result.issues).toEqual([]);
+			expect(summary(read)).toEqual([
+				['single', '行政处罚听证应当在举行几日前通知当事人？', 'C', 1],
+				['multiple', '下列属于行政处罚种类的有', 'ABD', 3],
+				['multiple', '行政许可应当遵循的原则有', 'ABC', 2],
+				['multiple', '法律解释权属于', 'AC', 5],
+				['truefalse', '行政法规可以设定除限制人身自由以外的行政处罚。\n（判断正误）', true, 3],
+				['truefalse', '规章可以设定吊销营业执照的行政处罚。', false, 3],
+				['truefalse', '听证由行政机关指定的非本案调查人员主持。', true, 3],
+				['truefalse', '当事人不承担行政机关组织听证的费用。', true, 3],
+				['truefalse', '行政机关可以口头作出罚款决定。', false, 3],
+				['truefalse', '违法事实确凿的可以当场作出行政处罚决定。', false, 3]
+			]);
+			expect(read.result.questions[0]!.explanation).toBe('《行政处罚法》第六十四条');
+		});
+
+	it('leaves out the template’s example row under the header and names it', async () => {
+		const csv = [
+			'序号,题型,题目,选项A,选项B,正确答案,答案解析',
+			'例,单选题,例：听证应当在举行几日前通知当事人？,三日,七日,B,（此行为示例，导入前请删除）',
+			'1,单选题,听证由谁主持？,本案调查人员,非本案调查人员,B,',
+			'2,判断题,当事人可以委托一至二人代理。,,,对,'
+		].join('\r\n');
+		const read = await readQuestionFile({ name: '考试题库模板.csv', bytes: gbk(csv) }, 'auto', {
+			序号: ''
+		});
+		expect(read.result.issues).toEqual([]);
+		expect(read.exampleRows).toEqual([{ line: 2 }]);
+		expect(read.result.questions.map((q) => q.stem)).toEqual([
+			'听证由谁主持？',
+			'当事人可以委托一至二人代理。'
+		]);
+	});
+
+	it('reads the alternatives of a blank after |, blanks after ；, and keeps 或 as written', async () => {
+		const csv = [
+			'题型,题干,答案',
+			'填空题,行政处罚的种类包括警告、通报批评和____等。,罚款|没收违法所得',
+			'填空题,听证由____主持；当事人可以委托____人代理。,非本案调查人员；一至二',
+			'填空题,对违法行为给予行政处罚的规定必须____。,公布或公开',
+			// one blank and two answers after ；: a blank too many, said at its row
+			'填空题,听证应当在举行____日前通知当事人。,七；7'
+		].join('\r\n');
+		const read = await readQuestionFile({ name: '填空.csv', bytes: gbk(csv) });
+		expect(summary(read)).toEqual([
+			['fill', '行政处罚的种类包括警告、通报批评和____等。', '罚款|没收违法所得', 3],
+			['fill', '听证由____主持；当事人可以委托____人代理。', '非本案调查人员;一至二', 3],
+			['fill', '对违法行为给予行政处罚的规定必须____。', '公布或公开', 3]
+		]);
+		expect(read.result.issues).toEqual([
+			expect.objectContaining({
+				line: 5,
+				path: '答案',
+				data: expect.objectContaining({
+					issue: expect.objectContaining({ code: 'question.fill.blank_count' })
+				})
+			})
+		]);
+	});
+});
+
+describe('a file read by what it holds, not only by its name', () => {
+	it('reads a CSV renamed .txt as a table, not as GIFT', async () => {
+		const csv = ['题型,题干,选项A,选项B,答案', '单选题,听证应当在几日前通知？,三日,七日,B'].join(
+			'\r\n'
+		);
+		for (const bytes of [utf8(csv), gbk(csv)]) {
+			const read = await readQuestionFile({ name: '题库（导出）.txt', bytes });
+			expect(read.format).toBe('rows');
+			expect(read.result.issues).toEqual([]);
+			expect(summary(read)).toEqual([['single', '听证应当在几日前通知？', 'B', 3]]);
+		}
+	});
+
+	it('reads an Aiken file saved as GBK with CRLF, its text shown as typed', async () => {
+		const aiken = [
+			'1. 依照《行政处罚法》，听证应当在举行几日前通知当事人？*',
+			'A. 三日',
+			'B. 七日',
+			'答案：B',
+			''
+		].join('\r\n');
+		const read = await readQuestionFile({ name: '题库.txt', bytes: gbk(aiken) });
+		expect(read.format).toBe('aiken');
+		expect(read.result.questions).toEqual([
+			expect.objectContaining({ stem: '依照《行政处罚法》，听证应当在举行几日前通知当事人？\\*' })
+		]);
+	});
+});
+
+describe('a workbook as people keep one', () => {
+	it('reads the sheet of questions past its instructions and a hidden sheet; rich text, formulas, numbers and dates as shown', async () => {
+		const wb = new ExcelJS.Workbook();
+		const notes = wb.addWorksheet('说明');
+		notes.addRow(['填写说明：']);
+		notes.addRow(['1. 题型可填：单选题、多选题、判断题、填空题、简答题']);
+		notes.addRow(['2. 判断题答案填“对”或“错”']);
+		const old = wb.addWorksheet('旧题（已停用）');
+		old.state = 'hidden';
+		old.addRow(['题型', '题干', '答案']);
+		old.addRow(['判断题', '已经废止的旧题。', '对']);
+		const sheet = wb.addWorksheet('题库');
+		sheet.addRow(['题型', '题干', '选项A', '选项B', '选项C', '答案', '分值', '难度']);
+		sheet.addRow([
+			'单选题',
+			{
+				richText: [
+					{ text: '依照' },
+					{ text: '《行政处罚法》', font: { bold: true, color: { argb: 'FFFF0000' } } },
+					{ text: '，听证应当在举行几日前通知当事人？' }
+				]
+			},
+			3,
+			7,
+			10,
+			'B',
+			{ formula: '4/2', result: 2 },
+			'中'
+		]);
+		sheet.addRow([
+			'填空题',
+			'《行政处罚法》自____起施行。',
+			'',
+			'',
+			'',
+			new Date(Date.UTC(2021, 6, 15)),
+			1,
+			''
+		]);
+		sheet.getCell('F3').numFmt = 'yyyy"年"m"月"d"日"';
+		sheet.addRow(['填空题', '《行政处罚法》共有____条。', '', '', '', 86, 1, '']);
+		sheet.addRow(['填空题', '罚款数额占比不得超过____。', '', '', '', 0.05, 1, '']);
+		sheet.getCell('F5').numFmt = '0%';
+		const read = await readQuestionFile({
+			name: '题库.xlsx',
+			bytes: new Uint8Array(await wb.xlsx.writeBuffer())
+		});
+		expect(read.passedOver).toEqual(['说明']);
+		expect(read.result.issues).toEqual([]);
+		expect(summary(read)).toEqual([
+			['single', '依照《行政处罚法》，听证应当在举行几日前通知当事人？', 'B', 3],
+			['fill', '《行政处罚法》自____起施行。', '2021年7月15日', 3],
+			['fill', '《行政处罚法》共有____条。', '86', 3],
+			['fill', '罚款数额占比不得超过____。', '5%', 3]
+		]);
+		expect(read.result.questions[0]).toMatchObject({
+			points: 2,
+			options: [{ text: '3' }, { text: '7' }, { text: '10' }]
+		});
+	});
+});
+
+describe('statute text in cells', () => {
+	it('shows as written: numbered items, a footnote *, # and < stay text', async () => {
+		const stem = [
+			'根据下列规定回答问题：',
+			'第九条 行政处罚的种类：',
+			'（一）警告、通报批评；',
+			'1. 罚款*',
+			'# <注>'
+		].join('\n');
+		const csv = `题型,题干,答案\r\n简答题,"${stem}",第九条*`;
+		const read = await readQuestionFile({ name: '法条题.csv', bytes: gbk(csv) });
+		expect(read.result.questions).toEqual([
+			expect.objectContaining({
+				stem: [
+					'根据下列规定回答问题：',
+					'第九条 行政处罚的种类：',
+					'（一）警告、通报批评；',
+					'1\\. 罚款\\*',
+					'\\# \\<注\\>'
+				].join('\n'),
+				referenceAnswer: '第九条\\*'
+			})
+		]);
+	});
+});
