@@ -92,3 +92,26 @@ test('an empty file and a file over the limit get their own messages', async ({ 
 	await upload(page, file('大.csv', new Uint8Array(7 * 1024 * 1024).fill(0x41)));
 	await expect(page.getByRole('alert').first()).toContainText('文件超过 5 MB 的上限');
 });
+
+test('a CSV renamed .txt with the template’s example row: read as a table, the example named, statute text shown as written', async ({
+	page
+}) => {
+	await newBank(page, '法条题库');
+	const csv = [
+		'题型,题干,选项A,选项B,答案',
+		'单选题,例：听证应当在几日前通知？,三日,七日,B',
+		'单选题,"依照下列规定作答：\n1. 罚款*\n# <注>",三日,七日,B'
+	].join('\r\n');
+	await upload(page, file('导出题库.txt', csv));
+	await expect(page.getByText('按表格读取（Excel/CSV 的列）。')).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: '模板的示例' })).toContainText('第2行');
+	await expect(page.getByRole('table')).toContainText('依照下列规定作答：1. 罚款*# <注>');
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 1 道');
+	await page.getByRole('link', { name: '返回题库' }).click();
+	await page.getByRole('link', { name: /依照下列规定作答/ }).click();
+	// no numbered list, heading or tag: the lines as the file had them
+	const stem = page.getByLabel('题干预览');
+	await expect(stem).toHaveText(/依照下列规定作答：\s*1\. 罚款\*\s*# <注>/);
+	await expect(stem.locator('ol, h1, em')).toHaveCount(0);
+});

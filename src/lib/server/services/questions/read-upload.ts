@@ -234,6 +234,9 @@ export function readQuestionRows(
 			issues.push(sheets.length > 1 ? { ...issue, sheet: name } : issue);
 	}
 	const result = { ok: issues.length === 0, questions, issues };
+	// the template downloaded and sent back with only its example in it
+	if (questions.length + issues.length === 0 && exampleRows.length > 0)
+		fileError('only_examples', { rows: exampleRows.map((r) => r.line).join(',') });
 	const read = { ...outcome('rows', result, [...unknown]), passedOver, examples, exampleRows };
 	return unknown.size > 0 ? { ...read, sheets: [...sheets] } : read;
 }

@@ -82,6 +82,15 @@ describe('a CSV saved by Excel in China', () => {
 		]);
 	});
 
+	it('says so when the template comes back with only its example in it', async () => {
+		const csv =
+			'题型,题干,答案,解析\r\n判断题,例：行政机关应当依法行政。,对,此行为示例，导入前请删除\r\n';
+		await expect(readQuestionFile({ name: '模板.csv', bytes: gbk(csv) })).rejects.toMatchObject({
+			code: 'bank_import_only_examples',
+			params: { rows: '2' }
+		});
+	});
+
 	it('reads the alternatives of a blank after |, blanks after ；, and keeps 或 as written', async () => {
 		const csv = [
 			'题型,题干,答案',
