@@ -859,11 +859,21 @@ describe('a template’s example row left under the header', () => {
 			['', '【示例】单选题', '听证应当在几日前通知？', '三日', '七日', 'B', ''],
 			['', '单选题', '听证应当在几日前通知？', '三日', '七日', 'B', '此行为示例，导入前请删除'],
 			['', '单选题', '例如，听证应当在几日前通知？', '三日', '七日', 'B', '例：第六十四条'],
-			['', '判断题', '示例中的做法符合法律规定。', '', '', '对', '']
+			['', '判断题', '示例中的做法符合法律规定。', '', '', '对', ''],
+			[
+				'',
+				'单选题',
+				'下列示例中，应当删除个人信息的是',
+				'甲',
+				'乙',
+				'A',
+				'示例中的情形应当删除，见第四十七条'
+			],
+			['', '判断题', '甲', '', '', '对', '示例行，导入时请删除']
 		]);
 		expect(r.issues).toEqual([]);
-		expect(r.exampleRows).toEqual([2, 3, 4, 5]);
-		expect(r.questions.map((q) => q.id)).toEqual(['row-6', 'row-7']);
+		expect(r.exampleRows).toEqual([2, 3, 4, 5, 9]);
+		expect(r.questions.map((q) => q.id)).toEqual(['row-6', 'row-7', 'row-8']);
 	});
 
 	it('leaves a sheet without one as it was', () => {

@@ -449,7 +449,10 @@ const EXAMPLE_CELL = new RegExp(
 	String.raw`^[【（(\[［]?\s*${EXAMPLE}\s*[】）)\]］]?\s*[:：]?$`,
 	'u'
 );
-const DELETE_NOTE = /示例.{0,12}删除|删除.{0,12}示例|(?:此|本)行(?:为|是)示例/u;
+// a note that the row is an example to delete: 此行为示例 示例行 删除此行 请删除示例 示例，导入前请删除
+// (a law question may well speak of 示例 and 删除: 下列示例中，应当删除个人信息的是)
+const DELETE_NOTE =
+	/(?:此|本|该)行(?:为|是)?示例|示例行|删除(?:此|本|该)行|(?:请|须|需)删除.{0,6}示例|示例.{0,12}(?:请|须|需)删除/u;
 
 /**
  * Whether a row is a template's example left under the header, as other platforms' templates
@@ -619,7 +622,7 @@ function parseRow(
 			: (DIFFICULTY_WORDS[cell(r, '难度')] ??
 				starDifficulty(cell(r, '难度')) ??
 				coefficientDifficulty(cell(r, '难度')) ??
-				// a 难度系数 (0.6) or a word of its own is no number to take as it is: say what is read
+				// a word of its own or a percentage is no number to take as it is: say what is read
 				num('难度', true, '', 'format.row.difficulty') ??
 				3),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
