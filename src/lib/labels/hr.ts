@@ -85,3 +85,22 @@ const CERTIFICATE_TONES: Record<string, Tone> = {
 
 /** A certificate state's tone (its words are `cert_state_<state>`). */
 export const certificateTone = (state: string): Tone => CERTIFICATE_TONES[state] ?? 'neutral';
+
+/** What happened to the pass a case relied on, in one sentence (`at` already formatted). */
+export const lapseText = (
+	l: {
+		change: 'voided' | 'failed' | 'pending';
+		attemptId: number;
+		takenOn: string;
+		scoreBefore: number | null;
+		scoreNow: number | null;
+	},
+	at: string
+) => {
+	const base = { takenOn: l.takenOn, attempt: l.attemptId, at };
+	return l.change === 'voided'
+		? m.hr_lapse_voided(base)
+		: l.change === 'pending'
+			? m.hr_lapse_pending(base)
+			: m.hr_lapse_failed({ ...base, before: l.scoreBefore ?? '—', now: l.scoreNow ?? '—' });
+};

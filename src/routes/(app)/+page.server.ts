@@ -3,6 +3,7 @@ import { ctxOf } from '$lib/server/http.ts';
 import { gradingList } from '$lib/server/services/exams/grading.ts';
 import { openSittings } from '$lib/server/services/exams/home.ts';
 import { homeSummary } from '$lib/server/services/home/summary.ts';
+import { casesWithLapsedEvidence } from '$lib/server/services/hr/cases.ts';
 import { overdueOaths } from '$lib/server/services/hr/oaths.ts';
 import { practiceToday } from '$lib/server/services/practice/overview.ts';
 import { studyAgenda } from '$lib/server/services/study/overview.ts';
@@ -18,6 +19,8 @@ export const load: PageServerLoad = async (event) => {
 		sittings: await openSittings(ctx),
 		// HR: the appointees past their oath deadline, so that none is forgotten
 		overdueOaths: await overdueOaths(ctx),
+		// HR: cases whose pass was voided or regraded after the case relied on it
+		lapsedCases: await casesWithLapsedEvidence(ctx),
 		// the sittings with answers waiting for a grader, for the grader's part of the page
 		grading: canAnywhere(ctx.user, 'exam.grade')
 			? (await gradingList(ctx)).filter((s) => s.pending > 0)

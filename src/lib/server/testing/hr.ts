@@ -56,7 +56,8 @@ export async function ceremonyForm(s: Awaited<ReturnType<typeof hrSetup>>, appoi
 		});
 }
 
-let attemptNo = 0;
+// far above the numbers an attempt started through the exam service takes (1, 2 …), so the two mix
+let attemptNo = 1000;
 
 /**
  * A graded (or voided, or pending) attempt of the cadre at a sitting on `takenOn`, with its pass

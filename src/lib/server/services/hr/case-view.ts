@@ -19,6 +19,7 @@ import {
 import { coreMessage } from '../../core-messages.ts';
 import { candidateStanding, offeredSittingColumns } from '../exams/eligibility.ts';
 import { assignableSittings } from './case-actions.ts';
+import { evidenceLapses } from './evidence-lapse.ts';
 import { loadCase } from './cases.ts';
 import { type CaseRow, caseClaims, checkGates } from './gate.ts';
 
@@ -154,6 +155,9 @@ export async function caseView(ctx: Ctx, caseId: number) {
 		return { ...s, eligibility };
 	};
 	const [appointed] = await ctx.db.select().from(appointment).where(eq(appointment.caseId, c.id));
+	const lapses = await evidenceLapses(ctx.db, [
+		{ id: c.id, state: c.state, allowedNow: gate?.allowed ?? null }
+	]);
 	return {
 		case: {
 			...c,
@@ -171,6 +175,8 @@ export async function caseView(ctx: Ctx, caseId: number) {
 		})),
 		assigned: assigned.map(withCredits),
 		offered: offered.map(withCredits),
-		appointment: appointed ?? null
+		appointment: appointed ?? null,
+		// the pass the case relied on, voided or regraded since: why the gate shut, or what HR reviews
+		lapse: lapses.get(c.id) ?? null
 	};
 }

@@ -22,7 +22,8 @@ export async function exportCases(ctx: Ctx, filter: CaseFilter): Promise<ListExp
 			zhColumn('hr_col_planned', 12),
 			zhColumn('hr_col_state', 10),
 			zhColumn('hr_col_gate', 10),
-			zhColumn('hr_col_reason', 48)
+			zhColumn('hr_col_reason', 48),
+			zhColumn('hr_col_evidence', 32)
 		],
 		rows: rows.length,
 		pages: inPages(
@@ -36,7 +37,8 @@ export async function exportCases(ctx: Ctx, filter: CaseFilter): Promise<ListExp
 				r.plannedOn ?? '',
 				zh(`hr_state_${r.state}`),
 				r.allowed === null ? '' : zh(r.allowed ? 'hr_gate_allowed' : 'hr_gate_blocked'),
-				r.firstReason ? messageFor(r.firstReason.code, r.firstReason.data, 'zh-CN') : ''
+				r.firstReason ? messageFor(r.firstReason.code, r.firstReason.data, 'zh-CN') : '',
+				r.lapse ? zh(r.lapse.appointed ? 'hr_lapse_short_review' : 'hr_lapse_short_blocked') : ''
 			])
 		)
 	};

@@ -15,6 +15,7 @@ import { person, promotionCase, unit } from '../../db/schema/index.ts';
 import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
+import { evidenceLapses } from './evidence-lapse.ts';
 import { type CaseRow, gatesForList } from './gate.ts';
 
 /** The core's case issues as form field errors (each on the field it names). */
@@ -133,6 +134,14 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 		.limit(500);
 	const open = rows.filter((r) => r.c.state === 'open').map((r) => r.c as CaseRow);
 	const gates = await gatesForList(ctx, open);
+	const allowed = (c: CaseRow) => {
+		const gate = gates.get(c.id);
+		return gate ? gate.allowed : c.gateAllowed;
+	};
+	const lapses = await evidenceLapses(
+		ctx.db,
+		rows.map((r) => ({ id: r.c.id, state: r.c.state, allowedNow: allowed(r.c) }))
+	);
 	return rows.map((r) => {
 		const gate = gates.get(r.c.id);
 		const first = gate?.reasons[0];
@@ -141,9 +150,22 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 			name: r.name,
 			employeeNo: r.employeeNo,
 			unitName: r.unitName,
-			allowed: gate ? gate.allowed : r.c.gateAllowed,
+			allowed: allowed(r.c),
 			reason: first ? coreMessage(first.code, first.data) : null,
-			firstReason: first ?? null
+			firstReason: first ?? null,
+			lapse: lapses.get(r.c.id) ?? null
 		};
 	});
+}
+
+/**
+ * HR's reminder on the home page (the app has no inbox): the cases of the user's units whose exam
+ * evidence no longer holds — a pass voided or regraded after the gate opened on it, or after the
+ * appointment. Every HR officer whose units cover the candidate sees it; null for anyone else.
+ */
+export async function casesWithLapsedEvidence(ctx: Ctx) {
+	if (!canAnywhere(ctx.user, 'promotion.read')) return null;
+	return (await listCases(ctx, { state: 'all' })).flatMap((c) =>
+		c.lapse ? [{ id: c.id, name: c.name, post: c.proposedPost, appointed: c.lapse.appointed }] : []
+	);
 }

@@ -1,0 +1,176 @@
+/**
+ * A pass that a promotion case relied on and that no longer holds: voided for cheating, or regraded
+ * to a fail (or back to awaiting a grader) after the gate opened on it or the appointment was made
+ * with it. Nothing is stored for it: it is read from the check the case relied on (the appointment's,
+ * or the last one that opened the gate) and the pass record as it stands, so that it cannot go stale.
+ * The gate itself re-reads the records on every check (a case not yet appointed is blocked at once);
+ * this says why, when and by whom, and flags an appointment made on it for HR to review.
+ */
+import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import type { ReadDb } from '../../db/index.ts';
+import {
+	appointment,
+	auditEntry,
+	examAttempt,
+	gateCheck,
+	passRecord,
+	user
+} from '../../db/schema/index.ts';
+
+/** How the relied-on pass stopped being one. */
+export type LapseChange = 'voided' | 'failed' | 'pending';
+
+/** The pass a case relied on, as it stands now, with what changed it. */
+export interface EvidenceLapse {
+	attemptId: number;
+	takenOn: string;
+	change: LapseChange;
+	/** The score the case relied on, and the score now (null when voided or awaiting a grader). */
+	scoreBefore: number | null;
+	scoreNow: number | null;
+	/** When it changed (ms), who changed it and why, where the exam module recorded it. */
+	at: number;
+	by: string | null;
+	reason: string | null;
+	/** The case was appointed on it: HR reviews it (an appointment is never undone by itself). */
+	appointed: boolean;
+}
+
+/** The actions of the exam module that change an attempt's pass record. */
+const CHANGES = [
+	'exam.attempt.voided',
+	'exam.attempt.regraded',
+	'exam.mark.changed',
+	'exam.mark.given'
+] as const;
+
+/** A case as this reads it: its state and whether the gate lets it through now (null: not checked). */
+export interface LapseCase {
+	id: number;
+	state: string;
+	allowedNow: boolean | null;
+}
+
+/**
+ * For each case that relied on a pass which no longer holds, what happened to it. Only an appointed
+ * case, or an open or postponed one the gate now blocks, is looked at: one the gate still lets
+ * through rests on evidence that holds (a later pass, an exemption).
+ */
+export async function evidenceLapses(
+	db: ReadDb,
+	cases: readonly LapseCase[]
+): Promise<Map<number, EvidenceLapse>> {
+	const out = new Map<number, EvidenceLapse>();
+	const appointed = cases.filter((c) => c.state === 'appointed').map((c) => c.id);
+	const blocked = cases
+		.filter((c) => (c.state === 'open' || c.state === 'postponed') && c.allowedNow === false)
+		.map((c) => c.id);
+	if (appointed.length === 0 && blocked.length === 0) return out;
+	// the check each case relied on: the appointment's, or the last one that let it through
+	const relied = new Map<number, number>();
+	if (appointed.length > 0)
+		for (const a of await db
+			.select({ caseId: appointment.caseId, checkId: appointment.gateCheckId })
+			.from(appointment)
+			.where(inArray(appointment.caseId, appointed)))
+			if (a.caseId !== null && a.checkId !== null) relied.set(a.caseId, a.checkId);
+	if (blocked.length > 0)
+		for (const g of await db
+			.select({ caseId: gateCheck.caseId, checkId: max(gateCheck.id) })
+			.from(gateCheck)
+			.where(and(inArray(gateCheck.caseId, blocked), eq(gateCheck.allowed, true)))
+			.groupBy(gateCheck.caseId))
+			if (g.checkId !== null) relied.set(g.caseId, g.checkId);
+	if (relied.size === 0) return out;
+	const checks = await db
+		.select({ id: gateCheck.id, caseId: gateCheck.caseId, log: gateCheck.log })
+		.from(gateCheck)
+		.where(inArray(gateCheck.id, [...relied.values()]));
+	// the pass each check counted (none when an exemption let the case through)
+	const passOf = new Map<number, { attemptId: number; score: number | null }>();
+	for (const c of checks) {
+		const ev = c.log.result.evidence.find((e) => e.use === 'counted' && e.outcome === 'pass');
+		if (ev)
+			passOf.set(c.caseId, {
+				attemptId: Number(ev.attemptId),
+				score: typeof ev.score === 'number' ? ev.score : null
+			});
+	}
+	const attemptIds = [...new Set([...passOf.values()].map((p) => p.attemptId))];
+	if (attemptIds.length === 0) return out;
+	const records = new Map(
+		(
+			await db
+				.select({
+					attemptId: passRecord.attemptId,
+					takenOn: passRecord.takenOn,
+					status: passRecord.status,
+					passed: passRecord.passed,
+					score: passRecord.score,
+					updatedAt: passRecord.updatedAt,
+					voidReason: examAttempt.voidReason
+				})
+				.from(passRecord)
+				.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
+				.where(inArray(passRecord.attemptId, attemptIds))
+		).map((r) => [r.attemptId, r])
+	);
+	const lapsed = attemptIds.filter((id) => {
+		const r = records.get(id);
+		return r !== undefined && (r.status !== 'graded' || r.passed !== true);
+	});
+	if (lapsed.length === 0) return out;
+	const changes = await lastChanges(db, lapsed);
+	for (const [caseId, pass] of passOf) {
+		const r = records.get(pass.attemptId);
+		if (!r || !lapsed.includes(pass.attemptId)) continue;
+		const audit = changes.get(pass.attemptId);
+		const change: LapseChange =
+			r.status === 'voided' ? 'voided' : r.status === 'pending' ? 'pending' : 'failed';
+		out.set(caseId, {
+			attemptId: pass.attemptId,
+			takenOn: r.takenOn,
+			change,
+			scoreBefore: pass.score,
+			scoreNow: change === 'failed' ? r.score : null,
+			at: (audit?.at ?? r.updatedAt).getTime(),
+			by: audit?.by ?? null,
+			reason: change === 'voided' ? r.voidReason : (audit?.comment ?? null),
+			appointed: appointed.includes(caseId)
+		});
+	}
+	return out;
+}
+
+/** The latest audited change of each attempt's outcome: when, by whom, a grader's comment. */
+async function lastChanges(db: ReadDb, attemptIds: readonly number[]) {
+	const rows = await db
+		.select({
+			entityId: auditEntry.entityId,
+			at: auditEntry.at,
+			after: auditEntry.after,
+			by: user.displayName
+		})
+		.from(auditEntry)
+		.leftJoin(user, eq(user.id, auditEntry.actorUserId))
+		.where(
+			and(
+				eq(auditEntry.entityType, 'exam_attempt'),
+				inArray(
+					auditEntry.entityId,
+					attemptIds.map((id) => String(id))
+				),
+				inArray(auditEntry.action, CHANGES)
+			)
+		)
+		.orderBy(desc(auditEntry.seq));
+	const out = new Map<number, { at: Date; by: string | null; comment: string | null }>();
+	for (const r of rows) {
+		const id = Number(r.entityId);
+		if (out.has(id)) continue;
+		const after = r.after as { comment?: unknown } | null;
+		const comment = typeof after?.comment === 'string' && after.comment ? after.comment : null;
+		out.set(id, { at: r.at, by: r.by, comment });
+	}
+	return out;
+}
