@@ -259,6 +259,15 @@ test('HR without JavaScript: a refused oath ceremony keeps the people ticked; a 
 	await hr.getByRole('button', { name: '保存宣誓记录' }).click();
 	await expect(hr.getByLabel('宣誓地点')).toHaveAccessibleDescription(/必填/);
 	await expect(person).toBeChecked();
+	// a day before the appointment is said at the date, the field to correct, not at the people
+	await hr.getByLabel('宣誓地点').fill('区政府常务会议室');
+	await hr.getByLabel('组织单位').fill('示范区人民政府');
+	await hr.getByLabel('主持人工号').fill('SF0001');
+	await hr.getByLabel('宣誓日期').fill('2020-01-02');
+	await hr.getByRole('button', { name: '保存宣誓记录' }).click();
+	await expect(hr.getByLabel('宣誓日期')).toHaveAccessibleDescription(/早于任命日期/);
+	await expect(hr.getByLabel('宣誓日期')).toHaveAttribute('aria-invalid', 'true');
+	await expect(hr.getByRole('group', { name: '宣誓人' })).not.toContainText('早于任命日期');
 	// a record without JavaScript offers no print button that would do nothing
 	await hr.goto('/account/record');
 	await expect(hr.getByRole('heading', { level: 1 })).toBeVisible();

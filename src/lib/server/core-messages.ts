@@ -27,10 +27,11 @@ export function issueMessages(issues: readonly Issue[]): string[] {
  */
 export function issueFields(
 	issues: readonly Issue[],
-	fieldOf: (path: string) => string
+	fieldOf: (path: string, issue: Issue) => string
 ): Record<string, string[]> {
 	const fields: Record<string, string[]> = {};
-	for (const i of issues) (fields[fieldOf(i.path ?? '')] ??= []).push(coreMessage(i.code, i.data));
+	for (const i of issues)
+		(fields[fieldOf(i.path ?? '', i)] ??= []).push(coreMessage(i.code, i.data));
 	return fields;
 }
 

@@ -70,9 +70,10 @@ describe('the oath register', () => {
 			});
 		const early = await recordCeremony(hr, form({ date: '2026-03-08' })).catch((e: unknown) => e);
 		expect(early).toBeInstanceOf(InvalidInputError);
-		expect((early as InvalidInputError).fields.appointmentIds).toEqual([
-			'宣誓日期 2026-03-08 早于任命日期 2026-03-09'
-		]);
+		// said at the date, the field HR corrects, not at the people sworn
+		expect((early as InvalidInputError).fields).toEqual({
+			date: ['宣誓日期 2026-03-08 早于任命日期 2026-03-09']
+		});
 		const noLeader = await recordCeremony(hr, form({ leaderAppointmentId: '' })).catch(
 			(e: unknown) => e
 		);

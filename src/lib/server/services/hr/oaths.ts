@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import {
 	type Appointment,
+	type Issue,
 	type OathCeremony,
 	OATH_TEXTS,
 	oathStatus,
@@ -211,8 +212,12 @@ async function personByNo(ctx: Ctx, employeeNo: string) {
 	return p?.id;
 }
 
-/** The form field a core ceremony issue belongs to. */
-function fieldOfIssue(path: string): string {
+/**
+ * The form field a core ceremony issue belongs to. The core files a date before an appointment under
+ * that participant, but what HR corrects is the date: the message shows beside the date field.
+ */
+function fieldOfIssue(path: string, issue: Issue): string {
+	if (issue.code === 'oath.date.before_appointment') return 'date';
 	if (path.startsWith('participants')) return 'appointmentIds';
 	return (
 		{ presiderId: 'presiderNo', witnessId: 'witnessNo', leaderId: 'leaderAppointmentId' }[path] ??
