@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { exemptionInput } from '$lib/schemas/hr.ts';
 import { auditEntry, exemptionClaim } from '../../db/schema/index.ts';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { hrSetup } from '../../testing/hr.ts';
 import { addExemption, removeExemption } from './case-exemptions.ts';
@@ -95,7 +95,8 @@ describe('exemption claims on a case', () => {
 		const input = { caseId: s.caseId, claimId: claim!.id };
 
 		const street = await ctxFor(s.db, s.streetHrUser.user.id, hr.now);
-		await expect(removeExemption(street, input)).rejects.toBeInstanceOf(ForbiddenError);
+		// HR of another unit is answered as for a case that does not exist
+		await expect(removeExemption(street, input)).rejects.toBeInstanceOf(NotFoundError);
 		expect(await s.db.select().from(exemptionClaim)).toHaveLength(1);
 
 		await removeExemption(hr, input);

@@ -22,7 +22,12 @@ import { type CaseRow, gatesForList } from './gate.ts';
 export const caseFieldErrors = (issues: readonly Issue[]) =>
 	issueFields(issues, (path) => (path || '_').split('.').at(-1)!);
 
-/** The case with its candidate, if the user holds `permission` on the candidate's unit. */
+/**
+ * The case with its candidate, if the user holds `permission` on the candidate's unit. HR who
+ * cannot see the case is answered as for an id that does not exist (not found, never forbidden, so
+ * that a guessed id tells nothing of another unit's cases); one who sees it but may not act on it
+ * is refused. Anyone without HR's reading right anywhere is refused alike for both.
+ */
 export async function loadCase(
 	ctx: Ctx,
 	caseId: number,
@@ -41,7 +46,7 @@ export async function loadCase(
 		.innerJoin(person, eq(person.id, promotionCase.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(promotionCase.id, caseId));
-	if (!row)
+	if (!row || !can(ctx.user, 'promotion.read', row.path))
 		throw canAnywhere(ctx.user, 'promotion.read') ? new NotFoundError() : new ForbiddenError();
 	if (!can(ctx.user, permission, row.path)) throw new ForbiddenError();
 	return row;

@@ -9,14 +9,14 @@ import {
 	person,
 	promotionCase
 } from '../../db/schema/index.ts';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { at, candidateCtx, publishedSitting } from '../../testing/exams.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { startExamAttempt } from '../exams/attempts.ts';
 import { voidExamAttempt } from '../exams/integrity.ts';
 import { scoreSheet } from '../exams/score-sheet.ts';
-import { recordAppointment } from './case-actions.ts';
+import { closeCase, recordAppointment } from './case-actions.ts';
 import { listCases } from './cases.ts';
 import { caseView } from './case-view.ts';
 import { savePolicies } from './policy.ts';
@@ -222,10 +222,22 @@ describe('the promotion gate on a case', () => {
 		);
 	});
 
-	it('is not shown to HR of another unit', async () => {
+	it('is not shown to HR of another unit, who is answered as for a case that does not exist', async () => {
 		const s = await hrSetup();
 		const street = await ctxFor(s.db, s.streetHrUser.user.id);
-		await expect(caseView(street, s.caseId)).rejects.toBeInstanceOf(ForbiddenError);
+		for (const caseId of [s.caseId, s.caseId + 100]) {
+			await expect(caseView(street, caseId)).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				recordAppointment(street, { caseId, appointedOn: '2026-03-10', confirmed: 'yes' })
+			).rejects.toBeInstanceOf(NotFoundError);
+			await expect(
+				closeCase(street, { caseId, state: 'withdrawn', reason: '误建' })
+			).rejects.toBeInstanceOf(NotFoundError);
+		}
+		// someone who is not HR anywhere is refused alike for both
+		const cadre = await ctxFor(s.db, s.cadre.user.id);
+		for (const caseId of [s.caseId, s.caseId + 100])
+			await expect(caseView(cadre, caseId)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('links evidence to score sheets that HR of the candidate’s unit may open, and no one else', async () => {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { policyInput } from '$lib/schemas/hr-policy.ts';
-import { auditEntry, policySetting } from '../../db/schema/index.ts';
+import { appointment, auditEntry, policySetting } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
-import { ctxFor } from '../../testing/factories.ts';
+import { ctxFor, makePerson, makeUser } from '../../testing/factories.ts';
 import { cadreTakes, ceremonyForm, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
 import { readListExport } from '../../testing/xlsx.ts';
@@ -100,6 +100,67 @@ describe('the oath register', () => {
 		await expect(recordCeremony(hr, form({}))).rejects.toThrow();
 	});
 
+	it('shows HR the names of its own units’ people on a ceremony that swore others too, and counts the others', async () => {
+		const s = await appointed('2026-03-09');
+		const streetPerson = await makePerson(s.db, s.b.id, { employeeNo: 'B0001' });
+		const [other] = await s.db
+			.insert(appointment)
+			.values({
+				personId: streetPerson.id,
+				post: '东城街道办事处副主任',
+				appointingBody: 'government',
+				appointedOn: '2026-03-10',
+				createdAt: new Date('2026-03-10T10:00:00+08:00')
+			})
+			.returning({ id: appointment.id });
+		const hr = await s.hrAt('2026-03-12');
+		const form = await ceremonyForm(s, s.appointmentId);
+		const id = await recordCeremony(
+			hr,
+			form({
+				form: 'collective',
+				appointmentIds: [String(s.appointmentId), String(other!.id)],
+				leaderAppointmentId: String(other!.id)
+			})
+		);
+		const whole = await ceremonyRecord(hr, id);
+		expect(whole.participants.map((p) => p.name).sort()).toEqual(
+			[s.cadre.person.name, streetPerson.name].sort()
+		);
+		expect([whole.others, whole.ceremony.leader]).toEqual([0, streetPerson.name]);
+
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		const streetView = await ceremonyRecord(street, id);
+		expect(streetView.participants).toEqual([
+			expect.objectContaining({ name: streetPerson.name, leader: true })
+		]);
+		expect([streetView.others, streetView.removable]).toEqual([1, false]);
+
+		const bureauHr = await makeUser(s.db, s.a.id, [['hr', s.a.id]]);
+		const bureau = await ceremonyRecord(await ctxFor(s.db, bureauHr.user.id), id);
+		expect(bureau.participants.map((p) => p.name)).toEqual([s.cadre.person.name]);
+		expect(bureau.others).toBe(1);
+		// the leader is of the street: not named to the bureau's HR, only said to be of another unit
+		expect([bureau.ceremony.leader, bureau.ceremony.leaderElsewhere]).toEqual([null, true]);
+		expect(JSON.stringify(bureau)).not.toContain(streetPerson.name);
+	});
+
+	it('answers HR of other units as if the ceremony or appointment did not exist', async () => {
+		const s = await appointed('2026-03-09');
+		const form = await ceremonyForm(s, s.appointmentId);
+		const id = await recordCeremony(await s.hrAt('2026-03-12'), form({}));
+		const street = await ctxFor(s.db, s.streetHrUser.user.id);
+		await expect(ceremonyRecord(street, id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(ceremonyRecord(street, id + 100)).rejects.toBeInstanceOf(NotFoundError);
+		// recording an oath for an appointment of another unit is refused as for an unknown one
+		const [other, unknown] = await Promise.all(
+			[String(s.appointmentId), '9999'].map((appointmentId) =>
+				recordCeremony(street, form({ appointmentIds: [appointmentId] })).catch((e: unknown) => e)
+			)
+		);
+		expect((other as InvalidInputError).fields).toEqual((unknown as InvalidInputError).fields);
+	});
+
 	it('refuses a ceremony dated after today, so the real one can still be recorded', async () => {
 		const s = await appointed('2026-03-09');
 		const hr = await s.hrAt('2026-03-12');
@@ -132,10 +193,10 @@ describe('the oath register', () => {
 		const form = await ceremonyForm(s, s.appointmentId);
 		const id = await recordCeremony(hr, form({ place: '区政府第一会议室' }));
 		expect((await ceremonyRecord(hr, id)).removable).toBe(true);
-		// HR of another street's units does not reach it; a cadre may not remove
+		// HR of another street's units does not reach it (nor learns it exists); a cadre may not remove
 		const street = await ctxFor(s.db, s.streetHrUser.user.id);
 		await expect(removeCeremony(street, { ceremonyId: id, reason: '误登' })).rejects.toBeInstanceOf(
-			ForbiddenError
+			NotFoundError
 		);
 		const cadre = await ctxFor(s.db, s.cadre.user.id);
 		await expect(removeCeremony(cadre, { ceremonyId: id, reason: '误登' })).rejects.toBeInstanceOf(

@@ -243,7 +243,9 @@ export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<nu
 		.where(inArray(appointment.id, input.appointmentIds));
 	if (appointed.length !== new Set(input.appointmentIds).size)
 		throw new InvalidInputError({ appointmentIds: ['err_hr_oath_unknown_appointment'] });
-	for (const r of appointed) if (!can(ctx.user, 'oath.manage', r.path)) throw new ForbiddenError();
+	// one of another unit is refused as one that does not exist: the answer does not tell them apart
+	if (appointed.some((r) => !can(ctx.user, 'oath.manage', r.path)))
+		throw new InvalidInputError({ appointmentIds: ['err_hr_oath_unknown_appointment'] });
 	const presiderId = await personByNo(ctx, input.presiderNo);
 	if (presiderId === undefined)
 		throw new InvalidInputError({ presiderNo: ['err_hr_unknown_person'] });
@@ -308,7 +310,11 @@ export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<nu
 	});
 }
 
-/** One ceremony as its printable record shows it, with the core's warnings (no witness, no anthem …). */
+/**
+ * One ceremony as its printable record shows it, with the core's warnings (no witness, no anthem …).
+ * A collective ceremony may swear people of several units: HR sees the names of those of its own
+ * units and only how many others swore; HR of none of them is told there is no such ceremony.
+ */
 export async function ceremonyRecord(ctx: Ctx, ceremonyId: number) {
 	authorizeAnywhere(ctx, 'promotion.read');
 	const [c] = await ctx.db.select().from(oathCeremony).where(eq(oathCeremony.id, ceremonyId));
@@ -327,12 +333,16 @@ export async function ceremonyRecord(ctx: Ctx, ceremonyId: number) {
 		.innerJoin(person, eq(person.id, oathParticipant.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(oathParticipant.ceremonyId, c.id));
-	if (!participants.some((p) => can(ctx.user, 'promotion.read', p.path)))
-		throw new ForbiddenError();
+	const shown = participants.filter((p) => can(ctx.user, 'promotion.read', p.path));
+	if (shown.length === 0) throw new NotFoundError();
 	// removed only by who may record the oath of every person it swore
 	const removable =
 		participants.length > 0 && participants.every((p) => can(ctx.user, 'oath.manage', p.path));
-	const ids = [c.presiderId, c.leaderId, c.witnessId].filter((x): x is number => x !== null);
+	// a leader of another unit is one of the others: named only to HR of their unit
+	const leaderShown = shown.some((p) => p.personId === c.leaderId);
+	const ids = [c.presiderId, leaderShown ? c.leaderId : null, c.witnessId].filter(
+		(x): x is number => x !== null
+	);
 	const named = await ctx.db
 		.select({ id: person.id, name: person.name })
 		.from(person)
@@ -347,17 +357,20 @@ export async function ceremonyRecord(ctx: Ctx, ceremonyId: number) {
 		ceremony: {
 			...c,
 			presider: nameOf(c.presiderId),
-			leader: nameOf(c.leaderId),
+			leader: leaderShown ? nameOf(c.leaderId) : null,
+			leaderElsewhere: c.leaderId !== null && !leaderShown,
 			witness: nameOf(c.witnessId)
 		},
 		text: OATH_TEXTS.find((t) => t.version === c.textVersion) ?? null,
-		participants: participants.map((p) => ({
+		participants: shown.map((p) => ({
 			name: p.name,
 			unitName: p.unitName,
 			post: p.a.post,
 			appointedOn: p.a.appointedOn,
 			leader: p.personId === c.leaderId
 		})),
+		/** How many people of units outside the user's swore at it too. */
+		others: participants.length - shown.length,
 		warnings: check.warnings.map((w) => coreMessage(w.code, w.data ?? {})),
 		removable,
 		printedAt: ctx.now.getTime()
@@ -389,6 +402,9 @@ export async function removeCeremony(ctx: Ctx, input: RemoveCeremonyInput): Prom
 			.innerJoin(person, eq(person.id, oathParticipant.personId))
 			.innerJoin(unit, eq(unit.id, person.unitId))
 			.where(eq(oathParticipant.ceremonyId, c.id));
+		// a ceremony of none of the user's units is answered as one that does not exist
+		if (!participants.some((p) => can(ctx.user, 'promotion.read', p.path)))
+			throw new NotFoundError();
 		if (!participants.every((p) => can(ctx.user, 'oath.manage', p.path)))
 			throw new ForbiddenError();
 		await tx.db.delete(oathParticipant).where(eq(oathParticipant.ceremonyId, c.id));

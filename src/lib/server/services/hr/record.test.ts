@@ -13,7 +13,7 @@ import {
 	studySession,
 	studyTeam
 } from '../../db/schema/index.ts';
-import { ForbiddenError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { cadreTakes, ceremonyForm, hrSetup } from '../../testing/hr.ts';
 import { recordAppointment } from './case-actions.ts';
@@ -226,10 +226,13 @@ describe('a person’s record', () => {
 		const otherCadre = await ctxFor(s.db, s.outsider.user.id);
 		const streetHr = await ctxFor(s.db, s.streetHrUser.user.id);
 		const streetOrganiser = await makeUser(s.db, s.b.id, [['organiser', s.b.id]]);
-		for (const ctx of [otherCadre, streetHr, await ctxFor(s.db, streetOrganiser.user.id)])
-			await expect(personRecord(ctx, { personId: s.cadre.person.id })).rejects.toBeInstanceOf(
-				ForbiddenError
-			);
+		const unknown = s.cadre.person.id + 1000;
+		for (const personId of [s.cadre.person.id, unknown]) {
+			await expect(personRecord(otherCadre, { personId })).rejects.toBeInstanceOf(ForbiddenError);
+			// HR or an organiser of another unit: as for a person who does not exist
+			for (const ctx of [streetHr, await ctxFor(s.db, streetOrganiser.user.id)])
+				await expect(personRecord(ctx, { personId })).rejects.toBeInstanceOf(NotFoundError);
+		}
 	});
 
 	it('logs the gate it shows for an open case, as the case page does', async () => {

@@ -30,14 +30,20 @@ async function recordAccess(ctx: Ctx, personId: number) {
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(person.id, personId));
 	const self = p !== undefined && ctx.user.personId === p.id;
-	if (!p) throw canAnywhere(ctx.user, 'study.read') ? new NotFoundError() : new ForbiddenError();
+	// a person outside the viewer's units is answered as one that does not exist, to whoever may
+	// read records somewhere: a guessed id tells nothing of another unit's people
+	const hidden = () =>
+		canAnywhere(ctx.user, 'study.read') || canAnywhere(ctx.user, 'promotion.read')
+			? new NotFoundError()
+			: new ForbiddenError();
+	if (!p) throw hidden();
 	const scope: RecordScope | null =
 		self || can(ctx.user, 'promotion.read', p.unitPath)
 			? 'all'
 			: can(ctx.user, 'study.read', p.unitPath)
 				? 'study'
 				: null;
-	if (!scope) throw new ForbiddenError();
+	if (!scope) throw hidden();
 	return { person: p, self, scope };
 }
 
