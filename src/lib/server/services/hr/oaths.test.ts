@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { policyInput } from '$lib/schemas/hr-policy.ts';
-import { appointment, auditEntry, policySetting } from '../../db/schema/index.ts';
+import { appointment, auditEntry, person, policySetting } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { ctxFor, makePerson, makeUser } from '../../testing/factories.ts';
 import { cadreTakes, ceremonyForm, hrSetup } from '../../testing/hr.ts';
@@ -143,6 +143,31 @@ describe('the oath register', () => {
 		// the leader is of the street: not named to the bureau's HR, only said to be of another unit
 		expect([bureau.ceremony.leader, bureau.ceremony.leaderElsewhere]).toEqual([null, true]);
 		expect(JSON.stringify(bureau)).not.toContain(streetPerson.name);
+	});
+
+	it('takes a presider and a witness of another body (the standing committee’s chair), active ones only', async () => {
+		const s = await appointed('2026-03-09');
+		// HR of the bureau, whose units do not include the district's leaders
+		const bureauHr = await makeUser(s.db, s.a.id, [['hr', s.a.id]]);
+		const bureau = await ctxFor(s.db, bureauHr.user.id, new Date('2026-03-12T10:00:00+08:00'));
+		const form = await ceremonyForm(s, s.appointmentId);
+		const chair = await makePerson(s.db, s.root.id, { employeeNo: 'RD0001', name: '人大主任' });
+		const retired = await makePerson(s.db, s.b.id, { employeeNo: 'RD0002' });
+		await s.db.update(person).set({ status: 'inactive' }).where(eq(person.id, retired.id));
+		const refused = await recordCeremony(
+			bureau,
+			form({ presiderNo: 'RD0002', witnessNo: 'NOBODY' })
+		).catch((e: unknown) => e);
+		expect((refused as InvalidInputError).fields).toEqual({
+			presiderNo: ['err_hr_oath_unknown_official']
+		});
+		const witness = await makePerson(s.db, s.b.id, { employeeNo: 'B0009', name: '街道监誓人' });
+		const id = await recordCeremony(
+			bureau,
+			form({ presiderNo: chair.employeeNo, witnessNo: witness.employeeNo })
+		);
+		const record = await ceremonyRecord(bureau, id);
+		expect([record.ceremony.presider, record.ceremony.witness]).toEqual(['人大主任', '街道监誓人']);
 	});
 
 	it('answers HR of other units as if the ceremony or appointment did not exist', async () => {

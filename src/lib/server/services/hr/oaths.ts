@@ -202,13 +202,17 @@ export async function overdueOaths(ctx: Ctx) {
 	return register.filter((r) => r.status.state === 'overdue');
 }
 
-/** A person of the user's units, by employee number (presider, witness). */
-async function personByNo(ctx: Ctx, employeeNo: string) {
+/**
+ * The presider or witness, by employee number: any active person, not only of the user's units. The
+ * appointing body holds the ceremony, so its presider is usually a leader of that body (the people's
+ * congress standing committee's chair for its appointees, the government's head for its own), whom
+ * HR of a bureau or a street does not manage.
+ */
+async function officialByNo(ctx: Ctx, employeeNo: string) {
 	const [p] = await ctx.db
 		.select({ id: person.id })
 		.from(person)
-		.innerJoin(unit, eq(unit.id, person.unitId))
-		.where(and(eq(person.employeeNo, employeeNo), inScope(ctx.user, 'person.read', unit.path)));
+		.where(and(eq(person.employeeNo, employeeNo), eq(person.status, 'active')));
 	return p?.id;
 }
 
@@ -246,12 +250,12 @@ export async function recordCeremony(ctx: Ctx, input: CeremonyInput): Promise<nu
 	// one of another unit is refused as one that does not exist: the answer does not tell them apart
 	if (appointed.some((r) => !can(ctx.user, 'oath.manage', r.path)))
 		throw new InvalidInputError({ appointmentIds: ['err_hr_oath_unknown_appointment'] });
-	const presiderId = await personByNo(ctx, input.presiderNo);
+	const presiderId = await officialByNo(ctx, input.presiderNo);
 	if (presiderId === undefined)
-		throw new InvalidInputError({ presiderNo: ['err_hr_unknown_person'] });
-	const witnessId = input.witnessNo ? await personByNo(ctx, input.witnessNo) : null;
+		throw new InvalidInputError({ presiderNo: ['err_hr_oath_unknown_official'] });
+	const witnessId = input.witnessNo ? await officialByNo(ctx, input.witnessNo) : null;
 	if (witnessId === undefined)
-		throw new InvalidInputError({ witnessNo: ['err_hr_unknown_person'] });
+		throw new InvalidInputError({ witnessNo: ['err_hr_oath_unknown_official'] });
 	// a leader chosen for an individual oath means the form was left at its default by mistake:
 	// dropping the leader silently would record a collective ceremony as individual
 	if (input.form === 'individual' && input.leaderAppointmentId !== undefined)
