@@ -20,7 +20,7 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	baseURL,
 	request
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(150_000);
 	// the day the pass, the appointment and the oath are dated (or the next, past midnight)
 	const started = shanghaiToday();
 	// the organiser schedules a pre-appointment sitting (for another bureau: HR adds the candidate)
@@ -31,6 +31,7 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 		sitting: '拟任专场',
 		unit: '区政府办公室'
 	});
+	const sittingUrl = page.url();
 
 	// HR opens the case: the public notice started yesterday, no exam yet
 	const hrContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
@@ -203,6 +204,26 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	await hr.getByRole('button', { name: '删除此记录' }).click();
 	await expect(hr.getByRole('status').filter({ hasText: '宣誓记录已删除' })).toBeVisible();
 	await expect(hr.getByRole('row').filter({ hasText: POST })).toContainText('待宣誓');
+
+	// the pass is voided afterwards (cheating found out): the appointment stands, flagged for review
+	const organiserContext = await browser.newContext({ baseURL, locale: 'zh-CN' });
+	const organiser = await organiserContext.newPage();
+	await loginAs(organiser, 'organiser');
+	await organiser.goto(sittingUrl);
+	await organiser.getByRole('link', { name: '实时监控' }).click();
+	const attempt = organiser.locator('main li.card').filter({ hasText: CADRE_NO });
+	await attempt.getByText('延长时间或作废').click();
+	await attempt.getByLabel('作废原因').fill('事后查实替考');
+	await attempt.getByRole('button', { name: '作废答卷' }).click();
+	await expect(organiser.getByRole('status').filter({ hasText: '答卷已作废' })).toBeVisible();
+	await organiserContext.close();
+	await hr.goto(caseUrl);
+	const lapse = hr.getByRole('note').filter({ hasText: '考试依据已不成立' });
+	await expect(lapse).toContainText('因违纪作废');
+	await expect(lapse).toContainText('原因：事后查实替考');
+	await expect(lapse).toContainText('请组织人事部门复核本次任命');
+	await hr.goto('/');
+	await expect(hr.getByRole('region', { name: '考试依据已不成立的拟任' })).toContainText(POST);
 	await hrContext.close();
 });
 
