@@ -72,6 +72,10 @@ export const rulesMessages: MessageTable = {
 		'certificate.policy.window_invalid': '统一有效期窗口无效：{from} 至 {until}',
 		'certificate.policy.review_invalid': '审验周期只能是 0（不审验）、1 或 2 年，当前为 {years}',
 		'certificate.policy.parts_invalid': '取证须通过的考试科目无效：{parts}',
+		'certificate.policy.revocation_wait_invalid':
+			'吊销后重新取证的等待年限只能是 0 至 10 的整数，当前为 {years}',
+		'certificate.requalify.suspended': '执法证自 {since} 起暂扣中，解除暂扣前考试合格不予发证',
+		'certificate.requalify.revoked': '执法证已于 {revokedOn} 吊销，{from} 起考试合格方可重新发证',
 		'certificate.event.future': '日期 {date} 晚于今天',
 		'certificate.event.before_valid': '日期 {date} 早于证书生效日 {validFrom}',
 		'certificate.event.reason_required': '请填写原因',
@@ -164,6 +168,12 @@ export const rulesMessages: MessageTable = {
 		'certificate.policy.window_invalid': 'Invalid validity window: {from} to {until}',
 		'certificate.policy.review_invalid': 'Review every 0 (no review), 1 or 2 years, not {years}',
 		'certificate.policy.parts_invalid': 'Invalid required exam parts: {parts}',
+		'certificate.policy.revocation_wait_invalid':
+			'The wait after a revocation is a whole number of years from 0 to 10, not {years}',
+		'certificate.requalify.suspended':
+			'The certificate has been suspended since {since}: a pass grants no certificate until the suspension is lifted',
+		'certificate.requalify.revoked':
+			'The certificate was revoked on {revokedOn}: a pass grants a new one from {from}',
 		'certificate.event.future': 'The date {date} is after today',
 		'certificate.event.before_valid':
 			'The date {date} is before the certificate became valid ({validFrom})',

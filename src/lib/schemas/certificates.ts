@@ -25,7 +25,8 @@ export const certificatePolicyInput = z
 		reviewEveryYears: z.coerce
 			.number({ error: 'err_invalid' })
 			.pipe(z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'err_invalid' })),
-		requiredParts: ticked(CERTIFICATE_PARTS)
+		requiredParts: ticked(CERTIFICATE_PARTS),
+		revocationWaitYears: wholeNumber(0, 10)
 	})
 	.superRefine((v, c) => {
 		if (v.windowFrom && !v.windowUntil)

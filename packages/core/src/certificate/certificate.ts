@@ -38,6 +38,11 @@ export interface CertificatePolicy {
 	 * without a part covers every part (one paper on both).
 	 */
 	requiredParts?: readonly string[];
+	/**
+	 * Years after a revocation (吊销) during which a new pass grants its holder no new certificate
+	 * (default 1; 0: a pass counts again at once). See {@link requalificationBar}.
+	 */
+	revocationWaitYears?: number;
 }
 
 /** The default {@link CertificatePolicy}. */
@@ -46,7 +51,8 @@ export const DEFAULT_CERTIFICATE_POLICY: CertificatePolicy = {
 	expiringSoonDays: 90,
 	window: null,
 	reviewEveryYears: 0,
-	requiredParts: []
+	requiredParts: [],
+	revocationWaitYears: 1
 };
 
 /**
@@ -55,7 +61,14 @@ export const DEFAULT_CERTIFICATE_POLICY: CertificatePolicy = {
  * or every two years by province): each is a local choice.
  */
 export const CERTIFICATE_POLICY_SETTINGS: readonly PolicySettingInfo[] = (
-	['validYears', 'expiringSoonDays', 'window', 'reviewEveryYears', 'requiredParts'] as const
+	[
+		'validYears',
+		'expiringSoonDays',
+		'window',
+		'reviewEveryYears',
+		'requiredParts',
+		'revocationWaitYears'
+	] as const
 ).map((k) => ({
 	key: `certificate.${k}`,
 	// a copy: a screen that edits the value must not change the default
@@ -215,6 +228,13 @@ export function validateCertificatePolicy(policy: CertificatePolicy): Issue[] {
 			code: 'certificate.policy.review_invalid',
 			path: 'reviewEveryYears',
 			data: { years: review }
+		});
+	const wait = policy.revocationWaitYears ?? 0;
+	if (!(Number.isInteger(wait) && wait >= 0 && wait <= 10))
+		issues.push({
+			code: 'certificate.policy.revocation_wait_invalid',
+			path: 'revocationWaitYears',
+			data: { years: wait }
 		});
 	const parts = policy.requiredParts ?? [];
 	if (new Set(parts).size !== parts.length || parts.some((p) => !/^[a-z_]{1,32}$/.test(p)))
@@ -399,7 +419,7 @@ export function partsPassed(
 export interface Qualification {
 	/** Whether the person holds a certificate in force (valid or expiring soon). */
 	qualified: boolean;
-	/** The certificate that decides (the one in force lasting longest, else the latest). */
+	/** The certificate that decides (a suspended one, else the one in force lasting longest, else the latest). */
 	certificate?: Certificate;
 	/** Its status. */
 	status?: CertificateStatus;
@@ -409,7 +429,8 @@ export interface Qualification {
 
 /**
  * A person's qualification from all their certificates of a kind: renewal is simply a new pass
- * granting a new certificate, and the one in force that lasts longest decides.
+ * granting a new certificate, and the one in force that lasts longest decides — unless one of them
+ * is suspended, which leaves the person unqualified until it is reinstated.
  *
  * @param certificates - the person's certificates (any order)
  * @param kind - the kind, e.g. `enforcement`
@@ -437,8 +458,10 @@ export function qualification(
 						? -1
 						: 1
 		);
-	const inForce = mine.find((x) => IN_FORCE_STATES.includes(x.s.state));
-	const pick = inForce ?? mine.find((x) => x.s.state !== 'revoked') ?? mine[0];
+	// a suspension (暂扣) stands until it is lifted: no other certificate of the kind makes up for it
+	const suspended = mine.find((x) => x.s.state === 'suspended');
+	const inForce = suspended ? undefined : mine.find((x) => IN_FORCE_STATES.includes(x.s.state));
+	const pick = suspended ?? inForce ?? mine.find((x) => x.s.state !== 'revoked') ?? mine[0];
 	if (!pick) return { qualified: false, reasons: [{ code: 'certificate.none', data: { kind } }] };
 	const data = {
 		kind,

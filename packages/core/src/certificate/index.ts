@@ -1,3 +1,4 @@
 /** Certificates and verification codes. */
 export * from './certificate.ts';
 export * from './code.ts';
+export * from './requalify.ts';

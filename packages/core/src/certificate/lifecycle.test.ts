@@ -6,7 +6,9 @@ import {
 	issueCertificate,
 	partsPassed,
 	qualification,
+	requalificationBar,
 	validateCertificateEvent,
+	validateCertificatePolicy,
 	type Certificate,
 	type CertificateEvent,
 	type CertificatePolicy
@@ -175,5 +177,82 @@ describe('a certificate made of parts', () => {
 		expect(partsPassed([{ part: null, passedOn: '2026-03-01' }], both).complete).toBe(true);
 		expect(partsPassed([{ part: 'general', passedOn: '2026-03-01' }]).complete).toBe(true);
 		expect(partsPassed([]).complete).toBe(false);
+	});
+});
+
+const suspension: CertificateEvent = { kind: 'suspended', on: '2025-06-01', reason: '暂扣' };
+const revocation: CertificateEvent = { kind: 'revoked', on: '2025-07-01', reason: '违法执法' };
+
+describe('requalifying by a new pass (requalificationBar)', () => {
+	it('is barred while a certificate is suspended, even once it has expired, until it is reinstated', () => {
+		const c = cert([suspension]);
+		expect(requalificationBar([c], '2025-05-31').barred).toBe(false);
+		expect(requalificationBar([c], '2025-06-01')).toEqual({
+			barred: true,
+			reasons: [
+				{
+					code: 'certificate.requalify.suspended',
+					data: { certificateId: 'c1', since: '2025-06-01', reason: '暂扣' }
+				}
+			]
+		});
+		// the certificate ran out in March 2028 while still suspended: the suspension stands
+		expect(requalificationBar([c], '2029-01-01').barred).toBe(true);
+		const lifted = cert([suspension, { kind: 'reinstated', on: '2025-09-01', reason: '整改' }]);
+		expect(requalificationBar([lifted], '2025-08-31').barred).toBe(true);
+		expect(requalificationBar([lifted], '2025-09-01').barred).toBe(false);
+	});
+
+	it('after a revocation, is barred for the set years from its day (default one)', () => {
+		const c = { ...cert([revocation]), revokedOn: '2025-07-01' };
+		expect(requalificationBar([c], '2025-06-30').barred).toBe(false);
+		expect(requalificationBar([c], '2026-06-30')).toMatchObject({
+			barred: true,
+			from: '2026-07-01',
+			reasons: [{ code: 'certificate.requalify.revoked', data: { revokedOn: '2025-07-01' } }]
+		});
+		expect(requalificationBar([c], '2026-07-01').barred).toBe(false);
+		const three = { ...DEFAULT_CERTIFICATE_POLICY, revocationWaitYears: 3 };
+		expect(requalificationBar([c], '2028-06-30', three).from).toBe('2028-07-01');
+		const none = { ...DEFAULT_CERTIFICATE_POLICY, revocationWaitYears: 0 };
+		expect(requalificationBar([c], '2025-07-02', none).barred).toBe(false);
+	});
+
+	it('is not barred by a certificate withdrawn with its pass (voided or regraded: no revocation event)', () => {
+		const withdrawn = { ...cert(), revokedOn: '2025-04-01' };
+		expect(requalificationBar([withdrawn], '2025-04-02').barred).toBe(false);
+	});
+
+	it('gives no end day while a suspension also stands', () => {
+		const bar = requalificationBar(
+			[cert([revocation]), { ...cert([suspension]), id: 'c2' }],
+			'2025-08-01'
+		);
+		expect(bar.reasons.map((r) => r.code)).toEqual([
+			'certificate.requalify.revoked',
+			'certificate.requalify.suspended'
+		]);
+		expect(bar.from).toBeUndefined();
+	});
+
+	it('has a wait the settings check: a whole number of years from 0 to 10', () => {
+		const codes = (years: number) =>
+			validateCertificatePolicy({ ...DEFAULT_CERTIFICATE_POLICY, revocationWaitYears: years }).map(
+				(i) => i.code
+			);
+		expect(codes(0)).toEqual([]);
+		expect(codes(10)).toEqual([]);
+		expect(codes(11)).toEqual(['certificate.policy.revocation_wait_invalid']);
+		expect(codes(1.5)).toEqual(['certificate.policy.revocation_wait_invalid']);
+	});
+});
+
+describe('qualification beside a suspended certificate', () => {
+	it('is not held: a second certificate does not lift the suspension of the first', () => {
+		const first = cert([suspension]);
+		const second = { ...cert(), id: 'c2', validFrom: '2025-07-01', validUntil: '2028-06-30' };
+		const q = qualification([first, second], 'enforcement', '2025-08-01');
+		expect(q.qualified).toBe(false);
+		expect(q.reasons[0]!.code).toBe('certificate.suspended');
 	});
 });

@@ -54,6 +54,10 @@ export const policyMessages: MessageTable = {
 		'policy.setting.certificate.requiredParts': '取证须通过的考试科目',
 		'policy.basis.certificate.requiredParts':
 			'执法资格考试包括通用法律知识和专门法律知识；默认一次考试（合卷）即可取证，可设为两科均须通过',
+		'policy.setting.certificate.revocationWaitYears':
+			'执法证吊销后重新取证的等待年限（0 为不等待）',
+		'policy.basis.certificate.revocationWaitYears':
+			'没有文件规定年限；暂扣期间考试合格不发新证，须先解除暂扣；吊销后默认 1 年内考试合格不发新证，由本地设定',
 		'policy.setting.oath.mustSwear': '须宪法宣誓的任命机关',
 		'policy.basis.oath.mustSwear':
 			'人大及其常委会选举或者决定任命的，以及政府、监察委员会、法院、检察院任命的人员须宣誓；党委等其他机关任命的不在决定之列',
@@ -119,6 +123,10 @@ export const policyMessages: MessageTable = {
 			'Exam parts that must be passed for the certificate',
 		'policy.basis.certificate.requiredParts':
 			'The qualification exam covers general and specialised law; by default one paper on both grants it, or both parts can be required',
+		'policy.setting.certificate.revocationWaitYears':
+			'Years after a revocation before a pass grants a new certificate (0: none)',
+		'policy.basis.certificate.revocationWaitYears':
+			'No document fixes it; while suspended a pass grants no new certificate until the suspension is lifted; after a revocation, by default a pass within a year grants none; a local setting',
 		'policy.setting.oath.mustSwear': 'Appointing bodies whose appointees take the oath',
 		'policy.basis.oath.mustSwear':
 			"Those elected or appointed by the people's congress or its standing committee, or appointed by a government, supervisory commission, court or procuratorate; other bodies (such as party committees) are not named in the decision",

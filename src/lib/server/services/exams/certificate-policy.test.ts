@@ -18,7 +18,8 @@ const FORM = {
 	expiringSoonDays: '90',
 	windowFrom: '',
 	windowUntil: '',
-	reviewEveryYears: '0'
+	reviewEveryYears: '0',
+	revocationWaitYears: '1'
 };
 
 const save = (s: Setup, fields: Record<string, unknown>, userId = s.organiser.user.id) =>
@@ -84,9 +85,10 @@ describe('the certificate settings screen', () => {
 			parse(fields).error?.issues.map((i) => i.path.join('.'));
 		expect(paths({ windowFrom: '2026-01-01' })).toEqual(['windowUntil']);
 		expect(paths({ requiredParts: ['general', 'criminal'] })).toEqual(['requiredParts.1']);
-		expect(paths({ validYears: '0', reviewEveryYears: '3' })).toEqual([
+		expect(paths({ validYears: '0', reviewEveryYears: '3', revocationWaitYears: '11' })).toEqual([
 			'validYears',
-			'reviewEveryYears'
+			'reviewEveryYears',
+			'revocationWaitYears'
 		]);
 		expect(parse({ requiredParts: 'special' }).data?.requiredParts).toEqual(['special']);
 	});
@@ -100,7 +102,7 @@ describe('the certificate settings screen', () => {
 		await expect(
 			certificatePolicyScreen(await ctxFor(s.db, s.cadre.user.id))
 		).rejects.toBeInstanceOf(ForbiddenError);
-		expect(await save(s, { validYears: '5' }, s.admin.user.id)).toBe(1);
-		expect((await certificatePolicy(s.db)).validYears).toBe(5);
+		expect(await save(s, { validYears: '5', revocationWaitYears: '3' }, s.admin.user.id)).toBe(2);
+		expect(await certificatePolicy(s.db)).toMatchObject({ validYears: 5, revocationWaitYears: 3 });
 	});
 });

@@ -1,6 +1,6 @@
 /**
  * The enforcement certificates' settings (`certificate.*`): validity, the expiring-soon window, a
- * province-wide window, reviews (审验), the parts a certificate needs. No document fixes them, so
+ * province-wide window, reviews (审验), the parts a certificate needs, the wait after a revocation. No document fixes them, so
  * each is a local choice, set by an organiser of the district (or an admin) on one screen.
  */
 import {
@@ -80,7 +80,8 @@ export async function saveCertificatePolicy(
 				? { from: input.windowFrom, until: input.windowUntil }
 				: null,
 		reviewEveryYears: input.reviewEveryYears,
-		requiredParts: input.requiredParts
+		requiredParts: input.requiredParts,
+		revocationWaitYears: input.revocationWaitYears
 	};
 	refuseUnsound(CERTIFICATE.validate(next), fieldOfIssue);
 	return transact(ctx, (tx) =>

@@ -23,6 +23,7 @@ import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { recheckPartCertificates } from './certificate-parts.ts';
+import { requalificationOf } from './certificate-bar.ts';
 import { certificatePolicy } from './certificate-policy.ts';
 import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
@@ -210,9 +211,13 @@ async function grantCertificate(
 				parts ? eq(certificate.kind, kind) : eq(certificate.examId, row.examId)
 			)
 		);
-	// held means in force today: an expired, suspended or revoked one is requalified for
+	// held means in force today: an expired one is requalified for by a pass, a suspended or
+	// revoked one only once its sanction allows (./certificate-bar.ts)
 	if (await anyInForce(tx, mine, policy)) return undefined;
 	const passedOn = shanghaiDate(passedAt);
+	const barOn = await requalificationOf(tx.db, row.personId, kind, policy);
+	// a pass taken under a sanction grants nothing, nor one graded (by hand, later) under it
+	if (barOn(passedOn).barred || barOn(shanghaiDate(tx.now)).barred) return undefined;
 	if (parts) {
 		// the person's passes of the qualification's exams, this one included (written just before),
 		// taken since their last certificate: the parts of that one do not count twice
@@ -233,7 +238,9 @@ async function grantCertificate(
 					last ? gt(examAttempt.startedAt, last) : undefined
 				)
 			);
-		if (!partsPassed(passes, policy).complete) return undefined;
+		// nor does a part passed while a sanction stood count towards a later certificate
+		const counted = passes.filter((p) => !barOn(p.passedOn).barred);
+		if (!partsPassed(counted, policy).complete) return undefined;
 	}
 	const window = policy.window;
 	const outside = window && (passedOn < window.from || passedOn > window.until);

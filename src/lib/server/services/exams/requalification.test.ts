@@ -15,6 +15,7 @@ import { startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { recordCertificateEvent } from './certificate-events.ts';
 import { voidExamAttempt } from './integrity.ts';
 import { regradeSitting } from './release.ts';
+import { attemptResult } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
@@ -56,20 +57,41 @@ async function qualified() {
 }
 
 describe('requalifying for enforcement (执法资格)', () => {
-	it('after a revocation: both parts passed again give a new certificate, older passes do not count', async () => {
-		const { s, first } = await qualified();
-		await recordCertificateEvent(
-			await ctxFor(s.db, s.organiser.user.id, on('2026-06-01')),
-			certificateEventInput.parse({
-				certificateId: first.id,
-				kind: 'revoked',
-				on: '2026-06-01',
-				reason: '违法执法被吊销'
-			})
+	const event = async (
+		s: Setup,
+		certificateId: number,
+		kind: 'suspended' | 'reinstated' | 'revoked',
+		day: string,
+		reason: string
+	) =>
+		recordCertificateEvent(
+			await ctxFor(s.db, s.organiser.user.id, on(day)),
+			certificateEventInput.parse({ certificateId, kind, on: day, reason })
 		);
+
+	it('after a revocation: a pass within the wait (one year by default) grants nothing, and does not count later', async () => {
+		const { s, first } = await qualified();
+		await event(s, first.id, 'revoked', '2026-06-01', '违法执法被吊销');
 		// the revocation is kept on the certificate too, where "held" and the result page read it
 		const [revoked] = await s.db.select().from(certificate).where(eq(certificate.id, first.id));
 		expect(revoked).toMatchObject({ revokedOn: '2026-06-01', revokeReason: '违法执法被吊销' });
+		// both parts passed again a month later: no new certificate
+		await passPart(s, 'special', '2026-07-01');
+		await passPart(s, 'general', '2026-07-02');
+		expect(await certificates(s)).toHaveLength(1);
+		// once the wait is over, the passes within it do not count: the general part is passed again
+		await passPart(s, 'special', '2027-06-01');
+		expect(await certificates(s)).toHaveLength(1);
+		const general = (await passPart(s, 'general', '2027-06-02')).id;
+		const all = await certificates(s);
+		expect(all).toHaveLength(2);
+		expect(all[1]).toMatchObject({ attemptId: general, validFrom: '2027-06-02', revokedOn: null });
+	});
+
+	it('after a revocation, with no wait set: both parts passed again give a new certificate, older passes do not count', async () => {
+		const { s, first } = await qualified();
+		await setting(s.db, 'certificate.revocationWaitYears', 0);
+		await event(s, first.id, 'revoked', '2026-06-01', '违法执法被吊销');
 		// the special part again: the general pass of March went into the revoked certificate
 		await passPart(s, 'special', '2026-07-01');
 		expect(await certificates(s)).toHaveLength(1);
@@ -79,29 +101,62 @@ describe('requalifying for enforcement (执法资格)', () => {
 		expect(all[1]).toMatchObject({ attemptId: general, validFrom: '2026-07-02', revokedOn: null });
 	});
 
-	it('after the certificate has expired, or while it is suspended, passing both parts again gives a new one', async () => {
-		const { s, first } = await qualified();
+	it('after the certificate has expired, passing both parts again gives a new one', async () => {
+		const { s } = await qualified();
 		await passPart(s, 'general', '2029-04-01');
 		await passPart(s, 'special', '2029-04-02');
 		const all = await certificates(s);
 		expect(all).toHaveLength(2);
 		expect(all[1]).toMatchObject({ validFrom: '2029-04-02', validUntil: '2032-04-01' });
+	});
 
-		// suspended is not in force either
-		const [second] = all.slice(1);
-		await recordCertificateEvent(
-			await ctxFor(s.db, s.organiser.user.id, on('2029-05-01')),
-			certificateEventInput.parse({
-				certificateId: second!.id,
-				kind: 'suspended',
-				on: '2029-05-01',
-				reason: '暂扣'
-			})
-		);
-		await passPart(s, 'general', '2029-06-01');
+	it('while the certificate is suspended, passing again grants nothing, even once it has expired; once lifted, passes count again', async () => {
+		const { s, first } = await qualified();
+		await event(s, first.id, 'suspended', '2026-05-01', '暂扣');
+		await passPart(s, 'general', '2026-06-01');
+		await passPart(s, 'special', '2026-06-02');
+		expect(await certificates(s)).toHaveLength(1);
+		// still suspended after it ran out (2029-03-01): the suspension is not passed away either
+		await passPart(s, 'general', '2029-04-01');
+		await passPart(s, 'special', '2029-04-02');
+		expect(await certificates(s)).toHaveLength(1);
+		// lifted: the certificate is in force again, and only passes from then on count
+		await event(s, first.id, 'reinstated', '2029-05-01', '整改完毕');
 		await passPart(s, 'special', '2029-06-02');
-		expect(await certificates(s)).toHaveLength(3);
-		expect(first.id).toBeLessThan(second!.id);
+		expect(await certificates(s)).toHaveLength(1);
+		await passPart(s, 'general', '2029-06-03');
+		const all = await certificates(s);
+		expect(all).toHaveLength(2);
+		expect(all[1]).toMatchObject({ validFrom: '2029-06-03', revokedOn: null });
+	});
+
+	it('a suspension bars a pass of another enforcement exam too (one pass grants a certificate)', async () => {
+		const s = await examSetup();
+		const pass = async (day: string) => {
+			const { sittingId } = await publishedSitting(
+				s,
+				{ kind: 'enforcement' },
+				{ opens: `${day}T09:00`, closes: `${day}T11:00` }
+			);
+			const ctx = await ctxFor(s.db, s.cadre.user.id, on(day));
+			const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+			await answerEvery(ctx, id, true);
+			await submitExamAttempt(ctx, { attemptId: id });
+			return id;
+		};
+		await pass('2026-03-02');
+		const [first] = await certificates(s);
+		await event(s, first!.id, 'suspended', '2026-04-01', '暂扣');
+		const later = await pass('2026-05-06');
+		expect(await certificates(s)).toHaveLength(1);
+		// the result page tells the candidate why their pass brought no certificate
+		const result = await attemptResult(
+			await ctxFor(s.db, s.cadre.user.id, on('2026-05-06')),
+			later
+		);
+		expect(result.score?.passed).toBe(true);
+		expect(result.certificateId).toBeNull();
+		expect(result.certificateBar).toContain('2026-04-01');
 	});
 
 	it('no second certificate while one is in force', async () => {

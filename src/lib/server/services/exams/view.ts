@@ -4,7 +4,7 @@
  * the deadline; after submitting, the result as far as the review options allow.
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { type Response, canStartAttempt, decidePass } from '@xuefa/core';
+import { type Response, canStartAttempt, decidePass, shanghaiDate } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import {
 	type ReviewOptions,
@@ -19,6 +19,7 @@ import {
 import { prepared } from '../../db/prepared.ts';
 import { NotFoundError } from '../../errors.ts';
 import { answeredCounts } from './answered.ts';
+import { requalificationNotice } from './certificate-bar.ts';
 import { candidateOf, checkDevice, closeOverdueOf, ownAttempt } from './attempts.ts';
 import { candidateStanding } from './eligibility.ts';
 import { coreAttempt, responsesOf } from './finish.ts';
@@ -170,6 +171,14 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 				.from(certificate)
 				.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)))
 		: [];
+	// a pass without a certificate: the candidate is told when a sanction on theirs is why
+	const certificateBar =
+		decision?.passed && !cert && row.submittedAt
+			? await requalificationNotice(ctx.db, row.personId, e!.kind, [
+					shanghaiDate(row.submittedAt),
+					shanghaiDate(ctx.now)
+				])
+			: null;
 	const answered = (await answeredCounts(ctx.db, [row.id])).get(row.id) ?? 0;
 	const comments = showScore
 		? await ctx.db
@@ -190,6 +199,7 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 		awaiting,
 		score: decision ? { score: row.score!, maxScore: row.maxScore!, ...decision } : null,
 		certificateId: cert?.id ?? null,
+		certificateBar,
 		answersLater,
 		review: reviewItems(
 			row.paper,
