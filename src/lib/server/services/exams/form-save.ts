@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { AnswerFields } from '$lib/schemas/exams.ts';
+import { type AnswerFields, answerSave } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../../context.ts';
 import { examAttempt } from '../../db/schema/index.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
@@ -25,6 +25,10 @@ export async function saveFromForm(
 		.find((i) => i.question.id === input.questionId);
 	if (!item) throw new InvalidInputError({ questionId: ['err_attempt_unknown_question'] });
 	const response = responseFromFields(item.question, input.fields);
+	// the page's own saves' schema: a form field takes 5,000 characters, a blank far fewer, and a
+	// hand-made post must not store what the exam page could never send
+	if (!answerSave.shape.response.safeParse(response).success)
+		throw new InvalidInputError({ questionId: ['err_attempt_answer_too_long'] });
 	return saveAnswers(ctx, {
 		attemptId: input.attemptId,
 		deviceId: input.deviceId,
