@@ -65,6 +65,12 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 
 	await cadre.getByLabel('正确').check();
 	await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	// a save the page never sends (a question not on this paper) is refused as input (400), not as
+	// the other-device conflict (409) on which the page stops saving
+	const stray = await cadre.request.post(`${cadre.url().replace(/\?.*$/, '')}/save`, {
+		data: { saves: [{ questionId: '999999', seq: 1, response: null }] }
+	});
+	expect(stray.status()).toBe(400);
 
 	// the network drops: answers keep being given, and kept on the phone
 	await phone.setOffline(true);

@@ -1,6 +1,7 @@
 import { error, isHttpError, json } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import { saveAnswersInput } from '$lib/schemas/exams.ts';
+import { InvalidInputError } from '$lib/server/errors.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
 import { jsonBody } from '$lib/server/request/json-body.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
@@ -21,7 +22,9 @@ export const POST: RequestHandler = async (event) => {
 		saveAnswers(ctx, { ...parsed.data, deviceId: examDeviceId(event) })
 	).catch((e: unknown) => {
 		if (isHttpError(e)) throw e;
-		if (e instanceof Error && 'code' in e && typeof e.code === 'string') error(409, t(e.code));
+		// a save the page never sends (a question not on this paper, an answer of another type):
+		// 400, not 409, which the page reads as its attempt moved to another device and stops saving
+		if (e instanceof InvalidInputError) error(400, t(e.fields.saves?.[0] ?? e.code));
 		throw e;
 	});
 	if (result.kind === 'closed')
