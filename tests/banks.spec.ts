@@ -66,6 +66,16 @@ test('an organiser imports questions, fixes a bad row, finds a question and edit
 
 	await page.getByRole('link', { name: '返回题库' }).click();
 	await expect(page.getByText('共 3 道')).toBeVisible();
+	// Aiken beside GIFT: the single choice goes in the file, the others are listed with why not
+	await page.getByRole('link', { name: '导出 Aiken' }).click();
+	await expect(page.getByText('将导出 1 道单选题。')).toBeVisible();
+	await expect(page.getByRole('listitem').filter({ hasText: 'E2E-2' })).toContainText(
+		'只能容纳单选题'
+	);
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: '下载 Aiken 文件（.txt）' }).click();
+	expect((await download).suggestedFilename()).toMatch(/^题库导出-\d+-Aiken\.txt$/);
+	await page.getByRole('link', { name: '← 执法人员练习题库' }).click();
 	await page.getByLabel('关键词').fill('听证的几日前');
 	await page.getByRole('button', { name: '搜索' }).click();
 	const results = page.getByRole('table');

@@ -20,3 +20,18 @@ export function fileDownload(f: {
 		}
 	});
 }
+
+/**
+ * A text file the app writes (a question bank as GIFT or Aiken) as a download. Its name is
+ * localised, so it goes out twice: an ASCII fallback and the RFC 5987 UTF-8 form every current
+ * browser prefers.
+ */
+export function textDownload(text: string, name: { localised: string; ascii: string }): Response {
+	return new Response(text, {
+		headers: {
+			'Content-Type': 'text/plain; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.localised)}`,
+			'Cache-Control': 'no-store'
+		}
+	});
+}

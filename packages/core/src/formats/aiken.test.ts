@@ -61,9 +61,35 @@ describe('Aiken', () => {
 				expect(writeAiken(back.questions).output).toBe(output);
 			})
 		);
-		expect(writeAiken([makeQuestion('essay', 1)]).issues[0]!.code).toBe(
-			'format.export.unsupported'
+		expect(writeAiken([makeQuestion('essay', 1)]).issues[0]!.code).toBe('format.export.aiken.type');
+	});
+
+	it('leaves true/false out: as two options 对 and 错 it would import back as single choice', () => {
+		const tf = makeQuestion('truefalse', 1);
+		const { output, issues } = writeAiken([tf]);
+		expect(output).toBe('');
+		expect(issues.map((i) => i.code)).toEqual(['format.export.aiken.truefalse']);
+		expect(messageFor(issues[0]!.code, issues[0]!.data, 'en')).toContain(
+			'import back as single choice'
 		);
+		// the reason: this is what the import makes of a true/false question written as options
+		expect(parseAiken(`${tf.stem}\nA. 对\nB. 错\nANSWER: A`).questions[0]!.type).toBe('single');
+	});
+
+	it('says why a single-choice question is left out', () => {
+		const [q] = parseAiken('题干\nA. 甲\nB. 乙\nANSWER: A').questions;
+		const single = q! as Extract<typeof q & object, { type: 'single' }>;
+		const reason = (stem: string, options = single.options) =>
+			writeAiken([{ ...single, stem, options }]).issues.map((i) =>
+				messageFor(i.code, i.data, 'zh-CN')
+			);
+		expect(reason('题干')).toEqual([]);
+		expect(reason('题干', [single.options[0]!, { ...single.options[1]!, text: '乙\n丙' }])).toEqual(
+			['试题aiken-1（单选）：有选项为空、含换行或首尾有空格，Aiken格式的选项只能是一行文字']
+		);
+		expect(reason('题干\n\n续')[0]).toContain('题干有空行');
+		expect(reason('题干\nB. 像选项')[0]).toContain('像选项或答案行');
+		expect(reason('1. 题干')[0]).toContain('题号');
 	});
 
 	it('reports an option line before any question at its line, never as a stem', () => {

@@ -180,32 +180,48 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 }
 
 /**
- * Writes single-choice questions as Aiken; other types, more than 26 options, texts with line
- * breaks in options, and stems that begin as a question number does (`1.`) are reported and left
- * out. Stems may have line breaks only if no stem line looks like an option.
+ * Why a question cannot be written as Aiken so that an import reads it back the same, or
+ * undefined when it can (with its option texts and answer).
+ */
+function aikenWritten(
+	q: QuestionVersion
+): { reason: string } | { options: string[]; answer: number } {
+	// a true/false question written as two options 对/错 would come back as single choice
+	if (q.type === 'truefalse') return { reason: 'format.export.aiken.truefalse' };
+	const written = QUESTION_TYPE_MODULES[q.type].aiken?.write(q as never);
+	if (!written) return { reason: 'format.export.aiken.type' };
+	if (!written.options.every((o) => !/[\r\n]/.test(o) && o.trim() === o && o !== ''))
+		return { reason: 'format.export.aiken.option' };
+	const lines = q.stem.split('\n').map((l) => l.trim());
+	if (lines.some((l) => l === '' || optionLine(l) || AIKEN_ANSWER_LINE.test(l)))
+		return { reason: 'format.export.aiken.stem' };
+	// a stem that begins as a question number would lose it on import
+	if (QUESTION_NUMBER.test(unescapeMarkdown(lines[0]!)))
+		return { reason: 'format.export.aiken.numbered' };
+	return written;
+}
+
+/**
+ * Writes single-choice questions as Aiken. Every other question is reported and left out, with
+ * the reason: another type (true/false too: as two options it would import back as single
+ * choice), more options than letters, an option that is empty, spans lines or has spaces at
+ * its ends, a stem with a blank line or a line that reads as an option or answer line, or a stem
+ * that begins as a question number does (`1.`).
  *
  * @param questions - the question versions
- * @returns `output`: the text; `issues`: `format.export.unsupported` per question left out
+ * @returns `output`: the text; `issues`: one per question left out, its code the reason
+ *   (`format.export.aiken.type`, `.truefalse`, `.option`, `.stem`, `.numbered`)
+ * @example
+ * writeAiken([trueFalse]).issues[0].code; // → 'format.export.aiken.truefalse'
  */
 export function writeAiken(questions: readonly QuestionVersion[]): ExportResult<string> {
 	const out: string[] = [];
 	const issues: Issue[] = [];
 	for (const q of questions) {
-		const written = QUESTION_TYPE_MODULES[q.type].aiken?.write(q as never);
-		const ok =
-			written !== undefined &&
-			written.options.every((o) => !/[\r\n]/.test(o) && o.trim() === o && o !== '') &&
-			q.stem.split('\n').every(
-				(l, k) =>
-					l.trim() !== '' &&
-					!optionLine(l.trim()) &&
-					!AIKEN_ANSWER_LINE.test(l.trim()) &&
-					// a stem that begins as a question number would lose it on import
-					!(k === 0 && QUESTION_NUMBER.test(unescapeMarkdown(l.trim())))
-			);
-		if (!ok) {
+		const written = aikenWritten(q);
+		if ('reason' in written) {
 			issues.push({
-				code: 'format.export.unsupported',
+				code: written.reason,
 				data: { questionId: q.id, type: q.type, format: 'Aiken' }
 			});
 			continue;

@@ -133,6 +133,15 @@ export const examMessages: MessageTable = {
 		'question.fill.partial':
 			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
 		'format.export.unsupported': '试题{questionId}（{typeLabel}）无法导出为{format}格式',
+		'format.export.aiken.type': '试题{questionId}（{typeLabel}）：Aiken格式只能容纳单选题',
+		'format.export.aiken.truefalse':
+			'试题{questionId}（{typeLabel}）：Aiken格式没有判断题，写成“对、错”两个选项再导入会成为单选题',
+		'format.export.aiken.option':
+			'试题{questionId}（{typeLabel}）：有选项为空、含换行或首尾有空格，Aiken格式的选项只能是一行文字',
+		'format.export.aiken.stem':
+			'试题{questionId}（{typeLabel}）：题干有空行，或有一行像选项或答案行（如“A.”“答案：”），Aiken格式导入时会读错',
+		'format.export.aiken.numbered':
+			'试题{questionId}（{typeLabel}）：题干以题号样的文字开头（如“1.”），Aiken格式导入时会当作题号去掉',
 		'format.export.markdown_in_cells':
 			'试题{questionId}（{typeLabel}）含格式（加粗、列表等），表格中按标记原样写出；再次导入时这些标记按文字显示',
 		'practice.time.invalid': '用时必须是非负数（当前：{value}）'
@@ -285,6 +294,16 @@ export const examMessages: MessageTable = {
 			'Blank {blank}: the part-credit answer “{value}” must have text and earn between 0 and 100% (found {percent}%)',
 		'format.export.unsupported':
 			'Question {questionId} ({typeLabel}) cannot be exported to {format}',
+		'format.export.aiken.type':
+			'Question {questionId} ({typeLabel}): Aiken holds only single-choice questions',
+		'format.export.aiken.truefalse':
+			'Question {questionId} ({typeLabel}): Aiken has no true/false questions; written as two options 对 and 错 it would import back as single choice',
+		'format.export.aiken.option':
+			'Question {questionId} ({typeLabel}): an option is empty, spans several lines or has spaces at its ends; an Aiken option is one line of text',
+		'format.export.aiken.stem':
+			'Question {questionId} ({typeLabel}): the stem has a blank line, or a line that reads as an option or answer line (“A.”, “ANSWER:”), which an Aiken import would misread',
+		'format.export.aiken.numbered':
+			'Question {questionId} ({typeLabel}): the stem begins like a question number (“1.”), which an Aiken import would take off',
 		'format.export.markdown_in_cells':
 			'Question {questionId} ({typeLabel}) has formatting (bold, lists …), written in the sheet with its marks; imported again, the marks show as text',
 		'practice.time.invalid': 'Time taken must be a non-negative number (got {value})'

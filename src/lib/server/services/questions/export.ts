@@ -6,6 +6,7 @@ import {
 	ROW_HEADERS,
 	parseRows,
 	questionsToRows,
+	writeAiken,
 	writeGift
 } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
@@ -92,6 +93,22 @@ export async function exportBankGift(ctx: Ctx, bankId: number) {
 		? [`// ${t('bank_export_notes_header')}`, ...issueMessages(issues).map((m) => `// ${m}`), '']
 		: [];
 	return { bank, text: [...notes, output].join('\n'), left: issues.length };
+}
+
+/**
+ * The bank as Aiken, which holds only single-choice questions. Unlike GIFT, Aiken has no comment
+ * lines (a note in the file would read back as a stem), so the questions left out come back
+ * apart from the text, one sentence each with its reason, for the export page to list.
+ */
+export async function exportBankAiken(ctx: Ctx, bankId: number) {
+	const { bank, questions } = await bankQuestions(ctx, bankId);
+	const { output, issues } = writeAiken(questions);
+	return {
+		bank,
+		text: output,
+		written: questions.length - issues.length,
+		left: issueMessages(issues)
+	};
 }
 
 /**

@@ -9,8 +9,9 @@ import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { gbk } from '../../testing/encodings.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
-import { exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
+import { exportBankAiken, exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
 import { importQuestions } from '../../testing/imports.ts';
+import { ForbiddenError } from '../../errors.ts';
 import { answerImportColumns, previewQuestionImport } from './import.ts';
 
 const HEADER = [
@@ -243,6 +244,58 @@ describe('question import', () => {
 			{ name: 'e.gift', bytes: new TextEncoder().encode(gift.text) }
 		);
 		expect(viaGift.counts).toEqual({ create: 0, update: 0, unchanged: 3 });
+	});
+
+	it('exports single choice as Aiken that imports back the same, and says why the rest is left out', async () => {
+		const { db, d, bank, ctx } = await setup();
+		const braces = [
+			'Q5',
+			'单选',
+			'依照{规定}，听证应当公开举行吗？',
+			'公开',
+			'不公开',
+			'',
+			'A',
+			'',
+			'',
+			''
+		];
+		const retired = ['Q6', '单选', '已停用的题？', '甲', '乙', '', 'B', '', '', ''];
+		await importAll(ctx, bank.id, await xlsx([...GOOD, braces, retired]));
+		await db.update(question).set({ status: 'retired' }).where(eq(question.externalId, 'Q6'));
+
+		const aiken = await exportBankAiken(ctx, bank.id);
+		expect(aiken.written).toBe(2);
+		expect(aiken.left).toEqual([
+			'试题Q2（多选）：Aiken格式只能容纳单选题',
+			'试题Q3（判断）：Aiken格式没有判断题，写成“对、错”两个选项再导入会成为单选题',
+			'试题Q4（案例分析）：Aiken格式只能容纳单选题'
+		]);
+		expect(aiken.text).not.toContain('已停用');
+
+		// into another bank, under the name the download gives it: the same two questions
+		const other = await makeBank(db, d.a.id, '另一个题库');
+		const upload = text(`题库导出-${bank.id}-Aiken.txt`, aiken.text);
+		const { preview } = await importAll(ctx, other.id, upload);
+		expect(preview.format).toBe('aiken');
+		expect(preview.counts).toEqual({ create: 2, update: 0, unchanged: 0 });
+		const content = async (bankId: number) =>
+			(
+				await db
+					.select({ data: questionVersion.data })
+					.from(question)
+					.innerJoin(questionVersion, eq(questionVersion.questionId, question.id))
+					.where(eq(question.bankId, bankId))
+			)
+				.filter((r) => r.data.type === 'single' && !r.data.stem.includes('已停用'))
+				.map((r) => r.data.type === 'single' && [r.data.stem, r.data.options]);
+		expect(await content(other.id)).toEqual(await content(bank.id));
+
+		// as the other exports: only to those who manage the bank's unit
+		const street = await makeUser(db, d.b.id, [['organiser', d.b.id]]);
+		await expect(exportBankAiken(await ctxFor(db, street.user.id), bank.id)).rejects.toThrow(
+			ForbiddenError
+		);
 	});
 
 	it('offers a template whose example sheet imports cleanly', async () => {

@@ -76,7 +76,9 @@ export function detectFormat(
 ): ImportFormat {
 	if (TABLE_FILE.test(upload.name)) return 'rows';
 	if (/\.gift$/i.test(upload.name)) return 'gift';
-	if (/\.aiken$/i.test(upload.name)) return 'aiken';
+	// `.aiken`, or a .txt named for it as the bank's Aiken export is (题库导出-3-Aiken.txt): a stem
+	// with braces in it must not make the file look like GIFT
+	if (/\.aiken$|(?:^|[^a-z])aiken\.txt$/i.test(upload.name)) return 'aiken';
 	// question banks are often kept in Word: say what to do with one, not only what is accepted
 	if (/\.(docx?|wps|rtf|pdf)$/i.test(upload.name)) fileError('word');
 	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
