@@ -696,6 +696,47 @@ describe('row format', () => {
 		});
 	});
 
+	it('reads letters joined as other systems write them: [AC] A.C A+C', () => {
+		expect(
+			marked([
+				['多选', '甲', '警告', '罚款', '记过', '[AC]'],
+				['多选', '乙', '警告', '罚款', '记过', 'A.C'],
+				['多选', '丙', '警告', '罚款', '记过', 'A + C'],
+				['多选', '丁', '警告', '罚款', '记过', '［Ａ．Ｃ］'],
+				['单选', '戊', '三日', '五日', '七日', '[C]'],
+				// an option whose text is the answer is that option, not letters
+				['单选', '己', 'A+B', 'A+C', 'B+C', 'A+C'],
+				// a single choice has one answer still; a letter past the options is still no option
+				['单选', '庚', '三日', '五日', '七日', 'A.C'],
+				['多选', '辛', '警告', '罚款', '记过', 'A+E']
+			])
+		).toEqual({
+			correct: [
+				[true, false, true],
+				[true, false, true],
+				[true, false, true],
+				[true, false, true],
+				[false, false, true],
+				[false, true, false]
+			],
+			issues: [
+				['format.row.answer_one', 8],
+				['format.row.answer_option', 9]
+			]
+		});
+		// other types keep such characters as written
+		const fill = parseRows([
+			['题型', '题干', '答案'],
+			['填空', '公式为___', 'A+C'],
+			['简答', '简述', 'A.C两项']
+		]);
+		expect(fill.issues).toEqual([]);
+		expect(fill.questions.map((q) => (q.type === 'fill' ? q.blanks[0]!.answers : q.type))).toEqual([
+			['A+C'],
+			'essay'
+		]);
+	});
+
 	it('reads an answer that names its options by their texts', () => {
 		expect(
 			marked([

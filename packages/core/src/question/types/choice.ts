@@ -103,9 +103,11 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 		.normalize('NFKC')
 		.toUpperCase()
 		.replace(/[\s,，、;；/|｜]/g, '')
-		// the letters as an option is labelled: `A.` `（A）` `【AB】`
-		.replace(/^(?:\(([A-Z]+)\)|【([A-Z]+)】|([A-Z]+)[.。])$/, '$1$2$3');
-	const letters = /^[A-Z]*$/.test(written) ? written : (answerByText(row, last, many) ?? written);
+		// the letters as an option is labelled: `A.` `（A）` `【AB】` `[AB]`
+		.replace(/^(?:\(([A-Z]+)\)|【([A-Z]+)】|\[([A-Z]+)\]|([A-Z]+)[.。])$/, '$1$2$3$4');
+	const letters = /^[A-Z]*$/.test(written)
+		? written
+		: (answerByText(row, last, many) ?? joinedLetters(written) ?? written);
 	const valid =
 		letters.length > 0 &&
 		[...letters].every((l) => ROW_OPTION_LETTERS.includes(l)) &&
@@ -122,6 +124,16 @@ export function readRowOptions(row: RowReadInput, many: boolean): ChoiceOption[]
 		options.push({ id: l, text: row.cell(optionColumn(k)), correct });
 	}
 	return options;
+}
+
+/**
+ * The letters of an answer that joins single letters with `.` `+` or `&` as other systems write
+ * it (`A.C`, `A+C`, `[A.C]`); read only once the answer is found to be no option's text, since an
+ * option may itself read `A+C`.
+ */
+function joinedLetters(written: string): string | undefined {
+	const inner = written.replace(/^(?:\((.*)\)|【(.*)】|\[(.*)\])$/, '$1$2$3');
+	return /^[A-Z](?:[.+&][A-Z])+$/.test(inner) ? inner.replace(/[.+&]/g, '') : undefined;
 }
 
 /**
