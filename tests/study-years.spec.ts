@@ -50,3 +50,43 @@ test('next year’s plan starts empty and claims no progress', async ({ page }) 
 	await expect(progress).toContainText('计划还没有条目');
 	await expect(progress).not.toContainText('%');
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('next year’s plan is started from this year’s, asked first, once', async ({ page }) => {
+		await loginAs(page, 'organiser');
+		await page.goto('/study/plans');
+		// the demo team's published plan of the latest year (the page's own list: no clock in the test)
+		const titles = await page
+			.getByRole('row')
+			.filter({ hasText: '已发布' })
+			.getByRole('link', { name: /^\d{4}年度区政府领导班子学法计划$/ })
+			.allTextContents();
+		const year = Math.max(...titles.map((t) => Number(t.slice(0, 4))));
+		const form = page.locator('form[action="?/create"]');
+		await form
+			.getByLabel('班子', { exact: true })
+			.selectOption({ label: '区政府领导班子（示范区人民政府）' });
+		await form.getByLabel('年度').fill(String(year + 1));
+		await form.getByLabel('计划名称').fill(`${year + 1}年度班子学法计划（复制）`);
+		await form.getByRole('button', { name: '创建计划' }).click();
+
+		const copy = page.getByRole('region', { name: '复制上一年计划' });
+		await expect(copy).toContainText(`复制 ${year} 年「${year}年度区政府领导班子学法计划」`);
+		// asking is not doing
+		await copy.getByRole('link', { name: '复制上一年计划' }).click();
+		await expect(copy.getByText(`把 ${year} 年计划的`)).toBeVisible();
+		await expect(page.getByText('计划还没有条目').first()).toBeVisible();
+		await copy.getByRole('button', { name: '确认复制' }).click();
+
+		await expect(page.getByRole('status').getByText('已复制上一年计划的条目')).toBeVisible();
+		await expect(page.getByText('计划还没有条目')).toHaveCount(0);
+		// every item moved into the new year
+		const when = await page.locator('table.items tbody tr td:first-child').allTextContents();
+		expect(when.length).toBeGreaterThan(0);
+		expect(when.filter((w) => !w.startsWith(`${year + 1}-`))).toEqual([]);
+		// offered only while the plan is empty
+		await expect(page.getByRole('region', { name: '复制上一年计划' })).toHaveCount(0);
+	});
+});

@@ -40,6 +40,9 @@ export const rulesMessages: MessageTable = {
 		'plan.item.law_invalid': '法律或条文引用无效',
 		'plan.item.duration_invalid': '计划时长无效：{minutes} 分钟',
 		'plan.item.speaker_missing': '讲座或以案释法尚未确定主讲人',
+		'plan.copy.not_empty': '{year} 年计划已有 {items} 个条目，不能再复制上一年计划',
+		'plan.copy.source_empty': '{year} 年计划没有条目，无可复制',
+		'plan.copy.same_year': '不能从同一年度（{year} 年）的计划复制',
 		'session.duration.short':
 			'讲法时长 {minutes} 分钟，少于要求的 {min} 分钟：不计为已开展的学法活动，也不计学分',
 		'session.not_yet_held':
@@ -135,6 +138,10 @@ export const rulesMessages: MessageTable = {
 		'plan.item.law_invalid': 'Invalid law or article reference',
 		'plan.item.duration_invalid': 'Invalid duration: {minutes} minutes',
 		'plan.item.speaker_missing': 'No speaker yet for this lecture or case lesson',
+		'plan.copy.not_empty':
+			'The {year} plan already has {items} items; last year’s plan cannot be copied into it',
+		'plan.copy.source_empty': 'The {year} plan has no items to copy',
+		'plan.copy.same_year': 'A plan cannot be copied from a plan of the same year ({year})',
 		'session.duration.short':
 			'The law talk lasted {minutes} minutes, under the required {min}: it does not count as a session held and earns no credits',
 		'session.not_yet_held':

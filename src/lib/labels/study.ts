@@ -61,6 +61,7 @@ export const studyDoneLabel = /* @__PURE__ */ labeller({
 	cancelled: m.study_done_cancelled,
 	checkedin: m.study_done_checkedin,
 	closed: m.study_done_closed,
+	copied: m.study_done_copied,
 	created: m.study_done_created,
 	deleted: m.study_done_deleted,
 	late: m.study_done_late,

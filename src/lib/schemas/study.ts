@@ -161,6 +161,10 @@ export type UpdatePlanInput = z.infer<typeof updatePlanInput>;
 export const publishPlanInput = z.object({ planId: id });
 export type PublishPlanInput = z.infer<typeof publishPlanInput>;
 
+/** 复制上一年计划: fills an empty plan with last year's items once the organiser confirms. */
+export const copyPreviousPlanInput = z.object({ planId: id, confirmed });
+export type CopyPreviousPlanInput = z.infer<typeof copyPreviousPlanInput>;
+
 const planItemShape = {
 	topic: text(200),
 	form: z.enum(STUDY_FORMS, required),

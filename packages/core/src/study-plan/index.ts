@@ -1,5 +1,6 @@
 /** Study plans, recurring sessions and their figures. */
 export * from './plan.ts';
+export * from './carry-over.ts';
 export * from './schedule.ts';
 export * from './figures.ts';
 export * from './attendance.ts';
