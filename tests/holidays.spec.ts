@@ -20,6 +20,20 @@ test('an administrator enters a year of holidays, then corrects a typo without t
 	await expect(organiser.getByText(`尚未录入 ${YEAR} 年节假日安排`)).toBeVisible();
 	const sessions = organiser.locator('table tbody tr');
 	await expect(sessions).toHaveCount(13);
+	const scheduleUrl = organiser.url();
+	// a lawyer is booked for Monday 12 February, before anyone knows it is the Spring Festival
+	await organiser
+		.getByRole('row', { name: /2\/12周一/ })
+		.getByRole('link')
+		.first()
+		.click();
+	const details = organiser.locator('form[action="?/details"]');
+	await details.getByLabel('外请法律顾问或专家').check();
+	await details.getByLabel('外请主讲人姓名').fill('王律师');
+	await details.getByLabel('单位或职务').fill('某某律师事务所律师');
+	await details.getByRole('button', { name: '保存' }).click();
+	await expect(organiser.getByRole('status').getByText('已保存')).toBeVisible();
+	await organiser.goto(scheduleUrl);
 
 	await loginAs(page, 'admin');
 	await page.goto('/admin/calendar');
@@ -39,9 +53,16 @@ test('an administrator enters a year of holidays, then corrects a typo without t
 	await expect(page).toHaveURL(/done=saved/);
 	// Monday 1 January and Monday 12 February became holidays: the admin is told, the organiser sees
 	await expect(page.getByText('2 次活动随之新增、改期或因放假取消')).toBeVisible();
+	// nobody is notified by the app: the admin is shown whom to tell, by name
+	const tell = page.getByRole('region', { name: '请通知以下学法活动的主讲人（1 次）' });
+	await expect(tell).toContainText('主讲人：王律师（某某律师事务所律师）');
+	await expect(tell).toContainText(`${YEAR}年2月12日`);
+	await expect(tell).toContainText('已取消');
 	await organiser.reload();
 	await expect(organiser.getByText(`尚未录入 ${YEAR} 年节假日安排`)).toBeHidden();
-	await expect(sessions).toHaveCount(11);
+	// 1 January's session went; 12 February's stays, cancelled, for its speaker's sake
+	await expect(sessions).toHaveCount(12);
+	await expect(organiser.getByRole('row', { name: /2\/12周一/ })).toContainText('已取消');
 	await expect(organiser.getByRole('region', { name: '因节假日未安排' })).toContainText('春节');
 	const entered = page
 		.locator('details')

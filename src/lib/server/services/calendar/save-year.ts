@@ -15,6 +15,7 @@ import { type FieldErrors, InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { syncSchedule } from '../study/sync.ts';
 import { makeUpPairing, storedYears, withStored } from './load.ts';
+import { withSpeaker } from './speakers.ts';
 
 /** The year as the core takes it; rows keep their form index in `rowOf`. */
 function yearData(input: CalendarYearInput) {
@@ -41,12 +42,19 @@ function fieldOf(path: string, rowOf: string[]): string {
 	return `holidays.${row}.${part}`;
 }
 
+/** What a save did to the study programme: sessions added, moved or cancelled, and those with a speaker. */
+export interface CalendarSaved {
+	changed: number;
+	/** The moved, cancelled or reinstated sessions that have a speaker, to be told (by date). */
+	speakerSessionIds: number[];
+}
+
 /**
  * Adds a year of official holiday arrangements (or replaces one, for a corrected notice): checked
  * by the core's mergeCalendarYears (ranges, make-up days on weekends, overlaps with other years),
  * stored, audited, and every schedule reaching into the year generated again on the new calendar.
  */
-export async function saveCalendarYear(ctx: Ctx, input: CalendarYearInput): Promise<number> {
+export async function saveCalendarYear(ctx: Ctx, input: CalendarYearInput): Promise<CalendarSaved> {
 	authorizeAnywhere(ctx, 'calendar.manage');
 	const { data, rowOf } = yearData(input);
 	const stored = await storedYears(ctx.db);
@@ -84,18 +92,26 @@ export async function saveCalendarYear(ctx: Ctx, input: CalendarYearInput): Prom
 				)
 			);
 		let changed = 0;
+		const changedIds: number[] = [];
 		for (const s of schedules) {
 			const r = await syncSchedule(tx, s, calendar);
 			changed += r.created + r.changed + r.removed;
+			changedIds.push(...r.changedIds);
 		}
+		const speakerSessionIds = await withSpeaker(tx.db, changedIds);
 		await appendAudit(tx, {
 			action: 'calendar.year_saved',
 			entityType: 'calendar_year',
 			entityId: data.year,
 			before,
-			after: { ...data, schedules: schedules.length, sessionsChanged: changed }
+			after: {
+				...data,
+				schedules: schedules.length,
+				sessionsChanged: changed,
+				speakerSessions: speakerSessionIds.length
+			}
 		});
-		return changed;
+		return { changed, speakerSessionIds };
 	});
 }
 

@@ -163,7 +163,12 @@ export async function updateSchedule(ctx: Ctx, input: UpdateScheduleInput) {
 			entityId: before.id,
 			unitId: before.unitId,
 			before: facts({ ...before, followMakeUpDays: before.makeUpDays === 'follow' }),
-			after: { ...facts(input), ...sync }
+			after: {
+				...facts(input),
+				created: sync.created,
+				changed: sync.changed,
+				removed: sync.removed
+			}
 		});
 		return sync;
 	});

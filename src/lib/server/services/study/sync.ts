@@ -75,6 +75,8 @@ export interface SyncResult {
 	created: number;
 	changed: number;
 	removed: number;
+	/** The sessions kept but moved, cancelled, reinstated or retitled (the ones someone may need telling). */
+	changedIds: number[];
 }
 
 /**
@@ -96,7 +98,7 @@ export async function syncSchedule(
 		includeCancelled: true
 	});
 	const bySlot = new Map(sessions.map((s) => [s.slot, s]));
-	const result: SyncResult = { created: 0, changed: 0, removed: 0 };
+	const result: SyncResult = { created: 0, changed: 0, removed: 0, changedIds: [] };
 	const fresh: (typeof studySession.$inferInsert)[] = [];
 
 	for (const occ of occurrences) {
@@ -143,6 +145,7 @@ export async function syncSchedule(
 			.set({ ...next, sequence: s.sequence + 1, updatedAt: now })
 			.where(eq(studySession.id, s.id));
 		result.changed++;
+		result.changedIds.push(s.id);
 	}
 	if (fresh.length > 0) {
 		await db.insert(studySession).values(fresh);
@@ -176,6 +179,7 @@ export async function syncSchedule(
 					.set({ status: 'cancelled', sequence: s.sequence + 1, updatedAt: now })
 					.where(eq(studySession.id, s.id));
 				result.changed++;
+				result.changedIds.push(s.id);
 			} else {
 				// no orphan rows, whether or not the connection enforces the cascade
 				await db.delete(studyAttendance).where(eq(studyAttendance.sessionId, s.id));
