@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import type { WorkingDayCalendar, DayInfo } from './calendar.ts';
-import { addDays, isIsoDate, weekdayOf, type IsoDate } from './dates.ts';
+import { addDays, isIsoDate, shanghaiDate, weekdayOf, type IsoDate } from './dates.ts';
 
 function assertDate(date: IsoDate, path: string): void {
 	if (!isIsoDate(date))
@@ -20,6 +20,26 @@ function assertDate(date: IsoDate, path: string): void {
  */
 export function coversDate(calendar: WorkingDayCalendar, date: IsoDate): boolean {
 	return calendar.years.includes(Number(date.slice(0, 4)));
+}
+
+/**
+ * Whether a coming date may still move when its year's official holiday arrangements are published
+ * (usually late in the year before): until then the calendar assumes Monday–Friday, and a session
+ * on what turns out to be a holiday is moved or cancelled. Past dates are settled.
+ *
+ * @param calendar - the working-day calendar
+ * @param date - the planned date
+ * @param now - the current instant (today is taken in Beijing)
+ * @returns true when the date is today or later and its year has no holiday data
+ * @example
+ * awaitsHolidayArrangements(CN_CALENDAR, '2031-01-06', new Date('2030-12-04T09:00:00+08:00')); // → true
+ */
+export function awaitsHolidayArrangements(
+	calendar: WorkingDayCalendar,
+	date: IsoDate,
+	now: Date
+): boolean {
+	return date >= shanghaiDate(now) && !coversDate(calendar, date);
 }
 
 /**

@@ -11,4 +11,6 @@ export interface SessionItem {
 	note: string;
 	teamName: string;
 	unitName: string;
+	/** Coming, in a year whose holiday arrangements are not entered yet: the date may move. */
+	provisional?: boolean;
 }

@@ -3,6 +3,7 @@ import type { CalendarViewInput } from '$lib/schemas/study.ts';
 import type { Ctx } from '../../context.ts';
 import { workingDayCalendar } from '../calendar/load.ts';
 import { datedBetween, visibleSessions } from './calendar.ts';
+import { markProvisional } from './provisional.ts';
 
 const lastOfMonth = (month: string) => {
 	const [y, m] = month.split('-').map(Number) as [number, number];
@@ -33,7 +34,9 @@ export async function calendarView(ctx: Ctx, input: CalendarViewInput) {
 		prev = `month=${addDays(`${month}-01`, -1).slice(0, 7)}`;
 		next = `month=${addDays(lastOfMonth(month), 1).slice(0, 7)}`;
 	}
-	const sessions = await visibleSessions(ctx, datedBetween(from, to));
+	const sessions = (await visibleSessions(ctx, datedBetween(from, to))).map(
+		await markProvisional(ctx)
+	);
 	const calendar = await workingDayCalendar(ctx.db);
 	const days = Array.from({ length: diffDays(from, to) + 1 }, (_, i) => {
 		const date = addDays(from, i);

@@ -5,6 +5,7 @@ import { unit } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { sessionsQuery } from './calendar.ts';
 import { myCredits } from './credits.ts';
+import { markProvisional } from './provisional.ts';
 import { myReadings } from './readings.ts';
 
 /** The study home: a cadre's own coming sessions; for organisers, HR and admins their units' too. */
@@ -22,10 +23,11 @@ export async function studyOverview(ctx: Ctx) {
 				unitWhere: inScope(ctx.user, 'study.read', unit.path)
 			}).limit(50)
 		: [];
+	const mark = await markProvisional(ctx);
 	return {
 		today,
-		mine: mine.slice(0, 10),
-		units,
+		mine: mine.slice(0, 10).map(mark),
+		units: units.map(mark),
 		credits: attend ? await myCredits(ctx) : null,
 		may: { attend, read, manage: canAnywhere(ctx.user, 'study.manage') }
 	};
@@ -41,8 +43,12 @@ export async function studyAgenda(ctx: Ctx) {
 	const sessions = await sessionsQuery(ctx.db, today, addDays(today, 60), {
 		personId: ctx.user.personId
 	});
+	const mark = await markProvisional(ctx);
 	return {
-		sessions: sessions.filter((s) => s.status !== 'cancelled').slice(0, 5),
+		sessions: sessions
+			.filter((s) => s.status !== 'cancelled')
+			.slice(0, 5)
+			.map(mark),
 		unsigned: await myReadings(ctx, { unsignedOnly: true, limit: 5 }),
 		credits: await myCredits(ctx)
 	};

@@ -2,6 +2,7 @@ import { and, asc, eq, like, or } from 'drizzle-orm';
 import {
 	attendanceRates,
 	checkSessionDuration,
+	awaitsHolidayArrangements,
 	dayInfo,
 	sessionNotYetHeld,
 	shanghaiInstant
@@ -127,6 +128,8 @@ export async function getSession(ctx: Ctx, sessionId: number) {
 		session,
 		team: await loadTeamName(ctx, session.teamId),
 		day: dayInfo(calendar, session.date),
+		provisional:
+			session.status === 'planned' && awaitsHolidayArrangements(calendar, session.date, ctx.now),
 		startsAt: shanghaiInstant(session.date, session.startTime),
 		actualMinutes: session.actualStartAt && session.actualEndAt ? sessionMinutes(session) : null,
 		short,
