@@ -57,10 +57,18 @@ export {
 	weekdayLabel
 } from './labels/study.ts';
 
-/** A calendar date (YYYY-MM-DD) with its weekday, as people read it: 2026年3月2日 星期一. */
-export function formatDay(date: string, locale: string, style: 'long' | 'short' = 'long'): string {
+/**
+ * A calendar date (YYYY-MM-DD) with its weekday, as people read it: 2026年3月2日 星期一; short,
+ * 3/2周一, with the year (2027/1/4周一) where the list spans years (the core's datesNeedYear).
+ */
+export function formatDay(
+	date: string,
+	locale: string,
+	style: 'long' | 'short' = 'long',
+	withYear = false
+): string {
 	return new Intl.DateTimeFormat(locale, {
-		...(style === 'long' ? { year: 'numeric' } : {}),
+		...(style === 'long' || withYear ? { year: 'numeric' } : {}),
 		month: style === 'long' ? 'long' : 'numeric',
 		day: 'numeric',
 		weekday: style === 'long' ? 'long' : 'short',

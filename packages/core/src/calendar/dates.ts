@@ -148,6 +148,23 @@ export function addYears(date: IsoDate, years: number): IsoDate {
 }
 
 /**
+ * Whether a list of dates should show their years: "1/4 周一" in a list reaching into next year, or
+ * in one of next year alone, reads as this January. True when any date is outside the current year
+ * in Beijing; a list of this year's dates stays short.
+ *
+ * @param dates - the dates the list shows
+ * @param now - the current instant
+ * @returns true when the list should show years
+ * @example
+ * datesNeedYear(['2026-12-28', '2027-01-04'], new Date('2026-12-04T09:00:00+08:00')); // → true
+ * datesNeedYear(['2026-03-02'], new Date('2026-12-04T09:00:00+08:00')); // → false
+ */
+export function datesNeedYear(dates: readonly IsoDate[], now: Date): boolean {
+	const year = shanghaiDate(now).slice(0, 4);
+	return dates.some((d) => d.slice(0, 4) !== year);
+}
+
+/**
  * The Asia/Shanghai calendar date on which an instant falls, independent of the machine's time zone.
  *
  * @param instant - a `Date` or an ISO-8601 date-time string with an offset

@@ -1,4 +1,4 @@
-import { addDays, shanghaiDate } from '@xuefa/core';
+import { addDays, datesNeedYear, shanghaiDate } from '@xuefa/core';
 import { canAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { unit } from '../../db/schema/index.ts';
@@ -44,12 +44,19 @@ export async function studyAgenda(ctx: Ctx) {
 		personId: ctx.user.personId
 	});
 	const mark = await markProvisional(ctx);
+	const coming = sessions
+		.filter((s) => s.status !== 'cancelled')
+		.slice(0, 5)
+		.map(mark);
+	const unsigned = await myReadings(ctx, { unsignedOnly: true, limit: 5 });
 	return {
-		sessions: sessions
-			.filter((s) => s.status !== 'cancelled')
-			.slice(0, 5)
-			.map(mark),
-		unsigned: await myReadings(ctx, { unsignedOnly: true, limit: 5 }),
+		sessions: coming,
+		unsigned,
+		// in December the card reaches into January: 2027/1/4, not 1/4
+		showYear: datesNeedYear(
+			[...coming.map((s) => s.date), ...unsigned.flatMap((r) => r.dueDate ?? [])],
+			ctx.now
+		),
 		credits: await myCredits(ctx)
 	};
 }

@@ -45,6 +45,11 @@ describe('next year’s sessions before its holidays are entered', () => {
 		]);
 		const agenda = await studyAgenda(ctx.leader);
 		expect(agenda!.sessions.at(-1)).toMatchObject({ date: '2027-01-04', provisional: true });
+		// reaching into January, the home card's dates say their years
+		expect(agenda!.showYear).toBe(true);
+		expect(
+			(await studyAgenda({ ...ctx.leader, now: new Date('2026-11-02T10:00:00+08:00') }))!.showYear
+		).toBe(false);
 		const month = await calendarView(ctx.leader, { view: 'month', month: '2027-01' });
 		expect(month.sessions.every((x) => x.provisional === x.date >= '2027-01-01')).toBe(true);
 		const jan4 = month.sessions.find((x) => x.date === '2027-01-04')!;

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { datesNeedYear } from '@xuefa/core';
 import { deleteLessonInput, lessonInput } from '$lib/schemas/lessons.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
@@ -9,7 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	const view = await guard(() => getLesson(ctx, Number(event.params.id)));
-	return { ...view, confirmDelete: event.url.searchParams.get('confirm') === 'delete' };
+	return {
+		...view,
+		showYear: datesNeedYear(
+			view.sessions.map((s) => s.date),
+			ctx.now
+		),
+		confirmDelete: event.url.searchParams.get('confirm') === 'delete'
+	};
 };
 
 const extra = (event: { params: { id: string } }) => ({ lessonId: event.params.id });

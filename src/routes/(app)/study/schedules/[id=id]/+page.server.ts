@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { datesNeedYear } from '@xuefa/core';
 import { addSessionInput, updateScheduleInput } from '$lib/schemas/study.ts';
 import { act, done } from '$lib/server/actions.ts';
 import { coreMessage } from '$lib/server/core-messages.ts';
@@ -12,7 +13,15 @@ export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	return guard(async () => {
 		const s = await getSchedule(ctx, Number(event.params.id));
-		return { ...s, warnings: s.warnings.map((w) => coreMessage(w.code, w.data)) };
+		return {
+			...s,
+			warnings: s.warnings.map((w) => coreMessage(w.code, w.data)),
+			// a schedule reaching into next year: 2027/1/4, not 1/4
+			showYear: datesNeedYear(
+				s.sessions.map((x) => x.date),
+				ctx.now
+			)
+		};
 	});
 };
 
