@@ -139,6 +139,8 @@ export interface DashboardData {
 	}[];
 	year: number;
 	years: number[];
+	/** Shown last year without asking, early in the year (the year-end assessment). */
+	closing: boolean;
 	up: string | null;
 	links: Record<FigureLink, string | null>;
 }

@@ -40,6 +40,7 @@ export const rulesMessages: MessageTable = {
 		'plan.item.law_invalid': '法律或条文引用无效',
 		'plan.item.duration_invalid': '计划时长无效：{minutes} 分钟',
 		'plan.item.speaker_missing': '讲座或以案释法尚未确定主讲人',
+		'assessment.closing_months.invalid': '年初仍按上一年统计的月数无效：{months}',
 		'plan.copy.not_empty': '{year} 年计划已有 {items} 个条目，不能再复制上一年计划',
 		'plan.copy.source_empty': '{year} 年计划没有条目，无可复制',
 		'plan.copy.same_year': '不能从同一年度（{year} 年）的计划复制',
@@ -138,6 +139,8 @@ export const rulesMessages: MessageTable = {
 		'plan.item.law_invalid': 'Invalid law or article reference',
 		'plan.item.duration_invalid': 'Invalid duration: {minutes} minutes',
 		'plan.item.speaker_missing': 'No speaker yet for this lecture or case lesson',
+		'assessment.closing_months.invalid':
+			'Invalid number of months at the start of a year still counted as the year before: {months}',
 		'plan.copy.not_empty':
 			'The {year} plan already has {items} items; last year’s plan cannot be copied into it',
 		'plan.copy.source_empty': 'The {year} plan has no items to copy',

@@ -1,2 +1,3 @@
 /** The year-end assessment. */
 export * from './assessment.ts';
+export * from './assessed-year.ts';

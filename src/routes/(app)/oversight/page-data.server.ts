@@ -4,9 +4,9 @@ import type { SessionUser } from '$lib/server/auth/session-user.ts';
 import { can, canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { dashboard } from '$lib/server/services/oversight/view.ts';
-import { yearOf } from '$lib/server/year.ts';
+import { assessmentYearOf } from '$lib/server/year.ts';
 
-export { yearOf };
+export { assessmentYearOf };
 
 /** The unit asked for (`?unit=`), if any: the assessment of that unit's sub-units. */
 export function unitOf(url: URL): number | undefined {
@@ -38,7 +38,7 @@ export function figureLinks(user: SessionUser, unitId: number | null) {
 /** Everything the dashboard pages show: the district view, or one unit's (`unitId`). */
 export async function dashboardPage(event: RequestEvent, unitId?: number) {
 	const ctx = ctxOf(event);
-	const { year, years } = yearOf(event.url, ctx.now);
+	const { year, years, closing } = assessmentYearOf(event.url, ctx.now);
 	// a refresh running in the background is not the page's business (a promise would be streamed)
 	const { refreshing: _refreshing, ...view } = await guard(() =>
 		dashboard(ctx, { year, ...(unitId ? { unitId } : {}) })
@@ -55,6 +55,7 @@ export async function dashboardPage(event: RequestEvent, unitId?: number) {
 		...view,
 		year,
 		years,
+		closing,
 		up,
 		links: figureLinks(ctx.user, view.root?.id ?? null)
 	};

@@ -1,7 +1,8 @@
 /** The study-credit requirement (资格) an exam or sitting form describes. */
+import { assessedYearAt } from '@xuefa/core';
 import type { CreditFields } from '$lib/schemas/exams.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { creditPolicy, currentYear } from '../study/credits.ts';
+import { creditPolicy } from '../study/credits.ts';
 
 /** A sitting's (or exam's) requirement columns. */
 export interface CreditRequirementColumns {
@@ -26,5 +27,10 @@ export async function requirementOf(
 	};
 }
 
-/** The year a sitting opening at `opensAt` counts credits of, unless its exam names one. */
-export const sittingYear = (opensAt: Date) => currentYear(opensAt);
+/**
+ * The year a sitting opening at `opensAt` counts credits of, unless it names one: the year being
+ * assessed then (the core's assessedYearAt). A sitting opening in January or February is last
+ * year's annual exam sat late, or a make-up: nobody has earned a year's credits in its first weeks,
+ * so counting the new year would shut the whole roster out.
+ */
+export const sittingYear = (opensAt: Date) => assessedYearAt(opensAt);

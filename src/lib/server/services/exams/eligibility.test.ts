@@ -166,6 +166,33 @@ describe('the roster’s eligibility', () => {
 		expect(by.get(s.colleague.person.id)).toMatchObject({ earned: 0, eligible: false });
 	});
 
+	it('counts last year’s credits for a sitting opening in January that names no year, and says so', async () => {
+		const s = await examSetup();
+		const q = await makeQuestion(s.db, s.bank.id);
+		// 2 credits in 2026 (100 answers); nobody has earned any in 2027's first days
+		await makePracticeAnswers(s.db, s.cadre.person.id, q, '2026-06-01T10:00:00+08:00', 100);
+		const { sittingId } = await publishedSitting(
+			s,
+			{ kind: 'annual' },
+			{ opens: '2027-01-12T09:00', closes: '2027-01-12T11:00' },
+			{ requireCredits: 'on', creditsRequired: '2' }
+		);
+		const [row] = await s.db.select().from(sitting).where(eq(sitting.id, sittingId));
+		expect(row!.creditsYear).toBe(2026);
+		const r = await sittingResults(s.org, sittingId);
+		expect(r.credits).toEqual({ required: 2, year: 2026 });
+		const mine = r.rows.find((x) => x.id === s.cadre.person.id)!.credits!;
+		expect(mine).toMatchObject({ earned: 2, eligible: true });
+		expect(mine.text).toContain('2026 年学法积分 2 分');
+	});
+
+	it('states the year it checked on a sitting stored without one (the opening year)', async () => {
+		const s = await setup({ creditsRequired: '4' });
+		await s.db.update(sitting).set({ creditsYear: null }).where(eq(sitting.id, s.sittingId));
+		const r = await sittingResults(s.org, s.sittingId);
+		expect(r.credits).toEqual({ required: 4, year: 2026 });
+	});
+
 	it('exports each person’s credits earned and required and their eligibility in words', async () => {
 		const s = await setup();
 		await grantCreditExemption(s.org, {

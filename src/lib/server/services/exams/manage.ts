@@ -15,6 +15,7 @@ import {
 } from '../../db/schema/index.ts';
 import { listBanks } from '../banks/list.ts';
 import { loadExam, loadSitting } from './access.ts';
+import { sittingYear } from './credit-requirement.ts';
 import { rosterStanding } from './eligibility.ts';
 import { type ExamRow, multipleChoiceOf } from './rules.ts';
 import { rosterPeople } from './sittings.ts';
@@ -182,6 +183,8 @@ export async function sittingResults(ctx: Ctx, sittingId: number) {
 			ineligible: standing ? rows.filter((r) => !r.credits!.eligible).length : null
 		},
 		credits:
-			s.creditsRequired === null ? null : { required: s.creditsRequired, year: s.creditsYear }
+			s.creditsRequired === null
+				? null
+				: { required: s.creditsRequired, year: s.creditsYear ?? sittingYear(s.opensAt) }
 	};
 }

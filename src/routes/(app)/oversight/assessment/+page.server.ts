@@ -9,17 +9,18 @@ import {
 	saveAssessmentSettings
 } from '$lib/server/services/oversight/settings.ts';
 import { assessment } from '$lib/server/services/oversight/view.ts';
-import { unitOf, yearOf } from '../page-data.server.ts';
+import { assessmentYearOf, unitOf } from '../page-data.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	const { year, years } = yearOf(event.url, ctx.now);
+	const { year, years, closing } = assessmentYearOf(event.url, ctx.now);
 	const unitId = unitOf(event.url);
 	const a = await guard(() => assessment(ctx, { year, ...(unitId ? { unitId } : {}) }));
 	return {
 		year,
 		years,
+		closing,
 		unitId: unitId ?? null,
 		root: a.root,
 		asOf: a.asOf,
