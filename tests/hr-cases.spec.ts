@@ -224,6 +224,31 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	await expect(lapse).toContainText('请组织人事部门复核本次任命');
 	await hr.goto('/');
 	await expect(hr.getByRole('region', { name: '考试依据已不成立的拟任' })).toContainText(POST);
+
+	// HR records its review, without JavaScript: a note, asked once more, then kept as the case's history
+	const plainContext = await browser.newContext({
+		baseURL,
+		locale: 'zh-CN',
+		javaScriptEnabled: false
+	});
+	const plain = await plainContext.newPage();
+	await loginAs(plain, 'hr');
+	await plain.goto(caseUrl);
+	await plain.getByLabel('复核结论或处理情况').fill('经复核，维持任命');
+	await plain.getByRole('button', { name: '记录复核' }).click();
+	await expect(plain.getByRole('group')).toContainText('记录后不能修改或撤回');
+	await expect(plain.getByRole('group')).toContainText('经复核，维持任命');
+	await plain.getByRole('button', { name: '确认记录' }).click();
+	await expect(plain.getByRole('status').filter({ hasText: '复核结论已记录' })).toBeVisible();
+	const history = plain.getByRole('region', { name: '考试依据已不成立（已复核）' });
+	await expect(history).toContainText('因违纪作废');
+	await expect(history).toContainText('复核：经复核，维持任命');
+	await expect(plain.getByRole('note').filter({ hasText: '考试依据已不成立' })).toHaveCount(0);
+	await plainContext.close();
+	await hr.goto('/');
+	await expect(
+		hr.getByRole('region', { name: '考试依据已不成立的拟任' }).filter({ hasText: POST })
+	).toHaveCount(0);
 	await hrContext.close();
 });
 

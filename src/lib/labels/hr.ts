@@ -42,6 +42,7 @@ export const caseDoneLabel = /* @__PURE__ */ labeller({
 	closed: m.hr_done_closed,
 	exempted: m.hr_done_exempted,
 	exemption_removed: m.hr_done_exemption_removed,
+	lapse_reviewed: m.hr_done_lapse_reviewed,
 	opened: m.hr_done_opened
 });
 

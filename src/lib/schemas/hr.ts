@@ -52,6 +52,20 @@ export const closeCaseInput = z
 	});
 export type CloseCaseInput = z.infer<typeof closeCaseInput>;
 
+/**
+ * HR's review of an appointment whose exam evidence lapsed: the conclusion or the action taken, for
+ * the change the page showed (`lapsedAt`, ms). It cannot be taken back: asked for, then confirmed.
+ */
+export const lapseReviewInput = z
+	.object({
+		caseId: id,
+		lapsedAt: id,
+		note: text(500),
+		confirmed: z.string().optional()
+	})
+	.refine((v) => v.confirmed === 'yes', { path: ['confirmed'], error: 'err_confirm_first' });
+export type LapseReviewInput = z.infer<typeof lapseReviewInput>;
+
 /** An exemption claim with its document. */
 export const exemptionInput = z.object({
 	caseId: id,

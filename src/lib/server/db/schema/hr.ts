@@ -132,6 +132,30 @@ export const appointment = sqliteTable(
 	]
 );
 
+/**
+ * HR's review of an appointment whose exam evidence lapsed (the pass it relied on voided or
+ * regraded afterwards): what HR concluded or did. It covers that one change of that one pass
+ * (`attemptId`, `lapsedAt`, the time of the change): a later change flags the case again.
+ */
+export const lapseReview = sqliteTable(
+	'lapse_review',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		caseId: integer()
+			.notNull()
+			.references(() => promotionCase.id),
+		attemptId: integer().notNull(),
+		lapsedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		note: text().notNull(),
+		reviewedBy: integer()
+			.notNull()
+			.references(() => user.id),
+		reviewedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	// a case's reviews
+	(t) => [index('lapse_review_case_idx').on(t.caseId)]
+);
+
 /** 宪法宣誓: a ceremony, individual or collective, as the NPCSC decision asks it to be recorded. */
 export const oathCeremony = sqliteTable(
 	'oath_ceremony',

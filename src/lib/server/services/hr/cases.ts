@@ -15,7 +15,7 @@ import { person, promotionCase, unit } from '../../db/schema/index.ts';
 import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
-import { evidenceLapses } from './evidence-lapse.ts';
+import { evidenceLapses, lapseOpen } from './evidence-lapse.ts';
 import { type CaseRow, gatesForList } from './gate.ts';
 
 /** The core's case issues as form field errors (each on the field it names). */
@@ -149,6 +149,8 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 	);
 	return rows.map((r) => {
 		const gate = gates.get(r.c.id);
+		// an appointment HR has reviewed is no longer flagged (its page keeps the history)
+		const lapse = lapses.get(r.c.id);
 		const first = gate?.reasons[0];
 		return {
 			...r.c,
@@ -158,7 +160,7 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 			allowed: allowed(r.c),
 			reason: first ? coreMessage(first.code, first.data) : null,
 			firstReason: first ?? null,
-			lapse: lapses.get(r.c.id) ?? null
+			lapse: lapse && lapseOpen(lapse) ? lapse : null
 		};
 	});
 }
@@ -166,7 +168,7 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 /**
  * HR's reminder on the home page (the app has no inbox): the cases of the user's units whose exam
  * evidence no longer holds — a pass voided or regraded after the gate opened on it, or after the
- * appointment. Every HR officer whose units cover the candidate sees it; null for anyone else.
+ * appointment (until HR records its review). Every HR officer whose units cover the candidate sees it; null for anyone else.
  */
 export async function casesWithLapsedEvidence(ctx: Ctx) {
 	if (!canAnywhere(ctx.user, 'promotion.read')) return null;

@@ -52,7 +52,8 @@ describe('a pass the case relied on that no longer holds', () => {
 			at: at(60 * 24 * 4).getTime(),
 			by: s.organiser.user.displayName,
 			reason: '经查替考',
-			appointed: false
+			appointed: false,
+			review: null
 		});
 		expect((await listed(s, '2026-03-10')).lapse).toMatchObject({ change: 'voided' });
 		const refused = await recordAppointment(await s.hrAt('2026-03-10'), {

@@ -4,7 +4,8 @@
  * with it. Nothing is stored for it: it is read from the check the case relied on (the appointment's,
  * or the last one that opened the gate) and the pass record as it stands, so that it cannot go stale.
  * The gate itself re-reads the records on every check (a case not yet appointed is blocked at once);
- * this says why, when and by whom, and flags an appointment made on it for HR to review.
+ * this says why, when and by whom, and flags an appointment made on it for HR to review. HR's
+ * review (lapse_review) covers that one change: a later one flags the case again.
  */
 import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { ReadDb } from '../../db/index.ts';
@@ -13,6 +14,7 @@ import {
 	auditEntry,
 	examAttempt,
 	gateCheck,
+	lapseReview,
 	passRecord,
 	user
 } from '../../db/schema/index.ts';
@@ -34,7 +36,19 @@ export interface EvidenceLapse {
 	reason: string | null;
 	/** The case was appointed on it: HR reviews it (an appointment is never undone by itself). */
 	appointed: boolean;
+	/** HR's review of this very change (an appointed case only); null while it is to be reviewed. */
+	review: LapseReview | null;
 }
+
+/** What HR concluded on an appointment whose evidence lapsed: who, when (ms), the note. */
+export interface LapseReview {
+	by: string | null;
+	at: number;
+	note: string;
+}
+
+/** Whether HR still has to act on the lapse: the gate blocks the case, or the appointment awaits review. */
+export const lapseOpen = (l: EvidenceLapse) => !l.appointed || l.review === null;
 
 /** The actions of the exam module that change an attempt's pass record. */
 const CHANGES = [
@@ -121,24 +135,59 @@ export async function evidenceLapses(
 	});
 	if (lapsed.length === 0) return out;
 	const changes = await lastChanges(db, lapsed);
+	const reviews = await reviewsOf(
+		db,
+		appointed.filter((id) => passOf.has(id))
+	);
 	for (const [caseId, pass] of passOf) {
 		const r = records.get(pass.attemptId);
 		if (!r || !lapsed.includes(pass.attemptId)) continue;
 		const audit = changes.get(pass.attemptId);
 		const change: LapseChange =
 			r.status === 'voided' ? 'voided' : r.status === 'pending' ? 'pending' : 'failed';
+		const at = (audit?.at ?? r.updatedAt).getTime();
+		// a review covers the change it was made on; a later change of the pass is a new lapse
+		const review =
+			reviews
+				.get(caseId)
+				?.find((v) => v.attemptId === pass.attemptId && v.lapsedAt.getTime() >= at) ?? null;
 		out.set(caseId, {
 			attemptId: pass.attemptId,
 			takenOn: r.takenOn,
 			change,
 			scoreBefore: pass.score,
 			scoreNow: change === 'failed' ? r.score : null,
-			at: (audit?.at ?? r.updatedAt).getTime(),
+			at,
 			by: audit?.by ?? null,
 			reason: change === 'voided' ? r.voidReason : (audit?.comment ?? null),
-			appointed: appointed.includes(caseId)
+			appointed: appointed.includes(caseId),
+			review: review && { by: review.by, at: review.reviewedAt.getTime(), note: review.note }
 		});
 	}
+	return out;
+}
+
+/** HR's reviews of each case's lapses, newest first. */
+async function reviewsOf(db: ReadDb, caseIds: readonly number[]) {
+	const out = new Map<
+		number,
+		{ attemptId: number; lapsedAt: Date; note: string; reviewedAt: Date; by: string | null }[]
+	>();
+	if (caseIds.length === 0) return out;
+	const rows = await db
+		.select({
+			caseId: lapseReview.caseId,
+			attemptId: lapseReview.attemptId,
+			lapsedAt: lapseReview.lapsedAt,
+			note: lapseReview.note,
+			reviewedAt: lapseReview.reviewedAt,
+			by: user.displayName
+		})
+		.from(lapseReview)
+		.leftJoin(user, eq(user.id, lapseReview.reviewedBy))
+		.where(inArray(lapseReview.caseId, caseIds))
+		.orderBy(desc(lapseReview.id));
+	for (const { caseId, ...r } of rows) out.set(caseId, [...(out.get(caseId) ?? []), r]);
 	return out;
 }
 

@@ -4,6 +4,7 @@ import {
 	assignSittingInput,
 	closeCaseInput,
 	exemptionInput,
+	lapseReviewInput,
 	removeExemptionInput
 } from '$lib/schemas/hr.ts';
 import { act, done } from '$lib/server/actions.ts';
@@ -20,6 +21,7 @@ import {
 	removeExemption
 } from '$lib/server/services/hr/case-exemptions.ts';
 import { caseView } from '$lib/server/services/hr/case-view.ts';
+import { reviewLapse } from '$lib/server/services/hr/lapse-review.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -62,5 +64,10 @@ export const actions: Actions = {
 		const out = await act(event, 'close', closeCaseInput, closeCase, caseId(event));
 		if (out.kind === 'failed') return out.failure;
 		done(event, 'closed');
+	},
+	review: async (event) => {
+		const out = await act(event, 'review', lapseReviewInput, reviewLapse, caseId(event));
+		if (out.kind === 'failed') return out.failure;
+		done(event, 'lapse_reviewed');
 	}
 };
