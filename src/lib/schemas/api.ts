@@ -167,6 +167,26 @@ const gateEvidence = z.object({
 	attemptNo: z.int().min(1).nullable()
 });
 
+/** A pass the case relied on that no longer holds, with HR's review of an appointment made on it. */
+const evidenceLapse = z.object({
+	attemptId: z.int().min(1),
+	takenOn: day,
+	/** Voided for cheating, regraded to a fail, or regraded back to awaiting a grader. */
+	change: z.enum(['voided', 'failed', 'pending']),
+	/** The score the case relied on, and the score now (null when voided or awaiting a grader). */
+	scoreBefore: z.number().nullable(),
+	scoreNow: z.number().nullable(),
+	changedAt: z.iso.datetime(),
+	changedBy: z.string().nullable(),
+	reason: z.string().nullable(),
+	/** The case was appointed on it: the appointment stands until HR reviews it. */
+	appointed: z.boolean(),
+	/** HR's review of this change (an appointed case only); null while it awaits one. */
+	review: z
+		.object({ reviewedAt: z.iso.datetime(), reviewedBy: z.string().nullable(), note: z.string() })
+		.nullable()
+});
+
 export const apiCase = z
 	.object({
 		id: z.int().min(1),
@@ -199,12 +219,14 @@ export const apiCase = z
 					})
 				)
 			})
-			.nullable()
+			.nullable(),
+		/** The pass the case relied on, voided or regraded since (考试依据已不成立); null when it holds. */
+		evidenceLapse: evidenceLapse.nullable()
 	})
 	.register(apiSchemas, {
 		id: 'PromotionCase',
 		description:
-			'A promotion case with its eligibility under the exam gate (先考后提): allowed or not, the reasons, the attempts weighed and the exemptions claimed. Null eligibility: a closed case never checked.'
+			'A promotion case with its eligibility under the exam gate (先考后提): allowed or not, the reasons, the attempts weighed and the exemptions claimed. Null eligibility: a closed case never checked. evidenceLapse: the pass the case relied on was voided or regraded since (the gate shuts an open case; an appointed one awaits HR’s review, given once recorded); null while it holds.'
 	});
 export type ApiCase = z.infer<typeof apiCase>;
 

@@ -10,8 +10,9 @@ import { person, promotionCase, unit } from '../../db/schema/index.ts';
 import { coreMessage } from '../../core-messages.ts';
 import { NotFoundError } from '../../errors.ts';
 import { caseGate } from '../hr/case-view.ts';
+import { evidenceLapses } from '../hr/evidence-lapse.ts';
 import { oathStates, personAppointments } from '../hr/oaths.ts';
-import { type ApiCtx, authorizeToken } from './access.ts';
+import { type ApiCtx, tokenCovers } from './access.ts';
 import { apiPerson } from './person.ts';
 
 /** A core reason as the API gives it: the code, and its words. */
@@ -90,10 +91,13 @@ export async function apiCaseEligibility(
 		.innerJoin(person, eq(person.id, promotionCase.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(promotionCase.id, input.id));
-	if (!row) throw new NotFoundError();
-	authorizeToken(ctx, row.unitPath);
+	// another unit's case is answered as an unknown one: a guessed number tells nothing (as in HR)
+	if (!row || !tokenCovers(ctx, row.unitPath)) throw new NotFoundError();
 	const c = row.c;
 	const gate = await caseGate({ db: ctx.db, now: ctx.now, user: null }, c);
+	const lapse = (
+		await evidenceLapses(ctx.db, [{ id: c.id, state: c.state, allowedNow: gate?.allowed ?? null }])
+	).get(c.id);
 	return {
 		unitId: row.unitId,
 		body: {
@@ -117,7 +121,25 @@ export async function apiCaseEligibility(
 				reasons: gate.reasons,
 				evidence: gate.evidence,
 				exemptions: gate.exemptions.map(({ key: _, ...x }) => x)
-			}
+			},
+			evidenceLapse: lapse
+				? {
+						attemptId: lapse.attemptId,
+						takenOn: lapse.takenOn,
+						change: lapse.change,
+						scoreBefore: lapse.scoreBefore,
+						scoreNow: lapse.scoreNow,
+						changedAt: new Date(lapse.at).toISOString(),
+						changedBy: lapse.by,
+						reason: lapse.reason,
+						appointed: lapse.appointed,
+						review: lapse.review && {
+							reviewedAt: new Date(lapse.review.at).toISOString(),
+							reviewedBy: lapse.review.by,
+							note: lapse.review.note
+						}
+					}
+				: null
 		}
 	};
 }

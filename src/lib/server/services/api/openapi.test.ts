@@ -17,14 +17,16 @@ import { eq } from 'drizzle-orm';
 import { createApiTokenInput } from '$lib/schemas/api-tokens.ts';
 import { caseInput } from '$lib/schemas/hr.ts';
 import type { Db } from '../../db/index.ts';
-import { gateCheck } from '../../db/schema/index.ts';
+import { gateCheck, passRecord } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { answerEvery, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { startExamAttempt, submitExamAttempt } from '../exams/attempts.ts';
+import { voidExamAttempt } from '../exams/integrity.ts';
 import { assignSitting, recordAppointment } from '../hr/case-actions.ts';
 import { caseView } from '../hr/case-view.ts';
 import { openCase } from '../hr/cases.ts';
+import { reviewLapse } from '../hr/lapse-review.ts';
 import { openApiDocument } from './openapi.ts';
 import { createApiToken, revokeApiToken } from './tokens.ts';
 
@@ -256,13 +258,74 @@ describe('/api/v1 against its OpenAPI document', () => {
 			const none = await call(s.db, handler, mine);
 			expect([none.status, none.body]).toMatchObject([401, { code: 'unauthorized' }]);
 			const refused = await call(s.db, handler, outside, s.token.secret);
-			expect([refused.status, refused.body]).toMatchObject([403, { code: 'forbidden' }]);
+			// another unit's case is answered as an unknown one, as HR's pages do: a guessed number tells nothing
+			expect([refused.status, refused.body]).toMatchObject(
+				handler === getCase ? [404, { code: 'not_found' }] : [403, { code: 'forbidden' }]
+			);
 			const missing = await call(s.db, handler, unknown, s.token.secret);
 			expect([missing.status, missing.body]).toMatchObject([404, { code: 'not_found' }]);
 			for (const answer of [none, refused, missing]) expect(violations(answer)).toEqual([]);
 		}
 		const malformed = await call(s.db, getCase, '/api/v1/cases/abc', s.token.secret);
 		expect([malformed.status, violations(malformed)]).toEqual([400, []]);
+		// and the document does not promise a 403 it never gives
+		const responses = (
+			openApiDocument() as { paths: Record<string, { get: { responses: object } }> }
+		).paths['/cases/{id}']!.get.responses;
+		expect(Object.keys(responses)).not.toContain('403');
+	});
+
+	it('answers a pass voided after the appointment, and HR’s review of it, as the case page shows them', async () => {
+		const s = await setup();
+		await recordAppointment(s.hr, {
+			caseId: s.caseId,
+			appointedOn: '2026-03-09',
+			confirmed: 'yes'
+		});
+		const path = `/api/v1/cases/${s.caseId}`;
+		const holding = await call(s.db, getCase, path, s.token.secret);
+		expect([holding.status, violations(holding)]).toEqual([200, []]);
+		expect(holding.body).toMatchObject({ state: 'appointed', evidenceLapse: null });
+
+		const [passed] = await s.db.select().from(passRecord).where(eq(passRecord.passed, true));
+		const voidedAt = new Date('2026-03-10T09:00:00+08:00');
+		await voidExamAttempt(await ctxFor(s.db, s.organiser.user.id, voidedAt), {
+			sittingId: passed!.sittingId,
+			attemptId: passed!.attemptId,
+			reason: '经查替考'
+		});
+		const lapsed = await call(s.db, getCase, path, s.token.secret);
+		expect([lapsed.status, violations(lapsed)]).toEqual([200, []]);
+		expect((lapsed.body as { evidenceLapse: unknown }).evidenceLapse).toEqual({
+			attemptId: passed!.attemptId,
+			takenOn: passed!.takenOn,
+			change: 'voided',
+			scoreBefore: passed!.score,
+			scoreNow: null,
+			changedAt: voidedAt.toISOString(),
+			changedBy: s.organiser.user.displayName,
+			reason: '经查替考',
+			appointed: true,
+			review: null
+		});
+
+		const hr = await ctxFor(s.db, s.hr.user.id, new Date('2026-03-11T10:00:00+08:00'));
+		await reviewLapse(hr, {
+			caseId: s.caseId,
+			lapsedAt: voidedAt.getTime(),
+			note: '经复核，维持任命',
+			confirmed: 'yes'
+		});
+		const reviewed = await call(s.db, getCase, path, s.token.secret);
+		expect([reviewed.status, violations(reviewed)]).toEqual([200, []]);
+		expect((reviewed.body as { evidenceLapse: unknown }).evidenceLapse).toMatchObject({
+			change: 'voided',
+			review: {
+				reviewedAt: hr.now.toISOString(),
+				reviewedBy: hr.user.displayName,
+				note: '经复核，维持任命'
+			}
+		});
 	});
 
 	it('would notice an answer that strays from the document', async () => {

@@ -53,6 +53,18 @@ const ERRORS = {
 	'503': errorResponse('The database is busy for a moment (code `busy`).', retryAfter)
 };
 
+/**
+ * A case's errors: one outside the token's units is answered as an unknown one (404, never 403),
+ * as HR's pages do, so that a guessed case number tells nothing.
+ */
+const { '403': _outside, ...caseErrors } = ERRORS;
+const CASE_ERRORS = {
+	...caseErrors,
+	'404': errorResponse(
+		'No such case, or one outside the units the token may read: both are answered alike (code `not_found`).'
+	)
+};
+
 const DESCRIPTION = `Read-only access for another HR system to the pass records, certificates, constitutional oaths and promotion cases of the cadres in chosen units.
 
 Authenticate with an API token that an administrator creates at 系统管理 → API 令牌 (/admin/api-tokens): send \`Authorization: Bearer <token>\`. A token reads the units it was made for and every unit below them; it is shown once, stored only as a hash, and can be revoked or given a last day. Each token may make a limited number of requests per minute (policy setting \`api.requestsPerMinute\`, default 120); beyond it the answer is 429 with Retry-After. Every answered request is written to the audit log.
@@ -135,7 +147,7 @@ export function openApiDocument(): Record<string, unknown> {
 							description: 'The case.',
 							content: { 'application/json': { schema: ref('PromotionCase') } }
 						},
-						...ERRORS
+						...CASE_ERRORS
 					}
 				}
 			},
