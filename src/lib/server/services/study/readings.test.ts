@@ -89,6 +89,20 @@ describe('written study (书面学法)', () => {
 		expect(signedAudit).toHaveLength(1);
 	});
 
+	it('shows due dates with their years where a list holds one outside this year', async () => {
+		const { ctx, leaders } = await withReading();
+		// due 2026-03-20: in March both lists read 3/20; next January, 2026/3/20
+		const march = '2026-03-03T09:00:00+08:00';
+		expect((await listReadings(at(ctx.organiser, march))).showYear).toEqual({
+			mine: false,
+			units: false
+		});
+		expect((await listReadings(at(leaders[0]!, march))).showYear.mine).toBe(false);
+		const january = '2027-01-05T09:00:00+08:00';
+		expect((await listReadings(at(ctx.organiser, january))).showYear.units).toBe(true);
+		expect((await listReadings(at(leaders[0]!, january))).showYear.mine).toBe(true);
+	});
+
 	it('is seen only by its team and the units’ readers, and signed only by members', async () => {
 		const { db, ctx, outsider, readingId } = await withReading();
 		const stranger = await ctxFor(db, outsider.user.id);

@@ -3,6 +3,7 @@
  * first opening is recorded — and signs it off (签阅); the organiser sees who has not.
  */
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or } from 'drizzle-orm';
+import { datesNeedYear } from '@xuefa/core';
 import type { CreateReadingInput, ReadingInput } from '$lib/schemas/study.ts';
 import { can, canAnywhere, inScope } from '../../authz/index.ts';
 import { type Ctx, transact, write } from '../../context.ts';
@@ -314,6 +315,12 @@ export async function listReadings(ctx: Ctx) {
 				.where(inScope(ctx.user, 'study.manage', unit.path))
 				.orderBy(asc(unit.path), asc(studyTeam.name))
 		: [];
+	// a due date in January, seen in December, reads as this January without its year: 2027/1/4
+	const needYear = (rows: { dueDate: string | null }[]) =>
+		datesNeedYear(
+			rows.flatMap((r) => r.dueDate ?? []),
+			ctx.now
+		);
 	return {
 		mine,
 		units: units.map((u) => ({
@@ -322,6 +329,7 @@ export async function listReadings(ctx: Ctx) {
 			members: sizes.find((s) => s.teamId === u.teamId)?.n ?? 0
 		})),
 		teams,
+		showYear: { mine: needYear(mine), units: needYear(units) },
 		may: { attend, read: readAny }
 	};
 }
