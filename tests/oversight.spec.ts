@@ -18,6 +18,16 @@ test('an organiser reads the district dashboard, drills into a unit, and exports
 	const unitName = (await first.textContent())!.trim();
 	await first.click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(unitName);
+	// the unit's assessment keeps the unit when a year is chosen (a plain GET form)
+	await page.getByRole('link', { name: '年度考核' }).click();
+	const choice = page.getByRole('form', { name: '选择年度' });
+	const year = choice.getByLabel('年度', { exact: true });
+	await year.selectOption(await year.inputValue());
+	await choice.getByRole('button', { name: '查看' }).click();
+	await expect(page).toHaveURL(/[?&]unit=\d+/);
+	await expect(page.locator('main')).toContainText(unitName);
+	await page.getByRole('link', { name: '返回监督看板' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(unitName);
 	await page.getByRole('link', { name: '返回上一级' }).click();
 
 	await page.getByRole('link', { name: '年度考核' }).click();
