@@ -20,11 +20,20 @@ test('an organiser reads the district dashboard, drills into a unit, and exports
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(unitName);
 	// the unit's assessment keeps the unit when a year is chosen (a plain GET form)
 	await page.getByRole('link', { name: '年度考核' }).click();
+	// the unit's page has a year choice too: wait for the assessment before using the form
+	await expect(page).toHaveURL(/\/oversight\/assessment\?(.*&)?unit=\d+/);
 	const choice = page.getByRole('form', { name: '选择年度' });
 	const year = choice.getByLabel('年度', { exact: true });
-	await year.selectOption(await year.inputValue());
+	const shown = await year.inputValue();
+	const other = (await year.locator('option').allTextContents()).find((y) => y !== shown) ?? shown;
+	await year.selectOption(other);
 	await choice.getByRole('button', { name: '查看' }).click();
+	await expect(page).toHaveURL(new RegExp(`year=${other}`));
 	await expect(page).toHaveURL(/[?&]unit=\d+/);
+	// and back to the year with the demo's figures, which the rest of this test reads
+	await year.selectOption(shown);
+	await choice.getByRole('button', { name: '查看' }).click();
+	await expect(page).toHaveURL(new RegExp(`year=${shown}`));
 	await expect(page.locator('main')).toContainText(unitName);
 	await page.getByRole('link', { name: '返回监督看板' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(unitName);
