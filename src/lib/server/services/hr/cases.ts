@@ -1,5 +1,5 @@
 /** Promotion cases: opening one, reading one within the user's units, and the list of them. */
-import { and, desc, eq, like, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
 import { type Issue, appointmentRouteOf, validatePromotionCase } from '@xuefa/core';
 import type { CaseInput } from '$lib/schemas/hr.ts';
 import type { CaseState } from '$lib/schemas/hr-enums.ts';
@@ -168,11 +168,41 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 /**
  * HR's reminder on the home page (the app has no inbox): the cases of the user's units whose exam
  * evidence no longer holds — a pass voided or regraded after the gate opened on it, or after the
- * appointment (until HR records its review). Every HR officer whose units cover the candidate sees it; null for anyone else.
+ * appointment (until HR records its review). Every HR officer whose units cover the candidate sees
+ * it; null for anyone else. Every case counts, not only the list's newest 500: an appointment made
+ * years ago is flagged when its pass is voided now. Only the open cases whose relied-on pass lapsed
+ * are judged by the gate (the list judges every open case), so the home page stays quick.
  */
 export async function casesWithLapsedEvidence(ctx: Ctx) {
 	if (!canAnywhere(ctx.user, 'promotion.read')) return null;
-	return (await listCases(ctx, { state: 'all' })).flatMap((c) =>
-		c.lapse ? [{ id: c.id, name: c.name, post: c.proposedPost, appointed: c.lapse.appointed }] : []
+	const rows = await ctx.db
+		.select({ c: promotionCase, name: person.name })
+		.from(promotionCase)
+		.innerJoin(person, eq(person.id, promotionCase.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(
+			and(
+				inScope(ctx.user, 'promotion.read', unit.path),
+				inArray(promotionCase.state, ['open', 'postponed', 'appointed'])
+			)
+		)
+		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id));
+	// an open case is first taken as blocked: only one whose relied-on pass lapsed is judged
+	// (a later pass or an exemption may let it through, and then nothing lapsed); a postponed one
+	// reads as in the list, by its last check
+	const allowedBefore = (c: CaseRow) => (c.state === 'open' ? false : c.gateAllowed);
+	const rowsOf: CaseRow[] = rows.map((r) => r.c);
+	const lapses = await evidenceLapses(
+		ctx.db,
+		rowsOf.map((c) => ({ id: c.id, state: c.state, allowedNow: allowedBefore(c) }))
 	);
+	const gates = await gatesForList(
+		ctx,
+		rowsOf.filter((c) => c.state === 'open' && lapses.has(c.id))
+	);
+	return rows.flatMap(({ c, name }) => {
+		const lapse = lapses.get(c.id);
+		if (!lapse || !lapseOpen(lapse) || gates.get(c.id)?.allowed) return [];
+		return [{ id: c.id, name, post: c.proposedPost, appointed: lapse.appointed }];
+	});
 }

@@ -122,4 +122,53 @@ describe('a pass the case relied on that no longer holds', () => {
 		expect(view.lapse).toBeNull();
 		expect((await listed(s, '2026-03-10')).lapse).toBeNull();
 	});
+
+	it('reaches the home page for an appointment made long ago, behind 500 newer cases', async () => {
+		const s = await hrSetup();
+		const attemptId = await cadrePasses(s);
+		await recordAppointment(await s.hrAt('2026-03-10'), {
+			caseId: s.caseId,
+			appointedOn: '2026-03-10',
+			confirmed: 'yes'
+		});
+		// a district's later promotions: the list shows the newest 500 cases only
+		const [mine] = await s.db.select().from(promotionCase).where(eq(promotionCase.id, s.caseId));
+		const { id: _id, ...template } = mine!;
+		await s.db.insert(promotionCase).values(
+			Array.from({ length: 500 }, (_, i) => ({
+				...template,
+				state: 'withdrawn' as const,
+				gateAllowed: null,
+				createdAt: new Date(template.createdAt.getTime() + (i + 1) * 60_000)
+			}))
+		);
+		await voidExamAttempt(await ctxFor(s.db, s.organiser.user.id, at(60 * 24 * 20)), {
+			sittingId: s.sittingId,
+			attemptId,
+			reason: '经查替考'
+		});
+		const later = await s.hrAt('2026-03-25');
+		expect((await listCases(later, { state: 'all' })).some((c) => c.id === s.caseId)).toBe(false);
+		expect(await casesWithLapsedEvidence(later)).toEqual([
+			{ id: s.caseId, name: s.cadre.person.name, post: '法治督察科科长', appointed: true }
+		]);
+	});
+
+	it('flags an open case on the home page only while the gate blocks it', async () => {
+		const s = await hrSetup();
+		const attemptId = await cadrePasses(s);
+		expect((await caseView(await s.hrAt('2026-03-05'), s.caseId)).gate!.allowed).toBe(true);
+		await voidExamAttempt(await ctxFor(s.db, s.organiser.user.id, at(60 * 24 * 4)), {
+			sittingId: s.sittingId,
+			attemptId,
+			reason: '经查替考'
+		});
+		// nobody has opened the case since: the home page judges it, and flags it
+		expect(await casesWithLapsedEvidence(await s.hrAt('2026-03-10'))).toEqual([
+			{ id: s.caseId, name: s.cadre.person.name, post: '法治督察科科长', appointed: false }
+		]);
+		// a new pass lets it through again: nothing lapsed any more
+		await cadreTakes(s, '2026-03-11', 88);
+		expect(await casesWithLapsedEvidence(await s.hrAt('2026-03-12'))).toEqual([]);
+	});
 });
