@@ -6,7 +6,7 @@ import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { cadreTakes, hrSetup } from '../../testing/hr.ts';
 import { closeCase } from './case-actions.ts';
-import { listCases, openCase } from './cases.ts';
+import { CASES_PAGE_SIZE, countCases, listCases, openCase } from './cases.ts';
 import { readListExport } from '../../testing/xlsx.ts';
 import { exportCases } from './cases-export.ts';
 
@@ -130,6 +130,43 @@ describe('promotion cases', () => {
 				'已通过任前法律知识考试（2026-03-02，90 分，第 1 次）',
 				''
 			]
+		]);
+	});
+
+	it('list a page at a time, newest first, and export every case the filter selects', async () => {
+		const s = await hrSetup();
+		// years of a district's promotions: 1,200 closed cases besides the open one
+		const [mine] = await s.db.select().from(promotionCase).where(eq(promotionCase.id, s.caseId));
+		const { id: _id, ...template } = mine!;
+		const minute = 60_000;
+		for (let from = 0; from < 1200; from += 400)
+			await s.db.insert(promotionCase).values(
+				Array.from({ length: 400 }, (_, i) => ({
+					...template,
+					proposedPost: `岗位${from + i + 1}`,
+					state: 'withdrawn' as const,
+					gateAllowed: null,
+					createdAt: new Date(template.createdAt.getTime() - (from + i + 1) * minute)
+				}))
+			);
+		const hr = await s.hrAt('2026-03-10');
+		const all = { state: 'all' } as const;
+		expect(await countCases(hr, all)).toBe(1201);
+		expect(await countCases(hr)).toBe(1);
+		const first = await listCases(hr, all);
+		expect(first).toHaveLength(CASES_PAGE_SIZE);
+		expect(first[0]!.id).toBe(s.caseId);
+		expect(first[1]!.proposedPost).toBe('岗位1');
+		const last = await listCases(hr, all, Math.ceil(1201 / CASES_PAGE_SIZE));
+		expect(last.at(-1)!.proposedPost).toBe('岗位1200');
+		// none of another unit's HR
+		expect(await countCases(await ctxFor(s.db, s.streetHrUser.user.id), all)).toBe(0);
+
+		const exported = await readListExport(await exportCases(hr, all));
+		expect(exported.rows).toHaveLength(1201);
+		expect(exported.rows.map((r) => r[3])).toEqual([
+			'法治督察科科长',
+			...Array.from({ length: 1200 }, (_, i) => `岗位${i + 1}`)
 		]);
 	});
 });

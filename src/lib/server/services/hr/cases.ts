@@ -1,5 +1,5 @@
 /** Promotion cases: opening one, reading one within the user's units, and the list of them. */
-import { and, desc, eq, inArray, like, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, like, lt, or, type SQL } from 'drizzle-orm';
 import { type Issue, appointmentRouteOf, validatePromotionCase } from '@xuefa/core';
 import type { CaseInput } from '$lib/schemas/hr.ts';
 import type { CaseState } from '$lib/schemas/hr-enums.ts';
@@ -14,6 +14,7 @@ import { type Ctx, transact } from '../../context.ts';
 import { person, promotionCase, unit } from '../../db/schema/index.ts';
 import { coreMessage, issueFields } from '../../core-messages.ts';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import { keysetPages } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { evidenceLapses, lapseOpen } from './evidence-lapse.ts';
 import { type CaseRow, gatesForList } from './gate.ts';
@@ -109,11 +110,11 @@ export interface CaseFilter {
 	state?: CaseState | 'all';
 }
 
-/**
- * The cases of the user's units, newest first, each open one with the gate as it stands now
- * (checked, and logged, on the spot: a pass since the last look opens it).
- */
-export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
+/** Cases a page of the list shows (a district's cases run to thousands over the years). */
+export const CASES_PAGE_SIZE = 50;
+
+/** The filter as conditions, within the user's units. */
+async function caseWhere(ctx: Ctx, filter: CaseFilter): Promise<SQL | undefined> {
 	const where: SQL[] = [inScope(ctx.user, 'promotion.read', unit.path)];
 	if (filter.unitId) {
 		const [u] = await ctx.db
@@ -124,7 +125,12 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 		if (u) where.push(like(unit.path, `${u.path}%`));
 	}
 	if (filter.state !== 'all') where.push(eq(promotionCase.state, filter.state ?? 'open'));
-	const rows = await ctx.db
+	return and(...where);
+}
+
+/** The cases `where` selects, newest first, with their candidates. */
+function selectCases(ctx: Ctx, where: SQL | undefined) {
+	return ctx.db
 		.select({
 			c: promotionCase,
 			name: person.name,
@@ -134,10 +140,15 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 		.from(promotionCase)
 		.innerJoin(person, eq(person.id, promotionCase.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
-		.where(and(...where))
-		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id))
-		.limit(500);
-	const open = rows.filter((r) => r.c.state === 'open').map((r) => r.c as CaseRow);
+		.where(where)
+		.orderBy(desc(promotionCase.createdAt), desc(promotionCase.id));
+}
+
+type SelectedCase = Awaited<ReturnType<typeof selectCases>>[number];
+
+/** Each case with the gate as it stands now for an open one, and a lapse of its evidence. */
+async function withGates(ctx: Ctx, rows: readonly SelectedCase[]) {
+	const open = rows.filter((r) => r.c.state === 'open').map((r) => r.c);
 	const gates = await gatesForList(ctx, open);
 	const allowed = (c: CaseRow) => {
 		const gate = gates.get(c.id);
@@ -163,6 +174,53 @@ export async function listCases(ctx: Ctx, filter: CaseFilter = {}) {
 			lapse: lapse && lapseOpen(lapse) ? lapse : null
 		};
 	});
+}
+
+/** A case as the list shows it. */
+export type ListedCase = Awaited<ReturnType<typeof withGates>>[number];
+
+/**
+ * A page of the cases of the user's units (page 1 unless given), newest first, each open one with
+ * the gate as it stands now (checked, and logged, on the spot: a pass since the last look opens it).
+ */
+export async function listCases(
+	ctx: Ctx,
+	filter: CaseFilter = {},
+	page = 1
+): Promise<ListedCase[]> {
+	const rows = await selectCases(ctx, await caseWhere(ctx, filter))
+		.limit(CASES_PAGE_SIZE)
+		.offset((Math.max(1, page) - 1) * CASES_PAGE_SIZE);
+	return withGates(ctx, rows);
+}
+
+/** How many cases the filter selects in the user's units. */
+export async function countCases(ctx: Ctx, filter: CaseFilter = {}): Promise<number> {
+	const [row] = await ctx.db
+		.select({ n: count() })
+		.from(promotionCase)
+		.innerJoin(person, eq(person.id, promotionCase.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.where(await caseWhere(ctx, filter));
+	return row?.n ?? 0;
+}
+
+/** Every case the filter selects, as the list shows them, in pages (for the export). */
+export async function* allCases(ctx: Ctx, filter: CaseFilter = {}): AsyncGenerator<ListedCase[]> {
+	const where = await caseWhere(ctx, filter);
+	const fetch = (after: SelectedCase | undefined, limit: number) =>
+		selectCases(
+			ctx,
+			and(
+				where,
+				after &&
+					or(
+						lt(promotionCase.createdAt, after.c.createdAt),
+						and(eq(promotionCase.createdAt, after.c.createdAt), lt(promotionCase.id, after.c.id))
+					)
+			)
+		).limit(limit);
+	for await (const page of keysetPages<SelectedCase>(fetch, 500)) yield withGates(ctx, page);
 }
 
 /**

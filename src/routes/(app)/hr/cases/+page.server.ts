@@ -1,17 +1,21 @@
 import { authorizeAnywhere, canAnywhere } from '$lib/server/authz/index.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { listCases } from '$lib/server/services/hr/cases.ts';
+import { CASES_PAGE_SIZE, countCases, listCases } from '$lib/server/services/hr/cases.ts';
 import { activeUnitChoices } from '$lib/server/services/units/list.ts';
-import { caseFilter } from './filter.ts';
+import { caseFilter, pageOf } from './filter.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	const filter = caseFilter(event.url);
+	const page = pageOf(event.url);
 	return guard(async () => {
 		authorizeAnywhere(ctx, 'promotion.read');
 		return {
-			cases: await listCases(ctx, filter),
+			cases: await listCases(ctx, filter, page),
+			page,
+			pageSize: CASES_PAGE_SIZE,
+			total: await countCases(ctx, filter),
 			units: await activeUnitChoices(ctx, 'promotion.read'),
 			filter,
 			manage: canAnywhere(ctx.user, 'promotion.manage')

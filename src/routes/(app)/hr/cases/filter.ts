@@ -11,3 +11,9 @@ export function caseFilter(url: URL): CaseFilter {
 			state === 'all' || CASE_STATES.includes(state as CaseState) ? (state as CaseState) : 'open'
 	};
 }
+
+/** The list's page from the address (`?page=`): 1 unless a whole number of 1 or more is given. */
+export function pageOf(url: URL): number {
+	const page = Number(url.searchParams.get('page'));
+	return Number.isSafeInteger(page) && page > 0 ? page : 1;
+}
