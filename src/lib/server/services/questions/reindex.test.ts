@@ -73,10 +73,21 @@ describe('rewriting the search text of questions saved before it changed', () =>
 			const queued = async () => (await db.select({ n: count() }).from(questionSearchQueue))[0]!.n;
 			await vi.waitFor(async () => expect(await queued()).toBe(0));
 			const lease = async () => (await db.select().from(jobLease))[0]?.expiresAt;
-			// the round that finds the queue empty, then no more: the lease is no longer renewed
-			await new Promise((resolve) => setTimeout(resolve, 100));
-			const after = await lease();
-			await new Promise((resolve) => setTimeout(resolve, 100));
+			// the round that finds the queue empty, then no more: the lease is no longer renewed (it
+			// is waited for, not timed: on a busy machine that round may come late; a job that went
+			// on would renew it every 10 ms, and never be seen the same 100 ms apart)
+			const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+			let after: Date | undefined;
+			await vi.waitFor(
+				async () => {
+					const before = await lease();
+					await pause(100);
+					after = await lease();
+					expect(after).toEqual(before);
+				},
+				{ interval: 0, timeout: 10_000 }
+			);
+			await pause(300);
 			expect(await lease()).toEqual(after);
 		} finally {
 			stop();
