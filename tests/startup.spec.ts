@@ -14,7 +14,10 @@ const asUnprivileged = (args: string[]) =>
 		? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...args]
 		: args;
 
-/** Starts the built server on `databaseUrl`; resolves when it exits (or kills it after 20 s). */
+/**
+ * Starts the built server on `databaseUrl`; resolves when it exits (or kills it after 45 s: on a
+ * loaded machine one took over 20 s to start and fail).
+ */
 function startServer(databaseUrl: string, unprivileged = false) {
 	const [command, ...args] = unprivileged
 		? asUnprivileged(['node', 'build/index.js'])
@@ -25,7 +28,7 @@ function startServer(databaseUrl: string, unprivileged = false) {
 	});
 	let stderr = '';
 	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-	const timer = setTimeout(() => child.kill(), 20_000);
+	const timer = setTimeout(() => child.kill(), 45_000);
 	return new Promise<{ code: number | null; stderr: string }>((resolve) =>
 		child.on('exit', (code) => {
 			clearTimeout(timer);
