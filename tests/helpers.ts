@@ -17,6 +17,12 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 	await page.getByLabel('密码', { exact: true }).fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
+	// the page the login led to, whole: the address changes as soon as the browser starts on it (a
+	// login sent before the page's script ran loads the next page as a document), and what a test
+	// reads next (a count of 0, a width) would read a page not yet there. Only the app's pages have
+	// the logout button.
+	await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+	await page.waitForLoadState();
 }
 
 /** A browser context as a 390 px phone with a touch screen has it, in Chinese. */
