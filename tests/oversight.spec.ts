@@ -37,7 +37,11 @@ test('an organiser reads the district dashboard, drills into a unit, and exports
 	await expect(page.locator('main')).toContainText(unitName);
 	await page.getByRole('link', { name: '返回监督看板' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(unitName);
-	await page.getByRole('link', { name: '返回上一级' }).click();
+	const up = page.getByRole('link', { name: '返回上一级' });
+	const upHref = (await up.getAttribute('href'))!;
+	await up.click();
+	// this unit's page links to its own assessment by the same name: the page above it first
+	await expect(page).toHaveURL(upHref);
 
 	await page.getByRole('link', { name: '年度考核' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('年度法治建设考核');
