@@ -5,6 +5,8 @@ import { expect, loginAs, test } from './helpers.ts';
 async function openPerson(page: Page, employeeNo: string) {
 	await page.goto(`/admin/people?q=${employeeNo}`);
 	await page.getByRole('row').filter({ hasText: employeeNo }).getByRole('link').first().click();
+	// the list has a heading too: wait for the person's page
+	await expect(page).toHaveURL(/\/admin\/people\/\d+$/);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
@@ -36,6 +38,8 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('link', { name: '重置密码' }).click();
 		await expect(page.getByText(/确定要重置 .+ 的密码吗？/)).toBeVisible();
 		await page.getByRole('link', { name: '取消' }).click();
+		// back on the person's page (the question's page shows neither mark either)
+		await expect(page.getByRole('link', { name: '停用账号' })).toBeVisible();
 		await expect(page.getByText('下次登录须修改密码')).toHaveCount(0);
 		await expect(page.getByText(/一次性密码：/)).toHaveCount(0);
 
@@ -46,6 +50,8 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('已停用', { exact: true })).toBeVisible();
 		// enabling again takes nothing from anyone: one click
 		await page.getByRole('button', { name: '启用账号' }).click();
+		// the page after the post (the disabled account's page has no 停用账号 to offer)
+		await expect(page.getByRole('link', { name: '停用账号' })).toBeVisible();
 		await expect(page.getByText('已停用', { exact: true })).toHaveCount(0);
 
 		await page.getByRole('link', { name: '重置密码' }).click();
