@@ -94,8 +94,13 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	for (let no = 1; no <= 3; no++) {
 		await expect(cadre.getByRole('heading', { name: new RegExp(`第 ${no} 题`) })).toBeVisible();
 		const essay = cadre.getByLabel('你的回答');
-		if (await essay.isVisible()) await essay.fill('法定应当听证的事项，行政机关应当向社会公告。');
-		else await cadre.getByLabel('正确').check();
+		if (await essay.isVisible()) {
+			// typed text goes after a pause, and until then the page still says the last answer's
+			// 已保存: wait for this answer's save
+			const sent = cadre.waitForResponse((r) => /\/exams\/a\/\d+\/save$/.test(r.url()));
+			await essay.fill('法定应当听证的事项，行政机关应当向社会公告。');
+			await sent;
+		} else await cadre.getByLabel('正确').check();
 		await expect(cadre.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 		if (no < 3) await cadre.getByRole('button', { name: '下一题' }).click();
 	}
@@ -143,8 +148,9 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	await answer.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
 	await answer.getByLabel('评分（0–60 分）').fill('61');
 	await answer.getByRole('button', { name: '保存评分' }).click();
-	await expect(grader).toHaveURL(/[?&]q=\d+/);
+	// the question's address was already there: read it once the answer came
 	await expect(grader.getByRole('alert')).toContainText('评分不能超过本题分值 60 分');
+	await expect(grader).toHaveURL(/[?&]q=\d+/);
 	await expect(answer.getByLabel('评分（0–60 分）')).toHaveValue('61');
 	await answer.getByLabel('评分（0–60 分）').fill('45');
 	await answer.getByLabel('评语（可选）').fill('未答出“举行听证”');
