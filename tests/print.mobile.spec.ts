@@ -34,6 +34,8 @@ test('an organiser prints a study plan from a phone with a full-size button', as
 	await page.goto('/study/plans');
 	await page.locator('main a[href^="/study/plans/"]').first().click();
 	await page.locator('main a[href$="/print"]').click();
+	// the plan's page has the same heading: wait for the print page
+	await expect(page).toHaveURL(/\/study\/plans\/\d+\/print$/);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expectPrintTarget(page, '打印');
 });

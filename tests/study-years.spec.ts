@@ -18,6 +18,8 @@ test('last year’s credits and a team’s attendance stay readable once a new y
 	await expect(page.getByText(`${lastYear} 年，年度要求`)).toBeVisible();
 	// the whole list stays on that year, and so does its download
 	await page.getByRole('link', { name: '只看未达标人员' }).click();
+	// the list being left said the year too, and had its own download: wait for the shorter list
+	await expect(page).toHaveURL(new RegExp(`/study/credits\\?year=${lastYear}$`));
 	await expect(page.getByText(`${lastYear} 年，年度要求`)).toBeVisible();
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: '导出 Excel' }).click();

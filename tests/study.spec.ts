@@ -115,6 +115,8 @@ test('a cadre signs off a written-study material and the organiser sees who has 
 	const phone = await onPhone(browser, 'cadre');
 	const card = phone.getByRole('region', { name: '我的学法' });
 	await card.getByRole('link', { name: '学习《行政处罚法》第三十三条' }).click();
+	// the material's page, not the home page being left, is the one to measure
+	await expect(phone.getByRole('heading', { level: 1 })).toHaveText('学习《行政处罚法》第三十三条');
 	await noSidewaysScroll(phone);
 	await phone.getByRole('button', { name: '我已阅读，签阅' }).click();
 	await expect(phone.getByRole('status')).toHaveText('已签阅。');
