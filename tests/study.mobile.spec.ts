@@ -100,8 +100,11 @@ test('a session’s uploaded material is deleted only once confirmed', async ({ 
 	const file = page.getByRole('link', { name: '会议记录.png', exact: true });
 	await expect(file).toHaveCount(1);
 	await page.getByRole('link', { name: '删除 会议记录.png' }).click();
+	// asked, not done: the question is there, and the file still
+	const confirm = page.getByRole('button', { name: '确认删除' });
+	await expect(confirm).toBeVisible();
 	await expect(file).toHaveCount(1);
-	await page.getByRole('button', { name: '确认删除' }).click();
+	await confirm.click();
 	await expect(file).toHaveCount(0);
 });
 
@@ -117,10 +120,13 @@ test('one tap on a phone removes nobody from a study team: 移出 asks first', a
 	const row = members.locator('tbody tr').filter({ hasText: 'SF0006' });
 	await expect(row).toHaveCount(1);
 
+	const ask = members.getByRole('group', { name: /^将.+移出本班子？$/ });
 	await row.getByRole('link', { name: /^移出 / }).click();
-	await expect(members.getByRole('group', { name: /^将.+移出本班子？$/ })).toBeVisible();
+	await expect(ask).toBeVisible();
 	await expect(row).toHaveCount(1);
 	await members.getByRole('link', { name: '取消' }).click();
+	// the question gone, the member still there
+	await expect(ask).toHaveCount(0);
 	await expect(row).toHaveCount(1);
 
 	await row.getByRole('link', { name: /^移出 / }).click();
