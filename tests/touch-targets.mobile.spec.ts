@@ -35,14 +35,20 @@ for (const width of [320, 390]) {
 			await page.goto('/study');
 			const studyMenu = page.getByRole('navigation', { name: '学法导航' }).getByRole('link');
 			expect(await smallerThan(studyMenu, 44)).toEqual([]);
-			// a question's options and the flag are whole labels a finger can hit
+			// a question's options and the flag are whole labels a finger can hit; a blank's or an
+			// essay's field is hit itself (its label above it is a caption, not a target)
 			await page.goto('/practice');
 			await page
 				.getByRole('region', { name: '按题库练习' })
 				.getByRole('button', { name: '开始' })
 				.click();
 			await expect(page).toHaveURL(/\/practice\/s\//);
-			const answers = page.locator('main form label').filter({ visible: true });
+			const answers = page
+				.locator('main form')
+				.locator(
+					'label:has(input), input:not([type=hidden], [type=radio], [type=checkbox]), textarea'
+				)
+				.filter({ visible: true });
 			expect(await smallerThan(answers, 44)).toEqual([]);
 		});
 
