@@ -5,6 +5,7 @@ import { apiErrorResponse } from './http.ts';
 import {
 	type ApiCtx,
 	type ApiUse,
+	OutsideTokenUnitsError,
 	authenticateToken,
 	bearerSecret,
 	checkApiLimit,
@@ -17,8 +18,9 @@ export interface ApiResult<T> {
 	unitId?: number;
 }
 
+// a record outside the token's units is answered 404 but audited as refused (see OutsideTokenUnitsError)
 const outcomeOf = (e: unknown): ApiUse['outcome'] | null =>
-	e instanceof ForbiddenError
+	e instanceof ForbiddenError || e instanceof OutsideTokenUnitsError
 		? 'forbidden'
 		: e instanceof NotFoundError
 			? 'not_found'
@@ -29,7 +31,7 @@ const outcomeOf = (e: unknown): ApiUse['outcome'] | null =>
 /**
  * The shape of every `/api/v1` operation (the API's `act`): the bearer token is checked
  * (401), its rate limit (429), the path parameters parsed with the operation's schema (400), the
- * service run (403, 404 or 200), and the answered request recorded — counted, last use, audited —
+ * service run (404 or 200), and the answered request recorded — counted, last use, audited —
  * in one write. Errors are JSON with a stable code (see `apiErrorResponse`).
  */
 export function apiOperation<S extends z.ZodType, T>(

@@ -13,7 +13,7 @@ import { secretHash } from '../../auth/secret.ts';
 import { write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
 import { apiToken } from '../../db/schema/index.ts';
-import { ForbiddenError, RateLimitedError, UnauthorizedError } from '../../errors.ts';
+import { NotFoundError, RateLimitedError, UnauthorizedError } from '../../errors.ts';
 import { intIn, readSettings } from '../../settings.ts';
 import { appendAudit } from '../audit/append.ts';
 import { tokenReach } from './reach.ts';
@@ -66,9 +66,16 @@ export function tokenCovers(ctx: ApiCtx, unitPath: string): boolean {
 	return ctx.token.unitPaths.some((p) => unitPath.startsWith(p));
 }
 
-/** Throws forbidden unless the token covers the unit at `unitPath`. */
+/**
+ * A record outside the token's units. The caller is answered as for an unknown record (404), as
+ * HR's pages do, so that a guessed employee or case number tells nothing; the audit log still
+ * says the token asked beyond its units (outcome `forbidden`), for its administrators.
+ */
+export class OutsideTokenUnitsError extends NotFoundError {}
+
+/** Throws {@link OutsideTokenUnitsError} unless the token covers the unit at `unitPath`. */
 export function authorizeToken(ctx: ApiCtx, unitPath: string): void {
-	if (!tokenCovers(ctx, unitPath)) throw new ForbiddenError();
+	if (!tokenCovers(ctx, unitPath)) throw new OutsideTokenUnitsError();
 }
 
 const MINUTE = 60_000;

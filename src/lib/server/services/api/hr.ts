@@ -12,7 +12,7 @@ import { NotFoundError } from '../../errors.ts';
 import { caseGate } from '../hr/case-view.ts';
 import { evidenceLapses } from '../hr/evidence-lapse.ts';
 import { oathStates, personAppointments } from '../hr/oaths.ts';
-import { type ApiCtx, tokenCovers } from './access.ts';
+import { type ApiCtx, authorizeToken } from './access.ts';
 import { apiPerson } from './person.ts';
 
 /** A core reason as the API gives it: the code, and its words. */
@@ -91,8 +91,8 @@ export async function apiCaseEligibility(
 		.innerJoin(person, eq(person.id, promotionCase.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(promotionCase.id, input.id));
-	// another unit's case is answered as an unknown one: a guessed number tells nothing (as in HR)
-	if (!row || !tokenCovers(ctx, row.unitPath)) throw new NotFoundError();
+	if (!row) throw new NotFoundError();
+	authorizeToken(ctx, row.unitPath);
 	const c = row.c;
 	const gate = await caseGate({ db: ctx.db, now: ctx.now, user: null }, c);
 	const lapse = (

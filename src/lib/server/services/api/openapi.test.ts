@@ -13,11 +13,11 @@ import { GET as getOpenApi } from '../../../../routes/api/v1/openapi.json/+serve
 import { GET as getCase } from '../../../../routes/api/v1/cases/[id]/+server.ts';
 import { GET as getPerson } from '../../../../routes/api/v1/people/[employeeNo]/+server.ts';
 import { GET as getPersonOath } from '../../../../routes/api/v1/people/[employeeNo]/oath/+server.ts';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { createApiTokenInput } from '$lib/schemas/api-tokens.ts';
 import { caseInput } from '$lib/schemas/hr.ts';
 import type { Db } from '../../db/index.ts';
-import { gateCheck, passRecord } from '../../db/schema/index.ts';
+import { auditEntry, gateCheck, passRecord } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { answerEvery, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
@@ -170,7 +170,8 @@ describe('/api/v1 against its OpenAPI document', () => {
 			`/api/v1/people/${s.outsider.person.employeeNo}`,
 			s.token.secret
 		);
-		expect([outside.status, outside.body]).toMatchObject([403, { code: 'forbidden' }]);
+		// answered as an unknown person, as HR's pages do: a guessed employee number tells nothing
+		expect([outside.status, outside.body]).toMatchObject([404, { code: 'not_found' }]);
 		const unknown = await call(s.db, getPerson, '/api/v1/people/NOBODY9', s.token.secret);
 		expect([unknown.status, unknown.body]).toMatchObject([404, { code: 'not_found' }]);
 		const malformed = await call(s.db, getPerson, '/api/v1/people/a%20b', s.token.secret);
@@ -258,10 +259,16 @@ describe('/api/v1 against its OpenAPI document', () => {
 			const none = await call(s.db, handler, mine);
 			expect([none.status, none.body]).toMatchObject([401, { code: 'unauthorized' }]);
 			const refused = await call(s.db, handler, outside, s.token.secret);
-			// another unit's case is answered as an unknown one, as HR's pages do: a guessed number tells nothing
-			expect([refused.status, refused.body]).toMatchObject(
-				handler === getCase ? [404, { code: 'not_found' }] : [403, { code: 'forbidden' }]
-			);
+			// another unit's record is answered as an unknown one, as HR's pages do: a guessed number tells nothing
+			expect([refused.status, refused.body]).toMatchObject([404, { code: 'not_found' }]);
+			// while the audit log tells the token's administrators that it asked beyond its units
+			const [audited] = await s.db
+				.select({ after: auditEntry.after })
+				.from(auditEntry)
+				.where(eq(auditEntry.action, 'api_token.used'))
+				.orderBy(desc(auditEntry.seq))
+				.limit(1);
+			expect(audited!.after).toMatchObject({ outcome: 'forbidden' });
 			const missing = await call(s.db, handler, unknown, s.token.secret);
 			expect([missing.status, missing.body]).toMatchObject([404, { code: 'not_found' }]);
 			for (const answer of [none, refused, missing]) expect(violations(answer)).toEqual([]);
@@ -269,10 +276,11 @@ describe('/api/v1 against its OpenAPI document', () => {
 		const malformed = await call(s.db, getCase, '/api/v1/cases/abc', s.token.secret);
 		expect([malformed.status, violations(malformed)]).toEqual([400, []]);
 		// and the document does not promise a 403 it never gives
-		const responses = (
-			openApiDocument() as { paths: Record<string, { get: { responses: object } }> }
-		).paths['/cases/{id}']!.get.responses;
-		expect(Object.keys(responses)).not.toContain('403');
+		const { paths } = openApiDocument() as {
+			paths: Record<string, { get: { responses: object } }>;
+		};
+		for (const path of ['/cases/{id}', '/people/{employeeNo}', '/people/{employeeNo}/oath'])
+			expect(Object.keys(paths[path]!.get.responses)).not.toContain('403');
 	});
 
 	it('answers a pass voided after the appointment, and HR’s review of it, as the case page shows them', async () => {

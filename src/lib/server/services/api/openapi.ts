@@ -44,25 +44,14 @@ const ERRORS = {
 			}
 		}
 	),
-	'403': errorResponse('The record lies outside the units the token may read (code `forbidden`).'),
-	'404': errorResponse('No such record (code `not_found`).'),
+	'404': errorResponse(
+		'No such record, or one outside the units the token may read: both are answered alike, so that a guessed employee or case number tells nothing (code `not_found`).'
+	),
 	'429': errorResponse(
 		'The token made too many requests; wait for Retry-After seconds (code `rate_limited`).',
 		retryAfter
 	),
 	'503': errorResponse('The database is busy for a moment (code `busy`).', retryAfter)
-};
-
-/**
- * A case's errors: one outside the token's units is answered as an unknown one (404, never 403),
- * as HR's pages do, so that a guessed case number tells nothing.
- */
-const { '403': _outside, ...caseErrors } = ERRORS;
-const CASE_ERRORS = {
-	...caseErrors,
-	'404': errorResponse(
-		'No such case, or one outside the units the token may read: both are answered alike (code `not_found`).'
-	)
 };
 
 const DESCRIPTION = `Read-only access for another HR system to the pass records, certificates, constitutional oaths and promotion cases of the cadres in chosen units.
@@ -147,7 +136,7 @@ export function openApiDocument(): Record<string, unknown> {
 							description: 'The case.',
 							content: { 'application/json': { schema: ref('PromotionCase') } }
 						},
-						...CASE_ERRORS
+						...ERRORS
 					}
 				}
 			},

@@ -6,8 +6,8 @@ import { personCertificates } from '../exams/certificates.ts';
 import { type ApiCtx, authorizeToken } from './access.ts';
 
 /**
- * The person with an employee number (case as the roster ignores it): 404 when nobody has it, 403
- * when they are outside the token's units.
+ * The person with an employee number (case as the roster ignores it): 404 when nobody has it, and
+ * alike when they are outside the token's units.
  */
 export async function apiPerson(ctx: ApiCtx, employeeNo: string) {
 	const [p] = await ctx.db
@@ -32,7 +32,7 @@ export async function apiPerson(ctx: ApiCtx, employeeNo: string) {
 
 /**
  * A person by employee number (case as the roster ignores it), with their pass records and
- * certificates: 404 when nobody has the number, 403 when they are outside the token's units.
+ * certificates: 404 when nobody has the number or they are outside the token's units.
  */
 export async function apiPersonRecord(
 	ctx: ApiCtx,

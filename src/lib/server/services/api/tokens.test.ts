@@ -14,7 +14,12 @@ import {
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makePerson, makeUser } from '../../testing/factories.ts';
 import { auditActions, listAudit } from '../audit/list.ts';
-import { authenticateToken, checkApiLimit, recordApiUse } from './access.ts';
+import {
+	OutsideTokenUnitsError,
+	authenticateToken,
+	checkApiLimit,
+	recordApiUse
+} from './access.ts';
 import { apiPersonRecord } from './person.ts';
 import { TOKEN_PREFIX, createApiToken, listApiTokens, revokeApiToken } from './tokens.ts';
 
@@ -58,7 +63,9 @@ describe('API tokens', () => {
 		const { secret } = await s.make([s.a.id]);
 		const { body } = await read(s.db, secret, 'sf1001');
 		expect(body).toMatchObject({ employeeNo: 'SF1001', unit: { name: '法治督察科' } });
-		await expect(read(s.db, secret, 'SF2001')).rejects.toBeInstanceOf(ForbiddenError);
+		// outside its units is answered as nobody (404), but audited as refused (OutsideTokenUnitsError)
+		await expect(read(s.db, secret, 'SF2001')).rejects.toBeInstanceOf(OutsideTokenUnitsError);
+		await expect(read(s.db, secret, 'SF2001')).rejects.toBeInstanceOf(NotFoundError);
 		await expect(read(s.db, secret, 'NOBODY')).rejects.toBeInstanceOf(NotFoundError);
 	});
 
