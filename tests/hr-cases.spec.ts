@@ -238,8 +238,21 @@ test('HR opens a case the gate blocks, puts the cadre on a sitting, sees the pas
 	await plain.getByRole('button', { name: '记录复核' }).click();
 	await expect(plain.getByRole('group')).toContainText('记录后不能修改或撤回');
 	await expect(plain.getByRole('group')).toContainText('经复核，维持任命');
+	// a second HR page (another colleague) got as far as confirming too: the first to confirm stands
+	const second = await plainContext.newPage();
+	await second.goto(caseUrl);
+	await second.getByLabel('复核结论或处理情况').fill('拟撤销任命');
+	await second.getByRole('button', { name: '记录复核' }).click();
 	await plain.getByRole('button', { name: '确认记录' }).click();
 	await expect(plain.getByRole('status').filter({ hasText: '复核结论已记录' })).toBeVisible();
+	await second.getByRole('button', { name: '确认记录' }).click();
+	const refusal = second.getByRole('alert');
+	await expect(refusal).toContainText('已有人记录了本次变化的复核');
+	await expect(refusal).toContainText('拟撤销任命');
+	await expect(second.getByRole('region', { name: '考试依据已不成立（已复核）' })).toContainText(
+		'复核：经复核，维持任命'
+	);
+	await second.close();
 	const history = plain.getByRole('region', { name: '考试依据已不成立（已复核）' });
 	await expect(history).toContainText('因违纪作废');
 	await expect(history).toContainText('复核：经复核，维持任命');

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { m } from '$lib/i18n.ts';
 import { lapseReviewInput } from '$lib/schemas/hr.ts';
+import type { Ctx } from '../../context.ts';
 import { auditEntry, lapseReview } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
@@ -14,6 +16,7 @@ import { caseView } from './case-view.ts';
 import { casesWithLapsedEvidence, listCases } from './cases.ts';
 import { reviewLapse } from './lapse-review.ts';
 
+type Message = (params: object, options: { locale: 'zh-CN' | 'en' }) => string;
 type Setup = Awaited<ReturnType<typeof hrSetup>>;
 
 /**
@@ -82,8 +85,32 @@ describe('HR reviews an appointment whose exam evidence lapsed', () => {
 		// reviewed once: a second submission (a page opened before) is refused, nothing added
 		await expect(
 			reviewLapse(hr, { caseId: s.caseId, lapsedAt: lapse.at, note: '再次', confirmed: 'yes' })
-		).rejects.toMatchObject({ code: 'err_hr_lapse_nothing' });
+		).rejects.toMatchObject({ code: 'err_hr_lapse_reviewed' });
 		expect(await s.db.select().from(lapseReview)).toHaveLength(1);
+	});
+
+	it('refuses the second of two HR users submitting at once, saying it was reviewed meanwhile', async () => {
+		const { s, lapse } = await appointedThenRegraded();
+		const other = await makeUser(s.db, s.root.id, [['hr', s.root.id]]);
+		const review = async (ctx: Promise<Ctx>, note: string) =>
+			reviewLapse(await ctx, { caseId: s.caseId, lapsedAt: lapse.at, note, confirmed: 'yes' });
+		const [first, second] = await Promise.allSettled([
+			review(s.hrAt('2026-03-13'), NOTE),
+			review(ctxFor(s.db, other.user.id, new Date('2026-03-13T10:00:00+08:00')), '维持任命')
+		]);
+		expect(first.status).toBe('fulfilled');
+		// a refusal the page can say in words (both languages), not "nothing to review"
+		expect(second).toMatchObject({
+			status: 'rejected',
+			reason: expect.objectContaining({ code: 'err_hr_lapse_reviewed' })
+		});
+		const code = (second as PromiseRejectedResult).reason.code as string;
+		const say = (m as unknown as Record<string, Message>)[code]!;
+		expect(say({}, { locale: 'zh-CN' })).toContain('未保存');
+		expect(say({}, { locale: 'en' })).toContain('not saved');
+		expect(await s.db.select({ note: lapseReview.note }).from(lapseReview)).toEqual([
+			{ note: NOTE }
+		]);
 	});
 
 	it('flags the case again when the pass changes after the review', async () => {

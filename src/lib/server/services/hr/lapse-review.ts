@@ -13,7 +13,7 @@ import { evidenceLapses } from './evidence-lapse.ts';
 
 /**
  * Records the review of the lapse the page showed. Refused when the case is not appointed on a
- * lapsed pass or was reviewed already, and when the pass changed again since the page was read
+ * lapsed pass, when the lapse was reviewed already (by another HR user a moment before), and when the pass changed again since the page was read
  * (`lapsedAt` differs): HR reviews what it saw, and a later change is shown to it first.
  */
 export async function reviewLapse(ctx: Ctx, input: LapseReviewInput): Promise<void> {
@@ -22,7 +22,9 @@ export async function reviewLapse(ctx: Ctx, input: LapseReviewInput): Promise<vo
 		const lapse = (
 			await evidenceLapses(tx.db, [{ id: row.c.id, state: row.c.state, allowedNow: null }])
 		).get(row.c.id);
-		if (!lapse?.appointed || lapse.review) throw new ConflictError('err_hr_lapse_nothing');
+		if (!lapse?.appointed) throw new ConflictError('err_hr_lapse_nothing');
+		// another HR user's submission came first (two pages open at once): theirs stands
+		if (lapse.review) throw new ConflictError('err_hr_lapse_reviewed');
 		if (lapse.at !== input.lapsedAt) throw new ConflictError('err_hr_lapse_changed');
 		const [made] = await tx.db
 			.insert(lapseReview)
