@@ -23,7 +23,10 @@ describe('the oversight pages’ year', () => {
 		expect(assessmentYearOf(url(), june)).toMatchObject({ year: 2027, closing: false });
 	});
 
-	it('leaves the other year choices (credits, teams) on the current year', () => {
+	it('offers the year asked for, else this year, to a choice of its own default', () => {
 		expect(yearOf(url(), jan6).year).toBe(2027);
+		expect(yearOf(url('?year=2025'), jan6).year).toBe(2025);
+		// a year not yet begun is not offered
+		expect(yearOf(url('?year=2028'), jan6).year).toBe(2027);
 	});
 });

@@ -13,7 +13,8 @@ export function yearOf(url: URL, now: Date, fallback = Number(shanghaiDate(now).
 }
 
 /**
- * {@link yearOf} for the oversight pages: unless a year is asked for, the one being assessed
+ * {@link yearOf} for the pages that read a year's figures (oversight, assessment, study credits,
+ * a team's attendance): unless a year is asked for, the one being assessed
  * (the core's assessedYearAt: last year in January and February, when the year-end assessment is
  * done and the new year's figures are nearly empty).
  */

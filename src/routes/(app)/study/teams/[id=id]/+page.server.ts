@@ -8,36 +8,12 @@ import { act, done } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { addSession } from '$lib/server/services/study/occurrences.ts';
-import { teamRates } from '$lib/server/services/study/rates.ts';
-import {
-	addTeamMembers,
-	getTeam,
-	removeTeamMember,
-	updateTeam
-} from '$lib/server/services/study/teams.ts';
-import { flatten, listUnits } from '$lib/server/services/units/list.ts';
-import { yearOf } from '$lib/server/year.ts';
+import { addTeamMembers, removeTeamMember, updateTeam } from '$lib/server/services/study/teams.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { teamPage } from './page-data.server.ts';
 
-export const load: PageServerLoad = async (event) => {
-	const ctx = ctxOf(event);
-	const teamId = Number(event.params.id);
-	return guard(async () => {
-		const team = await getTeam(ctx, teamId);
-		const { year, years } = yearOf(event.url, ctx.now);
-		return {
-			...team,
-			year,
-			years,
-			rates: await teamRates(ctx.db, teamId, year),
-			units: team.manage
-				? flatten(await listUnits(ctx, 'study.manage'))
-						.filter((u) => u.active)
-						.map((u) => ({ id: u.id, name: u.name, depth: u.depth }))
-				: []
-		};
-	});
-};
+export const load: PageServerLoad = (event) =>
+	guard(() => teamPage(ctxOf(event), Number(event.params.id), event.url));
 
 export const actions: Actions = {
 	update: async (event) => {
