@@ -4,11 +4,14 @@
  * which states each filter of the list (and each count) takes in.
  */
 import {
+	type Certificate,
 	type CertificateEvent,
 	type CertificatePolicy,
 	type CertificateState,
 	IN_FORCE_STATES,
-	certificateStatus
+	type Qualification,
+	certificateStatus,
+	qualification
 } from '@xuefa/core';
 import { asc, inArray } from 'drizzle-orm';
 import type { CertificateFilter } from '$lib/schemas/exam-enums.ts';
@@ -62,6 +65,17 @@ export const statusOf = (
 		policy
 	);
 
+/** Events grouped by certificate, each list oldest first (a stable sort: one day's keep their order). */
+function eventsByCertificate(events: readonly EventRow[]): Map<number, CertificateEvent[]> {
+	const byCertificate = new Map<number, EventRow[]>();
+	for (const e of [...events].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))) {
+		const list = byCertificate.get(e.certificateId);
+		if (list) list.push(e);
+		else byCertificate.set(e.certificateId, [e]);
+	}
+	return new Map([...byCertificate].map(([id, list]) => [id, coreEvents(list)]));
+}
+
 /**
  * Many certificates' states on `day`, given their events in any order (grouped by certificate and
  * put oldest first here): one pass over both, whatever their number.
@@ -72,17 +86,55 @@ export function statusesOn<R extends StatusRow>(
 	day: string,
 	policy: CertificatePolicy
 ): (R & { status: ReturnType<typeof certificateStatus> })[] {
-	const byCertificate = new Map<number, EventRow[]>();
-	// a stable sort: events of one day keep the order they were read in (by id)
-	for (const e of [...events].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))) {
-		const list = byCertificate.get(e.certificateId);
-		if (list) list.push(e);
-		else byCertificate.set(e.certificateId, [e]);
-	}
+	const byCertificate = eventsByCertificate(events);
 	return rows.map((row) => ({
 		...row,
-		status: statusOf(row, coreEvents(byCertificate.get(row.id) ?? []), day, policy)
+		status: statusOf(row, byCertificate.get(row.id) ?? [], day, policy)
 	}));
+}
+
+/** What the core's qualification reads of a stored certificate besides its state. */
+export type QualificationRow = StatusRow & {
+	personId: number;
+	kind: string;
+	attemptId: number;
+	verificationCode: string;
+};
+
+/**
+ * Each person's qualification of `kind` on `day` by the core's `qualification` over all their
+ * certificates of the kind (events in any order): a suspended one leaves its holder unqualified,
+ * whatever else they hold. Keyed by person, for those with a certificate of the kind among `rows`.
+ */
+export function qualificationsOn(
+	rows: readonly QualificationRow[],
+	events: readonly EventRow[],
+	kind: string,
+	day: string,
+	policy: CertificatePolicy
+): Map<number, Qualification> {
+	const byCertificate = eventsByCertificate(events);
+	const byPerson = new Map<number, Certificate[]>();
+	for (const r of rows) {
+		if (r.kind !== kind) continue;
+		const held: Certificate = {
+			id: String(r.id),
+			personId: String(r.personId),
+			kind: r.kind,
+			attemptId: String(r.attemptId),
+			validFrom: r.validFrom,
+			validUntil: r.validUntil,
+			verificationCode: r.verificationCode,
+			...(r.revokedOn ? { revokedOn: r.revokedOn } : {}),
+			events: byCertificate.get(r.id) ?? []
+		};
+		const list = byPerson.get(r.personId);
+		if (list) list.push(held);
+		else byPerson.set(r.personId, [held]);
+	}
+	return new Map(
+		[...byPerson].map(([personId, held]) => [personId, qualification(held, kind, day, policy)])
+	);
 }
 
 /** Which states each filter of the certificate list takes in (the oversight counts use the same). */

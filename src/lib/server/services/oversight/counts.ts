@@ -34,8 +34,8 @@
  *   certificateStatus on that day: in force (valid or expiring soon), expiring soon (within the
  *   `certificate.expiringSoonDays` setting, 90 by default) and expired. For the assessment,
  *   "enforcement staff needing a certificate" = active people who hold or held an enforcement
- *   certificate (as with exams, people who have left are not counted); `valid` = those holding one
- *   in force on the as-of day.
+ *   certificate (as with exams, people who have left are not counted); `valid` = those qualified on
+ *   the as-of day by the core's qualification(): holding one in force, and none suspended.
  * - Oaths: appointments of the unit's people made in the year by the as-of day, by the core's
  *   oathStatus on that day under the oath policy: `required` (all but those who need not swear,
  *   sworn or not), and of those `done`, `due` and `overdue`.
@@ -69,7 +69,7 @@ import { workingDayCalendar } from '../calendar/load.ts';
 import { countsAsHeldSql } from '../study/core-shapes.ts';
 import { studyPolicy } from '../study/policy.ts';
 import { certificatePolicy } from '../exams/certificate-policy.ts';
-import { eventColumns, stateIn, statusesOn } from '../exams/certificate-state.ts';
+import { eventColumns, qualificationsOn, stateIn, statusesOn } from '../exams/certificate-state.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
 import { readOathPolicy } from '../hr/policy.ts';
 
@@ -438,6 +438,8 @@ async function certificateCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 			unitId: person.unitId,
 			active: sql<boolean>`${person.status} = 'active'`,
 			kind: certificate.kind,
+			attemptId: certificate.attemptId,
+			verificationCode: certificate.verificationCode,
 			validFrom: certificate.validFrom,
 			validUntil: certificate.validUntil,
 			revokedOn: certificate.revokedOn
@@ -457,31 +459,34 @@ async function certificateCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 		: [];
 	const policy = await certificatePolicy(db);
 	const out = new Map<number, UnitCounts['certificates']>();
-	const holders = new Map<number, { unitId: number; inForce: boolean }>();
-	for (const r of statusesOn(rows, events, w.asOf, policy)) {
-		const { state } = r.status;
-		const c = out.get(r.unitId) ?? {
+	const of = (unitId: number) => {
+		const c = out.get(unitId) ?? {
 			inForce: 0,
 			expiringSoon: 0,
 			expired: 0,
 			holders: 0,
 			holdersInForce: 0
 		};
-		out.set(r.unitId, c);
-		const inForce = stateIn.in_force(state);
-		if (inForce) c.inForce++;
+		out.set(unitId, c);
+		return c;
+	};
+	// someone who has left (retired, moved away) is no longer staff the unit must keep certified
+	const staff = rows.filter((r) => r.kind === 'enforcement' && r.active);
+	// held in force as the core's qualification() says: a suspended certificate is made up for by
+	// no other (old data may hold both)
+	const qualified = qualificationsOn(staff, events, 'enforcement', w.asOf, policy);
+	for (const r of statusesOn(rows, events, w.asOf, policy)) {
+		const { state } = r.status;
+		const c = of(r.unitId);
+		if (stateIn.in_force(state)) c.inForce++;
 		if (stateIn.expiring_soon(state)) c.expiringSoon++;
 		if (stateIn.expired(state)) c.expired++;
-		// someone who has left (retired, moved away) is no longer staff the unit must keep certified
-		if (r.kind === 'enforcement' && r.active) {
-			const h = holders.get(r.personId);
-			holders.set(r.personId, { unitId: r.unitId, inForce: inForce || (h?.inForce ?? false) });
-		}
 	}
-	for (const h of holders.values()) {
-		const c = out.get(h.unitId)!;
+	const holders = new Map(staff.map((r) => [r.personId, r.unitId]));
+	for (const [personId, unitId] of holders) {
+		const c = of(unitId);
 		c.holders++;
-		if (h.inForce) c.holdersInForce++;
+		if (qualified.get(personId)?.qualified) c.holdersInForce++;
 	}
 	return out;
 }

@@ -473,6 +473,49 @@ describe('oversight indicators', () => {
 		expect(row.result.indicators.certificatesValid).toBeCloseTo(2 / 3);
 	});
 
+	it('count no holder in force whose enforcement certificate is suspended, whatever else they hold (old data)', async () => {
+		const s = await knownDistrict();
+		// pa1's enforcement certificate is suspended in May, and (recorded before the core's rule said
+		// otherwise) they hold a second, valid one: as core qualification() says, it makes up for nothing
+		const [held] = await s.db
+			.select()
+			.from(certificate)
+			.where(eq(certificate.validUntil, '2027-12-31'));
+		const [source] = await s.db
+			.select()
+			.from(examAttempt)
+			.where(eq(examAttempt.id, held!.attemptId));
+		const { id: _id, ...copy } = source!;
+		const [a] = await s.db
+			.insert(examAttempt)
+			.values({ ...copy, number: 998 })
+			.returning();
+		await s.db.insert(certificate).values({
+			personId: held!.personId,
+			examId: held!.examId,
+			attemptId: a!.id,
+			kind: 'enforcement',
+			verificationCode: 'SECOND',
+			validFrom: '2026-02-01',
+			validUntil: '2029-01-31',
+			createdAt: day('2026-02-01')
+		});
+		await s.db.insert(certificateEvent).values({
+			certificateId: held!.id,
+			kind: 'suspended',
+			on: '2026-05-01',
+			reason: '涉嫌违法执法，暂扣',
+			createdAt: day('2026-05-01')
+		});
+		const view = await dashboard(await ctx(s.db, s.organiser.user.id), { year: 2026 });
+		const A = view.groups.find((g) => g.id === s.a.id)!.counts;
+		// the second certificate is itself in force (counted among certificates), its holder is not
+		expect(A.certificates).toMatchObject({ inForce: 2, holders: 3, holdersInForce: 1 });
+		const assessed = await assessment(await ctx(s.db, s.organiser.user.id), { year: 2026 });
+		const row = assessed.rows.find((r) => r.group.id === s.a.id)!;
+		expect(row.result.indicators.certificatesValid).toBeCloseTo(1 / 3);
+	});
+
 	it('count in oath coverage only appointments that must be sworn, even when one that need not was sworn', async () => {
 		const s = await knownDistrict();
 		// pa3 (appointed by the party committee, need not swear) takes the oath all the same
