@@ -40,6 +40,40 @@ const ROWS = [
 
 const workbook = (rows: string[][]) => questionWorkbook(HEADER, rows);
 
+test('a bank of many questions of other types: the Aiken page counts them and lists the first 20, the rest a link away', async ({
+	page
+}) => {
+	await loginAs(page, 'organiser');
+	await createBank(page, 'Aiken 多选题库');
+	const many = Array.from({ length: 23 }, (_, i) => [
+		`AK-${i + 1}`,
+		'多选',
+		`第${i + 1}题：下列属于行政处罚种类的有：`,
+		'警告',
+		'罚款',
+		'记过',
+		'AB',
+		'行政处罚法',
+		'第九条'
+	]);
+	await page.getByRole('link', { name: '导入试题' }).click();
+	await page.getByLabel('试题文件').setInputFiles(await workbook(many));
+	await page.getByRole('button', { name: '上传并预览' }).click();
+	await page.getByRole('button', { name: '确认导入' }).click();
+	await expect(page.getByRole('status').filter({ hasText: '已导入' })).toContainText('新增 23 道');
+	await page.getByRole('link', { name: '返回题库' }).click();
+	await page.getByRole('link', { name: '导出 Aiken' }).click();
+
+	const left = page.getByRole('region', { name: '以下 23 道试题不会导出：' });
+	await expect(left.getByRole('row').filter({ hasText: '多选' })).toContainText('23');
+	await expect(left.getByRole('listitem')).toHaveCount(20);
+	await left.getByRole('link', { name: '显示全部 23 道' }).click();
+	await expect(page).toHaveURL(/[?&]all=1/);
+	await expect(left.getByRole('listitem')).toHaveCount(23);
+	await left.getByRole('link', { name: '只显示前 20 道' }).click();
+	await expect(left.getByRole('listitem')).toHaveCount(20);
+});
+
 test('an organiser imports questions, fixes a bad row, finds a question and edits it', async ({
 	page
 }) => {
@@ -69,6 +103,7 @@ test('an organiser imports questions, fixes a bad row, finds a question and edit
 	// Aiken beside GIFT: the single choice goes in the file, the others are listed with why not
 	await page.getByRole('link', { name: '导出 Aiken' }).click();
 	await expect(page.getByText('将导出 1 道单选题。')).toBeVisible();
+	await expect(page.getByRole('row').filter({ hasText: '多选' })).toContainText('不是单选题');
 	await expect(page.getByRole('listitem').filter({ hasText: 'E2E-2' })).toContainText(
 		'只能容纳单选题'
 	);

@@ -111,6 +111,35 @@ export async function exportBankAiken(ctx: Ctx, bankId: number) {
 	};
 }
 
+/** How many of the questions left out the Aiken export page lists, unless asked for all. */
+export const AIKEN_LEFT_SHOWN = 20;
+
+/**
+ * What an Aiken export of the bank writes and leaves out, for its page: the questions left out
+ * counted by reason and type (most first), and the first {@link AIKEN_LEFT_SHOWN} of them one
+ * sentence each — all of them only when `all` is asked for, as a bank of thousands of questions,
+ * mostly of other types, would otherwise make a page of thousands of lines.
+ */
+export async function aikenExportSummary(ctx: Ctx, bankId: number, options: { all: boolean }) {
+	const { bank, questions } = await bankQuestions(ctx, bankId);
+	const { issues } = writeAiken(questions);
+	const reasons = new Map<string, { reason: string; type: string; n: number }>();
+	for (const i of issues) {
+		const type = String(i.data?.type ?? '');
+		const key = `${i.code} ${type}`;
+		const counted = reasons.get(key) ?? { reason: i.code, type, n: 0 };
+		counted.n++;
+		reasons.set(key, counted);
+	}
+	return {
+		bank,
+		written: questions.length - issues.length,
+		leftCount: issues.length,
+		reasons: [...reasons.values()].sort((a, b) => b.n - a.n),
+		left: issueMessages(options.all ? issues : issues.slice(0, AIKEN_LEFT_SHOWN))
+	};
+}
+
 /**
  * One example question per type, as template rows (a case takes a row per sub-question). Like the
  * headers, the examples are part of the Chinese file format, not UI text.

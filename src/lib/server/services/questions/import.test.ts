@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { QuestionContent } from './store.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
 import { auditEntry, question, questionVersion } from '../../db/schema/index.ts';
@@ -8,8 +9,22 @@ import { renderMarkdown } from '../../markdown.ts';
 import { readSpreadsheet } from '../../spreadsheet/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { gbk } from '../../testing/encodings.ts';
-import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
-import { exportBankAiken, exportBankGift, exportBankXlsx, questionTemplate } from './export.ts';
+import {
+	ctxFor,
+	district,
+	makeBank,
+	makeQuestion,
+	makeUser,
+	singleChoice
+} from '../../testing/factories.ts';
+import {
+	AIKEN_LEFT_SHOWN,
+	aikenExportSummary,
+	exportBankAiken,
+	exportBankGift,
+	exportBankXlsx,
+	questionTemplate
+} from './export.ts';
 import { importQuestions } from '../../testing/imports.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { answerImportColumns, previewQuestionImport } from './import.ts';
@@ -291,11 +306,46 @@ describe('question import', () => {
 				.map((r) => r.data.type === 'single' && [r.data.stem, r.data.options]);
 		expect(await content(other.id)).toEqual(await content(bank.id));
 
+		// its page: the same count, left-out questions by reason and type
+		expect(await aikenExportSummary(ctx, bank.id, { all: false })).toMatchObject({
+			written: 2,
+			leftCount: 3,
+			left: aiken.left
+		});
+
 		// as the other exports: only to those who manage the bank's unit
 		const street = await makeUser(db, d.b.id, [['organiser', d.b.id]]);
 		await expect(exportBankAiken(await ctxFor(db, street.user.id), bank.id)).rejects.toThrow(
 			ForbiddenError
 		);
+	});
+
+	it('sums up a large bank’s questions left out of Aiken by reason and type, listing the first few unless asked for all', async () => {
+		const { db, bank, ctx } = await setup();
+		const multiple = singleChoice({
+			type: 'multiple',
+			options: [
+				{ id: 'a', text: '警告', correct: true },
+				{ id: 'b', text: '罚款', correct: true },
+				{ id: 'c', text: '记过', correct: false }
+			]
+		} as Partial<QuestionContent>);
+		for (let i = 0; i < 30; i++) await makeQuestion(db, bank.id, multiple);
+		for (let i = 0; i < 2; i++)
+			await makeQuestion(db, bank.id, singleChoice({ stem: `${i + 1}. 以题号开头的题干` }));
+		await makeQuestion(db, bank.id);
+
+		const page = await aikenExportSummary(ctx, bank.id, { all: false });
+		expect(page).toMatchObject({ written: 1, leftCount: 32 });
+		expect(page.reasons).toEqual([
+			{ reason: 'format.export.aiken.type', type: 'multiple', n: 30 },
+			{ reason: 'format.export.aiken.numbered', type: 'single', n: 2 }
+		]);
+		expect(page.left).toHaveLength(AIKEN_LEFT_SHOWN);
+		expect(page.left[0]).toMatch(/（多选）：Aiken格式只能容纳单选题$/);
+		const all = await aikenExportSummary(ctx, bank.id, { all: true });
+		expect(all.left).toHaveLength(32);
+		expect(all.left.slice(0, AIKEN_LEFT_SHOWN)).toEqual(page.left);
 	});
 
 	it('offers a template whose example sheet imports cleanly', async () => {
