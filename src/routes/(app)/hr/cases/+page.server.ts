@@ -8,14 +8,16 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
 	const filter = caseFilter(event.url);
-	const page = pageOf(event.url);
 	return guard(async () => {
 		authorizeAnywhere(ctx, 'promotion.read');
+		const total = await countCases(ctx, filter);
+		// past the last page (an old link, cases closed since): the last page
+		const page = Math.min(pageOf(event.url), Math.max(1, Math.ceil(total / CASES_PAGE_SIZE)));
 		return {
 			cases: await listCases(ctx, filter, page),
 			page,
 			pageSize: CASES_PAGE_SIZE,
-			total: await countCases(ctx, filter),
+			total,
 			units: await activeUnitChoices(ctx, 'promotion.read'),
 			filter,
 			manage: canAnywhere(ctx.user, 'promotion.manage')
