@@ -10,7 +10,7 @@ import { studyPlan, studyPlanItem, studySession } from '../../db/schema/index.ts
 import { InvalidInputError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { type SessionRow, loadSession } from './access.ts';
-import { speakerChoices } from './sessions.ts';
+import { isSpeakerChoice } from './sessions.ts';
 
 /** A session that is not cancelled (nothing is recorded for a session that did not take place). */
 async function loadOpenSession(ctx: Ctx, sessionId: number): Promise<SessionRow> {
@@ -38,7 +38,7 @@ export async function updateSessionDetails(ctx: Ctx, input: SessionDetailsInput)
 		if (!item) throw new InvalidInputError({ planItemId: ['err_invalid'] });
 	}
 	const internal = input.speakerKind === 'internal';
-	if (internal && !(await speakerChoices(ctx, s)).some((p) => p.id === input.speakerPersonId))
+	if (internal && !(await isSpeakerChoice(ctx, s, input.speakerPersonId!)))
 		throw new InvalidInputError({ speakerPersonId: ['err_invalid'] });
 	const after = {
 		topic: input.topic,

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or } from 'drizzle-orm';
+import { and, asc, eq, like, or, sql } from 'drizzle-orm';
 import {
 	attendanceRates,
 	checkSessionDuration,
@@ -176,13 +176,13 @@ async function sessionChoices(ctx: Ctx, session: SessionRow) {
 	return { items, speakers };
 }
 
-/**
- * Who may be named as an internal speaker: the team's members and the people of the session's
- * unit and the units below it (a bureau's own legal staff), at most a few hundred, by name.
- */
-export async function speakerChoices(ctx: Pick<Ctx, 'db'>, session: SessionRow) {
+/** The longest list of speakers the session form offers (a district-wide session's unit holds thousands). */
+const SPEAKER_CHOICES = 300;
+
+/** Who may be named as an internal speaker: the team's members and the people of the session's unit and below. */
+function speakers(ctx: Pick<Ctx, 'db'>, session: SessionRow, only?: number) {
 	return ctx.db
-		.selectDistinct({ id: person.id, name: person.name, position: person.position })
+		.select({ id: person.id, name: person.name, position: person.position })
 		.from(person)
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.leftJoin(
@@ -192,9 +192,31 @@ export async function speakerChoices(ctx: Pick<Ctx, 'db'>, session: SessionRow) 
 		.where(
 			and(
 				eq(person.status, 'active'),
+				only === undefined ? undefined : eq(person.id, only),
 				or(eq(studyTeamMember.teamId, session.teamId), like(unit.path, `${session.unitPath}%`))
 			)
-		)
-		.orderBy(asc(person.name))
-		.limit(300);
+		);
+}
+
+/**
+ * The internal speakers the session form offers (a bureau's own legal staff): the team's members
+ * first, then the people of the session's unit and the units below it, by name, at most a few
+ * hundred — and the session's speaker, wherever they fall, so that editing keeps them.
+ */
+export async function speakerChoices(ctx: Pick<Ctx, 'db'>, session: SessionRow) {
+	const listed = await speakers(ctx, session)
+		.orderBy(sql`${studyTeamMember.teamId} IS NULL`, asc(person.name))
+		.limit(SPEAKER_CHOICES);
+	const current = session.speakerPersonId;
+	if (current === null || listed.some((p) => p.id === current)) return listed;
+	return [...listed, ...(await speakers(ctx, session, current))];
+}
+
+/** Whether the person may be named as the session's internal speaker (however long the list). */
+export async function isSpeakerChoice(
+	ctx: Pick<Ctx, 'db'>,
+	session: SessionRow,
+	personId: number
+): Promise<boolean> {
+	return (await speakers(ctx, session, personId)).length > 0;
 }
