@@ -33,6 +33,21 @@ export const text = (max: number) =>
 	typedText(required).min(1, required).max(max, { error: 'err_too_long' });
 export const optionalText = (max: number) =>
 	typedText().max(max, { error: 'err_too_long' }).optional().default('');
+/**
+ * A number typed into a field that may not stay blank: a blank field (or spaces) is refused as
+ * required, where `z.coerce.number` would read it as 0 (`Number('') === 0`) and, say, store a mark
+ * of 0 or a pass mark of 0 that nobody typed. Words are refused with `notANumber`.
+ */
+export const typedNumber = (
+	notANumber: string,
+	checks: (n: z.ZodNumber) => z.ZodNumber = (n) => n
+) =>
+	z.preprocess(
+		(v) => (typeof v !== 'string' ? v : v.trim() === '' ? undefined : Number(v.trim())),
+		checks(
+			z.number({ error: (issue) => (issue.input === undefined ? 'err_required' : notANumber) })
+		)
+	);
 /** A whole number typed into a field, from `min` to `max`. */
 export const wholeNumber = (min: number, max: number) =>
 	z.coerce

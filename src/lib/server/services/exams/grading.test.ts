@@ -291,7 +291,8 @@ describe('marking', () => {
 		expect(audit!.after).toMatchObject({ mark: 15, comment: '要点基本答出', score: 35 });
 		expect((await markItems(gradeCtx, sittingId, { attemptId }))[0]!.mark).toEqual({
 			score: 15,
-			comment: '要点基本答出'
+			comment: '要点基本答出',
+			at: at(90).getTime()
 		});
 	});
 
@@ -325,6 +326,34 @@ describe('marking', () => {
 			.where(eq(auditEntry.action, 'exam.mark.changed'));
 		expect(changed[0]!.before).toMatchObject({ mark: 20, score: 40 });
 		expect(changed[0]!.after).toMatchObject({ mark: 2, score: 22, passed: false });
+	});
+});
+
+describe('two graders on one answer', () => {
+	it('the second, who opened the answer before the first saved, is shown the first mark instead of replacing it unseen', async () => {
+		const { s, sittingId, attemptId, essayId, gradeCtx } = await essayExam();
+		const other = await makeUser(s.db, s.root.id, [['grader', s.root.id]]);
+		const otherCtx = await ctxFor(s.db, other.user.id, at(91));
+		// both open the answer: no mark yet
+		const [seen] = await markItems(otherCtx, sittingId, { attemptId });
+		expect(seen!.mark).toBeNull();
+		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 18, comment: '', seen: null });
+		await expect(
+			markAnswer(otherCtx, { attemptId, key: essayId, score: 4, comment: '', seen: null })
+		).rejects.toMatchObject({ code: 'err_mark_changed', params: { score: 18 } });
+		expect(await record(s, attemptId)).toMatchObject({ score: 38, passed: true });
+		// having seen it, the second grader may still change it: a regrade, audited as one
+		const [now] = await markItems(otherCtx, sittingId, { attemptId });
+		await markAnswer(otherCtx, {
+			attemptId,
+			key: essayId,
+			score: 4,
+			comment: '',
+			seen: now!.mark!.at
+		});
+		expect(await record(s, attemptId)).toMatchObject({ score: 24, passed: true });
+		const marks = await s.db.select().from(examMark).where(eq(examMark.attemptId, attemptId));
+		expect(marks).toEqual([expect.objectContaining({ score: 4, gradedBy: other.user.id })]);
 	});
 });
 

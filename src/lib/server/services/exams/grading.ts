@@ -97,11 +97,21 @@ function shownNumbers(
 	);
 }
 
+/** A mark as the grading page shows it; `at` (ms) goes back with a change (see `markAnswer`). */
+interface ShownMark {
+	score: number;
+	comment: string;
+	at: number;
+}
+
 async function marksOf(db: ReadDb, attemptIds: number[]) {
-	if (attemptIds.length === 0) return new Map<string, { score: number; comment: string }>();
+	if (attemptIds.length === 0) return new Map<string, ShownMark>();
 	const rows = await db.select().from(examMark).where(inArray(examMark.attemptId, attemptIds));
 	return new Map(
-		rows.map((r) => [`${r.attemptId}/${r.key}`, { score: r.score, comment: r.comment }])
+		rows.map((r) => [
+			`${r.attemptId}/${r.key}`,
+			{ score: r.score, comment: r.comment, at: r.gradedAt.getTime() }
+		])
 	);
 }
 
@@ -262,7 +272,7 @@ export interface MarkItem extends ReturnType<typeof renderedItem> {
 	given: string;
 	/** Whether anything was written: a blank answer scores 0 and is not marked. */
 	answered: boolean;
-	mark: { score: number; comment: string } | null;
+	mark: ShownMark | null;
 }
 
 /** The answers to mark: one question (`key`) across all candidates, or one candidate's (`attemptId`). */
@@ -334,6 +344,9 @@ export async function markAnswer(
 			.select()
 			.from(examMark)
 			.where(and(eq(examMark.attemptId, row.id), eq(examMark.key, input.key)));
+		// two graders on one answer: the second is shown the first's mark instead of replacing it unseen
+		if (before && input.seen !== undefined && before.gradedAt.getTime() !== input.seen)
+			throw new ConflictError('err_mark_changed', { score: before.score });
 		const responses = await responsesOf(tx.db, row.id);
 		// a blank answer scores 0 without a mark; one marked before that rule can still be corrected
 		if (!before && !isGiven(item, responses[item.questionId]))

@@ -5,6 +5,7 @@ import { ctxOf, guard } from '$lib/server/http.ts';
 import { gradingQueue, markAnswer, markItems } from '$lib/server/services/exams/grading.ts';
 import { regradeSitting, releaseResults } from '$lib/server/services/exams/release.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { MARK_CARD_ID } from './mark-card.ts';
 
 /** Which answers the page lists: one question across all candidates (`q`) or one candidate (`a`). */
 function filterOf(url: URL): { key: string } | { attemptId: number } | null {
@@ -41,9 +42,12 @@ function back(url: URL, what: string, hash = ''): never {
 
 export const actions: Actions = {
 	mark: async (event) => {
-		const out = await act(event, 'mark', markInput, markAnswer);
+		const form = await event.request.formData();
+		const out = await act(event, 'mark', markInput, markAnswer, { form });
 		if (out.kind === 'failed') return out.failure;
-		back(event.url, 'marked');
+		// on to the next answer, where the grader was, not to the top of a long list
+		const next = String(form.get('next') ?? '');
+		back(event.url, 'marked', MARK_CARD_ID.test(next) ? `#${next}` : '');
 	},
 	release: async (event) => {
 		const extra = { sittingId: event.params.id };
