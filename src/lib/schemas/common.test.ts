@@ -68,6 +68,24 @@ describe('numbers typed into fields', () => {
 		expect(fields.passMark).toEqual(['err_not_a_number']);
 		expect(fields.durationMinutes).toEqual(['err_not_whole_number']);
 		expect(fields.count_single).toEqual(['err_not_a_number']);
+		// a rule left blank is not a rule of 0: a pass mark of 0 would pass every candidate
+		const blank = examInput.safeParse({
+			...form,
+			passMark: ' ',
+			maxAttempts: '',
+			count_single: ''
+		});
+		expect(zodFieldErrors(blank.error!.issues)).toMatchObject({
+			passMark: ['err_required'],
+			maxAttempts: ['err_required']
+		});
+		expect(zodFieldErrors(blank.error!.issues).count_single).toBeUndefined();
+		// the pass mark is a percentage of the paper's total: above 100 nobody could pass
+		const over = examInput.safeParse({ ...form, passMark: '120', bandExcellent: '190' });
+		expect(zodFieldErrors(over.error!.issues)).toMatchObject({
+			passMark: ['err_exam_number_range'],
+			bandExcellent: ['err_exam_number_range']
+		});
 		expect(wholeNumber(1, 9).safeParse('三').error?.issues[0]?.message).toBe(
 			'err_not_whole_number'
 		);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_CASE_PARTS, QUESTION_TYPES } from '@xuefa/core';
 import { RANKS } from './enums.ts';
-import { checkbox, id, optionalText, required, text } from './common.ts';
+import { checkbox, id, optionalText, required, text, typedNumber } from './common.ts';
 import { answerFields } from './practice.ts';
 import {
 	CERTIFICATE_PARTS,
@@ -12,15 +12,24 @@ import {
 	REVIEW_WHEN
 } from './exam-enums.ts';
 
+// a rule left blank is refused as required, never read as 0 (a pass mark of 0 passes everyone)
 const num = (min: number, max: number) =>
-	z.coerce
-		.number({ error: 'err_not_a_number' })
-		.min(min, { error: 'err_exam_number_range' })
-		.max(max, { error: 'err_exam_number_range' });
-const int = (min: number, max: number) => num(min, max).int({ error: 'err_not_whole_number' });
+	typedNumber('err_not_a_number', (n) =>
+		n.min(min, { error: 'err_exam_number_range' }).max(max, { error: 'err_exam_number_range' })
+	);
+const int = (min: number, max: number) =>
+	typedNumber('err_not_a_number', (n) =>
+		n
+			.int({ error: 'err_not_whole_number' })
+			.min(min, { error: 'err_exam_number_range' })
+			.max(max, { error: 'err_exam_number_range' })
+	);
 /** An empty field reads as 0 (a blueprint row left blank is no section). */
 const blankZero = (schema: z.ZodType<number>) =>
-	z.preprocess((v) => (v === '' || v === undefined || v === null ? 0 : v), schema);
+	z.preprocess(
+		(v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? 0 : v),
+		schema
+	);
 
 /** One row of the blueprint form per question type: how many, how many points each, which law. */
 const sectionFields = Object.fromEntries(
@@ -93,9 +102,10 @@ export const examInput = z
 		...sectionFields,
 		fixedIds: idList,
 		shuffle: checkbox,
-		passMark: num(0, 1000),
-		bandExcellent: num(0, 1000),
-		bandGood: num(0, 1000),
+		// percent of the paper's total (the core's default measure): above 100 nobody could pass
+		passMark: num(0, 100),
+		bandExcellent: num(0, 100),
+		bandGood: num(0, 100),
 		durationMinutes: int(1, 600),
 		maxAttempts: int(1, 20),
 		/** Blank: no limit on leaving the exam page. */
