@@ -20,7 +20,7 @@ import {
 import { ctxFor, makeQuestion, makeUser } from '../../testing/factories.ts';
 import type { QuestionContent } from '../questions/store.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
-import { gradingList, gradingQueue, markAnswer, markItems } from './grading.ts';
+import { gradingList, gradingQueue, markAnswer, markItems, markPage } from './grading.ts';
 import { sittingAnalysis } from './analysis.ts';
 import { scoreSheet } from './score-sheet.ts';
 import { regradeSitting, releaseResults } from './release.ts';
@@ -155,6 +155,25 @@ describe('the grading queue', () => {
 		await expect(gradingQueue(other, sittingId)).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await gradingList(other)).toEqual([]);
 		expect((await gradingQueue(s.org, sittingId)).candidates).toHaveLength(1);
+	});
+});
+
+describe('a question answered by many candidates', () => {
+	it('is marked a page at a time, the same answers in the same order as the whole list', async () => {
+		const { s, sittingId, essayId, gradeCtx } = await essayExam();
+		for (let i = 0; i < 4; i++) {
+			const { user } = await makeUser(s.db, s.a1.id);
+			await sitEssayExam(s, sittingId, user.id, `第${i}份答案`);
+		}
+		const whole = await markItems(gradeCtx, sittingId, { key: essayId });
+		expect(whole).toHaveLength(5);
+		const pages = [1, 2, 3].map((page) => markPage(gradeCtx, sittingId, { key: essayId }, page, 2));
+		const [first, second, third] = await Promise.all(pages);
+		expect(first).toMatchObject({ page: 1, pageSize: 2, total: 5 });
+		expect([...first!.items, ...second!.items, ...third!.items]).toEqual(whole);
+		expect(third!.items).toHaveLength(1);
+		// a page past the last (an old link, after a regrade) is the last
+		expect(await markPage(gradeCtx, sittingId, { key: essayId }, 9, 2)).toEqual(third);
 	});
 });
 

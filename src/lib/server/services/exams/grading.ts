@@ -275,45 +275,67 @@ export interface MarkItem extends ReturnType<typeof renderedItem> {
 	mark: ShownMark | null;
 }
 
+/**
+ * How many answers one grading page holds: a question answered by 500 candidates is 25 pages,
+ * not one page of 500 forms, each repeating the question, reference answer and rubric (a
+ * megabyte of HTML on a phone).
+ */
+export const MARK_PAGE_SIZE = 20;
+
 /** The answers to mark: one question (`key`) across all candidates, or one candidate's (`attemptId`). */
 export async function markItems(
 	ctx: Ctx,
 	sittingId: number,
 	filter: { key: string } | { attemptId: number }
 ): Promise<MarkItem[]> {
+	return (await markPage(ctx, sittingId, filter, 1, Number.MAX_SAFE_INTEGER)).items;
+}
+
+/** One page of {@link markItems} (a page past the last is the last); `total` counts them all. */
+export async function markPage(
+	ctx: Ctx,
+	sittingId: number,
+	filter: { key: string } | { attemptId: number },
+	page = 1,
+	pageSize = MARK_PAGE_SIZE
+): Promise<{ items: MarkItem[]; page: number; pageSize: number; total: number }> {
 	await gradingSitting(ctx, sittingId);
 	const all = await gradableAttempts(ctx, sittingId);
 	// numbered among all the gradable attempts, whichever the filter keeps
 	const numbers = shownNumbers(all);
-	const attempts = all.filter((a) => !('attemptId' in filter) || a.attempt.id === filter.attemptId);
-	const marks = await marksOf(
-		ctx.db,
-		attempts.map((a) => a.attempt.id)
-	);
-	const out: MarkItem[] = [];
-	for (const { attempt, name, employeeNo } of attempts) {
-		const items = manualItems(attempt.paper).filter(
-			(i) => !('key' in filter) || i.key === filter.key
+	const slots = all
+		.filter((a) => !('attemptId' in filter) || a.attempt.id === filter.attemptId)
+		.flatMap((a) =>
+			manualItems(a.attempt.paper)
+				.filter((i) => !('key' in filter) || i.key === filter.key)
+				.map((item) => ({ ...a, item }))
 		);
-		if (items.length === 0) continue;
-		const responses = await responsesOf(ctx.db, attempt.id);
-		for (const item of items)
-			out.push({
-				attemptId: attempt.id,
-				name,
-				employeeNo,
-				number: numbers.get(attempt.id) ?? null,
-				key: item.key,
-				no: item.no,
-				part: item.part,
-				points: item.points,
-				given: givenText(item, responses[item.questionId]),
-				answered: isGiven(item, responses[item.questionId]),
-				mark: marks.get(`${attempt.id}/${item.key}`) ?? null,
-				...renderedItem(item)
-			});
-	}
-	return out;
+	const total = slots.length;
+	const shownPage = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / pageSize)));
+	const shown = slots.slice((shownPage - 1) * pageSize, shownPage * pageSize);
+	// only the page's answers are read
+	const ids = [...new Set(shown.map((x) => x.attempt.id))];
+	const marks = await marksOf(ctx.db, ids);
+	const responses = new Map<number, Awaited<ReturnType<typeof responsesOf>>>();
+	for (const id of ids) responses.set(id, await responsesOf(ctx.db, id));
+	const items = shown.map(({ attempt, name, employeeNo, item }) => {
+		const response = responses.get(attempt.id)![item.questionId];
+		return {
+			attemptId: attempt.id,
+			name,
+			employeeNo,
+			number: numbers.get(attempt.id) ?? null,
+			key: item.key,
+			no: item.no,
+			part: item.part,
+			points: item.points,
+			given: givenText(item, response),
+			answered: isGiven(item, response),
+			mark: marks.get(`${attempt.id}/${item.key}`) ?? null,
+			...renderedItem(item)
+		};
+	});
+	return { items, page: shownPage, pageSize, total };
 }
 
 /**

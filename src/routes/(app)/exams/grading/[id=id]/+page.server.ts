@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { markInput, sittingActionInput } from '$lib/schemas/grading.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { gradingQueue, markAnswer, markItems } from '$lib/server/services/exams/grading.ts';
+import { gradingQueue, markAnswer, markPage } from '$lib/server/services/exams/grading.ts';
 import { regradeSitting, releaseResults } from '$lib/server/services/exams/release.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { MARK_CARD_ID } from './mark-card.ts';
@@ -21,18 +21,23 @@ export const load: PageServerLoad = async (event) => {
 	const id = Number(event.params.id);
 	const queue = await guard(() => gradingQueue(ctx, id));
 	const filter = filterOf(event.url);
+	const page = Number(event.url.searchParams.get('page'));
+	const answers = filter
+		? await guard(() => markPage(ctx, id, filter, Number.isInteger(page) ? page : 1))
+		: null;
 	return {
 		queue,
 		filter,
-		items: filter ? await guard(() => markItems(ctx, id, filter)) : [],
+		answers,
+		items: answers?.items ?? [],
 		done: event.url.searchParams.get('done')
 	};
 };
 
-/** Back to the page as it was (the same question or candidate), saying what was done. */
+/** Back to the page as it was (the same question or candidate, and page), saying what was done. */
 function back(url: URL, what: string, hash = ''): never {
 	const next = new URLSearchParams();
-	for (const k of ['q', 'a']) {
+	for (const k of ['q', 'a', 'page']) {
 		const v = url.searchParams.get(k);
 		if (v) next.set(k, v);
 	}
