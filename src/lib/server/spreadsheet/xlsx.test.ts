@@ -321,6 +321,17 @@ describe('xlsx limits (zip bombs)', () => {
 		});
 	});
 
+	it('refuses elements nested deeper than any workbook nests them, before reading them all', async () => {
+		// a few KB of archive: the reader kept every open element, and took seconds over a million
+		const depth = 100_000;
+		const cell = `<c r="A1" t="inlineStr"><is>${'<r>'.repeat(depth)}<t>题型</t>${'</r>'.repeat(depth)}</is></c>`;
+		const bytes = await minimalWorkbook(`<row r="1">${cell}</row>`);
+		expect(bytes.length).toBeLessThan(4 * 1024);
+		await expect(readSpreadsheet({ name: 'd.xlsx', bytes })).rejects.toMatchObject({
+			reason: 'unreadable'
+		});
+	});
+
 	it('refuses what is not a zip at all', async () => {
 		const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('no zip')]);
 		await expect(readSpreadsheet({ name: 'x.xlsx', bytes })).rejects.toMatchObject({

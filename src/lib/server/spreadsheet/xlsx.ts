@@ -199,7 +199,14 @@ function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
 	});
 }
 
-/** An XML reader fed chunk by chunk; `done` rethrows what a handler threw. */
+/**
+ * Deeper than any element of a workbook's parts: a cell's rich text is seven levels down. The
+ * parser keeps every open element, so a few KB of archive nesting a million elements took seconds
+ * and hundreds of MB to read, however little text they held.
+ */
+const MAX_DEPTH = 64;
+
+/** An XML reader fed chunk by chunk; what a handler throws comes out of the feeding call. */
 function xml(handlers: {
 	open?: (tag: SaxesTagPlain) => void;
 	close?: (name: string) => void;
@@ -209,11 +216,17 @@ function xml(handlers: {
 	parser.on('error', (e) => {
 		throw e;
 	});
-	if (handlers.open) parser.on('opentag', handlers.open);
-	if (handlers.close) {
-		const close = handlers.close;
-		parser.on('closetag', (tag) => close(tag.name));
-	}
+	let depth = 0;
+	const { open, close } = handlers;
+	parser.on('opentag', (tag) => {
+		if (++depth > MAX_DEPTH) throw new SpreadsheetError('unreadable');
+		open?.(tag);
+	});
+	// a self-closing element is closed at once
+	parser.on('closetag', (tag) => {
+		depth--;
+		close?.(tag.name);
+	});
 	if (handlers.text) parser.on('text', handlers.text);
 	return (chunk) => {
 		if (chunk) parser.write(chunk);
