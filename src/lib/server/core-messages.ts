@@ -1,10 +1,14 @@
 import { type Issue, type Locale, ValidationError, type XuefaError, messageFor } from '@xuefa/core';
 import { m } from '$lib/i18n.ts';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { quotedData } from './uploads/quote.ts';
 
-/** A core code with its data, in the current request's language. */
+/**
+ * A core code with its data, in the current request's language. The texts in the data (a file's
+ * cell among them) are quoted by their beginning only.
+ */
 export function coreMessage(code: string, data: Readonly<Record<string, unknown>> = {}): string {
-	return messageFor(code, data, getLocale() as Locale);
+	return messageFor(code, quotedData(data), getLocale() as Locale);
 }
 
 /**

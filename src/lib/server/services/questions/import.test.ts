@@ -141,6 +141,23 @@ describe('question import', () => {
 		expect(await tally(db)).toEqual(before);
 	});
 
+	it('quotes a crafted cell by its beginning, and the file by a name that is safe to show', async () => {
+		const { bank, ctx } = await setup();
+		const bad = GOOD.map((r) => [...r]);
+		bad[0]![1] = '\u0000'.repeat(1_000_000);
+		const upload = csv(bad);
+		const preview = await previewQuestionImport(
+			ctx,
+			{ bankId: bank.id },
+			{ ...upload, name: `${'题'.repeat(5_000)}\u202Evsc.csv` }
+		);
+		expect(preview.errors.map((e) => e.line)).toEqual([2]);
+		// the whole cell was in the message: a megabyte-long answer, serialised on the request thread
+		expect(preview.errors[0]!.message.length).toBeLessThan(200);
+		expect(preview.fileName).toMatch(/^题+…\.csv$/);
+		expect(preview.fileName.length).toBeLessThanOrEqual(100);
+	});
+
 	it('keeps spreadsheet row numbers across blank rows', async () => {
 		const { bank, ctx } = await setup();
 		const rows = [GOOD[0]!, [], [], ['Q9', '单选', '没有答案的题', '甲', '乙', '', '', '', '', '']];

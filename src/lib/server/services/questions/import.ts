@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
 import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
 import { readStaged, stage } from '../imports/staging.ts';
+import { boundFileName } from '../../uploads/file-name.ts';
 import { parseUpload } from '../../uploads/pool.ts';
 import { bigramsOf } from '../../search/grams.ts';
 import {
@@ -186,7 +187,8 @@ export async function previewQuestionImport(
 		},
 		ctx.user.id
 	);
-	return previewOf(ctx, bank.id, upload.name, read);
+	// the name is shown in the preview's heading: as it will be kept (see staging)
+	return previewOf(ctx, bank.id, boundFileName(upload.name), read);
 }
 
 /**

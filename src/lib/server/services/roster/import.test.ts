@@ -201,6 +201,29 @@ describe('roster import', () => {
 		expect(grants.map((g) => [g.role, g.unitId])).toEqual([['cadre', d.b.id]]);
 	});
 
+	it('says what is wrong with a crafted cell in a sentence, not in a message per entry or a copy of the cell', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const preview = await previewRoster(
+			ctx,
+			await xlsx([
+				['区司法局', '甲', 'R1', '', '科员', '人大任命', '', 'x、'.repeat(10_000)],
+				['局'.repeat(30_000), '乙', 'R2', '', '科员', '人大任命', '', '学员、校长、学员']
+			])
+		);
+		// one problem a cell: the roles that are none, quoted by their beginning
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+			[2, '角色'],
+			[3, '单位'],
+			[3, '角色']
+		]);
+		expect(preview.errors[0]!.message).toMatch(/^“x、x、.*…”/);
+		expect(preview.errors[2]!.message).toContain('“校长”');
+		for (const e of preview.errors) expect(e.message.length).toBeLessThan(200);
+		expect(preview.stagedId).toBeNull();
+	});
+
 	it('rejects units and people outside the scope of an admin of a sub-unit', async () => {
 		const db = await testDb();
 		const d = await district(db);

@@ -22,6 +22,7 @@ import {
 import { mayTouchAccount } from '../accounts/account-unit.ts';
 import { loadKnown } from './known.ts';
 import { UnitDirectory } from './units.ts';
+import { quoted } from '../../uploads/quote.ts';
 
 /** A problem with one cell, in the reader's language. */
 export interface RowError {
@@ -125,7 +126,11 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			const value = cell(column);
 			if (!value) return undefined;
 			const code = codeOf(labels, value);
-			if (!code) fail(column, 'roster_err_value', { value, allowed: listOf(labels).join('、') });
+			if (!code)
+				fail(column, 'roster_err_value', {
+					value: quoted(value),
+					allowed: listOf(labels).join('、')
+				});
 			return code;
 		};
 
@@ -134,14 +139,17 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 		else if ('problem' in unitMatch) {
 			if (unitMatch.problem === 'ambiguous') {
 				fail('unit', 'roster_err_unit_ambiguous', {
-					unit: cell('unit'),
+					unit: quoted(cell('unit')!),
 					example: unitMatch.example
 				});
-			} else fail('unit', 'roster_err_unit_unknown', { unit: cell('unit') });
+			} else fail('unit', 'roster_err_unit_unknown', { unit: quoted(cell('unit')!) });
 		}
 
-		const roles = readRoles(cell('roles'), (value) =>
-			fail('roles', 'roster_err_value', { value, allowed: listOf(ROLE_LABELS).join('、') })
+		const roles = readRoles(cell('roles'), (values) =>
+			fail('roles', 'roster_err_value', {
+				value: quoted(values.join('、')),
+				allowed: listOf(ROLE_LABELS).join('、')
+			})
 		);
 		const parsed = rosterRow.safeParse({
 			unit: cell('unit'),
@@ -267,14 +275,18 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 	return { rows, errors };
 }
 
-function readRoles(value: string | undefined, bad: (value: string) => void): Role[] | undefined {
+function readRoles(value: string | undefined, bad: (values: string[]) => void): Role[] | undefined {
 	if (value === undefined) return undefined;
 	const roles: Role[] = [];
+	const unknown: string[] = [];
 	for (const part of value.split(ROLE_SEPARATOR).map((p) => p.trim())) {
 		if (!part) continue;
 		const role = codeOf(ROLE_LABELS, part);
 		if (role) roles.push(role);
-		else bad(part);
+		else unknown.push(part);
 	}
+	// one problem for the cell, however many it lists: a cell of a million unknown roles was a
+	// million messages, built and sent on the thread that serves everyone (30 s)
+	if (unknown.length > 0) bad(unknown);
 	return roles;
 }
