@@ -1,7 +1,13 @@
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type ColumnSpec, HEADER_FILL, type SheetSpec, cellTexts } from './write.ts';
+import {
+	type ColumnSpec,
+	HEADER_FILL,
+	type SheetSpec,
+	addListValidations,
+	cellTexts
+} from './write.ts';
 
 /** Rows of a list, a page at a time (see {@link keysetPages}). */
 export type RowPages = AsyncIterable<readonly (readonly string[])[]>;
@@ -13,7 +19,11 @@ export interface ListExport {
 	/** How many rows the pages will give (counted first), for the progress a browser shows. */
 	rows: number;
 	pages: RowPages;
-	/** Small fixed sheets after the list (the roster's instructions). */
+	/**
+	 * Small sheets after the list (the roster's instructions). Read once the pages are done, so
+	 * that the pages may add what they found while they were read (a bank's questions that a
+	 * sheet cannot hold).
+	 */
 	notes?: readonly SheetSpec[];
 }
 
@@ -72,7 +82,7 @@ export function streamWorkbook(list: ListExport): Readable {
 		useSharedStrings: false
 	});
 	workbook.creator = 'Xuefa';
-	const addSheet = (name: string, columns: readonly ColumnSpec[]) => {
+	const addSheet = (name: string, columns: readonly ColumnSpec[], rows: number) => {
 		const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
 		sheet.columns = columns.map((c) => ({
 			header: c.header,
@@ -85,6 +95,8 @@ export function streamWorkbook(list: ListExport): Readable {
 			cell.fill = HEADER_FILL;
 		});
 		header.commit();
+		// as writeWorkbook: the drop-downs reach 1,000 rows past the list, for rows added to it
+		addListValidations(sheet, columns, rows + 1000);
 		return sheet;
 	};
 	// A download cancelled (the browser's fetch aborted, the client gone) destroys `out`: the
@@ -93,7 +105,7 @@ export function streamWorkbook(list: ListExport): Readable {
 	const gone = new AbortController();
 	out.once('close', () => gone.abort());
 	const write = async () => {
-		const sheet = addSheet(list.sheet, list.columns);
+		const sheet = addSheet(list.sheet, list.columns, list.rows);
 		for await (const page of list.pages) {
 			for (const row of page) sheet.addRow(cellTexts(row)).commit();
 			// a slow reader holds the writer back instead of the file piling up in memory
@@ -104,7 +116,7 @@ export function streamWorkbook(list: ListExport): Readable {
 		}
 		sheet.commit();
 		for (const note of list.notes ?? []) {
-			const extra = addSheet(note.name, note.columns);
+			const extra = addSheet(note.name, note.columns, note.validationRows ?? note.rows.length);
 			for (const row of note.rows) extra.addRow(cellTexts(row)).commit();
 			extra.commit();
 		}

@@ -74,18 +74,26 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
 			cell.fill = HEADER_FILL;
 		});
 		for (const row of spec.rows) sheet.addRow(cellTexts(row));
-		const last = 1 + (spec.validationRows ?? spec.rows.length + 1000);
-		spec.columns.forEach((c, i) => {
-			if (!c.list) return;
-			const letter = sheet.getColumn(i + 1).letter;
-			(sheet as WithRangeValidations).dataValidations.add(`${letter}2:${letter}${last}`, {
-				type: 'list',
-				allowBlank: true,
-				// Excel limits an inline list to 255 characters; our enums are far shorter
-				formulae: [`"${c.list.join(',')}"`],
-				showErrorMessage: true
-			});
-		});
+		addListValidations(sheet, spec.columns, spec.validationRows ?? spec.rows.length + 1000);
 	}
 	return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Drop-downs for the listed columns of a sheet, over its first `rows` rows below the header. */
+export function addListValidations(
+	sheet: ExcelJS.Worksheet,
+	columns: readonly ColumnSpec[],
+	rows: number
+): void {
+	columns.forEach((c, i) => {
+		if (!c.list) return;
+		const letter = sheet.getColumn(i + 1).letter;
+		(sheet as WithRangeValidations).dataValidations.add(`${letter}2:${letter}${1 + rows}`, {
+			type: 'list',
+			allowBlank: true,
+			// Excel limits an inline list to 255 characters; our enums are far shorter
+			formulae: [`"${c.list.join(',')}"`],
+			showErrorMessage: true
+		});
+	});
 }

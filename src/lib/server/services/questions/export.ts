@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import {
 	type Issue,
 	QUESTION_TYPES,
@@ -14,11 +14,21 @@ import { authorizeAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import { question, questionVersion } from '../../db/schema/index.ts';
 import { issueMessages } from '../../core-messages.ts';
-import { type SheetSpec, writeWorkbook } from '../../spreadsheet/index.ts';
+import {
+	type ListExport,
+	type SheetSpec,
+	keysetPages,
+	writeWorkbook
+} from '../../spreadsheet/index.ts';
 import { loadBank } from '../banks/access.ts';
 
 /** The id a question is exported under: its 编号 from an import, else `xuefa-<id>` (see import). */
 const exportId = (q: { id: number; externalId: string | null }) => q.externalId ?? `xuefa-${q.id}`;
+
+const currentVersionOf = and(
+	eq(questionVersion.questionId, question.id),
+	eq(questionVersion.version, question.currentVersion)
+);
 
 /** The current versions of the bank's questions that are not retired, in the order they were added. */
 async function bankQuestions(ctx: Ctx, bankId: number) {
@@ -26,20 +36,15 @@ async function bankQuestions(ctx: Ctx, bankId: number) {
 	const rows = await ctx.db
 		.select({ id: question.id, externalId: question.externalId, data: questionVersion.data })
 		.from(question)
-		.innerJoin(
-			questionVersion,
-			and(
-				eq(questionVersion.questionId, question.id),
-				eq(questionVersion.version, question.currentVersion)
-			)
-		)
+		.innerJoin(questionVersion, currentVersionOf)
 		.where(and(eq(question.bankId, bankId), inArray(question.status, ['draft', 'ready'])))
 		.orderBy(asc(question.id));
-	return {
-		bank,
-		questions: rows.map((r) => ({ ...r.data, id: exportId(r) }) as QuestionVersion)
-	};
+	return { bank, questions: rows.map(versionOf) };
 }
+
+/** A question's current version, under the id it is exported with. */
+const versionOf = (r: { id: number; externalId: string | null; data: QuestionVersion }) =>
+	({ ...r.data, id: exportId(r) }) as QuestionVersion;
 
 const questionSheet = (name: string, rows: string[][]): SheetSpec => ({
 	name,
@@ -69,17 +74,46 @@ function notesSheet(
 	];
 }
 
-/** The bank as a workbook in the import template's columns, so that it can be edited and imported again. */
-export async function exportBankXlsx(ctx: Ctx, bankId: number) {
-	const { bank, questions } = await bankQuestions(ctx, bankId);
-	const { output, issues, notes = [] } = questionsToRows(questions);
-	const bytes = await writeWorkbook([
-		questionSheet(t('bank_sheet_questions'), output.slice(1)),
-		...notesSheet(issues),
-		// written, but their formatting marks will read back as text
-		...notesSheet(notes, t('bank_export_formatting_sheet'), t('bank_export_formatting_header'))
-	]);
-	return { bank, bytes, left: issues.length };
+/**
+ * The bank as a workbook in the import template's columns, so that it can be edited and imported
+ * again; the questions a sheet cannot hold, and those written with their Markdown marks, are
+ * listed on sheets after them. Streamed while the questions are read a page at a time: built in
+ * memory, a bank of 5,000 questions took 8 s on the thread that serves everyone.
+ */
+export async function exportBankXlsx(ctx: Ctx, bankId: number): Promise<ListExport> {
+	await loadBank(ctx, bankId);
+	const current = and(eq(question.bankId, bankId), inArray(question.status, ['draft', 'ready']));
+	const [total] = await ctx.db.select({ n: count() }).from(question).where(current);
+	const fetch = (after: { id: number } | undefined, limit: number) =>
+		ctx.db
+			.select({ id: question.id, externalId: question.externalId, data: questionVersion.data })
+			.from(question)
+			.innerJoin(questionVersion, currentVersionOf)
+			.where(and(current, after && gt(question.id, after.id)))
+			.orderBy(asc(question.id))
+			.limit(limit);
+	const notes: SheetSpec[] = [];
+	async function* pages() {
+		const issues: Issue[] = [];
+		const formatting: Issue[] = [];
+		for await (const page of keysetPages(fetch, 500)) {
+			const { output, issues: left, notes: marks = [] } = questionsToRows(page.map(versionOf));
+			issues.push(...left);
+			formatting.push(...marks);
+			yield output.slice(1);
+		}
+		notes.push(
+			...notesSheet(issues),
+			// written, but their formatting marks will read back as text
+			...notesSheet(
+				formatting,
+				t('bank_export_formatting_sheet'),
+				t('bank_export_formatting_header')
+			)
+		);
+	}
+	const { name, columns } = questionSheet(t('bank_sheet_questions'), []);
+	return { sheet: name, columns, rows: total?.n ?? 0, pages: pages(), notes };
 }
 
 /**
