@@ -8,6 +8,7 @@ import {
 } from '@xuefa/core';
 import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
 import type { LAW_SOURCE_FORMATS as STORED_FORMATS } from '../../db/schema/index.ts';
+import { decodeCsv } from '../../spreadsheet/csv.ts';
 
 export type SourceFormat = (typeof STORED_FORMATS)[number];
 
@@ -43,11 +44,9 @@ export function parseSource(
 	};
 }
 
-/** Decodes an uploaded file: UTF-8 (with or without BOM), else GB18030 as Chinese Windows saves it. */
-export function decodeText(bytes: Uint8Array): string {
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-	} catch {
-		return new TextDecoder('gb18030').decode(bytes);
-	}
-}
+/**
+ * Decodes an uploaded statute as every uploaded text is read (see `decodeCsv`): UTF-16 after its
+ * byte-order mark, as Notepad saves "Unicode" (read as UTF-8 or GB18030, such a file was garbage
+ * refused for its missing title and articles), UTF-8 with or without one, else GB18030.
+ */
+export const decodeText = decodeCsv;
