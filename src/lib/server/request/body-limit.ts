@@ -4,7 +4,6 @@
  * anything buffers or parses it (parsing 600,000 fields alone blocks the server for seconds).
  * adapter-node's BODY_SIZE_LIMIT stays the outer bound for every route.
  */
-import { ROSTER_MAX_ROWS } from '$lib/schemas/roster.ts';
 
 /** What one request body may hold: bytes, and form fields (URL-encoded pairs or multipart parts). */
 export interface BodyLimit {
@@ -40,8 +39,6 @@ export const ROUTE_BODY_LIMITS: Readonly<Record<string, BodyLimit>> = {
 	'/(app)/laws/import': UPLOAD_LIMIT,
 	// 书面学法: a material of up to 5 MB and its text
 	'/(app)/study/readings': UPLOAD_LIMIT,
-	// the one-time passwords of an imported roster travel back as four hidden fields a row
-	'/(app)/admin/roster/passwords.xlsx': { bytes: 4 * MB, fields: 4 * ROSTER_MAX_ROWS + 10 },
 	'/(app)/banks/[bankId=id]/questions/new': EDITOR_LIMIT,
 	'/(app)/banks/[bankId=id]/questions/[id=id]': EDITOR_LIMIT,
 	// an answer to a case question: up to 50 parts, an essay of 5,000 characters each
