@@ -224,6 +224,35 @@ describe('roster import', () => {
 		expect(preview.stagedId).toBeNull();
 	});
 
+	it('lists the first 200 problems of a broken file and counts them all, importing nothing', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const before = await tally(db);
+		// 1,000 rows, each with an unknown unit and a rank nobody has: 2,000 problems
+		const rows = Array.from({ length: 1000 }, (_, i) => [
+			'无此单位',
+			'甲',
+			`B${i}`,
+			'',
+			'大科员',
+			'人大任命',
+			'',
+			'学员'
+		]);
+		const preview = await previewRoster(ctx, await xlsx(rows));
+		expect(preview.errors).toHaveLength(200);
+		expect(preview.errorCount).toBe(2000);
+		// the first ones, as the file reads
+		expect(preview.errors.slice(0, 2).map((e) => [e.row, e.column])).toEqual([
+			[2, '单位'],
+			[2, '职级']
+		]);
+		expect(preview.errors.at(-1)!.row).toBe(101);
+		expect(preview.stagedId).toBeNull();
+		expect(await tally(db)).toEqual(before);
+	});
+
 	it('rejects units and people outside the scope of an admin of a sub-unit', async () => {
 		const db = await testDb();
 		const d = await district(db);

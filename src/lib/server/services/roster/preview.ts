@@ -6,6 +6,7 @@ import type { Column } from './columns.ts';
 import { type RowError, planRoster } from './plan.ts';
 import { stage } from '../imports/staging.ts';
 import { boundFileName } from '../../uploads/file-name.ts';
+import { capIssues } from '../../uploads/issues.ts';
 
 export const ROSTER_KIND = 'roster';
 
@@ -23,7 +24,9 @@ export interface RosterPreview {
 	/** Set only when the file has no errors: the id to confirm the import with. */
 	stagedId: string | null;
 	rows: PreviewRow[];
+	/** The first problems, with `errorCount` saying how many there are in all. */
 	errors: RowError[];
+	errorCount: number;
 	counts: { create: number; update: number; unchanged: number };
 }
 
@@ -37,6 +40,8 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 	const plan = await planRoster(ctx, sheet);
 	const counts = { create: 0, update: 0, unchanged: 0 };
 	for (const r of plan.rows) counts[r.action]++;
+	// a broken 5,000-row file has thousands of problems: a page of them all helps nobody
+	const { issues: errors, issueCount: errorCount } = capIssues(plan.errors);
 	const stagedId =
 		plan.errors.length === 0
 			? await stage(ctx, ROSTER_KIND, { fileName: upload.name, payload: sheet })
@@ -52,7 +57,8 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 			name: r.fields.name,
 			unit: r.unitLabel
 		})),
-		errors: plan.errors,
+		errors,
+		errorCount,
 		counts
 	};
 }
