@@ -31,6 +31,23 @@ export interface SheetLayout {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+// a password-protected .xlsx is an OLE file too, holding the encrypted zip in these streams
+const ENCRYPTED_STREAMS = ['EncryptionInfo', 'EncryptedPackage'].map((name) =>
+	Buffer.from(name, 'utf16le')
+);
+// the directory of an OLE file is of 128-byte entries, each starting with its name
+const OLE_ENTRY = 128;
+
+/** Whether an OLE file is a password-protected workbook: it has a stream named as such. */
+function isEncryptedOle(bytes: Uint8Array): boolean {
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return ENCRYPTED_STREAMS.some((name) => {
+		for (let at = buffer.indexOf(name); at >= 0; at = buffer.indexOf(name, at + 1)) {
+			if (at % OLE_ENTRY === 0) return true;
+		}
+		return false;
+	});
+}
 /** Tables as text: .csv, and .tsv, tab-separated as Excel saves "Unicode 文本". */
 const TEXT_TABLE = /\.(csv|tsv)$/i;
 
@@ -123,6 +140,9 @@ async function readSheets(
 			}
 			throw e;
 		}
+	} else if (startsWith(bytes, OLE_MAGIC) && isEncryptedOle(bytes)) {
+		// "save as .xlsx" misleads whoever did: the password is what stands in the way
+		throw new SpreadsheetError('encrypted');
 	} else if (startsWith(bytes, OLE_MAGIC) || !TEXT_TABLE.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {

@@ -27,6 +27,7 @@ export type SpreadsheetProblem =
 	| 'too_large_unzipped'
 	| 'too_many_columns'
 	| 'unsupported'
+	| 'encrypted'
 	| 'unreadable'
 	| 'unclosed_quote'
 	| 'no_header'

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../testing/encodings.ts';
+import { oleFile } from '../../testing/ole.ts';
 import { readQuestionFile } from './read-upload.ts';
 
 describe('reading question files saved by other programs', () => {
@@ -184,6 +185,17 @@ describe('reading question files saved by other programs', () => {
 		expect(await refusal('题库.xls')).toBe('bank_import_unsupported');
 		// an old workbook renamed .xlsx is no zip: the same advice
 		expect(await refusal('题库.xlsx')).toBe('bank_import_unsupported');
+	});
+
+	it('says a password-protected workbook needs saving without its password, not as .xlsx', async () => {
+		const refusal = (bytes: Uint8Array) =>
+			readQuestionFile({ name: '题库.xlsx', bytes }).catch(
+				(e: unknown) => (e as { code?: string }).code
+			);
+		// Excel keeps an encrypted .xlsx in an OLE file, as the old .xls, with these streams
+		expect(await refusal(oleFile('EncryptionInfo'))).toBe('bank_import_encrypted');
+		expect(await refusal(oleFile('EncryptedPackage'))).toBe('bank_import_encrypted');
+		expect(await refusal(oleFile('Workbook'))).toBe('bank_import_unsupported');
 	});
 
 	it('refuses a GIFT or Aiken file of more questions than the limit, broken ones counted too', async () => {

@@ -10,6 +10,7 @@ import { HEADER, JobFailed, importRoster, tally, xlsx } from '../../testing/rost
 import { writeWorkbook } from '../../spreadsheet/index.ts';
 import { previewRoster } from './preview.ts';
 import { listExportBytes } from '../../testing/xlsx.ts';
+import { oleFile } from '../../testing/ole.ts';
 import { auditChanges } from '$lib/audit.ts';
 import { listAudit } from '../audit/list.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
@@ -354,6 +355,15 @@ describe('roster import', () => {
 			code: 'roster_file_missing_columns',
 			params: { columns: '工号、职级、任命方式' }
 		});
+	});
+
+	it('says a password-protected roster needs saving without its password', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		await expect(
+			previewRoster(ctx, { name: '花名册.xlsx', bytes: oleFile('EncryptionInfo') })
+		).rejects.toMatchObject({ code: 'roster_file_encrypted' });
 	});
 
 	it('finds the roster below a title and after a sheet of instructions; refuses a roster spread over sheets', async () => {
