@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { saveLessonInput } from '$lib/schemas/lessons.ts';
 import { addSessionInput } from '$lib/schemas/study.ts';
-import { practiceSession, questionBank } from '../../db/schema/index.ts';
+import { lesson, practiceSession, questionBank } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, makeBank, makeLaw, makeQuestion, makeUser } from '../../testing/factories.ts';
 import { addSession } from '../study/occurrences.ts';
 import { studyDistrict } from '../study/testing.ts';
-import { deleteLesson, getLesson, listLessons, saveLesson } from './lessons.ts';
+import { LESSONS_PAGE_SIZE, deleteLesson, getLesson, listLessons, saveLesson } from './lessons.ts';
 import { practiseLesson } from './practise.ts';
 import { sessionLessons, setSessionLessons } from './session-lessons.ts';
 
@@ -179,5 +179,32 @@ describe('lessons of a session', () => {
 		expect((await getLesson(await ctxFor(db, stranger.user.id), published.id)).sessions).toEqual(
 			[]
 		);
+	});
+
+	it('list a page at a time, newest first, with how many there are', async () => {
+		const { db, ctx, d } = await setup();
+		// years of weekly sessions' lessons
+		const at = (i: number) => new Date(Date.UTC(2024, 0, 1) + i * 86_400_000);
+		await db.insert(lesson).values(
+			Array.from({ length: 335 }, (_, i) => ({
+				unitId: d.root.id,
+				kind: 'lesson' as const,
+				title: `第${i + 1}课`,
+				parts: {},
+				status: 'published' as const,
+				publishedAt: at(i),
+				createdAt: at(i),
+				updatedAt: at(i)
+			}))
+		);
+		const first = await listLessons(ctx.leader);
+		expect(first.total).toBe(335);
+		expect(first.lessons).toHaveLength(LESSONS_PAGE_SIZE);
+		expect(first.lessons[0]!.title).toBe('第335课');
+		const last = await listLessons(ctx.leader, 12);
+		expect(last.page).toBe(12);
+		expect(last.lessons.map((l) => l.title)).toEqual(['第5课', '第4课', '第3课', '第2课', '第1课']);
+		// past the last page (an old link): the last page
+		expect((await listLessons(ctx.leader, 99)).lessons.at(-1)!.title).toBe('第1课');
 	});
 });

@@ -3,7 +3,7 @@
  * statute articles with `[[…]]` markers, offering bank questions to practise, drafted then
  * published to the unit and the units below it.
  */
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
 import { citedRefs } from '@xuefa/core';
 import type { LessonInput, SaveLessonInput } from '$lib/schemas/lessons.ts';
 import { CASE_PARTS, type CasePart } from '$lib/schemas/lesson-enums.ts';
@@ -56,12 +56,16 @@ const listColumns = {
 	unitName: unit.name
 };
 
+/** Lessons a page of the list shows: a district writes hundreds over the years. */
+export const LESSONS_PAGE_SIZE = 30;
+
 /**
- * The lessons page: the published lessons that apply to the user (their units' and those above,
- * the units whose study they read, their teams' sessions'), and for organisers their units'
- * drafts too; with the units they may write for.
+ * The lessons page (page 1 unless given; past the last, the last): the published lessons that
+ * apply to the user (their units' and those above, the units whose study they read, their teams'
+ * sessions'), and for organisers their units' drafts too, newest first, with how many there are
+ * and the units they may write for.
  */
-export async function listLessons(ctx: Ctx) {
+export async function listLessons(ctx: Ctx, page = 1) {
 	const personId = ctx.user.personId;
 	const mySessions = personId === null ? undefined : teamSessionLessonIds(ctx, personId);
 	const published = and(
@@ -72,21 +76,40 @@ export async function listLessons(ctx: Ctx) {
 			mySessions ? inArray(lesson.id, mySessions) : undefined
 		)
 	);
+	const visible = or(published, inScope(ctx.user, 'study.manage', unit.path));
+	const [counted] = await ctx.db
+		.select({ n: count() })
+		.from(lesson)
+		.innerJoin(unit, eq(unit.id, lesson.unitId))
+		.where(visible);
+	const total = counted?.n ?? 0;
+	const shown = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / LESSONS_PAGE_SIZE)));
 	const lessons = await ctx.db
 		.select(listColumns)
 		.from(lesson)
 		.innerJoin(unit, eq(unit.id, lesson.unitId))
-		.where(or(published, inScope(ctx.user, 'study.manage', unit.path)))
+		.where(visible)
 		.orderBy(desc(lesson.updatedAt), desc(lesson.id))
-		.limit(300);
-	const units = canAnywhere(ctx.user, 'study.manage')
+		.limit(LESSONS_PAGE_SIZE)
+		.offset((shown - 1) * LESSONS_PAGE_SIZE);
+	return {
+		lessons,
+		page: shown,
+		pageSize: LESSONS_PAGE_SIZE,
+		total,
+		units: await lessonWritingUnits(ctx)
+	};
+}
+
+/** The units the user may write lessons for (none for a reader). */
+export async function lessonWritingUnits(ctx: Ctx) {
+	return canAnywhere(ctx.user, 'study.manage')
 		? await ctx.db
 				.select({ id: unit.id, name: unit.name })
 				.from(unit)
 				.where(inScope(ctx.user, 'study.manage', unit.path))
 				.orderBy(asc(unit.path))
 		: [];
-	return { lessons, units };
 }
 
 /** The sessions of the user's reach that study a lesson (organisers see all in their scope). */

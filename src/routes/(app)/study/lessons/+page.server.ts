@@ -4,5 +4,6 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	return guard(() => listLessons(ctx));
+	const page = Number(event.url.searchParams.get('page'));
+	return guard(() => listLessons(ctx, Number.isSafeInteger(page) && page > 0 ? page : 1));
 };

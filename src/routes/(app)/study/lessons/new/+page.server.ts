@@ -4,7 +4,7 @@ import { LESSON_KINDS, type LessonKind } from '$lib/schemas/lesson-enums.ts';
 import { saveLessonInput } from '$lib/schemas/lessons.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { listLessons, saveLesson } from '$lib/server/services/lessons/lessons.ts';
+import { lessonWritingUnits, saveLesson } from '$lib/server/services/lessons/lessons.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const kindOf = (v: string | null): LessonKind =>
@@ -12,7 +12,7 @@ const kindOf = (v: string | null): LessonKind =>
 
 export const load: PageServerLoad = async (event) => {
 	const ctx = ctxOf(event);
-	const { units } = await guard(() => listLessons(ctx));
+	const units = await guard(() => lessonWritingUnits(ctx));
 	if (units.length === 0) error(403, t('error_forbidden'));
 	return { kind: kindOf(event.url.searchParams.get('kind')), units };
 };
