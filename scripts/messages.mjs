@@ -56,8 +56,15 @@ export function catalogueProblems(zh, en) {
 // around a Chinese law name are part of the name and stay.
 const TEMPLATE_PUNCTUATION = /[：，。；（）]/;
 
+// Svelte drops the white space at the start and end of a block's content, so a separator that
+// begins an {#if} on a new line right after other text (`{a}{#if b}⏎ · {b}{/if}`), or ends one
+// right before it, reads “a· b” / “a ·b”: the space belongs outside the block.
+const GLUED_SEPARATOR =
+	/[^\s>]\{(?:#if|:else)[^}\n]*\}\n\s*·|·\s*\n\s*\{(?:\/if|:else[^}\n]*)\}[^\s<]/g;
+
 /**
- * Full-width punctuation written in a Svelte component's markup or script, comments aside.
+ * Full-width punctuation written in a Svelte component's markup or script, comments aside, and
+ * a separator “·” that Svelte's white-space rules glue to the text beside it.
  * @param {string} file the component's path, for the message
  * @param {string} text its source
  * @returns {string[]} one line per problem
@@ -68,10 +75,15 @@ export function templateProblems(file, text) {
 		.replace(/<!--[\s\S]*?-->/g, blank)
 		.replace(/\/\*[\s\S]*?\*\//g, blank)
 		.replace(/(^|[^:])\/\/.*$/gm, (_, before) => before);
-	return code.split('\n').flatMap((line, i) => {
+	const punctuation = code.split('\n').flatMap((line, i) => {
 		const mark = TEMPLATE_PUNCTUATION.exec(line);
 		return mark ? [`${file}:${i + 1}: Chinese punctuation “${mark[0]}” beside the messages`] : [];
 	});
+	const lineOf = (/** @type {number} */ at) => code.slice(0, at).split('\n').length;
+	const glued = [...code.matchAll(GLUED_SEPARATOR)].map(
+		(m) => `${file}:${lineOf(m.index + m[0].indexOf('·'))}: “·” glued to the text beside it`
+	);
+	return [...punctuation, ...glued].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /** The Svelte components of the app. */

@@ -34,4 +34,21 @@ describe('the message catalogues', () => {
 			'X.svelte:5: Chinese punctuation “（” beside the messages'
 		]);
 	});
+
+	it('the check finds a “·” that Svelte glues to the text beside it (white space dropped at a block’s edge)', () => {
+		const source = [
+			'<span>{s.time}{#if s.place}',
+			'\t· {s.place}{/if}</span>',
+			'<p>{#if root}{root.name} ·',
+			'\t{/if}{m.as_of()}</p>',
+			'<span>{s.time}',
+			'\t{#if s.place}· {s.place}{/if}</span>',
+			'<p>{#if root}{root.name} ·{/if}',
+			'\t{m.as_of()}</p>'
+		].join('\n');
+		expect(templateProblems('X.svelte', source)).toEqual([
+			'X.svelte:2: “·” glued to the text beside it',
+			'X.svelte:3: “·” glued to the text beside it'
+		]);
+	});
 });
