@@ -56,11 +56,12 @@ export function catalogueProblems(zh, en) {
 // around a Chinese law name are part of the name and stay.
 const TEMPLATE_PUNCTUATION = /[：，。；（）]/;
 
-// Svelte drops the white space at the start and end of a block's content, so a separator that
-// begins an {#if} on a new line right after other text (`{a}{#if b}⏎ · {b}{/if}`), or ends one
-// right before it, reads “a· b” / “a ·b”: the space belongs outside the block.
+// Svelte drops the white space at the start and end of a block's or an element's content, so a
+// separator that begins an {#if} or a <span> on a new line right after other text
+// (`{a}{#if b}⏎ · {b}{/if}`), or ends an {#if} right before it, reads “a· b” / “a ·b”: the space
+// belongs outside.
 const GLUED_SEPARATOR =
-	/[^\s>]\{(?:#if|:else)[^}\n]*\}\n\s*·|·\s*\n\s*\{(?:\/if|:else[^}\n]*)\}[^\s<]/g;
+	/[^\s>](?:\{(?:#if|:else)[^}\n]*\}|<[a-z]+[^>]*>)\s+·|·\s+\{(?:\/if|:else[^}\n]*)\}[^\s<]/g;
 
 /**
  * Full-width punctuation written in a Svelte component's markup or script, comments aside, and

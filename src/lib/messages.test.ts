@@ -44,11 +44,16 @@ describe('the message catalogues', () => {
 			'<span>{s.time}',
 			'\t{#if s.place}· {s.place}{/if}</span>',
 			'<p>{#if root}{root.name} ·{/if}',
-			'\t{m.as_of()}</p>'
+			'\t{m.as_of()}</p>',
+			'<p>{m.flagged()}<span',
+			'\tclass="keys"',
+			'>',
+			'\t· {m.keys()}</span></p>'
 		].join('\n');
 		expect(templateProblems('X.svelte', source)).toEqual([
 			'X.svelte:2: “·” glued to the text beside it',
-			'X.svelte:3: “·” glued to the text beside it'
+			'X.svelte:3: “·” glued to the text beside it',
+			'X.svelte:12: “·” glued to the text beside it'
 		]);
 	});
 });
