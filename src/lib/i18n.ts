@@ -4,11 +4,18 @@ type MessageFn = (params?: Record<string, unknown>) => string;
 
 /**
  * Looks a message up by key, for keys that come from data (error codes, enum labels). Static text
- * in components calls `m.key()` directly so that the compiler checks it.
+ * in components calls `m.key()` directly so that the compiler checks it. A list among the params
+ * (the unknown employee numbers of an error) is joined as the reader's language lists: 甲、乙 or
+ * A, B.
  */
 export function t(key: string, params: Record<string, unknown> = {}): string {
 	const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
-	return typeof fn === 'function' ? fn(params) : key;
+	if (typeof fn !== 'function') return key;
+	const joined = Object.entries(params).map(([k, v]) => [
+		k,
+		Array.isArray(v) ? v.join(m.common_list_separator()) : v
+	]);
+	return fn(Object.fromEntries(joined));
 }
 
 /** A message looked up by key, or undefined when the catalogue has none (for fallbacks). */

@@ -3,11 +3,14 @@
  * ./http.ts turns these into responses in one place.
  */
 
+/** What fills an error message's placeholders; a list is joined as the reader's language lists. */
+export type ErrorParams = Record<string, string | number | readonly string[]>;
+
 /** Base of every expected failure; `code` is a message key in the catalogue (messages/*.json). */
 export class AppError extends Error {
 	constructor(
 		readonly code: string,
-		readonly params: Record<string, string | number> = {}
+		readonly params: ErrorParams = {}
 	) {
 		super(code);
 		this.name = new.target.name;
@@ -48,7 +51,7 @@ export class InvalidInputError extends AppError {
 	constructor(
 		readonly fields: FieldErrors,
 		code = 'error_invalid_input',
-		params: Record<string, string | number> = {}
+		params: ErrorParams = {}
 	) {
 		super(code, params);
 	}

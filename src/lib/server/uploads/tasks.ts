@@ -4,7 +4,7 @@
  * the session or the message catalogue; problems come back as message codes.
  */
 import type { LAW_SOURCE_FORMATS } from '$lib/schemas/laws.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorParams } from '../errors.ts';
 import { capIssues } from './issues.ts';
 import {
 	type ImportFormat,
@@ -42,8 +42,7 @@ export type UploadTask =
 	  };
 
 /** A task's result, or the file-level problem that stopped it. */
-export type TaskOutcome<T> =
-	{ value: T } | { failed: { code: string; params: Record<string, string | number> } };
+export type TaskOutcome<T> = { value: T } | { failed: { code: string; params: ErrorParams } };
 
 /** Runs one task; the worker's entry point. */
 export async function runTask(task: UploadTask): Promise<TaskOutcome<unknown>> {

@@ -527,7 +527,7 @@ describe('sittings and results', () => {
 					employeeNos: `${s.cadre.person.employeeNo} NOPE1`
 				})
 			)
-		).rejects.toMatchObject({ code: 'err_sitting_unknown_people', params: { list: 'NOPE1' } });
+		).rejects.toMatchObject({ code: 'err_sitting_unknown_people', params: { list: ['NOPE1'] } });
 	});
 
 	it('lists everyone on the roster with their result, and exports the same as .xlsx', async () => {

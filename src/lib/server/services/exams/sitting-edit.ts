@@ -115,7 +115,7 @@ async function namedPeople(
 	const unknown = wanted.filter((n) => !found.has(n));
 	if (unknown.length)
 		throw new InvalidInputError({ employeeNos: ['err_invalid'] }, 'err_sitting_unknown_people', {
-			list: unknown.slice(0, 10).join('、')
+			list: unknown.slice(0, 10)
 		});
 	return [...kept, ...added];
 }
@@ -190,10 +190,7 @@ export async function updateSitting(ctx: Ctx, input: SittingEditInput): Promise<
 			.orderBy(person.name);
 		if (dropped.length)
 			throw new ConflictError('err_sitting_roster_drops', {
-				list: dropped
-					.slice(0, 10)
-					.map((p) => p.name)
-					.join('、')
+				list: dropped.slice(0, 10).map((p) => p.name)
 			});
 		await appendAudit(tx, {
 			action: 'sitting.updated',

@@ -45,7 +45,7 @@ export async function createSitting(ctx: Ctx, input: SittingInput): Promise<numb
 	const unknown = input.employeeNos.filter((n) => !found.has(n));
 	if (unknown.length)
 		throw new InvalidInputError({ employeeNos: ['err_invalid'] }, 'err_sitting_unknown_people', {
-			list: unknown.slice(0, 10).join('、')
+			list: unknown.slice(0, 10)
 		});
 	const proctors = await proctorsNamed(ctx, input.proctors);
 	const credits = await requirementOf(ctx.db, input, sittingYear(input.opensAt));
@@ -122,7 +122,7 @@ export async function proctorsNamed(ctx: Ctx, usernames: readonly string[]): Pro
 	const unknown = usernames.filter((u) => !found.has(u.toLowerCase()));
 	if (unknown.length)
 		throw new InvalidInputError({ proctors: ['err_invalid'] }, 'err_sitting_unknown_proctors', {
-			list: unknown.slice(0, 10).join('、')
+			list: unknown.slice(0, 10)
 		});
 	return rows.map((r) => r.id);
 }

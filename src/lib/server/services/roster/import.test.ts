@@ -353,7 +353,7 @@ describe('roster import', () => {
 			previewRoster(ctx, await xlsx([['东城街道', '甲']], ['单位', '姓名']))
 		).rejects.toMatchObject({
 			code: 'roster_file_missing_columns',
-			params: { columns: '工号、职级、任命方式' }
+			params: { columns: ['工号', '职级', '任命方式'] }
 		});
 	});
 
@@ -404,7 +404,7 @@ describe('roster import', () => {
 			)
 		).rejects.toMatchObject({
 			code: 'roster_file_many_sheets',
-			params: { sheets: '区司法局、东城街道' }
+			params: { sheets: ['区司法局', '东城街道'] }
 		});
 		// a blank copy of the sheet beside the filled one leaves nothing out
 		const beside = await previewRoster(

@@ -86,7 +86,7 @@ function mapHeaders(headers: string[]): Map<Column, string> {
 			{ file: ['roster_file_missing_columns'] },
 			'roster_file_missing_columns',
 			{
-				columns: missing.map((c) => HEADERS[c].zh).join('、')
+				columns: missing.map((c) => HEADERS[c].zh)
 			}
 		);
 	}
@@ -127,10 +127,7 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			if (!value) return undefined;
 			const code = codeOf(labels, value);
 			if (!code)
-				fail(column, 'roster_err_value', {
-					value: quoted(value),
-					allowed: listOf(labels).join('、')
-				});
+				fail(column, 'roster_err_value', { value: quoted(value), allowed: listOf(labels) });
 			return code;
 		};
 
@@ -148,7 +145,7 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 		const roles = readRoles(cell('roles'), (values) =>
 			fail('roles', 'roster_err_value', {
 				value: quoted(values.join('、')),
-				allowed: listOf(ROLE_LABELS).join('、')
+				allowed: listOf(ROLE_LABELS)
 			})
 		);
 		const parsed = rosterRow.safeParse({
@@ -230,7 +227,7 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 		const powers = [...grant, ...revoke].filter((r) => r !== 'cadre');
 		if (powers.length > 0 && !can(ctx.user, 'role.grant', unit.path)) {
 			fail('roles', 'roster_err_role_forbidden', {
-				roles: powers.map((r) => ROLE_LABELS[r]).join('、')
+				roles: powers.map((r) => ROLE_LABELS[r])
 			});
 		}
 		// a new account holds its grants on this row's unit only: the account rule asks for that unit

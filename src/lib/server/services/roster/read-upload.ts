@@ -34,7 +34,7 @@ export async function readRosterFile(upload: Upload): Promise<Sheet> {
 				{ file: ['roster_file_many_sheets'] },
 				'roster_file_many_sheets',
 				{
-					sheets: filled.map((s) => s.name).join('、')
+					sheets: filled.map((s) => s.name)
 				}
 			);
 		const { headers, rows } = filled[0] ?? sheets[0]!;

@@ -125,7 +125,7 @@ export async function addTeamMembers(ctx: Ctx, input: AddTeamMembersInput): Prom
 		throw new InvalidInputError(
 			{ employeeNos: ['study_team_unknown_people'] },
 			'study_team_unknown_people_list',
-			{ numbers: missing.slice(0, 20).join('、') }
+			{ numbers: missing.slice(0, 20) }
 		);
 	}
 	return transact(ctx, async (tx) => {
