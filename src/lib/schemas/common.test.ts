@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { zodFieldErrors } from '$lib/server/http.ts';
 import { optionalText, searchQuery, text, uploadedFile, wholeNumber } from './common.ts';
+import { certificatePolicyInput } from './certificates.ts';
+import { extendAttemptInput } from './exam-monitor.ts';
 import { examInput } from './exams.ts';
+import { policyInput } from './hr-policy.ts';
 import { lawSearchInput } from './laws.ts';
 import { deleteLessonInput } from './lessons.ts';
 import { listPeopleInput } from './org.ts';
@@ -89,6 +92,49 @@ describe('numbers typed into fields', () => {
 		expect(wholeNumber(1, 9).safeParse('三').error?.issues[0]?.message).toBe(
 			'err_not_whole_number'
 		);
+	});
+});
+
+describe('whole numbers typed into a field', () => {
+	it('a blank one is asked for, not saved as 0: HR and certificate settings, extra exam minutes', () => {
+		const errors = (schema: z.ZodType, form: Record<string, unknown>) =>
+			zodFieldErrors(schema.safeParse(form).error?.issues ?? []);
+		expect(wholeNumber(0, 9).safeParse(' ').error?.issues[0]?.message).toBe('err_required');
+		expect(wholeNumber(0, 9).parse(' 0 ')).toBe(0);
+		const hr = {
+			countFrom: 'public_notice',
+			governmentMaxRetakes: '',
+			congressMaxRetakes: '1',
+			voidedAttempt: 'counts_as_fail',
+			voidMonths: '',
+			days: ' ',
+			unit: 'calendar'
+		};
+		// the months a voided attempt bars stay optional: blank is "no bar"
+		expect(errors(policyInput, hr)).toEqual({
+			governmentMaxRetakes: ['err_required'],
+			days: ['err_required']
+		});
+		const certificate = {
+			validYears: '',
+			expiringSoonDays: '90',
+			reviewEveryYears: '0',
+			revocationWaitYears: ''
+		};
+		expect(errors(certificatePolicyInput, certificate)).toEqual({
+			validYears: ['err_required'],
+			revocationWaitYears: ['err_required']
+		});
+		const extend = { sittingId: '1', attemptId: '2', reason: '断网' };
+		expect(errors(extendAttemptInput, { ...extend, minutes: '' })).toEqual({
+			minutes: ['err_required']
+		});
+		expect(errors(extendAttemptInput, { ...extend, minutes: '0' })).toEqual({
+			minutes: ['err_exam_number_range']
+		});
+		expect(errors(extendAttemptInput, { ...extend, minutes: '1.5' })).toEqual({
+			minutes: ['err_not_whole_number']
+		});
 	});
 });
 

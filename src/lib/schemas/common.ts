@@ -48,13 +48,18 @@ export const typedNumber = (
 			z.number({ error: (issue) => (issue.input === undefined ? 'err_required' : notANumber) })
 		)
 	);
-/** A whole number typed into a field, from `min` to `max`. */
-export const wholeNumber = (min: number, max: number) =>
-	z.coerce
-		.number({ error: 'err_not_whole_number' })
-		.int({ error: 'err_not_whole_number' })
-		.min(min, { error: 'err_invalid' })
-		.max(max, { error: 'err_invalid' });
+/**
+ * A whole number typed into a field, from `min` to `max` (else `outOfRange`): like `typedNumber`, a
+ * blank field is refused as required rather than read as 0, so a setting left blank is not saved
+ * as 0. A field whose blank means something (a default, "none") says so where it is declared.
+ */
+export const wholeNumber = (min: number, max: number, outOfRange = 'err_invalid') =>
+	typedNumber('err_not_whole_number', (n) =>
+		n
+			.int({ error: 'err_not_whole_number' })
+			.min(min, { error: outOfRange })
+			.max(max, { error: outOfRange })
+	);
 /** The ticked boxes of one name: none, one or several of `values`. */
 export const ticked = <T extends readonly [string, ...string[]]>(values: T) =>
 	z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.enum(values)));

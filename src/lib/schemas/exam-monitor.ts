@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, text } from './common.ts';
+import { id, text, wholeNumber } from './common.ts';
 import { FOCUS_EVENT_KINDS } from './exam-enums.ts';
 
 /** Void a candidate's attempt (cheating), with the reason that goes into the audit log. */
@@ -14,11 +14,7 @@ export type VoidAttemptInput = z.infer<typeof voidAttemptInput>;
 export const extendAttemptInput = z.object({
 	sittingId: id,
 	attemptId: id,
-	minutes: z.coerce
-		.number({ error: 'err_invalid' })
-		.int({ error: 'err_invalid' })
-		.min(1, { error: 'err_exam_number_range' })
-		.max(240, { error: 'err_exam_number_range' }),
+	minutes: wholeNumber(1, 240, 'err_exam_number_range'),
 	reason: text(500)
 });
 export type ExtendAttemptInput = z.infer<typeof extendAttemptInput>;
