@@ -95,6 +95,23 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	const second = await startExam(browser, baseURL, secondNo);
 	await second.context.close();
 
+	// without JavaScript, a refused extension comes back with the minutes and the reason as typed
+	const plain = await browser.newContext({ baseURL, locale: 'zh-CN', javaScriptEnabled: false });
+	const plainPage = await plain.newPage();
+	await loginAs(plainPage, 'organiser');
+	await plainPage.goto(monitorUrl);
+	const plainCard = card(plainPage, firstNo);
+	await plainCard.getByText('延长时间或作废').click();
+	await plainCard.getByLabel('延长分钟数').fill('300');
+	await plainCard.getByLabel('延长原因').fill('考生设备故障，更换电脑');
+	await plainCard.getByRole('button', { name: '延长时间' }).click();
+	await expect(card(plainPage, firstNo)).toContainText('数值超出允许范围');
+	await expect(card(plainPage, firstNo).getByLabel('延长分钟数')).toHaveValue('300');
+	await expect(card(plainPage, firstNo).getByLabel('延长原因')).toHaveValue(
+		'考生设备故障，更换电脑'
+	);
+	await plain.close();
+
 	// the organiser gives the first candidate ten more minutes, well inside their one minute
 	const mine = card(page, firstNo);
 	await mine.getByText('延长时间或作废').click();
