@@ -17,6 +17,8 @@ async function startExam(browser: Browser, baseURL: string | undefined, username
 	await loginAs(page, username);
 	await page.goto('/exams');
 	await page.getByRole('link', { name: '进入考试' }).click();
+	// the pass mark is a share of the paper's total (3 questions × 30 points here), not 60 points
+	await expect(page.getByRole('definition').filter({ hasText: '总分的' })).toHaveText('总分的 60%');
 	await page.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
 	await page.getByRole('button', { name: '开始考试' }).click();
 	await expect(page).toHaveURL(/\/exams\/a\/\d+$/);
