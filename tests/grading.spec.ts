@@ -162,7 +162,10 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	expect(grader.url().startsWith(`${questionUrl}&done=marked#`)).toBe(true);
 	await expect(answer.getByLabel('评分（0–60 分）')).toHaveValue('45');
 	await expect(grader.getByText('已评 1 / 1').first()).toBeVisible();
-	await grader.getByRole('button', { name: '发布成绩' }).click();
+	// releasing tells every candidate: it is asked first (a second page, so without JavaScript too)
+	await grader.getByRole('link', { name: '发布成绩' }).click();
+	await expect(grader.getByText('发布本场次的成绩？')).toBeVisible();
+	await grader.getByRole('button', { name: '确认发布' }).click();
 	await expect(grader.getByRole('status').filter({ hasText: '成绩已发布' })).toBeVisible();
 	await graderContext.close();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { zodFieldErrors } from '$lib/server/http.ts';
-import { markInput } from './grading.ts';
+import { markInput, releaseResultsInput } from './grading.ts';
 
 const scoreError = (score: string) =>
 	zodFieldErrors(markInput.safeParse({ attemptId: '1', key: '7', score }).error?.issues ?? [])
@@ -22,5 +22,13 @@ describe('a grader’s mark as posted', () => {
 		expect(scoreError('3.333')).toEqual(['err_mark_hundredths']);
 		expect(scoreError('-1')).toEqual(['err_mark_range']);
 		expect(scoreError('十')).toEqual(['err_mark_number']);
+	});
+});
+
+describe('releasing a sitting’s results', () => {
+	it('is refused until confirmed: one stray tap does not tell every candidate their score', () => {
+		const first = releaseResultsInput.safeParse({ sittingId: '4' });
+		expect(zodFieldErrors(first.error!.issues)).toEqual({ confirmed: ['err_confirm_first'] });
+		expect(releaseResultsInput.parse({ sittingId: '4', confirmed: 'yes' }).sittingId).toBe(4);
 	});
 });

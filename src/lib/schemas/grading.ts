@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, optionalText, typedNumber } from './common.ts';
+import { confirmed, id, optionalText, typedNumber } from './common.ts';
 
 /**
  * A mark has at most two decimals: a case's parts share its points to the hundredth (3.33 + 6.67),
@@ -32,3 +32,9 @@ export type MarkInput = z.infer<typeof markInput>;
 /** Release a sitting's results, or re-run the automatic grading of its attempts. */
 export const sittingActionInput = z.object({ sittingId: id });
 export type SittingActionInput = z.infer<typeof sittingActionInput>;
+
+/**
+ * Release a sitting's results: confirmed first, as it shows every candidate their score and tells
+ * them so, and cannot be taken back.
+ */
+export const releaseResultsInput = sittingActionInput.extend({ confirmed });

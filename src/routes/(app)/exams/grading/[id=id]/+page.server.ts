@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { markInput, sittingActionInput } from '$lib/schemas/grading.ts';
+import { markInput, releaseResultsInput, sittingActionInput } from '$lib/schemas/grading.ts';
 import { act } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { gradingQueue, markAnswer, markPage } from '$lib/server/services/exams/grading.ts';
@@ -30,7 +30,8 @@ export const load: PageServerLoad = async (event) => {
 		filter,
 		answers,
 		items: answers?.items ?? [],
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		asking: event.url.searchParams.get('confirm')
 	};
 };
 
@@ -56,7 +57,7 @@ export const actions: Actions = {
 	},
 	release: async (event) => {
 		const extra = { sittingId: event.params.id };
-		const out = await act(event, 'release', sittingActionInput, releaseResults, { extra });
+		const out = await act(event, 'release', releaseResultsInput, releaseResults, { extra });
 		if (out.kind === 'failed') return out.failure;
 		back(event.url, 'released');
 	},
