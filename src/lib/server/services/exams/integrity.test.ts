@@ -165,7 +165,7 @@ describe('rosters by rank and named proctors', () => {
 		expect(refused).toBeInstanceOf(InvalidInputError);
 		expect(refused).toMatchObject({
 			code: 'err_sitting_unknown_proctors',
-			params: { list: 'nobody-here' }
+			params: { list: ['nobody-here'] }
 		});
 		expect(await audits(s, 'sitting.created')).toHaveLength(1);
 	});
