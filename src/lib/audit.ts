@@ -6,8 +6,9 @@
  * values, a line in {@link VALUES}. Server code only: the lookups by computed key would put the
  * whole message catalogue into the browser's bundle (the audit page gets its words from its load).
  */
-import { type Locale, formatArticleNo, messageFor } from '@xuefa/core';
+import { type Locale, messageFor } from '@xuefa/core';
 import { m, tIfAny } from './i18n.ts';
+import { articleLabel, citationLabel } from './laws.ts';
 import {
 	attendanceLabel,
 	formatDateTime,
@@ -140,7 +141,7 @@ const VALUES: Record<string, Format> = {
 		listOf(
 			asArray(v).map((ref) => {
 				const { lawId, articleNo } = ref as { lawId: string; articleNo?: number };
-				return `《${lawId}》${articleNo ? formatArticleNo(articleNo) : ''}`;
+				return citationLabel({ lawId, ...(articleNo ? { articleNo } : {}) });
 			}),
 			locale
 		),
@@ -221,10 +222,7 @@ const VALUES: Record<string, Format> = {
 	reviewFlag: (v, _names, locale) => {
 		const flag = v as { law?: string; articles?: number[] } | null;
 		if (!flag?.law) return m.common_none();
-		return `《${flag.law}》${listOf(
-			(flag.articles ?? []).map((a) => formatArticleNo(a)),
-			locale
-		)}`;
+		return `《${flag.law}》${listOf((flag.articles ?? []).map(articleLabel), locale)}`;
 	}
 };
 

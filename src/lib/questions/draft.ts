@@ -12,11 +12,11 @@ import {
 	QUESTION_TYPES,
 	type QuestionType,
 	type QuestionVersion,
-	formatArticleNo,
 	parseArticleNo,
 	stripControlChars
 } from '@xuefa/core';
 import { typeUi } from '$lib/components/questions/types/registry.ts';
+import { articleInput } from '$lib/laws.ts';
 import { trimTrailing } from './trim.ts';
 
 export interface OptionDraft {
@@ -130,7 +130,7 @@ export function draftOf(q: QuestionVersion): QuestionDraft {
 		laws: q.laws.length
 			? q.laws.map((l) => ({
 					law: l.lawId,
-					article: l.articleNo === undefined ? '' : formatArticleNo(l.articleNo)
+					article: l.articleNo === undefined ? '' : articleInput(l.articleNo)
 				}))
 			: [emptyLaw()],
 		parts:

@@ -1,4 +1,5 @@
-import { formatArticleNo } from '@xuefa/core';
+import { m } from '$lib/i18n.ts';
+import { articleInput } from '$lib/laws.ts';
 import { LAW_ROWS_MAX, LAW_ROWS_MIN } from '$lib/schemas/limits.ts';
 
 export interface LawRow {
@@ -6,14 +7,16 @@ export interface LawRow {
 	articles: string;
 }
 
-/** Stored citations as form rows: one row per law, its articles joined with 、. */
+/** Stored citations as form rows: one row per law, its articles listed (第四十二条、第四十四条 or 42, 44). */
 export function lawRowsOf(refs: readonly { lawId: string; articleNo?: number }[]): LawRow[] {
 	const rows: LawRow[] = [];
 	for (const r of refs) {
 		let row = rows.find((x) => x.law === r.lawId);
 		if (!row) rows.push((row = { law: r.lawId, articles: '' }));
 		if (r.articleNo !== undefined)
-			row.articles = [row.articles, formatArticleNo(r.articleNo)].filter(Boolean).join('、');
+			row.articles = [row.articles, articleInput(r.articleNo)]
+				.filter(Boolean)
+				.join(m.common_list_separator());
 	}
 	return rows;
 }

@@ -126,6 +126,27 @@ describe('the audit page', () => {
 		]);
 		expect(auditActionLabel('account.locked', 'user')).toBe('账号：account.locked');
 	});
+
+	it('names a flagged question’s articles and a plan item’s citations as the reader does', () => {
+		const none = { unit: {}, bank: {}, person: {}, team: {}, planItem: {} };
+		const read = (locale: 'zh-CN' | 'en', entityType: string, after: unknown) => {
+			overwriteGetLocale(() => locale);
+			return auditChanges({ entityType, before: null, after }, none, locale).map((c) => c.after);
+		};
+		const flag = { reviewFlag: { law: '宪法', articles: [27, 28] } };
+		const laws = { laws: [{ lawId: '行政处罚法', articleNo: 44 }, { lawId: '宪法' }] };
+		try {
+			expect(read('en', 'question', flag)).toEqual(['《宪法》Article 27 and Article 28']);
+			expect(read('en', 'study_plan_item', laws)).toEqual([
+				'《行政处罚法》Article 44 and 《宪法》'
+			]);
+			expect(read('zh-CN', 'study_plan_item', laws)).toEqual([
+				'《行政处罚法》第四十四条和《宪法》'
+			]);
+		} finally {
+			overwriteGetLocale(() => 'zh-CN');
+		}
+	});
 });
 
 describe('anchoring the chain with signed checkpoints', () => {

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type LawRef, formatArticleNo } from '@xuefa/core';
+import type { LawRef } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
+import { articleLabel } from '$lib/laws.ts';
 import type { Ctx } from '../../context.ts';
 import { law, lawArticle, lawVersion } from '../../db/schema/index.ts';
 
@@ -40,5 +41,5 @@ export async function missingArticles(
 
 /** 《宪法》第九百条不在法律法规库中…, in the reader's language. */
 export function missingArticleText(m: MissingArticle): string {
-	return t('law_citation_missing', { law: m.lawId, article: formatArticleNo(m.articleNo) });
+	return t('law_citation_missing', { law: m.lawId, article: articleLabel(m.articleNo) });
 }

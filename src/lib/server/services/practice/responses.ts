@@ -3,7 +3,6 @@
  * question form, the learner's self-assessment of essays, and the answer key shown after answering.
  */
 import {
-	formatLawCitation,
 	partPoints,
 	questionTypeModule,
 	type CasePart,
@@ -13,6 +12,7 @@ import {
 	type Response
 } from '@xuefa/core';
 import type { KeyView } from '$lib/components/questions/types/model.ts';
+import { citationLabel } from '$lib/laws.ts';
 import { partUi } from '$lib/components/questions/types/parts.ts';
 import { typeUi } from '$lib/components/questions/types/registry.ts';
 import type { AnswerInput, SelfMark } from '$lib/schemas/practice.ts';
@@ -86,7 +86,7 @@ export function feedbackBodies(
 /** The statute citations of a question, each linking to the article in the statute library. */
 export function citations(q: QuestionVersion): { text: string; href: string }[] {
 	return q.laws.map((ref) => ({
-		text: formatLawCitation(ref),
+		text: citationLabel(ref),
 		href: `/laws/cite/${encodeURIComponent(ref.lawId)}${ref.articleNo ? `/${ref.articleNo}` : ''}`
 	}));
 }
