@@ -1,7 +1,8 @@
 // Adds or updates messages in both catalogues at once, keeping keys sorted:
 //   node scripts/messages.mjs add key "中文" "English" [key "中文" "English" …]
 //   node scripts/messages.mjs check      (fails when the locales differ in keys or placeholders, an
-//                                        English string has Chinese full-width punctuation, or a
+//                                        English string has Chinese full-width punctuation or a
+//                                        “day(s)” plural, or a
 //                                        component writes such punctuation beside its messages)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +27,8 @@ const FULL_WIDTH_PUNCTUATION =
 
 /**
  * What is wrong with a pair of catalogues: a key missing in one locale, placeholders that differ,
- * or Chinese full-width punctuation in an English string.
+ * Chinese full-width punctuation in an English string, or an English “day(s)” (a count's sentence
+ * has a singular twin `<key>_one` instead, chosen by `byCount` in src/lib/i18n.ts).
  * @param {Record<string, string>} zh
  * @param {Record<string, string>} en
  * @returns {string[]} one line per problem
@@ -47,6 +49,7 @@ export function catalogueProblems(zh, en) {
 			problems.push(`${k}: placeholders differ`);
 		const mark = FULL_WIDTH_PUNCTUATION.exec(en[k] ?? '');
 		if (mark) problems.push(`${k}: Chinese punctuation “${mark[0]}” in English`);
+		if (/\w\(s\)/.test(en[k] ?? '')) problems.push(`${k}: “(s)” in English: add a ${k}_one`);
 	}
 	return problems;
 }

@@ -25,3 +25,17 @@ export function tIfAny(key: string, params: Record<string, unknown> = {}): strin
 }
 
 export { m };
+
+/**
+ * A message about a count in the form its number takes: English says “1 day” but “2 days”, so a
+ * sentence with a count has a singular twin `<key>_one` (in Chinese the same text). Two plain
+ * keys rather than plural variants keep every message a string that the catalogue check reads and
+ * the compiler checks; the functions are passed, not looked up by name, so a page's bundle holds
+ * only the two it uses.
+ */
+export const byCount = <P>(
+	count: number,
+	one: (params: P) => string,
+	other: (params: P) => string,
+	params: P
+): string => (count === 1 ? one : other)(params);

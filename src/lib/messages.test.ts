@@ -15,6 +15,9 @@ describe('the message catalogues', () => {
 			catalogueProblems(zh, { a: 'one， two', b: 'see article {n}：', c: 'the year 二〇二六' })
 		).toEqual(['a: Chinese punctuation “，” in English', 'b: Chinese punctuation “：” in English']);
 		expect(catalogueProblems(zh, { a: 'one, two (三)', b: 'article {n}', c: 'ok' })).toEqual([]);
+		expect(catalogueProblems({ d: '{n} 天' }, { d: '{n} day(s) left' })).toEqual([
+			'd: “(s)” in English: add a d_one'
+		]);
 		expect(catalogueProblems(zh, { a: 'x', b: 'article {m}' })).toEqual([
 			'b: placeholders differ',
 			'c: missing in en'

@@ -1,5 +1,5 @@
 import type { OathStatus } from '@xuefa/core';
-import { m } from '$lib/i18n.ts';
+import { byCount, m } from '$lib/i18n.ts';
 import type { CaseState } from '$lib/schemas/hr-enums.ts';
 import { labeller } from './labeller.ts';
 
@@ -54,9 +54,15 @@ export type Tone = 'ok' | 'bad' | 'warn' | 'neutral';
 /** An appointment's oath state: due with its deadline, overdue, sworn on a day, or not required. */
 export const oathStateText = (s: OathStatus) =>
 	s.state === 'overdue'
-		? m.hr_oath_overdue({ deadline: s.deadline, days: -s.daysLeft })
+		? byCount(-s.daysLeft, m.hr_oath_overdue_one, m.hr_oath_overdue, {
+				deadline: s.deadline,
+				days: -s.daysLeft
+			})
 		: s.state === 'due'
-			? m.hr_oath_due({ deadline: s.deadline, days: s.daysLeft })
+			? byCount(s.daysLeft, m.hr_oath_due_one, m.hr_oath_due, {
+					deadline: s.deadline,
+					days: s.daysLeft
+				})
 			: s.state === 'done'
 				? m.hr_oath_done({ date: s.takenOn })
 				: m.hr_oath_not_required();

@@ -77,7 +77,7 @@ describe('checkPromotion', () => {
 			'须在公示（2025-03-05）后参加本次拟任的任前法律知识考试并合格'
 		);
 		expect(messageFor(d.reasons[1]!.code, d.reasons[1]!.data, 'en')).toBe(
-			'1 pass(es) before the public notice (2025-03-05) do not count'
+			'Passes before the public notice (2025-03-05) do not count: 1'
 		);
 	});
 

@@ -109,23 +109,23 @@ export const promotionMessages: MessageTable = {
 		'promotion.exam_required':
 			'A pass in a pre-appointment exam for this case, taken on or after the {countFromLabel} ({from}), is required',
 		'promotion.result_pending': 'The exam of {takenOn} is still being graded',
-		'promotion.retake_available': 'Failed {fails} time(s); {remaining} retake(s) left',
+		'promotion.retake_available': 'Failed attempts: {fails}; retakes left: {remaining}',
 		'promotion.retake_barred':
-			'Failed {fails} time(s); {remaining} retake(s) left, but none before {until}',
+			'Failed attempts: {fails}; retakes left: {remaining}, but none before {until}',
 		'promotion.attempts_exhausted':
-			'Failed {fails} time(s) ({maxRetakes} retake(s) allowed): the appointment cannot proceed',
+			'Failed attempts: {fails} (retakes allowed: {maxRetakes}): the appointment cannot proceed',
 		'promotion.case_barred':
 			'Attempt {attemptId} of {takenOn} was voided for misconduct: this case cannot reach appointment',
 		'promotion.attempt_voided': 'Attempt {attemptId} was voided and counts as a fail',
 		'promotion.attempt_voided_bar':
 			'Attempt {attemptId} was voided and counts as a fail; no retake before {until}',
 		'promotion.pass_before_counting_ignored':
-			'{count} pass(es) before the {countFromLabel} ({from}) do not count',
-		'promotion.pass_other_case_ignored': '{count} pass(es) for another promotion case do not count',
-		'promotion.pass_barred_ignored': '{count} pass(es) taken while barred do not count',
+			'Passes before the {countFromLabel} ({from}) do not count: {count}',
+		'promotion.pass_other_case_ignored': 'Passes for another promotion case do not count: {count}',
+		'promotion.pass_barred_ignored': 'Passes taken while barred do not count: {count}',
 		'promotion.pass_beyond_limit_ignored':
-			'{count} pass(es) beyond the allowed attempts do not count',
-		'promotion.pass_after_now_ignored': '{count} result(s) dated after today do not count',
+			'Passes beyond the allowed attempts do not count: {count}',
+		'promotion.pass_after_now_ignored': 'Results dated after today do not count: {count}',
 		'promotion.count_from.nomination': 'nomination',
 		'promotion.count_from.public_notice': 'public notice',
 		'promotion.count_from.public_notice_end': 'end of the public notice',

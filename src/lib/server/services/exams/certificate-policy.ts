@@ -10,7 +10,7 @@ import {
 	type JsonValue,
 	validateCertificatePolicy
 } from '@xuefa/core';
-import { t } from '$lib/i18n.ts';
+import { byCount, m, t } from '$lib/i18n.ts';
 import type { CertificatePolicyInput } from '$lib/schemas/certificates.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -41,7 +41,14 @@ function settingText(key: string, value: JsonValue): string {
 		return w ? t('certificate_policy_window_text', w) : t('certificate_policy_no_window');
 	}
 	if (key === 'certificate.reviewEveryYears')
-		return value ? t('certificate_policy_review_text', { years: Number(value) }) : t('common_no');
+		return value
+			? byCount(
+					Number(value),
+					m.certificate_policy_review_text_one,
+					m.certificate_policy_review_text,
+					{ years: Number(value) }
+				)
+			: t('common_no');
 	if (key === 'certificate.requiredParts') {
 		const parts = value as string[];
 		return parts.length

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { oathStateText } from './hr.ts';
+
+describe('an oath’s state in words', () => {
+	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
+
+	const due = (daysLeft: number) =>
+		oathStateText({ state: daysLeft < 0 ? 'overdue' : 'due', deadline: '2026-12-31', daysLeft });
+
+	it('says “1 day” and “25 days” in English', () => {
+		overwriteGetLocale(() => 'en');
+		expect([due(1), due(25), due(0)]).toEqual([
+			'Due, 1 day left (deadline 2026-12-31)',
+			'Due, 25 days left (deadline 2026-12-31)',
+			'Due, 0 days left (deadline 2026-12-31)'
+		]);
+		expect([due(-1), due(-3)]).toEqual([
+			'Overdue by 1 day (deadline 2026-12-31)',
+			'Overdue by 3 days (deadline 2026-12-31)'
+		]);
+	});
+
+	it('and the same sentence for every count in Chinese', () => {
+		expect([due(1), due(25), due(-1)]).toEqual([
+			'待宣誓，还有 1 天（期限 2026-12-31）',
+			'待宣誓，还有 25 天（期限 2026-12-31）',
+			'已逾期 1 天（期限 2026-12-31）'
+		]);
+	});
+});
