@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CASE_PARTS, type QuestionVersion, sameContent, validateQuestion } from '@xuefa/core';
+import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
 import { applyIntent, contentOfDraft, draftOf, emptyDraft, readDraft } from './draft.ts';
 
 const meta = { id: '7', version: 3, difficulty: 2, laws: [], tags: [] };
@@ -141,6 +142,18 @@ describe('the editor draft', () => {
 			'处罚',
 			'证据'
 		]);
+	});
+
+	it('refills tags with the reader’s comma, and reads them back either way', () => {
+		const q = EVERY_TYPE[0]!;
+		expect(draftOf(q).tags).toBe('甲，乙');
+		overwriteGetLocale(() => 'en');
+		try {
+			expect(draftOf(q).tags).toBe('甲, 乙');
+			expect(contentOfDraft(draftOf(q)).content?.tags).toEqual(['甲', '乙']);
+		} finally {
+			overwriteGetLocale(() => 'zh-CN');
+		}
 	});
 
 	it('adds and removes rows for the no-JavaScript buttons', () => {

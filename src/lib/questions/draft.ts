@@ -16,6 +16,7 @@ import {
 	stripControlChars
 } from '@xuefa/core';
 import { typeUi } from '$lib/components/questions/types/registry.ts';
+import { m } from '$lib/i18n.ts';
 import { articleInput } from '$lib/laws.ts';
 import { trimTrailing } from './trim.ts';
 
@@ -125,7 +126,7 @@ export function draftOf(q: QuestionVersion): QuestionDraft {
 		...bodyDraftOf(q),
 		difficulty: String(q.difficulty),
 		topic: q.topic ?? '',
-		tags: q.tags.join('，'),
+		tags: q.tags.join(m.common_comma()),
 		points: q.points === undefined ? '' : String(q.points),
 		laws: q.laws.length
 			? q.laws.map((l) => ({
