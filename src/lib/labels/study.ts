@@ -48,6 +48,20 @@ export const weekdayLabel = /* @__PURE__ */ labeller({
 	'6': m.study_weekday_6,
 	'7': m.study_weekday_7
 });
+/**
+ * A public holiday by its name in the State Council's notice (春节 …): named in English for the
+ * usual ones; a name an administrator typed otherwise shows as typed.
+ */
+export const holidayLabel = /* @__PURE__ */ labeller({
+	元旦: m.holiday_new_year,
+	春节: m.holiday_spring_festival,
+	清明节: m.holiday_qingming,
+	劳动节: m.holiday_labour_day,
+	端午节: m.holiday_dragon_boat,
+	中秋节: m.holiday_mid_autumn,
+	国庆节: m.holiday_national_day,
+	'国庆节、中秋节': m.holiday_national_day_mid_autumn
+});
 /** Why a day is not an ordinary working day. */
 export const studyDayLabel = /* @__PURE__ */ labeller({
 	holiday: m.study_day_holiday,
