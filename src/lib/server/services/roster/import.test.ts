@@ -8,6 +8,7 @@ import { ctxFor, district, makePerson, makeUser } from '../../testing/factories.
 import { testDb } from '../../testing/db.ts';
 import { HEADER, JobFailed, importRoster, tally, xlsx } from '../../testing/roster.ts';
 import { writeWorkbook } from '../../spreadsheet/index.ts';
+import type { RosterJobDetails } from './import.ts';
 import { previewRoster } from './preview.ts';
 import { listExportBytes } from '../../testing/xlsx.ts';
 import { oleFile } from '../../testing/ole.ts';
@@ -130,9 +131,37 @@ describe('roster import', () => {
 		const failure = await importRoster(ctx, { stagedId: preview.stagedId! }).catch((e) => e);
 		expect(failure).toBeInstanceOf(JobFailed);
 		expect((failure as JobFailed).message).toBe('未导入任何数据。请按下表修改文件后重新上传。');
-		const rows = (failure as JobFailed).failure.details as { row: number; column: string }[];
-		expect(rows.map((e) => [e.row, e.column])).toEqual([[4, '单位']]);
+		const { errors, errorCount } = (failure as JobFailed).failure.details as RosterJobDetails;
+		expect(errors.map((e) => [e.row, e.column])).toEqual([[4, '单位']]);
+		expect(errorCount).toBe(1);
 		expect(await tally(db)).toEqual(before);
+	});
+
+	it('keeps the first 200 row errors of a file that no longer imports, and how many there were', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const rows = Array.from({ length: 250 }, (_, i) => [
+			'东城街道',
+			`干部${i}`,
+			`DC${i}`,
+			'',
+			'科员',
+			'人大任命',
+			'',
+			'学员'
+		]);
+		const preview = await previewRoster(ctx, await xlsx(rows));
+		expect(preview.errors).toEqual([]);
+		// the unit closes after a clean preview: every row is wrong at publish
+		await db.update(unit).set({ active: false }).where(eq(unit.id, d.b.id));
+
+		const failure = await importRoster(ctx, { stagedId: preview.stagedId! }).catch((e) => e);
+		expect(failure).toBeInstanceOf(JobFailed);
+		const { errors, errorCount } = (failure as JobFailed).failure.details as RosterJobDetails;
+		expect(errors).toHaveLength(200);
+		expect(errors[0]).toMatchObject({ row: 2, column: '单位' });
+		expect(errorCount).toBe(250);
 	});
 
 	it('re-importing the same file updates and never duplicates', async () => {

@@ -16,7 +16,7 @@ import { openSecret } from '$lib/server/services/imports/secret.ts';
 import {
 	type NewRosterAccount,
 	type RosterImportResult,
-	type RosterJobDetails,
+	rosterJobDetails,
 	startRosterImport
 } from '$lib/server/services/roster/import.ts';
 import { readUploadForm } from '$lib/server/uploads/form.ts';
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 			job.state === 'done' && key ? await readSealedSecret(ctx, ROSTER_KIND, jobId) : null;
 		return {
 			...base,
-			job: { ...job, details: (job.failure?.details as RosterJobDetails | undefined) ?? null },
+			job: { ...job, details: rosterJobDetails(job.failure?.details) },
 			// only the browser that started the import holds the key to its one-time passwords
 			accounts: sealed && key ? openSecret<NewRosterAccount[]>(key, jobId, sealed) : null
 		};
