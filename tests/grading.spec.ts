@@ -167,6 +167,9 @@ test('a grader marks an essay and releases the results; the cadre then sees the 
 	await expect(grader.getByText('发布本场次的成绩？')).toBeVisible();
 	await grader.getByRole('button', { name: '确认发布' }).click();
 	await expect(grader.getByRole('status').filter({ hasText: '成绩已发布' })).toBeVisible();
+	// back at the question the grader released from, not at the page without it
+	expect(grader.url()).toContain(`${new URL(questionUrl).search}&done=released`);
+	await expect(answer.getByLabel('评分（0–60 分）')).toHaveValue('45');
 	await graderContext.close();
 
 	// the cadre now sees the score and the grader's comment; the right answers wait for the sitting
