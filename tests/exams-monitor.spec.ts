@@ -102,6 +102,12 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	const plainPage = await plain.newPage();
 	await loginAs(plainPage, 'organiser');
 	await plainPage.goto(monitorUrl);
+	// the proctor finds the candidate with a plain form (the room may be hundreds)
+	await plainPage.getByLabel('姓名、工号或单位').fill(firstNo);
+	await plainPage.getByRole('button', { name: '搜索' }).click();
+	await expect(plainPage).toHaveURL(new RegExp(`[?&]q=${firstNo}`));
+	await expect(plainPage.locator('main li.card')).toHaveCount(1);
+	await expect(plainPage.getByText(/符合条件 1 人/)).toBeVisible();
 	const plainCard = card(plainPage, firstNo);
 	await plainCard.getByText('延长时间或作废').click();
 	await plainCard.getByLabel('延长分钟数').fill('300');
@@ -112,6 +118,8 @@ test('the server submits an abandoned attempt at its deadline; the organiser wat
 	await expect(card(plainPage, firstNo).getByLabel('延长原因')).toHaveValue(
 		'考生设备故障，更换电脑'
 	);
+	// still the filtered list: the form was sent from it and came back to it
+	await expect(plainPage.locator('main li.card')).toHaveCount(1);
 	await plain.close();
 
 	// the organiser gives the first candidate ten more minutes, well inside their one minute

@@ -1,6 +1,33 @@
 import { z } from 'zod';
-import { id, text, wholeNumber } from './common.ts';
+import { id, searchQuery, text, wholeNumber } from './common.ts';
 import { FOCUS_EVENT_KINDS } from './exam-enums.ts';
+import { SEARCH_MAX } from './limits.ts';
+
+/**
+ * Which candidates the monitor lists: everyone, those in one state, or those who left the exam
+ * page (`flagged`: their latest attempt recorded a focus loss).
+ */
+export const MONITOR_SHOWS = [
+	'all',
+	'not_started',
+	'in_progress',
+	'submitted',
+	'voided',
+	'flagged'
+] as const;
+export type MonitorShow = (typeof MONITOR_SHOWS)[number];
+
+/**
+ * The monitor's list as the address asks for it: a state, words matched in the name, employee
+ * number or unit, and a page. Anything unreadable falls back to everyone, page 1: the address is
+ * typed and bookmarked by hand.
+ */
+export const monitorQuery = z.object({
+	show: z.enum(MONITOR_SHOWS).catch('all'),
+	q: searchQuery(SEARCH_MAX.people),
+	page: z.coerce.number().int().min(1).max(100_000).catch(1)
+});
+export type MonitorQuery = z.infer<typeof monitorQuery>;
 
 /** Void a candidate's attempt (cheating), with the reason that goes into the audit log. */
 export const voidAttemptInput = z.object({

@@ -47,6 +47,25 @@ export async function act<S extends z.ZodType, T>(
 	}
 }
 
+/**
+ * After a successful form on a filtered or paged list: back to the page as it was (the address's
+ * `keep` parameters, e.g. the question and page a grader was on), saying what was done.
+ */
+export function doneKeeping(
+	event: { url: URL },
+	what: string,
+	keep: readonly string[],
+	hash = ''
+): never {
+	const next = new URLSearchParams();
+	for (const k of keep) {
+		const v = event.url.searchParams.get(k);
+		if (v) next.set(k, v);
+	}
+	next.set('done', what);
+	redirect(303, `${event.url.pathname}?${next}${hash}`);
+}
+
 /** After a successful form: back to `path` (the page itself by default), saying what was done. */
 export function done(event: RequestEvent, what: string, path = event.url.pathname): never {
 	redirect(303, `${path}?done=${what}`);

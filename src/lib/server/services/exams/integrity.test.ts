@@ -80,11 +80,23 @@ describe('the live monitor', () => {
 			status: 'not_started',
 			attempt: null
 		});
-		expect(m.counts).toEqual({ not_started: 1, in_progress: 1, submitted: 0, voided: 0 });
+		expect(m.counts).toEqual({
+			not_started: 1,
+			in_progress: 1,
+			submitted: 0,
+			voided: 0,
+			flagged: 1
+		});
 
 		await submitExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 40), { attemptId: a.id });
 		const after = await sittingMonitor(await monitorAt(s, 41), sittingId);
-		expect(after.counts).toEqual({ not_started: 1, in_progress: 0, submitted: 1, voided: 0 });
+		expect(after.counts).toEqual({
+			not_started: 1,
+			in_progress: 0,
+			submitted: 1,
+			voided: 0,
+			flagged: 1
+		});
 	});
 
 	it('is for the exam’s organisers and the sitting’s proctors only', async () => {

@@ -1,7 +1,8 @@
 /**
- * The live monitor of a sitting: everyone on its roster with their latest attempt there — not
- * started, in progress (time left, answered), submitted, voided — and how often each left the exam
- * page. For the organisers of the exam's unit and the sitting's proctors.
+ * The live monitor of a sitting: how many on its roster have not started, are in progress, have
+ * submitted or were voided, and a page of them with their latest attempt there (time left,
+ * answered) and how often each left the exam page. For the organisers of the exam's unit and the
+ * sitting's proctors.
  */
 import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { can, canAnywhere } from '../../authz/index.ts';
@@ -18,8 +19,11 @@ import {
 } from '../../db/schema/index.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { FocusEventKind } from '$lib/schemas/exam-enums.ts';
+import type { MonitorQuery } from '$lib/schemas/exam-monitor.ts';
 import { answeredCounts } from './answered.ts';
-import { rosterPeople } from './sittings.ts';
+import { monitorCounts, monitorPage } from './monitor-roster.ts';
+
+export type { MonitorStatus } from './monitor-roster.ts';
 
 /** The sitting and its exam, if the user manages the exam or proctors the sitting. */
 export async function loadWatchedSitting(ctx: Ctx, sittingId: number) {
@@ -78,56 +82,49 @@ export async function proctoredSittings(ctx: Ctx) {
 	}));
 }
 
-const OUTER_ID = sql.raw('"exam_attempt"."id"');
+/** The monitor as it opens: everyone, the first page. */
+const EVERYONE: MonitorQuery = { show: 'all', q: '', page: 1 };
 
-/** What the monitor shows of one candidate. */
-export type MonitorStatus = 'not_started' | 'in_progress' | 'submitted' | 'voided';
-
-/** The monitor's rows and counts, as of `ctx.now`. */
-export async function sittingMonitor(ctx: Ctx, sittingId: number) {
+/**
+ * The monitor as of `ctx.now`: how many candidates are in each state, and the page of them that
+ * `query` asks for, each with their latest attempt (time left, answered, focus losses).
+ */
+export async function sittingMonitor(ctx: Ctx, sittingId: number, query: MonitorQuery = EVERYONE) {
 	const { sitting: s, exam: e } = await loadWatchedSitting(ctx, sittingId);
-	const roster = await rosterPeople(ctx.db, sittingId);
-	const attempts = await ctx.db
-		.select({
-			id: examAttempt.id,
-			personId: examAttempt.personId,
-			number: examAttempt.number,
-			state: examAttempt.state,
-			deadline: examAttempt.deadline,
-			submittedAt: examAttempt.submittedAt,
-			autoSubmitted: examAttempt.autoSubmitted,
-			questions: sql<number>`json_array_length(${examAttempt.questionIds})`,
-			voidReason: examAttempt.voidReason,
-			deviceBound: sql<boolean>`${examAttempt.deviceId} IS NOT NULL`.mapWith(Boolean),
-			// the outer id spelled out: a one-table select leaves its columns unqualified
-			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} AS f WHERE f.attempt_id = ${OUTER_ID})`
-		})
-		.from(examAttempt)
-		.where(eq(examAttempt.sittingId, sittingId))
-		.orderBy(asc(examAttempt.number));
-	const latest = new Map<number, (typeof attempts)[number]>();
-	for (const a of attempts) latest.set(a.personId, a);
+	const counts = await monitorCounts(ctx.db, sittingId);
+	const shown = await monitorPage(ctx.db, sittingId, query);
+	const ids = shown.rows.flatMap((r) => (r.attemptId === null ? [] : [r.attemptId]));
+	const attempts =
+		ids.length === 0
+			? []
+			: await ctx.db
+					.select({
+						id: examAttempt.id,
+						number: examAttempt.number,
+						state: examAttempt.state,
+						deadline: examAttempt.deadline,
+						submittedAt: examAttempt.submittedAt,
+						autoSubmitted: examAttempt.autoSubmitted,
+						questions: sql<number>`json_array_length(${examAttempt.questionIds})`,
+						voidReason: examAttempt.voidReason,
+						deviceBound: sql<boolean>`${examAttempt.deviceId} IS NOT NULL`.mapWith(Boolean),
+						focusLosses: count(examFocusEvent.id)
+					})
+					.from(examAttempt)
+					.leftJoin(examFocusEvent, eq(examFocusEvent.attemptId, examAttempt.id))
+					.where(inArray(examAttempt.id, ids))
+					.groupBy(examAttempt.id);
+	const byId = new Map(attempts.map((a) => [a.id, a]));
 	const left = await focusEventsOf(
 		ctx.db,
-		[...latest.values()].filter((a) => a.focusLosses > 0).map((a) => a.id)
+		attempts.filter((a) => a.focusLosses > 0).map((a) => a.id)
 	);
-	const answered = await answeredCounts(
-		ctx.db,
-		[...latest.values()].map((a) => a.id)
-	);
+	const answered = await answeredCounts(ctx.db, ids);
 	const now = ctx.now.getTime();
-	const rows = roster.map((p) => {
-		const a = latest.get(p.id);
-		const status: MonitorStatus = !a
-			? 'not_started'
-			: a.state === 'in_progress'
-				? 'in_progress'
-				: a.state === 'voided'
-					? 'voided'
-					: 'submitted';
+	const rows = shown.rows.map(({ attemptId, ...p }) => {
+		const a = attemptId === null ? undefined : byId.get(attemptId);
 		return {
 			...p,
-			status,
 			// the viewer's own row: listed so that the room is counted whole, but without actions
 			own: p.id === ctx.user.personId,
 			attempt: a
@@ -150,8 +147,6 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 				: null
 		};
 	});
-	const counts = { not_started: 0, in_progress: 0, submitted: 0, voided: 0 };
-	for (const r of rows) counts[r.status]++;
 	return {
 		exam: { id: e.id, title: e.title, kind: e.kind, focusLimit: e.focusLimit },
 		sitting: {
@@ -162,8 +157,12 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number) {
 			oneDevice: s.oneDevice
 		},
 		now,
+		counts,
+		roster: counts.not_started + counts.in_progress + counts.submitted + counts.voided,
+		query: { ...query, page: shown.page },
 		rows,
-		counts
+		matching: shown.matching,
+		pageSize: shown.pageSize
 	};
 }
 

@@ -1,6 +1,5 @@
-import { redirect } from '@sveltejs/kit';
 import { markInput, releaseResultsInput, sittingActionInput } from '$lib/schemas/grading.ts';
-import { act } from '$lib/server/actions.ts';
+import { act, doneKeeping } from '$lib/server/actions.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { gradingQueue, markAnswer, markPage } from '$lib/server/services/exams/grading.ts';
 import { regradeSitting, releaseResults } from '$lib/server/services/exams/release.ts';
@@ -36,15 +35,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 /** Back to the page as it was (the same question or candidate, and page), saying what was done. */
-function back(url: URL, what: string, hash = ''): never {
-	const next = new URLSearchParams();
-	for (const k of ['q', 'a', 'page']) {
-		const v = url.searchParams.get(k);
-		if (v) next.set(k, v);
-	}
-	next.set('done', what);
-	redirect(303, `${url.pathname}?${next}${hash}`);
-}
+const back = (url: URL, what: string, hash = ''): never =>
+	doneKeeping({ url }, what, ['q', 'a', 'page'], hash);
 
 export const actions: Actions = {
 	mark: async (event) => {
