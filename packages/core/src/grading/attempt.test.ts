@@ -126,4 +126,14 @@ describe('retakes', () => {
 		expect(countingAttempt(list, { counts: 'highest' })!.number).toBe(1);
 		expect(countingAttempt(list, { counts: 'last' })!.number).toBe(2);
 	});
+
+	it('picks the counting attempt from stored rows as they are (number, state, score), ties the earlier', () => {
+		const rows = [
+			{ id: 'a', number: 1, state: 'graded' as const, grade: { score: 85 } },
+			{ id: 'b', number: 2, state: 'graded' as const, grade: { score: 85 } },
+			{ id: 'c', number: 3, state: 'in_progress' as const }
+		];
+		expect(countingAttempt(rows, { counts: 'highest' })).toBe(rows[0]);
+		expect(countingAttempt(rows, { counts: 'last' })?.id).toBe('b');
+	});
 });

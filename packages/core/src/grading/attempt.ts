@@ -332,21 +332,26 @@ export function canStartAttempt(
 
 /**
  * The attempt whose score counts: among `graded` (not voided) attempts, the highest score (ties: the
- * earlier) or the last by number.
+ * earlier) or the last by number. It reads only each attempt's number, state and score, so a list
+ * of stored rows can be passed as they are (a sitting's results read no responses).
  *
  * @param attempts - the candidate's attempts
  * @param policy - the retake policy
- * @returns the counting attempt, or undefined when none is graded
+ * @returns the counting attempt (one of `attempts`), or undefined when none is graded
+ * @example
+ * countingAttempt(
+ *   [{ number: 1, state: 'graded', grade: { score: 80 } }, { number: 2, state: 'graded', grade: { score: 55 } }],
+ *   { counts: 'highest' }
+ * ); // → the first
  */
-export function countingAttempt(
-	attempts: readonly Attempt[],
-	policy: Pick<RetakePolicy, 'counts'>
-): Attempt | undefined {
+export function countingAttempt<
+	A extends Pick<Attempt, 'number' | 'state'> & { grade?: Pick<AttemptGrade, 'score'> }
+>(attempts: readonly A[], policy: Pick<RetakePolicy, 'counts'>): A | undefined {
 	const graded = attempts
 		.filter((a) => a.state === 'graded' && a.grade)
 		.sort((a, b) => a.number - b.number);
 	if (policy.counts === 'last') return graded[graded.length - 1];
-	return graded.reduce<Attempt | undefined>(
+	return graded.reduce<A | undefined>(
 		(best, a) => (!best || a.grade!.score > best.grade!.score ? a : best),
 		undefined
 	);

@@ -1,31 +1,36 @@
 /**
  * A sitting's figures beyond the table: the score distribution (in percent of the paper, so papers
  * drawn per candidate compare) and the item analysis of the core (facility, discrimination,
- * point-biserial) per question, over the latest graded attempt of each candidate.
+ * point-biserial) per question, over each candidate's attempt that counts under the exam's policy
+ * (the one the results table lists).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import { itemStatistics, scoreDistribution } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { examAttempt } from '../../db/schema/index.ts';
 import { loadSitting } from './access.ts';
+import { countingByPerson } from './counting.ts';
 
 const round = (x: number | null, digits = 2) =>
 	x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 export async function sittingAnalysis(ctx: Ctx, sittingId: number) {
-	await loadSitting(ctx, sittingId);
+	const { exam: e } = await loadSitting(ctx, sittingId);
 	const rows = await ctx.db
 		.select({
 			personId: examAttempt.personId,
+			number: examAttempt.number,
+			state: examAttempt.state,
+			score: examAttempt.score,
 			grade: examAttempt.grade,
 			paper: examAttempt.paper
 		})
 		.from(examAttempt)
 		.where(and(eq(examAttempt.sittingId, sittingId), eq(examAttempt.state, 'graded')))
 		.orderBy(asc(examAttempt.number));
-	const latest = new Map<number, (typeof rows)[number]>();
-	for (const r of rows) if (r.grade) latest.set(r.personId, r);
-	const graded = [...latest.values()];
+	const graded = [...countingByPerson(rows, e.counts).values()].flatMap(({ counting }) =>
+		counting?.grade ? [counting] : []
+	);
 	const percents = graded.map((r) =>
 		r.grade!.maxScore ? (r.grade!.score / r.grade!.maxScore) * 100 : 0
 	);

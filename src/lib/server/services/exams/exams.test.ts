@@ -548,7 +548,7 @@ describe('sittings and results', () => {
 			'1',
 			'已评分'
 		]);
-		expect(sheet.rows[0]![7]).toBe('100');
+		expect(sheet.rows[0]![8]).toBe('100');
 		// every attempt, with its state, times and score
 		const attempts = await readListExport(await attemptsWorkbook(s.org, sittingId));
 		expect(attempts.header).toEqual([

@@ -15,6 +15,7 @@ import {
 } from '../../db/schema/index.ts';
 import { listBanks } from '../banks/list.ts';
 import { loadExam, loadSitting } from './access.ts';
+import { countingByPerson } from './counting.ts';
 import { sittingYear } from './credit-requirement.ts';
 import { rosterStanding } from './eligibility.ts';
 import { type ExamRow, multipleChoiceOf } from './rules.ts';
@@ -124,8 +125,11 @@ export async function examDetail(ctx: Ctx, examId: number) {
 }
 
 /**
- * A sitting's results: everyone on the roster with their latest attempt in it (not started, in
- * progress, submitted, graded …), score, band and pass, and the pass rate among those graded.
+ * A sitting's results: everyone on the roster with the attempt in it that counts under the exam's
+ * policy (the highest score, or the last graded: the core's countingAttempt, whose pass record HR
+ * and the promotion gate read), or their latest while none is graded (not started, in progress,
+ * submitted …); its score, band and pass, how many attempts each made, and the pass rate among
+ * those graded.
  */
 export async function sittingResults(ctx: Ctx, sittingId: number) {
 	const { sitting: s, exam: e } = await loadSitting(ctx, sittingId);
@@ -148,14 +152,16 @@ export async function sittingResults(ctx: Ctx, sittingId: number) {
 		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
 		.where(eq(examAttempt.sittingId, sittingId))
 		.orderBy(asc(examAttempt.number));
-	const latest = new Map<number, (typeof attempts)[number]>();
-	for (const a of attempts) latest.set(a.personId, a);
+	const byPerson = countingByPerson(attempts, e.counts);
 	const standing = await rosterStanding(ctx.db, s);
 	const rows = roster.map((p) => {
 		const c = standing?.(p.id);
+		const mine = byPerson.get(p.id);
 		return {
 			...p,
-			attempt: latest.get(p.id) ?? null,
+			// the attempt that counts; while none is graded, the latest (in progress, being marked …)
+			attempt: mine ? (mine.counting ?? mine.all.at(-1)!) : null,
+			attempts: mine?.all.length ?? 0,
 			credits: c
 				? {
 						eligible: c.eligible,
@@ -170,7 +176,7 @@ export async function sittingResults(ctx: Ctx, sittingId: number) {
 	const graded = rows.filter((r) => r.attempt?.state === 'graded');
 	const passed = graded.filter((r) => r.attempt?.passed).length;
 	return {
-		exam: { id: e.id, title: e.title, kind: e.kind, passMark: e.passMark },
+		exam: { id: e.id, title: e.title, kind: e.kind, passMark: e.passMark, counts: e.counts },
 		sitting: s,
 		rows,
 		figures: {

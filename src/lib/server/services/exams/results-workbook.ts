@@ -29,8 +29,9 @@ function eligibility(c: NonNullable<Credits>): string {
 }
 
 /**
- * A sitting's results with Chinese headers: one row per person on the roster, their latest
- * attempt. The roster is read whole with its results, as the page shows it. A sitting that
+ * A sitting's results with Chinese headers: one row per person on the roster, the attempt that
+ * counts under the exam's policy (their latest while none is graded; 次数 says which, 作答次数 how
+ * many they made), as the page shows it. The roster is read whole with its results. A sitting that
  * requires study credits adds each person's credits earned and required, and their eligibility.
  */
 export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<ListExport> {
@@ -40,6 +41,7 @@ export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<List
 		sheet: zh('results_sheet'),
 		columns: [
 			...attemptColumns(),
+			zhColumn('results_attempts', 10),
 			zhColumn('results_score', 10),
 			zhColumn('results_band', 10),
 			zhColumn('results_passed', 10),
@@ -64,6 +66,7 @@ export async function resultsWorkbook(ctx: Ctx, sittingId: number): Promise<List
 					zh(`attempt_state_${a?.state ?? 'not_started'}`),
 					time(a?.startedAt),
 					time(a?.submittedAt),
+					String(p.attempts),
 					a ? score(a.state, a.score) : '',
 					a?.band ? zh(`exam_band_${a.band}`) : '',
 					a?.passed == null ? '' : zh(a.passed ? 'exam_passed' : 'exam_failed'),

@@ -1,0 +1,37 @@
+/**
+ * Which of a person's attempts counts, for the organiser's views of a sitting (results table and
+ * .xlsx, score distribution, item analysis): the core's countingAttempt under the exam's policy,
+ * the same attempt whose pass record HR and the promotion gate read.
+ */
+import { type AttemptState, countingAttempt } from '@xuefa/core';
+import type { RETAKE_COUNTS } from '$lib/schemas/exam-enums.ts';
+
+interface StoredAttempt {
+	personId: number;
+	number: number;
+	state: AttemptState;
+	score: number | null;
+}
+
+/**
+ * A sitting's attempts (in number order) by person: all of them, and the one that counts (the
+ * highest score or the last graded; undefined while none is graded).
+ */
+export function countingByPerson<A extends StoredAttempt>(
+	rows: readonly A[],
+	counts: (typeof RETAKE_COUNTS)[number]
+): Map<number, { all: A[]; counting: A | undefined }> {
+	const out = new Map<number, { all: A[]; counting: A | undefined }>();
+	for (const r of rows) {
+		const mine = out.get(r.personId) ?? { all: [], counting: undefined };
+		mine.all.push(r);
+		out.set(r.personId, mine);
+	}
+	for (const mine of out.values()) {
+		// the core reads the score from the grade: a graded attempt always has one stored
+		const scored = mine.all.map((a) => ({ ...a, grade: { score: a.score ?? 0 } }));
+		const counting = countingAttempt(scored, { counts });
+		mine.counting = counting && mine.all[scored.indexOf(counting)];
+	}
+	return out;
+}
