@@ -7,8 +7,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { benchGoodUploads } from './bench/good-uploads.mjs';
 
 export const TARGET_MS = 200;
+/** GET /healthz while a good file at its size limit is previewed or imported (p99). */
+export const HEALTHZ_TARGET_MS = 100;
 const MB = 1024 * 1024;
 
 function freePort() {
@@ -92,7 +95,13 @@ const p99 = (xs) => {
 	return s[Math.min(s.length - 1, Math.ceil(s.length * 0.99) - 1)] ?? NaN;
 };
 
-/** @returns rows of { label, uploadMs, p99, samples, status } */
+/** Whether a part of this benchmark runs: all by default, `NAME=0` skips one. */
+const only = (name) => process.env[name] !== '0';
+
+/**
+ * @returns `malformed`: rows of { label, uploadMs, p99, samples, status }; `good`: rows of
+ * { label, ms, samples, outcome } (./bench/good-uploads.mjs)
+ */
 export async function benchUploads() {
 	if (!existsSync('build/index.js')) {
 		console.log('building the app for the upload benchmark…');
@@ -105,7 +114,9 @@ export async function benchUploads() {
 	const port = await freePort();
 	const origin = `http://localhost:${port}`;
 	const dir = mkdtempSync(join(tmpdir(), 'xuefa-bench-db-'));
-	const server = spawn('node', ['scripts/start.mjs', '--demo'], {
+	// BENCH_SERVER_NODE_ARGS: node options for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`
+	const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const server = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs', '--demo'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -124,21 +135,24 @@ export async function benchUploads() {
 			if (ok) break;
 			await new Promise((r) => setTimeout(r, 200));
 		}
-		const login = await fetch(`${origin}/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ username: 'organiser', password: 'xuefa2026' })
-		});
-		const cookie = login.headers
-			.getSetCookie()
-			.map((c) => c.split(';')[0])
-			.join('; ');
+		const login = async (username) => {
+			const res = await fetch(`${origin}/login`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ username, password: 'xuefa2026' })
+			});
+			return res.headers
+				.getSetCookie()
+				.map((c) => c.split(';')[0])
+				.join('; ');
+		};
+		const cookie = await login('organiser');
 		const banks = await (await fetch(`${origin}/banks`, { headers: { cookie } })).text();
 		const bankId = /\/banks\/(\d+)/.exec(banks)?.[1];
 		if (!bankId) throw new Error('no demo bank found');
 		const rows = [];
-		for (const f of await files()) {
+		for (const f of only('BENCH_UPLOADS_BAD') ? await files() : []) {
 			const form = new FormData();
 			form.set('file', new Blob([f.bytes]), f.name);
 			form.set('format', 'auto');
@@ -172,9 +186,45 @@ export async function benchUploads() {
 				body: process.env.BENCH_DEBUG ? body.slice(0, 300) : undefined
 			});
 		}
-		return rows;
+		const good = only('BENCH_UPLOADS_GOOD') ? await benchGoodUploads(origin, login, bankId) : [];
+		return { malformed: rows, good };
 	} finally {
-		server.kill();
+		// SIGINT: the server closes and exits by itself (a CPU profile, when asked for, is written)
+		server.kill('SIGINT');
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
+
+const ms = (v) => (v >= 100 ? `${v.toFixed(0)} ms` : `${v.toFixed(1)} ms`);
+
+/** Prints the figures of `benchUploads` beside their targets. */
+export function printUploads({ malformed, good }, fmt = ms) {
+	if (malformed.length > 0) {
+		const uw = Math.max(...malformed.map((u) => u.label.length));
+		console.log(
+			`\n${'while parsing'.padEnd(uw)}  ${'parse'.padStart(8)}  ${'GET /login p99'.padStart(14)}  ${'target'.padStart(8)}  samples  answer`
+		);
+		for (const u of malformed) {
+			const verdict = u.p99 <= TARGET_MS ? 'within target' : 'OVER target';
+			console.log(
+				`${u.label.padEnd(uw)}  ${fmt(u.uploadMs).padStart(8)}  ${fmt(u.p99).padStart(14)}  ${fmt(TARGET_MS).padStart(8)}  ${String(u.samples).padStart(7)}  HTTP ${u.status}, ${(u.size / 1024).toFixed(0)} KB  ${verdict}`
+			);
+		}
+	}
+	if (good.length > 0) {
+		const gw = Math.max(...good.map((u) => u.label.length));
+		console.log(
+			`\n${'while importing'.padEnd(gw)}  ${'took'.padStart(8)}  ${'GET /healthz p99'.padStart(16)}  ${'max'.padStart(8)}  ${'target'.padStart(8)}  samples  outcome`
+		);
+		for (const u of good) {
+			const p = p99(u.samples);
+			const verdict = p <= HEALTHZ_TARGET_MS ? 'within target' : 'OVER target';
+			console.log(
+				`${u.label.padEnd(gw)}  ${fmt(u.ms).padStart(8)}  ${fmt(p).padStart(16)}  ${fmt(Math.max(...u.samples)).padStart(8)}  ${fmt(HEALTHZ_TARGET_MS).padStart(8)}  ${String(u.samples.length).padStart(7)}  ${u.outcome}  ${verdict}`
+			);
+		}
+	}
+}
+
+// `node scripts/bench-uploads.mjs`: this part alone, on the existing build/
+if (import.meta.url === `file://${process.argv[1]}`) printUploads(await benchUploads());

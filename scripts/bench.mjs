@@ -168,18 +168,8 @@ if (!process.argv.includes('--no-server')) {
 	}
 
 	// The server side: the request loop stays free while uploads are parsed (issue 8, item 2).
-	const { benchUploads, TARGET_MS } = await import('./bench-uploads.mjs');
-	const uploads = await benchUploads();
-	const uw = Math.max(...uploads.map((u) => u.label.length));
-	console.log(
-		`\n${'while parsing'.padEnd(uw)}  ${'parse'.padStart(8)}  ${'GET /login p99'.padStart(14)}  ${'target'.padStart(8)}  samples  answer`
-	);
-	for (const u of uploads) {
-		const verdict = u.p99 <= TARGET_MS ? 'within target' : 'OVER target';
-		console.log(
-			`${u.label.padEnd(uw)}  ${fmt(u.uploadMs).padStart(8)}  ${fmt(u.p99).padStart(14)}  ${fmt(TARGET_MS).padStart(8)}  ${String(u.samples).padStart(7)}  HTTP ${u.status}, ${(u.size / 1024).toFixed(0)} KB  ${verdict}`
-		);
-	}
+	const { benchUploads, printUploads } = await import('./bench-uploads.mjs');
+	printUploads(await benchUploads(), fmt);
 
 	// The database: two app processes on one file, a large import beside logins, a held write lock.
 	if (process.env.BENCH_DB !== '0') {
