@@ -17,6 +17,7 @@ import { readStaged, stage } from '../imports/staging.ts';
 import { boundFileName } from '../../uploads/file-name.ts';
 import { parseUpload } from '../../uploads/pool.ts';
 import { bigramsOf } from '../../search/grams.ts';
+import { timeSlices } from '../../time-slice.ts';
 import {
 	type ImportFormat,
 	OWN_ID,
@@ -120,7 +121,11 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 		eq(questionVersion.questionId, question.id),
 		eq(questionVersion.version, question.currentVersion)
 	);
+	// the embedded driver answers at once: without a pause, the pages of a 5,000-question file
+	// would be read back to back, in one turn of the event loop
+	const pause = timeSlices();
 	for (let i = 0; i < Math.max(ids.length, own.length); i += 500) {
+		await pause();
 		const rows = await ctx.db
 			.select({ id: question.id, externalId: question.externalId, data: questionVersion.data })
 			.from(question)
@@ -136,7 +141,12 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 	}
 	const seen = new Set<string>();
 	const problems: ImportProblem[] = [];
-	const planned = items.map((item) => {
+	// comparing 5,000 questions with their current versions: let requests through meanwhile
+	const planned: (StagedQuestions['questions'][number] & {
+		action: Action;
+		questionId: number | undefined;
+	})[] = [];
+	for (const item of items) {
 		const key = item.externalId;
 		if (key !== null) {
 			if (seen.has(key)) problems.push({ message: t('bank_import_duplicate_id', { id: key }) });
@@ -150,8 +160,9 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 			: sameContent(existing.data, { ...item.content, id: '', version: 0 } as QuestionVersion)
 				? 'unchanged'
 				: 'update';
-		return { ...item, action, questionId: existing?.id };
-	});
+		planned.push({ ...item, action, questionId: existing?.id });
+		await pause();
+	}
 	const versions = new Map([...byExternal.values(), ...byOwn.values()].map((r) => [r.id, r.data]));
 	return { planned, problems, current: versions };
 }
@@ -370,7 +381,7 @@ export async function startQuestionImport(
 				const rows = await questionRows(planned, current, status);
 				await job.step(items.length);
 				const first = await job.reserve('question', rows.creates);
-				const numbered = rows.number(first);
+				const numbered = await rows.number(first);
 				const targets = Object.entries(QUESTION_TARGETS) as [
 					keyof typeof QUESTION_TARGETS,
 					string
@@ -417,7 +428,9 @@ async function questionRows(
 ) {
 	const counts: Counts = { create: 0, update: 0, unchanged: 0 };
 	const work: { draft: QuestionDraft; externalId: string | null; questionId?: number }[] = [];
-	for (const [i, p] of planned.entries()) {
+	// checking and building 5,000 questions is seconds of CPU work: let requests through meanwhile
+	const pause = timeSlices();
+	for (const p of planned) {
 		const previous = p.questionId === undefined ? undefined : current.get(p.questionId);
 		let draft: QuestionDraft | null;
 		try {
@@ -428,13 +441,12 @@ async function questionRows(
 		}
 		counts[!draft ? 'unchanged' : p.questionId === undefined ? 'create' : 'update']++;
 		if (draft) work.push({ draft, externalId: p.externalId, questionId: p.questionId });
-		// validation is CPU work: let requests through now and then
-		if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+		await pause();
 	}
 	return {
 		counts,
 		creates: counts.create,
-		number(first: number) {
+		async number(first: number) {
 			const out = {
 				questionInsert: [] as object[],
 				questionUpdate: [] as object[],
@@ -470,6 +482,8 @@ async function questionRows(
 				out.versionInsert.push({ ...rows.version, data: JSON.stringify(rows.version.data) });
 				out.refInsert.push(...rows.refs);
 				out.tagInsert.push(...rows.tags);
+				// the search text (Markdown rendered and sanitised) is most of this work
+				await pause();
 			}
 			return out;
 		}
