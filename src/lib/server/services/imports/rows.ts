@@ -157,6 +157,36 @@ export function staged(jobId: string, target: string, withOrd = false): SQL {
 	return sql`(SELECT ${withOrd ? sql`ord, ` : sql``}data FROM import_row WHERE job_id = ${jobId} AND target = ${target} ORDER BY ord)`;
 }
 
+/** Rows published by one statement of a chunked publish (see {@link inPublishChunks}). */
+const PUBLISH_CHUNK_ROWS = 500;
+
+/**
+ * Publishes the staged rows of `target` a chunk at a time inside the caller's transaction:
+ * `publish` gets each chunk as a subquery like {@link staged}'s, and the event loop gets a turn
+ * between two chunks. One INSERT … SELECT of 5,000 questions (5 MB of versions, their search
+ * rows) held the request loop for hundreds of milliseconds: the embedded driver runs a statement
+ * synchronously, and statements awaited back to back never let a request in. The transaction
+ * stays one, all or nothing; this process's other writes wait for it in the write queue
+ * (context.ts), and reads go on beside it.
+ */
+export async function inPublishChunks(
+	tx: Tx,
+	jobId: string,
+	target: string,
+	publish: (rows: SQL) => Promise<unknown>,
+	size = PUBLISH_CHUNK_ROWS
+): Promise<void> {
+	const [row] = await tx.all<{ last: number | null }>(
+		sql`SELECT max(ord) AS last FROM import_row WHERE job_id = ${jobId} AND target = ${target}`
+	);
+	const last = row?.last ?? -1;
+	for (let first = 0; first <= last; first += size) {
+		if (first > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+		await publish(sql`(SELECT data FROM import_row WHERE job_id = ${jobId} AND target = ${target}
+			AND ord BETWEEN ${first} AND ${first + size - 1} ORDER BY ord)`);
+	}
+}
+
 /** Removes a job's staged rows, a chunk per transaction. */
 export async function dropRows(db: ReadDb, jobId: string): Promise<void> {
 	for (const table of ['import_row', ...TYPED_STAGING]) await dropChunked(db, table, jobId);
