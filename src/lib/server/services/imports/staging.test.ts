@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { stagedImport } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
@@ -18,5 +19,38 @@ describe('a staged upload', () => {
 		expect(fileName.length).toBe(100);
 		const [row] = await db.select({ fileName: stagedImport.fileName }).from(stagedImport);
 		expect(row!.fileName).toBe(fileName);
+	});
+
+	it('keeps a large payload compressed, and reads it back as it was staged', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const questions = Array.from({ length: 2000 }, (_, i) => ({
+			externalId: `Q${i}`,
+			content: {
+				type: 'single',
+				stem: `第${i}题：行政机关应当依法全面正确履行职能，下列说法正确的是？`
+			}
+		}));
+		const id = await stage(ctx, 'questions', { fileName: 'bank.csv', payload: { questions } });
+
+		expect((await readStaged(ctx, 'questions', id)).payload).toEqual({ questions });
+		const [row] = await db.all<{ bytes: number }>(
+			sql`SELECT length(payload) AS bytes FROM staged_import WHERE id = ${id}`
+		);
+		expect(row!.bytes).toBeLessThan(JSON.stringify({ questions }).length / 4);
+	});
+
+	it('reads a payload staged as JSON text before payloads were compressed', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const id = await stage(ctx, 'roster', { fileName: 'roster.csv', payload: {} });
+		await db
+			.update(stagedImport)
+			.set({ payload: sql`${JSON.stringify({ rows: [['区司法局', '王芳']] })}` })
+			.where(eq(stagedImport.id, id));
+
+		expect((await readStaged(ctx, 'roster', id)).payload).toEqual({ rows: [['区司法局', '王芳']] });
 	});
 });
