@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUploadForm } from './form.ts';
+import { readUploadForm, uploadBytes } from './form.ts';
 
 function multipart(file: Blob, name: string) {
 	const form = new FormData();
@@ -15,6 +15,12 @@ describe('readUploadForm', () => {
 		const file = form?.get('file') as File;
 		expect(file.name).toBe('试题.csv');
 		expect(await file.text()).toBe('题型,题干\n');
+		expect(new TextDecoder().decode(await uploadBytes(file))).toBe('题型,题干\n');
+	});
+
+	it('gives the bytes of a file it did not read too', async () => {
+		const file = new File([new Uint8Array([0xef, 0xbb, 0xbf, 0x41])], 'a.csv');
+		expect([...(await uploadBytes(file))]).toEqual([0xef, 0xbb, 0xbf, 0x41]);
 	});
 
 	it('answers a file over the limit with null (the form says "too large"), not an error', async () => {

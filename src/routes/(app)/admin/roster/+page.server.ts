@@ -19,7 +19,7 @@ import {
 	rosterJobDetails,
 	startRosterImport
 } from '$lib/server/services/roster/import.ts';
-import { readUploadForm } from '$lib/server/uploads/form.ts';
+import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
 import { ROSTER_KIND, previewRoster } from '$lib/server/services/roster/preview.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		if (!parsed.success) return rejectedInput(parsed.error.issues, LIMITS);
 		const { file } = parsed.data;
 		try {
-			const bytes = new Uint8Array(await file.arrayBuffer());
+			const bytes = await uploadBytes(file);
 			const preview = await previewRoster(ctx, { name: file.name, bytes });
 			// a page of 5,000 rows helps nobody; the counts above the table cover them all
 			return previewed({

@@ -14,7 +14,7 @@ import {
 } from '$lib/server/services/laws/import.ts';
 import { issueText } from '$lib/server/services/laws/issues.ts';
 import { boundFileName } from '$lib/server/uploads/file-name.ts';
-import { readUploadForm } from '$lib/server/uploads/form.ts';
+import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
 import { previewStatute } from '$lib/server/services/laws/preview.ts';
 import { decodeText } from '$lib/server/services/laws/source.ts';
 import { STATUTE_KIND } from '$lib/server/services/laws/staging.ts';
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		if (useFile && file.size > LAW_MAX_BYTES) return rejected(t('law_source_too_large', LIMITS));
 		const parsed = lawPreviewInput.safeParse({
 			fileName: useFile ? boundFileName(file.name) : '',
-			text: useFile ? decodeText(new Uint8Array(await file.arrayBuffer())) : pasted,
+			text: useFile ? decodeText(await uploadBytes(file)) : pasted,
 			format: form.get('format') ?? 'auto'
 		});
 		if (!parsed.success) return rejectedInput(parsed.error.issues, LIMITS);

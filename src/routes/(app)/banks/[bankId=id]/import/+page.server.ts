@@ -10,7 +10,7 @@ import {
 import { formInput } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { importFailure, previewed, rejected, rejectedInput } from '$lib/server/imports.ts';
-import { readUploadForm } from '$lib/server/uploads/form.ts';
+import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { readImportJob } from '$lib/server/services/imports/job.ts';
 import {
@@ -59,7 +59,7 @@ export const actions: Actions = {
 		if (!parsed.success) return rejectedInput(parsed.error.issues, LIMITS);
 		const { file, ...input } = parsed.data;
 		try {
-			const bytes = new Uint8Array(await file.arrayBuffer());
+			const bytes = await uploadBytes(file);
 			return previewed(await previewQuestionImport(ctx, input, { name: file.name, bytes }));
 		} catch (e) {
 			return importFailure(e, LIMITS);
