@@ -23,6 +23,7 @@ import { mayTouchAccount } from '../accounts/account-unit.ts';
 import { loadKnown } from './known.ts';
 import { UnitDirectory } from './units.ts';
 import { quoted } from '../../uploads/quote.ts';
+import { timeSlices } from '../../time-slice.ts';
 
 /** A problem with one cell, in the reader's language. */
 export interface RowError {
@@ -107,10 +108,10 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 	const firstLineOf = new Map<string, number>();
 	const readable: { line: number; unitId: number; row: ReturnType<typeof rosterRow.parse> }[] = [];
 
-	let checked = 0;
+	// checking 5,000 rows takes a while: let other requests through every few milliseconds
+	const pause = timeSlices();
 	for (const { line, cells } of sheet.rows) {
-		// checking 5,000 rows takes a while: let other requests through now and then
-		if (++checked % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+		await pause();
 		const before = errors.length;
 		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) =>
 			errors.push({
