@@ -66,8 +66,10 @@ function fileError(reason: string, params: Record<string, string | number> = {})
 const TABLE_FILE = /\.(xlsx|csv|tsv)$/i;
 
 /**
- * The format a file is in: by its name, and for plain text by what it looks like: a table (see
- * {@link looksLikeTable}), Aiken, or else GIFT.
+ * The format a file is in: by its name, and for plain text by what it looks like: a table with a
+ * header we know (see {@link looksLikeTable}), Aiken, a table of other columns (see
+ * {@link looksDelimited}), or GIFT. A text that is none of them is refused saying so: read as GIFT,
+ * it was one baffling "不支持的GIFT题型" per line.
  */
 export function detectFormat(
 	upload: Upload,
@@ -83,30 +85,84 @@ export function detectFormat(
 	if (/\.(docx?|wps|rtf|pdf)$/i.test(upload.name)) fileError('word');
 	if (!/\.txt$/i.test(upload.name)) fileError('unsupported');
 	const body = text();
+	if (!body.trim()) fileError('empty');
 	if (looksLikeTable(body, isHeader)) return 'rows';
-	return looksLikeAiken(body) ? 'aiken' : 'gift';
+	if (looksLikeAiken(body)) return 'aiken';
+	// another system's columns: read as a table, whose unknown headers the organiser is asked about
+	if (looksDelimited(body)) return 'rows';
+	if (hasGiftAnswer(body)) return 'gift';
+	fileError('text_unrecognised');
+}
+
+/** The first non-empty lines of a text, at most {@link HEADER_SEARCH_ROWS} of them. */
+function firstLines(text: string, max = HEADER_SEARCH_ROWS): string[] {
+	const lines: string[] = [];
+	for (let at = 0; at < text.length && lines.length < max;) {
+		const end = text.indexOf('\n', at);
+		const line = text.slice(at, end < 0 ? text.length : end).replace(/\r$/, '');
+		at = end < 0 ? text.length : end + 1;
+		if (line.trim()) lines.push(line);
+	}
+	return lines;
+}
+
+/**
+ * A line's cells between `separator`s, a cell in double quotes as CSV writes it (`"题型","题干"`,
+ * `"A,C"`) without its quotes. Enough to tell a header: a cell's line break is not followed.
+ */
+export function lineCells(line: string, separator: string): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i]!;
+		if (quoted) {
+			if (c !== '"') cell += c;
+			else if (line[i + 1] === '"') cell += line[++i];
+			else quoted = false;
+		} else if (c === '"' && cell.trim() === '') {
+			quoted = true;
+			cell = '';
+		} else if (c === separator) {
+			cells.push(cell);
+			cell = '';
+		} else cell += c;
+	}
+	cells.push(cell);
+	return cells;
 }
 
 /**
  * A sheet saved as text: with tabs between its cells, as Excel's "Unicode 文本" (the way out people
  * take when their CSV shows garbled Chinese), or a CSV renamed .txt (as some platforms' downloads
- * and mail attachments come): one of the first non-empty lines, split at its tabs or commas, is a
- * header. A GIFT file's tabs indent its answers and name no columns; neither it nor an Aiken file
- * has a line of column names between commas.
+ * and mail attachments come, every cell in quotes too): one of the first non-empty lines, split at
+ * its tabs or commas, is a header. A GIFT file's tabs indent its answers and name no columns;
+ * neither it nor an Aiken file has a line of column names between commas.
  */
 export function looksLikeTable(text: string, isHeader: (values: readonly string[]) => boolean) {
-	let seen = 0;
-	for (let at = 0; at < text.length && seen < HEADER_SEARCH_ROWS;) {
-		const end = text.indexOf('\n', at);
-		const line = text.slice(at, end < 0 ? text.length : end);
-		at = end < 0 ? text.length : end + 1;
-		if (!line.trim()) continue;
-		seen++;
-		const cells = (separator: string) =>
-			line.includes(separator) && isHeader(line.replace(/\r$/, '').split(separator));
-		if (cells('\t') || cells(',')) return true;
-	}
-	return false;
+	return firstLines(text).some((line) =>
+		['\t', ','].some((sep) => line.includes(sep) && isHeader(lineCells(line, sep)))
+	);
+}
+
+/**
+ * A table whose header names no column we know (题号,内容,选项1…, or English ones): its first
+ * line and the next are split by tabs, or by commas, into three cells or more, and the first line
+ * has none of GIFT's marks (`::title::`, an answer in braces, a `//` comment, `$CATEGORY`).
+ */
+export function looksDelimited(text: string): boolean {
+	const [first, second] = firstLines(text, 2);
+	if (first === undefined || second === undefined) return false;
+	if (/::|[{}]|^\s*(?:\/\/|\$)/.test(first)) return false;
+	return ['\t', ','].some(
+		(sep) => lineCells(first, sep).length >= 3 && lineCells(second, sep).length >= 2
+	);
+}
+
+/** Whether a text has a GIFT answer in braces: without one, no question of it is GIFT. */
+function hasGiftAnswer(text: string): boolean {
+	const open = text.indexOf('{');
+	return open >= 0 && text.indexOf('}', open) >= 0;
 }
 
 // Aiken's ANSWER: (or 答案：) line anywhere in a file
@@ -118,9 +174,7 @@ const ANSWER_LINE = new RegExp(AIKEN_ANSWER_LINE.source, 'im');
  * a file of blank lines), and the brace test is a scan rather than `\{[^}]*\}`.
  */
 export function looksLikeAiken(text: string): boolean {
-	if (!ANSWER_LINE.test(text)) return false;
-	const open = text.indexOf('{');
-	return open < 0 || text.indexOf('}', open) < 0;
+	return ANSWER_LINE.test(text) && !hasGiftAnswer(text);
 }
 
 /**

@@ -131,6 +131,48 @@ describe('a file read by what it holds, not only by its name', () => {
 		}
 	});
 
+	it('reads a .txt CSV whose every cell is in quotes as a table', async () => {
+		const csv = [
+			'"题型","题干","选项A","选项B","答案"',
+			'"单选题","听证应当在几日前通知？","三日","七日","B"'
+		].join('\r\n');
+		const read = await readQuestionFile({ name: 'export.txt', bytes: utf8(csv) });
+		expect(read.format).toBe('rows');
+		expect(summary(read)).toEqual([['single', '听证应当在几日前通知？', 'B', 3]]);
+	});
+
+	it('reads a .txt table of columns it does not know as a table, and asks what they are', async () => {
+		const csv = ['题号,内容,选项1,选项2,答案', '1,听证应当在几日前通知？,三日,七日,B'].join('\r\n');
+		const read = await readQuestionFile({ name: 'export.txt', bytes: utf8(csv) });
+		expect(read.format).toBe('rows');
+		expect(read.unknownColumns).toEqual(['题号', '内容', '选项1', '选项2']);
+		const named = await readQuestionFile({ name: 'export.txt', bytes: utf8(csv) }, 'auto', {
+			题号: '',
+			内容: '题干',
+			选项1: '选项A',
+			选项2: '选项B'
+		});
+		// no 题型 column: refused at its header, not taken for GIFT
+		expect(named.result.issues).toEqual([
+			expect.objectContaining({ code: 'format.row.header_missing', path: '题型' })
+		]);
+	});
+
+	it('says what a .txt that is no table, Aiken or GIFT looks like, not a GIFT error per line', async () => {
+		for (const text of [
+			'题型;题干;答案\r\n判断;行政机关应当依法行政。;对\r\n',
+			'行政机关应当依法行政。\r\n对\r\n'
+		]) {
+			await expect(readQuestionFile({ name: '题库.txt', bytes: utf8(text) })).rejects.toMatchObject(
+				{ code: 'bank_import_text_unrecognised' }
+			);
+		}
+		// a GIFT file still reads as GIFT, its first line a stem with commas in it
+		const gift = '甲,乙,丙中哪一个是行政处罚？{\r\n=乙\r\n~甲\r\n}\r\n';
+		const read = await readQuestionFile({ name: '题库.txt', bytes: utf8(gift) });
+		expect(read.format).toBe('gift');
+	});
+
 	it('reads an Aiken file saved as GBK with CRLF, its text shown as typed', async () => {
 		const aiken = [
 			'1. 依照《行政处罚法》，听证应当在举行几日前通知当事人？*',
