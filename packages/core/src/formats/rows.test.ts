@@ -917,6 +917,24 @@ describe('a template’s example row left under the header', () => {
 		expect(r.questions.map((q) => q.id)).toEqual(['row-6', 'row-7', 'row-8']);
 	});
 
+	it('is told by 示例 in a 序号 column not read, and by an English template’s Example', () => {
+		const r = parseRows(
+			[
+				['序号', '题型', '题干', '选项A', '选项B', '答案'],
+				['示例', '单选题', '听证应当在几日前通知？', '三日', '七日', 'B'],
+				['例1', '单选题', '听证应当在几日前通知？', '三日', '七日', 'B'],
+				['1', 'Example', '听证应当在几日前通知？', '三日', '七日', 'B'],
+				['2', '单选题', 'e.g. 听证应当在几日前通知？', '三日', '七日', 'B'],
+				['3', '单选题', 'Example: 听证应当在几日前通知？', '三日', '七日', 'B'],
+				['4', '单选题', '听证应当在几日前通知？', '三日', '七日', 'B']
+			],
+			{ columns: { 序号: '' } }
+		);
+		expect(r.issues).toEqual([]);
+		expect(r.exampleRows).toEqual([2, 3, 4, 5, 6]);
+		expect(r.questions.map((q) => q.id)).toEqual(['row-7']);
+	});
+
 	it('leaves a sheet without one as it was', () => {
 		const r = parseRows([
 			['题型', '题干', '答案'],

@@ -275,7 +275,7 @@ export function parseRows(
 	rows: readonly Row[] | readonly (readonly string[])[],
 	options: RowImportOptions = {}
 ): ImportResult {
-	let records: { line: number; row: Row }[];
+	let records: { line: number; row: Row; first?: string }[];
 	if (rows.length > 0 && Array.isArray(rows[0])) {
 		const [header = [], ...data] = rows as readonly (readonly string[])[];
 		const { fields } = resolveRowHeaders(header, options.columns);
@@ -298,7 +298,13 @@ export function parseRows(
 			if (r.length === 0) return;
 			const row = Object.fromEntries(fieldsAt.map(([f, k]) => [f, r[k] ?? '']));
 			const blank = Object.values(row).every((v) => !v.trim());
-			records.push({ line: i + 2, row: typeName && !blank ? { ...row, 题型: typeName } : row });
+			// the first cell, in whatever column: a template's 序号 says 示例 in a column not read
+			const first = fields[0] ? undefined : String(r[0] ?? '');
+			records.push({
+				line: i + 2,
+				row: typeName && !blank ? { ...row, 题型: typeName } : row,
+				...(first ? { first } : {})
+			});
 		});
 		const missing = (['题型', '题干'] as const).filter(
 			(c) => !at.has(c) && !(c === '题型' && typeName)
@@ -324,9 +330,9 @@ export function parseRows(
 	const global: Issue[] = [];
 	const exampleRows: number[] = [];
 	const ids = new Map<string, number>();
-	records.forEach(({ line, row: r }) => {
+	records.forEach(({ line, row: r, first }) => {
 		if (Object.values(r).every((v) => !String(v ?? '').trim())) return; // blank row
-		if (isExampleRow((c) => cell(r, c))) {
+		if (isExampleRow((c) => cell(r, c), stripInvisible(first ?? '').trim())) {
 			exampleRows.push(line);
 			return;
 		}
@@ -439,10 +445,11 @@ export function parseRows(
 	return { ...finish(out, global, options), ...(exampleRows.length ? { exampleRows } : {}) };
 }
 
-// 示例, 样例, 例题, 例 … with a number, in brackets or before a colon: 【示例】 例： 示例1： （例）
-const EXAMPLE = String.raw`(?:示例|样例|范例|例题|例)\s*\d*`;
+// 示例, 样例, 例题, 例 … with a number, in brackets or before a colon: 【示例】 例： 示例1： （例）;
+// Example / Sample / e.g. as English templates write it
+const EXAMPLE = String.raw`(?:示例|样例|范例|例题|例|[Ee]xample|EXAMPLE|[Ss]ample|SAMPLE|[Ee]\.g\.)\s*\d*`;
 const EXAMPLE_START = new RegExp(
-	String.raw`^(?:[【（(\[［]\s*${EXAMPLE}\s*[】）)\]］]|${EXAMPLE}\s*[:：])`,
+	String.raw`^(?:[【（(\[［]\s*${EXAMPLE}\s*[】）)\]］]|${EXAMPLE}\s*[:：]|[Ee]\.g\.\s)`,
 	'u'
 );
 const EXAMPLE_CELL = new RegExp(
@@ -456,13 +463,15 @@ const DELETE_NOTE =
 
 /**
  * Whether a row is a template's example left under the header, as other platforms' templates
- * (and people copying them) have one: 示例/例 as its 编号 or 题型, a 题干 that starts 例：… or
- * 【示例】…, or a cell telling to delete it (此行为示例，导入前请删除). Imported, it was a question
- * nobody wrote; it is left out and said so, never read as a question.
+ * (and people copying them) have one: 示例/例/Example as its 编号, its 题型 or its first cell (a
+ * 序号 column not read), a 题干 that starts 例：… or 【示例】…, or a cell telling to delete it
+ * (此行为示例，导入前请删除). Imported, it was a question nobody wrote; it is left out and said
+ * so, never read as a question.
  */
-function isExampleRow(cell: (column: string) => string): boolean {
+function isExampleRow(cell: (column: string) => string, first = ''): boolean {
 	const [id, type, stem] = [cell('编号'), cell('题型'), cell('题干')];
 	return (
+		EXAMPLE_CELL.test(first) ||
 		EXAMPLE_CELL.test(id) ||
 		EXAMPLE_START.test(id) ||
 		EXAMPLE_CELL.test(type) ||

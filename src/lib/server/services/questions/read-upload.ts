@@ -27,6 +27,7 @@ import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
 import { htmlConverter } from '../../uploads/html-to-markdown.ts';
 import { capIssues } from '../../uploads/issues.ts';
 import type { QuestionContent } from './store.ts';
+import { isTemplateExample } from './template-examples.ts';
 
 export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'auto'>;
 
@@ -279,12 +280,14 @@ export function readQuestionRows(
 	const questions: QuestionVersion[] = [];
 	const issues: SheetIssue[] = [];
 	const exampleRows: ReadQuestions['exampleRows'] = [];
-	for (const { name, rows } of sheets) {
-		for (const header of resolveRowHeaders(rows[0] ?? [], columns).unknown) unknown.add(header);
+	for (const { name, rows: all } of sheets) {
+		const { fields, unknown: headers } = resolveRowHeaders(all[0] ?? [], columns);
+		for (const header of headers) unknown.add(header);
+		const { rows, lines } = withoutTemplateExamples(all, fields);
 		const type = questionTypeNamed(name);
 		const read = parseRows(rows, { partial: true, columns, ...(type ? { type } : {}) });
 		questions.push(...read.questions);
-		for (const line of read.exampleRows ?? [])
+		for (const line of [...lines, ...(read.exampleRows ?? [])].sort((a, b) => a - b))
 			exampleRows.push(sheets.length > 1 ? { line, sheet: name } : { line });
 		for (const issue of read.issues)
 			issues.push(sheets.length > 1 ? { ...issue, sheet: name } : issue);
@@ -295,6 +298,31 @@ export function readQuestionRows(
 		fileError('only_examples', { rows: exampleRows.map((r) => r.line).join(',') });
 	const read = { ...outcome('rows', result, [...unknown]), passedOver, examples, exampleRows };
 	return unknown.size > 0 ? { ...read, sheets: [...sheets] } : read;
+}
+
+/**
+ * The rows without our template's own examples (see {@link isTemplateExample}), each left empty
+ * so that the rows after keep their numbers, and the row numbers of those left out.
+ */
+function withoutTemplateExamples(
+	rows: readonly string[][],
+	fields: readonly (string | null)[]
+): { rows: readonly string[][]; lines: number[] } {
+	const at = (field: string) => fields.indexOf(field);
+	const columns: Record<string, number> = {
+		编号: at('编号'),
+		题干: at('题干'),
+		所属案例: at('所属案例')
+	};
+	if (columns['题干']! < 0) return { rows, lines: [] };
+	const lines: number[] = [];
+	const kept = rows.map((r, k) => {
+		const cell = (field: string) => (r[columns[field] ?? -1] ?? '').trim();
+		if (k === 0 || r.length === 0 || !isTemplateExample(cell)) return r;
+		lines.push(k + 1);
+		return [];
+	});
+	return { rows: lines.length ? kept : rows, lines };
 }
 
 function outcome(

@@ -6,7 +6,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { gbk } from '../../testing/encodings.ts';
+import { ROW_HEADERS } from '@xuefa/core';
 import { readQuestionFile } from './read-upload.ts';
+import { TEMPLATE_EXAMPLES } from './template-examples.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
@@ -190,6 +192,30 @@ describe('a file read by what it holds, not only by its name', () => {
 });
 
 describe('a workbook as people keep one', () => {
+	it('leaves out our template’s own examples when the questions are written under them on 示例', async () => {
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('试题').addRow([...ROW_HEADERS]);
+		const examples = wb.addWorksheet('示例');
+		examples.addRow([...ROW_HEADERS]);
+		for (const row of TEMPLATE_EXAMPLES) examples.addRow([...row]);
+		const own = (cells: Record<string, string>) => ROW_HEADERS.map((h) => cells[h] ?? '');
+		examples.addRow(own({ 题型: '判断', 题干: '听证由非本案调查人员主持。', 答案: '对' }));
+		// an example made one's own: a 编号 kept, a 题干 of its own
+		examples.addRow(own({ 编号: 'XZCF-001', 题型: '判断', 题干: '听证公开举行。', 答案: '对' }));
+		const read = await readQuestionFile({
+			name: '题库导入模板.xlsx',
+			bytes: new Uint8Array(await wb.xlsx.writeBuffer())
+		});
+		expect(read.result.issues).toEqual([]);
+		expect(read.exampleRows).toEqual(
+			TEMPLATE_EXAMPLES.map((_, k) => ({ line: k + 2, sheet: '示例' }))
+		);
+		expect(read.result.questions.map((q) => q.stem)).toEqual([
+			'听证由非本案调查人员主持。',
+			'听证公开举行。'
+		]);
+	});
+
 	it('reads the sheet of questions past its instructions and a hidden sheet; rich text, formulas, numbers and dates as shown', async () => {
 		const wb = new ExcelJS.Workbook();
 		const notes = wb.addWorksheet('说明');
