@@ -659,7 +659,7 @@ describe('row format', () => {
 				['判断题', '丙', '', '', 'A', ''],
 				['填空题', '丁___', '', '', '', ''],
 				['单选题', '戊', '三日', '七日', 'A', '0.6'],
-				['单选题', '己', '三日', '七日', 'A', '60%']
+				['单选题', '己', '三日', '七日', 'A', '60']
 			],
 			{ partial: true }
 		);
@@ -670,7 +670,7 @@ describe('row format', () => {
 			'第3行“答案”列：单选题只能有一个答案，却写了“AB”；有多个正确选项的题请把题型写成多选题',
 			'第4行“答案”列：无法识别判断题的答案“A”；请写“对”或“错”（也可写 正确/错误、√/×、T/F、是/否）',
 			'第5行“答案”列：没有填写答案',
-			'第7行“难度”列：无法识别的难度“60%”；请写 1–5 的整数（5 最难）、易/较易/中/较难/难，或 0–1 的难度系数（越大越容易）'
+			'第7行“难度”列：无法识别的难度“60”；请写 1–5 的整数（5 最难）、易/较易/中/较难/难，或 0–1 的难度系数（如 0.35 或 35%，越大越容易）'
 		]);
 		expect(said('en')[0]).toBe('Row 2, column “答案”: the answer is missing');
 		expect(said('en')[1]).toContain('a single-choice question has one answer, not “AB”');
@@ -957,5 +957,26 @@ describe('难度 as a 难度系数', () => {
 		]);
 		expect(r.issues).toEqual([]);
 		expect(r.questions.map((q) => q.difficulty)).toEqual([1, 1, 2, 3, 4, 5, 5, 1, 1, 5]);
+	});
+
+	it('reads a percentage and 0 as a 难度系数, and refuses a number on another scale saying what is read', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '答案', '难度'],
+				...['85%', '30 %', '0', '0%', '100%', '6', '0.5分', '150%'].map((d, i) => [
+					'判断',
+					`题${i}`,
+					'对',
+					d
+				])
+			],
+			{ partial: true }
+		);
+		expect(r.questions.map((q) => q.difficulty)).toEqual([1, 4, 5, 5, 1]);
+		expect(r.issues.map((i) => [i.line, i.code, i.data?.value])).toEqual([
+			[7, 'format.row.difficulty', '6'],
+			[8, 'format.row.difficulty', '0.5分'],
+			[9, 'format.row.difficulty', '150%']
+		]);
 	});
 });

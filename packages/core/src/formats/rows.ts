@@ -23,8 +23,8 @@
  *   at its label (`A.三日 B.七日`, also over lines), or else by line breaks (used when the row's
  *   选项A… are empty); options all labelled with their own letters in order (`A.警告`, `B、罚款`,
  *   `(C)记过`) lose the labels. Cells are read without zero-width characters.
- * - 难度: 1–5 or 易/中/难 …, or a 难度系数 from 0 to 1 (0.8 and up easiest, see
- *   `coefficientDifficulty`), default 3 when empty. 分值: the question's suggested points, `2` or `2分`
+ * - 难度: 1–5 or 易/中/难 …, or a 难度系数 from 0 to 1 or 0–100% (0.8 and up easiest, see
+ *   `coefficientDifficulty`), default 3 when empty; another number is refused at its row. 分值: the question's suggested points, `2` or `2分`
  *   (for a case part: its weight).
  * - 法律: one or more law titles separated by `;`/`；` (《》 optional). 条款: for each law (same order,
  *   groups separated by `;`/`；`), its articles separated by `、`/`,`, as `第四十二条` or `42`.
@@ -214,16 +214,25 @@ function starDifficulty(text: string): number | undefined {
 }
 
 /**
- * 难度 written as a 难度系数 between 0 and 1 (`0.35`, `.8`): as Chinese exam practice defines it,
- * the share of candidates expected to answer right, so the higher the easier. 0.8 and up is 1 (易),
- * below 0.2 is 5 (难), the fifths between are 2–4. Only a decimal is read so: `1` is level 1.
+ * 难度 written as a 难度系数 between 0 and 1 (`0.35`, `.8`, `0`, or as a percentage `35%`, as a
+ * sheet formats it): as Chinese exam practice defines it, the share of candidates expected to
+ * answer right, so the higher the easier. 0.8 and up is 1 (易), below 0.2 is 5 (难), the fifths
+ * between are 2–4. A whole number from 1 to 5 is a level: `1` is level 1 (as the coefficient 1
+ * would be), and `0`, which no level is, the coefficient.
  */
 function coefficientDifficulty(text: string): number | undefined {
-	const t = text.normalize('NFKC');
-	if (!/^(?:0?\.\d+|[01]\.0*)$/.test(t)) return undefined;
-	const p = Number(t);
+	const t = text.normalize('NFKC').replace(/\s+/g, '');
+	const percent = /^(\d{1,3}(?:\.\d+)?)%$/.exec(t);
+	if (!percent && !/^(?:0?\.\d+|[01]\.0*|0)$/.test(t)) return undefined;
+	const p = percent ? Number(percent[1]) / 100 : Number(t);
 	if (p > 1) return undefined;
 	return 5 - Math.min(4, Math.floor(p * 5 + 1e-9));
+}
+
+/** 难度 as a level: a whole number from 1 to 5, or undefined (a number out of range too). */
+function levelDifficulty(text: string): number | undefined {
+	const t = text.normalize('NFKC').trim();
+	return /^[1-5](?:\.0*)?$/.test(t) ? Number(t) : undefined;
 }
 
 /** Options for {@link parseRows}. */
@@ -631,9 +640,9 @@ function parseRow(
 			: (DIFFICULTY_WORDS[cell(r, '难度')] ??
 				starDifficulty(cell(r, '难度')) ??
 				coefficientDifficulty(cell(r, '难度')) ??
-				// a word of its own or a percentage is no number to take as it is: say what is read
-				num('难度', true, '', 'format.row.difficulty') ??
-				3),
+				levelDifficulty(cell(r, '难度')) ??
+				// a word of its own, or a number on another scale (0–100, 1–10): say what is read
+				difficultyUnread(cell(r, '难度'), err)),
 		laws: isPart ? [] : parseLaws(cell(r, '法律'), cell(r, '条款'), err),
 		...(!isPart && cell(r, '知识点') ? { topic: cell(r, '知识点') } : {}),
 		tags: isPart ? [] : splitList(cell(r, '标签'), /[、,，;；|｜]/),
@@ -653,6 +662,15 @@ function parseRow(
 	});
 	// cells are plain text: what they say shows as written (see plain-cells.ts)
 	return body && cellsToMarkdown({ ...meta, ...body } as QuestionVersion);
+}
+
+/** The default difficulty for an empty 难度; any other text is reported at its row and column. */
+function difficultyUnread(
+	text: string,
+	err: (code: string, column: string, data?: Record<string, unknown>) => void
+): number {
+	if (text) err('format.row.difficulty', '难度', { value: text });
+	return 3;
 }
 
 function splitList(text: string, sep: RegExp): string[] {

@@ -77,7 +77,7 @@ export const examMessages: MessageTable = {
 		'format.row.answer': '第{line}行“{column}”列：无法识别的答案“{value}”',
 		'format.row.answer_empty': '第{line}行“{column}”列：没有填写答案',
 		'format.row.difficulty':
-			'第{line}行“{column}”列：无法识别的难度“{value}”；请写 1–5 的整数（5 最难）、易/较易/中/较难/难，或 0–1 的难度系数（越大越容易）',
+			'第{line}行“{column}”列：无法识别的难度“{value}”；请写 1–5 的整数（5 最难）、易/较易/中/较难/难，或 0–1 的难度系数（如 0.35 或 35%，越大越容易）',
 		'format.row.answer_choice':
 			'第{line}行“{column}”列：无法识别的答案“{value}”；请写选项的字母（如 B 或 ABD），或某个选项的文字',
 		'format.row.answer_one':
@@ -228,7 +228,7 @@ export const examMessages: MessageTable = {
 		'format.row.answer': 'Row {line}, column “{column}”: cannot read the answer “{value}”',
 		'format.row.answer_empty': 'Row {line}, column “{column}”: the answer is missing',
 		'format.row.difficulty':
-			'Row {line}, column “{column}”: cannot read the difficulty “{value}”; write a whole number from 1 to 5 (5 the hardest), 易/较易/中/较难/难 (easy … hard), or a difficulty coefficient from 0 to 1 (the higher, the easier)',
+			'Row {line}, column “{column}”: cannot read the difficulty “{value}”; write a whole number from 1 to 5 (5 the hardest), 易/较易/中/较难/难 (easy … hard), or a difficulty coefficient from 0 to 1 (0.35 or 35%, say; the higher, the easier)',
 		'format.row.answer_choice':
 			'Row {line}, column “{column}”: cannot read the answer “{value}”; write the letters of the options (B or ABD, say) or one option’s text',
 		'format.row.answer_one':
