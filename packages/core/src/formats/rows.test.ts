@@ -509,6 +509,27 @@ describe('row format', () => {
 		]);
 	});
 
+	it('says how to write a blank’s alternatives when ； splits an answer into more blanks than the stem has', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '答案'],
+				['填空题', '听证应当在举行___日前通知。', '七；7'],
+				['填空题', '听证应当在举行___日前通知。', '七|7'],
+				['填空题', '对违法行为给予行政处罚的规定必须___。', '公布或公开']
+			],
+			{ partial: true }
+		);
+		expect(r.issues.map((i) => [i.code, i.line, i.path])).toEqual([
+			['format.row.fill_alternatives', 2, '答案']
+		]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data, 'zh-CN')).toContain('七|7');
+		// | is the blank's alternatives; 或 is the answer's own word (作为或不作为), kept as written
+		expect(r.questions.map((q) => q.type === 'fill' && q.blanks)).toEqual([
+			[{ answers: ['七', '7'] }],
+			[{ answers: ['公布或公开'] }]
+		]);
+	});
+
 	it('reads the answers of several blanks separated as other systems write them, when they fit', () => {
 		const r = parseRows([
 			['题型', '题干', '答案'],

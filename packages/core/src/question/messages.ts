@@ -87,6 +87,8 @@ export const examMessages: MessageTable = {
 		'format.row.answer_option': '第{line}行“{column}”列：答案{value}对应的选项为空',
 		'format.row.fill_brackets':
 			'第{line}行“{column}”列：题干有 {brackets} 处空括号，答案却有 {blanks} 个空；请让两者一致，或把空写成 ___',
+		'format.row.fill_alternatives':
+			'第{line}行“{column}”列：题干有 {markers} 个空，答案“{value}”却用分号分成了 {blanks} 个空；同一个空的几种正确写法请用“|”分隔（如 七|7），分号只用来分隔不同的空',
 		'format.row.number': '第{line}行“{column}”列：“{value}”不是有效的数字',
 		'format.row.article': '第{line}行“{column}”列：无法识别的条款“{value}”',
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
@@ -239,6 +241,8 @@ export const examMessages: MessageTable = {
 			'Row {line}, column “{column}”: answer {value} points to an empty option',
 		'format.row.fill_brackets':
 			'Row {line}, column “{column}”: the stem has {brackets} empty brackets but the answer {blanks} blanks; make them agree, or mark the blanks ___',
+		'format.row.fill_alternatives':
+			'Row {line}, column “{column}”: the stem has {markers} blanks but the answer “{value}” is split by semicolons into {blanks}; write the accepted answers of one blank separated by | (七|7, say): semicolons separate blanks',
 		'format.row.number': 'Row {line}, column “{column}”: “{value}” is not a valid number',
 		'format.row.article': 'Row {line}, column “{column}”: cannot read the article “{value}”',
 		'format.row.parent': 'Row {line}: case “{value}” not found',

@@ -145,6 +145,15 @@ export const fillType: QuestionTypeModule<'fill'> = {
 				return { type: 'fill', blanks: [] };
 			}
 			const stem = markBlanks(cell('题干'), blanks.length);
+			// fewer blanks than the answer's parts after ；: the parts are no blanks, and may be meant
+			// as one blank's alternatives (七；7), which are written with | — said at the answer
+			const shown = countBlankMarkers(stem);
+			if (/[;；]/.test(answer) && shown > 0 && blanks.length > shown)
+				error('format.row.fill_alternatives', '答案', {
+					value: answer,
+					markers: shown,
+					blanks: blanks.length
+				});
 			// empty brackets left in a stem without markers: blanks the answer does not fill (a
 			// candidate would see two gaps and one field), never a stem's own text
 			const brackets = stem.match(BRACKET_GAP)?.length ?? 0;
