@@ -444,7 +444,8 @@ const escape = (s: string) => `${/^\s*\[/.test(s) ? '[markdown]' : ''}${escapeTe
  * Case questions and fill-ins with several blanks cannot be written and are reported.
  *
  * @param questions - the question versions
- * @returns `output`: the GIFT text; `issues`: `format.export.unsupported` per question left out
+ * @returns `output`: the GIFT text; `issues`: per question left out, `format.export.gift.case`,
+ *   `format.export.gift.blanks` (a fill-in of several blanks) or `format.export.unsupported`
  * @example
  * const { output } = writeGift(questions);
  * parseGift(output).questions; // the same questions again (as version 1)
@@ -456,9 +457,21 @@ export function writeGift(questions: readonly QuestionVersion[]): ExportResult<s
 	for (const q of questions) {
 		const written = QUESTION_TYPE_MODULES[q.type].gift?.write(q as never, escape);
 		if (!written) {
+			// why, where GIFT has no form for it: a case, a fill-in of several blanks
+			const code =
+				q.type === 'case'
+					? 'format.export.gift.case'
+					: q.type === 'fill' && q.blanks.length > 1
+						? 'format.export.gift.blanks'
+						: 'format.export.unsupported';
 			issues.push({
-				code: 'format.export.unsupported',
-				data: { questionId: q.id, type: q.type, format: 'GIFT' }
+				code,
+				data: {
+					questionId: q.id,
+					type: q.type,
+					format: 'GIFT',
+					...(q.type === 'fill' ? { blanks: q.blanks.length } : {})
+				}
 			});
 			continue;
 		}

@@ -135,6 +135,9 @@ export const examMessages: MessageTable = {
 		'question.fill.partial':
 			'第{blank}个空的部分得分答案“{value}”须有内容，得分须在0到100%之间（当前{percent}%）',
 		'format.export.unsupported': '试题{questionId}（{typeLabel}）无法导出为{format}格式',
+		'format.export.gift.case': '试题{questionId}（{typeLabel}）：GIFT格式没有案例分析题',
+		'format.export.gift.blanks':
+			'试题{questionId}（{typeLabel}）有 {blanks} 个空：GIFT格式的填空题只能有一个空',
 		'format.export.aiken.type': '试题{questionId}（{typeLabel}）：Aiken格式只能容纳单选题',
 		'format.export.aiken.truefalse':
 			'试题{questionId}（{typeLabel}）：Aiken格式没有判断题，写成“对、错”两个选项再导入会成为单选题',
@@ -298,6 +301,10 @@ export const examMessages: MessageTable = {
 			'Blank {blank}: the part-credit answer “{value}” must have text and earn between 0 and 100% (found {percent}%)',
 		'format.export.unsupported':
 			'Question {questionId} ({typeLabel}) cannot be exported to {format}',
+		'format.export.gift.case':
+			'Question {questionId} ({typeLabel}): GIFT has no case-analysis questions',
+		'format.export.gift.blanks':
+			'Question {questionId} ({typeLabel}) has {blanks} blanks: a GIFT fill-in has only one',
 		'format.export.aiken.type':
 			'Question {questionId} ({typeLabel}): Aiken holds only single-choice questions',
 		'format.export.aiken.truefalse':

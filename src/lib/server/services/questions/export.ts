@@ -146,18 +146,22 @@ export async function exportBankAiken(ctx: Ctx, bankId: number) {
 	};
 }
 
-/** How many of the questions left out the Aiken export page lists, unless asked for all. */
+/** How many of the questions left out an export page (Aiken, GIFT) lists, unless asked for all. */
 export const AIKEN_LEFT_SHOWN = 20;
 
 /**
- * What an Aiken export of the bank writes and leaves out, for its page: the questions left out
- * counted by reason and type (most first), and the first {@link AIKEN_LEFT_SHOWN} of them one
+ * What an Aiken or GIFT export of the bank writes and leaves out, for its page: the questions left
+ * out counted by reason and type (most first), and the first {@link AIKEN_LEFT_SHOWN} of them one
  * sentence each — all of them only when `all` is asked for, as a bank of thousands of questions,
  * mostly of other types, would otherwise make a page of thousands of lines.
  */
-export async function aikenExportSummary(ctx: Ctx, bankId: number, options: { all: boolean }) {
+export async function exportSummary(
+	ctx: Ctx,
+	bankId: number,
+	options: { all: boolean; format?: 'aiken' | 'gift' }
+) {
 	const { bank, questions } = await bankQuestions(ctx, bankId);
-	const { issues } = writeAiken(questions);
+	const { issues } = (options.format === 'gift' ? writeGift : writeAiken)(questions);
 	const reasons = new Map<string, { reason: string; type: string; n: number }>();
 	for (const i of issues) {
 		const type = String(i.data?.type ?? '');
@@ -174,6 +178,10 @@ export async function aikenExportSummary(ctx: Ctx, bankId: number, options: { al
 		left: issueMessages(options.all ? issues : issues.slice(0, AIKEN_LEFT_SHOWN))
 	};
 }
+
+/** {@link exportSummary} of the Aiken export. */
+export const aikenExportSummary = (ctx: Ctx, bankId: number, options: { all: boolean }) =>
+	exportSummary(ctx, bankId, { ...options, format: 'aiken' });
 
 const HELP_KEYS: Record<string, string> = {
 	编号: 'id',

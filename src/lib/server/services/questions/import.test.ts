@@ -20,6 +20,7 @@ import {
 import {
 	AIKEN_LEFT_SHOWN,
 	aikenExportSummary,
+	exportSummary,
 	exportBankAiken,
 	exportBankGift,
 	exportBankXlsx,
@@ -405,6 +406,27 @@ describe('question import', () => {
 		const all = await aikenExportSummary(ctx, bank.id, { all: true });
 		expect(all.left).toHaveLength(32);
 		expect(all.left.slice(0, AIKEN_LEFT_SHOWN)).toEqual(page.left);
+	});
+
+	it('says which questions GIFT leaves out and why: a fill-in of several blanks, not only cases', async () => {
+		const { db, bank, ctx } = await setup();
+		await makeQuestion(db, bank.id);
+		await makeQuestion(db, bank.id, {
+			difficulty: 3,
+			laws: [],
+			tags: [],
+			type: 'fill',
+			stem: '听证由___主持；当事人可以委托___人代理。',
+			blanks: [{ answers: ['非本案调查人员'] }, { answers: ['一至二'] }]
+		});
+		const page = await exportSummary(ctx, bank.id, { all: false, format: 'gift' });
+		expect(page).toMatchObject({ written: 1, leftCount: 1 });
+		expect(page.reasons).toEqual([{ reason: 'format.export.gift.blanks', type: 'fill', n: 1 }]);
+		expect(page.left).toEqual([
+			expect.stringMatching(/（填空）有 2 个空：GIFT格式的填空题只能有一个空$/)
+		]);
+		// the file says it too, in its notes at the top
+		expect((await exportBankGift(ctx, bank.id)).text).toContain(page.left[0]);
 	});
 
 	it('offers a template whose example sheet imports cleanly', async () => {
