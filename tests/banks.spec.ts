@@ -111,6 +111,13 @@ test('an organiser imports questions, fixes a bad row, finds a question and edit
 	await page.getByRole('link', { name: '下载 Aiken 文件（.txt）' }).click();
 	expect((await download).suggestedFilename()).toMatch(/^题库导出-\d+-Aiken\.txt$/);
 	await page.getByRole('link', { name: '← 执法人员练习题库' }).click();
+	// GIFT too says what it holds before the download
+	await page.getByRole('link', { name: '导出 GIFT' }).click();
+	await expect(page.getByText('将导出 3 道试题。')).toBeVisible();
+	const gift = page.waitForEvent('download');
+	await page.getByRole('link', { name: '下载 GIFT 文件（.gift）' }).click();
+	expect((await gift).suggestedFilename()).toMatch(/^题库导出-\d+\.gift$/);
+	await page.getByRole('link', { name: '← 执法人员练习题库' }).click();
 	await page.getByLabel('关键词').fill('听证的几日前');
 	await page.getByRole('button', { name: '搜索' }).click();
 	const results = page.getByRole('table');
