@@ -11,7 +11,8 @@
 //   BENCH_LOAD_ROUNDS      answers each candidate saves, one every ~10 s (default 6)
 //   BENCH_LOAD_PROCESSES   1, 2 or 1,2 (default): one app process, two, or both
 //   BENCH_LOAD_NOJS        1: the candidates' browsers run no JavaScript (the start a 303 and the
-//                          exam page its HTML), instead of a phone's browser with it
+//                          exam page its HTML), instead of a phone's browser with it (the start
+//                          brings the paper: one request)
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -180,8 +181,12 @@ function printRun(n, processes, { figures, rss }) {
 	const rows = [
 		['login', 'login'],
 		['sitting', 'sitting page (before the window)'],
-		['start', `start (the form action${NO_JS ? '' : ', enhanced'})`],
-		['page', NO_JS ? 'exam page (after start)' : "exam page's data (after start)"],
+		...(NO_JS
+			? [
+					['start', 'start (the form action)'],
+					['page', 'exam page (after start)']
+				]
+			: [['start', 'start (enhanced, with the paper)']]),
 		['save', 'save (every ~10 s each)'],
 		['burst', `save, ${32} candidates back to back`],
 		['submit', 'submit'],

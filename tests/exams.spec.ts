@@ -58,9 +58,18 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	// the rules must be confirmed first (the browser says so; the server would too)
 	await expect(cadre).toHaveURL(/\/exams\/s\//);
 	await cadre.getByLabel('我已阅读考试须知，承诺独立完成作答').check();
+	const asked: string[] = [];
+	const paperRequests = (r: { url(): string }) => {
+		if (/\/exams\/a\/\d+\/(paper|__data\.json)/.test(r.url())) asked.push(r.url());
+	};
+	cadre.on('request', paperRequests);
 	await cadre.getByRole('button', { name: '开始考试' }).click();
 	await expect(cadre).toHaveURL(/\/exams\/a\/\d+/);
 	await expect(cadre.getByRole('timer')).toHaveText(/^\d:\d\d:\d\d$|^\d+:\d\d$/);
+	await expect(cadre.getByRole('heading', { name: /第 1 题/ })).toBeVisible();
+	// the start brought the paper with it: on exam day one request per candidate, not two
+	cadre.off('request', paperRequests);
+	expect(asked).toEqual([]);
 	// no keyboard on a phone: no N / P hint
 	await expect(cadre.getByText(/按 N \/ P 键/)).toBeHidden();
 

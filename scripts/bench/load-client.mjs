@@ -4,9 +4,9 @@
 //   ceiling  a trivial endpoint as fast as C clients can ask (the server's ceiling)
 //   login    N logins spread over the ramp (the minutes before the window, compressed)
 //   sitting  each then opens the sitting's page (its rules, and the start button once it opens)
-//   start    each candidate presses start within 10 s of the window opening, then loads the page:
-//            as a phone's browser with JavaScript does (the enhanced form's JSON answer, then the
-//            page's data), or with `noJs` as one without (a 303, then the page's HTML)
+//   start    each candidate presses start within 10 s of the window opening, and gets the paper:
+//            as a phone's browser with JavaScript does (the enhanced form's JSON answer, which
+//            brings the paper with it), or with `noJs` as one without (a 303, then the page's HTML)
 //   save     an answer every ~10 s each (jittered), `rounds` times
 //   burst    then C candidates save back to back for a few seconds: the saves' own ceiling
 //   submit   each submits within 10 s
@@ -14,7 +14,7 @@
 // Reads its settings from the JSON file argv[2] names; prints the figures as JSON on stdout.
 
 import { readFileSync } from 'node:fs';
-import { unflatten } from 'devalue';
+import { parse } from 'devalue';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -104,27 +104,23 @@ const form = (origin, jar, fields, enhanced = false) => ({
 });
 const redirectTo = (pattern) => (res) =>
 	res.status === 303 && pattern.test(res.headers.get('location') ?? '') ? null : 'wrong answer';
-/** An enhanced form's answer: a redirect, told in JSON. */
-const actionRedirectTo = (pattern) => (res, body) => {
+const ATTEMPT_PAGE = /^\/exams\/a\/\d+$/;
+/** An enhanced start's answer: the attempt's paper, told in JSON (lib/exams/handoff.ts). */
+const startedWithPaper = (res, body) => (paperOfStart(body) ? null : 'wrong answer');
+function paperOfStart(body) {
 	try {
 		const answer = JSON.parse(body);
-		return answer.type === 'redirect' && pattern.test(answer.location) ? null : 'wrong answer';
+		const data = answer.type === 'success' ? parse(answer.data) : null;
+		return data?.kind === 'started' && data.paper.items.length > 0 ? data.paper : null;
 	} catch {
-		return 'wrong answer';
+		return null;
 	}
-};
-const ATTEMPT_PAGE = /^\/exams\/a\/\d+$/;
+}
 
 /** The paper's question ids, from the exam page's HTML (its serialised data). */
 const questionsInHtml = (html) => [
 	...new Set([...html.matchAll(/questionId"?:\s*"(\d+)"/g)].map((m) => m[1]))
 ];
-
-/** The paper's question ids, from the exam page's data as the client router receives it. */
-function questionsInData(body) {
-	const node = JSON.parse(body).nodes.find((n) => n?.type === 'data');
-	return node ? unflatten(node.data).paper.items.map((item) => String(item.questionId)) : [];
-}
 
 const trivialOk = (res) => (res.status === 200 ? null : 'wrong answer');
 
@@ -190,23 +186,28 @@ async function candidate(i, t0, rampMs, open) {
 	const start = await timed(
 		'start',
 		`${origin}/exams/s/${cfg.sittingId}?/start`,
-		form(origin, jar, { confirm: 'on' }, !cfg.noJs),
-		cfg.noJs ? redirectTo(ATTEMPT_PAGE) : actionRedirectTo(ATTEMPT_PAGE)
+		form(origin, jar, cfg.noJs ? { confirm: 'on' } : { confirm: 'on', paper: 'inline' }, !cfg.noJs),
+		cfg.noJs ? redirectTo(ATTEMPT_PAGE) : startedWithPaper
 	);
 	if (!start) return me;
 	jar.take(start.res);
-	const location = cfg.noJs ? start.res.headers.get('location') : JSON.parse(start.body).location;
-	me.attempt = Number(location.split('/').pop());
-	// the browser goes on to the exam page: the paper, no keys
-	const page = await timed(
-		'page',
-		// the client router asks for the page's own data only: neither layout depends on the URL
-		origin + (cfg.noJs ? location : `${location}/__data.json?x-sveltekit-invalidated=001`),
-		{ headers: { cookie: jar.header } },
-		(res, body) => (res.status === 200 && /questionId/.test(body) ? null : 'wrong answer')
-	);
-	if (!page) return me;
-	me.questions = cfg.noJs ? questionsInHtml(page.body) : questionsInData(page.body);
+	if (cfg.noJs) {
+		const location = start.res.headers.get('location');
+		me.attempt = Number(location.split('/').pop());
+		// the browser goes on to the exam page: the paper, no keys
+		const page = await timed(
+			'page',
+			origin + location,
+			{ headers: { cookie: jar.header } },
+			(res, body) => (res.status === 200 && /questionId/.test(body) ? null : 'wrong answer')
+		);
+		if (!page) return me;
+		me.questions = questionsInHtml(page.body);
+	} else {
+		const paper = paperOfStart(start.body);
+		me.attempt = paper.id;
+		me.questions = paper.items.map((item) => String(item.questionId));
+	}
 	if (me.questions.length === 0) return me;
 	// saves: one answer about every 10 s
 	await sleep(Math.random() * cfg.saveEveryMs);

@@ -1,6 +1,7 @@
 // What one request of each exam-day step costs the server in CPU time, measured one request at a
 // time (no queueing, no contention between requests): the figure the load benchmark's latencies
-// are made of. On 2 cores, N starts within 10 s need N/10 × (start + page) CPU-ms per second.
+// are made of. On 2 cores, N starts within 10 s need N/10 × start CPU-ms per second (with
+// JavaScript the start brings the paper; the reload row is what the page asks on its own).
 //   node scripts/bench/request-cost.mjs [candidates=300]
 // Reads the server's own CPU time (/proc/<pid>/stat, Linux) before and after each step; prints
 // CPU-ms per request beside the wall time. Needs build/ (npm run build). Figures only.
@@ -10,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { unflatten } from 'devalue';
+import { parse } from 'devalue';
 import { startBuiltServer } from './server.mjs';
 
 const N = Number(process.argv[2] ?? 300);
@@ -117,23 +118,23 @@ try {
 	});
 	// the papers are drawn ahead meanwhile (the prepare job), as on exam day
 	await sleep(opensAt - Date.now() + 500);
-	await step('start (the form action, enhanced)', async (p) => {
+	await step('start (enhanced, with the paper)', async (p) => {
 		const res = await fetch(
 			`${origin}/exams/s/${seeded.sittingId}?/start`,
-			formPost(p.cookie, { confirm: 'on' }, true)
+			formPost(p.cookie, { confirm: 'on', paper: 'inline' }, true)
 		);
 		const answer = JSON.parse(await res.text());
-		p.attempt = answer.location?.split('/').pop();
-		return answer.type === 'redirect';
-	});
-	await step("exam page's data (after start)", async (p) => {
-		const res = await fetch(
-			`${origin}/exams/a/${p.attempt}/__data.json?x-sveltekit-invalidated=001`,
-			{ headers: { cookie: p.cookie } }
-		);
-		const node = JSON.parse(await res.text()).nodes.find((n) => n?.type === 'data');
-		p.questions = node ? unflatten(node.data).paper.items.map((i) => String(i.questionId)) : [];
+		const data = answer.type === 'success' ? parse(answer.data) : null;
+		p.attempt = data?.paper.id;
+		p.questions = data ? data.paper.items.map((i) => String(i.questionId)) : [];
 		return p.questions.length > 0;
+	});
+	await step('exam page’s paper (a reload)', async (p) => {
+		const res = await fetch(`${origin}/exams/a/${p.attempt}/paper`, {
+			headers: { cookie: p.cookie }
+		});
+		const paper = JSON.parse(await res.text());
+		return paper.items?.length > 0;
 	});
 	await step('save (one answer)', async (p) => {
 		const res = await fetch(`${origin}/exams/a/${p.attempt}/save`, {

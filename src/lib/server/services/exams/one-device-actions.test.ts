@@ -1,7 +1,9 @@
 import { type RequestEvent, isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { actions, load } from '../../../../routes/(app)/exams/a/[id=id]/+page.server.ts';
+import { actions } from '../../../../routes/(app)/exams/a/[id=id]/+page.server.ts';
+import { load } from '../../../../routes/(app)/exams/a/[id=id]/+page.ts';
+import { GET as paperOf } from '../../../../routes/(app)/exams/a/[id=id]/paper/+server.ts';
 import { load as loadResult } from '../../../../routes/(app)/exams/a/[id=id]/result/+page.server.ts';
 import type { Ctx } from '../../context.ts';
 import { examAnswer, examAttempt } from '../../db/schema/index.ts';
@@ -18,6 +20,16 @@ function request(ctx: Ctx, attemptId: number, device: string, path = '', init?: 
 		request: new Request(url, init),
 		cookies: { get: (name: string) => (name === 'xuefa_exam_device' ? device : undefined) }
 	} as unknown as RequestEvent;
+}
+
+/**
+ * The exam page's load in the browser whose device cookie is `device`: it asks the paper endpoint
+ * (as the page's `fetch` would, with the same cookie).
+ */
+function loadExam(ctx: Ctx, attemptId: number, device: string) {
+	const event = request(ctx, attemptId, device);
+	const fetch = async () => paperOf(request(ctx, attemptId, device, '/paper') as never);
+	return load({ params: event.params, url: event.url, fetch } as never);
 }
 
 /** What a load or action answered: its value, or what it threw (a redirect, an error page). */
@@ -85,7 +97,7 @@ describe('in a sitting that allows one device', () => {
 	it('another device is told by the exam and result pages, in words, that the attempt continues on the one that started it', async () => {
 		const { ctx, id } = await startOnLaptop();
 		for (const [page, run] of [
-			['exam', () => load(request(ctx, id, 'phone') as never)],
+			['exam', () => paperOf(request(ctx, id, 'phone', '/paper') as never)],
 			['result', () => loadResult(request(ctx, id, 'phone', '/result') as never)]
 		] as const) {
 			const refused = await settle(run);
@@ -114,7 +126,7 @@ describe('in a sitting that allows one device', () => {
 	it('once the time is up, the exam page on another device goes to the result', async () => {
 		const { ctx, id } = await startOnLaptop();
 		vi.setSystemTime(at(121));
-		const sent = await settle(() => load(request(ctx, id, 'phone') as never));
+		const sent = await settle(() => loadExam(ctx, id, 'phone'));
 		expect(isRedirect(sent) && sent.location).toBe(`/exams/a/${id}/result`);
 	});
 });

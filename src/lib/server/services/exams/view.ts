@@ -13,6 +13,7 @@ import {
 	exam,
 	examAnswer,
 	examAttempt,
+	examFocusEvent,
 	examMark,
 	sitting
 } from '../../db/schema/index.ts';
@@ -27,7 +28,6 @@ import { reviewItems } from './review.ts';
 import { examAnswersCloseAt, reviewClosesAt } from './review-close.ts';
 import { awaitingRelease, candidateSeesScore } from './score-visibility.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
-import { focusLossCount } from './monitor.ts';
 import { paperView } from './paper-view.ts';
 import { onRoster } from './sittings.ts';
 
@@ -54,7 +54,9 @@ const pageTarget = prepared((db) =>
 			title: exam.title,
 			kind: exam.kind,
 			sittingName: sitting.name,
-			focusLimit: exam.focusLimit
+			focusLimit: exam.focusLimit,
+			// counted here, not by a query of its own: the page is read at every start and reload
+			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} WHERE ${examFocusEvent.attemptId} = ${examAttempt.id})`
 		})
 		.from(examAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
@@ -124,7 +126,7 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 		answers,
 		// a new page continues above the highest sequence number saved
 		lastSeq,
-		focus: { limit: row.focusLimit, losses: await focusLossCount(ctx.db, row.id) }
+		focus: { limit: row.focusLimit, losses: row.focusLosses }
 	};
 }
 

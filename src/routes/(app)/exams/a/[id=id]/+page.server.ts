@@ -2,27 +2,10 @@ import { act } from '$lib/server/actions.ts';
 import { redirect } from '@sveltejs/kit';
 import { answerFieldsInput, submitAttemptInput } from '$lib/schemas/exams.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
-import { ctxOf, guard } from '$lib/server/http.ts';
 import { submitExamAttempt } from '$lib/server/services/exams/attempts.ts';
 import { saveFromForm } from '$lib/server/services/exams/form-save.ts';
-import { attemptPaper } from '$lib/server/services/exams/view.ts';
 import { answerFieldsOf } from '../../../practice/s/[id=id]/fields.ts';
-import type { Actions, PageServerLoad } from './$types';
-
-export const load: PageServerLoad = async (event) => {
-	const ctx = ctxOf(event);
-	const id = Number(event.params.id);
-	const paper = await guard(() => attemptPaper(ctx, id, examDeviceId(event)));
-	if (!paper.open) redirect(303, `/exams/a/${id}/result`);
-	const q = Number(event.url.searchParams.get('q'));
-	return {
-		paper,
-		q: Number.isInteger(q) && q >= 1 && q <= paper.items.length ? q - 1 : 0,
-		review: event.url.searchParams.has('review'),
-		// sent back here from practice or the banks (request/handle-exam-lock.ts)
-		paused: event.url.searchParams.has('paused')
-	};
-};
+import type { Actions } from './$types';
 
 // Without JavaScript each question is a form: saving it moves to the question asked for (or to the
 // review before submitting); with JavaScript the page saves every answer as it is given instead.
