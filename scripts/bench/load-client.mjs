@@ -111,7 +111,8 @@ function paperOfStart(body) {
 	try {
 		const answer = JSON.parse(body);
 		const data = answer.type === 'success' ? parse(answer.data) : null;
-		return data?.kind === 'started' && data.paper.items.length > 0 ? data.paper : null;
+		const paper = data?.kind === 'started' ? JSON.parse(data.paper) : null;
+		return paper?.items.length > 0 ? paper : null;
 	} catch {
 		return null;
 	}

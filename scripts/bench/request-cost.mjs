@@ -125,8 +125,9 @@ try {
 		);
 		const answer = JSON.parse(await res.text());
 		const data = answer.type === 'success' ? parse(answer.data) : null;
-		p.attempt = data?.paper.id;
-		p.questions = data ? data.paper.items.map((i) => String(i.questionId)) : [];
+		const paper = data ? JSON.parse(data.paper) : null;
+		p.attempt = paper?.id;
+		p.questions = paper ? paper.items.map((i) => String(i.questionId)) : [];
 		return p.questions.length > 0;
 	});
 	await step('exam page’s paper (a reload)', async (p) => {

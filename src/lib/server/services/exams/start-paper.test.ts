@@ -5,7 +5,10 @@ import type { Ctx } from '../../context.ts';
 import { at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { saveAnswers } from './attempts.ts';
 
-/** The sitting page's start, posted with `fields` (a page with JavaScript adds paper=inline). */
+/**
+ * The sitting page's start, posted with `fields` (a page with JavaScript adds paper=inline): what
+ * it answered, or threw (a redirect), with the paper read as the page reads it.
+ */
 async function postStart(ctx: Ctx, sittingId: number, fields: Record<string, string>) {
 	const url = `http://localhost/exams/s/${sittingId}?/start`;
 	const body = new FormData();
@@ -18,7 +21,8 @@ async function postStart(ctx: Ctx, sittingId: number, fields: Record<string, str
 		cookies: { get: () => 'phone', set: () => undefined }
 	} as unknown as RequestEvent;
 	try {
-		return await actions.start!(event as never);
+		const out = (await actions.start!(event as never)) as { paper?: string };
+		return out?.paper ? { ...out, paper: JSON.parse(out.paper) as unknown } : out;
 	} catch (e) {
 		return e;
 	}

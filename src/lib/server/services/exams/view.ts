@@ -28,6 +28,7 @@ import { reviewItems } from './review.ts';
 import { examAnswersCloseAt, reviewClosesAt } from './review-close.ts';
 import { awaitingRelease, candidateSeesScore } from './score-visibility.ts';
 import { passRulesOf, retakePolicyOf, reviewAllows } from './rules.ts';
+import type { PaperView } from '$lib/exams/paper-view.ts';
 import { paperView } from './paper-view.ts';
 import { onRoster } from './sittings.ts';
 
@@ -40,7 +41,8 @@ export interface SavedAnswer {
 /**
  * What the exam page needs of an attempt, in one read: whose it is, its state, deadline and
  * device, its sitting's and exam's names, and the candidate view kept beside the paper (not the
- * paper with its keys, which is the bulk of the row); built once, read afresh every time.
+ * paper with its keys, which is the bulk of the row) — as the JSON text it is stored as, never
+ * parsed here (see {@link attemptPaperJson}); built once, read afresh every time.
  */
 const pageTarget = prepared((db) =>
 	db
@@ -49,7 +51,7 @@ const pageTarget = prepared((db) =>
 			state: examAttempt.state,
 			deadline: examAttempt.deadline,
 			deviceId: examAttempt.deviceId,
-			view: examAttempt.view,
+			viewJson: sql<string | null>`${examAttempt.view}`,
 			oneDevice: sitting.oneDevice,
 			title: exam.title,
 			kind: exam.kind,
@@ -84,12 +86,45 @@ const answersOf = prepared((db) =>
 		.prepare()
 );
 
-/** The paper of an attempt in progress, for the exam page. */
-export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: string) {
+/** The attempt's names and state, open or not. */
+interface PaperHead {
+	id: number;
+	state: (typeof examAttempt.$inferSelect)['state'];
+	title: string;
+	kind: (typeof exam.$inferSelect)['kind'];
+	sittingName: string;
+}
+
+/** The paper of an attempt, as the exam page receives it: closed, or open with its questions. */
+export type AttemptPaper =
+	| (PaperHead & { open: false })
+	| (PaperHead &
+			PaperView & {
+				open: true;
+				/** The server's deadline and clock, ms: the page's timer counts from them. */
+				deadline: number;
+				now: number;
+				answers: Record<string, SavedAnswer>;
+				/** A new page continues above the highest sequence number saved. */
+				lastSeq: number;
+				focus: { limit: number | null; losses: number };
+			});
+
+/**
+ * The paper of an attempt in progress, for the exam page, as JSON text: the candidate view kept
+ * beside the paper (./paper-view.ts) is most of it, and goes out as it is stored, neither parsed
+ * nor serialised again — at the window's opening every candidate asks for it within seconds.
+ * An attempt closed, or past its deadline (submitted now), is `open: false`.
+ */
+export async function attemptPaperJson(
+	ctx: Ctx,
+	attemptId: number,
+	deviceId?: string
+): Promise<string> {
 	const personId = candidateOf(ctx);
 	const [row] = await pageTarget(ctx.db).all({ attemptId, personId });
 	if (!row) throw new NotFoundError();
-	const base = {
+	const base: PaperHead = {
 		id: row.id,
 		state: row.state,
 		title: row.title,
@@ -100,14 +135,15 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 		// closed, or past its deadline: submitted now (ownAttempt, whichever device asks), and the
 		// page shows the result
 		const closed = await ownAttempt(ctx, attemptId, deviceId);
-		return { ...base, state: closed.state, open: false as const };
+		return JSON.stringify({ ...base, state: closed.state, open: false });
 	}
 	checkDevice(row.oneDevice, row, deviceId);
 	// freed from its device by a proctor (integrity.ts): this device takes it over
 	if (row.oneDevice && row.deviceId === null && deviceId !== undefined)
 		await ownAttempt(ctx, attemptId, deviceId);
 	// attempts started before the view was kept beside the paper build it from the paper
-	const view = row.view ?? paperView((await ownAttempt(ctx, attemptId, deviceId)).paper);
+	const viewJson =
+		row.viewJson ?? JSON.stringify(paperView((await ownAttempt(ctx, attemptId, deviceId)).paper));
 	const saved = await answersOf(ctx.db).all({ attemptId: row.id });
 	const answers: Record<string, SavedAnswer> = {};
 	let lastSeq = 0;
@@ -115,22 +151,27 @@ export async function attemptPaper(ctx: Ctx, attemptId: number, deviceId?: strin
 		answers[a.questionId] = { response: a.response, flagged: a.flagged, seq: a.seq };
 		lastSeq = Math.max(lastSeq, a.seq);
 	}
-	return {
+	const head = JSON.stringify({
 		...base,
-		open: true as const,
+		open: true,
 		deadline: row.deadline.getTime(),
 		now: ctx.now.getTime(),
-		sections: view.sections,
-		totalPoints: view.totalPoints,
-		items: view.items,
 		answers,
-		// a new page continues above the highest sequence number saved
 		lastSeq,
 		focus: { limit: row.focusLimit, losses: row.focusLosses }
-	};
+	});
+	// two JSON objects' members in one: `{…head` + `,` + `view…}` (the view is never empty)
+	return `${head.slice(0, -1)},${viewJson.slice(1)}`;
 }
 
-export type AttemptPaper = Awaited<ReturnType<typeof attemptPaper>>;
+/** {@link attemptPaperJson}, read back: what the exam page holds. */
+export async function attemptPaper(
+	ctx: Ctx,
+	attemptId: number,
+	deviceId?: string
+): Promise<AttemptPaper> {
+	return JSON.parse(await attemptPaperJson(ctx, attemptId, deviceId)) as AttemptPaper;
+}
 
 /**
  * The result of a finished attempt, as far as the exam's review options allow now. An exam graded

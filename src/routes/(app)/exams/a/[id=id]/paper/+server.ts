@@ -1,8 +1,8 @@
-import { error, json } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { t } from '$lib/i18n.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { attemptPaper } from '$lib/server/services/exams/view.ts';
+import { attemptPaperJson } from '$lib/server/services/exams/view.ts';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,7 +13,8 @@ export const GET: RequestHandler = async (event) => {
 	if (!event.locals.user) error(401, t('error_forbidden'));
 	const ctx = ctxOf(event);
 	const id = Number(event.params.id);
-	return json(await guard(() => attemptPaper(ctx, id, examDeviceId(event))), {
-		headers: { 'cache-control': 'no-store' }
+	const paper = await guard(() => attemptPaperJson(ctx, id, examDeviceId(event)));
+	return new Response(paper, {
+		headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }
 	});
 };
