@@ -8,7 +8,6 @@ import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { can, canAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { prepared } from '../../db/prepared.ts';
 import {
 	exam,
 	examAttempt,
@@ -203,18 +202,3 @@ async function focusEventsOf(db: ReadDb, attemptIds: readonly number[]) {
 	}
 	return out;
 }
-
-/** How many times the attempt's candidate left the exam page. */
-export async function focusLossCount(db: ReadDb, attemptId: number): Promise<number> {
-	const [row] = await focusLosses(db).all({ attemptId });
-	return row?.n ?? 0;
-}
-
-// read on every load of the exam page
-const focusLosses = prepared((db) =>
-	db
-		.select({ n: count() })
-		.from(examFocusEvent)
-		.where(eq(examFocusEvent.attemptId, sql.placeholder('attemptId')))
-		.prepare()
-);
