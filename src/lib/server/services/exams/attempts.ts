@@ -18,7 +18,7 @@ import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
-import { drawPaper, hasPreparedPaper, paperSignature, takePreparedPaper } from './prepare.ts';
+import { drawPaper, paperSignature, takePreparedPaper } from './prepare.ts';
 import { readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
 import { fitsShape } from '$lib/exams/answer-shape.ts';
@@ -104,38 +104,39 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 		deviceId: s.sitting.oneDevice ? (input.deviceId ?? null) : null
 	};
 	const { stamp, signature } = await paperSignature(ctx.db, s.exam);
-	const ready = await hasPreparedPaper(ctx.db, s.sitting.id, personId, signature);
-	// drawn here, outside the write lock, unless a prepared paper is there to take
-	const draw = async () =>
-		drawPaper(
+	// written with the other starts of the moment, in one transaction (./start-group.ts), unless
+	// another start of this person's at this exam wrote first
+	const claim = <T>(write: (tx: Tx) => Promise<T>) =>
+		startInGroup(ctx.db, async (tx) =>
+			(await startedSince(tx, personId, s.exam.id, decision.nextNumber)) ? null : write(tx)
+		);
+	// on exam day the paper prepared before the window is there (./prepare.ts): one write
+	let id = await claim(
+		async (tx) => (await takePreparedPaper(tx, attempt, signature)) ?? NOT_PREPARED
+	);
+	// else a paper is drawn now, with a seed of its own, outside the write lock, then written
+	if (id === NOT_PREPARED) {
+		const drawn = drawPaper(
 			await readyBank(ctx.db, s.exam.bankIds, stamp),
 			s.exam.blueprint,
 			`${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`
 		);
-	const drawn = ready ? null : await draw();
-	// written with the other starts of the moment, in one transaction (./start-group.ts)
-	const id = await startInGroup(ctx.db, async (tx) => {
-		if (await startedSince(tx, personId, s.exam.id, decision.nextNumber)) return null;
-		if (!drawn) {
-			const taken = await takePreparedPaper(tx, attempt, signature);
-			if (taken !== null) return taken;
-		}
-		const [row] = await tx
-			.insert(examAttempt)
-			.values({
-				...attempt,
-				state: 'in_progress',
-				...(drawn ?? (await draw())),
-				manualScores: {}
-			})
-			.onConflictDoNothing()
-			.returning({ id: examAttempt.id });
-		return row?.id ?? null;
-	});
+		id = await claim(async (tx) => {
+			const [row] = await tx
+				.insert(examAttempt)
+				.values({ ...attempt, state: 'in_progress', ...drawn, manualScores: {} })
+				.onConflictDoNothing()
+				.returning({ id: examAttempt.id });
+			return row?.id ?? null;
+		});
+	}
 	// another start of this person's at this exam wrote first (a second tab, device or sitting):
 	// judged again with its attempt there, this start resumes it or is refused as any later one is
 	return id ?? startExamAttempt(ctx, input);
 }
+
+/** What the first write of a start says when no prepared paper of the signature was there. */
+const NOT_PREPARED = Symbol('not prepared');
 
 /**
  * Whether the person has an attempt at the exam numbered `number` or higher: one started since

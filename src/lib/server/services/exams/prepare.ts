@@ -15,7 +15,6 @@ import { and, eq, gt, inArray, lte, notExists, sql } from 'drizzle-orm';
 import { type Blueprint, type Paper, type QuestionBank, assemblePaper } from '@xuefa/core';
 import { write } from '../../context.ts';
 import type { Db, ReadDb, Tx } from '../../db/index.ts';
-import { prepared } from '../../db/prepared.ts';
 import { exam, examAttempt, examPreparedPaper, person, sitting } from '../../db/schema/index.ts';
 import { startLeasedJob } from '../../jobs/periodic.ts';
 import { type AnswerShapes, answerShapes } from '$lib/exams/answer-shape.ts';
@@ -70,31 +69,6 @@ export function drawPaper(bank: QuestionBank, blueprint: Blueprint, seed: string
 		answerShapes: answerShapes(view)
 	};
 }
-
-/** Whether the person has a paper prepared in the sitting, drawn from what `signature` says. */
-export async function hasPreparedPaper(
-	db: ReadDb,
-	sittingId: number,
-	personId: number,
-	signature: string
-): Promise<boolean> {
-	const [row] = await preparedOf(db).all({ sittingId, personId, signature });
-	return row !== undefined;
-}
-
-const preparedOf = prepared((db) =>
-	db
-		.select({ one: sql<number>`1` })
-		.from(examPreparedPaper)
-		.where(
-			and(
-				eq(examPreparedPaper.sittingId, sql.placeholder('sittingId')),
-				eq(examPreparedPaper.personId, sql.placeholder('personId')),
-				eq(examPreparedPaper.signature, sql.placeholder('signature'))
-			)
-		)
-		.prepare()
-);
 
 /** The attempt to write, but for its paper. */
 export interface AttemptHead {

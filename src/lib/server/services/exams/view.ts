@@ -57,8 +57,12 @@ const pageTarget = prepared((db) =>
 			kind: exam.kind,
 			sittingName: sitting.name,
 			focusLimit: exam.focusLimit,
-			// counted here, not by a query of its own: the page is read at every start and reload
-			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} WHERE ${examFocusEvent.attemptId} = ${examAttempt.id})`
+			// read here, not by queries of their own: the page is read at every start and reload.
+			// The answers come as the page receives them ({@link SavedAnswer} by question), as JSON
+			// text the database builds
+			focusLosses: sql<number>`(SELECT count(*) FROM ${examFocusEvent} WHERE ${examFocusEvent.attemptId} = ${examAttempt.id})`,
+			answersJson: sql<string>`(SELECT json_group_object(${examAnswer.questionId}, json_object('response', json(${examAnswer.response}), 'flagged', json(CASE WHEN ${examAnswer.flagged} THEN 'true' ELSE 'false' END), 'seq', ${examAnswer.seq})) FROM ${examAnswer} WHERE ${examAnswer.attemptId} = ${examAttempt.id})`,
+			lastSeq: sql<number>`(SELECT coalesce(max(${examAnswer.seq}), 0) FROM ${examAnswer} WHERE ${examAnswer.attemptId} = ${examAttempt.id})`
 		})
 		.from(examAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
@@ -69,20 +73,6 @@ const pageTarget = prepared((db) =>
 				eq(examAttempt.personId, sql.placeholder('personId'))
 			)
 		)
-		.prepare()
-);
-
-/** The answers saved in an attempt, as the exam page reloads them. */
-const answersOf = prepared((db) =>
-	db
-		.select({
-			questionId: examAnswer.questionId,
-			response: examAnswer.response,
-			flagged: examAnswer.flagged,
-			seq: examAnswer.seq
-		})
-		.from(examAnswer)
-		.where(eq(examAnswer.attemptId, sql.placeholder('attemptId')))
 		.prepare()
 );
 
@@ -144,24 +134,16 @@ export async function attemptPaperJson(
 	// attempts started before the view was kept beside the paper build it from the paper
 	const viewJson =
 		row.viewJson ?? JSON.stringify(paperView((await ownAttempt(ctx, attemptId, deviceId)).paper));
-	const saved = await answersOf(ctx.db).all({ attemptId: row.id });
-	const answers: Record<string, SavedAnswer> = {};
-	let lastSeq = 0;
-	for (const a of saved) {
-		answers[a.questionId] = { response: a.response, flagged: a.flagged, seq: a.seq };
-		lastSeq = Math.max(lastSeq, a.seq);
-	}
 	const head = JSON.stringify({
 		...base,
 		open: true,
 		deadline: row.deadline.getTime(),
 		now: ctx.now.getTime(),
-		answers,
-		lastSeq,
+		lastSeq: row.lastSeq,
 		focus: { limit: row.focusLimit, losses: row.focusLosses }
 	});
-	// two JSON objects' members in one: `{…head` + `,` + `view…}` (the view is never empty)
-	return `${head.slice(0, -1)},${viewJson.slice(1)}`;
+	// the members of the head, the answers and the view's in one object (the view is never empty)
+	return `${head.slice(0, -1)},"answers":${row.answersJson},${viewJson.slice(1)}`;
 }
 
 /** {@link attemptPaperJson}, read back: what the exam page holds. */
