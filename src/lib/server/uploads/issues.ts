@@ -5,3 +5,27 @@ export const MAX_ISSUES = 200;
 export function capIssues<I>(issues: I[]): { issues: I[]; issueCount: number } {
 	return { issues: issues.slice(0, MAX_ISSUES), issueCount: issues.length };
 }
+
+/**
+ * The problems an import job that failed at publish keeps with the job (the file no longer
+ * imports): the first ones, as the preview lists them, and how many there were in all.
+ */
+export interface JobIssues<I> {
+	errors: I[];
+	errorCount: number;
+}
+
+/** Caps a failed job's problems before they are stored with it (see {@link capIssues}). */
+export function jobIssues<I>(all: I[]): JobIssues<I> {
+	const { issues: errors, issueCount: errorCount } = capIssues(all);
+	return { errors, errorCount };
+}
+
+/**
+ * A failed job's stored problems as its page shows them; a job that failed before they were
+ * capped stored the bare list.
+ */
+export function storedJobIssues<D extends JobIssues<unknown>>(details: unknown): D | null {
+	if (!details) return null;
+	return (Array.isArray(details) ? jobIssues(details) : details) as D;
+}

@@ -7,9 +7,13 @@ import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
 import { JobFailed, finishedJob } from '../../testing/imports.ts';
 import type { JobHooks } from '../imports/job.ts';
+import { readStaged, stage } from '../imports/staging.ts';
+import { storedJobIssues } from '../../uploads/issues.ts';
+import { t } from '$lib/i18n.ts';
 import {
 	QUESTIONS_KIND,
 	type QuestionImportResult,
+	type QuestionJobDetails,
 	previewQuestionImport,
 	startQuestionImport
 } from './import.ts';
@@ -145,5 +149,43 @@ describe('confirming a question import', () => {
 			startQuestionImport(s.ctx, { bankId: s.bank.id, stagedId: 'f'.repeat(32) })
 		).rejects.toMatchObject({ code: 'import_staged_expired' });
 		expect(await n(s, question)).toBe(0);
+	});
+
+	it('keeps the first 200 problems of a file that no longer imports, and how many there were', async () => {
+		const s = await setup();
+		const preview = await previewQuestionImport(s.ctx, { bankId: s.bank.id }, csv(250));
+		// the preview refuses a file that repeats a 编号, and the job checks again as it publishes:
+		// a file staged before a rule it now breaks has every question wrong at publish
+		const staged = await readStaged<{ questions: unknown[] }>(
+			s.ctx,
+			QUESTIONS_KIND,
+			preview.stagedId!
+		);
+		const { questions } = staged.payload;
+		const stagedId = await stage(s.ctx, QUESTIONS_KIND, {
+			fileName: staged.fileName,
+			payload: { ...staged.payload, questions: [...questions, ...questions] }
+		});
+
+		const failure = await finishedJob(
+			s.ctx,
+			QUESTIONS_KIND,
+			await startQuestionImport(s.ctx, { bankId: s.bank.id, stagedId })
+		).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(JobFailed);
+		expect((failure as JobFailed).message).toBe(t('bank_import_nothing_imported'));
+		const details = storedJobIssues<QuestionJobDetails>((failure as JobFailed).failure.details)!;
+		expect(details.errors).toHaveLength(200);
+		expect(details.errors[0]!.message).toContain('T1');
+		expect(details.errorCount).toBe(250);
+		expect(await n(s, question)).toBe(0);
+	});
+
+	it('shows a job that failed before its problems were capped with all of them', () => {
+		const problems = Array.from({ length: 250 }, (_, i) => ({ message: `第${i}题` }));
+		const details = storedJobIssues<QuestionJobDetails>(problems)!;
+		expect(details.errors).toHaveLength(200);
+		expect(details.errorCount).toBe(250);
+		expect(storedJobIssues(undefined)).toBeNull();
 	});
 });

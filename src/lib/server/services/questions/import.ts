@@ -5,7 +5,7 @@ import type { ImportColumnsInput, QuestionImportInput } from '$lib/schemas/banks
 import { type Ctx, transact } from '../../context.ts';
 import { bankImportColumn, question, questionVersion } from '../../db/schema/index.ts';
 import { markdownToText } from '../../markdown.ts';
-import { MAX_ISSUES } from '../../uploads/issues.ts';
+import { type JobIssues, MAX_ISSUES, jobIssues } from '../../uploads/issues.ts';
 import { missingArticleText, missingArticles } from '../laws/citations.ts';
 import { AppError } from '../../errors.ts';
 import { describeCoreError, issueMessages } from '../../core-messages.ts';
@@ -337,7 +337,7 @@ async function previewOf(
 }
 
 /** The problems a failed question job shows, when the file no longer imports. */
-export type QuestionJobDetails = ImportProblem[];
+export type QuestionJobDetails = JobIssues<ImportProblem>;
 
 /**
  * Starts importing a previewed file into its bank as a background job (services/imports/job.ts),
@@ -373,10 +373,9 @@ export async function startQuestionImport(
 				await job.phase('import_phase_checking', items.length);
 				const { planned, problems, current } = await plan(ctx, bank.id, items);
 				if (problems.length > 0) {
-					throw new ImportFailedError({
-						message: t('bank_import_nothing_imported'),
-						details: problems
-					});
+					// stored with the job, as the preview lists them: the first 200 and how many
+					const details: QuestionJobDetails = jobIssues(problems);
+					throw new ImportFailedError({ message: t('bank_import_nothing_imported'), details });
 				}
 				const rows = await questionRows(planned, current, status);
 				await job.step(items.length);

@@ -12,7 +12,7 @@ import {
 } from '../imports/job.ts';
 import { readStaged } from '../imports/staging.ts';
 import type { Sheet } from '../../spreadsheet/index.ts';
-import { capIssues } from '../../uploads/issues.ts';
+import { type JobIssues, jobIssues } from '../../uploads/issues.ts';
 import { type RowError, planRoster } from './plan.ts';
 import { ROSTER_KIND } from './preview.ts';
 import { ROSTER_TYPED, ROSTER_TARGETS, publishRoster } from './publish.ts';
@@ -20,27 +20,8 @@ import { type NewRosterAccount, type RosterCounts, rosterRows } from './rows.ts'
 
 export type { NewRosterAccount };
 
-/**
- * The row errors a failed roster job shows, when the file no longer imports: the first ones (as
- * the preview lists them) and how many there were in all.
- */
-export interface RosterJobDetails {
-	errors: RowError[];
-	errorCount: number;
-}
-
-/**
- * A failed job's stored details as the page shows them; a job that failed before the errors were
- * capped stored the bare list.
- */
-export function rosterJobDetails(details: unknown): RosterJobDetails | null {
-	if (!details) return null;
-	if (Array.isArray(details)) {
-		const { issues: errors, issueCount: errorCount } = capIssues(details as RowError[]);
-		return { errors, errorCount };
-	}
-	return details as RosterJobDetails;
-}
+/** The row errors a failed roster job shows, when the file no longer imports. */
+export type RosterJobDetails = JobIssues<RowError>;
 
 /** What a finished roster import reports on its page (the passwords are sealed apart). */
 export interface RosterImportResult {
@@ -100,8 +81,7 @@ export async function startRosterImport(
 				const plan = await planRoster(ctx, sheet);
 				if (plan.errors.length > 0) {
 					// stored with the job: a unit closed under a 5,000-row file breaks every row
-					const { issues: errors, issueCount: errorCount } = capIssues(plan.errors);
-					const details: RosterJobDetails = { errors, errorCount };
+					const details: RosterJobDetails = jobIssues(plan.errors);
 					throw new ImportFailedError({ message: t('roster_nothing_imported'), details });
 				}
 				await job.step(sheet.rows.length);

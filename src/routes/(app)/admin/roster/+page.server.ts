@@ -16,10 +16,11 @@ import { openSecret } from '$lib/server/services/imports/secret.ts';
 import {
 	type NewRosterAccount,
 	type RosterImportResult,
-	rosterJobDetails,
+	type RosterJobDetails,
 	startRosterImport
 } from '$lib/server/services/roster/import.ts';
 import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
+import { storedJobIssues } from '$lib/server/uploads/issues.ts';
 import { ROSTER_KIND, previewRoster } from '$lib/server/services/roster/preview.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 			job.state === 'done' && key ? await readSealedSecret(ctx, ROSTER_KIND, jobId) : null;
 		return {
 			...base,
-			job: { ...job, details: rosterJobDetails(job.failure?.details) },
+			job: { ...job, details: storedJobIssues<RosterJobDetails>(job.failure?.details) },
 			// only the browser that started the import holds the key to its one-time passwords
 			accounts: sealed && key ? openSecret<NewRosterAccount[]>(key, jobId, sealed) : null
 		};

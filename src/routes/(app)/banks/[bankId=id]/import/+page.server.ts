@@ -11,6 +11,7 @@ import { formInput } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { importFailure, previewed, rejected, rejectedInput } from '$lib/server/imports.ts';
 import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
+import { storedJobIssues } from '$lib/server/uploads/issues.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
 import { readImportJob } from '$lib/server/services/imports/job.ts';
 import {
@@ -37,10 +38,7 @@ export const load: PageServerLoad = async (event) => {
 		return {
 			bank: { id: bank.id, name: bank.name, archived: bank.archived },
 			limits: LIMITS,
-			job: job && {
-				...job,
-				details: (job.failure?.details as QuestionJobDetails | undefined) ?? null
-			}
+			job: job && { ...job, details: storedJobIssues<QuestionJobDetails>(job.failure?.details) }
 		};
 	});
 };
