@@ -22,6 +22,7 @@ import {
 	unitKindLabel,
 	weekdayLabel
 } from './labels.ts';
+import { voidEffectText } from './labels/hr.ts';
 
 /** The kind of object an audit entry is about (试题, 题库, 账号 …). */
 export const auditEntityType = (entityType: string) =>
@@ -194,7 +195,7 @@ const VALUES: Record<string, Format> = {
 	voidedAttempt: (v, _n, locale) => {
 		const { effect, months } = v as { effect: string; months?: number };
 		const text = messageFor(`promotion.void_effect.${effect}`, {}, locale as Locale);
-		return months ? m.hr_policy_void_months({ text, months }) : text;
+		return voidEffectText(text, months);
 	},
 	mustSwear: (v, _n, locale) =>
 		listOf(

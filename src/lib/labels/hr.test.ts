@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
-import { oathStateText } from './hr.ts';
+import { oathStateText, voidEffectText } from './hr.ts';
 
 describe('an oath’s state in words', () => {
 	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
@@ -26,6 +26,26 @@ describe('an oath’s state in words', () => {
 			'待宣誓，还有 1 天（期限 2026-12-31）',
 			'待宣誓，还有 25 天（期限 2026-12-31）',
 			'已逾期 1 天（期限 2026-12-31）'
+		]);
+	});
+});
+
+describe('a voided attempt’s effect with its months', () => {
+	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
+
+	it('says “1 month” and “6 months” in English, and nothing without months', () => {
+		overwriteGetLocale(() => 'en');
+		expect([voidEffectText('bars', 1), voidEffectText('bars', 6)]).toEqual([
+			'bars (1 month)',
+			'bars (6 months)'
+		]);
+		expect(voidEffectText('counts as a fail', undefined)).toBe('counts as a fail');
+	});
+
+	it('and the same words for every count in Chinese', () => {
+		expect([voidEffectText('不得补考', 1), voidEffectText('不得补考', 6)]).toEqual([
+			'不得补考（1 个月）',
+			'不得补考（6 个月）'
 		]);
 	});
 });

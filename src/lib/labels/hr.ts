@@ -46,6 +46,15 @@ export const caseDoneLabel = /* @__PURE__ */ labeller({
 	opened: m.hr_done_opened
 });
 
+/**
+ * A voided attempt's effect under the promotion policy, with its months when it bars retakes for a
+ * while: “counts as a fail, … (1 month)”. `text` is the effect's label in the reader's language.
+ */
+export const voidEffectText = (text: string, months: number | undefined) =>
+	months
+		? byCount(months, m.hr_policy_void_months_one, m.hr_policy_void_months, { text, months })
+		: text;
+
 // HR's states with the tone a `StateLabel` shows them in: the oath register, a person's record and
 // its .xlsx export say them alike.
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 const THROWN =
 	/new (?:AppError|ForbiddenError|ConflictError|RateLimitedError|UnauthorizedError)\(\s*'([a-z0-9_]+)'/g;
 
+const RATE_LIMITED = /new RateLimitedError\(\s*'([a-z0-9_]+)'/g;
+
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
 		const path = join(dir, e.name);
@@ -26,5 +28,14 @@ describe('error codes', () => {
 			const missing = [...codes].filter(([code]) => !(code in messages));
 			expect(missing, locale).toEqual([]);
 		}
+	});
+
+	it('a wait after too many tries has its “1 minute” twin (RateLimitedError.messageKey)', () => {
+		const codes = new Set<string>();
+		for (const file of [...sources('src/lib'), ...sources('src/routes')])
+			for (const [, code] of readFileSync(file, 'utf8').matchAll(RATE_LIMITED)) codes.add(code!);
+		expect(codes.size).toBeGreaterThan(3);
+		const messages = JSON.parse(readFileSync('messages/en.json', 'utf8')) as object;
+		expect([...codes].filter((code) => !(`${code}_one` in messages))).toEqual([]);
 	});
 });

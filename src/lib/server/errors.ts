@@ -15,6 +15,11 @@ export class AppError extends Error {
 		super(code);
 		this.name = new.target.name;
 	}
+
+	/** The message that tells the person: the code's own, unless the error picks a twin. */
+	get messageKey(): string {
+		return this.code;
+	}
 }
 
 /**
@@ -60,8 +65,17 @@ export class InvalidInputError extends AppError {
 /** The operation conflicts with the current state (409), e.g. a duplicate employee number. */
 export class ConflictError extends AppError {}
 
-/** Too many failed attempts; `params.minutes` says how long to wait (429). */
-export class RateLimitedError extends AppError {}
+/** Too many failed attempts (429); `params.minutes`, or `params.seconds`, says how long to wait. */
+export class RateLimitedError extends AppError {
+	constructor(code: string, wait: { minutes: number } | { seconds: number }) {
+		super(code, wait);
+	}
+
+	/** English says “1 minute” but “2 minutes”: a wait of one reads from `<code>_one` (see byCount). */
+	override get messageKey(): string {
+		return (this.params.minutes ?? this.params.seconds) === 1 ? `${this.code}_one` : this.code;
+	}
+}
 
 /**
  * The database stayed locked by another writer through every retry (see db/busy.ts). Not an

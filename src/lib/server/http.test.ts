@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { UnauthorizedError } from './errors.ts';
-import { apiErrorResponse, localPath } from './http.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
+import { RateLimitedError, UnauthorizedError } from './errors.ts';
+import { apiErrorResponse, localPath, mapError } from './http.ts';
 
 describe('localPath (no open redirect after login or a language switch)', () => {
 	it('keeps paths on this site', () => {
@@ -37,5 +38,44 @@ describe('apiErrorResponse (what an API client is told when its token is refused
 		expect(body.code).toBe(code);
 		expect(body.message).not.toBe(reason);
 		expect(body.message.length).toBeGreaterThan(5);
+	});
+});
+
+describe('a wait after too many tries, in the reader’s language', () => {
+	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
+
+	const formMessage = (code: string, minutes: number) =>
+		(mapError(new RateLimitedError(code, { minutes })).data as { message: string }).message;
+	const apiMessage = async (seconds: number) =>
+		(await apiErrorResponse(new RateLimitedError('api_rate_limited', { seconds })).json())
+			.message as string;
+
+	it('says “1 minute” and “2 minutes” in English', async () => {
+		overwriteGetLocale(() => 'en');
+		expect([formMessage('error_login_locked', 1), formMessage('error_login_locked', 2)]).toEqual([
+			'Too many failed logins: temporarily locked. Try again in 1 minute.',
+			'Too many failed logins: temporarily locked. Try again in 2 minutes.'
+		]);
+		expect(formMessage('error_password_change_locked', 1)).toBe(
+			'Too many wrong current passwords: try again in 1 minute.'
+		);
+		expect(formMessage('study_checkin_locked', 1)).toBe(
+			'Too many wrong codes: try again in 1 minute.'
+		);
+		expect(formMessage('err_verify_rate_limited', 15)).toBe(
+			'Too many lookups: try again in 15 minutes'
+		);
+		expect([await apiMessage(1), await apiMessage(30)]).toEqual([
+			'Too many requests: try again in 1 second.',
+			'Too many requests: try again in 30 seconds.'
+		]);
+	});
+
+	it('and the same sentence for every wait in Chinese', async () => {
+		expect([formMessage('error_login_locked', 1), formMessage('error_login_locked', 2)]).toEqual([
+			'登录失败次数过多，已暂时锁定，请 1 分钟后再试。',
+			'登录失败次数过多，已暂时锁定，请 2 分钟后再试。'
+		]);
+		expect(await apiMessage(1)).toBe('请求过于频繁，请 1 秒后重试。');
 	});
 });

@@ -89,7 +89,7 @@ export function mapError(e: unknown, action = 'default', values: Record<string, 
 	if (e instanceof XuefaError) return invalid(400, action, values, {}, describeCoreError(e));
 	if (e instanceof AppError) {
 		const status = e instanceof ConflictError ? 409 : e instanceof RateLimitedError ? 429 : 400;
-		return refused(status, action, values, localise(e.code, e.params));
+		return refused(status, action, values, localise(e.messageKey, e.params));
 	}
 	throw e;
 }
@@ -180,7 +180,7 @@ export function apiErrorResponse(e: unknown): Response {
 	if (e instanceof InvalidInputError)
 		return answer(400, 'invalid_request', t('api_invalid_request'));
 	if (e instanceof RateLimitedError) {
-		return answer(429, 'rate_limited', localise(e.code, e.params), {
+		return answer(429, 'rate_limited', localise(e.messageKey, e.params), {
 			'Retry-After': String(e.params.seconds ?? 60)
 		});
 	}

@@ -15,6 +15,7 @@ import {
 	validatePromotionPolicy
 } from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
+import { voidEffectText } from '$lib/labels/hr.ts';
 import type { PolicyInput } from '$lib/schemas/hr-policy.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -118,7 +119,7 @@ export function settingText(key: string, value: JsonValue): string {
 	if (key === 'promotion.voidedAttempt') {
 		const v = value as { effect: string; months?: number };
 		const text = coreMessage(`promotion.void_effect.${v.effect}`);
-		return v.months ? t('hr_policy_void_months', { text, months: v.months }) : text;
+		return voidEffectText(text, v.months);
 	}
 	if (key === 'promotion.exemptions')
 		return (value as { kind: string; allowed: boolean }[])
