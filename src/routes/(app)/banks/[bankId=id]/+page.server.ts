@@ -63,7 +63,9 @@ export const actions: Actions = {
 			extra: bankId(event)
 		});
 		if (out.kind === 'failed') return out.failure;
-		return saved('bank_marked_ready', { n: out.result });
+		return saved(out.result === 1 ? 'bank_marked_ready_one' : 'bank_marked_ready', {
+			n: out.result
+		});
 	},
 	unarchive: async (event) => {
 		const out = await act(event, 'unarchive', setBankArchivedInput, setBankArchived, {
