@@ -255,3 +255,12 @@ test('a cadre waiting on the rules of a sitting about to open sees the start off
 	await expect(cadre).toHaveURL(/\/exams\/s\/\d+$/);
 	await phone.close();
 });
+
+test('an exam page that is not the cadre’s says it was not found, from the server’s render too', async ({
+	page
+}) => {
+	await loginAs(page, 'cadre');
+	const res = await page.goto('/exams/a/999999');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByText('未找到该页面或记录。')).toBeVisible();
+});

@@ -22,12 +22,16 @@ export const load: PageLoad = async ({ params, url, fetch }) => {
 };
 
 async function fetchPaper(fetch: typeof globalThis.fetch, id: number, url: URL) {
-	const res = await fetch(`/exams/a/${id}/paper`);
+	// JSON errors too: asked from the server's own render, a request without `accept` gets HTML
+	const res = await fetch(`/exams/a/${id}/paper`, { headers: { accept: 'application/json' } });
 	// signed out meanwhile: to the login, and back here after it
 	if (res.status === 401)
 		redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
 	// sent elsewhere first (a one-time password to change): there
 	if (res.redirected) redirect(303, new URL(res.url).pathname);
-	if (!res.ok) error(res.status, ((await res.json()) as App.Error).message);
+	if (!res.ok) {
+		const body = (await res.json().catch(() => null)) as App.Error | null;
+		error(res.status, body?.message ?? res.statusText);
+	}
 	return (await res.json()) as AttemptPaper;
 }
