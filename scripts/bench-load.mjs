@@ -186,7 +186,7 @@ function printRun(n, processes, { figures, rss }) {
 					['start', 'start (the form action)'],
 					['page', 'exam page (after start)']
 				]
-			: [['start', 'start (enhanced, with the paper)']]),
+			: [['start', 'start (with JavaScript: the paper)']]),
 		['save', 'save (every ~10 s each)'],
 		['burst', `save, ${32} candidates back to back`],
 		['submit', 'submit'],

@@ -5,8 +5,8 @@
 //   login    N logins spread over the ramp (the minutes before the window, compressed)
 //   sitting  each then opens the sitting's page (its rules, and the start button once it opens)
 //   start    each candidate presses start within 10 s of the window opening, and gets the paper:
-//            as a phone's browser with JavaScript does (the enhanced form's JSON answer, which
-//            brings the paper with it), or with `noJs` as one without (a 303, then the page's HTML)
+//            as a phone's browser with JavaScript does (the start endpoint's answer is the paper
+//            itself), or with `noJs` as one without (the form action's 303, then the page's HTML)
 //   save     an answer every ~10 s each (jittered), `rounds` times
 //   burst    then C candidates save back to back for a few seconds: the saves' own ceiling
 //   submit   each submits within 10 s
@@ -14,7 +14,6 @@
 // Reads its settings from the JSON file argv[2] names; prints the figures as JSON on stdout.
 
 import { readFileSync } from 'node:fs';
-import { parse } from 'devalue';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const sleep = (ms) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -89,30 +88,26 @@ class Jar {
 	}
 }
 
-/** A form posted as a browser posts it: without JavaScript, or `enhanced` by SvelteKit's `use:enhance`. */
-const form = (origin, jar, fields, enhanced = false) => ({
+/** A form posted as a browser posts it: without JavaScript, or `fetched` by the page's script. */
+const form = (origin, jar, fields, fetched = false) => ({
 	method: 'POST',
 	headers: {
 		origin,
 		cookie: jar.header,
 		'content-type': 'application/x-www-form-urlencoded',
-		...(enhanced
-			? { accept: 'application/json', 'x-sveltekit-action': 'true' }
-			: { accept: 'text/html' })
+		accept: fetched ? 'application/json' : 'text/html'
 	},
 	body: new URLSearchParams(fields)
 });
 const redirectTo = (pattern) => (res) =>
 	res.status === 303 && pattern.test(res.headers.get('location') ?? '') ? null : 'wrong answer';
 const ATTEMPT_PAGE = /^\/exams\/a\/\d+$/;
-/** An enhanced start's answer: the attempt's paper, told in JSON (lib/exams/handoff.ts). */
+/** A start's answer with JavaScript: the attempt's paper, as JSON (routes/(app)/exams/s/[id]/start). */
 const startedWithPaper = (res, body) => (paperOfStart(body) ? null : 'wrong answer');
 function paperOfStart(body) {
 	try {
-		const answer = JSON.parse(body);
-		const data = answer.type === 'success' ? parse(answer.data) : null;
-		const paper = data?.kind === 'started' ? JSON.parse(data.paper) : null;
-		return paper?.items.length > 0 ? paper : null;
+		const paper = JSON.parse(body);
+		return paper?.items?.length > 0 ? paper : null;
 	} catch {
 		return null;
 	}
@@ -186,8 +181,10 @@ async function candidate(i, t0, rampMs, open) {
 	await sleep(Math.random() * cfg.startSpreadMs);
 	const start = await timed(
 		'start',
-		`${origin}/exams/s/${cfg.sittingId}?/start`,
-		form(origin, jar, cfg.noJs ? { confirm: 'on' } : { confirm: 'on', paper: 'inline' }, !cfg.noJs),
+		cfg.noJs
+			? `${origin}/exams/s/${cfg.sittingId}?/start`
+			: `${origin}/exams/s/${cfg.sittingId}/start`,
+		form(origin, jar, { confirm: 'on' }, !cfg.noJs),
 		cfg.noJs ? redirectTo(ATTEMPT_PAGE) : startedWithPaper
 	);
 	if (!start) return me;

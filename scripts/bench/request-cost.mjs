@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { parse } from 'devalue';
 import { startBuiltServer } from './server.mjs';
 
 const N = Number(process.argv[2] ?? 300);
@@ -69,16 +68,14 @@ const server = await startBuiltServer({ DATABASE_URL: `file:${file}`, XUEFA_AUDI
 const { origin, pid } = server;
 
 const people = seeded.usernames.slice(0, N).map((username) => ({ username, cookie: '' }));
-const formPost = (cookie, fields, enhanced) => ({
+const formPost = (cookie, fields, fetched) => ({
 	method: 'POST',
 	redirect: 'manual',
 	headers: {
 		origin,
 		cookie,
 		'content-type': 'application/x-www-form-urlencoded',
-		...(enhanced
-			? { accept: 'application/json', 'x-sveltekit-action': 'true' }
-			: { accept: 'text/html' })
+		accept: fetched ? 'application/json' : 'text/html'
 	},
 	body: new URLSearchParams(fields)
 });
@@ -118,14 +115,12 @@ try {
 	});
 	// the papers are drawn ahead meanwhile (the prepare job), as on exam day
 	await sleep(opensAt - Date.now() + 500);
-	await step('start (enhanced, with the paper)', async (p) => {
+	await step('start (with JavaScript: the paper)', async (p) => {
 		const res = await fetch(
-			`${origin}/exams/s/${seeded.sittingId}?/start`,
-			formPost(p.cookie, { confirm: 'on', paper: 'inline' }, true)
+			`${origin}/exams/s/${seeded.sittingId}/start`,
+			formPost(p.cookie, { confirm: 'on' }, true)
 		);
-		const answer = JSON.parse(await res.text());
-		const data = answer.type === 'success' ? parse(answer.data) : null;
-		const paper = data ? JSON.parse(data.paper) : null;
+		const paper = res.ok ? JSON.parse(await res.text()) : null;
 		p.attempt = paper?.id;
 		p.questions = paper ? paper.items.map((i) => String(i.questionId)) : [];
 		return p.questions.length > 0;

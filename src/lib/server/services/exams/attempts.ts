@@ -58,12 +58,7 @@ export async function closeOverdueOf(ctx: Ctx, personId: number): Promise<void> 
  */
 export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Promise<number> {
 	const personId = candidateOf(ctx);
-	// the sitting, its exam and the roster check in one read
-	const [s] = await ctx.db
-		.select({ sitting, exam, rostered: sql<number>`${onRoster(personId, sitting.id)}` })
-		.from(sitting)
-		.innerJoin(exam, eq(exam.id, sitting.examId))
-		.where(eq(sitting.id, input.sittingId));
+	const [s] = await startTarget(ctx.db).all({ personId, sittingId: input.sittingId });
 	if (!s || s.exam.status !== 'published' || !s.rostered) throw new NotFoundError();
 	const previous = await attemptsOfExam(ctx, personId, s.exam.id);
 	const open = previous.find((a) => a.state === 'in_progress' && a.sittingId === s.sitting.id);
@@ -105,14 +100,13 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	};
 	const { stamp, signature } = await paperSignature(ctx.db, s.exam);
 	// written with the other starts of the moment, in one transaction (./start-group.ts), unless
-	// another start of this person's at this exam wrote first
-	const claim = <T>(write: (tx: Tx) => Promise<T>) =>
-		startInGroup(ctx.db, async (tx) =>
-			(await startedSince(tx, personId, s.exam.id, decision.nextNumber)) ? null : write(tx)
-		);
-	// on exam day the paper prepared before the window is there (./prepare.ts): one write
-	let id = await claim(
-		async (tx) => (await takePreparedPaper(tx, attempt, signature)) ?? NOT_PREPARED
+	// another start of this person's at this exam wrote first. On exam day the paper prepared
+	// before the window is there (./prepare.ts): one statement, which also makes sure of that
+	let id = await startInGroup(
+		ctx.db,
+		async (tx) =>
+			(await takePreparedPaper(tx, attempt, signature)) ??
+			((await startedSince(tx, personId, s.exam.id, decision.nextNumber)) ? null : NOT_PREPARED)
 	);
 	// else a paper is drawn now, with a seed of its own, outside the write lock, then written
 	if (id === NOT_PREPARED) {
@@ -121,7 +115,8 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 			s.exam.blueprint,
 			`${s.sitting.id}:${personId}:${decision.nextNumber}:${randomUUID()}`
 		);
-		id = await claim(async (tx) => {
+		id = await startInGroup(ctx.db, async (tx) => {
+			if (await startedSince(tx, personId, s.exam.id, decision.nextNumber)) return null;
 			const [row] = await tx
 				.insert(examAttempt)
 				.values({ ...attempt, state: 'in_progress', ...drawn, manualScores: {} })
@@ -134,6 +129,23 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 	// judged again with its attempt there, this start resumes it or is refused as any later one is
 	return id ?? startExamAttempt(ctx, input);
 }
+
+/**
+ * The sitting, its exam and the roster check in one read; every start makes it, so it is built
+ * once (a prepared query).
+ */
+const startTarget = prepared((db) =>
+	db
+		.select({
+			sitting,
+			exam,
+			rostered: sql<number>`${onRoster(sql.placeholder('personId'), sitting.id)}`
+		})
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.where(eq(sitting.id, sql.placeholder('sittingId')))
+		.prepare()
+);
 
 /** What the first write of a start says when no prepared paper of the signature was there. */
 const NOT_PREPARED = Symbol('not prepared');

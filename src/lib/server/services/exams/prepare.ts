@@ -82,10 +82,11 @@ export interface AttemptHead {
 }
 
 /**
- * Writes the attempt with the person's prepared paper (if its signature is still `signature`)
- * and removes the prepared paper, inside the caller's transaction: the paper is copied by the
- * database, never read back into the process. Returns the new attempt's id, or null when there
- * was no such paper or the attempt exists already (two starts at once).
+ * Writes the attempt with the person's prepared paper (if its signature is still `signature`),
+ * inside the caller's transaction, in one statement: the paper is copied by the database, never
+ * read back into the process, and the attempt's insert removes the prepared paper (a trigger,
+ * drizzle/0041). Returns the new attempt's id, or null when there was no such paper, or the person
+ * has an attempt at the exam numbered `a.number` or higher already (another start wrote first).
  */
 export async function takePreparedPaper(
 	tx: Tx,
@@ -99,15 +100,11 @@ export async function takePreparedPaper(
 			question_ids, view, answer_shapes, ${a.startedAt.getTime()}, ${a.deadline.getTime()}, ${a.deviceId}, '{}'
 		FROM ${examPreparedPaper}
 		WHERE sitting_id = ${a.sittingId} AND person_id = ${a.personId} AND signature = ${signature}
+			AND NOT EXISTS (SELECT 1 FROM ${examAttempt} WHERE person_id = ${a.personId}
+				AND exam_id = ${a.examId} AND number >= ${a.number})
 		ON CONFLICT DO NOTHING
 		RETURNING id`);
-	if (!row) return null;
-	await tx
-		.delete(examPreparedPaper)
-		.where(
-			and(eq(examPreparedPaper.sittingId, a.sittingId), eq(examPreparedPaper.personId, a.personId))
-		);
-	return row.id;
+	return row?.id ?? null;
 }
 
 /** How far ahead, how many per write and how long one round may take (see the job below). */

@@ -1,4 +1,4 @@
-import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type Placeholder, type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { SittingInput } from '$lib/schemas/exams.ts';
 import { authorize, inScope } from '../../authz/index.ts';
@@ -128,12 +128,15 @@ export async function proctorsNamed(ctx: Ctx, usernames: readonly string[]): Pro
 }
 
 /**
- * A SQL condition: the person `personId` is on the roster of the sitting in `sittingIdColumn` (or
+ * A SQL condition: the person `personId` (or a prepared query's placeholder) is on the roster of the sitting in `sittingIdColumn` (or
  * the sitting id given as SQL) —
  * named, or active and in one of its units (or below), or active, of one of its ranks and in the
  * exam's unit (or below).
  */
-export function onRoster(personId: number | SQLiteColumn, sittingIdColumn: SQLiteColumn | SQL) {
+export function onRoster(
+	personId: number | SQLiteColumn | Placeholder,
+	sittingIdColumn: SQLiteColumn | SQL
+) {
 	return sql`(
 		EXISTS (SELECT 1 FROM ${sittingPerson} WHERE ${sittingPerson.sittingId} = ${sittingIdColumn} AND ${sittingPerson.personId} = ${personId})
 		OR EXISTS (

@@ -1,28 +1,34 @@
-import { type RequestEvent, isActionFailure, isRedirect } from '@sveltejs/kit';
+import { type RequestEvent, isRedirect } from '@sveltejs/kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actions } from '../../../../routes/(app)/exams/s/[id=id]/+page.server.ts';
+import { POST } from '../../../../routes/(app)/exams/s/[id=id]/start/+server.ts';
 import type { Ctx } from '../../context.ts';
 import { at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { saveAnswers } from './attempts.ts';
 
-/**
- * The sitting page's start, posted with `fields` (a page with JavaScript adds paper=inline): what
- * it answered, or threw (a redirect), with the paper read as the page reads it.
- */
-async function postStart(ctx: Ctx, sittingId: number, fields: Record<string, string>) {
-	const url = `http://localhost/exams/s/${sittingId}?/start`;
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	const event = {
+/** A start posted with `fields` to `url`, as a browser posts the sitting page's form. */
+function startEvent(ctx: Ctx, sittingId: number, url: string, fields: Record<string, string>) {
+	return {
 		locals: { db: ctx.db, user: ctx.user },
 		params: { id: String(sittingId) },
 		url: new URL(url),
-		request: new Request(url, { method: 'POST', body }),
+		request: new Request(url, { method: 'POST', body: new URLSearchParams(fields) }),
 		cookies: { get: () => 'phone', set: () => undefined }
 	} as unknown as RequestEvent;
+}
+
+/** The page with JavaScript: its start endpoint's status and JSON answer (the paper, or why not). */
+async function startWithScript(ctx: Ctx, sittingId: number, fields: Record<string, string>) {
+	const url = `http://localhost/exams/s/${sittingId}/start`;
+	const res = await POST(startEvent(ctx, sittingId, url, fields) as never);
+	return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** The page without JavaScript: what the form action answered, or threw (a redirect). */
+async function startWithoutScript(ctx: Ctx, sittingId: number, fields: Record<string, string>) {
+	const url = `http://localhost/exams/s/${sittingId}?/start`;
 	try {
-		const out = (await actions.start!(event as never)) as { paper?: string };
-		return out?.paper ? { ...out, paper: JSON.parse(out.paper) as unknown } : out;
+		return await actions.start!(startEvent(ctx, sittingId, url, fields) as never);
 	} catch (e) {
 		return e;
 	}
@@ -38,44 +44,65 @@ describe('the start of an exam', () => {
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(at(5));
 
-		const started = (await postStart(ctx, sittingId, { confirm: 'on', paper: 'inline' })) as {
-			kind: string;
-			paper: { id: number; open: boolean; items: unknown[]; answers: object; deadline: number };
+		const started = await startWithScript(ctx, sittingId, { confirm: 'on' });
+		expect(started.status).toBe(200);
+		const paper = started.body as {
+			id: number;
+			open: boolean;
+			items: { questionId: string }[];
+			answers: object;
+			deadline: number;
 		};
-		expect(started.kind).toBe('started');
-		expect(started.paper).toMatchObject({ open: true, answers: {} });
-		expect(started.paper.items.length).toBeGreaterThan(0);
+		expect(paper).toMatchObject({ open: true, answers: {} });
+		expect(paper.items.length).toBeGreaterThan(0);
 		// the server's deadline (the window closes at 11:00, before 120 minutes are up)
-		expect(started.paper.deadline).toBe(at(120).getTime());
-		const text = JSON.stringify(started);
+		expect(paper.deadline).toBe(at(120).getTime());
+		const text = JSON.stringify(paper);
 		expect(text).toContain('依法行政');
 		for (const secret of ['"correct"', 'explanation', 'optionOrder', '"seed"'])
 			expect(text).not.toContain(secret);
 
 		// pressing start again (another tab) resumes the attempt, with what was saved meanwhile
-		const questionId = (started.paper.items[0] as { questionId: string }).questionId;
+		const questionId = paper.items[0]!.questionId;
 		await saveAnswers(ctx, {
-			attemptId: started.paper.id,
+			attemptId: paper.id,
 			saves: [{ questionId, seq: 1, response: { type: 'single', choice: 'A' }, flagged: true }]
 		});
-		const again = (await postStart(ctx, sittingId, { confirm: 'on', paper: 'inline' })) as {
-			paper: { id: number; answers: Record<string, unknown> };
-		};
-		expect(again.paper.id).toBe(started.paper.id);
-		expect(again.paper.answers[questionId]).toMatchObject({ flagged: true, seq: 1 });
+		const again = await startWithScript(ctx, sittingId, { confirm: 'on' });
+		expect(again.body.id).toBe(paper.id);
+		expect((again.body.answers as Record<string, unknown>)[questionId]).toMatchObject({
+			flagged: true,
+			seq: 1
+		});
 
 		// without JavaScript: the usual 303 to the exam page
-		const plain = await postStart(ctx, sittingId, { confirm: 'on' });
-		expect(isRedirect(plain) && plain.location).toBe(`/exams/a/${started.paper.id}`);
+		const plain = await startWithoutScript(ctx, sittingId, { confirm: 'on' });
+		expect(isRedirect(plain) && plain.location).toBe(`/exams/a/${paper.id}`);
 	});
 
-	it('still asks for the rules to be confirmed first', async () => {
+	it('still asks for the rules to be confirmed first, and says so as the form would', async () => {
 		const s = await examSetup();
 		const { sittingId } = await publishedSitting(s);
 		const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(at(5));
-		const refused = await postStart(ctx, sittingId, { paper: 'inline' });
-		expect(isActionFailure(refused)).toBe(true);
+		const refused = await startWithScript(ctx, sittingId, {});
+		expect(refused.status).toBe(400);
+		expect(refused.body).toMatchObject({ kind: 'invalid', action: 'start' });
+		expect((refused.body.errors as Record<string, string>).confirm).toBeTruthy();
+		const plain = await startWithoutScript(ctx, sittingId, {});
+		expect(plain).toMatchObject({ status: 400, data: { kind: 'invalid' } });
+	});
+
+	it('refuses a start before the window opens with the reason, not a paper', async () => {
+		const s = await examSetup();
+		const { sittingId } = await publishedSitting(s);
+		const ctx = await candidateCtx(s.db, s.cadre.user.id, -30);
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(at(-30));
+		const refused = await startWithScript(ctx, sittingId, { confirm: 'on' });
+		expect(refused.status).toBe(400);
+		expect(refused.body).toMatchObject({ kind: 'invalid', message: '考试尚未开始' });
+		expect(refused.body.id).toBeUndefined();
 	});
 });

@@ -5,7 +5,7 @@ import { startAttemptInput } from '$lib/schemas/exams.ts';
 import { examDeviceId } from '$lib/server/exam-device.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { startExamAttempt } from '$lib/server/services/exams/attempts.ts';
-import { attemptPaperJson, sittingForCandidate } from '$lib/server/services/exams/view.ts';
+import { sittingForCandidate } from '$lib/server/services/exams/view.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,23 +17,12 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+	// a page with JavaScript starts through ./start/+server.ts, which answers with the paper
 	start: async (event) => {
-		const deviceId = examDeviceId(event, true);
-		let inline = false;
 		const out = await act(event, 'start', startAttemptInput, startExamAttempt, {
-			extra: (form) => {
-				inline = form.get('paper') === 'inline';
-				return { sittingId: event.params.id, deviceId };
-			}
+			extra: { sittingId: event.params.id, deviceId: examDeviceId(event, true) }
 		});
 		if (out.kind === 'failed') return out.failure;
-		// a page with JavaScript asks for the paper with the start and hands it to the exam page
-		// (lib/exams/handoff.ts): on exam day one request per candidate instead of two. The paper
-		// goes as the JSON text it is mostly stored as, inside the action's answer
-		if (inline) {
-			const paper = await guard(() => attemptPaperJson(ctxOf(event), out.result, deviceId));
-			return { kind: 'started' as const, paper };
-		}
 		redirect(303, `/exams/a/${out.result}`);
 	}
 };
