@@ -25,7 +25,8 @@ export const gateUseLabel = /* @__PURE__ */ labeller({
 	beyond_limit: m.hr_use_beyond_limit,
 	counted: m.hr_use_counted,
 	no_counting_date: m.hr_use_no_counting_date,
-	other_case: m.hr_use_other_case
+	other_case: m.hr_use_other_case,
+	superseded: m.hr_use_superseded
 });
 /** How the gate used an exemption. */
 export const exemptionUseLabel = /* @__PURE__ */ labeller({
@@ -105,18 +106,20 @@ export const certificateTone = (state: string): Tone => CERTIFICATE_TONES[state]
 /** What happened to the pass a case relied on, in one sentence (`at` already formatted). */
 export const lapseText = (
 	l: {
-		change: 'voided' | 'failed' | 'pending';
+		change: 'voided' | 'failed' | 'pending' | 'superseded';
 		attemptId: number;
 		takenOn: string;
 		scoreBefore: number | null;
 		scoreNow: number | null;
+		supersededBy: number | null;
 	},
 	at: string
 ) => {
 	const base = { takenOn: l.takenOn, attempt: l.attemptId, at };
-	return l.change === 'voided'
-		? m.hr_lapse_voided(base)
-		: l.change === 'pending'
-			? m.hr_lapse_pending(base)
-			: m.hr_lapse_failed({ ...base, before: l.scoreBefore ?? '—', now: l.scoreNow ?? '—' });
+	const scores = { before: l.scoreBefore ?? '—', now: l.scoreNow ?? '—' };
+	if (l.change === 'voided') return m.hr_lapse_voided(base);
+	if (l.change === 'pending') return m.hr_lapse_pending(base);
+	if (l.change === 'superseded')
+		return m.hr_lapse_superseded({ ...base, ...scores, other: l.supersededBy ?? '—' });
+	return m.hr_lapse_failed({ ...base, ...scores });
 };

@@ -162,20 +162,33 @@ const gateEvidence = z.object({
 	score: z.number().nullable(),
 	maxScore: z.number().nullable(),
 	outcome: z.enum(['pass', 'fail', 'pending']),
-	/** How the gate used the attempt (counted, before the counting date, for another case …). */
+	/**
+	 * How the gate used the attempt (counted, before the counting date, for another case, superseded
+	 * by another attempt of its sitting …).
+	 */
 	use: z.string(),
-	attemptNo: z.int().min(1).nullable()
+	attemptNo: z.int().min(1).nullable(),
+	/** The attempt of the same sitting that counts instead under the exam's rules, when superseded. */
+	supersededBy: z.int().min(1).nullable()
 });
 
 /** A pass the case relied on that no longer holds, with HR's review of an appointment made on it. */
 const evidenceLapse = z.object({
 	attemptId: z.int().min(1),
 	takenOn: day,
-	/** Voided for cheating, regraded to a fail, or regraded back to awaiting a grader. */
-	change: z.enum(['voided', 'failed', 'pending']),
-	/** The score the case relied on, and the score now (null when voided or awaiting a grader). */
+	/**
+	 * Voided for cheating, regraded to a fail, regraded back to awaiting a grader, or superseded: a
+	 * later attempt of the same sitting that did not pass counts instead under the exam's rules.
+	 */
+	change: z.enum(['voided', 'failed', 'pending', 'superseded']),
+	/**
+	 * The score the case relied on, and the score now (null when voided or awaiting a grader; when
+	 * superseded, that of the attempt counted instead).
+	 */
 	scoreBefore: z.number().nullable(),
 	scoreNow: z.number().nullable(),
+	/** The attempt of the same sitting counted instead, when superseded. */
+	supersededBy: z.int().min(1).nullable(),
 	changedAt: z.iso.datetime(),
 	changedBy: z.string().nullable(),
 	reason: z.string().nullable(),
@@ -220,13 +233,13 @@ export const apiCase = z
 				)
 			})
 			.nullable(),
-		/** The pass the case relied on, voided or regraded since (考试依据已不成立); null when it holds. */
+		/** The pass the case relied on, voided, regraded or superseded since (考试依据已不成立); null when it holds. */
 		evidenceLapse: evidenceLapse.nullable()
 	})
 	.register(apiSchemas, {
 		id: 'PromotionCase',
 		description:
-			'A promotion case with its eligibility under the exam gate (先考后提): allowed or not, the reasons, the attempts weighed and the exemptions claimed. Null eligibility: a closed case never checked. evidenceLapse: the pass the case relied on was voided or regraded since (the gate shuts an open case; an appointed one awaits HR’s review, given once recorded); null while it holds.'
+			'A promotion case with its eligibility under the exam gate (先考后提): allowed or not, the reasons, the attempts weighed and the exemptions claimed. Null eligibility: a closed case never checked. evidenceLapse: the pass the case relied on was voided, regraded or superseded since (the gate shuts an open case; an appointed one awaits HR’s review, given once recorded); null while it holds.'
 	});
 export type ApiCase = z.infer<typeof apiCase>;
 

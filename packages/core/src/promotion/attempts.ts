@@ -3,6 +3,7 @@
  * what a voided one does to the rest.
  */
 import { addMonths, type IsoDate } from '../calendar/dates.ts';
+import { countingAttempt } from '../grading/attempt.ts';
 import type { Reason } from '../rule-result.ts';
 import type { ExamRecord } from './case.ts';
 import type { VoidedAttemptRule } from './policy.ts';
@@ -10,8 +11,9 @@ import type { VoidedAttemptRule } from './policy.ts';
 /**
  * How the gate used one attempt: `counted`; or not, because it was taken `before_counting` (before the
  * policy's counting point), with `no_counting_date` (the case lacks the date the policy counts from),
- * for an `other_case`, `after_now`, `after_pass`, `barred` (after a voided attempt, within the bar) or
- * `beyond_limit` (after the allowed attempts).
+ * for an `other_case`, `after_now`, `after_pass`, `barred` (after a voided attempt, within the bar),
+ * `superseded` (a pass that another attempt of its sitting outranks under the exam's policy: it is
+ * no pass, and takes none of the allowed attempts) or `beyond_limit` (after the allowed attempts).
  */
 export type EvidenceUse =
 	| 'counted'
@@ -21,6 +23,7 @@ export type EvidenceUse =
 	| 'after_now'
 	| 'after_pass'
 	| 'barred'
+	| 'superseded'
 	| 'beyond_limit';
 
 /** One attempt shown as evidence, with how the gate used it. */
@@ -45,6 +48,8 @@ export interface PromotionEvidence {
 	use: EvidenceUse;
 	/** 1-based position among the counted attempts, when counted. */
 	attemptNo?: number;
+	/** The attempt of the same sitting that counts instead, when `superseded`. */
+	supersededBy?: string;
 }
 
 function outcomeOf(r: ExamRecord): PromotionEvidence['outcome'] {
@@ -69,6 +74,34 @@ export function candidateAttempts(records: readonly ExamRecord[], personId: stri
 		.filter((r) => r.personId === personId && r.kind === 'pre_appointment')
 		.sort((a, b) => byText(a.takenOn, b.takenOn) || byText(a.attemptId, b.attemptId));
 }
+
+/**
+ * Each graded attempt that another attempt of its sitting outranks under the exam's policy, with
+ * that attempt: the core's countingAttempt over the person's attempts in the sitting, as the
+ * sitting's results read them. Records without `number` and `counts` stand on their own.
+ */
+function outranked(records: readonly ExamRecord[]): Map<ExamRecord, ExamRecord> {
+	const bySitting = new Map<string, ExamRecord[]>();
+	for (const r of records)
+		if (r.number !== undefined && r.counts !== undefined)
+			bySitting.set(r.sittingId, [...(bySitting.get(r.sittingId) ?? []), r]);
+	const out = new Map<ExamRecord, ExamRecord>();
+	for (const mine of bySitting.values()) {
+		const attempts = mine.map((r) => ({
+			r,
+			number: r.number!,
+			state: STATE[r.status],
+			...(r.score !== undefined ? { grade: { score: r.score } } : {})
+		}));
+		const counting = countingAttempt(attempts, { counts: mine[0]!.counts! })?.r;
+		if (!counting) continue;
+		for (const r of mine) if (r.status === 'graded' && r !== counting) out.set(r, counting);
+	}
+	return out;
+}
+
+/** An attempt's state as its record's status tells it (what countingAttempt reads). */
+const STATE = { graded: 'graded', pending: 'needs_grading', voided: 'voided' } as const;
 
 /** What the attempts come to before exemptions and the route are weighed. */
 export interface AttemptsWeighed {
@@ -107,6 +140,7 @@ export function weighAttempts(
 	const { caseId, from, today, limit, voided } = rules;
 	const out: AttemptsWeighed = { evidence: [], voids: [] };
 	let counted = 0;
+	const beaten = outranked(sorted);
 	for (const r of sorted) {
 		let use: EvidenceUse;
 		if (r.caseId !== caseId) use = 'other_case';
@@ -116,6 +150,7 @@ export function weighAttempts(
 		else if (out.pass) use = 'after_pass';
 		else if (out.barredCase || (out.barredUntil !== undefined && r.takenOn < out.barredUntil))
 			use = 'barred';
+		else if (beaten.has(r) && outcomeOf(r) === 'pass') use = 'superseded';
 		else if (counted >= limit) use = 'beyond_limit';
 		else use = 'counted';
 		const e: PromotionEvidence = {
@@ -127,7 +162,8 @@ export function weighAttempts(
 			...(r.maxScore !== undefined ? { maxScore: r.maxScore } : {}),
 			outcome: outcomeOf(r),
 			status: r.status,
-			use
+			use,
+			...(use === 'superseded' ? { supersededBy: beaten.get(r)!.attemptId } : {})
 		};
 		out.evidence.push(e);
 		if (use !== 'counted') continue;

@@ -5,6 +5,7 @@
 import type { Issue } from '../errors.ts';
 import { isIsoDate, type IsoDate } from '../calendar/dates.ts';
 import type { AppointingBody } from '../oath/policy.ts';
+import type { RetakePolicy } from '../grading/attempt.ts';
 
 /** How a post is filled: by the people's congress or its standing committee, or by the government/party. */
 export type AppointmentRoute = 'congress' | 'government';
@@ -91,6 +92,15 @@ export interface ExamRecord {
 	maxScore?: number;
 	/** Pass, when graded. */
 	passed?: boolean;
+	/** The attempt's number in its sitting (1, 2 …); read with `counts`. */
+	number?: number;
+	/**
+	 * Which of the person's graded attempts in the sitting counts under the exam's retake policy (the
+	 * highest score or the last, as the sitting's results read it: `countingAttempt`). With `number`,
+	 * a pass that another attempt of its sitting outranks is no pass at the gate; without them, every
+	 * attempt stands on its own.
+	 */
+	counts?: RetakePolicy['counts'];
 }
 
 const DATE_ORDER = ['nominatedOn', 'publicNoticeOn', 'publicNoticeEndsOn'] as const;

@@ -406,3 +406,82 @@ describe('the gate log', () => {
 		expect(entry.data).toBe(d.log);
 	});
 });
+
+describe('checkPromotion: the attempt that counts in its sitting', () => {
+	// one sitting, two attempts by number, under the exam's policy
+	const sat = (counts: 'highest' | 'last', ...scores: number[]) =>
+		scores.map((score, i) =>
+			rec({
+				attemptId: `t${i + 1}`,
+				takenOn: `2025-03-1${i}`,
+				number: i + 1,
+				counts,
+				score,
+				passed: score >= 60
+			})
+		);
+
+	it('under "the last counts", a pass then a fail in the same sitting is no pass', () => {
+		const d = checkPromotion(pc, sat('last', 80, 50), P, now);
+		expect(d.allowed).toBe(false);
+		expect(d.evidence.map((e) => [e.attemptId, e.use, e.attemptNo])).toEqual([
+			['t1', 'superseded', undefined],
+			['t2', 'counted', 1]
+		]);
+		expect(d.evidence[0]!.supersededBy).toBe('t2');
+		expect(d.reasons).toEqual([
+			{ code: 'promotion.retake_available', data: { fails: 1, remaining: 1 } },
+			{ code: 'promotion.pass_superseded_ignored', data: { count: 1 } }
+		]);
+		expect(messageFor(d.reasons[1]!.code, d.reasons[1]!.data)).toBe(
+			'有 1 次合格成绩按考试计分规则由同一场次的另一次作答取代，不予认定'
+		);
+		expect(d.log.version).toBe(3);
+	});
+
+	it('under "the last counts", a later pass is the one shown', () => {
+		const d = checkPromotion(pc, sat('last', 70, 90), P, now);
+		expect(d.allowed).toBe(true);
+		expect(d.reasons[0]).toMatchObject({
+			code: 'promotion.passed',
+			data: { attemptId: 't2', score: 90, attemptNo: 1 }
+		});
+	});
+
+	it('under "the highest counts", the best pass is the evidence, even beyond the allowed attempts', () => {
+		const once = { ...P, government: { ...P.government, maxRetakes: 0 } };
+		const d = checkPromotion(pc, sat('highest', 70, 90), once, now);
+		expect(d.allowed).toBe(true);
+		expect(d.reasons[0]).toMatchObject({ code: 'promotion.passed', data: { attemptId: 't2' } });
+		// a pass then a lower score: the pass stands, as before
+		const kept = checkPromotion(pc, sat('highest', 80, 50), P, now);
+		expect(kept.allowed).toBe(true);
+		expect(kept.evidence.map((e) => e.use)).toEqual(['counted', 'after_pass']);
+	});
+
+	it('failed attempts of a sitting each use an allowed attempt, as before', () => {
+		const d = checkPromotion(pc, sat('last', 40, 50), P, now);
+		expect(d.allowed).toBe(false);
+		expect(d.evidence.map((e) => e.use)).toEqual(['counted', 'counted']);
+		expect(d.reasons[0]).toEqual({
+			code: 'promotion.attempts_exhausted',
+			data: { fails: 2, maxRetakes: 1 }
+		});
+		const retook = checkPromotion(pc, sat('last', 40, 75), P, now);
+		expect(retook.reasons[0]).toMatchObject({ code: 'promotion.passed', data: { attemptNo: 2 } });
+	});
+
+	it('a later attempt still being graded, or voided, leaves the last graded one counting', () => {
+		const [pass, later] = sat('last', 80, 50);
+		for (const status of ['pending', 'voided'] as const) {
+			const d = checkPromotion(pc, [pass!, { ...later!, status, passed: undefined }], P, now);
+			expect(d.allowed).toBe(true);
+			expect(d.evidence.map((e) => e.use)).toEqual(['counted', 'after_pass']);
+		}
+	});
+
+	it('records without the exam policy stand on their own (a check logged before version 3)', () => {
+		const old = sat('last', 80, 50).map(({ counts: _c, number: _n, ...r }) => r);
+		expect(checkPromotion(pc, old, P, now).allowed).toBe(true);
+	});
+});

@@ -39,7 +39,10 @@ import {
 export type GateLog = {
 	/** Which rule decided. */
 	rule: 'promotion.gate';
-	/** The rule's version (2: counting point, exemptions and voided-attempt settings). */
+	/**
+	 * The rule's version (2: counting point, exemptions and voided-attempt settings; 3: a pass that
+	 * another attempt of its sitting outranks under the exam's policy is no pass).
+	 */
 	version: number;
 	/** Exactly what the rule read. */
 	inputs: { case: JsonObject; records: JsonObject[]; policy: JsonObject; now: string };
@@ -76,7 +79,10 @@ export interface PromotionDecision {
  * the public notice) and not after `now`; a case without the date the counting point needs cannot
  * count any attempt (`promotion.count_from_missing`). Attempts count in date order (ties by attempt
  * id, so the input order never matters); at most `1 + maxRetakes` (2) count; a voided attempt follows
- * `policy.voidedAttempt` (a fail). When every allowed attempt failed, the appointment is blocked. An
+ * `policy.voidedAttempt` (a fail). Within a sitting, the attempt that counts is the one the exam's
+ * retake policy names (`counts`: the highest score or the last graded, as the sitting's results
+ * show): a pass another attempt of its sitting outranks is `superseded`, no pass and no attempt
+ * used, while failed attempts each use one as before. When every allowed attempt failed, the appointment is blocked. An
  * exemption claim of a kind the policy allows (法律职业资格), with a document dated no later than
  * today, lets the case through without an exam; other claims are refused with a reason. A case barred
  * by a voided attempt (`bars_case`) stays barred whatever else it has.
@@ -164,7 +170,7 @@ export function checkPromotion(
 	const json = (v: object) => v as unknown as JsonObject;
 	const log: GateLog = {
 		rule: 'promotion.gate',
-		version: 2,
+		version: 3,
 		inputs: {
 			case: json(promotionCase),
 			records: mine as unknown as JsonObject[],
@@ -217,6 +223,7 @@ export function checkPromotion(
 			before: ignored('before_counting'),
 			other: ignored('other_case'),
 			barred: ignored('barred'),
+			superseded: ignored('superseded'),
 			beyond: ignored('beyond_limit'),
 			later: ignored('after_now')
 		};
@@ -229,6 +236,8 @@ export function checkPromotion(
 			out.push({ code: 'promotion.pass_other_case_ignored', data: { count: count.other } });
 		if (count.barred > 0)
 			out.push({ code: 'promotion.pass_barred_ignored', data: { count: count.barred } });
+		if (count.superseded > 0)
+			out.push({ code: 'promotion.pass_superseded_ignored', data: { count: count.superseded } });
 		if (count.beyond > 0)
 			out.push({ code: 'promotion.pass_beyond_limit_ignored', data: { count: count.beyond } });
 		if (count.later > 0)

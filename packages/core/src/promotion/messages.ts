@@ -55,6 +55,8 @@ export const promotionMessages: MessageTable = {
 			'有 {count} 次合格成绩早于{countFromLabel}（{from}），不予认定',
 		'promotion.pass_other_case_ignored': '有 {count} 次合格成绩属于其他拟任事项，不予认定',
 		'promotion.pass_barred_ignored': '有 {count} 次合格成绩在禁考期内取得，不予认定',
+		'promotion.pass_superseded_ignored':
+			'有 {count} 次合格成绩按考试计分规则由同一场次的另一次作答取代，不予认定',
 		'promotion.pass_beyond_limit_ignored': '有 {count} 次合格成绩超出允许的考试次数，不予认定',
 		'promotion.pass_after_now_ignored': '有 {count} 次成绩的日期晚于今天，不予认定',
 		'promotion.count_from.nomination': '提名',
@@ -123,6 +125,8 @@ export const promotionMessages: MessageTable = {
 			'Passes before the {countFromLabel} ({from}) do not count: {count}',
 		'promotion.pass_other_case_ignored': 'Passes for another promotion case do not count: {count}',
 		'promotion.pass_barred_ignored': 'Passes taken while barred do not count: {count}',
+		'promotion.pass_superseded_ignored':
+			"Passes outranked by another attempt of the same sitting under the exam's rules do not count: {count}",
 		'promotion.pass_beyond_limit_ignored':
 			'Passes beyond the allowed attempts do not count: {count}',
 		'promotion.pass_after_now_ignored': 'Results dated after today do not count: {count}',

@@ -76,6 +76,9 @@ export async function examRecord(
 ) {
 	const started = new Date(`${opts.takenOn}T09:00:00+08:00`);
 	const status = opts.status ?? 'graded';
+	const score = opts.score ?? 0;
+	// a graded attempt holds its score as the exam module writes it (the sitting's results read it)
+	const graded = status === 'graded' ? { score, maxScore: 100, gradedAt: started } : {};
 	const [a] = await db
 		.insert(examAttempt)
 		.values({
@@ -89,10 +92,10 @@ export async function examRecord(
 			questionIds: [],
 			startedAt: started,
 			deadline: new Date(started.getTime() + 7_200_000),
-			manualScores: {}
+			manualScores: {},
+			...graded
 		})
 		.returning({ id: examAttempt.id });
-	const score = opts.score ?? 0;
 	await db.insert(passRecord).values({
 		attemptId: a!.id,
 		personId: opts.personId,

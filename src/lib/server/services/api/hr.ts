@@ -129,6 +129,7 @@ export async function apiCaseEligibility(
 						change: lapse.change,
 						scoreBefore: lapse.scoreBefore,
 						scoreNow: lapse.scoreNow,
+						supersededBy: lapse.supersededBy,
 						changedAt: new Date(lapse.at).toISOString(),
 						changedBy: lapse.by,
 						reason: lapse.reason,

@@ -310,6 +310,7 @@ describe('/api/v1 against its OpenAPI document', () => {
 			change: 'voided',
 			scoreBefore: passed!.score,
 			scoreNow: null,
+			supersededBy: null,
 			changedAt: voidedAt.toISOString(),
 			changedBy: s.organiser.user.displayName,
 			reason: '经查替考',

@@ -65,7 +65,8 @@ function gateView(
 			maxScore: e.maxScore ?? null,
 			outcome: e.outcome,
 			use: e.use,
-			attemptNo: e.attemptNo ?? null
+			attemptNo: e.attemptNo ?? null,
+			supersededBy: e.supersededBy !== undefined ? Number(e.supersededBy) : null
 		})),
 		exemptions: result.exemptions.map((x) => ({
 			key: claimKey(x),

@@ -49,6 +49,7 @@ describe('a pass the case relied on that no longer holds', () => {
 			change: 'voided',
 			scoreBefore: expect.any(Number) as number,
 			scoreNow: null,
+			supersededBy: null,
 			at: at(60 * 24 * 4).getTime(),
 			by: s.organiser.user.displayName,
 			reason: '经查替考',

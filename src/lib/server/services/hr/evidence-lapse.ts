@@ -1,7 +1,8 @@
 /**
- * A pass that a promotion case relied on and that no longer holds: voided for cheating, or regraded
- * to a fail (or back to awaiting a grader) after the gate opened on it or the appointment was made
- * with it. Nothing is stored for it: it is read from the check the case relied on (the appointment's,
+ * A pass that a promotion case relied on and that no longer holds: voided for cheating, regraded
+ * to a fail (or back to awaiting a grader), or outranked by a later attempt of its sitting that the
+ * exam's policy counts instead (a fail after it under "the last counts") after the gate opened on
+ * it or the appointment was made with it. Nothing is stored for it: it is read from the check the case relied on (the appointment's,
  * or the last one that opened the gate) and the pass record as it stands, so that it cannot go stale.
  * The gate itself re-reads the records on every check (a case not yet appointed is blocked at once);
  * this says why, when and by whom, and flags an appointment made on it for HR to review. HR's
@@ -12,24 +13,31 @@ import type { ReadDb } from '../../db/index.ts';
 import {
 	appointment,
 	auditEntry,
+	exam,
 	examAttempt,
 	gateCheck,
 	lapseReview,
 	passRecord,
 	user
 } from '../../db/schema/index.ts';
+import { countingByPerson } from '../exams/counting.ts';
 
 /** How the relied-on pass stopped being one. */
-export type LapseChange = 'voided' | 'failed' | 'pending';
+export type LapseChange = 'voided' | 'failed' | 'pending' | 'superseded';
 
 /** The pass a case relied on, as it stands now, with what changed it. */
 export interface EvidenceLapse {
 	attemptId: number;
 	takenOn: string;
 	change: LapseChange;
-	/** The score the case relied on, and the score now (null when voided or awaiting a grader). */
+	/**
+	 * The score the case relied on, and the score now (null when voided or awaiting a grader; when
+	 * outranked, the score of the attempt that counts instead).
+	 */
 	scoreBefore: number | null;
 	scoreNow: number | null;
+	/** The attempt of the same sitting that counts instead, when outranked. */
+	supersededBy: number | null;
 	/** When it changed (ms), who changed it and why, where the exam module recorded it. */
 	at: number;
 	by: string | null;
@@ -118,6 +126,8 @@ export async function evidenceLapses(
 				.select({
 					attemptId: passRecord.attemptId,
 					takenOn: passRecord.takenOn,
+					sittingId: passRecord.sittingId,
+					personId: passRecord.personId,
 					status: passRecord.status,
 					passed: passRecord.passed,
 					score: passRecord.score,
@@ -129,9 +139,10 @@ export async function evidenceLapses(
 				.where(inArray(passRecord.attemptId, attemptIds))
 		).map((r) => [r.attemptId, r])
 	);
+	const outranked = await outrankedBy(db, [...records.values()]);
 	const lapsed = attemptIds.filter((id) => {
 		const r = records.get(id);
-		return r !== undefined && (r.status !== 'graded' || r.passed !== true);
+		return r !== undefined && (r.status !== 'graded' || r.passed !== true || outranked.has(id));
 	});
 	if (lapsed.length === 0) return out;
 	const changes = await lastChanges(db, lapsed);
@@ -142,10 +153,18 @@ export async function evidenceLapses(
 	for (const [caseId, pass] of passOf) {
 		const r = records.get(pass.attemptId);
 		if (!r || !lapsed.includes(pass.attemptId)) continue;
-		const audit = changes.get(pass.attemptId);
+		const counting = outranked.get(pass.attemptId);
 		const change: LapseChange =
-			r.status === 'voided' ? 'voided' : r.status === 'pending' ? 'pending' : 'failed';
-		const at = (audit?.at ?? r.updatedAt).getTime();
+			r.status === 'voided'
+				? 'voided'
+				: r.status === 'pending'
+					? 'pending'
+					: r.passed
+						? 'superseded'
+						: 'failed';
+		// outranked: the change is the other attempt's grade, by the candidate's own retake
+		const audit = change === 'superseded' ? undefined : changes.get(pass.attemptId);
+		const at = (audit?.at ?? (change === 'superseded' ? counting!.at : r.updatedAt)).getTime();
 		// a review covers the change it was made on; a later change of the pass is a new lapse
 		const review =
 			reviews
@@ -156,13 +175,64 @@ export async function evidenceLapses(
 			takenOn: r.takenOn,
 			change,
 			scoreBefore: pass.score,
-			scoreNow: change === 'failed' ? r.score : null,
+			scoreNow: change === 'failed' ? r.score : change === 'superseded' ? counting!.score : null,
+			supersededBy: change === 'superseded' ? counting!.id : null,
 			at,
 			by: audit?.by ?? null,
 			reason: change === 'voided' ? r.voidReason : (audit?.comment ?? null),
 			appointed: appointed.includes(caseId),
 			review: review && { by: review.by, at: review.reviewedAt.getTime(), note: review.note }
 		});
+	}
+	return out;
+}
+
+/**
+ * For each relied-on pass that its sitting no longer counts, the attempt counted instead when that
+ * one did not pass (its id, score and when it was graded): the sitting's attempts by the candidate
+ * under the exam's policy, read as the sitting's results read them (countingByPerson). A better or
+ * later pass counted instead still backs the case: no lapse.
+ */
+async function outrankedBy(
+	db: ReadDb,
+	relied: readonly { attemptId: number; sittingId: number; personId: number }[]
+) {
+	const out = new Map<number, { id: number; score: number | null; at: Date }>();
+	if (relied.length === 0) return out;
+	const rows = await db
+		.select({
+			id: examAttempt.id,
+			sittingId: examAttempt.sittingId,
+			personId: examAttempt.personId,
+			number: examAttempt.number,
+			state: examAttempt.state,
+			score: examAttempt.score,
+			gradedAt: examAttempt.gradedAt,
+			submittedAt: examAttempt.submittedAt,
+			startedAt: examAttempt.startedAt,
+			passed: passRecord.passed,
+			counts: exam.counts
+		})
+		.from(examAttempt)
+		.innerJoin(exam, eq(exam.id, examAttempt.examId))
+		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
+		.where(
+			and(
+				inArray(examAttempt.sittingId, [...new Set(relied.map((r) => r.sittingId))]),
+				inArray(examAttempt.personId, [...new Set(relied.map((r) => r.personId))])
+			)
+		)
+		.orderBy(examAttempt.number);
+	for (const r of relied) {
+		const mine = rows.filter((a) => a.sittingId === r.sittingId && a.personId === r.personId);
+		if (mine.length === 0) continue;
+		const counting = countingByPerson(mine, mine[0]!.counts).get(r.personId)?.counting;
+		if (counting && counting.id !== r.attemptId && counting.passed !== true)
+			out.set(r.attemptId, {
+				id: counting.id,
+				score: counting.score,
+				at: counting.gradedAt ?? counting.submittedAt ?? counting.startedAt
+			});
 	}
 	return out;
 }

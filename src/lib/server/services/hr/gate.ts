@@ -13,6 +13,8 @@ import {
 } from '@xuefa/core';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import {
+	exam,
+	examAttempt,
 	exemptionClaim,
 	gateCheck,
 	passRecord,
@@ -70,12 +72,21 @@ async function coreCase(db: ReadDb, c: CaseRow): Promise<PromotionCase> {
 
 /**
  * The candidate's pre-appointment records as the core reads them. An attempt counts for this case
- * when HR put the candidate on its sitting from the case; any other is "for another case".
+ * when HR put the candidate on its sitting from the case; any other is "for another case". Each
+ * carries its number and the exam's policy, so that the core reads the attempt of a sitting that
+ * counts as the sitting's results do (a pass then a fail under "the last counts" is no pass).
  */
 async function examRecords(db: ReadDb, c: CaseRow): Promise<ExamRecord[]> {
 	const rows = await db
-		.select({ record: passRecord, linked: promotionCaseSitting.caseId })
+		.select({
+			record: passRecord,
+			linked: promotionCaseSitting.caseId,
+			number: examAttempt.number,
+			counts: exam.counts
+		})
 		.from(passRecord)
+		.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
+		.innerJoin(exam, eq(exam.id, passRecord.examId))
 		.leftJoin(
 			promotionCaseSitting,
 			and(
@@ -84,7 +95,7 @@ async function examRecords(db: ReadDb, c: CaseRow): Promise<ExamRecord[]> {
 			)
 		)
 		.where(and(eq(passRecord.personId, c.personId), eq(passRecord.kind, 'pre_appointment')));
-	return rows.map(({ record: r, linked }) => ({
+	return rows.map(({ record: r, linked, number, counts }) => ({
 		attemptId: String(r.attemptId),
 		sittingId: String(r.sittingId),
 		personId: String(r.personId),
@@ -94,7 +105,9 @@ async function examRecords(db: ReadDb, c: CaseRow): Promise<ExamRecord[]> {
 		status: r.status,
 		...(r.score !== null ? { score: r.score } : {}),
 		maxScore: r.maxScore,
-		...(r.passed !== null ? { passed: r.passed } : {})
+		...(r.passed !== null ? { passed: r.passed } : {}),
+		number,
+		counts
 	}));
 }
 

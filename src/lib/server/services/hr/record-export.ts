@@ -15,6 +15,17 @@ const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
 const withReason = (state: string, reason: string | null | undefined) =>
 	reason ? m.hr_state_with_reason({ state, reason }) : state;
 
+type RecordAttempt = NonNullable<PersonRecord['exams']>['attempts'][number];
+
+/** An attempt's result in words, saying which attempt counts instead where its sitting counts another. */
+function resultText(a: RecordAttempt): string {
+	if (a.passed === null) return t(`attempt_state_${a.state}`);
+	const result = a.passed ? m.exam_passed() : m.exam_failed();
+	return a.countsInstead === null
+		? result
+		: m.common_with_note({ text: result, note: m.record_counts_instead({ n: a.countsInstead }) });
+}
+
 /** Two columns, a label and its value: the profile and the practice figures. */
 const pairs = (name: string, rows: [string, string][]): SheetSpec => ({
 	name,
@@ -113,11 +124,7 @@ export function exportRecord(r: PersonRecord, locale: string): Promise<Uint8Arra
 					String(a.number),
 					a.score === null ? '—' : `${a.score} / ${a.maxScore}`,
 					a.band ? t(`exam_band_${a.band}`) : '—',
-					a.passed === null
-						? t(`attempt_state_${a.state}`)
-						: a.passed
-							? m.exam_passed()
-							: m.exam_failed(),
+					resultText(a),
 					a.voidReason ?? ''
 				]),
 				validationRows: 0

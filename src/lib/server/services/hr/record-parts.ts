@@ -23,6 +23,7 @@ import {
 } from '../../db/schema/index.ts';
 import { coreLabel, coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
+import { countingByPerson } from '../exams/counting.ts';
 import { reviewClosesAt } from '../exams/review-close.ts';
 import { candidateSeesScore } from '../exams/score-visibility.ts';
 import { practisable } from '../practice/scope.ts';
@@ -102,12 +103,16 @@ export async function studyPart(ctx: PartCtx, p: RecordPerson) {
 /**
  * Every exam attempt with its result, and every certificate with its state today. The person
  * themself sees a score, and a certificate, only when their result page would show the score
- * (`candidateSeesScore`).
+ * (`candidateSeesScore`). A graded attempt that its sitting does not count under the exam's policy
+ * (a pass then a fail under "the last counts") says which attempt counts instead, as the sitting's
+ * results and the promotion gate read it.
  */
 export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 	const rows = await ctx.db
 		.select({
 			id: examAttempt.id,
+			personId: examAttempt.personId,
+			sittingId: examAttempt.sittingId,
 			number: examAttempt.number,
 			state: examAttempt.state,
 			paper: examAttempt.paper,
@@ -117,6 +122,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			voidReason: examAttempt.voidReason,
 			examTitle: exam.title,
 			kind: exam.kind,
+			counts: exam.counts,
 			review: exam.review,
 			sittingName: sitting.name,
 			closesAt: reviewClosesAt(),
@@ -134,8 +140,17 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
 		.where(eq(examAttempt.personId, p.id))
 		.orderBy(desc(examAttempt.startedAt), desc(examAttempt.id));
+	const bySitting = new Map<number, typeof rows>();
+	for (const r of rows) bySitting.set(r.sittingId, [...(bySitting.get(r.sittingId) ?? []), r]);
+	const counting = new Map(
+		[...bySitting].map(([id, mine]) => [
+			id,
+			countingByPerson(mine, mine[0]!.counts).get(p.id)?.counting
+		])
+	);
 	const attempts = rows.map((r) => {
 		const shown = self ? candidateSeesScore(r, r.review, ctx.now) : r.state === 'graded';
+		const counts = counting.get(r.sittingId);
 		return {
 			id: r.id,
 			examTitle: r.examTitle,
@@ -150,6 +165,9 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			percent: shown ? r.percent : null,
 			band: shown ? r.band : null,
 			passed: shown ? r.passed : null,
+			/** The number of the attempt its sitting counts instead (graded ones only), else null. */
+			countsInstead:
+				shown && r.state === 'graded' && counts && counts.id !== r.id ? counts.number : null,
 			voidReason: r.state === 'voided' ? (r.voidReason ?? '') : null
 		};
 	});
