@@ -15,10 +15,14 @@ export interface JobIssues<I> {
 	errorCount: number;
 }
 
-/** Caps a failed job's problems before they are stored with it (see {@link capIssues}). */
-export function jobIssues<I>(all: I[]): JobIssues<I> {
-	const { issues: errors, issueCount: errorCount } = capIssues(all);
-	return { errors, errorCount };
+/**
+ * Caps a failed job's problems before they are stored with it (see {@link capIssues}).
+ * @param total - how many there were in all, when `all` holds only the first of them (the upload
+ * worker's reading is capped already)
+ */
+export function jobIssues<I>(all: I[], total = all.length): JobIssues<I> {
+	const { issues: errors } = capIssues(all);
+	return { errors, errorCount: Math.max(total, all.length) };
 }
 
 /**

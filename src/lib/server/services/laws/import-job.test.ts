@@ -6,11 +6,12 @@ import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makeUser } from '../../testing/factories.ts';
 import { JobFailed, finishedJob } from '../../testing/imports.ts';
 import type { JobHooks } from '../imports/job.ts';
-import { type StatuteImportResult, startStatuteImport } from './import.ts';
+import { MAX_ISSUES } from '../../uploads/issues.ts';
+import { type StatuteImportResult, type StatuteJobDetails, startStatuteImport } from './import.ts';
 import { previewStatute } from './preview.ts';
 import { searchArticles } from './search.ts';
 import { parseSource } from './source.ts';
-import { STATUTE_KIND } from './staging.ts';
+import { STATUTE_KIND, stageStatute } from './staging.ts';
 import { writeStatuteVersion } from './write.ts';
 
 const DIGITS = '零一二三四五六七八九';
@@ -99,5 +100,25 @@ describe('a large statute import, staged in short steps and published at once', 
 		expect(await searchRows(s)).toBe(2600);
 		expect((await searchArticles(s.ctx, { q: '公平原则', page: 1 })).total).toBe(0);
 		expect(await n(s, importRow)).toBe(0);
+	});
+});
+
+describe('a statute that no longer reads when its job runs', () => {
+	it('keeps the first 200 of 100,000 problems with the job, and how many there were', async () => {
+		const s = await setup();
+		// the same article a hundred thousand times: every one after the first is out of order
+		const text = `中华人民共和国测试法\n${'第一条 本法适用于测试。\n'.repeat(100_001)}`;
+		const stagedId = await stageStatute(s.ctx, { fileName: 'hostile.txt', format: 'text', text });
+		const failure = await finishedJob(
+			s.ctx,
+			STATUTE_KIND,
+			await startStatuteImport(s.ctx, { stagedId, label: '测试' })
+		).catch((e: unknown) => e);
+		expect(failure).toBeInstanceOf(JobFailed);
+		const details = (failure as JobFailed).failure.details as StatuteJobDetails;
+		expect(details.errors).toHaveLength(MAX_ISSUES);
+		expect(details.errors[0]).toMatch(/^第 3 行：/);
+		expect(details.errorCount).toBeGreaterThanOrEqual(100_000);
+		expect(await n(s, law)).toBe(0);
 	});
 });

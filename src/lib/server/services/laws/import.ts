@@ -2,6 +2,7 @@ import { t } from '$lib/i18n.ts';
 import type { LawImportInput } from '$lib/schemas/laws.ts';
 import { authorizeAnywhere } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
+import { type JobIssues, jobIssues } from '../../uploads/issues.ts';
 import { parseUpload } from '../../uploads/pool.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
@@ -18,8 +19,11 @@ export interface StatuteImportResult extends WrittenVersion {
 	articles: number;
 }
 
-/** The line-numbered issues a failed statute job shows, when the text no longer reads. */
-export type StatuteJobDetails = string[];
+/**
+ * The line-numbered issues a failed statute job shows, when the text no longer reads: the first
+ * ones in words and how many there were (a hostile file has hundreds of thousands).
+ */
+export type StatuteJobDetails = JobIssues<string>;
 
 /**
  * Starts importing a previewed statute as a background job (services/imports/job.ts), all or
@@ -54,10 +58,9 @@ export async function startStatuteImport(
 					ctx.user.id
 				);
 				if (parsed.issueCount > 0) {
-					throw new ImportFailedError({
-						message: t('error_invalid_input'),
-						details: parsed.issues.map(issueText)
-					});
+					const { errors, errorCount } = jobIssues(parsed.issues, parsed.issueCount);
+					const details: StatuteJobDetails = { errors: errors.map(issueText), errorCount };
+					throw new ImportFailedError({ message: t('error_invalid_input'), details });
 				}
 				const version = { ...parsed, label: input.label };
 				const before = await statuteBefore(ctx.db, version);

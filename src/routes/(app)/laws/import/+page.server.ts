@@ -14,6 +14,7 @@ import {
 } from '$lib/server/services/laws/import.ts';
 import { issueText } from '$lib/server/services/laws/issues.ts';
 import { boundFileName } from '$lib/server/uploads/file-name.ts';
+import { storedJobIssues } from '$lib/server/uploads/issues.ts';
 import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
 import { previewStatute } from '$lib/server/services/laws/preview.ts';
 import { decodeText } from '$lib/server/services/laws/source.ts';
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	return {
 		limits: LIMITS,
-		job: job && { ...job, issues: (job.failure?.details as StatuteJobDetails | undefined) ?? [] }
+		job: job && { ...job, details: storedJobIssues<StatuteJobDetails>(job.failure?.details) }
 	};
 };
 
