@@ -7,7 +7,7 @@
  * whole message catalogue into the browser's bundle (the audit page gets its words from its load).
  */
 import { type Locale, messageFor } from '@xuefa/core';
-import { m, tIfAny } from './i18n.ts';
+import { byCount, m, tIfAny } from './i18n.ts';
 import { articleLabel, citationLabel } from './laws.ts';
 import {
 	attendanceLabel,
@@ -124,7 +124,23 @@ const VALUES: Record<string, Format> = {
 			.sections;
 		return (sections ?? [])
 			.map((s) =>
-				m.audit_blueprint_section({ type: questionTypeLabel(s.type), n: s.count, points: s.points })
+				m.audit_blueprint_section({
+					type: questionTypeLabel(s.type),
+					questions: byCount(
+						s.count,
+						m.audit_blueprint_questions_one,
+						m.audit_blueprint_questions,
+						{
+							n: s.count
+						}
+					),
+					each: byCount(
+						s.points,
+						m.audit_blueprint_points_each_one,
+						m.audit_blueprint_points_each,
+						{ points: s.points }
+					)
+				})
 			)
 			.join(m.audit_list_separator());
 	},

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 // The codes the app's errors carry are message keys (http.ts localises them): a code without a
 // message reaches the person as the bare key.
 const THROWN =
-	/new (?:AppError|ForbiddenError|ConflictError|RateLimitedError|UnauthorizedError)\(\s*'([a-z0-9_]+)'/g;
+	/new (?:AppError|ForbiddenError|(?:Counted)?ConflictError|RateLimitedError|UnauthorizedError)\(\s*'([a-z0-9_]+)'/g;
 
-const RATE_LIMITED = /new RateLimitedError\(\s*'([a-z0-9_]+)'/g;
+// errors whose message reads from a `<code>_one` twin at a count of one (their messageKey)
+const COUNTED = /new (?:RateLimitedError|CountedConflictError)\(\s*'([a-z0-9_]+)'/g;
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -30,11 +31,12 @@ describe('error codes', () => {
 		}
 	});
 
-	it('a wait after too many tries has its “1 minute” twin (RateLimitedError.messageKey)', () => {
+	it('a wait after too many tries, or a count in the way, has its “1 minute” twin (messageKey)', () => {
 		const codes = new Set<string>();
 		for (const file of [...sources('src/lib'), ...sources('src/routes')])
-			for (const [, code] of readFileSync(file, 'utf8').matchAll(RATE_LIMITED)) codes.add(code!);
+			for (const [, code] of readFileSync(file, 'utf8').matchAll(COUNTED)) codes.add(code!);
 		expect(codes.size).toBeGreaterThan(3);
+		expect(codes).toContain('err_release_pending');
 		const messages = JSON.parse(readFileSync('messages/en.json', 'utf8')) as object;
 		expect([...codes].filter((code) => !(`${code}_one` in messages))).toEqual([]);
 	});

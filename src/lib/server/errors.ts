@@ -65,6 +65,20 @@ export class InvalidInputError extends AppError {
 /** The operation conflicts with the current state (409), e.g. a duplicate employee number. */
 export class ConflictError extends AppError {}
 
+/**
+ * A conflict about how many things stand in the way (`params.n`): English says “1 attempt” but
+ * “2 attempts”, so at 1 it reads from `<code>_one` (see byCount); the code stays the same.
+ */
+export class CountedConflictError extends ConflictError {
+	constructor(code: string, n: number, params: ErrorParams = {}) {
+		super(code, { ...params, n });
+	}
+
+	override get messageKey(): string {
+		return this.params.n === 1 ? `${this.code}_one` : this.code;
+	}
+}
+
 /** Too many failed attempts (429); `params.minutes`, or `params.seconds`, says how long to wait. */
 export class RateLimitedError extends AppError {
 	constructor(code: string, wait: { minutes: number } | { seconds: number }) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
-import { RateLimitedError, UnauthorizedError } from './errors.ts';
+import { CountedConflictError, RateLimitedError, UnauthorizedError } from './errors.ts';
 import { apiErrorResponse, localPath, mapError } from './http.ts';
 
 describe('localPath (no open redirect after login or a language switch)', () => {
@@ -77,5 +77,30 @@ describe('a wait after too many tries, in the reader’s language', () => {
 			'登录失败次数过多，已暂时锁定，请 2 分钟后再试。'
 		]);
 		expect(await apiMessage(1)).toBe('请求过于频繁，请 1 秒后重试。');
+	});
+});
+
+describe('a count that stands in the way, in the reader’s language', () => {
+	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
+
+	const pending = (n: number) => {
+		const failure = mapError(new CountedConflictError('err_release_pending', n));
+		return [failure.status, (failure.data as { message: string }).message];
+	};
+
+	it('says “1 attempt still awaits” and “2 attempts still await” in English, with the same code', () => {
+		overwriteGetLocale(() => 'en');
+		expect([pending(1), pending(2)]).toEqual([
+			[409, '1 attempt still awaits grading: results can be released once it is marked'],
+			[409, '2 attempts still await grading: results can be released once they are marked']
+		]);
+		expect(new CountedConflictError('err_release_pending', 1)).toMatchObject({
+			code: 'err_release_pending',
+			params: { n: 1 }
+		});
+	});
+
+	it('and the same sentence for any count in Chinese', () => {
+		expect(pending(1)).toEqual([409, '还有 1 份答卷待评分，评完后才能发布成绩']);
 	});
 });

@@ -117,7 +117,7 @@ export async function guard<T>(run: () => Promise<T>): Promise<T> {
 		if (e instanceof ForbiddenError) error(403, localise(e.code));
 		if (e instanceof NotFoundError) error(404, t('error_not_found'));
 		// the state forbids it (an exam attempt kept to another device): said in words, not a fault
-		if (e instanceof ConflictError) error(409, localise(e.code, e.params));
+		if (e instanceof ConflictError) error(409, localise(e.messageKey, e.params));
 		if (isDatabaseBusy(e)) error(503, t('error_busy'));
 		throw e;
 	}

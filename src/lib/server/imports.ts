@@ -38,6 +38,6 @@ export function rejectedInput(issues: readonly z.core.$ZodIssue[], limits: objec
 export function importFailure(e: unknown, limits: object = {}) {
 	if (e instanceof ForbiddenError) error(403, t('error_forbidden'));
 	if (e instanceof NotFoundError) error(404, t('error_not_found'));
-	if (e instanceof AppError) return rejected(t(e.code, { ...limits, ...e.params }));
+	if (e instanceof AppError) return rejected(t(e.messageKey, { ...limits, ...e.params }));
 	throw e;
 }

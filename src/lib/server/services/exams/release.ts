@@ -7,7 +7,7 @@ import { type PaperItem, type QuestionVersion, gradeAttempt } from '@xuefa/core'
 import type { SittingActionInput } from '$lib/schemas/grading.ts';
 import { type Ctx, transact } from '../../context.ts';
 import { examAttempt, question, questionVersion, sitting } from '../../db/schema/index.ts';
-import { ConflictError } from '../../errors.ts';
+import { CountedConflictError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentVersionJoin } from '../questions/store.ts';
 import { coreAttempt, responsesOf, writeOutcome } from './finish.ts';
@@ -24,7 +24,7 @@ export async function releaseResults(ctx: Ctx, input: SittingActionInput): Promi
 			.select({ id: examAttempt.id })
 			.from(examAttempt)
 			.where(and(eq(examAttempt.sittingId, s.id), eq(examAttempt.state, 'needs_grading')));
-		if (waiting.length) throw new ConflictError('err_release_pending', { n: waiting.length });
+		if (waiting.length) throw new CountedConflictError('err_release_pending', waiting.length);
 		const [current] = await tx.db
 			.select({ releasedAt: sitting.releasedAt })
 			.from(sitting)

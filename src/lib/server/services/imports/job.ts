@@ -330,7 +330,7 @@ async function dropOrphansOf(ctx: Pick<Ctx, 'db'>, id: string): Promise<void> {
 function failureOf(e: unknown): JobFailure {
 	if (e instanceof ImportFailedError) return e.failure;
 	if (isDatabaseBusy(e)) return { message: t('error_busy') };
-	if (e instanceof AppError) return { message: t(e.code, e.params) };
+	if (e instanceof AppError) return { message: t(e.messageKey, e.params) };
 	// the id the job's page shows, to find the stack in the log (as for a failed request)
 	const errorId = crypto.randomUUID();
 	log.error({ errorId, err: e }, 'unexpected error in an import job');
