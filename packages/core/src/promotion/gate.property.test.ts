@@ -106,7 +106,51 @@ const scenarioArb = fc.record({
 	now: nowArb
 });
 
+/**
+ * The scenario's records spread over up to three sittings of an exam counting `counts`, numbered
+ * within each sitting in date order, as the exam module stores them.
+ */
+const sittingsArb = fc.record({
+	scenario: scenarioArb,
+	sittings: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 8, maxLength: 8 }),
+	counts: fc.constantFrom('highest' as const, 'last' as const)
+});
+
+function inSittings(
+	records: readonly ExamRecord[],
+	sittings: number[],
+	counts: 'highest' | 'last'
+) {
+	const next = new Map<string, number>();
+	return [...records]
+		.sort((a, b) => (a.takenOn < b.takenOn ? -1 : a.takenOn > b.takenOn ? 1 : 0))
+		.map((r) => {
+			const sittingId = `s${sittings[Number(r.attemptId.slice(1))]}`;
+			const number = (next.get(sittingId) ?? 0) + 1;
+			next.set(sittingId, number);
+			return { ...r, sittingId, number, counts };
+		});
+}
+
 describe('checkPromotion (properties)', () => {
+	it('the attempt a sitting counts never opens a gate its attempts alone kept shut, and the pass it opens on is the one counted', () => {
+		fc.assert(
+			fc.property(sittingsArb, ({ scenario: { c, policy, records, now }, sittings, counts }) => {
+				const counted = inSittings(records, sittings, counts);
+				const d = checkPromotion(c, counted, policy, now);
+				if (d.allowed) expect(checkPromotion(c, records, policy, now).allowed).toBe(true);
+				if (d.reasons[0]?.code !== 'promotion.passed' || counts !== 'last') return;
+				const pass = counted.find((r) => r.attemptId === d.reasons[0]!.data['attemptId'])!;
+				const later = counted.filter(
+					(r) => r.sittingId === pass.sittingId && r.status === 'graded' && r.number > pass.number
+				);
+				expect(later).toEqual([]);
+			}),
+			// a pass followed in its sitting by a graded attempt, all counted, is a narrow case
+			{ numRuns: 1000 }
+		);
+	});
+
 	it('the order of records and claims never matters', () => {
 		fc.assert(
 			fc.property(scenarioArb, ({ c, policy, records, claims, now }) => {
