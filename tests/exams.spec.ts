@@ -249,6 +249,12 @@ test('a cadre waiting on the rules of a sitting about to open sees the start off
 	await cadre.clock.fastForward('04:00');
 	await expect(cadre.getByRole('status').filter({ hasText: '考试已开始' })).toBeVisible();
 	await expect(start).toBeEnabled();
+	// the network drops as the button is pressed: the page says so, and the button is there again
+	await cadre.route('**/exams/s/*/start', (route) => route.abort('internetdisconnected'));
+	await start.click();
+	await expect(cadre.getByRole('alert')).toContainText('未能连接服务器');
+	await expect(start).toBeEnabled();
+	await cadre.unroute('**/exams/s/*/start');
 	// this phone's clock ran ahead of the server's: the server, which decides, says so in words
 	await start.click();
 	await expect(cadre.getByText('考试尚未开始')).toBeVisible();
