@@ -130,6 +130,16 @@ describe('readSpreadsheet (csv)', () => {
 		// without a way to know the header, its first line tells
 		const plain = await readSpreadsheet({ name: 'x.csv', bytes: utf8('工号;姓名\n001;张三\n') });
 		expect(plain.rows).toEqual([{ line: 2, cells: { 工号: '001', 姓名: '张三' } }]);
+		// the separator it has most of outside quotes: a header's commas in quotes or in its text
+		// (Excel quotes only cells that hold its own separator) do not make it a comma file
+		for (const header of ['工号;姓名;"备注,说明"', '工号;姓名;备注,说明']) {
+			const quoted = await readSpreadsheet({
+				name: 'x.csv',
+				bytes: utf8(`${header}\n001;张三;"甲;乙"\n`)
+			});
+			expect(quoted.headers).toEqual(['工号', '姓名', '备注,说明']);
+			expect(quoted.rows[0]!.cells['备注,说明']).toBe('甲;乙');
+		}
 	});
 
 	it('reads a header of two rows: names below a merged cell fill the columns it spans', async () => {

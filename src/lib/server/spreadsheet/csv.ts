@@ -11,6 +11,51 @@ const [QUOTE, CR, LF] = [0x22, 0x0d, 0x0a];
  */
 export type Separator = ',' | '\t' | ';';
 
+/** The separators a table saved as text may use, in the order a tie is settled. */
+export const SEPARATORS: readonly Separator[] = [',', '\t', ';'];
+
+/**
+ * A line's cells between `separator`s, a cell in double quotes as CSV writes it (`"题型","题干"`,
+ * `"A,C"`, `"甲;乙"`) without its quotes, a doubled quote inside one as one quote. For telling a
+ * header and its separator: a cell's line break is not followed.
+ */
+export function lineCells(line: string, separator: Separator): string[] {
+	const cells: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const c = line[i]!;
+		if (quoted) {
+			if (c !== '"') cell += c;
+			else if (line[i + 1] === '"') cell += line[++i];
+			else quoted = false;
+		} else if (c === '"' && cell.trim() === '') {
+			quoted = true;
+			cell = '';
+		} else if (c === separator) {
+			cells.push(cell);
+			cell = '';
+		} else cell += c;
+	}
+	cells.push(cell);
+	return cells;
+}
+
+/**
+ * The separator of a line of cells: the one it has most of outside quotes, a comma on a tie. Not
+ * "commas if it has any": Excel quotes only the cells that hold its own separator, so a semicolon
+ * file's texts keep their commas bare (`题号;题干;备注` over `1;甲,乙,丙;…`), and a tab file's too.
+ */
+export function separatorOf(line: string): Separator {
+	let best: Separator = ',';
+	let most = 0;
+	for (const sep of SEPARATORS) {
+		const count = line.includes(sep) ? lineCells(line, sep).length - 1 : 0;
+		if (count > most) [best, most] = [sep, count];
+	}
+	return best;
+}
+
 /**
  * Decodes CSV (or other uploaded text) bytes. UTF-16 when they start with its byte-order mark, as
  * Notepad's "Unicode" and Excel's "Unicode 文本" save (their ASCII bytes alternate with zeros, which

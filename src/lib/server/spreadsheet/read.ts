@@ -1,4 +1,11 @@
-import { type Separator, csvRecords, decodeCsv } from './csv.ts';
+import {
+	SEPARATORS,
+	type Separator,
+	csvRecords,
+	decodeCsv,
+	lineCells,
+	separatorOf
+} from './csv.ts';
 import { type MergedRange, XLSX_LIMITS, readXlsxSheets } from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
@@ -166,30 +173,27 @@ async function readSheets(
 /**
  * What separates the cells of a .csv: a comma, unless its header is split by a tab (exam platforms
  * export tab-separated text as .csv) or a semicolon (Excel set to a language that writes decimals
- * with a comma saves CSV so): read at commas, such a file was one column and refused for its
- * missing columns. The header is the first of the top lines `isHeader` accepts split at one of
- * them, a comma tried first; without `isHeader`, or when it accepts none, the first non-empty line
- * tells: commas if it has any, else tabs, else semicolons.
+ * with a comma saves CSV so, as do some exam systems): read at commas, such a file was one column
+ * and refused for its missing columns. The header is the first of the top lines `isHeader` accepts
+ * split at one of them (a comma tried first), its quoted cells read as CSV reads them; without
+ * `isHeader`, or when it accepts none, the first non-empty line tells (see {@link separatorOf}).
  */
 export function csvSeparator(
 	text: string,
 	isHeader?: (values: readonly string[]) => boolean
 ): Separator {
-	const separators: Separator[] = [',', '\t', ';'];
-	// a header is short: its lines are read without their quotes, not as CSV
+	// a header is short: its lines are read one by one, a quoted line break not followed
 	const lines = text
 		.slice(0, 64 * 1024)
 		.split(/\r\n?|\n/)
 		.filter((l) => l.trim());
 	for (const line of isHeader ? lines.slice(0, HEADER_SEARCH_ROWS) : []) {
-		const found = separators.find(
-			(sep) =>
-				line.includes(sep) &&
-				isHeader!(line.split(sep).map((v) => v.trim().replace(/^"([^"]*)"$/, '$1')))
+		const found = SEPARATORS.find(
+			(sep) => line.includes(sep) && isHeader!(lineCells(line, sep).map((v) => v.trim()))
 		);
 		if (found) return found;
 	}
-	return separators.find((sep) => lines[0]?.includes(sep)) ?? ',';
+	return separatorOf(lines[0] ?? '');
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 	QUESTION_IMPORT_FORMATS
 } from '$lib/schemas/banks.ts';
 import { InvalidInputError } from '../../errors.ts';
-import { decodeCsv } from '../../spreadsheet/csv.ts';
+import { SEPARATORS, decodeCsv, lineCells, separatorOf } from '../../spreadsheet/csv.ts';
 import {
 	HEADER_SEARCH_ROWS,
 	type NamedSheet,
@@ -107,57 +107,49 @@ function firstLines(text: string, max = HEADER_SEARCH_ROWS): string[] {
 	return lines;
 }
 
-/**
- * A line's cells between `separator`s, a cell in double quotes as CSV writes it (`"题型","题干"`,
- * `"A,C"`) without its quotes. Enough to tell a header: a cell's line break is not followed.
- */
-export function lineCells(line: string, separator: string): string[] {
-	const cells: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i]!;
-		if (quoted) {
-			if (c !== '"') cell += c;
-			else if (line[i + 1] === '"') cell += line[++i];
-			else quoted = false;
-		} else if (c === '"' && cell.trim() === '') {
-			quoted = true;
-			cell = '';
-		} else if (c === separator) {
-			cells.push(cell);
-			cell = '';
-		} else cell += c;
-	}
-	cells.push(cell);
-	return cells;
+// A line only GIFT begins so: a `// comment` (Moodle's `// question: 12  name: …`), `$CATEGORY:`,
+// a `::title::`, or a line of an answer block written over several lines (`{`, `=right`, `~wrong`, `}`).
+const GIFT_LINE = /^\s*(?:\/\/|\$CATEGORY:|::|[{}=~])/i;
+// An answer block as only GIFT writes one: `{=…`, `{~…`, `{#…` (numerical), `{T}`, `{FALSE}`, `{}`
+// (an essay). Braces of other kinds (`{x}` in a stem) say nothing; `\{` is GIFT's literal brace.
+const GIFT_ANSWER = /(?<!\\)\{\s*(?:[=~#}]|(?:TRUE|FALSE|T|F)\s*\})/i;
+
+/** Whether a line has a mark only GIFT makes: such a line is never a table's. */
+function isGiftLine(line: string): boolean {
+	return GIFT_LINE.test(line) || GIFT_ANSWER.test(line);
 }
 
 /**
  * A sheet saved as text: with tabs between its cells, as Excel's "Unicode 文本" (the way out people
- * take when their CSV shows garbled Chinese), or a CSV renamed .txt (as some platforms' downloads
- * and mail attachments come, every cell in quotes too): one of the first non-empty lines, split at
- * its tabs or commas, is a header. A GIFT file's tabs indent its answers and name no columns;
- * neither it nor an Aiken file has a line of column names between commas.
+ * take when their CSV shows garbled Chinese), with semicolons as Excel writes CSV in languages whose
+ * decimals have a comma and some exam systems export, or a CSV renamed .txt (as some platforms'
+ * downloads and mail attachments come, every cell in quotes too): one of the first non-empty
+ * lines, split at its tabs, commas or semicolons, is a header. A GIFT file's tabs indent its
+ * answers and name no columns; neither it nor an Aiken file has a line of column names between
+ * separators, and a GIFT mark on a line above the header or on it wins over the commas there.
  */
 export function looksLikeTable(text: string, isHeader: (values: readonly string[]) => boolean) {
-	return firstLines(text).some((line) =>
-		['\t', ','].some((sep) => line.includes(sep) && isHeader(lineCells(line, sep)))
-	);
+	for (const line of firstLines(text)) {
+		if (isGiftLine(line)) return false;
+		if (SEPARATORS.some((sep) => line.includes(sep) && isHeader(lineCells(line, sep)))) return true;
+	}
+	return false;
 }
 
 /**
  * A table whose header names no column we know (题号,内容,选项1…, or English ones): its first
- * line and the next are split by tabs, or by commas, into three cells or more, and the first line
- * has none of GIFT's marks (`::title::`, an answer in braces, a `//` comment, `$CATEGORY`).
+ * line and the next are split by its separator (see {@link separatorOf}: tabs, commas or
+ * semicolons) into three cells or more and two or more, and none of the first lines has a mark
+ * only GIFT makes (`::title::`, an answer block, a `//` comment, `$CATEGORY:`): a GIFT stem of
+ * commas, or a comment or title line of them above the questions, is no header.
  */
 export function looksDelimited(text: string): boolean {
-	const [first, second] = firstLines(text, 2);
+	const lines = firstLines(text);
+	const [first, second] = lines;
 	if (first === undefined || second === undefined) return false;
-	if (/::|[{}]|^\s*(?:\/\/|\$)/.test(first)) return false;
-	return ['\t', ','].some(
-		(sep) => lineCells(first, sep).length >= 3 && lineCells(second, sep).length >= 2
-	);
+	if (lines.some(isGiftLine)) return false;
+	const sep = separatorOf(first);
+	return lineCells(first, sep).length >= 3 && lineCells(second, sep).length >= 2;
 }
 
 /** Whether a text has a GIFT answer in braces: without one, no question of it is GIFT. */

@@ -162,7 +162,7 @@ describe('a file read by what it holds, not only by its name', () => {
 
 	it('says what a .txt that is no table, Aiken or GIFT looks like, not a GIFT error per line', async () => {
 		for (const text of [
-			'题型;题干;答案\r\n判断;行政机关应当依法行政。;对\r\n',
+			'一、判断题\r\n1. 行政机关应当依法行政。（对）\r\n',
 			'行政机关应当依法行政。\r\n对\r\n'
 		]) {
 			await expect(readQuestionFile({ name: '题库.txt', bytes: utf8(text) })).rejects.toMatchObject(
