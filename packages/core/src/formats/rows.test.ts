@@ -803,6 +803,35 @@ describe('row format', () => {
 		expect(r.questions.map((q) => q.stem)).toEqual(['公式DISPIMG(x)的含义']);
 	});
 
+	it('refuses a long number Excel wrote in scientific notation, where its lost digits matter', () => {
+		const r = parseRows(
+			[
+				['编号', '题型', '题干', '选项A', '选项B', '答案', '分值'],
+				['1.23457E+17', '判断', '听证应当公开举行。', '', '', '对', ''],
+				['', '填空', '统一社会信用代码共____位。', '', '', '1.8E+01', ''],
+				['', '单选', '该企业的登记号是', '9.14403E+17', '9.1E+16', 'A', ''],
+				// typed as the number it is: points, and text that only holds such a number
+				['', '填空', '罚款以元计，写作____。', '', '', '1E3元', '1E+01'],
+				['123456789012345678', '判断', '编号写作 1.23457E+17 时已经丢失数字。', '', '', '对', '']
+			],
+			{ partial: true }
+		);
+		expect(r.issues.map((i) => [i.code, i.line, i.path, i.data?.['value']])).toEqual([
+			['format.row.scientific', 2, '编号', '1.23457E+17'],
+			['format.row.scientific', 3, '答案', '1.8E+01'],
+			['format.row.scientific', 4, '选项A', '9.14403E+17'],
+			['format.row.scientific', 4, '选项B', '9.1E+16']
+		]);
+		expect(r.questions.map((q) => q.id)).toEqual(['row-5', '123456789012345678']);
+		const [zh, en] = (['zh-CN', 'en'] as const).map((locale) =>
+			messageFor(r.issues[0]!.code, r.issues[0]!.data, locale)
+		);
+		expect(zh).toContain('第2行“编号”列：“1.23457E+17”是 Excel 把一长串数字显示成的科学计数法');
+		expect(zh).toContain('设为“文本”');
+		expect(en).toContain('Row 2, column “编号”: “1.23457E+17” is how Excel shows a long number');
+		expect(en).toContain('format the column’s cells as Text');
+	});
+
 	it('refuses a cell read as an object (Excel’s picture in a cell) rather than take it as empty', () => {
 		const r = parseRows(
 			[

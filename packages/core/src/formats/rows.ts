@@ -38,7 +38,9 @@
  *
  * A picture placed in a cell (WPS's `=DISPIMG(…)`, or a cell read as U+FFFC, the OBJECT
  * REPLACEMENT CHARACTER, as a workbook reader hands over Excel's picture in a cell) is reported at
- * its row and column: the sheet does not hold it as text, and a question cannot show it.
+ * its row and column: the sheet does not hold it as text, and a question cannot show it. So is a
+ * cell as Excel shows a long number (`1.23457E+17`, see `EXCEL_SCIENTIFIC`) in any column but 分值
+ * and 难度: its digits are lost, and an id or an answer read from it would be silently wrong.
  *
  * Row numbers: with a `string[][]` the header is row 1 and data starts at row 2; with records, record
  * `i` is row `i + 2` (a header row is assumed above), or `i + firstRow` when given.
@@ -349,7 +351,10 @@ export function parseRows(
 		const err = (code: string, column: string, data: Record<string, unknown> = {}) =>
 			issues.push({ code, line, path: column, data: { line, column, ...data } });
 		for (const [column, value] of Object.entries(r)) {
-			if (CELL_PICTURE.test(String(value ?? ''))) err('format.row.picture', column);
+			const text = String(value ?? '');
+			if (CELL_PICTURE.test(text)) err('format.row.picture', column);
+			else if (EXCEL_SCIENTIFIC.test(text.trim()) && !NUMBER_COLUMNS.has(column))
+				err('format.row.scientific', column, { value: text.trim() });
 		}
 		// a filled option past H: refused, never read without it
 		const beyond = Object.keys(r)
@@ -500,6 +505,16 @@ const ROW_TEXT_FIELDS = ['编号', '题型', '题干', '解析', '标签', '知�
  * hands it over as U+FFFC, which would otherwise read as an empty cell.
  */
 const CELL_PICTURE = /^\s*(?:=\s*)?(?:_xlfn\.)?DISPIMG\s*\(|^\s*\uFFFC\s*$/i;
+
+/**
+ * What Excel shows of a long number in a cell of the General format, and what it writes into a
+ * CSV: an 18-digit 编号 or a fill-in's answer `123456789012345678` becomes `1.23457E+17`, its digits
+ * past the sixth gone (and past the fifteenth gone in the workbook itself). Read as text it was a
+ * wrong id or an answer no candidate could give; nobody types a question's text in this form.
+ */
+const EXCEL_SCIENTIFIC = /^[+-]?\d(?:\.\d+)?E[+-]\d{2,3}$/i;
+// Columns read as numbers, where `1E+02` is the number it says.
+const NUMBER_COLUMNS = new Set(['分值', '难度']);
 
 // An option's own letter before its text: `A.` `Ａ．` `B、` `C:` `D)`, or in brackets `(A)` `（B）` `【C】`.
 const OPTION_LABEL =

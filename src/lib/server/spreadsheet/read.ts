@@ -28,10 +28,12 @@ export interface SheetLayout {
 	 */
 	isHeader?: (values: readonly string[]) => boolean;
 	/**
-	 * Dates as their cells show them (2021年7月15日) rather than as 2021-07-15: for texts shown
-	 * to people as typed (question options), not for values the importer parses.
+	 * Dates as their cells show them (2021年7月15日) rather than as 2021-07-15, and a number past
+	 * Excel's 15 digits in a General cell as Excel shows it (1.23457E+17, see `shownLongNumber`):
+	 * for texts shown to people as typed (question options, ids, answers), not for values the
+	 * importer parses.
 	 */
-	datesAsShown?: boolean;
+	asShown?: boolean;
 }
 
 // .xlsx is a zip archive; the old binary .xls is an OLE compound document
@@ -135,7 +137,7 @@ async function readSheets(
 					...(all ? { maxTotalRecords: limits.maxRows + ABOVE_HEADERS } : {})
 				},
 				{
-					datesAsShown: layout.datesAsShown ?? false,
+					asShown: layout.asShown ?? false,
 					// a sheet of instructions may come before the one to import: the first with a header
 					...(isHeader ? { accept: (rows) => headerAt(rows, isHeader) >= 0, all } : {})
 				}

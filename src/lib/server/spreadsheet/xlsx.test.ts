@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from './read.ts';
 import { DEFAULT_LIMITS } from './types.ts';
-import { OBJECT_IN_CELL, shownDate } from './xlsx.ts';
+import { OBJECT_IN_CELL, shownDate, shownLongNumber } from './xlsx.ts';
 import { writeWorkbook } from './write.ts';
 
 async function load(bytes: Uint8Array) {
@@ -182,7 +182,7 @@ describe('xlsx', () => {
 			'2021-07-05'
 		]);
 		const shown = await readSpreadsheet({ name: 'd.xlsx', bytes }, DEFAULT_LIMITS, {
-			datesAsShown: true
+			asShown: true
 		});
 		// built-in 14 shows as yyyy/m/d in Chinese; a time keeps the ISO date
 		expect(Object.values(shown.rows[0]!.cells)).toEqual([
@@ -193,6 +193,30 @@ describe('xlsx', () => {
 		]);
 		expect(shownDate('2021-07-05', 'm"月"d"日"')).toBe('7月5日');
 		expect(shownDate('2021-07-05', '[$-804]yyyy"年"m"月"d"日" dddd')).toBeUndefined();
+	});
+
+	it('reads an integer past Excel’s 15 digits in a General cell as Excel shows it, when asked', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.addRow(['编号', '答案', '选项A', '选项B', '分值']);
+		// an 18-digit id typed into a General cell: Excel keeps 123456789012345000
+		ws.addRow([123456789012345000, 1e15, 123456789012, 123456789012345000, 2]);
+		ws.getRow(2).getCell(4).numFmt = '0';
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const shown = await readSpreadsheet({ name: 'n.xlsx', bytes }, DEFAULT_LIMITS, {
+			asShown: true
+		});
+		// 12 digits are kept whole, as a cell formatted 0 shows its number
+		expect(shown.rows[0]!.cells).toEqual({
+			编号: '1.23457E+17',
+			答案: '1E+15',
+			选项A: '123456789012',
+			选项B: '123456789012345000',
+			分值: '2'
+		});
+		const plain = await readSpreadsheet({ name: 'n.xlsx', bytes });
+		expect(plain.rows[0]!.cells['编号']).toBe('123456789012345000');
+		expect(shownLongNumber(-9.87654321e20)).toBe('-9.87654E+20');
 	});
 
 	it("reads a text with a line break pasted from Word as typed, not with Excel's _x000D_ escapes", async () => {

@@ -66,7 +66,8 @@ export async function readXlsxRecords(
 
 /** How {@link readXlsxSheets} picks and reads sheets. */
 export interface XlsxReadOptions {
-	datesAsShown?: boolean;
+	/** Dates and long numbers as their cells show them (see `SheetLayout.asShown`). */
+	asShown?: boolean;
 	/**
 	 * Whether a sheet's rows are the ones wanted. When the first sheet's are not (a sheet of
 	 * instructions before the questions, as some platforms' templates have), the next visible
@@ -87,8 +88,9 @@ export interface XlsxReadOptions {
  * sheet stops at `maxRecords` rows or `maxColumns` columns. Memory stays bounded by the limits,
  * time grows linearly with the bytes inflated.
  *
- * Dates read as YYYY-MM-DD, or with `datesAsShown` as their format shows them when it is one of
- * years, months and days (2021年7月15日, 2021/7/15), as question texts are.
+ * Dates read as YYYY-MM-DD, or with `asShown` as their format shows them when it is one of
+ * years, months and days (2021年7月15日, 2021/7/15), as question texts are; with `asShown` an
+ * integer of 16 digits or more in a General cell reads as Excel shows it (see {@link shownLongNumber}).
  *
  * Why not ExcelJS: its reader inflates and holds the whole workbook (a 1 MB bomb took 1.3 GB) and
  * cannot be stopped part-way; yauzl (zip) and saxes (streaming XML) are the pieces it is built on.
@@ -141,7 +143,7 @@ export async function readXlsxSheets(
 						strings,
 						styles,
 						date1904: workbook.date1904,
-						datesAsShown: options.datesAsShown ?? false
+						asShown: options.asShown ?? false
 					},
 					limits,
 					budget
@@ -391,7 +393,25 @@ interface Styles {
 	 * Per cell style index: the number format's code ('' for General; a built-in date format's
 	 * code as a Chinese Excel shows it) and whether it is a date.
 	 */
-	formats: { code: string; date: boolean }[];
+	formats: { code: string; date: boolean; general: boolean }[];
+}
+
+/** Whether a number is an integer longer than the 15 digits Excel keeps: its last digits are 0s. */
+function isPastPrecision(n: number): boolean {
+	return Number.isInteger(n) && Math.abs(n) >= 1e15;
+}
+
+/**
+ * A number as a General cell shows it in scientific notation: 6 significant digits, `E+` and two
+ * digits or more (`1.23457E+17`, `1E+15`). Excel keeps 15 digits, so an 18-digit 编号 or answer
+ * typed into a General cell lost its last ones as it was typed: read as `123456789012345000` it was
+ * silently another number; as Excel shows it, the importer refuses it and says why.
+ */
+export function shownLongNumber(n: number): string {
+	const [mantissa, exponent] = n.toExponential(5).split('e') as [string, string];
+	const digits = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+	const power = Number(exponent);
+	return `${digits}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
 }
 
 async function readStyles(stream: Stream): Promise<Styles> {
@@ -416,7 +436,11 @@ async function readStyles(stream: Stream): Promise<Styles> {
 	return {
 		formats: xfIds.map((id) => {
 			const code = custom.get(id) ?? BUILT_IN_CODES[id] ?? ZH_DATE_CODES[id] ?? '';
-			return { code, date: DATE_FORMAT_IDS.has(id) || (code !== '' && isDateCode(code)) };
+			return {
+				code,
+				date: DATE_FORMAT_IDS.has(id) || (code !== '' && isDateCode(code)),
+				general: id === 0 || /^general$/i.test(code)
+			};
 		})
 	};
 }
@@ -463,7 +487,7 @@ const MAX_MERGED = 10_000;
 function sheetReader(
 	records: SheetRecord[],
 	merged: MergedRange[],
-	ctx: { strings: string[]; styles: Styles; date1904: boolean; datesAsShown: boolean },
+	ctx: { strings: string[]; styles: Styles; date1904: boolean; asShown: boolean },
 	limits: XlsxLimits,
 	/** Rows the sheets read together may still have. */
 	budget: { left: number }
@@ -501,11 +525,13 @@ function sheetReader(
 				const format = ctx.styles.formats[cell.style];
 				if (format?.date) {
 					const iso = serialDate(n, ctx.date1904);
-					return (ctx.datesAsShown && shownDate(iso, format.code)) || iso;
+					return (ctx.asShown && shownDate(iso, format.code)) || iso;
 				}
 				if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
 					return String(n).padStart(format.code.length, '0');
 				}
+				if (ctx.asShown && (!format || format.general) && isPastPrecision(n))
+					return shownLongNumber(n);
 				// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
 				const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
 				if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;

@@ -232,7 +232,7 @@ export async function readQuestionFile(
 				// a table saved as .txt: read as CSV, whose reader tells commas from tabs by the header
 				{ ...upload, name: upload.name.replace(/\.txt$/i, '.csv') },
 				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
-				{ isHeader, datesAsShown: true }
+				{ isHeader, asShown: true }
 			));
 		} catch (e) {
 			if (!(e instanceof SpreadsheetError)) throw e;

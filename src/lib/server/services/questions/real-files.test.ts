@@ -120,6 +120,36 @@ describe('a CSV saved by Excel in China', () => {
 	});
 });
 
+describe('long numbers Excel turned into scientific notation', () => {
+	it('refuses the rows whose id or answer lost its digits, saying where, rather than import them', async () => {
+		const csv = [
+			'编号,题型,题干,答案',
+			'1.23457E+17,判断题,听证应当公开举行。,对',
+			'FX-2,填空题,该企业的统一社会信用代码是____。,9.14403E+17',
+			'FX-3,填空题,罚款数额为____元。,"1,000"'
+		].join('\r\n');
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('题库');
+		sheet.addRow(['编号', '题型', '题干', '答案']);
+		sheet.addRow([123456789012345000, '判断题', '听证应当公开举行。', '对']);
+		sheet.addRow(['FX-2', '填空题', '该企业的统一社会信用代码是____。', 914403001234567000]);
+		sheet.addRow(['FX-3', '填空题', '罚款数额为____元。', 1000]);
+		const files = [
+			{ name: '题库.csv', bytes: gbk(csv) },
+			{ name: '题库.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) }
+		];
+		for (const file of files) {
+			const read = await readQuestionFile(file);
+			expect(read.result.ok).toBe(false);
+			expect(read.result.issues.map((i) => [i.code, i.line, i.path, i.data?.['value']])).toEqual([
+				['format.row.scientific', 2, '编号', '1.23457E+17'],
+				['format.row.scientific', 3, '答案', '9.14403E+17']
+			]);
+			expect(read.result.questions.map((q) => q.id)).toEqual(['FX-3']);
+		}
+	});
+});
+
 describe('a file read by what it holds, not only by its name', () => {
 	it('reads a CSV renamed .txt as a table, not as GIFT', async () => {
 		const csv = ['题型,题干,选项A,选项B,答案', '单选题,听证应当在几日前通知？,三日,七日,B'].join(
