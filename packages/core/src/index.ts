@@ -184,6 +184,7 @@ export {
 	type RowImportOptions
 } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
+export { leastEscaped } from './formats/plain-cells.ts';
 export { AIKEN_ANSWER_LINE, parseAiken, writeAiken } from './formats/aiken.ts';
 export { formatBlankText, parseBlankText } from './question/blanks.ts';
 export {

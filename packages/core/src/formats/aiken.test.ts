@@ -105,7 +105,7 @@ describe('Aiken', () => {
 		const [q] = parseAiken(
 			'<html class="x"> 是 *重点* ~3~ _下划线_？\nA. a*b\nB. <b>\nANSWER: A'
 		).questions;
-		expect(q!.stem).toBe('\\<html class="x"\\> 是 \\*重点\\* \\~3\\~ \\_下划线\\_？');
+		expect(q!.stem).toBe('\\<html class="x"\\> 是 \\*重点\\* ~3~ \\_下划线\\_？');
 		expect(q!.type === 'single' && q!.options.map((o) => o.text)).toEqual(['a\\*b', '\\<b\\>']);
 		// and export gives the file back as it was
 		expect(writeAiken([q!]).output).toBe(

@@ -61,13 +61,68 @@ export function markdownToCells<T extends Body>(q: T): T {
 	return mapTexts(q, (text) => unescapeMarkdown(text));
 }
 
+/** The Markdown texts of a question or part, in the order {@link mapTexts} visits them. */
+function textsOf(q: Body): string[] {
+	const texts: string[] = [];
+	mapTexts(q, (text) => {
+		texts.push(text);
+		return text;
+	});
+	return texts;
+}
+
+// ASCII punctuation, which a backslash before it always shows as itself (CommonMark 2.4)
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+
 /**
- * Whether every text of the question reads back from cells as it is: no Markdown formatting
+ * Whether `stored` is `minimal` with, at most, more backslashes before ASCII punctuation: texts
+ * imported before the escaping was cut to what changes the rendering keep `A\&B`, `snake\_case`,
+ * which show just as `A&B`, `snake_case` do. A walk of both, linear.
+ */
+function withExtraEscapes(stored: string, minimal: string): boolean {
+	let j = 0;
+	for (let i = 0; i < stored.length; i++) {
+		if (stored[i] === minimal[j]) j++;
+		else if (!(
+			stored[i] === '\\' &&
+			ESCAPABLE.test(stored[i + 1] ?? '') &&
+			stored[i + 1] === minimal[j]
+		))
+			return false;
+	}
+	return j === minimal.length;
+}
+
+/**
+ * Whether every text of the question reads back from cells as it shows: no Markdown formatting
  * (bold, lists, links) that plain cells would turn into the characters it is written with.
+ * Escapes beyond those {@link cellsToMarkdown} adds are no formatting.
  *
  * @param q - the question as stored
- * @returns true when writing it as cells and reading them again gives the same question
+ * @returns true when writing it as cells and reading them again gives a question that shows the same
  */
 export function isPlainInCells(q: Body): boolean {
-	return JSON.stringify(cellsToMarkdown(markdownToCells(q))) === JSON.stringify(q);
+	const minimal = textsOf(cellsToMarkdown(markdownToCells(q)));
+	return textsOf(q).every((text, k) => withExtraEscapes(text, minimal[k]!));
+}
+
+/**
+ * The question with each text that differs from its plain reading only by escapes that change
+ * nothing (`A\&B`, `snake\_case`, kept by imports before the escaping was cut to what matters)
+ * written as an import writes it now (`A&B`, `snake_case`); texts with formatting stay as they are.
+ * Comparing a stored question so, a sheet exported and imported again is the same question, not a
+ * new version of it.
+ *
+ * @param q - the question as stored
+ * @returns the question, its plain texts without the escapes that change nothing
+ * @example
+ * leastEscaped({ ...q, stem: 'A\\&B' }).stem; // → 'A&B'
+ */
+export function leastEscaped<T extends Body>(q: T): T {
+	const minimal = textsOf(cellsToMarkdown(markdownToCells(q)));
+	let k = 0;
+	return mapTexts(q, (text) => {
+		const plain = minimal[k++]!;
+		return withExtraEscapes(text, plain) ? plain : text;
+	});
 }

@@ -9,7 +9,7 @@ import {
 	resolveRowHeaders,
 	type QuestionVersion
 } from '../index.ts';
-import { cellsToMarkdown } from './plain-cells.ts';
+import { cellsToMarkdown, leastEscaped } from './plain-cells.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -233,8 +233,9 @@ describe('row format', () => {
 				const { output, notes = [] } = questionsToRows(qs);
 				const noted = new Set(notes.map((n) => n.data?.questionId));
 				const back = parseRows(output).questions;
+				// the same question, its escapes that change nothing (`\\:`) left off as an import leaves them
 				qs.forEach((q, i) => {
-					if (!noted.has(q.id)) expect(back[i]).toEqual(q);
+					if (!noted.has(q.id)) expect(back[i]).toEqual(leastEscaped(q));
 				});
 			})
 		);
@@ -897,7 +898,7 @@ describe('row cells are plain text', () => {
 				'（一）警告、通报批评；',
 				'1\\. 罚款\\*',
 				'\\# 注：\\<以下简称“本法”\\>',
-				'\\- 当事人\\_不\\_服的，可以申请复议。'
+				'\\- 当事人_不_服的，可以申请复议。'
 			].join('\n')
 		);
 		expect(q.type === 'single' && q.options.map((o) => o.text)).toEqual([

@@ -64,22 +64,52 @@ export function stripControlDeep<T>(value: T): T {
 	return value;
 }
 
+// A character an underscore between two of which opens and closes no emphasis (`snake_case`, 甲_乙).
+const WORD = /[\p{L}\p{N}]/u;
+// A line that could be a table's delimiter row (`-|-`, `:--`, `| --- |`) under a line of cells.
+const DELIMITER_ROW = /^[ \t]*[-:|][-:| \t]*$/;
+// An entity reference Markdown would show as its character: `&amp;` `&#38;` `&#x26;`.
+const ENTITY = /&(?=#\d+;|#x[\da-f]+;|[a-z][a-z\d]*;)/gi;
+
 /**
- * Escapes plain text so that Markdown shows it as typed: `*`, `_`, `~`, `<tag>`, `[x]`, a `#` or a
- * list marker at the start of a line, `&amp;` … all stay literal characters.
+ * Escapes plain text so that Markdown shows it as typed: `*`, `<tag>`, `[x]`, a `#` or a list
+ * marker at the start of a line, `&amp;` … all stay literal characters. Only what would change
+ * how the text shows is escaped, so that a text shows, edits and exports as it was written: an
+ * `&` only before an entity, a `|` only on a line that could make a table, a `_` only where it
+ * could open or close emphasis (not inside `snake_case` or 甲_乙), a `~` only doubled (one `~` is
+ * a range, 3~7人, which Xuefa's Markdown never strikes through). The app's tests render every
+ * combination of these marks to check that what shows is what was typed.
  *
  * @param text - plain text
  * @returns Markdown that renders as the same text
  * @example
- * escapeMarkdown('<html class="x"> *a* ~b~ _c_'); // → '\\<html class="x"\\> \\*a\\* \\~b\\~ \\_c\\_'
+ * escapeMarkdown('<html class="x"> *a* ~~b~~ _c_ A&B snake_case'); // → '\\<html class="x"\\> \\*a\\* \\~\\~b\\~\\~ \\_c\\_ A&B snake_case'
  */
 export function escapeMarkdown(text: string): string {
-	return text
-		.replace(/[\\`*_~[\]<>&|]/g, (c) => `\\${c}`)
-		.replace(/^([ \t]*)([#>+-]|\d+[.)])(?=[ \t]|$)/gm, (_, space: string, mark: string) =>
-			/\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`
-		)
-		.replace(/^([ \t]*)(=+|-+)[ \t]*$/gm, (_, space: string, bar: string) => `${space}\\${bar}`);
+	return (
+		text
+			.replace(/[\\`*[\]<>]/g, (c) => `\\${c}`)
+			.replace(ENTITY, '\\&')
+			.replace(/_+/g, (run: string, at: number, all: string) =>
+				WORD.test(all[at - 1] ?? '') && WORD.test(all[at + run.length] ?? '')
+					? run
+					: run.replace(/_/g, '\\_')
+			)
+			.replace(/~{2,}/g, (run) => run.replace(/~/g, '\\~'))
+			.replace(/^[^\n]*$/gm, (line) =>
+				/-/.test(line) && /[|:]/.test(line) && DELIMITER_ROW.test(line)
+					? line.replace(/[|:]/g, (c) => `\\${c}`)
+					: line
+			)
+			.replace(/^([ \t]*)([#>+-]|\d+[.)])(?=[ \t]|$)/gm, (_, space: string, mark: string) =>
+				/\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`
+			)
+			// its spaces after kept: unescaped, the text is the one typed
+			.replace(
+				/^([ \t]*)(=+|-+)(?=[ \t]*$)/gm,
+				(_, space: string, bar: string) => `${space}\\${bar}`
+			)
+	);
 }
 
 /**

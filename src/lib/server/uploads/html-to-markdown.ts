@@ -3,6 +3,9 @@ import { escapeMarkdown, htmlToText } from '@xuefa/core';
 
 // turndown: the maintained HTML → Markdown converter; what it cannot map keeps only its text.
 const service = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced' });
+// a text node escaped as the other importers escape plain text: only what would change how it
+// shows (turndown's own escapes every `_`, and `snake_case` came out as snake\_case in editors)
+service.escape = escapeMarkdown;
 service.remove(['script', 'style', 'iframe', 'object', 'embed', 'form', 'input', 'button']);
 
 /** A question's text never has this many tags; a file that does gets its plain text instead. */
@@ -74,12 +77,12 @@ export function htmlToMarkdown(html: string): string {
 
 /**
  * {@link htmlToMarkdown} for the texts of one file, within {@link FILE_BUDGET}. A text with no
- * markup is escaped as turndown escapes a text node, without building a document for it.
+ * markup is escaped as a text node is, without building a document for it.
  */
 export function htmlConverter(): (html: string) => string {
 	let left = FILE_BUDGET;
 	return (html) => {
-		if (!/[<&]/.test(html)) return service.escape(html.replace(/[ \r\n\t]+/g, ' ').trim());
+		if (!/[<&]/.test(html)) return escapeMarkdown(html.replace(/[ \r\n\t]+/g, ' ').trim());
 		const { tags, depth } = shapeOf(html);
 		const cost = tags + TEXT_COST;
 		if (tags <= MAX_TAGS && depth <= MAX_DEPTH && cost <= left) {

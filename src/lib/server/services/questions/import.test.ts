@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { QuestionVersion, SingleBody } from '@xuefa/core';
 import type { QuestionContent } from './store.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/index.ts';
@@ -255,6 +256,28 @@ describe('question import', () => {
 		const [q1] = await db.select().from(question).where(eq(question.externalId, 'Q1'));
 		expect(q1!.currentVersion).toBe(2);
 		expect((await tally(db)).questions).toBe(once.questions);
+	});
+
+	it('a question an older import stored as A\\&B is unchanged by its own export imported back', async () => {
+		const { db, bank, ctx } = await setup();
+		const row = ['Q1', '单选', 'R&D 与 snake_case 的区别？', '甲|乙', 'A&B', '', 'A', '', '', ''];
+		await importAll(ctx, bank.id, await xlsx([row]));
+		const [stored] = await db.select().from(questionVersion);
+		const data = stored!.data as QuestionVersion & SingleBody;
+		expect(data.stem).toBe('R&D 与 snake_case 的区别？');
+		// as imports stored it before the escaping was cut to what changes the rendering
+		const old = {
+			...data,
+			stem: 'R\\&D 与 snake\\_case 的区别？',
+			options: data.options.map((o) => ({ ...o, text: o.text.replace(/[&|]/g, '\\$&') }))
+		};
+		await db.update(questionVersion).set({ data: old });
+		const bytes = await exportedXlsx(ctx, bank.id);
+		const sheet = await readSpreadsheet({ name: 'e.xlsx', bytes });
+		expect(sheet.rows[0]!.cells).toMatchObject({ 题干: row[2], 选项A: row[3], 选项B: row[4] });
+		const back = await previewQuestionImport(ctx, { bankId: bank.id }, { name: 'e.xlsx', bytes });
+		expect(back.counts).toEqual({ create: 0, update: 0, unchanged: 1 });
+		expect(renderMarkdown(old.stem)).toBe(renderMarkdown(row[2]!));
 	});
 
 	it('refuses files over the size limit with a clear message', async () => {

@@ -1,5 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type QuestionType, type QuestionVersion, XuefaError, sameContent } from '@xuefa/core';
+import {
+	type QuestionType,
+	type QuestionVersion,
+	XuefaError,
+	leastEscaped,
+	sameContent
+} from '@xuefa/core';
 import { t } from '$lib/i18n.ts';
 import type { ImportColumnsInput, QuestionImportInput } from '$lib/schemas/banks.ts';
 import { type Ctx, transact } from '../../context.ts';
@@ -155,9 +161,12 @@ async function plan(ctx: Ctx, bankId: number, items: StagedQuestions['questions'
 		const ownId = key === null ? undefined : OWN_ID.exec(key)?.[1];
 		const existing =
 			key === null ? undefined : (byExternal.get(key) ?? byOwn.get(Number(ownId ?? 0)));
+		const incoming = { ...item.content, id: '', version: 0 } as QuestionVersion;
+		// a question imported before escaping was cut to what matters (A\&B, now A&B) and written
+		// back from its export shows the same: unchanged, not a new version to review again
 		const action: Action = !existing
 			? 'create'
-			: sameContent(existing.data, { ...item.content, id: '', version: 0 } as QuestionVersion)
+			: sameContent(existing.data, incoming) || sameContent(leastEscaped(existing.data), incoming)
 				? 'unchanged'
 				: 'update';
 		planned.push({ ...item, action, questionId: existing?.id });
