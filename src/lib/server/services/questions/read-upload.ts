@@ -229,7 +229,7 @@ export async function readQuestionFile(
 		let passedOver: string[];
 		try {
 			({ sheets, passedOver } = await readSpreadsheetSheets(
-				// a table saved as .txt: read as CSV, whose reader tells commas from tabs by the header
+				// a table saved as .txt: read as CSV, whose reader tells its separator by the header
 				{ ...upload, name: upload.name.replace(/\.txt$/i, '.csv') },
 				{ maxBytes: QUESTION_IMPORT_MAX_BYTES, maxRows: QUESTION_IMPORT_MAX_QUESTIONS },
 				{ isHeader, asShown: true }
