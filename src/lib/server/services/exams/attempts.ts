@@ -18,8 +18,8 @@ import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
-import { drawPaper, paperSignature, takePreparedPaper } from './prepare.ts';
-import { readyBank } from './questions.ts';
+import { drawPaper, signatureOf, takePreparedPaper } from './prepare.ts';
+import { bankStampSql, readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
 import { fitsShape } from '$lib/exams/answer-shape.ts';
 import { isAnswered } from '$lib/exams/responses.ts';
@@ -98,7 +98,7 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 		deadline: started.deadline!,
 		deviceId: s.sitting.oneDevice ? (input.deviceId ?? null) : null
 	};
-	const { stamp, signature } = await paperSignature(ctx.db, s.exam);
+	const { stamp, signature } = signatureOf(s.exam, s.stamp ?? '');
 	// written with the other starts of the moment, in one transaction (./start-group.ts), unless
 	// another start of this person's at this exam wrote first. On exam day the paper prepared
 	// before the window is there (./prepare.ts): one statement, which also makes sure of that
@@ -131,15 +131,17 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 }
 
 /**
- * The sitting, its exam and the roster check in one read; every start makes it, so it is built
- * once (a prepared query).
+ * The sitting, its exam, the roster check and the exam's banks' stamp in one read; every start
+ * makes it, so it is built once (a prepared query).
  */
 const startTarget = prepared((db) =>
 	db
 		.select({
 			sitting,
 			exam,
-			rostered: sql<number>`${onRoster(sql.placeholder('personId'), sitting.id)}`
+			rostered: sql<number>`${onRoster(sql.placeholder('personId'), sitting.id)}`,
+			// what the paper prepared for the candidate must have been drawn from (./prepare.ts)
+			stamp: bankStampSql(exam.bankIds)
 		})
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))

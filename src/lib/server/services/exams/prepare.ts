@@ -40,7 +40,11 @@ export async function paperSignature(
 	db: ReadDb,
 	e: DrawSource
 ): Promise<{ stamp: string; signature: string }> {
-	const stamp = await bankStamp(db, e.bankIds);
+	return signatureOf(e, await bankStamp(db, e.bankIds));
+}
+
+/** {@link paperSignature} with the banks' stamp read already (read with the start's, ./attempts.ts). */
+export function signatureOf(e: DrawSource, stamp: string): { stamp: string; signature: string } {
 	const rules = createHash('sha256')
 		.update(JSON.stringify([e.bankIds, e.blueprint]))
 		.digest('base64url')

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQLWrapper, and, eq, inArray, sql } from 'drizzle-orm';
 import { type QuestionBank, type QuestionVersion, indexBank } from '@xuefa/core';
 import type { ReadDb } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -49,16 +49,25 @@ const kept = new WeakMap<ReadDb, Kept>();
  */
 export async function bankStamp(db: ReadDb, bankIds: readonly number[]): Promise<string> {
 	if (bankIds.length === 0) return '';
-	const rows = await bankRevisions(db).all({ ids: JSON.stringify([...bankIds]) });
-	return rows.map((r) => `${r.id}:${r.revision}`).join(',');
+	const [row] = await bankRevisions(db).all({ ids: JSON.stringify([...bankIds]) });
+	return row?.stamp ?? '';
+}
+
+/**
+ * The {@link bankStamp} of the banks whose ids the JSON array `bankIds` holds (a column, such as
+ * the exam's, or a placeholder), as SQL: each bank's `id:revision`, in id order, comma-joined.
+ * Read inside a larger query where one is made anyway (the start's, ./attempts.ts).
+ */
+export function bankStampSql(bankIds: SQLWrapper) {
+	return sql<
+		string | null
+	>`(SELECT group_concat(${questionBank.id} || ':' || ${questionBank.revision}, ',' ORDER BY ${questionBank.id}) FROM ${questionBank} WHERE ${questionBank.id} IN (SELECT value FROM json_each(${bankIds})))`;
 }
 
 const bankRevisions = prepared((db) =>
 	db
-		.select({ id: questionBank.id, revision: questionBank.revision })
-		.from(questionBank)
-		.where(sql`${questionBank.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
-		.orderBy(questionBank.id)
+		.select({ stamp: bankStampSql(sql.placeholder('ids')) })
+		.from(sql`(SELECT 1)`)
 		.prepare()
 );
 
