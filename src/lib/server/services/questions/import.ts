@@ -24,14 +24,8 @@ import { boundFileName } from '../../uploads/file-name.ts';
 import { parseUpload } from '../../uploads/pool.ts';
 import { bigramsOf } from '../../search/grams.ts';
 import { timeSlices } from '../../time-slice.ts';
-import {
-	type ImportFormat,
-	OWN_ID,
-	type ReadQuestions,
-	type SheetRows,
-	contentOf,
-	externalIdOf
-} from './read-upload.ts';
+import { OWN_ID, contentOf, externalIdOf } from './identity.ts';
+import type { ImportFormat, ReadQuestions, SheetRows } from './read-upload.ts';
 import { QUESTION_TARGETS, publishQuestions } from './publish.ts';
 import {
 	type QuestionContent,

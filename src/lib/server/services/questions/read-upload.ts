@@ -26,7 +26,6 @@ import {
 import { type Sheet, SpreadsheetError } from '../../spreadsheet/types.ts';
 import { htmlConverter } from '../../uploads/html-to-markdown.ts';
 import { capIssues } from '../../uploads/issues.ts';
-import type { QuestionContent } from './store.ts';
 import { isTemplateExample } from './template-examples.ts';
 
 export type ImportFormat = Exclude<(typeof QUESTION_IMPORT_FORMATS)[number], 'auto'>;
@@ -339,21 +338,4 @@ function outcome(
 		examples: [],
 		exampleRows: []
 	};
-}
-
-// Ids the importers make up for questions without one: not a key to match a re-import on.
-const MADE_UP_ID = /^(row|gift|aiken)-\d+$/;
-/** The id export writes for a question that has no id of its own (see `exportId`). */
-export const OWN_ID = /^xuefa-(\d+)$/;
-
-/** The question's own id in the file (编号, GIFT title), or null when the importer made one up. */
-export function externalIdOf(q: QuestionVersion): string | null {
-	return MADE_UP_ID.test(q.id) ? null : q.id;
-}
-
-/** A version's content without its identity. */
-export function contentOf(q: QuestionVersion): QuestionContent {
-	return Object.fromEntries(
-		Object.entries(q).filter(([k]) => k !== 'id' && k !== 'version')
-	) as QuestionContent;
 }

@@ -20,7 +20,7 @@ import {
 	missingArticleText,
 	missingArticles
 } from '$lib/server/services/laws/citations.ts';
-import { contentOf } from '$lib/server/services/questions/read-upload.ts';
+import { contentOf } from '$lib/server/services/questions/identity.ts';
 import type { QuestionContent, StoredQuestion } from '$lib/server/services/questions/store.ts';
 
 /** The editor's form fields that take Markdown, each previewed. */
