@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { stagedImport } from '../../db/schema/index.ts';
@@ -39,6 +40,45 @@ describe('a staged upload', () => {
 			sql`SELECT length(payload) AS bytes FROM staged_import WHERE id = ${id}`
 		);
 		expect(row!.bytes).toBeLessThan(JSON.stringify({ questions }).length / 4);
+	});
+
+	it('reads back a payload with lists and fields around its longest list, line breaks in its texts', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const payload = {
+			headers: ['单位', '姓名'],
+			rows: [
+				['区司法局', '王芳\n（借调）'],
+				['区司法局', '李明'],
+				['街道', '{"$lines":"x"}']
+			],
+			skipped: 2,
+			note: null
+		};
+		const id = await stage(ctx, 'roster', { fileName: 'roster.csv', payload });
+		expect((await readStaged(ctx, 'roster', id)).payload).toEqual(payload);
+		const one = await stage(ctx, 'roster', { fileName: 'r.csv', payload: { rows: [['甲']] } });
+		expect((await readStaged(ctx, 'roster', one)).payload).toEqual({ rows: [['甲']] });
+	});
+
+	it('reads a payload compressed whole, as staged before it was kept a line per item', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const id = await stage(ctx, 'roster', { fileName: 'roster.csv', payload: {} });
+		const payload = {
+			rows: [
+				['区司法局', '王芳'],
+				['区司法局', '李明']
+			]
+		};
+		await db
+			.update(stagedImport)
+			.set({ payload: sql`${gzipSync(JSON.stringify(payload))}` })
+			.where(eq(stagedImport.id, id));
+
+		expect((await readStaged(ctx, 'roster', id)).payload).toEqual(payload);
 	});
 
 	it('reads a payload staged as JSON text before payloads were compressed', async () => {
