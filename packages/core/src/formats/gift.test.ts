@@ -162,6 +162,20 @@ describe('GIFT', () => {
 		);
 	});
 
+	it('property: a file written in parts, each carrying the category on, is the file written whole', () => {
+		fc.assert(
+			fc.property(questionList, fc.nat(), (qs, at) => {
+				const cut = qs.length === 0 ? 0 : at % (qs.length + 1);
+				const first = writeGift(qs.slice(0, cut));
+				const category = qs.slice(0, cut).findLast((q) => q.topic !== undefined)?.topic;
+				const rest = writeGift(qs.slice(cut), { category });
+				const parts = [first.output, rest.output].filter((p) => p !== '').join('\n');
+				expect(parts).toBe(writeGift(qs).output);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
 	it('stops at the first question past maxQuestions: that issue alone, the rest of the file unread', () => {
 		const text = ['// 注释\n甲 {T}', '乙 {F}', '$CATEGORY: 第二类', '丙 {T}', '丁 {~错 =对}'].join(
 			'\n\n'

@@ -444,16 +444,21 @@ const escape = (s: string) => `${/^\s*\[/.test(s) ? '[markdown]' : ''}${escapeTe
  * Case questions and fill-ins with several blanks cannot be written and are reported.
  *
  * @param questions - the question versions
+ * @param options - `category`: the `$CATEGORY` already in force, when `questions` continue a file
+ *   written in parts (a large bank a page at a time): it is not written again
  * @returns `output`: the GIFT text; `issues`: per question left out, `format.export.gift.case`,
  *   `format.export.gift.blanks` (a fill-in of several blanks) or `format.export.unsupported`
  * @example
  * const { output } = writeGift(questions);
  * parseGift(output).questions; // the same questions again (as version 1)
  */
-export function writeGift(questions: readonly QuestionVersion[]): ExportResult<string> {
+export function writeGift(
+	questions: readonly QuestionVersion[],
+	options: { category?: string } = {}
+): ExportResult<string> {
 	const out: string[] = [];
 	const issues: Issue[] = [];
-	let category: string | undefined;
+	let category = options.category;
 	for (const q of questions) {
 		const written = QUESTION_TYPE_MODULES[q.type].gift?.write(q as never, escape);
 		if (!written) {

@@ -31,16 +31,25 @@ const currentVersionOf = and(
 	eq(questionVersion.version, question.currentVersion)
 );
 
-/** The current versions of the bank's questions that are not retired, in the order they were added. */
-async function bankQuestions(ctx: Ctx, bankId: number) {
-	const bank = await loadBank(ctx, bankId);
-	const rows = await ctx.db
-		.select({ id: question.id, externalId: question.externalId, data: questionVersion.data })
-		.from(question)
-		.innerJoin(questionVersion, currentVersionOf)
-		.where(and(eq(question.bankId, bankId), inArray(question.status, ['draft', 'ready'])))
-		.orderBy(asc(question.id));
-	return { bank, questions: rows.map(versionOf) };
+/** The bank's current questions that are not retired. */
+const currentOf = (bankId: number) =>
+	and(eq(question.bankId, bankId), inArray(question.status, ['draft', 'ready']));
+
+/**
+ * The current versions of the bank's questions that are not retired, in the order they were
+ * added, a page at a time: a bank of 50,000 questions is never held whole, and other requests run
+ * between two pages.
+ */
+function questionPages(ctx: Ctx, bankId: number, pageSize = 200) {
+	const fetch = (after: { id: number } | undefined, limit: number) =>
+		ctx.db
+			.select({ id: question.id, externalId: question.externalId, data: questionVersion.data })
+			.from(question)
+			.innerJoin(questionVersion, currentVersionOf)
+			.where(and(currentOf(bankId), after && gt(question.id, after.id)))
+			.orderBy(asc(question.id))
+			.limit(limit);
+	return keysetPages(fetch, pageSize);
 }
 
 /** A question's current version, under the id it is exported with. */
@@ -83,21 +92,12 @@ function notesSheet(
  */
 export async function exportBankXlsx(ctx: Ctx, bankId: number): Promise<ListExport> {
 	await loadBank(ctx, bankId);
-	const current = and(eq(question.bankId, bankId), inArray(question.status, ['draft', 'ready']));
-	const [total] = await ctx.db.select({ n: count() }).from(question).where(current);
-	const fetch = (after: { id: number } | undefined, limit: number) =>
-		ctx.db
-			.select({ id: question.id, externalId: question.externalId, data: questionVersion.data })
-			.from(question)
-			.innerJoin(questionVersion, currentVersionOf)
-			.where(and(current, after && gt(question.id, after.id)))
-			.orderBy(asc(question.id))
-			.limit(limit);
+	const [total] = await ctx.db.select({ n: count() }).from(question).where(currentOf(bankId));
 	const notes: SheetSpec[] = [];
 	async function* pages() {
 		const issues: Issue[] = [];
 		const formatting: Issue[] = [];
-		for await (const page of keysetPages(fetch, 500)) {
+		for await (const page of questionPages(ctx, bankId, 500)) {
 			const { output, issues: left, notes: marks = [] } = questionsToRows(page.map(versionOf));
 			issues.push(...left);
 			formatting.push(...marks);
@@ -117,33 +117,93 @@ export async function exportBankXlsx(ctx: Ctx, bankId: number): Promise<ListExpo
 	return { sheet: name, columns, rows: total?.n ?? 0, pages: pages(), notes };
 }
 
-/**
- * The bank as GIFT. Questions GIFT cannot hold (case analysis, fill-ins with several blanks) are
- * listed in comments at the top of the file.
- */
-export async function exportBankGift(ctx: Ctx, bankId: number) {
-	const { bank, questions } = await bankQuestions(ctx, bankId);
-	const { output, issues } = writeGift(questions);
-	const notes = issues.length
-		? [`// ${t('bank_export_notes_header')}`, ...issueMessages(issues).map((m) => `// ${m}`), '']
-		: [];
-	return { bank, text: [...notes, output].join('\n'), left: issues.length };
+/** The parts of a text file, a line break between two that are not empty. */
+async function* lines(parts: AsyncIterable<string>): AsyncGenerator<string> {
+	let first = true;
+	for await (const part of parts) {
+		if (part === '') continue;
+		yield first ? part : `\n${part}`;
+		first = false;
+	}
+}
+
+/** What a written export went through: the questions read, and those it could not hold. */
+interface Tally {
+	read: number;
+	left: Issue[];
+}
+
+/** The bank's questions written a page at a time by `write`, counted in `tally`. */
+async function* writtenPages(
+	ctx: Ctx,
+	bankId: number,
+	write: (page: QuestionVersion[]) => { output: string; issues: Issue[] },
+	tally: Tally = { read: 0, left: [] }
+): AsyncGenerator<string> {
+	for await (const page of questionPages(ctx, bankId)) {
+		const { output, issues } = write(page.map(versionOf));
+		tally.read += page.length;
+		tally.left.push(...issues);
+		yield output;
+	}
+}
+
+/** GIFT a page at a time, each page going on under the category the one before left in force. */
+function giftPages(ctx: Ctx, bankId: number, tally?: Tally) {
+	let category: string | undefined;
+	return writtenPages(
+		ctx,
+		bankId,
+		(page) => {
+			const written = writeGift(page, { category });
+			const left = new Set(written.issues.map((i) => i.data?.questionId));
+			category = page.findLast((q) => !left.has(q.id) && q.topic !== undefined)?.topic ?? category;
+			return written;
+		},
+		tally
+	);
+}
+
+const aikenPages = (ctx: Ctx, bankId: number, tally?: Tally) =>
+	writtenPages(ctx, bankId, writeAiken, tally);
+
+/** Reads the whole bank through `pages`, keeping only the tally: what the file will hold. */
+async function tallied(
+	pages: (ctx: Ctx, bankId: number, tally: Tally) => AsyncIterable<string>,
+	ctx: Ctx,
+	bankId: number
+): Promise<Tally> {
+	const tally: Tally = { read: 0, left: [] };
+	for await (const page of pages(ctx, bankId, tally)) void page;
+	return tally;
 }
 
 /**
- * The bank as Aiken, which holds only single-choice questions. Unlike GIFT, Aiken has no comment
- * lines (a note in the file would read back as a stem), so the questions left out come back
- * apart from the text, one sentence each with its reason, for the export page to list.
+ * The bank as GIFT, streamed a page of questions at a time. Questions GIFT cannot hold (case
+ * analysis, fill-ins with several blanks) are listed in comments at the top of the file: they are
+ * found by a first reading of the bank, which keeps only them.
+ */
+export async function exportBankGift(ctx: Ctx, bankId: number) {
+	const bank = await loadBank(ctx, bankId);
+	const { left: issues } = await tallied(giftPages, ctx, bankId);
+	const notes = issues.length
+		? [`// ${t('bank_export_notes_header')}`, ...issueMessages(issues).map((m) => `// ${m}`), '']
+		: [];
+	async function* parts() {
+		yield notes.join('\n');
+		yield* giftPages(ctx, bankId);
+	}
+	return { bank, left: issues.length, text: lines(parts()) };
+}
+
+/**
+ * The bank as Aiken, which holds only single-choice questions, streamed a page of questions at a
+ * time. Unlike GIFT, Aiken has no comment lines (a note in the file would read back as a stem):
+ * the questions left out are listed by the export page ({@link exportSummary}).
  */
 export async function exportBankAiken(ctx: Ctx, bankId: number) {
-	const { bank, questions } = await bankQuestions(ctx, bankId);
-	const { output, issues } = writeAiken(questions);
-	return {
-		bank,
-		text: output,
-		written: questions.length - issues.length,
-		left: issueMessages(issues)
-	};
+	const bank = await loadBank(ctx, bankId);
+	return { bank, text: lines(aikenPages(ctx, bankId)) };
 }
 
 /** How many of the questions left out an export page (Aiken, GIFT) lists, unless asked for all. */
@@ -160,8 +220,12 @@ export async function exportSummary(
 	bankId: number,
 	options: { all: boolean; format?: 'aiken' | 'gift' }
 ) {
-	const { bank, questions } = await bankQuestions(ctx, bankId);
-	const { issues } = (options.format === 'gift' ? writeGift : writeAiken)(questions);
+	const bank = await loadBank(ctx, bankId);
+	const { read, left: issues } = await tallied(
+		options.format === 'gift' ? giftPages : aikenPages,
+		ctx,
+		bankId
+	);
 	const reasons = new Map<string, { reason: string; type: string; n: number }>();
 	for (const i of issues) {
 		const type = String(i.data?.type ?? '');
@@ -172,7 +236,7 @@ export async function exportSummary(
 	}
 	return {
 		bank,
-		written: questions.length - issues.length,
+		written: read - issues.length,
 		leftCount: issues.length,
 		reasons: [...reasons.values()].sort((a, b) => b.n - a.n),
 		left: issueMessages(options.all ? issues : issues.slice(0, AIKEN_LEFT_SHOWN))
