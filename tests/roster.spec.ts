@@ -91,12 +91,12 @@ test('re-importing the exported roster changes nothing', async ({ page }) => {
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the import shows a page that refreshes itself until the result, with the passwords to download', async ({
+	test('the preview pages through its rows, and the import shows a page that refreshes itself until the result, with the passwords to download', async ({
 		page
 	}) => {
 		await loginAs(page, 'admin');
 		await page.goto('/admin/roster');
-		const rows = Array.from({ length: 40 }, (_, i) => [
+		const rows = Array.from({ length: 60 }, (_, i) => [
 			'区司法局',
 			`无脚本${i + 1}`,
 			`NJS${String(i + 1).padStart(3, '0')}`,
@@ -108,13 +108,21 @@ test.describe('without JavaScript', () => {
 		]);
 		await page.getByLabel('花名册文件（.xlsx 或 .csv）').setInputFiles(await rosterFile(rows));
 		await page.getByRole('button', { name: '上传并预览' }).click();
-		await expect(page.getByText('新增 40 人，更新 0 人，无变化 0 人。')).toBeVisible();
+		await expect(page.getByText('新增 60 人，更新 0 人，无变化 0 人。')).toBeVisible();
+		// a page of the rows at a time; the next one by a plain link, confirmed from there
+		await expect(page.getByText('第 1–50 行（共 60 行）')).toBeVisible();
+		await expect(page.getByRole('row').filter({ hasText: 'NJS051' })).toHaveCount(0);
+		await page.getByRole('link', { name: '下一页' }).click();
+		await expect(page).toHaveURL(/\?preview=[0-9a-f]{32}&page=2$/);
+		await expect(page.getByText('第 51–60 行（共 60 行）')).toBeVisible();
+		await expect(page.getByRole('row').filter({ hasText: 'NJS060' })).toBeVisible();
+		await expect(page.getByText('新增 60 人，更新 0 人，无变化 0 人。')).toBeVisible();
 		await page.getByRole('button', { name: '确认导入' }).click();
 
 		// the job's own page (redirect after the post), refreshed by <meta http-equiv="refresh">
 		await expect(page).toHaveURL(/\/admin\/roster\?job=[0-9a-f]{32}$/);
 		await expect(page.getByRole('heading', { name: '导入完成' })).toBeVisible({ timeout: 20_000 });
-		await expect(page.getByRole('row').filter({ hasText: 'NJS040' })).toBeVisible();
+		await expect(page.getByRole('row').filter({ hasText: 'NJS060' })).toBeVisible();
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: '下载一次性密码（.xlsx）' }).click();
 		const file = join(mkdtempSync(join(tmpdir(), 'xuefa-passwords-')), 'passwords.xlsx');
@@ -124,6 +132,6 @@ test.describe('without JavaScript', () => {
 		const usernames = workbook.worksheets[0]!.getColumn(3).values.filter(
 			(v) => typeof v === 'string'
 		);
-		expect(usernames).toContain('NJS040');
+		expect(usernames).toContain('NJS060');
 	});
 });

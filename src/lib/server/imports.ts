@@ -15,6 +15,22 @@ export function previewed<P>(preview: P) {
 	return { kind: 'preview' as const, preview };
 }
 
+/**
+ * Another page of a kept preview (`?preview=…&page=…`), or the message that it has gone (kept
+ * 30 minutes): the page then offers a new upload.
+ */
+export async function keptPreview<P>(
+	read: () => Promise<P>
+): Promise<{ kind: 'preview'; preview: P } | { kind: 'gone'; message: string }> {
+	try {
+		return previewed(await read());
+	} catch (e) {
+		if (e instanceof AppError && e.code === 'import_staged_expired')
+			return { kind: 'gone', message: t('import_staged_expired') };
+		throw e;
+	}
+}
+
 /** An upload or a confirmation refused; nothing was staged or imported. */
 export interface Rejected<Problem> {
 	kind: 'rejected';

@@ -32,7 +32,7 @@ import { importQuestions } from '../../testing/imports.ts';
 import { listExportBytes } from '../../testing/xlsx.ts';
 import { storeQuestion } from './store.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { answerImportColumns, previewQuestionImport } from './import.ts';
+import { answerImportColumns, previewQuestionImport, questionPreviewPage } from './import.ts';
 
 const HEADER = [
 	'编号',
@@ -103,7 +103,6 @@ async function setup() {
 	return { db, d, bank, ctx: await ctxFor(db, organiser.user.id) };
 }
 
-/** A bank's .xlsx export as a browser receives it. */
 /** A text export as its download holds it. */
 async function textOf(parts: AsyncIterable<string>) {
 	let text = '';
@@ -286,6 +285,41 @@ describe('question import', () => {
 		const back = await previewQuestionImport(ctx, { bankId: bank.id }, { name: 'e.xlsx', bytes });
 		expect(back.counts).toEqual({ create: 0, update: 0, unchanged: 1 });
 		expect(renderMarkdown(old.stem)).toBe(renderMarkdown(row[2]!));
+	});
+
+	it('previews a page of the questions at a time, every page asked for by its id', async () => {
+		const { db, d, bank, ctx } = await setup();
+		const rows = Array.from({ length: 60 }, (_, i) => [
+			`P${i + 1}`,
+			'单选',
+			`第${i + 1}题：下列*说法*正确的是`,
+			'甲',
+			'乙',
+			'丙',
+			'A',
+			'',
+			'',
+			''
+		]);
+		const first = await previewQuestionImport(ctx, { bankId: bank.id }, csv(rows));
+		expect(first).toMatchObject({ page: 1, pageSize: 50, total: 60 });
+		expect(first.counts.create).toBe(60);
+		expect(first.rows).toHaveLength(50);
+		const second = await questionPreviewPage(ctx, bank.id, { id: first.previewId!, page: 2 });
+		expect(second).toMatchObject({ page: 2, total: 60, stagedId: first.stagedId });
+		// as the questions will read (kept as Markdown: `下列\\*说法\\*`), not as Markdown
+		expect(second.rows.map((q) => [q.externalId, q.stem, q.action])).toEqual(
+			Array.from({ length: 10 }, (_, i) => [
+				`P${i + 51}`,
+				`第${i + 51}题：下列*说法*正确的是`,
+				'create'
+			])
+		);
+		// the address of one bank's preview shows nothing on another's page
+		const other = await makeBank(db, d.a.id, '另一个题库');
+		await expect(
+			questionPreviewPage(ctx, other.id, { id: first.previewId!, page: 1 })
+		).rejects.toMatchObject({ code: 'import_staged_expired' });
 	});
 
 	it('refuses files over the size limit with a clear message', async () => {
@@ -592,7 +626,7 @@ describe('import fidelity and limits', () => {
 		const first = await importAll(ctx, bank.id, { name: '题库.csv', bytes: gbk(csvText) });
 		expect(first.preview.counts.create).toBe(7);
 		// the preview and the question read as the file: no list, heading, emphasis or tag
-		expect(first.preview.sample[0]!.stem).toBe(
+		expect(first.preview.rows[0]!.stem).toBe(
 			'根据下列规定回答：第九条 行政处罚的种类：（一）警告、通报批评；1. 罚款*# <注>'
 		);
 		const [stored] = await ctx.db
@@ -847,7 +881,7 @@ describe('import fidelity and limits', () => {
 		});
 		expect(answered.columns).toBeNull();
 		expect(answered.errors).toEqual([]);
-		expect(answered.sample[0]!.stem).toBe('听证由谁主持？');
+		expect(answered.rows[0]!.stem).toBe('听证由谁主持？');
 		const again = await previewQuestionImport(
 			ctx,
 			{ bankId: bank.id },

@@ -19,6 +19,7 @@ import type { Upload } from '../../spreadsheet/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { loadBank } from '../banks/access.ts';
 import { ImportFailedError, type JobHooks, startImportJob } from '../imports/job.ts';
+import { type PagedRows, keepPreview, previewPage } from '../imports/preview-pages.ts';
 import { readStaged, stage } from '../imports/staging.ts';
 import { boundFileName } from '../../uploads/file-name.ts';
 import { parseUpload } from '../../uploads/pool.ts';
@@ -38,7 +39,6 @@ import {
 export const QUESTIONS_KIND = 'questions';
 /** A spreadsheet kept while the organiser says what its unknown columns are. */
 export const QUESTION_SHEET_KIND = 'question-sheet';
-const PREVIEW_QUESTIONS = 20;
 
 type Action = 'create' | 'update' | 'unchanged';
 type Counts = Record<Action, number>;
@@ -69,7 +69,17 @@ interface StagedSheet {
 	rows?: string[][];
 }
 
+/** A question as the preview lists it, with what importing will do to it. */
+export interface PreviewQuestion {
+	externalId: string | null;
+	type: QuestionType;
+	/** As the question will read (Markdown as text), once on a page; kept as Markdown till then. */
+	stem: string;
+	action: Action;
+}
+
 export interface QuestionImportPreview {
+	bankId: number;
 	fileName: string;
 	format: ImportFormat;
 	/**
@@ -92,10 +102,18 @@ export interface QuestionImportPreview {
 	exampleRows: { line: number; sheet?: string }[];
 	counts: Counts;
 	byType: Partial<Record<QuestionType, number>>;
-	total: number;
-	/** The first questions, as a sample of what will be imported. */
-	sample: { externalId: string | null; type: QuestionType; stem: string; action: Action }[];
+	/** Every question that will be imported, in the file's order. */
+	rows: PreviewQuestion[];
 }
+
+/** A question preview as a page shows it: a page of its questions (see preview-pages.ts). */
+export type QuestionImportPreviewPage = Omit<QuestionImportPreview, 'rows'> &
+	PagedRows<PreviewQuestion>;
+
+// as the question will read: an imported `1\. 罚款\*` is `1. 罚款*` (a page of them at a time:
+// rendering Markdown is the costly part of listing 5,000 questions)
+const asText = (rows: PreviewQuestion[]) =>
+	rows.map((q) => ({ ...q, stem: markdownToText(q.stem) }));
 
 export interface QuestionImportResult {
 	fileName: string;
@@ -189,7 +207,7 @@ export async function previewQuestionImport(
 	ctx: Ctx,
 	input: { bankId: number; format?: ImportFormat | 'auto' },
 	upload: Upload
-): Promise<QuestionImportPreview> {
+): Promise<QuestionImportPreviewPage> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const read = await parseUpload<ReadQuestions>(
@@ -212,7 +230,7 @@ export async function previewQuestionImport(
 export async function answerImportColumns(
 	ctx: Ctx,
 	input: ImportColumnsInput
-): Promise<QuestionImportPreview> {
+): Promise<QuestionImportPreviewPage> {
 	const bank = await loadBank(ctx, input.bankId);
 	if (bank.archived) throw new AppError('bank_archived_readonly');
 	const staged = await readStaged<StagedSheet>(ctx, QUESTION_SHEET_KIND, input.sheetId);
@@ -251,7 +269,7 @@ async function previewOf(
 	bankId: number,
 	fileName: string,
 	read: ReadQuestions
-): Promise<QuestionImportPreview> {
+): Promise<QuestionImportPreviewPage> {
 	const { format, result } = read;
 	const items = result.questions.map((q) => ({
 		externalId: externalIdOf(q),
@@ -315,7 +333,8 @@ async function previewOf(
 					payload: { bankId, format, questions: items, ...(skipped ? { skipped } : {}) }
 				})
 			: null;
-	return {
+	const preview: QuestionImportPreview = {
+		bankId,
 		fileName,
 		format,
 		stagedId,
@@ -328,15 +347,32 @@ async function previewOf(
 		exampleRows: read.exampleRows,
 		counts,
 		byType,
-		total: planned.length,
-		sample: planned.slice(0, PREVIEW_QUESTIONS).map((p) => ({
+		rows: planned.map((p) => ({
 			externalId: p.externalId,
 			type: p.content.type,
-			// as the question will read: an imported `1\. 罚款\*` is `1. 罚款*`
-			stem: markdownToText(p.content.stem),
+			stem: p.content.stem,
 			action: p.action
 		}))
 	};
+	// nothing to import: the problems are shown, not the questions
+	return keepPreview(ctx, QUESTIONS_KIND, fileName, preview, stagedId !== null, asText);
+}
+
+/** Another page of a question preview of this user's, for the bank it was made for. */
+export async function questionPreviewPage(
+	ctx: Ctx,
+	bankId: number,
+	asked: { id: string; page: number }
+): Promise<QuestionImportPreviewPage> {
+	await loadBank(ctx, bankId);
+	const page = await previewPage<QuestionImportPreview, PreviewQuestion, PreviewQuestion>(
+		ctx,
+		QUESTIONS_KIND,
+		asked,
+		asText
+	);
+	if (page.bankId !== bankId) throw new AppError('import_staged_expired');
+	return page;
 }
 
 /** The problems a failed question job shows, when the file no longer imports. */

@@ -7,6 +7,7 @@ import { type RowError, planRoster } from './plan.ts';
 import { stage } from '../imports/staging.ts';
 import { boundFileName } from '../../uploads/file-name.ts';
 import { capIssues } from '../../uploads/issues.ts';
+import { type PagedRows, keepPreview, previewPage } from '../imports/preview-pages.ts';
 
 export const ROSTER_KIND = 'roster';
 
@@ -30,11 +31,16 @@ export interface RosterPreview {
 	counts: { create: number; update: number; unchanged: number };
 }
 
+/** A roster preview as a page shows it: a page of its rows (see preview-pages.ts). */
+export type RosterPreviewPage = Omit<RosterPreview, 'rows'> & PagedRows<PreviewRow>;
+
 /**
  * Reads an uploaded roster and reports, row by row, what importing it would do or why it cannot be
- * imported. A file without errors is kept for 30 minutes, to be confirmed by `startRosterImport`.
+ * imported. A file without errors is kept for 30 minutes, to be confirmed by `startRosterImport`,
+ * and so is its preview, whose first page of rows comes back ({@link rosterPreviewPage} for the
+ * others).
  */
-export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreview> {
+export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPreviewPage> {
 	authorizeAnywhere(ctx, 'roster.import');
 	const sheet = await parseUpload<Sheet>({ kind: 'roster', upload }, ctx.user.id);
 	const plan = await planRoster(ctx, sheet);
@@ -46,8 +52,9 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 		plan.errors.length === 0
 			? await stage(ctx, ROSTER_KIND, { fileName: upload.name, payload: sheet })
 			: null;
-	return {
-		fileName: boundFileName(upload.name),
+	const fileName = boundFileName(upload.name);
+	const preview: RosterPreview = {
+		fileName,
 		stagedId,
 		rows: plan.rows.map((r) => ({
 			line: r.line,
@@ -61,4 +68,15 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 		errorCount,
 		counts
 	};
+	// with errors nothing can be imported: the errors are shown, not the rows
+	return keepPreview(ctx, ROSTER_KIND, fileName, preview, stagedId !== null);
+}
+
+/** Another page of a roster preview of this user's. */
+export async function rosterPreviewPage(
+	ctx: Ctx,
+	asked: { id: string; page: number }
+): Promise<RosterPreviewPage> {
+	authorizeAnywhere(ctx, 'roster.import');
+	return previewPage<RosterPreview, PreviewRow>(ctx, ROSTER_KIND, asked);
 }

@@ -21,10 +21,15 @@ import {
 } from '$lib/server/services/roster/import.ts';
 import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
 import { storedJobIssues } from '$lib/server/uploads/issues.ts';
-import { ROSTER_KIND, previewRoster } from '$lib/server/services/roster/preview.ts';
+import {
+	ROSTER_KIND,
+	previewRoster,
+	rosterPreviewPage
+} from '$lib/server/services/roster/preview.ts';
+import { previewAsked } from '$lib/server/services/imports/preview-pages.ts';
+import { keptPreview } from '$lib/server/imports.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const PREVIEW_ROWS = 1000;
 const LIMITS = { mb: ROSTER_MAX_BYTES / 1024 / 1024, rows: ROSTER_MAX_ROWS };
 const PATH = '/admin/roster';
 
@@ -35,13 +40,19 @@ export const load: PageServerLoad = async (event) => {
 		authorizeAnywhere(ctx, 'roster.export');
 		const base = { canImport: canAnywhere(ctx.user, 'roster.import'), limits: LIMITS };
 		const jobId = event.url.searchParams.get('job');
-		if (!jobId) return { ...base, job: null, accounts: null };
+		if (!jobId) {
+			// another page of the rows of a preview (?preview=…&page=…)
+			const asked = previewAsked(event.url);
+			const preview = asked && (await keptPreview(() => rosterPreviewPage(ctx, asked)));
+			return { ...base, job: null, accounts: null, preview };
+		}
 		const job = await readImportJob<RosterImportResult>(ctx, ROSTER_KIND, jobId);
 		const key = readImportKey(event, jobId);
 		const sealed =
 			job.state === 'done' && key ? await readSealedSecret(ctx, ROSTER_KIND, jobId) : null;
 		return {
 			...base,
+			preview: null,
 			job: { ...job, details: storedJobIssues<RosterJobDetails>(job.failure?.details) },
 			// only the browser that started the import holds the key to its one-time passwords
 			accounts: sealed && key ? openSecret<NewRosterAccount[]>(key, jobId, sealed) : null
@@ -61,12 +72,7 @@ export const actions: Actions = {
 		try {
 			const bytes = await uploadBytes(file);
 			const preview = await previewRoster(ctx, { name: file.name, bytes });
-			// a page of 5,000 rows helps nobody; the counts above the table cover them all
-			return previewed({
-				...preview,
-				rows: preview.rows.slice(0, PREVIEW_ROWS),
-				total: preview.rows.length
-			});
+			return previewed(preview);
 		} catch (e) {
 			return importFailure(e, LIMITS);
 		}

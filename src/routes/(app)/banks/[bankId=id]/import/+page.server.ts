@@ -9,7 +9,14 @@ import {
 } from '$lib/schemas/banks.ts';
 import { formInput } from '$lib/server/forms.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
-import { importFailure, previewed, rejected, rejectedInput } from '$lib/server/imports.ts';
+import {
+	importFailure,
+	keptPreview,
+	previewed,
+	rejected,
+	rejectedInput
+} from '$lib/server/imports.ts';
+import { previewAsked } from '$lib/server/services/imports/preview-pages.ts';
 import { readUploadForm, uploadBytes } from '$lib/server/uploads/form.ts';
 import { storedJobIssues } from '$lib/server/uploads/issues.ts';
 import { getBank } from '$lib/server/services/banks/list.ts';
@@ -20,6 +27,7 @@ import {
 	type QuestionJobDetails,
 	answerImportColumns,
 	previewQuestionImport,
+	questionPreviewPage,
 	startQuestionImport
 } from '$lib/server/services/questions/import.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,9 +43,13 @@ export const load: PageServerLoad = async (event) => {
 		const job = jobId
 			? await readImportJob<QuestionImportResult>(ctx, QUESTIONS_KIND, jobId)
 			: null;
+		// another page of the questions of a preview (?preview=…&page=…)
+		const asked = job ? null : previewAsked(event.url);
+		const preview = asked && (await keptPreview(() => questionPreviewPage(ctx, bank.id, asked)));
 		return {
 			bank: { id: bank.id, name: bank.name, archived: bank.archived },
 			limits: LIMITS,
+			preview,
 			job: job && { ...job, details: storedJobIssues<QuestionJobDetails>(job.failure?.details) }
 		};
 	});
