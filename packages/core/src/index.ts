@@ -185,6 +185,7 @@ export {
 } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
 export { leastEscaped } from './formats/plain-cells.ts';
+export { isExcelScientific } from './formats/excel-scientific.ts';
 export { AIKEN_ANSWER_LINE, parseAiken, writeAiken } from './formats/aiken.ts';
 export { formatBlankText, parseBlankText } from './question/blanks.ts';
 export {

@@ -39,7 +39,7 @@
  * A picture placed in a cell (WPS's `=DISPIMG(…)`, or a cell read as U+FFFC, the OBJECT
  * REPLACEMENT CHARACTER, as a workbook reader hands over Excel's picture in a cell) is reported at
  * its row and column: the sheet does not hold it as text, and a question cannot show it. So is a
- * cell as Excel shows a long number (`1.23457E+17`, see `EXCEL_SCIENTIFIC`) in any column but 分值
+ * cell as Excel shows a long number (`1.23457E+17`, see `isExcelScientific`) in any column but 分值
  * and 难度: its digits are lost, and an id or an answer read from it would be silently wrong.
  *
  * Row numbers: with a `string[][]` the header is row 1 and data starts at row 2; with records, record
@@ -58,6 +58,7 @@ import { bodyRow } from '../question/types/common.ts';
 import { PART_TYPE_MODULES } from '../question/types/parts.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
+import { isExcelScientific } from './excel-scientific.ts';
 import { cellsToMarkdown, isPlainInCells, markdownToCells } from './plain-cells.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 import { stripInvisible } from './text.ts';
@@ -353,7 +354,7 @@ export function parseRows(
 		for (const [column, value] of Object.entries(r)) {
 			const text = String(value ?? '');
 			if (CELL_PICTURE.test(text)) err('format.row.picture', column);
-			else if (EXCEL_SCIENTIFIC.test(text.trim()) && !NUMBER_COLUMNS.has(column))
+			else if (isExcelScientific(text) && !NUMBER_COLUMNS.has(column))
 				err('format.row.scientific', column, { value: text.trim() });
 		}
 		// a filled option past H: refused, never read without it
@@ -506,13 +507,6 @@ const ROW_TEXT_FIELDS = ['编号', '题型', '题干', '解析', '标签', '知�
  */
 const CELL_PICTURE = /^\s*(?:=\s*)?(?:_xlfn\.)?DISPIMG\s*\(|^\s*\uFFFC\s*$/i;
 
-/**
- * What Excel shows of a long number in a cell of the General format, and what it writes into a
- * CSV: an 18-digit 编号 or a fill-in's answer `123456789012345678` becomes `1.23457E+17`, its digits
- * past the sixth gone (and past the fifteenth gone in the workbook itself). Read as text it was a
- * wrong id or an answer no candidate could give; nobody types a question's text in this form.
- */
-const EXCEL_SCIENTIFIC = /^[+-]?\d(?:\.\d+)?E[+-]\d{2,3}$/i;
 // Columns read as numbers, where `1E+02` is the number it says.
 const NUMBER_COLUMNS = new Set(['分值', '难度']);
 

@@ -4,6 +4,16 @@
  */
 import type { MessageTable } from '../message-table.ts';
 
+/**
+ * Why a cell Excel shows in scientific notation is refused, and how to fix it: said of a question
+ * file's row and column (`format.row.scientific`) and, where a table shows the row and column
+ * beside it, of the cell alone (`format.cell.scientific`, the roster's).
+ */
+const SCIENTIFIC_ZH =
+	"“{value}”是 Excel 把一长串数字显示成的科学计数法，原来的数字已经丢失，不能导入；请在 Excel 中把这一列的单元格格式设为“文本”，重新输入这些数字（或在数字前加英文单引号'），保存后再导入";
+const SCIENTIFIC_EN =
+	"“{value}” is how Excel shows a long number, in scientific notation, and the number’s own digits are lost, so it cannot be imported. In Excel, format the column’s cells as Text, type the numbers again (or begin each with an apostrophe '), save and import again";
+
 /** zh-CN and en templates of the exam codes. Placeholders come from the issue's data. */
 export const examMessages: MessageTable = {
 	'zh-CN': {
@@ -94,8 +104,8 @@ export const examMessages: MessageTable = {
 		'format.row.parent': '第{line}行：找不到所属案例“{value}”',
 		'format.row.picture':
 			'第{line}行“{column}”列：单元格里是图片（放置在单元格内的图片，如WPS的DISPIMG），试题不能显示图片，无法导入；请改用文字',
-		'format.row.scientific':
-			"第{line}行“{column}”列：“{value}”是 Excel 把一长串数字显示成的科学计数法，原来的数字已经丢失，不能导入；请在 Excel 中把这一列的单元格格式设为“文本”，重新输入这些数字（或在数字前加英文单引号'），保存后再导入",
+		'format.row.scientific': `第{line}行“{column}”列：${SCIENTIFIC_ZH}`,
+		'format.cell.scientific': SCIENTIFIC_ZH,
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
 		'format.row.too_many_options': '第{line}行“{column}”列：有{count}个选项，最多{max}个',
 		'format.row.case_no_parts':
@@ -253,8 +263,8 @@ export const examMessages: MessageTable = {
 		'format.row.parent': 'Row {line}: case “{value}” not found',
 		'format.row.picture':
 			'Row {line}, column “{column}”: the cell holds a picture (placed in the cell, as WPS’s DISPIMG or Excel’s picture in cell), which a question cannot show; use text instead',
-		'format.row.scientific':
-			"Row {line}, column “{column}”: “{value}” is how Excel shows a long number, in scientific notation, and the number’s own digits are lost, so it cannot be imported. In Excel, format the column’s cells as Text, type the numbers again (or begin each with an apostrophe '), save and import again",
+		'format.row.scientific': `Row {line}, column “{column}”: ${SCIENTIFIC_EN}`,
+		'format.cell.scientific': SCIENTIFIC_EN,
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
 		'format.row.too_many_options':
 			'Row {line}, column “{column}”: {count} options, at most {max} are allowed',
