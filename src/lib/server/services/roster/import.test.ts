@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../auth/password.ts';
 import type { Ctx } from '../../context.ts';
@@ -366,6 +368,79 @@ describe('roster import', () => {
 			rank: 'staff',
 			appointmentRoute: 'congress'
 		});
+	});
+
+	it('refuses an 18-digit 工号 Excel kept as a number, and imports a 12-digit one as it is', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const before = await tally(db);
+		// typed into General cells, as an organiser types 工号 into a blank workbook: a number whose
+		// last digits no cell keeps (Excel keeps 15)
+		const eighteen = Number('123456789012345678');
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('花名册');
+		sheet.addRow(HEADER);
+		sheet.addRow(['区司法局', '王芳', eighteen, '', '科员', '人大任命', '', '']);
+		sheet.addRow(['区司法局', '李强', 123456789012, '', '科员', '人大任命', '', '']);
+		const upload = {
+			name: '花名册.xlsx',
+			bytes: new Uint8Array(await book.xlsx.writeBuffer())
+		};
+
+		const preview = await previewRoster(ctx, upload);
+		expect(preview.stagedId).toBeNull();
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([[2, '工号']]);
+		expect(preview.errors[0]!.message).toContain('“1.23457E+17”是 Excel');
+		expect(preview.errors[0]!.message).toContain('“文本”');
+		expect(await tally(db)).toEqual(before);
+
+		overwriteGetLocale(() => 'en');
+		try {
+			const english = await previewRoster(ctx, upload);
+			expect(english.errors[0]!.message).toMatch(
+				/^“1\.23457E\+17” is how Excel shows a long number/
+			);
+			expect(english.errors[0]!.message).toContain('format the column’s cells as Text');
+		} finally {
+			overwriteGetLocale(() => 'zh-CN');
+		}
+
+		sheet.spliceRows(2, 1);
+		await previewAndImport(ctx, {
+			name: '花名册.xlsx',
+			bytes: new Uint8Array(await book.xlsx.writeBuffer())
+		});
+		const [li] = await db.select().from(person).where(eq(person.name, '李强'));
+		expect(li?.employeeNo).toBe('123456789012');
+	});
+
+	it('refuses the 1.23457E+17 that Excel writes into a CSV for a long number, in any column, and imports nothing', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const before = await tally(db);
+		const csv = [
+			HEADER.join(','),
+			'区司法局,王芳,1.23457E+17,,科员,人大任命,,',
+			'区司法局,赵敏,1.23457E+17,,科员,人大任命,,',
+			'区司法局,李强,L1,1E+15,科员,人大任命,,',
+			'区司法局,钱七,123456789012,,科员,人大任命,,'
+		].join('\r\n');
+		const preview = await previewRoster(ctx, {
+			name: 'roster.csv',
+			bytes: new TextEncoder().encode(csv)
+		});
+		expect(preview.stagedId).toBeNull();
+		// one sentence per cell: not also “repeats row 2” for the second row
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+			[2, '工号'],
+			[3, '工号'],
+			[4, '职务']
+		]);
+		expect(preview.errors[0]!.message).toContain('1.23457E+17');
+		expect(preview.errors[2]!.message).toContain('1E+15');
+		expect(await tally(db)).toEqual(before);
 	});
 
 	it('accepts English headers, refuses a file without the required columns', async () => {

@@ -6,7 +6,9 @@ import type { Ctx } from '../../context.ts';
 import type { person } from '../../db/schema/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import type { Sheet } from '../../spreadsheet/index.ts';
+import { isExcelScientific } from '@xuefa/core';
 import {
+	COLUMNS,
 	type Column,
 	HEADERS,
 	RANK_LABELS,
@@ -23,6 +25,7 @@ import { mayTouchAccount } from '../accounts/account-unit.ts';
 import { loadKnown } from './known.ts';
 import { UnitDirectory } from './units.ts';
 import { quoted } from '../../uploads/quote.ts';
+import { coreMessage } from '../../core-messages.ts';
 import { timeSlices } from '../../time-slice.ts';
 
 /** A problem with one cell, in the reader's language. */
@@ -113,15 +116,26 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 	for (const { line, cells } of sheet.rows) {
 		await pause();
 		const before = errors.length;
-		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) =>
+		const cell = (column: Column) => {
+			const header = headerOf.get(column);
+			return header === undefined ? undefined : (cells[header] ?? '').trim();
+		};
+		// a long number Excel wrote as 1.23457E+17 lost its digits: refused as such, and nothing
+		// else is said of its cell (an unknown unit or a duplicate 工号 would only mislead)
+		const lost = new Set(COLUMNS.filter((c) => isExcelScientific(cell(c) ?? '')));
+		for (const column of lost)
+			errors.push({
+				row: line,
+				column: headerOf.get(column)!,
+				message: coreMessage('format.cell.scientific', { value: cell(column) })
+			});
+		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) => {
+			if (lost.has(column)) return;
 			errors.push({
 				row: line,
 				column: headerOf.get(column) ?? HEADERS[column].zh,
 				message: t(key, params)
 			});
-		const cell = (column: Column) => {
-			const header = headerOf.get(column);
-			return header === undefined ? undefined : (cells[header] ?? '').trim();
 		};
 		const enumCell = <C extends string>(column: Column, labels: Record<C, string>) => {
 			const value = cell(column);

@@ -25,7 +25,9 @@ export async function readRosterFile(upload: Upload): Promise<Sheet> {
 		const { sheets } = await readSpreadsheetSheets(
 			upload,
 			{ maxBytes: ROSTER_MAX_BYTES, maxRows: ROSTER_MAX_ROWS },
-			{ isHeader: isRosterHeader }
+			// a 工号 past Excel's 15 digits in a General cell reads as Excel shows it (1.23457E+17),
+			// to be refused by the plan rather than imported as another number (123456789012345000)
+			{ isHeader: isRosterHeader, asShown: true }
 		);
 		// a sheet with the header and no rows (a blank copy of the template) holds nothing to leave out
 		const filled = sheets.filter((s) => s.rows.length > 0);
