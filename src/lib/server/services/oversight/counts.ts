@@ -29,7 +29,9 @@
  * - Exams, per kind: "required to sit" = active people on the roster (named, by unit or by rank) of a
  *   sitting of that kind that closed in the year by the as-of day, each person counted once per kind;
  *   `sat` = of those, people with a finished, not voided attempt on such a sitting (its pass record,
- *   pending until graded); `passed` = of those, people whose pass record on such a sitting says passed.
+ *   pending until graded); `passed` = of those, people whose attempt that such a sitting counts under
+ *   the exam's retake policy (the highest or the last graded, as the sitting's results, HR and the
+ *   promotion gate read it) passed: a pass a later fail replaced under "the last counts" is none.
  * - Certificates: every certificate of the unit's people granted by the as-of day, by the core's
  *   certificateStatus on that day: in force (valid or expiring soon), expiring soon (within the
  *   `certificate.expiringSoonDays` setting, 90 by default) and expired. For the assessment,
@@ -51,11 +53,15 @@ import {
 	appointment,
 	certificate,
 	certificateEvent,
+	exam,
+	examAttempt,
 	oathCeremony,
 	oathParticipant,
 	person,
 	practiceAnswer,
+	passRecord,
 	promotionCase,
+	sitting,
 	studyAttendance,
 	studyPlan,
 	studyPlanItem,
@@ -69,6 +75,7 @@ import { workingDayCalendar } from '../calendar/load.ts';
 import { countsAsHeldSql } from '../study/core-shapes.ts';
 import { studyPolicy } from '../study/policy.ts';
 import { certificatePolicy } from '../exams/certificate-policy.ts';
+import { countingByPerson } from '../exams/counting.ts';
 import { eventColumns, qualificationsOn, stateIn, statusesOn } from '../exams/certificate-state.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
 import { readOathPolicy } from '../hr/policy.ts';
@@ -371,7 +378,9 @@ function planCounts(db: ReadDb, rootPath: string, w: YearWindow, minLectureMinut
  * resolved in SQL (named people, people of a roster unit or below, people of a roster rank in the
  * exam's unit or below), one row per person and kind, then grouped by the person's unit.
  */
-function examCounts(db: ReadDb, rootPath: string, w: YearWindow) {
+async function examCounts(db: ReadDb, rootPath: string, w: YearWindow) {
+	// one JSON parameter however many: [[sitting, person, passed 0/1], …]
+	const counted = JSON.stringify(await countedWhereChosen(db, rootPath, w));
 	// CROSS JOIN keeps SQLite's join order: from the year's few sittings outwards, never from all people
 	const rows = sql`
 		WITH closed AS MATERIALIZED (
@@ -402,15 +411,21 @@ function examCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 				CROSS JOIN unit eu ON eu.id = c.exam_unit
 				CROSS JOIN scope sc ON sc.rank = sr.rank AND substr(sc.path, 1, length(eu.path)) = eu.path
 		),
+		counted AS MATERIALIZED (
+			SELECT value ->> 0 AS sid, value ->> 1 AS pid, value ->> 2 AS passed
+			FROM json_each(${counted})
+		),
 		-- every finished attempt has a pass record (pending until graded, voided when voided): one
-		-- seek per rostered person and sitting in its covering index answers both questions
+		-- seek per rostered person and sitting in its covering index answers both questions; with
+		-- one graded attempt it is the one that counts, with more the counted one's pass decides
 		per_person AS (
 			SELECT r.pid, r.unit_id, r.kind,
 				max(pr.status IS NOT NULL) AS sat,
-				max(coalesce(pr.status = 'graded' AND pr.passed = 1, 0)) AS passed
+				max(coalesce(ct.passed, pr.status = 'graded' AND pr.passed = 1, 0)) AS passed
 			FROM roster r
 				LEFT JOIN pass_record pr INDEXED BY pass_record_sitting_person_idx
 					ON pr.sitting_id = r.sid AND pr.person_id = r.pid AND pr.status <> 'voided'
+				LEFT JOIN counted ct ON ct.sid = r.sid AND ct.pid = r.pid
 			GROUP BY r.pid, r.unit_id, r.kind
 		)
 		SELECT unit_id AS unitId, kind, count(*) AS required, sum(sat) AS sat, sum(passed) AS passed
@@ -424,6 +439,50 @@ function examCounts(db: ReadDb, rootPath: string, w: YearWindow) {
 			passed: sql<number>`passed`
 		})
 		.from(sql`(${rows})`);
+}
+
+/**
+ * Whether the attempt its sitting counts passed, for each person of the subtree with more than one
+ * graded attempt on a sitting that closed in the year: the only case where the exam's retake policy
+ * has a choice to make, read with countingByPerson as the sitting's results read it. A handful of
+ * retakers in a district, so read into memory; everyone else's one graded attempt is the count.
+ */
+async function countedWhereChosen(db: ReadDb, rootPath: string, w: YearWindow) {
+	const rows = await db
+		.select({
+			sittingId: examAttempt.sittingId,
+			personId: examAttempt.personId,
+			number: examAttempt.number,
+			state: examAttempt.state,
+			score: examAttempt.score,
+			passed: passRecord.passed,
+			counts: exam.counts
+		})
+		.from(sitting)
+		.innerJoin(exam, eq(exam.id, sitting.examId))
+		.innerJoin(examAttempt, eq(examAttempt.sittingId, sitting.id))
+		.innerJoin(person, eq(person.id, examAttempt.personId))
+		.innerJoin(unit, eq(unit.id, person.unitId))
+		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
+		.where(
+			and(
+				gte(sitting.closesAt, new Date(w.fromMs)),
+				lte(sitting.closesAt, new Date(w.untilMs)),
+				inTree(rootPath),
+				sql`(SELECT count(*) FROM ${examAttempt} g WHERE g.sitting_id = ${examAttempt.sittingId}
+					AND g.person_id = ${examAttempt.personId} AND g.state = 'graded') > 1`
+			)
+		)
+		.orderBy(examAttempt.sittingId, examAttempt.number);
+	const bySitting = new Map<number, typeof rows>();
+	for (const r of rows) bySitting.set(r.sittingId, [...(bySitting.get(r.sittingId) ?? []), r]);
+	return [...bySitting].flatMap(([sittingId, mine]) =>
+		[...countingByPerson(mine, mine[0]!.counts)].map(([personId, { counting }]) => [
+			sittingId,
+			personId,
+			counting?.passed === true ? 1 : 0
+		])
+	);
 }
 
 /**
