@@ -1,10 +1,25 @@
 /**
  * Which of a person's attempts counts, for the organiser's views of a sitting (results table and
- * .xlsx, score distribution, item analysis): the core's countingAttempt under the exam's policy,
- * the same attempt whose pass record HR and the promotion gate read.
+ * .xlsx, score distribution, item analysis), the oversight pass rates and the certificate: the
+ * core's countingAttempt under the exam's policy, the same attempt whose pass record HR and the
+ * promotion gate read.
  */
 import { type AttemptState, countingAttempt } from '@xuefa/core';
 import type { RETAKE_COUNTS } from '$lib/schemas/exam-enums.ts';
+import { examAttempt, passRecord } from '../../db/schema/index.ts';
+
+/**
+ * What countingByPerson reads of an attempt, and its pass (`passed`, from the pass record joined
+ * on the attempt): select these to learn whether the attempt a sitting counts passed.
+ */
+export const countingColumns = {
+	id: examAttempt.id,
+	personId: examAttempt.personId,
+	number: examAttempt.number,
+	state: examAttempt.state,
+	score: examAttempt.score,
+	passed: passRecord.passed
+};
 
 interface StoredAttempt {
 	personId: number;

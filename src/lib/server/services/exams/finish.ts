@@ -4,7 +4,7 @@
  * certificate, all in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import {
 	type Attempt,
 	type CertificatePolicy,
@@ -25,6 +25,7 @@ import { appendAudit } from '../audit/append.ts';
 import { recheckPartCertificates } from './certificate-parts.ts';
 import { requalificationOf } from './certificate-bar.ts';
 import { certificatePolicy } from './certificate-policy.ts';
+import { countingByPerson, countingColumns } from './counting.ts';
 import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
 
@@ -107,9 +108,10 @@ export async function finishAttempt(
 }
 
 /**
- * Writes a (re)graded attempt: its state, grade and score, its pass record and — on a pass — a
- * certificate; a regrade that turns a pass into a fail withdraws the certificate this attempt
- * earned, and one it was a part of. The caller audits the attempt.
+ * Writes a (re)graded attempt: its state, grade and score, its pass record and — on a pass its
+ * sitting counts — a certificate; a regrade that turns a pass into a fail withdraws the certificate
+ * this attempt earned, and one it was a part of; an attempt the sitting now counts that is not a
+ * pass withdraws those its other attempts earned. The caller audits the attempt.
  */
 export async function writeOutcome(
 	tx: { db: Tx; now: Date; user: { id: number } | null },
@@ -152,9 +154,14 @@ export async function writeOutcome(
 		.insert(passRecord)
 		.values({ attemptId: row.id, ...record })
 		.onConflictDoUpdate({ target: passRecord.attemptId, set: record });
+	// the certificate follows the attempt the sitting counts under the exam's policy, as the results
+	// and the promotion gate do: a pass that attempt replaces (under "the last counts", a later
+	// fail) earns none, and the one it earned is withdrawn below
+	const counting = done ? await countingOfSitting(db, row, e) : undefined;
 	let code: string | undefined;
-	if (decision?.passed) code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
-	else {
+	if (decision?.passed && counting?.passed === true)
+		code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
+	else if (!decision?.passed) {
 		await db
 			.update(certificate)
 			.set({ revokedOn: shanghaiDate(now), revokeReason: 'regraded' })
@@ -163,7 +170,71 @@ export async function writeOutcome(
 		if (row.state === 'graded' && e.kind === 'enforcement')
 			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: 'regraded' });
 	}
+	if (counting && counting.passed !== true) await withdrawSuperseded(tx, row, e, counting.id);
 	return { grade, decision, code };
+}
+
+/** The candidate's attempt that `row`'s sitting counts (countingByPerson), with its pass. */
+async function countingOfSitting(db: Tx, row: AttemptRow, e: ExamRow) {
+	const mine = await db
+		.select(countingColumns)
+		.from(examAttempt)
+		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
+		.where(and(eq(examAttempt.sittingId, row.sittingId), eq(examAttempt.personId, row.personId)))
+		.orderBy(examAttempt.number);
+	return countingByPerson(mine, e.counts).get(row.personId)?.counting;
+}
+
+/**
+ * Withdraws (revokes, audited) the certificates still in force that other attempts of `row`'s
+ * sitting earned, now that the attempt the sitting counts, `countingId`, is not a pass: a holder,
+ * an organiser and /verify would otherwise show a qualification the results say 不合格.
+ */
+async function withdrawSuperseded(
+	tx: { db: Tx; now: Date; user: { id: number } | null },
+	row: AttemptRow,
+	e: ExamRow,
+	countingId: number
+) {
+	const today = shanghaiDate(tx.now);
+	const withdrawn = await tx.db
+		.update(certificate)
+		.set({ revokedOn: today, revokeReason: 'superseded' })
+		.where(
+			and(
+				isNull(certificate.revokedOn),
+				ne(certificate.attemptId, countingId),
+				inArray(
+					certificate.attemptId,
+					tx.db
+						.select({ id: examAttempt.id })
+						.from(examAttempt)
+						.where(
+							and(eq(examAttempt.sittingId, row.sittingId), eq(examAttempt.personId, row.personId))
+						)
+				)
+			)
+		)
+		.returning({
+			id: certificate.id,
+			code: certificate.verificationCode,
+			attemptId: certificate.attemptId
+		});
+	for (const c of withdrawn)
+		await appendAudit(tx, {
+			action: 'certificate.revoked',
+			entityType: 'certificate',
+			entityId: c.id,
+			unitId: e.unitId,
+			after: {
+				personId: row.personId,
+				certificate: c.code,
+				date: today,
+				reason: 'superseded',
+				attemptId: c.attemptId,
+				countingAttemptId: countingId
+			}
+		});
 }
 
 /** Whether one of the certificates is in force today, with its suspensions and revocations. */

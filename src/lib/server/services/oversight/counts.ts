@@ -75,7 +75,7 @@ import { workingDayCalendar } from '../calendar/load.ts';
 import { countsAsHeldSql } from '../study/core-shapes.ts';
 import { studyPolicy } from '../study/policy.ts';
 import { certificatePolicy } from '../exams/certificate-policy.ts';
-import { countingByPerson } from '../exams/counting.ts';
+import { countingByPerson, countingColumns } from '../exams/counting.ts';
 import { eventColumns, qualificationsOn, stateIn, statusesOn } from '../exams/certificate-state.ts';
 import { coreAppointment, coreCeremonies } from '../hr/oaths.ts';
 import { readOathPolicy } from '../hr/policy.ts';
@@ -449,15 +449,7 @@ async function examCounts(db: ReadDb, rootPath: string, w: YearWindow) {
  */
 async function countedWhereChosen(db: ReadDb, rootPath: string, w: YearWindow) {
 	const rows = await db
-		.select({
-			sittingId: examAttempt.sittingId,
-			personId: examAttempt.personId,
-			number: examAttempt.number,
-			state: examAttempt.state,
-			score: examAttempt.score,
-			passed: passRecord.passed,
-			counts: exam.counts
-		})
+		.select({ ...countingColumns, sittingId: examAttempt.sittingId, counts: exam.counts })
 		.from(sitting)
 		.innerJoin(exam, eq(exam.id, sitting.examId))
 		.innerJoin(examAttempt, eq(examAttempt.sittingId, sitting.id))
