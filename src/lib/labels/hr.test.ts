@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '$lib/paraglide/runtime.js';
-import { oathStateText, voidEffectText } from './hr.ts';
+import { lapseText, oathStateText, voidEffectText } from './hr.ts';
 
 describe('an oath’s state in words', () => {
 	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
@@ -47,5 +47,28 @@ describe('a voided attempt’s effect with its months', () => {
 			'不得补考（1 个月）',
 			'不得补考（6 个月）'
 		]);
+	});
+});
+
+describe('a pass regraded to a fail, in words', () => {
+	afterEach(() => overwriteGetLocale(() => 'zh-CN'));
+
+	const failed = (scoreBefore: number) =>
+		lapseText(
+			{
+				change: 'failed',
+				attemptId: 7,
+				takenOn: '2026-03-02',
+				scoreBefore,
+				scoreNow: 0,
+				supersededBy: null
+			},
+			'2026-03-09'
+		);
+
+	it('says “1 point” and “60 points” in English', () => {
+		overwriteGetLocale(() => 'en');
+		expect(failed(1)).toMatch(/: 1 point became 0\.$/);
+		expect(failed(60)).toMatch(/: 60 points became 0\.$/);
 	});
 });

@@ -121,5 +121,8 @@ export const lapseText = (
 	if (l.change === 'pending') return m.hr_lapse_pending(base);
 	if (l.change === 'superseded')
 		return m.hr_lapse_superseded({ ...base, ...scores, other: l.supersededBy ?? '—' });
-	return m.hr_lapse_failed({ ...base, ...scores });
+	return byCount(l.scoreBefore ?? 0, m.hr_lapse_failed_one, m.hr_lapse_failed, {
+		...base,
+		...scores
+	});
 };
