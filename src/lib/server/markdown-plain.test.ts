@@ -39,6 +39,11 @@ describe('plain text escaped for Markdown', () => {
 		);
 	});
 
+	it('shows a line of marks that Markdown reads as a heading as typed', () => {
+		for (const text of ['#', '##', '###### 甲', '## ', '#######'])
+			expect(shown(markdownToText(escapeMarkdown(text)))).toBe(shown(text));
+	});
+
 	it('leaves a backslash out where the text shows as typed without one', () => {
 		const literal = [
 			'A&B',

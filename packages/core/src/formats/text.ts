@@ -101,7 +101,7 @@ export function escapeMarkdown(text: string): string {
 					? line.replace(/[|:]/g, (c) => `\\${c}`)
 					: line
 			)
-			.replace(/^([ \t]*)([#>+-]|\d+[.)])(?=[ \t]|$)/gm, (_, space: string, mark: string) =>
+			.replace(/^([ \t]*)(#{1,6}|[>+-]|\d+[.)])(?=[ \t]|$)/gm, (_, space: string, mark: string) =>
 				/\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`
 			)
 			// its spaces after kept: unescaped, the text is the one typed
