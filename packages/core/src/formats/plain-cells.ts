@@ -118,7 +118,7 @@ export function isPlainInCells(q: Body): boolean {
  * @example
  * leastEscaped({ ...q, stem: 'A\\&B' }).stem; // → 'A&B'
  */
-export function leastEscaped<T extends Body>(q: T): T {
+export function leastEscaped<T extends QuestionVersion | CasePart>(q: T): T {
 	const minimal = textsOf(cellsToMarkdown(markdownToCells(q)));
 	let k = 0;
 	return mapTexts(q, (text) => {
