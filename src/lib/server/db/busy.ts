@@ -3,9 +3,10 @@ import { DatabaseBusyError } from '../errors.ts';
 import { sqliteCodes } from './codes.ts';
 
 /**
- * How long one attempt waits for another process's write lock. libsql's embedded driver waits
- * synchronously, so this is also how long the event loop can be held: keep it short and wait
- * again asynchronously (below) instead.
+ * How long a read, or a statement of a transaction, waits for a lock held by another connection.
+ * libsql's embedded driver waits synchronously, the event loop with it: keep it short, and wait
+ * again asynchronously (below). Reads rarely wait at all (WAL: readers never wait for writers);
+ * a write transaction's BEGIN never waits here (./driver.ts) but polls (below).
  */
 export const BUSY_TIMEOUT_MS = 50;
 
@@ -16,6 +17,28 @@ export const BUSY_TIMEOUT_MS = 50;
  * outlasts them.
  */
 export const BUSY_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 300, 500, 700, 1000];
+
+/**
+ * The pauses between attempts to begin a write transaction while another process holds the write
+ * lock. Another app process holds it for a millisecond or two (a group of exam answers), so the
+ * first tenth of a second is polled every millisecond — a failed BEGIN costs microseconds and
+ * blocks nothing — and a lock released is taken within about a millisecond, not at SQLite's next
+ * sleep (1, 2, 5, 10… ms). Then the pauses grow as above: about 3 s in all.
+ */
+export const LOCK_POLL_DELAYS_MS: readonly number[] = [
+	...Array<number>(50).fill(1),
+	...Array<number>(25).fill(2),
+	5,
+	10,
+	25,
+	50,
+	100,
+	200,
+	300,
+	500,
+	700,
+	1000
+];
 
 /** SQLITE_BUSY and its extended codes (busy recovery, busy snapshot, busy timeout). */
 export function isBusy(e: unknown): boolean {
@@ -30,15 +53,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function retryWhileBusy<T>(
 	attempt: () => Promise<T>,
-	delays: readonly number[] = BUSY_RETRY_DELAYS_MS,
-	afterBusy: () => void = () => {}
+	delays: readonly number[] = BUSY_RETRY_DELAYS_MS
 ): Promise<T> {
 	for (let i = 0; ; i++) {
 		try {
 			return await attempt();
 		} catch (e) {
 			if (!isBusy(e)) throw e;
-			afterBusy();
 			const delay = delays[i];
 			if (delay === undefined) throw new DatabaseBusyError(e);
 			// jitter, so that two processes that collided once do not collide again in step
@@ -50,39 +71,44 @@ export async function retryWhileBusy<T>(
 /**
  * One client for the app made of two: reads (`execute`) go to `reads`, units of work that write
  * (`transaction`, `batch`, `migrate`, `executeMultiple`) to `writes`, and each is retried while
- * the database is busy. When they meet a busy database nothing has happened yet, so trying them
- * again is safe; statements inside a transaction already hold the write lock and are never busy.
+ * the database is busy — a write transaction's BEGIN polled finely ({@link LOCK_POLL_DELAYS_MS}).
+ * When they meet a busy database nothing has happened yet, so trying them again is safe;
+ * statements inside a transaction already hold the write lock and are never busy.
  *
- * Why two: an embedded connection whose BEGIN IMMEDIATE failed with SQLITE_BUSY keeps that
- * statement pending, and its next read opens a snapshot that never closes (stale reads, then
- * SQLITE_BUSY_SNAPSHOT on every later write). The only cure within reach is to reconnect, which
- * closes every connection of a client — harmless for `writes`, whose transactions the app runs
- * one at a time (context.ts), but not for reads in flight. So writes get a client of their own.
- * For a libSQL server both are the same client and nothing is reconnected.
+ * Why two: the app runs its write transactions one at a time (context.ts) on a pool of their own,
+ * so a read never waits for a connection a write holds. For a libSQL server both are the same
+ * client.
  */
 export function retryingClient(
 	reads: Client,
 	writes: Client = reads,
-	delays?: readonly number[],
-	reconnect = writes !== reads
+	options: {
+		/** Pauses of reads (default {@link BUSY_RETRY_DELAYS_MS}), and of writes unless given below. */
+		delays?: readonly number[];
+		/** Pauses of a write transaction's BEGIN (default {@link LOCK_POLL_DELAYS_MS}). */
+		lockDelays?: readonly number[];
+		/** Run when the client is closed. */
+		onClose?: () => void;
+	} = {}
 ): Client {
-	const afterBusy = reconnect ? () => writes.reconnect() : undefined;
-	const retried = (target: Client, prop: string, after?: () => void) => {
+	const { delays, lockDelays = delays ?? LOCK_POLL_DELAYS_MS } = options;
+	const retried = (target: Client, prop: string, pauses: readonly number[] | undefined) => {
 		const method = (Reflect.get(target, prop, target) as (...args: unknown[]) => unknown).bind(
 			target
 		);
 		return (...args: unknown[]) =>
-			retryWhileBusy(() => method(...args) as Promise<unknown>, delays, after);
+			retryWhileBusy(() => method(...args) as Promise<unknown>, pauses);
 	};
 	return new Proxy(reads, {
 		get(target, prop) {
-			if (prop === 'execute') return retried(reads, prop);
-			if (prop === 'transaction' || prop === 'batch') return retried(writes, prop, afterBusy);
+			if (prop === 'execute') return retried(reads, prop, delays);
+			if (prop === 'transaction' || prop === 'batch') return retried(writes, prop, lockDelays);
 			if (prop === 'migrate' || prop === 'executeMultiple') {
 				return (Reflect.get(writes, prop, writes) as (...args: unknown[]) => unknown).bind(writes);
 			}
 			if (prop === 'close') {
 				return () => {
+					options.onClose?.();
 					writes.close();
 					if (writes !== reads) reads.close();
 				};
@@ -91,13 +117,4 @@ export function retryingClient(
 			return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
 		}
 	});
-}
-
-/**
- * A client of an embedded database used for write transactions only, one at a time (a connection
- * of its own for one unit of work, see publishing.ts): retried while busy and reconnected then,
- * as the app's `writes` are above.
- */
-export function retryingWriter(client: Client): Client {
-	return retryingClient(client, client, undefined, true);
 }

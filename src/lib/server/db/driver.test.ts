@@ -65,6 +65,35 @@ describe('statements kept per connection', () => {
 		expect(await names()).toEqual(['kept']);
 	});
 
+	it('begins a write transaction without waiting: busy at once while another holds the lock, and no stale snapshot after', async () => {
+		const url = `file:${join(dir, 'db.sqlite')}`;
+		// a busy timeout of 20 s: a BEGIN that waited for the lock would outlast the test
+		const patient = createClient({ url, timeout: 20_000 });
+		const holder = createClient({ url });
+		try {
+			await patient.execute('SELECT 1');
+			const held = await holder.transaction('write');
+			await held.execute("INSERT INTO t (name) VALUES ('held')");
+			await expect(patient.transaction('write')).rejects.toMatchObject({
+				code: expect.stringMatching(/^SQLITE_BUSY/)
+			});
+			await held.commit();
+			// the connection that met the lock reads what was committed since, and writes again
+			const names = await patient.execute('SELECT name FROM t');
+			expect(names.rows.map((r) => r.name)).toEqual(['held']);
+			const tx = await patient.transaction('write');
+			await tx.execute("INSERT INTO t (name) VALUES ('after')");
+			await tx.commit();
+			// its own busy timeout is what it was, for its other statements
+			const timeout = await patient.execute('PRAGMA busy_timeout');
+			expect(Object.values(timeout.rows[0]!)[0]).toBe(20_000);
+		} finally {
+			patient.close();
+			holder.close();
+		}
+		expect(await names()).toEqual(['held', 'after']);
+	});
+
 	it('lists the new columns after a schema change once the cache is cleared', async () => {
 		await client.execute("INSERT INTO t (name) VALUES ('a')");
 		expect((await client.execute('SELECT * FROM t')).columns).toEqual(['id', 'name']);

@@ -37,8 +37,10 @@ interface Connection {
  * synchronous=NORMAL: a commit writes the log without waiting for the disk, so the write lock is
  * released at once; the commit is made durable (the log synced to disk) before the write is
  * acknowledged, outside the lock and off the event loop (./wal-sync.ts, context.ts `transact`).
+ * wal_autocheckpoint=0: no COMMIT copies the log into the database file, syncing both, while the
+ * event loop waits; that is done in the background (./checkpoints.ts).
  */
-export const CONNECTION_SETUP = 'PRAGMA synchronous = NORMAL';
+export const CONNECTION_SETUP = 'PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0';
 
 /** How many statements each connection keeps: the app runs a few hundred distinct ones. */
 export const STATEMENTS_KEPT = 500;
@@ -52,6 +54,7 @@ const require = createRequire(createRequire(import.meta.url).resolve('@libsql/cl
 const Driver = require('libsql') as { prototype: Connection };
 
 let installed = false;
+let unpatchedPrepare: Connection['prepare'];
 const counts = { compiled: 0, reused: 0 };
 
 /** How many statements were compiled and how many runs reused one, in this process. */
@@ -66,13 +69,14 @@ const setUp = new WeakSet<Connection>();
 export function installDriver(): void {
 	if (installed) return;
 	installed = true;
-	const prepare = Driver.prototype.prepare;
+	const prepare = (unpatchedPrepare = Driver.prototype.prepare);
 	const close = Driver.prototype.close;
 	Driver.prototype.prepare = function (this: Connection, sql: string): Statement {
 		if (!setUp.has(this)) {
 			setUp.add(this);
 			this.exec(CONNECTION_SETUP);
 		}
+		if (BEGIN.test(sql)) return beginning(this, sql);
 		let entry = kept.get(this);
 		if (entry?.generation !== generation)
 			kept.set(this, (entry = { generation, statements: new Map() }));
@@ -95,6 +99,64 @@ export function installDriver(): void {
 		kept.delete(this);
 		return close.call(this);
 	};
+}
+
+// how a transaction begins: the client prepares `BEGIN IMMEDIATE` (a write transaction) and runs it
+const BEGIN = /^BEGIN(?: (DEFERRED|IMMEDIATE|EXCLUSIVE))?$/i;
+
+/**
+ * `BEGIN …` as a statement the client can run, that starts the transaction without waiting:
+ * SQLITE_BUSY at once when another connection holds the write lock, and nothing left behind.
+ *
+ * Why not the prepared statement: a prepared BEGIN IMMEDIATE that meets the lock stays pending,
+ * resumable, with the connection already out of autocommit — its next read opens a snapshot that
+ * never closes (stale reads, then SQLITE_BUSY_SNAPSHOT on every later write) until it is closed.
+ * `exec` runs it to its end and finalises it either way. And why not wait: the driver waits for
+ * the lock synchronously, the event loop with it, in SQLite's sleeps of 1, 2, 5, 10… ms that
+ * overshoot the lock's release; the client retries instead, asynchronously and finely (./busy.ts),
+ * while the process goes on serving requests.
+ */
+function beginning(connection: Connection, sql: string): Statement {
+	const waitsFor = BEGIN.exec(sql)?.[1]?.toUpperCase() ?? 'DEFERRED';
+	const statement: Statement & { safeIntegers(): Statement } = {
+		columns: () => [],
+		raw() {
+			// what the driver says of a statement that returns no rows
+			throw new TypeError('The raw() method is only for statements that return data');
+		},
+		safeIntegers: () => statement,
+		run() {
+			if (waitsFor === 'DEFERRED') {
+				connection.exec(sql);
+			} else {
+				const timeout = busyTimeoutOf(connection);
+				connection.exec('PRAGMA busy_timeout = 0');
+				try {
+					connection.exec(sql);
+				} finally {
+					connection.exec(`PRAGMA busy_timeout = ${timeout}`);
+				}
+			}
+			return { changes: 0, lastInsertRowid: 0 };
+		},
+		all: () => [],
+		get: () => undefined
+	};
+	return statement;
+}
+
+const busyTimeouts = new WeakMap<Connection, number>();
+
+/** The connection's own busy timeout (set when it was opened), to put back after a BEGIN. */
+function busyTimeoutOf(connection: Connection): number {
+	let ms = busyTimeouts.get(connection);
+	if (ms === undefined) {
+		const row = unpatchedPrepare.call(connection, 'PRAGMA busy_timeout').get() as
+			{ timeout?: number } | undefined;
+		ms = Number(row?.timeout ?? 0);
+		busyTimeouts.set(connection, ms);
+	}
+	return ms;
 }
 
 /**

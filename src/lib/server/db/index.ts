@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
-import { BUSY_TIMEOUT_MS, retryingClient } from './busy.ts';
+import { BUSY_RETRY_DELAYS_MS, BUSY_TIMEOUT_MS, retryingClient } from './busy.ts';
+import { type Checkpoints, checkpointInBackground } from './checkpoints.ts';
 import { clearStatementCache, installDriver } from './driver.ts';
 import { coalescedSync, walFileSync } from './wal-sync.ts';
 import * as schema from './schema/index.ts';
@@ -40,14 +41,16 @@ export function durable(db: ReadDb): Promise<void> {
 	return commitSyncs.get(db)?.() ?? Promise.resolve();
 }
 
+// who checkpoints each embedded file database's log (./checkpoints.ts)
+const checkpointers = new WeakMap<object, Checkpoints>();
+
 /**
- * Makes `db` — another handle on the embedded file database `like` was opened from, through a
- * connection of its own (./publishing.ts) — acknowledge its commits as `like` does: after the
- * shared log was flushed to disk. Without it, `durable(db)` would resolve at once.
+ * Copies the write-ahead log of `db` into its database file now, off the event loop, as the
+ * background checkpoints do twice a second: after a large write, so that the log does not wait
+ * for the next. Nothing for a libSQL server (it keeps its own log) or an in-memory database.
  */
-export function flushesLike(db: ReadDb, like: ReadDb): void {
-	const sync = commitSyncs.get(like);
-	if (sync) commitSyncs.set(db, sync);
+export function checkpointNow(db: ReadDb): Promise<void> {
+	return checkpointers.get(db)?.now() ?? Promise.resolve();
 }
 
 /**
@@ -97,7 +100,13 @@ export async function openDatabase(
 	// client of their own (./busy.ts). Foreign keys are on by default in libsql.
 	const open = () => createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
 	const reads = open();
-	const client = retryingClient(reads, path === null || path === ':memory:' ? reads : open());
+	const embeddedFile = path !== null && path !== ':memory:';
+	const checkpoints = embeddedFile ? checkpointInBackground(path) : undefined;
+	const client =
+		path === null
+			? // a server waits for its own locks: no polling it over the network
+				retryingClient(reads, reads, { delays: BUSY_RETRY_DELAYS_MS })
+			: retryingClient(reads, embeddedFile ? open() : reads, { onClose: checkpoints?.stop });
 	if (path !== null) {
 		await client.execute('PRAGMA journal_mode = WAL');
 		// Durability: every connection commits with synchronous=NORMAL (./driver.ts) and every write
@@ -105,12 +114,12 @@ export async function openDatabase(
 		// a power loss or an OS crash, not only a killed process. Exam answers must survive that.
 	}
 	const db = drizzle(client, { schema, casing: 'snake_case' });
-	if (path !== null && path !== ':memory:')
-		commitSyncs.set(db, coalescedSync((options.flushLog ?? walFileSync)(path)));
+	if (embeddedFile) commitSyncs.set(db, coalescedSync((options.flushLog ?? walFileSync)(path)));
+	if (checkpoints) checkpointers.set(db, checkpoints);
 	await migrate(db, { migrationsFolder: options.migrationsFolder });
 	// statements compiled before a migration may list columns that changed
 	clearStatementCache();
-	if (path !== null && path !== ':memory:') fileUrls.set(db, url);
+	if (embeddedFile) fileUrls.set(db, url);
 	return { db, client };
 }
 
