@@ -1,4 +1,5 @@
 import { type Client, createClient } from '@libsql/client';
+import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { transact, write } from '../context.ts';
@@ -7,7 +8,8 @@ import { mapError } from '../http.ts';
 import { closeAfterTest, testDatabase } from '../testing/db.ts';
 import { ctxFor, district } from '../testing/factories.ts';
 import { unit } from './schema/index.ts';
-import { retryWhileBusy } from './busy.ts';
+import { BUSY_TIMEOUT_MS, retryWhileBusy, retryingClient } from './busy.ts';
+import { lockTurns } from './turns.ts';
 
 /** A second process's connection that takes the write lock and keeps it until released. */
 async function holdWriteLock(url: string) {
@@ -90,6 +92,42 @@ describe('a database locked by another process', () => {
 		await saving;
 		const settled = await Promise.allSettled(reads);
 		expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+	});
+
+	it('lets a process that waits for the lock in while another writes back to back', async () => {
+		const { url, dir } = await testDatabase();
+		const file = join(dir, 'test.db');
+		// two app processes on one file: each its clients, its turns
+		const processOf = () => {
+			const raw = createClient({ url, timeout: BUSY_TIMEOUT_MS });
+			const client = retryingClient(raw, raw, { turns: lockTurns(file) });
+			closeAfterTest(() => client.close());
+			return client;
+		};
+		const [busy, other] = [processOf(), processOf()];
+		await busy.execute('CREATE TABLE log (who TEXT NOT NULL)');
+		const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+		let writing = true;
+		const storm = (async () => {
+			// a submit storm: transactions back to back, each holding the lock a few milliseconds
+			while (writing) {
+				const tx = await busy.transaction('write');
+				await tx.execute("INSERT INTO log VALUES ('storm')");
+				await pause(3);
+				await tx.commit();
+			}
+		})();
+		await pause(50);
+		const tx = await other.transaction('write');
+		await tx.execute("INSERT INTO log VALUES ('other')");
+		await tx.commit();
+		// the storm goes on: the other process got in between two of its transactions, not after it
+		await pause(50);
+		writing = false;
+		await storm;
+		const rows = (await busy.execute('SELECT who FROM log ORDER BY rowid')).rows.map((r) => r.who);
+		expect(rows.indexOf('other')).toBeGreaterThan(0);
+		expect(rows.indexOf('other')).toBeLessThan(rows.length - 3);
 	});
 
 	it('retries only busy errors, and gives up after the last pause', async () => {

@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import { DatabaseBusyError } from '../errors.ts';
 import { sqliteCodes } from './codes.ts';
+import type { Turns } from './turns.ts';
 
 /**
  * How long a read, or a statement of a transaction, waits for a lock held by another connection.
@@ -20,25 +21,12 @@ export const BUSY_RETRY_DELAYS_MS = [10, 25, 50, 100, 200, 300, 500, 700, 1000];
 
 /**
  * The pauses between attempts to begin a write transaction while another process holds the write
- * lock. Another app process holds it for a millisecond or two (a group of exam answers), so the
- * first tenth of a second is polled every millisecond — a failed BEGIN costs microseconds and
- * blocks nothing — and a lock released is taken within about a millisecond, not at SQLite's next
- * sleep (1, 2, 5, 10… ms). Then the pauses grow as above: about 3 s in all.
+ * lock: every millisecond, for about three seconds. Another app process holds the lock for a
+ * millisecond or two (a group of exam answers), and pauses two before its next transaction while
+ * this one waits (./turns.ts): a failed BEGIN costs microseconds and blocks nothing, and a lock
+ * released is taken within a millisecond, not at SQLite's next sleep (1, 2, 5, 10… ms).
  */
-export const LOCK_POLL_DELAYS_MS: readonly number[] = [
-	...Array<number>(50).fill(1),
-	...Array<number>(25).fill(2),
-	5,
-	10,
-	25,
-	50,
-	100,
-	200,
-	300,
-	500,
-	700,
-	1000
-];
+export const LOCK_POLL_DELAYS_MS: readonly number[] = Array<number>(2500).fill(1);
 
 /** SQLITE_BUSY and its extended codes (busy recovery, busy snapshot, busy timeout). */
 export function isBusy(e: unknown): boolean {
@@ -53,13 +41,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function retryWhileBusy<T>(
 	attempt: () => Promise<T>,
-	delays: readonly number[] = BUSY_RETRY_DELAYS_MS
+	delays: readonly number[] = BUSY_RETRY_DELAYS_MS,
+	onBusy?: () => void
 ): Promise<T> {
 	for (let i = 0; ; i++) {
 		try {
 			return await attempt();
 		} catch (e) {
 			if (!isBusy(e)) throw e;
+			onBusy?.();
 			const delay = delays[i];
 			if (delay === undefined) throw new DatabaseBusyError(e);
 			// jitter, so that two processes that collided once do not collide again in step
@@ -87,27 +77,40 @@ export function retryingClient(
 		delays?: readonly number[];
 		/** Pauses of a write transaction's BEGIN (default {@link LOCK_POLL_DELAYS_MS}). */
 		lockDelays?: readonly number[];
+		/** Turns at the write lock with other processes (./turns.ts), for an embedded file. */
+		turns?: Turns;
 		/** Run when the client is closed. */
 		onClose?: () => void;
 	} = {}
 ): Client {
-	const { delays, lockDelays = delays ?? LOCK_POLL_DELAYS_MS } = options;
-	const retried = (target: Client, prop: string, pauses: readonly number[] | undefined) => {
-		const method = (Reflect.get(target, prop, target) as (...args: unknown[]) => unknown).bind(
-			target
-		);
-		return (...args: unknown[]) =>
-			retryWhileBusy(() => method(...args) as Promise<unknown>, pauses);
+	const { delays, lockDelays = delays ?? LOCK_POLL_DELAYS_MS, turns } = options;
+	const bound = (target: Client, prop: string) =>
+		(Reflect.get(target, prop, target) as (...args: unknown[]) => Promise<unknown>).bind(target);
+	const reading = (prop: string) => {
+		const method = bound(reads, prop);
+		return (...args: unknown[]) => retryWhileBusy(() => method(...args), delays);
+	};
+	const writing = (prop: string) => {
+		const method = bound(writes, prop);
+		return async (...args: unknown[]) => {
+			await turns?.beforeBegin();
+			try {
+				return await retryWhileBusy(() => method(...args), lockDelays, turns?.waiting);
+			} finally {
+				turns?.done();
+			}
+		};
 	};
 	return new Proxy(reads, {
 		get(target, prop) {
-			if (prop === 'execute') return retried(reads, prop, delays);
-			if (prop === 'transaction' || prop === 'batch') return retried(writes, prop, lockDelays);
+			if (prop === 'execute') return reading(prop);
+			if (prop === 'transaction' || prop === 'batch') return writing(prop);
 			if (prop === 'migrate' || prop === 'executeMultiple') {
 				return (Reflect.get(writes, prop, writes) as (...args: unknown[]) => unknown).bind(writes);
 			}
 			if (prop === 'close') {
 				return () => {
+					turns?.close();
 					options.onClose?.();
 					writes.close();
 					if (writes !== reads) reads.close();

@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { BUSY_RETRY_DELAYS_MS, BUSY_TIMEOUT_MS, retryingClient } from './busy.ts';
 import { type Checkpoints, checkpointInBackground } from './checkpoints.ts';
 import { clearStatementCache, installDriver } from './driver.ts';
+import { lockTurns } from './turns.ts';
 import { coalescedSync, walFileSync } from './wal-sync.ts';
 import * as schema from './schema/index.ts';
 
@@ -101,12 +102,16 @@ export async function openDatabase(
 	const open = () => createClient({ url, authToken: options.authToken, timeout: BUSY_TIMEOUT_MS });
 	const reads = open();
 	const embeddedFile = path !== null && path !== ':memory:';
+	// an embedded file: checkpointed in the background (./checkpoints.ts), its write lock taken
+	// in turns with other processes (./turns.ts)
 	const checkpoints = embeddedFile ? checkpointInBackground(path) : undefined;
 	const client =
 		path === null
 			? // a server waits for its own locks: no polling it over the network
 				retryingClient(reads, reads, { delays: BUSY_RETRY_DELAYS_MS })
-			: retryingClient(reads, embeddedFile ? open() : reads, { onClose: checkpoints?.stop });
+			: checkpoints
+				? retryingClient(reads, open(), { turns: lockTurns(path), onClose: checkpoints.stop })
+				: retryingClient(reads);
 	if (path !== null) {
 		await client.execute('PRAGMA journal_mode = WAL');
 		// Durability: every connection commits with synchronous=NORMAL (./driver.ts) and every write
