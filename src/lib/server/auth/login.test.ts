@@ -157,9 +157,8 @@ describe('login', () => {
 		);
 		// 96 failures from addresses all over the place in the last minutes, as the counter keeps them
 		await db
-			.update(loginThrottle)
-			.set({ failures: 96, windowStart: minutes(1) })
-			.where(eq(loginThrottle.key, 'account:alice'));
+			.insert(loginThrottle)
+			.values({ key: 'account:alice', failures: 96, windowStart: minutes(1) });
 		for (let i = 0; i < 4; i++) {
 			await login(
 				{ db, now: minutes(10), address: `10.8.${i}.1` },

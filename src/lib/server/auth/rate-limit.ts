@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { ReadDb, Tx } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
 
@@ -213,20 +213,6 @@ export async function recordFailure(db: Tx, keys: ThrottleKey[], now: Date): Pro
 			)
 		);
 	return locks;
-}
-
-/**
- * Takes back one counted attempt that turned out a success (at a shared address, or on an
- * account), never below zero, and the lock that very attempt started, if it started one.
- */
-export async function forgiveOne(db: Tx, key: string, startedLock = false): Promise<void> {
-	await db
-		.update(loginThrottle)
-		.set({
-			failures: sql`max(${loginThrottle.failures} - 1, 0)`,
-			...(startedLock ? { lockedUntil: null } : {})
-		})
-		.where(eq(loginThrottle.key, key));
 }
 
 /** A success clears a pair's count (never an address's or an account's ceiling). */
