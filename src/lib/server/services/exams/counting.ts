@@ -4,9 +4,12 @@
  * core's countingAttempt under the exam's policy, the same attempt whose pass record HR and the
  * promotion gate read.
  */
+import { type SQL, asc, eq } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type AttemptState, countingAttempt } from '@xuefa/core';
 import type { RETAKE_COUNTS } from '$lib/schemas/exam-enums.ts';
-import { examAttempt, passRecord } from '../../db/schema/index.ts';
+import type { ReadDb } from '../../db/index.ts';
+import { exam, examAttempt, passRecord } from '../../db/schema/index.ts';
 
 /**
  * What countingByPerson reads of an attempt, and its pass (`passed`, from the pass record joined
@@ -49,4 +52,43 @@ export function countingByPerson<A extends StoredAttempt>(
 		mine.counting = counting && mine.all[scored.indexOf(counting)];
 	}
 	return out;
+}
+
+/**
+ * The attempt each sitting counts for each person, of rows from any number of sittings (each with
+ * its sitting and its exam's policy; in number order within a sitting): one per sitting and person
+ * with a graded attempt, by countingByPerson.
+ */
+export function countingOfEach<
+	A extends StoredAttempt & { sittingId: number; counts: (typeof RETAKE_COUNTS)[number] }
+>(rows: readonly A[]): A[] {
+	const bySitting = new Map<number, A[]>();
+	for (const r of rows) {
+		const mine = bySitting.get(r.sittingId);
+		if (mine) mine.push(r);
+		else bySitting.set(r.sittingId, [r]);
+	}
+	return [...bySitting.values()].flatMap((mine) =>
+		[...countingByPerson(mine, mine[0]!.counts).values()].flatMap(({ counting }) =>
+			counting ? [counting] : []
+		)
+	);
+}
+
+/**
+ * The attempts `where` selects (of any sittings), with what {@link countingOfEach} reads of each and
+ * the `extra` columns of the attempt, its exam or its pass record, in number order per sitting.
+ */
+export function attemptsToCount<E extends Record<string, SQLiteColumn>>(
+	db: ReadDb,
+	extra: E,
+	where: SQL | undefined
+) {
+	return db
+		.select({ ...countingColumns, sittingId: examAttempt.sittingId, counts: exam.counts, ...extra })
+		.from(examAttempt)
+		.innerJoin(exam, eq(exam.id, examAttempt.examId))
+		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
+		.where(where)
+		.orderBy(asc(examAttempt.sittingId), asc(examAttempt.number));
 }

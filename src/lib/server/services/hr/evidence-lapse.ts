@@ -13,14 +13,13 @@ import type { ReadDb } from '../../db/index.ts';
 import {
 	appointment,
 	auditEntry,
-	exam,
 	examAttempt,
 	gateCheck,
 	lapseReview,
 	passRecord,
 	user
 } from '../../db/schema/index.ts';
-import { countingByPerson } from '../exams/counting.ts';
+import { attemptsToCount, countingByPerson } from '../exams/counting.ts';
 
 /** How the relied-on pass stopped being one. */
 export type LapseChange = 'voided' | 'failed' | 'pending' | 'superseded';
@@ -199,30 +198,18 @@ async function outrankedBy(
 ) {
 	const out = new Map<number, { id: number; score: number | null; at: Date }>();
 	if (relied.length === 0) return out;
-	const rows = await db
-		.select({
-			id: examAttempt.id,
-			sittingId: examAttempt.sittingId,
-			personId: examAttempt.personId,
-			number: examAttempt.number,
-			state: examAttempt.state,
-			score: examAttempt.score,
+	const rows = await attemptsToCount(
+		db,
+		{
 			gradedAt: examAttempt.gradedAt,
 			submittedAt: examAttempt.submittedAt,
-			startedAt: examAttempt.startedAt,
-			passed: passRecord.passed,
-			counts: exam.counts
-		})
-		.from(examAttempt)
-		.innerJoin(exam, eq(exam.id, examAttempt.examId))
-		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
-		.where(
-			and(
-				inArray(examAttempt.sittingId, [...new Set(relied.map((r) => r.sittingId))]),
-				inArray(examAttempt.personId, [...new Set(relied.map((r) => r.personId))])
-			)
+			startedAt: examAttempt.startedAt
+		},
+		and(
+			inArray(examAttempt.sittingId, [...new Set(relied.map((r) => r.sittingId))]),
+			inArray(examAttempt.personId, [...new Set(relied.map((r) => r.personId))])
 		)
-		.orderBy(examAttempt.number);
+	);
 	for (const r of relied) {
 		const mine = rows.filter((a) => a.sittingId === r.sittingId && a.personId === r.personId);
 		if (mine.length === 0) continue;
