@@ -96,25 +96,41 @@ export function rightChoice(optionOrder: string[] | undefined): { type: 'single'
 	return { type: 'single', choice: OPTION_LABELS[i]! };
 }
 
-/** Saves an answer to every (single-choice) question of an attempt: all right, or all wrong. */
-export async function answerEvery(ctx: Ctx, attemptId: number, right: boolean) {
+/** Saves an answer to every (single-choice) question of an attempt, the shown label `choose` gives. */
+async function answerEach(
+	ctx: Ctx,
+	attemptId: number,
+	choose: (optionOrder: string[] | undefined) => string
+) {
 	const [row] = await ctx.db
 		.select({ paper: examAttempt.paper })
 		.from(examAttempt)
 		.where(eq(examAttempt.id, attemptId));
 	const saves = row!.paper.sections
 		.flatMap((x) => x.items)
-		.map((item, i) => {
-			const good = rightChoice(item.optionOrder);
-			const choice = right ? good.choice : good.choice === 'A' ? 'B' : 'A';
-			return {
-				questionId: item.question.id,
-				seq: i + 1,
-				response: { type: 'single' as const, choice },
-				flagged: false
-			};
-		});
+		.map((item, i) => ({
+			questionId: item.question.id,
+			seq: i + 1,
+			response: { type: 'single' as const, choice: choose(item.optionOrder) },
+			flagged: false
+		}));
 	return saveAnswers(ctx, { attemptId, saves });
+}
+
+/** Saves an answer to every (single-choice) question of an attempt: all right, or all wrong. */
+export function answerEvery(ctx: Ctx, attemptId: number, right: boolean) {
+	return answerEach(ctx, attemptId, (order) => {
+		const good = rightChoice(order).choice;
+		return right ? good : good === 'A' ? 'B' : 'A';
+	});
+}
+
+/**
+ * Chooses the option stored as `optionId` in every (single-choice) question of an attempt: `a` is
+ * right and `b` wrong until {@link correctKeyTo} makes another the right one.
+ */
+export function answerOptionEvery(ctx: Ctx, attemptId: number, optionId: string) {
+	return answerEach(ctx, attemptId, (order) => OPTION_LABELS[order ? order.indexOf(optionId) : 0]!);
 }
 
 /** The cadre passes a new enforcement exam, every answer right; its certificate. */
@@ -132,7 +148,12 @@ export async function passEnforcement(s: Awaited<ReturnType<typeof examSetup>>) 
  * The organiser corrects the key in place (as a wrong key is corrected before regrading): option b
  * is the right one of the current version of each choice question given, or of every question.
  */
-export async function correctKeyToB(db: Db, questionIds?: number[]) {
+export function correctKeyToB(db: Db, questionIds?: number[]) {
+	return correctKeyTo(db, 'b', questionIds);
+}
+
+/** {@link correctKeyToB} with another option (`a`: the key as the questions were written). */
+export async function correctKeyTo(db: Db, right: string, questionIds?: number[]) {
 	const rows = await db
 		.select({ v: questionVersion })
 		.from(question)
@@ -145,7 +166,7 @@ export async function correctKeyToB(db: Db, questionIds?: number[]) {
 			.set({
 				data: {
 					...data,
-					options: data.options.map((o) => ({ ...o, correct: o.id === 'b' }))
+					options: data.options.map((o) => ({ ...o, correct: o.id === right }))
 				} as never
 			})
 			.where(

@@ -1,28 +1,38 @@
 /**
- * A certificate issued for a required set of parts (通用 and 专门) stands only while the set does:
- * voiding the attempt of one part, or regrading it to a fail, revokes the certificate the set gave
- * (audited, with the reason) even when it was granted on the other part's attempt.
+ * A certificate issued for a required set of parts (通用 and 专门) stands only while the set does,
+ * each part passed by the attempt its sitting counts: voiding the attempt of one part, regrading it
+ * to a fail, or a later attempt of its sitting that outranks the pass revokes the certificate the set
+ * gave (audited, with the reason) even when it was granted on the other part's attempt.
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { partsPassed, shanghaiDate } from '@xuefa/core';
-import type { Tx } from '../../db/index.ts';
+import { type CertificatePolicy, partsPassed, shanghaiDate } from '@xuefa/core';
+import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { certificatePolicy } from './certificate-policy.ts';
+import { attemptsToCount, countingOfEach } from './counting.ts';
 
 /**
- * Re-checks each enforcement certificate of the person still unrevoked against the passes that
- * made it: those of attempts started after the certificate before it and up to its issue (as
- * `grantCertificate` counted them). `cause` is the attempt that lost its pass and why.
+ * The person's enforcement passes that make up a set of parts: each the attempt its sitting counts,
+ * and a pass (one a later attempt of its sitting outranks, or a voided one, is none), with its
+ * exam's part, its day and when it was started.
  */
-export async function recheckPartCertificates(
-	tx: { db: Tx; now: Date; user: { id: number } | null },
-	personId: number,
-	cause: { attemptId: number; reason: string }
-) {
-	const policy = await certificatePolicy(tx.db);
-	if ((policy.requiredParts?.length ?? 0) === 0) return;
-	const certs = await tx.db
+export async function countingPartPasses(db: ReadDb, personId: number) {
+	const rows = await attemptsToCount(
+		db,
+		{ part: exam.certificatePart, passedOn: passRecord.takenOn, startedAt: examAttempt.startedAt },
+		and(eq(examAttempt.personId, personId), eq(exam.kind, 'enforcement'))
+	);
+	return countingOfEach(rows).flatMap(({ passed, part, passedOn, startedAt }) =>
+		passed === true && passedOn !== null ? [{ part, passedOn, startedAt }] : []
+	);
+}
+
+type PartPass = Awaited<ReturnType<typeof countingPartPasses>>[number];
+
+/** The person's enforcement certificates, in the order they were issued. */
+function enforcementCertificates(db: ReadDb, personId: number) {
+	return db
 		.select({
 			id: certificate.id,
 			code: certificate.verificationCode,
@@ -34,29 +44,57 @@ export async function recheckPartCertificates(
 		.innerJoin(exam, eq(exam.id, certificate.examId))
 		.where(and(eq(certificate.personId, personId), eq(certificate.kind, 'enforcement')))
 		.orderBy(asc(certificate.createdAt), asc(certificate.id));
-	if (!certs.some((c) => c.revokedOn === null)) return;
-	const passes = await tx.db
-		.select({
-			part: exam.certificatePart,
-			passedOn: passRecord.takenOn,
-			startedAt: examAttempt.startedAt
-		})
-		.from(passRecord)
-		.innerJoin(exam, eq(exam.id, passRecord.examId))
-		.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
-		.where(
-			and(
-				eq(passRecord.personId, personId),
-				eq(passRecord.kind, 'enforcement'),
-				eq(passRecord.passed, true)
-			)
-		);
+}
+
+/**
+ * Each certificate (in issue order) with the passes that made it: those of attempts started after
+ * the one before it was issued and up to its own issue, as `grantCertificate` counted them.
+ */
+function withSets<C extends { createdAt: Date }>(certs: readonly C[], passes: readonly PartPass[]) {
 	let since: Date | null = null;
-	for (const c of certs) {
-		const set = passes.filter(
-			(p) => (since === null || p.startedAt > since) && p.startedAt <= c.createdAt
-		);
+	return certs.map((c) => {
+		const from = since;
 		since = c.createdAt;
+		const set = passes.filter(
+			(p) => (from === null || p.startedAt > from) && p.startedAt <= c.createdAt
+		);
+		return { cert: c, set };
+	});
+}
+
+/**
+ * Whether the set of parts that made the enforcement certificate `certificateId` is whole, on the
+ * passes that count today (always, where the settings require no parts).
+ */
+export async function partSetWhole(
+	db: ReadDb,
+	personId: number,
+	certificateId: number,
+	policy: CertificatePolicy
+): Promise<boolean> {
+	if ((policy.requiredParts?.length ?? 0) === 0) return true;
+	const certs = await enforcementCertificates(db, personId);
+	const mine = withSets(certs, await countingPartPasses(db, personId)).find(
+		(c) => c.cert.id === certificateId
+	);
+	return mine !== undefined && partsPassed(mine.set, policy).complete;
+}
+
+/**
+ * Re-checks each enforcement certificate of the person still unrevoked against the passes that
+ * made it and still count (`withSets`). `cause` is the attempt whose change undid a pass and why.
+ */
+export async function recheckPartCertificates(
+	tx: { db: Tx; now: Date; user: { id: number } | null },
+	personId: number,
+	cause: { attemptId: number; reason: string }
+) {
+	const policy = await certificatePolicy(tx.db);
+	if ((policy.requiredParts?.length ?? 0) === 0) return;
+	const certs = await enforcementCertificates(tx.db, personId);
+	if (!certs.some((c) => c.revokedOn === null)) return;
+	const passes = await countingPartPasses(tx.db, personId);
+	for (const { cert: c, set } of withSets(certs, passes)) {
 		if (c.revokedOn !== null || partsPassed(set, policy).complete) continue;
 		const today = shanghaiDate(tx.now);
 		await tx.db

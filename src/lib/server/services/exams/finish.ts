@@ -4,7 +4,7 @@
  * certificate, all in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import {
 	type Attempt,
 	type CertificatePolicy,
@@ -22,8 +22,9 @@ import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
-import { recheckPartCertificates } from './certificate-parts.ts';
+import { countingPartPasses, recheckPartCertificates } from './certificate-parts.ts';
 import { requalificationOf } from './certificate-bar.ts';
+import { REGRADED, SUPERSEDED, restoreWithdrawn } from './certificate-restore.ts';
 import { certificatePolicy } from './certificate-policy.ts';
 import { countingByPerson, countingColumns } from './counting.ts';
 import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
@@ -111,7 +112,8 @@ export async function finishAttempt(
  * Writes a (re)graded attempt: its state, grade and score, its pass record and — on a pass its
  * sitting counts — a certificate; a regrade that turns a pass into a fail withdraws the certificate
  * this attempt earned, and one it was a part of; an attempt the sitting now counts that is not a
- * pass withdraws those its other attempts earned. The caller audits the attempt.
+ * pass withdraws those its other attempts earned (and one their pass was a part of). A regrade that
+ * undoes such a withdrawal gives the certificate back. The caller audits the attempt.
  */
 export async function writeOutcome(
 	tx: { db: Tx; now: Date; user: { id: number } | null },
@@ -159,23 +161,59 @@ export async function writeOutcome(
 	// fail) earns none, and the one it earned is withdrawn below
 	const counting = done ? await countingOfSitting(db, row, e) : undefined;
 	let code: string | undefined;
-	if (decision?.passed && counting?.passed === true)
-		code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
-	else if (!decision?.passed) {
+	if (!decision?.passed) {
 		await db
 			.update(certificate)
-			.set({ revokedOn: shanghaiDate(now), revokeReason: 'regraded' })
+			.set({ revokedOn: shanghaiDate(now), revokeReason: REGRADED })
 			.where(and(eq(certificate.attemptId, row.id), isNull(certificate.revokedOn)));
 		// a pass regraded to a fail: a certificate it was one part of falls with it
 		if (row.state === 'graded' && e.kind === 'enforcement')
-			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: 'regraded' });
+			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: REGRADED });
 	}
-	if (counting && counting.passed !== true) await withdrawSuperseded(tx, row, e, counting.id);
+	if (counting && counting.passed !== true) {
+		await withdrawSuperseded(tx, row, e, counting.id);
+		// nor does a pass it outranks make up a set of parts any longer
+		if (e.kind === 'enforcement' && row.state !== 'graded')
+			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: SUPERSEDED });
+	}
+	if (row.state === 'in_progress') {
+		if (decision?.passed && counting?.passed === true)
+			code = await grantCertificate(tx, row, e.kind, graded.submittedAt!);
+	} else if (done || row.state === 'graded')
+		// a grader's last mark, or a regrade: it may change which attempt counts, or undo what
+		// withdrew a certificate (a mark short of the last changes neither)
+		await settleCertificates(tx, row, e);
 	return { grade, decision, code };
 }
 
+/**
+ * After a mark, a regrade or a void: the pass the sitting now counts has its certificate — the one
+ * withdrawn from it (outranked, or regraded to a fail) given back, so its printed code holds again,
+ * or, where it earned none because another attempt's stood then, one granted now by the usual rules.
+ */
+export async function settleCertificates(
+	tx: { db: Tx; now: Date; user: { id: number } | null },
+	row: Pick<AttemptRow, 'personId' | 'sittingId'>,
+	e: ExamRow
+) {
+	await restoreWithdrawn(tx, row.personId);
+	const counting = await countingOfSitting(tx.db, row, e);
+	if (counting?.passed !== true) return;
+	const [held] = await tx.db
+		.select({ id: certificate.id })
+		.from(certificate)
+		.where(eq(certificate.attemptId, counting.id));
+	if (held) return;
+	const [pass] = await tx.db.select().from(examAttempt).where(eq(examAttempt.id, counting.id));
+	await grantCertificate(tx, pass!, e.kind, pass!.submittedAt!);
+}
+
 /** The candidate's attempt that `row`'s sitting counts (countingByPerson), with its pass. */
-async function countingOfSitting(db: Tx, row: AttemptRow, e: ExamRow) {
+async function countingOfSitting(
+	db: Tx,
+	row: Pick<AttemptRow, 'personId' | 'sittingId'>,
+	e: ExamRow
+) {
 	const mine = await db
 		.select(countingColumns)
 		.from(examAttempt)
@@ -199,7 +237,7 @@ async function withdrawSuperseded(
 	const today = shanghaiDate(tx.now);
 	const withdrawn = await tx.db
 		.update(certificate)
-		.set({ revokedOn: today, revokeReason: 'superseded' })
+		.set({ revokedOn: today, revokeReason: SUPERSEDED })
 		.where(
 			and(
 				isNull(certificate.revokedOn),
@@ -230,7 +268,7 @@ async function withdrawSuperseded(
 				personId: row.personId,
 				certificate: c.code,
 				date: today,
-				reason: 'superseded',
+				reason: SUPERSEDED,
 				attemptId: c.attemptId,
 				countingAttemptId: countingId
 			}
@@ -296,21 +334,12 @@ async function grantCertificate(
 			(t, c) => (t === null || c.createdAt > t ? c.createdAt : t),
 			null
 		);
-		const passes = await tx.db
-			.select({ part: exam.certificatePart, passedOn: passRecord.takenOn })
-			.from(passRecord)
-			.innerJoin(exam, eq(exam.id, passRecord.examId))
-			.innerJoin(examAttempt, eq(examAttempt.id, passRecord.attemptId))
-			.where(
-				and(
-					eq(passRecord.personId, row.personId),
-					eq(passRecord.kind, kind),
-					eq(passRecord.passed, true),
-					last ? gt(examAttempt.startedAt, last) : undefined
-				)
-			);
+		// (each the attempt its sitting counts: a pass a later attempt outranks makes up no part)
+		const passes = await countingPartPasses(tx.db, row.personId);
 		// nor does a part passed while a sanction stood count towards a later certificate
-		const counted = passes.filter((p) => !barOn(p.passedOn).barred);
+		const counted = passes.filter(
+			(p) => (last === null || p.startedAt > last) && !barOn(p.passedOn).barred
+		);
 		if (!partsPassed(counted, policy).complete) return undefined;
 	}
 	const window = policy.window;

@@ -25,7 +25,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ownAttempt } from './attempts.ts';
 import { recheckPartCertificates } from './certificate-parts.ts';
-import { finishAttempt } from './finish.ts';
+import { finishAttempt, settleCertificates } from './finish.ts';
 import { loadWatchedSitting } from './monitor.ts';
 
 /**
@@ -46,7 +46,8 @@ async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 /**
  * Voids an attempt for cheating: it no longer counts (nor as a pass), its pass record is
  * withdrawn (one voided in progress gets a voided record, without a score) and a certificate
- * granted for it is revoked. An attempt in progress ends at once.
+ * granted for it is revoked; a pass of the sitting it outranked counts again, with its
+ * certificate. An attempt in progress ends at once.
  */
 export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 	const { row, exam: e } = await watchedAttempt(ctx, input.sittingId, input.attemptId);
@@ -92,6 +93,8 @@ export async function voidExamAttempt(ctx: Ctx, input: VoidAttemptInput) {
 		// a certificate this attempt was one part of falls with it
 		if (e.kind === 'enforcement')
 			await recheckPartCertificates(tx, row.personId, { attemptId: row.id, reason: input.reason });
+		// the pass the sitting counts now (the one this attempt outranked) has its certificate again
+		await settleCertificates(tx, row, e);
 		await appendAudit(tx, {
 			action: 'exam.attempt.voided',
 			entityType: 'exam_attempt',

@@ -1,0 +1,227 @@
+/**
+ * A certificate the app withdrew by itself comes back when what withdrew it is undone: a failed
+ * retake that outranked the pass is voided, a pass regraded to a fail is regraded back. The same
+ * certificate, so the code printed on the holder's paper checks out at /verify again. And a pass
+ * that no longer counts makes up no part of a two-part enforcement certificate.
+ */
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../db/index.ts';
+import { auditEntry, certificate, policySetting } from '../../db/schema/index.ts';
+import {
+	T0,
+	answerEvery,
+	answerOptionEvery,
+	at,
+	correctKeyTo,
+	examSetup,
+	publishedSitting
+} from '../../testing/exams.ts';
+import { ctxFor } from '../../testing/factories.ts';
+import { startExamAttempt, submitExamAttempt } from './attempts.ts';
+import { verifyCertificate } from './certificates.ts';
+import { voidExamAttempt } from './integrity.ts';
+import { regradeSitting } from './release.ts';
+import { attemptResult } from './view.ts';
+
+type Setup = Awaited<ReturnType<typeof examSetup>>;
+
+/** A sitting that may be retaken after a pass, under `counts`; `overrides` the exam's other fields. */
+async function retakable(s: Setup, counts: 'last' | 'highest', overrides = {}) {
+	const { sittingId } = await publishedSitting(s, {
+		kind: 'annual',
+		maxAttempts: '3',
+		counts,
+		onlyAfterFail: '',
+		...overrides
+	});
+	/** The cadre takes it at `minutes` past T0, choosing option `a` (right) or `b` (wrong) throughout. */
+	const take = async (minutes: number, option: 'a' | 'b') => {
+		const ctx = await ctxFor(s.db, s.cadre.user.id, at(minutes));
+		const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+		await answerOptionEvery(ctx, attemptId, option);
+		await submitExamAttempt(ctx, { attemptId });
+		return attemptId;
+	};
+	return { sittingId, take };
+}
+
+const certOf = async (db: Db, attemptId: number) =>
+	(await db.select().from(certificate).where(eq(certificate.attemptId, attemptId)))[0];
+
+const audited = (db: Db, action: string) =>
+	db.select().from(auditEntry).where(eq(auditEntry.action, action));
+
+const verify = (db: Db, code: string) =>
+	verifyCertificate({ db, now: at(24 * 60), address: '10.0.0.9' }, { code });
+
+describe('a certificate withdrawn as superseded', () => {
+	it('comes back, the same one, when the failed retake that outranked its pass is voided', async () => {
+		const s = await examSetup();
+		const { sittingId, take } = await retakable(s, 'last');
+		const pass = await take(0, 'a');
+		const issued = (await certOf(s.db, pass))!;
+		const fail = await take(20, 'b');
+		expect(await certOf(s.db, pass)).toMatchObject({ revokeReason: 'superseded' });
+
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		await voidExamAttempt(organiser, {
+			sittingId,
+			attemptId: fail,
+			reason: '补考时使用手机查阅资料'
+		});
+
+		// the pass counts again and its paper checks out: same code, valid as issued, never revoked
+		expect(await certOf(s.db, pass)).toMatchObject({
+			id: issued.id,
+			verificationCode: issued.verificationCode,
+			validFrom: issued.validFrom,
+			validUntil: issued.validUntil,
+			revokedOn: null,
+			revokeReason: null
+		});
+		expect(await s.db.select().from(certificate)).toHaveLength(1);
+		expect(await verify(s.db, issued.verificationCode)).toMatchObject({ state: 'valid' });
+		const cadre = await ctxFor(s.db, s.cadre.user.id, at(24 * 60));
+		expect((await attemptResult(cadre, pass)).certificateId).toBe(issued.id);
+		// audited, written with the void (the void's own entry comes last)
+		const restored = await audited(s.db, 'certificate.restored');
+		expect(restored).toEqual([
+			expect.objectContaining({
+				entityType: 'certificate',
+				entityId: String(issued.id),
+				before: { revokedOn: '2026-03-02', reason: 'superseded' },
+				after: expect.objectContaining({ certificate: issued.verificationCode, attemptId: pass })
+			})
+		]);
+		const [voided] = await audited(s.db, 'exam.attempt.voided');
+		expect(voided!.seq).toBe(restored[0]!.seq + 1);
+	});
+
+	it('is not given back when the voided attempt was the pass: the other pass, counted now, gets one', async () => {
+		const s = await examSetup();
+		const { sittingId, take } = await retakable(s, 'last');
+		const first = await take(0, 'a');
+		const issued = (await certOf(s.db, first))!;
+		// a second pass counts (the last does) but brings no second certificate: one is in force
+		const second = await take(20, 'a');
+		expect(await certOf(s.db, second)).toBeUndefined();
+
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		await voidExamAttempt(organiser, { sittingId, attemptId: first, reason: '替考' });
+
+		expect(await certOf(s.db, first)).toMatchObject({ id: issued.id, revokeReason: '替考' });
+		const granted = await certOf(s.db, second);
+		expect(granted).toMatchObject({ revokedOn: null, validFrom: '2026-03-02' });
+		expect(await verify(s.db, granted!.verificationCode)).toMatchObject({ state: 'valid' });
+	});
+});
+
+describe('a regrade', () => {
+	it('gives a pass regraded to a fail and back its own certificate again', async () => {
+		const s = await examSetup();
+		const { sittingId, take } = await retakable(s, 'last');
+		const pass = await take(0, 'a');
+		const issued = (await certOf(s.db, pass))!;
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		await correctKeyTo(s.db, 'b');
+		expect(await regradeSitting(organiser, { sittingId })).toBe(1);
+		expect(await certOf(s.db, pass)).toMatchObject({ revokeReason: 'regraded' });
+		// the correction was itself the mistake
+		await correctKeyTo(s.db, 'a');
+		expect(await regradeSitting(organiser, { sittingId })).toBe(1);
+		expect(await s.db.select().from(certificate)).toEqual([
+			expect.objectContaining({ id: issued.id, revokedOn: null, revokeReason: null })
+		]);
+		expect(await verify(s.db, issued.verificationCode)).toMatchObject({ state: 'valid' });
+	});
+
+	it('of a retake to a pass gives it its own certificate; back to a fail, neither stands', async () => {
+		const s = await examSetup();
+		const { sittingId, take } = await retakable(s, 'last');
+		const first = await take(0, 'a');
+		const retake = await take(20, 'b');
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		const standing = async () =>
+			(await s.db.select().from(certificate))
+				.filter((c) => c.revokedOn === null)
+				.map((c) => c.attemptId);
+
+		// b right: the retake passes and counts, the first attempt fails
+		await correctKeyTo(s.db, 'b');
+		expect(await regradeSitting(organiser, { sittingId })).toBe(2);
+		expect(await standing()).toEqual([retake]);
+		// a right again: the retake, which the sitting counts, fails — so does the qualification
+		await correctKeyTo(s.db, 'a');
+		expect(await regradeSitting(organiser, { sittingId })).toBe(2);
+		expect(await standing()).toEqual([]);
+		expect(await certOf(s.db, first)).toMatchObject({ revokeReason: 'superseded' });
+		expect(await certOf(s.db, retake)).toMatchObject({ revokeReason: 'regraded' });
+	});
+});
+
+describe('a certificate of two parts (通用 and 专门)', () => {
+	/** General and special required; a general sitting open to retakes after a pass. */
+	async function parts() {
+		const s = await examSetup();
+		await s.db
+			.insert(policySetting)
+			.values({ key: 'certificate.requiredParts', value: ['general', 'special'], updatedAt: T0 });
+		const general = await retakable(s, 'last', { kind: 'enforcement', certificatePart: 'general' });
+		const passSpecial = async (minutes: number) => {
+			const { sittingId } = await publishedSitting(s, {
+				kind: 'enforcement',
+				certificatePart: 'special'
+			});
+			const ctx = await ctxFor(s.db, s.cadre.user.id, at(minutes));
+			const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+			await answerEvery(ctx, attemptId, true);
+			await submitExamAttempt(ctx, { attemptId });
+			return attemptId;
+		};
+		return { s, general, passSpecial };
+	}
+
+	it('is not granted on a general pass that a later failed attempt of its sitting outranks', async () => {
+		const { s, general, passSpecial } = await parts();
+		await general.take(0, 'a');
+		await general.take(20, 'b');
+		await passSpecial(40);
+		expect(await s.db.select().from(certificate)).toEqual([]);
+	});
+
+	it('falls when a failed general retake outranks its pass, and comes back when that is voided', async () => {
+		const { s, general, passSpecial } = await parts();
+		await general.take(0, 'a');
+		const special = await passSpecial(20);
+		const issued = (await certOf(s.db, special))!;
+		expect(issued.revokedOn).toBeNull();
+		const retake = await general.take(40, 'b');
+		expect(await certOf(s.db, special)).toMatchObject({
+			revokedOn: '2026-03-02',
+			revokeReason: 'superseded'
+		});
+		const [revoked] = await s.db
+			.select()
+			.from(auditEntry)
+			.where(
+				and(
+					eq(auditEntry.action, 'certificate.revoked'),
+					eq(auditEntry.entityId, String(issued.id))
+				)
+			);
+		expect(revoked!.after).toMatchObject({ reason: 'superseded', attemptId: retake });
+
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		await voidExamAttempt(organiser, {
+			sittingId: general.sittingId,
+			attemptId: retake,
+			reason: '补考替考'
+		});
+		expect(await certOf(s.db, special)).toMatchObject({
+			verificationCode: issued.verificationCode,
+			revokedOn: null
+		});
+		expect(await s.db.select().from(certificate)).toHaveLength(1);
+	});
+});

@@ -1,0 +1,100 @@
+/**
+ * Giving back a certificate the app withdrew by itself once what withdrew it is undone: its pass
+ * outranked by a later attempt of its sitting (`superseded`) that is then voided or regraded below
+ * it, or its pass regraded to a fail (`regraded`) and then back to a pass — for a certificate of
+ * two parts, either part. It is the same pass, so it is the same certificate — un-revoked, valid as
+ * issued, audited — and the code printed on the holder's paper keeps working at /verify; a new
+ * certificate would leave that paper "revoked". A revocation a person made (a void for cheating, an
+ * organiser's 吊销) is never undone here.
+ */
+import { and, eq, inArray, notExists } from 'drizzle-orm';
+import { shanghaiDate } from '@xuefa/core';
+import type { Tx } from '../../db/index.ts';
+import { certificate, certificateEvent, exam, examAttempt } from '../../db/schema/index.ts';
+import { appendAudit } from '../audit/append.ts';
+import { requalificationOf } from './certificate-bar.ts';
+import { partSetWhole } from './certificate-parts.ts';
+import { certificatePolicy } from './certificate-policy.ts';
+import { attemptsToCount, countingOfEach } from './counting.ts';
+
+/** The revoke reason of a certificate whose pass a later attempt of its sitting outranked. */
+export const SUPERSEDED = 'superseded';
+/** The revoke reason of a certificate whose pass (or one of whose parts) was regraded to a fail. */
+export const REGRADED = 'regraded';
+
+/**
+ * Un-revokes (audited) each of the person's certificates withdrawn as superseded or regraded whose
+ * attempt is again the one its sitting counts, and a pass. One whose set of parts is not whole stays
+ * withdrawn, and so does one whose holder is under a sanction now (a suspension, a revocation's
+ * wait): giving it back must not lift a sanction that a new pass would not.
+ */
+export async function restoreWithdrawn(
+	tx: { db: Tx; now: Date; user: { id: number } | null },
+	personId: number
+) {
+	const withdrawn = await tx.db
+		.select({
+			id: certificate.id,
+			code: certificate.verificationCode,
+			attemptId: certificate.attemptId,
+			kind: certificate.kind,
+			revokedOn: certificate.revokedOn,
+			reason: certificate.revokeReason,
+			sittingId: examAttempt.sittingId,
+			unitId: exam.unitId
+		})
+		.from(certificate)
+		.innerJoin(exam, eq(exam.id, certificate.examId))
+		.innerJoin(examAttempt, eq(examAttempt.id, certificate.attemptId))
+		.where(
+			and(
+				eq(certificate.personId, personId),
+				inArray(certificate.revokeReason, [SUPERSEDED, REGRADED]),
+				// an organiser's revocation (an event) is theirs, whatever reason they typed
+				notExists(
+					tx.db
+						.select({ id: certificateEvent.id })
+						.from(certificateEvent)
+						.where(
+							and(
+								eq(certificateEvent.certificateId, certificate.id),
+								eq(certificateEvent.kind, 'revoked')
+							)
+						)
+				)
+			)
+		);
+	if (withdrawn.length === 0) return;
+	const attempts = await attemptsToCount(
+		tx.db,
+		{},
+		and(
+			eq(examAttempt.personId, personId),
+			inArray(examAttempt.sittingId, [...new Set(withdrawn.map((c) => c.sittingId))])
+		)
+	);
+	const counted = new Set(
+		countingOfEach(attempts)
+			.filter((a) => a.passed === true)
+			.map((a) => a.id)
+	);
+	const policy = await certificatePolicy(tx.db);
+	const today = shanghaiDate(tx.now);
+	for (const c of withdrawn) {
+		if (!counted.has(c.attemptId)) continue;
+		if ((await requalificationOf(tx.db, personId, c.kind, policy))(today).barred) continue;
+		if (c.kind === 'enforcement' && !(await partSetWhole(tx.db, personId, c.id, policy))) continue;
+		await tx.db
+			.update(certificate)
+			.set({ revokedOn: null, revokeReason: null })
+			.where(and(eq(certificate.id, c.id), eq(certificate.revokeReason, c.reason!)));
+		await appendAudit(tx, {
+			action: 'certificate.restored',
+			entityType: 'certificate',
+			entityId: c.id,
+			unitId: c.unitId,
+			before: { revokedOn: c.revokedOn, reason: c.reason },
+			after: { personId, certificate: c.code, date: today, attemptId: c.attemptId }
+		});
+	}
+}
