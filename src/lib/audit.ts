@@ -22,6 +22,7 @@ import {
 	unitKindLabel,
 	weekdayLabel
 } from './labels.ts';
+import { certificateReasonLabel } from './labels/exams.ts';
 import { voidEffectText } from './labels/hr.ts';
 
 /** The kind of object an audit entry is about (试题, 题库, 账号 …). */
@@ -104,6 +105,8 @@ const VALUES: Record<string, Format> = {
 	outcome: label((o) => tIfAny(`audit_api_outcome_${o}`) ?? o),
 	'exam.kind': label((k) => tIfAny(`exam_kind_${k}`) ?? k),
 	'exam.certificatePart': label((k) => tIfAny(`exam_certificate_part_${k}`) ?? k),
+	// why a certificate was revoked: the app's own reasons in words, a person's as written
+	'certificate.reason': label(certificateReasonLabel),
 	paperKind: label((k) => tIfAny(`exam_paper_${k}`) ?? k),
 	counts: label((c) => tIfAny(`exam_counts_${c}`) ?? c),
 	state: label((s) => tIfAny(`audit_attempt_state_${s}`) ?? s),

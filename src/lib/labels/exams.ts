@@ -60,6 +60,15 @@ export const certificateStateLabel = /* @__PURE__ */ labeller<CertificateState>(
 	suspended: m.cert_state_suspended,
 	valid: m.cert_state_valid
 });
+/**
+ * Why a certificate was revoked or suspended: the reasons the app records by itself (a pass
+ * outranked by a later attempt of its sitting, or regraded to a fail) in words; a person's own
+ * words (a void for cheating, an organiser's 吊销) as they wrote them.
+ */
+export const certificateReasonLabel = /* @__PURE__ */ labeller({
+	regraded: m.cert_reason_regraded,
+	superseded: m.cert_reason_superseded
+});
 /** What an organiser records on a certificate (the verb). */
 export const certificateEventLabel = /* @__PURE__ */ labeller<CertificateEventKind>({
 	reinstated: m.cert_event_reinstated,

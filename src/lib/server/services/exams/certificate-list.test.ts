@@ -43,7 +43,8 @@ async function certificates() {
 	};
 	await other(s.a1.id, '即将到期者', { validUntil: '2026-04-30' });
 	await other(s.b.id, '过期者', { validFrom: '2023-01-01', validUntil: '2026-01-01' });
-	await other(s.a.id, '撤销者', { revokedOn: '2026-03-05', revokeReason: '违法违纪' });
+	// withdrawn by the app itself: a later attempt of the sitting outranked the pass
+	await other(s.a.id, '撤销者', { revokedOn: '2026-03-05', revokeReason: 'superseded' });
 	const org = await ctxFor(s.db, s.organiser.user.id, at(10 * DAY));
 	return { s, org, real: real! };
 }
@@ -75,6 +76,9 @@ describe('the certificate list', () => {
 		expect(await holders({ state: 'expiring_soon' })).toEqual(['即将到期者']);
 		expect(await holders({ state: 'expired' })).toEqual(['过期者']);
 		expect(await holders({ state: 'revoked' })).toEqual(['撤销者']);
+		// the revocation says why (the page puts the code in words, as the export below does)
+		const revoked = await listCertificates(org, input({ state: 'revoked' }));
+		expect(revoked.rows[0]!.status).toMatchObject({ state: 'revoked', reason: 'superseded' });
 		expect(await holders({ unitId: String(s.b.id) })).toEqual(['过期者']);
 
 		const { header, rows } = await readListExport(
@@ -106,13 +110,13 @@ describe('the certificate list', () => {
 		expect(rows.find((r) => r[1] === '即将到期者')![8]).toBe('有效（即将到期）');
 		expect(rows).toHaveLength(2);
 
-		// all of them: counted ahead for the progress, every one with its state in words
+		// all of them: counted ahead for the progress, every one with its state (and why) in words
 		const everything = await exportCertificates(org, input({}));
 		expect(everything.rows).toBe(4);
 		expect((await readListExport(everything)).rows.map((r) => [r[1], r[8]])).toEqual(
 			expect.arrayContaining([
 				['过期者', '已过期'],
-				['撤销者', '已撤销']
+				['撤销者', '已撤销（所依据的合格成绩已被同场考试后一次作答取代）']
 			])
 		);
 	});

@@ -4,6 +4,7 @@
  * export. The state depends on each certificate's events, so it is worked out a page at a time.
  */
 import { type SQL, and, asc, count, eq, like, sql } from 'drizzle-orm';
+import { certificateReasonLabel } from '$lib/labels/exams.ts';
 import type { ListCertificatesInput } from '$lib/schemas/certificates.ts';
 import { authorize, authorizeAnywhere, inScope } from '../../authz/index.ts';
 import type { Ctx } from '../../context.ts';
@@ -39,7 +40,8 @@ function listed(ctx: Ctx, where: SQL | undefined) {
 			code: certificate.verificationCode,
 			validFrom: certificate.validFrom,
 			validUntil: certificate.validUntil,
-			revokedOn: certificate.revokedOn
+			revokedOn: certificate.revokedOn,
+			revokeReason: certificate.revokeReason
 		})
 		.from(certificate)
 		.innerJoin(person, eq(person.id, certificate.personId))
@@ -117,7 +119,16 @@ export async function listCertificates(ctx: Ctx, input: ListCertificatesInput) {
 	return { rows, total, page: input.page, pageSize: PAGE_SIZE };
 }
 
-/** The list as the page filters it, every page of it, with the state in words. */
+/** A state in words, in Chinese, with why where it says (a reason of the app's own in words). */
+function stateText(status: { state: string; reason?: string }) {
+	const state = zh(`cert_state_${status.state}`);
+	const reason = status.reason;
+	if (!reason) return state;
+	const note = certificateReasonLabel.has(reason) ? zh(`cert_reason_${reason}`) : reason;
+	return zh('common_with_note', { text: state, note });
+}
+
+/** The list as the page filters it, every page of it, with the state (and why) in words. */
 export async function exportCertificates(ctx: Ctx, filter: Filter): Promise<ListExport> {
 	const unitPath = await unitPathOf(ctx, filter);
 	// the count the browser's progress needs: of a state, known only once each is worked out
@@ -135,7 +146,7 @@ export async function exportCertificates(ctx: Ctx, filter: Filter): Promise<List
 				c.code,
 				c.validFrom,
 				c.validUntil,
-				zh(`cert_state_${c.status.state}`)
+				stateText(c.status)
 			]);
 	}
 	return {

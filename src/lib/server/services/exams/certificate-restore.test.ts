@@ -18,8 +18,9 @@ import {
 	publishedSitting
 } from '../../testing/exams.ts';
 import { ctxFor } from '../../testing/factories.ts';
+import { myRecord } from '../hr/record.ts';
 import { startExamAttempt, submitExamAttempt } from './attempts.ts';
-import { verifyCertificate } from './certificates.ts';
+import { certificatePage, verifyCertificate } from './certificates.ts';
 import { voidExamAttempt } from './integrity.ts';
 import { regradeSitting } from './release.ts';
 import { attemptResult } from './view.ts';
@@ -114,6 +115,27 @@ describe('a certificate withdrawn as superseded', () => {
 		const granted = await certOf(s.db, second);
 		expect(granted).toMatchObject({ revokedOn: null, validFrom: '2026-03-02' });
 		expect(await verify(s.db, granted!.verificationCode)).toMatchObject({ state: 'valid' });
+	});
+
+	it('shows why to its holder, organisers and HR, and not at /verify', async () => {
+		const s = await examSetup();
+		const { take } = await retakable(s, 'last');
+		const pass = await take(0, 'a');
+		await take(20, 'b');
+		const { id, verificationCode } = (await certOf(s.db, pass))!;
+		const cadre = await ctxFor(s.db, s.cadre.user.id, at(60));
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		for (const ctx of [cadre, organiser])
+			expect((await certificatePage(ctx, id)).status).toMatchObject({
+				state: 'revoked',
+				reason: 'superseded'
+			});
+		expect((await myRecord(cadre)).exams!.certificates).toEqual([
+			expect.objectContaining({ id, state: 'revoked', reason: 'superseded' })
+		]);
+		const verified = await verify(s.db, verificationCode);
+		expect(verified).toMatchObject({ kind: 'found', state: 'revoked' });
+		expect(JSON.stringify(verified)).not.toContain('superseded');
 	});
 });
 

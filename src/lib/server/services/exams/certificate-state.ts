@@ -19,12 +19,16 @@ import type { ReadDb } from '../../db/index.ts';
 import { certificateEvent } from '../../db/schema/index.ts';
 import { coreEvents } from './certificate-events.ts';
 
-/** What the rule reads of a stored certificate. */
+/**
+ * What the rule reads of a stored certificate; with its revoke reason where the state is shown to
+ * its holder, organisers or HR (never at /verify, which shows the state alone).
+ */
 export type StatusRow = {
 	id: number;
 	validFrom: string;
 	validUntil: string;
 	revokedOn: string | null;
+	revokeReason?: string | null;
 };
 
 /** The columns of the stored events that {@link statusesOn} reads. */
@@ -47,14 +51,18 @@ export function eventsOfCertificates(db: ReadDb, certificateIds: readonly number
 /** An event as stored, of whichever certificate. */
 type EventRow = Parameters<typeof coreEvents>[0][number] & { certificateId: number };
 
-/** The core's rule on one stored certificate with its events (oldest first). */
+/**
+ * The core's rule on one stored certificate with its events (oldest first). The core knows the
+ * reason of an organiser's revocation (an event); one the app made (a void, a regrade, a pass
+ * outranked) is in the row's revoke reason, given here when the row has it.
+ */
 export const statusOf = (
 	row: StatusRow,
 	events: CertificateEvent[],
 	day: string,
 	policy: CertificatePolicy
-) =>
-	certificateStatus(
+) => {
+	const status = certificateStatus(
 		{
 			validFrom: row.validFrom,
 			validUntil: row.validUntil,
@@ -64,6 +72,10 @@ export const statusOf = (
 		day,
 		policy
 	);
+	return status.state === 'revoked' && status.reason === undefined && row.revokeReason
+		? { ...status, reason: row.revokeReason }
+		: status;
+};
 
 /** Events grouped by certificate, each list oldest first (a stable sort: one day's keep their order). */
 function eventsByCertificate(events: readonly EventRow[]): Map<number, CertificateEvent[]> {

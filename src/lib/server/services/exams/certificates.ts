@@ -64,7 +64,7 @@ export async function certificateStatusesOn<R extends StatusRow>(
 	return statusesOn(rows, events, shanghaiDate(now), await certificatePolicy(db));
 }
 
-/** A person's certificates, latest first, each with its state on the day of `now`. */
+/** A person's certificates, latest first, each with its state (and why) on the day of `now`. */
 export async function personCertificates(db: ReadDb, personId: number, now: Date) {
 	const rows = await db
 		.select({
@@ -74,13 +74,15 @@ export async function personCertificates(db: ReadDb, personId: number, now: Date
 			verificationCode: certificate.verificationCode,
 			validFrom: certificate.validFrom,
 			validUntil: certificate.validUntil,
-			revokedOn: certificate.revokedOn
+			revokedOn: certificate.revokedOn,
+			revokeReason: certificate.revokeReason
 		})
 		.from(certificate)
 		.innerJoin(exam, eq(exam.id, certificate.examId))
 		.where(eq(certificate.personId, personId))
 		.orderBy(desc(certificate.validFrom), desc(certificate.id));
-	return certificateStatusesOn(db, rows, now);
+	// the reason is in the state (status.reason), where it is shown
+	return (await certificateStatusesOn(db, rows, now)).map(({ revokeReason: _, ...c }) => c);
 }
 
 async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
@@ -94,6 +96,7 @@ async function certificateRow(db: Ctx['db'], where: ReturnType<typeof eq>) {
 			validFrom: certificate.validFrom,
 			validUntil: certificate.validUntil,
 			revokedOn: certificate.revokedOn,
+			revokeReason: certificate.revokeReason,
 			examTitle: exam.title,
 			holder: person.name,
 			holderUnit: unit.name,

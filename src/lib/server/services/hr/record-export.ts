@@ -2,6 +2,7 @@
  * A person's record as a workbook: one sheet per part the viewer may see, headers in the reader's
  * language (Chinese by default), the same values as the page.
  */
+import { certificateReasonLabel } from '$lib/labels/exams.ts';
 import { gateText, oathStateText } from '$lib/labels/hr.ts';
 import { m, t } from '$lib/i18n.ts';
 import { formatDateTime, rankLabel, statusLabel } from '$lib/labels.ts';
@@ -142,7 +143,7 @@ export function exportRecord(r: PersonRecord, locale: string): Promise<Uint8Arra
 					c.examTitle,
 					c.verificationCode,
 					m.record_valid_range({ from: c.validFrom, until: c.validUntil }),
-					t(`cert_state_${c.state}`),
+					withReason(t(`cert_state_${c.state}`), c.reason && certificateReasonLabel(c.reason)),
 					dash(c.reviewDue)
 				]),
 				validationRows: 0

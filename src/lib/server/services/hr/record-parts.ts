@@ -193,6 +193,8 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			.map(({ status, ...c }) => ({
 				...c,
 				state: status.state,
+				/** Why it is suspended or revoked (a code of the app's own, or a person's words). */
+				reason: status.reason ?? null,
 				daysLeft: status.daysLeft,
 				reviewDue: status.reviewDue ?? null
 			}))
