@@ -189,7 +189,7 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await expect(verify.getByRole('status')).toContainText('已暂扣');
 	await stranger.close();
 
-	// the organiser's certificate list: no longer in force, listed as suspended, exported as such
+	// the organiser's certificate list: no longer in force, listed as suspended and why, exported so
 	await page.goto('/exams/manage');
 	await page.getByRole('link', { name: '证书', exact: true }).click();
 	await page.getByLabel('状态').selectOption('in_force');
@@ -200,6 +200,7 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	await page.getByRole('button', { name: '筛选' }).click();
 	const certRow = page.locator('tbody tr').filter({ hasText: code });
 	await expect(certRow).toContainText('已暂扣');
+	await expect(certRow).toContainText('执法过错，暂扣六个月');
 	const download = page.waitForEvent('download');
 	await page.getByRole('link', { name: '导出 Excel' }).click();
 	await expect(page.getByRole('status').filter({ hasText: '已下载，共 1 行' })).toBeAttached();
@@ -210,7 +211,7 @@ test('an organiser sets up a pre-appointment exam; a cadre takes it on a phone t
 	expect(sheet.getRow(1).getCell(2).text).toBe('持证人');
 	expect(sheet.getRow(1).getCell(9).text).toBe('状态');
 	expect(sheet.getRow(2).getCell(6).text).toBe(code);
-	expect(sheet.getRow(2).getCell(9).text).toBe('已暂扣');
+	expect(sheet.getRow(2).getCell(9).text).toBe('已暂扣（执法过错，暂扣六个月）');
 });
 
 test('a cadre waiting on the rules of a sitting about to open sees the start offered at the opening, by the server’s clock, without reloading', async ({
