@@ -23,7 +23,7 @@ import {
 } from '../../db/schema/index.ts';
 import { coreLabel, coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
-import { countingByPerson } from '../exams/counting.ts';
+import { countingOfEach } from '../exams/counting.ts';
 import { reviewClosesAt } from '../exams/review-close.ts';
 import { candidateSeesScore } from '../exams/score-visibility.ts';
 import { practisable } from '../practice/scope.ts';
@@ -140,14 +140,8 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
 		.where(eq(examAttempt.personId, p.id))
 		.orderBy(desc(examAttempt.startedAt), desc(examAttempt.id));
-	const bySitting = new Map<number, typeof rows>();
-	for (const r of rows) bySitting.set(r.sittingId, [...(bySitting.get(r.sittingId) ?? []), r]);
-	const counting = new Map(
-		[...bySitting].map(([id, mine]) => [
-			id,
-			countingByPerson(mine, mine[0]!.counts).get(p.id)?.counting
-		])
-	);
+	// the attempt each of the person's sittings counts
+	const counting = new Map(countingOfEach(rows).map((a) => [a.sittingId, a]));
 	const attempts = rows.map((r) => {
 		const shown = self ? candidateSeesScore(r, r.review, ctx.now) : r.state === 'graded';
 		const counts = counting.get(r.sittingId);
