@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { certificateEventInput } from '$lib/schemas/certificates.ts';
 import type { Db } from '../../db/index.ts';
 import { auditEntry, certificate, policySetting } from '../../db/schema/index.ts';
 import {
@@ -21,6 +22,7 @@ import { ctxFor } from '../../testing/factories.ts';
 import { myRecord } from '../hr/record.ts';
 import { startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { certificatePage, verifyCertificate } from './certificates.ts';
+import { recordCertificateEvent } from './certificate-events.ts';
 import { voidExamAttempt } from './integrity.ts';
 import { regradeSitting } from './release.ts';
 import { attemptResult } from './view.ts';
@@ -115,6 +117,29 @@ describe('a certificate withdrawn as superseded', () => {
 		const granted = await certOf(s.db, second);
 		expect(granted).toMatchObject({ revokedOn: null, validFrom: '2026-03-02' });
 		expect(await verify(s.db, granted!.verificationCode)).toMatchObject({ state: 'valid' });
+	});
+
+	it('stays withdrawn while its holder is under a sanction: giving it back must not lift one', async () => {
+		const s = await examSetup();
+		const { sittingId, take } = await retakable(s, 'last', { kind: 'enforcement' });
+		const pass = await take(0, 'a');
+		const fail = await take(20, 'b');
+		// another enforcement exam passed since: its certificate, then suspended
+		const other = await retakable(s, 'last', { kind: 'enforcement' });
+		const later = (await certOf(s.db, await other.take(40, 'a')))!;
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(60));
+		await recordCertificateEvent(
+			organiser,
+			certificateEventInput.parse({
+				certificateId: later.id,
+				kind: 'suspended',
+				on: '2026-03-02',
+				reason: '执法过错，暂扣六个月'
+			})
+		);
+		await voidExamAttempt(organiser, { sittingId, attemptId: fail, reason: '补考替考' });
+		expect(await certOf(s.db, pass)).toMatchObject({ revokeReason: 'superseded' });
+		expect(await audited(s.db, 'certificate.restored')).toEqual([]);
 	});
 
 	it('shows why to its holder, organisers and HR, and not at /verify', async () => {
