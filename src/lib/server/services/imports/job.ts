@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { type Ctx, write } from '../../context.ts';
 import { type Publisher, withPublisher } from '../../db/publishing.ts';
 import type { Tx } from '../../db/index.ts';
@@ -31,6 +31,7 @@ import {
 	writeSearchRowsAhead
 } from './rows.ts';
 import { sealSecret } from './secret.ts';
+import { previewIdOf } from './staging.ts';
 
 /**
  * Import jobs: a confirmed import runs in the background in short steps, so that no write
@@ -266,8 +267,6 @@ async function runJob<R>(
 		await run.phase('import_phase_publishing', 1);
 		const audit = await prepareAudit(ctx, id, run.audits);
 		await withPublisher(ctx, (publisher) => publish(run, work, audit, publisher, beforePublish));
-		// the upload is used up (a done job is never started again): outside the short transaction
-		await write(ctx.db, (tx) => tx.delete(stagedImport).where(eq(stagedImport.id, id)));
 	} catch (e) {
 		await write(ctx.db, (tx) =>
 			tx
@@ -310,6 +309,9 @@ async function publish<R>(
 					.update(importJob)
 					.set({ state: 'done', phase: '', done: 1, total: 1, result, updatedAt: new Date() })
 					.where(eq(importJob.id, id));
+				// the upload is used up (a done job is never started again), and its saved preview
+				// with it: two rows by key, in the transaction that publishes, so none is left behind
+				await tx.db.delete(stagedImport).where(inArray(stagedImport.id, [id, previewIdOf(id)]));
 			});
 			return;
 		} catch (e) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../../context.ts';
-import { readStaged, stage } from './staging.ts';
+import { previewIdOf, readStaged, stage } from './staging.ts';
 
 /** Rows of a preview shown at once: a phone scrolls through a page, not through 5,000 rows. */
 export const PREVIEW_PAGE_SIZE = 50;
@@ -53,18 +53,22 @@ function pageOf<P extends { rows: R[] }, R, S>(
  * Keeps a preview whole with its upload (30 minutes, for its user only: see staging.ts) and gives
  * its first page: the answer to an upload holds a page of rows, never all of them, and the
  * other pages are asked for by address, with or without JavaScript. A preview with nothing to
- * import (`keep` false) is not kept: its rows are not shown. `shown` turns the page's rows into
- * what the page shows (a question's Markdown into text): only a page of them, at a time.
+ * import (no `uploadId`) is not kept: its rows are not shown. A kept one goes with its upload (see
+ * {@link previewIdOf}). `shown` turns the page's rows into what the page shows (a question's
+ * Markdown into text): only a page of them, at a time.
  */
 export async function keepPreview<P extends { rows: R[] }, R, S = R>(
 	ctx: Ctx,
 	importKind: string,
 	fileName: string,
 	preview: P,
-	keep: boolean,
+	uploadId: string | null,
 	shown: (rows: R[]) => S[] = (rows) => rows as unknown as S[]
 ): Promise<Omit<P, 'rows'> & PagedRows<S>> {
-	const id = keep ? await stage(ctx, kindOf(importKind), { fileName, payload: preview }) : null;
+	const id =
+		uploadId === null
+			? null
+			: await stage(ctx, kindOf(importKind), { fileName, payload: preview }, previewIdOf(uploadId));
 	return pageOf(preview, id, 1, shown);
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -113,11 +114,25 @@ export interface Staged<P> {
 }
 
 /**
- * The one staging step of every import: keeps a checked upload until its preview is confirmed, for
- * its user only; expired uploads are purged on the way. Returns the id the preview's form sends.
+ * The id the preview of a staged upload is kept under: derived from the upload's, so that the
+ * import that uses the upload up removes its preview with it (see `runJob`) — kept until it
+ * expired, every import left its whole preview behind.
  */
-export async function stage<P>(ctx: Ctx, kind: string, staged: Staged<P>): Promise<string> {
-	const id = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)));
+export function previewIdOf(uploadId: string): string {
+	return createHash('sha256').update(`preview:${uploadId}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The one staging step of every import: keeps a checked upload until its preview is confirmed, for
+ * its user only; expired uploads are purged on the way. Returns the id the preview's form sends
+ * (`id` when given: see {@link previewIdOf}).
+ */
+export async function stage<P>(
+	ctx: Ctx,
+	kind: string,
+	staged: Staged<P>,
+	id: string = encodeHexLowerCase(crypto.getRandomValues(new Uint8Array(16)))
+): Promise<string> {
 	// serialised and compressed before the write lock is taken, not while holding it (see pack)
 	const payload = sql`${await pack(staged.payload)}`;
 	await write(ctx.db, async (db) => {

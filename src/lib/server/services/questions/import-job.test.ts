@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { listQuestionsInput } from '$lib/schemas/banks.ts';
 import { transact } from '../../context.ts';
-import { importRow, question, questionVersion } from '../../db/schema/index.ts';
+import { importRow, question, questionVersion, stagedImport } from '../../db/schema/index.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor, district, makeBank, makeUser } from '../../testing/factories.ts';
 import { JobFailed, finishedJob } from '../../testing/imports.ts';
@@ -137,6 +137,12 @@ describe('a large question import, staged in short steps and published at once',
 });
 
 describe('confirming a question import', () => {
+	it('removes the upload and its saved preview when it publishes: nothing is left staged', async () => {
+		const s = await setup();
+		expect((await run(s, csv(60))).counts.create).toBe(60);
+		expect(await s.db.$count(stagedImport)).toBe(0);
+	});
+
 	// regression: a preview that was not this bank's answered with the roster's error code
 	it("refuses another bank's preview with the imports' own error code, importing nothing", async () => {
 		const s = await setup();

@@ -355,7 +355,7 @@ async function previewOf(
 		}))
 	};
 	// nothing to import: the problems are shown, not the questions
-	return keepPreview(ctx, QUESTIONS_KIND, fileName, preview, stagedId !== null, asText);
+	return keepPreview(ctx, QUESTIONS_KIND, fileName, preview, stagedId, asText);
 }
 
 /** Another page of a question preview of this user's, for the bank it was made for. */

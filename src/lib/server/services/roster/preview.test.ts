@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { stagedImport } from '../../db/schema/index.ts';
 import { ctxFor, district, makeUser } from '../../testing/factories.ts';
 import { testDb } from '../../testing/db.ts';
-import { xlsx } from '../../testing/roster.ts';
+import { importRoster, xlsx } from '../../testing/roster.ts';
 import { previewRoster, rosterPreviewPage } from './preview.ts';
 
 /** `n` new cadres of 区司法局, one a row from the sheet's row 2. */
@@ -52,5 +53,20 @@ describe('a roster preview, a page of rows at a time', () => {
 		const preview = await previewRoster(ctx, await xlsx(rows));
 		expect(preview.errors.map((e) => e.row)).toEqual([3]);
 		expect(preview).toMatchObject({ stagedId: null, previewId: null });
+	});
+
+	it('is removed with its upload when the roster is imported: nothing is left staged', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const preview = await previewRoster(ctx, await xlsx(cadres(60)));
+		expect(await db.$count(stagedImport)).toBe(2);
+		await importRoster(ctx, { stagedId: preview.stagedId! });
+		expect(await db.$count(stagedImport)).toBe(0);
+		await expect(rosterPreviewPage(ctx, { id: preview.previewId!, page: 2 })).rejects.toMatchObject(
+			{
+				code: 'import_staged_expired'
+			}
+		);
 	});
 });

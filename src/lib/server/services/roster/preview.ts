@@ -69,7 +69,7 @@ export async function previewRoster(ctx: Ctx, upload: Upload): Promise<RosterPre
 		counts
 	};
 	// with errors nothing can be imported: the errors are shown, not the rows
-	return keepPreview(ctx, ROSTER_KIND, fileName, preview, stagedId !== null);
+	return keepPreview(ctx, ROSTER_KIND, fileName, preview, stagedId);
 }
 
 /** Another page of a roster preview of this user's. */
