@@ -57,6 +57,34 @@ function isEncryptedOle(bytes: Uint8Array): boolean {
 		return false;
 	});
 }
+// BIFF records: a workbook's BOF (beginning of file), and FILEPASS, which comes right after the
+// BOF of an .xls saved with a password (MS-XLS 2.4.21, 2.4.117)
+const BOF = 0x0809;
+const FILEPASS = 0x002f;
+// the streams of an OLE file start on 64-byte boundaries (its sectors and its mini-sectors)
+const OLE_ALIGN = 64;
+
+/**
+ * Whether an old binary .xls (BIFF5 or BIFF8) is password-protected: its workbook stream opens
+ * with a BOF record of the workbook's globals followed at once by FILEPASS. The records after
+ * FILEPASS are encrypted; these two never are. Looked for at the start of every sector, so that
+ * the file's directory need not be followed; linear in the file's size.
+ */
+function isEncryptedXls(bytes: Uint8Array): boolean {
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	for (let at = 512; at + 24 <= bytes.byteLength; at += OLE_ALIGN) {
+		if (view.getUint16(at, true) !== BOF) continue;
+		const length = view.getUint16(at + 2, true);
+		const version = view.getUint16(at + 4, true);
+		const kind = view.getUint16(at + 6, true);
+		// BIFF8 (0x0600) or BIFF5 (0x0500), workbook globals (0x0005)
+		if ((length !== 16 && length !== 8) || (version !== 0x0600 && version !== 0x0500)) continue;
+		if (kind !== 0x0005 || at + 4 + length + 2 > bytes.byteLength) continue;
+		return view.getUint16(at + 4 + length, true) === FILEPASS;
+	}
+	return false;
+}
+
 /** Tables as text: .csv, and .tsv, tab-separated as Excel saves "Unicode 文本". */
 const TEXT_TABLE = /\.(csv|tsv)$/i;
 
@@ -152,6 +180,9 @@ async function readSheets(
 	} else if (startsWith(bytes, OLE_MAGIC) && isEncryptedOle(bytes)) {
 		// "save as .xlsx" misleads whoever did: the password is what stands in the way
 		throw new SpreadsheetError('encrypted');
+	} else if (startsWith(bytes, OLE_MAGIC) && isEncryptedXls(bytes)) {
+		// both in the way: "save as .xlsx" alone kept the password, and the file was refused again
+		throw new SpreadsheetError('encrypted_xls');
 	} else if (startsWith(bytes, OLE_MAGIC) || !TEXT_TABLE.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {

@@ -28,6 +28,7 @@ export type SpreadsheetProblem =
 	| 'too_many_columns'
 	| 'unsupported'
 	| 'encrypted'
+	| 'encrypted_xls'
 	| 'unreadable'
 	| 'unclosed_quote'
 	| 'no_header'

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { utf16 } from '../../testing/encodings.ts';
-import { oleFile } from '../../testing/ole.ts';
+import { oleFile, oleXls } from '../../testing/ole.ts';
 import { readQuestionFile } from './read-upload.ts';
 
 describe('reading question files saved by other programs', () => {
@@ -196,6 +196,26 @@ describe('reading question files saved by other programs', () => {
 		expect(await refusal(oleFile('EncryptionInfo'))).toBe('bank_import_encrypted');
 		expect(await refusal(oleFile('EncryptedPackage'))).toBe('bank_import_encrypted');
 		expect(await refusal(oleFile('Workbook'))).toBe('bank_import_unsupported');
+	});
+
+	it('says an old .xls with a password needs its password removed and saving as .xlsx', async () => {
+		const refusal = (name: string, bytes: Uint8Array) =>
+			readQuestionFile({ name, bytes }).catch((e: unknown) => e as { code?: string });
+		// "save as .xlsx" alone keeps the password: the file came back refused again
+		expect(await refusal('题库.xls', oleXls(true))).toMatchObject({
+			code: 'bank_import_encrypted_xls'
+		});
+		expect(await refusal('题库.XLS', oleXls(true))).toMatchObject({
+			code: 'bank_import_encrypted_xls'
+		});
+		// renamed .xlsx, it is still what it is
+		expect(await refusal('题库.xlsx', oleXls(true))).toMatchObject({
+			code: 'bank_import_encrypted_xls'
+		});
+		// without a password: save it as .xlsx, as before
+		expect(await refusal('题库.xls', oleXls(false))).toMatchObject({
+			code: 'bank_import_unsupported'
+		});
 	});
 
 	it('refuses a GIFT or Aiken file of more questions than the limit, broken ones counted too', async () => {

@@ -76,7 +76,8 @@ export function detectFormat(
 	text: () => string,
 	isHeader: (values: readonly string[]) => boolean
 ): ImportFormat {
-	if (TABLE_FILE.test(upload.name)) return 'rows';
+	// an old .xls too: read as a table, it is refused saying why (a password, or save as .xlsx)
+	if (TABLE_FILE.test(upload.name) || /\.xls$/i.test(upload.name)) return 'rows';
 	if (/\.gift$/i.test(upload.name)) return 'gift';
 	// `.aiken`, or a .txt named for it as the bank's Aiken export is (题库导出-3-Aiken.txt): a stem
 	// with braces in it must not make the file look like GIFT

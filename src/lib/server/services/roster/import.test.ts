@@ -13,7 +13,7 @@ import { writeWorkbook } from '../../spreadsheet/index.ts';
 import type { RosterJobDetails } from './import.ts';
 import { previewRoster } from './preview.ts';
 import { listExportBytes } from '../../testing/xlsx.ts';
-import { oleFile } from '../../testing/ole.ts';
+import { oleFile, oleXls } from '../../testing/ole.ts';
 import { auditChanges } from '$lib/audit.ts';
 import { listAudit } from '../audit/list.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
@@ -468,6 +468,12 @@ describe('roster import', () => {
 		await expect(
 			previewRoster(ctx, { name: '花名册.xlsx', bytes: oleFile('EncryptionInfo') })
 		).rejects.toMatchObject({ code: 'roster_file_encrypted' });
+		await expect(
+			previewRoster(ctx, { name: '花名册.xls', bytes: oleXls(true) })
+		).rejects.toMatchObject({ code: 'roster_file_encrypted_xls' });
+		await expect(
+			previewRoster(ctx, { name: '花名册.xls', bytes: oleXls(false) })
+		).rejects.toMatchObject({ code: 'roster_file_unsupported' });
 	});
 
 	it('finds the roster below a title and after a sheet of instructions; refuses a roster spread over sheets', async () => {
