@@ -185,7 +185,12 @@ export {
 } from './formats/rows.ts';
 export { parseGift, writeGift } from './formats/gift.ts';
 export { leastEscaped } from './formats/plain-cells.ts';
-export { isExcelScientific } from './formats/excel-scientific.ts';
+export {
+	EXCEL_ROUNDED_MARK,
+	type ExcelLostDigits,
+	excelLostDigits,
+	isExcelScientific
+} from './formats/excel-scientific.ts';
 export { AIKEN_ANSWER_LINE, parseAiken, writeAiken } from './formats/aiken.ts';
 export { formatBlankText, parseBlankText } from './question/blanks.ts';
 export {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+	EXCEL_ROUNDED_MARK,
 	MAX_CASE_PARTS,
 	messageFor,
 	parseRows,
@@ -803,6 +804,35 @@ describe('row format', () => {
 		]);
 		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('第2行“选项A”列');
 		expect(r.questions.map((q) => q.stem)).toEqual(['公式DISPIMG(x)的含义']);
+	});
+
+	it('refuses a long number the reader marked as rounded by Excel, where its lost digits matter', () => {
+		const r = parseRows(
+			[
+				['编号', '题型', '题干', '答案', '分值'],
+				[`110101199003071000${EXCEL_ROUNDED_MARK}`, '判断', '听证应当公开举行。', '对', ''],
+				[
+					'',
+					'填空',
+					'该企业的统一社会信用代码是____。',
+					`914403001234567000${EXCEL_ROUNDED_MARK}`,
+					''
+				],
+				// an 18-digit text ending in 000, as typed: no number was rounded
+				['110101199003072000', '判断', '听证应当公开举行。', '对', '']
+			],
+			{ partial: true }
+		);
+		expect(r.issues.map((i) => [i.code, i.line, i.path, i.data?.['value']])).toEqual([
+			['format.row.rounded', 2, '编号', '110101199003071000'],
+			['format.row.rounded', 3, '答案', '914403001234567000']
+		]);
+		expect(r.questions.map((q) => q.id)).toEqual(['110101199003072000']);
+		const [zh, en] = (['zh-CN', 'en'] as const).map((locale) =>
+			messageFor(r.issues[0]!.code, r.issues[0]!.data, locale)
+		);
+		expect(zh).toContain('第2行“编号”列：“110101199003071000”超过了 Excel 能保存的 15 位数字');
+		expect(en).toContain('Row 2, column “编号”: “110101199003071000” has more digits');
 	});
 
 	it('refuses a long number Excel wrote in scientific notation, where its lost digits matter', () => {

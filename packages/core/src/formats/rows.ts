@@ -58,7 +58,7 @@ import { bodyRow } from '../question/types/common.ts';
 import { PART_TYPE_MODULES } from '../question/types/parts.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
-import { isExcelScientific } from './excel-scientific.ts';
+import { EXCEL_ROUNDED_MARK, excelLostDigits } from './excel-scientific.ts';
 import { cellsToMarkdown, isPlainInCells, markdownToCells } from './plain-cells.ts';
 import { finish, type ExportResult, type ImportOptions, type ImportResult } from './result.ts';
 import { stripInvisible } from './text.ts';
@@ -336,7 +336,11 @@ export function parseRows(
 		const first = options.firstRow ?? 2;
 		records = (rows as Row[]).map((row, i) => ({ line: first + i, row }));
 	}
-	const cell = (r: Row, c: string) => stripInvisible(String(r[c] ?? '')).trim();
+	// a number the reader marked as rounded reads as shown, once refused where its digits matter
+	const cell = (r: Row, c: string) =>
+		stripInvisible(String(r[c] ?? ''))
+			.replaceAll(EXCEL_ROUNDED_MARK, '')
+			.trim();
 	const entries: { question?: QuestionVersion; issues: Issue[]; line: number; parent?: string }[] =
 		[];
 	const global: Issue[] = [];
@@ -353,9 +357,10 @@ export function parseRows(
 			issues.push({ code, line, path: column, data: { line, column, ...data } });
 		for (const [column, value] of Object.entries(r)) {
 			const text = String(value ?? '');
+			const lost = excelLostDigits(text);
 			if (CELL_PICTURE.test(text)) err('format.row.picture', column);
-			else if (isExcelScientific(text) && !NUMBER_COLUMNS.has(column))
-				err('format.row.scientific', column, { value: text.trim() });
+			else if (lost && !NUMBER_COLUMNS.has(column))
+				err(`format.row.${lost.code}`, column, { value: lost.value });
 		}
 		// a filled option past H: refused, never read without it
 		const beyond = Object.keys(r)

@@ -14,6 +14,15 @@ const SCIENTIFIC_ZH =
 const SCIENTIFIC_EN =
 	"“{value}” is how Excel shows a long number, in scientific notation, and the number’s own digits are lost, so it cannot be imported. In Excel, format the column’s cells as Text, type the numbers again (or begin each with an apostrophe '), save and import again";
 
+/**
+ * Why a long number Excel rounded to its 15 digits, shown in full in a cell of a number format, is
+ * refused, and how to fix it (`format.row.rounded`, `format.cell.rounded`).
+ */
+const ROUNDED_ZH =
+	"“{value}”超过了 Excel 能保存的 15 位数字，第 15 位以后的数字在输入时已被 Excel 改成了 0，原来的数字已经丢失（如身份证号、长编号），不能导入；请在 Excel 中把这一列的单元格格式设为“文本”，重新输入这些数字（或在数字前加英文单引号'），保存后再导入";
+const ROUNDED_EN =
+	"“{value}” has more digits than the 15 Excel keeps: Excel turned those past the fifteenth into 0 as the number was typed, and the number’s own digits (an ID number, a long code) are lost, so it cannot be imported. In Excel, format the column’s cells as Text, type the numbers again (or begin each with an apostrophe '), save and import again";
+
 /** zh-CN and en templates of the exam codes. Placeholders come from the issue's data. */
 export const examMessages: MessageTable = {
 	'zh-CN': {
@@ -106,6 +115,8 @@ export const examMessages: MessageTable = {
 			'第{line}行“{column}”列：单元格里是图片（放置在单元格内的图片，如WPS的DISPIMG），试题不能显示图片，无法导入；请改用文字',
 		'format.row.scientific': `第{line}行“{column}”列：${SCIENTIFIC_ZH}`,
 		'format.cell.scientific': SCIENTIFIC_ZH,
+		'format.row.rounded': `第{line}行“{column}”列：${ROUNDED_ZH}`,
+		'format.cell.rounded': ROUNDED_ZH,
 		'format.row.duplicate_id': '第{line}行：编号“{value}”重复',
 		'format.row.too_many_options': '第{line}行“{column}”列：有{count}个选项，最多{max}个',
 		'format.row.case_no_parts':
@@ -265,6 +276,8 @@ export const examMessages: MessageTable = {
 			'Row {line}, column “{column}”: the cell holds a picture (placed in the cell, as WPS’s DISPIMG or Excel’s picture in cell), which a question cannot show; use text instead',
 		'format.row.scientific': `Row {line}, column “{column}”: ${SCIENTIFIC_EN}`,
 		'format.cell.scientific': SCIENTIFIC_EN,
+		'format.row.rounded': `Row {line}, column “{column}”: ${ROUNDED_EN}`,
+		'format.cell.rounded': ROUNDED_EN,
 		'format.row.duplicate_id': 'Row {line}: id “{value}” is used twice',
 		'format.row.too_many_options':
 			'Row {line}, column “{column}”: {count} options, at most {max} are allowed',

@@ -28,10 +28,11 @@ export interface SheetLayout {
 	 */
 	isHeader?: (values: readonly string[]) => boolean;
 	/**
-	 * Dates as their cells show them (2021年7月15日) rather than as 2021-07-15, and a number past
-	 * Excel's 15 digits in a General cell as Excel shows it (1.23457E+17, see `shownLongNumber`):
-	 * for texts shown to people as typed (question options, ids, answers), not for values the
-	 * importer parses.
+	 * Dates and numbers as their cells show them (2021年7月15日 rather than 2021-07-15, 3.50 and
+	 * 1,000 as formatted), a number past Excel's 15 digits in a General cell as Excel shows it
+	 * (1.23457E+17, see `shownLongNumber`) and in a cell of a number format in full, marked as
+	 * rounded (`EXCEL_ROUNDED_MARK`): for texts shown to people as typed (question options, ids,
+	 * answers), whose importers refuse lost digits.
 	 */
 	asShown?: boolean;
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from './read.ts';
+import { EXCEL_ROUNDED_MARK } from '@xuefa/core';
 import { DEFAULT_LIMITS } from './types.ts';
 import { OBJECT_IN_CELL, shownDate, shownLongNumber } from './xlsx.ts';
 import { writeWorkbook } from './write.ts';
@@ -206,17 +207,63 @@ describe('xlsx', () => {
 		const shown = await readSpreadsheet({ name: 'n.xlsx', bytes }, DEFAULT_LIMITS, {
 			asShown: true
 		});
-		// 12 digits are kept whole, as a cell formatted 0 shows its number
+		// 12 digits are kept whole; a cell formatted 0 shows its number in full, its last digits
+		// the 0s Excel put there, marked as such for the importers to refuse
 		expect(shown.rows[0]!.cells).toEqual({
 			编号: '1.23457E+17',
 			答案: '1E+15',
 			选项A: '123456789012',
-			选项B: '123456789012345000',
+			选项B: `123456789012345000${EXCEL_ROUNDED_MARK}`,
 			分值: '2'
 		});
 		const plain = await readSpreadsheet({ name: 'n.xlsx', bytes });
 		expect(plain.rows[0]!.cells['编号']).toBe('123456789012345000');
 		expect(shownLongNumber(-9.87654321e20)).toBe('-9.87654E+20');
+	});
+
+	it('reads a number as its cell’s number format shows it, when asked; an 18-digit id Excel rounded is marked', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const ws = workbook.addWorksheet('one');
+		ws.addRow(['身份证号', '编号', '电话', '选项A', '选项B', '答案', '分值', '难度']);
+		// typed 110101199003071234 into cells formatted as 18 zeros and as 0: Excel keeps 15 digits
+		ws.addRow([
+			Number('110101199003071234'),
+			Number('123456789012345678'),
+			13800138000,
+			1000,
+			3.5,
+			7,
+			2,
+			0.8
+		]);
+		const formats = [
+			'000000000000000000',
+			'0',
+			'000-0000-0000',
+			'#,##0',
+			'0.00',
+			'0"天"',
+			'0.0',
+			'0%'
+		];
+		formats.forEach((f, i) => (ws.getRow(2).getCell(i + 1).numFmt = f));
+		const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+		const shown = await readSpreadsheet({ name: 'n.xlsx', bytes }, DEFAULT_LIMITS, {
+			asShown: true
+		});
+		expect(shown.rows[0]!.cells).toEqual({
+			身份证号: `110101199003071000${EXCEL_ROUNDED_MARK}`,
+			编号: `123456789012346000${EXCEL_ROUNDED_MARK}`,
+			电话: '138-0013-8000',
+			选项A: '1,000',
+			选项B: '3.50',
+			答案: '7天',
+			分值: '2.0',
+			难度: '80%'
+		});
+		// values the importer parses read as before
+		const plain = await readSpreadsheet({ name: 'n.xlsx', bytes });
+		expect(plain.rows[0]!.cells).toMatchObject({ 选项A: '1000', 选项B: '3.5', 分值: '2' });
 	});
 
 	it("reads a text with a line break pasted from Word as typed, not with Excel's _x000D_ escapes", async () => {

@@ -1,5 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import yauzl from 'yauzl';
+import { EXCEL_ROUNDED_MARK } from '@xuefa/core';
+import { shownNumber } from './number-format.ts';
 import { SpreadsheetError } from './types.ts';
 
 /** What an .xlsx may cost to read, whatever its entries declare. */
@@ -89,8 +91,8 @@ export interface XlsxReadOptions {
  * time grows linearly with the bytes inflated.
  *
  * Dates read as YYYY-MM-DD, or with `asShown` as their format shows them when it is one of
- * years, months and days (2021年7月15日, 2021/7/15), as question texts are; with `asShown` an
- * integer of 16 digits or more in a General cell reads as Excel shows it (see {@link shownLongNumber}).
+ * years, months and days (2021年7月15日, 2021/7/15), as question texts are; with `asShown` a
+ * number reads as its format shows it, one of 16 digits or more marked (see `shownAs`).
  *
  * Why not ExcelJS: its reader inflates and holds the whole workbook (a 1 MB bomb took 1.3 GB) and
  * cannot be stopped part-way; yauzl (zip) and saxes (streaming XML) are the pieces it is built on.
@@ -332,7 +334,21 @@ const DATE_FORMAT_IDS = new Set([
 ]);
 
 // Built-in number formats whose code a file does not spell out, other than dates (ECMA-376 §18.8.30).
-const BUILT_IN_CODES: Record<number, string> = { 9: '0%', 10: '0.00%' };
+// Excel's "数值" format with no decimals is 1 (`0`), as an id column is often given.
+const BUILT_IN_CODES: Record<number, string> = {
+	1: '0',
+	2: '0.00',
+	3: '#,##0',
+	4: '#,##0.00',
+	9: '0%',
+	10: '0.00%',
+	11: '0.00E+00',
+	37: '#,##0 ;(#,##0)',
+	38: '#,##0 ;[Red](#,##0)',
+	39: '#,##0.00;(#,##0.00)',
+	40: '#,##0.00;[Red](#,##0.00)',
+	49: '@'
+};
 
 // The built-in date formats as a Chinese (zh-CN) Excel shows them (ECMA-376 §18.8.30).
 const YM = 'yyyy"年"m"月"';
@@ -412,6 +428,23 @@ export function shownLongNumber(n: number): string {
 	const digits = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
 	const power = Number(exponent);
 	return `${digits}E${power < 0 ? '-' : '+'}${String(Math.abs(power)).padStart(2, '0')}`;
+}
+
+/**
+ * A number as its cell shows it, for `asShown`: in a General cell (or a Text one, which shows a
+ * number as General does) a number past Excel's 15 digits in scientific notation, as Excel shows
+ * it; in a cell of another number format what that format shows (see {@link shownNumber}), a
+ * number past the 15 digits marked as rounded ({@link EXCEL_ROUNDED_MARK}): shown in full, its
+ * last digits are 0s nobody typed, and nothing else tells it from an id that ends in 000.
+ * Undefined where the caller's own reading stands (General, formats not read).
+ */
+function shownAs(n: number, format: Styles['formats'][number] | undefined): string | undefined {
+	const general = !format || format.general || format.code === '@';
+	if (general) return isPastPrecision(n) ? shownLongNumber(n) : undefined;
+	const shown = shownNumber(n, format.code);
+	if (shown === undefined || !isPastPrecision(n)) return shown;
+	// in full (a format in scientific notation shows it as such, and is refused as such)
+	return shown.replace(/\D/g, '').length > 15 ? `${shown}${EXCEL_ROUNDED_MARK}` : shown;
 }
 
 async function readStyles(stream: Stream): Promise<Styles> {
@@ -527,11 +560,13 @@ function sheetReader(
 					const iso = serialDate(n, ctx.date1904);
 					return (ctx.asShown && shownDate(iso, format.code)) || iso;
 				}
+				if (ctx.asShown) {
+					const shown = shownAs(n, format);
+					if (shown !== undefined) return shown;
+				}
 				if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
 					return String(n).padStart(format.code.length, '0');
 				}
-				if (ctx.asShown && (!format || format.general) && isPastPrecision(n))
-					return shownLongNumber(n);
 				// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
 				const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
 				if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;

@@ -150,6 +150,38 @@ describe('long numbers Excel turned into scientific notation', () => {
 	});
 });
 
+describe('a question workbook whose long numbers Excel rounded in cells formatted as numbers', () => {
+	it('refuses them at their rows, saying the digits are lost, and reads the others as shown', async () => {
+		const wb = new ExcelJS.Workbook();
+		const sheet = wb.addWorksheet('题库');
+		sheet.addRow(['编号', '题型', '题干', '选项A', '选项B', '答案', '分值']);
+		// a question code of 18 digits typed into a column formatted 0, as some systems number them
+		sheet.addRow([Number('202601010000000123'), '判断题', '听证应当公开举行。', '', '', '对', 2]);
+		sheet.addRow(['FX-2', '单选题', '罚款数额为多少元？', 1000, 2000, 'A', 2]);
+		sheet.getCell('A2').numFmt = '0';
+		sheet.getCell('D3').numFmt = '#,##0';
+		sheet.getCell('E3').numFmt = '#,##0';
+		sheet.getCell('G3').numFmt = '0.0';
+		const read = await readQuestionFile({
+			name: '题库.xlsx',
+			bytes: new Uint8Array(await wb.xlsx.writeBuffer())
+		});
+		expect(read.result.issues.map((i) => [i.code, i.line, i.path, i.data?.['value']])).toEqual([
+			['format.row.rounded', 2, '编号', '202601010000000000']
+		]);
+		expect(read.result.questions).toEqual([
+			expect.objectContaining({
+				id: 'FX-2',
+				options: [
+					expect.objectContaining({ text: '1,000' }),
+					expect.objectContaining({ text: '2,000' })
+				],
+				points: 2
+			})
+		]);
+	});
+});
+
 describe('a file read by what it holds, not only by its name', () => {
 	it('reads a CSV renamed .txt as a table, not as GIFT', async () => {
 		const csv = ['题型,题干,选项A,选项B,答案', '单选题,听证应当在几日前通知？,三日,七日,B'].join(

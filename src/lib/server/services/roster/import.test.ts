@@ -31,6 +31,16 @@ const GOOD = [
 	['东城街道', '赵敏', 'D7', '主任', 'deputy_division', 'government', 'active', 'cadre,grader']
 ];
 
+/** What `f` gives with the messages in English. */
+async function inEnglish<T>(f: () => Promise<T>): Promise<T> {
+	overwriteGetLocale(() => 'en');
+	try {
+		return await f();
+	} finally {
+		overwriteGetLocale(() => 'zh-CN');
+	}
+}
+
 describe('roster import', () => {
 	it('imports a good file: people, accounts with one-time passwords, role grants, audit', async () => {
 		const db = await testDb();
@@ -395,16 +405,9 @@ describe('roster import', () => {
 		expect(preview.errors[0]!.message).toContain('“文本”');
 		expect(await tally(db)).toEqual(before);
 
-		overwriteGetLocale(() => 'en');
-		try {
-			const english = await previewRoster(ctx, upload);
-			expect(english.errors[0]!.message).toMatch(
-				/^“1\.23457E\+17” is how Excel shows a long number/
-			);
-			expect(english.errors[0]!.message).toContain('format the column’s cells as Text');
-		} finally {
-			overwriteGetLocale(() => 'zh-CN');
-		}
+		const english = await inEnglish(() => previewRoster(ctx, upload));
+		expect(english.errors[0]!.message).toMatch(/^“1\.23457E\+17” is how Excel shows a long number/);
+		expect(english.errors[0]!.message).toContain('format the column’s cells as Text');
 
 		sheet.spliceRows(2, 1);
 		await previewAndImport(ctx, {
@@ -413,6 +416,77 @@ describe('roster import', () => {
 		});
 		const [li] = await db.select().from(person).where(eq(person.name, '李强'));
 		expect(li?.employeeNo).toBe('123456789012');
+	});
+
+	it('refuses an 18-digit 身份证号 as 工号 that Excel rounded in a column formatted as a number, and says how to fix it', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const before = await tally(db);
+		// the clerk formatted the column as 数值 with no decimals (0), or as 18 zeros, to stop the
+		// 1.10101E+17 and typed the ids: Excel shows them in full, their last three digits 000
+		const book = new ExcelJS.Workbook();
+		const sheet = book.addWorksheet('花名册');
+		sheet.addRow(HEADER);
+		sheet.addRow([
+			'区司法局',
+			'王芳',
+			Number('110101199003071234'),
+			'',
+			'科员',
+			'人大任命',
+			'',
+			''
+		]);
+		sheet.addRow([
+			'区司法局',
+			'赵敏',
+			Number('110101198807152345'),
+			'',
+			'科员',
+			'人大任命',
+			'',
+			''
+		]);
+		sheet.addRow(['区司法局', '李强', 110101199, '', '科员', '人大任命', '', '']);
+		sheet.getCell('C2').numFmt = '0';
+		sheet.getCell('C3').numFmt = '000000000000000000';
+		sheet.getCell('C4').numFmt = '000000000000000000';
+		const upload = { name: '花名册.xlsx', bytes: new Uint8Array(await book.xlsx.writeBuffer()) };
+
+		const preview = await previewRoster(ctx, upload);
+		expect(preview.stagedId).toBeNull();
+		// the 9-digit one is as its cell shows it, padded: no error
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+			[2, '工号'],
+			[3, '工号']
+		]);
+		expect(preview.errors[0]!.message).toMatch(/^“110101199003071000”超过了 Excel 能保存的 15 位/);
+		expect(preview.errors[1]!.message).toContain('“110101198807152000”');
+		expect(preview.errors[0]!.message).toContain('“文本”');
+		expect(await tally(db)).toEqual(before);
+
+		const english = await inEnglish(() => previewRoster(ctx, upload));
+		expect(english.errors[0]!.message).toMatch(
+			/^“110101199003071000” has more digits than the 15 Excel keeps/
+		);
+		expect(english.errors[0]!.message).toContain('format the column’s cells as Text');
+
+		// fixed, the rows imported are read as they show: a 9-digit id padded by its format
+		const fixed = new ExcelJS.Workbook();
+		const rows = fixed.addWorksheet('花名册');
+		rows.addRow(HEADER);
+		rows.addRow(['区司法局', '王芳', '110101199003071234', '', '科员', '人大任命', '', '']);
+		rows.addRow(['区司法局', '李强', 110101199, '', '科员', '人大任命', '', '']);
+		rows.getCell('C3').numFmt = '000000000000000000';
+		await previewAndImport(ctx, {
+			name: '花名册.xlsx',
+			bytes: new Uint8Array(await fixed.xlsx.writeBuffer())
+		});
+		const [wang] = await db.select().from(person).where(eq(person.name, '王芳'));
+		expect(wang?.employeeNo).toBe('110101199003071234');
+		const [li] = await db.select().from(person).where(eq(person.name, '李强'));
+		expect(li?.employeeNo).toBe('000000000110101199');
 	});
 
 	it('refuses the 1.23457E+17 that Excel writes into a CSV for a long number, in any column, and imports nothing', async () => {

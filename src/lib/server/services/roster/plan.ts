@@ -6,7 +6,7 @@ import type { Ctx } from '../../context.ts';
 import type { person } from '../../db/schema/index.ts';
 import { InvalidInputError } from '../../errors.ts';
 import type { Sheet } from '../../spreadsheet/index.ts';
-import { isExcelScientific } from '@xuefa/core';
+import { excelLostDigits } from '@xuefa/core';
 import {
 	COLUMNS,
 	type Column,
@@ -120,15 +120,20 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			const header = headerOf.get(column);
 			return header === undefined ? undefined : (cells[header] ?? '').trim();
 		};
-		// a long number Excel wrote as 1.23457E+17 lost its digits: refused as such, and nothing
+		// a long number Excel wrote as 1.23457E+17, or rounded to its 15 digits in a cell formatted
+		// as a number (an 18-digit 身份证号 as 工号), lost its digits: refused as such, and nothing
 		// else is said of its cell (an unknown unit or a duplicate 工号 would only mislead)
-		const lost = new Set(COLUMNS.filter((c) => isExcelScientific(cell(c) ?? '')));
-		for (const column of lost)
+		const lost = new Set<Column>();
+		for (const column of COLUMNS) {
+			const digits = excelLostDigits(cell(column) ?? '');
+			if (!digits) continue;
+			lost.add(column);
 			errors.push({
 				row: line,
 				column: headerOf.get(column)!,
-				message: coreMessage('format.cell.scientific', { value: cell(column) })
+				message: coreMessage(`format.cell.${digits.code}`, { value: digits.value })
 			});
+		}
 		const fail = (column: Column, key: string, params: Record<string, unknown> = {}) => {
 			if (lost.has(column)) return;
 			errors.push({
