@@ -806,6 +806,64 @@ describe('row format', () => {
 		expect(r.questions.map((q) => q.stem)).toEqual(['公式DISPIMG(x)的含义']);
 	});
 
+	it('reads the options of a choice written into its stem, as one-cell exports keep them', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '答案'],
+				['单项选择题', '听证应当在几日前通知？\nA.三日\nB.七日\nC.十日\nD.十五日', 'B'],
+				['多项选择题', '下列属于行政处罚的是（ ）A、警告 B、罚款 C、记过 D、没收违法所得', 'ABD'],
+				['判断题', '行政机关可以自行设定罚款。（ ）\nA.正确 B.错误', 'B'],
+				// a 简答's labelled list is its own text, not options
+				['简答题', '比较下列两种情形：\nA.当场处罚 B.普通程序', '要点']
+			],
+			{ partial: true }
+		);
+		expect(r.issues).toEqual([]);
+		const [single, multiple, truefalse, essay] = r.questions;
+		expect(single).toMatchObject({ stem: '听证应当在几日前通知？' });
+		expect(single && 'options' in single && single.options.map((o) => [o.text, o.correct])).toEqual(
+			[
+				['三日', false],
+				['七日', true],
+				['十日', false],
+				['十五日', false]
+			]
+		);
+		expect(multiple).toMatchObject({ stem: '下列属于行政处罚的是（ ）' });
+		expect(
+			multiple &&
+				'options' in multiple &&
+				multiple.options.filter((o) => o.correct).map((o) => o.text)
+		).toEqual(['警告', '罚款', '没收违法所得']);
+		expect(truefalse).toMatchObject({ type: 'truefalse', answer: false });
+		expect(essay).toMatchObject({ type: 'essay', stem: expect.stringContaining('B.普通程序') });
+	});
+
+	it('reads an answer copied with its label (答案：B, 正确答案: AB)', () => {
+		const r = parseRows(
+			[
+				['题型', '题干', '选项A', '选项B', '选项C', '答案'],
+				['单选', '听证应当在几日前通知？', '三日', '七日', '十日', '答案：B'],
+				['多选', '下列属于行政处罚的是', '警告', '罚款', '记过', '正确答案: AB'],
+				['判断', '行政机关可以自行设定罚款。', '', '', '', '参考答案：错误'],
+				['填空', '行政机关应当依法____行政。', '', '', '', '答案：全面']
+			],
+			{ partial: true }
+		);
+		expect(r.issues).toEqual([]);
+		expect(
+			r.questions.map((q) =>
+				'options' in q
+					? q.options.filter((o) => o.correct).map((o) => o.id)
+					: 'answer' in q
+						? q.answer
+						: 'blanks' in q
+							? q.blanks
+							: null
+			)
+		).toEqual([['B'], ['A', 'B'], false, [{ answers: ['全面'] }]]);
+	});
+
 	it('refuses a long number the reader marked as rounded by Excel, where its lost digits matter', () => {
 		const r = parseRows(
 			[

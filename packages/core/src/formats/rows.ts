@@ -22,7 +22,10 @@
  *   platforms' single 选项 column is read too, its options separated by `|`/`｜`, or each starting
  *   at its label (`A.三日 B.七日`, also over lines), or else by line breaks (used when the row's
  *   选项A… are empty); options all labelled with their own letters in order (`A.警告`, `B、罚款`,
- *   `(C)记过`) lose the labels. Cells are read without zero-width characters.
+ *   `(C)记过`) lose the labels. A 单选, 多选 or 判断 row with neither has its options read from
+ *   its 题干, from the A label after which B … follow (`听证应当在几日前通知？A.三日 B.七日`, or
+ *   over lines), the stem cut before it. Cells are read without zero-width characters.
+ * - 答案 copied with its label (`答案：B`, `正确答案: AB`, `参考答案：`) is read without it.
  * - 难度: 1–5 or 易/中/难 …, or a 难度系数 from 0 to 1 or 0–100% (0.8 and up easiest, see
  *   `coefficientDifficulty`), default 3 when empty; another number is refused at its row. 分值: the question's suggested points, `2` or `2分`
  *   (for a case part: its weight).
@@ -578,6 +581,10 @@ function withOptionCells(
 ): Row {
 	let texts = [...LETTERS].map((_, k) => cell(r, optionColumn(k)));
 	const list = cell(r, ROW_OPTION_LIST);
+	if (!list && texts.every((t) => !t)) {
+		const split = optionsInStem(r, cell);
+		if (split) return { ...r, 题干: split.stem, ...split.options };
+	}
 	if (list && texts.every((t) => !t)) {
 		const parts = /[|｜]/.test(list)
 			? list.split(/[|｜]/).map((t) => t.trim())
@@ -597,6 +604,39 @@ function withOptionCells(
 	if (labelled) texts = texts.map((t) => t.replace(OPTION_LABEL, '').trim());
 	if (!labelled && !list) return r;
 	return { ...r, ...Object.fromEntries(texts.map((t, k) => [optionColumn(k), t])) };
+}
+
+// Where A's label may start a choice's options written into its stem: at a line's start, or after
+// a space, the question's mark, or the brackets left for the answer (`（ ）A、三日 B、七日`).
+const STEM_OPTION_A =
+	/(?:^|(?<=[\s？?：:）)]))(?:[(（【][ \t\u00a0\u3000]*[AＡ][ \t\u00a0\u3000]*[)）】]|[AＡ][ \t\u00a0\u3000]*[.．、:：)）])/g;
+
+/**
+ * A choice's options written into its stem, as exam systems that keep a question in one cell export
+ * them (`听证应当在几日前通知？\nA.三日\nB.七日`, or on one line): with no option cell nor
+ * 选项 list, every answer letter named an empty option and the row was refused. The stem is cut
+ * at the last A label from which B … follow in order (see {@link splitAtLabels}); only for
+ * 单选, 多选 and 判断 rows, whose stems hold no labelled list of their own.
+ */
+function optionsInStem(
+	r: Row,
+	cell: (r: Row, c: string) => string
+): { stem: string; options: Record<string, string> } | undefined {
+	const type = questionTypeNamed(cell(r, '题型'));
+	if (type !== 'single' && type !== 'multiple' && type !== 'truefalse') return undefined;
+	const stem = cell(r, '题干');
+	let found: { stem: string; options: string[] } | undefined;
+	for (const m of stem.matchAll(STEM_OPTION_A)) {
+		const parts = splitAtLabels(stem.slice(m.index));
+		const before = stem.slice(0, m.index).trim();
+		if (parts && parts.length >= 2 && before) found = { stem: before, options: parts };
+	}
+	if (!found || found.options.length > LETTERS.length) return undefined;
+	const options = found.options.map((t) => t.replace(OPTION_LABEL, '').trim());
+	return {
+		stem: found.stem,
+		options: Object.fromEntries(options.map((t, k) => [optionColumn(k), t]))
+	};
 }
 
 function columnOf(path: string): string {
@@ -669,7 +709,7 @@ function parseRow(
 	}
 	// A row with a bad answer is still built (with no answer) so that its other problems are found.
 	const body = QUESTION_TYPE_MODULES[type].rows.read({
-		answer: cell(r, '答案'),
+		answer: cell(r, '答案').replace(ANSWER_LABEL, ''),
 		cell: (c) => cell(r, c),
 		isPart,
 		error: (code, column, data) => err(code, column, data)
@@ -677,6 +717,12 @@ function parseRow(
 	// cells are plain text: what they say shows as written (see plain-cells.ts)
 	return body && cellsToMarkdown({ ...meta, ...body } as QuestionVersion);
 }
+
+/**
+ * The label an answer copied from a printed paper or Word keeps before it (`答案：B`, `正确答案: AB`,
+ * `参考答案：依法行政`): no answer of any type starts so, and with it every choice was refused.
+ */
+const ANSWER_LABEL = /^(?:正确|参考|标准)?答案[ \t\u3000]*[:：][ \t\u3000]*/;
 
 /** The default difficulty for an empty 难度; any other text is reported at its row and column. */
 function difficultyUnread(
