@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TOO_MANY_QUESTIONS, messageFor, parseAiken, writeAiken } from '../index.ts';
+import {
+	TOO_MANY_QUESTIONS,
+	type QuestionVersion,
+	messageFor,
+	parseAiken,
+	writeAiken
+} from '../index.ts';
 import { makeQuestion } from '../testing/factories.ts';
 import { questionList } from '../testing/arbitraries.ts';
 
@@ -28,6 +34,49 @@ describe('Aiken', () => {
 		expect(r.questions).toMatchObject([
 			{ stem: '听证几日前通知？', options: [{ correct: false }, { text: '七日', correct: true }] }
 		]);
+	});
+
+	it('reads options written on one line, and a 判断题 with no options by its true/false answer', () => {
+		const r = parseAiken(
+			[
+				'1. 听证应当在几日前通知？',
+				'A.三日 B.七日 C、十日 （D）十五日',
+				'答案：B',
+				'',
+				'2. 宪法是国家的根本法。（ ）',
+				'答案：正确',
+				'',
+				'3. 行政机关可以自行设定罚款。',
+				'ANSWER: ×',
+				'',
+				'4. 没有选项的题',
+				'答案：A'
+			].join('\n'),
+			{ partial: true }
+		);
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.aiken.no_options', 12]]);
+		const [choice, yes, no] = r.questions;
+		expect(choice).toMatchObject({ type: 'single', stem: '听证应当在几日前通知？' });
+		expect(choice && 'options' in choice && choice.options.map((o) => [o.text, o.correct])).toEqual(
+			[
+				['三日', false],
+				['七日', true],
+				['十日', false],
+				['十五日', false]
+			]
+		);
+		expect(yes).toMatchObject({ type: 'truefalse', answer: true });
+		expect(no).toMatchObject({ type: 'truefalse', answer: false });
+	});
+
+	it('leaves out an A option that would read back as two', () => {
+		const q = makeQuestion('single', 1, {
+			options: [
+				{ id: 'A', text: '维生素 B. 族', correct: true },
+				{ id: 'B', text: '乙', correct: false }
+			]
+		} as Partial<QuestionVersion>);
+		expect(writeAiken([q]).issues.map((i) => i.code)).toEqual(['format.export.aiken.option']);
 	});
 
 	it('reports bad answers, missing answers and option order with lines', () => {

@@ -11,7 +11,9 @@
  * The stem may span several lines; options are `A.` or `A)` lines; `ANSWER:` closes the question.
  * As people type it in Chinese too: `A、` `A．` `（A）` `(A)`, full-width letters `Ａ．`, `ANSWER：Ｂ`,
  * `答案：B` or `正确答案：B` for the ANSWER line, and an answer followed by its option's own text
- * (`ANSWER: B. 七日`); a question number before the stem (`1.` `1、` `（1）` `第1题`) is left out, and
+ * (`ANSWER: B. 七日`); options on one line (`A.三日 B.七日 C.十日`); a 判断题 with no options and
+ * a true/false answer (`答案：正确`, `ANSWER: ×`) as true/false; a question number before the
+ * stem (`1.` `1、` `（1）` `第1题`) is left out, and
  * a `解析：` (or `EXPLANATION:`) line right after the answer line is the question's explanation.
  * An option line before any question is reported at its line (`format.aiken.not_started`), never
  * read as a stem. The file is plain text: Markdown and HTML characters are escaped so that they
@@ -19,6 +21,7 @@
  */
 import type { Issue } from '../errors.ts';
 import type { QuestionVersion } from '../question/model.ts';
+import type { TypeBody } from '../question/types/module.ts';
 import { OPTION_LABELS } from '../question/model.ts';
 import { QUESTION_TYPE_MODULES, questionTypeModules } from '../question/types/registry.ts';
 import { validateQuestion } from '../question/validate.ts';
@@ -53,6 +56,49 @@ const EXPLANATION_LINE = /^[ \t]*(?:EXPLANATION|FEEDBACK|答案解析|试题解�
 // a question's number before its stem: `1.` `1．` `1、` `1)` `（1）` `第1题`, not `3.14`
 const QUESTION_NUMBER =
 	/^(?:第[ \t]*\d{1,4}[ \t]*题[ \t.．、:：]*|[(（][ \t]*\d{1,4}[ \t]*[)）][ \t]*|\d{1,4}[ \t]*[.．、)）](?!\d)[ \t]*)/;
+
+// the label of the option after `letter` (B after A …), right after a space on the same line
+const nextLabel = (letter: string) => {
+	const l = OPTION_LABELS[OPTION_LABELS.indexOf(letter) + 1];
+	if (!l) return undefined;
+	const L = `[${l}${String.fromCharCode(l.charCodeAt(0) + 0xfee0)}]`;
+	return new RegExp(`(?<=\\s)(?:[(（][ \\t]*${L}[ \\t]*[)）]|${L}[ \\t]*[.)．、）])`);
+};
+
+/**
+ * The options of a line that starts with A's and holds the next ones too (`A.三日 B.七日 C.十日`,
+ * as compact exports write them), each split off before the next letter's label after a space;
+ * any other option line is one option.
+ */
+function optionsOnLine(first: [letter: string, text: string]): [string, string][] {
+	if (first[0] !== 'A') return [first];
+	const out: [string, string][] = [];
+	let current = first;
+	for (;;) {
+		const found = nextLabel(current[0])?.exec(current[1]);
+		const next = found ? optionLine(current[1].slice(found.index)) : undefined;
+		if (!found || !next) break;
+		out.push([current[0], current[1].slice(0, found.index)]);
+		current = next;
+	}
+	out.push(current);
+	return out;
+}
+
+/**
+ * A true/false question's answer, for a question with no options (`答案：正确`, `ANSWER: ×`), as
+ * Chinese files write 判断题 among their choices; undefined for any other answer.
+ */
+function trueFalseAnswer(answer: string): TypeBody | undefined {
+	let wrong = false;
+	const body = QUESTION_TYPE_MODULES.truefalse.rows.read({
+		answer,
+		cell: () => '',
+		isPart: false,
+		error: () => void (wrong = true)
+	});
+	return wrong ? undefined : body;
+}
 
 /**
  * The options an answer names, in order: one letter or several (`B`, `AB`, `A,C`, `A、C`,
@@ -127,10 +173,16 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				return;
 			}
 			if (q.broken) return;
-			if (q.options.length === 0) return void issue('format.aiken.no_options', line);
-			const at = answerIndexes(answer, q.options);
-			const reader = at && readers.get(at.length > 1 ? 'several' : 'one');
-			if (!at || !reader) return void issue('format.aiken.bad_answer', line, { value: answer });
+			let body: TypeBody | undefined;
+			if (q.options.length === 0) {
+				body = trueFalseAnswer(answer);
+				if (!body) return void issue('format.aiken.no_options', line);
+			} else {
+				const at = answerIndexes(answer, q.options);
+				const reader = at && readers.get(at.length > 1 ? 'several' : 'one');
+				if (!at || !reader) return void issue('format.aiken.bad_answer', line, { value: answer });
+				body = reader.read(q.options, at);
+			}
 			const question = {
 				id: `aiken-${q.line}`,
 				version: 1,
@@ -139,7 +191,7 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 				difficulty: 3,
 				laws: [],
 				tags: [],
-				...reader.read(q.options, at)
+				...body
 			} as QuestionVersion;
 			const issues = validateQuestion(question).errors.map((x) => ({
 				code: 'format.aiken.question',
@@ -154,13 +206,15 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			orphan = true;
 		} else if (option && cur) {
 			if (cur.broken) return;
-			const expected = OPTION_LABELS[cur.options.length] ?? '';
-			if (option[0] !== expected) {
-				// one issue per question, and the rest of it skipped: a broken file stays linear
-				cur.broken = true;
-				return void issue('format.aiken.option_order', line, { value: option[0], expected });
+			for (const [letter, text] of optionsOnLine(option)) {
+				const expected = OPTION_LABELS[cur.options.length] ?? '';
+				if (letter !== expected) {
+					// one issue per question, and the rest of it skipped: a broken file stays linear
+					cur.broken = true;
+					return void issue('format.aiken.option_order', line, { value: letter, expected });
+				}
+				cur.options.push(escapeMarkdown(text.trim()));
 			}
-			cur.options.push(escapeMarkdown(option[1].trim()));
 		} else {
 			orphan = false;
 			if (cur && cur.options.length > 0) {
@@ -191,6 +245,10 @@ function aikenWritten(
 	const written = QUESTION_TYPE_MODULES[q.type].aiken?.write(q as never);
 	if (!written) return { reason: 'format.export.aiken.type' };
 	if (!written.options.every((o) => !/[\r\n]/.test(o) && o.trim() === o && o !== ''))
+		return { reason: 'format.export.aiken.option' };
+	// an A whose text holds ` B.` would be read back as two options (see optionsOnLine)
+	const first = written.options[0];
+	if (first !== undefined && optionsOnLine(['A', unescapeMarkdown(first)]).length > 1)
 		return { reason: 'format.export.aiken.option' };
 	const lines = q.stem.split('\n').map((l) => l.trim());
 	if (lines.some((l) => l === '' || optionLine(l) || AIKEN_ANSWER_LINE.test(l)))
