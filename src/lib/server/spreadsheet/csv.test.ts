@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, parseCsv } from './csv.ts';
-import { utf16 } from '../testing/encodings.ts';
+import { gbk, utf16 } from '../testing/encodings.ts';
 import { readSpreadsheet } from './read.ts';
 import { DEFAULT_LIMITS, SpreadsheetError } from './types.ts';
 
@@ -200,5 +200,34 @@ describe('readSpreadsheet (csv)', () => {
 		await expect(readSpreadsheet({ name: 'x.csv', bytes: utf8('\n ,\n') })).rejects.toMatchObject({
 			reason: 'no_header'
 		});
+	});
+});
+
+describe('an .xls that is text, as many systems export "Excel"', () => {
+	it('reads tab-separated GBK text named .xls as the table it is', async () => {
+		const text =
+			'题型\t题干\t选项A\t选项B\t答案\r\n单选题\t听证应当在几日前通知？\t三日\t七日\tB\r\n';
+		const sheet = await readSpreadsheet({ name: '试题导出.xls', bytes: gbk(text) });
+		expect(sheet.headers).toEqual(['题型', '题干', '选项A', '选项B', '答案']);
+		expect(sheet.rows).toEqual([
+			{
+				line: 2,
+				cells: {
+					题型: '单选题',
+					题干: '听证应当在几日前通知？',
+					选项A: '三日',
+					选项B: '七日',
+					答案: 'B'
+				}
+			}
+		]);
+	});
+
+	it('refuses one that is a web page, as a file Excel must save as .xlsx', async () => {
+		const html =
+			'<html><head><meta charset="utf-8"></head><body><table><tr><td>题型</td></tr></table>';
+		await expect(
+			readSpreadsheet({ name: '试题导出.xls', bytes: new TextEncoder().encode(html) })
+		).rejects.toMatchObject({ reason: 'unsupported' });
 	});
 });

@@ -86,8 +86,16 @@ function isEncryptedXls(bytes: Uint8Array): boolean {
 	return false;
 }
 
-/** Tables as text: .csv, and .tsv, tab-separated as Excel saves "Unicode 文本". */
-const TEXT_TABLE = /\.(csv|tsv)$/i;
+/**
+ * Tables as text: .csv, and .tsv, tab-separated as Excel saves "Unicode 文本"; and an .xls that is
+ * neither a workbook nor an old binary one: many systems' "导出Excel" is tab-separated text named
+ * .xls, which Excel opens without a word (one that is a web page is refused: see `isHtml`).
+ */
+const TEXT_TABLE = /\.(csv|tsv|xls)$/i;
+
+/** Whether a text starts as a web page does (an exported table saved as .xls, HTML inside). */
+const isHtml = (text: string) =>
+	/^\s*<(?:!doctype|html|table|meta|\?xml)/i.test(text.slice(0, 1024));
 
 /** A worksheet with the name on its tab ('' for a .csv). */
 export interface NamedSheet extends Sheet {
@@ -188,7 +196,9 @@ async function readSheets(
 		throw new SpreadsheetError('unsupported');
 	} else {
 		const text = decodeCsv(bytes);
-		const separator = /\.csv$/i.test(upload.name) ? csvSeparator(text, isHeader) : '\t';
+		// Excel opens it and saves it as .xlsx: the advice the unsupported file gets
+		if (isHtml(text)) throw new SpreadsheetError('unsupported');
+		const separator = /\.tsv$/i.test(upload.name) ? '\t' : csvSeparator(text, isHeader);
 		const records = csvRecords(text, maxRecords, separator).map(({ line, values }) => ({
 			line,
 			values: withinColumns(values, XLSX_LIMITS.maxColumns)

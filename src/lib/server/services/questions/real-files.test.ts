@@ -183,6 +183,17 @@ describe('a question workbook whose long numbers Excel rounded in cells formatte
 });
 
 describe('a file read by what it holds, not only by its name', () => {
+	it('imports a question bank exported as tab-separated text named .xls', async () => {
+		const text = [
+			'题型\t题干\t选项A\t选项B\t选项C\t答案',
+			'单项选择题\t听证应当在几日前通知？\t三日\t七日\t十日\tB',
+			'判断题\t宪法是国家的根本法。\t\t\t\t√'
+		].join('\r\n');
+		const read = await readQuestionFile({ name: '考试题库导出.xls', bytes: gbk(text) });
+		expect(read.result.issues).toEqual([]);
+		expect(read.result.questions.map((q) => q.type)).toEqual(['single', 'truefalse']);
+	});
+
 	it('reads a CSV renamed .txt as a table, not as GIFT', async () => {
 		const csv = ['题型,题干,选项A,选项B,答案', '单选题,听证应当在几日前通知？,三日,七日,B'].join(
 			'\r\n'
