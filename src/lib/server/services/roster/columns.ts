@@ -73,9 +73,19 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Separators people use between roles in one cell: commas, 顿号, semicolons (half or full width). */
 export const ROLE_SEPARATOR = /[,，、;；]+/;
 
-/** Which column a header names, by its Chinese header or English alias (any case, spaces ignored). */
+/**
+ * Which column a header names, by its Chinese header or English alias (any case, spaces ignored),
+ * also marked as required or with a note, as templates and clerks mark them: `*姓名`, `工号*`,
+ * `单位（必填）`, `职级(必填)`, `状态【在职/停用】`. Such a roster was refused as missing the very
+ * columns it had.
+ */
 export function columnOf(header: string): Column | undefined {
-	const h = header.replace(/\s+/g, '').toLowerCase();
+	const h = header
+		.replace(/\s+/g, '')
+		.replace(/^[*＊]+|[*＊]+$/g, '')
+		.replace(/(?:[(（][^()（）]*[)）]|【[^【】]*】)$/, '')
+		.replace(/^[*＊]+|[*＊]+$/g, '')
+		.toLowerCase();
 	return COLUMNS.find((c) => HEADERS[c].zh === h || HEADERS[c].en === h);
 }
 

@@ -550,6 +550,27 @@ describe('roster import', () => {
 		).rejects.toMatchObject({ code: 'roster_file_unsupported' });
 	});
 
+	it('reads headers marked as required or with a note (*姓名, 工号*, 单位（必填）) as their columns', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const header = [
+			'*单位',
+			'姓名（必填）',
+			'工号*',
+			'职务',
+			'＊职级',
+			'任命方式(必填)',
+			'状态【在职/停用】'
+		];
+		const preview = await previewRoster(
+			ctx,
+			await xlsx([['区司法局', '王芳', 'A001', '科长', '正科级', '非人大任命', '在职']], header)
+		);
+		expect(preview.errors).toEqual([]);
+		expect(preview.rows).toMatchObject([{ employeeNo: 'A001', name: '王芳', action: 'create' }]);
+	});
+
 	it('finds the roster below a title and after a sheet of instructions; refuses a roster spread over sheets', async () => {
 		const db = await testDb();
 		const d = await district(db);
