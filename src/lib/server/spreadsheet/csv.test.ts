@@ -231,3 +231,23 @@ describe('an .xls that is text, as many systems export "Excel"', () => {
 		).rejects.toMatchObject({ reason: 'unsupported' });
 	});
 });
+
+describe('a CSV whose ids an exporting system wrote as formulas', () => {
+	it('reads ="000123" as Excel shows it, 000123, quoted or not', async () => {
+		const text = [
+			'工号,姓名,备注',
+			'="000123",王芳,="他说""好"""',
+			'"=""110101199003071234""",李强,=1+1',
+			'="",赵敏,a="b"'
+		].join('\r\n');
+		const sheet = await readSpreadsheet({
+			name: '花名册.csv',
+			bytes: new TextEncoder().encode(text)
+		});
+		expect(sheet.rows.map((r) => Object.values(r.cells))).toEqual([
+			['000123', '王芳', '他说"好"'],
+			['110101199003071234', '李强', '=1+1'],
+			['', '赵敏', 'a="b"']
+		]);
+	});
+});

@@ -201,7 +201,7 @@ async function readSheets(
 		const separator = /\.tsv$/i.test(upload.name) ? '\t' : csvSeparator(text, isHeader);
 		const records = csvRecords(text, maxRecords, separator).map(({ line, values }) => ({
 			line,
-			values: withinColumns(values, XLSX_LIMITS.maxColumns)
+			values: withinColumns(values, XLSX_LIMITS.maxColumns).map(formulaText)
 		}));
 		sheets = [{ name: '', records }];
 	}
@@ -238,6 +238,19 @@ export function csvSeparator(
 		if (found) return found;
 	}
 	return separatorOf(lines[0] ?? '');
+}
+
+// `="…"`, a formula whose value is the text inside (its quotes doubled)
+const FORMULA_TEXT = /^[ \t]*="((?:[^"]|"")*)"[ \t]*$/;
+
+/**
+ * A cell as Excel shows it when an exporting system wrote it as the formula `="000123"`, as exam
+ * and HR systems export ids, 工号 and 身份证号 so that Excel keeps their zeros and digits: read as
+ * written, every such 工号 was `="000123"` and every such 编号 a new question.
+ */
+function formulaText(value: string): string {
+	const m = FORMULA_TEXT.exec(value);
+	return m ? m[1]!.replaceAll('""', '"') : value;
 }
 
 /**

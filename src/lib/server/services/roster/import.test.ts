@@ -550,6 +550,21 @@ describe('roster import', () => {
 		).rejects.toMatchObject({ code: 'roster_file_unsupported' });
 	});
 
+	it('reads a 工号 an HR system exported as ="000123" as the id it is', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const csv = ['单位,姓名,工号,职级,任命方式', '区司法局,王芳,="000123",科员,非人大任命'].join(
+			'\r\n'
+		);
+		const preview = await previewRoster(ctx, {
+			name: '花名册.csv',
+			bytes: new TextEncoder().encode(csv)
+		});
+		expect(preview.errors).toEqual([]);
+		expect(preview.rows).toMatchObject([{ employeeNo: '000123', name: '王芳' }]);
+	});
+
 	it('reads headers marked as required or with a note (*姓名, 工号*, 单位（必填）) as their columns', async () => {
 		const db = await testDb();
 		const d = await district(db);
