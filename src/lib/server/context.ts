@@ -1,6 +1,7 @@
 import { SQLiteTransaction } from 'drizzle-orm/sqlite-core';
 import type { SessionUser } from './auth/session-user.ts';
 import { type DbOrTx, type ReadDb, type Tx, durable } from './db/index.ts';
+import { queued } from './db/write-queue.ts';
 import { readConfig } from './config.ts';
 import { log } from './log.ts';
 
@@ -20,19 +21,6 @@ export interface AnonCtx {
 	now: Date;
 	/** The client's address, for rate limiting. */
 	address: string;
-}
-
-// libsql's embedded driver is synchronous: a second connection of this process that waits for the
-// write lock blocks the event loop, so the transaction holding the lock can never finish (a stall
-// of the busy timeout, then SQLITE_BUSY). Write transactions of one process therefore queue here,
-// asynchronously. Other processes are separate event loops: a short busy timeout and asynchronous
-// retries serve them (db/busy.ts).
-let writeQueue: Promise<unknown> = Promise.resolve();
-
-function queued<T>(work: () => Promise<T>): Promise<T> {
-	const run = writeQueue.then(work, work);
-	writeQueue = run.catch(() => undefined);
-	return run;
 }
 
 // A write transaction holds the database's write lock from its BEGIN IMMEDIATE to its COMMIT;

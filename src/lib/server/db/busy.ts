@@ -90,9 +90,15 @@ export function retryingClient(
 		const method = bound(reads, prop);
 		return (...args: unknown[]) => retryWhileBusy(() => method(...args), delays);
 	};
-	const writing = (prop: string) => {
+	const writing = (prop: 'transaction' | 'batch') => {
 		const method = bound(writes, prop);
-		return async (...args: unknown[]) => {
+		return async (...given: unknown[]) => {
+			// always BEGIN IMMEDIATE, whose failure leaves nothing behind (./driver.ts): a deferred
+			// transaction meets the lock at its first write, and that statement, pending, would keep
+			// the connection on an old snapshot
+			const args = [...given];
+			const at = prop === 'transaction' ? 0 : 1;
+			if (args[at] === undefined || args[at] === 'deferred') args[at] = 'write';
 			await turns?.beforeBegin();
 			try {
 				return await retryWhileBusy(() => method(...args), lockDelays, turns?.waiting);

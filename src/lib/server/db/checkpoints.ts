@@ -7,15 +7,27 @@
  * synchronously, so the event loop stood still for it — 15 to 100 ms on these machines — every few
  * seconds on exam day, and every request that arrived meanwhile waited: that was the tail of the
  * answer saves' latency. So the app's connections never checkpoint (`wal_autocheckpoint = 0`,
- * ./driver.ts) and a connection of the driver's asynchronous kind checkpoints the log on libsql's
- * own threads, twice a second: passive checkpoints, which take no write lock and wait for no one.
- * Two app processes on one file both do; a checkpoint meeting the other's simply does nothing.
+ * ./driver.ts) and a connection of the driver's asynchronous kind checkpoints on libsql's own
+ * threads, twice a second: passive checkpoints, which take no lock and wait for no one.
+ *
+ * A passive checkpoint runs alongside commits, and the log starts again from its beginning only
+ * when a transaction begins with every frame of it copied: under writes back to back that never
+ * happens, and the log grew by megabytes a second. So once the log holds more than SQLite's own
+ * threshold, the next checkpoint restarts it: queued with this process's write transactions (none
+ * commits in the middle of it), it waits a moment for another process's to end and holds theirs
+ * meanwhile — a few milliseconds, most of the log being copied already by the passive ones.
+ * Two app processes on one file both do this; a checkpoint meeting the other's simply does less.
  */
 import { createRequire } from 'node:module';
 import { log } from '../log.ts';
+import { coalescedSync } from './wal-sync.ts';
+import { queued } from './write-queue.ts';
 
+interface AsyncStatement {
+	all(): Promise<Record<string, unknown>[]>;
+}
 interface AsyncConnection {
-	exec(sql: string): Promise<void>;
+	prepare(sql: string): Promise<AsyncStatement>;
 	close(): void;
 }
 
@@ -25,9 +37,15 @@ const require = createRequire(createRequire(import.meta.url).resolve('@libsql/cl
 /** How often the log is checkpointed: a second's writes on exam day are a few hundred pages. */
 export const CHECKPOINT_EVERY_MS = 500;
 
-/** The checkpoints of one database file; {@link Checkpoints.now} for a checkpoint at once. */
+/** Frames (pages) in the log past which the next checkpoint restarts it: SQLite's own threshold. */
+export const RESTART_PAST_FRAMES = 1000;
+
+/** How long a restarting checkpoint waits (on libsql's thread) for other writers and readers. */
+const RESTART_WAIT_MS = 100;
+
+/** The checkpoints of one database file. */
 export interface Checkpoints {
-	/** Checkpoints now (or joins the checkpoint running): resolves when it is done. */
+	/** Resolves once a checkpoint that began after the call is done. */
 	now(): Promise<void>;
 	/** Stops checkpointing and closes the connection (SQLite checkpoints as the last one closes). */
 	stop(): void;
@@ -39,21 +57,28 @@ export function checkpointInBackground(path: string, everyMs = CHECKPOINT_EVERY_
 		path: string,
 		options: object
 	) => AsyncConnection;
-	const connection = new Database(path, { timeout: 0 });
-	let running: Promise<void> | null = null;
+	const connection = new Database(path, { timeout: RESTART_WAIT_MS });
 	let stopped = false;
-	let reported = false;
-	const now = (): Promise<void> =>
-		(running ??= connection
-			.exec('PRAGMA wal_checkpoint(PASSIVE)')
-			.catch((e: unknown) => {
-				// the log then grows until a checkpoint succeeds; say so once, not twice a second
-				if (!stopped && !reported) log.warn({ err: e }, 'checkpoint of the database log failed');
-				reported = true;
-			})
-			.finally(() => {
-				running = null;
-			}));
+	let failing = false;
+
+	const checkpoint = async (mode: 'PASSIVE' | 'RESTART') => {
+		const [row] = await (await connection.prepare(`PRAGMA wal_checkpoint(${mode})`)).all();
+		return Number(row?.log ?? 0);
+	};
+	const once = async () => {
+		if (stopped) return;
+		try {
+			// the passive one copies nearly all; the log it found says whether to restart it now
+			if ((await checkpoint('PASSIVE')) > RESTART_PAST_FRAMES)
+				await queued(() => checkpoint('RESTART'));
+			failing = false;
+		} catch (e) {
+			// the log then grows until a checkpoint succeeds: said once, not twice a second
+			if (!stopped && !failing) log.warn({ err: e }, 'checkpoint of the database log failed');
+			failing = true;
+		}
+	};
+	const now = coalescedSync(once);
 	const timer = setInterval(() => void now(), everyMs);
 	// a process with nothing else to do may exit: its last connection closing checkpoints the log
 	timer.unref();
@@ -63,7 +88,7 @@ export function checkpointInBackground(path: string, everyMs = CHECKPOINT_EVERY_
 			if (stopped) return;
 			stopped = true;
 			clearInterval(timer);
-			void (running ?? Promise.resolve()).finally(() => connection.close());
+			void now().finally(() => connection.close());
 		}
 	};
 }

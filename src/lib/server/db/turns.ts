@@ -10,8 +10,9 @@
  * the waiting process tries every millisecond and gets in — and the mark is cleared by whoever
  * got in. A process never waits for a mark of its own, nor for one older than the retries last.
  */
-import { closeSync, constants, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchownSync, openSync, readSync, statSync, writeSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
+import { log } from '../log.ts';
 
 /** How long a process with the lock to take pauses for a process that waits for it. */
 export const YIELD_MS = 2;
@@ -39,9 +40,27 @@ const MARK_BYTES = 12;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Turns at the write lock of the database file at `path` (see above). */
-export function lockTurns(path: string, now: () => number = Date.now): Turns {
-	const file = openSync(`${path}-turns`, constants.O_RDWR | constants.O_CREAT);
+/**
+ * Turns at the write lock of the database file at `path` (see above); none, with a warning in the
+ * log, when its file cannot be opened — the processes then only take the lock less fairly.
+ */
+export function lockTurns(path: string, now: () => number = Date.now): Turns | undefined {
+	try {
+		return openTurns(path, now);
+	} catch (e) {
+		log.warn({ err: e, file: `${path}-turns` }, 'no turns at the write lock between processes');
+		return undefined;
+	}
+}
+
+function openTurns(path: string, now: () => number): Turns {
+	const file = openSync(`${path}-turns`, constants.O_RDWR | constants.O_CREAT, 0o660);
+	// made by root (an administrator's script): the app's own user must open it too, as SQLite
+	// gives its -wal and -shm files the database file's owner
+	if (process.getuid?.() === 0) {
+		const owner = statSync(path, { throwIfNoEntry: false });
+		if (owner) fchownSync(file, owner.uid, owner.gid);
+	}
 	const me = randomInt(1, 2 ** 32);
 	const buffer = Buffer.alloc(MARK_BYTES);
 	let markedAt = 0;
@@ -58,24 +77,31 @@ export function lockTurns(path: string, now: () => number = Date.now): Turns {
 		writeSync(file, out, 0, MARK_BYTES, 0);
 	};
 
+	let closed = false;
 	return {
 		async beforeBegin() {
+			if (closed) return;
 			const mark = read();
-			if (mark.who !== 0 && mark.who !== me && now() - mark.at < MARK_TTL_MS) await pause(YIELD_MS);
+			// a mark from the future: the clock was set back since, and it is as good as stale
+			const age = now() - mark.at;
+			if (mark.who !== 0 && mark.who !== me && age >= 0 && age < MARK_TTL_MS) await pause(YIELD_MS);
 		},
 		waiting() {
+			if (closed) return;
 			const t = now();
 			if (t - markedAt < REMARK_MS) return;
 			markedAt = t;
 			write(t, me);
 		},
 		done() {
-			if (markedAt === 0) return;
+			if (markedAt === 0 || closed) return;
 			markedAt = 0;
 			// another process may wait too: its mark, written since, stays (it writes it again anyway)
 			if (read().who === me) write(0, 0);
 		},
 		close() {
+			if (closed) return;
+			closed = true;
 			closeSync(file);
 		}
 	};
