@@ -1,4 +1,5 @@
 import { verifyInput } from '$lib/schemas/exams.ts';
+import { RateLimitedError } from '$lib/server/errors.ts';
 import { mapError } from '$lib/server/http.ts';
 import { verifyCertificate } from '$lib/server/services/exams/certificates.ts';
 import type { PageServerLoad } from './$types';
@@ -18,7 +19,9 @@ export const load: PageServerLoad = async (event) => {
 		return { code, result, message: '' };
 	} catch (e) {
 		const failure = mapError(e, 'default', { code });
-		event.setHeaders({ 'Retry-After': '600' });
+		// when the address may look again (or, the database busy, try again): not a fixed guess
+		const seconds = e instanceof RateLimitedError ? Number(e.params.minutes) * 60 : 5;
+		event.setHeaders({ 'Retry-After': String(seconds) });
 		return { code, result: null, message: failure.data.message };
 	}
 };

@@ -2,18 +2,27 @@
  * Calendar subscriptions (iCalendar feeds) that calendar apps fetch without logging in. The address
  * carries a random 256-bit token; the database keeps only its SHA-256, so a copy of the database
  * does not open anyone's feed. A feed can be revoked, and it stops as soon as its owner loses the
- * right to see what it shows (account disabled, role withdrawn).
+ * right to see what it shows (account disabled, role withdrawn). Each feed is held to a rate
+ * (auth/rate-meter.ts), so that a leaked address fetched in a loop does not build it in a loop.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, like } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, like } from 'drizzle-orm';
 import { addDays, shanghaiDate, toICalendar, type CalendarEvent } from '@xuefa/core';
 import type { CreateFeedInput, RevokeFeedInput } from '$lib/schemas/study.ts';
+import {
+	FEED_RATE,
+	advanceMeters,
+	feedMeterKey,
+	meterReading,
+	meterWait,
+	waitSeconds
+} from '../../auth/rate-meter.ts';
 import { loadSessionUser } from '../../auth/session-user.ts';
 import { authorize, can, canAnywhere } from '../../authz/index.ts';
-import { type Ctx, transact } from '../../context.ts';
+import { type Ctx, transact, write } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { calendarFeed, unit } from '../../db/schema/index.ts';
-import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { calendarFeed, loginThrottle, unit } from '../../db/schema/index.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { sessionsQuery } from './calendar.ts';
 
@@ -35,6 +44,12 @@ export async function listFeeds(ctx: Ctx) {
 		.orderBy(desc(calendarFeed.createdAt));
 }
 
+/**
+ * The feeds a user may keep at once: each has its own rate (see feedCalendar), so a user making
+ * feeds without end would have feeds built without end.
+ */
+export const MAX_FEEDS = 20;
+
 /** Makes a feed and returns its token, which is shown once and never stored. */
 export async function createFeed(ctx: Ctx, input: CreateFeedInput): Promise<string> {
 	if (input.kind === 'person') {
@@ -45,6 +60,11 @@ export async function createFeed(ctx: Ctx, input: CreateFeedInput): Promise<stri
 	}
 	const token = randomBytes(32).toString('base64url');
 	await transact(ctx, async (tx) => {
+		const [kept] = await tx.db
+			.select({ n: count() })
+			.from(calendarFeed)
+			.where(and(eq(calendarFeed.userId, tx.user.id), isNull(calendarFeed.revokedAt)));
+		if (kept!.n >= MAX_FEEDS) throw new ConflictError('err_feed_limit', { max: MAX_FEEDS });
 		const [row] = await tx.db
 			.insert(calendarFeed)
 			.values({
@@ -97,6 +117,8 @@ const FUTURE_DAYS = 400;
 /**
  * The feed's iCalendar text for a token, or null for an unknown or revoked token or an owner who
  * may no longer see it. Cancelled sessions are published as cancelled, so calendars remove them.
+ * Throws {@link RateLimitedError} (seconds to wait) past the feed's rate; a refused fetch writes
+ * nothing, and an allowed one is counted before the feed is built, so that fetches at once count.
  */
 export async function feedCalendar(
 	db: ReadDb,
@@ -106,11 +128,16 @@ export async function feedCalendar(
 ): Promise<string | null> {
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
 	const [feed] = await db
-		.select({ feed: calendarFeed, unitPath: unit.path, unitName: unit.name })
+		.select({ feed: calendarFeed, unitPath: unit.path, unitName: unit.name, meter: meterReading })
 		.from(calendarFeed)
 		.leftJoin(unit, eq(unit.id, calendarFeed.unitId))
+		.leftJoin(loginThrottle, eq(loginThrottle.key, feedMeterKey(calendarFeed.id)))
 		.where(eq(calendarFeed.tokenHash, hashToken(token)));
 	if (!feed || feed.feed.revokedAt) return null;
+	const wait = meterWait(feed.meter, now, FEED_RATE);
+	if (wait > 0) throw new RateLimitedError('api_rate_limited', { seconds: waitSeconds(wait) });
+	const use = { key: feedMeterKey(feed.feed.id), weight: 1, at: now.getTime() };
+	await write(db, (tx) => tx.run(advanceMeters([use], FEED_RATE)));
 	const owner = await loadSessionUser(db, feed.feed.userId);
 	if (!owner) return null;
 	const today = shanghaiDate(now);

@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addSessionInput } from '$lib/schemas/study.ts';
 import { calendarFeed } from '../../db/schema/index.ts';
-import { InvalidInputError } from '../../errors.ts';
+import { GET as fetchFeed } from '../../../../routes/ical/[token].ics/+server.ts';
+import { ConflictError, InvalidInputError, RateLimitedError } from '../../errors.ts';
 import { testDb } from '../../testing/db.ts';
 import { ctxFor } from '../../testing/factories.ts';
-import { createFeed, feedCalendar, revokeFeed } from './feeds.ts';
+import { MAX_FEEDS, createFeed, feedCalendar, revokeFeed } from './feeds.ts';
 import { readMaterial, uploadMaterial } from './materials.ts';
 import { addSession, cancelSession } from './occurrences.ts';
 import { studyDistrict } from './testing.ts';
@@ -108,5 +109,57 @@ describe('calendar feeds', () => {
 		expect(await feedCalendar(db, 'x'.repeat(43), ctx.leader.now, 'https://x.example')).toBeNull();
 		// a unit feed needs study.read on the unit
 		await expect(createFeed(ctx.leader, { kind: 'unit', unitId: d.root.id })).rejects.toThrow();
+	});
+
+	afterEach(() => vi.useRealTimers());
+
+	it('are held to a rate per feed: a calendar app polling is never refused, a loop is', async () => {
+		const { db, ctx } = await withSession();
+		const token = await createFeed(ctx.leader, { kind: 'person' });
+		const other = await createFeed(ctx.outsider, { kind: 'person' });
+		const start = ctx.leader.now.getTime();
+		const fetchAt = (t: string, seconds: number) =>
+			feedCalendar(db, t, new Date(start + seconds * 1000), 'https://x.example');
+		const refusal = (p: Promise<unknown>) =>
+			p.then(
+				() => null,
+				(e: unknown) => (e instanceof RateLimitedError ? e.params.seconds : Promise.reject(e))
+			);
+
+		// an app polling every minute for two hours: three a minute are allowed without end
+		for (let minute = 0; minute < 120; minute++)
+			expect(await fetchAt(token, minute * 60)).toContain('BEGIN:VCALENDAR');
+
+		// a loop: thirty at once (several apps, refreshes by hand), then one each twenty seconds
+		const loop = 120 * 60;
+		for (let i = 0; i < 30; i++) expect(await fetchAt(token, loop)).not.toBeNull();
+		expect(await refusal(fetchAt(token, loop))).toBe(20);
+		expect(await refusal(fetchAt(token, loop + 19))).toBe(1);
+		expect(await fetchAt(token, loop + 20)).not.toBeNull();
+		expect(await refusal(fetchAt(token, loop + 20))).toBe(20);
+		// another person's feed is not slowed by it
+		expect(await fetchAt(other, loop)).not.toBeNull();
+
+		// the address answers 429 with the seconds to wait, which calendar apps honour
+		vi.useFakeTimers({ toFake: ['Date'], now: start + (loop + 21) * 1000 });
+		const res = await fetchFeed({
+			params: { token },
+			url: new URL(`https://x.example/ical/${token}.ics`),
+			locals: { db }
+		} as never);
+		expect(res.status).toBe(429);
+		expect(res.headers.get('retry-after')).toBe('19');
+	});
+
+	it('are kept to twenty a person, so that the rate of each cannot be multiplied', async () => {
+		const { db, ctx } = await withSession();
+		for (let i = 0; i < MAX_FEEDS; i++) await createFeed(ctx.leader, { kind: 'person' });
+		await expect(createFeed(ctx.leader, { kind: 'person' })).rejects.toThrow(ConflictError);
+		// one revoked makes room for another
+		const [feed] = await db.select().from(calendarFeed).limit(1);
+		await revokeFeed(ctx.leader, { feedId: feed!.id });
+		await createFeed(ctx.leader, { kind: 'person' });
+		// others' feeds are their own
+		await createFeed(ctx.outsider, { kind: 'person' });
 	});
 });

@@ -1,0 +1,89 @@
+/**
+ * Request rates of things that are used, not guessed: a calendar feed fetched, an exam's answers
+ * saved. Unlike the failure counts of rate-limit.ts, every use counts, so a meter must cost next to
+ * nothing: one timestamp per key in the throttle table (rows of other processes count too), read
+ * with the lookup the request makes anyway and advanced by one statement in a write the request
+ * makes anyway. A refused request writes nothing.
+ *
+ * The timestamp is GCRA's "theoretical arrival time" (the cell rate algorithm of ATM networks, as
+ * in redis-cell): each use pushes it `intervalMs × weight` on from now or from where it stood,
+ * whichever is later, and a use is allowed while it lies no more than `(burst − 1) × intervalMs`
+ * ahead. So `burst` uses may come at once, then one per interval; an idle key refills by itself
+ * and needs no sweeping to reopen (rate-limit.ts's sweep removes rows a day stale).
+ */
+import { type Column, type SQL, sql } from 'drizzle-orm';
+import { loginThrottle } from '../db/schema/index.ts';
+
+export interface RatePolicy {
+	/** Uses allowed at once, from an idle key. */
+	burst: number;
+	/** Then one use per this many milliseconds. */
+	intervalMs: number;
+}
+
+/**
+ * A calendar feed (per feed): calendar apps poll every quarter of an hour or less often; a phone,
+ * a laptop and a few refreshes by hand fit the burst. A leaked address fetched in a loop gets
+ * three feeds a minute.
+ */
+export const FEED_RATE: RatePolicy = { burst: 30, intervalMs: 20_000 };
+
+/**
+ * An exam attempt's answer saves, weighed by the answers in a request. The page sends one request
+ * at a time, each a handful of answers; coming back online it sends every queued answer in one
+ * request (up to a whole paper). The burst covers such a flush by two tabs with room to spare, and
+ * five answers a second, without end, is more than anyone answers; a script flooding saves is
+ * held to that.
+ */
+export const SAVE_RATE: RatePolicy = { burst: 500, intervalMs: 200 };
+
+/**
+ * A meter's key as SQL: of a row's id (a column, to join on) or of a known id. The text is made
+ * here, not in SQL: a number bound as a parameter may reach SQLite as a real, `1.0`.
+ */
+const meterKey =
+	(kind: string) =>
+	(id: Column | number): SQL =>
+		typeof id === 'number' ? sql`${`${kind}:${id}`}` : sql`${`${kind}:`} || ${id}`;
+
+/** The meter of a calendar feed. */
+export const feedMeterKey = meterKey('feed');
+
+/** The meter of an exam attempt's saves. */
+export const saveMeterKey = meterKey('save');
+
+/** The meter's reading, for a select that left-joins the throttle row on its key. */
+export const meterReading = loginThrottle.windowStart;
+
+/**
+ * Milliseconds until a key whose meter reads `reading` (null: never used, or swept) may be used
+ * again; 0 while it may be used now.
+ */
+export function meterWait(reading: Date | number | null, now: Date, policy: RatePolicy): number {
+	if (reading === null) return 0;
+	const ahead = Number(reading) - now.getTime();
+	return Math.max(0, ahead - (policy.burst - 1) * policy.intervalMs);
+}
+
+/** Seconds to tell a client to wait (Retry-After), at least one. */
+export const waitSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+
+/**
+ * One statement that counts `weight` uses of each key at `at` (ms; the meter's reading, when it is
+ * known to be later): to be run inside a write the request makes anyway. A key's weight rides in
+ * `failures`, which sums the uses counted.
+ */
+export function advanceMeters(
+	uses: readonly { key: SQL; weight: number; at: number }[],
+	policy: RatePolicy
+): SQL {
+	const rows = uses.map(
+		(u) => sql`(${u.key}, ${u.weight}, ${u.at + u.weight * policy.intervalMs})`
+	);
+	return sql`
+		INSERT INTO ${loginThrottle} (key, failures, window_start)
+		VALUES ${sql.join(rows, sql`, `)}
+		ON CONFLICT (key) DO UPDATE SET
+			failures = failures + excluded.failures,
+			window_start = max(window_start + excluded.failures * ${policy.intervalMs}, excluded.window_start)`;
+}
