@@ -29,10 +29,14 @@ interface Stored {
 /**
  * `moved`: the sitting allows one device and the attempt now goes on on another (a proctor let
  * the candidate change device): this page can no longer save, and retrying would not help.
+ * `paused`: the server refused saves for a while (far more than a person answers, such as a
+ * script's): the answers wait here and go when it said.
  */
-export type SaveStatus = 'saved' | 'saving' | 'offline' | 'error' | 'closed' | 'moved';
+export type SaveStatus = 'saved' | 'saving' | 'offline' | 'error' | 'closed' | 'moved' | 'paused';
 
 const RETRY_MS = 4000;
+/** The longest wait a refusal's Retry-After is followed for: the page tries again after it. */
+const LONGEST_PAUSE_MS = 120_000;
 
 export class SaveQueue {
 	status = $state<SaveStatus>('saved');
@@ -42,6 +46,8 @@ export class SaveQueue {
 	/** The send under way with what follows it, if any: one at a time, in order. */
 	#sending: Promise<void> | undefined;
 	#retry: ReturnType<typeof setTimeout> | undefined;
+	/** While the server refuses saves (429): answers given meanwhile wait for the retry. */
+	#pausedUntil = 0;
 
 	constructor(
 		private readonly attemptId: number,
@@ -129,6 +135,10 @@ export class SaveQueue {
 				this.status = 'offline';
 				return;
 			}
+			if (Date.now() < this.#pausedUntil) {
+				this.status = 'paused';
+				return;
+			}
 			this.status = 'saving';
 			clearTimeout(this.#retry);
 			await this.#send(saves);
@@ -157,6 +167,11 @@ export class SaveQueue {
 				// the one device this attempt may be answered on is another one now (kept: the answers
 				// stay in this browser's storage, should the proctor move the attempt back here)
 				this.status = 'moved';
+			} else if (res.status === 429) {
+				const seconds = Number(res.headers.get('retry-after'));
+				const wait = this.#later(Number.isFinite(seconds) ? seconds * 1000 : RETRY_MS);
+				this.#pausedUntil = Date.now() + wait;
+				this.status = 'paused';
 			} else {
 				this.status = 'error';
 				this.#later();
@@ -190,9 +205,15 @@ export class SaveQueue {
 		return next;
 	}
 
-	#later() {
+	/** Sends again after `ms` (within bounds); returns the wait chosen. */
+	#later(ms = RETRY_MS): number {
 		clearTimeout(this.#retry);
-		this.#retry = setTimeout(() => void this.flush(), RETRY_MS);
+		const wait = Math.min(Math.max(ms, RETRY_MS), LONGEST_PAUSE_MS);
+		this.#retry = setTimeout(() => {
+			this.#pausedUntil = 0;
+			void this.flush();
+		}, wait);
+		return wait;
 	}
 
 	/** Forgets the stored queue (after the attempt was submitted). */

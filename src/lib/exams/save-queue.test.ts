@@ -156,4 +156,42 @@ describe("the exam page's save queue", () => {
 		expect(page.status).toBe('saved');
 		expect(server.held.get('q2')).toEqual({ seq: 2, choice: 'B' });
 	});
+
+	it('keeps the answers when the server refuses saves for a while, and sends them when it said', async () => {
+		vi.stubGlobal('localStorage', storage());
+		vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+		try {
+			// refused for 30 seconds (429 with Retry-After), then saved as ever
+			let refusing = true;
+			vi.stubGlobal(
+				'fetch',
+				vi.fn(async (url: string, init: { body: string }) =>
+					refusing
+						? new Response(JSON.stringify({ kind: 'limited' }), {
+								status: 429,
+								headers: { 'Retry-After': '30' }
+							})
+						: server.fetch(url, init)
+				)
+			);
+			const page = new SaveQueue(1, 0, () => {});
+			page.record('q1', answer('A'), false);
+			await vi.waitFor(() => expect(page.status).toBe('paused'));
+			// an answer given meanwhile waits with it (kept in the browser), and sends nothing
+			page.record('q2', answer('B'), false);
+			await vi.waitFor(() => expect(page.status).toBe('paused'));
+			expect(fetch).toHaveBeenCalledTimes(1);
+			expect(Object.keys(new SaveQueue(1, 0, () => {}).pending)).toEqual(['q1', 'q2']);
+			refusing = false;
+			await vi.advanceTimersByTimeAsync(29_000);
+			expect(fetch).toHaveBeenCalledTimes(1);
+			await vi.advanceTimersByTimeAsync(1_000);
+			await idle(page);
+			expect(page.status).toBe('saved');
+			expect(server.held.get('q1')).toEqual({ seq: 1, choice: 'A' });
+			expect(server.held.get('q2')).toEqual({ seq: 2, choice: 'B' });
+		} finally {
+			vi.useRealTimers();
+		}
+	});
 });
