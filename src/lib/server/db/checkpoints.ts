@@ -10,13 +10,14 @@
  * ./driver.ts) and a connection of the driver's asynchronous kind checkpoints on libsql's own
  * threads, twice a second: passive checkpoints, which take no lock and wait for no one.
  *
- * A passive checkpoint runs alongside commits, and the log starts again from its beginning only
- * when a transaction begins with every frame of it copied: under writes back to back that never
- * happens, and the log grew by megabytes a second. So once the log holds more than SQLite's own
- * threshold, the next checkpoint restarts it: queued with this process's write transactions (none
- * commits in the middle of it), it waits a moment for another process's to end and holds theirs
- * meanwhile — a few milliseconds, most of the log being copied already by the passive ones.
- * Two app processes on one file both do this; a checkpoint meeting the other's simply does less.
+ * The log starts again from its beginning only when a transaction begins with every frame of it
+ * copied. A checkpoint running alongside this process's commits never got there under writes back
+ * to back, and the log grew by megabytes a second; one that waits for readers or writers held up
+ * the writes behind it (exam day's starts, 1.7 s at p99). So each checkpoint is queued with this
+ * process's write transactions, as SQLite's own ran right after a commit: no commit of this
+ * process lands in the middle of it, and it waits for no one — a passive one. Should the log
+ * still pass four times SQLite's threshold (another process writing back to back too), one
+ * restarting checkpoint follows, waiting briefly for the other's writers and readers.
  */
 import { createRequire } from 'node:module';
 import { log } from '../log.ts';
@@ -37,8 +38,8 @@ const require = createRequire(createRequire(import.meta.url).resolve('@libsql/cl
 /** How often the log is checkpointed: a second's writes on exam day are a few hundred pages. */
 export const CHECKPOINT_EVERY_MS = 500;
 
-/** Frames (pages) in the log past which the next checkpoint restarts it: SQLite's own threshold. */
-export const RESTART_PAST_FRAMES = 1000;
+/** Frames (pages) in the log past which a restarting checkpoint follows: 4 × SQLite's threshold. */
+export const RESTART_PAST_FRAMES = 4000;
 
 /** How long a restarting checkpoint waits (on libsql's thread) for other writers and readers. */
 const RESTART_WAIT_MS = 100;
@@ -68,8 +69,7 @@ export function checkpointInBackground(path: string, everyMs = CHECKPOINT_EVERY_
 	const once = async () => {
 		if (stopped) return;
 		try {
-			// the passive one copies nearly all; the log it found says whether to restart it now
-			if ((await checkpoint('PASSIVE')) > RESTART_PAST_FRAMES)
+			if ((await queued(() => checkpoint('PASSIVE'))) > RESTART_PAST_FRAMES)
 				await queued(() => checkpoint('RESTART'));
 			failing = false;
 		} catch (e) {
