@@ -5,6 +5,7 @@
  * network returns. The server ignores a save older than the one it holds, so sending twice is safe.
  */
 import type { Response } from '@xuefa/core';
+import { SAVES_PER_REQUEST } from './limits.ts';
 
 export interface QueuedSave {
 	questionId: string;
@@ -126,7 +127,8 @@ export class SaveQueue {
 	async #drain(): Promise<void> {
 		do {
 			if (this.status === 'closed' || this.status === 'moved') return;
-			const saves = Object.values(this.pending);
+			// a paper of more questions than one request may carry, all answered offline: in parts
+			const saves = Object.values(this.pending).slice(0, SAVES_PER_REQUEST);
 			if (saves.length === 0) {
 				this.status = 'saved';
 				return;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SAVES_PER_REQUEST } from './limits.ts';
 import { SaveQueue } from './save-queue.svelte.ts';
 
 /** The server's side of the save endpoint: per question, the answer with the highest number. */
@@ -90,6 +91,22 @@ describe("the exam page's save queue", () => {
 		old.record('q5', answer('A'), false);
 		await idle(old);
 		expect(server.held.get('q5')).toEqual({ seq: 15, choice: 'A' });
+	});
+
+	it('sends a queue longer than one request may carry in parts, every answer saved', async () => {
+		vi.stubGlobal('localStorage', storage());
+		vi.stubGlobal('navigator', { onLine: false });
+		const page = new SaveQueue(1, 0, () => {});
+		// a long paper answered offline
+		for (let i = 1; i <= SAVES_PER_REQUEST + 50; i++) page.record(`q${i}`, answer('A'), false);
+		await idle(page);
+		expect(page.status).toBe('offline');
+		vi.stubGlobal('navigator', { onLine: true });
+		await page.flush();
+		await idle(page);
+		expect(page.status).toBe('saved');
+		expect(server.requests.map((r) => (r as unknown[]).length)).toEqual([SAVES_PER_REQUEST, 50]);
+		expect(server.held.size).toBe(SAVES_PER_REQUEST + 50);
 	});
 
 	it('takes a retried save of the answer the server already holds as saved, sending nothing more', async () => {

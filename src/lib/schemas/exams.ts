@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_CASE_PARTS, QUESTION_TYPES } from '@xuefa/core';
+import { SAVES_PER_REQUEST } from '../exams/limits.ts';
 import { RANKS } from './enums.ts';
 import { checkbox, id, optionalText, required, text, typedNumber } from './common.ts';
 import { answerFields } from './practice.ts';
@@ -243,7 +244,7 @@ export type AnswerSave = z.infer<typeof answerSave>;
 /** A batch of saves (the browser's offline queue sends them together). */
 export const saveAnswersInput = z.object({
 	attemptId: id,
-	saves: z.array(answerSave).min(1).max(200)
+	saves: z.array(answerSave).min(1).max(SAVES_PER_REQUEST)
 });
 export type SaveAnswersInput = z.infer<typeof saveAnswersInput>;
 
