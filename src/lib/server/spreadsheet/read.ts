@@ -6,7 +6,15 @@ import {
 	lineCells,
 	separatorOf
 } from './csv.ts';
-import { type MergedRange, XLSX_LIMITS, readXlsxSheets } from './xlsx.ts';
+import { readLegacySheets } from './legacy.ts';
+import {
+	type MergedRange,
+	XLSX_LIMITS,
+	type XlsxLimits,
+	type XlsxReadOptions,
+	type XlsxSheets,
+	readXlsxSheets
+} from './xlsx.ts';
 import { DEFAULT_LIMITS, type Sheet, type SheetLimits, SpreadsheetError } from './types.ts';
 
 export interface Upload {
@@ -89,12 +97,13 @@ function isEncryptedXls(bytes: Uint8Array): boolean {
 /**
  * Tables as text: .csv, and .tsv, tab-separated as Excel saves "Unicode 文本"; and an .xls that is
  * neither a workbook nor an old binary one: many systems' "导出Excel" is tab-separated text named
- * .xls, which Excel opens without a word (one that is a web page is refused: see `isHtml`).
+ * .xls, or an HTML table, or an Excel 2003 XML spreadsheet (see `isMarkup`), which Excel opens
+ * without a word.
  */
 const TEXT_TABLE = /\.(csv|tsv|xls)$/i;
 
-/** Whether a text starts as a web page does (an exported table saved as .xls, HTML inside). */
-const isHtml = (text: string) =>
+/** Whether a text starts as a web page or an XML file does (an HTML table, an XML spreadsheet). */
+const isMarkup = (text: string) =>
 	/^\s*<(?:!doctype|html|table|meta|\?xml)/i.test(text.slice(0, 1024));
 
 /** A worksheet with the name on its tab ('' for a .csv). */
@@ -163,22 +172,21 @@ async function readSheets(
 		merged?: MergedRange[];
 	}[];
 	let passedOver: string[] = [];
-	if (startsWith(bytes, ZIP_MAGIC)) {
+	const workbookLimits: XlsxLimits = {
+		...XLSX_LIMITS,
+		maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
+		maxRecords,
+		...(all ? { maxTotalRecords: limits.maxRows + ABOVE_HEADERS } : {})
+	};
+	const workbook = async (
+		read: (limits: XlsxLimits, options: XlsxReadOptions) => Promise<XlsxSheets>
+	): Promise<XlsxSheets> => {
 		try {
-			({ sheets, passedOver } = await readXlsxSheets(
-				bytes,
-				{
-					...XLSX_LIMITS,
-					maxUnzippedBytes: limits.maxUnzippedBytes ?? XLSX_LIMITS.maxUnzippedBytes,
-					maxRecords,
-					...(all ? { maxTotalRecords: limits.maxRows + ABOVE_HEADERS } : {})
-				},
-				{
-					asShown: layout.asShown ?? false,
-					// a sheet of instructions may come before the one to import: the first with a header
-					...(isHeader ? { accept: (rows) => headerAt(rows, isHeader) >= 0, all } : {})
-				}
-			));
+			return await read(workbookLimits, {
+				asShown: layout.asShown ?? false,
+				// a sheet of instructions may come before the one to import: the first with a header
+				...(isHeader ? { accept: (rows) => headerAt(rows, isHeader) >= 0, all } : {})
+			});
 		} catch (e) {
 			// said in the data rows the importer counts, whatever the sheets have above their headers
 			if (e instanceof SpreadsheetError && e.reason === 'too_many_rows') {
@@ -186,24 +194,34 @@ async function readSheets(
 			}
 			throw e;
 		}
+	};
+	if (startsWith(bytes, ZIP_MAGIC)) {
+		({ sheets, passedOver } = await workbook((l, o) => readXlsxSheets(bytes, l, o)));
 	} else if (startsWith(bytes, OLE_MAGIC) && isEncryptedOle(bytes)) {
 		// "save as .xlsx" misleads whoever did: the password is what stands in the way
 		throw new SpreadsheetError('encrypted');
 	} else if (startsWith(bytes, OLE_MAGIC) && isEncryptedXls(bytes)) {
 		// both in the way: "save as .xlsx" alone kept the password, and the file was refused again
 		throw new SpreadsheetError('encrypted_xls');
-	} else if (startsWith(bytes, OLE_MAGIC) || !TEXT_TABLE.test(upload.name)) {
+	} else if (startsWith(bytes, OLE_MAGIC)) {
+		// an old binary .xls (BIFF8 or BIFF5), whatever it is named
+		({ sheets, passedOver } = await workbook((l, o) => readLegacySheets(bytes, l, o)));
+	} else if (!TEXT_TABLE.test(upload.name)) {
 		throw new SpreadsheetError('unsupported');
 	} else {
 		const text = decodeCsv(bytes);
-		// Excel opens it and saves it as .xlsx: the advice the unsupported file gets
-		if (isHtml(text)) throw new SpreadsheetError('unsupported');
-		const separator = /\.tsv$/i.test(upload.name) ? '\t' : csvSeparator(text, isHeader);
-		const records = csvRecords(text, maxRecords, separator).map(({ line, values }) => ({
-			line,
-			values: withinColumns(values, XLSX_LIMITS.maxColumns).map(formulaText)
-		}));
-		sheets = [{ name: '', records }];
+		if (isMarkup(text)) {
+			// an HTML table or an XML spreadsheet: what Excel opens as a workbook when named .xls
+			if (!/\.xls$/i.test(upload.name)) throw new SpreadsheetError('unsupported');
+			({ sheets, passedOver } = await workbook((l, o) => readLegacySheets(text, l, o)));
+		} else {
+			const separator = /\.tsv$/i.test(upload.name) ? '\t' : csvSeparator(text, isHeader);
+			const records = csvRecords(text, maxRecords, separator).map(({ line, values }) => ({
+				line,
+				values: withinColumns(values, XLSX_LIMITS.maxColumns).map(formulaText)
+			}));
+			sheets = [{ name: '', records }];
+		}
 	}
 	const read = sheets.map(({ name, records, merged }) => ({
 		name,

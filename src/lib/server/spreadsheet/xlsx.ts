@@ -154,26 +154,39 @@ export async function readXlsxSheets(
 			if (!found) throw new SpreadsheetError('unreadable');
 			return { name, records, merged };
 		};
-		const first = await read(visible[0]!);
-		const accept = options.accept;
-		if (!accept) return { sheets: [first], passedOver: [] };
-		const taken = accept(first.records) ? [first] : [];
-		const passedOver = taken.length > 0 || first.records.length === 0 ? [] : [first.name];
-		for (const sheet of visible.slice(1)) {
-			if (taken.length > 0 && !options.all) break;
-			const next = await read(sheet);
-			if (accept(next.records)) taken.push(next);
-			else if (next.records.length > 0) passedOver.push(next.name);
-		}
-		return taken.length > 0
-			? { sheets: taken, passedOver }
-			: { sheets: [first], passedOver: passedOver.filter((name) => name !== first.name) };
+		return await pickSheets(visible, read, options);
 	} catch (e) {
 		if (e instanceof SpreadsheetError) throw e;
 		throw new SpreadsheetError('unreadable');
 	} finally {
 		zip.close();
 	}
+}
+
+/**
+ * The visible sheets `options` asks for, read in the workbook's order by `read`: the first, or
+ * the first that `options.accept` takes (every one it takes with `options.all`), with the names of
+ * those with rows it passed over. Sheets after the one wanted are not read.
+ */
+export async function pickSheets<S>(
+	visible: readonly S[],
+	read: (sheet: S) => Promise<XlsxSheet>,
+	options: XlsxReadOptions
+): Promise<XlsxSheets> {
+	const first = await read(visible[0]!);
+	const accept = options.accept;
+	if (!accept) return { sheets: [first], passedOver: [] };
+	const taken = accept(first.records) ? [first] : [];
+	const passedOver = taken.length > 0 || first.records.length === 0 ? [] : [first.name];
+	for (const sheet of visible.slice(1)) {
+		if (taken.length > 0 && !options.all) break;
+		const next = await read(sheet);
+		if (accept(next.records)) taken.push(next);
+		else if (next.records.length > 0) passedOver.push(next.name);
+	}
+	return taken.length > 0
+		? { sheets: taken, passedOver }
+		: { sheets: [first], passedOver: passedOver.filter((name) => name !== first.name) };
 }
 
 type Stream = (name: string, onText: (chunk: string) => void) => Promise<boolean>;
@@ -353,7 +366,7 @@ const BUILT_IN_CODES: Record<number, string> = {
 // The built-in date formats as a Chinese (zh-CN) Excel shows them (ECMA-376 §18.8.30).
 const YM = 'yyyy"年"m"月"';
 const MD = 'm"月"d"日"';
-const ZH_DATE_CODES: Record<number, string> = {
+export const ZH_DATE_CODES: Record<number, string> = {
 	14: 'yyyy/m/d',
 	27: YM,
 	28: MD,
@@ -404,12 +417,19 @@ export function shownDate(iso: string, code: string): string | undefined {
 	return out || undefined;
 }
 
+/**
+ * A cell's number format: its code ('' for General; a built-in date format's code as a Chinese
+ * Excel shows it), whether it shows a date, whether it is General.
+ */
+export interface NumberFormat {
+	code: string;
+	date: boolean;
+	general: boolean;
+}
+
 interface Styles {
-	/**
-	 * Per cell style index: the number format's code ('' for General; a built-in date format's
-	 * code as a Chinese Excel shows it) and whether it is a date.
-	 */
-	formats: { code: string; date: boolean; general: boolean }[];
+	/** Per cell style index. */
+	formats: NumberFormat[];
 }
 
 /** Whether a number is an integer longer than the 15 digits Excel keeps: its last digits are 0s. */
@@ -438,7 +458,7 @@ export function shownLongNumber(n: number): string {
  * last digits are 0s nobody typed, and nothing else tells it from an id that ends in 000.
  * Undefined where the caller's own reading stands (General, formats not read).
  */
-function shownAs(n: number, format: Styles['formats'][number] | undefined): string | undefined {
+function shownAs(n: number, format: NumberFormat | undefined): string | undefined {
 	const general = !format || format.general || format.code === '@';
 	if (general) return isPastPrecision(n) ? shownLongNumber(n) : undefined;
 	const shown = shownNumber(n, format.code);
@@ -479,7 +499,7 @@ async function readStyles(stream: Stream): Promise<Styles> {
 }
 
 /** A custom format shows a date when, outside quotes and brackets, it has d, m, y, h or s. */
-function isDateCode(code: string): boolean {
+export function isDateCode(code: string): boolean {
 	const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
 	return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare);
 }
@@ -509,6 +529,35 @@ function mergedRange(ref: string): MergedRange | undefined {
 	if (!m) return undefined;
 	const [top, bottom] = [Number(m[2]), Number(m[4])];
 	return { top, left: columnOf(m[1]!), bottom, right: columnOf(m[3]!) };
+}
+
+/**
+ * A number cell's text: a date as YYYY-MM-DD (with `asShown` as its format shows it), with
+ * `asShown` a number as its format shows it (see `shownAs`), else as typed: zeros a `000000`
+ * format pads with, a percentage, and at most Excel's 15 significant digits.
+ */
+export function numberText(
+	n: number,
+	format: NumberFormat | undefined,
+	ctx: { date1904: boolean; asShown: boolean }
+): string {
+	if (format?.date) {
+		const iso = serialDate(n, ctx.date1904);
+		return (ctx.asShown && shownDate(iso, format.code)) || iso;
+	}
+	if (ctx.asShown) {
+		const shown = shownAs(n, format);
+		if (shown !== undefined) return shown;
+	}
+	if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
+		return String(n).padStart(format.code.length, '0');
+	}
+	// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
+	const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
+	if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;
+	// the 15 significant digits Excel shows and computes with: a formula's 0.1+0.2 is kept
+	// as 0.30000000000000004, which the sheet shows as 0.3
+	return String(Number(n.toPrecision(15)));
 }
 
 /** What a cell holding a picture or another object reads as (see `sheetReader`). */
@@ -555,24 +604,7 @@ function sheetReader(
 				if (value === '') return '';
 				const n = Number(value);
 				if (!Number.isFinite(n)) return value;
-				const format = ctx.styles.formats[cell.style];
-				if (format?.date) {
-					const iso = serialDate(n, ctx.date1904);
-					return (ctx.asShown && shownDate(iso, format.code)) || iso;
-				}
-				if (ctx.asShown) {
-					const shown = shownAs(n, format);
-					if (shown !== undefined) return shown;
-				}
-				if (format && /^0+$/.test(format.code) && Number.isInteger(n)) {
-					return String(n).padStart(format.code.length, '0');
-				}
-				// Excel keeps a typed 30% as 0.3 shown as a percentage: the text is what was typed
-				const percent = format ? /^0(?:\.(0+))?%$/.exec(format.code) : null;
-				if (percent) return `${(n * 100).toFixed(percent[1]?.length ?? 0)}%`;
-				// the 15 significant digits Excel shows and computes with: a formula's 0.1+0.2 is kept
-				// as 0.30000000000000004, which the sheet shows as 0.3
-				return String(Number(n.toPrecision(15)));
+				return numberText(n, ctx.styles.formats[cell.style], ctx);
 			}
 		}
 	};

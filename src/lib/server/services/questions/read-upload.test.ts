@@ -175,16 +175,16 @@ describe('reading question files saved by other programs', () => {
 		});
 	});
 
-	it('says what to do with a question bank kept in Word, and with an old .xls', async () => {
+	it('says what to do with a question bank kept in Word, and with a damaged old .xls', async () => {
 		const refusal = (name: string) =>
 			readQuestionFile({ name, bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) }).catch(
 				(e: unknown) => (e as { code?: string }).code
 			);
 		expect(await refusal('2026年学法题库.docx')).toBe('bank_import_word');
 		expect(await refusal('题库.DOC')).toBe('bank_import_word');
-		expect(await refusal('题库.xls')).toBe('bank_import_unsupported');
-		// an old workbook renamed .xlsx is no zip: the same advice
-		expect(await refusal('题库.xlsx')).toBe('bank_import_unsupported');
+		expect(await refusal('题库.xls')).toBe('bank_import_unreadable');
+		// an old workbook renamed .xlsx is read as what it is
+		expect(await refusal('题库.xlsx')).toBe('bank_import_unreadable');
 	});
 
 	it('says a password-protected workbook needs saving without its password, not as .xlsx', async () => {
@@ -195,7 +195,7 @@ describe('reading question files saved by other programs', () => {
 		// Excel keeps an encrypted .xlsx in an OLE file, as the old .xls, with these streams
 		expect(await refusal(oleFile('EncryptionInfo'))).toBe('bank_import_encrypted');
 		expect(await refusal(oleFile('EncryptedPackage'))).toBe('bank_import_encrypted');
-		expect(await refusal(oleFile('Workbook'))).toBe('bank_import_unsupported');
+		expect(await refusal(oleFile('Workbook'))).toBe('bank_import_unreadable');
 	});
 
 	it('says an old .xls with a password needs its password removed and saving as .xlsx', async () => {
@@ -212,9 +212,9 @@ describe('reading question files saved by other programs', () => {
 		expect(await refusal('题库.xlsx', oleXls(true))).toMatchObject({
 			code: 'bank_import_encrypted_xls'
 		});
-		// without a password: save it as .xlsx, as before
+		// without a password it is read: this one holds nothing past its first records
 		expect(await refusal('题库.xls', oleXls(false))).toMatchObject({
-			code: 'bank_import_unsupported'
+			code: 'bank_import_unreadable'
 		});
 	});
 

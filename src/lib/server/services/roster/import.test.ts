@@ -547,7 +547,7 @@ describe('roster import', () => {
 		).rejects.toMatchObject({ code: 'roster_file_encrypted_xls' });
 		await expect(
 			previewRoster(ctx, { name: '花名册.xls', bytes: oleXls(false) })
-		).rejects.toMatchObject({ code: 'roster_file_unsupported' });
+		).rejects.toMatchObject({ code: 'roster_file_unreadable' });
 	});
 
 	it('reads a 工号 an HR system exported as ="000123" as the id it is', async () => {

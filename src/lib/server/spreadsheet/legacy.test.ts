@@ -1,0 +1,252 @@
+/**
+ * Old Excel files as other systems export them, made here with SheetJS's own writer: a binary .xls
+ * (BIFF8, BIFF5), an Excel 2003 XML spreadsheet and an HTML table named .xls, each read as the
+ * same workbook saved as .xlsx is read.
+ */
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import { gbk } from '../testing/encodings.ts';
+import { biff5Gbk } from '../testing/xls.ts';
+import { readSpreadsheet, readSpreadsheetSheets } from './read.ts';
+import { type SheetLimits, SpreadsheetError } from './types.ts';
+
+type Cell = string | number | boolean | null | XLSX.CellObject;
+
+interface SheetSpec {
+	name: string;
+	rows: Cell[][];
+	/** Number formats by cell address (`D2`). */
+	formats?: Record<string, string>;
+	merges?: string[];
+	hidden?: boolean;
+}
+
+function workbook(sheets: SheetSpec[]): XLSX.WorkBook {
+	const wb = XLSX.utils.book_new();
+	for (const spec of sheets) {
+		const ws = XLSX.utils.aoa_to_sheet(spec.rows);
+		for (const [ref, z] of Object.entries(spec.formats ?? {})) ws[ref]!.z = z;
+		if (spec.merges) ws['!merges'] = spec.merges.map((ref) => XLSX.utils.decode_range(ref));
+		XLSX.utils.book_append_sheet(wb, ws, spec.name);
+	}
+	wb.Workbook = { Sheets: sheets.map((s) => ({ Hidden: s.hidden ? 1 : 0 })) };
+	return wb;
+}
+
+type BookType = 'xlsx' | 'biff8' | 'biff5' | 'xlml' | 'html';
+
+const file = (wb: XLSX.WorkBook, bookType: BookType) => ({
+	name: bookType === 'xlsx' ? '导出.xlsx' : '导出.xls',
+	bytes: new Uint8Array(XLSX.write(wb, { bookType, type: 'buffer' }))
+});
+
+const reason = (e: unknown) => (e instanceof SpreadsheetError ? e.reason : e);
+
+// a bank as an exam system exports it: ids kept as text, numbers and dates with formats, a 题型
+// merged over its rows, a formula's cached value, an 18-digit 编号 Excel rounded
+const BANK: SheetSpec = {
+	name: '试题',
+	rows: [
+		['题型', '编号', '题干', '分值', '难度系数', '发布日期', '答案', '备注'],
+		['单选', '000123', '听证应当在举行几日前通知当事人？', 3.5, 0.3, 44392, 'C', true],
+		[null, '110101199003071234', '行政处罚的种类有哪些？', 1000, 0.65, 44392, 'ABD', null],
+		[
+			'判断',
+			Number('123456789012345678'), // as Excel keeps it: 123456789012345680
+			'规章可以设定罚款。',
+			{ t: 'n', v: 3, f: '1+2' },
+			1,
+			44393,
+			'对',
+			''
+		]
+	],
+	formats: { D3: '#,##0', E2: '0%', F2: 'yyyy"年"m"月"d"日"', F3: 'm/d/yy', F4: 'yyyy-mm-dd' },
+	merges: ['A2:A3']
+};
+
+describe('an old binary .xls and an Excel 2003 XML spreadsheet', () => {
+	for (const asShown of [false, true])
+		for (const bookType of ['biff8', 'xlml'] as const)
+			it(`reads a ${bookType} file as the same workbook saved as .xlsx${asShown ? ', as shown' : ''}`, async () => {
+				const wb = workbook([BANK]);
+				const expected = await readSpreadsheet(file(wb, 'xlsx'), undefined, { asShown });
+				expect(await readSpreadsheet(file(wb, bookType), undefined, { asShown })).toEqual(expected);
+				// and what that is: the merged 题型 in both its rows, zeros and 18 digits of text kept
+				expect(expected.rows.map((r) => [r.cells.题型, r.cells.编号])).toEqual([
+					['单选', '000123'],
+					['单选', '110101199003071234'],
+					['判断', asShown ? '1.23457E+17' : '123456789012346000']
+				]);
+				expect(expected.rows.map((r) => [r.cells.分值, r.cells.发布日期, r.cells.备注])).toEqual(
+					asShown
+						? [
+								['3.5', '2021年7月15日', 'true'],
+								['1,000', '2021/7/15', ''],
+								['3', '2021-07-16', '']
+							]
+						: [
+								['3.5', '2021-07-15', 'true'],
+								['1000', '2021-07-15', ''],
+								['3', '2021-07-16', '']
+							]
+				);
+			});
+
+	it('skips hidden sheets and passes over sheets of instructions, as in an .xlsx', async () => {
+		const header = ['题型', '题干', '答案'];
+		const wb = workbook([
+			{ name: '填写说明', rows: [['请按模板填写，每行一题。']] },
+			{ name: '旧题', rows: [header, ['单选', '已删除的题', 'A']], hidden: true },
+			{ name: '单选题', rows: [header, ['单选', '听证由谁主持？', 'B']] },
+			{ name: '判断题', rows: [['2026年题库'], header, ['判断', '规章可以设定罚款。', '对']] }
+		]);
+		const isHeader = (values: readonly string[]) => values.includes('题干');
+		const limits = { maxBytes: 1024 * 1024, maxRows: 100 };
+		for (const bookType of ['xlsx', 'biff8', 'xlml'] as const) {
+			const read = await readSpreadsheetSheets(file(wb, bookType), limits, { isHeader });
+			expect(read.passedOver).toEqual(['填写说明']);
+			expect(read.sheets.map((s) => [s.name, s.rows.map((r) => [r.line, r.cells.题干])])).toEqual([
+				['单选题', [[2, '听证由谁主持？']]],
+				['判断题', [[3, '规章可以设定罚款。']]]
+			]);
+		}
+	});
+
+	it('reads a BIFF5 .xls of an older tool, its text in GBK', async () => {
+		const bytes = biff5Gbk('试题', [
+			['题型', '题干', '答案'],
+			['单选', '听证由谁主持？', 'B']
+		]);
+		const read = await readSpreadsheetSheets(
+			{ name: '试题.xls', bytes },
+			{ maxBytes: 1024 * 1024, maxRows: 10 },
+			{ isHeader: (v) => v.includes('题干') }
+		);
+		expect(read.sheets).toEqual([
+			{
+				name: '试题',
+				headers: ['题型', '题干', '答案'],
+				rows: [{ line: 2, cells: { 题型: '单选', 题干: '听证由谁主持？', 答案: 'B' } }]
+			}
+		]);
+	});
+
+	it('refuses more rows or columns than the limits, as for an .xlsx', async () => {
+		const limits: SheetLimits = { maxBytes: 5 * 1024 * 1024, maxRows: 300 };
+		const rows = (n: number) => [
+			['工号', '姓名'],
+			...Array.from({ length: n }, (_, i) => [`P${i}`, `干部${i}`])
+		];
+		const within = workbook([{ name: '花名册', rows: rows(300) }]);
+		const over = workbook([{ name: '花名册', rows: rows(301) }]);
+		const wide = workbook([{ name: '花名册', rows: [['工号', ...Array(200).fill(null), '备注']] }]);
+		for (const bookType of ['biff8', 'xlml', 'html'] as const) {
+			expect((await readSpreadsheet(file(within, bookType), limits)).rows).toHaveLength(300);
+			await expect(readSpreadsheet(file(over, bookType), limits)).rejects.toMatchObject({
+				reason: 'too_many_rows',
+				params: { max: 300 }
+			});
+			await expect(readSpreadsheet(file(wide, bookType), limits)).rejects.toMatchObject({
+				reason: 'too_many_columns'
+			});
+		}
+	});
+
+	it('reads a header of __proto__ and constructor as ordinary text', async () => {
+		const wb = workbook([
+			{
+				name: '__proto__',
+				rows: [
+					['__proto__', 'constructor', 'toString'],
+					['{"polluted":1}', 'x', 'y']
+				]
+			}
+		]);
+		for (const bookType of ['biff8', 'xlml', 'html'] as const) {
+			const sheet = await readSpreadsheet(file(wb, bookType));
+			expect(sheet.headers).toEqual(['__proto__', 'constructor', 'toString']);
+			const cells = sheet.rows[0]!.cells;
+			expect(Object.getPrototypeOf(cells)).toBe(Object.prototype);
+			expect(Object.entries(cells)).toEqual([
+				['__proto__', '{"polluted":1}'],
+				['constructor', 'x'],
+				['toString', 'y']
+			]);
+			expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		}
+	});
+
+	it('says a damaged .xls cannot be read, not how it broke', async () => {
+		let seed = 7;
+		const random = Uint8Array.from(
+			{ length: 8192 },
+			() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24
+		);
+		random.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+		const good = file(workbook([BANK]), 'biff8').bytes;
+		// a download cut short
+		const cut = good.slice(0, 2048);
+		for (const bytes of [random, cut, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])])
+			expect(await readSpreadsheet({ name: '题库.xls', bytes }).catch(reason)).toBe('unreadable');
+	});
+});
+
+describe('an "导出Excel" that is an HTML table named .xls', () => {
+	it('reads the table as its cells show their text, in GBK as such systems write it', async () => {
+		const html = [
+			'<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+			'<style>td { mso-number-format:"\\@"; }</style></head><body>',
+			'<table border="1"><tr><th>单位</th><th>姓名</th><th>工号</th><th>身份证号</th></tr>',
+			'<tr><td rowspan="2">区司法局</td><td>王&nbsp;芳</td><td>000123</td><td>110101199003071234</td></tr>',
+			'<tr><td><b>李强</b></td><td>002</td><td>11010119900307123X</td></tr>',
+			'<tr><td>东城街道</td><td>赵敏</td><td>1.5</td><td>2021-07-15</td></tr>',
+			'</table></body></html>'
+		].join('\r\n');
+		const sheet = await readSpreadsheet({ name: '花名册导出.xls', bytes: gbk(html) });
+		expect(sheet.headers).toEqual(['单位', '姓名', '工号', '身份证号']);
+		expect(sheet.rows.map((r) => [r.line, ...Object.values(r.cells)])).toEqual([
+			[2, '区司法局', '王 芳', '000123', '110101199003071234'],
+			[3, '区司法局', '李强', '002', '11010119900307123X'],
+			[4, '东城街道', '赵敏', '1.5', '2021-07-15']
+		]);
+	});
+
+	it('refuses a page without a table, and one named .csv, as before', async () => {
+		const page = new TextEncoder().encode('<html><body><p>没有数据</p></body></html>');
+		expect(await readSpreadsheet({ name: '导出.xls', bytes: page }).catch(reason)).toBe(
+			'unreadable'
+		);
+		const table = new TextEncoder().encode('<table><tr><td>题型</td></tr></table>');
+		expect(await readSpreadsheet({ name: '导出.csv', bytes: table }).catch(reason)).toBe(
+			'unsupported'
+		);
+	});
+});
+
+describe('a crafted file', () => {
+	it('is refused in time when an HTML table is all merged cells', async () => {
+		const html = `<table>${'<tr><td rowspan="2">x</td></tr>'.repeat(100_000)}</table>`;
+		const started = performance.now();
+		expect(
+			await readSpreadsheet({ name: '导出.xls', bytes: new TextEncoder().encode(html) }).catch(
+				reason
+			)
+		).toBe('unreadable');
+		expect(performance.now() - started).toBeLessThan(2000);
+	});
+
+	it('reads an XML spreadsheet whose column spans a hundred million columns, in time', async () => {
+		const xml = file(workbook([{ name: 'S', rows: [['工号'], ['001']] }]), 'xlml');
+		const text = new TextDecoder()
+			.decode(xml.bytes)
+			.replace(/<Table\b[^>]*>/, (m) => `${m}<Column ss:Span="100000000"/>`.repeat(1));
+		const started = performance.now();
+		const sheet = await readSpreadsheet({
+			name: '导出.xls',
+			bytes: new TextEncoder().encode(text)
+		});
+		expect(sheet.rows.map((r) => r.cells)).toEqual([{ 工号: '001' }]);
+		expect(performance.now() - started).toBeLessThan(2000);
+	});
+});

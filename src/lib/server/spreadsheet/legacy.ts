@@ -1,0 +1,216 @@
+/**
+ * The old Excel files other exam and HR systems export, read with SheetJS (`@e965/xlsx`): a binary
+ * .xls (BIFF8 from Excel 97–2003 and WPS, BIFF5 from older tools), an "导出Excel" that is an HTML
+ * table named .xls, and an Excel 2003 XML spreadsheet (SpreadsheetML) named .xls. Refused with
+ * "save it as .xlsx", each meant a round trip through Excel for the organiser; read here, they
+ * come out as the records `readXlsxSheets` gives, the same pipeline reading them after.
+ *
+ * Why SheetJS: it is the maintained reader of BIFF (ExcelJS reads only .xlsx). Its `xlsx` package
+ * on npm is stuck at 0.18.5 with prototype-pollution and ReDoS CVEs, fixed in 0.19.3+; `@e965/xlsx`
+ * republishes 0.20.3 on npm. It holds a whole workbook in memory, so it reads only these formats
+ * (an .xlsx streams through xlsx.ts), from files already under `maxBytes`, on the upload worker,
+ * and is loaded there only when such a file comes.
+ */
+import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from '@e965/xlsx';
+import { SpreadsheetError } from './types.ts';
+import {
+	type MergedRange,
+	type NumberFormat,
+	type SheetRecord,
+	type XlsxLimits,
+	type XlsxReadOptions,
+	type XlsxSheet,
+	type XlsxSheets,
+	ZH_DATE_CODES,
+	isDateCode,
+	numberText,
+	pickSheets
+} from './xlsx.ts';
+
+type SheetJs = typeof import('@e965/xlsx');
+
+let library: Promise<{ XLSX: SheetJs; builtIn: Record<number, string> }> | undefined;
+
+/** SheetJS, with the code pages of BIFF5 text (GBK, 936) and its built-in number formats. */
+function sheetJs() {
+	library ??= (async () => {
+		const [XLSX, codepages] = await Promise.all([
+			import('@e965/xlsx'),
+			import('@e965/xlsx/dist/cpexcel.full.mjs')
+		]);
+		XLSX.set_cptable(codepages);
+		// the built-in formats as a Chinese Excel shows them, which SheetJS's table leaves out
+		const builtIn = { ...XLSX.SSF.get_table(), ...ZH_DATE_CODES, 14: 'm/d/yy' };
+		return { XLSX, builtIn };
+	})();
+	return library;
+}
+
+/** Rows a .xls (BIFF8) holds: a sheet longer than this (only a table in text can be) is refused. */
+const MAX_ROWS = 65_536;
+// More merged ranges than any sheet of questions has; past it, the rest are not read.
+const MAX_MERGED = 10_000;
+/**
+ * Cells spanning rows or columns an HTML table may have: SheetJS looks through every span for
+ * each cell, so a table of spans took time growing with their square (2,000 of them and 15,000
+ * cells, a second). Far more than a roster with its units merged, or a bank with its 题型, has.
+ */
+const MAX_SPANS = 1_000;
+// a cell's tag with a rowspan or colspan of 2 or more (up to the next `<`: linear in the text)
+const SPAN = /<t[dh]\b[^<>]*?\b(?:row|col)span\s*=\s*["']?\s*0*(?:[2-9]|[1-9]\d)/gi;
+/**
+ * An XML spreadsheet's column widths, of no use to an import: SheetJS copies a `<Column>` once
+ * per column it spans, so `ss:Span="100000000"` in a few bytes took gigabytes.
+ */
+const XML_COLUMN = /<\/?(?:[\w.-]+:)?Column\b[^<>]*>/gi;
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** What SheetJS may do: read values and number formats, nothing else (no formulas, HTML, macros). */
+const READ_OPTIONS: ParsingOptions = {
+	dense: true,
+	cellFormula: false,
+	cellHTML: false,
+	cellNF: true,
+	cellText: false,
+	cellStyles: false,
+	cellDates: false,
+	sheetStubs: false,
+	bookVBA: false,
+	bookFiles: false,
+	bookDeps: false,
+	bookProps: false,
+	sheetRows: MAX_ROWS + 1,
+	WTF: false
+};
+
+/**
+ * Reads the visible sheets of an old workbook that `options` asks for (see `readXlsxSheets`):
+ * `input` is the bytes of a binary .xls, or the text of an HTML table or an XML spreadsheet. A
+ * number reads as the .xlsx reader reads it (its cached value for a formula), from the same
+ * number format codes; a table in HTML reads as its cells show their text, as a CSV does.
+ * @throws SpreadsheetError `unreadable`, `too_many_rows`, `too_many_columns`, `no_header`
+ */
+export async function readLegacySheets(
+	input: Uint8Array | string,
+	limits: XlsxLimits,
+	options: XlsxReadOptions = {}
+): Promise<XlsxSheets> {
+	const { XLSX, builtIn } = await sheetJs();
+	const text = typeof input === 'string';
+	if (text && (input.match(SPAN)?.length ?? 0) > MAX_SPANS) {
+		throw new SpreadsheetError('unreadable');
+	}
+	// SheetJS reads what it does not know as text: a file cut within its OLE signature was a CSV
+	if (!text && !OLE_SIGNATURE.every((b, i) => input[i] === b)) {
+		throw new SpreadsheetError('unreadable');
+	}
+	let book: WorkBook;
+	try {
+		// a file's own formats stay in SheetJS's table after it (the table is one per process)
+		const table = XLSX.SSF.get_table();
+		for (const id of Object.keys(table)) delete table[Number(id)];
+		XLSX.SSF.load_table(builtIn);
+		book = text
+			? XLSX.read(input.replace(XML_COLUMN, '').trimStart(), {
+					...READ_OPTIONS,
+					type: 'string',
+					raw: true
+				})
+			: XLSX.read(Buffer.from(input.buffer, input.byteOffset, input.byteLength), {
+					...READ_OPTIONS,
+					type: 'buffer'
+				});
+	} catch {
+		throw new SpreadsheetError('unreadable');
+	}
+	// a file of the OLE kind that holds no workbook (a Word document, a damaged .xls)
+	if (book.SheetNames.length === 0) throw new SpreadsheetError('unreadable');
+	const hidden = book.Workbook?.Sheets ?? [];
+	const visible = book.SheetNames.filter((_, i) => !hidden[i]?.Hidden);
+	if (visible.length === 0) throw new SpreadsheetError('no_header');
+	const ctx = {
+		date1904: Boolean(book.Workbook?.WBProps?.date1904),
+		asShown: options.asShown ?? false
+	};
+	const budget = { left: limits.maxTotalRecords ?? Infinity };
+	return pickSheets(
+		visible,
+		async (name) => sheetOf(name, book.Sheets[name], ctx, limits, budget),
+		options
+	);
+}
+
+/** A sheet's non-empty rows, by their row numbers, and its merged cells. */
+function sheetOf(
+	name: string,
+	sheet: WorkSheet | undefined,
+	ctx: { date1904: boolean; asShown: boolean },
+	limits: XlsxLimits,
+	budget: { left: number }
+): XlsxSheet {
+	const records: SheetRecord[] = [];
+	const tooMany = () => new SpreadsheetError('too_many_rows', { max: limits.maxRecords - 1 });
+	// cut at `sheetRows`: more rows than a workbook holds
+	if (!sheet || sheet['!fullref']) {
+		if (sheet) throw tooMany();
+		return { name, records, merged: [] };
+	}
+	const data: CellObject[][] = sheet['!data'] ?? [];
+	// by the indices there are: a cell placed at row or column 1,000,000,000 is one entry
+	for (const r of Object.keys(data)) {
+		const row = data[Number(r)]!;
+		const values: string[] = [];
+		for (const c of Object.keys(row)) {
+			const text = cellText(row[Number(c)], ctx);
+			if (text === '') continue;
+			if (Number(c) >= limits.maxColumns) {
+				throw new SpreadsheetError('too_many_columns', { max: limits.maxColumns });
+			}
+			values[Number(c)] = text;
+		}
+		if (!values.some((v) => v !== undefined && v.trim() !== '')) continue;
+		if (records.length >= limits.maxRecords || budget.left <= 0) throw tooMany();
+		budget.left--;
+		records.push({ line: Number(r) + 1, values: Array.from(values, (v) => v ?? '') });
+	}
+	const merged: MergedRange[] = (sheet['!merges'] ?? []).slice(0, MAX_MERGED).map((m) => ({
+		top: m.s.r + 1,
+		left: m.s.c + 1,
+		bottom: m.e.r + 1,
+		right: m.e.c + 1
+	}));
+	return { name, records, merged };
+}
+
+/** A cell's text, as xlsx.ts reads the same cell of an .xlsx. */
+function cellText(
+	cell: CellObject | undefined,
+	ctx: { date1904: boolean; asShown: boolean }
+): string {
+	if (!cell) return '';
+	switch (cell.t) {
+		case 's':
+			return typeof cell.v === 'string' ? cell.v : String(cell.v ?? '');
+		case 'n':
+			return typeof cell.v === 'number' && Number.isFinite(cell.v)
+				? numberText(cell.v, formatOf(cell.z), ctx)
+				: '';
+		case 'b':
+			return cell.v ? 'true' : 'false';
+		default:
+			// errors (#N/A) read as empty, as in an .xlsx
+			return '';
+	}
+}
+
+/**
+ * A cell's number format from its code. SheetJS gives the built-in date format 14 as `m/d/yy`,
+ * which a Chinese Excel shows as `yyyy/m/d`, as the .xlsx reader reads it.
+ */
+function formatOf(z: unknown): NumberFormat | undefined {
+	if (typeof z !== 'string') return undefined;
+	const code = z === 'm/d/yy' ? ZH_DATE_CODES[14]! : z;
+	const general = /^general$/i.test(code);
+	return { code: general ? '' : code, date: !general && isDateCode(code), general };
+}
