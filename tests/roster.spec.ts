@@ -45,7 +45,7 @@ test('a roster with one bad row shows the row error and imports nothing; the fix
 	await page.goto('/admin/roster');
 
 	await page
-		.getByLabel('花名册文件（.xlsx 或 .csv）')
+		.getByLabel('花名册文件（.xlsx、.xls 或 .csv）')
 		.setInputFiles(await rosterFile([good, alsoGood, badRank]));
 	await page.getByRole('button', { name: '上传并预览' }).click();
 	const errors = page.getByRole('alert');
@@ -62,7 +62,7 @@ test('a roster with one bad row shows the row error and imports nothing; the fix
 	await page.goto('/admin/roster');
 	const fixed = [...badRank.slice(0, 4), '科员', ...badRank.slice(5)];
 	await page
-		.getByLabel('花名册文件（.xlsx 或 .csv）')
+		.getByLabel('花名册文件（.xlsx、.xls 或 .csv）')
 		.setInputFiles(await rosterFile([good, alsoGood, fixed]));
 	await page.getByRole('button', { name: '上传并预览' }).click();
 	await expect(page.getByText('新增 3 人，更新 0 人，无变化 0 人。')).toBeVisible();
@@ -83,7 +83,7 @@ test('re-importing the exported roster changes nothing', async ({ page }) => {
 	await page.getByRole('link', { name: '导出花名册' }).click();
 	const file = join(mkdtempSync(join(tmpdir(), 'xuefa-export-')), 'export.xlsx');
 	await (await download).saveAs(file);
-	await page.getByLabel('花名册文件（.xlsx 或 .csv）').setInputFiles(file);
+	await page.getByLabel('花名册文件（.xlsx、.xls 或 .csv）').setInputFiles(file);
 	await page.getByRole('button', { name: '上传并预览' }).click();
 	await expect(page.getByText(/新增 0 人，更新 0 人，无变化 \d+ 人。/)).toBeVisible();
 });
@@ -106,7 +106,9 @@ test.describe('without JavaScript', () => {
 			'在职',
 			'学员'
 		]);
-		await page.getByLabel('花名册文件（.xlsx 或 .csv）').setInputFiles(await rosterFile(rows));
+		await page
+			.getByLabel('花名册文件（.xlsx、.xls 或 .csv）')
+			.setInputFiles(await rosterFile(rows));
 		await page.getByRole('button', { name: '上传并预览' }).click();
 		await expect(page.getByText('新增 60 人，更新 0 人，无变化 0 人。')).toBeVisible();
 		// a page of the rows at a time; the next one by a plain link, confirmed from there

@@ -118,7 +118,8 @@ export interface WorkbookSheets {
 }
 
 /**
- * Reads the first visible worksheet of an .xlsx upload, or a .csv (or tab-separated .tsv) upload,
+ * Reads the first visible worksheet of an .xlsx or old .xls upload (see legacy.ts), or a .csv (or
+ * tab-separated .tsv) upload,
  * as text: the first non-empty row is the header (or the one `layout.isHeader` picks), fully
  * empty rows are skipped (row numbers stay those of the sheet). With `layout.isHeader`, an .xlsx
  * whose first sheet has no header near its top (instructions on filling in) is read from its
@@ -136,7 +137,7 @@ export async function readSpreadsheet(
 }
 
 /**
- * Reads every visible worksheet of an .xlsx upload that has a header near its top (as
+ * Reads every visible worksheet of an .xlsx (or old .xls) upload that has a header near its top (as
  * `layout.isHeader` tells), in the workbook's order, or the first when none has: a workbook of one
  * sheet per question type is read whole, and its sheets of instructions are passed over. A .csv
  * is one sheet. `limits.maxRows` counts the data rows of all the sheets together.
@@ -201,7 +202,7 @@ async function readSheets(
 		// "save as .xlsx" misleads whoever did: the password is what stands in the way
 		throw new SpreadsheetError('encrypted');
 	} else if (startsWith(bytes, OLE_MAGIC) && isEncryptedXls(bytes)) {
-		// both in the way: "save as .xlsx" alone kept the password, and the file was refused again
+		// said before SheetJS is asked: it would try to decrypt it, and fail without a word of why
 		throw new SpreadsheetError('encrypted_xls');
 	} else if (startsWith(bytes, OLE_MAGIC)) {
 		// an old binary .xls (BIFF8 or BIFF5), whatever it is named

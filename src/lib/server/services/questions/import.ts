@@ -198,7 +198,7 @@ async function savedColumns(ctx: Ctx, bankId: number): Promise<Record<string, st
 }
 
 /**
- * Reads an uploaded question file (.xlsx, .csv, GIFT, Aiken) on the upload worker and reports what
+ * Reads an uploaded question file (.xlsx, .xls, .csv, GIFT, Aiken) on the upload worker and reports what
  * importing it into the bank would do, or every problem with its row or line number. The good
  * questions are kept for 30 minutes to be confirmed by `importQuestions`; when the file has
  * problems, confirming imports only those and must say so.

@@ -76,7 +76,7 @@ export function detectFormat(
 	text: () => string,
 	isHeader: (values: readonly string[]) => boolean
 ): ImportFormat {
-	// an old .xls too: read as a table, it is refused saying why (a password, or save as .xlsx)
+	// an old .xls too (binary, an HTML table or an XML spreadsheet): read as a table
 	if (TABLE_FILE.test(upload.name) || /\.xls$/i.test(upload.name)) return 'rows';
 	if (/\.gift$/i.test(upload.name)) return 'gift';
 	// `.aiken`, or a .txt named for it as the bank's Aiken export is (题库导出-3-Aiken.txt): a stem
