@@ -5,6 +5,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { EXCEL_ROUNDED_MARK } from '@xuefa/core';
 import { gbk } from '../testing/encodings.ts';
 import { biff5Gbk } from '../testing/xls.ts';
 import { readSpreadsheet, readSpreadsheetSheets } from './read.ts';
@@ -47,9 +48,9 @@ const reason = (e: unknown) => (e instanceof SpreadsheetError ? e.reason : e);
 const BANK: SheetSpec = {
 	name: '试题',
 	rows: [
-		['题型', '编号', '题干', '分值', '难度系数', '发布日期', '答案', '备注'],
-		['单选', '000123', '听证应当在举行几日前通知当事人？', 3.5, 0.3, 44392, 'C', true],
-		[null, '110101199003071234', '行政处罚的种类有哪些？', 1000, 0.65, 44392, 'ABD', null],
+		['题型', '编号', '题干', '分值', '难度系数', '发布日期', '答案', '备注', '身份证号'],
+		['单选', '000123', '听证应当在举行几日前通知当事人？', 3.5, 0.3, 44392, 'C', true, null],
+		[null, '110101199003071234', '行政处罚的种类有哪些？', 1000, 0.65, 44392, 'ABD', null, null],
 		[
 			'判断',
 			Number('123456789012345678'), // as Excel keeps it: 123456789012345680
@@ -58,10 +59,19 @@ const BANK: SheetSpec = {
 			1,
 			44393,
 			'对',
-			''
+			'',
+			// typed into a column formatted 数值 without decimals: shown in full, its last digits lost
+			Number('110101199003071234')
 		]
 	],
-	formats: { D3: '#,##0', E2: '0%', F2: 'yyyy"年"m"月"d"日"', F3: 'm/d/yy', F4: 'yyyy-mm-dd' },
+	formats: {
+		D3: '#,##0',
+		E2: '0%',
+		F2: 'yyyy"年"m"月"d"日"',
+		F3: 'm/d/yy',
+		F4: 'yyyy-mm-dd',
+		I4: '0'
+	},
 	merges: ['A2:A3']
 };
 
@@ -78,6 +88,8 @@ describe('an old binary .xls and an Excel 2003 XML spreadsheet', () => {
 					['单选', '110101199003071234'],
 					['判断', asShown ? '1.23457E+17' : '123456789012346000']
 				]);
+				if (asShown)
+					expect(expected.rows[2]!.cells.身份证号).toBe(`110101199003071000${EXCEL_ROUNDED_MARK}`);
 				expect(expected.rows.map((r) => [r.cells.分值, r.cells.发布日期, r.cells.备注])).toEqual(
 					asShown
 						? [
