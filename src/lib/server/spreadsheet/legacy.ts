@@ -39,7 +39,8 @@ function sheetJs() {
 			import('@e965/xlsx/dist/cpexcel.full.mjs')
 		]);
 		XLSX.set_cptable(codepages);
-		// the built-in formats as a Chinese Excel shows them, which SheetJS's table leaves out
+		// with the built-in Chinese date formats (27–58) SheetJS's table leaves out; 14 stays its
+		// m/d/yy, which an XML spreadsheet's Short Date is too: `formatOf` reads both as Excel shows it
 		const builtIn = { ...XLSX.SSF.get_table(), ...ZH_DATE_CODES, 14: 'm/d/yy' };
 		return { XLSX, builtIn };
 	})();
