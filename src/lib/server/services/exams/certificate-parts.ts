@@ -4,7 +4,7 @@
  * to a fail, or a later attempt of its sitting that outranks the pass revokes the certificate the set
  * gave (audited, with the reason) even when it was granted on the other part's attempt.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { type CertificatePolicy, partsPassed, shanghaiDate } from '@xuefa/core';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAttempt, passRecord } from '../../db/schema/index.ts';
@@ -46,19 +46,21 @@ function enforcementCertificates(db: ReadDb, personId: number) {
 		.orderBy(asc(certificate.createdAt), asc(certificate.id));
 }
 
+/** Whether an attempt started at `startedAt` falls in a certificate's window, after `from`. */
+const inWindow = (startedAt: Date, from: Date | null, to: Date) =>
+	(from === null || startedAt > from) && startedAt <= to;
+
 /**
  * Each certificate (in issue order) with the passes that made it: those of attempts started after
- * the one before it was issued and up to its own issue, as `grantCertificate` counted them.
+ * the one before it was issued (`from`) and up to its own issue, as `grantCertificate` counted them.
  */
 function withSets<C extends { createdAt: Date }>(certs: readonly C[], passes: readonly PartPass[]) {
 	let since: Date | null = null;
 	return certs.map((c) => {
 		const from = since;
 		since = c.createdAt;
-		const set = passes.filter(
-			(p) => (from === null || p.startedAt > from) && p.startedAt <= c.createdAt
-		);
-		return { cert: c, set };
+		const set = passes.filter((p) => inWindow(p.startedAt, from, c.createdAt));
+		return { cert: c, from, set };
 	});
 }
 
@@ -81,8 +83,9 @@ export async function partSetWhole(
 }
 
 /**
- * Re-checks each enforcement certificate of the person still unrevoked against the passes that
- * made it and still count (`withSets`). `cause` is the attempt whose change undid a pass and why.
+ * Re-checks each enforcement certificate of the person still unrevoked that the sitting of `cause`
+ * had a part in against the passes that made it and still count (`withSets`). `cause` is the
+ * attempt whose change undid a pass and why.
  */
 export async function recheckPartCertificates(
 	tx: { db: Tx; now: Date; user: { id: number } | null },
@@ -94,8 +97,26 @@ export async function recheckPartCertificates(
 	const certs = await enforcementCertificates(tx.db, personId);
 	if (!certs.some((c) => c.revokedOn === null)) return;
 	const passes = await countingPartPasses(tx.db, personId);
-	for (const { cert: c, set } of withSets(certs, passes)) {
+	// the person's attempts of the changed sitting: a certificate none of them fell in the window
+	// of drew nothing from it (another exam's, or one issued before parts were required) and stands
+	const changed = await tx.db
+		.select({ startedAt: examAttempt.startedAt })
+		.from(examAttempt)
+		.where(
+			and(
+				eq(examAttempt.personId, personId),
+				inArray(
+					examAttempt.sittingId,
+					tx.db
+						.select({ id: examAttempt.sittingId })
+						.from(examAttempt)
+						.where(eq(examAttempt.id, cause.attemptId))
+				)
+			)
+		);
+	for (const { cert: c, from, set } of withSets(certs, passes)) {
 		if (c.revokedOn !== null || partsPassed(set, policy).complete) continue;
+		if (!changed.some((a) => inWindow(a.startedAt, from, c.createdAt))) continue;
 		const today = shanghaiDate(tx.now);
 		await tx.db
 			.update(certificate)
