@@ -145,6 +145,23 @@ export async function passEnforcement(s: Awaited<ReturnType<typeof examSetup>>) 
 }
 
 /**
+ * The cadre takes the sitting at `now`, choosing option `option` throughout (`a` right, `b` wrong
+ * until {@link correctKeyTo}); the attempt.
+ */
+export async function takeChoosing(
+	s: Awaited<ReturnType<typeof examSetup>>,
+	sittingId: number,
+	now: Date,
+	option: 'a' | 'b'
+) {
+	const ctx = await ctxFor(s.db, s.cadre.user.id, now);
+	const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+	await answerOptionEvery(ctx, attemptId, option);
+	await submitExamAttempt(ctx, { attemptId });
+	return attemptId;
+}
+
+/**
  * The organiser corrects the key in place (as a wrong key is corrected before regrading): option b
  * is the right one of the current version of each choice question given, or of every question.
  */

@@ -10,13 +10,12 @@ import type { Db } from '../../db/index.ts';
 import { auditEntry, certificate, policySetting } from '../../db/schema/index.ts';
 import {
 	T0,
-	answerOptionEvery,
 	correctKeyTo,
 	examSetup,
-	publishedSitting
+	publishedSitting,
+	takeChoosing
 } from '../../testing/exams.ts';
 import { ctxFor } from '../../testing/factories.ts';
-import { startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { certificatePage } from './certificates.ts';
 import { regradeSitting } from './release.ts';
 
@@ -47,13 +46,8 @@ async function partSitting(
 		{ kind: 'enforcement', certificatePart: part, ...overrides },
 		{ opens: `${day}T09:00`, closes: `${day}T11:00` }
 	);
-	const take = async (minutes: number, option: 'a' | 'b') => {
-		const ctx = await ctxFor(s.db, s.cadre.user.id, on(day, minutes));
-		const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		await answerOptionEvery(ctx, attemptId, option);
-		await submitExamAttempt(ctx, { attemptId });
-		return attemptId;
-	};
+	const take = (minutes: number, option: 'a' | 'b') =>
+		takeChoosing(s, sittingId, on(day, minutes), option);
 	return { sittingId, take };
 }
 

@@ -12,11 +12,11 @@ import { auditEntry, certificate, policySetting } from '../../db/schema/index.ts
 import {
 	T0,
 	answerEvery,
-	answerOptionEvery,
 	at,
 	correctKeyTo,
 	examSetup,
-	publishedSitting
+	publishedSitting,
+	takeChoosing
 } from '../../testing/exams.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { myRecord } from '../hr/record.ts';
@@ -39,13 +39,8 @@ async function retakable(s: Setup, counts: 'last' | 'highest', overrides = {}) {
 		...overrides
 	});
 	/** The cadre takes it at `minutes` past T0, choosing option `a` (right) or `b` (wrong) throughout. */
-	const take = async (minutes: number, option: 'a' | 'b') => {
-		const ctx = await ctxFor(s.db, s.cadre.user.id, at(minutes));
-		const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		await answerOptionEvery(ctx, attemptId, option);
-		await submitExamAttempt(ctx, { attemptId });
-		return attemptId;
-	};
+	const take = (minutes: number, option: 'a' | 'b') =>
+		takeChoosing(s, sittingId, at(minutes), option);
 	return { sittingId, take };
 }
 
