@@ -189,5 +189,10 @@ export async function correctKeyTo(db: Db, right: string, questionIds?: number[]
 			.where(
 				and(eq(questionVersion.questionId, v.questionId), eq(questionVersion.version, v.version))
 			);
+		// as an edit does, the write moves the bank's revision: a paper drawn from now on has the key
+		await db
+			.update(question)
+			.set({ currentVersion: v.version })
+			.where(eq(question.id, v.questionId));
 	}
 }

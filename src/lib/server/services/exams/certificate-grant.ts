@@ -17,7 +17,7 @@ import type { ExamKind } from '$lib/schemas/exam-enums.ts';
 import type { Tx } from '../../db/index.ts';
 import { certificate } from '../../db/schema/index.ts';
 import { requalificationOf } from './certificate-bar.ts';
-import { countingPartPasses } from './certificate-parts.ts';
+import { countingPartPasses, partsCountSince } from './certificate-parts.ts';
 import { certificatePolicy } from './certificate-policy.ts';
 import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
 import type { AttemptRow } from './finish.ts';
@@ -57,8 +57,7 @@ export async function grantCertificate(
 			id: certificate.id,
 			validFrom: certificate.validFrom,
 			validUntil: certificate.validUntil,
-			revokedOn: certificate.revokedOn,
-			createdAt: certificate.createdAt
+			revokedOn: certificate.revokedOn
 		})
 		.from(certificate)
 		.where(
@@ -76,16 +75,15 @@ export async function grantCertificate(
 	if (barOn(passedOn).barred || barOn(shanghaiDate(tx.now)).barred) return undefined;
 	if (parts) {
 		// the person's passes of the qualification's exams, this one included (written just before),
-		// taken since their last certificate: the parts of that one do not count twice
-		const last = mine.reduce<Date | null>(
-			(t, c) => (t === null || c.createdAt > t ? c.createdAt : t),
-			null
-		);
+		// taken since their last certificate: the parts of that one do not count twice — unless the
+		// app withdrew it by itself (a part regraded to a fail): then the passes that still count
+		// make up the set again with the part passed anew
+		const since = await partsCountSince(tx.db, row.personId);
 		// (each the attempt its sitting counts: a pass a later attempt outranks makes up no part)
 		const passes = await countingPartPasses(tx.db, row.personId);
 		// nor does a part passed while a sanction stood count towards a later certificate
 		const counted = passes.filter(
-			(p) => (last === null || p.startedAt > last) && !barOn(p.passedOn).barred
+			(p) => (since === null || p.startedAt > since) && !barOn(p.passedOn).barred
 		);
 		if (!partsPassed(counted, policy).complete) return undefined;
 	}

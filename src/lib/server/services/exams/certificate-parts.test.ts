@@ -16,7 +16,7 @@ import {
 	takeChoosing
 } from '../../testing/exams.ts';
 import { ctxFor } from '../../testing/factories.ts';
-import { certificatePage } from './certificates.ts';
+import { certificatePage, verifyCertificate } from './certificates.ts';
 import { regradeSitting } from './release.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
@@ -93,6 +93,30 @@ describe('a two-part certificate over its holder’s story', () => {
 			})
 		]);
 	}
+
+	it('is in force again once the general part, regraded to a fail, is passed at a retake', async () => {
+		const q = await qualified();
+		const { s, general } = q;
+		await generalRegradedToFail(q);
+
+		// the retake of the general part passes (b is right now): with the special pass, which
+		// still counts, the set is whole again and a certificate stands
+		const retake = await general.take(40, 'b');
+		const again = (await certOf(s.db, retake))!;
+		expect(again).toMatchObject({ validFrom: '2026-06-02', revokedOn: null });
+		const verified = await verifyCertificate(
+			{ db: s.db, now: on('2026-06-03'), address: '10.0.0.9' },
+			{ code: again.verificationCode }
+		);
+		expect(verified).toMatchObject({ kind: 'found', state: 'valid' });
+		const cadre = await ctxFor(s.db, s.cadre.user.id, on('2026-06-03'));
+		expect((await certificatePage(cadre, again.id)).status).toMatchObject({ state: 'valid' });
+		// the withdrawn one stays withdrawn, with its reason: one certificate in force
+		expect(await certOf(s.db, q.first.attemptId)).toMatchObject({ revokeReason: 'regraded' });
+		expect(
+			(await s.db.select().from(certificate)).filter((c) => c.revokedOn === null)
+		).toHaveLength(1);
+	});
 
 	it('comes back, the same one, when the regrade is undone', async () => {
 		const q = await qualified();

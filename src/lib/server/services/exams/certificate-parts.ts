@@ -4,12 +4,13 @@
  * to a fail, or a later attempt of its sitting that outranks the pass revokes the certificate the set
  * gave (audited, with the reason) even when it was granted on the other part's attempt.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type CertificatePolicy, partsPassed, shanghaiDate } from '@xuefa/core';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { certificatePolicy } from './certificate-policy.ts';
+import { WITHDRAWN_BY_APP, revokedByOrganiser } from './certificate-reasons.ts';
 import { attemptsToCount, countingOfEach } from './counting.ts';
 
 /**
@@ -38,6 +39,8 @@ function enforcementCertificates(db: ReadDb, personId: number) {
 			code: certificate.verificationCode,
 			createdAt: certificate.createdAt,
 			revokedOn: certificate.revokedOn,
+			reason: certificate.revokeReason,
+			sanctioned: sql<boolean>`${revokedByOrganiser(db)}`.mapWith(Boolean),
 			unitId: exam.unitId
 		})
 		.from(certificate)
@@ -46,22 +49,43 @@ function enforcementCertificates(db: ReadDb, personId: number) {
 		.orderBy(asc(certificate.createdAt), asc(certificate.id));
 }
 
+type Held = Awaited<ReturnType<typeof enforcementCertificates>>[number];
+
+/**
+ * Whether the passes that made a certificate went into it for good: not where the app withdrew it
+ * by itself (a part regraded to a fail, or outranked): those passes that still count make up the
+ * set of a later certificate with a part passed again. A certificate standing, revoked by a person
+ * (a void for cheating, an organiser's 吊销) or run out keeps its passes.
+ */
+const keepsItsPasses = (c: Pick<Held, 'revokedOn' | 'reason' | 'sanctioned'>) =>
+	c.revokedOn === null || c.sanctioned || !WITHDRAWN_BY_APP.includes(c.reason ?? '');
+
 /** Whether an attempt started at `startedAt` falls in a certificate's window, after `from`. */
 const inWindow = (startedAt: Date, from: Date | null, to: Date) =>
 	(from === null || startedAt > from) && startedAt <= to;
 
 /**
  * Each certificate (in issue order) with the passes that made it: those of attempts started after
- * the one before it was issued (`from`) and up to its own issue, as `grantCertificate` counted them.
+ * the last one before it that keeps its passes was issued (`from`) and up to its own issue, as
+ * `grantCertificate` counted them.
  */
-function withSets<C extends { createdAt: Date }>(certs: readonly C[], passes: readonly PartPass[]) {
+function withSets(certs: readonly Held[], passes: readonly PartPass[]) {
 	let since: Date | null = null;
 	return certs.map((c) => {
 		const from = since;
-		since = c.createdAt;
+		if (keepsItsPasses(c)) since = c.createdAt;
 		const set = passes.filter((p) => inWindow(p.startedAt, from, c.createdAt));
 		return { cert: c, from, set };
 	});
+}
+
+/**
+ * From when the person's enforcement passes count towards a new certificate of parts: those of
+ * attempts started after the last certificate that keeps its passes was issued (null: all).
+ */
+export async function partsCountSince(db: ReadDb, personId: number): Promise<Date | null> {
+	const kept = (await enforcementCertificates(db, personId)).filter(keepsItsPasses);
+	return kept.at(-1)?.createdAt ?? null;
 }
 
 /**

@@ -7,20 +7,16 @@
  * certificate would leave that paper "revoked". A revocation a person made (a void for cheating, an
  * organiser's 吊销) is never undone here.
  */
-import { and, eq, inArray, notExists } from 'drizzle-orm';
+import { and, eq, inArray, not } from 'drizzle-orm';
 import { shanghaiDate } from '@xuefa/core';
 import type { Tx } from '../../db/index.ts';
-import { certificate, certificateEvent, exam, examAttempt } from '../../db/schema/index.ts';
+import { certificate, exam, examAttempt } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { requalificationOf } from './certificate-bar.ts';
 import { partSetWhole } from './certificate-parts.ts';
 import { certificatePolicy } from './certificate-policy.ts';
+import { WITHDRAWN_BY_APP, revokedByOrganiser } from './certificate-reasons.ts';
 import { attemptsToCount, countingOfEach } from './counting.ts';
-
-/** The revoke reason of a certificate whose pass a later attempt of its sitting outranked. */
-export const SUPERSEDED = 'superseded';
-/** The revoke reason of a certificate whose pass (or one of whose parts) was regraded to a fail. */
-export const REGRADED = 'regraded';
 
 /**
  * Un-revokes (audited) each of the person's certificates withdrawn as superseded or regraded whose
@@ -49,19 +45,8 @@ export async function restoreWithdrawn(
 		.where(
 			and(
 				eq(certificate.personId, personId),
-				inArray(certificate.revokeReason, [SUPERSEDED, REGRADED]),
-				// an organiser's revocation (an event) is theirs, whatever reason they typed
-				notExists(
-					tx.db
-						.select({ id: certificateEvent.id })
-						.from(certificateEvent)
-						.where(
-							and(
-								eq(certificateEvent.certificateId, certificate.id),
-								eq(certificateEvent.kind, 'revoked')
-							)
-						)
-				)
+				inArray(certificate.revokeReason, [...WITHDRAWN_BY_APP]),
+				not(revokedByOrganiser(tx.db))
 			)
 		);
 	if (withdrawn.length === 0) return;

@@ -17,7 +17,8 @@ import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db
 import { appendAudit } from '../audit/append.ts';
 import { grantCertificate } from './certificate-grant.ts';
 import { recheckPartCertificates } from './certificate-parts.ts';
-import { REGRADED, SUPERSEDED, restoreWithdrawn } from './certificate-restore.ts';
+import { REGRADED, SUPERSEDED } from './certificate-reasons.ts';
+import { restoreWithdrawn } from './certificate-restore.ts';
 import { countingByPerson, countingColumns } from './counting.ts';
 import { type ExamRow, passRulesOf } from './rules.ts';
 
