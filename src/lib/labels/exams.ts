@@ -62,11 +62,13 @@ export const certificateStateLabel = /* @__PURE__ */ labeller<CertificateState>(
 });
 /**
  * Why a certificate was revoked or suspended: the reasons the app records by itself (a pass
- * outranked by a later attempt of its sitting, or regraded to a fail) in words; a person's own
- * words (a void for cheating, an organiser's 吊销) as they wrote them.
+ * outranked by a later attempt of its sitting, or regraded to a fail; kept withdrawn beside a later
+ * certificate in force) in words; a person's own words (a void for cheating, an organiser's 吊销)
+ * as they wrote them.
  */
 export const certificateReasonLabel = /* @__PURE__ */ labeller({
 	regraded: m.cert_reason_regraded,
+	replaced: m.cert_reason_replaced,
 	superseded: m.cert_reason_superseded
 });
 /** What an organiser records on a certificate (the verb). */

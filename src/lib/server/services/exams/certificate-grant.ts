@@ -19,21 +19,41 @@ import { certificate } from '../../db/schema/index.ts';
 import { requalificationOf } from './certificate-bar.ts';
 import { countingPartPasses, partsCountSince } from './certificate-parts.ts';
 import { certificatePolicy } from './certificate-policy.ts';
-import { type StatusRow, eventsOfCertificates, statusesOn } from './certificate-state.ts';
+import { eventsOfCertificates, statusesOn } from './certificate-state.ts';
 import type { AttemptRow } from './finish.ts';
 
-/** Whether one of the certificates is in force today, with its suspensions and revocations. */
-async function anyInForce(
+/**
+ * The person's certificates in force today (with their suspensions and revocations) that a pass of
+ * the exam would duplicate: of the exam, or of its kind where the settings require several parts
+ * (the qualification is one, whichever exam gave each part).
+ */
+export async function heldInForce(
 	tx: { db: Tx; now: Date },
-	rows: readonly StatusRow[],
+	of: { personId: number; examId: number; kind: ExamKind },
 	policy: CertificatePolicy
 ) {
-	if (rows.length === 0) return false;
+	const parts = of.kind === 'enforcement' && (policy.requiredParts?.length ?? 0) > 0;
+	const mine = await tx.db
+		.select({
+			id: certificate.id,
+			code: certificate.verificationCode,
+			validFrom: certificate.validFrom,
+			validUntil: certificate.validUntil,
+			revokedOn: certificate.revokedOn
+		})
+		.from(certificate)
+		.where(
+			and(
+				eq(certificate.personId, of.personId),
+				parts ? eq(certificate.kind, of.kind) : eq(certificate.examId, of.examId)
+			)
+		);
+	if (mine.length === 0) return [];
 	const events = await eventsOfCertificates(
 		tx.db,
-		rows.map((r) => r.id)
+		mine.map((r) => r.id)
 	);
-	return statusesOn(rows, events, shanghaiDate(tx.now), policy).some((c) =>
+	return statusesOn(mine, events, shanghaiDate(tx.now), policy).filter((c) =>
 		IN_FORCE_STATES.includes(c.status.state)
 	);
 }
@@ -52,23 +72,10 @@ export async function grantCertificate(
 ): Promise<string | undefined> {
 	const policy = await certificatePolicy(tx.db);
 	const parts = kind === 'enforcement' && (policy.requiredParts?.length ?? 0) > 0;
-	const mine = await tx.db
-		.select({
-			id: certificate.id,
-			validFrom: certificate.validFrom,
-			validUntil: certificate.validUntil,
-			revokedOn: certificate.revokedOn
-		})
-		.from(certificate)
-		.where(
-			and(
-				eq(certificate.personId, row.personId),
-				parts ? eq(certificate.kind, kind) : eq(certificate.examId, row.examId)
-			)
-		);
 	// held means in force today: an expired one is requalified for by a pass, a suspended or
 	// revoked one only once its sanction allows (./certificate-bar.ts)
-	if (await anyInForce(tx, mine, policy)) return undefined;
+	const held = await heldInForce(tx, { personId: row.personId, examId: row.examId, kind }, policy);
+	if (held.length > 0) return undefined;
 	const passedOn = shanghaiDate(passedAt);
 	const barOn = await requalificationOf(tx.db, row.personId, kind, policy);
 	// a pass taken under a sanction grants nothing, nor one graded (by hand, later) under it

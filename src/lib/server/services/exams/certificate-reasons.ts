@@ -13,7 +13,14 @@ export const SUPERSEDED = 'superseded';
 /** The revoke reason of a certificate whose pass (or one of whose parts) was regraded to a fail. */
 export const REGRADED = 'regraded';
 
-/** The reasons of the app's own withdrawals. */
+/**
+ * The revoke reason of a certificate withdrawn as one of the others whose pass counts again, kept
+ * withdrawn because another certificate for the same exam (or qualification) is in force by then:
+ * one in force at a time, the later one, which its holder has in hand. It is not given back.
+ */
+export const REPLACED = 'replaced';
+
+/** The reasons of the app's own withdrawals that are given back once what withdrew them is undone. */
 export const WITHDRAWN_BY_APP: readonly string[] = [SUPERSEDED, REGRADED];
 
 /**

@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { certificateEventInput } from '$lib/schemas/certificates.ts';
+import { sittingInput } from '$lib/schemas/exams.ts';
 import type { Db } from '../../db/index.ts';
 import { auditEntry, certificate, policySetting } from '../../db/schema/index.ts';
 import {
@@ -25,13 +26,14 @@ import { certificatePage, verifyCertificate } from './certificates.ts';
 import { recordCertificateEvent } from './certificate-events.ts';
 import { voidExamAttempt } from './integrity.ts';
 import { regradeSitting } from './release.ts';
+import { createSitting } from './sittings.ts';
 import { attemptResult } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
 /** A sitting that may be retaken after a pass, under `counts`; `overrides` the exam's other fields. */
 async function retakable(s: Setup, counts: 'last' | 'highest', overrides = {}) {
-	const { sittingId } = await publishedSitting(s, {
+	const { examId, sittingId } = await publishedSitting(s, {
 		kind: 'annual',
 		maxAttempts: '3',
 		counts,
@@ -41,7 +43,7 @@ async function retakable(s: Setup, counts: 'last' | 'highest', overrides = {}) {
 	/** The cadre takes it at `minutes` past T0, choosing option `a` (right) or `b` (wrong) throughout. */
 	const take = (minutes: number, option: 'a' | 'b') =>
 		takeChoosing(s, sittingId, at(minutes), option);
-	return { sittingId, take };
+	return { examId, sittingId, take };
 }
 
 const certOf = async (db: Db, attemptId: number) =>
@@ -112,6 +114,60 @@ describe('a certificate withdrawn as superseded', () => {
 		const granted = await certOf(s.db, second);
 		expect(granted).toMatchObject({ revokedOn: null, validFrom: '2026-03-02' });
 		expect(await verify(s.db, granted!.verificationCode)).toMatchObject({ state: 'valid' });
+	});
+
+	it('stays withdrawn, as replaced, when a pass of another sitting has given one in force since', async () => {
+		const s = await examSetup();
+		const { examId, sittingId, take } = await retakable(s, 'last');
+		const pass = await take(0, 'a');
+		const fail = await take(20, 'b');
+		const first = (await certOf(s.db, pass))!;
+		expect(first.revokeReason).toBe('superseded');
+		// the next day, the exam's second sitting: passed, so a certificate is in force again
+		const nextDay = await createSitting(
+			s.org,
+			sittingInput.parse({
+				examId,
+				name: '第二场',
+				opensAt: '2026-03-03T09:00',
+				closesAt: '2026-03-03T11:00',
+				unitIds: [s.a1.id]
+			})
+		);
+		const second = (await certOf(s.db, await takeChoosing(s, nextDay, at(24 * 60 + 10), 'a')))!;
+		expect(second.revokedOn).toBeNull();
+
+		// the failed retake of the first sitting is voided: its pass counts again, but giving its
+		// certificate back would make two in force for one exam
+		const organiser = await ctxFor(s.db, s.organiser.user.id, at(24 * 60 + 60));
+		await voidExamAttempt(organiser, { sittingId, attemptId: fail, reason: '补考替考' });
+		expect(await certOf(s.db, pass)).toMatchObject({
+			id: first.id,
+			revokedOn: '2026-03-02',
+			revokeReason: 'replaced'
+		});
+		expect(await certOf(s.db, second.attemptId)).toMatchObject({ revokedOn: null });
+		expect(await verify(s.db, second.verificationCode)).toMatchObject({ state: 'valid' });
+		expect(await verify(s.db, first.verificationCode)).toMatchObject({ state: 'revoked' });
+		const cadre = await ctxFor(s.db, s.cadre.user.id, at(24 * 60 + 60));
+		expect((await certificatePage(cadre, first.id)).status).toMatchObject({
+			state: 'revoked',
+			reason: 'replaced'
+		});
+		// audited: why it stays withdrawn, and which certificate stands instead
+		expect(await audited(s.db, 'certificate.restored')).toEqual([]);
+		const revoked = (await audited(s.db, 'certificate.revoked')).filter(
+			(e) => e.entityId === String(first.id)
+		);
+		expect(revoked.map((e) => e.after)).toEqual([
+			expect.objectContaining({ reason: 'superseded' }),
+			expect.objectContaining({
+				reason: 'replaced',
+				certificate: first.verificationCode,
+				replacedBy: second.verificationCode
+			})
+		]);
+		expect(revoked[1]!.before).toEqual({ reason: 'superseded' });
 	});
 
 	it('stays withdrawn while its holder is under a sanction: giving it back must not lift one', async () => {
