@@ -17,6 +17,7 @@ import {
 } from '../../testing/exams.ts';
 import { ctxFor } from '../../testing/factories.ts';
 import { certificatePage, verifyCertificate } from './certificates.ts';
+import { voidExamAttempt } from './integrity.ts';
 import { regradeSitting } from './release.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
@@ -131,6 +132,40 @@ describe('a two-part certificate over its holder’s story', () => {
 				revokeReason: null
 			})
 		]);
+	});
+});
+
+describe('a two-part certificate withdrawn and then qualified for again', () => {
+	it('stays withdrawn, as replaced, when what withdrew it is undone: one in force at a time', async () => {
+		const s = await examSetup();
+		await requireParts(s.db);
+		// both parts passed; a general retake (allowed after a pass here) fails and counts
+		const general = await partSitting(s, 'general', '2026-06-02', { onlyAfterFail: '' });
+		const special = await partSitting(s, 'special', '2026-06-02');
+		await general.take(0, 'a');
+		const first = (await certOf(s.db, await special.take(10, 'a')))!;
+		const retake = await general.take(20, 'b');
+		expect(await certOf(s.db, first.attemptId)).toMatchObject({ revokeReason: 'superseded' });
+		// the next day another general exam is passed: with the special pass, the set is whole
+		const again = await partSitting(s, 'general', '2026-06-03');
+		const second = (await certOf(s.db, await again.take(0, 'a')))!;
+		expect(second.revokedOn).toBeNull();
+
+		// the failed retake is voided: the first certificate's set is whole again, but the
+		// qualification is one, and the certificate in force is the second
+		const organiser = await ctxFor(s.db, s.organiser.user.id, on('2026-06-03', 60));
+		await voidExamAttempt(organiser, {
+			sittingId: general.sittingId,
+			attemptId: retake,
+			reason: '补考替考'
+		});
+		expect(await certOf(s.db, first.attemptId)).toMatchObject({ revokeReason: 'replaced' });
+		expect(await certOf(s.db, second.attemptId)).toMatchObject({ revokedOn: null });
+		const [replaced] = (await revocationsOf(s.db, first.id)).slice(-1);
+		expect(replaced!.after).toMatchObject({
+			reason: 'replaced',
+			replacedBy: second.verificationCode
+		});
 	});
 });
 
