@@ -58,6 +58,35 @@ export const ROUTE_LABELS: Record<(typeof APPOINTMENT_ROUTES)[number], string> =
 	congress: '人大任命',
 	government: '非人大任命'
 };
+
+/**
+ * Other spellings of a rank that HR systems export, read as the label: the rank without 级
+ * (`正科`, `副处`), and 局级 for 厅级 (a city's bureaus are of the same grade: `正局级`, `副局`).
+ * Written back, the file always says the label.
+ */
+export const RANK_ALIASES: Readonly<Record<string, (typeof RANKS)[number]>> = {
+	副科: 'deputy_section',
+	正科: 'section',
+	副处: 'deputy_division',
+	正处: 'division',
+	副厅: 'deputy_bureau',
+	正厅: 'bureau',
+	副局级: 'deputy_bureau',
+	正局级: 'bureau',
+	副局: 'deputy_bureau',
+	正局: 'bureau'
+};
+
+/**
+ * Other spellings of the appointment route: `人大`/`非人大`, and the 是/否 of a column that asks
+ * whether the post is one the people's congress appoints (是否人大任命).
+ */
+export const ROUTE_ALIASES: Readonly<Record<string, (typeof APPOINTMENT_ROUTES)[number]>> = {
+	人大: 'congress',
+	是: 'congress',
+	非人大: 'government',
+	否: 'government'
+};
 export const STATUS_LABELS: Record<(typeof PERSON_STATUSES)[number], string> = {
 	active: '在职',
 	inactive: '停用'
@@ -89,11 +118,21 @@ export function columnOf(header: string): Column | undefined {
 	return COLUMNS.find((c) => HEADERS[c].zh === h || HEADERS[c].en === h);
 }
 
-/** The code for a label or a code (`科员` or `staff`); undefined when it is neither. */
-export function codeOf<C extends string>(labels: Record<C, string>, value: string): C | undefined {
-	const v = value.trim();
+/**
+ * The code for a label, a code or one of the label's other spellings (`科员`, `staff`, `正科`);
+ * undefined when it is none of them. Spaces inside are ignored (`正 科 级`, as cells are padded).
+ */
+export function codeOf<C extends string>(
+	labels: Record<C, string>,
+	value: string,
+	aliases: Readonly<Record<string, C>> = {}
+): C | undefined {
+	const v = value.replace(/[\s\u3000]+/g, '');
 	const codes = Object.keys(labels) as C[];
-	return codes.find((c) => labels[c] === v || c === v.toLowerCase());
+	return (
+		codes.find((c) => labels[c] === v || c === v.toLowerCase()) ??
+		(Object.hasOwn(aliases, v) ? aliases[v] : undefined)
+	);
 }
 
 export const listOf = (labels: Record<string, string>) => Object.values(labels);

@@ -132,6 +132,44 @@ describe('roster import', () => {
 		expect(await tally(db)).toEqual(before);
 	});
 
+	it('reads the ranks and appointment routes other HR systems export (正科, 非人大, 否)', async () => {
+		const db = await testDb();
+		const d = await district(db);
+		const ctx = await ctxFor(db, d.admin.user.id);
+		const rows = [
+			['V1', '正科', '非人大'],
+			['V2', '副 科', '否'],
+			['V3', '正处', '人大'],
+			['V4', '副局级', '是'],
+			['V5', '副处', '非人大任命']
+		];
+		await previewAndImport(
+			ctx,
+			await xlsx(rows.map(([no, rank, route]) => ['区司法局', `干部${no}`, no!, '', rank!, route!]))
+		);
+		const stored = await db
+			.select({ no: person.employeeNo, rank: person.rank, route: person.appointmentRoute })
+			.from(person);
+		expect(
+			stored.filter((p) => p.no.startsWith('V')).sort((a, b) => a.no.localeCompare(b.no))
+		).toEqual([
+			{ no: 'V1', rank: 'section', route: 'government' },
+			{ no: 'V2', rank: 'deputy_section', route: 'government' },
+			{ no: 'V3', rank: 'division', route: 'congress' },
+			{ no: 'V4', rank: 'deputy_bureau', route: 'congress' },
+			{ no: 'V5', rank: 'deputy_division', route: 'government' }
+		]);
+		// what is none of them is still refused
+		const preview = await previewRoster(
+			ctx,
+			await xlsx([['区司法局', '甲', 'V9', '', '正股', '人大常委会']])
+		);
+		expect(preview.errors.map((e) => [e.row, e.column])).toEqual([
+			[2, '职级'],
+			[2, '任命方式']
+		]);
+	});
+
 	it('imports nothing when a row has become wrong between preview and import', async () => {
 		const db = await testDb();
 		const d = await district(db);

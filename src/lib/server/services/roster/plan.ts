@@ -11,10 +11,12 @@ import {
 	COLUMNS,
 	type Column,
 	HEADERS,
+	RANK_ALIASES,
 	RANK_LABELS,
 	REQUIRED_COLUMNS,
 	ROLE_LABELS,
 	ROLE_SEPARATOR,
+	ROUTE_ALIASES,
 	ROUTE_LABELS,
 	STATUS_LABELS,
 	codeOf,
@@ -142,10 +144,14 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 				message: t(key, params)
 			});
 		};
-		const enumCell = <C extends string>(column: Column, labels: Record<C, string>) => {
+		const enumCell = <C extends string>(
+			column: Column,
+			labels: Record<C, string>,
+			aliases?: Readonly<Record<string, C>>
+		) => {
 			const value = cell(column);
 			if (!value) return undefined;
-			const code = codeOf(labels, value);
+			const code = codeOf(labels, value, aliases);
 			if (!code)
 				fail(column, 'roster_err_value', { value: quoted(value), allowed: listOf(labels) });
 			return code;
@@ -173,8 +179,8 @@ export async function planRoster(ctx: Ctx, sheet: Sheet): Promise<RosterPlan> {
 			name: cell('name'),
 			employeeNo: cell('employeeNo'),
 			position: cell('position'),
-			rank: enumCell('rank', RANK_LABELS),
-			appointmentRoute: enumCell('appointmentRoute', ROUTE_LABELS),
+			rank: enumCell('rank', RANK_LABELS, RANK_ALIASES),
+			appointmentRoute: enumCell('appointmentRoute', ROUTE_LABELS, ROUTE_ALIASES),
 			status: enumCell('status', STATUS_LABELS),
 			roles
 		});
