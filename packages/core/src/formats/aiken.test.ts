@@ -306,6 +306,76 @@ describe('Aiken', () => {
 		expect(refused('B、C')).toEqual([]);
 	});
 
+	it('reads options written with a space alone after the letter, when all of a question’s are', () => {
+		const r = parseAiken(
+			[
+				'A 公司与 B 公司签订合同，A 公司应承担',
+				'A 违约责任',
+				'B 侵权责任',
+				'Ｃ 缔约过失责任',
+				'答案：A',
+				'',
+				'下列属于行政处罚的有',
+				'A 警告',
+				'B 罚款',
+				'C 记过',
+				'ANSWER: A-B',
+				'',
+				'下列属于行政强制措施的有',
+				'A 查封场所',
+				'B 扣押财物',
+				'C 罚款',
+				'答案：A、B',
+				'',
+				'以下说法正确的是',
+				'A 公司可以',
+				'B. 公司不可以',
+				'ANSWER: B'
+			].join('\n'),
+			{ partial: true }
+		);
+		expect(
+			r.questions.map((q) => [
+				q.type,
+				q.stem,
+				'options' in q ? q.options.map((o) => `${o.correct ? '*' : ''}${o.text}`) : []
+			])
+		).toEqual([
+			[
+				'single',
+				'A 公司与 B 公司签订合同，A 公司应承担',
+				['*违约责任', '侵权责任', '缔约过失责任']
+			],
+			['multiple', '下列属于行政处罚的有', ['*警告', '*罚款', '记过']],
+			['multiple', '下列属于行政强制措施的有', ['*查封场所', '*扣押财物', '罚款']]
+		]);
+		// an option written unlike the question's others is not guessed at: its line is reported
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.aiken.option_form', 21]]);
+		expect(messageFor(r.issues[0]!.code, r.issues[0]!.data)).toContain('第21行');
+		// stem lines alone, or out of order, are no options
+		const codes = (text: string) => parseAiken(text).issues.map((i) => i.code);
+		expect(codes('题\nA. 甲\nB 乙\nANSWER: A')).toEqual(['format.aiken.option_form']);
+		expect(codes('A 甲\nB 乙\nANSWER: A')).toEqual(['format.aiken.no_options']);
+		expect(codes('题\nB 甲\nA 乙\nANSWER: A')).toEqual(['format.aiken.no_options']);
+	});
+
+	it('reads an answer of hyphened letters only where no hyphen could be a range', () => {
+		const answer = (a: string) => {
+			const r = parseAiken(`题\nA. 甲\nB. 乙\nC. 丙\nD. 丁\n答案：${a}`);
+			return r.issues.length
+				? r.issues.map((i) => i.code)
+				: r.questions.flatMap((q) =>
+						'options' in q ? q.options.filter((o) => o.correct).map((o) => o.id) : []
+					);
+		};
+		expect(answer('A-B')).toEqual(['A', 'B']);
+		expect(answer('A－B－C')).toEqual(['A', 'B', 'C']);
+		expect(answer('B - C')).toEqual(['B', 'C']);
+		// A and C, or A to C?
+		expect(answer('A-C')).toEqual(['format.aiken.bad_answer']);
+		expect(answer('C-B')).toEqual(['format.aiken.bad_answer']);
+	});
+
 	it('stops at the first question past maxQuestions: that issue alone, the rest of the file unread', () => {
 		const question = (n: number) => `题目${n}\nA. 甲\nB. 乙\nANSWER: A\n`;
 		const text = Array.from({ length: 4 }, (_, i) => question(i + 1)).join('\n');

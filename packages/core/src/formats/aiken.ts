@@ -15,6 +15,10 @@
  * a true/false answer (`答案：正确`, `ANSWER: ×`) as true/false; a question number before the
  * stem (`1.` `1、` `（1）` `第1题`) is left out, and
  * a `解析：` (or `EXPLANATION:`) line right after the answer line is the question's explanation.
+ * Options written with a space alone after the letter (`A 三日`) are read as options when every
+ * option of the question is written so, as the last lines before its answer line: a stem line such
+ * as `A 公司…` is then still the stem's. An answer of letters joined by hyphens (`A-B`) names those
+ * options when no hyphen could be read as a range (`A-C`: A and C, or A to C?).
  * An option line before any question is reported at its line (`format.aiken.not_started`), never
  * read as a stem. The file is plain text: Markdown and HTML characters are escaped so that they
  * show as typed. Imported questions get the id `aiken-<line>`, difficulty 3 and no tags.
@@ -43,6 +47,10 @@ const OPTION_LINE =
  * case, or the `答案：` people write in Chinese files, with either colon.
  */
 export const AIKEN_ANSWER_LINE = /^[ \t]*(?:ANSWER|正确答案|答案)[ \t]*[:：]/i;
+
+// An option written with only a space after its letter (`A 三日`): read as one only at the end of
+// a question none of whose options is written otherwise (see spacedOptions).
+const SPACED_OPTION_LINE = /^([A-ZＡ-Ｚ])[ \t\u00a0\u3000]+(\S.*)$/;
 
 /** The option letter and text of a line, or undefined when it is no option line. */
 function optionLine(t: string): [letter: string, text: string] | undefined {
@@ -86,6 +94,27 @@ function optionsOnLine(first: [letter: string, text: string]): [string, string][
 }
 
 /**
+ * The options at the end of a question's stem lines written `A 三日` (a space alone after the
+ * letter): the last run of lines lettered A, B, C… in order up to the last line, of at least
+ * `least`, with a stem line left before them. Undefined when the stem does not end so.
+ */
+function spacedOptions(
+	stem: readonly string[],
+	least = 2
+): { stem: string[]; options: string[] } | undefined {
+	const spaced = stem.map((l) => SPACED_OPTION_LINE.exec(l));
+	for (let from = stem.length - least; from >= 1; from--) {
+		const run = spaced.slice(from);
+		if (run.every((m, k) => m && m[1]!.normalize('NFKC') === OPTION_LABELS[k]))
+			return {
+				stem: stem.slice(0, from),
+				options: run.map((m) => escapeMarkdown(m![2]!.trim()))
+			};
+	}
+	return undefined;
+}
+
+/**
  * A true/false question's answer, for a question with no options (`答案：正确`, `ANSWER: ×`), as
  * Chinese files write 判断题 among their choices; undefined for any other answer.
  */
@@ -109,7 +138,12 @@ function answerIndexes(answer: string, options: readonly string[]): number[] | u
 	const letters = answer
 		.normalize('NFKC')
 		.toUpperCase()
-		.replace(/^[(（【[][ \t]*|[ \t]*[)）】\]]$|[.。][ \t]*$/g, '');
+		.replace(/^[(（【[][ \t]*|[ \t]*[)）】\]]$|[.。][ \t]*$/g, '')
+		// `A-B`: a hyphen between neighbours is the same as a separator or a range; between others
+		// (`A-C`) it is left, and the answer refused
+		.replace(/([A-Z])[ \t]*[-－–—][ \t]*(?=([A-Z]))/g, (whole, a: string, b: string) =>
+			b.charCodeAt(0) === a.charCodeAt(0) + 1 ? `${a},` : whole
+		);
 	let at: number[];
 	if (/^[A-Z](?:[ \t,，、;；/]*[A-Z])*$/.test(letters)) {
 		at = [...letters.replace(/[^A-Z]/g, '')].map((l) => OPTION_LABELS.indexOf(l));
@@ -176,8 +210,11 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			let body: TypeBody | undefined;
 			if (q.options.length === 0) {
 				body = trueFalseAnswer(answer);
-				if (!body) return void issue('format.aiken.no_options', line);
-			} else {
+				// else its options may be the stem's last lines, written `A 三日`
+				if (!body) Object.assign(q, spacedOptions(q.stem));
+				if (!body && q.options.length === 0) return void issue('format.aiken.no_options', line);
+			}
+			if (!body) {
 				const at = answerIndexes(answer, q.options);
 				const reader = at && readers.get(at.length > 1 ? 'several' : 'one');
 				if (!at || !reader) return void issue('format.aiken.bad_answer', line, { value: answer });
@@ -208,6 +245,12 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			if (cur.broken) return;
 			for (const [letter, text] of optionsOnLine(option)) {
 				const expected = OPTION_LABELS[cur.options.length] ?? '';
+				const before = cur.options.length === 0 && spacedOptions(cur.stem, 1);
+				if (letter !== expected && before && OPTION_LABELS[before.options.length] === letter) {
+					// the options before it were written `A 三日`: not guessed at, as below
+					cur.broken = true;
+					return void issue('format.aiken.option_form', line, { value: letter });
+				}
 				if (letter !== expected) {
 					// one issue per question, and the rest of it skipped: a broken file stays linear
 					cur.broken = true;
@@ -217,6 +260,12 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			}
 		} else {
 			orphan = false;
+			const spaced = cur && cur.options.length > 0 && !cur.broken && SPACED_OPTION_LINE.exec(t);
+			if (cur && spaced && spaced[1]!.normalize('NFKC') === OPTION_LABELS[cur.options.length]) {
+				// the question's next option, but written as its others are not: which it is, is a guess
+				cur.broken = true;
+				return void issue('format.aiken.option_form', line, { value: spaced[1] });
+			}
 			if (cur && cur.options.length > 0) {
 				if (!cur.broken) issue('format.aiken.no_answer', cur.line);
 				cur = undefined;

@@ -132,6 +132,8 @@ export const examMessages: MessageTable = {
 		'format.gift.question': '第{line}行：{detail}',
 		'format.aiken.bad_answer': '第{line}行：答案“{value}”不是已列出的选项',
 		'format.aiken.option_order': '第{line}行：选项应为{expected}，而不是{value}',
+		'format.aiken.option_form':
+			'第{line}行：选项{value}的写法与本题其他选项不同（字母后应有“.”“、”或“)”，与其他选项一致）',
 		'format.aiken.no_answer': '第{line}行开始的试题缺少“ANSWER:”（或“答案：”）行',
 		'format.aiken.no_options':
 			'第{line}行：“ANSWER:”之前没有选项（选项行须以“A.”“A)”或“A、”开头，字母大写）',
@@ -296,6 +298,8 @@ export const examMessages: MessageTable = {
 		'format.gift.question': 'Line {line}: {detail}',
 		'format.aiken.bad_answer': 'Line {line}: answer “{value}” is not one of the listed options',
 		'format.aiken.option_order': 'Line {line}: expected option {expected}, found {value}',
+		'format.aiken.option_form':
+			'Line {line}: option {value} is written unlike the question’s other options (put “.”, “、” or “)” after the letter, as they do)',
 		'format.aiken.no_answer':
 			'Line {line}: the question starting here has no “ANSWER:” (or “答案：”) line',
 		'format.aiken.no_options':
