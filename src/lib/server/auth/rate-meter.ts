@@ -11,8 +11,11 @@
  * ahead. So `burst` uses may come at once, then one per interval; an idle key refills by itself
  * and needs no sweeping to reopen (rate-limit.ts's sweep removes rows a day stale).
  */
-import { type Column, type SQL, sql } from 'drizzle-orm';
+import { type Column, type SQL, eq, sql } from 'drizzle-orm';
+import { write } from '../context.ts';
+import type { ReadDb } from '../db/index.ts';
 import { loginThrottle } from '../db/schema/index.ts';
+import { RateLimitedError } from '../errors.ts';
 
 export interface RatePolicy {
 	/** Uses allowed at once, from an idle key. */
@@ -38,6 +41,13 @@ export const FEED_RATE: RatePolicy = { burst: 30, intervalMs: 20_000 };
 export const SAVE_RATE: RatePolicy = { burst: 500, intervalMs: 200 };
 
 /**
+ * The question editors' live Markdown preview (per person): the editor asks for one a third of a
+ * second after typing stops, so a minute of brisk editing fits the burst, and two a second, without
+ * end, is more than typing needs. A script flooding the renderer is held to that.
+ */
+export const PREVIEW_RATE: RatePolicy = { burst: 120, intervalMs: 500 };
+
+/**
  * A meter's key as SQL: of a row's id (a column, to join on) or of a known id. The text is made
  * here, not in SQL: a number bound as a parameter may reach SQLite as a real, `1.0`.
  */
@@ -51,6 +61,9 @@ export const feedMeterKey = meterKey('feed');
 
 /** The meter of an exam attempt's saves. */
 export const saveMeterKey = meterKey('save');
+
+/** The meter of a person's Markdown previews. */
+export const previewMeterKey = meterKey('preview');
 
 /** The meter's reading, for a select that left-joins the throttle row on its key. */
 export const meterReading = loginThrottle.windowStart;
@@ -86,4 +99,28 @@ export function advanceMeters(
 		ON CONFLICT (key) DO UPDATE SET
 			failures = failures + excluded.failures,
 			window_start = max(window_start + excluded.failures * ${policy.intervalMs}, excluded.window_start)`;
+}
+
+/**
+ * Counts one use of the meter `key` at `now`, for a request that reads and writes nothing else: its
+ * reading looked up, then advanced. Two uses at once may both pass the last allowed one; the
+ * next is refused all the same.
+ *
+ * @throws RateLimitedError (`messageKey`, seconds to wait) past the policy's rate; nothing is
+ *   written then
+ */
+export async function useMeter(
+	db: ReadDb,
+	key: SQL,
+	policy: RatePolicy,
+	now: Date,
+	messageKey: string
+): Promise<void> {
+	const [row] = await db
+		.select({ reading: meterReading })
+		.from(loginThrottle)
+		.where(eq(loginThrottle.key, key));
+	const wait = meterWait(row?.reading ?? null, now, policy);
+	if (wait > 0) throw new RateLimitedError(messageKey, { seconds: waitSeconds(wait) });
+	await write(db, (tx) => tx.run(advanceMeters([{ key, weight: 1, at: now.getTime() }], policy)));
 }
