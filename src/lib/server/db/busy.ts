@@ -60,8 +60,9 @@ export async function retryWhileBusy<T>(
 
 /**
  * One client for the app made of two: reads (`execute`) go to `reads`, units of work that write
- * (`transaction`, `batch`, `migrate`, `executeMultiple`) to `writes`, and each is retried while
- * the database is busy — a write transaction's BEGIN polled finely ({@link LOCK_POLL_DELAYS_MS}).
+ * (`transaction`, `batch`, `migrate`, `executeMultiple`) to `writes`; transactions and batches are
+ * retried while the database is busy — a write transaction's BEGIN polled finely
+ * ({@link LOCK_POLL_DELAYS_MS}) — and start-up's migration waits its turn in ./migrate.ts.
  * When they meet a busy database nothing has happened yet, so trying them again is safe;
  * statements inside a transaction already hold the write lock and are never busy.
  *

@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { BUSY_RETRY_DELAYS_MS, BUSY_TIMEOUT_MS, retryingClient } from './busy.ts';
 import { type Checkpoints, checkpointInBackground } from './checkpoints.ts';
 import { clearStatementCache, installDriver } from './driver.ts';
+import { migrateInTurn } from './migrate.ts';
 import { lockTurns } from './turns.ts';
 import { coalescedSync, walFileSync } from './wal-sync.ts';
 import * as schema from './schema/index.ts';
@@ -121,7 +121,8 @@ export async function openDatabase(
 	const db = drizzle(client, { schema, casing: 'snake_case' });
 	if (embeddedFile) commitSyncs.set(db, coalescedSync((options.flushLog ?? walFileSync)(path)));
 	if (checkpoints) checkpointers.set(db, checkpoints);
-	await migrate(db, { migrationsFolder: options.migrationsFolder });
+	// in turn with another process starting on the same file (./migrate.ts)
+	await migrateInTurn(db, options.migrationsFolder, embeddedFile ? { connect: open } : {});
 	// statements compiled before a migration may list columns that changed
 	clearStatementCache();
 	if (embeddedFile) fileUrls.set(db, url);
