@@ -15,13 +15,12 @@
  * to back, and the log grew by megabytes a second; one that waits for readers or writers held up
  * the writes behind it (exam day's starts, 1.7 s at p99). So each round is in two parts. First a
  * passive checkpoint beside the writes, which go on meanwhile: it copies the bulk of the log and
- * syncs the database file. Then, once the log is past SQLite's own threshold, a second one that
- * has only the frames written since the first to copy: queued with this process's write
- * transactions, as SQLite's own ran right after a commit, and holding the database's write lock
- * (a FULL checkpoint), so that no commit of this process or of another lands in the middle of it —
- * a short hold of the writes, not one for the whole log. (A passive one there restarted the log
- * with one process, never with two writing back to back.) Should the log still pass four times
- * the threshold, one restarting checkpoint follows, waiting briefly for writers and readers.
+ * syncs the database file. Then, once the log is past SQLite's own threshold, a second passive one
+ * queued with this process's write transactions, as SQLite's own ran right after a commit: no
+ * commit of this process lands in the middle of it, and it has only the frames written since the
+ * first to copy — a short hold of this process's writes, not one for the whole log. Should the log
+ * still pass four times that threshold (another process writing back to back too), one
+ * restarting checkpoint follows, waiting briefly for the other's writers and readers.
  */
 import { createRequire } from 'node:module';
 import { log } from '../log.ts';
@@ -48,7 +47,7 @@ export const RESET_PAST_FRAMES = 1000;
 /** Frames (pages) in the log past which a restarting checkpoint follows: 4 × SQLite's threshold. */
 export const RESTART_PAST_FRAMES = 4 * RESET_PAST_FRAMES;
 
-/** How long a full or restarting checkpoint waits (on libsql's thread) for writers and readers. */
+/** How long a restarting checkpoint waits (on libsql's thread) for other writers and readers. */
 const RESTART_WAIT_MS = 100;
 
 /** The checkpoints of one database file. */
@@ -69,18 +68,19 @@ export function checkpointInBackground(path: string, everyMs = CHECKPOINT_EVERY_
 	let stopped = false;
 	let failing = false;
 
-	const checkpoint = async (mode: 'PASSIVE' | 'FULL' | 'RESTART') => {
+	const checkpoint = async (mode: 'PASSIVE' | 'RESTART') => {
 		const [row] = await (await connection.prepare(`PRAGMA wal_checkpoint(${mode})`)).all();
 		return Number(row?.log ?? 0);
 	};
 	const once = async () => {
 		if (stopped) return;
 		try {
-			// the bulk, beside the writes; then the rest, with them held, so that the log starts again
+			// the bulk, beside this process's writes; then the rest, with them held, so that the log
+			// starts again
 			const frames = await checkpoint('PASSIVE');
 			if (
 				frames > RESET_PAST_FRAMES &&
-				(await queued(() => checkpoint('FULL'))) > RESTART_PAST_FRAMES
+				(await queued(() => checkpoint('PASSIVE'))) > RESTART_PAST_FRAMES
 			)
 				await queued(() => checkpoint('RESTART'));
 			failing = false;
