@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { write } from '../context.ts';
 import { testDatabase } from '../testing/db.ts';
-import { RESET_PAST_FRAMES } from './checkpoints.ts';
 import { checkpointNow } from './index.ts';
 import { installDriver } from './driver.ts';
 import { withPublisher } from './publishing.ts';
@@ -75,9 +74,7 @@ describe('checkpoints of the database log', () => {
 		const file = join(dir, 'test.db');
 		await write(db, (tx) => tx.run(sql`CREATE TABLE filler (v TEXT NOT NULL)`));
 		let largest = 0;
-		// about three pages a row: the log passes the threshold past which it is made to restart
-		// several times over
-		const rows = RESET_PAST_FRAMES * 1.5;
+		const rows = 512;
 		for (let i = 1; i <= rows; i++) {
 			await write(db, (tx) => tx.run(sql`INSERT INTO filler (v) VALUES (${'答'.repeat(2700)})`));
 			// checkpoints asked for while the writes go on (the background ones are, twice a second)

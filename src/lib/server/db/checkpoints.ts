@@ -11,15 +11,12 @@
  * threads, twice a second: passive checkpoints, which take no lock and wait for no one.
  *
  * The log starts again from its beginning only when a transaction begins with every frame of it
- * copied. A checkpoint running alongside this process's commits never gets there under writes back
+ * copied. A checkpoint running alongside this process's commits never got there under writes back
  * to back, and the log grew by megabytes a second; one that waits for readers or writers held up
- * the writes behind it (exam day's starts, 1.7 s at p99). So each round is in two parts. First a
- * passive checkpoint beside the writes, which go on meanwhile: it copies the bulk of the log and
- * syncs the database file. Then, once the log is past SQLite's own threshold, a second passive one
- * queued with this process's write transactions, as SQLite's own ran right after a commit: no
- * commit of this process lands in the middle of it, and it has only the frames written since the
- * first to copy — a short hold of this process's writes, not one for the whole log. Should the log
- * still pass four times that threshold (another process writing back to back too), one
+ * the writes behind it (exam day's starts, 1.7 s at p99). So each checkpoint is queued with this
+ * process's write transactions, as SQLite's own ran right after a commit: no commit of this
+ * process lands in the middle of it, and it waits for no one — a passive one. Should the log
+ * still pass four times SQLite's threshold (another process writing back to back too), one
  * restarting checkpoint follows, waiting briefly for the other's writers and readers.
  */
 import { createRequire } from 'node:module';
@@ -41,11 +38,8 @@ const require = createRequire(createRequire(import.meta.url).resolve('@libsql/cl
 /** How often the log is checkpointed: a second's writes on exam day are a few hundred pages. */
 export const CHECKPOINT_EVERY_MS = 500;
 
-/** Frames (pages) in the log past which it is made to start again: SQLite's own threshold. */
-export const RESET_PAST_FRAMES = 1000;
-
 /** Frames (pages) in the log past which a restarting checkpoint follows: 4 × SQLite's threshold. */
-export const RESTART_PAST_FRAMES = 4 * RESET_PAST_FRAMES;
+export const RESTART_PAST_FRAMES = 4000;
 
 /** How long a restarting checkpoint waits (on libsql's thread) for other writers and readers. */
 const RESTART_WAIT_MS = 100;
@@ -75,13 +69,7 @@ export function checkpointInBackground(path: string, everyMs = CHECKPOINT_EVERY_
 	const once = async () => {
 		if (stopped) return;
 		try {
-			// the bulk, beside this process's writes; then the rest, with them held, so that the log
-			// starts again
-			const frames = await checkpoint('PASSIVE');
-			if (
-				frames > RESET_PAST_FRAMES &&
-				(await queued(() => checkpoint('PASSIVE'))) > RESTART_PAST_FRAMES
-			)
+			if ((await queued(() => checkpoint('PASSIVE'))) > RESTART_PAST_FRAMES)
 				await queued(() => checkpoint('RESTART'));
 			failing = false;
 		} catch (e) {
