@@ -35,6 +35,12 @@ export const HEADERS: Record<Column, { zh: string; en: string }> = {
 	roles: { zh: '角色', en: 'roles' }
 };
 
+/**
+ * Other headers HR systems give a column: a yes/no column 是否人大任命 holds the appointment route
+ * (是 for 人大任命, 否 for the others: see ROUTE_ALIASES).
+ */
+const HEADER_ALIASES: Readonly<Record<string, Column>> = { 是否人大任命: 'appointmentRoute' };
+
 /** Columns without which no row can be read; the others, when absent, leave stored values alone. */
 export const REQUIRED_COLUMNS: readonly Column[] = [
 	'unit',
@@ -115,7 +121,10 @@ export function columnOf(header: string): Column | undefined {
 		.replace(/(?:[(（][^()（）]*[)）]|【[^【】]*】)$/, '')
 		.replace(/^[*＊]+|[*＊]+$/g, '')
 		.toLowerCase();
-	return COLUMNS.find((c) => HEADERS[c].zh === h || HEADERS[c].en === h);
+	return (
+		COLUMNS.find((c) => HEADERS[c].zh === h || HEADERS[c].en === h) ??
+		(Object.hasOwn(HEADER_ALIASES, h) ? HEADER_ALIASES[h] : undefined)
+	);
 }
 
 /**

@@ -132,20 +132,31 @@ describe('roster import', () => {
 		expect(await tally(db)).toEqual(before);
 	});
 
-	it('reads the ranks and appointment routes other HR systems export (正科, 非人大, 否)', async () => {
+	it('reads the ranks and appointment routes other HR systems export (正科, 非人大, 是否人大任命: 否)', async () => {
 		const db = await testDb();
 		const d = await district(db);
 		const ctx = await ctxFor(db, d.admin.user.id);
 		const rows = [
 			['V1', '正科', '非人大'],
-			['V2', '副 科', '否'],
+			['V2', '副 科', '非人大任命'],
 			['V3', '正处', '人大'],
-			['V4', '副局级', '是'],
+			['V4', '副局级', '人大任命'],
 			['V5', '副处', '非人大任命']
 		];
 		await previewAndImport(
 			ctx,
 			await xlsx(rows.map(([no, rank, route]) => ['区司法局', `干部${no}`, no!, '', rank!, route!]))
+		);
+		// a yes/no column asking whether the people's congress appoints: 是/否
+		await previewAndImport(
+			ctx,
+			await xlsx(
+				[
+					['区司法局', '干部V6', 'V6', '', '科员', '是'],
+					['区司法局', '干部V7', 'V7', '', '科员', '否']
+				],
+				['单位', '姓名', '工号', '职务', '职级', '是否人大任命']
+			)
 		);
 		const stored = await db
 			.select({ no: person.employeeNo, rank: person.rank, route: person.appointmentRoute })
@@ -157,7 +168,9 @@ describe('roster import', () => {
 			{ no: 'V2', rank: 'deputy_section', route: 'government' },
 			{ no: 'V3', rank: 'division', route: 'congress' },
 			{ no: 'V4', rank: 'deputy_bureau', route: 'congress' },
-			{ no: 'V5', rank: 'deputy_division', route: 'government' }
+			{ no: 'V5', rank: 'deputy_division', route: 'government' },
+			{ no: 'V6', rank: 'staff', route: 'congress' },
+			{ no: 'V7', rank: 'staff', route: 'government' }
 		]);
 		// what is none of them is still refused
 		const preview = await previewRoster(
