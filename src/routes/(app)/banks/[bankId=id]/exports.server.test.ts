@@ -21,7 +21,7 @@ async function setup() {
 	const bank = await makeBank(db, d.a.id);
 	await makeQuestion(db, bank.id);
 	const { user } = await ctxFor(db, organiser.user.id);
-	return { db, bank, user };
+	return { db, d, bank, user };
 }
 
 /** The person's free export slots now, taken (and given back) to count them. */
@@ -71,6 +71,23 @@ describe('the GIFT and Aiken downloads, in the person’s export slots', () => {
 			const cancelled = (await download()) as Response;
 			await cancelled.body!.cancel();
 			await expect.poll(() => freeSlots(db, user.id)).toBe(EXPORTS_PER_USER);
+		});
+
+		it(`${format}: refuses whoever may not export the bank before taking a slot`, async () => {
+			const { db, d, bank } = await setup();
+			const other = await makeUser(db, d.b.id, [['organiser', d.b.id]]);
+			const { user } = await ctxFor(db, other.user.id);
+			const held: ExportSlot[] = [];
+			for (let i = 0; i < EXPORTS_PER_USER; i++)
+				held.push((await takeExportSlot(db, user.id, new Date()))!);
+			const event = {
+				locals: { db, user },
+				params: { bankId: String(bank.id) },
+				url: new URL(`http://x/banks/${bank.id}/export`)
+			} as never;
+			// forbidden, not "your exports are all running"
+			await expect(Promise.resolve(GET(event))).rejects.toMatchObject({ status: 403 });
+			await Promise.all(held.map((s) => s.release()));
 		});
 	}
 });

@@ -2,12 +2,15 @@ import { t } from '$lib/i18n.ts';
 import { textDownload } from '$lib/server/download.ts';
 import { ctxOf, guard } from '$lib/server/http.ts';
 import { slottedText } from '$lib/server/spreadsheet/response.ts';
+import { loadBank } from '$lib/server/services/banks/access.ts';
 import { exportBankGift } from '$lib/server/services/questions/export.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const ctx = ctxOf(event);
 	const id = event.params.bankId;
+	// refused (403, 404) before a slot is taken: whoever may not export the bank spends none
+	await guard(() => loadBank(ctx, Number(id) || 0));
 	// in one of the person's export slots, as the workbooks are: a flood of exports waits its turn
 	const text = await slottedText(ctx, async () => {
 		const { text } = await guard(() => exportBankGift(ctx, Number(id) || 0));
