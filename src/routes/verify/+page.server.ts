@@ -20,9 +20,11 @@ export const load: PageServerLoad = async (event) => {
 		return { code, result };
 	} catch (e) {
 		const failure = mapError(e, 'default', { code });
-		// when the address may look again (or, the database busy, try again): not a fixed guess
-		const seconds = e instanceof RateLimitedError ? Number(e.params.minutes) * 60 : 5;
-		event.setHeaders({ 'Retry-After': String(seconds) });
+		// when the address may look again (or, the database busy, try again): not a fixed guess;
+		// a refusal that waiting does not change says no time
+		if (e instanceof RateLimitedError)
+			event.setHeaders({ 'Retry-After': String(Number(e.params.minutes) * 60) });
+		else if (failure.status === 503) event.setHeaders({ 'Retry-After': '5' });
 		// the status says it to scripts and monitors (429 too many lookups, 503 busy); the page
 		// next to this one (+error.svelte) shows the message with the form, the code typed in it
 		error(failure.status, failure.data.message);

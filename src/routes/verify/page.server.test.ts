@@ -2,6 +2,7 @@ import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { VERIFY_POLICY } from '$lib/server/auth/rate-limit.ts';
 import type { ReadDb } from '$lib/server/db/index.ts';
+import { DatabaseBusyError } from '$lib/server/errors.ts';
 import { testDb } from '$lib/server/testing/db.ts';
 import { load } from './+page.server.ts';
 
@@ -35,5 +36,21 @@ describe('/verify, looked up too often from one address', () => {
 		expect(refused.status).toBe(429);
 		expect(refused.message).toMatch(/分钟/);
 		expect(Number(refused.headers['Retry-After'])).toBeGreaterThanOrEqual(60);
+	});
+
+	it('answers 503 with a short Retry-After when the database is busy, and none to a malformed code', async () => {
+		// every use of the database meets the lock
+		const busy = new Proxy({} as ReadDb, {
+			get() {
+				throw new DatabaseBusyError();
+			}
+		});
+		const refused = await lookUp(busy, 'ABCD-EFGH-JKMN');
+		expect(refused.status).toBe(503);
+		expect(refused.headers['Retry-After']).toBe('5');
+		// a code that is not a code is answered on the page, with nothing to wait for
+		const malformed = await lookUp(await testDb(), '!!');
+		expect(malformed.status).toBeUndefined();
+		expect(malformed.headers['Retry-After']).toBeUndefined();
 	});
 });
