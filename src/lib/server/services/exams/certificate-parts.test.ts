@@ -166,6 +166,19 @@ describe('a two-part certificate withdrawn and then qualified for again', () => 
 			reason: 'replaced',
 			replacedBy: second.verificationCode
 		});
+
+		// then the key is found wrong (b is right): the first general pass is regraded to a fail.
+		// The second certificate stands on its own general pass and the special pass it was granted
+		// on; the replaced one lending it nothing, it must not be withdrawn as if its set had broken
+		await correctKeyTo(s.db, 'b');
+		await regradeSitting(organiser, { sittingId: general.sittingId });
+		expect(await certOf(s.db, second.attemptId)).toMatchObject({ revokedOn: null });
+		expect(await certOf(s.db, first.attemptId)).toMatchObject({ revokeReason: 'replaced' });
+		const verified = await verifyCertificate(
+			{ db: s.db, now: on('2026-06-04'), address: '10.0.0.9' },
+			{ code: second.verificationCode }
+		);
+		expect(verified).toMatchObject({ kind: 'found', state: 'valid' });
 	});
 });
 

@@ -10,7 +10,7 @@ import type { ReadDb, Tx } from '../../db/index.ts';
 import { certificate, exam, examAttempt, passRecord } from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
 import { certificatePolicy } from './certificate-policy.ts';
-import { WITHDRAWN_BY_APP, revokedByOrganiser } from './certificate-reasons.ts';
+import { PASSES_FREED, revokedByOrganiser } from './certificate-reasons.ts';
 import { attemptsToCount, countingOfEach } from './counting.ts';
 
 /**
@@ -54,11 +54,13 @@ type Held = Awaited<ReturnType<typeof enforcementCertificates>>[number];
 /**
  * Whether the passes that made a certificate went into it for good: not where the app withdrew it
  * by itself (a part regraded to a fail, or outranked): those passes that still count make up the
- * set of a later certificate with a part passed again. A certificate standing, revoked by a person
- * (a void for cheating, an organiser's 吊销) or run out keeps its passes.
+ * set of a later certificate with a part passed again. Nor where it stays withdrawn as `replaced`:
+ * the certificate in force in its place was counted on those passes, and its set is checked on
+ * them. A certificate standing, revoked by a person (a void for cheating, an organiser's 吊销) or
+ * run out keeps its passes.
  */
 const keepsItsPasses = (c: Pick<Held, 'revokedOn' | 'reason' | 'sanctioned'>) =>
-	c.revokedOn === null || c.sanctioned || !WITHDRAWN_BY_APP.includes(c.reason ?? '');
+	c.revokedOn === null || c.sanctioned || !PASSES_FREED.includes(c.reason ?? '');
 
 /** Whether an attempt started at `startedAt` falls in a certificate's window, after `from`. */
 const inWindow = (startedAt: Date, from: Date | null, to: Date) =>

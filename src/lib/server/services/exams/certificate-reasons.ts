@@ -24,6 +24,13 @@ export const REPLACED = 'replaced';
 export const WITHDRAWN_BY_APP: readonly string[] = [SUPERSEDED, REGRADED];
 
 /**
+ * The reasons of the app's own withdrawals that leave the certificate's passes free to make up
+ * another (./certificate-parts.ts): those given back, and `replaced`, which never is — the passes
+ * that made it are the ones the certificate in force in its place was counted on too.
+ */
+export const PASSES_FREED: readonly string[] = [...WITHDRAWN_BY_APP, REPLACED];
+
+/**
  * Whether the certificate (of the outer query) was revoked by an organiser, an event: that
  * revocation is theirs, whatever reason they typed, and the app never takes it for its own.
  */
