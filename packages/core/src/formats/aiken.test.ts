@@ -184,6 +184,21 @@ describe('Aiken', () => {
 		expect(r.issues.length).toBeLessThanOrEqual(2);
 	});
 
+	it('stays linear on a question of 50,000 stem lines and no options', () => {
+		// every line could end a run of spaced options; none but the last few is tried
+		const stem = Array.from({ length: 50_000 }, (_, k) => `${'ABC'[k % 3]} 第${k}行`).join('\n');
+		const started = performance.now();
+		expect(parseAiken(`${stem}\n题干末行\nANSWER: B`).issues).toEqual([
+			expect.objectContaining({ code: 'format.aiken.no_options', line: 50_002 })
+		]);
+		// ending in options written so, they are read: only the stem is refused, as too long
+		expect(parseAiken(`${stem}\nA 甲\nB 乙\nANSWER: B`).issues).toEqual([
+			expect.objectContaining({ code: 'format.aiken.question', path: 'stem' })
+		]);
+		// quadratic, this took tens of seconds
+		expect(performance.now() - started).toBeLessThan(2_000);
+	});
+
 	it('reads the variants people type in Chinese: 、 ． （A）, full-width letters, ANSWER：', () => {
 		const r = parseAiken(
 			[

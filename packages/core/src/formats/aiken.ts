@@ -102,16 +102,19 @@ function spacedOptions(
 	stem: readonly string[],
 	least = 2
 ): { stem: string[]; options: string[] } | undefined {
-	const spaced = stem.map((l) => SPACED_OPTION_LINE.exec(l));
-	for (let from = stem.length - least; from >= 1; from--) {
-		const run = spaced.slice(from);
-		if (run.every((m, k) => m && m[1]!.normalize('NFKC') === OPTION_LABELS[k]))
-			return {
-				stem: stem.slice(0, from),
-				options: run.map((m) => escapeMarkdown(m![2]!.trim()))
-			};
+	// the last line's letter is the run's last, so it tells the run's length: only those lines are
+	// read (trying every start instead was quadratic on a long stem, a whole file without options)
+	const last = SPACED_OPTION_LINE.exec(stem.at(-1) ?? '');
+	const length = last ? OPTION_LABELS.indexOf(last[1]!.normalize('NFKC')) + 1 : 0;
+	const from = stem.length - length;
+	if (length < least || from < 1) return undefined;
+	const options: string[] = [];
+	for (let k = 0; k < length; k++) {
+		const m = SPACED_OPTION_LINE.exec(stem[from + k]!);
+		if (!m || m[1]!.normalize('NFKC') !== OPTION_LABELS[k]) return undefined;
+		options.push(escapeMarkdown(m[2]!.trim()));
 	}
-	return undefined;
+	return { stem: stem.slice(0, from), options };
 }
 
 /**
