@@ -184,6 +184,14 @@ describe('Aiken', () => {
 		expect(r.issues.length).toBeLessThanOrEqual(2);
 	});
 
+	it('reports a question whose options change form once, and reads the next one', () => {
+		const r = parseAiken('题\nA. 甲\nB 乙\nC 丙\nANSWER: A\n二题\nA. 甲\nB. 乙\nANSWER: B', {
+			partial: true
+		});
+		expect(r.issues.map((i) => [i.code, i.line])).toEqual([['format.aiken.option_form', 3]]);
+		expect(r.questions.map((q) => q.stem)).toEqual(['二题']);
+	});
+
 	it('stays linear on a question of 50,000 stem lines and no options', () => {
 		// every line could end a run of spaced options; none but the last few is tried
 		const stem = Array.from({ length: 50_000 }, (_, k) => `${'ABC'[k % 3]} 第${k}行`).join('\n');

@@ -263,6 +263,9 @@ export function parseAiken(text: string, options: ImportOptions = {}): ImportRes
 			}
 		} else {
 			orphan = false;
+			// a broken question's further options written `A 三日` are still its own: skipped, not
+			// the stem of a new question that its answer line would report again as without options
+			if (cur?.broken && SPACED_OPTION_LINE.test(t)) return;
 			const spaced = cur && cur.options.length > 0 && !cur.broken && SPACED_OPTION_LINE.exec(t);
 			if (cur && spaced && spaced[1]!.normalize('NFKC') === OPTION_LABELS[cur.options.length]) {
 				// the question's next option, but written as its others are not: which it is, is a guess
