@@ -248,6 +248,45 @@ describe('a crafted file', () => {
 		expect(performance.now() - started).toBeLessThan(2000);
 	});
 
+	const html = (text: string) => ({ name: '导出.xls', bytes: new TextEncoder().encode(text) });
+
+	it('refuses more than 100 merged cells in an HTML table, however the span is written', async () => {
+		const table = (cell: string, n: number) =>
+			html(`<table><tr><td>工号</td></tr>${`<tr>${cell}</tr>`.repeat(n)}</table>`);
+		// within the limit, read as before
+		expect((await readSpreadsheet(table('<td rowspan="2">x</td>', 100))).rows).toHaveLength(100);
+		// as SheetJS reads them, each a span: values it reads as numbers, names it reads as
+		// rowspan, tags it reads as cells, a quoted `<`, a comment it takes out
+		for (const cell of [
+			'<td rowspan="2">x</td>',
+			'<td rowspan="1e5">x</td>',
+			'<td rowspan="+9">x</td>',
+			'<td rowspan_x="9">x</td>',
+			'<td x:ROWSPAN = 9>x</td>',
+			'<tdx rowspan=9>x</td>',
+			'<td title="<" rowspan=9>x</td>',
+			'<td row<!-- -->span="9">x</td>',
+			'<td colspan="1">x</td>'
+		])
+			expect(await readSpreadsheet(table(cell, 101)).catch(reason), cell).toBe('unreadable');
+	});
+
+	it('refuses an HTML table of far more rows than the limit before reading it', async () => {
+		const limits = { maxBytes: 5 * 1024 * 1024, maxRows: 300 };
+		const rows = (n: number, row: string) =>
+			html(`<table><tr><td>工号</td></tr>${row.repeat(n)}</table>`);
+		// blank rows and rows SheetJS counts as rows (`<trx>`), which would otherwise be cut
+		// without a word where SheetJS stops
+		for (const row of ['<tr></tr>', '<trx><td></td></trx>'])
+			await expect(readSpreadsheet(rows(2000, row), limits)).rejects.toMatchObject({
+				reason: 'too_many_rows',
+				params: { max: 300 }
+			});
+		// a few blank rows among them are no reason to refuse
+		const within = `${'<tr><td>1</td></tr>'.repeat(300)}${'<tr></tr>'.repeat(500)}`;
+		expect((await readSpreadsheet(rows(1, within), limits)).rows).toHaveLength(300);
+	});
+
 	it('reads an XML spreadsheet whose column spans a hundred million columns, in time', async () => {
 		const xml = file(workbook([{ name: 'S', rows: [['工号'], ['001']] }]), 'xlml');
 		const text = new TextDecoder()

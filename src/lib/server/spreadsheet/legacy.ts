@@ -53,12 +53,23 @@ const MAX_ROWS = 65_536;
 const MAX_MERGED = 10_000;
 /**
  * Cells spanning rows or columns an HTML table may have: SheetJS looks through every span for
- * each cell, so a table of spans took time growing with their square (2,000 of them and 15,000
- * cells, a second). Far more than a roster with its units merged, or a bank with its 题型, has.
+ * each cell, and again from the start each time one covers it, so a few hundred spans over many
+ * rows took seconds. Far more than a roster with its units merged, or a bank with its 题型, has.
+ * Every attribute whose name has `span` in it counts, whatever its value: SheetJS reads
+ * `rowspan="1e5"`, `rowspan="+9"`, `x:rowspan=9` and `rowspan_x=9` as spans, in any tag.
  */
-const MAX_SPANS = 1_000;
-// a cell's tag with a rowspan or colspan of 2 or more (up to the next `<`: linear in the text)
-const SPAN = /<t[dh]\b[^<>]*?\b(?:row|col)span\s*=\s*["']?\s*0*(?:[2-9]|[1-9]\d)/gi;
+const MAX_SPANS = 100;
+const SPAN = /span[^\s"'<>/?=]*\s*=/gi;
+/**
+ * Rows (`<tr`, as SheetJS finds them: `<trx>` too) an HTML file may have beyond the records the
+ * limits allow: its blank rows, a table of instructions above. Counted before SheetJS is asked,
+ * so a table far too long is refused before it is parsed; and SheetJS's own cut at `sheetRows`,
+ * which it makes without a word, is never reached.
+ */
+const ROW_SLACK = 1_000;
+const ROW = /<tr/gi;
+/** What SheetJS reads as an HTML table (see `parse_xlml_xml`): one of these in the first 1,024 characters, and no `<?xml`. */
+const HTML_OPENINGS = ['html', 'table', 'head', 'meta', 'script', 'style', 'div'];
 /**
  * An XML spreadsheet's column widths, of no use to an import: SheetJS copies a `<Column>` once
  * per column it spans, so `ss:Span="100000000"` in a few bytes took gigabytes.
@@ -99,13 +110,12 @@ export async function readLegacySheets(
 ): Promise<XlsxSheets> {
 	const { XLSX, builtIn } = await sheetJs();
 	const text = typeof input === 'string';
-	if (text && (input.match(SPAN)?.length ?? 0) > MAX_SPANS) {
-		throw new SpreadsheetError('unreadable');
-	}
 	// SheetJS reads what it does not know as text: a file cut within its OLE signature was a CSV
 	if (!text && !OLE_SIGNATURE.every((b, i) => input[i] === b)) {
 		throw new SpreadsheetError('unreadable');
 	}
+	// checked before the table of formats is touched: a refusal leaves it as it was
+	const markup = text ? checkedMarkup(input, limits) : '';
 	let book: WorkBook;
 	try {
 		// a file's own formats stay in SheetJS's table after it (the table is one per process)
@@ -113,7 +123,7 @@ export async function readLegacySheets(
 		for (const id of Object.keys(table)) delete table[Number(id)];
 		XLSX.SSF.load_table(builtIn);
 		book = text
-			? XLSX.read(input.replace(XML_COLUMN, '').trimStart(), {
+			? XLSX.read(markup, {
 					...READ_OPTIONS,
 					type: 'string',
 					raw: true
@@ -140,6 +150,50 @@ export async function readLegacySheets(
 		async (name) => sheetOf(name, book.Sheets[name], ctx, limits, budget),
 		options
 	);
+}
+
+/**
+ * The text SheetJS is given, refused when reading it would hold the upload worker: checked on
+ * that very text, so that what is counted is what SheetJS reads.
+ */
+function checkedMarkup(input: string, limits: XlsxLimits): string {
+	const markup = withoutComments(input).replace(XML_COLUMN, '').trimStart();
+	// a comment SheetJS would take out again, joining what it left (`<!<!---->-- -->`)
+	if (markup.includes('<!--')) throw new SpreadsheetError('unreadable');
+	if (readsAsHtml(markup)) {
+		if ((markup.match(SPAN)?.length ?? 0) > MAX_SPANS) throw new SpreadsheetError('unreadable');
+		const rows = markup.match(ROW)?.length ?? 0;
+		if (rows > (limits.maxTotalRecords ?? limits.maxRecords) + ROW_SLACK) {
+			throw new SpreadsheetError('too_many_rows', { max: limits.maxRecords - 1 });
+		}
+	}
+	return markup;
+}
+
+/**
+ * The text without its comments, as SheetJS takes them out before it reads a table or an XML
+ * spreadsheet (everything after a `<!--` never closed goes too): a `rowspan` split by a comment
+ * (`row<!---->span`) is counted as SheetJS reads it.
+ */
+function withoutComments(text: string): string {
+	const parts: string[] = [];
+	let from = 0;
+	for (;;) {
+		const start = text.indexOf('<!--', from);
+		if (start < 0) break;
+		parts.push(text.slice(from, start));
+		const end = text.indexOf('-->', start + 4);
+		if (end < 0) return parts.join('');
+		from = end + 3;
+	}
+	parts.push(text.slice(from));
+	return parts.join('');
+}
+
+/** Whether SheetJS reads a text as HTML: as it decides, quoted text left out of its opening. */
+function readsAsHtml(text: string): boolean {
+	const opening = text.slice(0, 1024).toLowerCase().replace(/".*?"/g, '');
+	return !opening.includes('<?xml') && HTML_OPENINGS.some((tag) => opening.includes(`<${tag}`));
 }
 
 /** A sheet's non-empty rows, by their row numbers, and its merged cells. */
