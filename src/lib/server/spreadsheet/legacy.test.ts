@@ -287,6 +287,13 @@ describe('a crafted file', () => {
 		expect((await readSpreadsheet(rows(1, within), limits)).rows).toHaveLength(300);
 	});
 
+	it('refuses an HTML file of more than 50 tables', async () => {
+		const tables = (n: number) =>
+			html('<table><tr><td>工号</td></tr><tr><td>1</td></tr></table>'.repeat(n));
+		expect((await readSpreadsheet(tables(50))).rows).toEqual([{ line: 2, cells: { 工号: '1' } }]);
+		expect(await readSpreadsheet(tables(51)).catch(reason)).toBe('unreadable');
+	});
+
 	it('reads an XML spreadsheet whose column spans a hundred million columns, in time', async () => {
 		const xml = file(workbook([{ name: 'S', rows: [['工号'], ['001']] }]), 'xlml');
 		const text = new TextDecoder()

@@ -68,6 +68,12 @@ const SPAN = /span[^\s"'<>/?=]*\s*=/gi;
  */
 const ROW_SLACK = 1_000;
 const ROW = /<tr/gi;
+/**
+ * Tables an HTML file may have: SheetJS makes each a sheet, and adding one looks through all the
+ * sheets before it (10,000 tables took seconds). No export has more than a few.
+ */
+const MAX_TABLES = 50;
+const TABLE = /<table/gi;
 /** What SheetJS reads as an HTML table (see `parse_xlml_xml`): one of these in the first 1,024 characters, and no `<?xml`. */
 const HTML_OPENINGS = ['html', 'table', 'head', 'meta', 'script', 'style', 'div'];
 /**
@@ -162,6 +168,7 @@ function checkedMarkup(input: string, limits: XlsxLimits): string {
 	if (markup.includes('<!--')) throw new SpreadsheetError('unreadable');
 	if (readsAsHtml(markup)) {
 		if ((markup.match(SPAN)?.length ?? 0) > MAX_SPANS) throw new SpreadsheetError('unreadable');
+		if ((markup.match(TABLE)?.length ?? 0) > MAX_TABLES) throw new SpreadsheetError('unreadable');
 		const rows = markup.match(ROW)?.length ?? 0;
 		if (rows > (limits.maxTotalRecords ?? limits.maxRecords) + ROW_SLACK) {
 			throw new SpreadsheetError('too_many_rows', { max: limits.maxRecords - 1 });
