@@ -294,6 +294,50 @@ describe('a crafted file', () => {
 		expect(await readSpreadsheet(tables(51)).catch(reason)).toBe('unreadable');
 	});
 
+	const xmlSheet = (edit: (text: string) => string) =>
+		html(
+			edit(
+				new TextDecoder().decode(
+					file(workbook([{ name: 'S', rows: [['工号'], ['001']] }]), 'xlml').bytes
+				)
+			)
+		);
+
+	it('reads an XML spreadsheet whose column spans are written to slip past, in time', async () => {
+		// as SheetJS reads these, a column copied two million times: seconds and hundreds of MB
+		for (const column of [
+			'<Column ss:Width="<" ss:Span="2000000"/>',
+			'<x$:Column ss:Span="2000000"/>'
+		]) {
+			const sheet = await readSpreadsheet(
+				xmlSheet((t) => t.replace(/<Table\b[^>]*>/, (m) => m + column))
+			);
+			expect(
+				sheet.rows.map((r) => r.cells),
+				column
+			).toEqual([{ 工号: '001' }]);
+		}
+		// a span anywhere else that is not a small whole number
+		for (const span of ['ss:Span="1e9"', "ss:Span='0x100000'", 'ss:Span="257"'])
+			expect(
+				await readSpreadsheet(xmlSheet((t) => t.replace('<Row ss:Index="2"', `$& ${span}`))).catch(
+					reason
+				),
+				span
+			).toBe('unreadable');
+	}, 4000);
+
+	it('reads an XML spreadsheet whose styles are each the parent of the other', async () => {
+		const sheet = await readSpreadsheet(
+			xmlSheet((t) =>
+				t
+					.replace('<Style ss:ID="s21">', '<Style ss:ID="s21" ss:Parent="p">')
+					.replace('</Styles>', `<Style ss:ID="p" x:Parent="s21"><NumberFormat/></Style></Styles>`)
+			)
+		);
+		expect(sheet.rows.map((r) => r.cells)).toEqual([{ 工号: '001' }]);
+	});
+
 	it('reads an XML spreadsheet whose column spans a hundred million columns, in time', async () => {
 		const xml = file(workbook([{ name: 'S', rows: [['工号'], ['001']] }]), 'xlml');
 		const text = new TextDecoder()

@@ -78,9 +78,22 @@ const TABLE = /<table/gi;
 const HTML_OPENINGS = ['html', 'table', 'head', 'meta', 'script', 'style', 'div'];
 /**
  * An XML spreadsheet's column widths, of no use to an import: SheetJS copies a `<Column>` once
- * per column it spans, so `ss:Span="100000000"` in a few bytes took gigabytes.
+ * per column it spans, so `ss:Span="100000000"` in a few bytes took gigabytes. Taken out as
+ * SheetJS finds a tag (any prefix, a `<` or `>` within quotes), and as it was before.
  */
+const XML_COLUMN_TAG = /<\/?(?:[^\s?><!/:"]*:)?Column(?:\s+[^<>=?"'\s]+="[^"]*?")*\s*\/?>/gi;
 const XML_COLUMN = /<\/?(?:[\w.-]+:)?Column\b[^<>]*>/gi;
+/** Any `Span` left after (a `<Column>` written some other way): its value, as SheetJS reads it. */
+const XML_SPAN = /Span\s*=\s*["']?\s*([^"'\s>/]*)/gi;
+// more columns than an import reads: a span past it could only be a crafted file
+const MAX_XML_SPAN = 256;
+/**
+ * A style's parent: SheetJS follows the chain from a cell's style up, and a chain that comes
+ * back on itself (style a's parent b, b's parent a) never ends. Taken out, a style inheriting its
+ * number format from its parent loses it (its cells read as General): only hand-written files do
+ * this, as Excel writes each style's format in full.
+ */
+const XML_PARENT = /[^\s<>="']*Parent\s*=\s*(?:"[^"]*"|'[^']*')/gi;
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -163,16 +176,30 @@ export async function readLegacySheets(
  * that very text, so that what is counted is what SheetJS reads.
  */
 function checkedMarkup(input: string, limits: XlsxLimits): string {
-	const markup = withoutComments(input).replace(XML_COLUMN, '').trimStart();
-	// a comment SheetJS would take out again, joining what it left (`<!<!---->-- -->`)
-	if (markup.includes('<!--')) throw new SpreadsheetError('unreadable');
-	if (readsAsHtml(markup)) {
+	let markup = withoutComments(input)
+		.replace(XML_COLUMN_TAG, '')
+		.replace(XML_COLUMN, '')
+		.trimStart();
+	const html = readsAsHtml(markup);
+	if (html) {
 		if ((markup.match(SPAN)?.length ?? 0) > MAX_SPANS) throw new SpreadsheetError('unreadable');
 		if ((markup.match(TABLE)?.length ?? 0) > MAX_TABLES) throw new SpreadsheetError('unreadable');
 		const rows = markup.match(ROW)?.length ?? 0;
 		if (rows > (limits.maxTotalRecords ?? limits.maxRecords) + ROW_SLACK) {
 			throw new SpreadsheetError('too_many_rows', { max: limits.maxRecords - 1 });
 		}
+	} else {
+		markup = markup.replace(XML_PARENT, '');
+		for (const [, value] of markup.matchAll(XML_SPAN)) {
+			if (!/^\d+$/.test(value!) || Number(value) > MAX_XML_SPAN) {
+				throw new SpreadsheetError('unreadable');
+			}
+		}
+	}
+	// what was taken out must not make SheetJS read it otherwise than it was checked, nor leave
+	// a comment it would take out again, joining what was around it (`<!<!---->-- -->`)
+	if (readsAsHtml(markup) !== html || markup.includes('<!--')) {
+		throw new SpreadsheetError('unreadable');
 	}
 	return markup;
 }
