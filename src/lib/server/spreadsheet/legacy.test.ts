@@ -43,6 +43,9 @@ const file = (wb: XLSX.WorkBook, bookType: BookType) => ({
 
 const reason = (e: unknown) => (e instanceof SpreadsheetError ? e.reason : e);
 
+/** A text file named .xls, as a system's "导出Excel" writes it. */
+const html = (text: string) => ({ name: '导出.xls', bytes: new TextEncoder().encode(text) });
+
 // a bank as an exam system exports it: ids kept as text, numbers and dates with formats, a 题型
 // merged over its rows, a formula's cached value, an 18-digit 编号 Excel rounded
 const BANK: SheetSpec = {
@@ -224,6 +227,21 @@ describe('an "导出Excel" that is an HTML table named .xls', () => {
 		]);
 	});
 
+	it('reads the characters HTML entities stand for, as a browser shows them', async () => {
+		// as Java's escapeHtml4 and ASP.NET's HtmlEncode write them
+		const table = [
+			'<html><body><table><tr><th>题干</th><th>答案</th></tr>',
+			'<tr><td>&ldquo;&#34892;&#x653F;&rdquo;处罚 3&times;5</td><td>It&#39;s &lt;b&gt; &amp;lt;</td></tr>',
+			'<tr><td title="&#34;" rowspan&#61;"1">&#60;b&#62;x&#60;/b&#62; &#38;amp;&nbsp;y&unknown;</td><td>&quot;A&quot;</td></tr>',
+			'</table></body></html>'
+		].join('');
+		const sheet = await readSpreadsheet(html(table));
+		expect(sheet.rows.map((r) => r.cells)).toEqual([
+			{ 题干: '“行政”处罚 3×5', 答案: "It's <b> &lt;" },
+			{ 题干: '<b>x</b> &amp; y&unknown;', 答案: '"A"' }
+		]);
+	});
+
 	it('refuses a page without a table, and one named .csv, as before', async () => {
 		const page = new TextEncoder().encode('<html><body><p>没有数据</p></body></html>');
 		expect(await readSpreadsheet({ name: '导出.xls', bytes: page }).catch(reason)).toBe(
@@ -248,8 +266,6 @@ describe('a crafted file', () => {
 		expect(performance.now() - started).toBeLessThan(2000);
 	});
 
-	const html = (text: string) => ({ name: '导出.xls', bytes: new TextEncoder().encode(text) });
-
 	it('refuses more than 100 merged cells in an HTML table, however the span is written', async () => {
 		const table = (cell: string, n: number) =>
 			html(`<table><tr><td>工号</td></tr>${`<tr>${cell}</tr>`.repeat(n)}</table>`);
@@ -266,6 +282,7 @@ describe('a crafted file', () => {
 			'<tdx rowspan=9>x</td>',
 			'<td title="<" rowspan=9>x</td>',
 			'<td row<!-- -->span="9">x</td>',
+			'<td rowspan&#61;9>x</td>',
 			'<td colspan="1">x</td>'
 		])
 			expect(await readSpreadsheet(table(cell, 101)).catch(reason), cell).toBe('unreadable');

@@ -12,6 +12,7 @@
  * and is loaded there only when such a file comes.
  */
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from '@e965/xlsx';
+import { decodeHTML } from 'entities';
 import { SpreadsheetError } from './types.ts';
 import {
 	type MergedRange,
@@ -94,6 +95,30 @@ const MAX_XML_SPAN = 256;
  * this, as Excel writes each style's format in full.
  */
 const XML_PARENT = /[^\s<>="']*Parent\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+
+/**
+ * An HTML entity: SheetJS decodes only `&nbsp; &middot; &quot; &apos; &gt; &lt; &amp;`, so the
+ * `&ldquo;` `&times;` `&#39;` `&#34892;` Java's escapeHtml4 and ASP.NET's HtmlEncode write came
+ * through as they were written.
+ */
+const ENTITY = /&(?:#\d{1,8}|#x[\da-f]{1,8}|[a-z][a-z\d]{1,31});/gi;
+const SHEETJS_ENTITIES = new Set([
+	'&nbsp;',
+	'&middot;',
+	'&quot;',
+	'&apos;',
+	'&gt;',
+	'&lt;',
+	'&amp;'
+]);
+// what an entity must stay written as, for SheetJS to read the tags and attributes as they were
+const KEPT_ESCAPED: Record<string, string> = {
+	'<': '&lt;',
+	'>': '&gt;',
+	'&': '&amp;',
+	'"': '&quot;',
+	"'": '&apos;'
+};
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -182,6 +207,8 @@ function checkedMarkup(input: string, limits: XlsxLimits): string {
 		.trimStart();
 	const html = readsAsHtml(markup);
 	if (html) {
+		// before counting: `rowspan&#61;9` is a span once decoded
+		markup = decodeEntities(markup);
 		if ((markup.match(SPAN)?.length ?? 0) > MAX_SPANS) throw new SpreadsheetError('unreadable');
 		if ((markup.match(TABLE)?.length ?? 0) > MAX_TABLES) throw new SpreadsheetError('unreadable');
 		const rows = markup.match(ROW)?.length ?? 0;
@@ -222,6 +249,18 @@ function withoutComments(text: string): string {
 	}
 	parts.push(text.slice(from));
 	return parts.join('');
+}
+
+/**
+ * HTML's entities decoded, but those SheetJS decodes itself (`&nbsp;` reads as a space) and
+ * those that would then read as markup (`&#60;` stays `&lt;`, which SheetJS decodes in a cell).
+ */
+function decodeEntities(text: string): string {
+	return text.replace(ENTITY, (entity) => {
+		if (SHEETJS_ENTITIES.has(entity.toLowerCase())) return entity;
+		const decoded = decodeHTML(entity);
+		return KEPT_ESCAPED[decoded] ?? decoded;
+	});
 }
 
 /** Whether SheetJS reads a text as HTML: as it decides, quoted text left out of its opening. */
