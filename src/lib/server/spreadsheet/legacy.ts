@@ -136,6 +136,8 @@ const READ_OPTIONS: ParsingOptions = {
 	bookFiles: false,
 	bookDeps: false,
 	bookProps: false,
+	// a binary .xls or an XML spreadsheet cut here says so (`!fullref`) and is refused; an HTML
+	// table is cut without a word, but it never gets here: its rows were counted first (`ROW`)
 	sheetRows: MAX_ROWS + 1,
 	WTF: false
 };
