@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { transact } from '../context.ts';
 import { closeAfterTest, testDb } from '../testing/db.ts';
 import { openDatabase } from './index.ts';
@@ -46,6 +46,11 @@ async function watchedDb() {
 }
 
 describe('durability of the embedded database', () => {
+	// a test that failed while holding the flushes must not hold up the next
+	afterEach(() => {
+		holdFlushes = null;
+	});
+
 	it('runs in WAL mode with synchronous=NORMAL on every pooled connection', async () => {
 		const db = await testDb();
 		const level = async (q: { all: (s: ReturnType<typeof sql>) => Promise<unknown[]> }) =>
@@ -84,10 +89,12 @@ describe('durability of the embedded database', () => {
 		// the first write's flush is held: the lock is free all the same
 		const second = transact({ db }, (ctx) => ctx.db.run(sql`INSERT INTO t VALUES ('b')`));
 		const third = transact({ db }, (ctx) => ctx.db.run(sql`INSERT INTO t VALUES ('c')`));
-		await new Promise((r) => setTimeout(r, 20));
-		expect(
-			(await db.all(sql`SELECT v FROM t ORDER BY v`)).map((r) => (r as { v: string }).v)
-		).toEqual(['a', 'b', 'c']);
+		// committed while the flush is held (however long a loaded machine takes to get there)
+		await expect
+			.poll(async () =>
+				(await db.all(sql`SELECT v FROM t ORDER BY v`)).map((r) => (r as { v: string }).v)
+			)
+			.toEqual(['a', 'b', 'c']);
 		let acknowledged = false;
 		void Promise.all([second, third]).then(() => (acknowledged = true));
 		await new Promise((r) => setTimeout(r, 20));
