@@ -118,10 +118,12 @@ export async function buildDistrict(db: Db, client: Client, size: DistrictSize) 
 	// attempts: spread over the sittings, each by a person of the sitting's bureau or street
 	const perSitting = Math.ceil(size.attempts / sittings);
 	const who = `((i / ${perSitting}) % ${tops}) * ${P} + (i % ${perSitting}) % ${P}`;
-	await run(`${seq(size.attempts)} INSERT INTO exam_attempt (id, sitting_id, exam_id, person_id, number, state, seed,
-			paper, question_ids, started_at, deadline, submitted_at, graded_at, manual_scores, score, max_score)
+	await run(`${seq(size.attempts)} INSERT INTO exam_paper (id, seed, paper, question_ids)
+		SELECT 1 + i, 's', '{}', '[]' FROM seq`);
+	await run(`${seq(size.attempts)} INSERT INTO exam_attempt (id, sitting_id, exam_id, person_id, number, state,
+			paper_id, started_at, deadline, submitted_at, graded_at, manual_scores, score, max_score)
 		SELECT 1 + i, 1 + i / ${perSitting}, 1 + (i / ${perSitting}) % 3,
-			${person(who)}, 1 + (i % ${perSitting}) / ${P}, 'graded', 's', '{}', '[]', ${T}, ${T}, ${T}, ${T}, '{}',
+			${person(who)}, 1 + (i % ${perSitting}) / ${P}, 'graded', 1 + i, ${T}, ${T}, ${T}, ${T}, '{}',
 			40 + i % 60, 100 FROM seq`);
 	await run(`INSERT INTO pass_record (attempt_id, person_id, exam_id, sitting_id, kind, taken_on, status, score, max_score, percent, passed, updated_at)
 		SELECT a.id, a.person_id, a.exam_id, a.sitting_id, e.kind, '2026-06-01', 'graded', a.score, 100, a.score, a.score >= 60, ${T}

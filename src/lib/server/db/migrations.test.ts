@@ -131,3 +131,48 @@ it('clears the saved responses that say nothing, and keeps every answer that say
 		['casePart', 'choice', 'essay', 'oneBlank', 'saidFalse'].sort()
 	);
 });
+
+// 0042: an attempt's paper moved into exam_paper, which the attempt points to
+it('keeps every attempt’s own paper when papers move to a table of their own', async () => {
+	const { client, finish } = await databaseBefore('0042_paper_of_its_own');
+	// the rows the attempts belong to do not matter here
+	await client.execute('PRAGMA foreign_keys = OFF');
+	await client.executeMultiple(`
+		INSERT INTO exam_attempt (id, sitting_id, exam_id, person_id, number, state, seed, paper,
+			question_ids, view, answer_shapes, started_at, deadline, manual_scores)
+		VALUES (7, 1, 1, 1, 1, 'graded', 's7', '{"sections":[],"totalPoints":7}', '["3"]', NULL, NULL, 0, 1, '{}'),
+			(9, 1, 1, 2, 1, 'in_progress', 's9', '{"sections":[],"totalPoints":9}', '["4","5"]',
+				'{"items":[]}', '{"4":"single"}', 0, 1, '{}');
+		INSERT INTO exam_prepared_paper (sitting_id, person_id, signature, seed, paper, question_ids,
+			view, prepared_at) VALUES (1, 3, 'sig', 'p', '{"sections":[]}', '[]', '{"items":[]}', 0);
+	`);
+	await finish();
+	const rows =
+		await client.execute(`SELECT a.id, p.seed, json_extract(p.paper, '$.totalPoints') AS points,
+		p.question_ids, p.view, p.answer_shapes FROM exam_attempt a JOIN exam_paper p ON p.id = a.paper_id
+		ORDER BY a.id`);
+	expect(rows.rows.map((r) => ({ ...r }))).toEqual([
+		{ id: 7, seed: 's7', points: 7, question_ids: '["3"]', view: null, answer_shapes: null },
+		{
+			id: 9,
+			seed: 's9',
+			points: 9,
+			question_ids: '["4","5"]',
+			view: '{"items":[]}',
+			answer_shapes: '{"4":"single"}'
+		}
+	]);
+	const columns = await client.execute("SELECT name FROM pragma_table_info('exam_attempt')");
+	expect(columns.rows.map((r) => r.name)).not.toContain('paper');
+	// prepared papers are drawn again by the next round
+	expect((await client.execute('SELECT count(*) AS n FROM exam_prepared_paper')).rows[0]!.n).toBe(
+		0
+	);
+	// a new paper is numbered after the attempts' own
+	await client.execute(
+		"INSERT INTO exam_paper (seed, paper, question_ids) VALUES ('new', '{}', '[]')"
+	);
+	expect((await client.execute("SELECT id FROM exam_paper WHERE seed = 'new'")).rows[0]!.id).toBe(
+		10
+	);
+});

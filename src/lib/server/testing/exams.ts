@@ -5,8 +5,19 @@ import { and, eq } from 'drizzle-orm';
 import { OPTION_LABELS } from '@xuefa/core';
 import { type ExamInput, examInput, sittingInput } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../context.ts';
-import type { Db } from '../db/index.ts';
-import { certificate, examAttempt, question, questionVersion } from '../db/schema/index.ts';
+import type { Db, DbOrTx, ReadDb } from '../db/index.ts';
+import {
+	certificate,
+	examAttempt,
+	examPaper,
+	question,
+	questionVersion
+} from '../db/schema/index.ts';
+import {
+	type AttemptWithPaper,
+	attemptWithPaper,
+	paperOfAttempt
+} from '../services/exams/attempt-paper.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from '../services/exams/attempts.ts';
 import { publishExam, saveExam } from '../services/exams/mutate.ts';
 import { createSitting } from '../services/exams/sittings.ts';
@@ -102,11 +113,7 @@ async function answerEach(
 	attemptId: number,
 	choose: (optionOrder: string[] | undefined) => string
 ) {
-	const [row] = await ctx.db
-		.select({ paper: examAttempt.paper })
-		.from(examAttempt)
-		.where(eq(examAttempt.id, attemptId));
-	const saves = row!.paper.sections
+	const saves = (await attemptRow(ctx.db, attemptId)).paper.sections
 		.flatMap((x) => x.items)
 		.map((item, i) => ({
 			questionId: item.question.id,
@@ -195,4 +202,24 @@ export async function correctKeyTo(db: Db, right: string, questionIds?: number[]
 			.set({ currentVersion: v.version })
 			.where(eq(question.id, v.questionId));
 	}
+}
+
+/** The attempt `attemptId` with its paper (as the services read it: ../services/exams/attempt-paper.ts). */
+export async function attemptRow(db: ReadDb, attemptId: number): Promise<AttemptWithPaper> {
+	const [row] = await db
+		.select(attemptWithPaper)
+		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
+		.where(eq(examAttempt.id, attemptId));
+	if (!row) throw new Error(`no attempt ${attemptId}`);
+	return row;
+}
+
+/** An empty paper, for attempts written directly by tests; returns its id. */
+export async function emptyPaper(db: DbOrTx): Promise<number> {
+	const [row] = await db
+		.insert(examPaper)
+		.values({ seed: 'test', paper: { sections: [] } as never, questionIds: [] })
+		.returning({ id: examPaper.id });
+	return row!.id;
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/index.ts';
 import { examAttempt, passRecord } from '../db/schema/index.ts';
 import { assignSitting } from '../services/hr/case-actions.ts';
 import { openCase } from '../services/hr/cases.ts';
-import { at, examSetup, publishedSitting } from './exams.ts';
+import { at, emptyPaper, examSetup, publishedSitting } from './exams.ts';
 import { ctxFor, makePerson, makeUser } from './factories.ts';
 
 export async function hrSetup(caseOverrides: Record<string, unknown> = {}) {
@@ -87,9 +87,7 @@ export async function examRecord(
 			personId: opts.personId,
 			number: ++attemptNo,
 			state: status === 'graded' ? 'graded' : status === 'voided' ? 'voided' : 'submitted',
-			seed: 'test',
-			paper: { sections: [] } as never,
-			questionIds: [],
+			paperId: await emptyPaper(db),
 			startedAt: started,
 			deadline: new Date(started.getTime() + 7_200_000),
 			manualScores: {},

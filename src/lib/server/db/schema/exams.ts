@@ -210,8 +210,33 @@ export const sittingProctor = sqliteTable(
 );
 
 /**
- * One candidate's attempt: the exact paper drawn (with its keys — never sent to the browser), its
- * deadline (kept here, so any process honours it, also after a restart) and its result.
+ * One paper as drawn for one candidate, with its keys — never sent to the browser. Kept apart from
+ * the attempt that takes it so that it is written once, when drawn: a paper prepared before the
+ * window (examPreparedPaper) becomes an attempt's by pointing to it, and a start storm writes a
+ * few small rows, not tens of KB a start. A prepared paper no longer wanted is removed with it
+ * (a trigger, drizzle/0042).
+ */
+export const examPaper = sqliteTable('exam_paper', {
+	id: integer().primaryKey({ autoIncrement: true }),
+	/** The seed of the draw, so that a paper can be reproduced. */
+	seed: text().notNull(),
+	paper: text({ mode: 'json' }).notNull().$type<Paper>(),
+	/** The question ids of the paper, for checking a save without reading the paper. */
+	questionIds: text({ mode: 'json' }).notNull().$type<string[]>(),
+	/**
+	 * The paper as the candidate sees it (no keys), built once when it was drawn so that the exam
+	 * page does not rebuild it at every load; null for attempts started before it was kept.
+	 */
+	view: text({ mode: 'json' }).$type<PaperView>(),
+	/**
+	 * What an answer to each question may look like, for checking a save without reading the
+	 * paper; null for attempts started before it was kept (their saves are not checked so).
+	 */
+	answerShapes: text({ mode: 'json' }).$type<AnswerShapes>()
+});
+
+/**
+ * One candidate's attempt: the paper drawn for it (./examPaper), its deadline (kept here, so any process honours it, also after a restart) and its result.
  */
 export const examAttempt = sqliteTable(
 	'exam_attempt',
@@ -228,21 +253,10 @@ export const examAttempt = sqliteTable(
 			.references(() => person.id),
 		number: integer().notNull(),
 		state: text({ enum: ATTEMPT_STATES }).notNull(),
-		/** The seed of the draw, so that a paper can be reproduced. */
-		seed: text().notNull(),
-		paper: text({ mode: 'json' }).notNull().$type<Paper>(),
-		/** The question ids of the paper, for checking a save without reading the paper. */
-		questionIds: text({ mode: 'json' }).notNull().$type<string[]>(),
-		/**
-		 * The paper as the candidate sees it (no keys), built once when it was drawn so that the exam
-		 * page does not rebuild it at every load; null for attempts started before it was kept.
-		 */
-		view: text({ mode: 'json' }).$type<PaperView>(),
-		/**
-		 * What an answer to each question may look like, for checking a save without reading the
-		 * paper; null for attempts started before it was kept (their saves are not checked so).
-		 */
-		answerShapes: text({ mode: 'json' }).$type<AnswerShapes>(),
+		/** The paper drawn for it (with its keys — never sent to the browser). */
+		paperId: integer()
+			.notNull()
+			.references(() => examPaper.id),
 		startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		deadline: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** The browser that started it (a random id), when the sitting allows one device only. */
@@ -259,6 +273,8 @@ export const examAttempt = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('exam_attempt_number_idx').on(t.sittingId, t.personId, t.number),
+		// a paper is one attempt's; and "is this paper taken" when a prepared one is removed
+		uniqueIndex('exam_attempt_paper_idx').on(t.paperId),
 		// a candidate's attempts (my exams, retake rules)
 		index('exam_attempt_person_idx').on(t.personId, t.examId),
 		// the sweep: attempts still open past their deadline
@@ -284,11 +300,9 @@ export const examPreparedPaper = sqliteTable(
 			.references(() => person.id, { onDelete: 'cascade' }),
 		/** The ready questions and the blueprint it was drawn from (see `paperSignature`). */
 		signature: text().notNull(),
-		seed: text().notNull(),
-		paper: text({ mode: 'json' }).notNull().$type<Paper>(),
-		questionIds: text({ mode: 'json' }).notNull().$type<string[]>(),
-		view: text({ mode: 'json' }).notNull().$type<PaperView>(),
-		answerShapes: text({ mode: 'json' }).$type<AnswerShapes>(),
+		paperId: integer()
+			.notNull()
+			.references(() => examPaper.id),
 		preparedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [primaryKey({ columns: [t.sittingId, t.personId] })]

@@ -7,7 +7,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { itemStatistics, scoreDistribution } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
-import { examAttempt } from '../../db/schema/index.ts';
+import { examAttempt, examPaper } from '../../db/schema/index.ts';
 import { loadSitting } from './access.ts';
 import { countingByPerson } from './counting.ts';
 
@@ -23,9 +23,10 @@ export async function sittingAnalysis(ctx: Ctx, sittingId: number) {
 			state: examAttempt.state,
 			score: examAttempt.score,
 			grade: examAttempt.grade,
-			paper: examAttempt.paper
+			paper: examPaper.paper
 		})
 		.from(examAttempt)
+		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
 		.where(and(eq(examAttempt.sittingId, sittingId), eq(examAttempt.state, 'graded')))
 		.orderBy(asc(examAttempt.number));
 	const graded = [...countingByPerson(rows, e.counts).values()].flatMap(({ counting }) =>

@@ -14,11 +14,12 @@ import type {
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
-import { exam, examAnswer, examAttempt, sitting } from '../../db/schema/index.ts';
+import { exam, examAnswer, examAttempt, examPaper, sitting } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
-import { drawPaper, signatureOf, takePreparedPaper } from './prepare.ts';
+import { type AttemptWithPaper, attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
+import { drawPaper, insertPaper, signatureOf, takePreparedPaper } from './prepare.ts';
 import { bankStampSql, readyBank } from './questions.ts';
 import { type SaveBatch, saveInGroup } from './save-group.ts';
 import { fitsShape } from '$lib/exams/answer-shape.ts';
@@ -117,11 +118,14 @@ export async function startExamAttempt(ctx: Ctx, input: StartAttemptInput): Prom
 		);
 		id = await startInGroup(ctx.db, async (tx) => {
 			if (await startedSince(tx, personId, s.exam.id, decision.nextNumber)) return null;
+			const paperId = await insertPaper(tx, drawn);
 			const [row] = await tx
 				.insert(examAttempt)
-				.values({ ...attempt, state: 'in_progress', ...drawn, manualScores: {} })
+				.values({ ...attempt, state: 'in_progress', paperId, manualScores: {} })
 				.onConflictDoNothing()
 				.returning({ id: examAttempt.id });
+			// not written after all: its paper is nobody's
+			if (!row) await tx.delete(examPaper).where(eq(examPaper.id, paperId));
 			return row?.id ?? null;
 		});
 	}
@@ -226,16 +230,17 @@ export async function ownAttempt(
 	ctx: Ctx,
 	attemptId: number,
 	deviceId?: string
-): Promise<AttemptRow & { oneDevice: boolean; closesAt: Date; releasedAt: Date | null }> {
+): Promise<AttemptWithPaper & { oneDevice: boolean; closesAt: Date; releasedAt: Date | null }> {
 	const personId = candidateOf(ctx);
 	const [row] = await ctx.db
 		.select({
-			attempt: examAttempt,
+			attempt: attemptWithPaper,
 			oneDevice: sitting.oneDevice,
 			closesAt: sitting.closesAt,
 			releasedAt: sitting.releasedAt
 		})
 		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.personId, personId)));
 	if (!row) throw new NotFoundError();
@@ -295,12 +300,13 @@ const saveTarget = prepared((db) =>
 			deadline: examAttempt.deadline,
 			autoSubmitted: examAttempt.autoSubmitted,
 			deviceId: examAttempt.deviceId,
-			questionIds: examAttempt.questionIds,
-			answerShapes: examAttempt.answerShapes,
+			questionIds: examPaper.questionIds,
+			answerShapes: examPaper.answerShapes,
 			oneDevice: sitting.oneDevice
 		})
 		.from(examAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
+		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
 		.where(
 			and(
 				eq(examAttempt.id, sql.placeholder('attemptId')),

@@ -2,15 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { certificateEventInput } from '$lib/schemas/certificates.ts';
 import type { Db } from '../../db/index.ts';
-import {
-	auditEntry,
-	certificate,
-	certificateEvent,
-	examAttempt,
-	policySetting
-} from '../../db/schema/index.ts';
+import { auditEntry, certificate, certificateEvent, policySetting } from '../../db/schema/index.ts';
 import { ForbiddenError, InvalidInputError } from '../../errors.ts';
-import { at, candidateCtx, examSetup, publishedSitting, rightChoice } from '../../testing/exams.ts';
+import {
+	at,
+	attemptRow,
+	candidateCtx,
+	examSetup,
+	publishedSitting,
+	rightChoice
+} from '../../testing/exams.ts';
 import { ctxFor, makeUser } from '../../testing/factories.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { recordCertificateEvent } from './certificate-events.ts';
@@ -23,7 +24,7 @@ const DAY = 24 * 60;
 async function pass(s: Setup, sittingId: number) {
 	const ctx = await candidateCtx(s.db, s.cadre.user.id, 0);
 	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+	const row = await attemptRow(s.db, id);
 	const items = row!.paper.sections.flatMap((x) => x.items);
 	await saveAnswers(ctx, {
 		attemptId: id,

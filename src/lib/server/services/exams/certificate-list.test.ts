@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { listCertificatesInput } from '$lib/schemas/certificates.ts';
 import { certificate, examAttempt } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
-import { at, examSetup, passEnforcement } from '../../testing/exams.ts';
+import { at, emptyPaper, examSetup, passEnforcement } from '../../testing/exams.ts';
 import { ctxFor, makePerson, makeUser } from '../../testing/factories.ts';
 import { readListExport } from '../../testing/xlsx.ts';
 import { exportCertificates, listCertificates } from './certificate-list.ts';
@@ -30,7 +30,7 @@ async function certificates() {
 		const { id: _a, ...copy } = attempt!;
 		const [a] = await s.db
 			.insert(examAttempt)
-			.values({ ...copy, personId: p.id })
+			.values({ ...copy, personId: p.id, paperId: await emptyPaper(s.db) })
 			.returning({ id: examAttempt.id });
 		const { id: _c, ...cert } = real!;
 		await s.db.insert(certificate).values({

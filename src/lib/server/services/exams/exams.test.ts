@@ -15,11 +15,12 @@ import { sittingInput } from '$lib/schemas/exams.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { closeAfterTest, testDatabase } from '../../testing/db.ts';
 import {
+	answerEvery,
 	at,
+	attemptRow,
 	candidateCtx,
 	examForm,
 	examSetup,
-	answerEvery,
 	publishedSitting
 } from '../../testing/exams.ts';
 import { ctxFor, makeUser, singleChoice } from '../../testing/factories.ts';
@@ -40,7 +41,7 @@ type Setup = Awaited<ReturnType<typeof examSetup>>;
 async function start(s: Setup, sittingId: number, minutes = 0) {
 	const ctx = await candidateCtx(s.db, s.cadre.user.id, minutes);
 	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+	const row = await attemptRow(s.db, id);
 	return { ctx, id, row: row! };
 }
 
@@ -202,7 +203,7 @@ describe("another candidate's attempt", () => {
 		];
 		for (const [way, attempt] of tries)
 			expect(await attempt().catch((e: unknown) => e), way).toBeInstanceOf(NotFoundError);
-		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const after = await attemptRow(s.db, id);
 		expect(after!.state).toBe('in_progress');
 		expect(await s.db.select().from(examAnswer).where(eq(examAnswer.attemptId, id))).toEqual([]);
 		expect(
@@ -312,7 +313,7 @@ describe('saving answers', () => {
 			]
 		});
 		expect(result).toEqual({ kind: 'closed', state: 'graded', timeUp: true });
-		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const after = await attemptRow(s.db, id);
 		expect(after!.submittedAt).toEqual(at(30));
 		expect(after!.autoSubmitted).toBe(true);
 		// the answers saved in time count; the late one did not replace the first answer
@@ -332,7 +333,7 @@ describe('the server submits at the deadline', () => {
 		);
 		// nobody is left on the page: the sweep alone submits it, at its deadline
 		expect(await sweepOverdue(s.db, at(31))).toBe(1);
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const row = await attemptRow(s.db, id);
 		expect(row).toMatchObject({ state: 'graded', autoSubmitted: true, score: 100 });
 		expect(row!.submittedAt).toEqual(at(30));
 	});
@@ -347,7 +348,7 @@ describe('the server submits at the deadline', () => {
 		const restarted = await openDatabase(url, { migrationsFolder: './drizzle' });
 		closeAfterTest(() => restarted.client.close());
 		expect(await sweepOverdue(restarted.db, at(60))).toBe(1);
-		const [row] = await restarted.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const row = await attemptRow(restarted.db, id);
 		expect(row).toMatchObject({ state: 'graded', autoSubmitted: true, score: 100 });
 		expect(row!.submittedAt).toEqual(at(30));
 		const [record] = await restarted.db

@@ -13,8 +13,16 @@ import {
 	submitAttempt
 } from '@xuefa/core';
 import type { ReadDb, Tx } from '../../db/index.ts';
-import { certificate, exam, examAnswer, examAttempt, passRecord } from '../../db/schema/index.ts';
+import {
+	certificate,
+	exam,
+	examAnswer,
+	examAttempt,
+	examPaper,
+	passRecord
+} from '../../db/schema/index.ts';
 import { appendAudit } from '../audit/append.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { grantCertificate } from './certificate-grant.ts';
 import { recheckPartCertificates } from './certificate-parts.ts';
 import { REGRADED, SUPERSEDED } from './certificate-reasons.ts';
@@ -76,7 +84,11 @@ export async function finishAttempt(
 	attemptId: number
 ): Promise<boolean> {
 	const { db, now } = tx;
-	const [row] = await db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+	const [row] = await db
+		.select(attemptWithPaper)
+		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
+		.where(eq(examAttempt.id, attemptId));
 	if (!row || row.state !== 'in_progress') return false;
 	const [e] = await db.select().from(exam).where(eq(exam.id, row.examId));
 	const submitted = submitAttempt(coreAttempt(row, await responsesOf(db, attemptId)), now);

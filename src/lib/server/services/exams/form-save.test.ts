@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { examAnswer, examAttempt } from '../../db/schema/index.ts';
+import { examAnswer } from '../../db/schema/index.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
-import { candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import { attemptRow, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { makeQuestion, makeUser } from '../../testing/factories.ts';
 import { fill } from '../../testing/practice.ts';
 import { startExamAttempt } from './attempts.ts';
@@ -16,7 +16,7 @@ describe('a save from the exam page without JavaScript', () => {
 			sittingId,
 			confirm: 'on'
 		});
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		const row = await attemptRow(s.db, attemptId);
 		const onPaper = row!.questionIds[0]!;
 		const offPaper = String(s.draft);
 		// a colleague on the same roster, with an attempt of their own

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type AnswerFields, answerSave } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../../context.ts';
-import { examAttempt } from '../../db/schema/index.ts';
+import { examAttempt, examPaper } from '../../db/schema/index.ts';
 import { InvalidInputError, NotFoundError } from '../../errors.ts';
 import { responseFromFields } from '../practice/responses.ts';
 import { type SaveResult, candidateOf, lastSeq, saveAnswers } from './attempts.ts';
@@ -16,8 +16,9 @@ export async function saveFromForm(
 ): Promise<SaveResult> {
 	// only the candidate's own paper is read: anyone else's attempt is not found, whatever the question
 	const [row] = await ctx.db
-		.select({ paper: examAttempt.paper })
+		.select({ paper: examPaper.paper })
 		.from(examAttempt)
+		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
 		.where(and(eq(examAttempt.id, input.attemptId), eq(examAttempt.personId, candidateOf(ctx))));
 	if (!row) throw new NotFoundError();
 	const item = row.paper.sections

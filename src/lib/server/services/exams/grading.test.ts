@@ -4,13 +4,13 @@ import {
 	auditEntry,
 	certificate,
 	examAnswer,
-	examAttempt,
 	examMark,
 	passRecord
 } from '../../db/schema/index.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.ts';
 import {
 	at,
+	attemptRow,
 	candidateCtx,
 	correctKeyToB,
 	examSetup,
@@ -75,7 +75,7 @@ async function sitEssayExam(
 ) {
 	const ctx = await candidateCtx(s.db, userId, minutes);
 	const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+	const row = await attemptRow(s.db, attemptId);
 	const items = row!.paper.sections.flatMap((x) => x.items);
 	await saveAnswers(ctx, {
 		attemptId,
@@ -452,7 +452,7 @@ describe('regrading after a key correction', () => {
 		await markAnswer(gradeCtx, { attemptId, key: essayId, score: 10, comment: '' });
 		expect(await record(s, attemptId)).toMatchObject({ score: 30 });
 		// the organiser corrects the key of the first choice question: option b is the right one
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		const row = await attemptRow(s.db, attemptId);
 		const first = row!.paper.sections
 			.flatMap((x) => x.items)
 			.find((i) => i.question.type === 'single')!;
@@ -466,7 +466,7 @@ describe('regrading after a key correction', () => {
 			.from(certificate)
 			.where(eq(certificate.attemptId, attemptId));
 		expect(cert!.revokedOn).not.toBeNull();
-		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		const after = await attemptRow(s.db, attemptId);
 		expect(after!.manualScores).toEqual({ [essayId]: 10 });
 		const [audit] = await s.db
 			.select()
@@ -491,7 +491,7 @@ describe('refusals', () => {
 		});
 		const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
 		const attemptId = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, attemptId));
+		const row = await attemptRow(s.db, attemptId);
 		const key = row!.questionIds.find((id) =>
 			row!.paper.sections.some(
 				(x) => x.type === 'essay' && x.items.some((i) => i.question.id === id)

@@ -15,10 +15,12 @@ import {
 	examAnswer,
 	examAttempt,
 	examMark,
+	examPaper,
 	person,
 	sitting,
 	unit
 } from '../../db/schema/index.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { type AttemptRow, coreAttempt, responsesOf, writeOutcome } from './finish.ts';
@@ -70,8 +72,9 @@ function notOwn(ctx: Ctx) {
 
 async function gradableAttempts(ctx: Ctx, sittingId: number) {
 	return ctx.db
-		.select({ attempt: examAttempt, name: person.name, employeeNo: person.employeeNo })
+		.select({ attempt: attemptWithPaper, name: person.name, employeeNo: person.employeeNo })
 		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
 		.innerJoin(person, eq(person.id, examAttempt.personId))
 		.where(
 			and(eq(examAttempt.sittingId, sittingId), inArray(examAttempt.state, GRADABLE), notOwn(ctx))
@@ -354,7 +357,11 @@ export async function markAnswer(
 		throw canAnywhere(ctx.user, 'exam.grade') ? new NotFoundError() : new ForbiddenError();
 	const { exam: e } = await gradingSitting(ctx, found.sittingId);
 	return transact(ctx, async (tx) => {
-		const [row] = await tx.db.select().from(examAttempt).where(eq(examAttempt.id, input.attemptId));
+		const [row] = await tx.db
+			.select(attemptWithPaper)
+			.from(examAttempt)
+			.innerJoin(examPaper, paperOfAttempt)
+			.where(eq(examAttempt.id, input.attemptId));
 		// a grader who sat the exam too marks everyone's answers but their own
 		if (row && row.personId === ctx.user.personId)
 			throw new ForbiddenError('err_grade_own_attempt');

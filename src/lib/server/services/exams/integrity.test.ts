@@ -5,7 +5,6 @@ import { sittingInput } from '$lib/schemas/exams.ts';
 import {
 	auditEntry,
 	certificate,
-	examAttempt,
 	examFocusEvent,
 	passRecord,
 	person
@@ -14,6 +13,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import {
 	answerEvery,
 	at,
+	attemptRow,
 	candidateCtx,
 	examSetup,
 	publishedSitting,
@@ -61,7 +61,7 @@ describe('the live monitor', () => {
 		const { sittingId } = await publishedSitting(s);
 		const other = await makeUser(s.db, s.a1.id);
 		const a = await start(s, sittingId, 0);
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		const row = await attemptRow(s.db, a.id);
 		const q = row!.paper.sections[0]!.items[0]!;
 		await saveAnswers(a.ctx, {
 			attemptId: a.id,
@@ -203,7 +203,7 @@ describe('focus losses', () => {
 			state: 'graded',
 			focusLimitReached: true
 		});
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		const row = await attemptRow(s.db, a.id);
 		expect(row!.state).toBe('graded');
 		expect(row!.submittedAt).toEqual(at(0));
 		const [audit] = await audits(s, 'exam.attempt.focus_limit_submitted');
@@ -284,7 +284,7 @@ describe('extending a candidate’s time', () => {
 			kind: 'extended',
 			deadline: at(45).getTime()
 		});
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		const row = await attemptRow(s.db, a.id);
 		expect(row!.deadline).toEqual(at(45));
 		// what the candidate's page polls
 		expect(await attemptStatus(await candidateCtx(s.db, s.cadre.user.id, 31), a.id)).toMatchObject({
@@ -323,7 +323,7 @@ describe('extending a candidate’s time', () => {
 		await expect(extendExamAttempt(await monitorAt(s, 31), input)).rejects.toMatchObject({
 			code: 'err_attempt_not_running'
 		});
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		const row = await attemptRow(s.db, a.id);
 		expect(row!.deadline).toEqual(at(30));
 		expect(await audits(s, 'exam.attempt.extended')).toHaveLength(0);
 	});
@@ -337,7 +337,7 @@ describe('one device per candidate', () => {
 		deviceId: string,
 		seq: number
 	) {
-		const [row] = await ctx.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const row = await attemptRow(ctx.db, id);
 		const q = row!.paper.sections[0]!.items[0]!;
 		return saveAnswers(ctx, {
 			attemptId: id,
@@ -393,7 +393,7 @@ describe('one device per candidate', () => {
 		);
 		const page = await attemptPaper(later, id, 'laptop');
 		expect(page.open && page.items.length).toBeGreaterThan(0);
-		const [taken] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const taken = await attemptRow(s.db, id);
 		expect(taken!.deviceId).toBe('laptop');
 		expect((await saveFrom(later, id, 'laptop', 2)).kind).toBe('saved');
 		// and the old phone, back on, can no longer save
@@ -457,7 +457,7 @@ describe('voiding an attempt', () => {
 			attemptId: a.id,
 			reason: '考试中使用手机查阅资料'
 		});
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, a.id));
+		const row = await attemptRow(s.db, a.id);
 		expect(row).toMatchObject({ state: 'voided', voidReason: '考试中使用手机查阅资料' });
 		expect(row!.voidedAt).toEqual(at(30));
 		const [record] = await s.db.select().from(passRecord).where(eq(passRecord.attemptId, a.id));
@@ -553,7 +553,7 @@ describe('an organiser who sits the exam', () => {
 			expect(refused).toBeInstanceOf(ForbiddenError);
 			expect(refused).toMatchObject({ code: 'err_monitor_own_attempt' });
 		}
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, own.id));
+		const row = await attemptRow(s.db, own.id);
 		expect(row).toMatchObject({ state: 'in_progress', deadline: at(120) });
 		expect(await audits(s, 'exam.attempt.extended')).toHaveLength(0);
 		expect(await audits(s, 'exam.attempt.voided')).toHaveLength(0);

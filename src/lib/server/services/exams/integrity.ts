@@ -18,9 +18,11 @@ import {
 	exam,
 	examAttempt,
 	examFocusEvent,
+	examPaper,
 	passRecord,
 	sitting
 } from '../../db/schema/index.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { ownAttempt } from './attempts.ts';
@@ -35,8 +37,9 @@ import { loadWatchedSitting } from './monitor.ts';
 async function watchedAttempt(ctx: Ctx, sittingId: number, attemptId: number) {
 	const { exam: e } = await loadWatchedSitting(ctx, sittingId);
 	const [row] = await ctx.db
-		.select()
+		.select(attemptWithPaper)
 		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
 		.where(and(eq(examAttempt.id, attemptId), eq(examAttempt.sittingId, sittingId)));
 	if (!row) throw new NotFoundError();
 	if (row.personId === ctx.user.personId) throw new ForbiddenError('err_monitor_own_attempt');

@@ -12,6 +12,7 @@ import {
 	exam,
 	examAttempt,
 	examFocusEvent,
+	examPaper,
 	sitting,
 	sittingProctor,
 	unit
@@ -104,12 +105,13 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number, query: Monitor
 						deadline: examAttempt.deadline,
 						submittedAt: examAttempt.submittedAt,
 						autoSubmitted: examAttempt.autoSubmitted,
-						questions: sql<number>`json_array_length(${examAttempt.questionIds})`,
+						questions: sql<number>`json_array_length(${examPaper.questionIds})`,
 						voidReason: examAttempt.voidReason,
 						deviceBound: sql<boolean>`${examAttempt.deviceId} IS NOT NULL`.mapWith(Boolean),
 						focusLosses: count(examFocusEvent.id)
 					})
 					.from(examAttempt)
+					.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
 					.leftJoin(examFocusEvent, eq(examFocusEvent.attemptId, examAttempt.id))
 					.where(inArray(examAttempt.id, ids))
 					.groupBy(examAttempt.id);

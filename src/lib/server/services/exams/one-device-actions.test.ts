@@ -6,8 +6,8 @@ import { load } from '../../../../routes/(app)/exams/a/[id=id]/+page.ts';
 import { GET as paperOf } from '../../../../routes/(app)/exams/a/[id=id]/paper/+server.ts';
 import { load as loadResult } from '../../../../routes/(app)/exams/a/[id=id]/result/+page.server.ts';
 import type { Ctx } from '../../context.ts';
-import { examAnswer, examAttempt } from '../../db/schema/index.ts';
-import { at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import { examAnswer } from '../../db/schema/index.ts';
+import { at, attemptRow, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { startExamAttempt } from './attempts.ts';
 
 /** The request of the browser whose device cookie is `device`, to the attempt's `path`. */
@@ -72,7 +72,7 @@ describe('in a sitting that allows one device', () => {
 
 	it('the exam page’s forms save and submit from the device that started the attempt, and from no other', async () => {
 		const { s, ctx, id } = await startOnLaptop();
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const row = await attemptRow(s.db, id);
 		const questionId = row!.questionIds[0]!;
 		const answer = { questionId, a: 'A', go: '2' };
 
@@ -90,7 +90,7 @@ describe('in a sitting that allows one device', () => {
 		]);
 		const submitted = await post(ctx, id, 'submit', 'laptop');
 		expect(isRedirect(submitted) && submitted.location).toBe(`/exams/a/${id}/result`);
-		const [after] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const after = await attemptRow(s.db, id);
 		expect(after!.state).toBe('graded');
 	});
 

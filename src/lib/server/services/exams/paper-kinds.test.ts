@@ -1,19 +1,16 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { OPTION_LABELS, ValidationError } from '@xuefa/core';
-import { examAttempt } from '../../db/schema/index.ts';
 import { InvalidInputError } from '../../errors.ts';
-import { candidateCtx, examForm, examSetup, publishedSitting } from '../../testing/exams.ts';
+import {
+	attemptRow,
+	candidateCtx,
+	examForm,
+	examSetup,
+	publishedSitting
+} from '../../testing/exams.ts';
 import { makeBank, makeQuestion, singleChoice } from '../../testing/factories.ts';
 import { saveAnswers, startExamAttempt, submitExamAttempt } from './attempts.ts';
 import { publishExam, saveExam } from './mutate.ts';
-
-type Setup = Awaited<ReturnType<typeof examSetup>>;
-
-async function attemptRow(s: Setup, id: number) {
-	const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
-	return row!;
-}
 
 describe('a fixed paper', () => {
 	it('gives every candidate exactly the questions chosen, with their points', async () => {
@@ -26,7 +23,7 @@ describe('a fixed paper', () => {
 			points_single: '30'
 		});
 		const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
-		const row = await attemptRow(s, await startExamAttempt(ctx, { sittingId, confirm: 'on' }));
+		const row = await attemptRow(s.db, await startExamAttempt(ctx, { sittingId, confirm: 'on' }));
 		expect([...row.questionIds].sort()).toEqual(chosen.map(String).sort());
 		expect(row.paper.totalPoints).toBe(90);
 	});
@@ -93,7 +90,7 @@ describe('multiple-choice marking, as the exam sets it', () => {
 		});
 		const ctx = await candidateCtx(s.db, s.cadre.user.id, 5);
 		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		const item = (await attemptRow(s, id)).paper.sections[0]!.items[0]!;
+		const item = (await attemptRow(s.db, id)).paper.sections[0]!.items[0]!;
 		const order = item.optionOrder ?? ['a', 'b', 'c', 'd'];
 		await saveAnswers(ctx, {
 			attemptId: id,
@@ -107,7 +104,7 @@ describe('multiple-choice marking, as the exam sets it', () => {
 			]
 		});
 		await submitExamAttempt(await candidateCtx(s.db, s.cadre.user.id, 10), { attemptId: id });
-		return (await attemptRow(s, id)).score;
+		return (await attemptRow(s.db, id)).score;
 	}
 
 	it('all or nothing: full points for exactly the right set, none for two of three', async () => {

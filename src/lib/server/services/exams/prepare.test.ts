@@ -1,11 +1,18 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { RuleError } from '@xuefa/core';
 import { openDatabase } from '../../db/index.ts';
-import { examAttempt, examPreparedPaper, question } from '../../db/schema/index.ts';
+import { examAttempt, examPaper, examPreparedPaper, question } from '../../db/schema/index.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { closeAfterTest, testDatabase } from '../../testing/db.ts';
-import { answerEvery, at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import {
+	answerEvery,
+	at,
+	attemptRow,
+	candidateCtx,
+	examSetup,
+	publishedSitting
+} from '../../testing/exams.ts';
 import {
 	makePracticeAnswers,
 	makeQuestion,
@@ -18,11 +25,20 @@ import { attemptPaper, myExams, sittingForCandidate } from './view.ts';
 
 type Setup = Awaited<ReturnType<typeof examSetup>>;
 
+/** Whether the paper `id` is still kept. */
+async function kept(s: Setup, id: number) {
+	return (
+		(await s.db.select({ id: examPaper.id }).from(examPaper).where(eq(examPaper.id, id))).length ===
+		1
+	);
+}
+
 /** The papers prepared in a sitting, by person. */
 async function preparedIn(s: Setup, sittingId: number) {
 	const rows = await s.db
-		.select()
+		.select({ ...getTableColumns(examPreparedPaper), ...getTableColumns(examPaper) })
 		.from(examPreparedPaper)
+		.innerJoin(examPaper, eq(examPaper.id, examPreparedPaper.paperId))
 		.where(eq(examPreparedPaper.sittingId, sittingId));
 	return new Map(rows.map((r) => [r.personId, r]));
 }
@@ -46,18 +62,21 @@ describe('papers drawn ahead of the window', () => {
 
 		const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
 		const id = await startExamAttempt(ctx, startInput(sittingId));
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const row = await attemptRow(s.db, id);
 		expect(row).toMatchObject({
 			state: 'in_progress',
 			number: 1,
+			paperId: prepared.paperId,
 			seed: prepared.seed,
 			paper: prepared.paper,
 			questionIds: prepared.questionIds,
 			startedAt: at(1)
 		});
 		// the deadline runs from the start, not from the drawing
-		expect(row!.deadline).toEqual(at(1 + 120 - 1));
+		expect(row.deadline).toEqual(at(1 + 120 - 1));
+		// no longer prepared, and its paper is the attempt's
 		expect((await preparedIn(s, sittingId)).size).toBe(0);
+		expect(await kept(s, prepared.paperId)).toBe(true);
 
 		// the exam page shows that paper, in its order, without keys
 		const page = await attemptPaper(ctx, id);
@@ -79,10 +98,13 @@ describe('papers drawn ahead of the window', () => {
 			await candidateCtx(s.db, s.cadre.user.id, 1),
 			startInput(sittingId)
 		);
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
-		expect(row!.seed).not.toBe(prepared.seed);
-		expect(row!.questionIds).toContain(String(added));
-		expect(row!.questionIds).not.toContain(String(retired));
+		const row = await attemptRow(s.db, id);
+		expect(row.seed).not.toBe(prepared.seed);
+		expect(row.questionIds).toContain(String(added));
+		expect(row.questionIds).not.toContain(String(retired));
+		// the stale paper nobody will take is gone with its row
+		expect((await preparedIn(s, sittingId)).size).toBe(0);
+		expect(await kept(s, prepared.paperId)).toBe(false);
 	});
 
 	it('a stale paper is drawn again by the next round', async () => {
@@ -96,6 +118,9 @@ describe('papers drawn ahead of the window', () => {
 		const after = (await preparedIn(s, sittingId)).get(s.cadre.person.id)!;
 		expect(after.signature).not.toBe(before.signature);
 		expect(after.questionIds).toContain(String(added));
+		// the paper it replaced is gone
+		expect(await kept(s, before.paperId)).toBe(false);
+		expect(await kept(s, after.paperId)).toBe(true);
 	});
 
 	it('are not drawn for sittings far ahead, closed, or for people who have started', async () => {
@@ -108,9 +133,11 @@ describe('papers drawn ahead of the window', () => {
 		const colleague = await makeUser(s.db, s.a1.id);
 		expect(await preparePapers(s.db, at(2))).toBe(1);
 		expect([...(await preparedIn(s, sittingId)).keys()]).toEqual([colleague.person.id]);
+		const untaken = (await preparedIn(s, sittingId)).get(colleague.person.id)!;
 		// closed (the sitting ends at T0 + 2 h): none drawn, and the one nobody took is gone
 		expect(await preparePapers(s.db, at(121))).toBe(0);
 		expect((await preparedIn(s, sittingId)).size).toBe(0);
+		expect(await kept(s, untaken.paperId)).toBe(false);
 	});
 
 	it('never reach the candidate before the start: not on my exams nor on the sitting page', async () => {
@@ -152,7 +179,13 @@ describe('the start rules, with a paper prepared', () => {
 		await preparePapers(s.db, at(-10));
 		const prepared = (await preparedIn(s, sittingId)).get(s.cadre.person.id)!;
 		// a paper for the outsider (say, taken off the roster after it was drawn)
-		await s.db.insert(examPreparedPaper).values({ ...prepared, personId: s.outsider.person.id });
+		await s.db.insert(examPreparedPaper).values({
+			sittingId,
+			personId: s.outsider.person.id,
+			signature: prepared.signature,
+			paperId: prepared.paperId,
+			preparedAt: prepared.preparedAt
+		});
 		const refused = await startExamAttempt(
 			await candidateCtx(s.db, s.outsider.user.id, 1),
 			startInput(sittingId)
@@ -172,22 +205,26 @@ describe('the start rules, with a paper prepared', () => {
 		await submitExamAttempt(ctx, { attemptId: id });
 		// a paper prepared again for the next attempt (as if drawn before the first was written)
 		await preparePapers(s.db, at(-10));
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const [paper] = await s.db
+			.select()
+			.from(examPaper)
+			.where(eq(examPaper.id, (await attemptRow(s.db, id)).paperId));
+		const [again] = await s.db
+			.insert(examPaper)
+			.values({ ...paper!, id: undefined, seed: 'again' })
+			.returning({ id: examPaper.id });
 		await s.db.insert(examPreparedPaper).values({
 			sittingId: one.sittingId,
 			personId: s.cadre.person.id,
 			signature: (await preparedSignature(s)) ?? '',
-			seed: 'again',
-			paper: row!.paper,
-			questionIds: row!.questionIds,
-			view: row!.view!,
+			paperId: again!.id,
 			preparedAt: at(-10)
 		});
-		const again = await startExamAttempt(
+		const refused = await startExamAttempt(
 			await candidateCtx(s.db, s.cadre.user.id, 30),
 			startInput(one.sittingId)
 		).catch((e: unknown) => e);
-		expect(again).toBeInstanceOf(RuleError);
+		expect(refused).toBeInstanceOf(RuleError);
 		expect(await s.db.select().from(examAttempt)).toHaveLength(1);
 
 		// a sitting requiring 4 credits of 2026; the cadre has 2
@@ -246,7 +283,7 @@ describe('the start rules, with a paper prepared', () => {
 			.from(examAttempt)
 			.where(and(eq(examAttempt.personId, s.cadre.person.id)));
 		expect(rows).toHaveLength(1);
-		expect(rows[0]!.seed).toBe(prepared.seed);
+		expect(rows[0]!.paperId).toBe(prepared.paperId);
 	});
 });
 

@@ -15,7 +15,14 @@ import { and, eq, gt, inArray, lte, notExists, sql } from 'drizzle-orm';
 import { type Blueprint, type Paper, type QuestionBank, assemblePaper } from '@xuefa/core';
 import { write } from '../../context.ts';
 import type { Db, ReadDb, Tx } from '../../db/index.ts';
-import { exam, examAttempt, examPreparedPaper, person, sitting } from '../../db/schema/index.ts';
+import {
+	exam,
+	examAttempt,
+	examPaper,
+	examPreparedPaper,
+	person,
+	sitting
+} from '../../db/schema/index.ts';
 import { startLeasedJob } from '../../jobs/periodic.ts';
 import { type AnswerShapes, answerShapes } from '$lib/exams/answer-shape.ts';
 import type { PaperView } from '$lib/exams/paper-view.ts';
@@ -74,6 +81,12 @@ export function drawPaper(bank: QuestionBank, blueprint: Blueprint, seed: string
 	};
 }
 
+/** Writes a paper drawn; returns its id. */
+export async function insertPaper(tx: Tx, drawn: Drawn): Promise<number> {
+	const [row] = await tx.insert(examPaper).values(drawn).returning({ id: examPaper.id });
+	return row!.id;
+}
+
 /** The attempt to write, but for its paper. */
 export interface AttemptHead {
 	sittingId: number;
@@ -87,9 +100,9 @@ export interface AttemptHead {
 
 /**
  * Writes the attempt with the person's prepared paper (if its signature is still `signature`),
- * inside the caller's transaction, in one statement: the paper is copied by the database, never
- * read back into the process, and the attempt's insert removes the prepared paper (a trigger,
- * drizzle/0041). Returns the new attempt's id, or null when there was no such paper, or the person
+ * inside the caller's transaction, in one statement: the attempt points to the paper (written when
+ * it was prepared, never copied nor read back into the process), and its insert removes the
+ * prepared row, which leaves a paper an attempt has (triggers, drizzle/0041 and 0042). Returns the new attempt's id, or null when there was no such paper, or the person
  * has an attempt at the exam numbered `a.number` or higher already (another start wrote first).
  */
 export async function takePreparedPaper(
@@ -98,10 +111,10 @@ export async function takePreparedPaper(
 	signature: string
 ): Promise<number | null> {
 	const [row] = await tx.all<{ id: number }>(sql`
-		INSERT INTO ${examAttempt} (sitting_id, exam_id, person_id, number, state, seed, paper,
-			question_ids, view, answer_shapes, started_at, deadline, device_id, manual_scores)
-		SELECT ${a.sittingId}, ${a.examId}, ${a.personId}, ${a.number}, 'in_progress', seed, paper,
-			question_ids, view, answer_shapes, ${a.startedAt.getTime()}, ${a.deadline.getTime()}, ${a.deviceId}, '{}'
+		INSERT INTO ${examAttempt} (sitting_id, exam_id, person_id, number, state, paper_id,
+			started_at, deadline, device_id, manual_scores)
+		SELECT ${a.sittingId}, ${a.examId}, ${a.personId}, ${a.number}, 'in_progress', paper_id,
+			${a.startedAt.getTime()}, ${a.deadline.getTime()}, ${a.deviceId}, '{}'
 		FROM ${examPreparedPaper}
 		WHERE sitting_id = ${a.sittingId} AND person_id = ${a.personId} AND signature = ${signature}
 			AND NOT EXISTS (SELECT 1 FROM ${examAttempt} WHERE person_id = ${a.personId}
@@ -166,38 +179,28 @@ export async function preparePapers(
 			const waiting = await unprepared(db, s.id, signature, chunk);
 			if (waiting.length === 0) break;
 			const bank = await readyBank(db, s.bankIds, stamp);
-			const rows: (typeof examPreparedPaper.$inferInsert)[] = [];
+			const papers: { personId: number; drawn: Drawn }[] = [];
 			for (const personId of waiting) {
 				const seed = `${s.id}:${personId}:prepared:${randomUUID()}`;
-				rows.push({
-					sittingId: s.id,
-					personId,
-					signature,
-					preparedAt: now,
-					...drawPaper(bank, s.blueprint, seed)
-				});
+				papers.push({ personId, drawn: drawPaper(bank, s.blueprint, seed) });
 				// a paper costs milliseconds (more while the bank's texts are first rendered): the
 				// requests waiting meanwhile go first
 				await yieldToRequests();
 			}
-			await write(db, (tx) =>
-				tx
-					.insert(examPreparedPaper)
-					.values(rows)
-					.onConflictDoUpdate({
-						target: [examPreparedPaper.sittingId, examPreparedPaper.personId],
-						set: {
-							signature: sql`excluded.signature`,
-							seed: sql`excluded.seed`,
-							paper: sql`excluded.paper`,
-							questionIds: sql`excluded.question_ids`,
-							view: sql`excluded.view`,
-							answerShapes: sql`excluded.answer_shapes`,
-							preparedAt: sql`excluded.prepared_at`
-						}
-					})
-			);
-			drawn += rows.length;
+			await write(db, async (tx) => {
+				for (const p of papers) {
+					const paperId = await insertPaper(tx, p.drawn);
+					// a stale paper replaced goes with it (a trigger, drizzle/0042)
+					await tx
+						.insert(examPreparedPaper)
+						.values({ sittingId: s.id, personId: p.personId, signature, paperId, preparedAt: now })
+						.onConflictDoUpdate({
+							target: [examPreparedPaper.sittingId, examPreparedPaper.personId],
+							set: { signature, paperId, preparedAt: now }
+						});
+				}
+			});
+			drawn += papers.length;
 		}
 	}
 	return drawn;

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../../context.ts';
 import { examAttempt, question } from '../../db/schema/index.ts';
 import { testDatabase } from '../../testing/db.ts';
-import { candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import { attemptRow, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { makeQuestion, makeUser, singleChoice } from '../../testing/factories.ts';
 import { storeQuestion } from '../questions/store.ts';
 import { startExamAttempt } from './attempts.ts';
@@ -17,11 +17,9 @@ async function drawnStems(s: Setup, sittingId: number) {
 		sittingId,
 		confirm: 'on'
 	});
-	const [row] = await s.db
-		.select({ paper: examAttempt.paper })
-		.from(examAttempt)
-		.where(eq(examAttempt.id, id));
-	return row!.paper.sections.flatMap((x) => x.items.map((i) => i.question.stem)).sort();
+	return (await attemptRow(s.db, id)).paper.sections
+		.flatMap((x) => x.items.map((i) => i.question.stem))
+		.sort();
 }
 
 describe('the bank papers are drawn from, kept between starts', () => {

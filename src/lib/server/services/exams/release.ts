@@ -6,7 +6,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type PaperItem, type QuestionVersion, gradeAttempt } from '@xuefa/core';
 import type { SittingActionInput } from '$lib/schemas/grading.ts';
 import { type Ctx, transact } from '../../context.ts';
-import { examAttempt, question, questionVersion, sitting } from '../../db/schema/index.ts';
+import {
+	examAttempt,
+	examPaper,
+	question,
+	questionVersion,
+	sitting
+} from '../../db/schema/index.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { CountedConflictError } from '../../errors.ts';
 import { appendAudit } from '../audit/append.ts';
 import { currentVersionJoin } from '../questions/store.ts';
@@ -73,8 +80,9 @@ export async function regradeSitting(ctx: Ctx, input: SittingActionInput): Promi
 	const { sitting: s, exam: e } = await gradingSitting(ctx, input.sittingId);
 	return transact(ctx, async (tx) => {
 		const rows = await tx.db
-			.select()
+			.select(attemptWithPaper)
 			.from(examAttempt)
+			.innerJoin(examPaper, paperOfAttempt)
 			.where(
 				and(
 					eq(examAttempt.sittingId, s.id),
@@ -107,7 +115,7 @@ export async function regradeSitting(ctx: Ctx, input: SittingActionInput): Promi
 			);
 			if (graded.state === row.state && graded.grade!.score === row.score) continue;
 			changed++;
-			await tx.db.update(examAttempt).set({ paper }).where(eq(examAttempt.id, row.id));
+			await tx.db.update(examPaper).set({ paper }).where(eq(examPaper.id, row.paperId));
 			const { grade, decision } = await writeOutcome(tx, row, e, graded);
 			await appendAudit(tx, {
 				action: 'exam.attempt.regraded',

@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSession, validateSessionToken } from '../../auth/session.ts';
 import { type Ctx, transact } from '../../context.ts';
 import type { Tx } from '../../db/index.ts';
-import { examAnswer, examAttempt } from '../../db/schema/index.ts';
+import { examAnswer } from '../../db/schema/index.ts';
 import { testDatabase } from '../../testing/db.ts';
-import { candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
+import { attemptRow, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { makeUser } from '../../testing/factories.ts';
 import { saveAnswers, startExamAttempt } from './attempts.ts';
 import { finishAttempt } from './finish.ts';
@@ -21,7 +21,7 @@ async function candidates(s: Setup, n: number) {
 		const userId = i === 0 ? s.cadre.user.id : (await makeUser(s.db, s.a1.id)).user.id;
 		const ctx = await candidateCtx(s.db, userId, 1);
 		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		const [row] = await s.db.select().from(examAttempt).where(eq(examAttempt.id, id));
+		const row = await attemptRow(s.db, id);
 		out.push({ ctx, id, questions: row!.questionIds });
 	}
 	return out;

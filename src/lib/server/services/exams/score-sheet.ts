@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm';
 import { decidePass } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import type { ReadDb } from '../../db/index.ts';
-import { exam, examAttempt, person, sitting, unit } from '../../db/schema/index.ts';
+import { exam, examAttempt, examPaper, person, sitting, unit } from '../../db/schema/index.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { can, canAnywhere } from '../../authz/index.ts';
 import { loadSitting } from './access.ts';
@@ -16,13 +17,14 @@ import { passRulesOf } from './rules.ts';
 export async function scoreSheet(ctx: Ctx, attemptId: number) {
 	const [row] = await ctx.db
 		.select({
-			attempt: examAttempt,
+			attempt: attemptWithPaper,
 			name: person.name,
 			employeeNo: person.employeeNo,
 			unitName: unit.name,
 			unitPath: unit.path
 		})
 		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
 		.innerJoin(person, eq(person.id, examAttempt.personId))
 		.innerJoin(unit, eq(unit.id, person.unitId))
 		.where(eq(examAttempt.id, attemptId));

@@ -5,15 +5,21 @@
  */
 import { eq } from 'drizzle-orm';
 import type { ReadDb } from '../../db/index.ts';
-import { type ReviewOptions, exam, examAttempt, sitting } from '../../db/schema/index.ts';
-import type { AttemptRow } from './finish.ts';
+import {
+	exam,
+	examAttempt,
+	examPaper,
+	sitting,
+	type ReviewOptions
+} from '../../db/schema/index.ts';
+import { type AttemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { gradedByHand } from './manual-items.ts';
 import { reviewClosesAt } from './review-close.ts';
 import { reviewAllows } from './rules.ts';
 
 /** An attempt graded partly by hand whose sitting's results are not yet released. */
 export function awaitingRelease(
-	a: Pick<AttemptRow, 'state' | 'paper'> & { releasedAt: Date | null }
+	a: Pick<AttemptWithPaper, 'state' | 'paper'> & { releasedAt: Date | null }
 ) {
 	return (
 		gradedByHand(a.paper) &&
@@ -28,7 +34,7 @@ export function awaitingRelease(
  * `closesAt` the sitting's effective close (`reviewClosesAt`).
  */
 export function candidateSeesScore(
-	a: Pick<AttemptRow, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
+	a: Pick<AttemptWithPaper, 'state' | 'paper'> & { closesAt: Date; releasedAt: Date | null },
 	review: ReviewOptions,
 	now: Date
 ): boolean {
@@ -40,12 +46,13 @@ export async function attemptScoreShown(db: ReadDb, attemptId: number, now: Date
 	const [row] = await db
 		.select({
 			state: examAttempt.state,
-			paper: examAttempt.paper,
+			paper: examPaper.paper,
 			review: exam.review,
 			closesAt: reviewClosesAt(),
 			releasedAt: sitting.releasedAt
 		})
 		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
 		.innerJoin(exam, eq(exam.id, examAttempt.examId))
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.where(eq(examAttempt.id, attemptId));

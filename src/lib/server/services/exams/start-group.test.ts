@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { transact } from '../../context.ts';
-import { examAttempt, examPreparedPaper, jobLease } from '../../db/schema/index.ts';
+import { examAttempt, examPaper, examPreparedPaper, jobLease } from '../../db/schema/index.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { at, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { makeUser } from '../../testing/factories.ts';
 import { startExamAttempt } from './attempts.ts';
@@ -48,12 +49,16 @@ describe('group commit of exam starts', () => {
 		begins.mockRestore();
 		const ids = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
 		expect(new Set(ids).size).toBe(3);
-		const rows = await s.db.select().from(examAttempt);
+		const rows = await s.db
+			.select(attemptWithPaper)
+			.from(examAttempt)
+			.innerJoin(examPaper, paperOfAttempt);
 		expect(rows.map((r) => r.personId).sort()).toEqual(
 			[s.cadre.person.id, ...others.map((o) => o.person.id)].sort()
 		);
-		expect(rows.find((r) => r.personId === s.cadre.person.id)!.seed).toBe(prepared!.seed);
-		expect(rows.every((r) => r.state === 'in_progress' && r.view !== null)).toBe(true);
+		// the prepared paper itself, not a copy
+		expect(rows.find((r) => r.personId === s.cadre.person.id)!.paperId).toBe(prepared!.paperId);
+		expect(rows.every((r) => r.state === 'in_progress' && r.questionIds.length > 0)).toBe(true);
 	});
 
 	it('a start that fails rolls back only its own writes and gets its own error', async () => {

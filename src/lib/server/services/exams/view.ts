@@ -7,16 +7,18 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Response, canStartAttempt, decidePass, shanghaiDate } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import {
-	type ReviewOptions,
-	type ReviewWhen,
 	certificate,
 	exam,
 	examAnswer,
 	examAttempt,
 	examFocusEvent,
 	examMark,
-	sitting
+	examPaper,
+	sitting,
+	type ReviewOptions,
+	type ReviewWhen
 } from '../../db/schema/index.ts';
+import { attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
 import { prepared } from '../../db/prepared.ts';
 import { NotFoundError } from '../../errors.ts';
 import { answeredCounts } from './answered.ts';
@@ -51,7 +53,7 @@ const pageTarget = prepared((db) =>
 			state: examAttempt.state,
 			deadline: examAttempt.deadline,
 			deviceId: examAttempt.deviceId,
-			viewJson: sql<string | null>`${examAttempt.view}`,
+			viewJson: sql<string | null>`${examPaper.view}`,
 			oneDevice: sitting.oneDevice,
 			title: exam.title,
 			kind: exam.kind,
@@ -65,6 +67,7 @@ const pageTarget = prepared((db) =>
 			lastSeq: sql<number>`(SELECT coalesce(max(${examAnswer.seq}), 0) FROM ${examAnswer} WHERE ${examAnswer.attemptId} = ${examAttempt.id})`
 		})
 		.from(examAttempt)
+		.innerJoin(examPaper, paperOfAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.innerJoin(exam, eq(exam.id, examAttempt.examId))
 		.where(
@@ -271,11 +274,12 @@ export async function myExams(ctx: Ctx) {
 	const found = sittings.length
 		? await ctx.db
 				.select({
-					attempt: examAttempt,
+					attempt: attemptWithPaper,
 					closesAt: reviewClosesAt(),
 					releasedAt: sitting.releasedAt
 				})
 				.from(examAttempt)
+				.innerJoin(examPaper, paperOfAttempt)
 				.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 				.where(
 					and(

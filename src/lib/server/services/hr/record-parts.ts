@@ -10,6 +10,7 @@ import {
 	certificate,
 	exam,
 	examAttempt,
+	examPaper,
 	passRecord,
 	practiceAnswer,
 	practiceCard,
@@ -115,7 +116,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			sittingId: examAttempt.sittingId,
 			number: examAttempt.number,
 			state: examAttempt.state,
-			paper: examAttempt.paper,
+			paper: examPaper.paper,
 			startedAt: examAttempt.startedAt,
 			score: examAttempt.score,
 			maxScore: examAttempt.maxScore,
@@ -135,6 +136,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			passed: passRecord.passed
 		})
 		.from(examAttempt)
+		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
 		.innerJoin(exam, eq(exam.id, examAttempt.examId))
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))

@@ -30,6 +30,7 @@ import {
 } from '../../db/schema/index.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { testDatabase, testDb } from '../../testing/db.ts';
+import { emptyPaper } from '../../testing/exams.ts';
 import {
 	ctxFor,
 	district,
@@ -256,9 +257,7 @@ async function knownDistrict() {
 				personId,
 				number: ++no,
 				state: result === 'voided' ? 'voided' : 'graded',
-				seed: 'x',
-				paper: { sections: [] } as never,
-				questionIds: [],
+				paperId: await emptyPaper(db),
 				startedAt: s.closesAt,
 				deadline: s.closesAt,
 				manualScores: {},
@@ -452,7 +451,7 @@ describe('oversight indicators', () => {
 		const { id: _id, ...copy } = source!;
 		const [a] = await s.db
 			.insert(examAttempt)
-			.values({ ...copy, personId: gone!.id, number: 999 })
+			.values({ ...copy, personId: gone!.id, number: 999, paperId: await emptyPaper(s.db) })
 			.returning();
 		await s.db.insert(certificate).values({
 			personId: gone!.id,
@@ -488,7 +487,7 @@ describe('oversight indicators', () => {
 		const { id: _id, ...copy } = source!;
 		const [a] = await s.db
 			.insert(examAttempt)
-			.values({ ...copy, number: 998 })
+			.values({ ...copy, number: 998, paperId: await emptyPaper(s.db) })
 			.returning();
 		await s.db.insert(certificate).values({
 			personId: held!.personId,
