@@ -70,13 +70,22 @@ export const meterReading = loginThrottle.windowStart;
 
 /**
  * Milliseconds until a key whose meter reads `reading` (null: never used, or swept) may be used
- * again; 0 while it may be used now.
+ * `weight` times at once (counted as a whole burst at most: a use weighing more would never
+ * pass); 0 while it may be used now.
  */
-export function meterWait(reading: Date | number | null, now: Date, policy: RatePolicy): number {
-	if (reading === null) return 0;
-	const ahead = Number(reading) - now.getTime();
-	return Math.max(0, ahead - (policy.burst - 1) * policy.intervalMs);
+export function meterWait(
+	reading: Date | number | null,
+	now: Date,
+	policy: RatePolicy,
+	weight = 1
+): number {
+	const ahead = reading === null ? 0 : Math.max(0, Number(reading) - now.getTime());
+	return Math.max(0, ahead + (meterWeight(weight, policy) - policy.burst) * policy.intervalMs);
 }
+
+/** A use's weight as the meter counts it: at least one, at most a whole burst. */
+const meterWeight = (weight: number, policy: RatePolicy): number =>
+	Math.min(Math.max(1, weight), policy.burst);
 
 /** Seconds to tell a client to wait (Retry-After), at least one. */
 export const waitSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
@@ -90,9 +99,10 @@ export function advanceMeters(
 	uses: readonly { key: SQL; weight: number; at: number }[],
 	policy: RatePolicy
 ): SQL {
-	const rows = uses.map(
-		(u) => sql`(${u.key}, ${u.weight}, ${u.at + u.weight * policy.intervalMs})`
-	);
+	const rows = uses.map((u) => {
+		const weight = meterWeight(u.weight, policy);
+		return sql`(${u.key}, ${weight}, ${u.at + weight * policy.intervalMs})`;
+	});
 	return sql`
 		INSERT INTO ${loginThrottle} (key, failures, window_start)
 		VALUES ${sql.join(rows, sql`, `)}

@@ -14,8 +14,28 @@ import type {
 import { type Ctx, transact } from '../../context.ts';
 import type { ReadDb, Tx } from '../../db/index.ts';
 import { prepared } from '../../db/prepared.ts';
-import { exam, examAnswer, examAttempt, examPaper, sitting } from '../../db/schema/index.ts';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../errors.ts';
+import {
+	exam,
+	examAnswer,
+	examAttempt,
+	examPaper,
+	loginThrottle,
+	sitting
+} from '../../db/schema/index.ts';
+import {
+	ConflictError,
+	ForbiddenError,
+	InvalidInputError,
+	NotFoundError,
+	RateLimitedError
+} from '../../errors.ts';
+import {
+	SAVE_RATE,
+	meterReading,
+	meterWait,
+	saveMeterKey,
+	waitSeconds
+} from '../../auth/rate-meter.ts';
 import { candidateStanding } from './eligibility.ts';
 import { type AttemptRow, coreAttempt, finishAttempt } from './finish.ts';
 import { type AttemptWithPaper, attemptWithPaper, paperOfAttempt } from './attempt-paper.ts';
@@ -302,11 +322,14 @@ const saveTarget = prepared((db) =>
 			deviceId: examAttempt.deviceId,
 			questionIds: examPaper.questionIds,
 			answerShapes: examPaper.answerShapes,
-			oneDevice: sitting.oneDevice
+			oneDevice: sitting.oneDevice,
+			// how fast it has been saved to (auth/rate-meter.ts): advanced by the save's own write
+			meter: meterReading
 		})
 		.from(examAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
+		.leftJoin(loginThrottle, eq(loginThrottle.key, saveMeterKey(examAttempt.id)))
 		.where(
 			and(
 				eq(examAttempt.id, sql.placeholder('attemptId')),
@@ -350,6 +373,11 @@ export async function saveAnswers(
 		return shape !== undefined && !fitsShape(shape, s.response);
 	});
 	if (misfit) throw new InvalidInputError({ saves: ['err_attempt_answer_misfit'] });
+	// a script flooding saves is held to the page's pace; the page keeps the answers and sends them
+	// again after the wait it is told (save-queue.svelte.ts)
+	const wait = meterWait(row.meter, ctx.now, SAVE_RATE, input.saves.length);
+	if (wait > 0)
+		throw new RateLimitedError('exam_save_rate_limited', { seconds: waitSeconds(wait) });
 	// a response that says nothing (a field emptied without JavaScript) is a cleared answer: stored
 	// as null, so that "answered" is a row with a response, counted by SQL on exam day
 	const saves = input.saves.map((s) => ({

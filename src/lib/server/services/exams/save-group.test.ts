@@ -194,7 +194,7 @@ describe('group commit of answer saves', () => {
 });
 
 describe('the cost of a save', () => {
-	it('is the session check, one short read of the attempt and one transaction of one statement per answer', async () => {
+	it('is the session check, one short read of the attempt and one transaction of one statement per answer and one for the meters', async () => {
 		const { db, client } = await testDatabase();
 		const s = await examSetup({ db });
 		const [a] = await candidates(s, 1);
@@ -223,8 +223,8 @@ describe('the cost of a save', () => {
 			for (const [stmt] of reads.mock.calls as unknown as [{ sql: string }][])
 				expect(stmt.sql).not.toMatch(/"paper"/);
 			expect(transactions).toHaveBeenCalledTimes(1);
-			// the attempts' states, then one statement per answer
-			expect(written).toHaveBeenCalledTimes(3);
+			// the attempts' states, one statement per answer, then the save meters (one for the group)
+			expect(written).toHaveBeenCalledTimes(4);
 		} finally {
 			reads.mockRestore();
 			transactions.mockRestore();

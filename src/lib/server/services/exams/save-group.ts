@@ -7,6 +7,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Response } from '@xuefa/core';
 import type { ReadDb, Tx } from '../../db/index.ts';
+import { SAVE_RATE, advanceMeters, saveMeterKey } from '../../auth/rate-meter.ts';
 import { groupCommit } from '../../db/group-commit.ts';
 import { examAnswer, examAttempt } from '../../db/schema/index.ts';
 
@@ -78,5 +79,12 @@ async function writeBatches(db: Tx, batches: readonly SaveBatch[]): Promise<Batc
 		}
 		out.push({ kind: 'saved', applied });
 	}
+	// the meters of the attempts saved to (saveAnswers reads them): one statement for the group
+	const uses = batches.flatMap((b, i) =>
+		out[i]!.kind === 'saved'
+			? [{ key: saveMeterKey(b.attemptId), weight: b.saves.length, at: b.at }]
+			: []
+	);
+	if (uses.length > 0) await db.run(advanceMeters(uses, SAVE_RATE));
 	return out;
 }
