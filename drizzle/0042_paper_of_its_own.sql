@@ -1,5 +1,16 @@
 -- An attempt's paper moves to a table of its own (exam_paper), which attempts and prepared papers
 -- point to: a start takes a prepared paper by writing its id, instead of copying tens of KB.
+--
+-- exam_attempt is rebuilt (SQLite adds a NOT NULL column to a table with rows no other way).
+-- Dropping it with foreign keys enforced would delete the answers, marks and focus events that
+-- cascade from it, so this stops unless they are off, as libsql's migrator turns them off for
+-- every migration: a value of 1 fails the CHECK below and the whole migration rolls back.
+CREATE TEMP TABLE `_foreign_keys_off` (`on` integer CHECK (`on` = 0));
+--> statement-breakpoint
+INSERT INTO `_foreign_keys_off` SELECT `foreign_keys` FROM pragma_foreign_keys;
+--> statement-breakpoint
+DROP TABLE `_foreign_keys_off`;
+--> statement-breakpoint
 CREATE TABLE `exam_paper` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`seed` text NOT NULL,
@@ -13,25 +24,52 @@ CREATE TABLE `exam_paper` (
 INSERT INTO `exam_paper` (`id`, `seed`, `paper`, `question_ids`, `view`, `answer_shapes`)
 	SELECT `id`, `seed`, `paper`, `question_ids`, `view`, `answer_shapes` FROM `exam_attempt`;
 --> statement-breakpoint
--- NOT NULL in the schema (src/lib/server/db/schema/exams.ts) and always written so, but not here:
--- SQLite adds a NOT NULL column to a table with rows only by rebuilding it, and exam_attempt is
--- referenced by answers, marks, pass records and certificates, whose foreign keys a rebuild inside
--- the migration's transaction would trip
-ALTER TABLE `exam_attempt` ADD `paper_id` integer REFERENCES exam_paper(id);
+CREATE TABLE `__new_exam_attempt` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`sitting_id` integer NOT NULL,
+	`exam_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`number` integer NOT NULL,
+	`state` text NOT NULL,
+	`paper_id` integer NOT NULL,
+	`started_at` integer NOT NULL,
+	`deadline` integer NOT NULL,
+	`device_id` text,
+	`submitted_at` integer,
+	`auto_submitted` integer DEFAULT false NOT NULL,
+	`graded_at` integer,
+	`grade` text,
+	`manual_scores` text NOT NULL,
+	`score` real,
+	`max_score` real,
+	`voided_at` integer,
+	`void_reason` text,
+	FOREIGN KEY (`sitting_id`) REFERENCES `sitting`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`exam_id`) REFERENCES `exam`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `person`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`paper_id`) REFERENCES `exam_paper`(`id`) ON UPDATE no action ON DELETE no action
+);
 --> statement-breakpoint
-UPDATE `exam_attempt` SET `paper_id` = `id`;
+INSERT INTO `__new_exam_attempt` (`id`, `sitting_id`, `exam_id`, `person_id`, `number`, `state`,
+	`paper_id`, `started_at`, `deadline`, `device_id`, `submitted_at`, `auto_submitted`, `graded_at`,
+	`grade`, `manual_scores`, `score`, `max_score`, `voided_at`, `void_reason`)
+	SELECT `id`, `sitting_id`, `exam_id`, `person_id`, `number`, `state`, `id`, `started_at`,
+		`deadline`, `device_id`, `submitted_at`, `auto_submitted`, `graded_at`, `grade`,
+		`manual_scores`, `score`, `max_score`, `voided_at`, `void_reason`
+	FROM `exam_attempt`;
+--> statement-breakpoint
+-- (its trigger, drizzle/0041, goes with it and is made again below)
+DROP TABLE `exam_attempt`;
+--> statement-breakpoint
+ALTER TABLE `__new_exam_attempt` RENAME TO `exam_attempt`;
+--> statement-breakpoint
+CREATE UNIQUE INDEX `exam_attempt_number_idx` ON `exam_attempt` (`sitting_id`,`person_id`,`number`);
+--> statement-breakpoint
+CREATE INDEX `exam_attempt_person_idx` ON `exam_attempt` (`person_id`,`exam_id`);
+--> statement-breakpoint
+CREATE INDEX `exam_attempt_open_deadline_idx` ON `exam_attempt` (`deadline`) WHERE "exam_attempt"."state" = 'in_progress';
 --> statement-breakpoint
 CREATE UNIQUE INDEX `exam_attempt_paper_idx` ON `exam_attempt` (`paper_id`);
---> statement-breakpoint
-ALTER TABLE `exam_attempt` DROP COLUMN `seed`;
---> statement-breakpoint
-ALTER TABLE `exam_attempt` DROP COLUMN `paper`;
---> statement-breakpoint
-ALTER TABLE `exam_attempt` DROP COLUMN `question_ids`;
---> statement-breakpoint
-ALTER TABLE `exam_attempt` DROP COLUMN `view`;
---> statement-breakpoint
-ALTER TABLE `exam_attempt` DROP COLUMN `answer_shapes`;
 --> statement-breakpoint
 -- prepared papers are drawn again by the next round of the preparation job (a few seconds)
 DROP TABLE `exam_prepared_paper`;
@@ -47,6 +85,14 @@ CREATE TABLE `exam_prepared_paper` (
 	FOREIGN KEY (`person_id`) REFERENCES `person`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`paper_id`) REFERENCES `exam_paper`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+CREATE INDEX `exam_prepared_paper_paper_idx` ON `exam_prepared_paper` (`paper_id`);
+--> statement-breakpoint
+-- as drizzle/0041: a person's paper prepared for a sitting is spent once they have an attempt
+-- there (the start took it, or drew one of its own), removed by the attempt's insert itself
+CREATE TRIGGER `exam_attempt_spends_prepared_paper` AFTER INSERT ON `exam_attempt` BEGIN
+	DELETE FROM `exam_prepared_paper` WHERE `sitting_id` = NEW.`sitting_id` AND `person_id` = NEW.`person_id`;
+END;
 --> statement-breakpoint
 -- a prepared paper removed (taken by a start, which keeps its paper; replaced, its sitting closed,
 -- or its sitting or person removed) takes its paper along unless an attempt has it

@@ -162,8 +162,11 @@ it('keeps every attempt’s own paper when papers move to a table of their own',
 			answer_shapes: '{"4":"single"}'
 		}
 	]);
-	const columns = await client.execute("SELECT name FROM pragma_table_info('exam_attempt')");
+	const columns = await client.execute(
+		'SELECT name, "notnull" FROM pragma_table_info(\'exam_attempt\')'
+	);
 	expect(columns.rows.map((r) => r.name)).not.toContain('paper');
+	expect(columns.rows.find((r) => r.name === 'paper_id')?.notnull).toBe(1);
 	// prepared papers are drawn again by the next round
 	expect((await client.execute('SELECT count(*) AS n FROM exam_prepared_paper')).rows[0]!.n).toBe(
 		0
@@ -175,4 +178,36 @@ it('keeps every attempt’s own paper when papers move to a table of their own',
 	expect((await client.execute("SELECT id FROM exam_paper WHERE seed = 'new'")).rows[0]!.id).toBe(
 		10
 	);
+});
+
+// 0042 rebuilds exam_attempt: with foreign keys enforced, dropping it would delete what cascades
+it('refuses to rebuild the attempts with foreign keys on, and loses nothing', async () => {
+	const { client } = await databaseBefore('0042_paper_of_its_own');
+	await client.execute('PRAGMA foreign_keys = OFF');
+	await client.executeMultiple(`
+		INSERT INTO exam_attempt (id, sitting_id, exam_id, person_id, number, state, seed, paper,
+			question_ids, started_at, deadline, manual_scores)
+		VALUES (1, 1, 1, 1, 1, 'graded', 's', '{}', '[]', 0, 1, '{}');
+		INSERT INTO exam_answer (attempt_id, question_id, response, flagged, seq, saved_at)
+			VALUES (1, '3', '{"type":"single","choice":"A"}', 0, 1, 0);
+	`);
+	await client.execute('PRAGMA foreign_keys = ON');
+	const migration = readFileSync('drizzle/0042_paper_of_its_own.sql', 'utf8');
+	await expect(client.executeMultiple(migration)).rejects.toThrow(/CHECK constraint failed/);
+	expect((await client.execute('SELECT count(*) AS n FROM exam_answer')).rows[0]!.n).toBe(1);
+	expect((await client.execute('SELECT count(*) AS n FROM exam_attempt')).rows[0]!.n).toBe(1);
+});
+
+// drizzle-kit knows nothing of triggers: a table it rebuilds one day would lose them silently
+it('keeps the triggers that spend and free prepared papers', async () => {
+	const { client, finish } = await databaseBefore('0042_paper_of_its_own');
+	await finish();
+	const triggers = await client.execute(
+		"SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%paper%' ORDER BY name"
+	);
+	expect(triggers.rows.map((r) => [r.name, r.tbl_name])).toEqual([
+		['exam_attempt_spends_prepared_paper', 'exam_attempt'],
+		['exam_prepared_paper_frees_paper', 'exam_prepared_paper'],
+		['exam_prepared_paper_replaces_paper', 'exam_prepared_paper']
+	]);
 });

@@ -305,7 +305,11 @@ export const examPreparedPaper = sqliteTable(
 			.references(() => examPaper.id),
 		preparedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.sittingId, t.personId] })]
+	(t) => [
+		primaryKey({ columns: [t.sittingId, t.personId] }),
+		// "does a prepared row still have this paper", asked by every paper removed (its foreign key)
+		index('exam_prepared_paper_paper_idx').on(t.paperId)
+	]
 );
 
 /** A time the candidate left the exam page (the tab hidden, or the window lost focus). */

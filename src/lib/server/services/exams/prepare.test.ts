@@ -179,11 +179,15 @@ describe('the start rules, with a paper prepared', () => {
 		await preparePapers(s.db, at(-10));
 		const prepared = (await preparedIn(s, sittingId)).get(s.cadre.person.id)!;
 		// a paper for the outsider (say, taken off the roster after it was drawn)
+		const [own] = await s.db
+			.insert(examPaper)
+			.values({ ...prepared, id: undefined, seed: 'outsider' })
+			.returning({ id: examPaper.id });
 		await s.db.insert(examPreparedPaper).values({
 			sittingId,
 			personId: s.outsider.person.id,
 			signature: prepared.signature,
-			paperId: prepared.paperId,
+			paperId: own!.id,
 			preparedAt: prepared.preparedAt
 		});
 		const refused = await startExamAttempt(

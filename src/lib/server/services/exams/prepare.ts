@@ -187,18 +187,34 @@ export async function preparePapers(
 				// requests waiting meanwhile go first
 				await yieldToRequests();
 			}
+			// two statements for the chunk: the papers, then the rows that keep them for their people
 			await write(db, async (tx) => {
-				for (const p of papers) {
-					const paperId = await insertPaper(tx, p.drawn);
+				const written = await tx
+					.insert(examPaper)
+					.values(papers.map((p) => p.drawn))
+					.returning({ id: examPaper.id, seed: examPaper.seed });
+				// (each seed is its own: the order rows come back in is not promised)
+				const idOf = new Map(written.map((w) => [w.seed, w.id]));
+				await tx
+					.insert(examPreparedPaper)
+					.values(
+						papers.map((p) => ({
+							sittingId: s.id,
+							personId: p.personId,
+							signature,
+							paperId: idOf.get(p.drawn.seed)!,
+							preparedAt: now
+						}))
+					)
 					// a stale paper replaced goes with it (a trigger, drizzle/0042)
-					await tx
-						.insert(examPreparedPaper)
-						.values({ sittingId: s.id, personId: p.personId, signature, paperId, preparedAt: now })
-						.onConflictDoUpdate({
-							target: [examPreparedPaper.sittingId, examPreparedPaper.personId],
-							set: { signature, paperId, preparedAt: now }
-						});
-				}
+					.onConflictDoUpdate({
+						target: [examPreparedPaper.sittingId, examPreparedPaper.personId],
+						set: {
+							signature: sql`excluded.signature`,
+							paperId: sql`excluded.paper_id`,
+							preparedAt: sql`excluded.prepared_at`
+						}
+					});
 			});
 			drawn += papers.length;
 		}

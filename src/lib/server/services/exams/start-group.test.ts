@@ -58,7 +58,9 @@ describe('group commit of exam starts', () => {
 		);
 		// the prepared paper itself, not a copy
 		expect(rows.find((r) => r.personId === s.cadre.person.id)!.paperId).toBe(prepared!.paperId);
+		const views = await s.db.select({ view: examPaper.view }).from(examPaper);
 		expect(rows.every((r) => r.state === 'in_progress' && r.questionIds.length > 0)).toBe(true);
+		expect(views.length === rows.length && views.every((v) => v.view !== null)).toBe(true);
 	});
 
 	it('a start that fails rolls back only its own writes and gets its own error', async () => {
