@@ -283,9 +283,41 @@ describe('a crafted file', () => {
 			'<td title="<" rowspan=9>x</td>',
 			'<td row<!-- -->span="9">x</td>',
 			'<td rowspan&#61;9>x</td>',
+			'<td rowspan_<x=9>x</td>',
 			'<td colspan="1">x</td>'
 		])
 			expect(await readSpreadsheet(table(cell, 101)).catch(reason), cell).toBe('unreadable');
+	});
+
+	it('refuses an HTML table whose cell spans no column or goes back, which held SheetJS for ever', async () => {
+		const table = (cells: string) =>
+			html(`<table><tr><td>工号</td></tr><tr>${cells}</tr><tr><td>1</td><td>2</td></tr></table>`);
+		// spans written as whole numbers, quoted or not, read as before
+		for (const span of ['rowspan=2', 'rowspan="2" colspan=" 1 "', "colspan='3'"])
+			expect((await readSpreadsheet(table(`<td ${span}>001</td>`))).rows, span).toHaveLength(2);
+		// a span of no column stays on the cell it starts at; one going back and one going on
+		// send the cell below from one to the other; a span SheetJS reads as no number
+		for (const cells of [
+			'<td rowspan="2" colspan="0">x</td>',
+			'<td rowspan=2 colspan=1>x</td><td rowspan=2 colspan=-1>y</td>',
+			'<td rowspan="2" colspan="1e0">x</td>',
+			'<td rowspan="two">x</td>',
+			'<td rowspan=>x</td>'
+		])
+			expect(await readSpreadsheet(table(cells)).catch(reason), cells).toBe('unreadable');
+	});
+
+	it('reads an HTML table whose text is one long word, in time', async () => {
+		// each of these once made a check go through the rest of the file from every `span`
+		for (const word of ['rowspan', 'span', 'x'])
+			expect(
+				(
+					await readSpreadsheet(
+						html(`<table><tr><td>题干</td></tr><tr><td>${word.repeat(300_000)}</td></tr></table>`)
+					)
+				).rows[0]!.cells.题干,
+				word
+			).toHaveLength(word.length * 300_000);
 	});
 
 	it('refuses an HTML table of far more rows than the limit before reading it', async () => {

@@ -56,11 +56,21 @@ const MAX_MERGED = 10_000;
  * Cells spanning rows or columns an HTML table may have: SheetJS looks through every span for
  * each cell, and again from the start each time one covers it, so a few hundred spans over many
  * rows took seconds. Far more than a roster with its units merged, or a bank with its 题型, has.
- * Every attribute whose name has `span` in it counts, whatever its value: SheetJS reads
- * `rowspan="1e5"`, `rowspan="+9"`, `x:rowspan=9` and `rowspan_x=9` as spans, in any tag.
+ * Every attribute whose name has `span` in it counts: SheetJS reads `x:rowspan=9`, `rowspan_x=9`
+ * and `rowspan_<x=9` as spans, in any tag. A name is taken whole, from where it starts (`ATTRIBUTE`
+ * matches only there): matched from each `span` on, a long word of them was gone through again
+ * from each (300,000 `rowspan` in a cell held the worker for minutes).
  */
 const MAX_SPANS = 100;
-const SPAN = /span[^\s"'<>/?=]*\s*=/gi;
+const ATTRIBUTE = /(?<![^\s"?>/=])([^\s"?>/=]+)\s*=/g;
+/**
+ * A span's value, right after its `=`, as SheetJS reads it: it must be a whole number, at most the
+ * rows a sheet holds. SheetJS takes `colspan="0"` as a cell spanning no column, and a cell
+ * spanning back (`colspan=-1`) and one spanning on send the cell below them from one to the other:
+ * either held the upload worker for ever. An attribute's text (`title="time span=x"`) is checked
+ * too: refusing that rare text is the price of never missing a span SheetJS reads.
+ */
+const SPAN_VALUE = / *(?:"([^"]*)"|'([^']*)'|([^\s"'>]*))/y;
 /**
  * Rows (`<tr`, as SheetJS finds them: `<trx>` too) an HTML file may have beyond the records the
  * limits allow: its blank rows, a table of instructions above. Counted before SheetJS is asked,
@@ -211,7 +221,7 @@ function checkedMarkup(input: string, limits: XlsxLimits): string {
 	if (html) {
 		// before counting: `rowspan&#61;9` is a span once decoded
 		markup = decodeEntities(markup);
-		if ((markup.match(SPAN)?.length ?? 0) > MAX_SPANS) throw new SpreadsheetError('unreadable');
+		checkSpans(markup);
 		if ((markup.match(TABLE)?.length ?? 0) > MAX_TABLES) throw new SpreadsheetError('unreadable');
 		const rows = markup.match(ROW)?.length ?? 0;
 		if (rows > (limits.maxTotalRecords ?? limits.maxRecords) + ROW_SLACK) {
@@ -231,6 +241,19 @@ function checkedMarkup(input: string, limits: XlsxLimits): string {
 		throw new SpreadsheetError('unreadable');
 	}
 	return markup;
+}
+
+/** Refuses an HTML file of more spans than `MAX_SPANS`, or of one not a whole number (see `SPAN_VALUE`). */
+function checkSpans(markup: string): void {
+	let spans = 0;
+	for (const attribute of markup.matchAll(ATTRIBUTE)) {
+		if (!/span/i.test(attribute[1]!)) continue;
+		SPAN_VALUE.lastIndex = attribute.index + attribute[0].length;
+		const [, double, single, bare] = SPAN_VALUE.exec(markup)!;
+		const value = (double ?? single ?? bare!).trim();
+		if (++spans > MAX_SPANS || !/^\d{1,5}$/.test(value)) throw new SpreadsheetError('unreadable');
+		if (Number(value) < 1 || Number(value) > MAX_ROWS) throw new SpreadsheetError('unreadable');
+	}
 }
 
 /**
