@@ -376,6 +376,47 @@ describe('a crafted file', () => {
 			).toBe('unreadable');
 	}, 4000);
 
+	it('refuses an XML spreadsheet whose cells or rows are placed or merged outside a sheet', async () => {
+		const at = (edit: string) =>
+			xmlSheet((t) =>
+				t.replace('<Cell ss:StyleID="s21" ss:Index="1"><Data ss:Type="String">001', edit)
+			);
+		// within a sheet, read as before: a cell merged down and across
+		expect(
+			(
+				await readSpreadsheet(
+					at('<Cell ss:MergeDown="3" ss:MergeAcross="1"><Data ss:Type="String">001')
+				)
+			).rows
+		).toEqual([{ line: 2, cells: { 工号: '001' } }]);
+		// a cell before column A was left out without a word, a row above row 1 came first as row
+		// -3, a merge SheetJS wraps to a negative number; and what is no whole number
+		for (const edit of [
+			'<Cell ss:Index="-5"><Data ss:Type="String">001',
+			'<Cell ss:Index="0"><Data ss:Type="String">001',
+			'<Cell x:Index="1e9"><Data ss:Type="String">001',
+			'<Cell ss:Index=" 2"><Data ss:Type="String">001',
+			'<Cell ss:MergeAcross="99999999999"><Data ss:Type="String">001',
+			'<Cell a:b:MergeDown="-1"><Data ss:Type="String">001',
+			'<Cell ss:MergeDown="1048576"><Data ss:Type="String">001'
+		])
+			expect(await readSpreadsheet(at(edit)).catch(reason), edit).toBe('unreadable');
+		const row = (index: string) =>
+			xmlSheet((t) => t.replace('<Row ss:Index="2"', `<Row ss:Index="${index}"`));
+		expect(await readSpreadsheet(row('-3')).catch(reason)).toBe('unreadable');
+		expect(await readSpreadsheet(row('1048577')).catch(reason)).toBe('unreadable');
+		// a row far down is more rows than the limit, as before
+		expect(await readSpreadsheet(row('1048576')).catch(reason)).toBe('too_many_rows');
+	});
+
+	it('reads an XML spreadsheet whose text is one long word, in time', async () => {
+		// the check for style parents once went through the rest of the word from each letter
+		const sheet = await readSpreadsheet(
+			xmlSheet((t) => t.replace('>001<', `>${'x'.repeat(300_000)}<`))
+		);
+		expect(sheet.rows[0]!.cells.工号).toHaveLength(300_000);
+	});
+
 	it('reads an XML spreadsheet whose styles are each the parent of the other', async () => {
 		const sheet = await readSpreadsheet(
 			xmlSheet((t) =>

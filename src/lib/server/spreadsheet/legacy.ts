@@ -102,9 +102,26 @@ const MAX_XML_SPAN = 256;
  * A style's parent: SheetJS follows the chain from a cell's style up, and a chain that comes
  * back on itself (style a's parent b, b's parent a) never ends. Taken out, a style inheriting its
  * number format from its parent loses it (its cells read as General): only hand-written files do
- * this, as Excel writes each style's format in full.
+ * this, as Excel writes each style's format in full. Matched only from where a name starts: from
+ * every letter of a long word, each went through the rest of it (a cell of 300,000 letters held
+ * the worker for minutes).
  */
-const XML_PARENT = /[^\s<>="']*Parent\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+const XML_PARENT = /(?<![^\s<>="'])[^\s<>="']*Parent\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+/**
+ * Where a row or a cell is, and how far it is merged: SheetJS places a `<Cell ss:Index="-5">`
+ * before column A (its text was left out without a word) and a `<Row ss:Index="-3">` above row 1
+ * (read as row -3), and wraps `ss:MergeAcross="99999999999"` to a negative number. Each must be a
+ * whole number within a sheet of Excel's (1,048,576 rows, 16,384 columns), as Excel writes them;
+ * a row past the rows read is then refused as too many rows. Written as SheetJS reads them: the
+ * name exactly so, with any prefix, its value quoted. One matched in the text of a cell cannot
+ * hide one of a tag (its value would hold a quote and the tag): it is refused, being no number.
+ */
+const XML_PLACE = /\b(Index|MergeAcross|MergeDown)=(?:"([^"]*)"|'([^']*)')/g;
+const XML_PLACE_RANGE: Record<string, [number, number]> = {
+	Index: [1, 1_048_576],
+	MergeAcross: [0, 16_383],
+	MergeDown: [0, 1_048_575]
+};
 
 /**
  * An HTML entity: SheetJS decodes only `&nbsp; &middot; &quot; &apos; &gt; &lt; &amp;`, so the
@@ -231,6 +248,13 @@ function checkedMarkup(input: string, limits: XlsxLimits): string {
 		markup = markup.replace(XML_PARENT, '');
 		for (const [, value] of markup.matchAll(XML_SPAN)) {
 			if (!/^\d+$/.test(value!) || Number(value) > MAX_XML_SPAN) {
+				throw new SpreadsheetError('unreadable');
+			}
+		}
+		for (const [, name, double, single] of markup.matchAll(XML_PLACE)) {
+			const value = double ?? single!;
+			const [min, max] = XML_PLACE_RANGE[name!]!;
+			if (!/^\d{1,7}$/.test(value) || Number(value) < min || Number(value) > max) {
 				throw new SpreadsheetError('unreadable');
 			}
 		}
