@@ -320,6 +320,38 @@ describe('a crafted file', () => {
 			).toHaveLength(word.length * 300_000);
 	});
 
+	it('reads an HTML table or XML spreadsheet whose first tag has a , or ; as one, not as CSV', async () => {
+		// a `;` or `,` before the first `>`, outside double quotes, made SheetJS read the file as CSV
+		for (const opening of [
+			"<table style='border:1px; width:100%'>",
+			"<meta http-equiv='Content-Type' content='text/html; charset=utf-8'><table>"
+		]) {
+			const sheet = await readSpreadsheet(
+				html(`${opening}<tr><td>工号</td></tr><tr><td>001</td></tr></table>`)
+			);
+			expect(
+				sheet.rows.map((r) => r.cells),
+				opening
+			).toEqual([{ 工号: '001' }]);
+		}
+		const xml = await readSpreadsheet(
+			xmlSheet((t) =>
+				t.replace(
+					'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+					"<?xml version='1.0', ?>"
+				)
+			)
+		);
+		expect(xml.rows.map((r) => r.cells)).toEqual([{ 工号: '001' }]);
+		// nor as CSV, SYLK … what is neither: a million columns of CSV; a SYLK file behind a
+		// `<table:Column>` that the XML checks take out
+		for (const text of [
+			`<html;>\n${'a,'.repeat(2_000_000)}`,
+			'<table:Column/>ID;P\nC;Y1;X1;K"工号"\nC;Y2;X1;K"001"\nE\n'
+		])
+			expect(await readSpreadsheet(html(text)).catch(reason), text.slice(0, 20)).toBe('unreadable');
+	});
+
 	it('refuses an HTML table of far more rows than the limit before reading it', async () => {
 		const limits = { maxBytes: 5 * 1024 * 1024, maxRows: 300 };
 		const rows = (n: number, row: string) =>

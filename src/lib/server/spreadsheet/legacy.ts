@@ -259,9 +259,15 @@ function checkedMarkup(input: string, limits: XlsxLimits): string {
 			}
 		}
 	}
+	// SheetJS picks its reader by the opening of the text: one not starting with `<` (a
+	// `<table:Column>` taken out above leaves what followed it) went to its readers of CSV, SYLK,
+	// DIF…, and so did one with a `,` or `;` before its first `>` (`<table style='width:100%;'>`
+	// was read as CSV, a line of a million cells as a million cells). Opened here as what it was
+	// checked as, it is read as that.
+	markup = `${html ? '<html>' : '<?xml version="1.0"?>'}${markup}`;
 	// what was taken out must not make SheetJS read it otherwise than it was checked, nor leave
 	// a comment it would take out again, joining what was around it (`<!<!---->-- -->`)
-	if (readsAsHtml(markup) !== html || markup.includes('<!--')) {
+	if (readerOf(markup) !== (html ? 'html' : 'xml') || markup.includes('<!--')) {
 		throw new SpreadsheetError('unreadable');
 	}
 	return markup;
@@ -312,10 +318,25 @@ function decodeEntities(text: string): string {
 	});
 }
 
+/** The opening SheetJS decides by (see `parse_xlml_xml`): lower case, quoted text left out. */
+const openingOf = (text: string) => text.slice(0, 1024).toLowerCase().replace(/".*?"/g, '');
+
 /** Whether SheetJS reads a text as HTML: as it decides, quoted text left out of its opening. */
 function readsAsHtml(text: string): boolean {
-	const opening = text.slice(0, 1024).toLowerCase().replace(/".*?"/g, '');
+	const opening = openingOf(text);
 	return !opening.includes('<?xml') && HTML_OPENINGS.some((tag) => opening.includes(`<${tag}`));
+}
+
+/**
+ * Which of its readers SheetJS gives a text to (`readSync`, then `parse_xlml_xml`): 'other' for
+ * its readers of CSV, SYLK and the like, none of whose work is bounded here.
+ */
+function readerOf(text: string): 'html' | 'xml' | 'other' {
+	const opening = openingOf(text);
+	// as SheetJS compares them: a character not there is at 1,023
+	const at = (c: string) => opening.indexOf(c) & 1023;
+	if (!text.startsWith('<') || at('>') > Math.min(at(','), at(';'))) return 'other';
+	return readsAsHtml(text) ? 'html' : 'xml';
 }
 
 /** A sheet's non-empty rows, by their row numbers, and its merged cells. */
