@@ -207,6 +207,48 @@ describe('an old binary .xls and an Excel 2003 XML spreadsheet', () => {
 	});
 });
 
+describe('a crafted binary .xls', () => {
+	const roster = file(
+		workbook([
+			{
+				name: '花名册',
+				rows: [['工号', '姓名'], ...Array.from({ length: 300 }, (_, i) => [`P${i}`, `干部${i}`])]
+			}
+		]),
+		'biff8'
+	).bytes;
+	/** The file's FAT entries and its Workbook stream's directory entry, as the header places them. */
+	const layout = (bytes: Uint8Array) => {
+		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		const sector = (n: number) => 512 * (n + 1);
+		const fat = (j: number) => sector(view.getInt32(0x4c, true)) + 4 * j;
+		let entry = sector(view.getInt32(0x30, true));
+		while (String.fromCharCode(view.getUint16(entry, true)) !== 'W') entry += 128;
+		const start = view.getInt32(entry + 116, true);
+		return { view, fat, entry, start, second: view.getInt32(fat(start), true) };
+	};
+
+	it('reads as before when its chains of sectors are whole', async () => {
+		expect(layout(roster).view.getInt32(layout(roster).entry + 120, true)).toBeGreaterThan(4096);
+		expect((await readSpreadsheet({ name: '花名册.xls', bytes: roster })).rows).toHaveLength(300);
+	});
+
+	it('is refused when a chain of sectors comes back on itself or runs into another', async () => {
+		// its stream starting at its second sector, whose next is the first: SheetJS went round
+		// for ever, and V8 ended the whole process when the array it grew was too long
+		const cycle = roster.slice();
+		const c = layout(cycle);
+		c.view.setInt32(c.fat(c.second), c.start, true);
+		c.view.setInt32(c.entry + 116, c.second, true);
+		// its first sector going on at its third: the third is the next of two
+		const merged = roster.slice();
+		const m = layout(merged);
+		m.view.setInt32(m.fat(m.start), m.view.getInt32(m.fat(m.second), true), true);
+		for (const bytes of [cycle, merged])
+			expect(await readSpreadsheet({ name: '花名册.xls', bytes }).catch(reason)).toBe('unreadable');
+	});
+});
+
 describe('an "导出Excel" that is an HTML table named .xls', () => {
 	it('reads the table as its cells show their text, in GBK as such systems write it', async () => {
 		const html = [
