@@ -247,6 +247,27 @@ describe('a crafted binary .xls', () => {
 		for (const bytes of [cycle, merged])
 			expect(await readSpreadsheet({ name: '花名册.xls', bytes }).catch(reason)).toBe('unreadable');
 	});
+
+	it('is refused when its directory names siblings and children in a loop', async () => {
+		// the root's left sibling entry 2, entry 2's the root, entry 1's child the root: SheetJS
+		// queued them again and again, until V8 ended the whole process
+		const loop = roster.slice();
+		const { view } = layout(loop);
+		const entry = (n: number) => 512 * (view.getInt32(0x30, true) + 1) + 128 * n;
+		const [left, right, child] = [68, 72, 76];
+		for (const [n, field, value] of [
+			[0, left, 2],
+			[0, right, -1],
+			[0, child, -1],
+			[1, right, -1],
+			[1, child, 0],
+			[2, left, 0]
+		] as const)
+			view.setInt32(entry(n) + field, value, true);
+		expect(await readSpreadsheet({ name: '花名册.xls', bytes: loop }).catch(reason)).toBe(
+			'unreadable'
+		);
+	});
 });
 
 describe('an "导出Excel" that is an HTML table named .xls', () => {

@@ -13,7 +13,7 @@
  */
 import type { CellObject, ParsingOptions, WorkBook, WorkSheet } from '@e965/xlsx';
 import { decodeHTML } from 'entities';
-import { hasTangledChain } from './ole-chains.ts';
+import { isTangledOle } from './ole.ts';
 import { SpreadsheetError } from './types.ts';
 import {
 	type MergedRange,
@@ -188,8 +188,8 @@ export async function readLegacySheets(
 	if (!text && !OLE_SIGNATURE.every((b, i) => input[i] === b)) {
 		throw new SpreadsheetError('unreadable');
 	}
-	// SheetJS would follow such a chain for ever, or copy it over and over
-	if (!text && hasTangledChain(input)) throw new SpreadsheetError('unreadable');
+	// SheetJS would follow a chain of its sectors or its directory for ever, or copy them over and over
+	if (!text && isTangledOle(input)) throw new SpreadsheetError('unreadable');
 	// checked before the table of formats is touched: a refusal leaves it as it was
 	const markup = text ? checkedMarkup(input, limits) : '';
 	let book: WorkBook;
