@@ -376,11 +376,17 @@ describe('attempt limits and retakes', () => {
 		const first = await start(s, sittingId, 0);
 		await answerAll(s, first.id, 5, false);
 		await submitExamAttempt(first.ctx, { attemptId: first.id });
+		// the result of the fail leads back to the sitting for the retake, while its window is open
+		expect((await attemptResult(first.ctx, first.id)).retakeSittingId).toBe(sittingId);
+		const late = await candidateCtx(s.db, s.cadre.user.id, 200);
+		expect((await attemptResult(late, first.id)).retakeSittingId).toBeNull();
 		const second = await start(s, sittingId, 10);
 		expect(second.id).not.toBe(first.id);
 		expect(second.row.number).toBe(2);
 		await answerAll(s, second.id, 15, false);
 		await submitExamAttempt(second.ctx, { attemptId: second.id });
+		// none after the last one allowed
+		expect((await attemptResult(second.ctx, second.id)).retakeSittingId).toBeNull();
 		const third = await start(s, sittingId, 20).catch((e: unknown) => e);
 		expect(third).toBeInstanceOf(RuleError);
 		expect(third).toMatchObject({ code: 'attempt.limit_reached', data: { max: 2, used: 2 } });
@@ -392,6 +398,7 @@ describe('attempt limits and retakes', () => {
 		const first = await start(s, sittingId, 0);
 		await answerAll(s, first.id, 5, true);
 		await submitExamAttempt(first.ctx, { attemptId: first.id });
+		expect((await attemptResult(first.ctx, first.id)).retakeSittingId).toBeNull();
 		await expect(start(s, sittingId, 10)).rejects.toMatchObject({ code: 'attempt.already_passed' });
 	});
 

@@ -208,6 +208,12 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 				])
 			: null;
 	const answered = (await answeredCounts(ctx.db, [row.id])).get(row.id) ?? 0;
+	// a fail the candidate may retake now: the result says so and leads back to the sitting (the
+	// same judgement as the sitting's page: its window, the retake rules, the credits)
+	const retakeSittingId =
+		decision && !decision.passed && (await sittingForCandidate(ctx, row.sittingId))?.canStart
+			? row.sittingId
+			: null;
 	const comments = showScore
 		? await ctx.db
 				.select({ key: examMark.key, comment: examMark.comment })
@@ -228,6 +234,7 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 		score: decision ? { score: row.score!, maxScore: row.maxScore!, ...decision } : null,
 		certificateId: cert?.id ?? null,
 		certificateBar,
+		retakeSittingId,
 		answersLater,
 		review: reviewItems(
 			row.paper,
