@@ -54,9 +54,11 @@ export default defineConfig({
 	],
 	resolve: { conditions: [CORE_SOURCE, ...defaultClientConditions] },
 	// terser, not esbuild: a phone downloads 5 % less JavaScript (the exam page 59 KB gzipped instead of
-	// 62, within issue 12's 60), for some seconds more of build. SvelteKit passes this on to the client
-	// build; the server's stays unminified (readable stack traces)
+	// 62, within issue 12's 60), for some seconds more of build. Vite would minify the server's build
+	// too (the setting wins over its default there): it stays as written, for readable stack traces
+	// and error names in the log
 	build: { minify: 'terser' },
+	environments: { ssr: { build: { minify: false } } },
 	// the workspace library is read as TypeScript sources: let Vite transform it for the server too
 	ssr: {
 		noExternal: ['@xuefa/core'],

@@ -226,7 +226,11 @@ const attemptsOfPerson = prepared((db) =>
  * theirs (at any exam) still open past its deadline: one read when nothing is overdue. Not the
  * papers, which are the bulk of the rows.
  */
-async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
+/**
+ * The person's attempts at the exam `examId` (in any sitting), without their papers; any past its
+ * deadline is submitted first, so that the retake rules judge what is really there.
+ */
+export async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
 	const mine = await attemptsOfPerson(ctx.db).all({ personId });
 	const overdue = mine.filter((a) => a.state === 'in_progress' && a.deadline <= ctx.now);
 	if (overdue.length > 0) {

@@ -23,7 +23,13 @@ import { prepared } from '../../db/prepared.ts';
 import { NotFoundError } from '../../errors.ts';
 import { answeredCounts } from './answered.ts';
 import { requalificationNotice } from './certificate-bar.ts';
-import { candidateOf, checkDevice, closeOverdueOf, ownAttempt } from './attempts.ts';
+import {
+	attemptsOfExam,
+	candidateOf,
+	checkDevice,
+	closeOverdueOf,
+	ownAttempt
+} from './attempts.ts';
 import { candidateStanding } from './eligibility.ts';
 import { coreAttempt, responsesOf } from './finish.ts';
 import { reviewItems } from './review.ts';
@@ -169,7 +175,12 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 	// "after close" waits for every candidate still sitting on extra time, and the right answers
 	// for every sitting of the exam (a make-up sitting draws the same questions; review-close.ts)
 	const [closing] = await ctx.db
-		.select({ closesAt: reviewClosesAt(), answersCloseAt: examAnswersCloseAt() })
+		.select({
+			closesAt: reviewClosesAt(),
+			answersCloseAt: examAnswersCloseAt(),
+			opensAt: sitting.opensAt,
+			windowClosesAt: sitting.closesAt
+		})
 		.from(sitting)
 		.where(eq(sitting.id, own.sittingId));
 	const row = { ...own, closesAt: closing!.closesAt };
@@ -208,10 +219,19 @@ export async function attemptResult(ctx: Ctx, attemptId: number, deviceId?: stri
 				])
 			: null;
 	const answered = (await answeredCounts(ctx.db, [row.id])).get(row.id) ?? 0;
-	// a fail the candidate may retake now: the result says so and leads back to the sitting (the
-	// same judgement as the sitting's page: its window, the retake rules, the credits)
+	// a fail the candidate may retake now: the result says so and leads back to the sitting, whose
+	// page decides (credits too). Judged here by the window and the retake rules alone, on the
+	// attempts without their papers: at the deadline every candidate is sent here at once
 	const retakeSittingId =
-		decision && !decision.passed && (await sittingForCandidate(ctx, row.sittingId))?.canStart
+		decision &&
+		!decision.passed &&
+		ctx.now >= closing!.opensAt &&
+		ctx.now < closing!.windowClosesAt &&
+		canStartAttempt(
+			(await attemptsOfExam(ctx, row.personId, row.examId)).map((a) => coreAttempt(a)),
+			retakePolicyOf(e!),
+			passRulesOf(e!)
+		).allowed
 			? row.sittingId
 			: null;
 	const comments = showScore
