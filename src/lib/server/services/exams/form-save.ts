@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { type AnswerFields, answerSave } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../../context.ts';
 import { examAttempt, examPaper } from '../../db/schema/index.ts';
-import { InvalidInputError, NotFoundError } from '../../errors.ts';
+import { InvalidInputError, NotFoundError, RateLimitedError } from '../../errors.ts';
 import { responseFromFields } from '../practice/responses.ts';
 import { type SaveResult, candidateOf, lastSeq, saveAnswers } from './attempts.ts';
 
@@ -30,7 +30,7 @@ export async function saveFromForm(
 	// hand-made post must not store what the exam page could never send
 	if (!answerSave.shape.response.safeParse(response).success)
 		throw new InvalidInputError({ questionId: ['err_attempt_answer_too_long'] });
-	return saveAnswers(ctx, {
+	const saved = saveAnswers(ctx, {
 		attemptId: input.attemptId,
 		deviceId: input.deviceId,
 		saves: [
@@ -41,5 +41,12 @@ export async function saveFromForm(
 				flagged: input.flagged
 			}
 		]
+	});
+	// the page's own message says the answers wait on the device, which only its script does: a
+	// form is sent again by hand
+	return saved.catch((e: unknown) => {
+		throw e instanceof RateLimitedError
+			? new RateLimitedError('exam_save_rate_limited_form', { seconds: Number(e.params.seconds) })
+			: e;
 	});
 }

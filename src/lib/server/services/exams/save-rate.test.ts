@@ -6,6 +6,7 @@ import { RateLimitedError } from '../../errors.ts';
 import { attemptRow, candidateCtx, examSetup, publishedSitting } from '../../testing/exams.ts';
 import { makeUser } from '../../testing/factories.ts';
 import { saveAnswers, startExamAttempt } from './attempts.ts';
+import { saveFromForm } from './form-save.ts';
 
 /** `n` saves of the attempt's questions in turn, numbered from `from`, all choosing `choice`. */
 const saves = (questions: string[], n: number, from: number, choice = 'A') =>
@@ -43,6 +44,14 @@ describe('the pace of an attempt’s saves', () => {
 		expect(refused).toBeInstanceOf(RateLimitedError);
 		// four answers more wait for four intervals' room: under a second
 		expect((refused as RateLimitedError).params).toEqual({ seconds: 1 });
+		// without JavaScript the form is refused too, saying to send it again (no page keeps it)
+		const form = await saveFromForm(ctx, {
+			attemptId: id,
+			questionId: questionIds[0]!,
+			fields: { a: ['B'] },
+			flagged: false
+		}).catch((e: unknown) => e);
+		expect(form).toMatchObject({ code: 'exam_save_rate_limited_form', params: { seconds: 1 } });
 		expect(await s.db.select().from(examAnswer).where(eq(examAnswer.attemptId, id))).toEqual(
 			before
 		);
