@@ -8,6 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { itemStatistics, scoreDistribution } from '@xuefa/core';
 import type { Ctx } from '../../context.ts';
 import { examAttempt, examPaper } from '../../db/schema/index.ts';
+import { paperOfAttempt } from './attempt-paper.ts';
 import { loadSitting } from './access.ts';
 import { countingByPerson } from './counting.ts';
 
@@ -26,7 +27,7 @@ export async function sittingAnalysis(ctx: Ctx, sittingId: number) {
 			paper: examPaper.paper
 		})
 		.from(examAttempt)
-		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
+		.innerJoin(examPaper, paperOfAttempt)
 		.where(and(eq(examAttempt.sittingId, sittingId), eq(examAttempt.state, 'graded')))
 		.orderBy(asc(examAttempt.number));
 	const graded = [...countingByPerson(rows, e.counts).values()].flatMap(({ counting }) =>

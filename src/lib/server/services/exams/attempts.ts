@@ -223,12 +223,8 @@ const attemptsOfPerson = prepared((db) =>
 
 /**
  * The person's attempts at exam `examId` (in every sitting), newest first, after submitting any of
- * theirs (at any exam) still open past its deadline: one read when nothing is overdue. Not the
- * papers, which are the bulk of the rows.
- */
-/**
- * The person's attempts at the exam `examId` (in any sitting), without their papers; any past its
- * deadline is submitted first, so that the retake rules judge what is really there.
+ * theirs (at any exam) still open past its deadline, so that the retake rules judge what is really
+ * there: one read when nothing is overdue. Not the papers, which are the bulk of the rows.
  */
 export async function attemptsOfExam(ctx: Ctx, personId: number, examId: number) {
 	const mine = await attemptsOfPerson(ctx.db).all({ personId });
@@ -332,7 +328,7 @@ const saveTarget = prepared((db) =>
 		})
 		.from(examAttempt)
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
-		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
+		.innerJoin(examPaper, paperOfAttempt)
 		.leftJoin(loginThrottle, eq(loginThrottle.key, saveMeterKey(examAttempt.id)))
 		.where(
 			and(

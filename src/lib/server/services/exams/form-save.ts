@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { type AnswerFields, answerSave } from '$lib/schemas/exams.ts';
 import type { Ctx } from '../../context.ts';
 import { examAttempt, examPaper } from '../../db/schema/index.ts';
+import { paperOfAttempt } from './attempt-paper.ts';
 import { InvalidInputError, NotFoundError, RateLimitedError } from '../../errors.ts';
 import { responseFromFields } from '../practice/responses.ts';
 import { type SaveResult, candidateOf, lastSeq, saveAnswers } from './attempts.ts';
@@ -18,7 +19,7 @@ export async function saveFromForm(
 	const [row] = await ctx.db
 		.select({ paper: examPaper.paper })
 		.from(examAttempt)
-		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
+		.innerJoin(examPaper, paperOfAttempt)
 		.where(and(eq(examAttempt.id, input.attemptId), eq(examAttempt.personId, candidateOf(ctx))));
 	if (!row) throw new NotFoundError();
 	const item = row.paper.sections

@@ -17,6 +17,7 @@ import {
 	sittingProctor,
 	unit
 } from '../../db/schema/index.ts';
+import { paperOfAttempt } from './attempt-paper.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import type { FocusEventKind } from '$lib/schemas/exam-enums.ts';
 import type { MonitorQuery } from '$lib/schemas/exam-monitor.ts';
@@ -111,7 +112,7 @@ export async function sittingMonitor(ctx: Ctx, sittingId: number, query: Monitor
 						focusLosses: count(examFocusEvent.id)
 					})
 					.from(examAttempt)
-					.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
+					.innerJoin(examPaper, paperOfAttempt)
 					.leftJoin(examFocusEvent, eq(examFocusEvent.attemptId, examAttempt.id))
 					.where(inArray(examAttempt.id, ids))
 					.groupBy(examAttempt.id);

@@ -102,8 +102,9 @@ export interface AttemptHead {
  * Writes the attempt with the person's prepared paper (if its signature is still `signature`),
  * inside the caller's transaction, in one statement: the attempt points to the paper (written when
  * it was prepared, never copied nor read back into the process), and its insert removes the
- * prepared row, which leaves a paper an attempt has (triggers, drizzle/0041 and 0042). Returns the new attempt's id, or null when there was no such paper, or the person
- * has an attempt at the exam numbered `a.number` or higher already (another start wrote first).
+ * prepared row, which leaves a paper an attempt has (triggers, drizzle/0041 and 0042). Returns the
+ * new attempt's id, or null when there was no such paper, or the person has an attempt at the exam
+ * numbered `a.number` or higher already (another start wrote first).
  */
 export async function takePreparedPaper(
 	tx: Tx,

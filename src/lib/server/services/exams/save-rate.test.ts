@@ -17,13 +17,19 @@ const saves = (questions: string[], n: number, from: number, choice = 'A') =>
 		flagged: false
 	}));
 
+/** The cadre's attempt, started a minute into a published sitting, and the questions on its paper. */
+async function cadreStarted() {
+	const s = await examSetup();
+	const { sittingId } = await publishedSitting(s);
+	const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
+	const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
+	const { questionIds } = await attemptRow(s.db, id);
+	return { s, sittingId, ctx, id, questionIds };
+}
+
 describe('the pace of an attempt’s saves', () => {
 	it('holds a script flooding saves to the page’s pace, writing nothing refused, and lets the page go on after the wait', async () => {
-		const s = await examSetup();
-		const { sittingId } = await publishedSitting(s);
-		const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
-		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		const { questionIds } = await attemptRow(s.db, id);
+		const { s, sittingId, ctx, id, questionIds } = await cadreStarted();
 		// a colleague saving at the same moment is not held by the cadre's flood
 		const other = await makeUser(s.db, s.a1.id);
 		const otherCtx = await candidateCtx(s.db, other.user.id, 1);
@@ -74,11 +80,7 @@ describe('the pace of an attempt’s saves', () => {
 	});
 
 	it('lets a whole paper queued offline through at once, and one answer every interval without end', async () => {
-		const s = await examSetup();
-		const { sittingId } = await publishedSitting(s);
-		const ctx = await candidateCtx(s.db, s.cadre.user.id, 1);
-		const id = await startExamAttempt(ctx, { sittingId, confirm: 'on' });
-		const { questionIds } = await attemptRow(s.db, id);
+		const { ctx, id, questionIds } = await cadreStarted();
 		// a whole paper's worth queued while offline (a hundred answers), sent in one request
 		const flush = await saveAnswers(ctx, { attemptId: id, saves: saves(questionIds, 100, 1) });
 		expect(flush.kind).toBe('saved');

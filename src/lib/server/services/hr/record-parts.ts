@@ -22,6 +22,7 @@ import {
 	studySession,
 	unit
 } from '../../db/schema/index.ts';
+import { paperOfAttempt } from '../exams/attempt-paper.ts';
 import { coreLabel, coreMessage } from '../../core-messages.ts';
 import { personCertificates } from '../exams/certificates.ts';
 import { countingOfEach } from '../exams/counting.ts';
@@ -136,7 +137,7 @@ export async function examsPart(ctx: PartCtx, p: RecordPerson, self: boolean) {
 			passed: passRecord.passed
 		})
 		.from(examAttempt)
-		.innerJoin(examPaper, eq(examPaper.id, examAttempt.paperId))
+		.innerJoin(examPaper, paperOfAttempt)
 		.innerJoin(exam, eq(exam.id, examAttempt.examId))
 		.innerJoin(sitting, eq(sitting.id, examAttempt.sittingId))
 		.leftJoin(passRecord, eq(passRecord.attemptId, examAttempt.id))
